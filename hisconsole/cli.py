@@ -1,0 +1,222 @@
+"""The command line: the same services as the GUI, for scripts and outside checks.
+
+Every command takes ``--data-dir DIR`` and ``--json``. Errors go to stderr with
+a non-zero exit code and change nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from hisconsole import __version__
+
+EXIT_OK = 0
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+EXIT_CHECK_FAILED = 3
+
+
+class _Output:
+    def __init__(self, as_json: bool) -> None:
+        self.as_json = as_json
+
+    def emit(self, data: Any, human: str) -> None:
+        if self.as_json:
+            json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+            sys.stdout.write("\n")
+        elif human:
+            print(human)
+
+
+def _global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
+    default: Any = argparse.SUPPRESS if suppress else None
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=default,
+        help="where this laptop's data lives (else $HISCONSOLE_DATA_DIR, else the platform default)",
+    )
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        default=argparse.SUPPRESS if suppress else False,
+        help="machine-readable output on stdout",
+    )
+    parser.add_argument(
+        "--operator",
+        metavar="NAME",
+        default=default,
+        help="operator the command's events are attributed to (else the last one signed in)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    _global_options(common, suppress=True)
+    parser = argparse.ArgumentParser(
+        prog="hisconsole",
+        description="HIS Console — offline emergency console for hospital IT downtime.",
+    )
+    parser.add_argument("--version", action="version", version=f"hisconsole {__version__}")
+    _global_options(parser, suppress=False)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    gui = sub.add_parser("gui", parents=[common], help="open the console window (the default)")
+    gui.add_argument("--quit-after-show", action="store_true", help=argparse.SUPPRESS)
+
+    init = sub.add_parser("init", parents=[common], help="create or upgrade the local database")
+    init.add_argument("--demo", action="store_true", help="also load sample contacts")
+
+    plan = sub.add_parser("plan", parents=[common], help="export or import the emergency plan")
+    plan_sub = plan.add_subparsers(dest="plan_command", metavar="ACTION", required=True)
+    plan_sub.add_parser("export", parents=[common], help="write the plan to FILE").add_argument(
+        "file", type=Path, metavar="FILE"
+    )
+    plan_import = plan_sub.add_parser("import", parents=[common], help="load a plan from FILE")
+    plan_import.add_argument("file", type=Path, metavar="FILE")
+
+    sub.add_parser("check", parents=[common], help="verify database integrity and the event log")
+    backup = sub.add_parser("backup", parents=[common], help="write a copy of the database")
+    backup.add_argument("--out", type=Path, required=True, metavar="FILE")
+    restore = sub.add_parser("restore", parents=[common], help="replace the database from a backup")
+    restore.add_argument("file", type=Path, metavar="FILE")
+    return parser
+
+
+def _open(args: argparse.Namespace) -> Any:
+    from hisconsole.services.console import Console, Operator
+    from hisconsole.services.paths import resolve_data_dir
+
+    console = Console.open(resolve_data_dir(args.data_dir))
+    if args.operator:
+        console.operator = Operator(args.operator, console.operator.role)
+    return console
+
+
+def cmd_init(args: argparse.Namespace, out: _Output) -> int:
+    from hisconsole.services.paths import resolve_data_dir
+    from hisconsole.services.setup import open_or_initialise
+
+    console, result = open_or_initialise(resolve_data_dir(args.data_dir), demo=args.demo)
+    console.close()
+    lines = [f"Console ready in {result.data_dir}", f"Plan version: v{result.plan_version}"]
+    if result.plan_loaded:
+        lines.append("Loaded the bundled default plan.")
+    if args.demo:
+        lines.append(
+            f"Demo contacts added: {result.contacts_added}; call trees: {result.call_trees_added}"
+        )
+    out.emit(result.as_dict(), "\n".join(lines))
+    return EXIT_OK
+
+
+def cmd_plan(args: argparse.Namespace, out: _Output) -> int:
+    from hisconsole.services import plan as plan_service
+
+    console = _open(args)
+    try:
+        if args.plan_command == "export":
+            plan_service.export_file(console, args.file)
+            out.emit({"file": str(args.file)}, f"Plan written to {args.file}")
+            return EXIT_OK
+        result = plan_service.import_file(console, args.file)
+        data = {
+            "version": result.version,
+            "added": result.added,
+            "changed": result.changed,
+            "removed": result.removed,
+        }
+        if result.version is None:
+            human = "The plan is unchanged; no new version published."
+        else:
+            human = (
+                f"Published plan v{result.version}: {len(result.added)} added, "
+                f"{len(result.changed)} changed, {len(result.removed)} removed."
+            )
+        out.emit(data, human)
+        return EXIT_OK
+    finally:
+        console.close()
+
+
+def cmd_check(args: argparse.Namespace, out: _Output) -> int:
+    from hisconsole.services.maintenance import check
+
+    console = _open(args)
+    try:
+        report = check(console)
+    finally:
+        console.close()
+    if report.ok:
+        human = f"OK: {report.events} events from {report.origins} device(s); projections match."
+    else:
+        human = "PROBLEMS FOUND:\n" + "\n".join(f"  {p}" for p in report.problems)
+    out.emit(report.as_dict(), human)
+    return EXIT_OK if report.ok else EXIT_CHECK_FAILED
+
+
+def cmd_backup(args: argparse.Namespace, out: _Output) -> int:
+    from hisconsole.services.maintenance import backup
+
+    console = _open(args)
+    try:
+        size = backup(console, args.out)
+    finally:
+        console.close()
+    out.emit({"file": str(args.out), "bytes": size}, f"Backup written to {args.out} ({size} bytes)")
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace, out: _Output) -> int:
+    from hisconsole.services.maintenance import restore
+    from hisconsole.services.paths import resolve_data_dir
+
+    safety = restore(resolve_data_dir(args.data_dir), args.file)
+    out.emit(
+        {"restored_from": str(args.file), "previous_database": str(safety)},
+        f"Restored from {args.file}. The previous database was kept in {safety}.",
+    )
+    return EXIT_OK
+
+
+def cmd_gui(args: argparse.Namespace, out: _Output) -> int:
+    from hisconsole.ui.app import run
+
+    return run(data_dir=args.data_dir, quit_after_show=getattr(args, "quit_after_show", False))
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace, _Output], int]] = {
+    "gui": cmd_gui,
+    "init": cmd_init,
+    "plan": cmd_plan,
+    "check": cmd_check,
+    "backup": cmd_backup,
+    "restore": cmd_restore,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    out = _Output(args.json)
+    command = args.command or "gui"
+    if command == "gui" and not hasattr(args, "quit_after_show"):
+        args.quit_after_show = False
+    from hisconsole.domain.plan import PlanInvalid
+    from hisconsole.services.console import ServiceError
+    from hisconsole.store.errors import StoreError
+    from hisconsole.sync.identity import DeviceKeyError
+
+    try:
+        return COMMANDS[command](args, out)
+    except (ServiceError, StoreError, PlanInvalid, DeviceKeyError) as exc:
+        print(f"hisconsole: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("hisconsole: interrupted", file=sys.stderr)
+        return 130

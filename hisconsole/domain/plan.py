@@ -1,0 +1,375 @@
+"""The emergency plan document: its format, validation and typed views.
+
+A plan is a bilingual document (every text is ``{zh: ..., en: ...}``) made of
+sections. Single sections (meta, overview, reporting, review) hold one mapping;
+list sections (levels, groups, systems, risks, scenarios, resources, drills)
+hold items keyed by a unique ``code``. The store keeps one *plan item* per
+single section or list item, so edits, versions and sync work item by item.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+FORMAT = "hisconsole-plan"
+FORMAT_VERSION = 1
+
+LEVEL_CODES = ("I", "II", "III", "IV")
+GROUP_CODES = ("hq", "tech", "business")
+LANGS = ("zh", "en")
+
+SINGLE_SECTIONS = ("meta", "overview", "reporting", "review")
+LIST_SECTIONS = ("levels", "groups", "systems", "risks", "scenarios", "resources", "drills")
+SECTIONS = SINGLE_SECTIONS + LIST_SECTIONS
+
+_CODE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
+_HEX_RE = re.compile(r"^#[0-9A-Fa-f]{6}$")
+
+# A field spec is a tuple: (kind, required, extra). Kinds:
+#   text: {zh, en} both non-empty strings; texts: list of text
+#   str, int (>= extra or 1), bool, date (YYYY-MM-DD), hex colour
+#   enum (extra = allowed values), enums (list of enum)
+#   ref (extra = "section" whose codes are allowed), refs (list of ref)
+#   steps: list of playbook steps
+Spec = dict[str, tuple[str, bool, Any]]
+
+_T = ("text", True, None)
+_T_OPT = ("text", False, None)
+_TEXTS = ("texts", True, None)
+_LEVEL = ("enum", True, LEVEL_CODES)
+_RATING = ("enum", True, ("low", "medium", "high"))
+
+SPECS: dict[str, Spec] = {
+    "meta": {"title": _T, "hospital": _T, "owner": _T, "revised": ("date", True, None)},
+    "overview": {"purpose": _T, "goals": _TEXTS, "scope": _T, "principles": _TEXTS},
+    "reporting": {"channels": _TEXTS, "steps": _TEXTS},
+    "review": {"purpose": _T, "steps": _TEXTS},
+    "levels": {
+        "code": _LEVEL,
+        "name": _T,
+        "colour": ("enum", True, ("red", "orange", "yellow", "blue")),
+        "colour_hex": ("hex", True, None),
+        "colour_name": _T,
+        "report_minutes": ("int", True, 1),
+        "followup_minutes": ("int", True, 1),
+        "restart_clock_on_change": ("bool", True, None),
+        "criteria": _T,
+        "response": _T,
+    },
+    "groups": {
+        "code": ("enum", True, GROUP_CODES),
+        "name": _T,
+        "lead": _T,
+        "members": _T,
+        "duties": _TEXTS,
+    },
+    "systems": {
+        "code": ("code", True, None),
+        "name": _T,
+        "function": _T,
+        "criticality": ("enum", True, ("critical", "high", "medium")),
+        "max_downtime_minutes": ("int", True, 1),
+        "downtime_procedure": _T,
+    },
+    "risks": {
+        "code": ("code", True, None),
+        "name": _T,
+        "description": _T,
+        "likelihood": _RATING,
+        "impact": _RATING,
+        "mitigations": _TEXTS,
+    },
+    "scenarios": {
+        "code": ("code", True, None),
+        "name": _T,
+        "description": _T,
+        "risk": ("ref", True, "risks"),
+        "systems": ("refs", True, "systems"),
+        "default_level": _LEVEL,
+        "steps": ("steps", True, None),
+    },
+    "resources": {
+        "code": ("code", True, None),
+        "category": (
+            "enum",
+            True,
+            ("hardware", "power", "forms", "equipment", "network", "documents"),
+        ),
+        "name": _T,
+        "quantity": ("int", True, 0),
+        "unit": _T,
+        "location": _T,
+        "owner_group": ("enum", True, GROUP_CODES),
+        "check_interval_days": ("int", True, 1),
+    },
+    "drills": {
+        "code": ("code", True, None),
+        "date": ("date", True, None),
+        "scenario": ("ref", True, "scenarios"),
+        "kind": ("enum", True, ("tabletop", "functional", "full-scale")),
+        "name": _T,
+        "participants": ("enums", True, GROUP_CODES),
+    },
+}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a plan document, with where it is."""
+
+    location: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.message}"
+
+
+class PlanInvalid(ValueError):
+    """A plan document failed validation; ``problems`` lists every issue found."""
+
+    def __init__(self, problems: list[Problem], source: str = "plan") -> None:
+        self.problems = problems
+        self.source = source
+        lines = "\n".join(f"  {p}" for p in problems)
+        super().__init__(f"{source} has {len(problems)} problem(s):\n{lines}")
+
+
+def _is_text(value: Any) -> bool:
+    return (
+        isinstance(value, Mapping)
+        and set(value) == set(LANGS)
+        and all(isinstance(value[lang], str) and value[lang].strip() for lang in LANGS)
+    )
+
+
+class _Validator:
+    def __init__(self, doc: Mapping[str, Any]) -> None:
+        self.doc = doc
+        self.problems: list[Problem] = []
+
+    def add(self, location: str, message: str) -> None:
+        self.problems.append(Problem(location, message))
+
+    def codes(self, section: str) -> set[str]:
+        items = self.doc.get(section)
+        if not isinstance(items, list):
+            return set()
+        return {str(i.get("code")) for i in items if isinstance(i, Mapping)}
+
+    def field(self, loc: str, value: Any, spec: tuple[str, bool, Any]) -> None:
+        kind, _required, extra = spec
+        if kind == "text":
+            if not _is_text(value):
+                self.add(loc, "must be a mapping with non-empty 'zh' and 'en' texts")
+        elif kind == "texts":
+            if not isinstance(value, list) or not value:
+                self.add(loc, "must be a non-empty list of {zh, en} texts")
+            else:
+                for i, item in enumerate(value):
+                    self.field(f"{loc}[{i}]", item, ("text", True, None))
+        elif kind == "int":
+            if isinstance(value, bool) or not isinstance(value, int) or value < extra:
+                self.add(loc, f"must be a whole number ≥ {extra}")
+        elif kind == "bool":
+            if not isinstance(value, bool):
+                self.add(loc, "must be true or false")
+        elif kind == "date":
+            if isinstance(value, dt.date):
+                return
+            try:
+                dt.date.fromisoformat(str(value))
+            except ValueError:
+                self.add(loc, f"must be a date like 2026-11-25, not {value!r}")
+        elif kind == "hex":
+            if not isinstance(value, str) or not _HEX_RE.match(value):
+                self.add(loc, f"must be a colour like '#C62828', not {value!r}")
+        elif kind == "code":
+            if not isinstance(value, str) or not _CODE_RE.match(value):
+                self.add(loc, f"must be a short code of letters, digits, '-', '_' or '.', not {value!r}")
+        elif kind == "enum":
+            if value not in extra:
+                self.add(loc, f"must be one of {', '.join(extra)}, not {value!r}")
+        elif kind == "enums":
+            if not isinstance(value, list) or not value:
+                self.add(loc, f"must be a non-empty list of {', '.join(extra)}")
+            else:
+                for i, item in enumerate(value):
+                    self.field(f"{loc}[{i}]", item, ("enum", True, extra))
+        elif kind == "ref":
+            if value not in self.codes(extra):
+                self.add(loc, f"refers to unknown {extra} code {value!r}")
+        elif kind == "refs":
+            if not isinstance(value, list) or not value:
+                self.add(loc, f"must be a non-empty list of {extra} codes")
+            else:
+                for i, item in enumerate(value):
+                    self.field(f"{loc}[{i}]", item, ("ref", True, extra))
+        elif kind == "steps":
+            self.steps(loc, value)
+
+    def steps(self, loc: str, value: Any) -> None:
+        if not isinstance(value, list) or not value:
+            self.add(loc, "must be a non-empty list of steps")
+            return
+        for i, step in enumerate(value):
+            sloc = f"{loc}[{i}]"
+            if not isinstance(step, Mapping):
+                self.add(sloc, "must be a mapping with group, levels and text")
+                continue
+            self.mapping(
+                sloc,
+                step,
+                {
+                    "group": ("enum", True, GROUP_CODES),
+                    "levels": ("enums", True, LEVEL_CODES),
+                    "text": _T,
+                },
+            )
+
+    def mapping(self, loc: str, value: Mapping[str, Any], spec: Spec) -> None:
+        for name, field_spec in spec.items():
+            if name not in value:
+                if field_spec[1]:
+                    self.add(f"{loc}.{name}", "is missing")
+                continue
+            self.field(f"{loc}.{name}", value[name], field_spec)
+        for name in value:
+            if name not in spec:
+                self.add(f"{loc}.{name}", "is not a known field")
+
+    def run(self) -> None:
+        doc = self.doc
+        if doc.get("format") != FORMAT:
+            self.add("format", f"must be {FORMAT!r}: this is not a HIS Console plan")
+            return
+        if doc.get("format_version") != FORMAT_VERSION:
+            self.add(
+                "format_version",
+                f"{doc.get('format_version')!r} is not supported (this program reads "
+                f"version {FORMAT_VERSION})",
+            )
+            return
+        for name in doc:
+            if name not in (*SECTIONS, "format", "format_version"):
+                self.add(name, "is not a known section")
+        for section in SINGLE_SECTIONS:
+            value = doc.get(section)
+            if not isinstance(value, Mapping):
+                self.add(section, "is missing or not a mapping")
+                continue
+            self.mapping(section, value, SPECS[section])
+        for section in LIST_SECTIONS:
+            items = doc.get(section)
+            if not isinstance(items, list) or not items:
+                self.add(section, "is missing or empty")
+                continue
+            seen: set[str] = set()
+            for i, item in enumerate(items):
+                loc = f"{section}[{i}]"
+                if not isinstance(item, Mapping):
+                    self.add(loc, "must be a mapping")
+                    continue
+                code = item.get("code")
+                if isinstance(code, str):
+                    loc = f"{section}[{i}] ({code})"
+                    if code in seen:
+                        self.add(loc, "duplicates an earlier code")
+                    seen.add(code)
+                self.mapping(loc, item, SPECS[section])
+        levels = doc.get("levels")
+        if isinstance(levels, list):
+            got = [i.get("code") for i in levels if isinstance(i, Mapping)]
+            if got != list(LEVEL_CODES):
+                self.add("levels", "must list exactly the levels I, II, III, IV in that order")
+
+
+def validate(doc: Any, source: str = "plan") -> None:
+    """Raise :class:`PlanInvalid` listing every problem; return quietly if valid."""
+    if not isinstance(doc, Mapping):
+        raise PlanInvalid([Problem("(document)", "must be a mapping of sections")], source)
+    validator = _Validator(doc)
+    validator.run()
+    if validator.problems:
+        raise PlanInvalid(validator.problems, source)
+
+
+def normalise(doc: Mapping[str, Any]) -> dict[str, Any]:
+    """A validated document as plain JSON-ready data (dates as ISO text)."""
+
+    def fix(value: Any) -> Any:
+        if isinstance(value, dt.date):
+            return value.isoformat()
+        if isinstance(value, Mapping):
+            return {str(k): fix(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [fix(v) for v in value]
+        return value
+
+    return {str(k): fix(v) for k, v in doc.items()}
+
+
+def item_key(section: str, code: str | None = None) -> str:
+    """Stable key of a plan item: ``meta`` or ``levels/I``."""
+    return section if code is None else f"{section}/{code}"
+
+
+def split_items(doc: Mapping[str, Any]) -> Iterator[tuple[str, str, int, dict[str, Any]]]:
+    """Yield (key, section, order, data) for every item of a validated document."""
+    for order, section in enumerate(SINGLE_SECTIONS):
+        yield item_key(section), section, order, dict(doc[section])
+    for section in LIST_SECTIONS:
+        for order, item in enumerate(doc[section]):
+            yield item_key(section, item["code"]), section, order, dict(item)
+
+
+def join_items(items: list[tuple[str, int, dict[str, Any]]]) -> dict[str, Any]:
+    """Rebuild a document from (section, order, data) items."""
+    doc: dict[str, Any] = {"format": FORMAT, "format_version": FORMAT_VERSION}
+    by_section: dict[str, list[tuple[int, dict[str, Any]]]] = {}
+    for section, order, data in items:
+        by_section.setdefault(section, []).append((order, data))
+    for section in SINGLE_SECTIONS:
+        entries = by_section.get(section, [])
+        if entries:
+            doc[section] = entries[0][1]
+    for section in LIST_SECTIONS:
+        entries = sorted(by_section.get(section, []), key=lambda e: (e[0], e[1].get("code", "")))
+        doc[section] = [data for _order, data in entries]
+    return doc
+
+
+@dataclass(frozen=True)
+class Level:
+    """A warning level as the reporting clocks need it."""
+
+    code: str
+    name: dict[str, str]
+    colour_hex: str
+    report_minutes: int
+    followup_minutes: int
+    restart_clock_on_change: bool
+
+
+def levels_of(doc: Mapping[str, Any]) -> list[Level]:
+    return [
+        Level(
+            code=item["code"],
+            name=dict(item["name"]),
+            colour_hex=item["colour_hex"],
+            report_minutes=int(item["report_minutes"]),
+            followup_minutes=int(item["followup_minutes"]),
+            restart_clock_on_change=bool(item["restart_clock_on_change"]),
+        )
+        for item in doc.get("levels", [])
+    ]
+
+
+def text(value: Mapping[str, str] | None, lang: str) -> str:
+    """The text in ``lang`` (zh or en), falling back to the other language."""
+    if not value:
+        return ""
+    return value.get(lang) or next((v for v in value.values() if v), "")

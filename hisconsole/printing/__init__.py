@@ -1,0 +1,1 @@
+"""PDF renderers (reportlab): pure functions from data to PDF bytes."""

@@ -1,0 +1,1 @@
+"""The operations users perform, each one transaction that appends events. Qt-free."""

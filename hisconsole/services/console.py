@@ -1,0 +1,126 @@
+"""An open console: the database, this laptop's identity and the operator on duty."""
+
+from __future__ import annotations
+
+import contextlib
+import getpass
+import os
+import socket
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import select
+
+from hisconsole import __version__
+from hisconsole.domain.hlc import HybridClock
+from hisconsole.domain.roles import ROLES, SCRIBE
+from hisconsole.store.db import Database, open_database
+from hisconsole.store.eventlog import EventWriter, last_stamp
+from hisconsole.store.models import Meta
+from hisconsole.sync.identity import DeviceIdentity, load_or_create
+
+ENV_OPERATOR = "HISCONSOLE_OPERATOR"
+
+
+class ServiceError(Exception):
+    """An operation was refused; the message says why and what to do. Nothing changed."""
+
+
+@dataclass(frozen=True)
+class Operator:
+    """The person on duty at this laptop; every event is attributed to them."""
+
+    name: str
+    role: str
+
+
+@dataclass
+class ChangeSet:
+    """What an operation changed: the areas screens refresh from (plan, contacts, …)."""
+
+    areas: set[str] = field(default_factory=set)
+    events: int = 0
+
+    def __bool__(self) -> bool:
+        return self.events > 0
+
+
+def area_of(kind: str) -> str:
+    return kind.split(".", 1)[0]
+
+
+class Console:
+    """One laptop's console. Services take it as their first argument."""
+
+    def __init__(self, data_dir: Path, db: Database, identity: DeviceIdentity) -> None:
+        self.data_dir = data_dir
+        self.db = db
+        self.identity = identity
+        with db.read() as session:
+            self.clock = HybridClock(last_stamp(session))
+            meta = {m.key: m.value for m in session.scalars(select(Meta))}
+        self.device_name = meta.get("device.name", socket.gethostname())
+        self.operator = self._default_operator(meta)
+
+    @classmethod
+    def open(cls, data_dir: Path, *, create: bool = False) -> Console:
+        db = open_database(data_dir, create=create)
+        try:
+            identity = load_or_create(data_dir)
+            with db.write() as session:
+                if session.get(Meta, "device.id") is None:
+                    session.add(Meta(key="device.id", value=identity.device_id))
+                    session.add(Meta(key="device.name", value=socket.gethostname()))
+                    session.add(Meta(key="created_by", value=__version__))
+                else:
+                    session.merge(Meta(key="device.id", value=identity.device_id))
+            return cls(data_dir, db, identity)
+        except BaseException:
+            db.close()
+            raise
+
+    @property
+    def device_id(self) -> str:
+        return self.identity.device_id
+
+    @staticmethod
+    def _default_operator(meta: dict[str, str]) -> Operator:
+        env = os.environ.get(ENV_OPERATOR)
+        if env:
+            return Operator(env, meta.get("operator.role", SCRIBE))
+        if "operator.name" in meta:
+            return Operator(meta["operator.name"], meta.get("operator.role", SCRIBE))
+        try:
+            user = getpass.getuser()
+        except (KeyError, OSError):
+            user = "operator"
+        return Operator(user, SCRIBE)
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[EventWriter]:
+        """One write transaction; its events are durable once the block exits."""
+        with self.db.write() as session:
+            yield EventWriter(
+                session,
+                device_id=self.device_id,
+                author=self.operator.name,
+                clock=self.clock,
+            )
+
+    def sign_in(self, name: str, role: str) -> ChangeSet:
+        """Put an operator on duty (and remember them as this laptop's default)."""
+        name = " ".join(name.split())
+        if not name:
+            raise ServiceError("Enter the operator's name.")
+        if role not in ROLES:
+            raise ServiceError(f"Unknown role {role!r}; choose one of {', '.join(ROLES)}.")
+        self.operator = Operator(name, role)
+        with self.transaction() as tx:
+            tx.emit("operator.signed_in", f"operator:{name}", {"name": name, "role": role})
+            tx.session.merge(Meta(key="operator.name", value=name))
+            tx.session.merge(Meta(key="operator.role", value=role))
+        return ChangeSet({"operator"}, 1)
+
+    def close(self) -> None:
+        self.db.close()

@@ -1,0 +1,181 @@
+"""Keeping the database sound: integrity check, backup and restore."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select, text
+
+from hisconsole.services.console import Console, ServiceError
+from hisconsole.store import db as store_db
+from hisconsole.store import eventlog, projections
+from hisconsole.store.errors import StoreError
+from hisconsole.store.models import Event
+
+
+@dataclass
+class CheckReport:
+    """The result of ``hisconsole check``: every problem found, and what was looked at."""
+
+    problems: list[str] = field(default_factory=list)
+    events: int = 0
+    origins: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "ok": self.ok,
+            "problems": self.problems,
+            "events": self.events,
+            "origins": self.origins,
+        }
+
+
+def check(console: Console) -> CheckReport:
+    """SQLite integrity, event-log consistency, and projections == rebuild. Changes nothing."""
+    report = CheckReport()
+    with console.db.read() as session:
+        for (line,) in session.execute(text("PRAGMA integrity_check")):
+            if line != "ok":
+                report.problems.append(f"SQLite integrity: {line}")
+        triggers = set(
+            session.scalars(text("SELECT name FROM sqlite_master WHERE type='trigger'"))
+        )
+        for name in ("events_immutable_update", "events_immutable_delete"):
+            if name not in triggers:
+                report.problems.append(f"event log: protection trigger {name} is missing")
+        _check_log(session, report)
+    # Rebuild inside a transaction that is always rolled back: check changes nothing.
+    with console.db.engine.connect() as conn:
+        from sqlalchemy.orm import Session
+
+        with Session(bind=conn) as session:
+            session.begin()
+            try:
+                before = projections.snapshot(session)
+                eventlog.rebuild(session)
+                after = projections.snapshot(session)
+            finally:
+                session.rollback()
+    for table in before:
+        if before[table] != after[table]:
+            missing = len(set(after[table]) - set(before[table]))
+            extra = len(set(before[table]) - set(after[table]))
+            report.problems.append(
+                f"projection {table} differs from a rebuild of the log "
+                f"({missing} row(s) missing, {extra} extra)"
+            )
+    return report
+
+
+def _check_log(session: Any, report: CheckReport) -> None:
+    known: set[str] = set()
+    parents_of: list[tuple[str, list[str]]] = []
+    last: dict[str, tuple[int, str]] = {}
+    rows = session.execute(
+        select(
+            Event.origin_id, Event.origin_seq, Event.event_id, Event.hlc, Event.payload,
+            Event.parents,
+        ).order_by(Event.origin_id, Event.origin_seq)
+    )
+    for origin, seq, event_id, hlc, payload, parents in rows:
+        report.events += 1
+        where = f"event {origin}#{seq}"
+        prev_seq, prev_hlc = last.get(origin, (0, ""))
+        if seq != prev_seq + 1:
+            report.problems.append(f"{where}: sequence gap after #{prev_seq}")
+        if hlc <= prev_hlc:
+            report.problems.append(f"{where}: clock stamp does not advance")
+        last[origin] = (seq, hlc)
+        known.add(event_id)
+        try:
+            if not isinstance(json.loads(payload), dict):
+                report.problems.append(f"{where}: payload is not an object")
+            parent_ids = json.loads(parents)
+        except ValueError:
+            report.problems.append(f"{where}: payload or parents are not valid JSON")
+            continue
+        parents_of.append((where, parent_ids))
+    for where, parent_ids in parents_of:
+        for parent in parent_ids:
+            if parent not in known:
+                report.problems.append(f"{where}: names unknown parent event {parent}")
+    report.origins = len(last)
+
+
+def backup(console: Console, out: Path) -> int:
+    """Write a consistent copy of the live database to ``out``; returns its size in bytes."""
+    out = out.expanduser()
+    tmp = out.with_name(f".{out.name}.partial")
+    try:
+        store_db.backup_file(console.db.path, tmp)
+        os.replace(tmp, out)
+    except (OSError, sqlite3.Error) as exc:
+        tmp.unlink(missing_ok=True)
+        raise ServiceError(f"Cannot write the backup to {out}: {exc}. Nothing was written.") from exc
+    return out.stat().st_size
+
+
+def _validate_backup(path: Path) -> None:
+    if not path.is_file():
+        raise ServiceError(f"{path} does not exist or is not a file.")
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            app_id = con.execute("PRAGMA application_id").fetchone()[0]
+            if app_id != store_db.APPLICATION_ID:
+                raise ServiceError(f"{path} is not a HIS Console database; nothing was restored.")
+            row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+            if row is None or row[0] not in store_db.SCHEMA_REVISIONS:
+                raise ServiceError(
+                    f"{path} was made by a newer HIS Console (schema {row and row[0]}); "
+                    "nothing was restored."
+                )
+            status = con.execute("PRAGMA integrity_check").fetchone()[0]
+            if status != "ok":
+                raise ServiceError(f"{path} is damaged ({status}); nothing was restored.")
+        finally:
+            con.close()
+    except sqlite3.Error as exc:
+        raise ServiceError(f"{path} is not a valid HIS Console database ({exc}); nothing was restored.") from exc
+
+
+def restore(data_dir: Path, source: Path) -> Path:
+    """Replace this laptop's database with ``source``, keeping a copy of the old one.
+
+    Returns the path of that safety copy (or the data dir if there was no database).
+    """
+    source = source.expanduser()
+    _validate_backup(source)
+    target = store_db.database_path(data_dir)
+    safety = data_dir
+    if target.exists() and target.stat().st_size > 0:
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        safety = data_dir / "backups" / f"before-restore-{stamp}.sqlite3"
+        store_db.backup_file(target, safety)
+    else:
+        data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+        os.close(os.open(target, os.O_WRONLY | os.O_CREAT, 0o600))
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(target, timeout=store_db.BUSY_TIMEOUT_S)
+        try:
+            src.backup(dst)
+        except sqlite3.Error as exc:
+            raise StoreError(f"Restoring into {target} failed ({exc}); the old database is in {safety}.") from exc
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    # Open once so an older backup is migrated and the device identity recorded.
+    Console.open(data_dir).close()
+    return safety

@@ -1,0 +1,162 @@
+"""The emergency plan: load the bundled one, import, export, read the current one."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from sqlalchemy import select
+
+from hisconsole.domain import plan as plan_rules
+from hisconsole.domain.plan import PlanInvalid, Problem
+from hisconsole.resources import resource_path
+from hisconsole.services.console import ChangeSet, Console, ServiceError
+from hisconsole.services.files import write_atomically
+from hisconsole.store.models import PlanItem, PlanVersion
+
+MAX_PLAN_FILE_BYTES = 20 * 1024 * 1024
+
+
+def default_plan_path() -> Path:
+    return resource_path("plan", "default-plan.yaml")
+
+
+def read_document(path: Path) -> dict[str, Any]:
+    """Read and validate a plan file (YAML or JSON); raise PlanInvalid listing every problem."""
+    source = str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_PLAN_FILE_BYTES:
+            raise PlanInvalid([Problem("(file)", f"is {size} bytes; a plan is at most 20 MB")], source)
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise PlanInvalid([Problem("(file)", f"cannot be read: {exc.strerror}")], source) from exc
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise PlanInvalid(
+            [Problem(f"byte {exc.start}", "the file is not UTF-8 text")], source
+        ) from exc
+    try:
+        if path.suffix.lower() == ".json":
+            doc = json.loads(text)
+        else:
+            doc = yaml.safe_load(text)
+    except json.JSONDecodeError as exc:
+        raise PlanInvalid([Problem(f"line {exc.lineno}, column {exc.colno}", exc.msg)], source) from exc
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "(file)"
+        what = getattr(exc, "problem", None) or str(exc)
+        raise PlanInvalid([Problem(where, f"not valid YAML: {what}")], source) from exc
+    plan_rules.validate(doc, source)
+    return plan_rules.normalise(doc)
+
+
+@dataclass
+class PlanImport:
+    """What an import changed, item by item."""
+
+    version: int | None
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    changes: ChangeSet = field(default_factory=ChangeSet)
+
+
+def _current_items(session: Any) -> dict[str, list[PlanItem]]:
+    items: dict[str, list[PlanItem]] = {}
+    for row in session.scalars(select(PlanItem).order_by(PlanItem.key, PlanItem.hlc)):
+        items.setdefault(row.key, []).append(row)
+    return items
+
+
+def import_document(console: Console, doc: dict[str, Any], *, note: str = "") -> PlanImport:
+    """Make ``doc`` (already validated) the current plan and publish it as a new version.
+
+    Only items that differ are written; an identical plan publishes nothing.
+    """
+    plan_rules.validate(doc)
+    doc = plan_rules.normalise(doc)
+    with console.transaction() as tx:
+        current = _current_items(tx.session)
+        result = PlanImport(version=None)
+        incoming = set()
+        for key, section, order, data in plan_rules.split_items(doc):
+            incoming.add(key)
+            rows = current.get(key, [])
+            same = (
+                len(rows) == 1
+                and rows[0].ord == order
+                and json.loads(rows[0].data) == data
+            )
+            if same:
+                continue
+            (result.changed if rows else result.added).append(key)
+            tx.emit(
+                "plan.item.set",
+                f"plan:{key}",
+                {"key": key, "section": section, "order": order, "data": data},
+                parents=[r.event_id for r in rows],
+            )
+        for key in sorted(set(current) - incoming):
+            result.removed.append(key)
+            tx.emit(
+                "plan.item.removed",
+                f"plan:{key}",
+                {"key": key, "section": current[key][0].section},
+                parents=[r.event_id for r in current[key]],
+            )
+        if result.added or result.changed or result.removed:
+            latest = tx.session.scalar(select(PlanVersion.version).order_by(PlanVersion.version.desc()))
+            result.version = (latest or 0) + 1
+            tx.emit(
+                "plan.published",
+                f"plan.version:{result.version}",
+                {"version": result.version, "note": note, "document": doc},
+            )
+        result.changes = ChangeSet({"plan"}, len(tx.written))
+    return result
+
+
+def import_file(console: Console, path: Path, *, note: str = "") -> PlanImport:
+    doc = read_document(path)
+    return import_document(console, doc, note=note or f"Imported from {path.name}")
+
+
+def current_document(console: Console) -> dict[str, Any] | None:
+    """The plan as it stands (for a conflicted item, the latest value), or None if empty."""
+    with console.db.read() as session:
+        items = _current_items(session)
+    if not items:
+        return None
+    chosen = [(rows[-1].section, rows[-1].ord, json.loads(rows[-1].data)) for rows in items.values()]
+    return plan_rules.join_items(chosen)
+
+
+def require_document(console: Console) -> dict[str, Any]:
+    doc = current_document(console)
+    if doc is None:
+        raise ServiceError("This console holds no plan yet. Run 'hisconsole init'.")
+    return doc
+
+
+def versions(console: Console) -> list[dict[str, Any]]:
+    with console.db.read() as session:
+        rows = session.scalars(select(PlanVersion).order_by(PlanVersion.version)).all()
+        return [
+            {"version": r.version, "author": r.author, "hlc": r.hlc, "note": r.note} for r in rows
+        ]
+
+
+def export_file(console: Console, path: Path) -> None:
+    """Write the current plan as YAML (or JSON if the name ends in .json)."""
+    doc = require_document(console)
+    if path.suffix.lower() == ".json":
+        data = json.dumps(doc, ensure_ascii=False, indent=2).encode("utf-8")
+    else:
+        data = yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, width=100).encode("utf-8")
+    write_atomically(path, data)

@@ -1,0 +1,1 @@
+"""The local SQLite store: the event log, its projections, migrations and errors."""

@@ -1,0 +1,191 @@
+"""Opening the local database: file creation, pragmas, migrations, backups, transactions."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
+
+from hisconsole.store import errors
+
+DB_FILENAME = "hisconsole.sqlite3"
+#: PRAGMA application_id of every HIS Console database ("HISC").
+APPLICATION_ID = 0x48495343
+#: Alembic revisions this program knows, oldest first; the last is the head.
+SCHEMA_REVISIONS = ("0001",)
+SCHEMA_HEAD = SCHEMA_REVISIONS[-1]
+BUSY_TIMEOUT_S = 5.0
+
+
+def database_path(data_dir: Path) -> Path:
+    return data_dir / DB_FILENAME
+
+
+def _private_dir(path: Path) -> None:
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+
+
+def _inspect(path: Path) -> tuple[int, str | None]:
+    """(application_id, alembic revision or None) read without SQLAlchemy or Alembic."""
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S)
+        try:
+            app_id = con.execute("PRAGMA application_id").fetchone()[0]
+            has_version = con.execute(
+                "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
+            ).fetchone()
+            revision = None
+            if has_version:
+                row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+                revision = row[0] if row else None
+            return int(app_id), revision
+        finally:
+            con.close()
+    except sqlite3.Error as exc:
+        raise errors.translate(exc, path) or errors.DatabaseCorrupt(
+            f"{path} cannot be read as a database ({exc})."
+        ) from exc
+
+
+def backup_file(source: Path, target: Path) -> None:
+    """Consistent copy of a live database through SQLite's online backup API."""
+    _private_dir(target.parent)
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S)
+    try:
+        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        os.close(fd)
+        dst = sqlite3.connect(target)
+        try:
+            src.backup(dst)
+            dst.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            dst.close()
+    finally:
+        src.close()
+
+
+class Database:
+    """One open console database. ``write()`` and ``read()`` give transactional sessions.
+
+    Writes take SQLite's write lock at BEGIN (BEGIN IMMEDIATE), so the per-device
+    event counter is allocated without a race, and commit with synchronous=FULL
+    in WAL mode: a write reported as done survives a crash or power cut.
+    """
+
+    def __init__(self, path: Path, engine: Engine) -> None:
+        self.path = path
+        self.engine = engine
+
+    @contextlib.contextmanager
+    def write(self) -> Iterator[Session]:
+        with self._errors(), Session(self.engine, expire_on_commit=False) as session:
+            with session.begin():
+                yield session
+
+    @contextlib.contextmanager
+    def read(self) -> Iterator[Session]:
+        conn_opts: dict[str, Any] = {"hisconsole_readonly": True}
+        with self._errors(), self.engine.connect().execution_options(**conn_opts) as conn:
+            with Session(bind=conn) as session, session.begin():
+                yield session
+
+    @contextlib.contextmanager
+    def _errors(self) -> Iterator[None]:
+        try:
+            yield
+        except (DBAPIError, sqlite3.Error, OSError) as exc:
+            known = errors.translate(exc, self.path)
+            if known is None:
+                raise
+            raise known from exc
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _make_engine(path: Path) -> Engine:
+    engine = create_engine(
+        f"sqlite:///{path}",
+        connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_S},
+    )
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        # We emit BEGIN ourselves (see _on_begin), so the driver must not.
+        dbapi_conn.isolation_level = None
+        for pragma in (
+            "PRAGMA journal_mode=WAL",
+            "PRAGMA synchronous=FULL",
+            "PRAGMA foreign_keys=ON",
+            f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_S * 1000)}",
+        ):
+            dbapi_conn.execute(pragma)
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        readonly = conn.get_execution_options().get("hisconsole_readonly")
+        conn.exec_driver_sql("BEGIN" if readonly else "BEGIN IMMEDIATE")
+
+    return engine
+
+
+def _migrate(engine: Engine, path: Path, current: str | None) -> None:
+    """Run Alembic up to the head (imported only when a migration is due)."""
+    from alembic import command
+    from alembic.config import Config
+
+    if current is not None:
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        backup_file(path, path.parent / "backups" / f"before-migration-{current}-{stamp}.sqlite3")
+    config = Config()
+    config.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "head")
+
+
+def open_database(data_dir: Path, *, create: bool = False) -> Database:
+    """Open (and if needed create or migrate) the console database in ``data_dir``."""
+    path = database_path(data_dir)
+    if not path.exists():
+        if not create:
+            raise errors.DatabaseMissing(
+                f"No HIS Console database in {data_dir}. Run 'hisconsole init' first."
+            )
+        try:
+            _private_dir(data_dir)
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        except FileExistsError:
+            pass
+        except OSError as exc:
+            raise errors.translate(exc, path) or errors.DatabaseReadOnly(
+                f"Cannot create {path}: {exc.strerror}."
+            ) from exc
+    empty = path.stat().st_size == 0
+    app_id, revision = (0, None) if empty else _inspect(path)
+    if not empty and app_id != APPLICATION_ID:
+        raise errors.NotAConsoleDatabase(f"{path} is not a HIS Console database.")
+    if revision is not None and revision not in SCHEMA_REVISIONS:
+        raise errors.DatabaseTooNew(
+            f"The database {path} was written by a newer version of HIS Console "
+            f"(schema {revision}). Install that version or newer; this one "
+            f"(schema {SCHEMA_HEAD}) will not touch it."
+        )
+    engine = _make_engine(path)
+    db = Database(path, engine)
+    if revision != SCHEMA_HEAD:
+        try:
+            with db._errors():
+                _migrate(engine, path, revision)
+        except BaseException:
+            engine.dispose()
+            raise
+    return db

@@ -1,0 +1,144 @@
+"""Appending events and reading them back: the single way anything changes."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import func, insert, select
+from sqlalchemy.orm import Session
+
+from hisconsole.domain.hlc import ZERO, HybridClock, Stamp
+from hisconsole.store import projections
+from hisconsole.store.models import Event
+
+#: Version of the event payload schema written by this program (payloads only gain fields).
+EVENT_SCHEMA_VERSION = 1
+
+
+def canonical_json(value: Any) -> str:
+    """The one byte form of a payload: sorted keys, no spaces, UTF-8 kept."""
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+@dataclass(frozen=True)
+class EventRecord:
+    """An event as the rest of the program sees it."""
+
+    origin_id: str
+    origin_seq: int
+    event_id: str
+    hlc: str
+    author: str
+    kind: str
+    entity: str
+    payload: dict[str, Any]
+    parents: tuple[str, ...] = ()
+    schema_version: int = EVENT_SCHEMA_VERSION
+    signature: bytes | None = field(default=None, repr=False)
+
+    @classmethod
+    def from_row(cls, row: Event) -> EventRecord:
+        return cls(
+            origin_id=row.origin_id,
+            origin_seq=row.origin_seq,
+            event_id=row.event_id,
+            hlc=row.hlc,
+            author=row.author,
+            kind=row.kind,
+            entity=row.entity,
+            payload=json.loads(row.payload),
+            parents=tuple(json.loads(row.parents)),
+            schema_version=row.schema_version,
+            signature=row.signature,
+        )
+
+
+class EventWriter:
+    """Appends this laptop's events inside one write transaction and applies each
+    to the projections at once, so the log and the current tables never disagree."""
+
+    def __init__(self, session: Session, *, device_id: str, author: str, clock: HybridClock):
+        self.session = session
+        self.device_id = device_id
+        self.author = author
+        self.clock = clock
+        self._next_seq: int | None = None
+        self.written: list[EventRecord] = []
+
+    def emit(
+        self,
+        kind: str,
+        entity: str,
+        payload: dict[str, Any],
+        parents: Iterable[str] = (),
+    ) -> EventRecord:
+        if self._next_seq is None:
+            current = self.session.scalar(
+                select(func.max(Event.origin_seq)).where(Event.origin_id == self.device_id)
+            )
+            self._next_seq = (current or 0) + 1
+        record = EventRecord(
+            origin_id=self.device_id,
+            origin_seq=self._next_seq,
+            event_id=str(uuid.uuid4()),
+            hlc=self.clock.now().encode(),
+            author=self.author,
+            kind=kind,
+            entity=entity,
+            payload=payload,
+            parents=tuple(parents),
+        )
+        self.session.execute(
+            insert(Event).values(
+                origin_id=record.origin_id,
+                origin_seq=record.origin_seq,
+                event_id=record.event_id,
+                hlc=record.hlc,
+                author=record.author,
+                kind=record.kind,
+                entity=record.entity,
+                payload=canonical_json(record.payload),
+                parents=canonical_json(list(record.parents)),
+                schema_version=record.schema_version,
+                signature=None,
+            )
+        )
+        self._next_seq += 1
+        projections.apply(self.session, record)
+        self.written.append(record)
+        return record
+
+
+def last_stamp(session: Session) -> Stamp:
+    """The latest HLC stamp in the log (where this laptop's clock resumes)."""
+    value = session.scalar(select(func.max(Event.hlc)))
+    return Stamp.decode(value) if value else ZERO
+
+
+def iter_events(session: Session) -> Iterator[EventRecord]:
+    """Every event in causal order: (HLC, origin, seq)."""
+    rows = session.scalars(
+        select(Event)
+        .order_by(Event.hlc, Event.origin_id, Event.origin_seq)
+        .execution_options(yield_per=2000)
+    )
+    for row in rows:
+        yield EventRecord.from_row(row)
+
+
+def rebuild(session: Session) -> int:
+    """Recompute every projection from the log; returns the number of events applied."""
+    projections.clear(session)
+    count = 0
+    for record in iter_events(session):
+        projections.apply(session, record)
+        count += 1
+    return count
+
+
+def event_count(session: Session) -> int:
+    return int(session.scalar(select(func.count()).select_from(Event)) or 0)

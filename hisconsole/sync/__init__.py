@@ -1,0 +1,1 @@
+"""Moving events between laptops and the hub, and deciding whom to trust."""
