@@ -373,3 +373,35 @@ def text(value: Mapping[str, str] | None, lang: str) -> str:
     if not value:
         return ""
     return value.get(lang) or next((v for v in value.values() if v), "")
+
+
+ORDER_GAP = 1024
+
+
+def assign_orders(keys: list[str], current: Mapping[str, int]) -> dict[str, int]:
+    """Sort positions for a section's items, in the order of ``keys``.
+
+    Items that keep their relative place keep their stored position, so removing
+    or inserting one item rewrites only that item, not every item after it.
+    """
+    result: dict[str, int] = {}
+    prev = 0
+    for i, key in enumerate(keys):
+        old = current.get(key)
+        if old is not None and old > prev:
+            upper = next(
+                (current[k] for k in keys[i + 1 :] if k in current and current[k] > prev), None
+            )
+            if upper is None or old <= upper:
+                result[key] = prev = old
+                continue
+        upper = next(
+            (current[k] for k in keys[i + 1 :] if k in current and current[k] > prev + 1), None
+        )
+        if upper is None:
+            result[key] = prev = prev + ORDER_GAP
+        elif upper - prev > 1:
+            result[key] = prev = (prev + upper) // 2
+        else:
+            return {k: (n + 1) * ORDER_GAP for n, k in enumerate(keys)}
+    return result

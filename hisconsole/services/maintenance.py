@@ -161,6 +161,7 @@ def restore(data_dir: Path, source: Path) -> Path:
     if target.exists() and target.stat().st_size > 0:
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
         safety = data_dir / "backups" / f"before-restore-{stamp}.sqlite3"
+        safety.parent.mkdir(mode=0o700, exist_ok=True)
         store_db.backup_file(target, safety)
     else:
         data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)

@@ -85,7 +85,14 @@ def import_document(console: Console, doc: dict[str, Any], *, note: str = "") ->
         current = _current_items(tx.session)
         result = PlanImport(version=None)
         incoming = set()
-        for key, section, order, data in plan_rules.split_items(doc):
+        items = list(plan_rules.split_items(doc))
+        orders: dict[str, int] = {}
+        for section in plan_rules.SECTIONS:
+            keys = [key for key, sec, _order, _data in items if sec == section]
+            existing = {k: current[k][-1].ord for k in keys if k in current}
+            orders.update(plan_rules.assign_orders(keys, existing))
+        for key, section, _position, data in items:
+            order = orders[key]
             incoming.add(key)
             rows = current.get(key, [])
             same = (

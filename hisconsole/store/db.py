@@ -20,7 +20,7 @@ DB_FILENAME = "hisconsole.sqlite3"
 #: PRAGMA application_id of every HIS Console database ("HISC").
 APPLICATION_ID = 0x48495343
 #: Alembic revisions this program knows, oldest first; the last is the head.
-SCHEMA_REVISIONS = ("0001",)
+SCHEMA_REVISIONS = ("0001", "0002")
 SCHEMA_HEAD = SCHEMA_REVISIONS[-1]
 BUSY_TIMEOUT_S = 5.0
 
@@ -57,7 +57,6 @@ def _inspect(path: Path) -> tuple[int, str | None]:
 
 def backup_file(source: Path, target: Path) -> None:
     """Consistent copy of a live database through SQLite's online backup API."""
-    _private_dir(target.parent)
     src = sqlite3.connect(f"file:{source}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S)
     try:
         fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
@@ -94,7 +93,7 @@ class Database:
     def read(self) -> Iterator[Session]:
         conn_opts: dict[str, Any] = {"hisconsole_readonly": True}
         with self._errors(), self.engine.connect().execution_options(**conn_opts) as conn:
-            with Session(bind=conn) as session, session.begin():
+            with Session(bind=conn, expire_on_commit=False) as session, session.begin():
                 yield session
 
     @contextlib.contextmanager
@@ -144,6 +143,7 @@ def _migrate(engine: Engine, path: Path, current: str | None) -> None:
 
     if current is not None:
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        _private_dir(path.parent / "backups")
         backup_file(path, path.parent / "backups" / f"before-migration-{current}-{stamp}.sqlite3")
     config = Config()
     config.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
@@ -185,6 +185,12 @@ def open_database(data_dir: Path, *, create: bool = False) -> Database:
         try:
             with db._errors():
                 _migrate(engine, path, revision)
+            if revision is not None:
+                # A newer program may apply event kinds the older one only stored.
+                from hisconsole.store.eventlog import rebuild
+
+                with db.write() as session:
+                    rebuild(session)
         except BaseException:
             engine.dispose()
             raise

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from hisconsole.domain.hlc import ZERO, HybridClock, Stamp
 from hisconsole.store import projections
-from hisconsole.store.models import Event
+from hisconsole.store.models import EVENT_FLAG_FROM_FUTURE, Event
 
 #: Version of the event payload schema written by this program (payloads only gain fields).
 EVENT_SCHEMA_VERSION = 1
@@ -115,7 +115,9 @@ class EventWriter:
 
 def last_stamp(session: Session) -> Stamp:
     """The latest HLC stamp in the log (where this laptop's clock resumes)."""
-    value = session.scalar(select(func.max(Event.hlc)))
+    value = session.scalar(
+        select(func.max(Event.hlc)).where(Event.flags.op("&")(EVENT_FLAG_FROM_FUTURE) == 0)
+    )
     return Stamp.decode(value) if value else ZERO
 
 

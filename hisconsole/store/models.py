@@ -26,6 +26,12 @@ class Event(Base):
     parents: Mapped[str] = mapped_column(Text, default="[]")
     schema_version: Mapped[int] = mapped_column(Integer)
     signature: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+    #: Bit set of EVENT_FLAG_* values (local bookkeeping, not part of the signed event).
+    flags: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+
+
+#: The event's clock stamp was far ahead of this laptop's clock when it arrived.
+EVENT_FLAG_FROM_FUTURE = 1
 
 
 class Meta(Base):

@@ -14,7 +14,7 @@ depends_on = None
 
 
 def upgrade() -> None:
-    op.execute("PRAGMA application_id = 1212765507")  # 0x48495343, "HISC"
+    op.execute("PRAGMA application_id = 1212764995")  # 0x48495343, "HISC"
     op.create_table(
         "events",
         sa.Column("origin_id", sa.String(32), primary_key=True),

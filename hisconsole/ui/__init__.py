@@ -1,0 +1,1 @@
+"""The console window (PySide6): the only package that imports Qt."""

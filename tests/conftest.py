@@ -1,0 +1,50 @@
+"""Shared fixtures: every test gets its own data directory; a console built once is copied."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.pop("HISCONSOLE_DATA_DIR", None)
+os.environ.pop("HISCONSOLE_OPERATOR", None)
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture(scope="session")
+def _template_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A data directory initialised once with the bundled plan and demo contacts."""
+    from hisconsole.services.setup import open_or_initialise
+
+    path = tmp_path_factory.mktemp("template") / "data"
+    console, _ = open_or_initialise(path, demo=True)
+    console.close()
+    return path
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    """An empty, not yet created data directory."""
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def ready_data_dir(tmp_path: Path, _template_data_dir: Path) -> Path:
+    """A copy of an initialised data directory (bundled plan + demo contacts)."""
+    target = tmp_path / "data"
+    shutil.copytree(_template_data_dir, target)
+    return target
+
+
+@pytest.fixture
+def console(ready_data_dir: Path) -> Iterator[object]:
+    from hisconsole.services.console import Console
+
+    c = Console.open(ready_data_dir)
+    yield c
+    c.close()

@@ -1,0 +1,47 @@
+"""Layers point one way: only hisconsole.ui may import PySide6."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import hisconsole
+
+PACKAGE = Path(hisconsole.__file__).parent
+QT_FREE = ("domain", "store", "services", "printing", "sync")
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text("utf-8"))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+    return names
+
+
+def test_qt_free_packages_never_import_pyside6() -> None:
+    offenders = []
+    for package in QT_FREE:
+        for path in (PACKAGE / package).rglob("*.py"):
+            if any(name.split(".")[0] in {"PySide6", "shiboken6"} for name in _imports(path)):
+                offenders.append(str(path.relative_to(PACKAGE)))
+    assert offenders == []
+
+
+def test_lower_layers_never_import_the_ui_or_services() -> None:
+    offenders = []
+    for package in ("domain", "store", "printing", "sync"):
+        for path in (PACKAGE / package).rglob("*.py"):
+            bad = {n for n in _imports(path) if n.startswith(("hisconsole.ui", "hisconsole.services"))}
+            if bad:
+                offenders.append((str(path.relative_to(PACKAGE)), sorted(bad)))
+    assert offenders == []
+
+
+def test_domain_does_no_io_or_database_work() -> None:
+    for path in (PACKAGE / "domain").rglob("*.py"):
+        imported = {n.split(".")[0] for n in _imports(path)}
+        assert not imported & {"sqlalchemy", "sqlite3", "PySide6", "os", "pathlib"}, path

@@ -1,0 +1,97 @@
+"""check, backup and restore: what the IT department relies on when things go wrong."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from hisconsole.services import plan as plan_service
+from hisconsole.services.console import Console, ServiceError
+from hisconsole.services.maintenance import backup, check, restore
+
+
+def test_a_fresh_console_checks_clean(console: Console) -> None:
+    report = check(console)
+    assert report.ok, report.problems
+    assert report.events > 50 and report.origins == 1
+
+
+def test_check_changes_nothing(console: Console) -> None:
+    path = console.db.path
+    con = sqlite3.connect(path)
+    before = con.execute("SELECT count(*), max(hlc) FROM events").fetchone()
+    con.close()
+    check(console)
+    con = sqlite3.connect(path)
+    assert con.execute("SELECT count(*), max(hlc) FROM events").fetchone() == before
+    con.close()
+
+
+def test_check_finds_a_projection_that_drifted_from_the_log(console: Console) -> None:
+    con = sqlite3.connect(console.db.path)
+    con.execute("DELETE FROM plan_items WHERE key = 'levels/I'")
+    con.commit()
+    con.close()
+    report = check(console)
+    assert not report.ok
+    assert any("plan_items" in p and "1 row(s) missing" in p for p in report.problems)
+
+
+def test_check_finds_a_tampered_log(console: Console) -> None:
+    con = sqlite3.connect(console.db.path)
+    con.execute("DROP TRIGGER events_immutable_delete")
+    con.execute("DELETE FROM events WHERE origin_seq = 3")
+    con.commit()
+    con.close()
+    problems = check(console).problems
+    assert any("events_immutable_delete is missing" in p for p in problems)
+    assert any("sequence gap after #2" in p for p in problems)
+
+
+def test_backup_and_restore_bring_back_the_old_state(console: Console, tmp_path: Path) -> None:
+    out = tmp_path / "backup.sqlite3"
+    assert backup(console, out) > 0
+    console.sign_in("Liu Yang", "commander")
+    console.close()
+    safety = restore(console.data_dir, out)
+    assert safety.exists()
+    restored = Console.open(console.data_dir)
+    from sqlalchemy import select
+
+    from hisconsole.store.models import Operator
+
+    with restored.db.read() as session:
+        names = set(session.scalars(select(Operator.name)))
+    assert "Liu Yang" not in names
+    assert check(restored).ok
+    assert plan_service.current_document(restored) is not None
+    restored.close()
+
+
+@pytest.mark.parametrize("content", [b"", b"not a database" * 50])
+def test_restore_refuses_files_that_are_not_console_databases(
+    console: Console, tmp_path: Path, content: bytes
+) -> None:
+    bad = tmp_path / "bad.sqlite3"
+    bad.write_bytes(content)
+    before = console.db.path.read_bytes()
+    with pytest.raises(ServiceError, match="nothing was restored"):
+        restore(console.data_dir, bad)
+    assert console.db.path.read_bytes() == before
+
+
+def test_restore_refuses_another_sqlite_database(console: Console, tmp_path: Path) -> None:
+    other = tmp_path / "other.sqlite3"
+    con = sqlite3.connect(other)
+    con.execute("CREATE TABLE x (y)")
+    con.commit()
+    con.close()
+    with pytest.raises(ServiceError, match="not a HIS Console database"):
+        restore(console.data_dir, other)
+
+
+def test_backup_to_a_missing_folder_says_so(console: Console, tmp_path: Path) -> None:
+    with pytest.raises(ServiceError, match="Cannot write the backup"):
+        backup(console, tmp_path / "gone" / "b.sqlite3")

@@ -1,0 +1,80 @@
+"""Projections equal a rebuild of the log, for any sequence of operations (property-based)."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from hisconsole.services import plan as plan_service
+from hisconsole.services.console import Console
+from hisconsole.store import eventlog, projections
+
+ROLES = ["commander", "it-duty", "scribe"]
+NAMES = ["Li", "Wang", "Zhang", "Chen"]
+
+operations = st.lists(
+    st.one_of(
+        st.tuples(st.just("sign_in"), st.sampled_from(NAMES), st.sampled_from(ROLES)),
+        st.tuples(st.just("level_minutes"), st.integers(0, 3), st.integers(1, 90)),
+        st.tuples(st.just("drop_resource"), st.integers(0, 20)),
+        st.tuples(st.just("contact"), st.sampled_from(["c01", "c02", "c99"]), st.text(max_size=8)),
+        st.tuples(st.just("remove_contact"), st.sampled_from(["c01", "c02", "c99"])),
+        st.tuples(st.just("reset_plan")),
+    ),
+    max_size=12,
+)
+
+
+def _apply(console: Console, op: tuple[object, ...], default_doc: dict) -> None:
+    kind = op[0]
+    if kind == "sign_in":
+        console.sign_in(str(op[1]), str(op[2]))
+    elif kind == "level_minutes":
+        doc = plan_service.current_document(console)
+        assert doc is not None
+        doc["levels"][int(op[1])]["report_minutes"] = op[2]  # type: ignore[call-overload]
+        plan_service.import_document(console, doc)
+    elif kind == "drop_resource":
+        doc = plan_service.current_document(console)
+        assert doc is not None
+        if len(doc["resources"]) > 1:
+            del doc["resources"][int(op[1]) % len(doc["resources"])]  # type: ignore[call-overload]
+            plan_service.import_document(console, doc)
+    elif kind == "reset_plan":
+        plan_service.import_document(console, default_doc)
+    else:
+        from sqlalchemy import select
+
+        from hisconsole.store.models import Contact
+
+        key = str(op[1])
+        with console.transaction() as tx:
+            heads = list(tx.session.scalars(select(Contact.event_id).where(Contact.key == key)))
+            if kind == "contact":
+                tx.emit("contact.set", f"contact:{key}", {"key": key, "data": {"note": op[2]}}, heads)
+            elif heads:
+                tx.emit("contact.removed", f"contact:{key}", {"key": key}, heads)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(ops=operations)
+def test_incremental_projections_equal_a_rebuild(ready_data_dir: Path, ops: list) -> None:
+    workdir = Path(tempfile.mkdtemp())
+    try:
+        shutil.copytree(ready_data_dir, workdir / "data")
+        console = Console.open(workdir / "data")
+        default_doc = plan_service.read_document(plan_service.default_plan_path())
+        for op in ops:
+            _apply(console, op, default_doc)
+        with console.db.write() as session:
+            incremental = projections.snapshot(session)
+            eventlog.rebuild(session)
+            rebuilt = projections.snapshot(session)
+        assert incremental == rebuilt
+        console.close()
+    finally:
+        shutil.rmtree(workdir)
