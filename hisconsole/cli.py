@@ -39,7 +39,7 @@ def _global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
         "--data-dir",
         metavar="DIR",
         default=default,
-        help="where this laptop's data lives (else $HISCONSOLE_DATA_DIR, else the platform default)",
+        help="where this laptop's data lives (else $HISCONSOLE_DATA_DIR, else the platform one)",
     )
     parser.add_argument(
         "--json",

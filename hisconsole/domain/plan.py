@@ -189,7 +189,9 @@ class _Validator:
                 self.add(loc, f"must be a colour like '#C62828', not {value!r}")
         elif kind == "code":
             if not isinstance(value, str) or not _CODE_RE.match(value):
-                self.add(loc, f"must be a short code of letters, digits, '-', '_' or '.', not {value!r}")
+                self.add(
+                    loc, f"must be a short code of letters, digits, '-', '_' or '.', not {value!r}"
+                )
         elif kind == "enum":
             if value not in extra:
                 self.add(loc, f"must be one of {', '.join(extra)}, not {value!r}")

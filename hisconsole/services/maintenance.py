@@ -47,9 +47,7 @@ def check(console: Console) -> CheckReport:
         for (line,) in session.execute(text("PRAGMA integrity_check")):
             if line != "ok":
                 report.problems.append(f"SQLite integrity: {line}")
-        triggers = set(
-            session.scalars(text("SELECT name FROM sqlite_master WHERE type='trigger'"))
-        )
+        triggers = set(session.scalars(text("SELECT name FROM sqlite_master WHERE type='trigger'")))
         for name in ("events_immutable_update", "events_immutable_delete"):
             if name not in triggers:
                 report.problems.append(f"event log: protection trigger {name} is missing")
@@ -83,7 +81,11 @@ def _check_log(session: Any, report: CheckReport) -> None:
     last: dict[str, tuple[int, str]] = {}
     rows = session.execute(
         select(
-            Event.origin_id, Event.origin_seq, Event.event_id, Event.hlc, Event.payload,
+            Event.origin_id,
+            Event.origin_seq,
+            Event.event_id,
+            Event.hlc,
+            Event.payload,
             Event.parents,
         ).order_by(Event.origin_id, Event.origin_seq)
     )
@@ -121,7 +123,9 @@ def backup(console: Console, out: Path) -> int:
         os.replace(tmp, out)
     except (OSError, sqlite3.Error) as exc:
         tmp.unlink(missing_ok=True)
-        raise ServiceError(f"Cannot write the backup to {out}: {exc}. Nothing was written.") from exc
+        raise ServiceError(
+            f"Cannot write the backup to {out}: {exc}. Nothing was written."
+        ) from exc
     return out.stat().st_size
 
 
@@ -146,7 +150,9 @@ def _validate_backup(path: Path) -> None:
         finally:
             con.close()
     except sqlite3.Error as exc:
-        raise ServiceError(f"{path} is not a valid HIS Console database ({exc}); nothing was restored.") from exc
+        raise ServiceError(
+            f"{path} is not a valid HIS Console database ({exc}); nothing was restored."
+        ) from exc
 
 
 def restore(data_dir: Path, source: Path) -> Path:
@@ -172,7 +178,9 @@ def restore(data_dir: Path, source: Path) -> Path:
         try:
             src.backup(dst)
         except sqlite3.Error as exc:
-            raise StoreError(f"Restoring into {target} failed ({exc}); the old database is in {safety}.") from exc
+            raise StoreError(
+                f"Restoring into {target} failed ({exc}); the old database is in {safety}."
+            ) from exc
         finally:
             dst.close()
     finally:

@@ -30,7 +30,9 @@ def read_document(path: Path) -> dict[str, Any]:
     try:
         size = path.stat().st_size
         if size > MAX_PLAN_FILE_BYTES:
-            raise PlanInvalid([Problem("(file)", f"is {size} bytes; a plan is at most 20 MB")], source)
+            raise PlanInvalid(
+                [Problem("(file)", f"is {size} bytes; a plan is at most 20 MB")], source
+            )
         raw = path.read_bytes()
     except OSError as exc:
         raise PlanInvalid([Problem("(file)", f"cannot be read: {exc.strerror}")], source) from exc
@@ -41,12 +43,11 @@ def read_document(path: Path) -> dict[str, Any]:
             [Problem(f"byte {exc.start}", "the file is not UTF-8 text")], source
         ) from exc
     try:
-        if path.suffix.lower() == ".json":
-            doc = json.loads(text)
-        else:
-            doc = yaml.safe_load(text)
+        doc = json.loads(text) if path.suffix.lower() == ".json" else yaml.safe_load(text)
     except json.JSONDecodeError as exc:
-        raise PlanInvalid([Problem(f"line {exc.lineno}, column {exc.colno}", exc.msg)], source) from exc
+        raise PlanInvalid(
+            [Problem(f"line {exc.lineno}, column {exc.colno}", exc.msg)], source
+        ) from exc
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "(file)"
@@ -95,11 +96,7 @@ def import_document(console: Console, doc: dict[str, Any], *, note: str = "") ->
             order = orders[key]
             incoming.add(key)
             rows = current.get(key, [])
-            same = (
-                len(rows) == 1
-                and rows[0].ord == order
-                and json.loads(rows[0].data) == data
-            )
+            same = len(rows) == 1 and rows[0].ord == order and json.loads(rows[0].data) == data
             if same:
                 continue
             (result.changed if rows else result.added).append(key)
@@ -118,7 +115,9 @@ def import_document(console: Console, doc: dict[str, Any], *, note: str = "") ->
                 parents=[r.event_id for r in current[key]],
             )
         if result.added or result.changed or result.removed:
-            latest = tx.session.scalar(select(PlanVersion.version).order_by(PlanVersion.version.desc()))
+            latest = tx.session.scalar(
+                select(PlanVersion.version).order_by(PlanVersion.version.desc())
+            )
             result.version = (latest or 0) + 1
             tx.emit(
                 "plan.published",
@@ -140,7 +139,9 @@ def current_document(console: Console) -> dict[str, Any] | None:
         items = _current_items(session)
     if not items:
         return None
-    chosen = [(rows[-1].section, rows[-1].ord, json.loads(rows[-1].data)) for rows in items.values()]
+    chosen = [
+        (rows[-1].section, rows[-1].ord, json.loads(rows[-1].data)) for rows in items.values()
+    ]
     return plan_rules.join_items(chosen)
 
 

@@ -42,7 +42,7 @@ def open_or_initialise(data_dir: Path, *, demo: bool = False) -> tuple[Console, 
     try:
         loaded = False
         with console.db.read() as session:
-            has_plan = session.scalar(select(func.count()).select_from(PlanVersion)) > 0
+            has_plan = bool(session.scalar(select(func.count()).select_from(PlanVersion)))
         if not has_plan:
             doc = plan_service.read_document(plan_service.default_plan_path())
             plan_service.import_document(console, doc, note="Bundled default plan")

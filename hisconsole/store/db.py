@@ -85,16 +85,23 @@ class Database:
 
     @contextlib.contextmanager
     def write(self) -> Iterator[Session]:
-        with self._errors(), Session(self.engine, expire_on_commit=False) as session:
-            with session.begin():
-                yield session
+        with (
+            self._errors(),
+            Session(self.engine, expire_on_commit=False) as session,
+            session.begin(),
+        ):
+            yield session
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Session]:
         conn_opts: dict[str, Any] = {"hisconsole_readonly": True}
-        with self._errors(), self.engine.connect().execution_options(**conn_opts) as conn:
-            with Session(bind=conn, expire_on_commit=False) as session, session.begin():
-                yield session
+        with (
+            self._errors(),
+            self.engine.connect().execution_options(**conn_opts) as conn,
+            Session(bind=conn, expire_on_commit=False) as session,
+            session.begin(),
+        ):
+            yield session
 
     @contextlib.contextmanager
     def _errors(self) -> Iterator[None]:

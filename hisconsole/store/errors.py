@@ -58,8 +58,7 @@ def translate(exc: BaseException, path: Path | str) -> StoreError | None:
         )
     if "full" in text or "no space" in text:
         return DiskFull(
-            f"The disk holding {path} is full. Free some space and try again; "
-            "nothing was changed."
+            f"The disk holding {path} is full. Free some space and try again; nothing was changed."
         )
     if "readonly" in text or "read-only" in text or "permission" in text:
         return DatabaseReadOnly(

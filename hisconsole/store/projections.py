@@ -75,9 +75,7 @@ def _superseded(session: Session, record: EventRecord) -> bool:
 def _register(session: Session, model: Any, key: str, record: EventRecord, **values: Any) -> None:
     """Multi-value register update: drop the values this event supersedes, add its own."""
     if record.parents:
-        session.execute(
-            delete(model).where(model.key == key, model.event_id.in_(record.parents))
-        )
+        session.execute(delete(model).where(model.key == key, model.event_id.in_(record.parents)))
     if values and not _superseded(session, record):
         session.execute(
             insert(model).values(key=key, event_id=record.event_id, hlc=record.hlc, **values)

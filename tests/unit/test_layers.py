@@ -35,7 +35,9 @@ def test_lower_layers_never_import_the_ui_or_services() -> None:
     offenders = []
     for package in ("domain", "store", "printing", "sync"):
         for path in (PACKAGE / package).rglob("*.py"):
-            bad = {n for n in _imports(path) if n.startswith(("hisconsole.ui", "hisconsole.services"))}
+            bad = {
+                n for n in _imports(path) if n.startswith(("hisconsole.ui", "hisconsole.services"))
+            }
             if bad:
                 offenders.append((str(path.relative_to(PACKAGE)), sorted(bad)))
     assert offenders == []

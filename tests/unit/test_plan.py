@@ -25,7 +25,13 @@ def test_bundled_plan_holds_the_facts_of_the_source_plan() -> None:
     codes = {s["code"] for s in doc["systems"]}
     assert {"HIS", "EMR", "LIS", "PACS", "NET", "DC", "TERM"} <= codes
     risks = {r["code"] for r in doc["risks"]}
-    assert {"system-failure", "data-breach", "cyber-attack", "natural-disaster", "power-loss"} <= risks
+    assert {
+        "system-failure",
+        "data-breach",
+        "cyber-attack",
+        "natural-disaster",
+        "power-loss",
+    } <= risks
     for scenario in doc["scenarios"]:
         assert {step["group"] for step in scenario["steps"]} == {"hq", "tech", "business"}
     assert doc["resources"] and doc["drills"]

@@ -55,12 +55,16 @@ def _apply(console: Console, op: tuple[object, ...], default_doc: dict) -> None:
         with console.transaction() as tx:
             heads = list(tx.session.scalars(select(Contact.event_id).where(Contact.key == key)))
             if kind == "contact":
-                tx.emit("contact.set", f"contact:{key}", {"key": key, "data": {"note": op[2]}}, heads)
+                tx.emit(
+                    "contact.set", f"contact:{key}", {"key": key, "data": {"note": op[2]}}, heads
+                )
             elif heads:
                 tx.emit("contact.removed", f"contact:{key}", {"key": key}, heads)
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(ops=operations)
 def test_incremental_projections_equal_a_rebuild(ready_data_dir: Path, ops: list) -> None:
     workdir = Path(tempfile.mkdtemp())

@@ -61,7 +61,9 @@ def test_old_database_is_backed_up_then_migrated_keeping_every_event(data_dir: P
     assert old.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"
     old.close()
     con = sqlite3.connect(store_db.database_path(data_dir))
-    assert con.execute("SELECT version_num FROM alembic_version").fetchone()[0] == store_db.SCHEMA_HEAD
+    assert (
+        con.execute("SELECT version_num FROM alembic_version").fetchone()[0] == store_db.SCHEMA_HEAD
+    )
     assert con.execute("SELECT event_id FROM events ORDER BY event_id").fetchall() == before
     assert con.execute("SELECT count(*) FROM plan_items").fetchone()[0] > 0
     con.close()
@@ -92,7 +94,7 @@ def test_a_file_that_is_not_a_console_database_is_refused(data_dir: Path) -> Non
 def test_garbage_file_is_reported_as_damaged(data_dir: Path) -> None:
     data_dir.mkdir()
     store_db.database_path(data_dir).write_bytes(b"this is not sqlite at all" * 100)
-    with pytest.raises(errors.DatabaseCorrupt, match="damaged|cannot be read"):
+    with pytest.raises(errors.DatabaseCorrupt, match=r"damaged|cannot be read"):
         Console.open(data_dir)
 
 

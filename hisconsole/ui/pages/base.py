@@ -1,0 +1,104 @@
+"""The base of every page: title, retranslation on language change, refresh on data change."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from hisconsole.services.console import ChangeSet
+from hisconsole.ui import style
+from hisconsole.ui.context import Context
+
+
+class Page(QWidget):
+    """A page of the main window.
+
+    Subclasses give ``title()`` and fill the page in ``retranslate()``, which
+    runs at start and whenever the interface language changes. A page that
+    shows data names the areas it shows in ``areas``; ``refresh()`` runs when an
+    operation changed one of them.
+
+    Signals: none.
+    """
+
+    #: Change-set areas (e.g. "plan", "operator") this page shows.
+    areas: frozenset[str] = frozenset()
+
+    def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.heading = style.label("", self, delta=style.HEADING_DELTA, bold=True)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(24, 18, 24, 18)
+        self._layout.setSpacing(12)
+        self._layout.addWidget(self.heading)
+        ctx.runner.changed.connect(self._on_changed)
+
+    def title(self) -> str:
+        raise NotImplementedError
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.title())
+
+    def refresh(self) -> None:
+        """Show the data again after it changed (pages without data do nothing)."""
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _on_changed(self, changes: ChangeSet) -> None:
+        if changes.areas & self.areas:
+            self.refresh()
+
+
+class ScrollingPage(Page):
+    """A page whose content is rebuilt as a whole (it is small) inside a scroll area.
+
+    Subclasses implement ``build(layout)``; ``rebuild()`` replaces the content,
+    keeping the scroll position.
+
+    Signals: none.
+    """
+
+    def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self._layout.addWidget(self.scroll, 1)
+
+    def build(self, layout: QVBoxLayout) -> None:
+        raise NotImplementedError
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.rebuild()
+
+    def rebuild(self) -> None:
+        position = self.scroll.verticalScrollBar().value()
+        content = QWidget()
+        content.setObjectName("PageContent")
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(0, 0, 12, 0)
+        layout.setSpacing(10)
+        self.build(layout)
+        layout.addStretch(1)
+        # This may run while Qt delivers a LanguageChange through the old
+        # content: detach it now, delete it once that delivery is over.
+        old = self.scroll.takeWidget()
+        if old is not None:
+            old.deleteLater()
+        self.scroll.setWidget(content)
+        self.scroll.verticalScrollBar().setValue(position)
+
+    def section_heading(self, text: str) -> QLabel:
+        heading = style.label(text, delta=style.SECTION_DELTA, bold=True)
+        heading.setContentsMargins(0, 14, 0, 2)
+        return heading
+
+    def paragraph(self, text: str, *, colour: str | None = None) -> QLabel:
+        para = style.label(text, wrap=True, colour=colour)
+        para.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        return para

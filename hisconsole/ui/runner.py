@@ -1,0 +1,184 @@
+"""Running service calls off the UI thread and broadcasting what they changed."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QObject,
+    QRunnable,
+    Qt,
+    QThreadPool,
+    Signal,
+    Slot,
+)
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from hisconsole.domain.plan import PlanInvalid
+from hisconsole.resources import ResourcesMissing
+from hisconsole.services.console import ChangeSet, ServiceError
+from hisconsole.store.errors import StoreError
+from hisconsole.sync.identity import DeviceKeyError
+
+#: Errors the user can act on: their message is shown as it is. Anything else is a bug.
+KNOWN_ERRORS: tuple[type[BaseException], ...] = (
+    ServiceError,
+    StoreError,
+    PlanInvalid,
+    DeviceKeyError,
+    ResourcesMissing,
+)
+
+#: Service messages without a variable part, listed here so that lupdate puts them in
+#: the catalogue and ``user_message`` can show them translated.
+SERVICE_MESSAGES = (QT_TRANSLATE_NOOP("ServiceMessages", "Enter the operator's name."),)
+
+
+def user_message(exc: BaseException) -> str:
+    """The text to show for a failed operation, translated where the message is known."""
+    if isinstance(exc, KNOWN_ERRORS):
+        # Service messages are English; the ones with no variable part are
+        # listed for translation, the others are shown as they come.
+        return QCoreApplication.translate("ServiceMessages", str(exc))
+    return QCoreApplication.translate(
+        "Runner", "Something went wrong that HIS Console did not expect: {error}"
+    ).format(error=f"{type(exc).__name__}: {exc}")
+
+
+@dataclass
+class _Pending:
+    on_done: Callable[[Any], None] | None
+    on_error: Callable[[BaseException], None] | None
+    is_change: bool
+
+
+class _Job(QRunnable):
+    """One service call on a pool thread; the result goes back through the runner's signal."""
+
+    def __init__(self, runner: Runner, job_id: int, fn: Callable[[], Any]) -> None:
+        super().__init__()
+        self._runner = runner
+        self._job_id = job_id
+        self._fn = fn
+
+    def run(self) -> None:
+        try:
+            value, ok = self._fn(), True
+        except BaseException as exc:  # delivered to the UI thread, which decides
+            value, ok = exc, False
+        self._runner.finished_job.emit(self._job_id, ok, value)
+
+
+class Runner(QObject):
+    """Runs service calls on a worker thread and hands results back on the UI thread.
+
+    ``op()`` is for operations that change data: when the call returns a
+    ``ChangeSet`` (or an object with a ``changes`` attribute holding one) that
+    changed something, ``changed`` is emitted and every page decides whether to
+    refresh. ``query()`` is for reads. Calls run one at a time, in order, so a
+    read submitted after a change sees it.
+
+    Signals:
+        changed(ChangeSet): an operation changed data.
+        failed(str): an operation without its own error handler failed; the
+            message (also shown in a message box).
+        idle(): the last pending call has been delivered.
+        finished_job(int, bool, object): internal, from the worker thread.
+    """
+
+    changed = Signal(object)
+    failed = Signal(str)
+    idle = Signal()
+    finished_job = Signal(int, bool, object)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._pending: dict[int, _Pending] = {}
+        self._next_id = 0
+        self._closed = False
+        self.error_parent: QWidget | None = None
+        self.finished_job.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+
+    def op(
+        self,
+        fn: Callable[[], Any],
+        *,
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        """Run an operation that changes data; emit ``changed`` with what it changed."""
+        self._submit(fn, _Pending(on_done, on_error, is_change=True))
+
+    def query(
+        self,
+        fn: Callable[[], Any],
+        *,
+        on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        """Run a read and pass its result to ``on_done``."""
+        self._submit(fn, _Pending(on_done, on_error, is_change=False))
+
+    def is_idle(self) -> bool:
+        return not self._pending
+
+    def shutdown(self) -> None:
+        """Wait for the running call to finish and drop any results still to come."""
+        self._closed = True
+        self._pool.clear()
+        self._pool.waitForDone()
+        self._pending.clear()
+
+    def _submit(self, fn: Callable[[], Any], pending: _Pending) -> None:
+        if self._closed:
+            return
+        self._next_id += 1
+        self._pending[self._next_id] = pending
+        self._pool.start(_Job(self, self._next_id, fn))
+
+    @Slot(int, bool, object)
+    def _deliver(self, job_id: int, ok: bool, value: object) -> None:
+        pending = self._pending.pop(job_id, None)
+        if pending is None or self._closed:
+            return
+        try:
+            if ok:
+                if pending.on_done is not None:
+                    pending.on_done(value)
+                if pending.is_change:
+                    changes = value if isinstance(value, ChangeSet) else getattr(value, "changes", None)
+                    if isinstance(changes, ChangeSet) and changes:
+                        self.changed.emit(changes)
+            else:
+                assert isinstance(value, BaseException)
+                self._fail(value, pending)
+        finally:
+            if not self._pending:
+                self.idle.emit()
+
+    def _fail(self, exc: BaseException, pending: _Pending) -> None:
+        if pending.on_error is not None:
+            pending.on_error(exc)
+        else:
+            message = user_message(exc)
+            box = QMessageBox(
+                QMessageBox.Icon.Warning,
+                self.tr("HIS Console"),
+                message,
+                QMessageBox.StandardButton.Ok,
+                self.error_parent,
+            )
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()
+            self.failed.emit(message)
+        if not isinstance(exc, KNOWN_ERRORS):
+            # A bug: report it the way Python reports uncaught errors (stderr,
+            # or the test's exception capture) as well as telling the user.
+            sys.excepthook(type(exc), exc, exc.__traceback__)
