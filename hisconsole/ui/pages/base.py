@@ -102,3 +102,29 @@ class ScrollingPage(Page):
         para = style.label(text, wrap=True, colour=colour)
         para.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         return para
+
+
+class UpcomingPage(Page):
+    """A page not built yet: its title and what it will hold (no sample data, no buttons).
+
+    Subclasses give ``title()`` and ``description()``.
+
+    Signals: none.
+    """
+
+    def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.description_label = style.label("", self, wrap=True)
+        self.status_label = style.label("", self, colour=style.MUTED_TEXT, wrap=True)
+        self._layout.addWidget(self.description_label)
+        self._layout.addWidget(self.status_label)
+        self._layout.addStretch(1)
+        self.retranslate()
+
+    def description(self) -> str:
+        raise NotImplementedError
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.description_label.setText(self.description())
+        self.status_label.setText(self.tr("This page is not available yet in this version."))
