@@ -20,6 +20,9 @@ EXIT_ERROR = 1
 EXIT_USAGE = 2
 EXIT_CHECK_FAILED = 3
 
+LEVELS = ("I", "II", "III", "IV")
+REPORT_CHANNELS = ("phone", "sms", "in-person", "network")
+
 
 class _Output:
     def __init__(self, as_json: bool) -> None:
@@ -79,6 +82,46 @@ def build_parser() -> argparse.ArgumentParser:
     )
     plan_import = plan_sub.add_parser("import", parents=[common], help="load a plan from FILE")
     plan_import.add_argument("file", type=Path, metavar="FILE")
+
+    incident = sub.add_parser("incident", parents=[common], help="run an incident")
+    inc = incident.add_subparsers(dest="incident_command", metavar="ACTION", required=True)
+    declare = inc.add_parser("declare", parents=[common], help="declare an incident")
+    declare.add_argument("--level", required=True, choices=LEVELS)
+    declare.add_argument("--title", required=True)
+    declare.add_argument("--system", action="append", default=[], metavar="CODE")
+    declare.add_argument("--scenario", metavar="CODE", help="the plan's playbook to follow")
+    declare.add_argument("--reported-at", metavar="TIME", help="when the problem was reported")
+    declare.add_argument(
+        "--exercise", action="store_true", help="a drill (演练), not a real incident"
+    )
+    inc.add_parser("list", parents=[common], help="list incidents")
+    show = inc.add_parser("show", parents=[common], help="an incident in full")
+    show.add_argument("id", metavar="ID")
+    log = inc.add_parser("log", parents=[common], help="add an activity-log entry")
+    log.add_argument("id", metavar="ID")
+    log.add_argument("text", metavar="TEXT")
+    log.add_argument("--kind", choices=("note", "action", "decision"), default="note")
+    log.add_argument("--corrects", metavar="ENTRY", help="the log entry this one corrects")
+    level = inc.add_parser("level", parents=[common], help="change the warning level")
+    level.add_argument("id", metavar="ID")
+    level.add_argument("level", choices=LEVELS)
+    level.add_argument("--reason", default="")
+    status = inc.add_parser("status", parents=[common], help="set a system's status")
+    status.add_argument("id", metavar="ID")
+    status.add_argument("system", metavar="SYSTEM")
+    status.add_argument("status", choices=("up", "degraded", "down", "na"))
+    status.add_argument("--comment", default="")
+    status.add_argument("--estimate", default="", help="expected repair time, free text")
+    reported = inc.add_parser(
+        "record-report", parents=[common], help="record an upward report that was made"
+    )
+    reported.add_argument("id", metavar="ID")
+    reported.add_argument("--to", required=True, dest="recipient", metavar="WHOM")
+    reported.add_argument("--channel", required=True, choices=REPORT_CHANNELS)
+    reported.add_argument("--summary", default="")
+    reported.add_argument("--at", metavar="TIME", help="when it was made (default: now)")
+    resolve = inc.add_parser("resolve", parents=[common], help="mark the incident resolved")
+    resolve.add_argument("id", metavar="ID")
 
     sub.add_parser("check", parents=[common], help="verify database integrity and the event log")
     backup = sub.add_parser("backup", parents=[common], help="write a copy of the database")
@@ -144,6 +187,115 @@ def cmd_plan(args: argparse.Namespace, out: _Output) -> int:
         console.close()
 
 
+def describe_entry(entry: dict[str, Any]) -> str:
+    """One activity-log line in words (English; the GUI has its own translated wording)."""
+    data, kind, text = entry["data"], entry["kind"], entry["text"]
+    if kind == "declared":
+        systems = ", ".join(data.get("systems", [])) or "none named"
+        return f"Declared at level {data['level']} (systems: {systems}): {text}"
+    if kind == "level":
+        return f"Level {data['previous']} -> {data['level']}" + (f": {text}" if text else "")
+    if kind == "status":
+        return f"{entry['system']} is {data['status']}" + (f": {text}" if text else "")
+    if kind == "report":
+        summary = f": {text}" if text else ""
+        return f"Reported to {data['recipient']} by {data['channel']}{summary}"
+    if kind == "correction":
+        return f"Correction of {entry['corrects']}: {text}"
+    return f"[{kind}] {text}" if kind != "note" else text
+
+
+def _format_incident(data: dict[str, Any]) -> str:
+    mark = "  [EXERCISE 演练]" if data["exercise"] else ""
+    lines = [
+        f"{data['id']}  level {data['level']}  {data['status']}{mark}",
+        f"  {data['title']}",
+        f"  reported {data['reported_at']}, declared {data['declared_at']} by {data['declared_by']}",
+    ]
+    if data.get("systems"):
+        lines.append("  systems:")
+        for system in data["systems"]:
+            lines.append(f"    {system['code']:<6} {system['status']:<9} since {system['since']}")
+    for clock in data.get("clocks", []):
+        state = clock["state"]
+        if clock["met_at"]:
+            lines.append(f"  {clock['kind']} report due {clock['due_at']}: made {clock['met_at']}")
+        elif state != "cancelled":
+            minutes = clock["remaining_seconds"] // 60
+            when = f"in {minutes} min" if minutes >= 0 else f"OVERDUE by {-minutes} min"
+            lines.append(f"  {clock['kind']} report due {clock['due_at']} ({when})")
+    if data.get("log"):
+        lines.append("  log:")
+        for entry in data["log"]:
+            lines.append(f"    {entry['at']}  {entry['by']}  {describe_entry(entry)}")
+    return "\n".join(lines)
+
+
+def cmd_incident(args: argparse.Namespace, out: _Output) -> int:
+    from hisconsole.services import incidents
+
+    console = _open(args)
+    try:
+        action = args.incident_command
+        if action == "declare":
+            new_id, _ = incidents.declare(
+                console,
+                level=args.level,
+                title=args.title,
+                systems=args.system,
+                scenario=args.scenario,
+                exercise=args.exercise,
+                reported_at=args.reported_at,
+            )
+            out.emit({"id": new_id}, new_id)
+        elif action == "list":
+            rows = incidents.list_incidents(console)
+            human = "\n".join(
+                f"{r['id']}  {r['level']:<3} {r['status']:<8} {r['title']}"
+                + ("  [EXERCISE 演练]" if r["exercise"] else "")
+                for r in rows
+            )
+            out.emit(rows, human or "No incidents.")
+        elif action == "show":
+            data = incidents.show(console, args.id)
+            out.emit(data, _format_incident(data))
+        elif action == "log":
+            incidents.log(console, args.id, args.text, kind=args.kind, corrects=args.corrects)
+            out.emit({"id": args.id, "logged": True}, "Logged.")
+        elif action == "level":
+            incidents.change_level(console, args.id, args.level, args.reason)
+            out.emit({"id": args.id, "level": args.level}, f"{args.id} is now level {args.level}.")
+        elif action == "status":
+            incidents.set_system_status(
+                console,
+                args.id,
+                args.system,
+                args.status,
+                comment=args.comment,
+                estimate=args.estimate,
+            )
+            out.emit(
+                {"id": args.id, "system": args.system.upper(), "status": args.status},
+                f"{args.system.upper()} is {args.status}.",
+            )
+        elif action == "record-report":
+            incidents.record_report(
+                console,
+                args.id,
+                recipient=args.recipient,
+                channel=args.channel,
+                summary=args.summary,
+                at=args.at,
+            )
+            out.emit({"id": args.id, "reported": True}, "Report recorded.")
+        elif action == "resolve":
+            incidents.resolve(console, args.id)
+            out.emit({"id": args.id, "status": "resolved"}, f"{args.id} resolved.")
+        return EXIT_OK
+    finally:
+        console.close()
+
+
 def cmd_check(args: argparse.Namespace, out: _Output) -> int:
     from hisconsole.services.maintenance import check
 
@@ -194,6 +346,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, _Output], int]] = {
     "gui": cmd_gui,
     "init": cmd_init,
     "plan": cmd_plan,
+    "incident": cmd_incident,
     "check": cmd_check,
     "backup": cmd_backup,
     "restore": cmd_restore,
@@ -214,6 +367,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     try:
         return COMMANDS[command](args, out)
+    except BrokenPipeError:
+        # Output piped into e.g. `head`: the work is done; exit quietly.
+        sys.stderr.close()
+        return EXIT_OK
     except (ServiceError, StoreError, PlanInvalid, DeviceKeyError) as exc:
         print(f"hisconsole: {exc}", file=sys.stderr)
         return EXIT_ERROR

@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import getpass
 import os
 import socket
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import select
 
 from hisconsole import __version__
-from hisconsole.domain.hlc import HybridClock
+from hisconsole.domain.hlc import HybridClock, wall_clock_ms
 from hisconsole.domain.roles import ROLES, SCRIBE
 from hisconsole.store.db import Database, open_database
 from hisconsole.store.eventlog import EventWriter, last_stamp
@@ -53,18 +54,31 @@ def area_of(kind: str) -> str:
 class Console:
     """One laptop's console. Services take it as their first argument."""
 
-    def __init__(self, data_dir: Path, db: Database, identity: DeviceIdentity) -> None:
+    def __init__(
+        self,
+        data_dir: Path,
+        db: Database,
+        identity: DeviceIdentity,
+        now_ms: Callable[[], int] = wall_clock_ms,
+    ) -> None:
         self.data_dir = data_dir
         self.db = db
         self.identity = identity
+        self._now_ms = now_ms
         with db.read() as session:
-            self.clock = HybridClock(last_stamp(session))
+            self.clock = HybridClock(last_stamp(session), now_ms)
             meta = {m.key: m.value for m in session.scalars(select(Meta))}
         self.device_name = meta.get("device.name", socket.gethostname())
         self.operator = self._default_operator(meta)
 
     @classmethod
-    def open(cls, data_dir: Path, *, create: bool = False) -> Console:
+    def open(
+        cls,
+        data_dir: Path,
+        *,
+        create: bool = False,
+        now_ms: Callable[[], int] = wall_clock_ms,
+    ) -> Console:
         db = open_database(data_dir, create=create)
         try:
             identity = load_or_create(data_dir)
@@ -75,7 +89,7 @@ class Console:
                     session.add(Meta(key="created_by", value=__version__))
                 else:
                     session.merge(Meta(key="device.id", value=identity.device_id))
-            return cls(data_dir, db, identity)
+            return cls(data_dir, db, identity, now_ms)
         except BaseException:
             db.close()
             raise
@@ -83,6 +97,15 @@ class Console:
     @property
     def device_id(self) -> str:
         return self.identity.device_id
+
+    @property
+    def device_code(self) -> str:
+        """Short code of this laptop printed in incident ids and form serials."""
+        return self.device_id[:4].upper()
+
+    def now(self) -> dt.datetime:
+        """The time now (UTC), from the same source as the event clock (tests control it)."""
+        return dt.datetime.fromtimestamp(self._now_ms() / 1000, tz=dt.UTC)
 
     @staticmethod
     def _default_operator(meta: dict[str, str]) -> Operator:

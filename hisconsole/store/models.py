@@ -106,7 +106,73 @@ class Operator(Base):
     device_id: Mapped[str] = mapped_column(String(32))
 
 
+class Incident(Base):
+    """One incident (or exercise) and where it stands."""
+
+    __tablename__ = "incidents"
+
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    event_id: Mapped[str] = mapped_column(String(36))
+    title: Mapped[str] = mapped_column(Text)
+    scenario: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    exercise: Mapped[bool] = mapped_column(Integer)
+    level: Mapped[str] = mapped_column(String(4))
+    level_hlc: Mapped[str] = mapped_column(String(40))
+    reported_at: Mapped[str] = mapped_column(String(40))
+    declared_at: Mapped[str] = mapped_column(String(40))
+    declared_by: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(16))
+    resolved_at: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    closed_at: Mapped[str | None] = mapped_column(String(40), nullable=True)
+
+
+class IncidentEntry(Base):
+    """One line of an incident's activity log (as HICS 214), in time order.
+
+    Operators' notes and the console's own records (declared, level changed,
+    system status, report made, resolved) alike; corrections reference the
+    entry they correct and never edit it.
+    """
+
+    __tablename__ = "incident_entries"
+
+    event_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    incident_id: Mapped[str] = mapped_column(String(40), index=True)
+    hlc: Mapped[str] = mapped_column(String(24))
+    at: Mapped[str] = mapped_column(String(40))
+    author: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(32))
+    group_code: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    system: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    text: Mapped[str] = mapped_column(Text)
+    data: Mapped[str] = mapped_column(Text)
+    corrects: Mapped[str | None] = mapped_column(String(36), nullable=True)
+
+
+class IncidentSystem(Base):
+    """Current status of one system in one incident (last writer wins on HLC, origin)."""
+
+    __tablename__ = "incident_systems"
+
+    incident_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    system: Mapped[str] = mapped_column(String(32), primary_key=True)
+    status: Mapped[str] = mapped_column(String(16))
+    since: Mapped[str] = mapped_column(String(40))
+    comment: Mapped[str] = mapped_column(Text)
+    estimate: Mapped[str] = mapped_column(Text)
+    hlc: Mapped[str] = mapped_column(String(40))
+
+
 Index("ix_events_kind", Event.kind)
 
 #: Projection tables, in the order rebuild clears and compares them.
-PROJECTIONS = (PlanItem, PlanVersion, Contact, CallTree, Operator)
+PROJECTIONS = (
+    PlanItem,
+    PlanVersion,
+    Contact,
+    CallTree,
+    Operator,
+    Incident,
+    IncidentEntry,
+    IncidentSystem,
+)

@@ -10,6 +10,7 @@ so a newer program applies them after an upgrade and rebuild.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -22,6 +23,9 @@ from hisconsole.store.models import (
     CallTree,
     Contact,
     Event,
+    Incident,
+    IncidentEntry,
+    IncidentSystem,
     Operator,
     PlanItem,
     PlanVersion,
@@ -149,3 +153,202 @@ def snapshot(session: Session) -> dict[str, list[tuple[Any, ...]]]:
         rows = session.execute(select(*columns).order_by(*columns)).all()
         result[model.__tablename__] = [tuple(r) for r in rows]
     return result
+
+
+# --- incidents -----------------------------------------------------------------
+
+
+def hlc_time(hlc: str) -> str:
+    """ISO-8601 UTC time of an HLC stamp's wall clock."""
+    wall_ms = int(hlc.split(".", 1)[0])
+    return dt.datetime.fromtimestamp(wall_ms / 1000, tz=dt.UTC).isoformat(timespec="seconds")
+
+
+def _lww(record: EventRecord) -> str:
+    return f"{record.hlc}|{record.origin_id}"
+
+
+def _entry(
+    session: Session,
+    record: EventRecord,
+    kind: str,
+    *,
+    text: str = "",
+    at: str | None = None,
+    group: str | None = None,
+    system: str | None = None,
+    corrects: str | None = None,
+    data: dict[str, Any] | None = None,
+) -> None:
+    session.execute(
+        insert(IncidentEntry)
+        .values(
+            event_id=record.event_id,
+            incident_id=record.payload["id"],
+            hlc=record.hlc,
+            at=at or hlc_time(record.hlc),
+            author=record.author,
+            kind=kind,
+            group_code=group,
+            system=system,
+            text=text,
+            data=_dumps(data or {}),
+            corrects=corrects,
+        )
+        .prefix_with("OR IGNORE")
+    )
+
+
+def _set_system(
+    session: Session, record: EventRecord, system: str, status: str, since: str, **extra: str
+) -> None:
+    key = _lww(record)
+    row = session.get(IncidentSystem, (record.payload["id"], system))
+    if row is None:
+        session.add(
+            IncidentSystem(
+                incident_id=record.payload["id"],
+                system=system,
+                status=status,
+                since=since,
+                comment=extra.get("comment", ""),
+                estimate=extra.get("estimate", ""),
+                hlc=key,
+            )
+        )
+    elif key > row.hlc:
+        row.status, row.since, row.hlc = status, since, key
+        row.comment = extra.get("comment", "")
+        row.estimate = extra.get("estimate", "")
+    session.flush()
+
+
+@handles("incident.declared")
+def _incident_declared(session: Session, record: EventRecord) -> None:
+    p = record.payload
+    if session.get(Incident, p["id"]) is not None:
+        return
+    session.add(
+        Incident(
+            id=p["id"],
+            event_id=record.event_id,
+            title=p["title"],
+            scenario=p.get("scenario"),
+            exercise=bool(p.get("exercise", False)),
+            level=p["level"],
+            level_hlc=_lww(record),
+            reported_at=p["reported_at"],
+            declared_at=hlc_time(record.hlc),
+            declared_by=record.author,
+            status="open",
+        )
+    )
+    session.flush()
+    _entry(
+        session,
+        record,
+        "declared",
+        text=p["title"],
+        data={
+            "level": p["level"],
+            "systems": p.get("systems", []),
+            "scenario": p.get("scenario"),
+            "exercise": bool(p.get("exercise", False)),
+            "reported_at": p["reported_at"],
+        },
+    )
+    for system in p.get("systems", []):
+        _set_system(session, record, system, "down", p["reported_at"])
+
+
+@handles("incident.level_changed")
+def _incident_level(session: Session, record: EventRecord) -> None:
+    p = record.payload
+    row = session.get(Incident, p["id"])
+    if row is None:
+        return
+    previous = row.level
+    if _lww(record) > row.level_hlc:
+        row.level, row.level_hlc = p["level"], _lww(record)
+        session.flush()
+    _entry(
+        session,
+        record,
+        "level",
+        text=p.get("reason", ""),
+        data={"level": p["level"], "previous": p.get("previous", previous)},
+    )
+
+
+@handles("incident.logged")
+def _incident_logged(session: Session, record: EventRecord) -> None:
+    p = record.payload
+    _entry(
+        session,
+        record,
+        p.get("kind", "note"),
+        text=p["text"],
+        group=p.get("group"),
+        system=p.get("system"),
+        corrects=p.get("corrects"),
+    )
+
+
+@handles("incident.system_status")
+def _incident_system(session: Session, record: EventRecord) -> None:
+    p = record.payload
+    since = p.get("at") or hlc_time(record.hlc)
+    _set_system(
+        session,
+        record,
+        p["system"],
+        p["status"],
+        since,
+        comment=p.get("comment", ""),
+        estimate=p.get("estimate", ""),
+    )
+    _entry(
+        session,
+        record,
+        "status",
+        text=p.get("comment", ""),
+        at=since,
+        system=p["system"],
+        data={"status": p["status"], "estimate": p.get("estimate", "")},
+    )
+
+
+@handles("incident.report_recorded")
+def _incident_report(session: Session, record: EventRecord) -> None:
+    p = record.payload
+    _entry(
+        session,
+        record,
+        "report",
+        text=p.get("summary", ""),
+        at=p["at"],
+        data={
+            "recipient": p.get("recipient", ""),
+            "channel": p.get("channel", ""),
+        },
+    )
+
+
+@handles("incident.resolved", "incident.closed")
+def _incident_status(session: Session, record: EventRecord) -> None:
+    p = record.payload
+    row = session.get(Incident, p["id"])
+    if row is None:
+        return
+    at = p.get("at") or hlc_time(record.hlc)
+    if record.kind == "incident.resolved":
+        row.resolved_at = min(row.resolved_at or at, at)
+        if row.status == "open":
+            row.status = "resolved"
+        _entry(session, record, "resolved", text=p.get("note", ""), at=at)
+    else:
+        row.closed_at = min(row.closed_at or at, at)
+        row.status = "closed"
+        row.resolved_at = row.resolved_at or at
+        _entry(session, record, "closed", text=p.get("reason", ""), at=at)
+    session.flush()

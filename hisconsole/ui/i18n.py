@@ -13,17 +13,17 @@ from PySide6.QtCore import (
 )
 
 from hisconsole.domain.roles import BUSINESS_LEAD, COMMANDER, IT_DUTY, PLAN_EDITOR, SCRIBE
-from hisconsole.resources import resource_path
+from hisconsole.resources import ResourcesMissing, resource_path
 
 ENGLISH = "en"
 CHINESE = "zh"
 LANGUAGES = (ENGLISH, CHINESE)
 
-#: Each language's own name: shown the same in every interface language, so that
-#: someone who cannot read the current language still finds their own.
+# Each language's own name: shown the same in every interface language, so that
+# someone who cannot read the current language still finds their own.
 LANGUAGE_NAMES = {ENGLISH: "English", CHINESE: "中文"}
 
-#: Qt's locale name for each language (file suffix of the .qm catalogues).
+# Qt's locale name for each language (file suffix of the .qm catalogues).
 _QT_LOCALES = {CHINESE: "zh_CN"}
 
 
@@ -82,7 +82,9 @@ class Translations(QObject):
         translator = QTranslator(self)
         if not translator.load(path):
             if required:
-                raise FileNotFoundError(f"The translation {path} is missing. Reinstall the program.")
+                raise ResourcesMissing(
+                    f"The translation {path} is missing or damaged. Reinstall the program."
+                )
             return
         QCoreApplication.installTranslator(translator)
         self._installed.append(translator)

@@ -25,7 +25,7 @@ from hisconsole.services.console import ChangeSet, ServiceError
 from hisconsole.store.errors import StoreError
 from hisconsole.sync.identity import DeviceKeyError
 
-#: Errors the user can act on: their message is shown as it is. Anything else is a bug.
+# Errors the user can act on: their message is shown as it is. Anything else is a bug.
 KNOWN_ERRORS: tuple[type[BaseException], ...] = (
     ServiceError,
     StoreError,
@@ -34,8 +34,8 @@ KNOWN_ERRORS: tuple[type[BaseException], ...] = (
     ResourcesMissing,
 )
 
-#: Service messages without a variable part, listed here so that lupdate puts them in
-#: the catalogue and ``user_message`` can show them translated.
+# Service messages without a variable part, listed here so that lupdate puts them in
+# the catalogue and ``user_message`` can show them translated.
 SERVICE_MESSAGES = (QT_TRANSLATE_NOOP("ServiceMessages", "Enter the operator's name."),)
 
 

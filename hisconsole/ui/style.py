@@ -6,12 +6,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QFrame, QLabel, QWidget
 
-#: The banner's colour while no incident is active: neutral, not a warning colour.
+# The banner's colour while no incident is active: neutral, not a warning colour.
 NEUTRAL_GREY = "#5F6368"
 MUTED_TEXT = "#5F6368"
 ERROR_TEXT = "#B3261E"
 
-#: Point sizes relative to the application font.
+# Point sizes relative to the application font.
 BODY_DELTA = 2
 HEADING_DELTA = 8
 SECTION_DELTA = 5

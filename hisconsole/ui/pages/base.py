@@ -21,7 +21,7 @@ class Page(QWidget):
     Signals: none.
     """
 
-    #: Change-set areas (e.g. "plan", "operator") this page shows.
+    # Change-set areas (e.g. "plan", "operator") this page shows.
     areas: frozenset[str] = frozenset()
 
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:

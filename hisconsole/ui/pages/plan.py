@@ -126,14 +126,21 @@ class PlanPage(ScrollingPage):
         box.setContentsMargins(14, 10, 14, 12)
         box.setSpacing(4)
         box.addWidget(style.label(text(group["name"], lang), delta=style.BODY_DELTA + 2, bold=True))
-        duties = "\n".join(f"•  {text(duty, lang)}" for duty in group["duties"])
         for caption, value in (
             (self.tr("Lead"), text(group["lead"], lang)),
             (self.tr("Members"), text(group["members"], lang)),
-            (self.tr("Duties"), duties),
         ):
             box.addWidget(self._caption(caption))
             box.addWidget(style.label(value, wrap=True))
+        box.addWidget(self._caption(self.tr("Duties")))
+        duties = QGridLayout()
+        duties.setHorizontalSpacing(8)
+        duties.setVerticalSpacing(3)
+        duties.setColumnStretch(1, 1)
+        for row, duty in enumerate(group["duties"]):
+            duties.addWidget(style.label("•"), row, 0, Qt.AlignmentFlag.AlignTop)
+            duties.addWidget(style.label(text(duty, lang), wrap=True), row, 1)
+        box.addLayout(duties)
         return frame
 
     def _caption(self, caption: str) -> QLabel:

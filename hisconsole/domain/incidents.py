@@ -1,0 +1,158 @@
+"""Incidents: ids, system statuses, and the reporting clocks the plan sets.
+
+The plan says how soon an upward report is due after a problem is reported
+(10 minutes at levels I/II, 30 at III/IV in the bundled plan) and how often
+follow-up reports (续报) are due until the incident is resolved. Nothing here
+is hard-coded: the minutes come from the plan's levels.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from hisconsole.domain.plan import LEVEL_CODES, Level
+
+#: System status on the systems board (as HICS 251), in display order.
+SYSTEM_STATUSES = ("up", "degraded", "down", "na")
+#: CLI spellings of the statuses DESIGN.md names.
+CLI_STATUSES = ("up", "degraded", "down")
+
+INCIDENT_OPEN = "open"
+INCIDENT_RESOLVED = "resolved"
+INCIDENT_CLOSED = "closed"
+
+LOG_KINDS = ("note", "action", "decision", "report", "correction", "system")
+REPORT_CHANNELS = ("phone", "sms", "in-person", "network")
+
+CLOCK_INITIAL = "initial"
+CLOCK_LEVEL_CHANGE = "level-change"
+CLOCK_FOLLOWUP = "followup"
+
+STATE_MET = "met"
+STATE_OK = "ok"
+STATE_AMBER = "amber"
+STATE_RED = "red"
+STATE_CANCELLED = "cancelled"
+
+#: A clock turns amber when this fraction of its window (or less) is left.
+AMBER_FRACTION = 1 / 3
+
+
+def incident_id(day: dt.date, device_code: str, number: int) -> str:
+    """Readable id unique across laptops: ``INC-20261125-K7QF-01``."""
+    return f"INC-{day:%Y%m%d}-{device_code}-{number:02d}"
+
+
+def parse_level(value: str) -> str:
+    code = value.strip().upper()
+    if code not in LEVEL_CODES:
+        raise ValueError(f"{value!r} is not a warning level; use one of {', '.join(LEVEL_CODES)}")
+    return code
+
+
+@dataclass(frozen=True)
+class ReportClock:
+    """One upward report that is (or was) due."""
+
+    kind: str
+    level: str
+    started_at: dt.datetime
+    due_at: dt.datetime
+    met_at: dt.datetime | None = None
+    cancelled: bool = False
+
+    def state(self, now: dt.datetime) -> str:
+        if self.met_at is not None:
+            return STATE_MET
+        if self.cancelled:
+            return STATE_CANCELLED
+        remaining = (self.due_at - now).total_seconds()
+        if remaining <= 0:
+            return STATE_RED
+        window = (self.due_at - self.started_at).total_seconds()
+        return STATE_AMBER if remaining <= window * AMBER_FRACTION else STATE_OK
+
+    def remaining(self, now: dt.datetime) -> dt.timedelta:
+        return self.due_at - now
+
+
+@dataclass(frozen=True)
+class LevelChange:
+    at: dt.datetime
+    level: str
+
+
+def compute_clocks(
+    *,
+    levels: Mapping[str, Level],
+    reported_at: dt.datetime,
+    initial_level: str,
+    level_changes: Sequence[LevelChange] = (),
+    reports: Sequence[dt.datetime] = (),
+    resolved_at: dt.datetime | None = None,
+) -> list[ReportClock]:
+    """Every reporting clock of an incident, in order; at most one is pending.
+
+    - The initial report is due ``report_minutes`` (of the level declared) after
+      the problem was reported.
+    - A level change restarts the pending deadline from the change when the new
+      level says so (``restart_clock_on_change``), using the new level's minutes.
+    - Each recorded report meets the pending clock; until the incident is
+      resolved, the next follow-up is then due ``followup_minutes`` later.
+    - Resolving cancels a pending follow-up, never an unmet initial report.
+    """
+    timeline: list[tuple[dt.datetime, int, str, str]] = []
+    for change in level_changes:
+        timeline.append((change.at, 0, "level", change.level))
+    for at in reports:
+        timeline.append((at, 1, "report", ""))
+    if resolved_at is not None:
+        timeline.append((resolved_at, 2, "resolved", ""))
+    timeline.sort(key=lambda t: (t[0], t[1]))
+
+    level = initial_level
+    minutes = levels[level].report_minutes
+    pending: ReportClock | None = ReportClock(
+        CLOCK_INITIAL, level, reported_at, reported_at + dt.timedelta(minutes=minutes)
+    )
+    done: list[ReportClock] = []
+    resolved = False
+    for at, _order, what, value in timeline:
+        if what == "level":
+            level = value
+            rule = levels[level]
+            if rule.restart_clock_on_change and not resolved:
+                if pending is not None:
+                    done.append(replace(pending, cancelled=True))
+                kind = CLOCK_INITIAL if not done or _no_met(done) else CLOCK_LEVEL_CHANGE
+                pending = ReportClock(
+                    kind, level, at, at + dt.timedelta(minutes=rule.report_minutes)
+                )
+        elif what == "report":
+            if pending is None:
+                continue
+            done.append(replace(pending, met_at=at))
+            pending = None
+            if not resolved:
+                rule = levels[level]
+                pending = ReportClock(
+                    CLOCK_FOLLOWUP, level, at, at + dt.timedelta(minutes=rule.followup_minutes)
+                )
+        elif what == "resolved":
+            resolved = True
+            if pending is not None and pending.kind == CLOCK_FOLLOWUP:
+                done.append(replace(pending, cancelled=True))
+                pending = None
+    if pending is not None:
+        done.append(pending)
+    return done
+
+
+def _no_met(clocks: Sequence[ReportClock]) -> bool:
+    return all(c.met_at is None for c in clocks)
+
+
+def pending_clock(clocks: Sequence[ReportClock]) -> ReportClock | None:
+    return next((c for c in clocks if c.met_at is None and not c.cancelled), None)

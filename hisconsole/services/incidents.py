@@ -1,0 +1,381 @@
+"""Running an incident: declare, change level, log, systems board, reports, resolve."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from hisconsole.domain import incidents as rules
+from hisconsole.domain.plan import levels_of
+from hisconsole.services import plan as plan_service
+from hisconsole.services.console import ChangeSet, Console, ServiceError
+from hisconsole.store.models import Incident, IncidentEntry, IncidentSystem
+
+AREA = "incident"
+
+
+def _parse_time(value: str | dt.datetime | None, console: Console) -> dt.datetime:
+    if value is None:
+        return console.now()
+    if isinstance(value, dt.datetime):
+        moment = value
+    else:
+        try:
+            moment = dt.datetime.fromisoformat(value)
+        except ValueError as exc:
+            raise ServiceError(
+                f"{value!r} is not a time; use e.g. 2026-11-25T14:05 or 2026-11-25T14:05+08:00"
+            ) from exc
+    if moment.tzinfo is None:
+        moment = moment.astimezone()  # a time typed without a zone is local time
+    if moment > console.now() + dt.timedelta(minutes=5):
+        raise ServiceError(f"{value} is in the future; enter when it actually happened.")
+    return moment.astimezone(dt.UTC)
+
+
+def _iso(moment: dt.datetime) -> str:
+    return moment.astimezone(dt.UTC).isoformat(timespec="seconds")
+
+
+def _level(value: str) -> str:
+    try:
+        return rules.parse_level(value)
+    except ValueError as exc:
+        raise ServiceError(str(exc)) from exc
+
+
+def _get(session: Session, incident_id: str) -> Incident:
+    row = session.get(Incident, incident_id)
+    if row is None:
+        raise ServiceError(f"No incident {incident_id!r}. 'hisconsole incident list' shows them.")
+    return row
+
+
+def _require_open(row: Incident) -> None:
+    if row.status == rules.INCIDENT_CLOSED:
+        raise ServiceError(f"Incident {row.id} is closed; nothing more can be recorded on it.")
+
+
+def declare(
+    console: Console,
+    *,
+    level: str,
+    title: str,
+    systems: Sequence[str] = (),
+    scenario: str | None = None,
+    exercise: bool = False,
+    reported_at: str | dt.datetime | None = None,
+) -> tuple[str, ChangeSet]:
+    """Declare an incident; its reporting clock starts at ``reported_at`` (default: now)."""
+    title = " ".join(title.split())
+    if not title:
+        raise ServiceError("Give the incident a title (what is down, where).")
+    level = _level(level)
+    doc = plan_service.require_document(console)
+    known_systems = {s["code"] for s in doc["systems"]}
+    codes = []
+    for system in systems:
+        code = system.strip().upper()
+        if code not in known_systems:
+            raise ServiceError(
+                f"Unknown system {system!r}; the plan lists {', '.join(sorted(known_systems))}."
+            )
+        if code not in codes:
+            codes.append(code)
+    if scenario is not None and scenario not in {s["code"] for s in doc["scenarios"]}:
+        raise ServiceError(f"Unknown scenario {scenario!r}.")
+    moment = _parse_time(reported_at, console)
+    day = console.now().astimezone().date()
+    with console.transaction() as tx:
+        prefix = rules.incident_id(day, console.device_code, 0)[:-2]
+        taken = tx.session.scalars(select(Incident.id).where(Incident.id.like(f"{prefix}%")))
+        number = 1 + max((int(i.rsplit("-", 1)[1]) for i in taken), default=0)
+        new_id = rules.incident_id(day, console.device_code, number)
+        tx.emit(
+            "incident.declared",
+            f"incident:{new_id}",
+            {
+                "id": new_id,
+                "title": title,
+                "level": level,
+                "systems": codes,
+                "scenario": scenario,
+                "exercise": exercise,
+                "reported_at": _iso(moment),
+            },
+        )
+    return new_id, ChangeSet({AREA}, 1)
+
+
+def change_level(console: Console, incident_id: str, level: str, reason: str = "") -> ChangeSet:
+    level = _level(level)
+    with console.transaction() as tx:
+        row = _get(tx.session, incident_id)
+        _require_open(row)
+        if row.level == level:
+            raise ServiceError(f"Incident {incident_id} is already at level {level}.")
+        tx.emit(
+            "incident.level_changed",
+            f"incident:{incident_id}",
+            {"id": incident_id, "level": level, "previous": row.level, "reason": reason.strip()},
+        )
+    return ChangeSet({AREA}, 1)
+
+
+def log(
+    console: Console,
+    incident_id: str,
+    text: str,
+    *,
+    kind: str = "note",
+    group: str | None = None,
+    system: str | None = None,
+    corrects: str | None = None,
+) -> ChangeSet:
+    """Append an activity-log entry; a correction references the entry it corrects."""
+    text = text.strip()
+    if not text:
+        raise ServiceError("The log entry is empty.")
+    if kind not in ("note", "action", "decision", "correction"):
+        raise ServiceError(f"Unknown log entry kind {kind!r}.")
+    with console.transaction() as tx:
+        _require_open(_get(tx.session, incident_id))
+        if corrects is not None:
+            target = tx.session.get(IncidentEntry, corrects)
+            if target is None or target.incident_id != incident_id:
+                raise ServiceError(f"No log entry {corrects} in incident {incident_id} to correct.")
+            kind = "correction"
+        tx.emit(
+            "incident.logged",
+            f"incident:{incident_id}",
+            {
+                "id": incident_id,
+                "text": text,
+                "kind": kind,
+                "group": group,
+                "system": system,
+                "corrects": corrects,
+            },
+        )
+    return ChangeSet({AREA}, 1)
+
+
+def set_system_status(
+    console: Console,
+    incident_id: str,
+    system: str,
+    status: str,
+    *,
+    comment: str = "",
+    estimate: str = "",
+    at: str | dt.datetime | None = None,
+) -> ChangeSet:
+    if status not in rules.SYSTEM_STATUSES:
+        raise ServiceError(
+            f"Unknown status {status!r}; use one of {', '.join(rules.SYSTEM_STATUSES)}."
+        )
+    code = system.strip().upper()
+    doc = plan_service.require_document(console)
+    if code not in {s["code"] for s in doc["systems"]}:
+        raise ServiceError(f"Unknown system {system!r}.")
+    moment = _parse_time(at, console)
+    with console.transaction() as tx:
+        _require_open(_get(tx.session, incident_id))
+        tx.emit(
+            "incident.system_status",
+            f"incident:{incident_id}",
+            {
+                "id": incident_id,
+                "system": code,
+                "status": status,
+                "comment": comment.strip(),
+                "estimate": estimate.strip(),
+                "at": _iso(moment),
+            },
+        )
+    return ChangeSet({AREA}, 1)
+
+
+def record_report(
+    console: Console,
+    incident_id: str,
+    *,
+    recipient: str,
+    channel: str,
+    summary: str = "",
+    at: str | dt.datetime | None = None,
+) -> ChangeSet:
+    """Record an upward report made; it meets the pending reporting clock."""
+    if channel not in rules.REPORT_CHANNELS:
+        raise ServiceError(f"Unknown channel {channel!r}; use {', '.join(rules.REPORT_CHANNELS)}.")
+    if not recipient.strip():
+        raise ServiceError("Say whom the report was made to.")
+    moment = _parse_time(at, console)
+    with console.transaction() as tx:
+        _require_open(_get(tx.session, incident_id))
+        tx.emit(
+            "incident.report_recorded",
+            f"incident:{incident_id}",
+            {
+                "id": incident_id,
+                "recipient": recipient.strip(),
+                "channel": channel,
+                "summary": summary.strip(),
+                "at": _iso(moment),
+            },
+        )
+    return ChangeSet({AREA}, 1)
+
+
+def resolve(console: Console, incident_id: str, *, note: str = "") -> ChangeSet:
+    """Mark the incident resolved; systems not yet up are recorded as restored now."""
+    with console.transaction() as tx:
+        row = _get(tx.session, incident_id)
+        _require_open(row)
+        if row.status == rules.INCIDENT_RESOLVED:
+            raise ServiceError(f"Incident {incident_id} is already resolved.")
+        now = _iso(console.now())
+        systems = tx.session.scalars(
+            select(IncidentSystem).where(IncidentSystem.incident_id == incident_id)
+        ).all()
+        for system in systems:
+            if system.status in ("down", "degraded"):
+                tx.emit(
+                    "incident.system_status",
+                    f"incident:{incident_id}",
+                    {
+                        "id": incident_id,
+                        "system": system.system,
+                        "status": "up",
+                        "comment": "restored at resolution",
+                        "estimate": "",
+                        "at": now,
+                    },
+                )
+        tx.emit(
+            "incident.resolved",
+            f"incident:{incident_id}",
+            {"id": incident_id, "at": now, "note": note},
+        )
+    return ChangeSet({AREA}, len(tx.written))
+
+
+# --- reading ---------------------------------------------------------------------
+
+
+def list_incidents(console: Console) -> list[dict[str, Any]]:
+    with console.db.read() as session:
+        rows = session.scalars(select(Incident).order_by(Incident.declared_at.desc())).all()
+        return [_summary(r) for r in rows]
+
+
+def _summary(row: Incident) -> dict[str, Any]:
+    return {
+        "id": row.id,
+        "title": row.title,
+        "level": row.level,
+        "status": row.status,
+        "exercise": bool(row.exercise),
+        "scenario": row.scenario,
+        "reported_at": row.reported_at,
+        "declared_at": row.declared_at,
+        "declared_by": row.declared_by,
+        "resolved_at": row.resolved_at,
+        "closed_at": row.closed_at,
+    }
+
+
+def show(console: Console, incident_id: str) -> dict[str, Any]:
+    """The incident with its systems, level history, log and reporting clocks."""
+    doc = plan_service.require_document(console)
+    now = console.now()
+    with console.db.read() as session:
+        row = _get(session, incident_id)
+        entries = session.scalars(
+            select(IncidentEntry)
+            .where(IncidentEntry.incident_id == incident_id)
+            .order_by(IncidentEntry.hlc, IncidentEntry.event_id)
+        ).all()
+        systems = {
+            s.system: s
+            for s in session.scalars(
+                select(IncidentSystem).where(IncidentSystem.incident_id == incident_id)
+            )
+        }
+    result = _summary(row)
+    names = {s["code"]: s["name"] for s in doc["systems"]}
+    order = {code: i for i, code in enumerate(names)}
+    result["systems"] = [
+        {
+            "code": code,
+            "name": names.get(code, {}),
+            "status": s.status,
+            "since": s.since,
+            "comment": s.comment,
+            "estimate": s.estimate,
+        }
+        for code, s in sorted(systems.items(), key=lambda kv: order.get(kv[0], len(order)))
+    ]
+    history: list[dict[str, Any]] = []
+    changes: list[rules.LevelChange] = []
+    reports: list[dt.datetime] = []
+    initial_level = None
+    log_rows = []
+    for e in entries:
+        data = json.loads(e.data)
+        if e.kind == "declared":
+            initial_level = data["level"]
+            history.append(
+                {"level": data["level"], "at": e.at, "by": e.author, "reason": "declared"}
+            )
+        elif e.kind == "level":
+            changes.append(rules.LevelChange(dt.datetime.fromisoformat(e.at), data["level"]))
+            history.append({"level": data["level"], "at": e.at, "by": e.author, "reason": e.text})
+        elif e.kind == "report":
+            reports.append(dt.datetime.fromisoformat(e.at))
+        log_rows.append(
+            {
+                "entry": e.event_id,
+                "at": e.at,
+                "by": e.author,
+                "kind": e.kind,
+                "group": e.group_code,
+                "system": e.system,
+                "text": e.text,
+                "data": data,
+                "corrects": e.corrects,
+            }
+        )
+    result["level_history"] = history
+    result["log"] = log_rows
+    levels = {lvl.code: lvl for lvl in levels_of(doc)}
+    clocks = rules.compute_clocks(
+        levels=levels,
+        reported_at=dt.datetime.fromisoformat(row.reported_at),
+        initial_level=initial_level or row.level,
+        level_changes=changes,
+        reports=reports,
+        resolved_at=dt.datetime.fromisoformat(row.resolved_at) if row.resolved_at else None,
+    )
+    result["clocks"] = [
+        {
+            "kind": c.kind,
+            "level": c.level,
+            "started_at": _iso(c.started_at),
+            "due_at": _iso(c.due_at),
+            "met_at": _iso(c.met_at) if c.met_at else None,
+            "state": c.state(now),
+            "remaining_seconds": int(c.remaining(now).total_seconds()),
+        }
+        for c in clocks
+    ]
+    return result
+
+
+def open_incidents(console: Console) -> list[dict[str, Any]]:
+    return [i for i in list_incidents(console) if i["status"] != rules.INCIDENT_CLOSED]

@@ -1,0 +1,134 @@
+"""Starting the GUI: the application, fonts, language, the console and the main window."""
+
+from __future__ import annotations
+
+import sys
+from functools import cache
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTimer
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from hisconsole import __version__
+from hisconsole.resources import resource_path
+from hisconsole.services.console import Console
+from hisconsole.services.paths import resolve_data_dir
+from hisconsole.services.setup import open_or_initialise
+from hisconsole.ui.context import Context, CurrentPlan
+from hisconsole.ui.i18n import LANGUAGES, Translations, default_language
+from hisconsole.ui.main_window import KEY_LANGUAGE, MainWindow
+from hisconsole.ui.runner import KNOWN_ERRORS, Runner, user_message
+
+APP_NAME = "hisconsole"
+ORGANISATION = "HIS Console"
+# The window's settings (geometry, language), kept beside the database.
+SETTINGS_FILE = "ui.ini"
+
+
+@cache
+def _register_cjk_font() -> str | None:
+    font_id = QFontDatabase.addApplicationFont(str(resource_path("fonts", "wqy-microhei.ttc")))
+    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    return families[0] if families else None
+
+
+def configure_application(app: QApplication) -> None:
+    """Name the application and make Chinese render even where no CJK font is installed."""
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationVersion(__version__)
+    family = _register_cjk_font()
+    if family is None:
+        return
+    font = app.font()
+    if family not in font.families():
+        # Latin keeps the platform's font; characters it lacks (Chinese) come
+        # from the bundled WenQuanYi Micro Hei.
+        font.setFamilies([*(font.families() or [font.family()]), family])
+        app.setFont(font)
+
+
+def open_settings(path: Path) -> QSettings:
+    return QSettings(str(path), QSettings.Format.IniFormat)
+
+
+def saved_language(settings: QSettings) -> str:
+    """The language chosen last time, else the system's (Chinese for a zh* locale)."""
+    lang = settings.value(KEY_LANGUAGE)
+    return lang if lang in LANGUAGES else default_language()
+
+
+def create_main_window(
+    console: Console, settings_path: Path, *, translations: Translations | None = None
+) -> MainWindow:
+    """Build the main window over an open console (without running the event loop).
+
+    The interface language is the one saved in ``settings_path`` (unless
+    ``translations`` is given, already set up). The plan is read in the
+    background; the runner is idle once it has been shown.
+    """
+    settings = open_settings(settings_path)
+    runner = Runner()
+    owned: list[QObject] = [runner, settings]
+    if translations is None:
+        translations = Translations()
+        translations.set_language(saved_language(settings))
+        owned.append(translations)
+    ctx = Context(
+        console=console,
+        runner=runner,
+        translations=translations,
+        settings=settings,
+        plan=CurrentPlan(console, runner),
+    )
+    window = MainWindow(ctx)
+    for child in (*owned, ctx.plan):
+        child.setParent(window)
+    ctx.plan.reload()
+    return window
+
+
+def show_start_error(exc: BaseException) -> None:
+    QMessageBox.critical(
+        None,
+        QCoreApplication.translate("Startup", "HIS Console cannot start"),
+        user_message(exc),
+    )
+
+
+def run(data_dir: str | None, quit_after_show: bool = False) -> int:
+    """Open the console window on ``data_dir`` (initialising it on first start).
+
+    Returns the exit code: 0 after a normal end, 1 when the console could not
+    be opened (the reason has been shown). ``quit_after_show`` quits as soon
+    as the window is shown, without the sign-in dialog (smoke tests, benchmarks).
+    """
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(sys.argv[:1] or [APP_NAME])
+    configure_application(app)
+    translations = Translations()
+    console: Console | None = None
+    try:
+        try:
+            path = resolve_data_dir(data_dir)
+            settings_path = path / SETTINGS_FILE
+            translations.set_language(saved_language(open_settings(settings_path)))
+            console, _result = open_or_initialise(path)
+        except KNOWN_ERRORS as exc:
+            show_start_error(exc)
+            return 1
+        window = create_main_window(console, settings_path, translations=translations)
+        window.show()
+        if quit_after_show:
+            QTimer.singleShot(0, app.quit)
+        else:
+            window.open_sign_in()
+        code = app.exec()
+        window.close()
+        return code
+    finally:
+        if console is not None:
+            console.close()
+        translations.uninstall()

@@ -1,0 +1,249 @@
+"""The main window: status banner, page navigation, pages and menus."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QEvent, QSize, Qt
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hisconsole import __version__
+from hisconsole.resources import ResourcesMissing
+from hisconsole.services.console import ChangeSet
+from hisconsole.ui import style
+from hisconsole.ui.banner import StatusBanner
+from hisconsole.ui.context import Context, PlanSnapshot
+from hisconsole.ui.i18n import LANGUAGE_NAMES, LANGUAGES
+from hisconsole.ui.pages.base import Page
+from hisconsole.ui.pages.contacts import ContactsPage
+from hisconsole.ui.pages.dashboard import DashboardPage
+from hisconsole.ui.pages.forms import FormsPage
+from hisconsole.ui.pages.incident import IncidentPage
+from hisconsole.ui.pages.plan import PlanPage
+from hisconsole.ui.pages.settings import SettingsPage
+from hisconsole.ui.pages.sync import SyncPage
+from hisconsole.ui.runner import user_message
+from hisconsole.ui.signin import SignInDialog
+
+# The pages in navigation order; Ctrl+1 … Ctrl+7 follow it.
+PAGE_TYPES: tuple[type[Page], ...] = (
+    DashboardPage,
+    IncidentPage,
+    PlanPage,
+    ContactsPage,
+    FormsPage,
+    SyncPage,
+    SettingsPage,
+)
+
+KEY_GEOMETRY = "window/geometry"
+KEY_STATE = "window/state"
+KEY_LANGUAGE = "ui/language"
+DEFAULT_SIZE = QSize(1200, 780)
+
+
+class MainWindow(QMainWindow):
+    """The console's window: the status banner on top, navigation on the left, the pages.
+
+    Keeps its geometry and the interface language in the data directory's
+    ``ui.ini``. Switching the operator or the language needs no restart.
+
+    Signals: none.
+    """
+
+    def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        ctx.runner.error_parent = self
+        self.setObjectName("MainWindow")
+        self.setMinimumSize(800, 560)
+
+        self.banner = StatusBanner(self)
+        self.banner.set_operator(ctx.console.operator)
+        self.nav = QListWidget(self)
+        self.nav.setObjectName("Navigation")
+        self.nav.setFont(style.sized_font(self.nav, 3))
+        self.nav.setFixedWidth(210)
+        self.nav.setStyleSheet("QListWidget#Navigation::item { padding: 10px 12px; }")
+        self.stack = QStackedWidget(self)
+        self.pages: list[Page] = []
+        for page_type in PAGE_TYPES:
+            page = page_type(ctx, self.stack)
+            self.pages.append(page)
+            self.stack.addWidget(page)
+            self.nav.addItem(QListWidgetItem())
+        self.nav.currentRowChanged.connect(self._row_changed)
+
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(0)
+        body.addWidget(self.nav)
+        body.addWidget(self.stack, 1)
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.banner)
+        layout.addLayout(body, 1)
+        self.setCentralWidget(central)
+
+        self._create_actions()
+        self._create_menus()
+        ctx.runner.changed.connect(self._changed)
+        ctx.plan.updated.connect(self._plan_updated)
+        self.retranslate()
+        self.restore_state()
+        self.show_page(0)
+
+    # -- construction -------------------------------------------------------------------------
+
+    def _create_actions(self) -> None:
+        self.switch_operator_action = QAction(self)
+        self.switch_operator_action.triggered.connect(self.open_sign_in)
+        self.quit_action = QAction(self)
+        self.quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
+        if self.quit_action.shortcut().isEmpty():
+            self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.quit_action.triggered.connect(self.close)
+
+        self.page_group = QActionGroup(self)
+        self.page_actions: list[QAction] = []
+        for index in range(len(self.pages)):
+            action = QAction(self)
+            action.setCheckable(True)
+            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            action.triggered.connect(lambda _checked=False, i=index: self.show_page(i))
+            self.page_group.addAction(action)
+            self.page_actions.append(action)
+
+        self.language_group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        for lang in LANGUAGES:
+            action = QAction(LANGUAGE_NAMES[lang], self)
+            action.setCheckable(True)
+            action.setChecked(lang == self.ctx.lang)
+            action.triggered.connect(lambda _checked=False, code=lang: self.set_language(code))
+            self.language_group.addAction(action)
+            self.language_actions[lang] = action
+
+        self.about_action = QAction(self)
+        self.about_action.triggered.connect(self.show_about)
+
+    def _create_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.file_menu.addAction(self.switch_operator_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+        self.view_menu = bar.addMenu("")
+        self.view_menu.addActions(self.page_actions)
+        self.language_menu = bar.addMenu("")
+        self.language_menu.addActions(list(self.language_actions.values()))
+        self.help_menu = bar.addMenu("")
+        self.help_menu.addAction(self.about_action)
+
+    # -- behaviour ----------------------------------------------------------------------------
+
+    def show_page(self, index: int) -> None:
+        self.nav.setCurrentRow(index)
+
+    def current_page(self) -> Page:
+        page = self.stack.currentWidget()
+        assert isinstance(page, Page)
+        return page
+
+    def _row_changed(self, row: int) -> None:
+        if 0 <= row < len(self.pages):
+            self.stack.setCurrentIndex(row)
+            self.page_actions[row].setChecked(True)
+
+    def open_sign_in(self) -> SignInDialog:
+        """Show the sign-in dialog over the window (it does not block)."""
+        dialog = SignInDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def set_language(self, lang: str) -> None:
+        """Switch the interface (and plan content) language and remember it."""
+        try:
+            self.ctx.translations.set_language(lang)
+        except ResourcesMissing as exc:
+            QMessageBox.warning(self, self.tr("HIS Console"), user_message(exc))
+        self.ctx.settings.setValue(KEY_LANGUAGE, self.ctx.lang)
+        self.language_actions[self.ctx.lang].setChecked(True)
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About HIS Console"),
+            self.tr(
+                "HIS Console {version}\n\n"
+                "The offline emergency console for hospital information system downtime: "
+                "the plan, contacts, call trees and paper forms at hand when the network "
+                "and the HIS are down.\n\n"
+                "Licensed under the Apache License 2.0. Chinese text uses the "
+                "WenQuanYi Micro Hei font (Apache License 2.0)."
+            ).format(version=__version__),
+        )
+
+    def _changed(self, changes: ChangeSet) -> None:
+        if "operator" in changes.areas:
+            self.banner.set_operator(self.ctx.console.operator)
+
+    def _plan_updated(self, snapshot: PlanSnapshot) -> None:
+        self.banner.set_plan_version(snapshot.version)
+
+    # -- state --------------------------------------------------------------------------------
+
+    def restore_state(self) -> None:
+        geometry = self.ctx.settings.value(KEY_GEOMETRY)
+        if not (isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)):
+            self.resize(DEFAULT_SIZE)
+        state = self.ctx.settings.value(KEY_STATE)
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+
+    def save_state(self) -> None:
+        self.ctx.settings.setValue(KEY_GEOMETRY, self.saveGeometry())
+        self.ctx.settings.setValue(KEY_STATE, self.saveState())
+        self.ctx.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        self.ctx.runner.shutdown()
+        super().closeEvent(event)
+
+    # -- language -----------------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("HIS Console"))
+        self.file_menu.setTitle(self.tr("&File"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.language_menu.setTitle(self.tr("&Language"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.switch_operator_action.setText(self.tr("&Switch operator…"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.about_action.setText(self.tr("&About HIS Console"))
+        for index, page in enumerate(self.pages):
+            title = page.title()
+            shortcut = self.page_actions[index].shortcut().toString(
+                QKeySequence.SequenceFormat.NativeText
+            )
+            item = self.nav.item(index)
+            item.setText(title)
+            item.setToolTip(self.tr("{page} ({shortcut})").format(page=title, shortcut=shortcut))
+            self.page_actions[index].setText(title)

@@ -1,0 +1,54 @@
+"""GUI fixtures: a main window over an initialised console, in English, with its data read."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QLabel, QWidget
+from pytestqt.qtbot import QtBot
+
+from hisconsole.services.console import Console
+from hisconsole.ui.app import SETTINGS_FILE, create_main_window
+from hisconsole.ui.main_window import KEY_LANGUAGE, MainWindow
+
+
+# The offscreen platform cannot pass a top-level window's size hints on, and says
+# so whenever a dialog's layout changes its minimum size. It is not our warning.
+OFFSCREEN_SIZE_HINTS = r"This plugin does not support propagateSizeHints\(\)"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_SIZE_HINTS))
+
+
+def visible_texts(widget: QWidget) -> list[str]:
+    """The text of every label the user can see in ``widget``."""
+    return [label.text() for label in widget.findChildren(QLabel) if label.isVisibleTo(widget)]
+
+
+@pytest.fixture
+def settings_path(ready_data_dir: Path) -> Path:
+    """The window's ui.ini, preset to English so tests do not follow the machine's locale."""
+    path = ready_data_dir / SETTINGS_FILE
+    settings = QSettings(str(path), QSettings.Format.IniFormat)
+    settings.setValue(KEY_LANGUAGE, "en")
+    settings.sync()
+    return path
+
+
+@pytest.fixture
+def window(qtbot: QtBot, console: Console, settings_path: Path) -> Iterator[MainWindow]:
+    """The main window, shown, with the plan read (the runner is idle)."""
+    main = create_main_window(console, settings_path)
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    qtbot.waitUntil(main.ctx.runner.is_idle)
+    yield main
+    main.close()
+    # The translators are application-wide: leave the next test in English.
+    main.ctx.translations.uninstall()

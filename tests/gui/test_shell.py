@@ -1,0 +1,182 @@
+"""The main window as the operator uses it: sign-in, language, pages, remembered geometry."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, QSettings, QSize, Qt
+from pytestqt.qtbot import QtBot
+
+from hisconsole.services.console import Console
+from hisconsole.ui.app import create_main_window
+from hisconsole.ui.main_window import KEY_LANGUAGE, PAGE_TYPES, MainWindow
+from hisconsole.ui.pages.base import UpcomingPage
+from hisconsole.ui.pages.dashboard import DashboardPage
+from hisconsole.ui.pages.plan import PlanPage
+from hisconsole.ui.pages.settings import SettingsPage
+from hisconsole.ui.signin import SignInDialog
+
+from .conftest import visible_texts
+
+
+def open_sign_in(qtbot: QtBot, window: MainWindow) -> SignInDialog:
+    window.file_menu.actions()[0].trigger()  # File → Switch operator…
+    dialog = window.findChild(SignInDialog)
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def test_window_shows_title_banner_and_navigation(window: MainWindow) -> None:
+    assert window.windowTitle() == "HIS Console"
+    assert window.banner.status_text() == "No active incident — normal operations"
+    operator = window.ctx.console.operator
+    assert f"On duty: {operator.name}" in window.banner.details_text()
+    assert "Plan v1" in window.banner.details_text()
+    names = [window.nav.item(i).text() for i in range(window.nav.count())]
+    assert names == ["Dashboard", "Incident", "Plan", "Contacts", "Forms", "Sync", "Settings"]
+    assert [m.title() for m in (window.file_menu, window.view_menu)] == ["&File", "&View"]
+    assert [m.title() for m in (window.language_menu, window.help_menu)] == ["&Language", "&Help"]
+
+
+def test_sign_in_through_the_dialog_puts_the_operator_in_the_banner(
+    qtbot: QtBot, window: MainWindow, ready_data_dir: Path
+) -> None:
+    dialog = open_sign_in(qtbot, window)
+    assert dialog.name_edit.text() == window.ctx.console.operator.name  # prefilled
+    dialog.name_edit.clear()
+    qtbot.keyClicks(dialog.name_edit, "Wang Fang")
+    dialog.role_combo.setCurrentIndex(dialog.role_combo.findData("commander"))
+    assert dialog.role_combo.currentText() == "Commander"
+
+    with qtbot.waitSignal(dialog.accepted):
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+
+    assert not dialog.isVisible()
+    assert "On duty: Wang Fang (Commander)" in window.banner.details_text()
+    # The sign-in is durable: the next start offers the same operator.
+    reopened = Console.open(ready_data_dir)
+    try:
+        assert (reopened.operator.name, reopened.operator.role) == ("Wang Fang", "commander")
+    finally:
+        reopened.close()
+
+
+def test_empty_name_shows_the_reason_and_keeps_the_dialog_open(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    before = window.banner.details_text()
+    dialog = open_sign_in(qtbot, window)
+    dialog.name_edit.setText("   ")
+
+    with qtbot.waitSignal(window.ctx.runner.idle):
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+
+    assert dialog.isVisible()
+    assert dialog.error_label.isVisible()
+    assert dialog.error_label.text() == "Enter the operator's name."
+    assert dialog.ok_button.isEnabled()
+    assert window.banner.details_text() == before
+    dialog.reject()
+
+
+def test_switching_language_retranslates_every_widget_and_plan_content(
+    qtbot: QtBot, window: MainWindow, settings_path: Path
+) -> None:
+    window.show_page(2)
+    plan_page = window.current_page()
+    assert isinstance(plan_page, PlanPage)
+    assert "Especially severe" in visible_texts(plan_page)
+
+    window.language_actions["zh"].trigger()
+
+    assert window.language_actions["zh"].isChecked()
+    assert window.windowTitle() == "HIS 应急指挥台"
+    assert window.nav.item(0).text() == "总览"
+    assert window.nav.item(2).text() == "预案"
+    assert window.language_menu.title() == "语言(&L)"
+    assert window.banner.status_text() == "当前无应急事件 — 系统运行正常"
+    texts = visible_texts(plan_page)
+    assert "特别严重" in texts
+    assert "技术支持组" in texts
+    assert "预警级别" in texts
+    assert "Especially severe" not in texts
+    assert QSettings(str(settings_path), QSettings.Format.IniFormat).value(KEY_LANGUAGE) == "zh"
+
+    window.language_actions["en"].trigger()
+
+    assert window.nav.item(0).text() == "Dashboard"
+    texts = visible_texts(plan_page)
+    assert "Especially severe" in texts
+    assert "Technical support group" in texts
+    assert "特别严重" not in texts
+
+
+def test_chinese_sign_in_dialog_and_refusal(qtbot: QtBot, window: MainWindow) -> None:
+    window.set_language("zh")
+    dialog = open_sign_in(qtbot, window)
+    assert dialog.windowTitle() == "签到"
+    labels = [dialog.role_combo.itemText(i) for i in range(dialog.role_combo.count())]
+    assert labels == ["指挥长", "信息科值班", "业务恢复组负责人", "记录员", "预案编辑"]
+    dialog.name_edit.clear()
+    with qtbot.waitSignal(window.ctx.runner.idle):
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.error_label.text() == "请输入值班人员的姓名。"
+    dialog.reject()
+
+
+def test_ctrl_1_to_7_visit_every_page(qtbot: QtBot, window: MainWindow) -> None:
+    window.activateWindow()
+    qtbot.waitActive(window)
+    for index in reversed(range(len(PAGE_TYPES))):
+        qtbot.keyClick(window, Qt.Key(Qt.Key.Key_1 + index), Qt.KeyboardModifier.ControlModifier)
+        assert window.stack.currentIndex() == index
+        assert type(window.current_page()) is PAGE_TYPES[index]
+        assert window.nav.currentRow() == index
+        assert window.view_menu.actions()[index].isChecked()
+        assert f"Ctrl+{index + 1}" in window.nav.item(index).toolTip()
+
+
+def test_pages_show_real_content_or_say_what_they_will_hold(window: MainWindow) -> None:
+    dashboard = window.pages[0]
+    assert isinstance(dashboard, DashboardPage)
+    texts = visible_texts(dashboard)
+    assert "No active incident" in texts
+    for code, name in (("I", "Especially severe"), ("IV", "General")):
+        assert f"Level {code}" in texts and name in texts
+    assert "Report within 10 min" in texts
+    assert any("version 1" in t for t in texts)
+
+    contacts = window.pages[3]
+    assert isinstance(contacts, UpcomingPage)
+    assert any("call trees from the plan" in t for t in visible_texts(contacts))
+
+    settings = window.pages[6]
+    assert isinstance(settings, SettingsPage)
+    texts = visible_texts(settings)
+    assert window.ctx.console.device_id in texts
+    assert str(window.ctx.console.data_dir) in texts
+
+
+def test_plan_page_lists_levels_groups_and_systems(window: MainWindow) -> None:
+    page = window.pages[2]
+    texts = visible_texts(page)
+    for expected in ("Relatively severe", "Yellow", "30 min", "2 h"):
+        assert expected in texts
+    assert "Business recovery group" in texts
+    assert "HIS" in texts and "Hospital information system" in texts
+    assert "Critical" in texts
+
+
+def test_geometry_is_saved_and_restored(
+    qtbot: QtBot, window: MainWindow, console: Console, settings_path: Path
+) -> None:
+    window.resize(QSize(1010, 690))
+    window.move(QPoint(40, 30))
+    window.close()
+    assert QSettings(str(settings_path), QSettings.Format.IniFormat).contains("window/geometry")
+
+    again = create_main_window(console, settings_path)
+    qtbot.addWidget(again)
+    assert again.size() == QSize(1010, 690)
+    again.close()
