@@ -107,6 +107,7 @@ def declare(
                 "scenario": scenario,
                 "exercise": exercise,
                 "reported_at": _iso(moment),
+                "at": _iso(console.now()),
             },
         )
     return new_id, ChangeSet({AREA}, 1)
@@ -122,7 +123,13 @@ def change_level(console: Console, incident_id: str, level: str, reason: str = "
         tx.emit(
             "incident.level_changed",
             f"incident:{incident_id}",
-            {"id": incident_id, "level": level, "previous": row.level, "reason": reason.strip()},
+            {
+                "id": incident_id,
+                "level": level,
+                "previous": row.level,
+                "reason": reason.strip(),
+                "at": _iso(console.now()),
+            },
         )
     return ChangeSet({AREA}, 1)
 
@@ -160,6 +167,7 @@ def log(
                 "group": group,
                 "system": system,
                 "corrects": corrects,
+                "at": _iso(console.now()),
             },
         )
     return ChangeSet({AREA}, 1)

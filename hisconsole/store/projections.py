@@ -186,7 +186,7 @@ def _entry(
             event_id=record.event_id,
             incident_id=record.payload["id"],
             hlc=record.hlc,
-            at=at or hlc_time(record.hlc),
+            at=at or record.payload.get("at") or hlc_time(record.hlc),
             author=record.author,
             kind=kind,
             group_code=group,
@@ -238,7 +238,7 @@ def _incident_declared(session: Session, record: EventRecord) -> None:
             level=p["level"],
             level_hlc=_lww(record),
             reported_at=p["reported_at"],
-            declared_at=hlc_time(record.hlc),
+            declared_at=p.get("at") or hlc_time(record.hlc),
             declared_by=record.author,
             status="open",
         )

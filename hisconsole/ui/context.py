@@ -22,7 +22,8 @@ class PlanSnapshot:
 
     @property
     def meta(self) -> dict[str, Any]:
-        return (self.document or {}).get("meta", {})
+        meta: dict[str, Any] = (self.document or {}).get("meta", {})
+        return meta
 
     def section(self, name: str) -> list[dict[str, Any]]:
         return list((self.document or {}).get(name, []))

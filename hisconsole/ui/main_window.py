@@ -64,7 +64,7 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         ctx.runner.error_parent = self
         self.setObjectName("MainWindow")
-        self.setMinimumSize(800, 560)
+        self.setMinimumSize(720, 500)
 
         self.banner = StatusBanner(self)
         self.banner.set_operator(ctx.console.operator)
@@ -240,8 +240,8 @@ class MainWindow(QMainWindow):
         self.about_action.setText(self.tr("&About HIS Console"))
         for index, page in enumerate(self.pages):
             title = page.title()
-            shortcut = self.page_actions[index].shortcut().toString(
-                QKeySequence.SequenceFormat.NativeText
+            shortcut = (
+                self.page_actions[index].shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             )
             item = self.nav.item(index)
             item.setText(title)

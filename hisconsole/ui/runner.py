@@ -104,6 +104,7 @@ class Runner(QObject):
         self._next_id = 0
         self._closed = False
         self.error_parent: QWidget | None = None
+        self._boxes: list[QMessageBox] = []
         self.finished_job.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
     def op(
@@ -153,7 +154,9 @@ class Runner(QObject):
                 if pending.on_done is not None:
                     pending.on_done(value)
                 if pending.is_change:
-                    changes = value if isinstance(value, ChangeSet) else getattr(value, "changes", None)
+                    changes = (
+                        value if isinstance(value, ChangeSet) else getattr(value, "changes", None)
+                    )
                     if isinstance(changes, ChangeSet) and changes:
                         self.changed.emit(changes)
             else:
@@ -176,6 +179,9 @@ class Runner(QObject):
                 self.error_parent,
             )
             box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            # Without a parent window nothing else holds the box: keep it until closed.
+            self._boxes.append(box)
+            box.finished.connect(lambda _result, b=box: self._boxes.remove(b))
             box.open()
             self.failed.emit(message)
         if not isinstance(exc, KNOWN_ERRORS):

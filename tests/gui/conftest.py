@@ -14,7 +14,6 @@ from hisconsole.services.console import Console
 from hisconsole.ui.app import SETTINGS_FILE, create_main_window
 from hisconsole.ui.main_window import KEY_LANGUAGE, MainWindow
 
-
 # The offscreen platform cannot pass a top-level window's size hints on, and says
 # so whenever a dialog's layout changes its minimum size. It is not our warning.
 OFFSCREEN_SIZE_HINTS = r"This plugin does not support propagateSizeHints\(\)"

@@ -171,12 +171,14 @@ def test_plan_page_lists_levels_groups_and_systems(window: MainWindow) -> None:
 def test_geometry_is_saved_and_restored(
     qtbot: QtBot, window: MainWindow, console: Console, settings_path: Path
 ) -> None:
-    window.resize(QSize(1010, 690))
-    window.move(QPoint(40, 30))
+    # Within the offscreen platform's 800×600 screen: Qt shrinks a restored
+    # window to fit the screen it is on.
+    window.resize(QSize(760, 540))
+    window.move(QPoint(10, 20))
     window.close()
     assert QSettings(str(settings_path), QSettings.Format.IniFormat).contains("window/geometry")
 
     again = create_main_window(console, settings_path)
     qtbot.addWidget(again)
-    assert again.size() == QSize(1010, 690)
+    assert again.size() == QSize(760, 540)
     again.close()

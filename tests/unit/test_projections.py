@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import tempfile
 from pathlib import Path
@@ -9,8 +10,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from hisconsole.services import incidents
 from hisconsole.services import plan as plan_service
-from hisconsole.services.console import Console
+from hisconsole.services.console import Console, ServiceError
 from hisconsole.store import eventlog, projections
 
 ROLES = ["commander", "it-duty", "scribe"]
@@ -24,6 +26,16 @@ operations = st.lists(
         st.tuples(st.just("contact"), st.sampled_from(["c01", "c02", "c99"]), st.text(max_size=8)),
         st.tuples(st.just("remove_contact"), st.sampled_from(["c01", "c02", "c99"])),
         st.tuples(st.just("reset_plan")),
+        st.tuples(st.just("declare"), st.sampled_from(["I", "II", "III", "IV"])),
+        st.tuples(st.just("incident_level"), st.sampled_from(["I", "II", "III", "IV"])),
+        st.tuples(
+            st.just("incident_status"),
+            st.sampled_from(["HIS", "LIS", "PACS"]),
+            st.sampled_from(["up", "down", "degraded"]),
+        ),
+        st.tuples(st.just("incident_log"), st.text(min_size=1, max_size=20)),
+        st.tuples(st.just("incident_report")),
+        st.tuples(st.just("incident_resolve")),
     ),
     max_size=12,
 )
@@ -46,6 +58,24 @@ def _apply(console: Console, op: tuple[object, ...], default_doc: dict) -> None:
             plan_service.import_document(console, doc)
     elif kind == "reset_plan":
         plan_service.import_document(console, default_doc)
+    elif kind == "declare":
+        incidents.declare(console, level=str(op[1]), title="Outage", systems=["HIS"])
+    elif str(kind).startswith("incident_"):
+        listed = incidents.list_incidents(console)
+        if not listed:
+            return
+        inc = listed[0]["id"]
+        with contextlib.suppress(ServiceError):  # e.g. same level, already resolved
+            if kind == "incident_level":
+                incidents.change_level(console, inc, str(op[1]), "why")
+            elif kind == "incident_status":
+                incidents.set_system_status(console, inc, str(op[1]), str(op[2]))
+            elif kind == "incident_log":
+                incidents.log(console, inc, str(op[1]))
+            elif kind == "incident_report":
+                incidents.record_report(console, inc, recipient="HQ", channel="phone")
+            elif kind == "incident_resolve":
+                incidents.resolve(console, inc)
     else:
         from sqlalchemy import select
 
@@ -63,7 +93,7 @@ def _apply(console: Console, op: tuple[object, ...], default_doc: dict) -> None:
 
 
 @settings(
-    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(ops=operations)
 def test_incremental_projections_equal_a_rebuild(ready_data_dir: Path, ops: list) -> None:

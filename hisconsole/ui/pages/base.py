@@ -64,10 +64,10 @@ class ScrollingPage(Page):
 
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self._layout.addWidget(self.scroll, 1)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self._layout.addWidget(self.scroll_area, 1)
 
     def build(self, layout: QVBoxLayout) -> None:
         raise NotImplementedError
@@ -77,7 +77,7 @@ class ScrollingPage(Page):
         self.rebuild()
 
     def rebuild(self) -> None:
-        position = self.scroll.verticalScrollBar().value()
+        position = self.scroll_area.verticalScrollBar().value()
         content = QWidget()
         content.setObjectName("PageContent")
         layout = QVBoxLayout(content)
@@ -87,11 +87,11 @@ class ScrollingPage(Page):
         layout.addStretch(1)
         # This may run while Qt delivers a LanguageChange through the old
         # content: detach it now, delete it once that delivery is over.
-        old = self.scroll.takeWidget()
+        old = self.scroll_area.takeWidget()
         if old is not None:
             old.deleteLater()
-        self.scroll.setWidget(content)
-        self.scroll.verticalScrollBar().setValue(position)
+        self.scroll_area.setWidget(content)
+        self.scroll_area.verticalScrollBar().setValue(position)
 
     def section_heading(self, text: str) -> QLabel:
         heading = style.label(text, delta=style.SECTION_DELTA, bold=True)

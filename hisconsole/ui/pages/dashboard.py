@@ -124,7 +124,9 @@ class DashboardPage(ScrollingPage):
                 )
             )
             layout.addWidget(self.plan_label)
-            layout.addWidget(self.paragraph(text(meta.get("hospital"), lang), colour=style.MUTED_TEXT))
+            layout.addWidget(
+                self.paragraph(text(meta.get("hospital"), lang), colour=style.MUTED_TEXT)
+            )
         else:
             layout.addWidget(self.paragraph(self._no_plan_text(snapshot)))
 

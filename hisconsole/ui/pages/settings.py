@@ -59,7 +59,6 @@ class SettingsPage(Page):
             value_label.setText(value)
         self.note_label.setText(
             self.tr(
-                "Settings for the hub connection, trusted devices and printing will be "
-                "added here."
+                "Settings for the hub connection, trusted devices and printing will be added here."
             )
         )

@@ -1,0 +1,222 @@
+"""Phone numbers: validation and normalisation (E.164 plus a dialling form) with phonenumbers.
+
+Two entry points:
+
+* :func:`normalise` is for hand entry: a number is either valid (E.164 and a
+  display form) or refused with a message that says why.
+* :func:`parse_lenient` is for imports: it never drops anything. A number that
+  does not validate is kept exactly as written and flagged for review.
+
+The display form is the national format for numbers of the default region
+(``139 1000 2001``, ``010 6512 3001``: what a person in that region dials) and
+the international format for the others (``+44 20 7946 0958``). Contacts store
+the display form; it parses back to the same E.164 number.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import phonenumbers
+from phonenumbers import NumberParseException, PhoneNumberFormat, PhoneNumberType
+from phonenumbers import ValidationResult as VR
+
+DEFAULT_REGION = "CN"
+
+#: Phone types a contact can hold, in the default order of preference.
+PHONE_TYPES = ("mobile", "office", "home", "pager")
+
+#: Why a number is refused: reason code -> {zh, en} text (for hand entry and review flags).
+REASONS: dict[str, dict[str, str]] = {
+    "empty": {"zh": "号码为空", "en": "empty"},
+    "not-a-number": {"zh": "不是电话号码", "en": "not a phone number"},
+    "too-short": {"zh": "位数太少", "en": "too short"},
+    "too-long": {"zh": "位数太多", "en": "too long"},
+    "bad-country-code": {"zh": "国家/地区代码无效", "en": "unknown country code"},
+    "local-only": {"zh": "缺少区号", "en": "missing the area code"},
+    "not-in-use": {
+        "zh": "号段不存在或位数不对",
+        "en": "no such number range, or the wrong number of digits",
+    },
+}
+
+# Chinese and other spellings of "extension" that phonenumbers does not know.
+_EXT_RE = re.compile(r"\s*(?:转|分机|分机号|內線|内线|x|ext\.?)\s*(\d{1,6})\s*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class PhoneResult:
+    """The outcome of checking one number typed by hand.
+
+    ``ok`` numbers have ``e164`` and ``display``; refused ones have a ``reason``
+    code (see :data:`REASONS`) and ``error``, a sentence to show the user.
+    """
+
+    raw: str
+    region: str
+    e164: str | None = None
+    display: str | None = None
+    #: "mobile", "fixed_line", "fixed_line_or_mobile", "toll_free", … (phonenumbers' view)
+    kind: str | None = None
+    reason: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.e164 is not None
+
+    @property
+    def error(self) -> str | None:
+        """English message for a refused number, e.g. ``'139 1000' is not … for CN: too short``."""
+        return self.message("en")
+
+    def message(self, lang: str) -> str | None:
+        """The refusal in ``lang`` (zh or en); None for a valid number."""
+        if self.reason is None:
+            return None
+        why = REASONS[self.reason]
+        if lang == "zh":
+            return f"“{self.raw}”不是有效的电话号码（{self.region}）：{why['zh']}"
+        return f"'{self.raw}' is not a valid phone number for {self.region}: {why['en']}"
+
+
+@dataclass(frozen=True)
+class LenientPhone:
+    """An imported number: normalised when valid, otherwise kept exactly as written."""
+
+    number: str
+    e164: str | None
+    needs_review: bool
+    #: English reason when ``needs_review`` (shown in the import preview).
+    reason: str | None = None
+    reason_code: str | None = None
+
+
+def _prepare(raw: str) -> str:
+    text = raw.strip()
+    if text.lower().startswith("tel:"):
+        # RFC 3966 URI: tel:+86-139-1000-2001;ext=12
+        text = text[4:]
+        main, _, params = text.partition(";")
+        ext = next(
+            (p[4:] for p in params.split(";") if p.lower().startswith("ext=")),
+            "",
+        )
+        text = main + (f" ext. {ext}" if ext else "")
+    match = _EXT_RE.search(text)
+    if match and match.start() > 0:
+        text = f"{text[: match.start()]} ext. {match.group(1)}"
+    return text
+
+
+def _kind(number: phonenumbers.PhoneNumber) -> str:
+    names = {
+        PhoneNumberType.MOBILE: "mobile",
+        PhoneNumberType.FIXED_LINE: "fixed_line",
+        PhoneNumberType.FIXED_LINE_OR_MOBILE: "fixed_line_or_mobile",
+        PhoneNumberType.TOLL_FREE: "toll_free",
+        PhoneNumberType.PREMIUM_RATE: "premium_rate",
+        PhoneNumberType.SHARED_COST: "shared_cost",
+        PhoneNumberType.VOIP: "voip",
+        PhoneNumberType.PERSONAL_NUMBER: "personal_number",
+        PhoneNumberType.PAGER: "pager",
+        PhoneNumberType.UAN: "uan",
+        PhoneNumberType.VOICEMAIL: "voicemail",
+    }
+    return names.get(phonenumbers.number_type(number), "unknown")
+
+
+def _invalid_reason(number: phonenumbers.PhoneNumber) -> str:
+    reason = phonenumbers.is_possible_number_with_reason(number)
+    if reason == VR.TOO_SHORT:
+        return "too-short"
+    if reason == VR.TOO_LONG:
+        return "too-long"
+    if reason == VR.INVALID_COUNTRY_CODE:
+        return "bad-country-code"
+    # "Possible" by length alone (local numbers are short); ask per type so that
+    # '139 1000' is called too short rather than merely "invalid".
+    per_type = {
+        phonenumbers.is_possible_number_for_type_with_reason(number, t)
+        for t in (PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE)
+    }
+    if per_type <= {VR.TOO_SHORT, VR.INVALID_LENGTH} and VR.TOO_SHORT in per_type:
+        return "too-short"
+    if reason == VR.IS_POSSIBLE_LOCAL_ONLY:
+        return "local-only"
+    if per_type <= {VR.TOO_LONG, VR.INVALID_LENGTH} and VR.TOO_LONG in per_type:
+        return "too-long"
+    return "not-in-use"
+
+
+def normalise(raw: str, region: str = DEFAULT_REGION) -> PhoneResult:
+    """Check a number typed by hand; ``region`` is the hospital's country (ISO 3166 code)."""
+    region = region.upper()
+    text = _prepare(raw)
+    if not text:
+        return PhoneResult(raw, region, reason="empty")
+    try:
+        number = phonenumbers.parse(text, region)
+    except NumberParseException as exc:
+        reason = {
+            NumberParseException.INVALID_COUNTRY_CODE: "bad-country-code",
+            NumberParseException.TOO_SHORT_NSN: "too-short",
+            NumberParseException.TOO_SHORT_AFTER_IDD: "too-short",
+            NumberParseException.TOO_LONG: "too-long",
+        }.get(exc.error_type, "not-a-number")
+        return PhoneResult(raw, region, reason=reason)
+    if not phonenumbers.is_valid_number(number):
+        return PhoneResult(raw, region, reason=_invalid_reason(number))
+    e164 = phonenumbers.format_number(number, PhoneNumberFormat.E164)
+    own = phonenumbers.region_code_for_number(number) == region
+    display = phonenumbers.format_number(
+        number, PhoneNumberFormat.NATIONAL if own else PhoneNumberFormat.INTERNATIONAL
+    )
+    return PhoneResult(raw, region, e164=e164, display=display, kind=_kind(number))
+
+
+def parse_lenient(raw: str, region: str = DEFAULT_REGION) -> LenientPhone:
+    """Normalise an imported number, or keep ``raw`` exactly and flag it for review."""
+    result = normalise(raw, region)
+    if result.ok:
+        assert result.display is not None
+        return LenientPhone(result.display, result.e164, needs_review=False)
+    return LenientPhone(
+        raw,
+        None,
+        needs_review=True,
+        reason=f"kept as written, not a valid number for {result.region}: "
+        + REASONS[result.reason or "not-a-number"]["en"],
+        reason_code=result.reason,
+    )
+
+
+def e164_of(number: str, region: str = DEFAULT_REGION) -> str | None:
+    """E.164 form of a stored number, or None when it does not validate."""
+    return normalise(number, region).e164
+
+
+def same_number(a: str, b: str, region: str = DEFAULT_REGION) -> bool:
+    """Whether two written numbers reach the same phone (falls back to comparing digits)."""
+    ea, eb = e164_of(a, region), e164_of(b, region)
+    if ea is not None and eb is not None:
+        return ea == eb
+    return _digits(a) == _digits(b) and bool(_digits(a))
+
+
+def _digits(text: str) -> str:
+    return "".join(ch for ch in text if ch.isdigit())
+
+
+def rfc3966(number: str, region: str = DEFAULT_REGION) -> str | None:
+    """``tel:+86-139-1000-2001`` URI of a stored number, or None when it does not validate."""
+    result = normalise(number, region)
+    if not result.ok:
+        return None
+    parsed = phonenumbers.parse(_prepare(number), region)
+    return str(phonenumbers.format_number(parsed, PhoneNumberFormat.RFC3966))
+
+
+def is_mobile_number(number: str, region: str = DEFAULT_REGION) -> bool:
+    """Whether a stored number is a mobile phone (by its number range)."""
+    return normalise(number, region).kind == "mobile"

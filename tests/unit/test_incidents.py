@@ -1,0 +1,143 @@
+"""Running an incident through the services, under a controllable clock."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from hisconsole.services import incidents
+from hisconsole.services.console import Console, ServiceError
+from hisconsole.services.maintenance import check
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.ms = int(dt.datetime(2026, 11, 25, 2, 0, tzinfo=dt.UTC).timestamp() * 1000)
+
+    def __call__(self) -> int:
+        return self.ms
+
+    def advance(self, minutes: float) -> None:
+        self.ms += int(minutes * 60_000)
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def timed(ready_data_dir: Path, clock: Clock) -> Iterator[Console]:
+    console = Console.open(ready_data_dir, now_ms=clock)
+    console.sign_in("Wang Fang", "it-duty")
+    yield console
+    console.close()
+
+
+def test_level_ii_with_his_and_lis_down_from_declaration_to_resolution(
+    timed: Console, clock: Clock
+) -> None:
+    inc_id, _ = incidents.declare(
+        timed, level="II", title="HIS and LIS down", systems=["his", "LIS"]
+    )
+    assert inc_id == f"INC-20261125-{timed.device_code}-01"
+    shown = incidents.show(timed, inc_id)
+    assert [(s["code"], s["status"]) for s in shown["systems"]] == [
+        ("HIS", "down"),
+        ("LIS", "down"),
+    ]
+    (clock_row,) = shown["clocks"]
+    assert clock_row["due_at"] == "2026-11-25T02:10:00+00:00" and clock_row["state"] == "ok"
+
+    clock.advance(8)
+    assert incidents.show(timed, inc_id)["clocks"][0]["state"] == "amber"
+    incidents.log(timed, inc_id, "HIS vendor called, engineer on the way")
+    clock.advance(1)
+    incidents.change_level(timed, inc_id, "I", "EMR failing too")
+    shown = incidents.show(timed, inc_id)
+    assert shown["level"] == "I"
+    assert [h["level"] for h in shown["level_history"]] == ["II", "I"]
+    assert shown["clocks"][-1]["due_at"] == "2026-11-25T02:19:00+00:00"
+
+    clock.advance(11)
+    assert incidents.show(timed, inc_id)["clocks"][-1]["state"] == "red"
+    incidents.record_report(
+        timed, inc_id, recipient="Health commission duty office", channel="phone"
+    )
+    shown = incidents.show(timed, inc_id)
+    assert shown["clocks"][-2]["met_at"] == "2026-11-25T02:20:00+00:00"
+    assert shown["clocks"][-1]["kind"] == "followup"
+    assert shown["clocks"][-1]["due_at"] == "2026-11-25T02:50:00+00:00"
+
+    clock.advance(30)
+    incidents.set_system_status(timed, inc_id, "LIS", "up", comment="restarted")
+    incidents.resolve(timed, inc_id)
+    shown = incidents.show(timed, inc_id)
+    assert shown["status"] == "resolved"
+    assert {s["code"]: s["status"] for s in shown["systems"]} == {"HIS": "up", "LIS": "up"}
+    assert [e["by"] for e in shown["log"]] == ["Wang Fang"] * len(shown["log"])
+    kinds = [e["kind"] for e in shown["log"]]
+    assert kinds == ["declared", "note", "level", "report", "status", "status", "resolved"]
+    assert check(timed).ok
+
+
+def test_incident_ids_count_per_day_and_device(timed: Console, clock: Clock) -> None:
+    first, _ = incidents.declare(timed, level="IV", title="Printer fleet offline")
+    second, _ = incidents.declare(timed, level="III", title="PACS slow", exercise=True)
+    assert first.endswith("-01") and second.endswith("-02")
+    listed = {i["id"]: i for i in incidents.list_incidents(timed)}
+    assert listed[second]["exercise"] is True and listed[first]["exercise"] is False
+
+
+def test_corrections_reference_the_entry_and_never_edit_it(timed: Console) -> None:
+    inc_id, _ = incidents.declare(timed, level="III", title="LIS interface down", systems=["LIS"])
+    incidents.log(timed, inc_id, "Lab switched to paper at 02:15")
+    wrong = incidents.show(timed, inc_id)["log"][-1]
+    incidents.log(timed, inc_id, "Lab switched to paper at 02:25", corrects=wrong["entry"])
+    log = incidents.show(timed, inc_id)["log"]
+    assert log[-2]["text"] == "Lab switched to paper at 02:15"
+    assert log[-1]["kind"] == "correction" and log[-1]["corrects"] == wrong["entry"]
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"level": "V", "title": "x"}, "not a warning level"),
+        ({"level": "II", "title": "   "}, "title"),
+        ({"level": "II", "title": "x", "systems": ["SAP"]}, "Unknown system"),
+        ({"level": "II", "title": "x", "scenario": "alien-invasion"}, "Unknown scenario"),
+        ({"level": "II", "title": "x", "reported_at": "yesterday"}, "not a time"),
+        ({"level": "II", "title": "x", "reported_at": "2030-01-01T00:00+00:00"}, "future"),
+    ],
+)
+def test_bad_declarations_are_refused_and_change_nothing(
+    timed: Console, kwargs: dict, message: str
+) -> None:
+    with pytest.raises(ServiceError, match=message):
+        incidents.declare(timed, **kwargs)
+    assert incidents.list_incidents(timed) == []
+
+
+def test_actions_on_unknown_or_closed_incidents_are_refused(timed: Console) -> None:
+    with pytest.raises(ServiceError, match="No incident"):
+        incidents.log(timed, "INC-19990101-XXXX-01", "hello")
+    inc_id, _ = incidents.declare(timed, level="IV", title="Test")
+    with pytest.raises(ServiceError, match="already at level IV"):
+        incidents.change_level(timed, inc_id, "IV")
+    with pytest.raises(ServiceError, match="channel"):
+        incidents.record_report(timed, inc_id, recipient="x", channel="pigeon")
+    incidents.resolve(timed, inc_id)
+    with pytest.raises(ServiceError, match="already resolved"):
+        incidents.resolve(timed, inc_id)
+
+
+def test_reported_at_in_the_past_starts_the_clock_then(timed: Console) -> None:
+    inc_id, _ = incidents.declare(
+        timed, level="III", title="Network slow", reported_at="2026-11-25T01:45:00+00:00"
+    )
+    shown = incidents.show(timed, inc_id)
+    assert shown["clocks"][0]["due_at"] == "2026-11-25T02:15:00+00:00"
+    assert shown["clocks"][0]["remaining_seconds"] == 15 * 60
