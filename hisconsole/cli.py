@@ -210,7 +210,8 @@ def _format_incident(data: dict[str, Any]) -> str:
     lines = [
         f"{data['id']}  level {data['level']}  {data['status']}{mark}",
         f"  {data['title']}",
-        f"  reported {data['reported_at']}, declared {data['declared_at']} by {data['declared_by']}",
+        f"  reported {data['reported_at']}, declared {data['declared_at']}"
+        f" by {data['declared_by']}",
     ]
     if data.get("systems"):
         lines.append("  systems:")
