@@ -36,8 +36,8 @@ REASONS: dict[str, dict[str, str]] = {
     "bad-country-code": {"zh": "国家/地区代码无效", "en": "unknown country code"},
     "local-only": {"zh": "缺少区号", "en": "missing the area code"},
     "not-in-use": {
-        "zh": "号段不存在或位数不对",
-        "en": "no such number range, or the wrong number of digits",
+        "zh": "号段不存在或位数不对（固定电话须带区号）",
+        "en": "no such number range or wrong number of digits (landlines need the area code)",
     },
 }
 
@@ -134,18 +134,29 @@ def _invalid_reason(number: phonenumbers.PhoneNumber) -> str:
         return "too-long"
     if reason == VR.INVALID_COUNTRY_CODE:
         return "bad-country-code"
-    # "Possible" by length alone (local numbers are short); ask per type so that
-    # '139 1000' is called too short rather than merely "invalid".
-    per_type = {
-        phonenumbers.is_possible_number_for_type_with_reason(number, t)
-        for t in (PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE)
-    }
-    if per_type <= {VR.TOO_SHORT, VR.INVALID_LENGTH} and VR.TOO_SHORT in per_type:
-        return "too-short"
     if reason == VR.IS_POSSIBLE_LOCAL_ONLY:
         return "local-only"
-    if per_type <= {VR.TOO_LONG, VR.INVALID_LENGTH} and VR.TOO_LONG in per_type:
-        return "too-long"
+    # "Possible" by length alone, since landline lengths vary. A start of a real
+    # mobile number ('139 1000') is called too short rather than merely invalid.
+    nsn = phonenumbers.national_significant_number(number)
+    region = phonenumbers.region_code_for_country_code(number.country_code)
+    metadata = phonenumbers.PhoneMetadata.metadata_for_region(region)
+    if metadata is not None and metadata.mobile is not None:
+        for length in metadata.mobile.possible_length:
+            if length < len(nsn):
+                head = phonenumbers.PhoneNumber(
+                    country_code=number.country_code, national_number=int(nsn[:length])
+                )
+                if phonenumbers.number_type(head) == PhoneNumberType.MOBILE:
+                    return "too-long"
+                continue
+            for digit in "0123456789":
+                padded = phonenumbers.PhoneNumber(
+                    country_code=number.country_code,
+                    national_number=int(nsn + digit * (length - len(nsn))),
+                )
+                if phonenumbers.number_type(padded) == PhoneNumberType.MOBILE:
+                    return "too-short"
     return "not-in-use"
 
 

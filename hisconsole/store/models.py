@@ -163,6 +163,26 @@ class IncidentSystem(Base):
     hlc: Mapped[str] = mapped_column(String(40))
 
 
+class FormSerial(Base):
+    """One printed, numbered downtime form sheet and how far its back-entry got."""
+
+    __tablename__ = "form_serials"
+
+    serial: Mapped[str] = mapped_column(String(24), primary_key=True)
+    template: Mapped[str] = mapped_column(String(64))
+    template_version: Mapped[int] = mapped_column(Integer)
+    incident_id: Mapped[str | None] = mapped_column(String(40), nullable=True, index=True)
+    issued_at: Mapped[str] = mapped_column(String(40))
+    issued_by: Mapped[str] = mapped_column(Text)
+    device_id: Mapped[str] = mapped_column(String(32))
+    status: Mapped[str] = mapped_column(String(16), index=True)
+    status_key: Mapped[str] = mapped_column(String(64))
+    status_at: Mapped[str] = mapped_column(String(40))
+    status_by: Mapped[str] = mapped_column(Text)
+    his_ref: Mapped[str] = mapped_column(Text, default="")
+    reason: Mapped[str] = mapped_column(Text, default="")
+
+
 Index("ix_events_kind", Event.kind)
 
 #: Projection tables, in the order rebuild clears and compares them.
@@ -175,4 +195,5 @@ PROJECTIONS = (
     Incident,
     IncidentEntry,
     IncidentSystem,
+    FormSerial,
 )

@@ -23,6 +23,7 @@ from hisconsole.store.models import (
     CallTree,
     Contact,
     Event,
+    FormSerial,
     Incident,
     IncidentEntry,
     IncidentSystem,
@@ -351,4 +352,51 @@ def _incident_status(session: Session, record: EventRecord) -> None:
         row.status = "closed"
         row.resolved_at = row.resolved_at or at
         _entry(session, record, "closed", text=p.get("reason", ""), at=at)
+    session.flush()
+
+
+# --- downtime forms ----------------------------------------------------------------
+
+#: How far a sheet got; a later status never goes back to an earlier one.
+FORM_STATUS_RANK = {"issued": 0, "returned": 1, "entered": 2, "void": 2, "verified": 3}
+
+
+@handles("forms.issued")
+def _forms_issued(session: Session, record: EventRecord) -> None:
+    p = record.payload
+    at = p.get("at") or hlc_time(record.hlc)
+    rows = [
+        {
+            "serial": f"{p['prefix']}-{number:06d}",
+            "template": p["template"],
+            "template_version": int(p.get("template_version", 1)),
+            "incident_id": p.get("incident"),
+            "issued_at": at,
+            "issued_by": record.author,
+            "device_id": record.origin_id,
+            "status": "issued",
+            "status_key": f"0|{_lww(record)}",
+            "status_at": at,
+            "status_by": record.author,
+            "his_ref": "",
+            "reason": "",
+        }
+        for number in range(int(p["first"]), int(p["first"]) + int(p["count"]))
+    ]
+    if rows:
+        session.execute(insert(FormSerial).prefix_with("OR IGNORE"), rows)
+
+
+@handles("forms.status")
+def _forms_status(session: Session, record: EventRecord) -> None:
+    p = record.payload
+    status = p["status"]
+    key = f"{FORM_STATUS_RANK[status]}|{_lww(record)}"
+    at = p.get("at") or hlc_time(record.hlc)
+    for row in session.scalars(select(FormSerial).where(FormSerial.serial.in_(p["serials"]))):
+        if key > row.status_key:
+            row.status, row.status_key, row.status_at = status, key, at
+            row.status_by = record.author
+            row.his_ref = p.get("his_ref", "") or row.his_ref
+            row.reason = p.get("reason", "")
     session.flush()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from functools import cache
 from pathlib import Path
@@ -11,7 +12,7 @@ from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from hisconsole import __version__
-from hisconsole.resources import resource_path
+from hisconsole.resources import ResourcesMissing, resource_path
 from hisconsole.services.console import Console
 from hisconsole.services.paths import resolve_data_dir
 from hisconsole.services.setup import open_or_initialise
@@ -107,14 +108,17 @@ def run(data_dir: str | None, quit_after_show: bool = False) -> int:
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication(sys.argv[:1] or [APP_NAME])
-    configure_application(app)
     translations = Translations()
     console: Console | None = None
     try:
         try:
+            configure_application(app)
             path = resolve_data_dir(data_dir)
             settings_path = path / SETTINGS_FILE
-            translations.set_language(saved_language(open_settings(settings_path)))
+            # The console matters more than its language: without the catalogue it
+            # starts in English (choosing the language in the menu says what is missing).
+            with contextlib.suppress(ResourcesMissing):
+                translations.set_language(saved_language(open_settings(settings_path)))
             console, _result = open_or_initialise(path)
         except KNOWN_ERRORS as exc:
             show_start_error(exc)

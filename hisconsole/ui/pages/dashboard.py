@@ -27,7 +27,7 @@ class LevelChip(QFrame):
             f"QFrame#LevelChip {{ background-color: {background}; border-radius: 8px; }}"
             f" QFrame#LevelChip QLabel {{ color: {style.text_colour_on(background)}; }}"
         )
-        self.setMinimumWidth(170)
+        self.setMinimumWidth(140)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 14, 12)
         layout.setSpacing(2)
@@ -50,7 +50,10 @@ class LevelChip(QFrame):
             self,
         )
         for widget in (self.code_label, self.name_label, self.deadline_label, self.followup_label):
+            # Narrow windows wrap the lines rather than clip them.
+            widget.setWordWrap(True)
             layout.addWidget(widget)
+        layout.addStretch(1)
 
 
 class DashboardPage(ScrollingPage):

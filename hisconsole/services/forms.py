@@ -1,0 +1,182 @@
+"""Downtime forms: numbered sheets issued, and closing the loop by back-entry."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import func, select
+
+from hisconsole.domain import serials as serial_rules
+from hisconsole.services.console import ChangeSet, Console, ServiceError
+from hisconsole.store.models import FormSerial, Incident, Meta
+
+AREA = "forms"
+OUTSTANDING = ("issued", "returned")
+#: Which status a sheet may move to from where it is.
+TRANSITIONS = {
+    "issued": {"returned", "entered", "void"},
+    "returned": {"entered", "void"},
+    "entered": {"verified"},
+    "verified": set(),
+    "void": set(),
+}
+
+
+def reserve_serials(console: Console, count: int) -> int:
+    """Reserve ``count`` serial numbers for this laptop; returns the first number.
+
+    Reservations are local and never reused, so a cancelled print leaves a gap in
+    the numbering but records nothing as issued.
+    """
+    if count < 1:
+        raise ServiceError("Print at least one copy.")
+    prefix = console.device_code
+    with console.db.write() as session:
+        stored = session.get(Meta, "serial.next")
+        issued_max = session.scalar(
+            select(func.max(FormSerial.serial)).where(FormSerial.serial.like(f"{prefix}-%"))
+        )
+        first = max(
+            int(stored.value) if stored else 1,
+            serial_rules.parse(issued_max).number + 1 if issued_max else 1,
+        )
+        session.merge(Meta(key="serial.next", value=str(first + count)))
+    return first
+
+
+def record_issued(
+    console: Console,
+    *,
+    template: str,
+    template_version: int,
+    first: int,
+    count: int,
+    incident: str | None,
+    lang: str,
+) -> list[str]:
+    """Record printed sheets as issued (after the PDF was written successfully)."""
+    with console.transaction() as tx:
+        if incident is not None and tx.session.get(Incident, incident) is None:
+            raise ServiceError(f"No incident {incident!r}.")
+        tx.emit(
+            "forms.issued",
+            f"forms:{console.device_code}-{first}",
+            {
+                "prefix": console.device_code,
+                "first": first,
+                "count": count,
+                "template": template,
+                "template_version": template_version,
+                "incident": incident,
+                "lang": lang,
+                "at": console.now().isoformat(timespec="seconds"),
+            },
+        )
+    return list(serial_rules.block(console.device_code, first, count))
+
+
+@dataclass
+class StatusResult:
+    """What a back-entry (or void) did to each serial typed or scanned."""
+
+    status: str
+    changed: list[str] = field(default_factory=list)
+    already: list[str] = field(default_factory=list)
+    changes: ChangeSet = field(default_factory=ChangeSet)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"status": self.status, "changed": self.changed, "already": self.already}
+
+
+def set_status(
+    console: Console, text: str, status: str, *, his_ref: str = "", reason: str = ""
+) -> StatusResult:
+    """Move the serials in ``text`` (one, a range, a list) to ``status``.
+
+    All or nothing: an unknown serial, or one that cannot move there, changes nothing.
+    """
+    if status not in TRANSITIONS or status == "issued":
+        raise ServiceError(f"Unknown status {status!r}.")
+    if status == "void" and not reason.strip():
+        reason = "void"
+    try:
+        wanted = serial_rules.expand(text)
+    except serial_rules.SerialError as exc:
+        raise ServiceError(str(exc)) from exc
+    result = StatusResult(status)
+    with console.transaction() as tx:
+        rows = {
+            r.serial: r
+            for r in tx.session.scalars(select(FormSerial).where(FormSerial.serial.in_(wanted)))
+        }
+        unknown = [s for s in wanted if s not in rows]
+        if unknown:
+            shown = ", ".join(unknown[:5]) + (" …" if len(unknown) > 5 else "")
+            raise ServiceError(
+                f"{len(unknown)} serial(s) were never issued here: {shown}. Nothing was recorded."
+            )
+        refused = []
+        for serial in wanted:
+            current = rows[serial].status
+            if current == status:
+                result.already.append(serial)
+            elif status in TRANSITIONS[current]:
+                result.changed.append(serial)
+            else:
+                refused.append(f"{serial} is {current}")
+        if refused:
+            shown = "; ".join(refused[:5]) + (" …" if len(refused) > 5 else "")
+            raise ServiceError(f"Cannot mark as {status}: {shown}. Nothing was recorded.")
+        if result.changed:
+            tx.emit(
+                "forms.status",
+                f"forms:{status}",
+                {
+                    "serials": result.changed,
+                    "status": status,
+                    "his_ref": his_ref.strip(),
+                    "reason": reason.strip(),
+                    "at": console.now().isoformat(timespec="seconds"),
+                },
+            )
+        result.changes = ChangeSet({AREA}, len(tx.written))
+    return result
+
+
+def _row(r: FormSerial) -> dict[str, Any]:
+    return {
+        "serial": r.serial,
+        "template": r.template,
+        "template_version": r.template_version,
+        "incident": r.incident_id,
+        "issued_at": r.issued_at,
+        "issued_by": r.issued_by,
+        "status": r.status,
+        "status_at": r.status_at,
+        "status_by": r.status_by,
+        "his_ref": r.his_ref,
+        "reason": r.reason,
+    }
+
+
+def outstanding(console: Console, incident: str | None = None) -> list[dict[str, Any]]:
+    """Sheets issued but not yet entered back into the HIS (nor voided), oldest first."""
+    query = select(FormSerial).where(FormSerial.status.in_(OUTSTANDING))
+    if incident is not None:
+        query = query.where(FormSerial.incident_id == incident)
+    with console.db.read() as session:
+        return [_row(r) for r in session.scalars(query.order_by(FormSerial.serial))]
+
+
+def sheets(console: Console, incident: str | None = None) -> list[dict[str, Any]]:
+    query = select(FormSerial)
+    if incident is not None:
+        query = query.where(FormSerial.incident_id == incident)
+    with console.db.read() as session:
+        return [_row(r) for r in session.scalars(query.order_by(FormSerial.serial))]
+
+
+def counts(console: Console, incident: str | None = None) -> dict[str, int]:
+    return dict(Counter(s["status"] for s in sheets(console, incident)))
