@@ -183,6 +183,94 @@ class FormSerial(Base):
     reason: Mapped[str] = mapped_column(Text, default="")
 
 
+class Intake(Base):
+    """A report received from a department before (or without) an incident (信息收集)."""
+
+    __tablename__ = "intakes"
+
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    received_at: Mapped[str] = mapped_column(String(40))
+    logged_by: Mapped[str] = mapped_column(Text)
+    reporter: Mapped[str] = mapped_column(Text)
+    department: Mapped[str] = mapped_column(Text)
+    channel: Mapped[str] = mapped_column(String(16))
+    what: Mapped[str] = mapped_column(Text)
+    systems: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(16))
+    status_key: Mapped[str] = mapped_column(String(64))
+    incident_id: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class IncidentMessage(Base):
+    """A message to or from the command centre (as HICS 213), with its reply."""
+
+    __tablename__ = "incident_messages"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    incident_id: Mapped[str] = mapped_column(String(40), index=True)
+    at: Mapped[str] = mapped_column(String(40))
+    logged_by: Mapped[str] = mapped_column(Text)
+    sender: Mapped[str] = mapped_column(Text)
+    recipient: Mapped[str] = mapped_column(Text)
+    priority: Mapped[str] = mapped_column(String(16))
+    text: Mapped[str] = mapped_column(Text)
+    reply_required: Mapped[bool] = mapped_column(Integer)
+    reply: Mapped[str] = mapped_column(Text, default="")
+    replied_by: Mapped[str] = mapped_column(Text, default="")
+    replied_at: Mapped[str] = mapped_column(String(40), default="")
+    reply_key: Mapped[str] = mapped_column(String(64), default="")
+
+
+class ChecklistItem(Base):
+    """One step an incident's group must do, from the playbook or added on the day."""
+
+    __tablename__ = "checklist_items"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    incident_id: Mapped[str] = mapped_column(String(40), index=True)
+    group_code: Mapped[str] = mapped_column(String(16))
+    ord: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    source: Mapped[str] = mapped_column(String(16))
+    assignee: Mapped[str] = mapped_column(Text, default="")
+    assignee_key: Mapped[str] = mapped_column(String(64), default="")
+    done: Mapped[bool] = mapped_column(Integer, default=0)
+    done_at: Mapped[str] = mapped_column(String(40), default="")
+    done_by: Mapped[str] = mapped_column(Text, default="")
+    done_key: Mapped[str] = mapped_column(String(64), default="")
+
+
+class Callout(Base):
+    """A run of one call tree for an incident; ``nodes`` is the tree as it was started."""
+
+    __tablename__ = "callouts"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    incident_id: Mapped[str] = mapped_column(String(40), index=True)
+    tree: Mapped[str] = mapped_column(String(64))
+    title: Mapped[str] = mapped_column(Text)
+    wait_minutes: Mapped[int] = mapped_column(Integer)
+    started_at: Mapped[str] = mapped_column(String(40))
+    started_by: Mapped[str] = mapped_column(Text)
+    nodes: Mapped[str] = mapped_column(Text)
+
+
+class CalloutAttempt(Base):
+    """One call made (or its outcome) during a call-out."""
+
+    __tablename__ = "callout_attempts"
+
+    event_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    callout_id: Mapped[str] = mapped_column(String(36), index=True)
+    person: Mapped[str] = mapped_column(String(64))
+    outcome: Mapped[str] = mapped_column(String(16))
+    at: Mapped[str] = mapped_column(String(40))
+    hlc: Mapped[str] = mapped_column(String(40))
+    author: Mapped[str] = mapped_column(Text)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
 Index("ix_events_kind", Event.kind)
 
 #: Projection tables, in the order rebuild clears and compares them.
@@ -196,4 +284,9 @@ PROJECTIONS = (
     IncidentEntry,
     IncidentSystem,
     FormSerial,
+    Intake,
+    IncidentMessage,
+    ChecklistItem,
+    Callout,
+    CalloutAttempt,
 )

@@ -35,7 +35,7 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../hisconsole/ui/pages/dashboard.py" line="+70"/>
+        <location filename="../../hisconsole/ui/pages/dashboard.py" line="+73"/>
         <source>Dashboard</source>
         <translation>总览</translation>
     </message>
@@ -50,22 +50,23 @@
         <translation>系统运行正常。医院信息系统发生故障时，应急事件、预警级别和报告时限将显示在这里。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Warning levels</source>
         <translation>预警级别</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+7"/>
+        <location line="+14"/>
         <source>Emergency plan</source>
         <translation>应急预案</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-11"/>
         <source>{title} — version {version}, revised {revised}</source>
         <translation>{title} — 第 {version} 版，修订于 {revised}</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>Operator on duty</source>
         <translation>当前值班人员</translation>
     </message>
@@ -73,16 +74,6 @@
         <location line="+3"/>
         <source>{name} ({role})</source>
         <translation>{name}（{role}）</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Reading the plan…</source>
-        <translation>正在读取预案…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>This console holds no plan yet. Import one with &apos;hisconsole plan import&apos;.</source>
-        <translation>本机尚无预案。请用“hisconsole plan import”命令导入预案。</translation>
     </message>
 </context>
 <context>
@@ -127,7 +118,7 @@
 <context>
     <name>LevelChip</name>
     <message>
-        <location filename="../../hisconsole/ui/pages/dashboard.py" line="-106"/>
+        <location filename="../../hisconsole/ui/pages/dashboard.py" line="-100"/>
         <source>Level {code}</source>
         <translation>{code} 级</translation>
     </message>
@@ -217,17 +208,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
         <translation>预案</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Reading the plan…</source>
-        <translation>正在读取预案…</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>This console holds no plan yet. Import one with &apos;hisconsole plan import&apos;.</source>
-        <translation>本机尚无预案。请用“hisconsole plan import”命令导入预案。</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="+18"/>
         <source>{hospital} · {owner} · version {version} · revised {revised}</source>
         <translation>{hospital} · {owner} · 第 {version} 版 · 修订于 {revised}</translation>
     </message>
@@ -339,15 +320,28 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
         <translation>HIS 应急指挥台遇到了意外错误：{error}</translation>
     </message>
     <message>
-        <location line="+125"/>
+        <location line="+128"/>
         <source>HIS Console</source>
         <translation>HIS 应急指挥台</translation>
     </message>
 </context>
 <context>
+    <name>ScrollingPage</name>
+    <message>
+        <location filename="../../hisconsole/ui/pages/base.py" line="+104"/>
+        <source>Reading the plan…</source>
+        <translation>正在读取预案…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This console holds no plan yet. Import one with &apos;hisconsole plan import&apos;.</source>
+        <translation>本机尚无预案。请用“hisconsole plan import”命令导入预案。</translation>
+    </message>
+</context>
+<context>
     <name>ServiceMessages</name>
     <message>
-        <location line="-134"/>
+        <location filename="../../hisconsole/ui/runner.py" line="-137"/>
         <source>Enter the operator&apos;s name.</source>
         <translation>请输入值班人员的姓名。</translation>
     </message>
@@ -427,7 +421,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../hisconsole/ui/app.py" line="+95"/>
+        <location filename="../../hisconsole/ui/app.py" line="+96"/>
         <source>HIS Console cannot start</source>
         <translation>HIS 应急指挥台无法启动</translation>
     </message>
@@ -471,7 +465,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>UpcomingPage</name>
     <message>
-        <location filename="../../hisconsole/ui/pages/base.py" line="+130"/>
+        <location filename="../../hisconsole/ui/pages/base.py" line="+31"/>
         <source>This page is not available yet in this version.</source>
         <translation>此页面在当前版本中尚未提供。</translation>
     </message>

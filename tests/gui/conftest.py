@@ -29,14 +29,18 @@ def visible_texts(widget: QWidget) -> list[str]:
     return [label.text() for label in widget.findChildren(QLabel) if label.isVisibleTo(widget)]
 
 
-@pytest.fixture
-def settings_path(ready_data_dir: Path) -> Path:
-    """The window's ui.ini, preset to English so tests do not follow the machine's locale."""
-    path = ready_data_dir / SETTINGS_FILE
+def english_settings(path: Path) -> Path:
+    """A ui.ini preset to English, so that tests do not follow the machine's locale."""
     settings = QSettings(str(path), QSettings.Format.IniFormat)
     settings.setValue(KEY_LANGUAGE, "en")
     settings.sync()
     return path
+
+
+@pytest.fixture
+def settings_path(ready_data_dir: Path) -> Path:
+    """The window's ui.ini beside the console's database, preset to English."""
+    return english_settings(ready_data_dir / SETTINGS_FILE)
 
 
 @pytest.fixture

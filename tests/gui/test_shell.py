@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QPoint, QSettings, QSize, Qt
 from pytestqt.qtbot import QtBot
 
+from hisconsole.services import plan as plan_service
 from hisconsole.services.console import Console
 from hisconsole.ui.app import create_main_window
 from hisconsole.ui.main_window import KEY_LANGUAGE, PAGE_TYPES, MainWindow
@@ -16,7 +17,9 @@ from hisconsole.ui.pages.plan import PlanPage
 from hisconsole.ui.pages.settings import SettingsPage
 from hisconsole.ui.signin import SignInDialog
 
-from .conftest import visible_texts
+from .conftest import english_settings, visible_texts
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 
 def open_sign_in(qtbot: QtBot, window: MainWindow) -> SignInDialog:
@@ -182,3 +185,31 @@ def test_geometry_is_saved_and_restored(
     qtbot.addWidget(again)
     assert again.size() == QSize(760, 540)
     again.close()
+
+
+def test_a_console_without_a_plan_says_so(qtbot: QtBot, data_dir: Path, tmp_path: Path) -> None:
+    empty = Console.open(data_dir, create=True)
+    window = create_main_window(empty, english_settings(tmp_path / "ui.ini"))
+    qtbot.addWidget(window)
+    try:
+        qtbot.waitUntil(window.ctx.runner.is_idle)
+        for index in (0, 2):
+            texts = visible_texts(window.pages[index])
+            assert any("holds no plan yet" in t for t in texts)
+        assert "Plan v" not in window.banner.details_text()
+    finally:
+        window.close()
+        window.ctx.translations.uninstall()
+        empty.close()
+
+
+def test_a_new_plan_version_refreshes_banner_and_pages(qtbot: QtBot, window: MainWindow) -> None:
+    doc = plan_service.read_document(FIXTURES / "mini-plan.yaml")
+    console = window.ctx.console
+    with qtbot.waitSignal(window.ctx.plan.updated):
+        window.ctx.runner.op(lambda: plan_service.import_document(console, doc))
+    assert "Plan v2" in window.banner.details_text()
+    plan_texts = visible_texts(window.pages[2])
+    assert "Test plan" in plan_texts
+    assert "PACS" not in plan_texts  # the mini plan lists HIS and LIS only
+    assert any("version 2" in t for t in visible_texts(window.pages[0]))

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from hisconsole.services.console import ChangeSet
 from hisconsole.ui import style
-from hisconsole.ui.context import Context
+from hisconsole.ui.context import Context, PlanSnapshot
 
 
 class Page(QWidget):
@@ -97,6 +97,12 @@ class ScrollingPage(Page):
         heading = style.label(text, delta=style.SECTION_DELTA, bold=True)
         heading.setContentsMargins(0, 14, 0, 2)
         return heading
+
+    def no_plan_text(self, snapshot: PlanSnapshot | None) -> str:
+        """What to show instead of plan content while it is read, or when there is none."""
+        if snapshot is None:
+            return self.tr("Reading the plan…")
+        return self.tr("This console holds no plan yet. Import one with 'hisconsole plan import'.")
 
     def paragraph(self, text: str, *, colour: str | None = None) -> QLabel:
         para = style.label(text, wrap=True, colour=colour)

@@ -104,20 +104,15 @@ class DashboardPage(ScrollingPage):
         )
         layout.addWidget(status)
 
-        layout.addWidget(self.section_heading(self.tr("Warning levels")))
-        levels = snapshot.section("levels") if snapshot else []
-        if levels:
+        if snapshot is not None and snapshot.document is not None:
+            layout.addWidget(self.section_heading(self.tr("Warning levels")))
             chips = QGridLayout()
             chips.setSpacing(12)
-            for column, level in enumerate(levels):
+            for column, level in enumerate(snapshot.section("levels")):
                 chips.addWidget(LevelChip(level, lang), 0, column)
                 chips.setColumnStretch(column, 1)
             layout.addLayout(chips)
-        else:
-            layout.addWidget(self.paragraph(self._no_plan_text(snapshot)))
-
-        layout.addWidget(self.section_heading(self.tr("Emergency plan")))
-        if snapshot is not None and snapshot.document is not None:
+            layout.addWidget(self.section_heading(self.tr("Emergency plan")))
             meta = snapshot.meta
             self.plan_label = self.paragraph(
                 self.tr("{title} — version {version}, revised {revised}").format(
@@ -131,7 +126,8 @@ class DashboardPage(ScrollingPage):
                 self.paragraph(text(meta.get("hospital"), lang), colour=style.MUTED_TEXT)
             )
         else:
-            layout.addWidget(self.paragraph(self._no_plan_text(snapshot)))
+            layout.addWidget(self.section_heading(self.tr("Emergency plan")))
+            layout.addWidget(self.paragraph(self.no_plan_text(snapshot)))
 
         layout.addWidget(self.section_heading(self.tr("Operator on duty")))
         operator = self.ctx.console.operator
@@ -139,8 +135,3 @@ class DashboardPage(ScrollingPage):
             self.tr("{name} ({role})").format(name=operator.name, role=role_label(operator.role))
         )
         layout.addWidget(self.operator_label)
-
-    def _no_plan_text(self, snapshot: PlanSnapshot | None) -> str:
-        if snapshot is None:
-            return self.tr("Reading the plan…")
-        return self.tr("This console holds no plan yet. Import one with 'hisconsole plan import'.")

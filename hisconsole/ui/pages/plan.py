@@ -58,17 +58,8 @@ class PlanPage(ScrollingPage):
 
     def build(self, layout: QVBoxLayout) -> None:
         snapshot = self.ctx.plan.snapshot
-        if snapshot is None:
-            layout.addWidget(self.paragraph(self.tr("Reading the plan…")))
-            return
-        if snapshot.document is None:
-            layout.addWidget(
-                self.paragraph(
-                    self.tr(
-                        "This console holds no plan yet. Import one with 'hisconsole plan import'."
-                    )
-                )
-            )
+        if snapshot is None or snapshot.document is None:
+            layout.addWidget(self.paragraph(self.no_plan_text(snapshot)))
             return
         lang = self.ctx.lang
         meta = snapshot.meta
