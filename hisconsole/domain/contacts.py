@@ -210,12 +210,12 @@ def validate_contact(
         for name in ("name", "position", "organisation", "notes"):
             value = data.get(name)
             if value is not None and not isinstance(value, str | Mapping):
-                problems.append(
-                    ContactProblem(name, "must be a {zh, en} text", "必须是中英文文本")
-                )
+                problems.append(ContactProblem(name, "must be a {zh, en} text", "必须是中英文文本"))
     contact = _as_contact(data)
     if not any(contact.name.get(lang, "").strip() for lang in LANGS):
-        problems.append(ContactProblem("name", "a Chinese or English name is required", "请填写中文或英文姓名"))
+        problems.append(
+            ContactProblem("name", "a Chinese or English name is required", "请填写中文或英文姓名")
+        )
     if contact.group not in GROUPS:
         problems.append(
             ContactProblem(
@@ -487,7 +487,7 @@ class ImportPreview:
     @property
     def warnings(self) -> list[str]:
         """Every warning, prefixed with where it came from."""
-        out = []
+        out: list[str] = []
         for action in self.actions:
             where = action.origin or action.contact.label()
             out.extend(f"{where}: {w}" for w in action.warnings)

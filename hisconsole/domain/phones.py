@@ -139,7 +139,7 @@ def _invalid_reason(number: phonenumbers.PhoneNumber) -> str:
     # "Possible" by length alone, since landline lengths vary. A start of a real
     # mobile number ('139 1000') is called too short rather than merely invalid.
     nsn = phonenumbers.national_significant_number(number)
-    region = phonenumbers.region_code_for_country_code(number.country_code)
+    region = phonenumbers.region_code_for_country_code(number.country_code or 0)
     metadata = phonenumbers.PhoneMetadata.metadata_for_region(region)
     if metadata is not None and metadata.mobile is not None:
         for length in metadata.mobile.possible_length:

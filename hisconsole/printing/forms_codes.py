@@ -13,8 +13,9 @@ from functools import lru_cache
 
 import segno
 from reportlab.graphics.barcode.code128 import Code128
-from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
+
+mm = 72 / 25.4  # points per millimetre (reportlab's own constant is untyped)
 
 #: Quiet zone around a QR symbol, in modules (ISO/IEC 18004 asks for 4).
 QR_QUIET_MODULES = 4

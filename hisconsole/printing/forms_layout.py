@@ -12,13 +12,19 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from hisconsole.domain.forms import FormTemplate, Sheet, Text, downtime_numbers
 from hisconsole.printing.fonts import register_fonts
-from hisconsole.printing.forms_codes import bar_width, code128_runs, draw_runs, qr_module, qr_runs
+from hisconsole.printing.forms_codes import (
+    bar_width,
+    code128_runs,
+    draw_runs,
+    mm,
+    qr_module,
+    qr_runs,
+)
 
 FONT = register_fonts()
 
@@ -33,7 +39,7 @@ BAND_H = 27 * mm
 FIELD_H = 10 * mm
 HEADING_H = 9 * mm
 TABLE_TITLE_H = 5 * mm
-ROW_MAX = 8 * mm
+ROW_MAX = 9 * mm
 ROW_MIN = 5 * mm
 CHECK_LINE = 5 * mm
 BOX = 2.8 * mm
@@ -214,12 +220,13 @@ class FormPainter:
         notes_h = sum(size * 1.3 for _, size, _ in self.notes) + (1.5 * mm if self.notes else 0)
         sig_rows = math.ceil(len(t.signatures) / SIGNATURES_PER_ROW)
         bottom_fixed = FOOTER_H + (9 * mm if t.back_entry else 0) + sig_rows * SIGNATURE_H
-        tables_fixed = sum(
-            HEADING_H + (TABLE_TITLE_H if tb.title else 0) + GAP for tb in t.tables
-        )
+        #: Top of the check boxes and notes, which sit just above the signatures.
+        self.lower_top = MARGIN_BOTTOM + bottom_fixed + GAP + notes_h
+        if self.check_lines:
+            self.lower_top += checks_h + GAP
+        tables_fixed = sum(HEADING_H + (TABLE_TITLE_H if tb.title else 0) + GAP for tb in t.tables)
         total_rows = sum(tb.rows for tb in t.tables)
-        room = (self.top - MARGIN_BOTTOM) - top_fixed - checks_h - notes_h - bottom_fixed
-        room -= tables_fixed + (GAP if t.checkboxes or t.notes else 0)
+        room = self.top - top_fixed - tables_fixed - self.lower_top
         self.row_h = ROW_MAX
         if total_rows:
             self.row_h = min(ROW_MAX, room / total_rows)
@@ -243,9 +250,10 @@ class FormPainter:
         c.setLineWidth(RULE)
         y = self._draw_band(c)
         y = self._draw_fields(c, y)
-        for index, table in enumerate(self.template.tables):
+        for index in range(len(self.template.tables)):
             y = self._draw_table(c, index, y)
-        y = self._draw_checkboxes(c, y)
+        # Spare height stays under the tables, where it reads as room to write.
+        y = self._draw_checkboxes(c, min(y, self.lower_top))
         self._draw_notes(c, y)
         bottom = MARGIN_BOTTOM + FOOTER_H
         c.setLineWidth(RULE)
@@ -256,9 +264,7 @@ class FormPainter:
             bottom += 9 * mm
         self._draw_signatures(c, bottom)
 
-    def _text(
-        self, c: Canvas, x: float, y: float, s: str, size: float, grey: float = 0.0
-    ) -> None:
+    def _text(self, c: Canvas, x: float, y: float, s: str, size: float, grey: float = 0.0) -> None:
         c.setFillGray(grey)
         c.setFont(FONT, size)
         c.drawString(x, y, s)
@@ -268,9 +274,12 @@ class FormPainter:
         avail = self.content_w - CODES_W - 4 * mm
         top = self.top
         if self.hospital:
-            self._text(c, self.left, top - 3 * mm, self.hospital, fit(self.hospital, 8.5, avail), GREY)
+            self._text(
+                c, self.left, top - 3 * mm, self.hospital, fit(self.hospital, 8.5, avail), GREY
+            )
         primary, secondary = self._pair(t.title)
         size = fit(primary, 17, avail)
+        c.saveState()  # the text render mode outlives the text object: keep it to the title
         text = c.beginText(self.left, top - 10.5 * mm)
         text.setFont(FONT, size)
         text.setTextRenderMode(2)  # fill + stroke: a bold look from the one embedded face
@@ -279,6 +288,7 @@ class FormPainter:
         c.setFillGray(0)
         text.textOut(primary)
         c.drawText(text)
+        c.restoreState()
         self._text(c, self.left, top - 15.5 * mm, secondary, fit(secondary, 10, avail), GREY)
         if t.subtitle:
             sp, ss = self._pair(t.subtitle)
@@ -351,9 +361,9 @@ class FormPainter:
             self._row_label(c, label, xs[0] + 1.2 * mm, y - (r + 1) * self.row_h, widths[0])
         numbered = self.template.numbered_field
         if numbered is not None and numbered.table == index:
-            col = numbered.column
+            n = numbered.column
             self.numbered_cells = [
-                Cell(xs[col], y - (r + 1) * self.row_h, widths[col], self.row_h)
+                Cell(xs[n], y - (r + 1) * self.row_h, widths[n], self.row_h)
                 for r in range(table.rows)
             ]
         return bottom - GAP
@@ -406,7 +416,6 @@ class FormPainter:
             self._text(c, self.left + indent, y, line, size, grey)
 
     def _draw_back_entry(self, c: Canvas, bottom: float) -> None:
-        top = bottom + 8 * mm
         c.setLineWidth(RULE)
         c.setStrokeGray(0)
         c.rect(self.left, bottom, self.content_w, 7 * mm)
@@ -417,11 +426,13 @@ class FormPainter:
         self._text(c, x, baseline - 1.5 * mm, s, 5.5, GREY)
         x += max(width_of(p, 7.5), width_of(s, 5.5)) + 4 * mm
         items = self._back_entry_items()
-        natural = sum(
-            self._option_w(t) if kind == "box" else self._line_label_w(t) + 1 * mm + w
-            for kind, t, w in items
+        fixed = sum(
+            self._option_w(t) if kind == "box" else self._line_label_w(t) + 4 * mm
+            for kind, t, _ in items
         )
-        stretch = max(0.4, min(1.0, (self.right - 1.5 * mm - x) / natural))
+        lines = sum(w for _, _, w in items)
+        # The write-in lines take whatever width the labels and boxes leave.
+        stretch = max(0.3, (self.right - 1.5 * mm - x + 3 * mm - fixed) / lines)
         for kind, text, w in items:
             if kind == "box":
                 x = self._option(c, text, x, baseline)
@@ -435,7 +446,6 @@ class FormPainter:
                 c.setLineWidth(RULE)
                 c.line(x, baseline - 0.8 * mm, x + line_w, baseline - 0.8 * mm)
                 x += line_w + 3 * mm
-        del top
 
     def _line_label_w(self, text: Text) -> float:
         p, s = self._pair(text)
@@ -443,12 +453,10 @@ class FormPainter:
 
     def _draw_signatures(self, c: Canvas, bottom: float) -> None:
         sigs = self.template.signatures
-        rows = [
-            sigs[i : i + SIGNATURES_PER_ROW] for i in range(0, len(sigs), SIGNATURES_PER_ROW)
-        ]
+        rows = [sigs[i : i + SIGNATURES_PER_ROW] for i in range(0, len(sigs), SIGNATURES_PER_ROW)]
         for r, row in enumerate(reversed(rows)):
             line_y = bottom + r * SIGNATURE_H + 3.5 * mm
-            cell_w = self.content_w / SIGNATURES_PER_ROW if len(sigs) > 2 else self.content_w / 2
+            cell_w = self.content_w / max(2, min(len(sigs), SIGNATURES_PER_ROW))
             for i, sig in enumerate(row):
                 x = self.left + i * cell_w
                 p, s = self._pair(sig.label)
@@ -463,37 +471,15 @@ class FormPainter:
 
     def draw_sheet(self, c: Canvas, sheet: Sheet) -> None:
         """The marks that make this sheet traceable: codes, serial, incident, page x of y."""
-        self.draw_codes(c, sheet.serial, self.right, self.top)
-        incident = sheet.incident_id
-        primary, secondary = (
-            ("事件", "Incident") if self.lang == "zh" else ("Incident", "事件")
-        )
-        if incident is None:
-            incident_text = f"{PRE_PRINTED.get(self.lang)} / {PRE_PRINTED.get(_other(self.lang))}"
-        else:
-            incident_text = incident
+        draw_codes(c, sheet.serial, self.right, self.top)
         code_left = self.right - CODES_W
-        y = self.top - 16 * mm
         c.setFillGray(0)
         c.setFont(FONT, 12)
-        c.drawString(code_left, y, sheet.serial)
-        label = f"{primary} {secondary}: "
+        c.drawString(code_left, self.top - 15 * mm, sheet.serial)
         c.setFont(FONT, 7.5)
-        c.drawString(code_left, y - 4.2 * mm, label + incident_text)
+        c.drawString(code_left, self.top - 19.5 * mm, incident_line(sheet, self.lang))
         self._draw_numbers(c, sheet)
-        self._draw_footer(c, sheet, incident_text)
-
-    def draw_codes(self, c: Canvas, serial: str, right: float, top: float) -> None:
-        """QR at the top right, Code128 to its left, both of ``serial``."""
-        qr = qr_runs(serial)
-        module = qr_module(serial, QR_DARK)
-        qr_x = right - qr.width * module
-        draw_runs(c, qr, qr_x, top - qr.height * module, module, module)
-        bars = code128_runs(serial)
-        code_left = right - CODES_W
-        room = qr_x - QR_DARK * 0 - 5 * mm - code_left
-        bw = bar_width(serial, room)
-        draw_runs(c, bars, code_left, top - 10 * mm, bw, 10 * mm)
+        self._draw_footer(c, sheet)
 
     def _draw_numbers(self, c: Canvas, sheet: Sheet) -> None:
         if not self.numbered_cells:
@@ -505,32 +491,68 @@ class FormPainter:
             c.setFont(FONT, size)
             c.drawString(cell.x + 1 * mm, cell.y + (cell.h - size * 0.7) / 2, number)
 
-    def _draw_footer(self, c: Canvas, sheet: Sheet, incident_text: str) -> None:
+    def _draw_footer(self, c: Canvas, sheet: Sheet) -> None:
         t = self.template
-        if self.lang == "zh":
-            left = (
-                f"编号 Serial {sheet.serial}  ·  事件 Incident {incident_text}  ·  "
-                f"表单 Form {t.code} v{t.version}  ·  打印 Printed {sheet.printed_at}"
+        labels = {
+            "serial": "编号 Serial",
+            "incident": "事件 Incident",
+            "form": "表单 Form",
+            "printed": "打印 Printed",
+        }
+        if self.lang == "en":
+            labels = {k: " ".join(reversed(v.split(" ", 1))) for k, v in labels.items()}
+        left = "  ·  ".join(
+            (
+                f"{labels['serial']} {sheet.serial}",
+                f"{labels['incident']} {incident_text(sheet, self.lang)}",
+                f"{labels['form']} {t.code} v{t.version}",
+                f"{labels['printed']} {sheet.printed_at}",
             )
-            right = f"第 {sheet.page_no} 页 共 {sheet.page_count} 页 · page {sheet.page_no} of {sheet.page_count}"
-        else:
-            left = (
-                f"Serial 编号 {sheet.serial}  ·  Incident 事件 {incident_text}  ·  "
-                f"Form 表单 {t.code} v{t.version}  ·  Printed 打印 {sheet.printed_at}"
-            )
-            right = f"page {sheet.page_no} of {sheet.page_count} · 第 {sheet.page_no} 页 共 {sheet.page_count} 页"
+        )
+        right = page_text(sheet, self.lang)
         y = MARGIN_BOTTOM + 0.8 * mm
-        right_w = width_of(right, 6.5)
         c.setFillGray(0)
         c.setFont(FONT, 6.5)
         c.drawRightString(self.right, y, right)
-        size = fit(left, 6.5, self.content_w - right_w - 4 * mm)
+        size = fit(left, 6.5, self.content_w - width_of(right, 6.5) - 4 * mm)
         c.setFont(FONT, size)
         c.drawString(self.left, y, left)
 
 
-def _other(lang: str) -> str:
-    return "en" if lang == "zh" else "zh"
+def incident_text(sheet: Sheet, lang: str) -> str:
+    """The incident id, or "pre-printed" for stock printed before any incident."""
+    if sheet.incident_id is not None:
+        return sheet.incident_id
+    primary, secondary = PRE_PRINTED.pair(lang)
+    return f"{primary} / {secondary}"
+
+
+def incident_line(sheet: Sheet, lang: str) -> str:
+    label = "事件 Incident" if lang == "zh" else "Incident 事件"
+    return f"{label}: {incident_text(sheet, lang)}"
+
+
+def page_text(sheet: Sheet, lang: str) -> str:
+    """ "page 2 of 3" in both languages, the primary one first."""
+    zh = f"第 {sheet.page_no} 页 共 {sheet.page_count} 页"
+    en = f"page {sheet.page_no} of {sheet.page_count}"
+    return f"{zh} · {en}" if lang == "zh" else f"{en} · {zh}"
+
+
+def draw_codes(c: Canvas, serial: str, right: float, top: float) -> None:
+    """QR of ``serial`` with its top right corner at (right, top); its Code128 to the left.
+
+    The Code128 starts ``CODES_W`` left of ``right`` and keeps 5 mm of white
+    before the QR, more than either symbol's quiet zone needs.
+    """
+    qr = qr_runs(serial)
+    module = qr_module(serial, QR_DARK)
+    qr_x = right - qr.width * module
+    draw_runs(c, qr, qr_x, top - qr.height * module, module, module)
+    code_left = right - CODES_W
+    bars = code128_runs(serial)
+    bw = bar_width(serial, qr_x - 5 * mm - code_left)
+    draw_runs(c, bars, code_left, top - 10 * mm, bw, 10 * mm)
 
 
 def draw_exercise(c: Canvas, width: float, height: float, lang: str) -> None:

@@ -14,7 +14,8 @@ from hisconsole.domain import incidents as rules
 from hisconsole.domain.plan import levels_of
 from hisconsole.services import plan as plan_service
 from hisconsole.services.console import ChangeSet, Console, ServiceError
-from hisconsole.store.models import Incident, IncidentEntry, IncidentSystem
+from hisconsole.store.eventlog import EventWriter
+from hisconsole.store.models import ChecklistItem, Incident, IncidentEntry, IncidentSystem
 
 AREA = "incident"
 
@@ -110,7 +111,8 @@ def declare(
                 "at": _iso(console.now()),
             },
         )
-    return new_id, ChangeSet({AREA}, 1)
+        add_playbook_steps(tx, doc, new_id, scenario, level)
+    return new_id, ChangeSet({AREA}, len(tx.written))
 
 
 def change_level(console: Console, incident_id: str, level: str, reason: str = "") -> ChangeSet:
@@ -131,7 +133,10 @@ def change_level(console: Console, incident_id: str, level: str, reason: str = "
                 "at": _iso(console.now()),
             },
         )
-    return ChangeSet({AREA}, 1)
+        add_playbook_steps(
+            tx, plan_service.require_document(console), incident_id, row.scenario, level
+        )
+    return ChangeSet({AREA}, len(tx.written))
 
 
 def log(
@@ -271,6 +276,42 @@ def resolve(console: Console, incident_id: str, *, note: str = "") -> ChangeSet:
             {"id": incident_id, "at": now, "note": note},
         )
     return ChangeSet({AREA}, len(tx.written))
+
+
+def playbook_items(
+    doc: dict[str, Any], incident_id: str, scenario: str, level: str
+) -> list[dict[str, Any]]:
+    """The scenario's steps that apply at ``level``, as checklist items."""
+    for entry in doc["scenarios"]:
+        if entry["code"] == scenario:
+            return [
+                {
+                    "item": f"{incident_id}/{scenario}/{index}",
+                    "group": step["group"],
+                    "order": index,
+                    "text": step["text"],
+                    "source": "playbook",
+                }
+                for index, step in enumerate(entry["steps"])
+                if level in step["levels"]
+            ]
+    return []
+
+
+def add_playbook_steps(
+    tx: EventWriter, doc: dict[str, Any], incident_id: str, scenario: str | None, level: str
+) -> None:
+    """Within a transaction: add the playbook steps for ``level`` not yet on the checklist."""
+    if not scenario:
+        return
+    have = set(
+        tx.session.scalars(select(ChecklistItem.id).where(ChecklistItem.incident_id == incident_id))
+    )
+    items = [i for i in playbook_items(doc, incident_id, scenario, level) if i["item"] not in have]
+    if items:
+        tx.emit(
+            "checklist.items_added", f"incident:{incident_id}", {"id": incident_id, "items": items}
+        )
 
 
 # --- reading ---------------------------------------------------------------------

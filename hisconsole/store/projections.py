@@ -20,13 +20,18 @@ from sqlalchemy.orm import Session
 
 from hisconsole.store.models import (
     PROJECTIONS,
+    Callout,
+    CalloutAttempt,
     CallTree,
+    ChecklistItem,
     Contact,
     Event,
     FormSerial,
     Incident,
     IncidentEntry,
+    IncidentMessage,
     IncidentSystem,
+    Intake,
     Operator,
     PlanItem,
     PlanVersion,
@@ -400,3 +405,156 @@ def _forms_status(session: Session, record: EventRecord) -> None:
             row.his_ref = p.get("his_ref", "") or row.his_ref
             row.reason = p.get("reason", "")
     session.flush()
+
+
+# --- intake, messages, checklists, call-outs -------------------------------------
+
+INTAKE_RANK = {"open": 0, "declared": 1, "attached": 1, "no-incident": 1}
+
+
+@handles("intake.received")
+def _intake_received(session: Session, record: EventRecord) -> None:
+    p = record.payload
+    session.execute(
+        insert(Intake)
+        .values(
+            id=p["intake"],
+            received_at=p["received_at"],
+            logged_by=record.author,
+            reporter=p.get("reporter", ""),
+            department=p.get("department", ""),
+            channel=p.get("channel", ""),
+            what=p.get("what", ""),
+            systems=_dumps(p.get("systems", [])),
+            status="open",
+            status_key=f"0|{_lww(record)}",
+            incident_id=None,
+            reason="",
+        )
+        .prefix_with("OR IGNORE")
+    )
+
+
+@handles("intake.assessed")
+def _intake_assessed(session: Session, record: EventRecord) -> None:
+    p = record.payload
+    row = session.get(Intake, p["intake"])
+    key = f"{INTAKE_RANK[p['outcome']]}|{_lww(record)}"
+    if row is not None and key > row.status_key:
+        row.status, row.status_key = p["outcome"], key
+        row.incident_id = p.get("incident")
+        row.reason = p.get("reason", "")
+        session.flush()
+
+
+@handles("message.sent")
+def _message_sent(session: Session, record: EventRecord) -> None:
+    p = record.payload
+    session.execute(
+        insert(IncidentMessage)
+        .values(
+            id=p["message"],
+            incident_id=p["id"],
+            at=p.get("at") or hlc_time(record.hlc),
+            logged_by=record.author,
+            sender=p.get("sender", ""),
+            recipient=p.get("recipient", ""),
+            priority=p.get("priority", "medium"),
+            text=p["text"],
+            reply_required=bool(p.get("reply_required", False)),
+            reply="",
+            replied_by="",
+            replied_at="",
+            reply_key="",
+        )
+        .prefix_with("OR IGNORE")
+    )
+
+
+@handles("message.replied")
+def _message_replied(session: Session, record: EventRecord) -> None:
+    p = record.payload
+    row = session.get(IncidentMessage, p["message"])
+    if row is not None and _lww(record) > row.reply_key:
+        row.reply, row.replied_by = p["reply"], p.get("replied_by") or record.author
+        row.replied_at = p.get("at") or hlc_time(record.hlc)
+        row.reply_key = _lww(record)
+        session.flush()
+
+
+@handles("checklist.items_added")
+def _checklist_added(session: Session, record: EventRecord) -> None:
+    p = record.payload
+    rows = [
+        {
+            "id": item["item"],
+            "incident_id": p["id"],
+            "group_code": item["group"],
+            "ord": int(item["order"]),
+            "text": _dumps(item["text"]),
+            "source": item.get("source", "playbook"),
+            "assignee": "",
+            "assignee_key": "",
+            "done": False,
+            "done_at": "",
+            "done_by": "",
+            "done_key": "",
+        }
+        for item in p["items"]
+    ]
+    if rows:
+        session.execute(insert(ChecklistItem).prefix_with("OR IGNORE"), rows)
+
+
+@handles("checklist.assigned", "checklist.ticked")
+def _checklist_update(session: Session, record: EventRecord) -> None:
+    p = record.payload
+    row = session.get(ChecklistItem, p["item"])
+    if row is None:
+        return
+    key = _lww(record)
+    if record.kind == "checklist.assigned" and key > row.assignee_key:
+        row.assignee, row.assignee_key = p["assignee"], key
+    elif record.kind == "checklist.ticked" and key > row.done_key:
+        row.done, row.done_key = bool(p["done"]), key
+        row.done_at = (p.get("at") or hlc_time(record.hlc)) if p["done"] else ""
+        row.done_by = record.author if p["done"] else ""
+    session.flush()
+
+
+@handles("callout.started")
+def _callout_started(session: Session, record: EventRecord) -> None:
+    p = record.payload
+    session.execute(
+        insert(Callout)
+        .values(
+            id=p["callout"],
+            incident_id=p["id"],
+            tree=p["tree"],
+            title=_dumps(p.get("title", {})),
+            wait_minutes=int(p["wait_minutes"]),
+            started_at=p.get("at") or hlc_time(record.hlc),
+            started_by=record.author,
+            nodes=_dumps(p["nodes"]),
+        )
+        .prefix_with("OR IGNORE")
+    )
+
+
+@handles("callout.call")
+def _callout_call(session: Session, record: EventRecord) -> None:
+    p = record.payload
+    session.execute(
+        insert(CalloutAttempt)
+        .values(
+            event_id=record.event_id,
+            callout_id=p["callout"],
+            person=p["person"],
+            outcome=p["outcome"],
+            at=p.get("at") or hlc_time(record.hlc),
+            hlc=record.hlc,
+            author=record.author,
+            note=p.get("note", ""),
+        )
+        .prefix_with("OR IGNORE")
+    )

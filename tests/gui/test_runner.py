@@ -81,3 +81,23 @@ def test_a_bug_is_shown_and_reported(
         runner.op(broken)
     assert "did not expect" in failed.args[0] and "KeyError" in failed.args[0]
     assert len(reported) == 1 and isinstance(reported[0], KeyError)
+
+
+def test_shutdown_waits_for_the_running_call_and_drops_its_result(
+    qtbot: QtBot, runner: Runner
+) -> None:
+    started = threading.Event()
+    finished: list[int] = []
+    delivered: list[object] = []
+
+    def work() -> ChangeSet:
+        started.set()
+        finished.append(sum(range(2_000_000)))  # needs the GIL while shutdown() waits
+        return ChangeSet({"plan"}, 1)
+
+    runner.op(work, on_done=delivered.append)
+    started.wait()
+    with qtbot.assertNotEmitted(runner.changed):
+        runner.shutdown()
+        QApplication.processEvents()  # deliver the queued result, if it would come
+    assert finished and not delivered

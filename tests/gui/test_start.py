@@ -16,6 +16,8 @@ from hisconsole.services.console import Console
 from hisconsole.store.db import DB_FILENAME
 from hisconsole.ui.app import SETTINGS_FILE, run
 
+from .conftest import english_settings
+
 REPO = Path(__file__).resolve().parents[2]
 
 
@@ -58,6 +60,7 @@ def test_a_damaged_database_is_explained_not_a_traceback(
     data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     data_dir.mkdir()
+    english_settings(data_dir / SETTINGS_FILE)
     (data_dir / DB_FILENAME).write_bytes(b"this is not a database\x00" * 200)
     shown: list[tuple[str, str]] = []
 

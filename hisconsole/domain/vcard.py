@@ -1,0 +1,557 @@
+"""vCard: read 2.1, 3.0 and 4.0 files from phones and mail programs; write vCard 4.0.
+
+Reading (:func:`parse_vcards`) copes with what iOS, Android, Gmail and Outlook
+write: folded lines, QUOTED-PRINTABLE values with soft line breaks, CHARSET
+parameters (UTF-8, GB2312/GBK/GB18030, BIG5; a file without them is read as
+UTF-8, else GB18030), every TYPE style (``TEL;CELL``, ``TEL;TYPE=CELL``,
+``TEL;TYPE=cell,voice``, ``TEL;type=WORK;type=VOICE``,
+``TEL;VALUE=uri;TYPE="voice,cell":tel:+86-139…``), backslash escapes, several
+cards per file and ``item1.TEL`` grouped properties (whose ``X-ABLabel`` names
+the number's type). Other ``X-`` properties are ignored, except this program's
+own ``X-HISCONSOLE-KEY``/``-GROUP``/``-ROLE``.
+
+Mapping to a contact: FN and N give the name (into ``zh`` when it has Chinese
+characters or ``LANGUAGE=zh``, else ``en``); ORG the organisation, TITLE (or
+ROLE) the position, NOTE the notes, EMAIL the e-mail. TEL types map to mobile
+(cell), office (work), home and pager; a number with no such type is a mobile
+when its number range is a mobile range, else office. Fax numbers are kept as
+office numbers flagged for review. Numbers are ordered by PREF, then as
+written. No number is dropped: one that does not validate is kept as written
+and flagged for review.
+
+Writing (:func:`export_vcards`) gives vCard 4.0 (RFC 6350): UTF-8, CRLF, lines
+folded at 75 octets (never inside a character), text escaped; both languages
+of a name, position, organisation or note as ``ALTID``/``LANGUAGE``
+alternatives; valid numbers as ``tel:`` URIs with TYPE and PREF.
+"""
+
+from __future__ import annotations
+
+import binascii
+import codecs
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from hisconsole.domain.contacts import GROUPS, LANGS, Contact, Phone, Text, has_cjk
+from hisconsole.domain.phones import DEFAULT_REGION, is_mobile_number, parse_lenient, rfc3966
+
+PRODID = "-//HIS Console//hisconsole//EN"
+
+_ENCODINGS = {"QUOTED-PRINTABLE", "BASE64", "B", "8BIT", "7BIT"}
+_CHARSET_ALIASES = {
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "cp936": "gb18030",
+    "gb18030": "gb18030",
+    "big5": "big5hkscs",
+    "big-5": "big5hkscs",
+    "cp950": "big5hkscs",
+}
+_COMPOUND_SURNAMES = (
+    "欧阳 司马 诸葛 上官 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 夏侯 轩辕 令狐 端木 独孤 "
+    "南宫 西门 百里 呼延 钟离 闻人 赫连 澹台 公冶 宗政 濮阳 太史 申屠 仲孙 单于 司空 司寇"
+).split()
+
+
+@dataclass(frozen=True)
+class CardProblem:
+    """A problem with one card of a vCard file (cards are counted from 1)."""
+
+    card: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"card {self.card}: {self.message}"
+
+
+@dataclass
+class VCardImport:
+    """What a vCard file holds: contacts (``origin`` = "card N") and the problems found."""
+
+    contacts: list[Contact] = field(default_factory=list)
+    problems: list[CardProblem] = field(default_factory=list)
+
+
+@dataclass
+class _Property:
+    group: str
+    name: str
+    params: dict[str, list[str]]
+    raw: bytes
+
+    def param(self, name: str) -> str:
+        values = self.params.get(name)
+        return values[0] if values else ""
+
+    def types(self) -> set[str]:
+        return {t.lower() for t in self.params.get("TYPE", [])}
+
+
+# --- Reading ------------------------------------------------------------------------------
+
+
+def _split_outside_quotes(text: str, sep: str) -> list[str]:
+    parts, current, quoted = [], [], False
+    for ch in text:
+        if ch == '"':
+            quoted = not quoted
+        if ch == sep and not quoted:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(ch)
+    parts.append("".join(current))
+    return parts
+
+
+def _head_end(line: bytes) -> int:
+    """Index of the colon that ends the property name and parameters (-1 if none)."""
+    quoted = False
+    for i, byte in enumerate(line):
+        if byte == 0x22:  # "
+            quoted = not quoted
+        elif byte == 0x3A and not quoted:  # :
+            return i
+    return -1
+
+
+def _is_quoted_printable(line: bytes) -> bool:
+    end = _head_end(line)
+    return end > 0 and b"QUOTED-PRINTABLE" in line[:end].upper()
+
+
+def _logical_lines(data: bytes) -> list[bytes]:
+    """Unfold: CRLF + one space or tab joins lines; a QP value ending in '=' continues."""
+    lines: list[bytes] = []
+    current: bytearray | None = None
+    quoted_printable = False
+    for physical in re.split(rb"\r\n|\n|\r", data):
+        if current is not None and quoted_printable and current.endswith(b"="):
+            del current[-1]
+            current += physical
+        elif current is not None and physical[:1] in (b" ", b"\t"):
+            current += physical[1:]
+        else:
+            if current is not None:
+                lines.append(bytes(current))
+            current = bytearray(physical)
+            quoted_printable = _is_quoted_printable(physical)
+    if current is not None:
+        lines.append(bytes(current))
+    return [line for line in lines if line.strip()]
+
+
+def _parse_property(line: bytes) -> _Property | None:
+    end = _head_end(line)
+    if end <= 0:
+        return None
+    head = line[:end].decode("utf-8", errors="replace")
+    parts = _split_outside_quotes(head, ";")
+    group, _, name = parts[0].strip().rpartition(".")
+    params: dict[str, list[str]] = {}
+    for part in parts[1:]:
+        key, eq, value = part.partition("=")
+        if not eq:
+            # vCard 2.1 bare parameters: ;CELL ;QUOTED-PRINTABLE ;PREF
+            token = key.strip().upper()
+            params.setdefault("ENCODING" if token in _ENCODINGS else "TYPE", []).append(token)
+            continue
+        key = key.strip().upper()
+        for item in _split_outside_quotes(value, ","):
+            item = item.strip().strip('"')
+            if item:
+                params.setdefault(key, []).append(item)
+    return _Property(group.upper(), name.upper(), params, line[end + 1 :])
+
+
+def _decode_bytes(raw: bytes, charset: str, default: str) -> str:
+    candidates = []
+    if charset:
+        name = _CHARSET_ALIASES.get(charset.lower(), charset)
+        try:
+            codecs.lookup(name)
+            candidates.append(name)
+        except LookupError:
+            pass
+    candidates += ["utf-8", default]
+    for name in candidates:
+        try:
+            return raw.decode(name)
+        except UnicodeDecodeError:
+            continue
+    return raw.decode("gb18030", errors="replace")
+
+
+class _Reader:
+    def __init__(self, text_input: bool, default_charset: str) -> None:
+        self.text_input = text_input
+        self.default_charset = default_charset
+
+    def value(self, prop: _Property) -> str | None:
+        """The property's value as text (backslash escapes still in), None for binary."""
+        encoding = prop.param("ENCODING").upper()
+        if encoding in ("B", "BASE64"):
+            return None
+        if encoding == "QUOTED-PRINTABLE":
+            return _decode_bytes(
+                binascii.a2b_qp(prop.raw), prop.param("CHARSET"), self.default_charset
+            )
+        if self.text_input:
+            return prop.raw.decode("utf-8")
+        return _decode_bytes(prop.raw, prop.param("CHARSET"), self.default_charset)
+
+
+def _unescape(text: str) -> str:
+    out, i = [], 0
+    while i < len(text):
+        ch = text[i]
+        if ch == "\\" and i + 1 < len(text):
+            nxt = text[i + 1]
+            if nxt in "nN":
+                out.append("\n")
+                i += 2
+                continue
+            if nxt in "\\,;:":
+                out.append(nxt)
+                i += 2
+                continue
+        out.append(ch)
+        i += 1
+    return "".join(out)
+
+
+def _split_structured(text: str) -> list[str]:
+    """Split a structured value (N, ORG) on unescaped semicolons, then unescape each part."""
+    parts, current, i = [], [], 0
+    while i < len(text):
+        ch = text[i]
+        if ch == "\\" and i + 1 < len(text):
+            current.append(text[i : i + 2])
+            i += 2
+            continue
+        if ch == ";":
+            parts.append(_unescape("".join(current)))
+            current = []
+        else:
+            current.append(ch)
+        i += 1
+    parts.append(_unescape("".join(current)))
+    return parts
+
+
+def _lang_of(prop: _Property, text: str) -> str:
+    language = prop.param("LANGUAGE").lower()
+    if language.startswith(("zh", "cmn", "yue")):
+        return "zh"
+    if language.startswith("en"):
+        return "en"
+    return "zh" if has_cjk(text) else "en"
+
+
+def _name_from_n(parts: list[str]) -> str:
+    family, given, additional, prefix, suffix = (parts + [""] * 5)[:5]
+    if has_cjk(family + given):
+        return (family + given + additional).strip()
+    words = [prefix, given, additional, family, suffix]
+    return " ".join(w.strip() for w in words if w.strip())
+
+
+_LABEL_TYPES = (
+    ("mobile", ("mobile", "cell", "iphone", "手机", "移动")),
+    ("pager", ("pager", "寻呼", "传呼")),
+    ("office", ("work", "office", "办公", "单位", "座机", "工作", "公司")),
+    ("home", ("home", "家", "住宅", "宅")),
+)
+
+
+def _type_of_tel(types: set[str], label: str) -> tuple[str | None, bool]:
+    """(phone type or None when undecided, is_fax) from TYPE values and an X-ABLabel."""
+    fax = "fax" in types
+    if types & {"cell", "mobile", "iphone"}:
+        return "mobile", fax
+    if "pager" in types:
+        return "pager", fax
+    if "work" in types:
+        return "office", fax
+    if "home" in types:
+        return "home", fax
+    folded = label.casefold()
+    for phone_type, words in _LABEL_TYPES:
+        if any(word in folded for word in words):
+            return phone_type, fax or "fax" in folded or "传真" in folded
+    return None, fax or "fax" in folded or "传真" in folded
+
+
+def _pref(prop: _Property) -> int:
+    value = prop.param("PREF")
+    if value.isdigit():
+        return int(value)
+    return 1 if "pref" in prop.types() else 101
+
+
+def parse_vcards(data: bytes | str, *, region: str = DEFAULT_REGION) -> VCardImport:
+    """Read every card of a vCard file (2.1, 3.0 or 4.0); see the module doc."""
+    text_input = isinstance(data, str)
+    if isinstance(data, bytes) and data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        data, text_input = data.decode("utf-16"), True
+    if isinstance(data, str):
+        raw = data.lstrip("\ufeff").encode("utf-8")
+        default = "utf-8"
+    else:
+        raw = data.removeprefix(b"\xef\xbb\xbf")
+        try:
+            raw.decode("utf-8")
+            default = "utf-8"
+        except UnicodeDecodeError:
+            default = "gb18030"
+    reader = _Reader(text_input, default)
+    result = VCardImport()
+    card: list[_Property] | None = None
+    depth = 0
+    number = 0
+    for line in _logical_lines(raw):
+        prop = _parse_property(line)
+        if prop is None:
+            if card is not None and depth == 1:
+                shown = line[:40].decode("utf-8", errors="replace")
+                result.problems.append(
+                    CardProblem(number, f"line {shown!r} ignored: not a property")
+                )
+            continue
+        value_upper = prop.raw.strip().upper()
+        if prop.name == "BEGIN" and value_upper == b"VCARD":
+            depth += 1
+            if depth == 1:
+                number += 1
+                card = []
+            continue
+        if prop.name == "END" and value_upper == b"VCARD":
+            depth = max(depth - 1, 0)
+            if depth == 0 and card is not None:
+                contact = _contact_of_card(card, reader, number, result, region)
+                if contact is not None:
+                    result.contacts.append(contact)
+                card = None
+            continue
+        if card is not None and depth == 1:  # nested cards (2.1 AGENT) are skipped
+            card.append(prop)
+    if card is not None:
+        result.problems.append(CardProblem(number, "the file ends inside this card (no END)"))
+        contact = _contact_of_card(card, reader, number, result, region)
+        if contact is not None:
+            result.contacts.append(contact)
+    if number == 0:
+        result.problems.append(CardProblem(0, "no BEGIN:VCARD found: this is not a vCard file"))
+    return result
+
+
+def _contact_of_card(
+    props: list[_Property],
+    reader: _Reader,
+    number: int,
+    result: VCardImport,
+    region: str,
+) -> Contact | None:
+    contact = Contact(origin=f"card {number}")
+    labels = {
+        p.group: reader.value(p) or ""
+        for p in props
+        if p.group and p.name in ("X-ABLABEL", "X-ABLABEL")
+    }
+    n_names: list[str] = []
+    roles: Text = {}
+    emails: list[tuple[int, str]] = []
+    tels: list[tuple[int, int, Phone]] = []
+    notes: dict[str, list[str]] = {"zh": [], "en": []}
+
+    def put(target: Text, prop: _Property, value: str) -> None:
+        value = value.strip()
+        if value:
+            target.setdefault(_lang_of(prop, value), value)
+
+    for index, prop in enumerate(props):
+        value = reader.value(prop)
+        if value is None:
+            continue
+        name = prop.name
+        if name == "FN":
+            put(contact.name, prop, _unescape(value))
+        elif name == "N":
+            n_names.append(_name_from_n(_split_structured(value)))
+        elif name == "ORG":
+            org = " ".join(p.strip() for p in _split_structured(value) if p.strip())
+            put(contact.organisation, prop, org)
+        elif name == "TITLE":
+            put(contact.position, prop, _unescape(value))
+        elif name == "ROLE":
+            put(roles, prop, _unescape(value))
+        elif name == "NOTE":
+            note = _unescape(value).strip()
+            if note:
+                notes[_lang_of(prop, note)].append(note)
+        elif name == "EMAIL":
+            address = _unescape(value).strip().removeprefix("mailto:")
+            if address:
+                emails.append((_pref(prop), address))
+        elif name == "TEL":
+            tel = _unescape(value).strip()
+            if not tel:
+                continue
+            phone_type, fax = _type_of_tel(prop.types(), labels.get(prop.group, ""))
+            parsed = parse_lenient(tel, region)
+            if phone_type is None:
+                phone_type = "mobile" if is_mobile_number(tel, region) else "office"
+            phone = Phone(phone_type, parsed.number, parsed.needs_review, parsed.reason)
+            if fax and not phone.needs_review:
+                phone.needs_review = True
+                phone.review_reason = "a fax number in the vCard"
+            tels.append((_pref(prop), index, phone))
+        elif name == "X-HISCONSOLE-KEY":
+            contact.key = _unescape(value).strip()
+        elif name == "X-HISCONSOLE-GROUP":
+            group = _unescape(value).strip()
+            if group in GROUPS:
+                contact.group = group
+        elif name == "X-HISCONSOLE-ROLE":
+            contact.plan_role = _unescape(value).strip() or None
+    for n_name in n_names:
+        if n_name:
+            contact.name.setdefault("zh" if has_cjk(n_name) else "en", n_name)
+    for lang, role in roles.items():
+        contact.position.setdefault(lang, role)
+    contact.notes = {lang: "\n".join(v) for lang, v in notes.items() if v}
+    if emails:
+        ordered = [address for _pref_, address in sorted(emails, key=lambda e: e[0])]
+        contact.email = ordered[0]
+        if ordered[1:]:
+            more = "Other e-mail: " + ", ".join(ordered[1:])
+            contact.notes["en"] = f"{contact.notes['en']}\n{more}" if "en" in contact.notes else more
+    seen: set[str] = set()
+    for _pref_, _index, phone in sorted(tels, key=lambda t: (t[0], t[1])):
+        if phone.number not in seen:
+            seen.add(phone.number)
+            contact.phones.append(phone)
+    contact.name = {lang: contact.name[lang] for lang in LANGS if lang in contact.name}
+    who = contact.label() if contact.name else ""
+    if not contact.name:
+        fallback = (
+            next(iter(contact.organisation.values()), "")
+            or contact.email
+            or (contact.phones[0].number if contact.phones else "")
+        )
+        if not fallback:
+            result.problems.append(CardProblem(number, "empty card (no name, number or e-mail)"))
+            return None
+        contact.name = {"zh": fallback} if has_cjk(fallback) else {"en": fallback}
+        result.problems.append(
+            CardProblem(number, f"no name: named {fallback!r} (please check)")
+        )
+        who = fallback
+    for phone in contact.phones:
+        if phone.needs_review:
+            result.problems.append(
+                CardProblem(number, f"{who}: {phone.type} {phone.number!r}: {phone.review_reason}")
+            )
+    return contact
+
+
+# --- Writing ------------------------------------------------------------------------------
+
+
+def _escape(text: str) -> str:
+    return (
+        text.replace("\\", "\\\\")
+        .replace("\r\n", "\n")
+        .replace("\r", "\n")
+        .replace("\n", "\\n")
+        .replace(",", "\\,")
+        .replace(";", "\\;")
+    )
+
+
+def fold(line: str) -> bytes:
+    """One content line as UTF-8, folded at 75 octets without splitting a character."""
+    out = bytearray()
+    width = 0
+    limit = 75
+    for ch in line:
+        encoded = ch.encode("utf-8")
+        if width + len(encoded) > limit:
+            out += b"\r\n "
+            width = 1
+        out += encoded
+        width += len(encoded)
+    return bytes(out) + b"\r\n"
+
+
+def _split_chinese_name(name: str) -> tuple[str, str]:
+    name = name.replace(" ", "")
+    for surname in _COMPOUND_SURNAMES:
+        if name.startswith(surname) and len(name) > len(surname):
+            return surname, name[len(surname) :]
+    return name[:1], name[1:]
+
+
+_TEL_TYPES = {
+    "mobile": '"cell,voice"',
+    "office": '"work,voice"',
+    "home": '"home,voice"',
+    "pager": "pager",
+}
+
+
+def _card_lines(contact: Contact, region: str) -> list[str]:
+    lines = ["BEGIN:VCARD", "VERSION:4.0", f"PRODID:{PRODID}"]
+    altid = 0
+
+    def texts(prop: str, value: Text, structured: bool = False) -> None:
+        nonlocal altid
+        present = [lang for lang in LANGS if value.get(lang)]
+        if not present:
+            return
+        if len(present) == 1:
+            lines.append(f"{prop}:{_escape(value[present[0]])}")
+            return
+        altid += 1
+        for lang in present:
+            tag = "zh-CN" if lang == "zh" else "en"
+            lines.append(f"{prop};ALTID={altid};LANGUAGE={tag}:{_escape(value[lang])}")
+
+    texts("FN", contact.name or {"en": contact.key})
+    if contact.name.get("zh"):
+        family, given = _split_chinese_name(contact.name["zh"])
+        lines.append(f"N:{_escape(family)};{_escape(given)};;;")
+    elif contact.name.get("en"):
+        lines.append(f"N:{_escape(contact.name['en'])};;;;")
+    texts("ORG", contact.organisation, structured=True)
+    texts("TITLE", contact.position)
+    for pref, phone in enumerate(contact.phones, 1):
+        kind = _TEL_TYPES.get(phone.type, "voice")
+        uri = None if phone.needs_review else rfc3966(phone.number, region)
+        if uri:
+            lines.append(f"TEL;VALUE=uri;TYPE={kind};PREF={min(pref, 100)}:{uri}")
+        else:
+            lines.append(
+                f"TEL;VALUE=text;TYPE={kind};PREF={min(pref, 100)}:{_escape(phone.number)}"
+            )
+    if contact.email:
+        lines.append(f"EMAIL:{_escape(contact.email)}")
+    texts("NOTE", contact.notes)
+    if contact.key:
+        lines.append(f"X-HISCONSOLE-KEY:{_escape(contact.key)}")
+    if contact.group:
+        lines.append(f"X-HISCONSOLE-GROUP:{_escape(contact.group)}")
+    if contact.plan_role:
+        lines.append(f"X-HISCONSOLE-ROLE:{_escape(contact.plan_role)}")
+    lines.append("END:VCARD")
+    return lines
+
+
+def export_vcards(contacts: Iterable[Contact], *, region: str = DEFAULT_REGION) -> bytes:
+    """All contacts as one vCard 4.0 file (UTF-8, CRLF, folded); see the module doc."""
+    out = bytearray()
+    for contact in contacts:
+        for line in _card_lines(contact, region):
+            out += fold(line)
+    return bytes(out)
