@@ -361,10 +361,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     command = args.command or "gui"
     if command == "gui" and not hasattr(args, "quit_after_show"):
         args.quit_after_show = False
-    from hisconsole.domain.plan import PlanInvalid
-    from hisconsole.services.console import ServiceError
-    from hisconsole.store.errors import StoreError
-    from hisconsole.sync.identity import DeviceKeyError
+    from hisconsole.services.errors import USER_ERRORS
 
     try:
         return COMMANDS[command](args, out)
@@ -372,7 +369,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Output piped into e.g. `head`: the work is done; exit quietly.
         sys.stderr.close()
         return EXIT_OK
-    except (ServiceError, StoreError, PlanInvalid, DeviceKeyError) as exc:
+    except USER_ERRORS as exc:
         print(f"hisconsole: {exc}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:

@@ -33,7 +33,15 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from hisconsole.domain.contacts import GROUPS, LANGS, Contact, Phone, Text, has_cjk
+from hisconsole.domain.contacts import (
+    GROUPS,
+    LANGS,
+    Contact,
+    Phone,
+    Text,
+    dedupe_phones,
+    has_cjk,
+)
 from hisconsole.domain.phones import DEFAULT_REGION, is_mobile_number, parse_lenient, rfc3966
 
 PRODID = "-//HIS Console//hisconsole//EN"
@@ -48,10 +56,42 @@ _CHARSET_ALIASES = {
     "big-5": "big5hkscs",
     "cp950": "big5hkscs",
 }
-_COMPOUND_SURNAMES = (
-    "欧阳 司马 诸葛 上官 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 夏侯 轩辕 令狐 端木 独孤 "
-    "南宫 西门 百里 呼延 钟离 闻人 赫连 澹台 公冶 宗政 濮阳 太史 申屠 仲孙 单于 司空 司寇"
-).split()
+_COMPOUND_SURNAMES = [
+    "欧阳",
+    "司马",
+    "诸葛",
+    "上官",
+    "东方",
+    "皇甫",
+    "尉迟",
+    "公孙",
+    "慕容",
+    "长孙",
+    "宇文",
+    "司徒",
+    "夏侯",
+    "轩辕",
+    "令狐",
+    "端木",
+    "独孤",
+    "南宫",
+    "西门",
+    "百里",
+    "呼延",
+    "钟离",
+    "闻人",
+    "赫连",
+    "澹台",
+    "公冶",
+    "宗政",
+    "濮阳",
+    "太史",
+    "申屠",
+    "仲孙",
+    "单于",
+    "司空",
+    "司寇",
+]
 
 
 @dataclass(frozen=True)
@@ -92,7 +132,9 @@ class _Property:
 
 
 def _split_outside_quotes(text: str, sep: str) -> list[str]:
-    parts, current, quoted = [], [], False
+    parts: list[str] = []
+    current: list[str] = []
+    quoted = False
     for ch in text:
         if ch == '"':
             quoted = not quoted
@@ -203,7 +245,8 @@ class _Reader:
 
 
 def _unescape(text: str) -> str:
-    out, i = [], 0
+    out: list[str] = []
+    i = 0
     while i < len(text):
         ch = text[i]
         if ch == "\\" and i + 1 < len(text):
@@ -223,7 +266,9 @@ def _unescape(text: str) -> str:
 
 def _split_structured(text: str) -> list[str]:
     """Split a structured value (N, ORG) on unescaped semicolons, then unescape each part."""
-    parts, current, i = [], [], 0
+    parts: list[str] = []
+    current: list[str] = []
+    i = 0
     while i < len(text):
         ch = text[i]
         if ch == "\\" and i + 1 < len(text):
@@ -354,11 +399,7 @@ def _contact_of_card(
     region: str,
 ) -> Contact | None:
     contact = Contact(origin=f"card {number}")
-    labels = {
-        p.group: reader.value(p) or ""
-        for p in props
-        if p.group and p.name in ("X-ABLABEL", "X-ABLABEL")
-    }
+    labels = {p.group: reader.value(p) or "" for p in props if p.group and p.name == "X-ABLABEL"}
     n_names: list[str] = []
     roles: Text = {}
     emails: list[tuple[int, str]] = []
@@ -426,12 +467,11 @@ def _contact_of_card(
         contact.email = ordered[0]
         if ordered[1:]:
             more = "Other e-mail: " + ", ".join(ordered[1:])
-            contact.notes["en"] = f"{contact.notes['en']}\n{more}" if "en" in contact.notes else more
-    seen: set[str] = set()
-    for _pref_, _index, phone in sorted(tels, key=lambda t: (t[0], t[1])):
-        if phone.number not in seen:
-            seen.add(phone.number)
-            contact.phones.append(phone)
+            contact.notes["en"] = (
+                f"{contact.notes['en']}\n{more}" if "en" in contact.notes else more
+            )
+    ordered_phones = [phone for _p, _i, phone in sorted(tels, key=lambda t: (t[0], t[1]))]
+    contact.phones = dedupe_phones(ordered_phones, region)
     contact.name = {lang: contact.name[lang] for lang in LANGS if lang in contact.name}
     who = contact.label() if contact.name else ""
     if not contact.name:
@@ -444,9 +484,7 @@ def _contact_of_card(
             result.problems.append(CardProblem(number, "empty card (no name, number or e-mail)"))
             return None
         contact.name = {"zh": fallback} if has_cjk(fallback) else {"en": fallback}
-        result.problems.append(
-            CardProblem(number, f"no name: named {fallback!r} (please check)")
-        )
+        result.problems.append(CardProblem(number, f"no name: named {fallback!r} (please check)"))
         who = fallback
     for phone in contact.phones:
         if phone.needs_review:
@@ -505,7 +543,7 @@ def _card_lines(contact: Contact, region: str) -> list[str]:
     lines = ["BEGIN:VCARD", "VERSION:4.0", f"PRODID:{PRODID}"]
     altid = 0
 
-    def texts(prop: str, value: Text, structured: bool = False) -> None:
+    def texts(prop: str, value: Text) -> None:
         nonlocal altid
         present = [lang for lang in LANGS if value.get(lang)]
         if not present:
@@ -524,7 +562,7 @@ def _card_lines(contact: Contact, region: str) -> list[str]:
         lines.append(f"N:{_escape(family)};{_escape(given)};;;")
     elif contact.name.get("en"):
         lines.append(f"N:{_escape(contact.name['en'])};;;;")
-    texts("ORG", contact.organisation, structured=True)
+    texts("ORG", contact.organisation)
     texts("TITLE", contact.position)
     for pref, phone in enumerate(contact.phones, 1):
         kind = _TEL_TYPES.get(phone.type, "voice")

@@ -99,6 +99,10 @@ class Console:
         return self.identity.device_id
 
     @property
+    def database_path(self) -> Path:
+        return self.db.path
+
+    @property
     def device_code(self) -> str:
         """Short code of this laptop printed in incident ids and form serials."""
         return self.device_id[:4].upper()

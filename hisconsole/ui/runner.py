@@ -19,20 +19,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from hisconsole.domain.plan import PlanInvalid
-from hisconsole.resources import ResourcesMissing
-from hisconsole.services.console import ChangeSet, ServiceError
-from hisconsole.store.errors import StoreError
-from hisconsole.sync.identity import DeviceKeyError
-
-# Errors the user can act on: their message is shown as it is. Anything else is a bug.
-KNOWN_ERRORS: tuple[type[BaseException], ...] = (
-    ServiceError,
-    StoreError,
-    PlanInvalid,
-    DeviceKeyError,
-    ResourcesMissing,
-)
+from hisconsole.services.console import ChangeSet
+from hisconsole.services.errors import USER_ERRORS as KNOWN_ERRORS
 
 # Service messages without a variable part, listed here so that lupdate puts them in
 # the catalogue and ``user_message`` can show them translated.

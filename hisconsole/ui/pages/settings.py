@@ -44,7 +44,7 @@ class SettingsPage(Page):
         console = self.ctx.console
         return [
             (self.tr("Data directory"), str(console.data_dir)),
-            (self.tr("Database file"), str(console.db.path)),
+            (self.tr("Database file"), str(console.database_path)),
             (self.tr("Window settings file"), self.ctx.settings.fileName()),
             (self.tr("Device ID"), console.device_id),
             (self.tr("Device name"), console.device_name),
