@@ -123,6 +123,14 @@ def build_parser() -> argparse.ArgumentParser:
     resolve = inc.add_parser("resolve", parents=[common], help="mark the incident resolved")
     resolve.add_argument("id", metavar="ID")
 
+    report = sub.add_parser("report", parents=[common], help="incident report as PDF")
+    report.add_argument("id", metavar="ID")
+    report.add_argument("--kind", choices=("initial", "followup", "final"), default="initial")
+    report.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    cap = sub.add_parser("cap", parents=[common], help="OASIS CAP 1.2 alert for an incident")
+    cap.add_argument("id", metavar="ID")
+    cap.add_argument("--out", type=Path, required=True, metavar="FILE.xml")
+
     sub.add_parser("check", parents=[common], help="verify database integrity and the event log")
     backup = sub.add_parser("backup", parents=[common], help="write a copy of the database")
     backup.add_argument("--out", type=Path, required=True, metavar="FILE")
@@ -187,25 +195,9 @@ def cmd_plan(args: argparse.Namespace, out: _Output) -> int:
         console.close()
 
 
-def describe_entry(entry: dict[str, Any]) -> str:
-    """One activity-log line in words (English; the GUI has its own translated wording)."""
-    data, kind, text = entry["data"], entry["kind"], entry["text"]
-    if kind == "declared":
-        systems = ", ".join(data.get("systems", [])) or "none named"
-        return f"Declared at level {data['level']} (systems: {systems}): {text}"
-    if kind == "level":
-        return f"Level {data['previous']} -> {data['level']}" + (f": {text}" if text else "")
-    if kind == "status":
-        return f"{entry['system']} is {data['status']}" + (f": {text}" if text else "")
-    if kind == "report":
-        summary = f": {text}" if text else ""
-        return f"Reported to {data['recipient']} by {data['channel']}{summary}"
-    if kind == "correction":
-        return f"Correction of {entry['corrects']}: {text}"
-    return f"[{kind}] {text}" if kind != "note" else text
-
-
 def _format_incident(data: dict[str, Any]) -> str:
+    from hisconsole.services import incidents
+
     mark = "  [EXERCISE 演练]" if data["exercise"] else ""
     lines = [
         f"{data['id']}  level {data['level']}  {data['status']}{mark}",
@@ -228,7 +220,7 @@ def _format_incident(data: dict[str, Any]) -> str:
     if data.get("log"):
         lines.append("  log:")
         for entry in data["log"]:
-            lines.append(f"    {entry['at']}  {entry['by']}  {describe_entry(entry)}")
+            lines.append(f"    {entry['at']}  {entry['by']}  {incidents.describe_entry(entry)}")
     return "\n".join(lines)
 
 
@@ -297,6 +289,25 @@ def cmd_incident(args: argparse.Namespace, out: _Output) -> int:
         console.close()
 
 
+def cmd_report(args: argparse.Namespace, out: _Output) -> int:
+    from hisconsole.services import reports
+
+    console = _open(args)
+    try:
+        if args.command == "cap":
+            reports.write_cap(console, args.id, args.out)
+            out.emit({"id": args.id, "file": str(args.out)}, f"CAP alert written to {args.out}")
+        else:
+            reports.write_report(console, args.id, args.kind, args.out)
+            out.emit(
+                {"id": args.id, "kind": args.kind, "file": str(args.out)},
+                f"{args.kind.capitalize()} report written to {args.out}",
+            )
+        return EXIT_OK
+    finally:
+        console.close()
+
+
 def cmd_check(args: argparse.Namespace, out: _Output) -> int:
     from hisconsole.services.maintenance import check
 
@@ -348,6 +359,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, _Output], int]] = {
     "init": cmd_init,
     "plan": cmd_plan,
     "incident": cmd_incident,
+    "report": cmd_report,
+    "cap": cmd_report,
     "check": cmd_check,
     "backup": cmd_backup,
     "restore": cmd_restore,

@@ -86,7 +86,9 @@ class CalloutState:
 def flatten(nodes: Sequence[Mapping[str, Any]]) -> list[Slot]:
     slots: list[Slot] = []
 
-    def walk(items: Sequence[Mapping[str, Any]], prefix: str, parent: str | None, depth: int) -> None:
+    def walk(
+        items: Sequence[Mapping[str, Any]], prefix: str, parent: str | None, depth: int
+    ) -> None:
         for i, node in enumerate(items, start=1):
             path = f"{prefix}{i}"
             slots.append(Slot(path, node["contact"], node.get("alternate"), parent, depth))

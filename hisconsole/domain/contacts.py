@@ -538,9 +538,7 @@ def plan_import(
         person.phones = dedupe_phones(person.phones, region)
         person.origin = origin
         warnings = [
-            f"number {p.number!r} kept as written and flagged for review ({p.review_reason})"
-            if p.review_reason
-            else f"number {p.number!r} kept as written and flagged for review"
+            f"number {p.number!r}: {p.review_reason or 'kept as written'}; flagged for review"
             for p in person.phones
             if p.needs_review
         ]
@@ -552,10 +550,12 @@ def plan_import(
             added = replace(person, key=key)
             if not added.group:
                 added.group = default_group
-                warnings.append(
-                    f"no group given: filed under {default_group} "
-                    f"({GROUP_NAMES.get(default_group, {}).get('zh', '')})"
-                )
+                invalid = validate_contact(added, region=region, lenient_phones=True)
+                if not invalid:
+                    warnings.append(
+                        f"no group given: filed under {default_group} "
+                        f"({GROUP_NAMES.get(default_group, {}).get('zh', '')})"
+                    )
             invalid = validate_contact(added, region=region, lenient_phones=True)
             if invalid:
                 preview.actions.append(

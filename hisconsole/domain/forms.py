@@ -50,8 +50,10 @@ _TOP_FIELDS = {
     "rate_per_ward_per_8h",
     "numbered_field",
     "back_entry",
+    "checkboxes_at",
     "pdf",
 }
+CHECKBOXES_AT = ("top", "bottom")
 
 
 @dataclass(frozen=True)
@@ -82,10 +84,14 @@ class Page:
 
 @dataclass(frozen=True)
 class HeaderField:
-    """A labelled box filled in by hand; ``width`` is a fraction of the line."""
+    """A labelled box filled in by hand; ``width`` is a fraction of the line.
+
+    ``lines`` makes the box taller (room for a few lines of handwriting).
+    """
 
     label: Text
     width: float
+    lines: int = 1
 
 
 @dataclass(frozen=True)
@@ -150,6 +156,8 @@ class FormTemplate:
     rate_per_ward_per_8h: int = 0
     numbered_field: NumberedField | None = None
     back_entry: bool = True
+    #: Where the check boxes go: under the header boxes (top) or above the signatures.
+    checkboxes_at: str = "bottom"
     pdf: PdfSource | None = None
     #: The PDF form's bytes, attached by the loader when ``pdf`` is set.
     pdf_data: bytes | None = field(default=None, repr=False, compare=False)
@@ -239,6 +247,13 @@ class _Parser:
             return Text(zh=value["zh"].strip(), en=value["en"].strip())
         if value is None:
             self.add(loc, "is missing")
+        elif isinstance(value, Mapping) and set(value) - set(LANGS):
+            extra = ", ".join(sorted(str(k) for k in set(value) - set(LANGS)))
+            self.add(
+                loc,
+                f"must have non-empty zh and en and nothing else, not also {extra} "
+                "(put a text holding a comma or colon in quotes)",
+            )
         else:
             self.add(loc, "must have non-empty zh and en")
         return None
@@ -287,10 +302,14 @@ class _Parser:
         out = []
         for i, item in enumerate(self.items("header_fields", value)):
             loc = f"header_fields[{i}]"
-            m = self.mapping(loc, item, {"label", "width"})
+            m = self.mapping(loc, item, {"label", "width", "lines"})
             if m is None:
                 continue
             label = self.text(f"{loc}.label", m.get("label"))
+            lines = m.get("lines", 1)
+            if isinstance(lines, bool) or not isinstance(lines, int) or not 1 <= lines <= 6:
+                self.add(f"{loc}.lines", f"must be a whole number from 1 to 6, not {lines!r}")
+                lines = 1
             width = m.get("width", 0.25)
             if not _is_number(width) or not 0.05 <= width <= 1:
                 self.add(
@@ -298,7 +317,7 @@ class _Parser:
                 )
                 width = 0.25
             if label:
-                out.append(HeaderField(label=label, width=float(width)))
+                out.append(HeaderField(label=label, width=float(width), lines=lines))
         return tuple(out)
 
     def table(self, loc: str, item: Any) -> Table | None:
@@ -467,6 +486,10 @@ class _Parser:
         if not isinstance(back_entry, bool):
             self.add("back_entry", "must be true or false")
             back_entry = True
+        checkboxes_at = doc.get("checkboxes_at", "bottom")
+        if checkboxes_at not in CHECKBOXES_AT:
+            self.add("checkboxes_at", f"must be top or bottom, not {checkboxes_at!r}")
+            checkboxes_at = "bottom"
         pdf = self.pdf(doc.get("pdf"))
         if pdf is None and "pdf" not in doc and not (header or tables or checkboxes):
             self.add(
@@ -489,6 +512,7 @@ class _Parser:
             rate_per_ward_per_8h=rate,
             numbered_field=numbered,
             back_entry=back_entry,
+            checkboxes_at=checkboxes_at,
             pdf=pdf,
             source=source,
         )

@@ -200,8 +200,10 @@ def _parse_property(line: bytes) -> _Property | None:
             params.setdefault("ENCODING" if token in _ENCODINGS else "TYPE", []).append(token)
             continue
         key = key.strip().upper()
-        for item in _split_outside_quotes(value, ","):
-            item = item.strip().strip('"')
+        # TYPE="voice,cell" (4.0) lists several values inside the quotes.
+        items = value.replace('"', "").split(",") if key == "TYPE" else [value.strip('"')]
+        for item in items:
+            item = item.strip()
             if item:
                 params.setdefault(key, []).append(item)
     return _Property(group.upper(), name.upper(), params, line[end + 1 :])
@@ -245,6 +247,7 @@ class _Reader:
 
 
 def _unescape(text: str) -> str:
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     out: list[str] = []
     i = 0
     while i < len(text):
@@ -444,9 +447,11 @@ def _contact_of_card(
             if phone_type is None:
                 phone_type = "mobile" if is_mobile_number(tel, region) else "office"
             phone = Phone(phone_type, parsed.number, parsed.needs_review, parsed.reason)
-            if fax and not phone.needs_review:
-                phone.needs_review = True
-                phone.review_reason = "a fax number in the vCard"
+            review = prop.param("X-HISCONSOLE-REVIEW")
+            if review:  # our own export: the flag and its reason as they were
+                phone.needs_review, phone.review_reason = True, review
+            elif fax and not phone.needs_review:
+                phone.needs_review, phone.review_reason = True, "a fax number in the vCard"
             tels.append((_pref(prop), index, phone))
         elif name == "X-HISCONSOLE-KEY":
             contact.key = _unescape(value).strip()
@@ -565,14 +570,16 @@ def _card_lines(contact: Contact, region: str) -> list[str]:
     texts("ORG", contact.organisation)
     texts("TITLE", contact.position)
     for pref, phone in enumerate(contact.phones, 1):
-        kind = _TEL_TYPES.get(phone.type, "voice")
-        uri = None if phone.needs_review else rfc3966(phone.number, region)
+        params = f"TYPE={_TEL_TYPES.get(phone.type, 'voice')};PREF={min(pref, 100)}"
+        if phone.needs_review:
+            # Keep the review flag through a round trip (other programs ignore the parameter).
+            reason = (phone.review_reason or "check").replace('"', "'")
+            params += f';X-HISCONSOLE-REVIEW="{reason}"'
+        uri = rfc3966(phone.number, region)
         if uri:
-            lines.append(f"TEL;VALUE=uri;TYPE={kind};PREF={min(pref, 100)}:{uri}")
+            lines.append(f"TEL;VALUE=uri;{params}:{uri}")
         else:
-            lines.append(
-                f"TEL;VALUE=text;TYPE={kind};PREF={min(pref, 100)}:{_escape(phone.number)}"
-            )
+            lines.append(f"TEL;VALUE=text;{params}:{_escape(phone.number)}")
     if contact.email:
         lines.append(f"EMAIL:{_escape(contact.email)}")
     texts("NOTE", contact.notes)

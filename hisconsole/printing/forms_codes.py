@@ -9,7 +9,6 @@ each page's content stream to a few hundred bytes.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 import segno
 from reportlab.graphics.barcode.code128 import Code128
@@ -35,29 +34,33 @@ class Runs:
     rects: tuple[tuple[int, int, int, int], ...]
 
 
-@lru_cache(maxsize=64)
-def qr_side(text: str) -> int:
-    """Side of the QR symbol for ``text``, in modules, without the quiet zone."""
-    return len(segno.make(text, error="m", micro=False).matrix)
-
-
 def qr_runs(text: str) -> Runs:
-    """The QR symbol of ``text`` as horizontal runs of dark modules."""
+    """The QR symbol of ``text`` as rectangles of dark modules.
+
+    Runs of dark modules along a row become one rectangle, and identical runs
+    in the rows below are merged into it, so a symbol is a few dozen rectangles.
+    """
     matrix = segno.make(text, error="m", micro=False).matrix
     n = len(matrix)
+    open_runs: dict[tuple[int, int], int] = {}  # (x, width) -> top row of the run
     rects: list[tuple[int, int, int, int]] = []
-    for r, row in enumerate(matrix):
-        y = n - 1 - r
+    for r in range(n + 1):
+        row = matrix[r] if r < n else bytes(n)
+        runs: set[tuple[int, int]] = set()
         start = -1
-        for c, dark in enumerate(row):
-            if dark:
-                if start < 0:
-                    start = c
-            elif start >= 0:
-                rects.append((start, y, c - start, 1))
+        for c in range(n + 1):
+            dark = c < n and row[c]
+            if dark and start < 0:
+                start = c
+            elif not dark and start >= 0:
+                runs.add((start, c - start))
                 start = -1
-        if start >= 0:
-            rects.append((start, y, n - start, 1))
+        for key in [k for k in open_runs if k not in runs]:
+            top = open_runs.pop(key)
+            # rows count downwards, PDF y upwards: the rectangle's bottom is row r - 1
+            rects.append((key[0], n - r, key[1], r - top))
+        for key in runs:
+            open_runs.setdefault(key, r)
     return Runs(width=n, height=n, rects=tuple(rects))
 
 
@@ -79,23 +82,22 @@ def code128_runs(text: str) -> Runs:
 
 
 def draw_runs(canvas: Canvas, runs: Runs, x: float, y: float, sx: float, sy: float) -> None:
-    """Fill ``runs`` with its lower-left corner at (x, y), one module = sx × sy points."""
-    canvas.saveState()
-    canvas.setFillGray(0)
-    canvas.transform(sx, 0, 0, sy, x, y)
-    path = canvas.beginPath()
-    for rx, ry, rw, rh in runs.rects:
-        path.rect(rx, ry, rw, rh)
-    canvas.drawPath(path, stroke=0, fill=1)
-    canvas.restoreState()
+    """Fill ``runs`` with its lower-left corner at (x, y), one module = sx × sy points.
+
+    Written as PDF operators directly: in module units every number is a small
+    integer, and reportlab's per-number float formatting was the page's main cost.
+    """
+    ops = [f"q 0 g {sx:.4f} 0 0 {sy:.4f} {x:.3f} {y:.3f} cm"]
+    ops.extend(f"{rx} {ry} {rw} {rh} re" for rx, ry, rw, rh in runs.rects)
+    ops.append("f Q")
+    canvas.addLiteral("\n".join(ops))
 
 
-def qr_module(text: str, dark_size: float) -> float:
+def qr_module(runs: Runs, dark_size: float) -> float:
     """Module size (points) so the QR's dark area is about ``dark_size``, never below 0.5 mm."""
-    return max(MIN_QR_MODULE, dark_size / qr_side(text))
+    return max(MIN_QR_MODULE, dark_size / runs.width)
 
 
-def bar_width(text: str, max_width: float, preferred: float = 0.33 * mm) -> float:
+def bar_width(runs: Runs, max_width: float, preferred: float = 0.33 * mm) -> float:
     """Narrow-bar width (points) so the Code128 fits ``max_width``, never below 0.25 mm."""
-    modules = code128_runs(text).width
-    return max(MIN_BAR, min(preferred, max_width / modules))
+    return max(MIN_BAR, min(preferred, max_width / runs.width))

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from hisconsole.domain.forms import FormTemplate, Sheet, Text, downtime_numbers
+from hisconsole.domain.forms import FormTemplate, HeaderField, Sheet, Text, downtime_numbers
 from hisconsole.printing.fonts import register_fonts
 from hisconsole.printing.forms_codes import (
     bar_width,
@@ -37,6 +37,7 @@ CODES_W = 70 * mm
 QR_DARK = 19 * mm
 BAND_H = 27 * mm
 FIELD_H = 10 * mm
+FIELD_LINE = 6 * mm
 HEADING_H = 9 * mm
 TABLE_TITLE_H = 5 * mm
 ROW_MAX = 9 * mm
@@ -148,19 +149,20 @@ class FormPainter:
     def _pair(self, text: Text) -> tuple[str, str]:
         return text.pair(self.lang)
 
-    def _field_lines(self) -> list[list[tuple[Text, float]]]:
-        lines: list[list[tuple[Text, float]]] = []
-        line: list[tuple[Text, float]] = []
+    def _field_lines(self) -> list[tuple[float, list[HeaderField]]]:
+        """Header boxes flowed into lines that fill the width: (line height, fields)."""
+        lines: list[list[HeaderField]] = []
+        line: list[HeaderField] = []
         used = 0.0
         for f in self.template.header_fields:
             if line and used + f.width > 1.0001:
                 lines.append(line)
                 line, used = [], 0.0
-            line.append((f.label, f.width))
+            line.append(f)
             used += f.width
         if line:
             lines.append(line)
-        return lines
+        return [(FIELD_H + (max(f.lines for f in ln) - 1) * FIELD_LINE, ln) for ln in lines]
 
     def _check_group_lines(self, options: Sequence[Text], width: float) -> list[list[Text]]:
         lines: list[list[Text]] = [[]]
@@ -215,15 +217,18 @@ class FormPainter:
             for g in t.checkboxes
         ]
         self.notes = self._note_lines()
-        top_fixed = BAND_H + GAP + len(self.fields) * FIELD_H + (GAP if self.fields else 0)
+        top_fixed = BAND_H + GAP + sum(h for h, _ in self.fields) + (GAP if self.fields else 0)
         checks_h = sum(max(7 * mm, len(lines) * CHECK_LINE) + 1 * mm for lines in self.check_lines)
+        checks_h += GAP if self.check_lines else 0
         notes_h = sum(size * 1.3 for _, size, _ in self.notes) + (1.5 * mm if self.notes else 0)
         sig_rows = math.ceil(len(t.signatures) / SIGNATURES_PER_ROW)
         bottom_fixed = FOOTER_H + (9 * mm if t.back_entry else 0) + sig_rows * SIGNATURE_H
-        #: Top of the check boxes and notes, which sit just above the signatures.
+        #: Top of the notes (and the check boxes, at the bottom), just above the signatures.
         self.lower_top = MARGIN_BOTTOM + bottom_fixed + GAP + notes_h
-        if self.check_lines:
-            self.lower_top += checks_h + GAP
+        if t.checkboxes_at == "top":
+            top_fixed += checks_h
+        else:
+            self.lower_top += checks_h
         tables_fixed = sum(HEADING_H + (TABLE_TITLE_H if tb.title else 0) + GAP for tb in t.tables)
         total_rows = sum(tb.rows for tb in t.tables)
         room = self.top - top_fixed - tables_fixed - self.lower_top
@@ -250,10 +255,14 @@ class FormPainter:
         c.setLineWidth(RULE)
         y = self._draw_band(c)
         y = self._draw_fields(c, y)
+        if self.template.checkboxes_at == "top":
+            y = self._draw_checkboxes(c, y)
         for index in range(len(self.template.tables)):
             y = self._draw_table(c, index, y)
         # Spare height stays under the tables, where it reads as room to write.
-        y = self._draw_checkboxes(c, min(y, self.lower_top))
+        y = min(y, self.lower_top)
+        if self.template.checkboxes_at == "bottom":
+            y = self._draw_checkboxes(c, y)
         self._draw_notes(c, y)
         bottom = MARGIN_BOTTOM + FOOTER_H
         c.setLineWidth(RULE)
@@ -307,18 +316,19 @@ class FormPainter:
         if not self.fields:
             return y
         c.setStrokeGray(0)
-        for line in self.fields:
-            total = sum(w for _, w in line)
+        top = y
+        for height, line in self.fields:
+            total = sum(f.width for f in line)
             x = self.left
-            for label, w in line:
-                bw = self.content_w * w / total
+            for f in line:
+                bw = self.content_w * f.width / total
                 c.setLineWidth(RULE)
-                c.rect(x, y - FIELD_H, bw, FIELD_H)
-                self._label(c, label, x + 1.2 * mm, y, bw - 2.4 * mm)
+                c.rect(x, y - height, bw, height)
+                self._label(c, f.label, x + 1.2 * mm, y, bw - 2.4 * mm)
                 x += bw
-            y -= FIELD_H
+            y -= height
         c.setLineWidth(FRAME)
-        c.rect(self.left, y, self.content_w, len(self.fields) * FIELD_H)
+        c.rect(self.left, y, self.content_w, top - y)
         return y - GAP
 
     def _draw_table(self, c: Canvas, index: int, y: float) -> float:
@@ -406,7 +416,7 @@ class FormPainter:
                 for opt in line:
                     x = self._option(c, opt, x, y - 3.5 * mm - i * CHECK_LINE)
             y -= max(7 * mm, len(lines) * CHECK_LINE) + 1 * mm
-        return y - (GAP if self.template.checkboxes else 0)
+        return y - (GAP if self.check_lines else 0)
 
     def _draw_notes(self, c: Canvas, y: float) -> None:
         y -= 1 * mm
@@ -546,12 +556,12 @@ def draw_codes(c: Canvas, serial: str, right: float, top: float) -> None:
     before the QR, more than either symbol's quiet zone needs.
     """
     qr = qr_runs(serial)
-    module = qr_module(serial, QR_DARK)
+    module = qr_module(qr, QR_DARK)
     qr_x = right - qr.width * module
     draw_runs(c, qr, qr_x, top - qr.height * module, module, module)
     code_left = right - CODES_W
     bars = code128_runs(serial)
-    bw = bar_width(serial, qr_x - 5 * mm - code_left)
+    bw = bar_width(bars, qr_x - 5 * mm - code_left)
     draw_runs(c, bars, code_left, top - 10 * mm, bw, 10 * mm)
 
 

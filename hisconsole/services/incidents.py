@@ -314,6 +314,24 @@ def add_playbook_steps(
         )
 
 
+def describe_entry(entry: dict[str, Any]) -> str:
+    """One activity-log line in words (English; the GUI has its own translated wording)."""
+    data, kind, text = entry["data"], entry["kind"], entry["text"]
+    if kind == "declared":
+        systems = ", ".join(data.get("systems", [])) or "none named"
+        return f"Declared at level {data['level']} (systems: {systems}): {text}"
+    if kind == "level":
+        return f"Level {data['previous']} -> {data['level']}" + (f": {text}" if text else "")
+    if kind == "status":
+        return f"{entry['system']} is {data['status']}" + (f": {text}" if text else "")
+    if kind == "report":
+        summary = f": {text}" if text else ""
+        return f"Reported to {data['recipient']} by {data['channel']}{summary}"
+    if kind == "correction":
+        return f"Correction of {entry['corrects']}: {text}"
+    return f"[{kind}] {text}" if kind != "note" else text
+
+
 # --- reading ---------------------------------------------------------------------
 
 

@@ -1,0 +1,323 @@
+"""Incident reports as PDF: initial and follow-up (a short CAN summary) and the final report.
+
+Pure rendering: the caller passes the incident as ``services.incidents.show``
+returns it, plus the plan's levels and names; nothing here reads the database.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from typing import Any, BinaryIO
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+from reportlab.platypus.flowables import Flowable
+
+from hisconsole.printing.fonts import register_fonts
+
+KINDS = ("initial", "followup", "final")
+TITLES = {
+    "initial": {"zh": "初次报告", "en": "Initial report"},
+    "followup": {"zh": "续报", "en": "Follow-up report"},
+    "final": {"zh": "终结报告", "en": "Final report"},
+}
+STATUS = {
+    "up": {"zh": "正常", "en": "Fully functional"},
+    "degraded": {"zh": "部分可用", "en": "Partially functional"},
+    "down": {"zh": "中断", "en": "Non-functional"},
+    "na": {"zh": "不适用", "en": "N/A"},
+}
+STATUS_COLOURS = {"up": "#2E7D32", "degraded": "#F9A825", "down": "#C62828", "na": "#9E9E9E"}
+
+
+def _time(value: str | None, tz: dt.tzinfo | None) -> str:
+    if not value:
+        return "—"
+    return dt.datetime.fromisoformat(value).astimezone(tz).strftime("%Y-%m-%d %H:%M")
+
+
+def _styles() -> dict[str, ParagraphStyle]:
+    font = register_fonts()
+    base = ParagraphStyle("base", fontName=font, fontSize=9.5, leading=13)
+    return {
+        "base": base,
+        "small": ParagraphStyle("small", parent=base, fontSize=8, leading=10),
+        "h1": ParagraphStyle("h1", parent=base, fontSize=17, leading=22, spaceAfter=4),
+        "h2": ParagraphStyle(
+            "h2", parent=base, fontSize=12, leading=16, spaceBefore=8, spaceAfter=3
+        ),
+        "banner": ParagraphStyle(
+            "banner", parent=base, fontSize=12, leading=16, textColor=colors.white
+        ),
+    }
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _bi(zh: str, en: str) -> str:
+    return f"{_esc(zh)} / {_esc(en)}"
+
+
+def _table(rows: list[list[Any]], widths: Sequence[float], font: str) -> Table:
+    table = Table(rows, colWidths=widths, repeatRows=1)
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), font, 8.5),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#ECEFF1")),
+                ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#90A4AE")),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ]
+        )
+    )
+    return table
+
+
+class DowntimeChart(Flowable):
+    """Each system's status over the incident, as coloured bars on a time axis."""
+
+    def __init__(
+        self,
+        spans: Mapping[str, list[tuple[dt.datetime, dt.datetime, str]]],
+        start: dt.datetime,
+        end: dt.datetime,
+        tz: dt.tzinfo | None,
+        font: str,
+    ) -> None:
+        super().__init__()
+        self.spans, self.start, self.end, self.tz, self.font = spans, start, end, tz, font
+        self.width = 170 * mm
+        self.height = (len(spans) + 1) * 7 * mm + 6 * mm
+
+    def draw(self) -> None:
+        canvas = self.canv
+        label_w = 22 * mm
+        plot_w = self.width - label_w - 4 * mm
+        total = max((self.end - self.start).total_seconds(), 60.0)
+        canvas.setFont(self.font, 8)
+        for row, (system, spans) in enumerate(self.spans.items()):
+            y = self.height - (row + 1) * 7 * mm
+            canvas.setFillColor(colors.black)
+            canvas.drawString(0, y + 1.5 * mm, system)
+            for begin, finish, status in spans:
+                x0 = label_w + plot_w * (begin - self.start).total_seconds() / total
+                x1 = label_w + plot_w * (finish - self.start).total_seconds() / total
+                canvas.setFillColor(colors.HexColor(STATUS_COLOURS.get(status, "#9E9E9E")))
+                canvas.rect(x0, y, max(x1 - x0, 0.6), 5 * mm, stroke=0, fill=1)
+        axis_y = 5 * mm
+        canvas.setFillColor(colors.black)
+        canvas.setLineWidth(0.5)
+        canvas.line(label_w, axis_y, label_w + plot_w, axis_y)
+        canvas.setFont(self.font, 7)
+        for i in range(5):
+            moment = self.start + (self.end - self.start) * i / 4
+            x = label_w + plot_w * i / 4
+            canvas.line(x, axis_y - 1 * mm, x, axis_y)
+            canvas.drawCentredString(x, 0, moment.astimezone(self.tz).strftime("%H:%M"))
+
+
+def status_spans(
+    incident: Mapping[str, Any], end: dt.datetime
+) -> dict[str, list[tuple[dt.datetime, dt.datetime, str]]]:
+    """Per system: (from, to, status) spans, from the log's status entries."""
+    changes: dict[str, list[tuple[dt.datetime, str]]] = {}
+    for entry in incident["log"]:
+        if entry["kind"] == "declared":
+            for system in entry["data"].get("systems", []):
+                changes.setdefault(system, []).append(
+                    (dt.datetime.fromisoformat(entry["data"]["reported_at"]), "down")
+                )
+        elif entry["kind"] == "status" and entry["system"]:
+            changes.setdefault(entry["system"], []).append(
+                (dt.datetime.fromisoformat(entry["at"]), entry["data"]["status"])
+            )
+    spans: dict[str, list[tuple[dt.datetime, dt.datetime, str]]] = {}
+    for system, points in changes.items():
+        points.sort()
+        spans[system] = [
+            (at, points[i + 1][0] if i + 1 < len(points) else end, status)
+            for i, (at, status) in enumerate(points)
+        ]
+    return spans
+
+
+def render_report(
+    incident: Mapping[str, Any],
+    *,
+    kind: str,
+    levels: Mapping[str, Mapping[str, Any]],
+    hospital: Mapping[str, str],
+    printed_at: dt.datetime,
+    describe: Any,
+    out: BinaryIO,
+    checklist: Sequence[Mapping[str, Any]] = (),
+    messages: Sequence[Mapping[str, Any]] = (),
+) -> int:
+    """Write the report PDF to ``out``; returns the number of pages.
+
+    ``describe(entry) -> str`` words one activity-log entry (the CLI's wording).
+    """
+    if kind not in KINDS:
+        raise ValueError(f"unknown report kind {kind!r}")
+    font = register_fonts()
+    st = _styles()
+    tz = printed_at.tzinfo
+    level = levels[incident["level"]]
+    exercise = bool(incident["exercise"])
+    story: list[Flowable] = []
+    title = TITLES[kind]
+    story.append(Paragraph(_bi(title["zh"], title["en"]), st["h1"]))
+    story.append(
+        Paragraph(f"{_esc(hospital['zh'])} · {_esc(hospital['en'])} — {incident['id']}", st["base"])
+    )
+    banner_text = (
+        f"{incident['level']} 级 {level['name']['zh']}（{level['colour_name']['zh']}） / "
+        f"Level {incident['level']} {level['name']['en']} ({level['colour_name']['en']})"
+    )
+    if exercise:
+        banner_text = "演练 EXERCISE — " + banner_text
+    banner = Table([[Paragraph(_esc(banner_text), st["banner"])]], colWidths=[170 * mm])
+    banner.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), font, 12),
+                ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(level["colour_hex"])),
+                ("TOPPADDING", (0, 0), (-1, -1), 5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+            ]
+        )
+    )
+    story += [Spacer(1, 3 * mm), banner, Spacer(1, 3 * mm)]
+    facts = [
+        ["事件 Incident", _esc(incident["title"])],
+        ["状态 Status", incident["status"]],
+        ["报告时间 Reported", _time(incident["reported_at"], tz)],
+        [
+            "宣布 Declared",
+            f"{_time(incident['declared_at'], tz)} — {_esc(incident['declared_by'])}",
+        ],
+        ["解除 Resolved", _time(incident.get("resolved_at"), tz)],
+    ]
+    facts_table = Table(facts, colWidths=[40 * mm, 130 * mm])
+    facts_table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), font, 9)]))
+    story.append(facts_table)
+
+    story.append(Paragraph(_bi("系统状态（现状）", "Situation: systems"), st["h2"]))
+    rows: list[list[Any]] = [["系统 System", "状态 Status", "起始 Since", "备注 Comment"]]
+    for system in incident["systems"]:
+        label = STATUS.get(system["status"], {"zh": system["status"], "en": system["status"]})
+        rows.append(
+            [
+                Paragraph(f"{system['code']} {_esc(system['name'].get('zh', ''))}", st["small"]),
+                f"{label['zh']} {label['en']}",
+                _time(system["since"], tz),
+                Paragraph(
+                    _esc(
+                        system["comment"]
+                        + (f" ({system['estimate']})" if system["estimate"] else "")
+                    ),
+                    st["small"],
+                ),
+            ]
+        )
+    story.append(_table(rows, [45 * mm, 40 * mm, 30 * mm, 55 * mm], font))
+
+    entries = incident["log"]
+    if kind != "final":
+        story.append(Paragraph(_bi("已采取的措施", "Actions taken"), st["h2"]))
+        actions = [
+            e for e in entries if e["kind"] in ("action", "decision", "level", "status", "note")
+        ]
+        for entry in actions[-12:]:
+            story.append(Paragraph(f"{_time(entry['at'], tz)} {_esc(describe(entry))}", st["base"]))
+        needs = [m for m in messages if m["reply_required"] and not m["reply"]]
+        open_steps = [c for c in checklist if not c["done"]]
+        story.append(Paragraph(_bi("需要的支持", "Needs"), st["h2"]))
+        if not needs and not open_steps:
+            story.append(Paragraph("—", st["base"]))
+        for message in needs:
+            story.append(
+                Paragraph(f"{_esc(message['recipient'])}: {_esc(message['text'])}", st["base"])
+            )
+        if open_steps:
+            story.append(
+                Paragraph(f"未完成步骤 Open checklist steps: {len(open_steps)}", st["base"])
+            )
+    else:
+        end = (
+            dt.datetime.fromisoformat(incident["resolved_at"])
+            if incident.get("resolved_at")
+            else printed_at
+        )
+        start = dt.datetime.fromisoformat(incident["reported_at"])
+        spans = status_spans(incident, end)
+        if spans:
+            story.append(Paragraph(_bi("各系统停机时间", "System downtime over time"), st["h2"]))
+            story.append(DowntimeChart(spans, start, end, tz, font))
+            story.append(
+                Paragraph(
+                    f"红 red = {STATUS['down']['en']}; 黄 yellow = "
+                    f"{STATUS['degraded']['en']}; 绿 green = {STATUS['up']['en']}",
+                    st["small"],
+                )
+            )
+        story.append(Paragraph(_bi("报告时限", "Reports: due and made"), st["h2"]))
+        clock_rows: list[list[Any]] = [["类别 Kind", "级别 Level", "应报 Due", "实报 Made"]]
+        for clock in incident["clocks"]:
+            if clock["state"] == "cancelled":
+                continue
+            made = _time(clock["met_at"], tz) if clock["met_at"] else "未报 not made"
+            clock_rows.append([clock["kind"], clock["level"], _time(clock["due_at"], tz), made])
+        story.append(_table(clock_rows, [40 * mm, 20 * mm, 55 * mm, 55 * mm], font))
+        story.append(Paragraph(_bi("活动日志", "Activity log"), st["h2"]))
+        log_rows: list[list[Any]] = [["时间 Time", "记录人 By", "内容 Entry"]]
+        for entry in entries:
+            log_rows.append(
+                [
+                    _time(entry["at"], tz),
+                    Paragraph(_esc(entry["by"]), st["small"]),
+                    Paragraph(_esc(describe(entry)), st["small"]),
+                ]
+            )
+        story.append(_table(log_rows, [30 * mm, 30 * mm, 110 * mm], font))
+
+    stamp = printed_at.strftime("%Y-%m-%d %H:%M")
+
+    def furniture(canvas: Any, doc: Any) -> None:
+        canvas.saveState()
+        canvas.setFont(font, 7.5)
+        footer = f"{incident['id']} · {title['zh']} {title['en']} · 打印 printed {stamp} · 第 {doc.page} 页 page {doc.page}"
+        canvas.drawString(20 * mm, 10 * mm, footer)
+        if exercise:
+            canvas.setFillColor(colors.Color(0.8, 0, 0, alpha=0.18))
+            canvas.setFont(font, 64)
+            canvas.translate(A4[0] / 2, A4[1] / 2)
+            canvas.rotate(35)
+            canvas.drawCentredString(0, 0, "演练 EXERCISE")
+        canvas.restoreState()
+
+    doc = SimpleDocTemplate(
+        out,
+        pagesize=A4,
+        leftMargin=20 * mm,
+        rightMargin=20 * mm,
+        topMargin=16 * mm,
+        bottomMargin=18 * mm,
+        title=f"{incident['id']} {title['en']}",
+        author="HIS Console",
+        initialFontName=font,
+    )
+    doc.build(story, onFirstPage=furniture, onLaterPages=furniture)
+    return int(doc.page)

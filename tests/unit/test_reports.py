@@ -1,0 +1,91 @@
+"""Incident report PDFs: what a reader sees, in both languages, fonts embedded."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from hisconsole.cli import main
+from hisconsole.services import incidents, reports
+from hisconsole.services.console import Console, ServiceError
+
+
+def text_of(pdf: bytes) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+
+
+def test_final_report_holds_the_timeline_reports_and_log(console: Console) -> None:
+    inc, _ = incidents.declare(console, level="II", title="HIS 与 LIS 中断", systems=["HIS", "LIS"])
+    incidents.log(console, inc, "已通知 HIS 厂商工程师", kind="action")
+    incidents.change_level(console, inc, "I", "EMR 也受影响")
+    incidents.record_report(console, inc, recipient="卫健委值班室", channel="phone")
+    incidents.set_system_status(console, inc, "LIS", "up")
+    incidents.resolve(console, inc)
+    text = text_of(reports.report_pdf(console, inc, "final"))
+    for expected in (
+        "终结报告",
+        "Final report",
+        inc,
+        "HIS 与 LIS 中断",
+        "已通知 HIS 厂商工程师",
+        "Reported to 卫健委值班室 by phone",
+        "System downtime over time",
+        "Reports: due and made",
+        "特别严重",
+    ):
+        assert expected in text, expected
+
+
+def test_initial_report_is_a_short_summary_with_needs(console: Console) -> None:
+    from hisconsole.services import response
+
+    inc, _ = incidents.declare(console, level="III", title="PACS 影像调阅慢", systems=["PACS"])
+    response.send_message(
+        console, inc, sender="HQ", recipient="放射科", text="请确认胶片库存", reply_required=True
+    )
+    text = text_of(reports.report_pdf(console, inc, "initial"))
+    assert "初次报告" in text and "Initial report" in text
+    assert "请确认胶片库存" in text and "Needs" in text
+    assert "Activity log" not in text
+
+
+def test_exercise_reports_carry_the_mark_and_embed_every_font(
+    console: Console, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    inc, _ = incidents.declare(console, level="IV", title="Drill", exercise=True)
+    out = tmp_path / "r.pdf"
+    assert (
+        main(
+            [
+                "--data-dir",
+                str(console.data_dir),
+                "report",
+                inc,
+                "--kind",
+                "followup",
+                "--out",
+                str(out),
+            ]
+        )
+        == 0
+    )
+    capsys.readouterr()
+    assert "演练 EXERCISE" in text_of(out.read_bytes())
+    if shutil.which("pdffonts") is None:
+        pytest.skip("pdffonts (poppler-utils) is not installed")
+    listing = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True, check=True)
+    rows = listing.stdout.splitlines()[2:]
+    assert rows and all(" yes yes " in row for row in rows), listing.stdout
+
+
+def test_unknown_kind_or_incident_is_refused(console: Console) -> None:
+    with pytest.raises(ServiceError, match="No incident"):
+        reports.report_pdf(console, "INC-00000000-XXXX-01", "final")
+    inc, _ = incidents.declare(console, level="IV", title="x")
+    with pytest.raises(ServiceError, match="Unknown report kind"):
+        reports.report_pdf(console, inc, "weekly")
