@@ -85,7 +85,7 @@ def _table(rows: list[list[Any]], widths: Sequence[float], font: str) -> Table:
     return table
 
 
-class DowntimeChart(Flowable):
+class DowntimeChart(Flowable):  # type: ignore[misc]  # reportlab is untyped
     """Each system's status over the incident, as coloured bars on a time axis."""
 
     def __init__(
@@ -298,7 +298,10 @@ def render_report(
     def furniture(canvas: Any, doc: Any) -> None:
         canvas.saveState()
         canvas.setFont(font, 7.5)
-        footer = f"{incident['id']} · {title['zh']} {title['en']} · 打印 printed {stamp} · 第 {doc.page} 页 page {doc.page}"
+        footer = (
+            f"{incident['id']} · {title['zh']} {title['en']} · 打印 printed {stamp}"
+            f" · 第 {doc.page} 页 page {doc.page}"
+        )
         canvas.drawString(20 * mm, 10 * mm, footer)
         if exercise:
             canvas.setFillColor(colors.Color(0.8, 0, 0, alpha=0.18))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
+from typing import Any
 
 from hisconsole.domain.cap import build_alert
 from hisconsole.services import incidents, response
@@ -12,7 +13,7 @@ from hisconsole.services.console import Console, ServiceError
 from hisconsole.services.files import write_atomically
 
 
-def _levels(console: Console) -> tuple[dict[str, dict], dict[str, str]]:
+def _levels(console: Console) -> tuple[dict[str, dict[str, Any]], dict[str, str]]:
     doc = plan_service.require_document(console)
     return {lvl["code"]: lvl for lvl in doc["levels"]}, doc["meta"]["hospital"]
 
