@@ -35,6 +35,7 @@ from hisconsole.printing.forms_layout import (
     draw_exercise,
     incident_line,
     page_text,
+    unprintable,
 )
 
 #: A template file larger than this is refused unread (a form is a few kilobytes).
@@ -95,13 +96,15 @@ def read_template(path: Path) -> FormTemplate:
                 [Problem("pdf.file", f"{pdf_path} is not a PDF file (or is over 50 MB)")], source
             )
         template = replace(template, pdf_data=pdf_data)
-    else:
-        layout_problems = FormPainter(template, "zh", "").problems
-        layout_problems += FormPainter(template, "en", "").problems
-        if layout_problems:
-            raise TemplateInvalid(
-                [Problem("(layout)", msg) for msg in dict.fromkeys(layout_problems)], source
-            )
+    problems = [
+        Problem(loc, f"the embedded font cannot print {chars!r}; use other characters")
+        for loc, chars in unprintable(template)
+    ]
+    if template.pdf is None:
+        layout = FormPainter(template, "zh", "").problems + FormPainter(template, "en", "").problems
+        problems += [Problem("(layout)", msg) for msg in dict.fromkeys(layout)]
+    if problems:
+        raise TemplateInvalid(problems, source)
     return template
 
 

@@ -9,10 +9,10 @@ Code128, incident, page x of y, pre-assigned numbers) on top of it.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
-from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from hisconsole.domain.forms import FormTemplate, HeaderField, Sheet, Text, downtime_numbers
@@ -527,6 +527,41 @@ class FormPainter:
         size = fit(left, 6.5, self.content_w - width_of(right, 6.5) - 4 * mm)
         c.setFont(FONT, size)
         c.drawString(self.left, y, left)
+
+
+def _texts(template: FormTemplate) -> Iterator[tuple[str, Text]]:
+    yield "title", template.title
+    if template.subtitle:
+        yield "subtitle", template.subtitle
+    for i, f in enumerate(template.header_fields):
+        yield f"header_fields[{i}].label", f.label
+    for i, table in enumerate(template.tables):
+        if table.title:
+            yield f"tables[{i}].title", table.title
+        for j, col in enumerate(table.columns):
+            yield f"tables[{i}].columns[{j}].heading", col.heading
+        for j, label in enumerate(table.row_labels):
+            yield f"tables[{i}].row_labels[{j}]", label
+    for i, group in enumerate(template.checkboxes):
+        yield f"checkboxes[{i}].label", group.label
+        for j, opt in enumerate(group.options):
+            yield f"checkboxes[{i}].options[{j}]", opt
+    for i, note in enumerate(template.notes):
+        yield f"notes[{i}]", note
+    for i, sig in enumerate(template.signatures):
+        yield f"signatures[{i}].label", sig.label
+
+
+def unprintable(template: FormTemplate) -> list[tuple[str, str]]:
+    """(location, characters) of every text holding characters the embedded font cannot draw."""
+    glyphs = getFont(FONT).face.charToGlyph
+    found = []
+    for loc, text in _texts(template):
+        for lang in ("zh", "en"):
+            missing = sorted({ch for ch in text.get(lang) if ord(ch) not in glyphs and ch != "\n"})
+            if missing:
+                found.append((f"{loc}.{lang}", "".join(missing)))
+    return found
 
 
 def incident_text(sheet: Sheet, lang: str) -> str:

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from hisconsole.domain import plan as plan_rules
 from hisconsole.domain.plan import PlanInvalid, Problem
@@ -150,6 +150,16 @@ def require_document(console: Console) -> dict[str, Any]:
     if doc is None:
         raise ServiceError("This console holds no plan yet. Run 'hisconsole init'.")
     return doc
+
+
+def change_marker(console: Console) -> int:
+    """A number that changes whenever any plan item changes (for caches)."""
+    with console.db.read() as session:
+        rows = session.execute(
+            select(func.count(), func.max(PlanItem.hlc)).select_from(PlanItem)
+        ).one()
+    count, latest = rows
+    return hash((count, latest))
 
 
 def versions(console: Console) -> list[dict[str, Any]]:

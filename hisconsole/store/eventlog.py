@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,6 +18,16 @@ from hisconsole.store.models import EVENT_FLAG_FROM_FUTURE, Event
 
 #: Version of the event payload schema written by this program (payloads only gain fields).
 EVENT_SCHEMA_VERSION = 1
+
+#: Signs an event written here: (record) -> Ed25519 signature over its canonical bytes.
+Signer = Callable[["EventRecord"], bytes]
+#: Device id -> signer, registered when the device key is loaded (hisconsole.sync.identity).
+_SIGNERS: dict[str, Signer] = {}
+
+
+def register_signer(device_id: str, signer: Signer) -> None:
+    """Sign every event this device writes from now on (the key lives in the sync layer)."""
+    _SIGNERS[device_id] = signer
 
 
 def canonical_json(value: Any) -> str:
@@ -67,6 +78,7 @@ class EventWriter:
         self.author = author
         self.clock = clock
         self._next_seq: int | None = None
+        self._signer = _SIGNERS.get(device_id)
         self.written: list[EventRecord] = []
 
     def emit(
@@ -92,6 +104,8 @@ class EventWriter:
             payload=payload,
             parents=tuple(parents),
         )
+        if self._signer is not None:
+            record = dataclasses.replace(record, signature=self._signer(record))
         self.session.execute(
             insert(Event).values(
                 origin_id=record.origin_id,
@@ -104,13 +118,46 @@ class EventWriter:
                 payload=canonical_json(record.payload),
                 parents=canonical_json(list(record.parents)),
                 schema_version=record.schema_version,
-                signature=None,
+                signature=record.signature,
             )
         )
         self._next_seq += 1
         projections.apply(self.session, record)
         self.written.append(record)
         return record
+
+
+def append_foreign(session: Session, records: Sequence[tuple[EventRecord, int]]) -> None:
+    """Insert events written on other laptops, keeping their origin, sequence number,
+    id, clock stamp and signature, then apply them to the projections in HLC order.
+
+    ``records`` pairs each event with its local flags (EVENT_FLAG_*). The caller has
+    verified the signatures and that each origin's sequence stays gap-free; it owns
+    the transaction, so the log and the projections change together or not at all.
+    """
+    if not records:
+        return
+    rows = [
+        {
+            "origin_id": r.origin_id,
+            "origin_seq": r.origin_seq,
+            "event_id": r.event_id,
+            "hlc": r.hlc,
+            "author": r.author,
+            "kind": r.kind,
+            "entity": r.entity,
+            "payload": canonical_json(r.payload),
+            "parents": canonical_json(list(r.parents)),
+            "schema_version": r.schema_version,
+            "signature": r.signature,
+            "flags": flags,
+        }
+        for r, flags in records
+    ]
+    session.execute(insert(Event), rows)
+    ordered = sorted((r for r, _ in records), key=lambda r: (r.hlc, r.origin_id, r.origin_seq))
+    for record in ordered:
+        projections.apply(session, record)
 
 
 def last_stamp(session: Session) -> Stamp:

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import base64
-import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from hisconsole.store.eventlog import register_signer
+from hisconsole.sync.canonical import EventSigner, device_id_of
 
 KEY_FILENAME = "device-key.pem"
 
@@ -36,12 +38,20 @@ class DeviceIdentity:
 
     @property
     def device_id(self) -> str:
-        digest = hashlib.sha256(self.public_key_bytes).digest()
-        return base64.b32encode(digest[:10]).decode("ascii").lower()
+        return device_id_of(self.public_key_bytes)
 
 
 def load_or_create(data_dir: Path) -> DeviceIdentity:
-    """Load the device key from ``data_dir``, creating a private one the first time."""
+    """Load the device key from ``data_dir``, creating a private one the first time.
+
+    From then on every event this device writes is signed with it.
+    """
+    identity = _load_or_create(data_dir)
+    register_signer(identity.device_id, EventSigner(identity.private_key))
+    return identity
+
+
+def _load_or_create(data_dir: Path) -> DeviceIdentity:
     path = data_dir / KEY_FILENAME
     if path.exists():
         try:

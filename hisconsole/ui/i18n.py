@@ -124,3 +124,94 @@ def minutes_label(minutes: int) -> str:
     if minutes >= 60 and minutes % 60 == 0:
         return QCoreApplication.translate("Durations", "{hours} h").format(hours=minutes // 60)
     return QCoreApplication.translate("Durations", "{minutes} min").format(minutes=minutes)
+
+
+def system_status_label(status: str) -> str:
+    """A system's status on the systems board (as HICS 251) as the user reads it."""
+    labels = {
+        "up": QCoreApplication.translate("SystemStatus", "Fully functional"),
+        "degraded": QCoreApplication.translate("SystemStatus", "Partially functional"),
+        "down": QCoreApplication.translate("SystemStatus", "Non-functional"),
+        "na": QCoreApplication.translate("SystemStatus", "N/A"),
+    }
+    return labels.get(status, status)
+
+
+def channel_label(channel: str) -> str:
+    """How a report was made or received (phone, SMS, in person, network)."""
+    labels = {
+        "phone": QCoreApplication.translate("Channels", "Phone"),
+        "sms": QCoreApplication.translate("Channels", "SMS"),
+        "in-person": QCoreApplication.translate("Channels", "In person"),
+        "network": QCoreApplication.translate("Channels", "Network"),
+    }
+    return labels.get(channel, channel)
+
+
+def priority_label(priority: str) -> str:
+    """A message's priority (as HICS 213)."""
+    labels = {
+        "urgent": QCoreApplication.translate("Priorities", "Urgent"),
+        "medium": QCoreApplication.translate("Priorities", "Medium"),
+        "informational": QCoreApplication.translate("Priorities", "Informational"),
+    }
+    return labels.get(priority, priority)
+
+
+def call_status_label(status: str) -> str:
+    """Where the call-out stands with one person."""
+    labels = {
+        "not-called": QCoreApplication.translate("CallStatus", "Not yet called"),
+        "calling": QCoreApplication.translate("CallStatus", "Calling"),
+        "reached": QCoreApplication.translate("CallStatus", "Reached"),
+        "no-answer": QCoreApplication.translate("CallStatus", "No answer"),
+        "left-message": QCoreApplication.translate("CallStatus", "Left message"),
+        "declined": QCoreApplication.translate("CallStatus", "Declined"),
+    }
+    return labels.get(status, status)
+
+
+def log_kind_label(kind: str) -> str:
+    """The kind of an activity-log entry (as HICS 214)."""
+    labels = {
+        "note": QCoreApplication.translate("LogKinds", "Note"),
+        "action": QCoreApplication.translate("LogKinds", "Action"),
+        "decision": QCoreApplication.translate("LogKinds", "Decision"),
+        "correction": QCoreApplication.translate("LogKinds", "Correction"),
+        "report": QCoreApplication.translate("LogKinds", "Report made"),
+        "status": QCoreApplication.translate("LogKinds", "System status"),
+        "declared": QCoreApplication.translate("LogKinds", "Declared"),
+        "level": QCoreApplication.translate("LogKinds", "Level changed"),
+        "resolved": QCoreApplication.translate("LogKinds", "Resolved"),
+        "closed": QCoreApplication.translate("LogKinds", "Closed"),
+    }
+    return labels.get(kind, kind)
+
+
+def incident_status_label(status: str) -> str:
+    labels = {
+        "open": QCoreApplication.translate("IncidentStatus", "Open"),
+        "resolved": QCoreApplication.translate("IncidentStatus", "Resolved"),
+        "closed": QCoreApplication.translate("IncidentStatus", "Closed"),
+    }
+    return labels.get(status, status)
+
+
+def clock_kind_label(kind: str) -> str:
+    """Which upward report a reporting clock is counting down to."""
+    labels = {
+        "initial": QCoreApplication.translate("ClockKinds", "Initial report"),
+        "level-change": QCoreApplication.translate("ClockKinds", "Report on level change"),
+        "followup": QCoreApplication.translate("ClockKinds", "Follow-up report"),
+    }
+    return labels.get(kind, kind)
+
+
+def intake_status_label(status: str) -> str:
+    labels = {
+        "open": QCoreApplication.translate("IntakeStatus", "To assess"),
+        "declared": QCoreApplication.translate("IntakeStatus", "Incident declared"),
+        "attached": QCoreApplication.translate("IntakeStatus", "Attached to incident"),
+        "no-incident": QCoreApplication.translate("IntakeStatus", "No incident"),
+    }
+    return labels.get(status, status)

@@ -1,0 +1,205 @@
+"""The incident situation every page shares: open incidents, their clocks, call-outs, reports."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from hisconsole.domain import incidents as rules
+from hisconsole.services import incidents as incident_service
+from hisconsole.services import response
+from hisconsole.services.console import ChangeSet, Console
+from hisconsole.ui.runner import KNOWN_ERRORS, Runner
+
+AREA = "incident"
+#: The mark every screen of an exercise carries, in both languages at once.
+EXERCISE_MARK = "EXERCISE / 演练"
+#: Warning levels from the most to the least severe.
+SEVERITY = {"I": 0, "II": 1, "III": 2, "IV": 3}
+
+
+@dataclass
+class Done:
+    """A service's result with the change it made, so that the runner broadcasts it."""
+
+    value: Any
+    changes: ChangeSet
+
+
+def touching(fn: Callable[[], Any]) -> Callable[[], Done]:
+    """Wrap a service call that returns an id (not a ChangeSet) so that it still reports a change."""
+
+    def call() -> Done:
+        value = fn()
+        changes = value if isinstance(value, ChangeSet) else ChangeSet({AREA}, 1)
+        return Done(value, changes)
+
+    return call
+
+
+# --- time as the user reads it ---------------------------------------------------------
+
+
+def local(value: str | dt.datetime | None) -> dt.datetime | None:
+    if not value:
+        return None
+    moment = dt.datetime.fromisoformat(value) if isinstance(value, str) else value
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    return moment.astimezone()
+
+
+def clock_time(value: str | dt.datetime | None, *, seconds: bool = False) -> str:
+    """A time of today as HH:MM (or HH:MM:SS); empty for none."""
+    moment = local(value)
+    if moment is None:
+        return ""
+    return moment.strftime("%H:%M:%S" if seconds else "%H:%M")
+
+
+def date_time(value: str | dt.datetime | None) -> str:
+    """A moment as YYYY-MM-DD HH:MM:SS, local time; empty for none."""
+    moment = local(value)
+    return "" if moment is None else moment.strftime("%Y-%m-%d %H:%M:%S")
+
+
+def countdown(seconds: float) -> str:
+    """Seconds left as M:SS or H:MM:SS (absolute value: the caller says 'overdue')."""
+    total = int(abs(seconds))
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
+
+
+def clock_state(clock: dict[str, Any], now: dt.datetime) -> tuple[str, float]:
+    """A reporting clock's state and seconds left at ``now`` (the plan's own rule)."""
+    started = dt.datetime.fromisoformat(clock["started_at"])
+    due = dt.datetime.fromisoformat(clock["due_at"])
+    model = rules.ReportClock(
+        clock["kind"],
+        clock["level"],
+        started,
+        due,
+        met_at=dt.datetime.fromisoformat(clock["met_at"]) if clock.get("met_at") else None,
+        cancelled=clock.get("state") == rules.STATE_CANCELLED,
+    )
+    return model.state(now), model.remaining(now).total_seconds()
+
+
+def pending_clock(incident: dict[str, Any]) -> dict[str, Any] | None:
+    """The reporting clock still running for ``incident`` (at most one), if any."""
+    return next(
+        (
+            c
+            for c in incident.get("clocks", [])
+            if c["state"] not in (rules.STATE_MET, rules.STATE_CANCELLED)
+        ),
+        None,
+    )
+
+
+# --- the situation -----------------------------------------------------------------
+
+
+@dataclass
+class Situation:
+    """What the dashboard and the banner show, read in one go off the UI thread."""
+
+    incidents: list[dict[str, Any]] = field(default_factory=list)  # every incident, summary
+    active: list[dict[str, Any]] = field(default_factory=list)  # open ones, shown in full
+    callouts: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    reports: list[dict[str, Any]] = field(default_factory=list)  # intake still to assess
+    read_at: dt.datetime | None = None
+
+    @property
+    def headline(self) -> dict[str, Any] | None:
+        """The open incident the banner shows: the most severe, then the newest."""
+        if not self.active:
+            return None
+        return min(self.active, key=lambda i: SEVERITY.get(i["level"], 9))
+
+    def open_choices(self) -> list[dict[str, Any]]:
+        """Incidents still open (not resolved), newest first: where a report can go."""
+        return [i for i in self.incidents if i["status"] == rules.INCIDENT_OPEN]
+
+
+def load_situation(console: Console) -> Situation:
+    """Read the situation (runs on the worker thread)."""
+    everything = incident_service.list_incidents(console)
+    active = [
+        incident_service.show(console, i["id"])
+        for i in everything
+        if i["status"] == rules.INCIDENT_OPEN
+    ]
+    if not everything:
+        reports = response.reports(console, open_only=True)
+        return Situation(everything, [], {}, reports, console.now())
+    return Situation(
+        incidents=everything,
+        active=active,
+        callouts={i["id"]: response.callouts(console, i["id"]) for i in active},
+        reports=response.reports(console, open_only=True),
+        read_at=console.now(),
+    )
+
+
+def sorted_for_choice(incidents: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Incidents for a chooser: open first, then resolved, then closed; newest first in each."""
+    rank = {rules.INCIDENT_OPEN: 0, rules.INCIDENT_RESOLVED: 1, rules.INCIDENT_CLOSED: 2}
+    newest_first = sorted(incidents, key=lambda i: i.get("declared_at") or "", reverse=True)
+    return sorted(newest_first, key=lambda i: rank.get(i["status"], 3))
+
+
+class SituationWatch(QObject):
+    """The incident situation, read again whenever an operation changed incidents or the plan.
+
+    Signals:
+        updated(Situation): a fresh situation has been read.
+    """
+
+    updated = Signal(object)
+
+    def __init__(self, console: Console, runner: Runner, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._console = console
+        self._runner = runner
+        self.situation = Situation()
+        self._loading = False
+        self._again = False
+        runner.changed.connect(self._on_changed)
+
+    def reload(self) -> None:
+        # One read at a time: changes that arrive while reading ask for one more.
+        if self._loading:
+            self._again = True
+            return
+        self._loading = True
+        self._runner.query(
+            lambda: load_situation(self._console), on_done=self._loaded, on_error=self._failed
+        )
+
+    def _loaded(self, situation: Situation) -> None:
+        self._loading = False
+        self.situation = situation
+        self.updated.emit(situation)
+        if self._again:
+            self._again = False
+            self.reload()
+
+    def _failed(self, exc: BaseException) -> None:
+        self._loading = False
+        self._again = False
+        if not isinstance(exc, KNOWN_ERRORS):
+            sys.excepthook(type(exc), exc, exc.__traceback__)
+        # A console without a plan cannot show its incidents: show none rather than stale ones.
+        self.situation = Situation()
+        self.updated.emit(self.situation)
+
+    def _on_changed(self, changes: ChangeSet) -> None:
+        if changes.areas & {AREA, "intake", "plan", "contacts"}:
+            self.reload()
