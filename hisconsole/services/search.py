@@ -75,7 +75,7 @@ class PlanIndex:
             "tokenize='trigram')"
         )
         self.titles: dict[str, dict[str, str]] = {}
-        rows = []
+        rows: list[tuple[str, str, str, str, str]] = []
         for section, items in doc.items():
             if section in ("format", "format_version"):
                 continue
