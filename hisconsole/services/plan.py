@@ -11,6 +11,8 @@ import yaml
 from sqlalchemy import func, select
 
 from hisconsole.domain import plan as plan_rules
+from hisconsole.domain import plan_diff
+from hisconsole.domain.roles import PLAN_EDITOR
 from hisconsole.domain.plan import PlanInvalid, Problem
 from hisconsole.resources import resource_path
 from hisconsole.services.console import ChangeSet, Console, ServiceError
@@ -160,6 +162,88 @@ def change_marker(console: Console) -> int:
         ).one()
     count, latest = rows
     return hash((count, latest))
+
+
+def require_editor(console: Console) -> None:
+    if console.operator.role != PLAN_EDITOR:
+        raise ServiceError(
+            "Only an operator signed in with the plan-editor role can change the plan; "
+            f"{console.operator.name} is signed in as {console.operator.role}."
+        )
+
+
+def edit_item(console: Console, key: str, data: dict[str, Any]) -> ChangeSet:
+    """Change one plan item (a level, a scenario, the overview …) as a draft edit.
+
+    The whole plan is validated with the change; publish it as a version with
+    :func:`publish`. Only a plan editor may do this.
+    """
+    require_editor(console)
+    doc = require_document(console)
+    section, _, code = key.partition("/")
+    if section in plan_rules.LIST_SECTIONS:
+        items = doc[section]
+        positions = [i for i, item in enumerate(items) if item["code"] == code]
+        if positions:
+            items[positions[0]] = data
+        else:
+            items.append(data)
+    elif section in plan_rules.SINGLE_SECTIONS and not code:
+        doc[section] = data
+    else:
+        raise ServiceError(f"No plan section {key!r}.")
+    plan_rules.validate(doc)
+    new_key = plan_rules.item_key(section, data.get("code") if code else None)
+    if new_key != key:
+        raise ServiceError("An item's code cannot be changed; add a new item instead.")
+    data = plan_rules.normalise(data)
+    with console.transaction() as tx:
+        current = _current_items(tx.session)
+        rows = current.get(key, [])
+        if rows:
+            order = rows[-1].ord
+        else:  # a new item goes after the section's last one
+            orders = [r[-1].ord for r in current.values() if r[-1].section == section]
+            order = max(orders, default=0) + plan_rules.ORDER_GAP
+        tx.emit(
+            "plan.item.set",
+            f"plan:{key}",
+            {"key": key, "section": section, "order": order, "data": data},
+            parents=[r.event_id for r in rows],
+        )
+    return ChangeSet({"plan"}, 1)
+
+
+def publish(console: Console, note: str = "") -> int | None:
+    """Publish the plan as it stands as the next version; None if nothing changed."""
+    require_editor(console)
+    doc = require_document(console)
+    with console.transaction() as tx:
+        latest = tx.session.scalars(
+            select(PlanVersion).order_by(PlanVersion.version.desc())
+        ).first()
+        if latest is not None and json.loads(latest.document) == doc:
+            return None
+        version = (latest.version if latest else 0) + 1
+        tx.emit(
+            "plan.published",
+            f"plan.version:{version}",
+            {"version": version, "note": note.strip(), "document": doc},
+        )
+    return version
+
+
+def version_document(console: Console, version: int) -> dict[str, Any]:
+    with console.db.read() as session:
+        row = session.get(PlanVersion, version)
+        if row is None:
+            raise ServiceError(f"There is no plan version {version}.")
+        return dict(json.loads(row.document))
+
+
+def diff_versions(console: Console, old: int, new: int) -> list[plan_diff.SectionDiff]:
+    """What changed from version ``old`` to version ``new``, section by section."""
+    return plan_diff.diff_documents(version_document(console, old), version_document(console, new))
 
 
 def versions(console: Console) -> list[dict[str, Any]]:

@@ -6,7 +6,7 @@ this laptop's record of what it received and what it decided about it.
 
 from __future__ import annotations
 
-from sqlalchemy import Index, Integer, LargeBinary, String, Text
+from sqlalchemy import Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from hisconsole.store.models import Base
@@ -88,5 +88,3 @@ class SyncHistory(Base):
     from_future: Mapped[int] = mapped_column(Integer, default=0)
     note: Mapped[str] = mapped_column(Text, default="")
 
-
-Index("ix_sync_held_origin_status", HeldEvent.origin_id, HeldEvent.status)
