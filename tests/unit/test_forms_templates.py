@@ -268,6 +268,4 @@ def test_pdf_template_carries_the_pdf_and_a_missing_pdf_is_reported(tmp_path: Pa
     assert (template.pdf.pages, template.pdf.position) == ("all", "bottom-left")
     assert template.pdf_data == b"%PDF-1.4 minimal"
     with pytest.raises(TemplateInvalid, match=r"pdf\.position: must be one of"):
-        parse_template(
-            yaml.safe_load(own.replace("bottom-left", "middle")), "transfusion.yaml"
-        )
+        parse_template(yaml.safe_load(own.replace("bottom-left", "middle")), "transfusion.yaml")

@@ -1,0 +1,352 @@
+"""Printed forms: what a user gets in the PDF (text, fonts, scannable codes, marks, stamps)."""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import subprocess
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader, PdfWriter
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.pdfgen.canvas import Canvas
+
+from hisconsole.domain.forms import FormTemplate, Sheet, UnknownTemplate, downtime_numbers
+from hisconsole.printing.fonts import FONT
+from hisconsole.printing.forms import PrintCancelled, load_templates, render_pack, stamp_pdf
+
+INCIDENT = "INC-20261125-0007"
+HOSPITAL = "市第一人民医院"
+
+
+@pytest.fixture(scope="module")
+def templates() -> dict[str, FormTemplate]:
+    loaded, problems = load_templates()
+    assert problems == []
+    return loaded
+
+
+def _sheets(
+    code: str,
+    count: int = 3,
+    *,
+    incident: str | None = INCIDENT,
+    exercise: bool = False,
+    first: int = 120,
+) -> list[Sheet]:
+    return [
+        Sheet(
+            template=code,
+            serial=f"K7QF-{first + i:06d}",
+            incident_id=incident,
+            exercise=exercise,
+            hospital=HOSPITAL,
+            printed_at="2026-11-25 03:12",
+            page_no=i + 1,
+            page_count=count,
+        )
+        for i in range(count)
+    ]
+
+
+def _render(sheets: list[Sheet], templates: dict[str, FormTemplate], lang: str = "zh") -> bytes:
+    out = io.BytesIO()
+    pages = render_pack(sheets, templates, lang=lang, out=out)
+    assert pages == len(sheets)
+    return out.getvalue()
+
+
+def _texts(pdf: bytes) -> list[str]:
+    return [page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages]
+
+
+def _tool(name: str) -> str:
+    path = shutil.which(name)
+    if path is None:
+        pytest.skip(f"{name} is not installed (poppler-utils / zbar-tools): cannot check this")
+    return path
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize(
+    "code",
+    sorted(
+        [
+            "registration",
+            "orders",
+            "mar",
+            "lab-request",
+            "imaging-request",
+            "prescription",
+            "nursing-obs",
+            "hics-214",
+            "hics-213",
+            "hics-251",
+            "backentry-cover",
+        ]
+    ),
+)
+def test_every_form_prints_its_labels_serials_incident_and_pages(
+    code: str, lang: str, templates: dict[str, FormTemplate]
+) -> None:
+    template = templates[code]
+    sheets = _sheets(code)
+    texts = _texts(_render(sheets, templates, lang))
+    assert len(texts) == 3
+    primary, secondary = template.title.pair(lang)
+    for sheet, text in zip(sheets, texts, strict=True):
+        assert sheet.serial in text
+        assert INCIDENT in text
+        assert HOSPITAL in text
+        # Both languages, the chosen one first.
+        assert text.index(primary) < text.index(secondary)
+        assert f"第 {sheet.page_no} 页 共 3 页" in text
+        assert f"page {sheet.page_no} of 3" in text
+        assert f"{code} v{template.version}" in text
+        assert "2026-11-25 03:12" in text
+        for column in template.tables[0].columns:
+            assert column.heading.zh in text and column.heading.en in text
+        for signature in template.signatures:
+            assert signature.label.zh in text
+        assert ("补录 HIS" in text) is template.back_entry
+        assert "EXERCISE" not in text and "演练" not in text
+    # Another sheet's serial is not on this page.
+    assert sheets[1].serial not in texts[0]
+
+
+def test_mar_in_chinese_reads_as_a_medication_record(templates: dict[str, FormTemplate]) -> None:
+    text = _texts(_render(_sheets("mar", 1), templates, "zh"))[0]
+    for label in ("给药记录单", "药品名称及规格", "实际给药时间", "过敏史", "责任护士", "三查七对"):
+        assert label in text
+
+
+def test_pre_printed_stock_says_so_instead_of_an_incident(
+    templates: dict[str, FormTemplate],
+) -> None:
+    for lang, words in (("zh", "预印 / pre-printed"), ("en", "pre-printed / 预印")):
+        texts = _texts(_render(_sheets("orders", 2, incident=None), templates, lang))
+        for text in texts:
+            assert words in text
+            assert INCIDENT not in text
+
+
+def test_registration_rows_carry_pre_assigned_downtime_numbers(
+    templates: dict[str, FormTemplate],
+) -> None:
+    sheets = _sheets("registration", 2)
+    texts = _texts(_render(sheets, templates, "en"))
+    for sheet, text in zip(sheets, texts, strict=True):
+        numbers = downtime_numbers(templates["registration"], sheet.serial)
+        assert len(numbers) == 15
+        for number in numbers:
+            assert number in text
+    assert "DT-K7QF-000121-15" in texts[1] and "DT-K7QF-000121-01" not in texts[0]
+    given = replace(sheets[0], row_numbers=("DT-A-1", "DT-A-2"))
+    text = _texts(_render([given], templates))[0]
+    assert "DT-A-1" in text and "DT-A-2" in text and "DT-K7QF-000120-01" not in text
+
+
+def test_exercise_mark_is_on_every_exercise_page_and_only_there(
+    templates: dict[str, FormTemplate],
+) -> None:
+    mixed = _sheets("mar", 2, exercise=True) + _sheets("hics-213", 1, first=500)
+    texts = _texts(_render(mixed, templates, "en"))
+    for text in texts[:2]:
+        assert "EXERCISE — not a real incident" in text
+        assert "演练 — 非真实事件" in text
+    assert "EXERCISE" not in texts[2] and "演练" not in texts[2]
+
+
+def test_every_font_is_embedded(templates: dict[str, FormTemplate], tmp_path: Path) -> None:
+    pdffonts = _tool("pdffonts")
+    sheets = _sheets("registration", 1, exercise=True) + _sheets("mar", 1, first=7)
+    path = tmp_path / "pack.pdf"
+    path.write_bytes(_render(sheets, templates, "en"))
+    listing = subprocess.run(
+        [pdffonts, str(path)], capture_output=True, text=True, check=True
+    ).stdout
+    rows = listing.splitlines()[2:]
+    assert rows, listing
+    for row in rows:
+        name, emb = row.split()[0], row.split()[-5]
+        assert "WenQuanYi" in name, listing
+        assert emb == "yes", listing
+    assert "Helvetica" not in listing
+
+
+def _scan(pdf: bytes, tmp_path: Path, symbology: str, page: int = 1) -> list[str]:
+    pdftoppm, zbarimg = _tool("pdftoppm"), _tool("zbarimg")
+    path = tmp_path / "scan.pdf"
+    path.write_bytes(pdf)
+    prefix = tmp_path / f"page{page}"
+    subprocess.run(
+        [pdftoppm, "-r", "200", "-png", "-f", str(page), "-l", str(page), str(path), str(prefix)],
+        check=True,
+        capture_output=True,
+    )
+    image = next(tmp_path.glob(f"page{page}*.png"))
+    result = subprocess.run(
+        [zbarimg, "--raw", "-q", "-Sdisable", f"-S{symbology}.enable", str(image)],
+        capture_output=True,
+        text=True,
+    )
+    return result.stdout.split()
+
+
+@pytest.mark.parametrize(("code", "lang"), [("mar", "zh"), ("registration", "en")])
+def test_qr_code_scans_to_the_serial(
+    code: str, lang: str, templates: dict[str, FormTemplate], tmp_path: Path
+) -> None:
+    sheets = _sheets(code, 2, exercise=True, first=987654)
+    pdf = _render(sheets, templates, lang)
+    assert _scan(pdf, tmp_path, "qrcode", page=2) == [sheets[1].serial]
+
+
+def test_code128_scans_to_the_serial(templates: dict[str, FormTemplate], tmp_path: Path) -> None:
+    sheets = _sheets("lab-request", 1, first=42)
+    pdf = _render(sheets, templates)
+    assert _scan(pdf, tmp_path, "code128") == [sheets[0].serial]
+
+
+def test_static_part_is_drawn_once_so_extra_pages_stay_small(
+    templates: dict[str, FormTemplate],
+) -> None:
+    one = len(_render(_sheets("mar", 1), templates))
+    many = len(_render(_sheets("mar", 41), templates))
+    assert (many - one) / 40 < 3 * 1024
+    reader = PdfReader(io.BytesIO(_render(_sheets("mar", 3), templates)))
+    forms = {
+        obj.indirect_reference.idnum
+        for page in reader.pages
+        for obj in (xobj.get_object() for xobj in page["/Resources"]["/XObject"].values())
+        if obj["/Subtype"] == "/Form"
+    }
+    assert len(forms) == 1
+
+
+def test_progress_reports_each_page_and_false_cancels_with_nothing_written(
+    templates: dict[str, FormTemplate],
+) -> None:
+    calls: list[tuple[int, int]] = []
+
+    def progress(done: int, total: int) -> bool:
+        calls.append((done, total))
+        return done < 2
+
+    out = io.BytesIO()
+    with pytest.raises(PrintCancelled):
+        render_pack(_sheets("mar", 5), templates, lang="zh", out=out, progress=progress)
+    assert calls == [(1, 5), (2, 5)]
+    assert out.getvalue() == b""
+
+    seen: list[tuple[int, int]] = []
+
+    def keep_going(done: int, total: int) -> bool:
+        seen.append((done, total))
+        return True
+
+    out = io.BytesIO()
+    pages = render_pack(_sheets("mar", 3), templates, lang="en", out=out, progress=keep_going)
+    assert pages == 3 and seen == [(1, 3), (2, 3), (3, 3)]
+    assert out.getvalue().startswith(b"%PDF")
+
+
+def test_bad_requests_are_refused(templates: dict[str, FormTemplate]) -> None:
+    with pytest.raises(UnknownTemplate, match="no form template with code 'nope'"):
+        render_pack(_sheets("nope", 1), templates, lang="zh", out=io.BytesIO())
+    with pytest.raises(ValueError, match="lang must be zh or en"):
+        render_pack(_sheets("mar", 1), templates, lang="fr", out=io.BytesIO())
+    with pytest.raises(ValueError, match="at least one sheet"):
+        render_pack([], templates, lang="zh", out=io.BytesIO())
+
+
+def _hospital_pdf(pages: int = 2, *, rotate: int = 0) -> bytes:
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=A4, initialFontName=FONT)
+    for n in range(1, pages + 1):
+        canvas.setFont(FONT, 14)
+        canvas.drawString(72, 400, f"本院输血记录单 Blood transfusion record, part {n}")
+        canvas.showPage()
+    canvas.save()
+    if not rotate:
+        return buffer.getvalue()
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(buffer.getvalue())))
+    for page in writer.pages:
+        page.rotate(rotate)
+    rotated = io.BytesIO()
+    writer.write(rotated)
+    return rotated.getvalue()
+
+
+def test_stamp_pdf_puts_each_serial_on_a_copy_of_the_form(tmp_path: Path) -> None:
+    sheets = _sheets("transfusion", 3, exercise=True)
+    out = io.BytesIO()
+    assert stamp_pdf(_hospital_pdf(), sheets, out=out) == 3
+    texts = _texts(out.getvalue())
+    assert len(texts) == 3
+    for sheet, text in zip(sheets, texts, strict=True):
+        assert "Blood transfusion record, part 1" in text
+        assert "part 2" not in text
+        assert sheet.serial in text and INCIDENT in text
+        assert f"page {sheet.page_no} of 3" in text
+        assert "EXERCISE" in text
+    assert sheets[0].serial not in texts[1]
+    assert _scan(out.getvalue(), tmp_path, "qrcode", page=3) == [sheets[2].serial]
+
+
+def test_stamp_pdf_all_pages_and_a_rotated_form(tmp_path: Path) -> None:
+    sheets = _sheets("transfusion", 2)
+    out = io.BytesIO()
+    pages = stamp_pdf(
+        _hospital_pdf(2, rotate=90), sheets, out=out, pages="all", position="bottom-left"
+    )
+    assert pages == 4
+    reader = PdfReader(io.BytesIO(out.getvalue()))
+    texts = [p.extract_text() for p in reader.pages]
+    assert ["part 1" in t for t in texts] == [True, False, True, False]
+    assert [sheets[0].serial in t for t in texts] == [True, True, False, False]
+    # The rotated form is stamped upright: the page is landscape with no /Rotate left.
+    width, height = landscape(A4)
+    for page in reader.pages:
+        assert (page.rotation or 0) == 0
+        assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (
+            round(width),
+            round(height),
+        )
+    assert _scan(out.getvalue(), tmp_path, "qrcode", page=2) == [sheets[0].serial]
+
+
+def test_render_pack_stamps_a_pdf_based_template(
+    templates: dict[str, FormTemplate], tmp_path: Path
+) -> None:
+    folder = tmp_path / "forms"
+    folder.mkdir()
+    (folder / "transfusion.pdf").write_bytes(_hospital_pdf(1))
+    (folder / "transfusion.yaml").write_text(
+        "format: hisconsole-form\nformat_version: 1\ncode: transfusion\nversion: 1\n"
+        "title: {zh: 输血记录单, en: Transfusion record}\nrate_per_ward_per_8h: 2\n"
+        "pdf: {file: transfusion.pdf}\n",
+        encoding="utf-8",
+    )
+    loaded, problems = load_templates([folder])
+    assert problems == []
+    texts = _texts(_render(_sheets("transfusion", 2, incident=None), loaded, "en"))
+    assert all("Blood transfusion record" in t and "pre-printed / 预印" in t for t in texts)
+    with pytest.raises(ValueError, match="only that form"):
+        render_pack(
+            _sheets("transfusion", 1) + _sheets("mar", 1), loaded, lang="zh", out=io.BytesIO()
+        )
+
+
+def test_unreadable_pdf_is_refused() -> None:
+    with pytest.raises(ValueError, match="not a readable PDF"):
+        stamp_pdf(b"%PDF-1.4 but nothing else", _sheets("x", 1), out=io.BytesIO())
+
+
+def test_serial_text_is_searchable_in_the_whole_pack(templates: dict[str, FormTemplate]) -> None:
+    sheets = _sheets("hics-214", 4)
+    joined = "\n".join(_texts(_render(sheets, templates, "en")))
+    assert re.findall(r"K7QF-\d{6}", joined).count("K7QF-000123") >= 2
