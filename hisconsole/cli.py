@@ -21,6 +21,7 @@ EXIT_USAGE = 2
 EXIT_CHECK_FAILED = 3
 
 LEVELS = ("I", "II", "III", "IV")
+ROLES = ("commander", "it-duty", "business-lead", "scribe", "plan-editor")
 REPORT_CHANNELS = ("phone", "sms", "in-person", "network")
 
 
@@ -55,6 +56,12 @@ def _global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
         metavar="NAME",
         default=default,
         help="operator the command's events are attributed to (else the last one signed in)",
+    )
+    parser.add_argument(
+        "--role",
+        choices=ROLES,
+        default=default,
+        help="that operator's role (else their last role on this laptop)",
     )
 
 
@@ -122,6 +129,32 @@ def build_parser() -> argparse.ArgumentParser:
     reported.add_argument("--at", metavar="TIME", help="when it was made (default: now)")
     resolve = inc.add_parser("resolve", parents=[common], help="mark the incident resolved")
     resolve.add_argument("id", metavar="ID")
+    close = inc.add_parser("close", parents=[common], help="close a resolved incident")
+    close.add_argument("id", metavar="ID")
+    close.add_argument(
+        "--override", metavar="REASON", help="commander: close although sheets are outstanding"
+    )
+
+    forms = sub.add_parser("forms", parents=[common], help="downtime paper forms")
+    fsub = forms.add_subparsers(dest="forms_command", metavar="ACTION", required=True)
+    fsub.add_parser("list", parents=[common], help="the form templates")
+    fprint = fsub.add_parser("print", parents=[common], help="print numbered sheets to a PDF")
+    fprint.add_argument("template", metavar="TEMPLATE")
+    fprint.add_argument("--copies", type=int, default=1, metavar="N")
+    fprint.add_argument("--incident", metavar="ID")
+    fprint.add_argument("--lang", choices=("zh", "en"), default="zh")
+    fprint.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    back = fsub.add_parser(
+        "backenter", parents=[common], help="record sheets entered back into the HIS"
+    )
+    back.add_argument("serial", metavar="SERIAL", help="a serial, a range A-000120..A-000180")
+    back.add_argument(
+        "--void", action="store_true", help="void the sheets instead (spoiled, unused)"
+    )
+    back.add_argument("--reason", default="", help="why they are void")
+    back.add_argument("--his-ref", default="", help="HIS reference of the entry")
+    outstanding = fsub.add_parser("outstanding", parents=[common], help="sheets not yet entered")
+    outstanding.add_argument("--incident", metavar="ID")
 
     report = sub.add_parser("report", parents=[common], help="incident report as PDF")
     report.add_argument("id", metavar="ID")
@@ -144,8 +177,10 @@ def _open(args: argparse.Namespace) -> Any:
     from hisconsole.services.paths import resolve_data_dir
 
     console = Console.open(resolve_data_dir(args.data_dir))
-    if args.operator:
-        console.operator = Operator(args.operator, console.operator.role)
+    if args.operator or args.role:
+        console.operator = Operator(
+            args.operator or console.operator.name, args.role or console.operator.role
+        )
     return console
 
 
@@ -284,6 +319,66 @@ def cmd_incident(args: argparse.Namespace, out: _Output) -> int:
         elif action == "resolve":
             incidents.resolve(console, args.id)
             out.emit({"id": args.id, "status": "resolved"}, f"{args.id} resolved.")
+        elif action == "close":
+            incidents.close(console, args.id, override=args.override)
+            out.emit({"id": args.id, "status": "closed"}, f"{args.id} closed.")
+        return EXIT_OK
+    finally:
+        console.close()
+
+
+def cmd_forms(args: argparse.Namespace, out: _Output) -> int:
+    from hisconsole.services import forms
+
+    console = _open(args)
+    try:
+        action = args.forms_command
+        if action == "list":
+            loaded, problems = forms.templates(console)
+            for problem in problems:
+                print(f"hisconsole: skipped a bad form template: {problem}", file=sys.stderr)
+            rows = [
+                {
+                    "code": t.code,
+                    "version": t.version,
+                    "title": {"zh": t.title.zh, "en": t.title.en},
+                    "page": t.page.size,
+                }
+                for t in loaded.values()
+            ]
+            human = "\n".join(
+                f"{r['code']:<18} v{r['version']}  {r['title']['zh']} / {r['title']['en']}"
+                for r in rows
+            )
+            out.emit(rows, human)
+        elif action == "print":
+            serials = forms.print_to_file(
+                console,
+                args.template,
+                args.copies,
+                args.out,
+                incident=args.incident,
+                lang=args.lang,
+            )
+            span = serials[0] if len(serials) == 1 else f"{serials[0]} .. {serials[-1]}"
+            out.emit(serials, f"Printed {len(serials)} sheet(s) {span} to {args.out}")
+        elif action == "backenter":
+            status = "void" if args.void else "entered"
+            result = forms.set_status(
+                console, args.serial, status, his_ref=args.his_ref, reason=args.reason
+            )
+            human = f"{len(result.changed)} sheet(s) marked {status}"
+            if result.already:
+                human += f"; {len(result.already)} already were"
+            out.emit(result.as_dict(), human + ".")
+        elif action == "outstanding":
+            rows = forms.outstanding(console, args.incident)
+            human = "\n".join(
+                f"{r['serial']}  {r['template']:<16} {r['incident'] or 'pre-printed':<22} "
+                f"issued {r['issued_at']}"
+                for r in rows
+            )
+            out.emit([r["serial"] for r in rows], human or "No sheets outstanding.")
         return EXIT_OK
     finally:
         console.close()
@@ -359,6 +454,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, _Output], int]] = {
     "init": cmd_init,
     "plan": cmd_plan,
     "incident": cmd_incident,
+    "forms": cmd_forms,
     "report": cmd_report,
     "cap": cmd_report,
     "check": cmd_check,

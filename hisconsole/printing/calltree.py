@@ -38,14 +38,18 @@ _PHONE_LABELS = {
     "en": {"mobile": "Mob", "office": "Off", "home": "Home", "pager": "Pager"},
 }
 
-_WORDS = {
+_COLUMNS = {
+    "zh": ("编号  姓名 / 职务", "电话（按拨打顺序）", "已联系时间"),
+    "en": ("No.  Name / position", "Phones (in order to dial)", "Reached at"),
+}
+
+_WORDS: dict[str, dict[str, str]] = {
     "zh": {
         "call_tree": "呼叫树",
         "version": "预案版本",
         "printed": "打印时间",
         "page": "第 {n}/{total} 页",
         "card": "{n}/{total}",
-        "columns": ("编号  姓名 / 职务", "电话（按拨打顺序）", "已联系时间"),
         "alternate": "{wait} 分钟未接通改拨：",
         "alternate_short": "{wait}分钟未接→",
         "how": (
@@ -63,7 +67,6 @@ _WORDS = {
         "printed": "Printed",
         "page": "Page {n} of {total}",
         "card": "{n}/{total}",
-        "columns": ("No.  Name / position", "Phones (in order to dial)", "Reached at"),
         "alternate": "No answer in {wait} min, call: ",
         "alternate_short": "{wait} min → ",
         "how": (
@@ -96,7 +99,9 @@ def _flatten(tree: Mapping[str, Any]) -> list[_Node]:
     out: list[_Node] = []
     default_wait = int(tree.get("wait_minutes") or 5)
 
-    def walk(nodes: Sequence[Mapping[str, Any]], prefix: str, depth: int, parent: int | None):
+    def walk(
+        nodes: Sequence[Mapping[str, Any]], prefix: str, depth: int, parent: int | None
+    ) -> None:
         for i, node in enumerate(nodes, 1):
             number = f"{prefix}{i}"
             out.append(
@@ -207,18 +212,8 @@ def _layout_a4_row(
     left_bottom = dy - lead + (lead - lead * 0.78)
     phones = _phones(person, lang) or [words["none"]]
     pdy = lead * 0.78
-    line = ""
-    phone_lines: list[str] = []
-    for item in phones:
-        candidate = f"{line}   {item}" if line else item
-        if line and width(candidate, s) > g.phones_w - 4:
-            phone_lines.append(line)
-            line = item
-        else:
-            line = candidate
-    phone_lines.append(line)
-    for text in phone_lines:
-        row.lines.append((pdy, _Line(phones_x, ellipsize(text, s, g.phones_w - 2), s)))
+    for text in _pack(phones, s, g.phones_w - 4, "   "):
+        row.lines.append((pdy, _Line(phones_x, text, s)))
         pdy += lead
     right_bottom = pdy - lead + (lead - lead * 0.78)
     row.times.append((reached_x + box + s * 0.4, lead * 0.78, s))
@@ -228,14 +223,11 @@ def _layout_a4_row(
         dy += small_lead * 0.85
         alt = contacts.get(node.alternate)
         azh, aen = _names(alt, node.alternate, lang)
-        alt_text = (
-            "↳ "
-            + words["alternate"].format(wait=node.wait)
-            + f"{azh} {aen}".strip()
-            + "   "
-            + "   ".join(_phones(alt, lang) or [words["none"]])
-        )
-        alt_lines = wrap(alt_text, small, reached_x - name_x - s * 0.8)
+        alt_items = [
+            "↳ " + words["alternate"].format(wait=node.wait) + f"{azh} {aen}".strip(),
+            *(_phones(alt, lang) or [words["none"]]),
+        ]
+        alt_lines = _pack(alt_items, small, reached_x - name_x - s * 0.8, "   ")
         row.boxes.append((reached_x, dy, small * 0.95))
         row.times.append((reached_x + box + s * 0.4, dy, small))
         for text in alt_lines:
@@ -264,14 +256,16 @@ def _layout_card_row(
     avail = g.right - time_w - 3 - name_x
     head = f"{zh} {en}".strip()
     position = _text(person.get("position"), lang) if person else ""
-    first = ellipsize(head, s, avail)
-    row.lines.append((lead * 0.8, _Line(name_x, first, s, INK if person else ALERT)))
-    if position and width(first, s) + width(" " + position, s - 1) <= avail:
-        row.lines.append(
-            (lead * 0.8, _Line(name_x + width(first + " ", s), position, s - 1, GREY))
-        )
+    dy = lead * 0.8
+    # A long name wraps (never cut); the position follows when it fits on the last line.
+    name_lines = wrap(head, s, avail)
+    for text in name_lines:
+        row.lines.append((dy, _Line(name_x, text, s, INK if person else ALERT)))
+        dy += lead
+    last = name_lines[-1]
+    if position and width(last, s) + width(" " + position, s - 1) <= avail:
+        row.lines.append((dy - lead, _Line(name_x + width(last + " ", s), position, s - 1, GREY)))
     row.times.append((g.right - time_w, lead * 0.8, s))
-    dy = lead * 0.8 + lead
     phones = _phones(person, lang) or [words["none"]]
     for text in _pack(phones, s, g.right - name_x):
         row.lines.append((dy, _Line(name_x, text, s)))
@@ -281,27 +275,37 @@ def _layout_card_row(
         azh, aen = _names(alt, node.alternate, lang)
         alt_name = azh or aen if lang == "zh" else aen or azh
         alt_phones = _phones(alt, lang)[:2]
-        alt_text = f"↳{words['alternate_short'].format(wait=node.wait)}{alt_name}  " + "  ".join(
-            p.split(" ", 1)[-1] for p in alt_phones
-        )
-        for text in wrap(alt_text, s - 0.5, g.right - name_x):
+        alt_items = [
+            f"↳{words['alternate_short'].format(wait=node.wait)}{alt_name}",
+            *(p.split(" ", 1)[-1] for p in alt_phones),
+        ]
+        for text in _pack(alt_items, s - 0.5, g.right - name_x):
             row.lines.append((dy, _Line(name_x, text, s - 0.5, INK if alt else ALERT)))
             dy += lead
     row.height = dy - lead + s * 0.55
     return row
 
 
-def _pack(items: list[str], size: float, max_width: float) -> list[str]:
+def _pack(items: list[str], size: float, max_width: float, sep: str = "  ") -> list[str]:
+    """Lay items (a name, a phone number) out in lines without ever splitting one.
+
+    Only an item wider than a whole line on its own is wrapped.
+    """
     lines: list[str] = []
     line = ""
     for item in items:
-        candidate = f"{line}  {item}" if line else item
-        if line and width(candidate, size) > max_width:
+        candidate = f"{line}{sep}{item}" if line else item
+        if width(candidate, size) <= max_width:
+            line = candidate
+            continue
+        if line:
             lines.append(line)
+        if width(item, size) <= max_width:
             line = item
         else:
-            line = candidate
-    lines.append(ellipsize(line, size, max_width))
+            *full, line = wrap(item, size, max_width)
+            lines.extend(full)
+    lines.append(line)
     return lines
 
 
@@ -326,8 +330,6 @@ def _draw_connectors(
     """Elbow lines from each parent's box down to its children's boxes (same page only)."""
     canvas.setStrokeColor(LIGHT)
     canvas.setLineWidth(0.5)
-    by_index = {id(r.node): i for i, r in enumerate(rows)}
-    nodes = [r.node for r in rows]
     for i, row in enumerate(rows):
         parent = row.node.parent
         if parent is None or parent not in tops or i not in tops:
@@ -338,7 +340,6 @@ def _draw_connectors(
         cy = tops[i] - row.boxes[0][1] + box * 0.38
         canvas.line(px, py, px, cy)
         canvas.line(px, cy, row.box_x - 0.8, cy)
-    del by_index, nodes
 
 
 def _header_a4(
@@ -384,7 +385,7 @@ def _header_a4(
     canvas.line(g.left, y, g.right, y)
     y -= 10
     canvas.setFont(font(), 7.5)
-    cols = words["columns"]
+    cols = _COLUMNS[lang]
     canvas.drawString(g.left, y, cols[0])
     return y - 4
 
@@ -427,7 +428,9 @@ def render_call_tree(
     nodes = _flatten(tree)
     wait = int(tree.get("wait_minutes") or 5)
     if page == "A4":
-        return _render_a4(tree, nodes, contacts, plan_version, printed_at, hospital, lang, wait, out)
+        return _render_a4(
+            tree, nodes, contacts, plan_version, printed_at, hospital, lang, wait, out
+        )
     return _render_cards(tree, nodes, contacts, plan_version, printed_at, hospital, lang, wait, out)
 
 
@@ -482,7 +485,7 @@ def _render_a4(
     )
     for number, page_rows in enumerate(pages, 1):
         top = _header_a4(canvas, tree, g, lang, plan_version, printed_at, hospital, wait)
-        cols = words["columns"]
+        cols = _COLUMNS[lang]
         canvas.setFont(font(), 7.5)
         canvas.setFillColor(GREY)
         reached_x = g.right - g.reached_w

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import re
-from typing import BinaryIO
 
-from reportlab.lib.colors import Color, HexColor
+from reportlab.lib.colors import HexColor
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from hisconsole.printing.fonts import FONT, register_fonts
@@ -63,11 +62,3 @@ def ellipsize(text: str, size: float, max_width: float) -> str:
     while text and width(text + "…", size) > max_width:
         text = text[:-1]
     return text.rstrip() + "…"
-
-
-def colour(hex_code: str) -> Color:
-    return HexColor(hex_code)
-
-
-def write_pdf(out: BinaryIO, data: bytes) -> None:
-    out.write(data)

@@ -13,7 +13,7 @@ import io
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 import yaml
 from reportlab.pdfgen.canvas import Canvas
@@ -26,17 +26,22 @@ from hisconsole.domain.forms import (
     UnknownTemplate,
     parse_template,
 )
+from hisconsole.printing.fonts import FONT, register_fonts
 from hisconsole.printing.forms_codes import mm
 from hisconsole.printing.forms_layout import (
     CODES_W,
-    FONT,
+    EXERCISE_RED,
     FormPainter,
     draw_codes,
     draw_exercise,
+    exercise_banner,
     incident_line,
     page_text,
     unprintable,
 )
+
+if TYPE_CHECKING:
+    from pypdf import PageObject, Transformation
 
 #: A template file larger than this is refused unread (a form is a few kilobytes).
 MAX_TEMPLATE_BYTES = 1024 * 1024
@@ -186,7 +191,8 @@ def render_pack(
                 f"({', '.join(sorted(pdf_based))}); print the others separately"
             )
         template = next(iter(used.values()))
-        assert template.pdf is not None and template.pdf_data is not None
+        if template.pdf is None or template.pdf_data is None:
+            raise ValueError(f"the PDF of form {template.code!r} was not loaded with it")
         return stamp_pdf(
             template.pdf_data,
             sheets,
@@ -198,7 +204,7 @@ def render_pack(
         )
 
     buffer = io.BytesIO()
-    canvas = Canvas(buffer, pageCompression=1, initialFontName=FONT, initialFontSize=9)
+    canvas = Canvas(buffer, pageCompression=1, initialFontName=register_fonts(), initialFontSize=9)
     title = used[sheets[0].template].title.get(lang)
     canvas.setTitle(
         f"{title} — {sheets[0].serial}" + (f" … {sheets[-1].serial}" if len(sheets) > 1 else "")
@@ -245,18 +251,25 @@ def _stamp_overlay(
 ) -> None:
     """One overlay page: a white panel in a corner with the codes, serial and incident."""
     margin = 8 * mm
-    panel_w, panel_h = CODES_W + 6 * mm, 30 * mm
+    band = 5 * mm if sheet.exercise else 0
+    panel_w, panel_h = CODES_W + 6 * mm, 30 * mm + band
     left = width - margin - panel_w if position.endswith("right") else margin
     bottom = height - margin - panel_h if position.startswith("top") else margin
     if sheet.exercise:
         canvas.saveState()
         canvas.setFillAlpha(0.35)  # over the form's own content: let it show through
-        draw_exercise(canvas, width, height, lang)
+        draw_exercise(canvas, width, height, lang, banner=False)
         canvas.restoreState()
     canvas.setFillGray(1)
     canvas.setStrokeGray(0)
     canvas.setLineWidth(0.5)
     canvas.rect(left, bottom, panel_w, panel_h, stroke=1, fill=1)
+    if sheet.exercise:
+        canvas.setFillColorRGB(*EXERCISE_RED)
+        canvas.rect(left, bottom, panel_w, band, stroke=0, fill=1)
+        canvas.setFillGray(1)
+        canvas.setFont(FONT, 7)
+        canvas.drawCentredString(left + panel_w / 2, bottom + 1.6 * mm, exercise_banner(lang))
     right, top = left + panel_w - 3 * mm, bottom + panel_h - 3 * mm
     draw_codes(canvas, sheet.serial, right, top)
     code_left = right - CODES_W
@@ -268,6 +281,24 @@ def _stamp_overlay(
     canvas.drawString(code_left, top - 23 * mm, page_text(sheet, lang))
     canvas.setFont(FONT, 6)
     canvas.drawString(code_left, top - 26 * mm, sheet.printed_at)
+
+
+def _upright(page: PageObject) -> tuple[Transformation, float, float]:
+    """How to place ``page`` upright at the origin: (transformation, width, height)."""
+    from pypdf import Transformation
+
+    box = page.mediabox
+    left, bottom = float(box.left), float(box.bottom)
+    w, h = float(box.width), float(box.height)
+    rotation = (page.rotation or 0) % 360
+    placement = Transformation().translate(-left, -bottom)
+    if rotation == 90:  # /Rotate turns the page clockwise for display
+        return placement.rotate(-90).translate(0, w), h, w
+    if rotation == 180:
+        return placement.rotate(180).translate(w, h), w, h
+    if rotation == 270:
+        return placement.rotate(90).translate(h, 0), h, w
+    return placement, w, h
 
 
 def stamp_pdf(
@@ -285,7 +316,7 @@ def stamp_pdf(
     ``pages`` is ``first`` (each sheet is a copy of the form's first page) or
     ``all`` (a copy of every page, each stamped). Returns the pages written.
     """
-    from pypdf import PageObject, PdfReader, PdfWriter, Transformation
+    from pypdf import PdfReader, PdfWriter
     from pypdf.errors import PdfReadError
 
     _check_lang(lang)
@@ -294,20 +325,18 @@ def stamp_pdf(
     try:
         reader = PdfReader(io.BytesIO(template_pdf))
         sources = list(reader.pages) if pages == "all" else [reader.pages[0]]
-        boxes = []
-        for src in sources:
-            # Draw the stamp in the page's upright, origin-at-zero space whatever the
-            # form's /Rotate and media box origin.
-            src.transfer_rotation_to_content()
-            box = src.mediabox
-            boxes.append((float(box.left), float(box.bottom), float(box.width), float(box.height)))
-    except (PdfReadError, IndexError, ValueError, KeyError) as exc:
+        # Each form page is placed upright, with its media box at the origin, so the
+        # stamp lands in the corner the reader sees whatever the page's /Rotate.
+        placements = [_upright(src) for src in sources]
+    except (PdfReadError, IndexError, ValueError, KeyError, TypeError) as exc:
         raise ValueError(f"the form is not a readable PDF: {exc}") from exc
 
     overlay_buffer = io.BytesIO()
-    canvas = Canvas(overlay_buffer, pageCompression=1, initialFontName=FONT, initialFontSize=9)
+    canvas = Canvas(
+        overlay_buffer, pageCompression=1, initialFontName=register_fonts(), initialFontSize=9
+    )
     for sheet in sheets:
-        for _x, _y, w, h in boxes:
+        for _, w, h in placements:
             canvas.setPageSize((w, h))
             _stamp_overlay(canvas, sheet, w, h, position, lang)
             canvas.showPage()
@@ -318,11 +347,10 @@ def stamp_pdf(
     total = len(sheets)
     index = 0
     for done, _sheet in enumerate(sheets, start=1):
-        for src, (x, y, w, h) in zip(sources, boxes, strict=True):
-            page = PageObject.create_blank_page(writer, width=w, height=h)
-            page.merge_transformed_page(src, Transformation().translate(-x, -y))
+        for src, (placement, w, h) in zip(sources, placements, strict=True):
+            page = writer.add_blank_page(width=w, height=h)
+            page.merge_transformed_page(src, placement)
             page.merge_page(overlay.pages[index])
-            writer.add_page(page)
             index += 1
         if progress is not None and progress(done, total) is False:
             raise PrintCancelled(f"printing cancelled after {done} of {total} sheets")

@@ -9,10 +9,10 @@ each page's content stream to a few hundred bytes.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import segno
-from reportlab.graphics.barcode.code128 import Code128
-from reportlab.pdfgen.canvas import Canvas
+if TYPE_CHECKING:
+    from reportlab.pdfgen.canvas import Canvas
 
 mm = 72 / 25.4  # points per millimetre (reportlab's own constant is untyped)
 
@@ -40,6 +40,8 @@ def qr_runs(text: str) -> Runs:
     Runs of dark modules along a row become one rectangle, and identical runs
     in the rows below are merged into it, so a symbol is a few dozen rectangles.
     """
+    import segno  # imported when first printing: listing forms need not pay for it
+
     matrix = segno.make(text, error="m", micro=False).matrix
     n = len(matrix)
     open_runs: dict[tuple[int, int], int] = {}  # (x, width) -> top row of the run
@@ -66,6 +68,8 @@ def qr_runs(text: str) -> Runs:
 
 def code128_runs(text: str) -> Runs:
     """The Code128 symbol of ``text`` as its bars (one module high), quiet zones excluded."""
+    from reportlab.graphics.barcode.code128 import Code128
+
     symbol = Code128(text, quiet=0)
     symbol.validate()
     symbol.encode()

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
+from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.pdfgen.canvas import Canvas
 
 from hisconsole.domain.forms import FormTemplate, HeaderField, Sheet, Text, downtime_numbers
-from hisconsole.printing.fonts import register_fonts
+from hisconsole.printing.common import width as width_of
+from hisconsole.printing.common import wrap
+from hisconsole.printing.fonts import FONT, register_fonts
 from hisconsole.printing.forms_codes import (
     bar_width,
     code128_runs,
@@ -25,8 +27,6 @@ from hisconsole.printing.forms_codes import (
     qr_module,
     qr_runs,
 )
-
-FONT = register_fonts()
 
 MARGIN_X = 12 * mm
 MARGIN_TOP = 12 * mm
@@ -45,6 +45,7 @@ ROW_MIN = 5 * mm
 CHECK_LINE = 5 * mm
 BOX = 2.8 * mm
 SIGNATURE_H = 10 * mm
+BACK_ENTRY_ROW = 4.5 * mm
 SIGNATURES_PER_ROW = 4
 FOOTER_H = 5 * mm
 
@@ -55,58 +56,17 @@ HEAD_FILL = 0.92
 
 EXERCISE = Text(zh="演练", en="EXERCISE")
 EXERCISE_BANNER = Text(zh="演练 — 非真实事件", en="EXERCISE — not a real incident")
+EXERCISE_RED = (0.78, 0.1, 0.1)
 PRE_PRINTED = Text(zh="预印", en="pre-printed")
 BACK_ENTRY = Text(zh="补录 HIS", en="Back-entry into HIS")
 
 
-def width_of(text: str, size: float) -> float:
-    return float(stringWidth(text, FONT, size))
-
-
-def fit(text: str, size: float, width: float, smallest: float = 4.5) -> float:
-    """The font size, at most ``size``, at which ``text`` fits ``width``."""
+def fit(text: str, size: float, room: float, smallest: float = 4.5) -> float:
+    """The font size, at most ``size``, at which ``text`` fits ``room`` points."""
     w = width_of(text, size)
-    if w <= width or w == 0:
+    if w <= room or w == 0:
         return size
-    return max(smallest, size * width / w * 0.999)
-
-
-def _is_wide(ch: str) -> bool:
-    return ord(ch) >= 0x2E80
-
-
-def wrap(text: str, size: float, width: float) -> list[str]:
-    """Break ``text`` into lines no wider than ``width``: at spaces, or between CJK characters."""
-    lines: list[str] = []
-    for paragraph in text.splitlines() or [""]:
-        tokens: list[str] = []
-        word = ""
-        for ch in paragraph:
-            if ch == " ":
-                if word:
-                    tokens.append(word)
-                tokens.append(" ")
-                word = ""
-            elif _is_wide(ch):
-                if word:
-                    tokens.append(word)
-                    word = ""
-                tokens.append(ch)
-            else:
-                word += ch
-        if word:
-            tokens.append(word)
-        line = ""
-        for token in tokens:
-            if not line and token == " ":
-                continue
-            if width_of(line + token, size) <= width or not line:
-                line += token
-            else:
-                lines.append(line.rstrip())
-                line = "" if token == " " else token
-        lines.append(line.rstrip())
-    return lines
+    return max(smallest, size * room / w * 0.999)
 
 
 @dataclass(frozen=True)
@@ -117,19 +77,19 @@ class Cell:
     h: float
 
 
-@dataclass
-class _Flow:
-    """The vertical budget of the page, filled from the top and from the bottom."""
+@dataclass(frozen=True)
+class _TableBox:
+    """Where one table goes: the top of its heading row and its column edges."""
 
     top: float
-    bottom: float
-    problems: list[str] = field(default_factory=list)
+    xs: tuple[float, ...]
 
 
 class FormPainter:
     """One template laid out for one language and hospital; draws its static part and sheets."""
 
     def __init__(self, template: FormTemplate, lang: str, hospital: str) -> None:
+        register_fonts()
         self.template = template
         self.lang = lang
         self.hospital = hospital
@@ -141,7 +101,6 @@ class FormPainter:
         self.content_w = self.right - self.left
         self.top = self.height - MARGIN_TOP
         self.problems: list[str] = []
-        self.numbered_cells: list[Cell] = []
         self._plan()
 
     # -- measuring -------------------------------------------------------------------------
@@ -222,7 +181,10 @@ class FormPainter:
         checks_h += GAP if self.check_lines else 0
         notes_h = sum(size * 1.3 for _, size, _ in self.notes) + (1.5 * mm if self.notes else 0)
         sig_rows = math.ceil(len(t.signatures) / SIGNATURES_PER_ROW)
-        bottom_fixed = FOOTER_H + (9 * mm if t.back_entry else 0) + sig_rows * SIGNATURE_H
+        self.back_entry_h = 0.0
+        if t.back_entry:
+            self.back_entry_h = 4.5 * mm + len(self._back_entry_rows()) * BACK_ENTRY_ROW
+        bottom_fixed = FOOTER_H + self.back_entry_h + sig_rows * SIGNATURE_H
         #: Top of the notes (and the check boxes, at the bottom), just above the signatures.
         self.lower_top = MARGIN_BOTTOM + bottom_fixed + GAP + notes_h
         if t.checkboxes_at == "top":
@@ -247,6 +209,29 @@ class FormPainter:
                 f"does not fit on one {t.page.size} {t.page.orientation} page: "
                 f"{-room / mm:.0f} mm too tall; use fewer fields or notes"
             )
+        self._place_tables(self.top - top_fixed)
+
+    def _place_tables(self, y: float) -> None:
+        """Table positions, and the cells that get each sheet's pre-assigned numbers."""
+        self.tables: list[_TableBox] = []
+        self.numbered_cells: list[Cell] = []
+        numbered = self.template.numbered_field
+        for index, table in enumerate(self.template.tables):
+            if table.title:
+                y -= TABLE_TITLE_H
+            total = sum(col.width for col in table.columns)
+            xs = [self.left]
+            for col in table.columns:
+                xs.append(xs[-1] + self.content_w * col.width / total)
+            self.tables.append(_TableBox(top=y, xs=tuple(xs)))
+            body_top = y - HEADING_H
+            if numbered is not None and numbered.table == index:
+                n = numbered.column
+                self.numbered_cells = [
+                    Cell(xs[n], body_top - (r + 1) * self.row_h, xs[n + 1] - xs[n], self.row_h)
+                    for r in range(table.rows)
+                ]
+            y = body_top - table.rows * self.row_h - GAP
 
     # -- static part -----------------------------------------------------------------------
 
@@ -258,7 +243,7 @@ class FormPainter:
         if self.template.checkboxes_at == "top":
             y = self._draw_checkboxes(c, y)
         for index in range(len(self.template.tables)):
-            y = self._draw_table(c, index, y)
+            y = self._draw_table(c, index)
         # Spare height stays under the tables, where it reads as room to write.
         y = min(y, self.lower_top)
         if self.template.checkboxes_at == "bottom":
@@ -270,7 +255,7 @@ class FormPainter:
         c.line(self.left, bottom - 1 * mm, self.right, bottom - 1 * mm)
         if self.template.back_entry:
             self._draw_back_entry(c, bottom)
-            bottom += 9 * mm
+            bottom += self.back_entry_h
         self._draw_signatures(c, bottom)
 
     def _text(self, c: Canvas, x: float, y: float, s: str, size: float, grey: float = 0.0) -> None:
@@ -280,7 +265,7 @@ class FormPainter:
 
     def _draw_band(self, c: Canvas) -> float:
         t = self.template
-        avail = self.content_w - CODES_W - 4 * mm
+        avail = self.content_w - CODES_W - 6 * mm  # clear of the Code128 quiet zone
         top = self.top
         if self.hospital:
             self._text(
@@ -331,34 +316,32 @@ class FormPainter:
         c.rect(self.left, y, self.content_w, top - y)
         return y - GAP
 
-    def _draw_table(self, c: Canvas, index: int, y: float) -> float:
+    def _draw_table(self, c: Canvas, index: int) -> float:
         table = self.template.tables[index]
+        box = self.tables[index]
+        xs = box.xs
+        top = box.top
         if table.title:
             p, s = self._pair(table.title)
-            self._text(c, self.left, y - 3.8 * mm, p, 9)
-            self._text(c, self.left + width_of(p, 9) + 2 * mm, y - 3.8 * mm, s, 7, GREY)
-            y -= TABLE_TITLE_H
-        total = sum(col.width for col in table.columns)
-        widths = [self.content_w * col.width / total for col in table.columns]
-        xs = [self.left]
-        for w in widths:
-            xs.append(xs[-1] + w)
-        body_h = table.rows * self.row_h
-        top, bottom = y, y - HEADING_H - body_h
+            baseline = top + TABLE_TITLE_H - 3.8 * mm
+            self._text(c, self.left, baseline, p, 9)
+            self._text(c, self.left + width_of(p, 9) + 2 * mm, baseline, s, 7, GREY)
+        body_top = top - HEADING_H
+        bottom = body_top - table.rows * self.row_h
         c.setFillGray(HEAD_FILL)
-        c.rect(self.left, y - HEADING_H, self.content_w, HEADING_H, stroke=0, fill=1)
-        for col, x, w in zip(table.columns, xs, widths, strict=False):
+        c.rect(self.left, body_top, self.content_w, HEADING_H, stroke=0, fill=1)
+        for col, x, x_next in zip(table.columns, xs, xs[1:], strict=False):
             p, s = self._pair(col.heading)
-            pad = 0.8 * mm
-            ps, ss = fit(p, 7.5, w - 2 * pad), fit(s, 5.8, w - 2 * pad)
-            self._text(c, x + (w - width_of(p, ps)) / 2, y - 4 * mm, p, ps)
-            self._text(c, x + (w - width_of(s, ss)) / 2, y - 7.2 * mm, s, ss, GREY)
-        y -= HEADING_H
+            w = x_next - x
+            room = w - 1.6 * mm
+            ps, ss = fit(p, 7.5, room), fit(s, 5.8, room)
+            self._text(c, x + (w - width_of(p, ps)) / 2, top - 4 * mm, p, ps)
+            self._text(c, x + (w - width_of(s, ss)) / 2, top - 7.2 * mm, s, ss, GREY)
         c.setStrokeGray(0)
         c.setLineWidth(RULE)
         path = c.beginPath()
         for r in range(table.rows):
-            ry = y - r * self.row_h
+            ry = body_top - r * self.row_h
             path.moveTo(self.left, ry)
             path.lineTo(self.right, ry)
         for x in xs[1:-1]:
@@ -368,14 +351,8 @@ class FormPainter:
         c.setLineWidth(FRAME)
         c.rect(self.left, bottom, self.content_w, top - bottom)
         for r, label in enumerate(table.row_labels):
-            self._row_label(c, label, xs[0] + 1.2 * mm, y - (r + 1) * self.row_h, widths[0])
-        numbered = self.template.numbered_field
-        if numbered is not None and numbered.table == index:
-            n = numbered.column
-            self.numbered_cells = [
-                Cell(xs[n], y - (r + 1) * self.row_h, widths[n], self.row_h)
-                for r in range(table.rows)
-            ]
+            row_bottom = body_top - (r + 1) * self.row_h
+            self._row_label(c, label, xs[0] + 1.2 * mm, row_bottom, xs[1] - xs[0])
         return bottom - GAP
 
     def _row_label(self, c: Canvas, label: Text, x: float, bottom: float, width: float) -> None:
@@ -425,37 +402,57 @@ class FormPainter:
             indent = 0 if line.startswith("• ") else width_of("• ", 7.2)
             self._text(c, self.left + indent, y, line, size, grey)
 
+    def _back_entry_rows(self) -> list[list[tuple[str, Text, float]]]:
+        """The back-entry items flowed into rows that fit beside the strip's own label."""
+        room = self.right - 1.5 * mm - self._back_entry_x()
+        rows: list[list[tuple[str, Text, float]]] = [[]]
+        used = 0.0
+        for item in self._back_entry_items():
+            kind, text, _ = item
+            need = self._option_w(text) if kind == "box" else self._line_label_w(text) + 19 * mm
+            if rows[-1] and used + need > room:
+                rows.append([])
+                used = 0.0
+            rows[-1].append(item)
+            used += need
+        return rows
+
+    def _back_entry_x(self) -> float:
+        p, s = self._pair(BACK_ENTRY)
+        return self.left + 1.5 * mm + max(width_of(p, 7.5), width_of(s, 5.5)) + 4 * mm
+
     def _draw_back_entry(self, c: Canvas, bottom: float) -> None:
+        rows = self._back_entry_rows()
+        height = self.back_entry_h - 2 * mm
         c.setLineWidth(RULE)
         c.setStrokeGray(0)
-        c.rect(self.left, bottom, self.content_w, 7 * mm)
-        baseline = bottom + 2.5 * mm
+        c.rect(self.left, bottom, self.content_w, height)
+        top = bottom + height
         p, s = self._pair(BACK_ENTRY)
-        x = self.left + 1.5 * mm
-        self._text(c, x, baseline + 1.3 * mm, p, 7.5)
-        self._text(c, x, baseline - 1.5 * mm, s, 5.5, GREY)
-        x += max(width_of(p, 7.5), width_of(s, 5.5)) + 4 * mm
-        items = self._back_entry_items()
-        fixed = sum(
-            self._option_w(t) if kind == "box" else self._line_label_w(t) + 4 * mm
-            for kind, t, _ in items
-        )
-        lines = sum(w for _, _, w in items)
-        # The write-in lines take whatever width the labels and boxes leave.
-        stretch = max(0.3, (self.right - 1.5 * mm - x + 3 * mm - fixed) / lines)
-        for kind, text, w in items:
-            if kind == "box":
-                x = self._option(c, text, x, baseline)
-            else:
+        self._text(c, self.left + 1.5 * mm, top - 3.2 * mm, p, 7.5)
+        self._text(c, self.left + 1.5 * mm, top - 6 * mm, s, 5.5, GREY)
+        for r, row in enumerate(rows):
+            x = self._back_entry_x()
+            baseline = top - 4.5 * mm - r * BACK_ENTRY_ROW
+            fixed = sum(
+                self._option_w(t) if kind == "box" else self._line_label_w(t) + 4 * mm
+                for kind, t, _ in row
+            )
+            lines = sum(w for _, _, w in row) or 1.0
+            # The write-in lines take whatever width the labels and boxes leave.
+            stretch = max(0.3, (self.right - 1.5 * mm - x + 3 * mm - fixed) / lines)
+            for kind, text, w in row:
+                if kind == "box":
+                    x = self._option(c, text, x, baseline)
+                    continue
                 lp, ls = self._pair(text)
                 self._text(c, x, baseline, lp, 7)
                 x += width_of(lp, 7) + 1 * mm
                 self._text(c, x, baseline, ls, 5.5, GREY)
                 x += width_of(ls, 5.5) + 1 * mm
-                line_w = w * stretch
                 c.setLineWidth(RULE)
-                c.line(x, baseline - 0.8 * mm, x + line_w, baseline - 0.8 * mm)
-                x += line_w + 3 * mm
+                c.line(x, baseline - 0.8 * mm, x + w * stretch, baseline - 0.8 * mm)
+                x += w * stretch + 3 * mm
 
     def _line_label_w(self, text: Text) -> float:
         p, s = self._pair(text)
@@ -554,7 +551,7 @@ def _texts(template: FormTemplate) -> Iterator[tuple[str, Text]]:
 
 def unprintable(template: FormTemplate) -> list[tuple[str, str]]:
     """(location, characters) of every text holding characters the embedded font cannot draw."""
-    glyphs = getFont(FONT).face.charToGlyph
+    glyphs = getFont(register_fonts()).face.charToGlyph
     found = []
     for loc, text in _texts(template):
         for lang in ("zh", "en"):
@@ -578,7 +575,7 @@ def incident_line(sheet: Sheet, lang: str) -> str:
 
 
 def page_text(sheet: Sheet, lang: str) -> str:
-    """ "page 2 of 3" in both languages, the primary one first."""
+    """Page x of y in both languages, the primary one first."""
     zh = f"第 {sheet.page_no} 页 共 {sheet.page_count} 页"
     en = f"page {sheet.page_no} of {sheet.page_count}"
     return f"{zh} · {en}" if lang == "zh" else f"{en} · {zh}"
@@ -600,20 +597,25 @@ def draw_codes(c: Canvas, serial: str, right: float, top: float) -> None:
     draw_runs(c, bars, code_left, top - 10 * mm, bw, 10 * mm)
 
 
-def draw_exercise(c: Canvas, width: float, height: float, lang: str) -> None:
-    """The exercise mark: a red banner at the top and a big pale diagonal across the page."""
-    c.saveState()
-    band_h = 6 * mm
-    band_y = height - MARGIN_TOP + 1.5 * mm
-    c.setFillColorRGB(0.78, 0.1, 0.1)
-    c.rect(MARGIN_X, band_y, width - 2 * MARGIN_X, band_h, stroke=0, fill=1)
+def exercise_banner(lang: str) -> str:
     p, s = EXERCISE_BANNER.pair(lang)
-    banner = f"{p}   ·   {s}"
-    c.setFillGray(1)
-    c.setFont(FONT, 9)
-    c.drawCentredString(width / 2, band_y + 1.8 * mm, banner)
+    return f"{p}   ·   {s}"
+
+
+def draw_exercise(
+    c: Canvas, width: float, height: float, lang: str, *, banner: bool = True
+) -> None:
+    """The exercise mark: a big pale diagonal across the page, and a red banner at the top."""
+    c.saveState()
+    if banner:
+        band_y = height - MARGIN_TOP + 1.5 * mm
+        c.setFillColorRGB(*EXERCISE_RED)
+        c.rect(MARGIN_X, band_y, width - 2 * MARGIN_X, 6 * mm, stroke=0, fill=1)
+        c.setFillGray(1)
+        c.setFont(FONT, 9)
+        c.drawCentredString(width / 2, band_y + 1.8 * mm, exercise_banner(lang))
     c.setFillColorRGB(0.97, 0.8, 0.8)
-    mark = f"{EXERCISE.pair(lang)[0]} {EXERCISE.pair(lang)[1]}"
+    mark = " ".join(EXERCISE.pair(lang))
     angle = math.degrees(math.atan2(height, width))
     diagonal = math.hypot(width, height)
     size = min(140.0, diagonal * 0.62 / max(1.0, width_of(mark, 1)))

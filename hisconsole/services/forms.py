@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import io
+import os
+import tempfile
 from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from pathlib import Path
+from typing import Any, BinaryIO
 
 from sqlalchemy import func, select
 
 from hisconsole.domain import serials as serial_rules
+from hisconsole.domain.forms import FormTemplate, Sheet, TemplateInvalid, downtime_numbers
+from hisconsole.printing.forms import load_templates, render_pack
+from hisconsole.services import plan as plan_service
 from hisconsole.services.console import ChangeSet, Console, ServiceError
 from hisconsole.store.models import FormSerial, Incident, Meta
 
@@ -180,3 +188,140 @@ def sheets(console: Console, incident: str | None = None) -> list[dict[str, Any]
 
 def counts(console: Console, incident: str | None = None) -> dict[str, int]:
     return dict(Counter(s["status"] for s in sheets(console, incident)))
+
+
+# --- templates and printing ---------------------------------------------------------
+
+MAX_COPIES = 5000
+
+
+def forms_dir(console: Console) -> Path:
+    """Where the hospital drops its own form templates (YAML, optionally with a PDF)."""
+    return console.data_dir / "forms"
+
+
+def templates(console: Console) -> tuple[dict[str, FormTemplate], list[TemplateInvalid]]:
+    """The bundled templates plus the hospital's own; bad files are reported, not fatal."""
+    return load_templates([forms_dir(console)])
+
+
+def print_pack(
+    console: Console,
+    items: Sequence[tuple[str, int]],
+    *,
+    incident: str | None = None,
+    lang: str = "zh",
+    out: BinaryIO,
+    progress: Callable[[int, int], bool] | None = None,
+) -> list[str]:
+    """Print ``(template, copies)`` items as one numbered pack and record the sheets issued.
+
+    Nothing is recorded as issued unless the whole PDF was written; a cancelled
+    print (``progress`` returned False) raises PrintCancelled and records nothing.
+    """
+    if lang not in ("zh", "en"):
+        raise ServiceError(f"Unknown language {lang!r}; use zh or en.")
+    loaded, _problems = templates(console)
+    total = 0
+    for code, copies in items:
+        if code not in loaded:
+            raise ServiceError(
+                f"No form template {code!r}. 'hisconsole forms list' shows the templates."
+            )
+        if not 1 <= copies <= MAX_COPIES:
+            raise ServiceError(f"Copies must be between 1 and {MAX_COPIES}, not {copies}.")
+        total += copies
+    if total > MAX_COPIES:
+        raise ServiceError(f"A pack holds at most {MAX_COPIES} sheets; print it in parts.")
+    exercise = False
+    if incident is not None:
+        with console.db.read() as session:
+            row = session.get(Incident, incident)
+            if row is None:
+                raise ServiceError(f"No incident {incident!r}.")
+            exercise = bool(row.exercise)
+    doc = plan_service.require_document(console)
+    hospital = doc["meta"]["hospital"][lang]
+    printed_at = console.now().astimezone().strftime("%Y-%m-%d %H:%M")
+    first = reserve_serials(console, total)
+    all_serials = list(serial_rules.block(console.device_code, first, total))
+    sheets: list[Sheet] = []
+    for code, copies in items:
+        for _ in range(copies):
+            serial = all_serials[len(sheets)]
+            sheets.append(
+                Sheet(
+                    template=code,
+                    serial=serial,
+                    incident_id=incident,
+                    exercise=exercise,
+                    hospital=hospital,
+                    printed_at=printed_at,
+                    page_no=len(sheets) + 1,
+                    page_count=total,
+                    row_numbers=downtime_numbers(loaded[code], serial),
+                )
+            )
+    buffer = io.BytesIO()
+    render_pack(sheets, loaded, lang=lang, out=buffer, progress=progress)
+    out.write(buffer.getvalue())
+    number = first
+    for code, copies in items:
+        record_issued(
+            console,
+            template=code,
+            template_version=loaded[code].version,
+            first=number,
+            count=copies,
+            incident=incident,
+            lang=lang,
+        )
+        number += copies
+    return all_serials
+
+
+def print_to_file(
+    console: Console,
+    template: str,
+    copies: int,
+    path: Path,
+    *,
+    incident: str | None = None,
+    lang: str = "zh",
+) -> list[str]:
+    """Print a pack to a PDF file. The PDF is written (and synced) before the sheets
+    are recorded as issued, so a full disk or a bad path records nothing."""
+    path = path.expanduser()
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    except OSError as exc:
+        raise ServiceError(f"Cannot write {path}: {exc.strerror}. Nothing was printed.") from exc
+    tmp = Path(tmp_name)
+
+    class _Synced(io.FileIO):
+        def write(self, data: Any) -> int:
+            written = super().write(data)
+            self.flush()
+            os.fsync(self.fileno())
+            return written or 0
+
+    try:
+        with _Synced(fd, "wb") as handle:
+            serials = print_pack(
+                console, [(template, copies)], incident=incident, lang=lang, out=handle
+            )
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise ServiceError(f"Cannot write {path}: {exc.strerror}. Nothing was issued.") from exc
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    try:
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        set_status(console, " ".join(serials), "void", reason="PDF could not be saved")
+        raise ServiceError(
+            f"Cannot save {path}: {exc.strerror}. The sheets were recorded as void."
+        ) from exc
+    return serials

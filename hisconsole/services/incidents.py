@@ -446,3 +446,41 @@ def show(console: Console, incident_id: str) -> dict[str, Any]:
 
 def open_incidents(console: Console) -> list[dict[str, Any]]:
     return [i for i in list_incidents(console) if i["status"] != rules.INCIDENT_CLOSED]
+
+
+def close(console: Console, incident_id: str, *, override: str | None = None) -> ChangeSet:
+    """Close a resolved incident. Sheets still outstanding block it unless the
+    commander overrides with a reason."""
+    from hisconsole.domain.roles import COMMANDER
+    from hisconsole.store.models import FormSerial
+
+    with console.transaction() as tx:
+        row = _get(tx.session, incident_id)
+        _require_open(row)
+        if row.status != rules.INCIDENT_RESOLVED:
+            raise ServiceError(f"Resolve incident {incident_id} before closing it.")
+        waiting = tx.session.scalars(
+            select(FormSerial.serial).where(
+                FormSerial.incident_id == incident_id,
+                FormSerial.status.in_(("issued", "returned")),
+            )
+        ).all()
+        if waiting and not (override and override.strip()):
+            raise ServiceError(
+                f"{len(waiting)} paper sheet(s) of {incident_id} are not yet entered back into "
+                "the HIS (see 'hisconsole forms outstanding'). A commander can close anyway "
+                "with --override REASON."
+            )
+        if waiting and console.operator.role != COMMANDER:
+            raise ServiceError("Only a commander can close an incident with sheets outstanding.")
+        tx.emit(
+            "incident.closed",
+            f"incident:{incident_id}",
+            {
+                "id": incident_id,
+                "at": _iso(console.now()),
+                "reason": (override or "").strip(),
+                "outstanding": len(waiting),
+            },
+        )
+    return ChangeSet({AREA}, 1)

@@ -87,4 +87,3 @@ class SyncHistory(Base):
     pending: Mapped[int] = mapped_column(Integer, default=0)
     from_future: Mapped[int] = mapped_column(Integer, default=0)
     note: Mapped[str] = mapped_column(Text, default="")
-

@@ -19,7 +19,9 @@ from hisconsole.services.setup import open_or_initialise
 from hisconsole.ui.context import Context, CurrentPlan
 from hisconsole.ui.i18n import LANGUAGES, Translations, default_language
 from hisconsole.ui.main_window import KEY_LANGUAGE, MainWindow
+from hisconsole.ui.notify import Notifier
 from hisconsole.ui.runner import KNOWN_ERRORS, Runner, user_message
+from hisconsole.ui.situation import SituationWatch
 
 APP_NAME = "hisconsole"
 ORGANISATION = "HIS Console"
@@ -61,13 +63,18 @@ def saved_language(settings: QSettings) -> str:
 
 
 def create_main_window(
-    console: Console, settings_path: Path, *, translations: Translations | None = None
+    console: Console,
+    settings_path: Path,
+    *,
+    translations: Translations | None = None,
+    use_tray: bool = True,
 ) -> MainWindow:
     """Build the main window over an open console (without running the event loop).
 
     The interface language is the one saved in ``settings_path`` (unless
-    ``translations`` is given, already set up). The plan is read in the
-    background; the runner is idle once it has been shown.
+    ``translations`` is given, already set up). The plan and the incident
+    situation are read in the background; the runner is idle once they have been
+    shown. ``use_tray`` False keeps notices inside the window (no tray icon).
     """
     settings = open_settings(settings_path)
     runner = Runner()
@@ -82,11 +89,14 @@ def create_main_window(
         translations=translations,
         settings=settings,
         plan=CurrentPlan(console, runner),
+        situation=SituationWatch(console, runner),
+        notifier=Notifier(use_tray=use_tray),
     )
     window = MainWindow(ctx)
-    for child in (*owned, ctx.plan):
+    for child in (*owned, ctx.plan, ctx.situation, ctx.notifier):
         child.setParent(window)
     ctx.plan.reload()
+    ctx.situation.reload()
     return window
 
 

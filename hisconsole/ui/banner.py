@@ -2,19 +2,33 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from hisconsole.services.console import Operator
 from hisconsole.ui import style
 from hisconsole.ui.i18n import role_label
+from hisconsole.ui.widgets import exercise_mark
+
+
+@dataclass(frozen=True)
+class BannerIncident:
+    """The open incident the banner shows."""
+
+    id: str
+    title: str
+    exercise: bool
+    others: int = 0  # further open incidents
 
 
 class StatusBanner(QFrame):
-    """Full-width status line: the warning level in its colour, the operator on duty, the plan.
+    """Full-width status line: the warning level in its colour, the incident, operator and plan.
 
     With no active incident it shows a neutral grey "normal operations" state;
-    ``set_level`` shows a warning level (code, colour, text) instead.
+    ``set_level`` shows a warning level (code, colour, level name) instead and
+    ``set_incident`` the open incident under it (id, title, the exercise mark).
 
     Signals: none.
     """
@@ -23,15 +37,26 @@ class StatusBanner(QFrame):
         super().__init__(parent)
         self.setObjectName("StatusBanner")
         self._level: tuple[str, str, str] | None = None
+        self._incident: BannerIncident | None = None
         self._operator: Operator | None = None
         self._plan_version: int | None = None
 
         self.status_label = style.label("", self, delta=style.SECTION_DELTA, bold=True, wrap=True)
+        self.incident_label = style.label("", self, delta=style.BODY_DELTA, bold=True, wrap=True)
+        self.incident_label.hide()
+        self.exercise_label = exercise_mark(self, delta=style.SECTION_DELTA)
+        self.exercise_label.hide()
         self.details_label = style.label("", self, delta=style.BODY_DELTA)
         self.details_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        texts = QVBoxLayout()
+        texts.setSpacing(2)
+        texts.addWidget(self.status_label)
+        texts.addWidget(self.incident_label)
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(18, 12, 18, 12)
-        layout.addWidget(self.status_label, 1)
+        layout.setContentsMargins(18, 10, 18, 10)
+        layout.addLayout(texts, 1)
+        layout.addWidget(self.exercise_label)
+        layout.addSpacing(12)
         layout.addWidget(self.details_label)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.retranslate()
@@ -41,9 +66,14 @@ class StatusBanner(QFrame):
         self._level = (code, colour_hex, text)
         self.retranslate()
 
+    def set_incident(self, incident: BannerIncident | None) -> None:
+        self._incident = incident
+        self.retranslate()
+
     def clear_level(self) -> None:
         """Back to the neutral "no active incident" state."""
         self._level = None
+        self._incident = None
         self.retranslate()
 
     def set_operator(self, operator: Operator) -> None:
@@ -57,8 +87,14 @@ class StatusBanner(QFrame):
     def status_text(self) -> str:
         return self.status_label.text()
 
+    def incident_text(self) -> str:
+        return self.incident_label.text() if self._incident else ""
+
     def details_text(self) -> str:
         return self.details_label.text()
+
+    def colour(self) -> str:
+        return self._level[1] if self._level else style.NEUTRAL_GREY
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -73,6 +109,14 @@ class StatusBanner(QFrame):
             code, colour, text = self._level
             status = self.tr("Level {code}: {text}").format(code=code, text=text)
         self.status_label.setText(status)
+        incident = self._incident if self._level is not None else None
+        if incident is not None:
+            line = f"{incident.id} · {incident.title}"
+            if incident.others:
+                line += "   " + self.tr("(+{count} more open)").format(count=incident.others)
+            self.incident_label.setText(line)
+        self.incident_label.setVisible(incident is not None)
+        self.exercise_label.setVisible(incident is not None and incident.exercise)
         parts = []
         if self._operator is not None:
             parts.append(
@@ -87,4 +131,5 @@ class StatusBanner(QFrame):
         self.setStyleSheet(
             f"QFrame#StatusBanner {{ background-color: {colour}; }}"
             f" QFrame#StatusBanner QLabel {{ color: {foreground}; }}"
+            " QFrame#StatusBanner QLabel#ExerciseMark { color: #000000; }"
         )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
@@ -11,6 +11,10 @@ from hisconsole.services import plan as plan_service
 from hisconsole.services.console import ChangeSet, Console
 from hisconsole.ui.i18n import Translations
 from hisconsole.ui.runner import Runner
+
+if TYPE_CHECKING:
+    from hisconsole.ui.notify import Notifier
+    from hisconsole.ui.situation import SituationWatch
 
 
 @dataclass(frozen=True)
@@ -78,6 +82,8 @@ class Context:
     translations: Translations
     settings: QSettings
     plan: CurrentPlan
+    situation: SituationWatch
+    notifier: Notifier
 
     @property
     def lang(self) -> str:

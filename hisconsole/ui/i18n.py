@@ -215,3 +215,20 @@ def intake_status_label(status: str) -> str:
         "no-incident": QCoreApplication.translate("IntakeStatus", "No incident"),
     }
     return labels.get(status, status)
+
+
+def phone_type_label(kind: str) -> str:
+    labels = {
+        "mobile": QCoreApplication.translate("PhoneTypes", "mobile"),
+        "office": QCoreApplication.translate("PhoneTypes", "office"),
+        "home": QCoreApplication.translate("PhoneTypes", "home"),
+        "pager": QCoreApplication.translate("PhoneTypes", "pager"),
+    }
+    return labels.get(kind, kind)
+
+
+def phones_text(phones: list[dict[str, str]]) -> str:
+    """A person's numbers in order of preference: "mobile 139 1000 2001 · office …"."""
+    return "   ·   ".join(
+        f"{phone_type_label(p.get('type', ''))} {p.get('number', '')}".strip() for p in phones
+    )

@@ -2,24 +2,29 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QByteArray, QEvent, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from hisconsole import __version__
+from hisconsole.domain.plan import text
 from hisconsole.resources import ResourcesMissing
 from hisconsole.services.console import ChangeSet
-from hisconsole.ui import style
-from hisconsole.ui.banner import StatusBanner
+from hisconsole.ui import actions, style
+from hisconsole.ui.banner import BannerIncident, StatusBanner
 from hisconsole.ui.context import Context, PlanSnapshot
 from hisconsole.ui.i18n import LANGUAGE_NAMES, LANGUAGES
 from hisconsole.ui.pages.base import Page
@@ -32,6 +37,7 @@ from hisconsole.ui.pages.settings import SettingsPage
 from hisconsole.ui.pages.sync import SyncPage
 from hisconsole.ui.runner import user_message
 from hisconsole.ui.signin import SignInDialog
+from hisconsole.ui.situation import EXERCISE_MARK, Situation
 
 # The pages in navigation order; Ctrl+1 … Ctrl+7 follow it.
 PAGE_TYPES: tuple[type[Page], ...] = (
@@ -64,6 +70,7 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         ctx.runner.error_parent = self
         self.setObjectName("MainWindow")
+        self.exercise = False  # the headline incident is an exercise: the title says so
         self.setMinimumSize(720, 500)
 
         self.banner = StatusBanner(self)
@@ -92,6 +99,7 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.banner)
+        layout.addWidget(self._build_notice())
         layout.addLayout(body, 1)
         self.setCentralWidget(central)
 
@@ -99,6 +107,9 @@ class MainWindow(QMainWindow):
         self._create_menus()
         ctx.runner.changed.connect(self._changed)
         ctx.plan.updated.connect(self._plan_updated)
+        ctx.situation.updated.connect(self._situation_updated)
+        ctx.notifier.raised.connect(self.show_notice)
+        self.dashboard.open_incident.connect(self.open_incident)
         self.retranslate()
         self.restore_state()
         self.show_page(0)
@@ -137,12 +148,35 @@ class MainWindow(QMainWindow):
         self.about_action = QAction(self)
         self.about_action.triggered.connect(self.show_about)
 
+        # The incident actions reach from every page.
+        self.declare_action = QAction(self)
+        self.declare_action.setShortcut(QKeySequence("Ctrl+D"))
+        self.declare_action.triggered.connect(self.declare)
+        self.intake_action = QAction(self)
+        self.intake_action.setShortcut(QKeySequence("Ctrl+R"))
+        self.intake_action.triggered.connect(self.log_report)
+        self.log_entry_action = QAction(self)
+        self.log_entry_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.log_entry_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.log_entry_action.triggered.connect(self.focus_log_entry)
+        self.level_action = QAction(self)
+        self.level_action.triggered.connect(self.change_level)
+        self.upward_action = QAction(self)
+        self.upward_action.setShortcut(QKeySequence("Ctrl+U"))
+        self.upward_action.triggered.connect(self.record_report)
+
     def _create_menus(self) -> None:
         bar = self.menuBar()
         self.file_menu = bar.addMenu("")
         self.file_menu.addAction(self.switch_operator_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
+        self.incident_menu = bar.addMenu("")
+        self.incident_menu.addActions(
+            [self.declare_action, self.intake_action, self.log_entry_action]
+        )
+        self.incident_menu.addSeparator()
+        self.incident_menu.addActions([self.upward_action, self.level_action])
         self.view_menu = bar.addMenu("")
         self.view_menu.addActions(self.page_actions)
         self.language_menu = bar.addMenu("")
@@ -154,6 +188,18 @@ class MainWindow(QMainWindow):
 
     def show_page(self, index: int) -> None:
         self.nav.setCurrentRow(index)
+
+    @property
+    def dashboard(self) -> DashboardPage:
+        page = self.pages[PAGE_TYPES.index(DashboardPage)]
+        assert isinstance(page, DashboardPage)
+        return page
+
+    @property
+    def incident_page(self) -> IncidentPage:
+        page = self.pages[PAGE_TYPES.index(IncidentPage)]
+        assert isinstance(page, IncidentPage)
+        return page
 
     def current_page(self) -> Page:
         page = self.stack.currentWidget()
@@ -195,12 +241,108 @@ class MainWindow(QMainWindow):
             ).format(version=__version__),
         )
 
+    # -- incidents ----------------------------------------------------------------------------
+
+    def declare(self) -> actions.DeclareDialog:
+        dialog = actions.declare(self.ctx, self)
+        dialog.accepted.connect(lambda: self.incident_page.show_incident(dialog.incident_id))
+        return dialog
+
+    def log_report(self) -> actions.IntakeDialog:
+        return actions.log_report(self.ctx, self)
+
+    def open_incident(self, incident_id: str) -> None:
+        self.incident_page.show_incident(incident_id)
+        self.show_page(PAGE_TYPES.index(IncidentPage))
+
+    def focus_log_entry(self) -> None:
+        """Ctrl+L from anywhere: the incident page's log, its entry box ready for typing."""
+        self.show_page(PAGE_TYPES.index(IncidentPage))
+        self.incident_page.focus_log_entry()
+
+    def _target_incident(self) -> dict[str, Any] | None:
+        """The incident the menu acts on: the one on the incident page, else the banner's."""
+        detail = self.incident_page.detail
+        if self.current_page() is self.incident_page and detail is not None:
+            return detail.incident
+        return self.ctx.situation.situation.headline
+
+    def change_level(self) -> actions.LevelDialog | None:
+        incident = self._target_incident()
+        return actions.change_level(self.ctx, self, incident) if incident else None
+
+    def record_report(self) -> actions.UpwardReportDialog | None:
+        incident = self._target_incident()
+        return actions.record_report(self.ctx, self, incident) if incident else None
+
+    def _situation_updated(self, situation: Situation) -> None:
+        headline = situation.headline
+        has_open = headline is not None
+        self.level_action.setEnabled(has_open)
+        self.upward_action.setEnabled(has_open)
+        self.exercise = bool(headline and headline.get("exercise"))
+        if headline is None:
+            self.banner.clear_level()
+        else:
+            snapshot = self.ctx.plan.snapshot
+            levels = {lvl["code"]: lvl for lvl in (snapshot.section("levels") if snapshot else [])}
+            level = levels.get(headline["level"], {})
+            self.banner.set_level(
+                headline["level"],
+                level.get("colour_hex", style.NEUTRAL_GREY),
+                text(level.get("name"), self.ctx.lang),
+            )
+            self.banner.set_incident(
+                BannerIncident(
+                    headline["id"],
+                    headline["title"],
+                    bool(headline.get("exercise")),
+                    len(situation.active) - 1,
+                )
+            )
+        self._set_title()
+
+    def _set_title(self) -> None:
+        title = self.tr("HIS Console")
+        if self.exercise:
+            title = f"[{EXERCISE_MARK}] {title}"
+        self.setWindowTitle(title)
+
+    # -- in-window notices --------------------------------------------------------------------
+
+    def _build_notice(self) -> QFrame:
+        self.notice = QFrame(self)
+        self.notice.setObjectName("NoticeBar")
+        self.notice.setStyleSheet(
+            "QFrame#NoticeBar { background-color: #C62828; }"
+            " QFrame#NoticeBar QLabel { color: #FFFFFF; }"
+        )
+        self.notice_label = style.label("", self.notice, delta=style.BODY_DELTA + 1, bold=True)
+        self.notice_label.setWordWrap(True)
+        self.notice_close = QPushButton(self.notice)
+        self.notice_close.clicked.connect(self.notice.hide)
+        row = QHBoxLayout(self.notice)
+        row.setContentsMargins(18, 6, 18, 6)
+        row.addWidget(self.notice_label, 1)
+        row.addWidget(self.notice_close)
+        self.notice.hide()
+        return self.notice
+
+    def show_notice(self, title: str, message: str) -> None:
+        """Show a notice (a report falling due) in the window, above every page."""
+        self.notice_label.setText(f"{title} — {message}")
+        self.notice.show()
+
+    def notice_text(self) -> str:
+        return self.notice_label.text() if self.notice.isVisible() else ""
+
     def _changed(self, changes: ChangeSet) -> None:
         if "operator" in changes.areas:
             self.banner.set_operator(self.ctx.console.operator)
 
     def _plan_updated(self, snapshot: PlanSnapshot) -> None:
         self.banner.set_plan_version(snapshot.version)
+        self._situation_updated(self.ctx.situation.situation)
 
     # -- state --------------------------------------------------------------------------------
 
@@ -230,8 +372,16 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("HIS Console"))
+        self._set_title()
         self.file_menu.setTitle(self.tr("&File"))
+        self.incident_menu.setTitle(self.tr("&Incident"))
+        self.declare_action.setText(self.tr("&Declare incident…"))
+        self.intake_action.setText(self.tr("Log a &report received…"))
+        self.log_entry_action.setText(self.tr("&Log entry"))
+        self.upward_action.setText(self.tr("Record &upward report…"))
+        self.level_action.setText(self.tr("Change warning le&vel…"))
+        self.notice_close.setText(self.tr("Dismiss"))
+        self.notice_close.setAccessibleName(self.tr("Dismiss the notice"))
         self.view_menu.setTitle(self.tr("&View"))
         self.language_menu.setTitle(self.tr("&Language"))
         self.help_menu.setTitle(self.tr("&Help"))

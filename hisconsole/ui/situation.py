@@ -32,7 +32,7 @@ class Done:
 
 
 def touching(fn: Callable[[], Any]) -> Callable[[], Done]:
-    """Wrap a service call that returns an id (not a ChangeSet) so that it still reports a change."""
+    """Wrap a service call that returns an id (not a ChangeSet) so that it reports a change."""
 
     def call() -> Done:
         value = fn()

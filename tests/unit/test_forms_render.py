@@ -8,8 +8,11 @@ import shutil
 import subprocess
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pypdf import PdfReader, PdfWriter
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.pdfgen.canvas import Canvas
@@ -17,6 +20,7 @@ from reportlab.pdfgen.canvas import Canvas
 from hisconsole.domain.forms import FormTemplate, Sheet, UnknownTemplate, downtime_numbers
 from hisconsole.printing.fonts import FONT
 from hisconsole.printing.forms import PrintCancelled, load_templates, render_pack, stamp_pdf
+from hisconsole.printing.forms_codes import qr_runs
 
 INCIDENT = "INC-20261125-0007"
 HOSPITAL = "市第一人民医院"
@@ -218,13 +222,11 @@ def test_static_part_is_drawn_once_so_extra_pages_stay_small(
     many = len(_render(_sheets("mar", 41), templates))
     assert (many - one) / 40 < 3 * 1024
     reader = PdfReader(io.BytesIO(_render(_sheets("mar", 3), templates)))
-    forms = {
-        obj.indirect_reference.idnum
-        for page in reader.pages
-        for obj in (xobj.get_object() for xobj in page["/Resources"]["/XObject"].values())
-        if obj["/Subtype"] == "/Form"
-    }
+    # Every page shows the one form XObject holding the static part.
+    resources: list[Any] = [page["/Resources"] for page in reader.pages]
+    forms = {ref.idnum for res in resources for ref in res["/XObject"].values()}
     assert len(forms) == 1
+    assert all(ref.get_object()["/Subtype"] == "/Form" for ref in resources[0]["/XObject"].values())
 
 
 def test_progress_reports_each_page_and_false_cancels_with_nothing_written(
@@ -350,3 +352,19 @@ def test_serial_text_is_searchable_in_the_whole_pack(templates: dict[str, FormTe
     sheets = _sheets("hics-214", 4)
     joined = "\n".join(_texts(_render(sheets, templates, "en")))
     assert re.findall(r"K7QF-\d{6}", joined).count("K7QF-000123") >= 2
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.from_regex(r"[A-Z0-9]{4}-[0-9]{6}", fullmatch=True) | st.text(min_size=1, max_size=40))
+def test_qr_rectangles_paint_exactly_the_dark_modules(serial: str) -> None:
+    import segno
+
+    matrix = segno.make(serial, error="m", micro=False).matrix
+    runs = qr_runs(serial)
+    n = len(matrix)
+    painted = [[0] * n for _ in range(n)]
+    for x, y, w, h in runs.rects:
+        for row in range(n - y - h, n - y):  # rectangles count y upwards from the bottom
+            for col in range(x, x + w):
+                painted[row][col] += 1
+    assert painted == [[1 if dark else 0 for dark in row] for row in matrix]

@@ -55,7 +55,7 @@ rate_per_ward_per_8h: 3
 
 
 def _doc(**changes: object) -> dict[str, object]:
-    doc = yaml.safe_load(GOOD)
+    doc: dict[str, object] = yaml.safe_load(GOOD)
     doc.update(changes)
     return doc
 

@@ -1,0 +1,820 @@
+"""Plan binder: the whole emergency plan (or one scenario's playbook) as a bilingual PDF.
+
+A clean copy for the binder on the command-centre shelf: cover, table of
+contents, then overview, warning levels (colour swatches and reporting
+deadlines), organisation and duties, reporting, systems, risks, every
+scenario's playbook (each on its own page: the steps in order, with the group
+doing each and the warning levels it applies to), resources, drill calendar
+and review. Every text prints in Chinese with the English beneath it in
+smaller type. Every page carries the plan title, hospital, plan version, print
+date and "page x of y".
+
+With ``scenario`` only that scenario's playbook prints (with the warning-level
+legend and the downtime procedures of the systems it involves).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any, BinaryIO
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Flowable,
+    Frame,
+    KeepTogether,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+from reportlab.platypus.tableofcontents import TableOfContents
+
+from hisconsole.printing.common import FAINT, GREY, INK, font
+
+LANGS = ("zh", "en")
+
+_LABELS: dict[str, tuple[str, str]] = {
+    "contents": ("目录", "Contents"),
+    "version": ("版本", "Version"),
+    "revised": ("修订日期", "Revised"),
+    "owner": ("编制部门", "Owner"),
+    "printed": ("打印时间", "Printed"),
+    "overview": ("总则", "Overview"),
+    "purpose": ("编制目的", "Purpose"),
+    "goals": ("工作目标", "Goals"),
+    "scope": ("适用范围", "Scope"),
+    "principles": ("工作原则", "Principles"),
+    "levels": ("预警分级", "Warning levels"),
+    "criteria": ("判定标准", "Criteria"),
+    "response": ("响应措施", "Response"),
+    "groups": ("组织机构与职责", "Organisation and duties"),
+    "lead": ("负责人", "Lead"),
+    "members": ("成员", "Members"),
+    "duties": ("职责", "Duties"),
+    "reporting": ("信息报告", "Reporting"),
+    "channels": ("报告渠道", "Channels"),
+    "steps": ("报告程序", "Procedure"),
+    "systems": ("信息系统", "Systems"),
+    "system": ("系统", "System"),
+    "criticality": ("重要程度", "Criticality"),
+    "max_downtime": ("最长可中断", "Max. downtime"),
+    "downtime_procedure": ("停机处置", "Downtime procedure"),
+    "risks": ("风险", "Risks"),
+    "likelihood": ("可能性", "Likelihood"),
+    "impact": ("影响", "Impact"),
+    "mitigations": ("防范措施", "Mitigations"),
+    "scenarios": ("处置流程", "Scenario playbooks"),
+    "playbook": ("处置流程", "Playbook"),
+    "risk": ("关联风险", "Risk"),
+    "scenario_systems": ("涉及系统", "Systems"),
+    "default_level": ("默认级别", "Default level"),
+    "step_no": ("序号", "No."),
+    "group": ("工作组", "Group"),
+    "step_levels": ("适用级别", "Levels"),
+    "step": ("步骤", "Step"),
+    "resources": ("应急资源", "Resources"),
+    "resource": ("资源", "Resource"),
+    "quantity": ("数量", "Quantity"),
+    "location": ("存放位置", "Location"),
+    "owner_group": ("负责组", "Owner"),
+    "check": ("检查周期", "Check every"),
+    "drills": ("演练计划", "Drill calendar"),
+    "date": ("日期", "Date"),
+    "drill": ("演练", "Drill"),
+    "scenario": ("场景", "Scenario"),
+    "kind": ("形式", "Kind"),
+    "participants": ("参加", "Participants"),
+    "review": ("总结评估", "Review"),
+    "review_steps": ("评估步骤", "Steps"),
+    "level_legend": ("预警级别与报告时限", "Warning levels and reporting deadlines"),
+    "involved_procedures": ("涉及系统的停机处置", "Downtime procedures of the systems involved"),
+}
+
+_VALUES: dict[str, tuple[str, str]] = {
+    "critical": ("关键", "critical"),
+    "high": ("高", "high"),
+    "medium": ("中", "medium"),
+    "low": ("低", "low"),
+    "tabletop": ("桌面推演", "tabletop"),
+    "functional": ("功能演练", "functional"),
+    "full-scale": ("综合演练", "full-scale"),
+    "hardware": ("硬件", "hardware"),
+    "power": ("电力", "power"),
+    "forms": ("表单", "forms"),
+    "equipment": ("设备", "equipment"),
+    "network": ("网络", "network"),
+    "documents": ("文件", "documents"),
+}
+
+_GROUP_TINTS = {"hq": "#FDECEA", "tech": "#E8F0FE", "business": "#E6F4EA"}
+
+
+def _e(text: Any) -> str:
+    return escape(str(text or "")).replace("\n", "<br/>")
+
+
+class _Styles:
+    def __init__(self) -> None:
+        f = font()
+
+        def style(name: str, size: float, leading: float, **kw: Any) -> ParagraphStyle:
+            kw.setdefault("textColor", INK)
+            return ParagraphStyle(
+                name,
+                fontName=f,
+                fontSize=size,
+                leading=leading,
+                bulletFontName=f,
+                **kw,
+            )
+
+        self.cover_hospital = style("cover_hospital", 15, 22, alignment=TA_CENTER)
+        self.cover_title = style("cover_title", 28, 38, alignment=TA_CENTER, spaceBefore=6)
+        self.cover_title_en = style(
+            "cover_title_en", 15, 20, alignment=TA_CENTER, textColor=GREY, spaceAfter=24
+        )
+        self.cover_subtitle = style("cover_subtitle", 17, 24, alignment=TA_CENTER, spaceBefore=8)
+        self.cover_meta = style("cover_meta", 11, 17, alignment=TA_CENTER)
+        self.cover_meta_en = style("cover_meta_en", 9, 13, alignment=TA_CENTER, textColor=GREY)
+        self.h1 = style("h1", 17, 22, spaceBefore=4)
+        self.h1_en = style("h1_en", 11, 14, textColor=GREY, spaceAfter=8)
+        self.h2 = style("h2", 12.5, 17, spaceBefore=8)
+        self.h2_en = style("h2_en", 9, 12, textColor=GREY, spaceAfter=3)
+        self.h3 = style("h3", 10.5, 14, spaceBefore=6, textColor=INK)
+        self.body = style("body", 10, 15, wordWrap="CJK")
+        self.body_en = style("body_en", 8.5, 11.5, textColor=GREY, spaceAfter=5)
+        self.bullet = style("bullet", 10, 15, wordWrap="CJK", leftIndent=12, bulletIndent=2)
+        self.bullet_en = style("bullet_en", 8.5, 11.5, textColor=GREY, leftIndent=12, spaceAfter=4)
+        self.cell = style("cell", 8.5, 11.5, wordWrap="CJK")
+        self.cell_en = style("cell_en", 7.5, 9.5, textColor=GREY)
+        self.cell_head = style("cell_head", 8.5, 11, textColor=colors.white)
+        self.swatch = style("swatch", 20, 24, alignment=TA_CENTER, textColor=colors.white)
+        self.swatch_en = style("swatch_en", 8.5, 11, alignment=TA_CENTER, textColor=colors.white)
+        self.toc0 = style("toc0", 11, 17, leftIndent=0, firstLineIndent=0)
+        self.toc1 = style("toc1", 9.5, 13.5, leftIndent=16, firstLineIndent=0, textColor=GREY)
+
+
+class _Heading(Paragraph):  # type: ignore[misc]  # reportlab is untyped
+    """A section heading that also makes a table-of-contents entry and a PDF bookmark."""
+
+    def __init__(self, text: str, style: ParagraphStyle, *, toc: str, level: int) -> None:
+        super().__init__(text, style)
+        self.toc_text = toc
+        self.toc_level = level
+
+
+class _Doc(BaseDocTemplate):  # type: ignore[misc]
+    def __init__(self, out: BinaryIO, **kw: Any) -> None:
+        super().__init__(out, **kw)
+        self._bookmarks = 0
+
+    def beforeDocument(self) -> None:
+        # multiBuild runs several passes; the same heading must get the same key each time.
+        self._bookmarks = 0
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        if isinstance(flowable, _Heading):
+            self._bookmarks += 1
+            key = f"h{self._bookmarks}"
+            self.canv.bookmarkPage(key)
+            self.canv.addOutlineEntry(flowable.toc_text, key, level=flowable.toc_level)
+            self.notify("TOCEntry", (flowable.toc_level, escape(flowable.toc_text), self.page, key))
+
+
+class _NumberedCanvas(Canvas):  # type: ignore[misc]
+    """A canvas that writes "page x of y" on every page once the page count is known."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._pages: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for state in self._pages:
+            self.__dict__.update(state)
+            self._page_number(total)
+            super().showPage()
+        super().save()
+
+    def _page_number(self, total: int) -> None:
+        n = self.getPageNumber()
+        self.setFont(font(), 8)
+        self.setFillColor(GREY)
+        self.drawRightString(
+            A4[0] - 18 * mm,
+            10 * mm,
+            f"第 {n} 页，共 {total} 页 · Page {n} of {total}",
+        )
+
+
+class _Binder:
+    def __init__(self, doc: Mapping[str, Any], version: int, printed_at: str) -> None:
+        self.doc = doc
+        self.version = version
+        self.printed_at = printed_at
+        self.s = _Styles()
+        self.levels = {lvl["code"]: lvl for lvl in doc.get("levels", [])}
+        self.group_names = {g["code"]: g["name"] for g in doc.get("groups", [])}
+        self.risk_names = {r["code"]: r["name"] for r in doc.get("risks", [])}
+        self.scenario_names = {s["code"]: s["name"] for s in doc.get("scenarios", [])}
+        self.section_no = 0
+
+    # --- text helpers -------------------------------------------------------------------
+
+    def bi(
+        self, text: Mapping[str, str] | None, zh: ParagraphStyle, en: ParagraphStyle
+    ) -> list[Flowable]:
+        """Chinese, then the English beneath in smaller type (once if both are the same)."""
+        if not text:
+            return []
+        out: list[Flowable] = []
+        if text.get("zh"):
+            out.append(Paragraph(_e(text["zh"]), zh))
+        if text.get("en") and text.get("en") != text.get("zh"):
+            out.append(Paragraph(_e(text["en"]), en))
+        return out
+
+    def label(self, key: str, zh: ParagraphStyle, en: ParagraphStyle) -> list[Flowable]:
+        z, e = _LABELS[key]
+        return self.bi({"zh": z, "en": e}, zh, en)
+
+    def value(self, code: str) -> dict[str, str]:
+        z, e = _VALUES.get(code, (code, code))
+        return {"zh": z, "en": e}
+
+    def heading(self, key: str) -> list[Flowable]:
+        self.section_no += 1
+        z, e = _LABELS[key]
+        return [
+            _Heading(
+                f"{self.section_no}　{_e(z)}",
+                self.s.h1,
+                toc=f"{self.section_no}  {z}  {e}",
+                level=0,
+            ),
+            Paragraph(_e(e), self.s.h1_en),
+        ]
+
+    def subheading(self, key: str) -> list[Flowable]:
+        return [CondPageBreak(40 * mm), *self.label(key, self.s.h2, self.s.h2_en)]
+
+    def bullets(self, items: Sequence[Mapping[str, str]], numbered: bool = False) -> list[Flowable]:
+        out: list[Flowable] = []
+        for i, item in enumerate(items, 1):
+            mark = f"{i}." if numbered else "•"
+            parts: list[Flowable] = []
+            if item.get("zh"):
+                parts.append(Paragraph(_e(item["zh"]), self.s.bullet, bulletText=mark))
+            if item.get("en"):
+                parts.append(Paragraph(_e(item["en"]), self.s.bullet_en))
+            out.append(KeepTogether(parts))
+        return out
+
+    def cell(self, text: Mapping[str, str] | str | None) -> list[Flowable]:
+        if isinstance(text, str):
+            return [Paragraph(_e(text), self.s.cell)]
+        return self.bi(text, self.s.cell, self.s.cell_en)
+
+    def head_cell(self, key: str) -> Paragraph:
+        z, e = _LABELS[key]
+        return Paragraph(f"{_e(z)}<br/><font size='7'>{_e(e)}</font>", self.s.cell_head)
+
+    def table(
+        self, rows: list[list[Any]], widths: Sequence[float], extra: Sequence[Any] = ()
+    ) -> Table:
+        table = Table(rows, colWidths=list(widths), repeatRows=1, hAlign="LEFT")
+        table.setStyle(
+            TableStyle(
+                [
+                    ("FONTNAME", (0, 0), (-1, -1), font()),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#37474F")),
+                    ("LINEBELOW", (0, 0), (-1, -1), 0.4, FAINT),
+                    ("BOX", (0, 0), (-1, -1), 0.5, colors.HexColor("#90A4AE")),
+                    ("TOPPADDING", (0, 0), (-1, -1), 3),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 4),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+                    *extra,
+                ]
+            )
+        )
+        return table
+
+    def level_badges(self, codes: Sequence[str]) -> Paragraph:
+        spans = []
+        for code in codes:
+            level = self.levels.get(code)
+            colour = level["colour_hex"] if level else "#607D8B"
+            spans.append(f'<font backColor="{colour}" color="white">&nbsp;{_e(code)}&nbsp;</font>')
+        return Paragraph("&nbsp;".join(spans), self.s.cell)
+
+    # --- the document ---------------------------------------------------------------------
+
+    @property
+    def width(self) -> float:
+        return float(A4[0] - 36 * mm)
+
+    def cover(self, subtitle: Mapping[str, str] | None = None) -> list[Flowable]:
+        meta = self.doc.get("meta", {})
+        s = self.s
+        story: list[Flowable] = [Spacer(1, 45 * mm)]
+        story += self.bi(meta.get("hospital"), s.cover_hospital, s.cover_meta_en)
+        story.append(Spacer(1, 10 * mm))
+        title = meta.get("title") or {}
+        story.append(Paragraph(_e(title.get("zh", "")), s.cover_title))
+        story.append(Paragraph(_e(title.get("en", "")), s.cover_title_en))
+        if subtitle:
+            story.append(Paragraph(_e(subtitle.get("zh")), s.cover_subtitle))
+            story.append(Paragraph(_e(subtitle.get("en")), s.cover_title_en))
+        story.append(Spacer(1, 20 * mm))
+        lines = [
+            ("version", str(self.version)),
+            ("revised", str(meta.get("revised", ""))),
+            ("printed", self.printed_at),
+        ]
+        owner = meta.get("owner") or {}
+        for key, value in lines:
+            z, e = _LABELS[key]
+            story.append(Paragraph(f"{_e(z)}：{_e(value)}", s.cover_meta))
+            story.append(Paragraph(f"{_e(e)}: {_e(value)}", s.cover_meta_en))
+        if owner:
+            story.append(
+                Paragraph(f"{_e(_LABELS['owner'][0])}：{_e(owner.get('zh'))}", s.cover_meta)
+            )
+            story.append(Paragraph(f"Owner: {_e(owner.get('en'))}", s.cover_meta_en))
+        return story
+
+    def contents(self) -> list[Flowable]:
+        toc = TableOfContents(
+            levelStyles=[self.s.toc0, self.s.toc1],
+            dotsMinLevel=0,
+            # Without FONTNAME its empty cells select Helvetica, which is not embedded.
+            tableStyle=TableStyle(
+                [
+                    ("FONTNAME", (0, 0), (-1, -1), font()),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ]
+            ),
+        )
+        return [
+            NextPageTemplate("body"),
+            PageBreak(),
+            *self.label("contents", self.s.h1, self.s.h1_en),
+            toc,
+        ]
+
+    def overview(self) -> list[Flowable]:
+        o = self.doc.get("overview", {})
+        story = [PageBreak(), *self.heading("overview")]
+        story += self.subheading("purpose") + self.bi(o.get("purpose"), self.s.body, self.s.body_en)
+        story += self.subheading("goals") + self.bullets(o.get("goals", []))
+        story += self.subheading("scope") + self.bi(o.get("scope"), self.s.body, self.s.body_en)
+        story += self.subheading("principles") + self.bullets(o.get("principles", []))
+        return story
+
+    def level_block(self, level: Mapping[str, Any]) -> Flowable:
+        s = self.s
+        swatch = [
+            Paragraph(_e(level["code"]), s.swatch),
+            Paragraph(_e(level.get("colour_name", {}).get("zh", "")), s.swatch_en),
+            Paragraph(_e(level.get("colour_name", {}).get("en", "")), s.swatch_en),
+        ]
+        name = level.get("name", {})
+        report = int(level.get("report_minutes", 0))
+        follow = int(level.get("followup_minutes", 0))
+        body: list[Flowable] = [
+            Paragraph(
+                f"{_e(name.get('zh'))}　<font size='10' color='#555555'>"
+                f"{_e(name.get('en'))}</font>",
+                s.h2,
+            ),
+            Paragraph(
+                f"首次报告时限：<b>{report} 分钟</b>　　续报间隔：每 {follow} 分钟",
+                s.body,
+            ),
+            Paragraph(
+                f"Initial report within {report} minutes; follow-up reports every {follow} minutes",
+                s.body_en,
+            ),
+            *self.label("criteria", s.h3, s.cell_en),
+            *self.bi(level.get("criteria"), s.cell, s.body_en),
+            *self.label("response", s.h3, s.cell_en),
+            *self.bi(level.get("response"), s.cell, s.body_en),
+        ]
+        table = Table([[swatch, body]], colWidths=[24 * mm, self.width - 24 * mm])
+        table.setStyle(
+            TableStyle(
+                [
+                    ("FONTNAME", (0, 0), (-1, -1), font()),
+                    ("BACKGROUND", (0, 0), (0, 0), colors.HexColor(level["colour_hex"])),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("BOX", (0, 0), (-1, -1), 0.8, colors.HexColor(level["colour_hex"])),
+                    ("TOPPADDING", (0, 0), (0, 0), 10),
+                    ("LEFTPADDING", (1, 0), (1, 0), 8),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+                ]
+            )
+        )
+        return KeepTogether([table, Spacer(1, 5 * mm)])
+
+    def levels_section(self) -> list[Flowable]:
+        story = [PageBreak(), *self.heading("levels")]
+        story += [self.level_block(level) for level in self.doc.get("levels", [])]
+        return story
+
+    def level_legend(self) -> list[Flowable]:
+        rows: list[list[Any]] = [
+            [self.head_cell("default_level"), self.head_cell("level_legend")],
+        ]
+        extra = []
+        for i, level in enumerate(self.doc.get("levels", []), 1):
+            name = level.get("name", {})
+            report = int(level.get("report_minutes", 0))
+            follow = int(level.get("followup_minutes", 0))
+            rows.append(
+                [
+                    Paragraph(_e(level["code"]), self.s.swatch_en),
+                    [
+                        Paragraph(
+                            f"{_e(name.get('zh'))}（{_e(level.get('colour_name', {}).get('zh'))}）"
+                            f"　首次报告 {report} 分钟内，续报每 {follow} 分钟",
+                            self.s.cell,
+                        ),
+                        Paragraph(
+                            f"{_e(name.get('en'))} ({_e(level.get('colour_name', {}).get('en'))}): "
+                            f"report within {report} minutes, follow up every {follow} minutes",
+                            self.s.cell_en,
+                        ),
+                    ],
+                ]
+            )
+            extra.append(("BACKGROUND", (0, i), (0, i), colors.HexColor(level["colour_hex"])))
+        return [
+            *self.label("level_legend", self.s.h2, self.s.h2_en),
+            self.table(rows, [20 * mm, self.width - 20 * mm], extra),
+        ]
+
+    def groups_section(self) -> list[Flowable]:
+        s = self.s
+        story = [PageBreak(), *self.heading("groups")]
+        for group in self.doc.get("groups", []):
+            story.append(CondPageBreak(60 * mm))
+            story += self.bi(group.get("name"), s.h2, s.h2_en)
+            story += self.label("lead", s.h3, s.cell_en)
+            story += self.bi(group.get("lead"), s.body, s.body_en)
+            story += self.label("members", s.h3, s.cell_en)
+            story += self.bi(group.get("members"), s.body, s.body_en)
+            story += self.label("duties", s.h3, s.cell_en)
+            story += self.bullets(group.get("duties", []))
+        return story
+
+    def reporting_section(self) -> list[Flowable]:
+        r = self.doc.get("reporting", {})
+        story = [PageBreak(), *self.heading("reporting")]
+        story += self.level_legend()
+        story += self.subheading("channels") + self.bullets(r.get("channels", []))
+        story += self.subheading("steps") + self.bullets(r.get("steps", []), numbered=True)
+        return story
+
+    def systems_table(self, systems: Sequence[Mapping[str, Any]]) -> Table:
+        rows: list[list[Any]] = [
+            [
+                self.head_cell("system"),
+                [self.head_cell("criticality"), self.head_cell("max_downtime")],
+                self.head_cell("downtime_procedure"),
+            ]
+        ]
+        for system in systems:
+            name = system.get("name", {})
+            rows.append(
+                [
+                    [
+                        Paragraph(
+                            f"<b>{_e(system['code'])}</b>　{_e(name.get('zh'))}", self.s.cell
+                        ),
+                        Paragraph(_e(name.get("en")), self.s.cell_en),
+                        Spacer(1, 2),
+                        *self.bi(system.get("function"), self.s.cell, self.s.cell_en),
+                    ],
+                    [
+                        *self.cell(self.value(str(system.get("criticality", "")))),
+                        Spacer(1, 3),
+                        Paragraph(
+                            f"{int(system.get('max_downtime_minutes', 0))} 分钟", self.s.cell
+                        ),
+                        Paragraph(
+                            f"{int(system.get('max_downtime_minutes', 0))} minutes", self.s.cell_en
+                        ),
+                    ],
+                    self.cell(system.get("downtime_procedure")),
+                ]
+            )
+        return self.table(rows, [62 * mm, 26 * mm, self.width - 88 * mm])
+
+    def systems_section(self) -> list[Flowable]:
+        return [
+            PageBreak(),
+            *self.heading("systems"),
+            self.systems_table(self.doc.get("systems", [])),
+        ]
+
+    def risks_section(self) -> list[Flowable]:
+        s = self.s
+        story = [PageBreak(), *self.heading("risks")]
+        for risk in self.doc.get("risks", []):
+            like = self.value(str(risk.get("likelihood")))
+            impact = self.value(str(risk.get("impact")))
+            block: list[Flowable] = [
+                *self.bi(risk.get("name"), s.h2, s.h2_en),
+                Paragraph(
+                    f"可能性：{_e(like['zh'])}　　影响：{_e(impact['zh'])}"
+                    f"　　<font size='8' color='#555555'>Likelihood: {_e(like['en'])} · "
+                    f"Impact: {_e(impact['en'])}</font>",
+                    s.body,
+                ),
+                *self.bi(risk.get("description"), s.body, s.body_en),
+                *self.label("mitigations", s.h3, s.cell_en),
+            ]
+            story.append(CondPageBreak(50 * mm))
+            story += block
+            story += self.bullets(risk.get("mitigations", []))
+        return story
+
+    def playbook(self, scenario: Mapping[str, Any], number: str, level: int = 1) -> list[Flowable]:
+        s = self.s
+        name = scenario.get("name", {})
+        toc = f"{number}  {name.get('zh', '')}  {name.get('en', '')}"
+        default = self.levels.get(str(scenario.get("default_level")), {})
+        risk = self.risk_names.get(str(scenario.get("risk")), {})
+        systems = ", ".join(str(c) for c in scenario.get("systems", []))
+        story: list[Flowable] = [
+            _Heading(f"{_e(number)}　{_e(name.get('zh'))}", s.h1, toc=toc, level=level),
+            Paragraph(_e(name.get("en")), s.h1_en),
+        ]
+        meta = Table(
+            [
+                [
+                    self.head_cell("risk"),
+                    self.head_cell("scenario_systems"),
+                    self.head_cell("default_level"),
+                ],
+                [
+                    self.cell(risk),
+                    self.cell(systems),
+                    [
+                        self.level_badges([str(scenario.get("default_level", ""))]),
+                        *self.cell(default.get("name")),
+                    ],
+                ],
+            ],
+            colWidths=[self.width / 3] * 3,
+            hAlign="LEFT",
+        )
+        meta.setStyle(
+            TableStyle(
+                [
+                    ("FONTNAME", (0, 0), (-1, -1), font()),
+                    ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#37474F")),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("BOX", (0, 0), (-1, -1), 0.5, colors.HexColor("#90A4AE")),
+                ]
+            )
+        )
+        story += [meta, Spacer(1, 3 * mm)]
+        story += self.bi(scenario.get("description"), s.body, s.body_en)
+        story.append(Spacer(1, 2 * mm))
+        rows: list[list[Any]] = [
+            [
+                self.head_cell("step_no"),
+                self.head_cell("group"),
+                self.head_cell("step_levels"),
+                self.head_cell("step"),
+            ]
+        ]
+        extra = []
+        for i, step in enumerate(scenario.get("steps", []), 1):
+            group = str(step.get("group", ""))
+            rows.append(
+                [
+                    Paragraph(str(i), s.cell),
+                    self.cell(self.group_names.get(group, {"zh": group, "en": group})),
+                    self.level_badges([str(c) for c in step.get("levels", [])]),
+                    self.cell(step.get("text")),
+                ]
+            )
+            tint = _GROUP_TINTS.get(group)
+            if tint:
+                extra.append(("BACKGROUND", (1, i), (1, i), colors.HexColor(tint)))
+        story.append(self.table(rows, [10 * mm, 27 * mm, 30 * mm, self.width - 67 * mm], extra))
+        return story
+
+    def scenarios_section(self) -> list[Flowable]:
+        story: list[Flowable] = [PageBreak(), *self.heading("scenarios")]
+        number = self.section_no
+        for i, scenario in enumerate(self.doc.get("scenarios", []), 1):
+            if i > 1:
+                story.append(PageBreak())
+            story += self.playbook(scenario, f"{number}.{i}")
+        return story
+
+    def resources_section(self) -> list[Flowable]:
+        rows: list[list[Any]] = [
+            [
+                self.head_cell("resource"),
+                self.head_cell("quantity"),
+                self.head_cell("location"),
+                self.head_cell("owner_group"),
+                self.head_cell("check"),
+            ]
+        ]
+        for item in self.doc.get("resources", []):
+            unit = item.get("unit", {})
+            quantity = int(item.get("quantity", 0))
+            category = self.value(str(item.get("category", "")))
+            days = int(item.get("check_interval_days", 0))
+            rows.append(
+                [
+                    [
+                        *self.cell(item.get("name")),
+                        Paragraph(f"{_e(category['zh'])} · {_e(category['en'])}", self.s.cell_en),
+                    ],
+                    self.cell(
+                        {
+                            "zh": f"{quantity} {unit.get('zh', '')}",
+                            "en": f"{quantity} {unit.get('en', '')}",
+                        }
+                    ),
+                    self.cell(item.get("location")),
+                    self.cell(self.group_names.get(str(item.get("owner_group")), {})),
+                    self.cell({"zh": f"{days} 天", "en": f"{days} days"}),
+                ]
+            )
+        widths = [self.width - 113 * mm, 20 * mm, 45 * mm, 28 * mm, 20 * mm]
+        return [PageBreak(), *self.heading("resources"), self.table(rows, widths)]
+
+    def drills_section(self) -> list[Flowable]:
+        rows: list[list[Any]] = [
+            [
+                self.head_cell("date"),
+                self.head_cell("drill"),
+                self.head_cell("scenario"),
+                self.head_cell("kind"),
+                self.head_cell("participants"),
+            ]
+        ]
+        for drill in self.doc.get("drills", []):
+            participants = [
+                self.group_names.get(p, {"zh": p, "en": p}) for p in drill.get("participants", [])
+            ]
+            rows.append(
+                [
+                    self.cell(str(drill.get("date", ""))),
+                    self.cell(drill.get("name")),
+                    self.cell(self.scenario_names.get(str(drill.get("scenario")), {})),
+                    self.cell(self.value(str(drill.get("kind", "")))),
+                    self.cell(
+                        {
+                            "zh": "、".join(p.get("zh", "") for p in participants),
+                            "en": ", ".join(p.get("en", "") for p in participants),
+                        }
+                    ),
+                ]
+            )
+        widths = [20 * mm, 50 * mm, 42 * mm, 20 * mm, self.width - 132 * mm]
+        return [
+            Spacer(1, 8 * mm),
+            CondPageBreak(80 * mm),
+            *self.heading("drills"),
+            self.table(rows, widths),
+        ]
+
+    def review_section(self) -> list[Flowable]:
+        r = self.doc.get("review", {})
+        story = [PageBreak(), *self.heading("review")]
+        story += self.bi(r.get("purpose"), self.s.body, self.s.body_en)
+        story += self.subheading("review_steps") + self.bullets(r.get("steps", []), numbered=True)
+        return story
+
+    def whole(self) -> list[Flowable]:
+        story = self.cover() + self.contents()
+        story += self.overview()
+        story += self.levels_section()
+        story += self.groups_section()
+        story += self.reporting_section()
+        story += self.systems_section()
+        story += self.risks_section()
+        story += self.scenarios_section()
+        story += self.resources_section()
+        story += self.drills_section()
+        story += self.review_section()
+        return story
+
+    def one_scenario(self, code: str) -> list[Flowable]:
+        scenario = next((s for s in self.doc.get("scenarios", []) if s.get("code") == code), None)
+        if scenario is None:
+            known = ", ".join(str(s.get("code")) for s in self.doc.get("scenarios", []))
+            raise ValueError(f"no scenario {code!r} in the plan (known: {known})")
+        z, e = _LABELS["playbook"]
+        name = scenario.get("name", {})
+        story = self.cover({"zh": f"{z}：{name.get('zh', '')}", "en": f"{e}: {name.get('en', '')}"})
+        story += [NextPageTemplate("body"), PageBreak()]
+        story += self.playbook(scenario, "1", level=0)
+        story += [Spacer(1, 6 * mm), *self.level_legend()]
+        involved = [
+            s for s in self.doc.get("systems", []) if s.get("code") in scenario.get("systems", [])
+        ]
+        if involved:
+            story += [
+                CondPageBreak(50 * mm),
+                *self.label("involved_procedures", self.s.h2, self.s.h2_en),
+                self.systems_table(involved),
+            ]
+        return story
+
+
+def render_plan(
+    doc: Mapping[str, Any],
+    *,
+    version: int,
+    printed_at: str,
+    out: BinaryIO,
+    scenario: str | None = None,
+) -> int:
+    """Write the plan binder PDF (or one scenario's playbook) to ``out``; return the page count.
+
+    ``doc`` is a plan document (see :mod:`hisconsole.domain.plan`); ``version``
+    the published plan version; ``printed_at`` the print time as the user should
+    read it. Raises ValueError for an unknown ``scenario`` code.
+    """
+    binder = _Binder(doc, version, printed_at)
+    story = binder.one_scenario(scenario) if scenario else binder.whole()
+    meta = doc.get("meta", {})
+    title = meta.get("title", {})
+    hospital = meta.get("hospital", {})
+    margin = 18 * mm
+    frame = Frame(margin, 20 * mm, A4[0] - 2 * margin, A4[1] - 40 * mm, id="body")
+    header_text = f"{title.get('zh', '')} · {hospital.get('zh', '')}"
+    header_en = f"{title.get('en', '')} · {hospital.get('en', '')}"
+
+    def furniture(canvas: Canvas, _doc: BaseDocTemplate) -> None:
+        canvas.saveState()
+        canvas.setFont(font(), 8.5)
+        canvas.setFillColor(INK)
+        top = A4[1] - 12 * mm
+        canvas.drawString(margin, top, header_text)
+        canvas.setFont(font(), 7)
+        canvas.setFillColor(GREY)
+        canvas.drawString(margin, top - 9, header_en)
+        canvas.setFont(font(), 8.5)
+        canvas.setFillColor(INK)
+        canvas.drawRightString(A4[0] - margin, top, f"预案版本 {version} · Plan version {version}")
+        canvas.setStrokeColor(FAINT)
+        canvas.setLineWidth(0.6)
+        canvas.line(margin, top - 13, A4[0] - margin, top - 13)
+        canvas.line(margin, 15 * mm, A4[0] - margin, 15 * mm)
+        canvas.setFont(font(), 8)
+        canvas.setFillColor(GREY)
+        canvas.drawString(margin, 10 * mm, f"打印时间 Printed {printed_at} · 版本 v{version}")
+        canvas.restoreState()
+
+    template = _Doc(
+        out,
+        pagesize=A4,
+        leftMargin=margin,
+        rightMargin=margin,
+        topMargin=20 * mm,
+        bottomMargin=20 * mm,
+        title=f"{title.get('zh', '')} {title.get('en', '')}".strip(),
+        author=str(hospital.get("zh") or hospital.get("en") or ""),
+        creator="HIS Console",
+        subject=f"version {version}",
+        initialFontName=font(),
+        initialFontSize=10,
+    )
+    template.addPageTemplates(
+        [
+            PageTemplate(id="cover", frames=[frame], onPage=furniture),
+            PageTemplate(id="body", frames=[frame], onPage=furniture),
+        ]
+    )
+    template.multiBuild(story, canvasmaker=_NumberedCanvas)
+    return int(template.page)

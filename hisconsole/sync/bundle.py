@@ -1,0 +1,365 @@
+"""Bundle files: signed events carried from laptop to laptop on a USB stick.
+
+Layout (one file, no archive, so no paths inside to traverse)::
+
+    HISCONSOLE-BUNDLE 1\\n
+    {"manifest": {...}, "signature": "<base64>"}\\n      one line of ASCII JSON
+    <body: zlib-compressed UTF-8 lines, one signed event (JSON object) per line>
+
+The manifest names the exporting device and its public key, the time, the
+bundle format, database and event schema versions, the exporter's version
+vector, the vector the bundle was cut against (``since``), the number of
+events, the body's length and SHA-256, the public keys of every device whose
+events are inside, and the hospital's signed trust list if the exporter has
+one. The exporter signs the manifest; each event carries its own device's
+signature, so bundles can be relayed (A -> B -> C) without losing either.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import tempfile
+import zlib
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from hisconsole.sync.canonical import (
+    MANIFEST_CONTEXT,
+    PUBLIC_KEY_BYTES,
+    SIGNATURE_BYTES,
+    b64,
+    device_id_of,
+    sign,
+    unb64,
+    verify_document,
+)
+from hisconsole.sync.errors import BundleError
+from hisconsole.sync.vectors import VectorError, validate
+
+MAGIC = b"HISCONSOLE-BUNDLE 1\n"
+FORMAT = "hisconsole-bundle"
+FORMAT_VERSION = 1
+#: A bundle file larger than this is refused before it is read.
+MAX_BUNDLE_BYTES = 512 * 1024 * 1024
+#: The uncompressed body may not exceed this (a small file must not inflate without bound).
+MAX_BODY_RAW_BYTES = 1536 * 1024 * 1024
+MAX_HEADER_BYTES = 16 * 1024 * 1024
+MAX_EVENTS = 2_000_000
+COMPRESSION_LEVEL = 3
+_READ_CHUNK = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """The checked manifest of a bundle."""
+
+    exporter_id: str
+    exporter_name: str
+    exporter_key: bytes
+    created_at: str
+    program: str
+    schema: str
+    event_schema: int
+    vector: dict[str, int]
+    since: dict[str, int]
+    events: int
+    keys: dict[str, str]
+    names: dict[str, str]
+    trust_list: dict[str, Any] | None
+    document: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class ExportInfo:
+    path: Path
+    events: int
+    bytes: int
+
+
+def write_bundle(
+    out: Path,
+    *,
+    key: Ed25519PrivateKey,
+    public_key: bytes,
+    exporter_name: str,
+    created_at: str,
+    program: str,
+    schema: str,
+    event_schema: int,
+    vector: Mapping[str, int],
+    since: Mapping[str, int],
+    lines: Iterable[str],
+    keys: Mapping[str, str],
+    names: Mapping[str, str],
+    trust_list: Mapping[str, Any] | None,
+) -> ExportInfo:
+    """Write a bundle atomically (temporary file, fsync, rename); ``lines`` are event JSON."""
+    out = out.expanduser()
+    directory = out.parent if str(out.parent) else Path(".")
+    tmp = directory / f".{out.name}.partial"
+    try:
+        with tempfile.TemporaryFile(dir=directory) as body:
+            count, raw, size, digest = _write_body(lines, body)
+            manifest: dict[str, Any] = {
+                "format": FORMAT,
+                "format_version": FORMAT_VERSION,
+                "exporter": {
+                    "id": device_id_of(public_key),
+                    "name": exporter_name,
+                    "public_key": b64(public_key),
+                },
+                "created_at": created_at,
+                "program": program,
+                "schema": schema,
+                "event_schema": event_schema,
+                "vector": dict(sorted(vector.items())),
+                "since": dict(sorted(since.items())),
+                "events": count,
+                "body": {
+                    "encoding": "zlib+jsonl",
+                    "bytes": size,
+                    "raw_bytes": raw,
+                    "sha256": digest,
+                },
+                "keys": dict(sorted(keys.items())),
+                "names": dict(sorted(names.items())),
+                "trust_list": dict(trust_list) if trust_list is not None else None,
+            }
+            header = {"manifest": manifest, "signature": b64(sign(key, MANIFEST_CONTEXT, manifest))}
+            header_bytes = json.dumps(header, ensure_ascii=True, sort_keys=True).encode("ascii")
+            if len(MAGIC) + len(header_bytes) + 1 + size > MAX_BUNDLE_BYTES:
+                raise BundleError(
+                    f"The bundle would be larger than {MAX_BUNDLE_BYTES // 2**20} MB; export "
+                    "only what the other laptop lacks (--since-vector). Nothing was written."
+                )
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(MAGIC)
+                handle.write(header_bytes + b"\n")
+                body.seek(0)
+                while chunk := body.read(_READ_CHUNK):
+                    handle.write(chunk)
+                handle.flush()
+                os.fsync(handle.fileno())
+        os.replace(tmp, out)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise BundleError(
+            f"Cannot write {out}: {exc.strerror or exc}. Nothing was written."
+        ) from exc
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return ExportInfo(out, count, out.stat().st_size)
+
+
+def _write_body(lines: Iterable[str], body: IO[bytes]) -> tuple[int, int, int, str]:
+    compressor = zlib.compressobj(COMPRESSION_LEVEL)
+    digest = hashlib.sha256()
+    count = raw = size = 0
+    pending: list[bytes] = []
+    pending_size = 0
+
+    def flush_out(data: bytes) -> None:
+        nonlocal size
+        if data:
+            body.write(data)
+            digest.update(data)
+            size += len(data)
+
+    for line in lines:
+        encoded = line.encode("utf-8") + b"\n"
+        pending.append(encoded)
+        pending_size += len(encoded)
+        count += 1
+        raw += len(encoded)
+        if pending_size >= _READ_CHUNK:
+            flush_out(compressor.compress(b"".join(pending)))
+            pending, pending_size = [], 0
+        if count > MAX_EVENTS:
+            raise BundleError(
+                f"More than {MAX_EVENTS} events for one bundle; export only what the other "
+                "laptop lacks (--since-vector). Nothing was written."
+            )
+    flush_out(compressor.compress(b"".join(pending)))
+    flush_out(compressor.flush())
+    return count, raw, size, digest.hexdigest()
+
+
+# --- reading --------------------------------------------------------------------------
+
+
+def read_bundle(path: Path) -> tuple[Manifest, list[Any]]:
+    """Read and check a bundle file: manifest signature, body length and checksum.
+
+    Returns the manifest and the events as parsed JSON (not yet checked one by one).
+    Raises BundleError with a message for the user on anything wrong.
+    """
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError as exc:
+        raise BundleError(f"{path} does not exist.") from exc
+    except OSError as exc:
+        raise BundleError(f"Cannot read {path}: {exc.strerror}.") from exc
+    if not path.is_file():
+        raise BundleError(f"{path} is not a file.")
+    if size > MAX_BUNDLE_BYTES:
+        raise BundleError(
+            f"{path.name} is {size // 2**20} MB; a bundle is at most "
+            f"{MAX_BUNDLE_BYTES // 2**20} MB, so this is not one (or not a sane one)."
+        )
+    try:
+        with path.open("rb") as handle:
+            return _read(handle, path.name)
+    except OSError as exc:
+        raise BundleError(f"Cannot read {path}: {exc.strerror}.") from exc
+
+
+def _read(handle: IO[bytes], name: str) -> tuple[Manifest, list[Any]]:
+    if handle.read(len(MAGIC)) != MAGIC:
+        raise BundleError(f"{name} is not a HIS Console bundle.")
+    header_line = handle.readline(MAX_HEADER_BYTES)
+    if not header_line.endswith(b"\n"):
+        raise BundleError(f"{name} is incomplete or damaged: its manifest is cut off.")
+    try:
+        header = json.loads(header_line)
+    except ValueError as exc:
+        raise BundleError(f"{name} is damaged: its manifest is not readable.") from exc
+    manifest = _check_manifest(header, name)
+    body_spec = manifest.document["body"]
+    body = handle.read(body_spec["bytes"] + 1)
+    if len(body) < body_spec["bytes"]:
+        raise BundleError(
+            f"{name} is incomplete: it ends after {len(body)} of {body_spec['bytes']} bytes of "
+            "events. Copy it again from the other laptop."
+        )
+    if len(body) > body_spec["bytes"]:
+        raise BundleError(f"{name} is damaged: it has data after its end.")
+    if hashlib.sha256(body).hexdigest() != body_spec["sha256"]:
+        raise BundleError(
+            f"{name} is damaged or was altered: its events do not match the signed checksum."
+        )
+    raw = _inflate(body, body_spec["raw_bytes"], name)
+    events: list[Any] = []
+    for number, line in enumerate(_lines(raw), start=1):
+        try:
+            events.append(json.loads(line))
+        except ValueError as exc:
+            raise BundleError(f"{name} is damaged: event line {number} is not readable.") from exc
+    if len(events) != manifest.events:
+        raise BundleError(
+            f"{name} is damaged: the manifest announces {manifest.events} events, "
+            f"the file holds {len(events)}."
+        )
+    return manifest, events
+
+
+def _lines(raw: bytes) -> Iterator[bytes]:
+    stream = io.BytesIO(raw)
+    for line in stream:
+        if line.strip():
+            yield line
+
+
+def _inflate(body: bytes, raw_bytes: int, name: str) -> bytes:
+    inflater = zlib.decompressobj()
+    try:
+        raw = inflater.decompress(body, raw_bytes + 1)
+    except zlib.error as exc:
+        raise BundleError(f"{name} is damaged: its events cannot be decompressed.") from exc
+    if len(raw) != raw_bytes or inflater.unconsumed_tail or not inflater.eof:
+        raise BundleError(f"{name} is damaged: its events do not have the announced size.")
+    return raw
+
+
+def _check_manifest(header: Any, name: str) -> Manifest:
+    if not isinstance(header, dict) or not isinstance(header.get("manifest"), dict):
+        raise BundleError(f"{name} is damaged: it has no manifest.")
+    doc: dict[str, Any] = header["manifest"]
+    if doc.get("format") != FORMAT:
+        raise BundleError(f"{name} is not a HIS Console bundle.")
+    version = doc.get("format_version")
+    if not isinstance(version, int) or version > FORMAT_VERSION:
+        raise BundleError(
+            f"{name} was written by a newer HIS Console (bundle format {version}); "
+            "update this laptop first."
+        )
+    try:
+        exporter = doc["exporter"]
+        exporter_key = unb64(exporter["public_key"], size=PUBLIC_KEY_BYTES)
+        signature = unb64(header.get("signature"), size=SIGNATURE_BYTES)
+        body = doc["body"]
+        if body.get("encoding") != "zlib+jsonl":
+            raise BundleError(f"{name} uses an unknown body encoding.")
+        for field in ("bytes", "raw_bytes"):
+            if not isinstance(body[field], int) or body[field] < 0:
+                raise ValueError(field)
+        if body["raw_bytes"] > MAX_BODY_RAW_BYTES:
+            raise BundleError(f"{name} would inflate to more than allowed; refused.")
+        if not isinstance(body["sha256"], str):
+            raise ValueError("sha256")
+        events = doc["events"]
+        if not isinstance(events, int) or not 0 <= events <= MAX_EVENTS:
+            raise ValueError("events")
+        keys = doc["keys"]
+        names = doc.get("names") or {}
+        if not isinstance(keys, dict) or not isinstance(names, dict):
+            raise ValueError("keys")
+        vector = validate(doc["vector"], f"{name}: vector")
+        since = validate(doc.get("since") or {}, f"{name}: since")
+        trust_list = doc.get("trust_list")
+        if trust_list is not None and not isinstance(trust_list, dict):
+            raise ValueError("trust_list")
+    except BundleError:
+        raise
+    except (KeyError, TypeError, ValueError, VectorError) as exc:
+        raise BundleError(f"{name} is damaged: its manifest is incomplete ({exc}).") from exc
+    if device_id_of(exporter_key) != exporter.get("id"):
+        raise BundleError(
+            f"{name} is forged or damaged: its manifest's key does not belong to the "
+            f"device {exporter.get('id')!r} it names."
+        )
+    if not verify_document(exporter_key, signature, MANIFEST_CONTEXT, doc):
+        raise BundleError(
+            f"{name} is damaged or was altered: the manifest's signature does not match "
+            "(wrong key or changed content)."
+        )
+    return Manifest(
+        exporter_id=str(exporter["id"]),
+        exporter_name=str(exporter.get("name", "")),
+        exporter_key=exporter_key,
+        created_at=str(doc.get("created_at", "")),
+        program=str(doc.get("program", "")),
+        schema=str(doc.get("schema", "")),
+        event_schema=int(doc.get("event_schema", 1)),
+        vector=vector,
+        since=since,
+        events=events,
+        keys={str(k): v for k, v in keys.items()},
+        names={str(k): str(v) for k, v in names.items()},
+        trust_list=trust_list,
+        document=doc,
+    )
+
+
+def read_manifest(path: Path) -> Manifest:
+    """Only the (checked) manifest of a bundle, e.g. to export what its writer lacks."""
+    try:
+        with path.open("rb") as handle:
+            if handle.read(len(MAGIC)) != MAGIC:
+                raise BundleError(f"{path.name} is not a HIS Console bundle.")
+            line = handle.readline(MAX_HEADER_BYTES)
+    except OSError as exc:
+        raise BundleError(f"Cannot read {path}: {exc.strerror}.") from exc
+    try:
+        header = json.loads(line)
+    except ValueError as exc:
+        raise BundleError(f"{path.name} is damaged: its manifest is not readable.") from exc
+    return _check_manifest(header, path.name)

@@ -1,0 +1,260 @@
+"""The hub: a PostgreSQL database holding the same signed event log as the laptops.
+
+No server of our own: laptops reach PostgreSQL through SQLAlchemy and psycopg.
+The console creates the hub's tables with its own small Alembic script
+directory on first use (version table ``hisconsole_hub_version``, under an
+advisory lock so two laptops arriving together do not race). Pushing is
+``INSERT ... ON CONFLICT DO NOTHING``; pulling asks, per device, for the events
+numbered above what the laptop holds, using the primary key (origin_id,
+origin_seq), so a sync costs in proportion to what is new. The hub is not
+trusted: every event pulled is verified like one from a bundle.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import (
+    BigInteger,
+    Column,
+    Connection,
+    DateTime,
+    Engine,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    create_engine,
+    func,
+    select,
+    text,
+)
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlchemyError
+from sqlalchemy.pool import NullPool
+
+from hisconsole.sync.errors import HubError
+from hisconsole.sync.vectors import Vector
+
+VERSION_TABLE = "hisconsole_hub_version"
+HUB_REVISIONS = ("h0001",)
+HUB_HEAD = HUB_REVISIONS[-1]
+CONNECT_TIMEOUT_S = 10
+#: pg_advisory_xact_lock key held while the hub schema is created or upgraded ("HISC").
+_SCHEMA_LOCK = 0x48495343
+
+metadata = MetaData()
+events = Table(
+    "events",
+    metadata,
+    Column("origin_id", String(32), primary_key=True),
+    Column("origin_seq", BigInteger, primary_key=True),
+    Column("event_id", String(36), nullable=False, unique=True),
+    Column("hlc", String(24), nullable=False),
+    Column("author", Text, nullable=False),
+    Column("kind", String(64), nullable=False),
+    Column("entity", Text, nullable=False),
+    Column("payload", Text, nullable=False),
+    Column("parents", Text, nullable=False),
+    Column("schema_version", Integer, nullable=False),
+    Column("signature", LargeBinary, nullable=False),
+    Column("received_at", DateTime(timezone=True), server_default=func.now()),
+)
+devices = Table(
+    "devices",
+    metadata,
+    Column("device_id", String(32), primary_key=True),
+    Column("public_key", String(64), nullable=False),
+    Column("name", Text, nullable=False),
+    Column("first_seen", DateTime(timezone=True), server_default=func.now()),
+)
+trust_lists = Table(
+    "trust_lists",
+    metadata,
+    Column("serial", BigInteger, primary_key=True),
+    Column("signer", String(64), nullable=False),
+    Column("document", Text, nullable=False),
+    Column("received_at", DateTime(timezone=True), server_default=func.now()),
+)
+
+EVENT_COLUMNS = (
+    "origin_id",
+    "origin_seq",
+    "event_id",
+    "hlc",
+    "author",
+    "kind",
+    "entity",
+    "payload",
+    "parents",
+    "schema_version",
+    "signature",
+)
+
+
+def parse_url(url: str) -> URL:
+    """The hub address as SQLAlchemy URL (postgresql:// is taken as postgresql+psycopg://)."""
+    try:
+        parsed = make_url(url.strip())
+    except ArgumentError as exc:
+        raise HubError(
+            f"{url!r} is not a hub address; expected postgresql+psycopg://USER:PASSWORD@HOST/DB."
+        ) from exc
+    if parsed.drivername in ("postgresql", "postgres", "postgresql+psycopg"):
+        return parsed.set(drivername="postgresql+psycopg")
+    raise HubError(
+        f"The hub must be a PostgreSQL database (postgresql+psycopg://...), not "
+        f"{parsed.drivername!r}."
+    )
+
+
+def describe(url: URL) -> str:
+    """How the hub is named in messages and the sync history (never with the password)."""
+    where = url.host or url.query.get("host") or "localhost"
+    if isinstance(where, tuple):
+        where = where[0]
+    port = f":{url.port}" if url.port else ""
+    return f"hub:{where}{port}/{url.database or ''}"
+
+
+def connect(url: URL) -> Engine:
+    try:
+        return create_engine(
+            url, poolclass=NullPool, connect_args={"connect_timeout": CONNECT_TIMEOUT_S}
+        )
+    except (NoSuchModuleError, ImportError) as exc:
+        raise HubError(
+            "The PostgreSQL driver (psycopg) is not installed, so the hub cannot be used."
+        ) from exc
+
+
+@contextlib.contextmanager
+def errors(url: URL) -> Iterator[None]:
+    """Turn driver failures into a calm HubError naming the hub (without its password)."""
+    try:
+        yield
+    except HubError:
+        raise
+    except DBAPIError as exc:
+        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+        raise HubError(
+            f"The hub {describe(url)[4:]} cannot be used right now ({reason}). "
+            "Work continues offline; try again later."
+        ) from exc
+    except SQLAlchemyError as exc:
+        raise HubError(f"The hub {describe(url)[4:]} cannot be used ({exc}).") from exc
+
+
+def ensure_schema(engine: Engine) -> None:
+    """Create or upgrade the hub's tables (first use), refusing a hub newer than this program."""
+    from alembic import command
+    from alembic.config import Config
+
+    with engine.begin() as conn:
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _SCHEMA_LOCK})
+        current = _hub_revision(conn)
+        if current == HUB_HEAD:
+            return
+        if current is not None and current not in HUB_REVISIONS:
+            raise HubError(
+                f"The hub was set up by a newer HIS Console (hub schema {current}); update "
+                "this laptop before syncing with it."
+            )
+        if current is None and conn.execute(text("SELECT to_regclass('events')")).scalar():
+            raise HubError(
+                "The hub database already holds a table named 'events' that HIS Console did "
+                "not create; give the console a database (or user schema) of its own."
+            )
+        config = Config()
+        config.set_main_option("script_location", str(Path(__file__).parent / "hub_migrations"))
+        config.attributes["connection"] = conn
+        config.attributes["version_table"] = VERSION_TABLE
+        command.upgrade(config, "head")
+
+
+def _hub_revision(conn: Connection) -> str | None:
+    if not conn.execute(text("SELECT to_regclass(:name)"), {"name": VERSION_TABLE}).scalar():
+        return None
+    value = conn.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).scalar()
+    return str(value) if value is not None else None
+
+
+def hub_vector(conn: Connection) -> Vector:
+    """Per device, the highest event number on the hub (one index look-up per device)."""
+    top = (
+        select(func.max(events.c.origin_seq))
+        .where(events.c.origin_id == devices.c.device_id)
+        .scalar_subquery()
+    )
+    rows = conn.execute(select(devices.c.device_id, top))
+    return {str(device): int(seq) for device, seq in rows if seq}
+
+
+def device_keys(conn: Connection, ids: Sequence[str]) -> dict[str, tuple[str, str]]:
+    """device id -> (public key, name) for the devices asked for."""
+    result: dict[str, tuple[str, str]] = {}
+    if not ids:
+        return result
+    rows = conn.execute(
+        select(devices.c.device_id, devices.c.public_key, devices.c.name).where(
+            devices.c.device_id.in_(list(ids))
+        )
+    )
+    for device_id, key, name in rows:
+        result[str(device_id)] = (str(key), str(name))
+    return result
+
+
+def push_devices(conn: Connection, rows: Sequence[Mapping[str, str]]) -> None:
+    if rows:
+        conn.execute(pg_insert(devices).on_conflict_do_nothing(), [dict(r) for r in rows])
+
+
+def push_events(conn: Connection, rows: Sequence[Mapping[str, Any]]) -> int:
+    """Insert events the hub may lack; returns how many were new to it."""
+    if not rows:
+        return 0
+    stmt = pg_insert(events).on_conflict_do_nothing().returning(events.c.origin_seq)
+    result = conn.execute(stmt, [dict(r) for r in rows])
+    return len(result.all())
+
+
+def push_trust_list(conn: Connection, serial: int, signer: str, document: str) -> None:
+    conn.execute(
+        pg_insert(trust_lists)
+        .values(serial=serial, signer=signer, document=document)
+        .on_conflict_do_nothing()
+    )
+
+
+def trust_documents(conn: Connection, above: int) -> list[str]:
+    """Signed trust lists on the hub newer than serial ``above``, newest first."""
+    rows = conn.execute(
+        select(trust_lists.c.document)
+        .where(trust_lists.c.serial > above)
+        .order_by(trust_lists.c.serial.desc())
+        .limit(20)
+    )
+    return [str(doc) for (doc,) in rows]
+
+
+def fetch_events(conn: Connection, origin: str, after: int, upto: int) -> Iterator[dict[str, Any]]:
+    """Events of ``origin`` numbered (after, upto], in order, streamed."""
+    query = (
+        select(*(events.c[name] for name in EVENT_COLUMNS))
+        .where(
+            events.c.origin_id == origin,
+            events.c.origin_seq > after,
+            events.c.origin_seq <= upto,
+        )
+        .order_by(events.c.origin_seq)
+    )
+    result = conn.execution_options(yield_per=5000).execute(query)
+    for row in result:
+        yield dict(row._mapping)

@@ -1,0 +1,566 @@
+"""Taking in signed events from other laptops: check, then apply, hold or reject each one.
+
+The same path serves bundles and the hub. First, outside any transaction,
+every new event is parsed strictly and its signature checked against its
+device's key (a key always matches its device id, which is the key's
+fingerprint). Then, in the caller's one write transaction, each device's
+events are taken in sequence order: those that continue the device's gap-free
+sequence are applied if the device is trusted and has the role the event
+needs, quarantined if the device is unknown, or rejected; those after a gap
+wait (pending) until the missing ones arrive.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy.orm import Session
+
+from hisconsole.domain.hlc import HybridClock, Stamp
+from hisconsole.store import eventlog
+from hisconsole.store.eventlog import EventRecord
+from hisconsole.store.models import EVENT_FLAG_FROM_FUTURE, Event, Meta
+from hisconsole.store.sync_models import (
+    HELD_PENDING,
+    HELD_QUARANTINE,
+    HELD_REJECTED,
+    HeldEvent,
+    SyncDevice,
+)
+from hisconsole.sync import trust as trust_rules
+from hisconsole.sync.canonical import (
+    DEVICE_ID_RE,
+    PUBLIC_KEY_BYTES,
+    SIGNATURE_BYTES,
+    b64,
+    canonical_json,
+    device_id_of,
+    event_bytes,
+    event_fields,
+    unb64,
+)
+from hisconsole.sync.errors import SyncError
+from hisconsole.sync.trust import TrustError, TrustList
+
+META_IT_KEY = "trust.it_key"
+META_TRUST_LIST = "trust.list"
+
+_HLC_LEN = 22
+_MAX_TEXT = 1_000_000
+_MAX_SEQ = 2**53
+_CHUNK = 500
+
+
+# --- parsing and verifying ---------------------------------------------------------------
+
+
+def _text(obj: Mapping[str, Any], name: str, where: str, limit: int = _MAX_TEXT) -> str:
+    value = obj.get(name)
+    if not isinstance(value, str) or len(value) > limit:
+        raise SyncError(f"{where}: field {name!r} is missing or not text")
+    return value
+
+
+def _int(obj: Mapping[str, Any], name: str, where: str, low: int = 0) -> int:
+    value = obj.get(name)
+    if not isinstance(value, int) or isinstance(value, bool) or not low <= value < _MAX_SEQ:
+        raise SyncError(f"{where}: field {name!r} is missing or not a number")
+    return value
+
+
+def parse_event(obj: Any, where: str) -> EventRecord:
+    """A signed event from its transport form (a JSON object); SyncError if malformed."""
+    if not isinstance(obj, Mapping):
+        raise SyncError(f"{where} is not an event")
+    origin = _text(obj, "origin_id", where, 32)
+    if not DEVICE_ID_RE.match(origin):
+        raise SyncError(f"{where}: {origin!r} is not a device id")
+    seq = _int(obj, "origin_seq", where, 1)
+    hlc = _text(obj, "hlc", where, _HLC_LEN)
+    try:
+        if len(hlc) != _HLC_LEN:
+            raise ValueError(hlc)
+        Stamp.decode(hlc)
+    except ValueError as exc:
+        raise SyncError(f"{where}: {hlc!r} is not a clock stamp") from exc
+    payload = obj.get("payload")
+    parents = obj.get("parents")
+    if not isinstance(payload, dict):
+        raise SyncError(f"{where}: payload is not an object")
+    if not isinstance(parents, list) or not all(
+        isinstance(p, str) and len(p) <= 36 for p in parents
+    ):
+        raise SyncError(f"{where}: parents is not a list of event ids")
+    try:
+        signature = unb64(obj.get("signature"), size=SIGNATURE_BYTES)
+    except ValueError as exc:
+        raise SyncError(f"{where}: the signature is missing or damaged") from exc
+    event_id = _text(obj, "event_id", where, 36)
+    kind = _text(obj, "kind", where, 64)
+    if not event_id or not kind:
+        raise SyncError(f"{where}: empty event id or kind")
+    return EventRecord(
+        origin_id=origin,
+        origin_seq=seq,
+        event_id=event_id,
+        hlc=hlc,
+        author=_text(obj, "author", where),
+        kind=kind,
+        entity=_text(obj, "entity", where),
+        payload=payload,
+        parents=tuple(parents),
+        schema_version=_int(obj, "schema_version", where, 1),
+        signature=signature,
+    )
+
+
+def event_json(record: EventRecord) -> dict[str, Any]:
+    """The transport form of a signed event (the inverse of :func:`parse_event`)."""
+    fields = event_fields(record)
+    fields["signature"] = b64(record.signature or b"")
+    return fields
+
+
+def check_keys(keys: Mapping[str, Any], where: str) -> dict[str, bytes]:
+    """Device keys as sent alongside events: each must be the key its id is the fingerprint of."""
+    result: dict[str, bytes] = {}
+    for device_id, text in keys.items():
+        try:
+            key = unb64(text, size=PUBLIC_KEY_BYTES)
+        except ValueError as exc:
+            raise SyncError(f"{where}: the key of device {device_id} is damaged") from exc
+        if device_id_of(key) != device_id:
+            raise SyncError(
+                f"{where}: the key given for device {device_id} is not that device's key"
+            )
+        result[device_id] = key
+    return result
+
+
+def first_bad_signature(records: Iterable[EventRecord], keys: Mapping[str, bytes]) -> str | None:
+    """None if every event is signed by its device's key, else what is wrong with the first."""
+    verifiers: dict[str, Ed25519PublicKey] = {}
+    for record in records:
+        verifier = verifiers.get(record.origin_id)
+        if verifier is None:
+            key = keys.get(record.origin_id)
+            if key is None:
+                return (
+                    f"event {record.origin_id}#{record.origin_seq} comes without its device's key"
+                )
+            verifier = verifiers[record.origin_id] = Ed25519PublicKey.from_public_bytes(key)
+        try:
+            verifier.verify(record.signature or b"", event_bytes(record))
+        except InvalidSignature:
+            return (
+                f"event {record.origin_id}#{record.origin_seq} ({record.kind}) is not signed "
+                f"by device {record.origin_id}"
+            )
+    return None
+
+
+# --- trust state kept in this laptop's database ------------------------------------------
+
+
+def pinned_it_key(session: Session) -> bytes | None:
+    row = session.get(Meta, META_IT_KEY)
+    return unb64(row.value, size=PUBLIC_KEY_BYTES) if row else None
+
+
+def current_trust(session: Session) -> TrustList | None:
+    pinned = pinned_it_key(session)
+    row = session.get(Meta, META_TRUST_LIST)
+    if pinned is None or row is None:
+        return None
+    try:
+        return trust_rules.verify_signed(json.loads(row.value), pinned)
+    except (TrustError, ValueError):
+        return None
+
+
+def adopt_trust_list(session: Session, signed: Any) -> TrustList | None:
+    """Store ``signed`` if it is signed by the pinned IT key and newer than the one held.
+
+    Returns the list if adopted; None if it is not newer. Raises TrustError if
+    no IT key is pinned or the list is not signed by it.
+    """
+    pinned = pinned_it_key(session)
+    if pinned is None:
+        raise TrustError(
+            "No IT key is pinned on this laptop yet; pin it first with "
+            "'hisconsole trust pin PUBKEYFILE'."
+        )
+    incoming = trust_rules.verify_signed(signed, pinned)
+    current = current_trust(session)
+    if current is not None and incoming.serial <= current.serial:
+        return None
+    session.merge(Meta(key=META_TRUST_LIST, value=canonical_json(incoming.signed)))
+    session.flush()
+    return incoming
+
+
+# --- storing -------------------------------------------------------------------------------
+
+
+@dataclass
+class Context:
+    """What a decision about a foreign event depends on, read once per transaction."""
+
+    own_id: str
+    trust: TrustList | None
+    accepted: set[str]
+    clock: HybridClock
+    now: dt.datetime
+    source: str
+
+    @property
+    def today(self) -> dt.date:
+        return self.now.date()
+
+    @property
+    def now_iso(self) -> str:
+        return self.now.astimezone(dt.UTC).isoformat(timespec="seconds")
+
+
+def load_context(
+    session: Session, *, own_id: str, clock: HybridClock, now: dt.datetime, source: str
+) -> Context:
+    accepted = set(
+        session.scalars(select(SyncDevice.device_id).where(SyncDevice.accepted_at.is_not(None)))
+    )
+    return Context(own_id, current_trust(session), accepted, clock, now, source)
+
+
+@dataclass
+class IntakeReport:
+    """What happened to the events received."""
+
+    applied: int = 0
+    duplicates: int = 0
+    quarantined: int = 0
+    rejected: int = 0
+    pending: int = 0
+    from_future: int = 0
+    conflicting: int = 0
+    reasons: dict[str, int] = field(default_factory=dict)
+    #: Areas (first part of the event kind: incident, forms, plan, …) that changed.
+    areas: set[str] = field(default_factory=set)
+    stamps: list[Stamp] = field(default_factory=list, repr=False)
+
+    def merge(self, other: IntakeReport) -> None:
+        for name in (
+            "applied",
+            "duplicates",
+            "quarantined",
+            "rejected",
+            "pending",
+            "from_future",
+            "conflicting",
+        ):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        for reason, count in other.reasons.items():
+            self.reasons[reason] = self.reasons.get(reason, 0) + count
+        self.areas |= other.areas
+        self.stamps.extend(other.stamps)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "applied": self.applied,
+            "duplicates": self.duplicates,
+            "quarantined": self.quarantined,
+            "rejected": self.rejected,
+            "pending": self.pending,
+            "from_future": self.from_future,
+            "conflicting": self.conflicting,
+            "reasons": dict(self.reasons),
+        }
+
+
+def top_seq(session: Session, origin: str) -> int:
+    """Highest event number of ``origin`` held without a gap (log + held, not pending)."""
+    in_log = session.scalar(select(func.max(Event.origin_seq)).where(Event.origin_id == origin))
+    held = session.scalar(
+        select(func.max(HeldEvent.origin_seq)).where(
+            HeldEvent.origin_id == origin, HeldEvent.status != HELD_PENDING
+        )
+    )
+    return max(in_log or 0, held or 0)
+
+
+def stored_ids(session: Session, origin: str, seqs: Sequence[int]) -> dict[int, str]:
+    """event_id of each of ``origin``'s events numbered ``seqs`` held here (log or held)."""
+    found: dict[int, str] = {}
+    for start in range(0, len(seqs), _CHUNK):
+        chunk = list(seqs[start : start + _CHUNK])
+        for model in (Event, HeldEvent):
+            rows = session.execute(
+                select(model.origin_seq, model.event_id).where(
+                    model.origin_id == origin, model.origin_seq.in_(chunk)
+                )
+            )
+            found.update({int(seq): str(eid) for seq, eid in rows})
+    return found
+
+
+def record_devices(
+    session: Session,
+    keys: Mapping[str, bytes],
+    names: Mapping[str, str],
+    ctx: Context,
+    origins: Iterable[str],
+) -> None:
+    """Remember every other device whose events passed through here, with its key."""
+    wanted = [o for o in set(origins) if o != ctx.own_id]
+    if not wanted:
+        return
+    have = set(
+        session.scalars(select(SyncDevice.device_id).where(SyncDevice.device_id.in_(wanted)))
+    )
+    rows = [
+        {
+            "device_id": origin,
+            "public_key": b64(keys[origin]),
+            "name": names.get(origin, ""),
+            "first_seen": ctx.now_iso,
+            "source": ctx.source,
+            "accepted_at": None,
+            "accepted_by": None,
+        }
+        for origin in sorted(set(wanted) - have)
+        if origin in keys
+    ]
+    if rows:
+        session.execute(insert(SyncDevice), rows)
+
+
+def _held_row(record: EventRecord, status: str, reason: str, ctx: Context) -> dict[str, Any]:
+    return {
+        "origin_id": record.origin_id,
+        "origin_seq": record.origin_seq,
+        "event_id": record.event_id,
+        "hlc": record.hlc,
+        "author": record.author,
+        "kind": record.kind,
+        "entity": record.entity,
+        "payload": canonical_json(record.payload),
+        "parents": canonical_json(list(record.parents)),
+        "schema_version": record.schema_version,
+        "signature": record.signature,
+        "status": status,
+        "reason": reason,
+        "received_at": ctx.now_iso,
+        "source": ctx.source,
+    }
+
+
+def record_from_held(row: HeldEvent) -> EventRecord:
+    return EventRecord(
+        origin_id=row.origin_id,
+        origin_seq=row.origin_seq,
+        event_id=row.event_id,
+        hlc=row.hlc,
+        author=row.author,
+        kind=row.kind,
+        entity=row.entity,
+        payload=json.loads(row.payload),
+        parents=tuple(json.loads(row.parents)),
+        schema_version=row.schema_version,
+        signature=row.signature,
+    )
+
+
+def _count_reason(report: IntakeReport, reason: str) -> None:
+    report.reasons[reason] = report.reasons.get(reason, 0) + 1
+
+
+def _apply_or_hold(
+    session: Session, candidates: Sequence[EventRecord], ctx: Context, report: IntakeReport
+) -> None:
+    """Decide each event (its origin's sequence already continues here) and store it."""
+    to_apply: list[tuple[EventRecord, int]] = []
+    held: list[dict[str, Any]] = []
+    decided: list[tuple[EventRecord, str, str]] = []
+    for record in candidates:
+        verdict, reason = trust_rules.decide(
+            trust=ctx.trust,
+            accepted=ctx.accepted,
+            local_id=ctx.own_id,
+            device_id=record.origin_id,
+            kind=record.kind,
+            today=ctx.today,
+        )
+        decided.append((record, verdict, reason))
+    # An event id must be unique in the log; a second event claiming one is refused.
+    wanted = [r.event_id for r, verdict, _ in decided if verdict == trust_rules.APPLY]
+    taken: set[str] = set()
+    for start in range(0, len(wanted), _CHUNK):
+        chunk = wanted[start : start + _CHUNK]
+        taken.update(session.scalars(select(Event.event_id).where(Event.event_id.in_(chunk))))
+    for record, verdict, reason in decided:
+        if verdict == trust_rules.APPLY and record.event_id in taken:
+            verdict, reason = trust_rules.REJECT, "its event id is already used by another event"
+        if verdict == trust_rules.APPLY:
+            taken.add(record.event_id)
+            stamp = Stamp.decode(record.hlc)
+            flags = 0
+            if ctx.clock.is_from_future(stamp):
+                flags = EVENT_FLAG_FROM_FUTURE
+                report.from_future += 1
+            else:
+                report.stamps.append(stamp)
+            to_apply.append((record, flags))
+            report.applied += 1
+            report.areas.add(record.kind.split(".", 1)[0])
+        else:
+            held.append(_held_row(record, verdict, reason, ctx))
+            if verdict == trust_rules.QUARANTINE:
+                report.quarantined += 1
+            else:
+                report.rejected += 1
+            _count_reason(report, reason)
+    if held:
+        session.execute(insert(HeldEvent), held)
+    eventlog.append_foreign(session, to_apply)
+
+
+def store_events(
+    session: Session,
+    records: Sequence[EventRecord],
+    *,
+    keys: Mapping[str, bytes],
+    names: Mapping[str, str],
+    ctx: Context,
+    known: Sequence[tuple[str, int, str]] = (),
+) -> IntakeReport:
+    """Store verified events from elsewhere (in the caller's write transaction).
+
+    ``known`` are (origin, seq, event_id) of events the sender also had that this
+    laptop held already when the import started: they were not verified, only
+    compared, and are never written.
+    """
+    report = IntakeReport()
+    by_origin: dict[str, dict[int, EventRecord]] = {}
+    for record in records:
+        slot = by_origin.setdefault(record.origin_id, {})
+        prior = slot.get(record.origin_seq)
+        if prior is None:
+            slot[record.origin_seq] = record
+        elif prior.event_id == record.event_id:
+            report.duplicates += 1
+        else:
+            report.conflicting += 1
+    known_by_origin: dict[str, dict[int, str]] = {}
+    for origin, seq, event_id in known:
+        known_by_origin.setdefault(origin, {})[seq] = event_id
+    record_devices(session, keys, names, ctx, by_origin)
+    ready: list[EventRecord] = []
+    for origin in sorted(set(by_origin) | set(known_by_origin)):
+        events = by_origin.get(origin, {})
+        have = top_seq(session, origin)
+        old = {s: r.event_id for s, r in events.items() if s <= have}
+        old.update({s: e for s, e in known_by_origin.get(origin, {}).items() if s <= have})
+        if old:
+            stored = stored_ids(session, origin, sorted(old))
+            for seq, event_id in old.items():
+                if stored.get(seq) == event_id:
+                    report.duplicates += 1
+                else:
+                    report.conflicting += 1
+        candidates = {s: r for s, r in events.items() if s > have}
+        pending_rows = {
+            row.origin_seq: row
+            for row in session.scalars(
+                select(HeldEvent).where(
+                    HeldEvent.origin_id == origin, HeldEvent.status == HELD_PENDING
+                )
+            )
+        }
+        for seq, row in pending_rows.items():
+            if seq in candidates:
+                if candidates[seq].event_id == row.event_id:
+                    report.duplicates += 1
+                else:
+                    report.conflicting += 1
+            candidates[seq] = record_from_held(row)
+        expected = have + 1
+        released: list[int] = []
+        new_pending: list[dict[str, Any]] = []
+        for seq in sorted(candidates):
+            if seq == expected:
+                ready.append(candidates[seq])
+                if seq in pending_rows:
+                    released.append(seq)
+                expected += 1
+            elif seq not in pending_rows:
+                new_pending.append(
+                    _held_row(
+                        candidates[seq],
+                        HELD_PENDING,
+                        f"waiting for event #{expected} of this device",
+                        ctx,
+                    )
+                )
+        if released:
+            session.execute(
+                delete(HeldEvent).where(
+                    HeldEvent.origin_id == origin, HeldEvent.origin_seq.in_(released)
+                )
+            )
+        if new_pending:
+            session.execute(insert(HeldEvent), new_pending)
+            report.pending += len(new_pending)
+    _apply_or_hold(session, ready, ctx, report)
+    return report
+
+
+def release_held(
+    session: Session, ctx: Context, origins: Iterable[str] | None = None
+) -> IntakeReport:
+    """Decide again about quarantined and rejected events (after a device was accepted or a
+    new trust list arrived): apply those now allowed, re-label the others."""
+    query = select(HeldEvent).where(HeldEvent.status.in_((HELD_QUARANTINE, HELD_REJECTED)))
+    if origins is not None:
+        query = query.where(HeldEvent.origin_id.in_(list(origins)))
+    rows = session.scalars(query.order_by(HeldEvent.origin_id, HeldEvent.origin_seq)).all()
+    report = IntakeReport()
+    release: list[EventRecord] = []
+    for row in rows:
+        verdict, reason = trust_rules.decide(
+            trust=ctx.trust,
+            accepted=ctx.accepted,
+            local_id=ctx.own_id,
+            device_id=row.origin_id,
+            kind=row.kind,
+            today=ctx.today,
+        )
+        if verdict == trust_rules.APPLY:
+            release.append(record_from_held(row))
+            continue
+        if verdict != row.status:
+            if verdict == trust_rules.REJECT:
+                report.rejected += 1
+            else:
+                report.quarantined += 1
+            _count_reason(report, reason)
+        if verdict != row.status or reason != row.reason:
+            session.execute(
+                update(HeldEvent)
+                .where(HeldEvent.origin_id == row.origin_id, HeldEvent.origin_seq == row.origin_seq)
+                .values(status=verdict, reason=reason)
+            )
+    for record in release:
+        session.execute(
+            delete(HeldEvent).where(
+                HeldEvent.origin_id == record.origin_id, HeldEvent.origin_seq == record.origin_seq
+            )
+        )
+    session.flush()
+    _apply_or_hold(session, release, ctx, report)
+    return report

@@ -1,0 +1,436 @@
+"""The hospital's trust list: which devices may write which events, signed by the IT key.
+
+The IT department keeps an Ed25519 key off the consoles. It signs a list of the
+consoles' device public keys, their names and roles (``operator``: incidents,
+logs, forms; ``plan-editor``: plan, contacts and call trees) and optional expiry
+or revocation dates. Each console pins the IT public key once; after that it
+accepts only lists signed by that key, and only newer ones (a higher serial),
+so an old list cannot be replayed to un-revoke a device.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+
+from hisconsole.sync.canonical import (
+    DEVICE_ID_RE,
+    PUBLIC_KEY_BYTES,
+    SIGNATURE_BYTES,
+    TRUST_CONTEXT,
+    b64,
+    device_id_of,
+    sign,
+    unb64,
+    verify_document,
+)
+from hisconsole.sync.errors import SyncError
+
+LIST_FORMAT = "hisconsole-trust-list"
+SIGNED_FORMAT = "hisconsole-signed-trust-list"
+FORMAT_VERSION = 1
+
+ROLE_OPERATOR = "operator"
+ROLE_PLAN_EDITOR = "plan-editor"
+DEVICE_ROLES = (ROLE_OPERATOR, ROLE_PLAN_EDITOR)
+#: Event kinds (by prefix) that only a plan-editor device may write.
+PLAN_EDITOR_KINDS = ("plan.", "contact.", "calltree.")
+#: A device a commander accepted on one laptop may write operational events only.
+ACCEPTED_ROLES = frozenset({ROLE_OPERATOR})
+MAX_TRUST_FILE_BYTES = 4 * 1024 * 1024
+PUBLIC_KEY_LABEL = "hisconsole-it-key ed25519"
+
+# Decisions about a signed event from another device.
+APPLY = "apply"
+QUARANTINE = "quarantine"
+REJECT = "rejected"
+
+
+class TrustError(SyncError):
+    """A key or trust list that cannot be used; the message says why."""
+
+
+def required_role(kind: str) -> str:
+    return ROLE_PLAN_EDITOR if kind.startswith(PLAN_EDITOR_KINDS) else ROLE_OPERATOR
+
+
+def fingerprint(public_key: bytes) -> str:
+    """A fingerprint people can read aloud and compare: ``ab12-cd34-ef56-gh78``."""
+    ident = device_id_of(public_key)
+    return "-".join(ident[i : i + 4] for i in range(0, len(ident), 4))
+
+
+@dataclass(frozen=True)
+class TrustedDevice:
+    device_id: str
+    name: str
+    public_key: bytes
+    roles: frozenset[str]
+    expires: dt.date | None = None
+    revoked: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class TrustList:
+    """A verified, signed trust list."""
+
+    hospital: str
+    serial: int
+    issued_at: str
+    devices: dict[str, TrustedDevice]
+    signer: bytes
+    #: The signed document exactly as received, to hand on to other laptops.
+    signed: dict[str, Any] = field(repr=False, compare=False)
+
+
+def decide(
+    *,
+    trust: TrustList | None,
+    accepted: frozenset[str] | set[str],
+    local_id: str,
+    device_id: str,
+    kind: str,
+    today: dt.date,
+) -> tuple[str, str]:
+    """What to do with an event from ``device_id``: (APPLY | QUARANTINE | REJECT, reason)."""
+    if device_id == local_id:
+        return APPLY, ""
+    entry = trust.devices.get(device_id) if trust else None
+    roles: frozenset[str] | None = None
+    if entry is not None:
+        if entry.revoked is not None and entry.revoked <= today:
+            return REJECT, f"device {device_id} was revoked by IT on {entry.revoked.isoformat()}"
+        if entry.expires is None or entry.expires >= today:
+            roles = entry.roles
+    if roles is None and device_id in accepted:
+        roles = ACCEPTED_ROLES
+    if roles is None:
+        if entry is not None and entry.expires is not None:
+            return QUARANTINE, f"the trust list's entry expired on {entry.expires.isoformat()}"
+        return QUARANTINE, "device not in the trust list"
+    needed = required_role(kind)
+    if needed not in roles:
+        return REJECT, f"'{kind}' needs the {needed} role, which device {device_id} lacks"
+    return APPLY, ""
+
+
+# --- the editable (unsigned) list ----------------------------------------------------
+
+
+def _date(value: Any, where: str) -> dt.date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value[:10])
+        except ValueError:
+            pass
+    raise TrustError(f"{where}: {value!r} is not a date (YYYY-MM-DD)")
+
+
+def normalise_list(doc: Any, source: str = "trust list") -> dict[str, Any]:
+    """Validate an editable trust list and return its canonical form; TrustError lists why not."""
+    if not isinstance(doc, Mapping):
+        raise TrustError(f"{source}: not a trust list (expected a mapping)")
+    if doc.get("format", LIST_FORMAT) != LIST_FORMAT:
+        raise TrustError(f"{source}: format is {doc.get('format')!r}, expected {LIST_FORMAT!r}")
+    version = doc.get("format_version", FORMAT_VERSION)
+    if not isinstance(version, int) or version > FORMAT_VERSION:
+        raise TrustError(f"{source}: format_version {version!r} is newer than this program knows")
+    serial = doc.get("serial")
+    if not isinstance(serial, int) or isinstance(serial, bool) or serial < 1:
+        raise TrustError(f"{source}: serial must be a whole number of 1 or more")
+    hospital = doc.get("hospital", "")
+    if not isinstance(hospital, str):
+        raise TrustError(f"{source}: hospital must be text")
+    devices_in = doc.get("devices") or []
+    if not isinstance(devices_in, list):
+        raise TrustError(f"{source}: devices must be a list")
+    devices: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for index, entry in enumerate(devices_in, start=1):
+        where = f"{source}: device {index}"
+        if not isinstance(entry, Mapping):
+            raise TrustError(f"{where} is not a mapping")
+        try:
+            key = unb64(entry.get("public_key"), size=PUBLIC_KEY_BYTES)
+        except ValueError as exc:
+            raise TrustError(f"{where}: public_key is not a base64 Ed25519 key ({exc})") from exc
+        device_id = device_id_of(key)
+        if entry.get("id") not in (None, device_id):
+            raise TrustError(
+                f"{where}: id {entry.get('id')!r} does not match its public key (that is "
+                f"{device_id}); copy both from 'hisconsole device show' on the laptop"
+            )
+        if device_id in seen:
+            raise TrustError(f"{where}: device {device_id} is listed twice")
+        seen.add(device_id)
+        name = entry.get("name", "")
+        if not isinstance(name, str):
+            raise TrustError(f"{where}: name must be text")
+        roles = entry.get("roles", [ROLE_OPERATOR])
+        if not isinstance(roles, list) or not all(r in DEVICE_ROLES for r in roles):
+            raise TrustError(f"{where}: roles must be a list of {', '.join(DEVICE_ROLES)}")
+        item: dict[str, Any] = {
+            "id": device_id,
+            "name": name,
+            "public_key": b64(key),
+            "roles": sorted(set(roles)),
+        }
+        for date_field in ("expires", "revoked"):
+            value = _date(entry.get(date_field), f"{where}: {date_field}")
+            if value is not None:
+                item[date_field] = value.isoformat()
+        devices.append(item)
+    result: dict[str, Any] = {
+        "format": LIST_FORMAT,
+        "format_version": FORMAT_VERSION,
+        "hospital": hospital,
+        "serial": serial,
+        "devices": devices,
+    }
+    issued = doc.get("issued_at")
+    if issued is not None:
+        result["issued_at"] = str(issued)
+    return result
+
+
+def read_list_file(path: Path) -> dict[str, Any]:
+    """Read an editable trust list (YAML or JSON); a missing file is an error."""
+    text = _read_text(path)
+    try:
+        doc = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise TrustError(f"{path} is not valid YAML ({exc})") from exc
+    return normalise_list(doc, str(path))
+
+
+def write_list_file(path: Path, doc: Mapping[str, Any]) -> None:
+    text = yaml.safe_dump(dict(doc), allow_unicode=True, sort_keys=False, width=100)
+    _write_private(path, text.encode("utf-8"), mode=0o644)
+
+
+def new_list(hospital: str = "") -> dict[str, Any]:
+    return normalise_list({"hospital": hospital, "serial": 1, "devices": []})
+
+
+def add_device(
+    doc: Mapping[str, Any],
+    *,
+    public_key: bytes,
+    name: str,
+    roles: list[str],
+    expires: dt.date | None = None,
+) -> dict[str, Any]:
+    """A new list (serial + 1) with the device added, or replaced if already listed."""
+    device_id = device_id_of(public_key)
+    devices = [d for d in doc["devices"] if d["id"] != device_id]
+    entry: dict[str, Any] = {
+        "id": device_id,
+        "name": name,
+        "public_key": b64(public_key),
+        "roles": roles or [ROLE_OPERATOR],
+    }
+    if expires is not None:
+        entry["expires"] = expires.isoformat()
+    devices.append(entry)
+    updated = {**doc, "devices": devices, "serial": int(doc["serial"]) + 1}
+    updated.pop("issued_at", None)
+    return normalise_list(updated)
+
+
+def revoke_device(doc: Mapping[str, Any], device_id: str, on: dt.date) -> dict[str, Any]:
+    """A new list (serial + 1) in which the device is revoked from ``on``."""
+    devices = [dict(d) for d in doc["devices"]]
+    matches = [d for d in devices if d["id"] == device_id or d["id"].startswith(device_id)]
+    if not matches:
+        raise TrustError(f"Device {device_id} is not in the trust list.")
+    if len(matches) > 1:
+        raise TrustError(f"{device_id!r} matches {len(matches)} devices; give more of the id.")
+    matches[0]["revoked"] = on.isoformat()
+    updated = {**doc, "devices": devices, "serial": int(doc["serial"]) + 1}
+    updated.pop("issued_at", None)
+    return normalise_list(updated)
+
+
+# --- signing and verifying -------------------------------------------------------------
+
+
+def sign_list(
+    doc: Mapping[str, Any], key: Ed25519PrivateKey, *, now: dt.datetime
+) -> dict[str, Any]:
+    """The signed form of an editable list (``issued_at`` set to ``now``)."""
+    body = normalise_list(
+        {**doc, "issued_at": now.astimezone(dt.UTC).isoformat(timespec="seconds")}
+    )
+    signer = key.public_key().public_bytes(
+        serialization.Encoding.Raw, serialization.PublicFormat.Raw
+    )
+    return {
+        "format": SIGNED_FORMAT,
+        "format_version": FORMAT_VERSION,
+        "list": body,
+        "signer": b64(signer),
+        "signature": b64(sign(key, TRUST_CONTEXT, body)),
+    }
+
+
+def verify_signed(signed: Any, pinned: bytes | None) -> TrustList:
+    """Check a signed list against the pinned IT key (None: only check it is well signed)."""
+    if not isinstance(signed, Mapping) or signed.get("format") != SIGNED_FORMAT:
+        raise TrustError("not a signed HIS Console trust list")
+    try:
+        signer = unb64(signed.get("signer"), size=PUBLIC_KEY_BYTES)
+        signature = unb64(signed.get("signature"), size=SIGNATURE_BYTES)
+    except ValueError as exc:
+        raise TrustError(f"the trust list's signature block is damaged ({exc})") from exc
+    if pinned is not None and signer != pinned:
+        raise TrustError(
+            f"the trust list is signed by IT key {fingerprint(signer)}, not by the pinned "
+            f"IT key {fingerprint(pinned)}"
+        )
+    body = signed.get("list")
+    if not verify_document(signer, signature, TRUST_CONTEXT, body):
+        raise TrustError("the trust list's signature does not match its content (altered?)")
+    doc = normalise_list(body)
+    if doc != body:
+        raise TrustError("the trust list is not in canonical form")
+    devices = {
+        d["id"]: TrustedDevice(
+            device_id=d["id"],
+            name=d["name"],
+            public_key=unb64(d["public_key"], size=PUBLIC_KEY_BYTES),
+            roles=frozenset(d["roles"]),
+            expires=_date(d.get("expires"), "expires"),
+            revoked=_date(d.get("revoked"), "revoked"),
+        )
+        for d in doc["devices"]
+    }
+    return TrustList(
+        hospital=doc["hospital"],
+        serial=doc["serial"],
+        issued_at=str(doc.get("issued_at", "")),
+        devices=devices,
+        signer=signer,
+        signed=dict(signed),
+    )
+
+
+def read_signed_file(path: Path) -> Any:
+    text = _read_text(path)
+    try:
+        return json.loads(text)
+    except ValueError as exc:
+        raise TrustError(f"{path} is not a signed trust list (not JSON: {exc})") from exc
+
+
+def write_signed_file(path: Path, signed: Mapping[str, Any]) -> None:
+    text = json.dumps(dict(signed), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    _write_private(path, text.encode("utf-8"), mode=0o644)
+
+
+# --- the IT key ---------------------------------------------------------------------
+
+
+def generate_it_key(out: Path) -> tuple[Path, bytes]:
+    """Write a new IT private key (PEM, mode 0600) and its public key next to it (.pub)."""
+    if out.exists():
+        raise TrustError(f"{out} already exists; refusing to overwrite an IT key.")
+    key = Ed25519PrivateKey.generate()
+    pem = key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    )
+    public = key.public_key().public_bytes(
+        serialization.Encoding.Raw, serialization.PublicFormat.Raw
+    )
+    pub_path = out.with_name(out.name + ".pub")
+    _write_private(out, pem, mode=0o600, exclusive=True)
+    _write_private(pub_path, public_key_text(public).encode("ascii"), mode=0o644)
+    return pub_path, public
+
+
+def public_key_text(public: bytes) -> str:
+    return f"{PUBLIC_KEY_LABEL} {b64(public)} {fingerprint(public)}\n"
+
+
+def load_private_key(path: Path) -> Ed25519PrivateKey:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise TrustError(f"Cannot read the IT key {path}: {exc.strerror}.") from exc
+    try:
+        key = serialization.load_pem_private_key(data, password=None)
+    except (ValueError, TypeError) as exc:
+        raise TrustError(f"{path} is not an unencrypted PEM private key ({exc}).") from exc
+    if not isinstance(key, Ed25519PrivateKey):
+        raise TrustError(f"{path} is not an Ed25519 key.")
+    return key
+
+
+def load_public_key(path: Path) -> bytes:
+    """An IT public key from a .pub file written by ``trust keygen``, base64 text or PEM."""
+    text = _read_text(path).strip()
+    if text.startswith("-----BEGIN"):
+        try:
+            key = serialization.load_pem_public_key(text.encode("ascii"))
+        except ValueError as exc:
+            raise TrustError(f"{path} is not a PEM public key ({exc}).") from exc
+        if not isinstance(key, Ed25519PublicKey):
+            raise TrustError(f"{path} is not an Ed25519 public key.")
+        return key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    tokens = text.split()
+    label = PUBLIC_KEY_LABEL.split()
+    if tokens[: len(label)] == label:
+        tokens = tokens[len(label) :]
+    try:
+        return unb64(tokens[0] if tokens else "", size=PUBLIC_KEY_BYTES)
+    except ValueError as exc:
+        raise TrustError(
+            f"{path} does not hold an Ed25519 public key (expected the .pub file written by "
+            "'hisconsole trust keygen')."
+        ) from exc
+
+
+def is_device_id(text: str) -> bool:
+    return bool(DEVICE_ID_RE.match(text))
+
+
+def _read_text(path: Path) -> str:
+    try:
+        if path.stat().st_size > MAX_TRUST_FILE_BYTES:
+            raise TrustError(f"{path} is too large to be a key or trust list.")
+        return path.read_text("utf-8")
+    except FileNotFoundError as exc:
+        raise TrustError(f"{path} does not exist.") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise TrustError(f"Cannot read {path}: {exc}.") from exc
+
+
+def _write_private(path: Path, data: bytes, *, mode: int, exclusive: bool = False) -> None:
+    tmp = path.with_name(f".{path.name}.partial")
+    try:
+        if exclusive and path.exists():
+            raise TrustError(f"{path} already exists.")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, mode)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise TrustError(f"Cannot write {path}: {exc.strerror}. Nothing was written.") from exc

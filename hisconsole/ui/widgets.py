@@ -1,0 +1,153 @@
+"""Incident widgets shared by pages: the reporting-clock tile, system chips, the exercise mark."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from hisconsole.domain import incidents as rules
+from hisconsole.ui import style
+from hisconsole.ui.i18n import clock_kind_label, system_status_label
+from hisconsole.ui.situation import EXERCISE_MARK, clock_state, clock_time, countdown
+
+# Colours of a reporting clock by state: (background, text).
+CLOCK_COLOURS = {
+    rules.STATE_OK: ("#E8F5E9", "#1B5E20"),
+    rules.STATE_AMBER: ("#FFB300", "#000000"),
+    rules.STATE_RED: ("#C62828", "#FFFFFF"),
+    rules.STATE_MET: ("#ECEFF1", "#37474F"),
+    rules.STATE_CANCELLED: ("#ECEFF1", "#37474F"),
+}
+
+# Colours of a system's status on the board: (background, text).
+STATUS_COLOURS = {
+    "up": ("#2E7D32", "#FFFFFF"),
+    "degraded": ("#FFB300", "#000000"),
+    "down": ("#C62828", "#FFFFFF"),
+    "na": ("#90A4AE", "#000000"),
+}
+
+
+def exercise_mark(parent: QWidget | None = None, *, delta: int = style.BODY_DELTA) -> QLabel:
+    """The EXERCISE / 演练 mark: black on hatched yellow, impossible to miss."""
+    mark = style.label(EXERCISE_MARK, parent, delta=delta, bold=True)
+    mark.setObjectName("ExerciseMark")
+    mark.setStyleSheet(
+        "QLabel#ExerciseMark { background-color: #FFEB3B; color: #000000;"
+        " border: 2px dashed #000000; padding: 2px 8px; }"
+    )
+    mark.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+    return mark
+
+
+class ClockTile(QFrame):
+    """One reporting clock, big: what is due, the countdown (or how long overdue), when.
+
+    ``update_at(now)`` recomputes everything from the clock's times and ``now``
+    (nothing counts by itself, so a paused or skipped timer never drifts). The
+    ``state`` property (ok, amber, red, met) drives the colour.
+
+    Signals: none.
+    """
+
+    def __init__(self, clock: dict[str, Any] | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("ClockTile")
+        self.clock = clock
+        self.state = ""
+        self.seconds = 0.0
+        self.kind_label = style.label("", self, delta=style.SECTION_DELTA, bold=True, wrap=True)
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("Countdown")
+        font = QFont(self.count_label.font())
+        font.setPointSizeF(max(font.pointSizeF(), 10.0) + 40)
+        font.setBold(True)
+        font.setStyleHint(QFont.StyleHint.Monospace)
+        self.count_label.setFont(font)
+        self.due_label = style.label("", self, delta=style.BODY_DELTA + 1, wrap=True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 14, 20, 16)
+        layout.setSpacing(2)
+        layout.addWidget(self.kind_label)
+        layout.addWidget(self.count_label)
+        layout.addWidget(self.due_label)
+        self.setMinimumWidth(300)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+
+    def countdown_text(self) -> str:
+        return self.count_label.text()
+
+    def update_at(self, now: dt.datetime) -> str:
+        """Show the clock as it stands at ``now``; returns the state."""
+        if self.clock is None:
+            state, seconds = rules.STATE_MET, 0.0
+            self.kind_label.setText(self.tr("Reporting clock"))
+            self.count_label.setText("—")
+            self.due_label.setText(self.tr("No report is due."))
+        else:
+            state, seconds = clock_state(self.clock, now)
+            self.kind_label.setText(
+                self.tr("{report} (level {level})").format(
+                    report=clock_kind_label(self.clock["kind"]), level=self.clock["level"]
+                )
+            )
+            due = clock_time(self.clock["due_at"])
+            if state == rules.STATE_RED:
+                self.count_label.setText("+" + countdown(seconds))
+                self.due_label.setText(
+                    self.tr("OVERDUE — was due at {time}. Report now.").format(time=due)
+                )
+            else:
+                self.count_label.setText(countdown(seconds))
+                self.due_label.setText(self.tr("Due at {time}").format(time=due))
+        self.seconds = seconds
+        if state != self.state:
+            self.state = state
+            self.setProperty("state", state)
+            self.setAccessibleName(self.tr("Reporting clock"))
+            background, foreground = CLOCK_COLOURS.get(state, CLOCK_COLOURS[rules.STATE_MET])
+            border = "#1B5E20" if state == rules.STATE_OK else background
+            self.setStyleSheet(
+                f"QFrame#ClockTile {{ background-color: {background};"
+                f" border: 2px solid {border}; border-radius: 10px; }}"
+                f" QFrame#ClockTile QLabel {{ color: {foreground}; background: transparent; }}"
+            )
+        self.setAccessibleDescription(f"{self.kind_label.text()} {self.count_label.text()}")
+        return state
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and self.state:
+            # The tile's texts follow the language at the next tick; show them now.
+            self.state = ""
+        super().changeEvent(event)
+
+
+class SystemChip(QFrame):
+    """A system's code and status on its status colour (the systems board at a glance)."""
+
+    def __init__(self, system: dict[str, Any], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("SystemChip")
+        status = system.get("status", "na")
+        background, foreground = STATUS_COLOURS.get(status, STATUS_COLOURS["na"])
+        self.setStyleSheet(
+            f"QFrame#SystemChip {{ background-color: {background}; border-radius: 6px; }}"
+            f" QFrame#SystemChip QLabel {{ color: {foreground}; }}"
+        )
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 6)
+        layout.setSpacing(8)
+        self.code_label = style.label(system["code"], self, delta=style.BODY_DELTA + 1, bold=True)
+        self.status_label = style.label(system_status_label(status), self)
+        layout.addWidget(self.code_label)
+        layout.addWidget(self.status_label)
+        since = clock_time(system.get("since"))
+        self.setToolTip(
+            " · ".join(p for p in (system_status_label(status), since, system.get("comment")) if p)
+        )
+        self.setAccessibleName(f"{system['code']}: {system_status_label(status)}")
+        self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)

@@ -1,0 +1,4 @@
+# HIS Console: PyInstaller's hook for PySide6.QtPdf, without unneeded plugins/catalogues.
+from qt_trim import qt_hook
+
+hiddenimports, binaries, datas = qt_hook(__file__)
