@@ -89,6 +89,27 @@ def build_parser() -> argparse.ArgumentParser:
     )
     plan_import = plan_sub.add_parser("import", parents=[common], help="load a plan from FILE")
     plan_import.add_argument("file", type=Path, metavar="FILE")
+    plan_print = plan_sub.add_parser("print", parents=[common], help="the plan as a PDF binder")
+    plan_print.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    plan_print.add_argument("--scenario", metavar="CODE", help="only this scenario's playbook")
+
+    contacts = sub.add_parser("contacts", parents=[common], help="import or export contacts")
+    csub = contacts.add_subparsers(dest="contacts_command", metavar="ACTION", required=True)
+    cimport = csub.add_parser("import", parents=[common], help="import a .csv or .vcf file")
+    cimport.add_argument("file", type=Path, metavar="FILE")
+    cimport.add_argument(
+        "--dry-run", action="store_true", help="only show what would be added, changed, skipped"
+    )
+    csub.add_parser("export", parents=[common], help="export to a .csv or .vcf file").add_argument(
+        "file", type=Path, metavar="FILE"
+    )
+    calltree = sub.add_parser("calltree", parents=[common], help="print the call tree")
+    tsub = calltree.add_subparsers(dest="calltree_command", metavar="ACTION", required=True)
+    tprint = tsub.add_parser("print", parents=[common], help="call tree(s) as a PDF")
+    tprint.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    tprint.add_argument("--tree", metavar="CODE", help="one tree (default: every tree)")
+    tprint.add_argument("--page", choices=("A4", "card"), default="A4")
+    tprint.add_argument("--lang", choices=("zh", "en"), default="zh")
 
     incident = sub.add_parser("incident", parents=[common], help="run an incident")
     inc = incident.add_subparsers(dest="incident_command", metavar="ACTION", required=True)
@@ -206,6 +227,12 @@ def cmd_plan(args: argparse.Namespace, out: _Output) -> int:
 
     console = _open(args)
     try:
+        if args.plan_command == "print":
+            from hisconsole.services.files import write_atomically
+
+            write_atomically(args.out, plan_service.plan_pdf(console, scenario=args.scenario))
+            out.emit({"file": str(args.out)}, f"Plan written to {args.out}")
+            return EXIT_OK
         if args.plan_command == "export":
             plan_service.export_file(console, args.file)
             out.emit({"file": str(args.file)}, f"Plan written to {args.file}")
@@ -403,6 +430,53 @@ def cmd_report(args: argparse.Namespace, out: _Output) -> int:
         console.close()
 
 
+def cmd_contacts(args: argparse.Namespace, out: _Output) -> int:
+    from hisconsole.services import contacts
+    from hisconsole.services.files import write_atomically
+
+    console = _open(args)
+    try:
+        if args.command == "calltree":
+            pdf = contacts.call_tree_pdf(console, tree=args.tree, page=args.page, lang=args.lang)
+            write_atomically(args.out, pdf)
+            out.emit({"file": str(args.out)}, f"Call tree written to {args.out}")
+        elif args.contacts_command == "export":
+            count = contacts.export_file(console, args.file)
+            out.emit(
+                {"file": str(args.file), "contacts": count},
+                f"{count} contacts written to {args.file}",
+            )
+        else:
+            preview = contacts.preview_import(console, args.file)
+            data = {
+                "added": [a.key for a in preview.adds],
+                "changed": [a.key for a in preview.changes],
+                "skipped": [
+                    {"contact": a.contact.label(), "reason": a.reason} for a in preview.skips
+                ],
+                "warnings": preview.warnings,
+                "problems": preview.problems,
+                "written": not args.dry_run,
+            }
+            lines = [preview.summary()]
+            lines += [f"  add: {a.contact.label()}" for a in preview.adds]
+            for action in preview.changes:
+                fields = ", ".join(c.field for c in action.changes)
+                lines.append(f"  change: {action.contact.label()} ({fields})")
+            lines += [f"  skip: {a.contact.label()}: {a.reason}" for a in preview.skips]
+            lines += [f"  warning: {w}" for w in preview.warnings]
+            lines += [f"  problem: {p}" for p in preview.problems]
+            if not args.dry_run:
+                contacts.apply_import(console, preview)
+                lines.append("Imported.")
+            else:
+                lines.append("Dry run: nothing was written.")
+            out.emit(data, "\n".join(lines))
+        return EXIT_OK
+    finally:
+        console.close()
+
+
 def cmd_check(args: argparse.Namespace, out: _Output) -> int:
     from hisconsole.services.maintenance import check
 
@@ -455,6 +529,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, _Output], int]] = {
     "plan": cmd_plan,
     "incident": cmd_incident,
     "forms": cmd_forms,
+    "contacts": cmd_contacts,
+    "calltree": cmd_contacts,
     "report": cmd_report,
     "cap": cmd_report,
     "check": cmd_check,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import io
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -262,3 +264,23 @@ def export_file(console: Console, path: Path) -> None:
     else:
         data = yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, width=100).encode("utf-8")
     write_atomically(path, data)
+
+
+def plan_pdf(console: Console, *, scenario: str | None = None) -> bytes:
+    """The whole plan (or one scenario's playbook) as a bilingual binder copy."""
+    from hisconsole.printing.plan_binder import render_plan
+
+    doc = require_document(console)
+    all_versions = versions(console)
+    buffer = io.BytesIO()
+    try:
+        render_plan(
+            doc,
+            version=all_versions[-1]["version"] if all_versions else 0,
+            printed_at=dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M"),
+            out=buffer,
+            scenario=scenario,
+        )
+    except ValueError as exc:
+        raise ServiceError(str(exc)) from exc
+    return buffer.getvalue()

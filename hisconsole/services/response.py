@@ -13,13 +13,12 @@ from sqlalchemy.orm import Session
 from hisconsole.domain import callout as callout_rules
 from hisconsole.domain.plan import GROUP_CODES
 from hisconsole.services.console import ChangeSet, Console, ServiceError
+from hisconsole.services.contacts import call_trees, contacts_by_key
 from hisconsole.services.incidents import _get, _iso, _parse_time, _require_open
 from hisconsole.store.models import (
     Callout,
     CalloutAttempt,
-    CallTree,
     ChecklistItem,
-    Contact,
     IncidentMessage,
     Intake,
 )
@@ -345,22 +344,6 @@ def checklist(console: Console, incident_id: str) -> list[dict[str, Any]]:
 
 
 # --- call-out -------------------------------------------------------------------------
-
-
-def call_trees(console: Console) -> list[dict[str, Any]]:
-    with console.db.read() as session:
-        latest: dict[str, dict[str, Any]] = {}
-        for row in session.scalars(select(CallTree).order_by(CallTree.key, CallTree.hlc)):
-            latest[row.key] = json.loads(row.data)
-    return list(latest.values())
-
-
-def contacts_by_key(console: Console) -> dict[str, dict[str, Any]]:
-    with console.db.read() as session:
-        people: dict[str, dict[str, Any]] = {}
-        for row in session.scalars(select(Contact).order_by(Contact.key, Contact.hlc)):
-            people[row.key] = json.loads(row.data)
-    return people
 
 
 def start_callout(console: Console, incident_id: str, tree_code: str) -> str:

@@ -329,8 +329,10 @@ def export_bundle(console: Console, out: Path, *, since_file: Path | None = None
         have = vectors.local_vector(session, console.device_id)
         keys, names = _device_keys(session, console)
         trust_doc = _trust_document(session)
+        # Events of a device whose key is unknown here cannot be vouched for: not sent.
+        sendable = {o: n for o, n in have.items() if o in keys}
         rows = outgoing(
-            session, have=have, since=since, own_id=console.device_id, sign_own=sign_own
+            session, have=sendable, since=since, own_id=console.device_id, sign_own=sign_own
         )
         try:
             info = bundle_format.write_bundle(
@@ -677,7 +679,7 @@ def _push(console: Console, engine: Any) -> int:
         rows: list[OutRow] = list(
             outgoing(
                 session,
-                have=have,
+                have={o: n for o, n in have.items() if o in keys},
                 since=hub_has,
                 own_id=console.device_id,
                 sign_own=console.identity.private_key.sign,

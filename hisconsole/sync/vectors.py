@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from hisconsole.store.models import Event
@@ -29,8 +29,23 @@ class VectorError(ValueError):
     """A version vector that cannot be read."""
 
 
+#: The distinct devices in the log, by hopping along the primary-key index (one
+#: look-up per device, not a scan of every event).
+_LOG_ORIGINS = text(
+    "WITH RECURSIVE o(id) AS ("
+    " SELECT (SELECT min(origin_id) FROM events)"
+    " UNION ALL"
+    " SELECT (SELECT min(origin_id) FROM events WHERE origin_id > o.id) FROM o"
+    " WHERE o.id IS NOT NULL)"
+    " SELECT id FROM o WHERE id IS NOT NULL"
+)
+
+
 def known_origins(session: Session, own_id: str) -> list[str]:
+    """Every device this laptop holds events of (or knows), itself included."""
     ids = set(session.scalars(select(SyncDevice.device_id)))
+    ids.update(session.scalars(_LOG_ORIGINS))
+    ids.update(session.scalars(select(HeldEvent.origin_id).distinct()))
     ids.add(own_id)
     return sorted(ids)
 

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QEvent, Qt
+from PySide6.QtCore import QDateTime, QEvent, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -143,7 +143,11 @@ class FormDialog(QDialog):
     def _done(self, result: Any) -> None:
         self.buttons.setEnabled(True)
         self.result_value = getattr(result, "value", result)
+        self.succeeded(self.result_value)
         super().accept()
+
+    def succeeded(self, value: Any) -> None:
+        """The service accepted the form (before the dialog closes): keep what it returned."""
 
     def _refused(self, exc: BaseException) -> None:
         self.buttons.setEnabled(True)
@@ -173,7 +177,12 @@ class DeclareDialog(FormDialog):
     Scenario (from the plan's playbooks; it presets level, systems and title),
     warning level, affected systems, title, when the problem was first
     reported (now by default), and whether it is an exercise.
+
+    Signals:
+        declared(str): the incident was declared (its id), just before the dialog closes.
     """
+
+    declared = Signal(str)
 
     def __init__(
         self, ctx: Context, parent: QWidget | None = None, *, report: dict[str, Any] | None = None
@@ -181,6 +190,7 @@ class DeclareDialog(FormDialog):
         super().__init__(ctx, parent)
         self.setObjectName("DeclareDialog")
         self.report = report
+        self.incident_id: str | None = None
         snapshot = ctx.plan.snapshot
         self.scenarios = snapshot.section("scenarios") if snapshot else []
         self.systems = snapshot.section("systems") if snapshot else []
@@ -276,11 +286,10 @@ class DeclareDialog(FormDialog):
             reported_at=reported_at,
         )
 
-    def _done(self, result: Any) -> None:
-        super()._done(result)
-        value = self.result_value
+    def succeeded(self, value: Any) -> None:
         # declare() gives (id, changes); declare_from_report() the id.
         self.incident_id = value[0] if isinstance(value, tuple) else value
+        self.declared.emit(self.incident_id)
 
     def retranslate(self) -> None:
         super().retranslate()

@@ -245,7 +245,7 @@ class MainWindow(QMainWindow):
 
     def declare(self) -> actions.DeclareDialog:
         dialog = actions.declare(self.ctx, self)
-        dialog.accepted.connect(lambda: self.incident_page.show_incident(dialog.incident_id))
+        dialog.declared.connect(self.incident_page.show_incident)
         return dialog
 
     def log_report(self) -> actions.IntakeDialog:
@@ -372,7 +372,8 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
-        self._set_title()
+        # The banner shows plan content (the level's name): in the new language too.
+        self._situation_updated(self.ctx.situation.situation)
         self.file_menu.setTitle(self.tr("&File"))
         self.incident_menu.setTitle(self.tr("&Incident"))
         self.declare_action.setText(self.tr("&Declare incident…"))

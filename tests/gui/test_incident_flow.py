@@ -67,9 +67,19 @@ def settle(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.waitUntil(window.ctx.runner.is_idle)
 
 
+def activate(qtbot: QtBot, window: MainWindow) -> None:
+    """Make the window the active one again (shortcuts go to the active window)."""
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+
+
 def press_ok(qtbot: QtBot, window: MainWindow, dialog: FormDialog) -> None:
+    """Press OK and wait for the service; the dialog closes (and is deleted) on success."""
+    closed: list[int] = []
+    dialog.finished.connect(closed.append)
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     settle(qtbot, window)
+    assert closed == [QDialog.DialogCode.Accepted]
 
 
 def open_dialog_of(window: MainWindow, kind: type[QDialog]) -> QDialog:
@@ -88,8 +98,7 @@ def declare(
     exercise: bool = False,
 ) -> str:
     """Declare through the dialog, opened with Ctrl+D, as a user would."""
-    window.activateWindow()
-    qtbot.waitActive(window)
+    activate(qtbot, window)
     qtbot.keyClick(window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     dialog = open_dialog_of(window, DeclareDialog)
     assert isinstance(dialog, DeclareDialog)
@@ -99,9 +108,10 @@ def declare(
     qtbot.keyClicks(dialog.title_edit, title)
     if exercise:
         dialog.exercise_box.setChecked(True)
+    declared: list[str] = []
+    dialog.declared.connect(declared.append)
     press_ok(qtbot, window, dialog)
-    assert not dialog.isVisible()
-    return dialog.incident_id
+    return declared[0]
 
 
 def card_button(window: MainWindow, incident_id: str, name: str) -> QPushButton:
@@ -179,6 +189,7 @@ def test_level_ii_incident_clocks_reports_level_log_and_resolution(
 
     # Quick entry: Ctrl+L from the dashboard focuses the log box on the incident page.
     window.show_page(0)
+    activate(qtbot, window)
     qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     page = window.incident_page
     assert window.current_page() is page
@@ -310,14 +321,13 @@ def test_an_exercise_carries_the_mark_on_every_screen(qtbot: QtBot, window: Main
         assert window.banner.exercise_label.isVisible()
     window.set_language("zh")
     assert window.banner.exercise_label.text() == "EXERCISE / 演练"
-    assert window.banner.status_text().startswith("III级")
+    assert window.banner.status_text() == "III 级：较重"
 
 
 def test_reports_are_logged_first_then_declared_attached_or_closed(
     qtbot: QtBot, window: MainWindow, clock: Clock
 ) -> None:
-    window.activateWindow()
-    qtbot.waitActive(window)
+    activate(qtbot, window)
     qtbot.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
     intake = open_dialog_of(window, IntakeDialog)
     assert isinstance(intake, IntakeDialog)
@@ -337,8 +347,10 @@ def test_reports_are_logged_first_then_declared_attached_or_closed(
     assert dialog.system_boxes["HIS"].isChecked()
     assert not dialog.reported_edit.isEnabled()  # the receipt time starts the clock
     dialog.scenario_combo.setCurrentIndex(dialog.scenario_combo.findData("his-down"))
+    declared: list[str] = []
+    dialog.declared.connect(declared.append)
     press_ok(qtbot, window, dialog)
-    incident_id = dialog.incident_id
+    (incident_id,) = declared
     shown = incidents.show(window.ctx.console, incident_id)
     assert shown["reported_at"] == "2026-11-25T02:00:00+00:00"
     assert shown["scenario"] == "his-down"
@@ -463,7 +475,7 @@ def test_the_dashboard_in_chinese(qtbot: QtBot, window: MainWindow, clock: Clock
     incident_id = declare(qtbot, window)
     window.set_language("zh")
     settle(qtbot, window)
-    assert window.banner.status_text() == "II级：严重"
+    assert window.banner.status_text() == "II 级：严重"
     texts = visible_texts(window.dashboard)
     assert any("初次报告" in t for t in texts)
     assert "10:00" in texts

@@ -76,8 +76,15 @@ class Cluster:
         if not fsync:
             options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
         self._run(
-            "pg_ctl", "-D", str(self.data), "-l", str(self.root / "server.log"),
-            "-o", options, "-w", "start",
+            "pg_ctl",
+            "-D",
+            str(self.data),
+            "-l",
+            str(self.root / "server.log"),
+            "-o",
+            options,
+            "-w",
+            "start",
         )
         self._counter = 0
 

@@ -851,7 +851,23 @@ class IncidentPage(Page):
     def _show_history(self, *_args: object) -> None:
         detail = self.detail
         system = self.selected_system()
-        entries = [e for e in (detail.incident["log"] if detail else []) if e["kind"] == "status"]
+        entries = []
+        for entry in detail.incident["log"] if detail else []:
+            if entry["kind"] == "status":
+                entries.append(entry)
+            elif entry["kind"] == "declared":
+                # Declaring records the affected systems as down from the first report.
+                note = self.tr("declared")
+                for code in entry["data"].get("systems", []):
+                    entries.append(
+                        {
+                            **entry,
+                            "at": entry["data"].get("reported_at", entry["at"]),
+                            "system": code,
+                            "text": note,
+                            "data": {"status": "down", "estimate": ""},
+                        }
+                    )
         if system is not None:
             entries = [e for e in entries if e["system"] == system["code"]]
             self.history_label.setText(self.tr("History of {system}").format(system=system["code"]))

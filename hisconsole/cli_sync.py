@@ -1,0 +1,350 @@
+"""Command-line commands for sync: bundles, the hub, devices, trust and conflicts.
+
+``register(sub, common)`` adds them to hisconsole.cli's parser and returns
+their handlers; cli.py's helpers are imported inside handlers (no import cycle).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+Handler = Callable[[argparse.Namespace, Any], int]
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
+    """Add the sync subcommands to ``sub`` (argparse subparsers); returns name -> handler."""
+    bundle = sub.add_parser(
+        "bundle", parents=[common], help="exchange updates with another laptop by file (USB)"
+    )
+    bundle_sub = bundle.add_subparsers(dest="bundle_command", metavar="ACTION", required=True)
+    export = bundle_sub.add_parser(
+        "export", parents=[common], help="write the events another laptop may lack to FILE"
+    )
+    export.add_argument("--out", type=Path, required=True, metavar="FILE")
+    export.add_argument(
+        "--since-vector",
+        type=Path,
+        metavar="FILE",
+        help="only what is beyond this version vector (from 'bundle vector' on the other "
+        "laptop, or a bundle it wrote); default: everything",
+    )
+    imp = bundle_sub.add_parser("import", parents=[common], help="check and take in a bundle")
+    imp.add_argument("file", type=Path, metavar="FILE")
+    imp.add_argument(
+        "--pin-it-key",
+        metavar="FINGERPRINT",
+        help="no IT key pinned yet: pin the one that signed the bundle's trust list, "
+        "once IT confirmed this fingerprint",
+    )
+    vector = bundle_sub.add_parser(
+        "vector", parents=[common], help="write this laptop's version vector (for --since-vector)"
+    )
+    vector.add_argument("--out", type=Path, required=True, metavar="FILE")
+
+    sync = sub.add_parser("sync", parents=[common], help="sync with the central hub")
+    sync.add_argument(
+        "--hub",
+        metavar="URL",
+        help="postgresql+psycopg://USER:PASSWORD@HOST/DB (kept in hub.json; default: saved one)",
+    )
+    sync.add_argument(
+        "--status", action="store_true", help="show the last exchanges instead of syncing"
+    )
+
+    device = sub.add_parser("device", parents=[common], help="this laptop and the others")
+    device_sub = device.add_subparsers(dest="device_command", metavar="ACTION", required=True)
+    device_sub.add_parser("show", parents=[common], help="this laptop's id, name and public key")
+    device_sub.add_parser("list", parents=[common], help="devices seen, trusted or quarantined")
+    accept = device_sub.add_parser(
+        "accept", parents=[common], help="accept a quarantined device (its events are applied)"
+    )
+    accept.add_argument("id", metavar="ID")
+
+    trust = sub.add_parser("trust", parents=[common], help="IT key and the signed trust list")
+    trust_sub = trust.add_subparsers(dest="trust_command", metavar="ACTION", required=True)
+    keygen = trust_sub.add_parser("keygen", parents=[common], help="create the IT key pair")
+    keygen.add_argument("--out", type=Path, required=True, metavar="FILE")
+    add = trust_sub.add_parser("add", parents=[common], help="add a device to a trust list")
+    add.add_argument("list", type=Path, metavar="LIST.yaml")
+    add.add_argument("--public-key", required=True, metavar="BASE64")
+    add.add_argument("--name", required=True)
+    add.add_argument(
+        "--role",
+        action="append",
+        default=[],
+        choices=("operator", "plan-editor"),
+        help="repeat for several (default: operator)",
+    )
+    add.add_argument("--expires", metavar="YYYY-MM-DD")
+    add.add_argument("--hospital", metavar="NAME")
+    revoke = trust_sub.add_parser("revoke", parents=[common], help="revoke a device")
+    revoke.add_argument("list", type=Path, metavar="LIST.yaml")
+    revoke.add_argument("id", metavar="DEVICE_ID")
+    revoke.add_argument("--on", metavar="YYYY-MM-DD", help="from this day (default: today)")
+    sign = trust_sub.add_parser("sign", parents=[common], help="sign a trust list with the IT key")
+    sign.add_argument("list", type=Path, metavar="LIST.yaml")
+    sign.add_argument("--key", type=Path, required=True, metavar="FILE")
+    sign.add_argument("--out", type=Path, required=True, metavar="FILE")
+    pin = trust_sub.add_parser("pin", parents=[common], help="pin the IT public key here")
+    pin.add_argument("file", type=Path, metavar="PUBKEYFILE")
+    pin.add_argument("--replace", action="store_true", help="replace a different pinned key")
+    timport = trust_sub.add_parser("import", parents=[common], help="use a signed trust list")
+    timport.add_argument("file", type=Path, metavar="FILE")
+    timport.add_argument("--pin-fingerprint", metavar="FINGERPRINT")
+    trust_sub.add_parser("show", parents=[common], help="the pinned IT key and trust list")
+
+    conflicts = sub.add_parser(
+        "conflicts", parents=[common], help="values edited on two laptops at once"
+    )
+    conflicts_sub = conflicts.add_subparsers(
+        dest="conflicts_command", metavar="ACTION", required=True
+    )
+    conflicts_sub.add_parser("list", parents=[common], help="list unresolved conflicts")
+    resolve = conflicts_sub.add_parser("resolve", parents=[common], help="settle one conflict")
+    resolve.add_argument("table", choices=("plan_items", "contacts", "call_trees"))
+    resolve.add_argument("key", metavar="KEY")
+    how = resolve.add_mutually_exclusive_group(required=True)
+    how.add_argument("--keep", metavar="EVENT_ID", help="keep this value")
+    how.add_argument("--merged", type=Path, metavar="FILE.json", help="use this merged value")
+
+    return {
+        "bundle": cmd_bundle,
+        "sync": cmd_sync,
+        "device": cmd_device,
+        "trust": cmd_trust,
+        "conflicts": cmd_conflicts,
+    }
+
+
+def _counts(data: dict[str, Any]) -> str:
+    parts = [f"{data['applied']} new applied"]
+    for key, label in (
+        ("duplicates", "already here"),
+        ("quarantined", "quarantined"),
+        ("rejected", "rejected"),
+        ("pending", "pending"),
+        ("from_future", "from the future"),
+    ):
+        if data.get(key):
+            parts.append(f"{data[key]} {label}")
+    return ", ".join(parts)
+
+
+def cmd_bundle(args: argparse.Namespace, out: Any) -> int:
+    from hisconsole.cli import EXIT_OK, _open
+    from hisconsole.services import sync
+
+    console = _open(args)
+    try:
+        if args.bundle_command == "export":
+            exported = sync.export_bundle(console, args.out, since_file=args.since_vector)
+            out.emit(
+                exported.as_dict(),
+                f"Wrote {exported.events} event(s) to {exported.path} ({exported.bytes} bytes).",
+            )
+        elif args.bundle_command == "import":
+            result = sync.import_bundle(console, args.file, pin_it_key=args.pin_it_key)
+            data = result.as_dict()
+            who = result.source_name or result.source
+            lines = [f"Bundle from {who} ({result.source}): {_counts(data)}."]
+            lines += result.notes
+            out.emit(data, "\n".join(lines))
+        else:
+            vector = sync.write_vector(console, args.out)
+            out.emit(
+                {"file": str(args.out), "vector": vector},
+                f"Version vector of this laptop written to {args.out}.",
+            )
+        return EXIT_OK
+    finally:
+        console.close()
+
+
+def cmd_sync(args: argparse.Namespace, out: Any) -> int:
+    from hisconsole.cli import EXIT_OK, _open
+    from hisconsole.services import sync
+
+    console = _open(args)
+    try:
+        if args.status:
+            status = sync.sync_status(console)
+            lines = [f"Hub: {status['hub'] or 'none set'}"]
+            for peer in status["peers"]:
+                lines.append(
+                    f"  last {peer['kind']} sync with {peer['name'] or peer['peer']}: "
+                    f"{peer['last_sync_at']}"
+                )
+            for entry in status["quarantine"]:
+                lines.append(f"  quarantined: {entry['events']} event(s) from {entry['device']}")
+            if status["rejected"]:
+                lines.append(
+                    f"  rejected events: {len(status['rejected'])} (latest shown in --json)"
+                )
+            if status["pending"]:
+                lines.append(f"  pending events: {status['pending']}")
+            if status["conflicts"]:
+                lines.append(f"  unresolved conflicts: {status['conflicts']}")
+            out.emit(status, "\n".join(lines))
+            return EXIT_OK
+        result = sync.sync_hub(console, args.hub)
+        data = result.as_dict()
+        human = [f"Synced with {result.source_name}: {result.sent} sent, {_counts(data)}."]
+        out.emit(data, "\n".join(human + result.notes))
+        return EXIT_OK
+    finally:
+        console.close()
+
+
+def cmd_device(args: argparse.Namespace, out: Any) -> int:
+    from hisconsole.cli import EXIT_OK, _open
+    from hisconsole.services import sync
+
+    console = _open(args)
+    try:
+        if args.device_command == "show":
+            info = sync.device_info(console)
+            out.emit(
+                info,
+                f"Device id:   {info['id']}\nName:        {info['name']}\n"
+                f"Public key:  {info['public_key']}\nFingerprint: {info['fingerprint']}",
+            )
+        elif args.device_command == "list":
+            rows = sync.devices(console)
+            lines = []
+            for d in rows:
+                held = ""
+                if d["quarantined"] or d["rejected"] or d["pending"]:
+                    held = (
+                        f"  held: {d['quarantined']} quarantined, {d['rejected']} rejected, "
+                        f"{d['pending']} pending"
+                    )
+                roles = ",".join(d["roles"]) or "-"
+                lines.append(
+                    f"{d['id']}  {d['status']:<12} {roles:<21} {d['events']:>7} events  "
+                    f"{d['name']}{held}"
+                )
+            out.emit(rows, "\n".join(lines))
+        else:
+            result = sync.accept_device(console, args.id)
+            data = result.as_dict()
+            human = f"Accepted device {result.device_id}: {_counts(data)}."
+            if result.report.rejected:
+                reasons = "; ".join(result.report.reasons)
+                human += f"\nStill refused: {reasons}."
+            out.emit(data, human)
+        return EXIT_OK
+    finally:
+        console.close()
+
+
+def cmd_trust(args: argparse.Namespace, out: Any) -> int:
+    from hisconsole.cli import EXIT_OK, _open
+    from hisconsole.services import sync
+    from hisconsole.services.console import ServiceError
+
+    action = args.trust_command
+    if action == "keygen":
+        data = sync.trust_keygen(args.out)
+        out.emit(
+            data,
+            f"IT private key written to {data['private_key']} (keep it offline, never on a "
+            f"console).\nPublic key: {data['public_key_file']}\nFingerprint: {data['fingerprint']}",
+        )
+        return EXIT_OK
+    if action == "add":
+        data = sync.trust_add(
+            args.list,
+            public_key=args.public_key,
+            name=args.name,
+            roles=args.role,
+            expires=args.expires,
+            hospital=args.hospital,
+        )
+        out.emit(data, f"Device {data['device']} added to {args.list} (serial {data['serial']}).")
+        return EXIT_OK
+    if action == "revoke":
+        try:
+            on = dt.date.fromisoformat(args.on) if args.on else dt.date.today()
+        except ValueError as exc:
+            raise ServiceError(f"{args.on!r} is not a date (YYYY-MM-DD).") from exc
+        data = sync.trust_revoke(args.list, args.id, on=on)
+        out.emit(
+            data,
+            f"Device revoked from {data['revoked']} in {args.list} "
+            f"(serial {data['serial']}); sign and distribute the list.",
+        )
+        return EXIT_OK
+    if action == "sign":
+        data = sync.trust_sign(args.list, args.key, args.out, now=dt.datetime.now(dt.UTC))
+        out.emit(
+            data,
+            f"Signed trust list (serial {data['serial']}, {data['devices']} device(s), IT key "
+            f"{data['it_key']}) written to {args.out}.",
+        )
+        return EXIT_OK
+    console = _open(args)
+    try:
+        if action == "pin":
+            data = sync.trust_pin(console, args.file, replace=args.replace)
+            out.emit(data, f"IT key {data['it_key']} pinned on this laptop.")
+        elif action == "import":
+            data = sync.trust_import(console, args.file, pin_fingerprint=args.pin_fingerprint)
+            if data["adopted"]:
+                human = (
+                    f"Trust list serial {data['serial']} in use ({data['devices']} device(s)); "
+                    f"{data['applied']} held event(s) applied."
+                )
+            else:
+                human = f"Trust list serial {data['serial']} is already in use; nothing changed."
+            out.emit(data, human)
+        else:
+            data = sync.trust_show(console)
+            lines = [
+                f"IT key: {data['it_key'] or 'not pinned'}",
+                f"Trust list: serial {data['serial']}, issued {data['issued_at']}"
+                if data["serial"]
+                else "Trust list: none",
+            ]
+            for d in data["devices"]:
+                extra = f" revoked {d['revoked']}" if d["revoked"] else ""
+                extra += f" expires {d['expires']}" if d["expires"] else ""
+                lines.append(f"  {d['id']}  {','.join(d['roles']):<21} {d['name']}{extra}")
+            out.emit(data, "\n".join(lines))
+        return EXIT_OK
+    finally:
+        console.close()
+
+
+def cmd_conflicts(args: argparse.Namespace, out: Any) -> int:
+    from hisconsole.cli import EXIT_OK, _open
+    from hisconsole.services import sync
+    from hisconsole.services.console import ServiceError
+
+    console = _open(args)
+    try:
+        if args.conflicts_command == "list":
+            rows = sync.conflicts(console)
+            lines = []
+            for c in rows:
+                same = " (same value)" if c["same_value"] else ""
+                lines.append(f"{c['table']} {c['key']}{same}:")
+                for v in c["values"]:
+                    lines.append(f"    {v['event_id']}  {v['hlc']}  {v['author']} on {v['device']}")
+            out.emit(rows, "\n".join(lines) or "No conflicts.")
+            return EXIT_OK
+        merged = None
+        if args.merged is not None:
+            try:
+                merged = json.loads(args.merged.read_text("utf-8"))
+            except (OSError, ValueError) as exc:
+                raise ServiceError(f"Cannot read merged value from {args.merged}: {exc}") from exc
+        sync.resolve_conflict(console, args.table, args.key, args.keep, merged)
+        out.emit({"table": args.table, "key": args.key, "resolved": True}, "Conflict resolved.")
+        return EXIT_OK
+    finally:
+        console.close()
