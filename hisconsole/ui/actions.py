@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from hisconsole.services import incidents as incident_service
@@ -51,11 +51,13 @@ def dismiss(ctx: Context, parent: QWidget, report: dict[str, Any]) -> TextDialog
     console, report_id = ctx.console, report["id"]
     dialog = TextDialog(
         ctx,
-        title=_tr("Close report as no incident"),
-        caption=_tr("&Reason:"),
-        action=_tr("Close report"),
+        title=_tr(QT_TRANSLATE_NOOP("IncidentActions", "Close report as no incident")),
+        caption=_tr(QT_TRANSLATE_NOOP("IncidentActions", "&Reason:")),
+        action=_tr(QT_TRANSLATE_NOOP("IncidentActions", "Close report")),
         intro=lambda: f"{report['reporter']} ({report['department']}): {report['what']}",
-        required=_tr("Give the reason why this is not an incident."),
+        required=_tr(
+            QT_TRANSLATE_NOOP("IncidentActions", "Give the reason why this is not an incident.")
+        ),
         run=lambda reason: lambda: response.dismiss_report(console, report_id, reason),
         parent=parent,
     )
@@ -91,9 +93,9 @@ def resolve(ctx: Context, parent: QWidget, incident: dict[str, Any]) -> TextDial
 
     dialog = TextDialog(
         ctx,
-        title=_tr("Resolve incident"),
-        caption=_tr("Closing &note:"),
-        action=_tr("Resolve"),
+        title=_tr(QT_TRANSLATE_NOOP("IncidentActions", "Resolve incident")),
+        caption=_tr(QT_TRANSLATE_NOOP("IncidentActions", "Closing &note:")),
+        action=_tr(QT_TRANSLATE_NOOP("IncidentActions", "Resolve")),
         intro=intro,
         run=lambda note: lambda: incident_service.resolve(console, incident_id, note=note),
         parent=parent,

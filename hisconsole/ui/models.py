@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -124,23 +125,29 @@ class LogModel(QAbstractTableModel):
             status = system_status_label(data.get("status", ""))
             line = f"{row.get('system')}: {status}"
             if data.get("estimate"):
-                line += " · " + _tr("estimate {estimate}").format(estimate=data["estimate"])
+                line += " · " + _tr(QT_TRANSLATE_NOOP("LogModel", "estimate {estimate}")).format(
+                    estimate=data["estimate"]
+                )
             return f"{line} — {body}" if body else line
         if kind == "level":
             line = f"{data.get('previous', '?')} → {data.get('level', '?')}"
             return f"{line}: {body}" if body else line
         if kind == "report":
-            line = _tr("To {recipient} by {channel}").format(
+            line = _tr(QT_TRANSLATE_NOOP("LogModel", "To {recipient} by {channel}")).format(
                 recipient=data.get("recipient", ""), channel=channel_label(data.get("channel", ""))
             )
             return f"{line}: {body}" if body else line
         if kind == "declared":
             systems = ", ".join(data.get("systems", []))
-            line = _tr("Level {level}: {title}").format(level=data.get("level", ""), title=body)
+            line = _tr(QT_TRANSLATE_NOOP("LogModel", "Level {level}: {title}")).format(
+                level=data.get("level", ""), title=body
+            )
             return f"{line} ({systems})" if systems else line
         if row.get("corrects"):
             number = self.number_of(row["corrects"])
-            ref = _tr("Corrects #{number}").format(number=number if number else "?")
+            ref = _tr(QT_TRANSLATE_NOOP("LogModel", "Corrects #{number}")).format(
+                number=number if number else "?"
+            )
             return f"[{ref}] {body}"
         return str(body)
 
@@ -189,12 +196,12 @@ class LogModel(QAbstractTableModel):
             return None
         return (
             "#",
-            _tr("Time"),
-            _tr("By"),
-            _tr("Kind"),
-            _tr("Group"),
-            _tr("System"),
-            _tr("Entry"),
+            _tr(QT_TRANSLATE_NOOP("LogModel", "Time")),
+            _tr(QT_TRANSLATE_NOOP("LogModel", "By")),
+            _tr(QT_TRANSLATE_NOOP("LogModel", "Kind")),
+            _tr(QT_TRANSLATE_NOOP("LogModel", "Group")),
+            _tr(QT_TRANSLATE_NOOP("LogModel", "System")),
+            _tr(QT_TRANSLATE_NOOP("LogModel", "Entry")),
         )[section]
 
 

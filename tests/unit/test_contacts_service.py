@@ -95,7 +95,7 @@ def test_call_trees_must_name_known_contacts(console: Console) -> None:
 def test_wrong_file_types_are_refused(console: Console, tmp_path: Path) -> None:
     bad = tmp_path / "people.xlsx"
     bad.write_bytes(b"PK\x03\x04")
-    with pytest.raises(ServiceError, match=".csv or .vcf"):
+    with pytest.raises(ServiceError, match=r"\.csv or \.vcf"):
         contacts.preview_import(console, bad)
     empty = tmp_path / "empty.vcf"
     empty.write_bytes(b"\x00\x01garbage")
