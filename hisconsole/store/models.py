@@ -271,6 +271,36 @@ class CalloutAttempt(Base):
     note: Mapped[str] = mapped_column(Text, default="")
 
 
+class Review(Base):
+    """The after-action review of an incident: what went well and what did not."""
+
+    __tablename__ = "reviews"
+
+    incident_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    went_well: Mapped[str] = mapped_column(Text)
+    went_badly: Mapped[str] = mapped_column(Text)
+    hlc: Mapped[str] = mapped_column(String(64))
+    author: Mapped[str] = mapped_column(Text)
+
+
+class Improvement(Base):
+    """An improvement item from a review; it stays open across incidents until done."""
+
+    __tablename__ = "improvements"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    incident_id: Mapped[str] = mapped_column(String(40), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    owner: Mapped[str] = mapped_column(Text)
+    due: Mapped[str] = mapped_column(String(10))
+    plan_section: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[str] = mapped_column(String(40))
+    created_by: Mapped[str] = mapped_column(Text)
+    done: Mapped[bool] = mapped_column(Integer)
+    done_at: Mapped[str] = mapped_column(String(40))
+    done_key: Mapped[str] = mapped_column(String(64))
+
+
 Index("ix_events_kind", Event.kind)
 
 #: Projection tables, in the order rebuild clears and compares them.
@@ -289,4 +319,6 @@ PROJECTIONS = (
     ChecklistItem,
     Callout,
     CalloutAttempt,
+    Review,
+    Improvement,
 )

@@ -28,6 +28,7 @@ from hisconsole.store.models import (
     Event,
     FormSerial,
     Incident,
+    Improvement,
     IncidentEntry,
     IncidentMessage,
     IncidentSystem,
@@ -35,6 +36,7 @@ from hisconsole.store.models import (
     Operator,
     PlanItem,
     PlanVersion,
+    Review,
 )
 
 if TYPE_CHECKING:
@@ -558,3 +560,59 @@ def _callout_call(session: Session, record: EventRecord) -> None:
         )
         .prefix_with("OR IGNORE")
     )
+
+
+# --- after-action review ------------------------------------------------------------
+
+
+@handles("review.noted")
+def _review(session: Session, record: EventRecord) -> None:
+    p = record.payload
+    row = session.get(Review, p["id"])
+    key = _lww(record)
+    if row is None:
+        session.add(
+            Review(
+                incident_id=p["id"],
+                went_well=p.get("went_well", ""),
+                went_badly=p.get("went_badly", ""),
+                hlc=key,
+                author=record.author,
+            )
+        )
+    elif key > row.hlc:
+        row.went_well, row.went_badly = p.get("went_well", ""), p.get("went_badly", "")
+        row.hlc, row.author = key, record.author
+    session.flush()
+
+
+@handles("improvement.added")
+def _improvement_added(session: Session, record: EventRecord) -> None:
+    p = record.payload
+    session.execute(
+        insert(Improvement)
+        .values(
+            id=p["item"],
+            incident_id=p["id"],
+            text=p["text"],
+            owner=p.get("owner", ""),
+            due=p.get("due", ""),
+            plan_section=p.get("plan_section", ""),
+            created_at=p.get("at") or hlc_time(record.hlc),
+            created_by=record.author,
+            done=False,
+            done_at="",
+            done_key="",
+        )
+        .prefix_with("OR IGNORE")
+    )
+
+
+@handles("improvement.done")
+def _improvement_done(session: Session, record: EventRecord) -> None:
+    p = record.payload
+    row = session.get(Improvement, p["item"])
+    if row is not None and _lww(record) > row.done_key:
+        row.done, row.done_key = bool(p.get("done", True)), _lww(record)
+        row.done_at = (p.get("at") or hlc_time(record.hlc)) if row.done else ""
+        session.flush()

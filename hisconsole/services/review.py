@@ -1,0 +1,152 @@
+"""After-action review: timings, what went well or badly, improvement items.
+
+Improvement items stay open across incidents until done, and can name the plan
+section they change so the next plan version picks them up.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Any
+
+from sqlalchemy import select
+
+from hisconsole.services import incidents
+from hisconsole.services.console import ChangeSet, Console, ServiceError
+from hisconsole.store.models import Improvement, Review
+
+AREA = "incident"
+
+
+def timings(incident: dict[str, Any]) -> list[dict[str, Any]]:
+    """Milestones from detection to closing, each with minutes since detection."""
+    start = dt.datetime.fromisoformat(incident["reported_at"])
+    points: list[tuple[str, str | None]] = [
+        ("detected", incident["reported_at"]),
+        ("declared", incident["declared_at"]),
+    ]
+    met = [c["met_at"] for c in incident["clocks"] if c["met_at"]]
+    points.append(("first report", min(met) if met else None))
+    restored: dict[str, str] = {}
+    for entry in incident["log"]:
+        if entry["kind"] == "status" and entry["system"]:
+            if entry["data"]["status"] == "up":
+                restored[entry["system"]] = entry["at"]
+            else:
+                restored.pop(entry["system"], None)
+    for system in incident["systems"]:
+        points.append((f"{system['code']} restored", restored.get(system["code"])))
+    points += [("resolved", incident.get("resolved_at")), ("closed", incident.get("closed_at"))]
+    return [
+        {
+            "milestone": name,
+            "at": at,
+            "minutes": round((dt.datetime.fromisoformat(at) - start).total_seconds() / 60, 1)
+            if at
+            else None,
+        }
+        for name, at in points
+    ]
+
+
+def review(console: Console, incident_id: str) -> dict[str, Any]:
+    data = incidents.show(console, incident_id)
+    with console.db.read() as session:
+        row = session.get(Review, incident_id)
+        items = session.scalars(
+            select(Improvement).where(Improvement.incident_id == incident_id)
+        ).all()
+    return {
+        "incident": incident_id,
+        "timings": timings(data),
+        "went_well": row.went_well if row else "",
+        "went_badly": row.went_badly if row else "",
+        "improvements": [_item(i) for i in items],
+    }
+
+
+def note(console: Console, incident_id: str, *, went_well: str, went_badly: str) -> ChangeSet:
+    with console.transaction() as tx:
+        incidents._get(tx.session, incident_id)
+        tx.emit(
+            "review.noted",
+            f"incident:{incident_id}",
+            {"id": incident_id, "went_well": went_well.strip(), "went_badly": went_badly.strip()},
+        )
+    return ChangeSet({AREA}, 1)
+
+
+def add_improvement(
+    console: Console,
+    incident_id: str,
+    text: str,
+    *,
+    owner: str,
+    due: str,
+    plan_section: str = "",
+) -> str:
+    if not text.strip() or not owner.strip():
+        raise ServiceError("An improvement item needs a text and an owner.")
+    try:
+        dt.date.fromisoformat(due)
+    except ValueError as exc:
+        raise ServiceError(f"Due date {due!r} is not a date like 2027-01-31.") from exc
+    item = str(uuid.uuid4())
+    with console.transaction() as tx:
+        incidents._get(tx.session, incident_id)
+        tx.emit(
+            "improvement.added",
+            f"incident:{incident_id}",
+            {
+                "id": incident_id,
+                "item": item,
+                "text": text.strip(),
+                "owner": owner.strip(),
+                "due": due,
+                "plan_section": plan_section.strip(),
+                "at": console.now().isoformat(timespec="seconds"),
+            },
+        )
+    return item
+
+
+def complete(console: Console, item: str, done: bool = True) -> ChangeSet:
+    with console.transaction() as tx:
+        row = tx.session.get(Improvement, item)
+        if row is None:
+            raise ServiceError("No such improvement item.")
+        tx.emit(
+            "improvement.done",
+            f"incident:{row.incident_id}",
+            {
+                "id": row.incident_id,
+                "item": item,
+                "done": done,
+                "at": console.now().isoformat(timespec="seconds"),
+            },
+        )
+    return ChangeSet({AREA}, 1)
+
+
+def open_improvements(console: Console) -> list[dict[str, Any]]:
+    """Every improvement not yet done, from every incident, soonest due first."""
+    with console.db.read() as session:
+        rows = session.scalars(
+            select(Improvement).where(Improvement.done == 0).order_by(Improvement.due)
+        ).all()
+    return [_item(r) for r in rows]
+
+
+def _item(row: Improvement) -> dict[str, Any]:
+    return {
+        "item": row.id,
+        "incident": row.incident_id,
+        "text": row.text,
+        "owner": row.owner,
+        "due": row.due,
+        "plan_section": row.plan_section,
+        "done": bool(row.done),
+        "done_at": row.done_at,
+        "created_by": row.created_by,
+    }
