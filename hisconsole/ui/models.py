@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -29,10 +28,6 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 
 # Entries the console writes itself, as opposed to what operators type.
 RECORD_KINDS = frozenset({"declared", "level", "status", "report", "resolved", "closed"})
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("LogModel", text)
 
 
 class LogModel(QAbstractTableModel):
@@ -125,27 +120,27 @@ class LogModel(QAbstractTableModel):
             status = system_status_label(data.get("status", ""))
             line = f"{row.get('system')}: {status}"
             if data.get("estimate"):
-                line += " · " + _tr(QT_TRANSLATE_NOOP("LogModel", "estimate {estimate}")).format(
-                    estimate=data["estimate"]
-                )
+                line += " · " + QCoreApplication.translate(
+                    "LogModel", "estimate {estimate}"
+                ).format(estimate=data["estimate"])
             return f"{line} — {body}" if body else line
         if kind == "level":
             line = f"{data.get('previous', '?')} → {data.get('level', '?')}"
             return f"{line}: {body}" if body else line
         if kind == "report":
-            line = _tr(QT_TRANSLATE_NOOP("LogModel", "To {recipient} by {channel}")).format(
+            line = QCoreApplication.translate("LogModel", "To {recipient} by {channel}").format(
                 recipient=data.get("recipient", ""), channel=channel_label(data.get("channel", ""))
             )
             return f"{line}: {body}" if body else line
         if kind == "declared":
             systems = ", ".join(data.get("systems", []))
-            line = _tr(QT_TRANSLATE_NOOP("LogModel", "Level {level}: {title}")).format(
+            line = QCoreApplication.translate("LogModel", "Level {level}: {title}").format(
                 level=data.get("level", ""), title=body
             )
             return f"{line} ({systems})" if systems else line
         if row.get("corrects"):
             number = self.number_of(row["corrects"])
-            ref = _tr(QT_TRANSLATE_NOOP("LogModel", "Corrects #{number}")).format(
+            ref = QCoreApplication.translate("LogModel", "Corrects #{number}").format(
                 number=number if number else "?"
             )
             return f"[{ref}] {body}"
@@ -196,12 +191,12 @@ class LogModel(QAbstractTableModel):
             return None
         return (
             "#",
-            _tr(QT_TRANSLATE_NOOP("LogModel", "Time")),
-            _tr(QT_TRANSLATE_NOOP("LogModel", "By")),
-            _tr(QT_TRANSLATE_NOOP("LogModel", "Kind")),
-            _tr(QT_TRANSLATE_NOOP("LogModel", "Group")),
-            _tr(QT_TRANSLATE_NOOP("LogModel", "System")),
-            _tr(QT_TRANSLATE_NOOP("LogModel", "Entry")),
+            QCoreApplication.translate("LogModel", "Time"),
+            QCoreApplication.translate("LogModel", "By"),
+            QCoreApplication.translate("LogModel", "Kind"),
+            QCoreApplication.translate("LogModel", "Group"),
+            QCoreApplication.translate("LogModel", "System"),
+            QCoreApplication.translate("LogModel", "Entry"),
         )[section]
 
 

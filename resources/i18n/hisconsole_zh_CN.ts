@@ -6,22 +6,22 @@
     <message>
         <location filename="../../hisconsole/ui/dialogs.py" line="+655"/>
         <source>&amp;Group:</source>
-        <translation type="unfinished"></translation>
+        <translation>小组(&amp;G)：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Step:</source>
-        <translation type="unfinished"></translation>
+        <translation>步骤(&amp;S)：</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Add checklist step</source>
-        <translation type="unfinished"></translation>
+        <translation>添加检查清单步骤</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Add step</source>
-        <translation type="unfinished"></translation>
+        <translation>添加步骤</translation>
     </message>
 </context>
 <context>
@@ -29,27 +29,27 @@
     <message>
         <location line="-201"/>
         <source>&amp;Incident:</source>
-        <translation type="unfinished"></translation>
+        <translation>应急事件(&amp;I)：</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>There is no open incident to attach the report to.</source>
-        <translation type="unfinished"></translation>
+        <translation>当前没有可归入该报告的进行中事件。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Attach report to incident</source>
-        <translation type="unfinished"></translation>
+        <translation>将报告归入事件</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{reporter} ({department}): {what}</source>
-        <translation type="unfinished"></translation>
+        <translation>{reporter}（{department}）：{what}</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Attach</source>
-        <translation type="unfinished"></translation>
+        <translation>归入</translation>
     </message>
 </context>
 <context>
@@ -57,32 +57,32 @@
     <message>
         <location filename="../../hisconsole/ui/i18n.py" line="+164"/>
         <source>Not yet called</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未呼叫</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Calling</source>
-        <translation type="unfinished"></translation>
+        <translation>正在呼叫</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Reached</source>
-        <translation type="unfinished"></translation>
+        <translation>已联系上</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>No answer</source>
-        <translation type="unfinished"></translation>
+        <translation>无人接听</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Left message</source>
-        <translation type="unfinished"></translation>
+        <translation>已留言</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Declined</source>
-        <translation type="unfinished"></translation>
+        <translation>无法到岗</translation>
     </message>
 </context>
 <context>
@@ -90,22 +90,22 @@
     <message>
         <location line="-26"/>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>电话</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>SMS</source>
-        <translation type="unfinished"></translation>
+        <translation>短信</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>In person</source>
-        <translation type="unfinished"></translation>
+        <translation>当面</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Network</source>
-        <translation type="unfinished"></translation>
+        <translation>网络</translation>
     </message>
 </context>
 <context>
@@ -113,17 +113,17 @@
     <message>
         <location line="+57"/>
         <source>Initial report</source>
-        <translation type="unfinished"></translation>
+        <translation>首次报告</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Report on level change</source>
-        <translation type="unfinished"></translation>
+        <translation>级别变更报告</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Follow-up report</source>
-        <translation type="unfinished"></translation>
+        <translation>续报</translation>
     </message>
 </context>
 <context>
@@ -132,27 +132,27 @@
         <location filename="../../hisconsole/ui/widgets.py" line="+88"/>
         <location line="+23"/>
         <source>Reporting clock</source>
-        <translation type="unfinished"></translation>
+        <translation>报告时限</translation>
     </message>
     <message>
         <location line="-21"/>
         <source>No report is due.</source>
-        <translation type="unfinished"></translation>
+        <translation>当前无待报事项。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>{report} (level {level})</source>
-        <translation type="unfinished"></translation>
+        <translation>{report}（{level} 级）</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>OVERDUE — was due at {time}. Report now.</source>
-        <translation type="unfinished"></translation>
+        <translation>已超时 — 应于 {time} 前报告，请立即上报。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Due at {time}</source>
-        <translation type="unfinished"></translation>
+        <translation>截止时间 {time}</translation>
     </message>
 </context>
 <context>
@@ -196,37 +196,37 @@
     <message>
         <location line="+5"/>
         <source>Declare incident (Ctrl+D)</source>
-        <translation type="unfinished"></translation>
+        <translation>宣布应急事件 (Ctrl+D)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Declare incident</source>
-        <translation type="unfinished"></translation>
+        <translation>宣布应急事件</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Log a report (Ctrl+R)</source>
-        <translation type="unfinished"></translation>
+        <translation>登记报告信息 (Ctrl+R)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Log a report received</source>
-        <translation type="unfinished"></translation>
+        <translation>登记收到的报告信息</translation>
     </message>
     <message>
         <location line="+41"/>
         <source>Report overdue: {id}</source>
-        <translation type="unfinished"></translation>
+        <translation>报告已超时：{id}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{report} for level {level} was due at {time}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{level} 级{report}应于 {time} 前完成。</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>Reports to assess</source>
-        <translation type="unfinished"></translation>
+        <translation>待研判的报告信息</translation>
     </message>
     <message>
         <location line="+16"/>
@@ -241,82 +241,82 @@
     <message>
         <location line="+27"/>
         <source>Level {code} · {name} — {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>{code} 级 · {name} — {title}</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>{id} · first reported {reported} · declared by {by}</source>
-        <translation type="unfinished"></translation>
+        <translation>{id} · 首报时间 {reported} · 宣布人 {by}</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Call next</source>
-        <translation type="unfinished"></translation>
+        <translation>下一位呼叫</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Systems</source>
-        <translation type="unfinished">信息系统</translation>
+        <translation>系统状态</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>No system recorded yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未记录任何系统。</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Record upward report…</source>
-        <translation type="unfinished"></translation>
+        <translation>记录上报…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Change level…</source>
-        <translation type="unfinished"></translation>
+        <translation>变更级别…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Open incident</source>
-        <translation type="unfinished"></translation>
+        <translation>打开事件</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>No call-out started. Start one on the incident page (Call-out).</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未启动通知呼叫。请在“应急事件”页的“通知呼叫”中启动。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>{tree}: reached {reached} of {total}</source>
-        <translation type="unfinished"></translation>
+        <translation>{tree}：已联系 {reached} / {total} 人</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>{name} (alternate for {original})</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}（代替 {original}）</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Everyone has been reached.</source>
-        <translation type="unfinished"></translation>
+        <translation>所有人均已联系上。</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>{time} · {reporter} ({department}) · {channel}</source>
-        <translation type="unfinished"></translation>
+        <translation>{time} · {reporter}（{department}）· {channel}</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Declare…</source>
-        <translation type="unfinished"></translation>
+        <translation>宣布事件…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Attach…</source>
-        <translation type="unfinished"></translation>
+        <translation>归入事件…</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>No incident…</source>
-        <translation type="unfinished"></translation>
+        <translation>非应急事件…</translation>
     </message>
     <message>
         <location line="+16"/>
@@ -350,52 +350,52 @@
     <message>
         <location filename="../../hisconsole/ui/dialogs.py" line="-272"/>
         <source>&amp;Scenario:</source>
-        <translation type="unfinished"></translation>
+        <translation>情景(&amp;S)：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Warning &amp;level:</source>
-        <translation type="unfinished"></translation>
+        <translation>预警级别(&amp;L)：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Title:</source>
-        <translation type="unfinished"></translation>
+        <translation>标题(&amp;T)：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Affected systems:</source>
-        <translation type="unfinished"></translation>
+        <translation>受影响系统：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>First &amp;reported at:</source>
-        <translation type="unfinished"></translation>
+        <translation>首次报告时间(&amp;R)：</translation>
     </message>
     <message>
         <location line="+75"/>
         <source>Declare incident</source>
-        <translation type="unfinished"></translation>
+        <translation>宣布应急事件</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>(no playbook)</source>
-        <translation type="unfinished"></translation>
+        <translation>（不使用处置预案）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Exercise (drill) — marked {mark}</source>
-        <translation type="unfinished"></translation>
+        <translation>演练 — 标记为 {mark}</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>From the report of {reporter} ({department}): {what}</source>
-        <translation type="unfinished"></translation>
+        <translation>依据 {reporter}（{department}）的报告：{what}</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Declare</source>
-        <translation type="unfinished"></translation>
+        <translation>宣布</translation>
     </message>
 </context>
 <context>
@@ -416,7 +416,7 @@
     <message>
         <location filename="../../hisconsole/ui/dialogs.py" line="-138"/>
         <source>OK</source>
-        <translation type="unfinished"></translation>
+        <translation>确定</translation>
     </message>
 </context>
 <context>
@@ -435,14 +435,49 @@
 <context>
     <name>IncidentActions</name>
     <message>
-        <location filename="../../hisconsole/ui/actions.py" line="+84"/>
+        <location filename="../../hisconsole/ui/actions.py" line="+54"/>
+        <source>Close report as no incident</source>
+        <translation>判定为非应急事件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reason:</source>
+        <translation>原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close report</source>
+        <translation>关闭报告</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Give the reason why this is not an incident.</source>
+        <translation>请说明为何不构成应急事件。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>Every system of {id} is recorded as recovered.</source>
-        <translation type="unfinished"></translation>
+        <translation>{id} 的所有系统均已记录为恢复。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Not yet recorded as recovered: {systems}. Resolving records them as restored now.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未记录为恢复：{systems}。解除事件时将记录为此刻已恢复。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Resolve incident</source>
+        <translation>解除应急事件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closing &amp;note:</source>
+        <translation>结束说明(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resolve</source>
+        <translation>解除</translation>
     </message>
 </context>
 <context>
@@ -457,485 +492,486 @@
         <location line="-202"/>
         <location line="+32"/>
         <source>System</source>
-        <translation type="unfinished"></translation>
+        <translation>系统</translation>
     </message>
     <message>
         <location line="-31"/>
         <source>Name</source>
-        <translation type="unfinished">名称</translation>
+        <translation>名称</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+31"/>
         <location line="+127"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <location line="-157"/>
         <source>—</source>
-        <translation type="unfinished"></translation>
+        <translation>—</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Since</source>
-        <translation type="unfinished"></translation>
+        <translation>起始时间</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+28"/>
         <source>Comment</source>
-        <translation type="unfinished"></translation>
+        <translation>说明</translation>
     </message>
     <message>
         <location line="-27"/>
         <location line="+28"/>
         <source>Repair estimate</source>
-        <translation type="unfinished"></translation>
+        <translation>预计修复</translation>
     </message>
     <message>
         <location line="-7"/>
         <location line="+68"/>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>时间</translation>
     </message>
     <message>
         <location line="-60"/>
         <source>By</source>
-        <translation type="unfinished"></translation>
+        <translation>记录人</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>完成</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Group</source>
-        <translation type="unfinished"></translation>
+        <translation>小组</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Step</source>
-        <translation type="unfinished"></translation>
+        <translation>步骤</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Assigned to</source>
-        <translation type="unfinished"></translation>
+        <translation>负责人</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Done at</source>
-        <translation type="unfinished"></translation>
+        <translation>完成时间</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Done by</source>
-        <translation type="unfinished"></translation>
+        <translation>完成人</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>发件人</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>To</source>
-        <translation type="unfinished"></translation>
+        <translation>收件人</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Priority</source>
-        <translation type="unfinished"></translation>
+        <translation>优先级</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>消息</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Reply required</source>
-        <translation type="unfinished"></translation>
+        <translation>需回复</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Yes</source>
-        <translation type="unfinished"></translation>
+        <translation>是</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>No</source>
-        <translation type="unfinished"></translation>
+        <translation>否</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Reply</source>
-        <translation type="unfinished"></translation>
+        <translation>回复</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Replied by</source>
-        <translation type="unfinished"></translation>
+        <translation>回复人</translation>
     </message>
     <message>
         <location line="+43"/>
         <source>Person</source>
-        <translation type="unfinished"></translation>
+        <translation>人员</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Phones</source>
-        <translation type="unfinished"></translation>
+        <translation>电话</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Alternate</source>
-        <translation type="unfinished"></translation>
+        <translation>替补人员</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Alternate status</source>
-        <translation type="unfinished"></translation>
+        <translation>替补状态</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Last call</source>
-        <translation type="unfinished"></translation>
+        <translation>最近呼叫</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Escalates at</source>
-        <translation type="unfinished"></translation>
+        <translation>转替补时间</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>In&amp;cident:</source>
-        <translation type="unfinished"></translation>
+        <translation>应急事件(&amp;C)：</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Change level…</source>
-        <translation type="unfinished"></translation>
+        <translation>变更级别…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Record upward report…</source>
-        <translation type="unfinished"></translation>
+        <translation>记录上报…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Resolve…</source>
-        <translation type="unfinished"></translation>
+        <translation>解除事件…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Log</source>
-        <translation type="unfinished"></translation>
+        <translation>工作日志</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Systems</source>
-        <translation type="unfinished">信息系统</translation>
+        <translation>系统状态</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Checklists</source>
-        <translation type="unfinished"></translation>
+        <translation>检查清单</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Messages</source>
-        <translation type="unfinished"></translation>
+        <translation>消息</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+41"/>
         <source>Call-out</source>
-        <translation type="unfinished"></translation>
+        <translation>通知呼叫</translation>
     </message>
     <message>
         <location line="-34"/>
         <source>Entry kind</source>
-        <translation type="unfinished"></translation>
+        <translation>记录类型</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Entry group</source>
-        <translation type="unfinished"></translation>
+        <translation>记录所属小组</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Entry system</source>
-        <translation type="unfinished"></translation>
+        <translation>记录相关系统</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Type a log entry and press Enter (Ctrl+L)</source>
-        <translation type="unfinished"></translation>
+        <translation>输入日志内容后按回车 (Ctrl+L)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Log entry</source>
-        <translation type="unfinished"></translation>
+        <translation>日志记录</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Add to log</source>
-        <translation type="unfinished"></translation>
+        <translation>写入日志</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Filter:</source>
-        <translation type="unfinished"></translation>
+        <translation>筛选(&amp;F)：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>text in the entry, author or system</source>
-        <translation type="unfinished"></translation>
+        <translation>日志内容、记录人或系统</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Filter the log</source>
-        <translation type="unfinished"></translation>
+        <translation>筛选日志</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>All kinds</source>
-        <translation type="unfinished"></translation>
+        <translation>全部类型</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>All systems</source>
-        <translation type="unfinished"></translation>
+        <translation>全部系统</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>(no system)</source>
-        <translation type="unfinished"></translation>
+        <translation>（不指定系统）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>(no group)</source>
-        <translation type="unfinished"></translation>
+        <translation>（不指定小组）</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+1"/>
         <source>All groups</source>
-        <translation type="unfinished"></translation>
+        <translation>全部小组</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Correct…</source>
-        <translation type="unfinished"></translation>
+        <translation>更正…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Correct the selected log entry</source>
-        <translation type="unfinished"></translation>
+        <translation>更正所选日志记录</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Set status…</source>
-        <translation type="unfinished"></translation>
+        <translation>设置状态…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Mark recovered</source>
-        <translation type="unfinished"></translation>
+        <translation>标记为已恢复</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Tick / untick</source>
-        <translation type="unfinished"></translation>
+        <translation>勾选 / 取消勾选</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Assign…</source>
-        <translation type="unfinished"></translation>
+        <translation>指派…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Add step…</source>
-        <translation type="unfinished"></translation>
+        <translation>添加步骤…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>New message…</source>
-        <translation type="unfinished"></translation>
+        <translation>新建消息…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Reply…</source>
-        <translation type="unfinished"></translation>
+        <translation>回复…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Start call-out…</source>
-        <translation type="unfinished"></translation>
+        <translation>启动通知呼叫…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Record call:</source>
-        <translation type="unfinished"></translation>
+        <translation>记录呼叫结果：</translation>
     </message>
     <message>
         <location line="+76"/>
         <source>{id} · level {level} · {status} — {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>{id} · {level} 级 · {status} — {title}</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>No incident declared</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未宣布应急事件</translation>
     </message>
     <message>
         <location line="+72"/>
         <source>No incident declared. Declare one on the dashboard (Ctrl+D).</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未宣布应急事件。请在总览页宣布 (Ctrl+D)。</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Level {level} · {name} — {title} · {status} · first reported {reported}</source>
-        <translation type="unfinished"></translation>
+        <translation>{level} 级 · {name} — {title} · {status} · 首报时间 {reported}</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>{tree} — started {time}</source>
-        <translation type="unfinished"></translation>
+        <translation>{tree} — {time} 启动</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>No call-out started</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未启动通知呼叫</translation>
     </message>
     <message>
         <location line="+52"/>
         <source>{count} entries</source>
-        <translation type="unfinished"></translation>
+        <translation>共 {count} 条记录</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Showing {shown} of {count} entries</source>
-        <translation type="unfinished"></translation>
+        <translation>显示 {shown} / {count} 条记录</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>Correct log entry</source>
-        <translation type="unfinished"></translation>
+        <translation>更正日志记录</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Correction:</source>
-        <translation type="unfinished"></translation>
+        <translation>更正内容(&amp;C)：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Add correction</source>
-        <translation type="unfinished"></translation>
+        <translation>添加更正</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Entry #{number} stays in the log as it was; the correction is a new entry that refers to it.
 #{number} ({time}, {by}): {text}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 #{number} 条记录将原样保留；更正作为一条新记录写入日志，并引用原记录。
+#{number}（{time}，{by}）：{text}</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Type the corrected text.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入更正后的内容。</translation>
     </message>
     <message>
         <location line="+53"/>
         <source>declared</source>
-        <translation type="unfinished"></translation>
+        <translation>宣布事件</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>History of {system}</source>
-        <translation type="unfinished"></translation>
+        <translation>{system} 的状态变更记录</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>History of every system</source>
-        <translation type="unfinished"></translation>
+        <translation>所有系统的状态变更记录</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>recovered</source>
-        <translation type="unfinished"></translation>
+        <translation>已恢复</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Done {done} of {total}</source>
-        <translation type="unfinished"></translation>
+        <translation>已完成 {done} / {total}</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>Assign step</source>
-        <translation type="unfinished"></translation>
+        <translation>指派步骤</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Assign to:</source>
-        <translation type="unfinished"></translation>
+        <translation>指派给(&amp;A)：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Assign</source>
-        <translation type="unfinished"></translation>
+        <translation>指派</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Name the person the step is assigned to.</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写负责该步骤的人员。</translation>
     </message>
     <message>
         <location line="+37"/>
         <source>Reply to message</source>
-        <translation type="unfinished"></translation>
+        <translation>回复消息</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Reply:</source>
-        <translation type="unfinished"></translation>
+        <translation>回复(&amp;R)：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Record reply</source>
-        <translation type="unfinished"></translation>
+        <translation>记录回复</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The reply is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>回复内容为空。</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>Start a call-out over a call tree to see whom to call next.</source>
-        <translation type="unfinished"></translation>
+        <translation>按通知树启动通知呼叫后，这里将显示下一位应呼叫的人员。</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Reached {reached} of {total}</source>
-        <translation type="unfinished"></translation>
+        <translation>已联系 {reached} / {total} 人</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>{name} (alternate for {original})</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}（代替 {original}）</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Call next: {name}   {phones}</source>
-        <translation type="unfinished"></translation>
+        <translation>下一位呼叫：{name}   {phones}</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Everyone has been reached.</source>
-        <translation type="unfinished"></translation>
+        <translation>所有人均已联系上。</translation>
     </message>
 </context>
 <context>
@@ -943,17 +979,17 @@
     <message>
         <location filename="../../hisconsole/ui/i18n.py" line="+67"/>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>处置中</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Resolved</source>
-        <translation type="unfinished"></translation>
+        <translation>已解除</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Closed</source>
-        <translation type="unfinished"></translation>
+        <translation>已关闭</translation>
     </message>
 </context>
 <context>
@@ -961,42 +997,42 @@
     <message>
         <location filename="../../hisconsole/ui/dialogs.py" line="+247"/>
         <source>Reported &amp;by:</source>
-        <translation type="unfinished"></translation>
+        <translation>报告人(&amp;B)：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Department:</source>
-        <translation type="unfinished"></translation>
+        <translation>科室(&amp;D)：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;What:</source>
-        <translation type="unfinished"></translation>
+        <translation>情况(&amp;W)：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Systems:</source>
-        <translation type="unfinished"></translation>
+        <translation>涉及系统：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Channel:</source>
-        <translation type="unfinished"></translation>
+        <translation>报告方式(&amp;C)：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Received at:</source>
-        <translation type="unfinished"></translation>
+        <translation>接报时间(&amp;R)：</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>Log a report received</source>
-        <translation type="unfinished"></translation>
+        <translation>登记收到的报告信息</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Log report</source>
-        <translation type="unfinished"></translation>
+        <translation>登记报告</translation>
     </message>
 </context>
 <context>
@@ -1004,22 +1040,22 @@
     <message>
         <location filename="../../hisconsole/ui/i18n.py" line="+17"/>
         <source>To assess</source>
-        <translation type="unfinished"></translation>
+        <translation>待研判</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Incident declared</source>
-        <translation type="unfinished"></translation>
+        <translation>已宣布事件</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Attached to incident</source>
-        <translation type="unfinished"></translation>
+        <translation>已归入事件</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>No incident</source>
-        <translation type="unfinished"></translation>
+        <translation>非应急事件</translation>
     </message>
 </context>
 <context>
@@ -1045,32 +1081,32 @@
     <message>
         <location filename="../../hisconsole/ui/dialogs.py" line="-124"/>
         <source>New warning &amp;level:</source>
-        <translation type="unfinished"></translation>
+        <translation>新预警级别(&amp;L)：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Reason:</source>
-        <translation type="unfinished"></translation>
+        <translation>原因(&amp;R)：</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Say why the warning level changes.</source>
-        <translation type="unfinished"></translation>
+        <translation>请说明变更预警级别的原因。</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Change warning level</source>
-        <translation type="unfinished"></translation>
+        <translation>变更预警级别</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{id} — now level {level}</source>
-        <translation type="unfinished"></translation>
+        <translation>{id} — 当前为 {level} 级</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Change level</source>
-        <translation type="unfinished"></translation>
+        <translation>变更级别</translation>
     </message>
 </context>
 <context>
@@ -1078,52 +1114,106 @@
     <message>
         <location filename="../../hisconsole/ui/i18n.py" line="-38"/>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>记录</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>行动</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Decision</source>
-        <translation type="unfinished"></translation>
+        <translation>决定</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Correction</source>
-        <translation type="unfinished"></translation>
+        <translation>更正</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Report made</source>
-        <translation type="unfinished"></translation>
+        <translation>已上报</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>System status</source>
-        <translation type="unfinished"></translation>
+        <translation>系统状态</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Declared</source>
-        <translation type="unfinished"></translation>
+        <translation>宣布事件</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Level changed</source>
-        <translation type="unfinished"></translation>
+        <translation>级别变更</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Resolved</source>
-        <translation type="unfinished"></translation>
+        <translation>解除事件</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Closed</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭事件</translation>
+    </message>
+</context>
+<context>
+    <name>LogModel</name>
+    <message>
+        <location filename="../../hisconsole/ui/models.py" line="+123"/>
+        <source>estimate {estimate}</source>
+        <extracomment>Role of the whole row as a dict, for views that act on a selected row.</extracomment>
+        <translation>预计 {estimate}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>To {recipient} by {channel}</source>
+        <translation>以{channel}方式报告{recipient}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Level {level}: {title}</source>
+        <translation>{level} 级：{title}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Corrects #{number}</source>
+        <translation>更正 #{number}</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By</source>
+        <translation>记录人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Group</source>
+        <translation>小组</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Entry</source>
+        <translation>内容</translation>
     </message>
 </context>
 <context>
@@ -1160,42 +1250,42 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
     <message>
         <location line="+1"/>
         <source>&amp;Incident</source>
-        <translation type="unfinished"></translation>
+        <translation>应急事件(&amp;I)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Declare incident…</source>
-        <translation type="unfinished"></translation>
+        <translation>宣布应急事件(&amp;D)…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Log a &amp;report received…</source>
-        <translation type="unfinished"></translation>
+        <translation>登记报告信息(&amp;R)…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Log entry</source>
-        <translation type="unfinished"></translation>
+        <translation>写日志(&amp;L)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Record &amp;upward report…</source>
-        <translation type="unfinished"></translation>
+        <translation>记录上报(&amp;U)…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Change warning le&amp;vel…</source>
-        <translation type="unfinished"></translation>
+        <translation>变更预警级别(&amp;V)…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Dismiss</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭提示</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Dismiss the notice</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭此提示</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1238,37 +1328,37 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
     <message>
         <location filename="../../hisconsole/ui/dialogs.py" line="+257"/>
         <source>&amp;From:</source>
-        <translation type="unfinished"></translation>
+        <translation>发件人(&amp;F)：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;To:</source>
-        <translation type="unfinished"></translation>
+        <translation>收件人(&amp;T)：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Priority:</source>
-        <translation type="unfinished"></translation>
+        <translation>优先级(&amp;P)：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Message:</source>
-        <translation type="unfinished"></translation>
+        <translation>消息内容(&amp;M)：</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>Reply required</source>
-        <translation type="unfinished"></translation>
+        <translation>需要回复</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>New message</source>
-        <translation type="unfinished"></translation>
+        <translation>新建消息</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Record message</source>
-        <translation type="unfinished"></translation>
+        <translation>记录消息</translation>
     </message>
 </context>
 <context>
@@ -1276,22 +1366,22 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
     <message>
         <location filename="../../hisconsole/ui/i18n.py" line="+36"/>
         <source>mobile</source>
-        <translation type="unfinished"></translation>
+        <translation>手机</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>office</source>
-        <translation type="unfinished"></translation>
+        <translation>办公</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>home</source>
-        <translation type="unfinished"></translation>
+        <translation>住宅</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>pager</source>
-        <translation type="unfinished"></translation>
+        <translation>寻呼</translation>
     </message>
 </context>
 <context>
@@ -1383,17 +1473,17 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
     <message>
         <location filename="../../hisconsole/ui/i18n.py" line="-71"/>
         <source>Urgent</source>
-        <translation type="unfinished"></translation>
+        <translation>紧急</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Medium</source>
-        <translation type="unfinished">中</translation>
+        <translation>一般</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Informational</source>
-        <translation type="unfinished"></translation>
+        <translation>告知</translation>
     </message>
 </context>
 <context>
@@ -1535,18 +1625,18 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
     <message>
         <location filename="../../hisconsole/ui/dialogs.py" line="+55"/>
         <source>Call &amp;tree:</source>
-        <translation type="unfinished"></translation>
+        <translation>通知树(&amp;T)：</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>This console holds no call trees. Import the contacts first.</source>
-        <translation type="unfinished"></translation>
+        <translation>本机尚无通知树，请先导入通讯录。</translation>
     </message>
     <message>
         <location line="+7"/>
         <location line="+1"/>
         <source>Start call-out</source>
-        <translation type="unfinished"></translation>
+        <translation>启动通知呼叫</translation>
     </message>
 </context>
 <context>
@@ -1572,7 +1662,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
     <message>
         <location line="+6"/>
         <source>(+{count} more open)</source>
-        <translation type="unfinished"></translation>
+        <translation>（另有 {count} 起进行中）</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -1603,22 +1693,22 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
     <message>
         <location filename="../../hisconsole/ui/i18n.py" line="+25"/>
         <source>Fully functional</source>
-        <translation type="unfinished"></translation>
+        <translation>完全正常</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Partially functional</source>
-        <translation type="unfinished"></translation>
+        <translation>部分可用</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Non-functional</source>
-        <translation type="unfinished"></translation>
+        <translation>不可用</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>N/A</source>
-        <translation type="unfinished"></translation>
+        <translation>不适用</translation>
     </message>
 </context>
 <context>
@@ -1626,37 +1716,37 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
     <message>
         <location filename="../../hisconsole/ui/dialogs.py" line="-139"/>
         <source>S&amp;ystem:</source>
-        <translation type="unfinished"></translation>
+        <translation>系统(&amp;Y)：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Status:</source>
-        <translation type="unfinished"></translation>
+        <translation>状态(&amp;S)：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Comment:</source>
-        <translation type="unfinished"></translation>
+        <translation>说明(&amp;C)：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Repair &amp;estimate:</source>
-        <translation type="unfinished"></translation>
+        <translation>预计修复(&amp;E)：</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Set system status</source>
-        <translation type="unfinished"></translation>
+        <translation>设置系统状态</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>e.g. back by 04:30</source>
-        <translation type="unfinished"></translation>
+        <translation>例如：04:30 前恢复</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Set status</source>
-        <translation type="unfinished"></translation>
+        <translation>设置状态</translation>
     </message>
 </context>
 <context>
@@ -1672,32 +1762,32 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
     <message>
         <location filename="../../hisconsole/ui/dialogs.py" line="-219"/>
         <source>Reported &amp;to:</source>
-        <translation type="unfinished"></translation>
+        <translation>报告对象(&amp;T)：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Channel:</source>
-        <translation type="unfinished"></translation>
+        <translation>报告方式(&amp;C)：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;At:</source>
-        <translation type="unfinished"></translation>
+        <translation>报告时间(&amp;A)：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Summary:</source>
-        <translation type="unfinished"></translation>
+        <translation>内容摘要(&amp;S)：</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>Record upward report</source>
-        <translation type="unfinished"></translation>
+        <translation>记录上报</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Record report</source>
-        <translation type="unfinished"></translation>
+        <translation>记录上报</translation>
     </message>
 </context>
 </TS>

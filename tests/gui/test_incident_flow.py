@@ -477,7 +477,7 @@ def test_the_dashboard_in_chinese(qtbot: QtBot, window: MainWindow, clock: Clock
     settle(qtbot, window)
     assert window.banner.status_text() == "II 级：严重"
     texts = visible_texts(window.dashboard)
-    assert any("初次报告" in t for t in texts)
+    assert any("首次报告" in t for t in texts)
     assert "10:00" in texts
     assert window.dashboard.declare_button.text() == "宣布应急事件 (Ctrl+D)"
     clock.advance(11)

@@ -30,7 +30,9 @@ def pem(key: Ed25519PrivateKey) -> bytes:
 
 
 def public_b64(key: Ed25519PrivateKey) -> str:
-    return b64(key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw))
+    return b64(
+        key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    )
 
 
 @dataclass(frozen=True)
@@ -105,13 +107,13 @@ def load_plan(console: Console) -> None:
 
 
 @pytest.fixture
-def laptops(
-    tmp_path: Path, empty_template: Path, keys: Keys
-) -> Iterator[Callable[..., Console]]:
+def laptops(tmp_path: Path, empty_template: Path, keys: Keys) -> Iterator[Callable[..., Console]]:
     """Factory: ``laptops("A")`` is laptop A (its key, the trust list pinned and imported)."""
     opened: list[Console] = []
 
-    def make(name: str, *, trusted: bool = True, now_ms: Callable[[], int] | None = None) -> Console:
+    def make(
+        name: str, *, trusted: bool = True, now_ms: Callable[[], int] | None = None
+    ) -> Console:
         key = keys.devices.get(name)
         console = new_laptop(empty_template, tmp_path / name, key, now_ms=now_ms)
         opened.append(console)
