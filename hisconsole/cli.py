@@ -174,6 +174,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     back.add_argument("--reason", default="", help="why they are void")
     back.add_argument("--his-ref", default="", help="HIS reference of the entry")
+    stock = fsub.add_parser("stock", parents=[common], help="paper stock against the 8-hour need")
+    stock.add_argument("--wards", type=int, default=1, help="wards to supply for 8 hours")
+    stock.add_argument(
+        "--count", action="append", default=[], metavar="TEMPLATE=N", help="record a count"
+    )
     outstanding = fsub.add_parser("outstanding", parents=[common], help="sheets not yet entered")
     outstanding.add_argument("--incident", metavar="ID")
 
@@ -356,6 +361,7 @@ def cmd_incident(args: argparse.Namespace, out: _Output) -> int:
 
 def cmd_forms(args: argparse.Namespace, out: _Output) -> int:
     from hisconsole.services import forms
+    from hisconsole.services.console import ServiceError
 
     console = _open(args)
     try:
@@ -398,6 +404,19 @@ def cmd_forms(args: argparse.Namespace, out: _Output) -> int:
             if result.already:
                 human += f"; {len(result.already)} already were"
             out.emit(result.as_dict(), human + ".")
+        elif action == "stock":
+            for item in args.count:
+                code, _, number = item.partition("=")
+                if not number.isdigit():
+                    raise ServiceError(f"--count {item!r}: write it as TEMPLATE=N, e.g. mar=200")
+                forms.count_stock(console, code, int(number))
+            rows = forms.stock(console, args.wards)
+            human = "\n".join(
+                f"{r['template']:<18} on hand {r['on_hand'] if r['on_hand'] is not None else '?':>5}"
+                f"   8-hour need {r['need_8h']:>5}" + ("   LOW" if r["low"] else "")
+                for r in rows
+            )
+            out.emit(rows, human)
         elif action == "outstanding":
             rows = forms.outstanding(console, args.incident)
             human = "\n".join(

@@ -18,7 +18,7 @@ from hisconsole.domain.forms import FormTemplate, Sheet, TemplateInvalid, downti
 from hisconsole.printing.forms import load_templates, render_pack
 from hisconsole.services import plan as plan_service
 from hisconsole.services.console import ChangeSet, Console, ServiceError
-from hisconsole.store.models import FormSerial, Incident, Meta
+from hisconsole.store.models import FormSerial, FormStock, Incident, Meta
 
 AREA = "forms"
 OUTSTANDING = ("issued", "returned")
@@ -325,3 +325,72 @@ def print_to_file(
             f"Cannot save {path}: {exc.strerror}. The sheets were recorded as void."
         ) from exc
     return serials
+
+
+# --- paper stock -------------------------------------------------------------------------
+
+
+def count_stock(console: Console, template: str, count: int) -> ChangeSet:
+    """Record a physical count of the sheets of one form on hand."""
+    loaded, _ = templates(console)
+    if template not in loaded:
+        raise ServiceError(f"No form template {template!r}.")
+    if count < 0:
+        raise ServiceError("A stock count cannot be negative.")
+    with console.transaction() as tx:
+        tx.emit(
+            "forms.stock_counted",
+            f"forms.stock:{template}",
+            {
+                "template": template,
+                "count": count,
+                "at": console.now().isoformat(timespec="seconds"),
+            },
+        )
+    return ChangeSet({AREA}, 1)
+
+
+def pack_for_wards(
+    console: Console, wards: int, codes: Sequence[str] | None = None
+) -> list[tuple[str, int]]:
+    """Copies per template for ``wards`` wards for 8 hours, from each template's rate."""
+    if wards < 1:
+        raise ServiceError("Give at least one ward.")
+    loaded, _ = templates(console)
+    chosen = codes or [c for c, t in loaded.items() if t.rate_per_ward_per_8h > 0]
+    items = []
+    for code in chosen:
+        if code not in loaded:
+            raise ServiceError(f"No form template {code!r}.")
+        rate = loaded[code].rate_per_ward_per_8h
+        if rate > 0:
+            items.append((code, rate * wards))
+    return items
+
+
+def stock(console: Console, wards: int = 1) -> list[dict[str, Any]]:
+    """Per template: sheets on hand (last count minus sheets issued since), the 8-hour need
+    for ``wards`` wards, and whether stock is below it."""
+    loaded, _ = templates(console)
+    with console.db.read() as session:
+        counts = {r.template: r for r in session.scalars(select(FormStock))}
+        issued = session.execute(select(FormSerial.template, FormSerial.issued_at)).all()
+    result = []
+    for code, template in loaded.items():
+        row = counts.get(code)
+        on_hand = None
+        if row is not None:
+            used = sum(1 for t, at in issued if t == code and at > row.counted_at)
+            on_hand = max(row.counted - used, 0)
+        need = template.rate_per_ward_per_8h * wards
+        result.append(
+            {
+                "template": code,
+                "title": {"zh": template.title.zh, "en": template.title.en},
+                "on_hand": on_hand,
+                "counted_at": row.counted_at if row else None,
+                "need_8h": need,
+                "low": on_hand is not None and on_hand < need,
+            }
+        )
+    return result

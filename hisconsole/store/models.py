@@ -301,6 +301,18 @@ class Improvement(Base):
     done_key: Mapped[str] = mapped_column(String(64))
 
 
+class FormStock(Base):
+    """Paper stock of one form template: the last physical count and when it was made."""
+
+    __tablename__ = "form_stock"
+
+    template: Mapped[str] = mapped_column(String(64), primary_key=True)
+    counted: Mapped[int] = mapped_column(Integer)
+    counted_at: Mapped[str] = mapped_column(String(40))
+    counted_by: Mapped[str] = mapped_column(Text)
+    key: Mapped[str] = mapped_column(String(64))
+
+
 Index("ix_events_kind", Event.kind)
 
 #: Projection tables, in the order rebuild clears and compares them.
@@ -321,4 +333,5 @@ PROJECTIONS = (
     CalloutAttempt,
     Review,
     Improvement,
+    FormStock,
 )

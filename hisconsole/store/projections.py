@@ -27,6 +27,7 @@ from hisconsole.store.models import (
     Contact,
     Event,
     FormSerial,
+    FormStock,
     Improvement,
     Incident,
     IncidentEntry,
@@ -616,3 +617,29 @@ def _improvement_done(session: Session, record: EventRecord) -> None:
         row.done, row.done_key = bool(p.get("done", True)), _lww(record)
         row.done_at = (p.get("at") or hlc_time(record.hlc)) if row.done else ""
         session.flush()
+
+
+@handles("forms.stock_counted")
+def _stock_counted(session: Session, record: EventRecord) -> None:
+    p = record.payload
+    row = session.get(FormStock, p["template"])
+    key = _lww(record)
+    at = p.get("at") or hlc_time(record.hlc)
+    if row is None:
+        session.add(
+            FormStock(
+                template=p["template"],
+                counted=int(p["count"]),
+                counted_at=at,
+                counted_by=record.author,
+                key=key,
+            )
+        )
+    elif key > row.key:
+        row.counted, row.counted_at, row.counted_by, row.key = (
+            int(p["count"]),
+            at,
+            record.author,
+            key,
+        )
+    session.flush()

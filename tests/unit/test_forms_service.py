@@ -168,3 +168,40 @@ def test_a_hospital_template_dropped_in_the_data_dir_is_offered_and_a_bad_one_re
     assert code == 0
     assert "ward-orders" in [t["code"] for t in json.loads(out)]
     assert "broken.yaml" in err
+
+
+def test_paper_stock_falls_with_printing_and_warns_below_the_8_hour_need(
+    ready_data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.unit.test_incidents import Clock
+
+    clock = Clock()
+    clock.ms = int(__import__("time").time() * 1000) - 3_600_000
+    console = Console.open(ready_data_dir, now_ms=clock)
+    (need,) = [r["need_8h"] for r in forms.stock(console, wards=4) if r["template"] == "mar"]
+    assert need > 0
+    forms.count_stock(console, "mar", need + 10)
+    clock.advance(5)
+    forms.print_pack(console, [("mar", 20)], out=io.BytesIO())
+    (row,) = [r for r in forms.stock(console, wards=4) if r["template"] == "mar"]
+    assert row["on_hand"] == need - 10 and row["low"]
+    console.close()
+    code = main(
+        [
+            "--data-dir",
+            str(console.data_dir),
+            "--json",
+            "forms",
+            "stock",
+            "--wards",
+            "4",
+            "--count",
+            "mar=500",
+        ]
+    )
+    rows = {r["template"]: r for r in json.loads(capsys.readouterr().out)}
+    assert code == 0 and rows["mar"]["on_hand"] == 500 and not rows["mar"]["low"]
+    console = Console.open(ready_data_dir)
+    items = dict(forms.pack_for_wards(console, 3, ["mar"]))
+    console.close()
+    assert items == {"mar": need // 4 * 3}
