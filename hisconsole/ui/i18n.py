@@ -229,6 +229,6 @@ def phone_type_label(kind: str) -> str:
 
 def phones_text(phones: list[dict[str, str]]) -> str:
     """A person's numbers in order of preference: "mobile 139 1000 2001 · office …"."""
-    return "   ·   ".join(
+    return "  ·  ".join(
         f"{phone_type_label(p.get('type', ''))} {p.get('number', '')}".strip() for p in phones
     )

@@ -129,7 +129,7 @@
 <context>
     <name>ClockTile</name>
     <message>
-        <location filename="../../hisconsole/ui/widgets.py" line="+88"/>
+        <location filename="../../hisconsole/ui/widgets.py" line="+90"/>
         <location line="+23"/>
         <source>Reporting clock</source>
         <translation>报告时限</translation>
@@ -483,7 +483,7 @@
 <context>
     <name>IncidentPage</name>
     <message>
-        <location filename="../../hisconsole/ui/pages/incident.py" line="+180"/>
+        <location filename="../../hisconsole/ui/pages/incident.py" line="+181"/>
         <location line="+277"/>
         <source>Incident</source>
         <translation>应急事件</translation>

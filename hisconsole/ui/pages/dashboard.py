@@ -288,7 +288,7 @@ class DashboardPage(ScrollingPage):
         body.setSpacing(18)
         tile = ClockTile(pending_clock(incident), card)
         self.tiles.append((incident, tile))
-        body.addWidget(tile, 1)
+        body.addWidget(tile, 4)
         side = QVBoxLayout()
         side.setSpacing(6)
         side.addWidget(
@@ -310,7 +310,7 @@ class DashboardPage(ScrollingPage):
             )
         side.addLayout(chips)
         side.addStretch(1)
-        body.addLayout(side, 1)
+        body.addLayout(side, 5)
         box.addLayout(body)
 
         buttons = QHBoxLayout()
@@ -355,7 +355,7 @@ class DashboardPage(ScrollingPage):
                         name=name, original=original
                     )
                 lines.append(f"→ {name}")
-                lines.append(f"    {phones_text(person.get('phones', []))}")
+                lines.extend(f"      {phones_text([phone])}" for phone in person.get("phones", []))
             if not run["next"]:
                 lines.append(self.tr("Everyone has been reached."))
         return "\n".join(lines)

@@ -105,6 +105,7 @@ def table_view(model: Any, parent: QWidget, *, stretch: int, name: str) -> QTabl
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     header.setHighlightSections(False)
     view.setAccessibleName(name)
+    view.setStyleSheet("QTableView::item { padding: 3px 6px; }")
     return view
 
 

@@ -1,0 +1,108 @@
+"""The activity-log model and its filter, without widgets (and through qtmodeltester)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from hisconsole.ui.models import Column, LogFilter, LogModel, RecordsModel
+
+
+def entry(number: int, text: str, **fields: Any) -> dict[str, Any]:
+    row = {
+        "entry": f"e{number}",
+        "at": f"2026-11-25T02:{number:02d}:00+00:00",
+        "by": "Wang Fang",
+        "kind": "note",
+        "group": None,
+        "system": None,
+        "text": text,
+        "data": {},
+        "corrects": None,
+    }
+    row.update(fields)
+    return row
+
+
+def sample() -> list[dict[str, Any]]:
+    return [
+        entry(0, "HIS and LIS down", kind="declared", data={"level": "II", "systems": ["HIS"]}),
+        entry(1, "Vendor called", kind="action", group="tech", system="HIS"),
+        entry(2, "", kind="status", system="LIS", data={"status": "down", "estimate": "04:30"}),
+        entry(3, "Wards on paper", kind="decision", group="business"),
+        entry(4, "Vendor called at 02:01", kind="correction", corrects="e1"),
+    ]
+
+
+def test_log_model_passes_qtmodeltester(qtmodeltester: ModelTester) -> None:
+    model = LogModel()
+    model.set_entries("INC-1", sample())
+    qtmodeltester.check(model)
+    proxy = LogFilter()
+    proxy.setSourceModel(model)
+    proxy.set_filter(text="vendor")
+    qtmodeltester.check(proxy)
+
+
+def test_records_model_passes_qtmodeltester(qtmodeltester: ModelTester) -> None:
+    model = RecordsModel(
+        [
+            Column(lambda: "Done", lambda r: "", checked=lambda r: r["done"]),
+            Column(lambda: "Step", lambda r: r["text"], background=lambda r: "#FFB300"),
+        ]
+    )
+    model.set_rows([{"done": True, "text": "Call vendor"}, {"done": False, "text": "Paper"}])
+    qtmodeltester.check(model)
+
+
+def test_cells_spell_out_what_the_console_recorded() -> None:
+    model = LogModel()
+    model.set_entries("INC-1", sample())
+    assert model.headerData(6, Qt.Orientation.Horizontal) == "Entry"
+    cells = [model.index(row, LogModel.TEXT).data() for row in range(model.rowCount())]
+    assert cells == [
+        "Level II: HIS and LIS down (HIS)",
+        "Vendor called",
+        "LIS: Non-functional · estimate 04:30",
+        "Wards on paper",
+        "[Corrects #2] Vendor called at 02:01",
+    ]
+    assert model.index(1, LogModel.KIND).data() == "Action"
+    assert model.index(4, LogModel.NUMBER).data() == "5"
+
+
+def test_filters_combine_and_entries_appended_later_are_filtered_too() -> None:
+    model = LogModel()
+    rows = sample()
+    model.set_entries("INC-1", rows[:4])
+    proxy = LogFilter()
+    proxy.setSourceModel(model)
+    proxy.set_filter(text="VENDOR")
+    assert proxy.rowCount() == 1
+    inserted: list[int] = []
+    proxy.rowsInserted.connect(lambda _parent, first, last: inserted.append(last - first + 1))
+    model.set_entries("INC-1", rows)  # the log grew by one: inserted, not reset
+    assert inserted == [1] and proxy.rowCount() == 2
+    proxy.set_filter(text="vendor", system="HIS")
+    assert proxy.rowCount() == 1
+    proxy.set_filter(kind="decision", group="business")
+    assert [proxy.index(0, LogModel.TEXT).data()] == ["Wards on paper"]
+    proxy.set_filter()
+    assert proxy.rowCount() == 5
+    # Another incident resets the model; the filter matches the new rows.
+    proxy.set_filter(text="paper")
+    model.set_entries("INC-2", [entry(0, "Paper forms out"), entry(1, "Runner sent")])
+    assert proxy.rowCount() == 1
+
+
+def test_filtering_many_entries_keeps_the_view_consistent(qtbot: QtBot) -> None:
+    model = LogModel()
+    model.set_entries("INC-1", [entry(i % 60, f"entry {i}") for i in range(5000)])
+    proxy = LogFilter()
+    proxy.setSourceModel(model)
+    proxy.set_filter(text="entry 49")
+    # "entry 49", "entry 490".."entry 499", "entry 4900".."entry 4999"
+    assert proxy.rowCount() == 1 + 10 + 100
