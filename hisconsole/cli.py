@@ -359,6 +359,10 @@ def cmd_incident(args: argparse.Namespace, out: _Output) -> int:
         console.close()
 
 
+def _or_unknown(value: int | None) -> str:
+    return "?" if value is None else str(value)
+
+
 def cmd_forms(args: argparse.Namespace, out: _Output) -> int:
     from hisconsole.services import forms
     from hisconsole.services.console import ServiceError
@@ -412,7 +416,7 @@ def cmd_forms(args: argparse.Namespace, out: _Output) -> int:
                 forms.count_stock(console, code, int(number))
             rows = forms.stock(console, args.wards)
             human = "\n".join(
-                f"{r['template']:<18} on hand {r['on_hand'] if r['on_hand'] is not None else '?':>5}"
+                f"{r['template']:<18} on hand {_or_unknown(r['on_hand']):>5}"
                 f"   8-hour need {r['need_8h']:>5}" + ("   LOW" if r["low"] else "")
                 for r in rows
             )

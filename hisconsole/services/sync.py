@@ -8,10 +8,11 @@ nothing changed.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import os
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -396,22 +397,14 @@ class ImportResult:
         }
 
 
-def _split_known(
-    raw_events: Sequence[Any], have: Mapping[str, int], name: str
-) -> tuple[list[EventRecord], list[tuple[str, int, str]]]:
-    """Parse every event; those this laptop already holds are only identified, not verified."""
-    new: list[EventRecord] = []
-    known: list[tuple[str, int, str]] = []
+def _parse_all(raw_events: Sequence[Any], name: str) -> list[EventRecord]:
+    records: list[EventRecord] = []
     for number, obj in enumerate(raw_events, start=1):
         try:
-            record = intake.parse_event(obj, f"{name}: event {number}")
+            records.append(intake.parse_event(obj, f"{name}: event {number}"))
         except SyncError as exc:
             raise BundleError(f"{exc} (damaged or forged bundle)") from exc
-        if record.origin_seq <= have.get(record.origin_id, 0):
-            known.append((record.origin_id, record.origin_seq, record.event_id))
-        else:
-            new.append(record)
-    return new, known
+    return records
 
 
 def _offer_pin(session: Session, signed: Any, pin_it_key: str | None, result: ImportResult) -> None:
@@ -466,13 +459,22 @@ def import_bundle(console: Console, path: Path, *, pin_it_key: str | None = None
         raise _refuse(exc, " Nothing was imported.") from exc
     have = local_vector(console)
     try:
-        new, known = _split_known(raw_events, have, path.name)
+        records = _parse_all(raw_events, path.name)
         del raw_events
-        bad = intake.first_bad_signature(new, keys)
+        # Every event is checked, even those held here already: a bundle with one forged
+        # event is refused as a whole.
+        bad = intake.first_bad_signature(records, keys)
         if bad is not None:
             raise BundleError(
                 f"{path.name} is forged or damaged: {bad}. It was refused as a whole."
             )
+        new = [r for r in records if r.origin_seq > have.get(r.origin_id, 0)]
+        known = [
+            (r.origin_id, r.origin_seq, r.event_id)
+            for r in records
+            if r.origin_seq <= have.get(r.origin_id, 0)
+        ]
+        del records
     except SyncError as exc:
         raise _refuse(exc, " Nothing was imported.") from exc
     result = ImportResult(source=manifest.exporter_id, source_name=manifest.exporter_name)
@@ -733,7 +735,8 @@ def _pull(console: Console, engine: Any, result: ImportResult) -> None:
             except SyncError as exc:
                 result.notes.append(f"{exc}; its events were skipped.")
                 continue
-            good, bad = _verified(hub.fetch_events(conn, origin, after, upto), origin, key)
+            with contextlib.closing(hub.fetch_events(conn, origin, after, upto)) as rows:
+                good, bad = _verified(rows, origin, key)
             records.extend(good)
             if bad:
                 result.notes.append(bad)
@@ -756,7 +759,7 @@ def _pull(console: Console, engine: Any, result: ImportResult) -> None:
 
 
 def _verified(
-    rows: Iterator[dict[str, Any]], origin: str, key: bytes
+    rows: Iterable[dict[str, Any]], origin: str, key: bytes
 ) -> tuple[list[EventRecord], str]:
     """The hub's events of one device up to the first that fails its checks (and why)."""
     good: list[EventRecord] = []

@@ -13,7 +13,7 @@ trusted: every event pulled is verified like one from a bundle.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Generator, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -244,7 +244,9 @@ def trust_documents(conn: Connection, above: int) -> list[str]:
     return [str(doc) for (doc,) in rows]
 
 
-def fetch_events(conn: Connection, origin: str, after: int, upto: int) -> Iterator[dict[str, Any]]:
+def fetch_events(
+    conn: Connection, origin: str, after: int, upto: int
+) -> Generator[dict[str, Any], None, None]:
     """Events of ``origin`` numbered (after, upto], in order, streamed."""
     query = (
         select(*(events.c[name] for name in EVENT_COLUMNS))
@@ -256,5 +258,8 @@ def fetch_events(conn: Connection, origin: str, after: int, upto: int) -> Iterat
         .order_by(events.c.origin_seq)
     )
     result = conn.execution_options(yield_per=5000).execute(query)
-    for row in result:
-        yield dict(row._mapping)
+    try:
+        for row in result:
+            yield dict(row._mapping)
+    finally:
+        result.close()

@@ -224,7 +224,14 @@ def write_list_file(path: Path, doc: Mapping[str, Any]) -> None:
 
 
 def new_list(hospital: str = "") -> dict[str, Any]:
-    return normalise_list({"hospital": hospital, "serial": 1, "devices": []})
+    """An empty list to add devices to (the first addition makes it serial 1)."""
+    return {
+        "format": LIST_FORMAT,
+        "format_version": FORMAT_VERSION,
+        "hospital": hospital,
+        "serial": 0,
+        "devices": [],
+    }
 
 
 def add_device(

@@ -15,7 +15,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from hisconsole.services import plan as plan_service
 from hisconsole.services import sync
 from hisconsole.services.console import Console
-from hisconsole.sync.canonical import b64
+from hisconsole.sync.canonical import b64, device_id_of
 from hisconsole.sync.identity import KEY_FILENAME
 from tests.sync import pgcluster
 
@@ -31,6 +31,12 @@ def pem(key: Ed25519PrivateKey) -> bytes:
 
 def public_b64(key: Ed25519PrivateKey) -> str:
     return b64(
+        key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    )
+
+
+def device_id(key: Ed25519PrivateKey) -> str:
+    return device_id_of(
         key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
     )
 

@@ -3,5 +3,7 @@
 # with __import__, so it is listed here.
 from PyInstaller.utils.hooks import collect_submodules
 
-hiddenimports = collect_submodules("phonenumbers.data") + collect_submodules("phonenumbers.shortdata")
+hiddenimports = collect_submodules("phonenumbers.data") + collect_submodules(
+    "phonenumbers.shortdata"
+)
 excludedimports = ["phonenumbers.geodata", "phonenumbers.carrierdata", "phonenumbers.tzdata"]
