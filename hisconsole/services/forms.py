@@ -205,19 +205,33 @@ def templates(console: Console) -> tuple[dict[str, FormTemplate], list[TemplateI
     return load_templates([forms_dir(console)])
 
 
-def print_pack(
+@dataclass
+class PreparedPack:
+    """A rendered print pack whose sheets are not yet recorded as issued.
+
+    The serials are reserved (never reused); call :func:`record_pack` once the
+    PDF was printed or saved, or drop it to cancel (nothing is recorded).
+    """
+
+    pdf: bytes
+    serials: list[str]
+    items: list[tuple[str, int, int]]  # (template, template version, copies)
+    first: int
+    incident: str | None
+    lang: str
+
+
+def prepare_pack(
     console: Console,
     items: Sequence[tuple[str, int]],
     *,
     incident: str | None = None,
     lang: str = "zh",
-    out: BinaryIO,
     progress: Callable[[int, int], bool] | None = None,
-) -> list[str]:
-    """Print ``(template, copies)`` items as one numbered pack and record the sheets issued.
+) -> PreparedPack:
+    """Render ``(template, copies)`` items as one numbered pack, without recording it.
 
-    Nothing is recorded as issued unless the whole PDF was written; a cancelled
-    print (``progress`` returned False) raises PrintCancelled and records nothing.
+    ``progress(done, total)`` returning False cancels (PrintCancelled).
     """
     if lang not in ("zh", "en"):
         raise ServiceError(f"Unknown language {lang!r}; use zh or en.")
@@ -231,6 +245,8 @@ def print_pack(
         if not 1 <= copies <= MAX_COPIES:
             raise ServiceError(f"Copies must be between 1 and {MAX_COPIES}, not {copies}.")
         total += copies
+    if total == 0:
+        raise ServiceError("Choose at least one form to print.")
     if total > MAX_COPIES:
         raise ServiceError(f"A pack holds at most {MAX_COPIES} sheets; print it in parts.")
     exercise = False
@@ -264,20 +280,50 @@ def print_pack(
             )
     buffer = io.BytesIO()
     render_pack(sheets, loaded, lang=lang, out=buffer, progress=progress)
-    out.write(buffer.getvalue())
-    number = first
-    for code, copies in items:
+    return PreparedPack(
+        pdf=buffer.getvalue(),
+        serials=all_serials,
+        items=[(code, loaded[code].version, copies) for code, copies in items],
+        first=first,
+        incident=incident,
+        lang=lang,
+    )
+
+
+def record_pack(console: Console, pack: PreparedPack) -> list[str]:
+    """Record a prepared pack's sheets as issued (it was printed or saved)."""
+    number = pack.first
+    for code, version, copies in pack.items:
         record_issued(
             console,
             template=code,
-            template_version=loaded[code].version,
+            template_version=version,
             first=number,
             count=copies,
-            incident=incident,
-            lang=lang,
+            incident=pack.incident,
+            lang=pack.lang,
         )
         number += copies
-    return all_serials
+    return pack.serials
+
+
+def print_pack(
+    console: Console,
+    items: Sequence[tuple[str, int]],
+    *,
+    incident: str | None = None,
+    lang: str = "zh",
+    out: BinaryIO,
+    progress: Callable[[int, int], bool] | None = None,
+) -> list[str]:
+    """Render a pack into ``out`` and, once written, record its sheets as issued.
+
+    Nothing is recorded as issued unless the whole PDF was written; a cancelled
+    print (``progress`` returned False) raises PrintCancelled and records nothing.
+    """
+    pack = prepare_pack(console, items, incident=incident, lang=lang, progress=progress)
+    out.write(pack.pdf)
+    return record_pack(console, pack)
 
 
 def print_to_file(
