@@ -15,7 +15,7 @@ packages=(
   libxcb-randr0 libxcb-render-util0 libxcb-image0 libxcb-xinerama0 libxcb-xkb1 libcups2
 )
 if [ "$want_test" = 1 ]; then
-  packages+=(xvfb xauth poppler-utils zbar-tools postgresql)
+  packages+=(xvfb xauth poppler-utils zbar-tools postgresql desktop-file-utils appstream)
 fi
 
 if command -v apt-get >/dev/null 2>&1; then

@@ -8,7 +8,7 @@ from functools import cache
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTimer
-from PySide6.QtGui import QFontDatabase
+from PySide6.QtGui import QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from hisconsole import __version__
@@ -41,6 +41,9 @@ def configure_application(app: QApplication) -> None:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORGANISATION)
     app.setApplicationVersion(__version__)
+    app.setDesktopFileName("org.hisconsole.HISConsole")
+    with contextlib.suppress(ResourcesMissing):
+        app.setWindowIcon(QIcon(str(resource_path("icons", "hisconsole.png"))))
     family = _register_cjk_font()
     if family is None:
         return
