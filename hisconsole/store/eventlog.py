@@ -68,6 +68,9 @@ class EventRecord:
         )
 
 
+_INSERT_EVENT = insert(Event)
+
+
 class EventWriter:
     """Appends this laptop's events inside one write transaction and applies each
     to the projections at once, so the log and the current tables never disagree."""
@@ -106,20 +109,22 @@ class EventWriter:
         )
         if self._signer is not None:
             record = dataclasses.replace(record, signature=self._signer(record))
+        # One constant statement with parameters: SQLAlchemy compiles it once.
         self.session.execute(
-            insert(Event).values(
-                origin_id=record.origin_id,
-                origin_seq=record.origin_seq,
-                event_id=record.event_id,
-                hlc=record.hlc,
-                author=record.author,
-                kind=record.kind,
-                entity=record.entity,
-                payload=canonical_json(record.payload),
-                parents=canonical_json(list(record.parents)),
-                schema_version=record.schema_version,
-                signature=record.signature,
-            )
+            _INSERT_EVENT,
+            {
+                "origin_id": record.origin_id,
+                "origin_seq": record.origin_seq,
+                "event_id": record.event_id,
+                "hlc": record.hlc,
+                "author": record.author,
+                "kind": record.kind,
+                "entity": record.entity,
+                "payload": canonical_json(record.payload),
+                "parents": canonical_json(list(record.parents)),
+                "schema_version": record.schema_version,
+                "signature": record.signature,
+            },
         )
         self._next_seq += 1
         projections.apply(self.session, record)

@@ -177,6 +177,9 @@ def _lww(record: EventRecord) -> str:
     return f"{record.hlc}|{record.origin_id}"
 
 
+_INSERT_ENTRY = insert(IncidentEntry).prefix_with("OR IGNORE")
+
+
 def _entry(
     session: Session,
     record: EventRecord,
@@ -190,21 +193,20 @@ def _entry(
     data: dict[str, Any] | None = None,
 ) -> None:
     session.execute(
-        insert(IncidentEntry)
-        .values(
-            event_id=record.event_id,
-            incident_id=record.payload["id"],
-            hlc=record.hlc,
-            at=at or record.payload.get("at") or hlc_time(record.hlc),
-            author=record.author,
-            kind=kind,
-            group_code=group,
-            system=system,
-            text=text,
-            data=_dumps(data or {}),
-            corrects=corrects,
-        )
-        .prefix_with("OR IGNORE")
+        _INSERT_ENTRY,
+        {
+            "event_id": record.event_id,
+            "incident_id": record.payload["id"],
+            "hlc": record.hlc,
+            "at": at or record.payload.get("at") or hlc_time(record.hlc),
+            "author": record.author,
+            "kind": kind,
+            "group_code": group,
+            "system": system,
+            "text": text,
+            "data": _dumps(data or {}),
+            "corrects": corrects,
+        },
     )
 
 
