@@ -132,7 +132,7 @@ def load_situation(console: Console) -> Situation:
     """Read the situation (runs on the worker thread)."""
     everything = incident_service.list_incidents(console)
     active = [
-        incident_service.show(console, i["id"])
+        incident_service.show(console, i["id"], with_log=False)
         for i in everything
         if i["status"] == rules.INCIDENT_OPEN
     ]

@@ -141,3 +141,15 @@ def test_reported_at_in_the_past_starts_the_clock_then(timed: Console) -> None:
     shown = incidents.show(timed, inc_id)
     assert shown["clocks"][0]["due_at"] == "2026-11-25T02:15:00+00:00"
     assert shown["clocks"][0]["remaining_seconds"] == 15 * 60
+
+
+def test_show_without_the_log_keeps_the_clocks_and_history(timed: Console) -> None:
+    inc, _ = incidents.declare(timed, level="III", title="Slow PACS", systems=["PACS"])
+    incidents.log(timed, inc, "Vendor called")
+    incidents.change_level(timed, inc, "II", "worse")
+    incidents.record_report(timed, inc, recipient="HQ", channel="sms")
+    full = incidents.show(timed, inc)
+    light = incidents.show(timed, inc, with_log=False)
+    assert light["log"] == [] and len(full["log"]) == 4
+    assert light["clocks"] == full["clocks"] and light["level_history"] == full["level_history"]
+    assert light["systems"] == full["systems"]
