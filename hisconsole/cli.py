@@ -182,6 +182,16 @@ def build_parser() -> argparse.ArgumentParser:
     outstanding = fsub.add_parser("outstanding", parents=[common], help="sheets not yet entered")
     outstanding.add_argument("--incident", metavar="ID")
 
+    kit = sub.add_parser(
+        "kit", parents=[common], help="downtime kit: call tree, checklists and starter forms"
+    )
+    kit.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    kit.add_argument("--incident", metavar="ID")
+    kit.add_argument("--scenario", metavar="CODE", help="without an incident: whose checklists")
+    kit.add_argument("--level", choices=LEVELS, default="II")
+    kit.add_argument("--wards", type=int, default=1, help="one set of starter forms per ward")
+    kit.add_argument("--lang", choices=("zh", "en"), default="zh")
+
     report = sub.add_parser("report", parents=[common], help="incident report as PDF")
     report.add_argument("id", metavar="ID")
     report.add_argument("--kind", choices=("initial", "followup", "final"), default="initial")
@@ -500,6 +510,31 @@ def cmd_contacts(args: argparse.Namespace, out: _Output) -> int:
         console.close()
 
 
+def cmd_kit(args: argparse.Namespace, out: _Output) -> int:
+    from hisconsole.services import kit
+    from hisconsole.services.files import write_atomically
+
+    console = _open(args)
+    try:
+        result = kit.downtime_kit(
+            console,
+            incident=args.incident,
+            scenario=args.scenario,
+            level=args.level,
+            wards=args.wards,
+            lang=args.lang,
+        )
+        write_atomically(args.out, result.pdf)
+        serials = kit.record_kit(console, result)
+        out.emit(
+            {"file": str(args.out), "serials": serials},
+            f"Downtime kit written to {args.out} ({len(serials)} numbered sheets)",
+        )
+        return EXIT_OK
+    finally:
+        console.close()
+
+
 def cmd_check(args: argparse.Namespace, out: _Output) -> int:
     from hisconsole.services.maintenance import check
 
@@ -554,6 +589,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, _Output], int]] = {
     "forms": cmd_forms,
     "contacts": cmd_contacts,
     "calltree": cmd_contacts,
+    "kit": cmd_kit,
     "report": cmd_report,
     "cap": cmd_report,
     "check": cmd_check,
