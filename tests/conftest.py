@@ -6,8 +6,14 @@ import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+from tests.support import Clock
+
+if TYPE_CHECKING:
+    from hisconsole.services.console import Console
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("HISCONSOLE_DATA_DIR", None)
@@ -39,6 +45,22 @@ def ready_data_dir(tmp_path: Path, _template_data_dir: Path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(_template_data_dir, target)
     return target
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def timed(ready_data_dir: Path, clock: Clock) -> Iterator[Console]:
+    """A console on the demo data whose clock the test moves, with Wang Fang on duty."""
+    from hisconsole.services.console import Console
+
+    console = Console.open(ready_data_dir, now_ms=clock)
+    console.sign_in("Wang Fang", "it-duty")
+    yield console
+    console.close()
 
 
 @pytest.fixture

@@ -27,7 +27,7 @@ from hisconsole.ui.dialogs import (
 from hisconsole.ui.main_window import MainWindow
 from hisconsole.ui.situation import EXERCISE_MARK, touching
 from hisconsole.ui.widgets import ClockTile
-from tests.unit.test_incidents import Clock
+from tests.support import Clock
 
 from .conftest import visible_texts
 

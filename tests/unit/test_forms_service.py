@@ -173,7 +173,7 @@ def test_a_hospital_template_dropped_in_the_data_dir_is_offered_and_a_bad_one_re
 def test_paper_stock_falls_with_printing_and_warns_below_the_8_hour_need(
     ready_data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from tests.unit.test_incidents import Clock
+    from tests.support import Clock
 
     clock = Clock()
     clock.ms = int(__import__("time").time() * 1000) - 3_600_000

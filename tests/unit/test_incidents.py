@@ -2,39 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 
 from hisconsole.services import incidents
 from hisconsole.services.console import Console, ServiceError
 from hisconsole.services.maintenance import check
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.ms = int(dt.datetime(2026, 11, 25, 2, 0, tzinfo=dt.UTC).timestamp() * 1000)
-
-    def __call__(self) -> int:
-        return self.ms
-
-    def advance(self, minutes: float) -> None:
-        self.ms += int(minutes * 60_000)
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
-
-
-@pytest.fixture
-def timed(ready_data_dir: Path, clock: Clock) -> Iterator[Console]:
-    console = Console.open(ready_data_dir, now_ms=clock)
-    console.sign_in("Wang Fang", "it-duty")
-    yield console
-    console.close()
+from tests.support import Clock
 
 
 def test_level_ii_with_his_and_lis_down_from_declaration_to_resolution(

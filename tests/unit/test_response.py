@@ -2,28 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 
 from hisconsole.services import incidents, response
 from hisconsole.services.console import Console, ServiceError
 from hisconsole.services.maintenance import check
-from tests.unit.test_incidents import Clock
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
-
-
-@pytest.fixture
-def timed(ready_data_dir: Path, clock: Clock) -> Iterator[Console]:
-    console = Console.open(ready_data_dir, now_ms=clock)
-    console.sign_in("Zhou Min", "it-duty")
-    yield console
-    console.close()
+from tests.support import Clock
 
 
 def test_a_report_is_logged_first_and_its_receipt_starts_the_clock(
@@ -80,7 +64,7 @@ def test_checklists_come_from_the_playbook_by_level_and_grow_on_escalation(timed
     response.tick(timed, step["item"])
     added = response.add_step(timed, inc, "business", "Send runner to collect lab paper forms")
     items = {i["item"]: i for i in response.checklist(timed, inc)}
-    assert items[step["item"]]["done"] and items[step["item"]]["done_by"] == "Zhou Min"
+    assert items[step["item"]]["done"] and items[step["item"]]["done_by"] == "Wang Fang"
     assert items[step["item"]]["assignee"] == "Zhao Lei"
     assert items[added]["text"]["en"] == "Send runner to collect lab paper forms"
     response.tick(timed, step["item"], done=False)
@@ -102,7 +86,7 @@ def test_messages_with_replies(timed: Console) -> None:
     response.reply_message(timed, msg, "Done at 02:05")
     (shown,) = response.messages(timed, inc)
     assert shown["priority"] == "urgent" and shown["reply"] == "Done at 02:05"
-    assert shown["replied_by"] == "Zhou Min"
+    assert shown["replied_by"] == "Wang Fang"
     with pytest.raises(ServiceError, match="priority"):
         response.send_message(timed, inc, sender="a", recipient="b", text="c", priority="asap")
 
