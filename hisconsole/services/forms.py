@@ -440,3 +440,34 @@ def stock(console: Console, wards: int = 1) -> list[dict[str, Any]]:
             }
         )
     return result
+
+
+# --- the back-entry report ---------------------------------------------------------------
+
+
+def backentry_report_pdf(console: Console, incident: str | None) -> bytes:
+    """The back-entry report of ``incident`` (None: every sheet) as PDF bytes: counts per
+    status and per form, and every serial with who/when, HIS reference and void reason."""
+    from hisconsole.printing.backentry_report import render_backentry_report
+    from hisconsole.services import incidents as incident_service
+
+    summary = None
+    if incident is not None:
+        summary = next(
+            (i for i in incident_service.list_incidents(console) if i["id"] == incident), None
+        )
+        if summary is None:
+            raise ServiceError(f"No incident {incident!r}.")
+    loaded, _problems = templates(console)
+    titles = {code: {"zh": t.title.zh, "en": t.title.en} for code, t in loaded.items()}
+    doc = plan_service.require_document(console)
+    buffer = io.BytesIO()
+    render_backentry_report(
+        incident=summary,
+        sheets=sheets(console, incident),
+        titles=titles,
+        hospital=doc["meta"]["hospital"],
+        printed_at=console.now().astimezone(),
+        out=buffer,
+    )
+    return buffer.getvalue()

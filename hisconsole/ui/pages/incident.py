@@ -37,6 +37,7 @@ from hisconsole.ui.dialogs import (
     button,
     open_dialog,
 )
+from hisconsole.ui.forms_dialogs import CloseIncidentDialog, close_incident
 from hisconsole.ui.i18n import (
     call_status_label,
     incident_status_label,
@@ -148,12 +149,17 @@ class IncidentPage(Page):
         self.report_button.clicked.connect(self.record_report)
         self.resolve_button = button("", self)
         self.resolve_button.clicked.connect(self.resolve)
+        # Shown once the incident is resolved: closing checks the paper forms are back.
+        self.close_button = button("", self)
+        self.close_button.clicked.connect(self.close_incident)
+        self.close_button.hide()
         top = QHBoxLayout()
         top.addWidget(self.choose_label)
         top.addWidget(self.incident_combo, 1)
         top.addWidget(self.level_button)
         top.addWidget(self.report_button)
         top.addWidget(self.resolve_button)
+        top.addWidget(self.close_button)
         self.summary_label = style.label("", self, delta=style.BODY_DELTA + 1, bold=True, wrap=True)
         self.mark = exercise_mark(self)
         self.mark.hide()
@@ -459,6 +465,7 @@ class IncidentPage(Page):
         self.level_button.setText(self.tr("Change level…"))
         self.report_button.setText(self.tr("Record upward report…"))
         self.resolve_button.setText(self.tr("Resolve…"))
+        self.close_button.setText(self.tr("Close incident…"))
         for index, name in enumerate(
             (
                 self.tr("Log"),
@@ -659,6 +666,9 @@ class IncidentPage(Page):
             *self.outcome_buttons.values(),
         ):
             widget.setEnabled(is_open)
+        self.close_button.setVisible(
+            detail is not None and detail.incident["status"] == rules.INCIDENT_RESOLVED
+        )
         if detail is None:
             self.summary_label.setText(
                 self.tr("No incident declared. Declare one on the dashboard (Ctrl+D).")
@@ -1085,3 +1095,11 @@ class IncidentPage(Page):
     def resolve(self) -> TextDialog | None:
         incident = self._incident()
         return actions.resolve(self.ctx, self.window(), incident) if incident else None
+
+    def close_incident(self) -> CloseIncidentDialog | None:
+        """Close a resolved incident (refused while paper sheets are outstanding, unless
+        the commander overrides with a reason)."""
+        incident = self._incident()
+        if incident is None or incident["status"] != rules.INCIDENT_RESOLVED:
+            return None
+        return close_incident(self.ctx, self.window(), incident)

@@ -1,0 +1,332 @@
+"""The back-entry report as PDF: every paper sheet of an incident and whether it is back in the HIS.
+
+Pure rendering: the caller passes the sheets as ``services.forms.sheets`` returns
+them, the incident summary and the form titles; nothing here reads the database.
+Every text is drawn with the embedded CJK font (no base-14 font is referenced).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from typing import Any, BinaryIO
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus.flowables import Flowable
+
+from hisconsole.printing.fonts import register_fonts
+
+TITLE = {"zh": "纸质表单回录报告", "en": "Back-entry report"}
+#: Sheet statuses in the order they are reported, with their bilingual names.
+STATUSES: dict[str, tuple[str, str]] = {
+    "issued": ("已发放", "Issued"),
+    "returned": ("已收回", "Returned"),
+    "entered": ("已录入", "Entered"),
+    "verified": ("已核对", "Verified"),
+    "void": ("作废", "Void"),
+}
+OUTSTANDING = ("issued", "returned")
+OUTSTANDING_TINT = colors.HexColor("#FDE0DC")
+ALERT = colors.HexColor("#B71C1C")
+GOOD = colors.HexColor("#1B5E20")
+HEADER_TINT = colors.HexColor("#ECEFF1")
+RULE = colors.HexColor("#90A4AE")
+WIDTH = 174 * mm
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _time(value: str | None, tz: dt.tzinfo | None) -> str:
+    if not value:
+        return ""
+    moment = dt.datetime.fromisoformat(value)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    return moment.astimezone(tz).strftime("%Y-%m-%d %H:%M")
+
+
+def _status(status: str) -> str:
+    zh, en = STATUSES.get(status, (status, status))
+    return f"{zh} {en}"
+
+
+def serial_ranges(serials: Sequence[str]) -> list[str]:
+    """Serials with consecutive runs written as ranges: ``A-000063..A-000070``."""
+    runs: list[list[str]] = []
+    previous: tuple[str, int] | None = None
+    for serial in sorted(serials):
+        prefix, _, number = serial.rpartition("-")
+        key = (prefix, int(number)) if number.isdigit() else None
+        if runs and key and previous and key == (previous[0], previous[1] + 1):
+            runs[-1].append(serial)
+        else:
+            runs.append([serial])
+        previous = key
+    return [run[0] if len(run) == 1 else f"{run[0]}..{run[-1]}" for run in runs]
+
+
+def _styles(font: str) -> dict[str, ParagraphStyle]:
+    base = ParagraphStyle("base", fontName=font, fontSize=9.5, leading=13)
+    return {
+        "base": base,
+        "cell": ParagraphStyle("cell", parent=base, fontSize=7.5, leading=9.5),
+        "h1": ParagraphStyle("h1", parent=base, fontSize=17, leading=22, spaceAfter=4),
+        "h2": ParagraphStyle(
+            "h2", parent=base, fontSize=12, leading=16, spaceBefore=8, spaceAfter=4
+        ),
+        "alert": ParagraphStyle("alert", parent=base, fontSize=11, leading=15, textColor=ALERT),
+        "good": ParagraphStyle("good", parent=base, fontSize=11, leading=15, textColor=GOOD),
+    }
+
+
+def _table(
+    rows: list[list[Any]], widths: Sequence[float], font: str, extra: Sequence[Any] = ()
+) -> Table:
+    table = Table(rows, colWidths=list(widths), repeatRows=1, hAlign="LEFT")
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), font, 8),
+                ("BACKGROUND", (0, 0), (-1, 0), HEADER_TINT),
+                ("GRID", (0, 0), (-1, -1), 0.4, RULE),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                *extra,
+            ]
+        )
+    )
+    return table
+
+
+def _numbered_canvas(font: str, footer: str) -> type[Canvas]:
+    """A canvas that holds its pages back until the end, to print "page x of y" on each."""
+
+    class NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab is untyped
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for number, state in enumerate(self._pages, start=1):
+                self.__dict__.update(state)
+                self.saveState()
+                self.setFont(font, 7.5)
+                self.setFillColor(colors.black)
+                self.drawString(18 * mm, 10 * mm, footer)
+                self.drawRightString(
+                    A4[0] - 18 * mm,
+                    10 * mm,
+                    f"第 {number} 页 / 共 {total} 页 · page {number} of {total}",
+                )
+                self.restoreState()
+                super().showPage()
+            super().save()
+
+    return NumberedCanvas
+
+
+def render_backentry_report(
+    *,
+    incident: Mapping[str, Any] | None,
+    sheets: Sequence[Mapping[str, Any]],
+    titles: Mapping[str, Mapping[str, str]],
+    hospital: Mapping[str, str],
+    printed_at: dt.datetime,
+    out: BinaryIO,
+) -> int:
+    """Write the back-entry report to ``out``; returns the number of pages.
+
+    ``incident`` is the incident summary (id, title, level, status, declared_at,
+    exercise) or None for every sheet on this console; ``titles`` maps a template
+    code to its ``{"zh": …, "en": …}`` title. Sheets still outstanding (issued or
+    returned, not yet entered into the HIS nor voided) are highlighted.
+    """
+    font = register_fonts()
+    st = _styles(font)
+    tz = printed_at.tzinfo
+    story: list[Flowable] = []
+
+    def title_of(code: str) -> str:
+        title = titles.get(code)
+        return f"{title['zh']} {title['en']} ({code})" if title else code
+
+    story.append(Paragraph(f"{TITLE['zh']} / {TITLE['en']}", st["h1"]))
+    story.append(Paragraph(f"{_esc(hospital['zh'])} · {_esc(hospital['en'])}", st["base"]))
+    story.append(Spacer(1, 3 * mm))
+    if incident is not None:
+        name = f"{incident['id']} — {incident['title']}"
+        if incident.get("exercise"):
+            name += " [演练 EXERCISE]"
+        facts = [
+            ["事件 Incident", Paragraph(_esc(name), st["base"])],
+            ["级别 Level", str(incident.get("level", ""))],
+            ["状态 Status", str(incident.get("status", ""))],
+            ["宣布 Declared", _time(incident.get("declared_at"), tz)],
+        ]
+    else:
+        facts = [["范围 Scope", "本机所有表单 Every sheet on this console"]]
+    facts_table = Table(facts, colWidths=[32 * mm, WIDTH - 32 * mm], hAlign="LEFT")
+    facts_table.setStyle(
+        TableStyle([("FONT", (0, 0), (-1, -1), font, 9.5), ("VALIGN", (0, 0), (-1, -1), "TOP")])
+    )
+    story.append(facts_table)
+
+    by_status = Counter(str(s["status"]) for s in sheets)
+    waiting = [s for s in sheets if s["status"] in OUTSTANDING]
+    story.append(Spacer(1, 3 * mm))
+    if not sheets:
+        story.append(Paragraph("没有发放表单 · No sheets were issued.", st["base"]))
+    elif waiting:
+        story.append(
+            Paragraph(
+                f"未回录 {len(waiting)} 张（共 {len(sheets)} 张） · "
+                f"{len(waiting)} of {len(sheets)} sheets are not yet entered back into the HIS",
+                st["alert"],
+            )
+        )
+    else:
+        story.append(
+            Paragraph(
+                f"全部 {len(sheets)} 张已回录或作废 · "
+                f"All {len(sheets)} sheets are entered back or void",
+                st["good"],
+            )
+        )
+
+    if waiting:
+        story.append(
+            Paragraph(
+                "未回录序列号 Outstanding serials: "
+                + _esc(", ".join(serial_ranges([str(s["serial"]) for s in waiting]))),
+                st["base"],
+            )
+        )
+
+    story.append(Paragraph("按状态统计 / Sheets by status", st["h2"]))
+    status_rows: list[list[Any]] = [["状态 Status", "张数 Sheets"]]
+    for status in STATUSES:
+        status_rows.append([_status(status), str(by_status.get(status, 0))])
+    status_rows.append(["未回录 Outstanding", str(len(waiting))])
+    status_rows.append(["合计 Total", str(len(sheets))])
+    story.append(
+        _table(
+            status_rows,
+            [60 * mm, 30 * mm],
+            font,
+            [
+                ("ALIGN", (1, 0), (1, -1), "RIGHT"),
+                ("TEXTCOLOR", (0, -2), (-1, -2), ALERT if waiting else colors.black),
+            ],
+        )
+    )
+
+    story.append(Paragraph("按表单统计 / Sheets by form", st["h2"]))
+    per_template: dict[str, Counter[str]] = {}
+    for sheet in sheets:
+        per_template.setdefault(str(sheet["template"]), Counter())[str(sheet["status"])] += 1
+    template_rows: list[list[Any]] = [
+        [
+            "表单\nForm",
+            *(STATUSES[s][0] + "\n" + STATUSES[s][1] for s in STATUSES),
+            "未回录\nOutstanding",
+        ]
+    ]
+    highlight: list[Any] = []
+    for code, counted in sorted(per_template.items()):
+        outstanding = sum(counted.get(s, 0) for s in OUTSTANDING)
+        template_rows.append(
+            [
+                Paragraph(_esc(title_of(code)), st["cell"]),
+                *(str(counted.get(s, 0)) for s in STATUSES),
+                str(outstanding),
+            ]
+        )
+        if outstanding:
+            row = len(template_rows) - 1
+            highlight.append(("BACKGROUND", (-1, row), (-1, row), OUTSTANDING_TINT))
+    story.append(
+        _table(
+            template_rows,
+            [60 * mm, *([19 * mm] * len(STATUSES)), 19 * mm],
+            font,
+            [("ALIGN", (1, 1), (-1, -1), "RIGHT"), *highlight],
+        )
+    )
+
+    story.append(Paragraph("表单清单 / Every sheet", st["h2"]))
+    story.append(
+        Paragraph(
+            "底色标出的为尚未回录的表单 · Shaded rows are not yet entered back into the HIS.",
+            st["cell"],
+        )
+    )
+    story.append(Spacer(1, 2 * mm))
+    rows: list[list[Any]] = [
+        [
+            "序列号\nSerial",
+            "表单\nForm",
+            "状态\nStatus",
+            "发放（时间、人员）\nIssued (when, by)",
+            "最近变更\nLast change",
+            "HIS 编号\nHIS ref",
+            "作废原因\nVoid reason",
+        ]
+    ]
+    marks: list[Any] = []
+    for sheet in sheets:
+        status = str(sheet["status"])
+        changed = ""
+        if status != "issued" and sheet.get("status_at"):
+            changed = f"{_time(sheet['status_at'], tz)}\n{sheet.get('status_by') or ''}"
+        rows.append(
+            [
+                str(sheet["serial"]),
+                str(sheet["template"]),
+                _status(status).replace(" ", "\n", 1),
+                f"{_time(sheet.get('issued_at'), tz)}\n{sheet.get('issued_by') or ''}",
+                changed,
+                Paragraph(_esc(str(sheet.get("his_ref") or "")), st["cell"]),
+                Paragraph(_esc(str(sheet.get("reason") or "")), st["cell"]),
+            ]
+        )
+        if status in OUTSTANDING:
+            row = len(rows) - 1
+            marks.append(("BACKGROUND", (0, row), (-1, row), OUTSTANDING_TINT))
+            marks.append(("TEXTCOLOR", (2, row), (2, row), ALERT))
+    story.append(
+        _table(
+            rows,
+            [22 * mm, 24 * mm, 22 * mm, 28 * mm, 28 * mm, 24 * mm, 26 * mm],
+            font,
+            [("FONT", (0, 1), (-1, -1), font, 7.5), *marks],
+        )
+    )
+
+    stamp = printed_at.strftime("%Y-%m-%d %H:%M")
+    scope = incident["id"] if incident is not None else "全部 all"
+    footer = f"{scope} · {TITLE['zh']} {TITLE['en']} · 打印 printed {stamp}"
+    doc = SimpleDocTemplate(
+        out,
+        pagesize=A4,
+        leftMargin=18 * mm,
+        rightMargin=18 * mm,
+        topMargin=16 * mm,
+        bottomMargin=18 * mm,
+        title=f"{scope} {TITLE['en']}",
+        author="HIS Console",
+        initialFontName=font,
+    )
+    doc.build(story, canvasmaker=_numbered_canvas(font, footer))
+    return int(doc.page)

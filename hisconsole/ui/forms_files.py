@@ -1,0 +1,140 @@
+"""The Forms page's work off the UI thread: reading what it shows, saving packs and reports,
+adding the hospital's own templates. Qt-free: every function here runs on the runner's worker."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from hisconsole.domain.forms import FormTemplate, TemplateInvalid
+from hisconsole.printing.forms import PrintCancelled, read_template
+from hisconsole.services import forms as forms_service
+from hisconsole.services import incidents as incident_service
+from hisconsole.services.console import ChangeSet, Console, ServiceError
+from hisconsole.services.files import write_atomically
+from hisconsole.ui.situation import Done
+
+AREA = forms_service.AREA
+
+
+@dataclass
+class FormTemplates:
+    """The templates that loaded, and the files that did not (with every problem)."""
+
+    templates: dict[str, FormTemplate] = field(default_factory=dict)
+    problems: list[TemplateInvalid] = field(default_factory=list)
+
+
+@dataclass
+class SheetsSnapshot:
+    """Every incident (summary) and every sheet issued on this console, read at ``read_at``."""
+
+    incidents: list[dict[str, Any]] = field(default_factory=list)
+    sheets: list[dict[str, Any]] = field(default_factory=list)
+    read_at: dt.datetime | None = None
+
+
+def load_templates(console: Console) -> FormTemplates:
+    templates, problems = forms_service.templates(console)
+    return FormTemplates(templates, problems)
+
+
+def load_sheets(console: Console) -> SheetsSnapshot:
+    return SheetsSnapshot(
+        incidents=incident_service.list_incidents(console),
+        sheets=forms_service.sheets(console),
+        read_at=console.now(),
+    )
+
+
+def age_hours(issued_at: str, now: dt.datetime) -> float:
+    """Hours since a sheet was issued."""
+    moment = dt.datetime.fromisoformat(issued_at)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    return max((now - moment).total_seconds() / 3600, 0.0)
+
+
+def prepare(
+    console: Console,
+    items: list[tuple[str, int]],
+    *,
+    incident: str | None,
+    lang: str,
+    progress: Callable[[int, int], bool],
+) -> forms_service.PreparedPack | None:
+    """Render a pack (nothing recorded); None when the user cancelled it on the way.
+
+    A cancel is an answer, not an error: the runner reports errors it does not
+    know as bugs.
+    """
+    try:
+        return forms_service.prepare_pack(
+            console, items, incident=incident, lang=lang, progress=progress
+        )
+    except PrintCancelled:
+        return None
+
+
+def record(console: Console, pack: forms_service.PreparedPack) -> Done:
+    """Record a printed pack's sheets as issued."""
+    serials = forms_service.record_pack(console, pack)
+    return Done(serials, ChangeSet({AREA}, len(pack.items)))
+
+
+def save_pack(console: Console, pack: forms_service.PreparedPack, path: Path) -> Done:
+    """Write the pack's PDF (whole, synced) and only then record its sheets as issued."""
+    write_atomically(path, pack.pdf)
+    return record(console, pack)
+
+
+def save_report(console: Console, incident: str | None, path: Path) -> Path:
+    write_atomically(path, forms_service.backentry_report_pdf(console, incident))
+    return path
+
+
+def try_add_template(console: Console, source: Path) -> FormTemplate | TemplateInvalid:
+    """``add_template``, with a template that fails its checks as the answer (not an error)."""
+    try:
+        return add_template(console, source)
+    except TemplateInvalid as exc:
+        return exc
+
+
+def add_template(console: Console, source: Path) -> FormTemplate:
+    """Copy a checked template (and the PDF it names) into ``<data dir>/forms``.
+
+    The file is read and checked first (TemplateInvalid lists every problem);
+    nothing is copied unless it is valid. A file of the same name is replaced
+    (a new version of the hospital's form); another file there holding the same
+    code is refused, as the two would clash.
+    """
+    template = read_template(source)
+    target_dir = forms_service.forms_dir(console)
+    target = target_dir / source.name
+    if target_dir.is_dir():
+        for other in sorted(target_dir.glob("*.y*ml")):
+            if other.name == source.name:
+                continue
+            try:
+                code = read_template(other).code
+            except TemplateInvalid:
+                continue
+            if code == template.code:
+                raise ServiceError(
+                    f"{other} already holds form {template.code!r}; remove it first, "
+                    "or add the new version under the same file name."
+                )
+    try:
+        target_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ServiceError(f"Cannot create {target_dir}: {exc.strerror}.") from exc
+    # The PDF first: a template is never left naming a PDF that is not there.
+    if template.pdf is not None and template.pdf_data is not None:
+        write_atomically(target_dir / template.pdf.file, template.pdf_data)
+    if source.resolve() != target.resolve():
+        write_atomically(target, source.read_bytes())
+    return template
