@@ -148,6 +148,11 @@ class MainWindow(QMainWindow):
         self.about_action = QAction(self)
         self.about_action.triggered.connect(self.show_about)
 
+        # Ctrl+F: the search of the page shown (people on Contacts), else the plan's.
+        self.find_action = QAction(self)
+        self.find_action.setShortcut(QKeySequence("Ctrl+F"))
+        self.find_action.triggered.connect(self.find)
+
         # The incident actions reach from every page.
         self.declare_action = QAction(self)
         self.declare_action.setShortcut(QKeySequence("Ctrl+D"))
@@ -179,6 +184,8 @@ class MainWindow(QMainWindow):
         self.incident_menu.addActions([self.upward_action, self.level_action])
         self.view_menu = bar.addMenu("")
         self.view_menu.addActions(self.page_actions)
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(self.find_action)
         self.language_menu = bar.addMenu("")
         self.language_menu.addActions(list(self.language_actions.values()))
         self.help_menu = bar.addMenu("")
@@ -210,6 +217,14 @@ class MainWindow(QMainWindow):
         if 0 <= row < len(self.pages):
             self.stack.setCurrentIndex(row)
             self.page_actions[row].setChecked(True)
+
+    def find(self) -> None:
+        """Put the cursor in the current page's search box, or the plan's when it has none."""
+        page = self.current_page()
+        if not hasattr(page, "focus_search"):
+            self.show_page(PAGE_TYPES.index(PlanPage))
+            page = self.current_page()
+        page.focus_search()  # type: ignore[attr-defined]
 
     def open_sign_in(self) -> SignInDialog:
         """Show the sign-in dialog over the window (it does not block)."""
@@ -389,6 +404,7 @@ class MainWindow(QMainWindow):
         self.switch_operator_action.setText(self.tr("&Switch operator…"))
         self.quit_action.setText(self.tr("&Quit"))
         self.about_action.setText(self.tr("&About HIS Console"))
+        self.find_action.setText(self.tr("&Find…"))
         for index, page in enumerate(self.pages):
             title = page.title()
             shortcut = (

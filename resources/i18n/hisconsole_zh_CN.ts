@@ -86,9 +86,296 @@
     </message>
 </context>
 <context>
+    <name>CallTreeEditor</name>
+    <message>
+        <location filename="../../hisconsole/ui/contacts_trees.py" line="+361"/>
+        <location line="+11"/>
+        <source>Choose a person in the list on the right first.</source>
+        <translation>请先在右侧名单中选择人员。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Select a person in the tree and the alternate in the list on the right.</source>
+        <translation>请在通知树中选中一名人员，并在右侧名单中选择其替补人员。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A person cannot be their own alternate.</source>
+        <translation>人员不能作为自己的替补。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Unsaved changes</source>
+        <translation>有未保存的修改</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Unsaved call tree</source>
+        <translation>通知树未保存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discard the changes to the call tree {code}?</source>
+        <translation>放弃对通知树 {code} 的修改？</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>New call tree: add people from the list on the right, then save.</source>
+        <translation>已新建通知树：请从右侧名单添加人员，然后保存。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Saved the call tree {name}.</source>
+        <translation>通知树“{name}”已保存。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Save the call tree first: the PDF shows the saved tree.</source>
+        <translation>请先保存通知树：PDF 打印的是已保存的版本。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Save the call tree as PDF</source>
+        <translation>将通知树另存为 PDF</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PDF</source>
+        <translation>PDF 文件</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Writing {name}…</source>
+        <translation>正在写入 {name}…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Saved {path}</source>
+        <translation>已保存：{path}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Call &amp;tree:</source>
+        <translation>通知树(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New tree…</source>
+        <translation>新建通知树(&amp;N)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Print (PDF)…</source>
+        <translation>打印(&amp;P)(PDF)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name of the call tree</source>
+        <translation>通知树名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Wait before the alternate (min):</source>
+        <translation>呼叫替补前等待(&amp;W)（分钟）：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Call tree: who calls whom</source>
+        <translation>通知树：由谁通知谁</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Add as called by selected</source>
+        <translation>添加为选中人员的下级(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Insert</source>
+        <translation>Insert 键</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add at top l&amp;evel</source>
+        <translation>添加到最上层(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move &amp;up</source>
+        <translation>上移(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+Up</source>
+        <translation>Ctrl+↑</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move &amp;down</source>
+        <translation>下移(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+Down</source>
+        <translation>Ctrl+↓</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Indent</source>
+        <translation>降一级(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+Right</source>
+        <translation>Ctrl+→</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Outdent</source>
+        <translation>升一级(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+Left</source>
+        <translation>Ctrl+←</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set as a&amp;lternate</source>
+        <translation>设为替补(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Clear alternate</source>
+        <translation>清除替补(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Delete</source>
+        <translation>Delete 键</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Add the person chosen on the right as someone the selected person calls</source>
+        <translation>将右侧选中的人员添加为由选中人员负责通知的下级</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add the person chosen on the right at the top of the tree</source>
+        <translation>将右侧选中的人员添加到通知树最上层</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Call this person earlier</source>
+        <translation>提前通知此人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Call this person later</source>
+        <translation>推后通知此人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Make this person called by the person above</source>
+        <translation>改由上一位人员通知此人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Make this person called one level up</source>
+        <translation>将此人上移一级，由上级的上级通知</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Make the person chosen on the right the alternate of the selected person</source>
+        <translation>将右侧选中的人员设为选中人员的替补</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The selected person has no alternate</source>
+        <translation>取消选中人员的替补</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Take the selected person out of this tree (the people they call stay)</source>
+        <translation>从本通知树中移除选中人员（其下级人员保留）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>People (double-click or Enter adds to the tree)</source>
+        <translation>人员（双击或按回车添加到通知树）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find a person…</source>
+        <translation>查找人员…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find a person to add</source>
+        <translation>查找要添加的人员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>People</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save call tree</source>
+        <translation>保存通知树(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save (Ctrl+S)</source>
+        <translation>保存（Ctrl+S）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;vert</source>
+        <translation>撤销修改(&amp;V)</translation>
+    </message>
+</context>
+<context>
+    <name>CallTreeModel</name>
+    <message>
+        <location filename="../../hisconsole/ui/contacts_models.py" line="+419"/>
+        <source>{key} (not on the contact list)</source>
+        <translation>{key}（不在通讯录中）</translation>
+    </message>
+    <message>
+        <location line="+87"/>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Number</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alternate</source>
+        <translation>替补人员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alternate&apos;s number</source>
+        <translation>替补人员电话</translation>
+    </message>
+</context>
+<context>
     <name>Channels</name>
     <message>
-        <location line="-26"/>
+        <location filename="../../hisconsole/ui/i18n.py" line="-26"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
@@ -156,16 +443,491 @@
     </message>
 </context>
 <context>
+    <name>CloseIncidentDialog</name>
+    <message>
+        <location filename="../../hisconsole/ui/forms_dialogs.py" line="+34"/>
+        <source>Commander&apos;s &amp;reason:</source>
+        <translation>指挥长的理由(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>{count} sheet(s) are not yet entered back into the HIS. Only the commander can close the incident anyway, giving the reason.</source>
+        <translation>还有 {count} 张表单未回录到 HIS。只有指挥长填写理由后才能强制关闭事件。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+4"/>
+        <location line="+6"/>
+        <source>Close incident</source>
+        <translation>关闭事件</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Counting the paper sheets of {id} still outstanding…</source>
+        <translation>正在统计 {id} 尚未回录的纸质表单…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Every paper sheet of {id} is entered back into the HIS or void. Closing ends the incident for good.</source>
+        <translation>{id} 的纸质表单已全部回录到 HIS 或作废。关闭后事件即告结束。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{count} paper sheet(s) of {id} are not yet entered back into the HIS. Closing now needs the commander&apos;s override: give the reason, which is kept in the record.</source>
+        <translation>{id} 还有 {count} 张纸质表单未回录到 HIS。现在关闭需要指挥长强制批准：请填写理由，理由将存入记录。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Close anyway</source>
+        <translation>强制关闭</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>required while sheets are outstanding</source>
+        <translation>有未回录的表单时必填</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not needed</source>
+        <translation>无需填写</translation>
+    </message>
+</context>
+<context>
+    <name>CompareDialog</name>
+    <message>
+        <location filename="../../hisconsole/ui/plan_dialogs.py" line="+989"/>
+        <source>There is no published version to compare yet.</source>
+        <translation>尚无已发布的版本可供比较。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose two different versions.</source>
+        <translation>请选择两个不同的版本。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Comparing…</source>
+        <translation>正在比较…</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>v{old} and v{new} are the same.</source>
+        <translation>第 {old} 版与第 {new} 版内容相同。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>From v{old} to v{new}: {items} item(s) changed in {sections} section(s).</source>
+        <translation>从第 {old} 版到第 {new} 版：{sections} 个章节中有 {items} 项变更。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Compare plan versions</source>
+        <translation>比较预案版本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Older version:</source>
+        <translation>旧版本(&amp;O)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Newer version:</source>
+        <translation>新版本(&amp;N)：</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../../hisconsole/ui/contacts_dialogs.py" line="+600"/>
+        <source>Conflict: {name}</source>
+        <translation>冲突：{name}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Two laptops changed this person at the same time, so both versions are kept until you choose. Differences are highlighted. The version you keep replaces both.</source>
+        <translation>两台笔记本同时修改了此人的信息，在您作出选择前两个版本都会保留。不同之处已高亮显示。您保留的版本将取代这两个版本。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Version {number}</source>
+        <translation>版本 {number}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Keep version {number}</source>
+        <translation>保留版本 {number}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep the chosen version</source>
+        <translation>保留所选版本</translation>
+    </message>
+</context>
+<context>
+    <name>ContactDialog</name>
+    <message>
+        <location line="-238"/>
+        <source>&amp;Name:</source>
+        <translation>姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Position:</source>
+        <translation>职务(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Group:</source>
+        <translation>小组(&amp;G)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Organisation:</source>
+        <translation>单位(&amp;O)：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Role in the plan:</source>
+        <translation>预案角色(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;E-mail:</source>
+        <translation>电子邮件(&amp;E)：</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No&amp;tes:</source>
+        <translation>备注(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>{count} number(s) cannot be saved as typed: see the message under each.</source>
+        <translation>有 {count} 个号码无法按所填内容保存：请查看各号码下方的提示。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Add a person</source>
+        <translation>添加人员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add person</source>
+        <translation>添加人员</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Edit: {name}</source>
+        <translation>编辑：{name}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone numbers</source>
+        <translation>电话号码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>In order of preference: the first is called first. Ctrl+Up/Down reorders.</source>
+        <translation>按优先顺序排列：先拨打第一个号码。按 Ctrl+↑/↓ 调整顺序。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Position</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Organisation</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>ContactFields</name>
+    <message>
+        <location line="-428"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Position</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Organisation</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Group</source>
+        <translation>小组</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Role in the plan</source>
+        <translation>预案角色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E-mail</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone numbers</source>
+        <translation>电话号码</translation>
+    </message>
+</context>
+<context>
+    <name>ContactsModel</name>
+    <message>
+        <location filename="../../hisconsole/ui/contacts_models.py" line="-374"/>
+        <source>Conflict</source>
+        <extracomment>The whole entry of a row ({key, data, conflict, rivals}). What a column sorts by (names case-folded, groups in plan order). The contact key of a row or a call-tree node. The alternate&apos;s contact key of a call-tree node.</extracomment>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check number</source>
+        <translation>待核对号码</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>Two laptops changed this person at the same time. Open them to choose which version to keep.</source>
+        <translation>两台笔记本同时修改了此人的信息。请打开并选择要保留的版本。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{number}: imported as written, check it ({reason})</source>
+        <translation>{number}：按原样导入，请核对（{reason}）</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name (Chinese)</source>
+        <translation>中文姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name (English)</source>
+        <translation>英文姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Position</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Group</source>
+        <translation>小组</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First choice</source>
+        <translation>首选电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other numbers</source>
+        <translation>其他电话</translation>
+    </message>
+</context>
+<context>
     <name>ContactsPage</name>
     <message>
-        <location filename="../../hisconsole/ui/pages/contacts.py" line="+12"/>
+        <location filename="../../hisconsole/ui/pages/contacts.py" line="+108"/>
         <source>Contacts</source>
         <translation>通讯录</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>People, phone numbers and call trees from the plan, searchable offline; import and export CSV and vCard; print the call tree.</source>
-        <translation>预案中的人员、电话号码和呼叫树，断网也能查找；支持导入、导出 CSV 和 vCard 文件；可打印呼叫树。</translation>
+        <location line="+113"/>
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} people</source>
+        <translation>共 {count} 人</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{shown} of {total} people</source>
+        <translation>显示 {shown} 人，共 {total} 人</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Changed on two laptops at once: {names}. Open each person marked Conflict to choose which version to keep.</source>
+        <translation>两台笔记本同时修改了以下人员：{names}。请逐一打开标记为“冲突”的人员，选择要保留的版本。</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>&amp;Resolve conflict…</source>
+        <translation>解决冲突(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Kept the chosen version of {name}.</source>
+        <translation>已保留 {name} 的所选版本。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+14"/>
+        <source>Remove person</source>
+        <translation>删除人员</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>{name} is in the call tree(s) {trees}. Take them out of the call trees first, so that nobody waits for a call that never comes.</source>
+        <translation>{name} 在通知树“{trees}”中。请先将其从通知树中移除，以免有人一直等待不会到来的电话。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Remove {person} from the contact list?</source>
+        <translation>从通讯录中删除 {person}？</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Removed {name}.</source>
+        <translation>已删除 {name}。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+38"/>
+        <source>Import contacts</source>
+        <translation>导入通讯录</translation>
+    </message>
+    <message>
+        <location line="-36"/>
+        <source>Contact files</source>
+        <translation>通讯录文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV</source>
+        <translation>CSV 文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+43"/>
+        <source>vCard</source>
+        <translation>vCard 文件</translation>
+    </message>
+    <message>
+        <location line="-35"/>
+        <source>Reading {name}…</source>
+        <translation>正在读取 {name}…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Imported {name}: {adds} added, {changes} changed.</source>
+        <translation>已导入 {name}：新增 {adds} 人，更新 {changes} 人。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Import cancelled: nothing was written.</source>
+        <translation>已取消导入：未写入任何内容。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Export contacts</source>
+        <translation>导出通讯录</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CSV for Excel</source>
+        <translation>CSV 文件（可用 Excel 打开）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Exported {count} people to {path}</source>
+        <translation>已将 {count} 人导出到 {path}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+14"/>
+        <source>People</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>Call trees</source>
+        <translation>通知树</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Find a person: name, number or position, Chinese or English (Ctrl+F)</source>
+        <translation>查找人员：姓名、电话或职务，中英文均可（Ctrl+F）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Find a person</source>
+        <translation>查找人员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All groups</source>
+        <translation>全部小组</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Group</source>
+        <translation>小组</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Add person…</source>
+        <translation>添加人员(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;move…</source>
+        <translation>删除(&amp;M)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Import CSV / vCard…</source>
+        <translation>导入 CSV / vCard(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E&amp;xport…</source>
+        <translation>导出(&amp;X)…</translation>
     </message>
 </context>
 <context>
@@ -420,16 +1182,694 @@
     </message>
 </context>
 <context>
+    <name>FormsBackEntryTab</name>
+    <message>
+        <location filename="../../hisconsole/ui/pages/forms_backentry.py" line="+150"/>
+        <source>Incident</source>
+        <translation>应急事件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+10"/>
+        <source>Form</source>
+        <translation>表单</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Outstanding</source>
+        <translation>未回录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Oldest (hours)</source>
+        <translation>最久（小时）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Serial</source>
+        <translation>序列号</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Issued</source>
+        <translation>发放时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Age (hours)</source>
+        <translation>已发放（小时）</translation>
+    </message>
+    <message>
+        <location line="+86"/>
+        <source>pre-printed</source>
+        <translation>预印</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Every incident</source>
+        <translation>所有事件</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Pre-printed (no incident)</source>
+        <translation>预印（无事件）</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>{count} sheet(s)</source>
+        <translation>共 {count} 张</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>outstanding {count}</source>
+        <translation>未回录 {count}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Choose an incident above to close it.</source>
+        <translation>请先在上方选择要关闭的事件。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Resolve the incident first (on the Incident page).</source>
+        <translation>请先解除事件（在“应急事件”页）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This incident is closed.</source>
+        <translation>该事件已关闭。</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>not a serial or a range (expected like K7QF-000120 or K7QF-000120..K7QF-000180)</source>
+        <translation>不是序列号或序列号范围（应形如 K7QF-000120 或 K7QF-000120..K7QF-000180）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>type the reason for voiding first</source>
+        <translation>请先填写作废原因</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>OK: {status}</source>
+        <translation>成功：{status}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>OK: {count} {status}, {already} already were</source>
+        <translation>成功：{count} 张{status}，另有 {already} 张此前已处理</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>already {status}</source>
+        <translation>重复：此前{status}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>unknown serial: never issued here. Nothing was recorded.</source>
+        <translation>未知序列号：本机从未发放。未作任何记录。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{serial} is {status}</source>
+        <translation>{serial} {status}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>cannot be marked {status}: {why}. Nothing was recorded.</source>
+        <translation>不能标记为“{status}”：{why}。未作任何记录。</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <location line="+25"/>
+        <source>Save back-entry report</source>
+        <translation>保存回录报告</translation>
+    </message>
+    <message>
+        <location line="-25"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Writing the back-entry report…</source>
+        <translation>正在生成回录报告…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Back-entry report saved: {path}</source>
+        <translation>回录报告已保存：{path}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The back-entry report was not saved: {reason}</source>
+        <translation>回录报告未保存：{reason}</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Record as:</source>
+        <translation>记录为：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Entered into HIS</source>
+        <translation>已录入 HIS(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;turned</source>
+        <translation>已收回(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Verified</source>
+        <translation>已核对(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>V&amp;oid</source>
+        <translation>作废(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>HIS re&amp;ference (optional):</source>
+        <translation>HIS 编号（选填）(&amp;F)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. the HIS record number</source>
+        <translation>例如 HIS 中的记录号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Void rea&amp;son:</source>
+        <translation>作废原因(&amp;S)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>required to void</source>
+        <translation>作废时必填</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Se&amp;rial:</source>
+        <translation>序列号(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Scan the barcode, or type a serial or a range A-000120..A-000180, then Enter</source>
+        <translation>扫描条码，或输入序列号或范围 A-000120..A-000180，然后按回车</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Serial to record</source>
+        <translation>要记录的序列号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Recent scans</source>
+        <translation>最近扫描</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outstanding &amp;for:</source>
+        <translation>查看未回录(&amp;F)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save back-entry report…</source>
+        <translation>保存回录报告…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close incident…</source>
+        <translation>关闭事件…</translation>
+    </message>
+</context>
+<context>
     <name>FormsPage</name>
     <message>
-        <location filename="../../hisconsole/ui/pages/forms.py" line="+12"/>
+        <location filename="../../hisconsole/ui/pages/forms.py" line="+52"/>
         <source>Forms</source>
         <translation>表单</translation>
     </message>
     <message>
+        <location line="+81"/>
+        <source>Print forms</source>
+        <translation>打印表单</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Back-entry</source>
+        <translation>回录</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Paper stock</source>
+        <translation>表单库存</translation>
+    </message>
+</context>
+<context>
+    <name>FormsPrintTab</name>
+    <message>
+        <location filename="../../hisconsole/ui/pages/forms_print.py" line="+270"/>
+        <source>{title} ({code}), version {version}, from {source}</source>
+        <extracomment>The incident chooser&apos;s entry for sheets printed ahead of any incident. How often (in pages) the worker reports rendering progress.</extracomment>
+        <translation>{title}（{code}），第 {version} 版，来自 {source}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{count} form template file(s) could not be loaded:</source>
+        <translation>{count} 个表单模板文件无法加载：</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <location line="+436"/>
+        <source>Pre-printed (no incident yet)</source>
+        <translation>预印（尚无事件）</translation>
+    </message>
+    <message>
+        <location line="-407"/>
+        <source>{count} sheet(s) in the pack</source>
+        <translation>本批共 {count} 张</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The choice changed. Preview again to see the new pack.</source>
+        <translation>选择已更改。请重新预览，查看新的一批表单。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+129"/>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <location line="-113"/>
+        <source>Copies set for {wards} ward(s) for 8 hours, from each form&apos;s rate.</source>
+        <translation>已按各表单的用量设置 {wards} 个病区 8 小时所需的份数。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Choose the copies of at least one form.</source>
+        <translation>请至少为一种表单设置份数。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{form} is the hospital&apos;s own PDF form: print it in a pack of its own.</source>
+        <translation>{form} 是医院自有的 PDF 表单，请单独打印。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Preparing {count} sheet(s)…</source>
+        <translation>正在生成 {count} 张…</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Cancelled, nothing was recorded.</source>
+        <translation>已取消，未作任何记录。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The pack is ready. Nothing is recorded until it is printed or saved; discarding it records nothing.</source>
+        <translation>已生成。打印或保存之后才记录发放；关闭预览不作任何记录。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>{pages} page(s), serials {first} … {last} (not yet issued)</source>
+        <translation>共 {pages} 页，序列号 {first} … {last}（尚未发放）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Issued: {first} … {last}. Printing again makes new serials.</source>
+        <translation>已发放：{first} … {last}。再次打印将使用新的序列号。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Preview closed, nothing was recorded.</source>
+        <translation>预览已关闭，未作任何记录。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Print forms</source>
+        <translation>打印表单</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Printing cancelled, nothing was recorded.</source>
+        <translation>已取消打印，未作任何记录。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Each sheet carries its own serial, so the printer cannot make copies of it. Set the copies in the list of forms instead. Nothing was recorded.</source>
+        <translation>每张表单都有唯一的序列号，不能由打印机打印多份。请在表单列表中设置份数。未作任何记录。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Sending {count} sheet(s) to the printer…</source>
+        <translation>正在将 {count} 张发送到打印机…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Printed</source>
+        <translation>已打印</translation>
+    </message>
+    <message>
         <location line="+4"/>
-        <source>Downtime paper forms: preview and print them with the incident number and a serial number on every sheet, then track each paper record until it has been entered back into the HIS.</source>
-        <translation>停机纸质表单：预览并打印，每页都印有事件编号和流水号；随后跟踪每份纸质记录，直到它补录进 HIS。</translation>
+        <source>Printing cancelled, nothing was recorded. Destroy any sheets that came out of the printer.</source>
+        <translation>已取消打印，未作任何记录。请销毁已经打印出来的表单。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Printing failed: {reason}
+Nothing was recorded as issued.</source>
+        <translation>打印失败：{reason}
+未记录任何发放。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Printing failed</source>
+        <translation>打印失败</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Save print pack as PDF</source>
+        <translation>将表单另存为 PDF</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Saving cancelled, nothing was recorded.</source>
+        <translation>已取消保存，未作任何记录。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Saved</source>
+        <translation>已保存</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{how}: {count} sheet(s), {first} … {last}, recorded as issued.</source>
+        <translation>{how}：{count} 张，{first} … {last}，已记录为发放。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>File: {path}</source>
+        <translation>文件：{path}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{reason}
+Nothing was recorded as issued.</source>
+        <translation>{reason}
+未记录任何发放。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The pack was not issued</source>
+        <translation>表单未发放</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+34"/>
+        <source>Add form template</source>
+        <translation>添加表单模板</translation>
+    </message>
+    <message>
+        <location line="-32"/>
+        <source>Form templates (*.yaml *.yml)</source>
+        <translation>表单模板 (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Added form {title} ({code}) to {folder}.</source>
+        <translation>已将表单“{title}”（{code}）添加到 {folder}。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The template was not added:
+{problems}</source>
+        <translation>模板未添加：
+{problems}</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Choose the forms and copies, then Preview to see the numbered pack here.</source>
+        <translation>选择表单和份数后点击“预览”，即可在此查看带编号的表单。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The preview needs Qt PDF, which this installation lacks. Save the pack as PDF and open it in a PDF viewer to check and print it.</source>
+        <translation>预览需要 Qt PDF 组件，本机的安装中没有。请将表单另存为 PDF，再用 PDF 阅读器查看和打印。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>For &amp;incident:</source>
+        <translation>所属事件(&amp;I)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Language of the forms:</source>
+        <translation>表单语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Form</source>
+        <translation>表单</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Copies</source>
+        <translation>份数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Per ward / 8 h</source>
+        <translation>每病区 8 小时</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Forms and copies to print</source>
+        <translation>要打印的表单和份数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Wards:</source>
+        <translation>病区数(&amp;W)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fill for 8 hours</source>
+        <translation>按 8 小时用量填入</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Set the copies of each form for this many wards for 8 hours</source>
+        <translation>按此病区数 8 小时的用量设置各表单的份数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add template…</source>
+        <translation>添加模板…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Preview</source>
+        <translation>预览(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>P&amp;rint…</source>
+        <translation>打印(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Save as PDF…</source>
+        <translation>另存为 PDF(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close preview</source>
+        <translation>关闭预览</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%v of %m sheets</source>
+        <translation>%v / %m 张</translation>
+    </message>
+</context>
+<context>
+    <name>FormsStockTab</name>
+    <message>
+        <location filename="../../hisconsole/ui/pages/forms_stock.py" line="+49"/>
+        <source>Form</source>
+        <translation>表单</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>On hand</source>
+        <translation>现有</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not counted</source>
+        <translation>未盘点</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Counted at</source>
+        <translation>盘点时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Need for 8 hours</source>
+        <translation>8 小时需要量</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>count it</source>
+        <translation>请盘点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>LOW</source>
+        <translation>不足</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>enough</source>
+        <translation>充足</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>LOW for {wards} ward(s) for 8 hours: {forms}</source>
+        <translation>不够 {wards} 个病区 8 小时使用：{forms}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Every counted form covers {wards} ward(s) for 8 hours.</source>
+        <translation>已盘点的表单都够 {wards} 个病区 8 小时使用。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>8-hour need for &amp;wards:</source>
+        <translation>按病区数计算 8 小时需要量(&amp;W)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record a count…</source>
+        <translation>记录盘点…</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreview</name>
+    <message>
+        <location filename="../../hisconsole/ui/contacts_dialogs.py" line="+547"/>
+        <source>same key and name</source>
+        <translation>编号和姓名相同</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>same mobile number</source>
+        <translation>手机号码相同</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>same name and organisation</source>
+        <translation>姓名和单位相同</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewDialog</name>
+    <message>
+        <location line="+72"/>
+        <source>To add ({count})</source>
+        <translation>将新增（{count}）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>To change ({count})</source>
+        <translation>将更新（{count}）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{person} [{origin}] — matched by {rule}</source>
+        <translation>{person} [{origin}] — 匹配依据：{rule}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Skipped ({count})</source>
+        <translation>跳过（{count}）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Warnings: numbers kept as written are flagged for review ({count})</source>
+        <translation>警告：按原样保留的号码已标记为待核对（{count}）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Problems in the file ({count})</source>
+        <translation>文件中的问题（{count}）</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Import contacts: {name}</source>
+        <translation>导入通讯录：{name}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{adds} to add, {changes} to change, {skips} skipped, {warnings} warning(s)</source>
+        <translation>新增 {adds} 人，更新 {changes} 人，跳过 {skips} 人，警告 {warnings} 条</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Nothing has been written yet. Import adds and updates; it never removes.</source>
+        <translation>尚未写入任何内容。导入只会新增和更新，不会删除。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing to import: everyone in the file is already on the list.</source>
+        <translation>无需导入：文件中的人员都已在通讯录中。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import</source>
+        <translation>导入</translation>
     </message>
 </context>
 <context>
@@ -483,7 +1923,7 @@
 <context>
     <name>IncidentPage</name>
     <message>
-        <location filename="../../hisconsole/ui/pages/incident.py" line="+181"/>
+        <location filename="../../hisconsole/ui/pages/incident.py" line="+187"/>
         <location line="+277"/>
         <source>Incident</source>
         <translation>应急事件</translation>
@@ -665,6 +2105,11 @@
         <translation>解除事件…</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Close incident…</source>
+        <translation>关闭事件…</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>Log</source>
         <translation>工作日志</translation>
@@ -827,7 +2272,7 @@
         <translation>尚未宣布应急事件</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+75"/>
         <source>No incident declared. Declare one on the dashboard (Ctrl+D).</source>
         <translation>尚未宣布应急事件。请在总览页宣布 (Ctrl+D)。</translation>
     </message>
@@ -1110,6 +2555,89 @@
     </message>
 </context>
 <context>
+    <name>LevelEditDialog</name>
+    <message>
+        <location filename="../../hisconsole/ui/plan_dialogs.py" line="-847"/>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Colour &amp;name:</source>
+        <translation>颜色名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Colour &amp;code:</source>
+        <translation>颜色代码(&amp;C)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Report within (minutes):</source>
+        <translation>上报时限(&amp;R)（分钟）：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Follow-up every (minutes):</source>
+        <translation>续报间隔(&amp;F)（分钟）：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>C&amp;riteria:</source>
+        <translation>判定标准(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Re&amp;sponse:</source>
+        <translation>响应措施(&amp;S)：</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Colour name</source>
+        <translation>颜色名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Criteria</source>
+        <translation>判定标准</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Response</source>
+        <translation>响应措施</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Enter the colour as # and six hex digits, e.g. #F9A825.</source>
+        <translation>请按“#”加六位十六进制数字填写颜色，例如 #F9A825。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Edit warning level {code}</source>
+        <translation>编辑 {code} 级预警</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restart the reporting clock when the level changes</source>
+        <translation>级别变化时重新开始报告计时</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The change is a draft until a plan editor publishes a new version of the plan.</source>
+        <translation>在预案编辑发布新版本之前，此修改只是草稿。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Save change</source>
+        <translation>保存修改</translation>
+    </message>
+</context>
+<context>
     <name>LogKinds</name>
     <message>
         <location filename="../../hisconsole/ui/i18n.py" line="-38"/>
@@ -1219,7 +2747,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hisconsole/ui/main_window.py" line="+226"/>
+        <location filename="../../hisconsole/ui/main_window.py" line="+241"/>
         <location line="+80"/>
         <source>HIS Console</source>
         <translation>HIS 应急指挥台</translation>
@@ -1318,6 +2846,11 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
         <translation>关于 HIS 应急指挥台(&amp;A)</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>&amp;Find…</source>
+        <translation>查找(&amp;F)…</translation>
+    </message>
+    <message>
         <location line="+8"/>
         <source>{page} ({shortcut})</source>
         <translation>{page}（{shortcut}）</translation>
@@ -1362,6 +2895,127 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
     </message>
 </context>
 <context>
+    <name>NewTreeDialog</name>
+    <message>
+        <location filename="../../hisconsole/ui/contacts_dialogs.py" line="+60"/>
+        <source>Give the call tree a short code, e.g. lis-down.</source>
+        <translation>请为通知树填写简短代码，例如 lis-down。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>There is already a call tree {code}.</source>
+        <translation>已存在通知树 {code}。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Give the call tree a name in Chinese or English.</source>
+        <translation>请填写通知树的中文或英文名称。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>New call tree</source>
+        <translation>新建通知树</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Code:</source>
+        <translation>代码(&amp;C)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Wait before calling the alternate (minutes):</source>
+        <translation>呼叫替补前等待(&amp;W)（分钟）：</translation>
+    </message>
+</context>
+<context>
+    <name>PackPrinter</name>
+    <message>
+        <location filename="../../hisconsole/ui/forms_pdf.py" line="+129"/>
+        <source>The pack could not be read for printing.</source>
+        <extracomment>Pages are rendered at the printer&apos;s resolution, but no finer: an A4 page at 600 dpi is already 35 million pixels. Pages sent to the printer per turn of the event loop (the window stays responsive).</extracomment>
+        <translation>无法读取要打印的表单。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The printer {printer} cannot be used: it may be disconnected, switched off or removed.</source>
+        <translation>无法使用打印机 {printer}：它可能已断开、关机或被移除。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(none chosen)</source>
+        <translation>（未选择）</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>The printer stopped taking pages.</source>
+        <translation>打印机不再接收页面。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The printer reported an error.</source>
+        <translation>打印机报告了错误。</translation>
+    </message>
+</context>
+<context>
+    <name>PhoneRow</name>
+    <message>
+        <location filename="../../hisconsole/ui/contacts_dialogs.py" line="-687"/>
+        <source>Imported as written, to check: {reason}. Correct it or remove it.</source>
+        <translation>按原样导入的号码，有待核对：{reason}。请更正或删除。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Type the number, or remove this line.</source>
+        <translation>请填写号码，或删除此行。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Valid: dialled as {number}</source>
+        <translation>有效号码：拨打 {number}</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Phone number {number} (in order of preference)</source>
+        <translation>第 {number} 个电话号码（按优先顺序）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Type of number</source>
+        <translation>号码类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prefer this number (Ctrl+Up)</source>
+        <translation>优先拨打此号码（Ctrl+↑）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move the number up</source>
+        <translation>上移号码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Call this number later (Ctrl+Down)</source>
+        <translation>推后拨打此号码（Ctrl+↓）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move the number down</source>
+        <translation>下移号码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Remove this number</source>
+        <translation>删除此号码</translation>
+    </message>
+</context>
+<context>
     <name>PhoneTypes</name>
     <message>
         <location filename="../../hisconsole/ui/i18n.py" line="+36"/>
@@ -1385,60 +3039,401 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
     </message>
 </context>
 <context>
-    <name>PlanPage</name>
+    <name>PhonesEditor</name>
     <message>
-        <location filename="../../hisconsole/ui/pages/plan.py" line="+54"/>
-        <source>Plan</source>
-        <translation>预案</translation>
+        <location filename="../../hisconsole/ui/contacts_dialogs.py" line="+76"/>
+        <source>Add a number</source>
+        <translation>添加号码</translation>
+    </message>
+</context>
+<context>
+    <name>PlanDiff</name>
+    <message>
+        <location filename="../../hisconsole/ui/plan_dialogs.py" line="+510"/>
+        <source>Added: {item}</source>
+        <translation>新增：{item}</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+9"/>
+        <source>Removed: {item}</source>
+        <translation>删除：{item}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Changed: {item}</source>
+        <translation>修改：{item}</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>{field} {number}: {old} → {new}</source>
+        <translation>{field} {number}：{old} → {new}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{field} {old} moved to {new}: {value}</source>
+        <translation>{field} {old} 移至第 {new} 位：{value}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{field} {number} added: {value}</source>
+        <translation>新增{field} {number}：{value}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{field} {number} removed: {value}</source>
+        <translation>删除{field} {number}：{value}</translation>
+    </message>
+</context>
+<context>
+    <name>PlanDocument</name>
+    <message>
+        <location filename="../../hisconsole/ui/plan_view.py" line="+333"/>
         <source>{hospital} · {owner} · version {version} · revised {revised}</source>
         <translation>{hospital} · {owner} · 第 {version} 版 · 修订于 {revised}</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Warning levels</source>
-        <translation>预警级别</translation>
+        <location line="+15"/>
+        <location line="+346"/>
+        <source>Purpose</source>
+        <translation>目的</translation>
+    </message>
+    <message>
+        <location line="-344"/>
+        <source>Scope</source>
+        <translation>适用范围</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Response groups</source>
-        <translation>应急工作组</translation>
+        <source>Goals</source>
+        <translation>目标</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Systems</source>
-        <translation>信息系统</translation>
+        <location line="+2"/>
+        <source>Principles</source>
+        <translation>工作原则</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <location line="+255"/>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <location line="-254"/>
+        <source>Edit warning level {code}</source>
+        <translation>编辑 {code} 级预警</translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>Level</source>
-        <translation>级别</translation>
+        <source>Report within</source>
+        <translation>上报时限</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Follow-up every</source>
+        <translation>续报间隔</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the clock restarts when the level changes</source>
+        <translation>级别变化时重新计时</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the clock keeps running when the level changes</source>
+        <translation>级别变化时继续计时</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Criteria</source>
+        <translation>判定标准</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Response</source>
+        <translation>响应措施</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Lead</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Members</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Duties</source>
+        <translation>职责</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Channels</source>
+        <translation>报告渠道</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+266"/>
+        <source>Steps</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <location line="-229"/>
+        <source>Code</source>
+        <translation>代码</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+52"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location line="-51"/>
+        <location line="+1"/>
+        <source>Criticality</source>
+        <translation>重要程度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Maximum downtime</source>
+        <translation>最长允许中断</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Downtime procedure</source>
+        <translation>停机应急流程</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Likelihood: {rating}</source>
+        <translation>可能性：{rating}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Impact: {rating}</source>
+        <translation>影响：{rating}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Mitigations</source>
+        <translation>防范措施</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Showing only the steps for level {level} ({name}).</source>
+        <translation>仅显示 {level} 级（{name}）的步骤。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Edit steps…</source>
+        <translation>编辑步骤…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit the playbook {name}</source>
+        <translation>编辑处置预案“{name}”</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Print playbook…</source>
+        <translation>打印处置预案…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Print the playbook {name}</source>
+        <translation>打印处置预案“{name}”</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Default level</source>
+        <translation>默认级别</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Systems</source>
+        <translation>涉及系统</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Risk</source>
+        <translation>风险</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>{shown} of {total} steps apply at level {level}.</source>
+        <translation>共 {total} 个步骤，其中 {shown} 个适用于 {level} 级。</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>All levels</source>
+        <translation>所有级别</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Applies at levels: {levels}</source>
+        <translation>适用级别：{levels}</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Edit the resource {name}</source>
+        <translation>编辑资源“{name}”</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Resource</source>
+        <translation>资源</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Location</source>
+        <translation>存放地点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kept by</source>
+        <translation>负责小组</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check every</source>
+        <translation>检查周期</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exercise</source>
+        <translation>演练</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scenario</source>
+        <translation>情景</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>形式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Participants</source>
+        <translation>参加小组</translation>
+    </message>
+</context>
+<context>
+    <name>PlanFields</name>
+    <message>
+        <location filename="../../hisconsole/ui/plan_dialogs.py" line="-265"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hospital</source>
+        <translation>医院</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Owner</source>
+        <translation>负责部门</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Revised</source>
+        <translation>修订日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Purpose</source>
+        <translation>目的</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Goal</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scope</source>
+        <translation>适用范围</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Principle</source>
+        <translation>原则</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Channel</source>
+        <translation>报告渠道</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Colour</source>
         <translation>颜色</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Report within</source>
-        <translation>上报时限</translation>
+        <source>Colour code</source>
+        <translation>颜色代码</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Follow-up every</source>
-        <translation>续报间隔</translation>
+        <source>Colour name</source>
+        <translation>颜色名称</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+1"/>
+        <source>Report within (minutes)</source>
+        <translation>上报时限（分钟）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow-up every (minutes)</source>
+        <translation>续报间隔（分钟）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clock restarts on level change</source>
+        <translation>级别变化时重新计时</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Criteria</source>
+        <translation>判定标准</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Response</source>
+        <translation>响应措施</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Lead</source>
         <translation>负责人</translation>
     </message>
@@ -1448,24 +3443,642 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
         <translation>成员</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Duties</source>
+        <location line="+1"/>
+        <source>Duty</source>
         <translation>职责</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>Code</source>
-        <translation>代码</translation>
+        <location line="+1"/>
+        <source>Function</source>
+        <translation>功能</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Criticality</source>
         <translation>重要程度</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Maximum downtime</source>
-        <translation>最长允许中断</translation>
+        <source>Maximum downtime (minutes)</source>
+        <translation>最长允许中断（分钟）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Downtime procedure</source>
+        <translation>停机应急流程</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Likelihood</source>
+        <translation>可能性</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Impact</source>
+        <translation>影响</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mitigation</source>
+        <translation>防范措施</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Risk</source>
+        <translation>风险</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Systems</source>
+        <translation>涉及系统</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Default level</source>
+        <translation>默认级别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Group</source>
+        <translation>小组</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Levels</source>
+        <translation>适用级别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Location</source>
+        <translation>存放地点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kept by</source>
+        <translation>负责小组</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check every (days)</source>
+        <translation>检查周期（天）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scenario</source>
+        <translation>情景</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>形式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Participants</source>
+        <translation>参加小组</translation>
+    </message>
+    <message>
+        <location line="+80"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>PlanFormDialog</name>
+    <message>
+        <location line="-591"/>
+        <source>{field}: enter the text in both Chinese and English.</source>
+        <translation>{field}：请同时填写中文和英文。</translation>
+    </message>
+</context>
+<context>
+    <name>PlanLabels</name>
+    <message>
+        <location filename="../../hisconsole/ui/plan_view.py" line="-604"/>
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Hardware</source>
+        <translation>硬件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Power</source>
+        <translation>电力</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Forms</source>
+        <translation>表单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Equipment</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Documents</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Tabletop</source>
+        <translation>桌面推演</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Functional</source>
+        <translation>功能演练</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Full-scale</source>
+        <translation>全面演练</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{days} days</source>
+        <translation>{days} 天</translation>
+    </message>
+</context>
+<context>
+    <name>PlanPage</name>
+    <message>
+        <location filename="../../hisconsole/ui/pages/plan.py" line="+117"/>
+        <source>Plan</source>
+        <translation>预案</translation>
+    </message>
+    <message>
+        <location line="+196"/>
+        <source>Reading the plan…</source>
+        <translation>正在读取预案…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This console holds no plan yet. Import one with &apos;hisconsole plan import&apos;.</source>
+        <translation>本机尚无预案。请用“hisconsole plan import”命令导入预案。</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Steps for every level</source>
+        <translation>显示所有级别的步骤</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Steps for level {code} ({name})</source>
+        <translation>仅显示 {code} 级（{name}）的步骤</translation>
+    </message>
+    <message>
+        <location line="+109"/>
+        <source>{count} matches for “{query}” — Enter or click to go there</source>
+        <translation>“{query}”共 {count} 处匹配 — 按回车或单击跳转</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Nothing in the plan matches “{query}”.</source>
+        <translation>预案中没有与“{query}”匹配的内容。</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>Edited since v{version}: the changes are a draft until a version is published.</source>
+        <translation>第 {version} 版发布后已有修改：在发布新版本之前，这些修改只是草稿。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Only a plan editor can change the plan. {name} is signed in as {role}: use File → Switch operator to sign in as plan editor.</source>
+        <translation>只有预案编辑可以修改预案。{name} 当前的身份是{role}：请通过“文件 → 切换值班人员”以预案编辑身份签到。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Publish the plan as it stands as a new version</source>
+        <translation>将当前预案发布为新版本</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Show what changed between two versions</source>
+        <translation>显示两个版本之间的变更</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>There is only one version so far: nothing to compare.</source>
+        <translation>目前只有一个版本，无可比较。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Saved. Publish a version when the edits are complete.</source>
+        <translation>已保存。全部修改完成后请发布新版本。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Published plan version {version}.</source>
+        <translation>已发布预案第 {version} 版。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Save the plan as PDF</source>
+        <translation>将预案另存为 PDF</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Save the playbook as PDF</source>
+        <translation>将处置预案另存为 PDF</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>PDF</source>
+        <translation>PDF 文件</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Writing {name}…</source>
+        <translation>正在写入 {name}…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Saved {path}</source>
+        <translation>已保存：{path}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Search the plan: a step, a system, a word… (Ctrl+F)</source>
+        <translation>搜索预案：步骤、系统或任意字词…（Ctrl+F）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Search the plan</source>
+        <translation>搜索预案</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Side by side</source>
+        <translation>中英对照</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chinese and English in two columns</source>
+        <translation>中文和英文分两栏并排显示</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Playbook steps shown</source>
+        <translation>显示的处置步骤</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print plan (PDF)…</source>
+        <translation>打印预案(PDF)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search results</source>
+        <translation>搜索结果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contents of the plan</source>
+        <translation>预案目录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Versions</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plan versions</source>
+        <translation>预案版本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Double-click a version to see what it changed</source>
+        <translation>双击某个版本可查看其变更内容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Publish version…</source>
+        <translation>发布版本…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compare…</source>
+        <translation>比较…</translation>
+    </message>
+</context>
+<context>
+    <name>PlanRoles</name>
+    <message>
+        <location filename="../../hisconsole/ui/contacts_dialogs.py" line="-261"/>
+        <source>Commander</source>
+        <translation>指挥长</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deputy commander</source>
+        <translation>副指挥长</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Technical support lead</source>
+        <translation>技术支持组组长</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Business recovery lead</source>
+        <translation>业务恢复组负责人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Liaison</source>
+        <translation>联络员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Member</source>
+        <translation>成员</translation>
+    </message>
+</context>
+<context>
+    <name>PlanSections</name>
+    <message>
+        <location filename="../../hisconsole/ui/plan_view.py" line="-60"/>
+        <source>Plan details</source>
+        <extracomment>How plan content is shown: one language, or both side by side. The sections in reading order (meta is the title block above them).</extracomment>
+        <translation>预案信息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overview and scope</source>
+        <translation>总则与适用范围</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Warning levels</source>
+        <translation>预警级别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Organisation and duties</source>
+        <translation>组织机构与职责</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reporting</source>
+        <translation>信息报告</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Systems inventory</source>
+        <translation>信息系统清单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Risk register</source>
+        <translation>风险清单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Playbooks</source>
+        <translation>处置预案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resources</source>
+        <translation>应急资源</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drill calendar</source>
+        <translation>演练计划</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Review and improvement</source>
+        <translation>总结与改进</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Warning level</source>
+        <translation>预警级别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Group</source>
+        <translation>小组</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Risk</source>
+        <translation>风险</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Playbook</source>
+        <translation>处置预案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resource</source>
+        <translation>资源</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drill</source>
+        <translation>演练</translation>
+    </message>
+</context>
+<context>
+    <name>PlaybookDialog</name>
+    <message>
+        <location filename="../../hisconsole/ui/plan_dialogs.py" line="+205"/>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Default level:</source>
+        <translation>默认级别(&amp;D)：</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>&amp;Group:</source>
+        <translation>小组(&amp;G)：</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Applies at &amp;levels:</source>
+        <translation>适用级别(&amp;L)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Step &amp;text:</source>
+        <translation>步骤内容(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>(no text yet)</source>
+        <translation>（尚未填写内容）</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <location line="+88"/>
+        <source>Step {number}</source>
+        <translation>第 {number} 步</translation>
+    </message>
+    <message>
+        <location line="-33"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A playbook needs at least one step.</source>
+        <translation>处置预案至少需要一个步骤。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Step {number}: tick at least one warning level.</source>
+        <translation>第 {number} 步：请至少勾选一个预警级别。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Step {number}: enter the text in both Chinese and English.</source>
+        <translation>第 {number} 步：请同时填写中文和英文内容。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Edit playbook: {name}</source>
+        <translation>编辑处置预案：{name}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Steps, in the order they are carried out</source>
+        <translation>步骤（按执行顺序）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Steps</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Add step</source>
+        <translation>添加步骤(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;move step</source>
+        <translation>删除步骤(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move &amp;up</source>
+        <translation>上移(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move the step up (Ctrl+Up)</source>
+        <translation>上移步骤（Ctrl+↑）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move do&amp;wn</source>
+        <translation>下移(&amp;W)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move the step down (Ctrl+Down)</source>
+        <translation>下移步骤（Ctrl+↓）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Save playbook</source>
+        <translation>保存处置预案</translation>
+    </message>
+</context>
+<context>
+    <name>PrintTreeDialog</name>
+    <message>
+        <location filename="../../hisconsole/ui/contacts_dialogs.py" line="+860"/>
+        <source>Print call tree</source>
+        <translation>打印通知树</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A4 sheet</source>
+        <translation>A4 纸</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pocket card</source>
+        <translation>口袋卡片</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Paper:</source>
+        <translation>纸张(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
     </message>
 </context>
 <context>
@@ -1487,9 +4100,100 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
     </message>
 </context>
 <context>
+    <name>PublishDialog</name>
+    <message>
+        <location filename="../../hisconsole/ui/plan_dialogs.py" line="+14"/>
+        <source>&amp;Note:</source>
+        <translation>说明(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Say in a few words what changed in this version.</source>
+        <translation>请简要说明本版本的变更内容。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Nothing has changed since the last version: there is nothing to publish.</source>
+        <translation>自上一版本以来没有任何修改，无需发布。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Publish plan version</source>
+        <translation>发布预案版本</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Publish the plan as it stands now as version {version}. It becomes the plan every laptop shows and prints, and reaches the others at the next sync.</source>
+        <translation>将当前预案发布为第 {version} 版。发布后，所有笔记本都将显示和打印此版本，其他笔记本在下次同步时获得该版本。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Publish v{version}</source>
+        <translation>发布第 {version} 版</translation>
+    </message>
+</context>
+<context>
+    <name>ResourceEditDialog</name>
+    <message>
+        <location line="-327"/>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Quantity:</source>
+        <translation>数量(&amp;Q)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Unit:</source>
+        <translation>单位(&amp;U)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Location:</source>
+        <translation>存放地点(&amp;L)：</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Kept by:</source>
+        <translation>负责小组(&amp;K)：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Check &amp;every (days):</source>
+        <translation>检查周期(&amp;E)（天）：</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Location</source>
+        <translation>存放地点</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Edit resource: {name}</source>
+        <translation>编辑资源：{name}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save change</source>
+        <translation>保存修改</translation>
+    </message>
+</context>
+<context>
     <name>Roles</name>
     <message>
-        <location line="-53"/>
+        <location filename="../../hisconsole/ui/i18n.py" line="-53"/>
         <source>Commander</source>
         <translation>指挥长</translation>
     </message>
@@ -1538,6 +4242,20 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
         <location line="+1"/>
         <source>This console holds no plan yet. Import one with &apos;hisconsole plan import&apos;.</source>
         <translation>本机尚无预案。请用“hisconsole plan import”命令导入预案。</translation>
+    </message>
+</context>
+<context>
+    <name>SearchResults</name>
+    <message>
+        <location filename="../../hisconsole/ui/plan_search.py" line="+129"/>
+        <source>step {number}</source>
+        <extracomment>Characters of context kept before the first match of a long text.</extracomment>
+        <translation>第 {number} 步</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>systems affected</source>
+        <translation>涉及系统</translation>
     </message>
 </context>
 <context>
@@ -1597,6 +4315,35 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
     </message>
 </context>
 <context>
+    <name>SheetStatus</name>
+    <message>
+        <location filename="../../hisconsole/ui/pages/forms_backentry.py" line="-475"/>
+        <source>issued</source>
+        <extracomment>The outstanding filter&apos;s entries for every sheet and for pre-printed ones. What a back-entry scan can record, in the order offered. Feedback colours of a scan: (background, text).</extracomment>
+        <translation>已发放</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>returned</source>
+        <translation>已收回</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>entered into HIS</source>
+        <translation>已录入 HIS</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>verified</source>
+        <translation>已核对</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>void</source>
+        <translation>已作废</translation>
+    </message>
+</context>
+<context>
     <name>SignInDialog</name>
     <message>
         <location filename="../../hisconsole/ui/signin.py" line="+103"/>
@@ -1642,7 +4389,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../hisconsole/ui/app.py" line="+106"/>
+        <location filename="../../hisconsole/ui/app.py" line="+109"/>
         <source>HIS Console cannot start</source>
         <translation>HIS 应急指挥台无法启动</translation>
     </message>
@@ -1673,6 +4420,34 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
         <location line="+5"/>
         <source>Plan v{version}</source>
         <translation>预案第 {version} 版</translation>
+    </message>
+</context>
+<context>
+    <name>StockCountDialog</name>
+    <message>
+        <location filename="../../hisconsole/ui/forms_dialogs.py" line="+35"/>
+        <source>&amp;Form:</source>
+        <translation>表单(&amp;F)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sheets on &amp;hand:</source>
+        <translation>现有张数(&amp;H)：</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>There is no form template to count.</source>
+        <translation>没有可盘点的表单模板。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Record a stock count</source>
+        <translation>记录库存盘点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record count</source>
+        <translation>记录盘点</translation>
     </message>
 </context>
 <context>

@@ -11,7 +11,7 @@ from hisconsole.services import plan as plan_service
 from hisconsole.services.console import Console
 from hisconsole.ui.app import create_main_window
 from hisconsole.ui.main_window import KEY_LANGUAGE, PAGE_TYPES, MainWindow
-from hisconsole.ui.pages.base import UpcomingPage
+from hisconsole.ui.pages.contacts import ContactsPage
 from hisconsole.ui.pages.dashboard import DashboardPage
 from hisconsole.ui.pages.plan import PlanPage
 from hisconsole.ui.pages.settings import SettingsPage
@@ -151,8 +151,8 @@ def test_pages_show_real_content_or_say_what_they_will_hold(window: MainWindow) 
     assert any("version 1" in t for t in texts)
 
     contacts = window.pages[3]
-    assert isinstance(contacts, UpcomingPage)
-    assert any("call trees from the plan" in t for t in visible_texts(contacts))
+    assert isinstance(contacts, ContactsPage)
+    assert contacts.tabs.tabText(0) == "People" and contacts.tabs.tabText(1) == "Call trees"
 
     settings = window.pages[6]
     assert isinstance(settings, SettingsPage)
