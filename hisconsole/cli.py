@@ -200,6 +200,9 @@ def build_parser() -> argparse.ArgumentParser:
     cap.add_argument("id", metavar="ID")
     cap.add_argument("--out", type=Path, required=True, metavar="FILE.xml")
 
+    from hisconsole.cli_sync import register as register_sync
+
+    COMMANDS.update(register_sync(sub, common))
     sub.add_parser("check", parents=[common], help="verify database integrity and the event log")
     backup = sub.add_parser("backup", parents=[common], help="write a copy of the database")
     backup.add_argument("--out", type=Path, required=True, metavar="FILE")

@@ -74,11 +74,10 @@ def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
     add.add_argument("--public-key", required=True, metavar="BASE64")
     add.add_argument("--name", required=True)
     add.add_argument(
-        "--role",
-        action="append",
-        default=[],
-        choices=("operator", "plan-editor"),
-        help="repeat for several (default: operator)",
+        "--roles",
+        default="operator",
+        metavar="ROLES",
+        help="the device's roles, comma-separated: operator, plan-editor (default: operator)",
     )
     add.add_argument("--expires", metavar="YYYY-MM-DD")
     add.add_argument("--hospital", metavar="NAME")
@@ -105,6 +104,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
         dest="conflicts_command", metavar="ACTION", required=True
     )
     conflicts_sub.add_parser("list", parents=[common], help="list unresolved conflicts")
+    conflicts_sub.add_parser(
+        "tidy", parents=[common], help="settle the conflicts whose values are all the same"
+    )
     resolve = conflicts_sub.add_parser("resolve", parents=[common], help="settle one conflict")
     resolve.add_argument("table", choices=("plan_items", "contacts", "call_trees"))
     resolve.add_argument("key", metavar="KEY")
@@ -261,7 +263,7 @@ def cmd_trust(args: argparse.Namespace, out: Any) -> int:
             args.list,
             public_key=args.public_key,
             name=args.name,
-            roles=args.role,
+            roles=[r.strip() for r in args.roles.split(",") if r.strip()],
             expires=args.expires,
             hospital=args.hospital,
         )
@@ -336,6 +338,10 @@ def cmd_conflicts(args: argparse.Namespace, out: Any) -> int:
                 for v in c["values"]:
                     lines.append(f"    {v['event_id']}  {v['hlc']}  {v['author']} on {v['device']}")
             out.emit(rows, "\n".join(lines) or "No conflicts.")
+            return EXIT_OK
+        if args.conflicts_command == "tidy":
+            settled = sync.resolve_identical(console)
+            out.emit({"resolved": settled}, f"{settled} conflict(s) with identical values settled.")
             return EXIT_OK
         merged = None
         if args.merged is not None:

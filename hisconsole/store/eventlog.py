@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from hisconsole.domain.hlc import ZERO, HybridClock, Stamp
 from hisconsole.store import projections
 from hisconsole.store.models import EVENT_FLAG_FROM_FUTURE, Event
+from hisconsole.store.sync_models import EventOrder
 
 #: Version of the event payload schema written by this program (payloads only gain fields).
 EVENT_SCHEMA_VERSION = 1
@@ -134,7 +135,13 @@ class EventWriter:
 
 def append_foreign(session: Session, records: Sequence[tuple[EventRecord, int]]) -> None:
     """Insert events written on other laptops, keeping their origin, sequence number,
-    id, clock stamp and signature, then apply them to the projections in HLC order.
+    id, clock stamp and signature, and apply them to the projections in the order given.
+
+    Callers pass events in the order the sending laptop applied them (a causal order:
+    an incident's declaration before its level changes), not sorted by clock stamp: a
+    stamp far in the future is flagged instead of moving the clock, so stamps alone
+    may put an effect before its cause. The log records this order (event_order) and
+    :func:`rebuild` replays it, so a rebuild always equals the incremental state.
 
     ``records`` pairs each event with its local flags (EVENT_FLAG_*). The caller has
     verified the signatures and that each origin's sequence stays gap-free; it owns
@@ -160,8 +167,7 @@ def append_foreign(session: Session, records: Sequence[tuple[EventRecord, int]])
         for r, flags in records
     ]
     session.execute(insert(Event), rows)
-    ordered = sorted((r for r, _ in records), key=lambda r: (r.hlc, r.origin_id, r.origin_seq))
-    for record in ordered:
+    for record, _flags in records:
         projections.apply(session, record)
 
 
@@ -174,10 +180,14 @@ def last_stamp(session: Session) -> Stamp:
 
 
 def iter_events(session: Session) -> Iterator[EventRecord]:
-    """Every event in causal order: (HLC, origin, seq)."""
+    """Every event in the order this laptop applied it (causal; see append_foreign)."""
     rows = session.scalars(
         select(Event)
-        .order_by(Event.hlc, Event.origin_id, Event.origin_seq)
+        .join(
+            EventOrder,
+            (EventOrder.origin_id == Event.origin_id) & (EventOrder.origin_seq == Event.origin_seq),
+        )
+        .order_by(EventOrder.pos)
         .execution_options(yield_per=2000)
     )
     for row in rows:

@@ -6,7 +6,7 @@ this laptop's record of what it received and what it decided about it.
 
 from __future__ import annotations
 
-from sqlalchemy import Integer, LargeBinary, String, Text
+from sqlalchemy import Integer, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from hisconsole.store.models import Base
@@ -18,6 +18,25 @@ HELD_REJECTED = "rejected"
 #: Held until the events before it (same origin) arrive: sequences stay gap-free.
 HELD_PENDING = "pending"
 HELD_STATUSES = (HELD_QUARANTINE, HELD_REJECTED, HELD_PENDING)
+
+
+class EventOrder(Base):
+    """The order in which this laptop applied its events (filled by a trigger on insert).
+
+    Rebuilding the projections replays this order, and bundles and the hub hand events
+    on in it: it respects cause and effect even when laptops' clocks disagree, which the
+    clock stamps alone do not (a stamp far in the future does not move the local clock).
+    """
+
+    __tablename__ = "event_order"
+    __table_args__ = (
+        UniqueConstraint("origin_id", "origin_seq", name="uq_event_order_event"),
+        {"sqlite_autoincrement": True},
+    )
+
+    pos: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    origin_id: Mapped[str] = mapped_column(String(32))
+    origin_seq: Mapped[int] = mapped_column(Integer)
 
 
 class SyncDevice(Base):

@@ -23,6 +23,7 @@ from sqlalchemy import (
     Connection,
     DateTime,
     Engine,
+    Identity,
     Integer,
     LargeBinary,
     MetaData,
@@ -65,6 +66,7 @@ events = Table(
     Column("schema_version", Integer, nullable=False),
     Column("signature", LargeBinary, nullable=False),
     Column("received_at", DateTime(timezone=True), server_default=func.now()),
+    Column("hub_seq", BigInteger, Identity(always=True)),
 )
 devices = Table(
     "devices",
@@ -217,12 +219,12 @@ def push_devices(conn: Connection, rows: Sequence[Mapping[str, str]]) -> None:
 
 
 def push_events(conn: Connection, rows: Sequence[Mapping[str, Any]]) -> int:
-    """Insert events the hub may lack; returns how many were new to it."""
+    """Insert events the hub may lack (those it has are left alone); returns how many were
+    sent. Plain executemany (psycopg pipelines it): much faster than a RETURNING batch."""
     if not rows:
         return 0
-    stmt = pg_insert(events).on_conflict_do_nothing().returning(events.c.origin_seq)
-    result = conn.execute(stmt, [dict(r) for r in rows])
-    return len(result.all())
+    conn.execute(pg_insert(events).on_conflict_do_nothing(), [dict(r) for r in rows])
+    return len(rows)
 
 
 def push_trust_list(conn: Connection, serial: int, signer: str, document: str) -> None:
@@ -247,15 +249,15 @@ def trust_documents(conn: Connection, above: int) -> list[str]:
 def fetch_events(
     conn: Connection, origin: str, after: int, upto: int
 ) -> Generator[dict[str, Any], None, None]:
-    """Events of ``origin`` numbered (after, upto], in order, streamed."""
+    """Events of ``origin`` numbered (after, upto] in the order they reached the hub, streamed."""
     query = (
-        select(*(events.c[name] for name in EVENT_COLUMNS))
+        select(events.c.hub_seq, *(events.c[name] for name in EVENT_COLUMNS))
         .where(
             events.c.origin_id == origin,
             events.c.origin_seq > after,
             events.c.origin_seq <= upto,
         )
-        .order_by(events.c.origin_seq)
+        .order_by(events.c.hub_seq)
     )
     result = conn.execution_options(yield_per=5000).execute(query)
     try:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections import deque
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -460,7 +461,7 @@ def store_events(
     for origin, seq, event_id in known:
         known_by_origin.setdefault(origin, {})[seq] = event_id
     record_devices(session, keys, names, ctx, by_origin)
-    ready: list[EventRecord] = []
+    ready_by_origin: dict[str, list[EventRecord]] = {}
     for origin in sorted(set(by_origin) | set(known_by_origin)):
         events = by_origin.get(origin, {})
         have = top_seq(session, origin)
@@ -494,7 +495,7 @@ def store_events(
         new_pending: list[dict[str, Any]] = []
         for seq in sorted(candidates):
             if seq == expected:
-                ready.append(candidates[seq])
+                ready_by_origin.setdefault(origin, []).append(candidates[seq])
                 if seq in pending_rows:
                     released.append(seq)
                 expected += 1
@@ -516,8 +517,24 @@ def store_events(
         if new_pending:
             session.execute(insert(HeldEvent), new_pending)
             report.pending += len(new_pending)
-    _apply_or_hold(session, ready, ctx, report)
+    _apply_or_hold(session, _causal_order(records, ready_by_origin), ctx, report)
     return report
+
+
+def _causal_order(
+    incoming: Sequence[EventRecord], ready_by_origin: Mapping[str, list[EventRecord]]
+) -> list[EventRecord]:
+    """The ready events in the order they came (the sender's causal order), each device's
+    own events in sequence order (events released from pending slot in before later ones)."""
+    queues = {origin: deque(events) for origin, events in ready_by_origin.items()}
+    ordered: list[EventRecord] = []
+    for record in incoming:
+        queue = queues.get(record.origin_id)
+        while queue and queue[0].origin_seq <= record.origin_seq:
+            ordered.append(queue.popleft())
+    for origin in sorted(queues):
+        ordered.extend(queues[origin])
+    return ordered
 
 
 def release_held(

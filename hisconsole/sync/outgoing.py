@@ -8,6 +8,7 @@ are deterministic, so every copy carries the same signature).
 
 from __future__ import annotations
 
+import heapq
 import json
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
@@ -17,7 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from hisconsole.store.models import Event
-from hisconsole.store.sync_models import HELD_PENDING, HeldEvent
+from hisconsole.store.sync_models import HELD_PENDING, EventOrder, HeldEvent
 from hisconsole.sync.canonical import b64, event_bytes_from_text
 
 Sign = Callable[[bytes], bytes]
@@ -91,51 +92,79 @@ def outgoing(
 ) -> Iterator[OutRow]:
     """Every event held here (log, quarantined, rejected) numbered above ``since``.
 
-    ``have`` is this laptop's vector: devices where it is not ahead are skipped
-    without a query. Pending events (after a gap) are never sent.
+    Log events come in the order this laptop applied them (event_order), which
+    respects cause and effect; held ones follow. ``have`` is this laptop's vector:
+    devices where it is not ahead are skipped without a query. Pending events
+    (after a gap) are never sent.
     """
+    streams = []
+    held_origins = []
     for origin in sorted(have):
         after = since.get(origin, 0)
         if have[origin] <= after:
             continue
-        for model in (Event, HeldEvent):
-            query = select(*(getattr(model, c) for c in _COLUMNS)).where(
-                model.origin_id == origin, model.origin_seq > after
+        held_origins.append((origin, after))
+        query = (
+            select(EventOrder.pos, *(getattr(Event, c) for c in _COLUMNS))
+            .join(
+                EventOrder,
+                (EventOrder.origin_id == Event.origin_id)
+                & (EventOrder.origin_seq == Event.origin_seq),
             )
-            if model is HeldEvent:
-                query = query.where(HeldEvent.status != HELD_PENDING)
-            rows = session.execute(
-                query.order_by(model.origin_seq).execution_options(yield_per=5000)
+            .where(Event.origin_id == origin, Event.origin_seq > after)
+            .order_by(EventOrder.pos)
+            .execution_options(yield_per=5000)
+        )
+        streams.append(session.execute(query))
+    for row in heapq.merge(*streams, key=lambda r: int(r.pos)):
+        signed = _signed(row, own_id, sign_own)
+        if signed is not None:
+            yield signed
+    for origin, after in held_origins:
+        query = (
+            select(*(getattr(HeldEvent, c) for c in _COLUMNS))
+            .where(
+                HeldEvent.origin_id == origin,
+                HeldEvent.origin_seq > after,
+                HeldEvent.status != HELD_PENDING,
             )
-            for row in rows:
-                signature = row.signature
-                if signature is None:
-                    if row.origin_id != own_id:
-                        continue  # unsigned and not ours: cannot be vouched for
-                    signature = sign_own(
-                        event_bytes_from_text(
-                            origin_id=row.origin_id,
-                            origin_seq=row.origin_seq,
-                            event_id=row.event_id,
-                            hlc=row.hlc,
-                            author=row.author,
-                            kind=row.kind,
-                            entity=row.entity,
-                            payload_json=row.payload,
-                            parents_json=row.parents,
-                            schema_version=row.schema_version,
-                        )
-                    )
-                yield OutRow(
-                    row.origin_id,
-                    int(row.origin_seq),
-                    row.event_id,
-                    row.hlc,
-                    row.author,
-                    row.kind,
-                    row.entity,
-                    row.payload,
-                    row.parents,
-                    int(row.schema_version),
-                    bytes(signature),
-                )
+            .order_by(HeldEvent.origin_seq)
+        )
+        for row in session.execute(query):
+            signed = _signed(row, own_id, sign_own)
+            if signed is not None:
+                yield signed
+
+
+def _signed(row: Any, own_id: str, sign_own: Sign) -> OutRow | None:
+    signature = row.signature
+    if signature is None:
+        if row.origin_id != own_id:
+            return None  # unsigned and not ours: cannot be vouched for
+        signature = sign_own(
+            event_bytes_from_text(
+                origin_id=row.origin_id,
+                origin_seq=row.origin_seq,
+                event_id=row.event_id,
+                hlc=row.hlc,
+                author=row.author,
+                kind=row.kind,
+                entity=row.entity,
+                payload_json=row.payload,
+                parents_json=row.parents,
+                schema_version=row.schema_version,
+            )
+        )
+    return OutRow(
+        row.origin_id,
+        int(row.origin_seq),
+        row.event_id,
+        row.hlc,
+        row.author,
+        row.kind,
+        row.entity,
+        row.payload,
+        row.parents,
+        int(row.schema_version),
+        bytes(signature),
+    )

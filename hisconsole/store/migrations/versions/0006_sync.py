@@ -1,4 +1,5 @@
-"""Sync bookkeeping: devices seen, held (quarantined/rejected/pending) events, exchanges.
+"""Sync bookkeeping: devices seen, held (quarantined/rejected/pending) events, exchanges,
+and the order in which this laptop applied its events (rebuilds replay that order).
 
 Revision ID: 0006
 Revises: 0005
@@ -14,6 +15,33 @@ depends_on = None
 
 
 def upgrade() -> None:
+    # The order events were applied here. Events from laptops whose clocks disagree may
+    # carry stamps that do not follow cause and effect; replaying this order does.
+    op.create_table(
+        "event_order",
+        sa.Column("pos", sa.Integer, primary_key=True, autoincrement=True),
+        sa.Column("origin_id", sa.String(32), nullable=False),
+        sa.Column("origin_seq", sa.Integer, nullable=False),
+        sa.UniqueConstraint("origin_id", "origin_seq", name="uq_event_order_event"),
+        sqlite_autoincrement=True,
+    )
+    op.execute(
+        "INSERT INTO event_order (origin_id, origin_seq) SELECT origin_id, origin_seq "
+        "FROM events ORDER BY hlc, origin_id, origin_seq"
+    )
+    op.execute(
+        "CREATE TRIGGER events_record_order AFTER INSERT ON events BEGIN "
+        "INSERT INTO event_order (origin_id, origin_seq) VALUES (NEW.origin_id, NEW.origin_seq); "
+        "END"
+    )
+    op.execute(
+        "CREATE TRIGGER event_order_immutable_update BEFORE UPDATE ON event_order "
+        "BEGIN SELECT RAISE(ABORT, 'events are immutable'); END"
+    )
+    op.execute(
+        "CREATE TRIGGER event_order_immutable_delete BEFORE DELETE ON event_order "
+        "BEGIN SELECT RAISE(ABORT, 'events are immutable'); END"
+    )
     op.create_table(
         "sync_devices",
         sa.Column("device_id", sa.String(32), primary_key=True),
@@ -71,3 +99,10 @@ def upgrade() -> None:
 def downgrade() -> None:
     for table in ("sync_history", "sync_peers", "sync_held", "sync_devices"):
         op.drop_table(table)
+    for trigger in (
+        "events_record_order",
+        "event_order_immutable_update",
+        "event_order_immutable_delete",
+    ):
+        op.execute(f"DROP TRIGGER {trigger}")
+    op.drop_table("event_order")

@@ -32,6 +32,8 @@ def upgrade() -> None:
         sa.Column(
             "received_at", sa.DateTime(timezone=True), nullable=False, server_default=sa.func.now()
         ),
+        # Arrival order at the hub: pulls hand events on in it (cause before effect).
+        sa.Column("hub_seq", sa.BigInteger, sa.Identity(always=True), nullable=False),
     )
     op.create_table(
         "devices",

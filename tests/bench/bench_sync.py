@@ -1,0 +1,367 @@
+"""Sync at volume: bundles and the hub with 100,000 events, and a small sync against 1,000,000.
+
+Prints, in one run (the machines are shared and noisy: compare within a run):
+- bundle export and import of 100,000 signed events (import = verify every
+  signature, store, apply to the projections, in one transaction), next to a
+  bare SQL bulk read / bulk insert of the same rows;
+- hub push and pull of the same 100,000 events through a throwaway PostgreSQL,
+  next to a bare bulk INSERT into PostgreSQL and a bare SELECT + SQLite insert;
+- an incremental sync (push, then pull on another laptop) of 100 new events
+  against a log of 1,000,000, and the same against a log of 1,000, next to the
+  bare SQL of 100 rows: the cost should follow the new events, not the log.
+
+The big logs are built with a bulk insert of signed events (not through the
+services). Run: .venv/bin/python tests/bench/bench_sync.py [EVENTS] [BIG_LOG]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+import sqlite3
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+import sqlalchemy as sa
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from hisconsole.domain.hlc import Stamp
+from hisconsole.services import sync
+from hisconsole.services.console import Console
+from hisconsole.store.db import database_path
+from hisconsole.sync.canonical import b64, event_bytes_from_text
+from hisconsole.sync.identity import KEY_FILENAME
+from tests.sync import pgcluster
+from tests.sync.conftest import device_id, pem, public_b64
+
+EVENTS = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
+BIG_LOG = int(sys.argv[2]) if len(sys.argv) > 2 else 1_000_000
+NEW = 100
+COLUMNS = (
+    "origin_id",
+    "origin_seq",
+    "event_id",
+    "hlc",
+    "author",
+    "kind",
+    "entity",
+    "payload",
+    "parents",
+    "schema_version",
+    "signature",
+)
+
+
+def timed(fn: Callable[[], Any]) -> tuple[float, Any]:
+    start = time.perf_counter()
+    result = fn()
+    return time.perf_counter() - start, result
+
+
+def signed_rows(
+    key: Ed25519PrivateKey, first_seq: int, count: int, start_ms: int
+) -> Iterator[dict[str, Any]]:
+    """Signed incident-log events of the device ``key``, numbered from ``first_seq``."""
+    origin = device_id(key)
+    for n in range(first_seq, first_seq + count):
+        hlc = Stamp(start_ms + n, 0).encode()
+        payload = json.dumps(
+            {
+                "id": "INC-20261125-BNCH-01",
+                "text": f"Ward {n % 40} runner sent lab sample {n} to the central lab",
+                "kind": "note",
+                "group": "business",
+                "system": None,
+                "corrects": None,
+                "at": "2026-11-25T08:00:00+00:00",
+            },
+            sort_keys=True,
+            ensure_ascii=False,
+            separators=(",", ":"),
+        )
+        row = {
+            "origin_id": origin,
+            "origin_seq": n,
+            "event_id": str(uuid.UUID(int=(hash(origin) & 0xFFFFFFFF) << 64 | n)),
+            "hlc": hlc,
+            "author": "Bench Operator",
+            "kind": "incident.logged",
+            "entity": "incident:INC-20261125-BNCH-01",
+            "payload": payload,
+            "parents": "[]",
+            "schema_version": 1,
+        }
+        row["signature"] = key.sign(
+            event_bytes_from_text(
+                origin_id=origin,
+                origin_seq=n,
+                event_id=row["event_id"],
+                hlc=hlc,
+                author=row["author"],
+                kind=row["kind"],
+                entity=row["entity"],
+                payload_json=payload,
+                parents_json="[]",
+                schema_version=1,
+            )
+        )
+        yield row
+
+
+def bulk_into_sqlite(path: Path, rows: list[dict[str, Any]], table: str = "events") -> None:
+    con = sqlite3.connect(path)
+    try:
+        with con:
+            con.executemany(
+                f"INSERT INTO {table} ({', '.join(COLUMNS)}) VALUES "
+                f"({', '.join('?' for _ in COLUMNS)})",
+                [tuple(r[c] for c in COLUMNS) for r in rows],
+            )
+    finally:
+        con.close()
+
+
+def bare_sqlite(path: Path) -> Path:
+    con = sqlite3.connect(path)
+    con.execute("PRAGMA journal_mode=WAL")
+    con.execute("PRAGMA synchronous=FULL")
+    con.execute(
+        "CREATE TABLE events (origin_id TEXT, origin_seq INTEGER, event_id TEXT UNIQUE, hlc TEXT,"
+        " author TEXT, kind TEXT, entity TEXT, payload TEXT, parents TEXT, schema_version INT,"
+        " signature BLOB, PRIMARY KEY (origin_id, origin_seq))"
+    )
+    con.close()
+    return path
+
+
+class Lab:
+    """Laptops with known keys, all in one signed trust list."""
+
+    def __init__(self, root: Path, names: list[str]) -> None:
+        self.root = root
+        self.keys = {name: Ed25519PrivateKey.generate() for name in names}
+        it = root / "it"
+        it.mkdir()
+        sync.trust_keygen(it / "it.pem")
+        for name in names:
+            sync.trust_add(
+                it / "trust.yaml",
+                public_key=public_b64(self.keys[name]),
+                name=name,
+                roles=["operator", "plan-editor"],
+            )
+        sync.trust_sign(
+            it / "trust.yaml", it / "it.pem", it / "trust.signed", now=dt.datetime.now(dt.UTC)
+        )
+        self.it = it
+
+    def laptop(self, name: str, *, events: list[dict[str, Any]] | None = None) -> Path:
+        data = self.root / name
+        data.mkdir(mode=0o700)
+        (data / KEY_FILENAME).write_bytes(pem(self.keys[name]))
+        console = Console.open(data, create=True)
+        sync.trust_pin(console, self.it / "it.pem.pub")
+        sync.trust_import(console, self.it / "trust.signed")
+        console.close()
+        if events:
+            bulk_into_sqlite(database_path(data), events)
+        return data
+
+
+def pg_bare(url: str) -> sa.Engine:
+    engine = sa.create_engine(url, poolclass=sa.NullPool)
+    with engine.begin() as conn:
+        conn.execute(
+            sa.text(
+                "CREATE TABLE bare (origin_id varchar(32), origin_seq bigint,"
+                " event_id varchar(36) UNIQUE, hlc varchar(24), author text, kind varchar(64),"
+                " entity text, payload text, parents text, schema_version int, signature bytea,"
+                " PRIMARY KEY (origin_id, origin_seq))"
+            )
+        )
+    return engine
+
+
+BARE_INSERT = sa.text(
+    f"INSERT INTO bare ({', '.join(COLUMNS)}) VALUES ({', '.join(':' + c for c in COLUMNS)})"
+)
+
+
+def report(title: str, rows: list[tuple[str, float, float]]) -> None:
+    print(f"\n{title}")
+    for label, ours, bare in rows:
+        print(f"  {label:<44} {ours:8.2f} s   bare SQL {bare:7.2f} s   x{ours / bare:6.1f}")
+
+
+def main() -> None:
+    root = Path(tempfile.mkdtemp(prefix="hisconsole-bench-sync-"))
+    try:
+        run(root)
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+
+
+def run(root: Path) -> None:
+    lab = Lab(root, ["A", "B", "C", "X", "Y", "S", "T"])
+    start_ms = int(time.time() * 1000) - 10 * 86_400_000
+    t_sign, rows = timed(lambda: list(signed_rows(lab.keys["A"], 1, EVENTS, start_ms)))
+    print(f"{EVENTS} events signed in {t_sign:.1f} s ({t_sign / EVENTS * 1e6:.0f} µs each)")
+    a_dir = lab.laptop("A", events=rows)
+    b_dir = lab.laptop("B")
+
+    # --- bundles ---------------------------------------------------------------------------
+    a, b = Console.open(a_dir), Console.open(b_dir)
+    bundle = root / "a.bundle"
+    t_export, exported = timed(lambda: sync.export_bundle(a, bundle))
+
+    def bare_export() -> None:
+        con = sqlite3.connect(database_path(a_dir))
+        with (root / "bare.jsonl").open("w") as out:
+            for r in con.execute(f"SELECT {', '.join(COLUMNS)} FROM events"):
+                out.write(json.dumps([*r[:10], b64(r[10] or b"")]) + "\n")
+        con.close()
+
+    t_bare_export, _ = timed(bare_export)
+    t_import, imported = timed(lambda: sync.import_bundle(b, bundle))
+    assert imported.report.applied == EVENTS, imported.as_dict()
+    t_bare_import, _ = timed(lambda: bulk_into_sqlite(bare_sqlite(root / "bare1.db"), rows))
+    t_reimport, again = timed(lambda: sync.import_bundle(b, bundle))
+    assert again.report.applied == 0
+    print(f"\nbundle: {exported.events} events, {exported.bytes / 2**20:.1f} MB")
+    report(
+        f"Bundles, {EVENTS} events",
+        [
+            ("export (read, compress, fsync)", t_export, t_bare_export),
+            ("import (verify all, store, apply, 1 txn)", t_import, t_bare_import),
+            ("import the same bundle again (no change)", t_reimport, t_bare_import),
+        ],
+    )
+    a.close()
+    b.close()
+
+    reason = pgcluster.missing_reason()
+    if reason:
+        print(f"\nhub: skipped ({reason})")
+        return
+    with pgcluster.running(fsync=True) as cluster:
+        # --- hub, 100,000 events -------------------------------------------------------------
+        url = cluster.create_database("bench")
+        c_dir = lab.laptop("C")
+        a, c = Console.open(a_dir), Console.open(c_dir)
+        t_push, pushed = timed(lambda: sync.sync_hub(a, url))
+        assert pushed.sent == EVENTS
+        t_pull, pulled = timed(lambda: sync.sync_hub(c, url))
+        assert pulled.report.applied == EVENTS
+        a.close()
+        c.close()
+        bare_url = cluster.create_database("bare")
+        engine = pg_bare(bare_url)
+
+        def bare_push() -> None:
+            with engine.begin() as conn:
+                conn.execute(BARE_INSERT, rows)
+
+        t_bare_push, _ = timed(bare_push)
+
+        def bare_pull() -> None:
+            with engine.connect() as conn:
+                fetched = [dict(r._mapping) for r in conn.execute(sa.text("SELECT * FROM bare"))]
+            bulk_into_sqlite(bare_sqlite(root / "bare2.db"), fetched)
+
+        t_bare_pull, _ = timed(bare_pull)
+        engine.dispose()
+        report(
+            f"Hub, {EVENTS} events",
+            [
+                ("push (insert ... on conflict do nothing)", t_push, t_bare_push),
+                ("pull (fetch, verify, store, apply)", t_pull, t_bare_pull),
+            ],
+        )
+
+        # --- incremental: 100 new events against logs of 1,000,000 and of 1,000 -------------
+        results = []
+        for size, (holder, other) in ((BIG_LOG, ("X", "Y")), (1_000, ("S", "T"))):
+            key = lab.keys[holder]
+            t_build, log = timed(lambda: list(signed_rows(key, 1, size, start_ms)))  # noqa: B023
+            hub_url = cluster.create_database(f"inc{size}")
+            x_dir = lab.laptop(holder, events=log)
+            y_dir = lab.laptop(other)
+            bulk_into_sqlite(database_path(y_dir), log)
+            x = Console.open(x_dir)
+            if size <= 1_000:
+                sync.sync_hub(x, hub_url)
+            else:
+                _bulk_hub(hub_url, x, log)
+            y = Console.open(y_dir)
+            sync.sync_hub(y, hub_url)  # warm: nothing new yet
+            new = list(signed_rows(lab.keys[holder], size + 1, NEW, start_ms))
+            del log
+            bulk_into_sqlite(database_path(x_dir), new)
+            t_inc_push, p = timed(lambda: sync.sync_hub(x, hub_url))  # noqa: B023
+            t_inc_pull, q = timed(lambda: sync.sync_hub(y, hub_url))  # noqa: B023
+            assert p.sent == NEW and q.report.applied == NEW, (p.as_dict(), q.as_dict())
+            x.close()
+            y.close()
+            print(f"\n({size} events built and loaded in {t_build:.0f} s + bulk inserts)")
+            results.append((size, t_inc_push, t_inc_pull))
+
+        bare_url = cluster.create_database("bare_inc")
+        engine = pg_bare(bare_url)
+        new_rows = list(signed_rows(lab.keys["X"], BIG_LOG + 1, NEW, start_ms))
+
+        def bare_incremental() -> None:
+            with engine.begin() as conn:
+                conn.execute(BARE_INSERT, new_rows)
+            with engine.connect() as conn:
+                fetched = [
+                    dict(r._mapping)
+                    for r in conn.execute(
+                        sa.text("SELECT * FROM bare WHERE origin_id = :o AND origin_seq > :n"),
+                        {"o": new_rows[0]["origin_id"], "n": BIG_LOG},
+                    )
+                ]
+            bulk_into_sqlite(bare_sqlite(root / "bare3.db"), fetched)
+
+        t_bare_inc, _ = timed(bare_incremental)
+        engine.dispose()
+        report(
+            f"Incremental sync of {NEW} new events",
+            [
+                (f"push + pull, log of {size:,}", push + pull, t_bare_inc)
+                for size, push, pull in results
+            ],
+        )
+        for size, push, pull in results:
+            print(f"  log of {size:>9,}: push {push * 1000:6.0f} ms, pull {pull * 1000:6.0f} ms")
+
+
+def _bulk_hub(url: str, console: Console, log: list[dict[str, Any]]) -> None:
+    """Fill a hub with ``log`` by bulk insert (its schema made by a first, empty sync)."""
+    engine = sa.create_engine(url, poolclass=sa.NullPool)
+    try:
+        from hisconsole.sync import hub
+
+        hub.ensure_schema(engine)
+        with engine.begin() as conn:
+            conn.execute(
+                sa.text(
+                    "INSERT INTO devices (device_id, public_key, name) VALUES (:d, :k, 'bench')"
+                ),
+                {"d": console.device_id, "k": console.identity.public_key_b64},
+            )
+            for start in range(0, len(log), 50_000):
+                conn.execute(sa.insert(hub.events), log[start : start + 50_000])
+    finally:
+        engine.dispose()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,178 @@
+"""The sync commands as an outside script uses them: exit codes, stdout JSON, stderr."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from hisconsole import cli
+from hisconsole.cli_sync import register
+from hisconsole.services.console import ServiceError
+
+SYNC_COMMANDS = ("bundle", "sync", "device", "trust", "conflicts")
+
+
+def run(argv: list[str]) -> int:
+    """hisconsole ARGV: through cli.main once cli.py registers the sync commands, else
+    through the same parser pieces (cli.py's options, _Output and error handling)."""
+    cli.build_parser()
+    if "bundle" in cli.COMMANDS or argv[0] not in SYNC_COMMANDS:
+        return cli.main(argv)
+    parser = argparse.ArgumentParser(prog="hisconsole")
+    cli._global_options(parser, suppress=False)
+    common = argparse.ArgumentParser(add_help=False)
+    cli._global_options(common, suppress=True)
+    handlers = register(parser.add_subparsers(dest="command"), common)
+    args = parser.parse_args(argv)
+    try:
+        return handlers[args.command](args, cli._Output(args.json))
+    except ServiceError as exc:
+        print(f"hisconsole: {exc}", file=sys.stderr)
+        return cli.EXIT_ERROR
+
+
+def run_json(capsys: pytest.CaptureFixture[str], argv: list[str]) -> Any:
+    capsys.readouterr()
+    assert run([*argv, "--json"]) == 0, capsys.readouterr().err
+    return json.loads(capsys.readouterr().out)
+
+
+@pytest.fixture
+def two_laptops(tmp_path: Path) -> tuple[Path, Path]:
+    a, b = tmp_path / "a", tmp_path / "b"
+    assert cli.main(["init", "--data-dir", str(a)]) == 0
+    # B starts empty and receives the plan from A (a laptop that does not edit the plan).
+    from hisconsole.services.console import Console
+
+    Console.open(b, create=True).close()
+    return a, b
+
+
+def test_it_department_workflow_then_two_laptops_exchange_a_bundle(
+    two_laptops: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    a, b = two_laptops
+    it = tmp_path / "it"
+    it.mkdir()
+    key = run_json(capsys, ["trust", "keygen", "--out", str(it / "it-key.pem")])
+    assert Path(key["public_key_file"]).exists()
+    show_a = run_json(capsys, ["device", "show", "--data-dir", str(a)])
+    show_b = run_json(capsys, ["device", "show", "--data-dir", str(b)])
+    assert set(show_a) >= {"id", "name", "public_key"}
+    for show, roles in ((show_a, ["operator", "plan-editor"]), (show_b, ["operator"])):
+        argv = ["trust", "add", str(it / "trust.yaml"), "--public-key", show["public_key"]]
+        argv += ["--name", f"Laptop {show['id'][:4]}", "--roles", ",".join(roles)]
+        run_json(capsys, argv)
+    signed = run_json(
+        capsys,
+        [
+            "trust",
+            "sign",
+            str(it / "trust.yaml"),
+            "--key",
+            str(it / "it-key.pem"),
+            "--out",
+            str(it / "trust.signed"),
+        ],
+    )
+    assert signed["serial"] == 2 and signed["devices"] == 2
+    for laptop in (a, b):
+        run_json(capsys, ["trust", "pin", key["public_key_file"], "--data-dir", str(laptop)])
+        imported = run_json(
+            capsys, ["trust", "import", str(it / "trust.signed"), "--data-dir", str(laptop)]
+        )
+        assert imported["adopted"] is True
+
+    declared = run_json(
+        capsys,
+        ["incident", "declare", "--level", "II", "--title", "HIS down", "--data-dir", str(a)],
+    )
+    exported = run_json(
+        capsys, ["bundle", "export", "--out", str(tmp_path / "a.bundle"), "--data-dir", str(a)]
+    )
+    imported = run_json(
+        capsys, ["bundle", "import", str(tmp_path / "a.bundle"), "--data-dir", str(b)]
+    )
+
+    assert imported["applied"] == exported["events"]
+    listed = run_json(capsys, ["incident", "list", "--data-dir", str(b)])
+    assert [i["id"] for i in listed] == [declared["id"]]
+    devices = run_json(capsys, ["device", "list", "--data-dir", str(b)])
+    assert {d["id"]: d["status"] for d in devices} == {
+        show_a["id"]: "trusted",
+        show_b["id"]: "this laptop",
+    }
+    trust_view = run_json(capsys, ["trust", "show", "--data-dir", str(b)])
+    assert trust_view["serial"] == 2 and trust_view["it_key"] == key["fingerprint"]
+    status = run_json(capsys, ["sync", "--status", "--data-dir", str(b)])
+    assert status["history"][0]["applied"] == exported["events"]
+
+    capsys.readouterr()
+    assert run(["bundle", "import", str(tmp_path / "a.bundle"), "--data-dir", str(b)]) == 0
+    assert "already here" in capsys.readouterr().out
+
+
+def test_a_damaged_bundle_fails_with_a_message_and_exit_code_1(
+    two_laptops: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    a, b = two_laptops
+    run_json(
+        capsys, ["bundle", "export", "--out", str(tmp_path / "a.bundle"), "--data-dir", str(a)]
+    )
+    data = (tmp_path / "a.bundle").read_bytes()
+    (tmp_path / "cut.bundle").write_bytes(data[: len(data) // 2])
+    capsys.readouterr()
+
+    code = run(["bundle", "import", str(tmp_path / "cut.bundle"), "--data-dir", str(b)])
+
+    captured = capsys.readouterr()
+    assert code == 1
+    assert captured.out == ""
+    assert "incomplete" in captured.err and "Nothing was imported" in captured.err
+
+
+def test_unknown_devices_are_listed_and_accepted_from_the_command_line(
+    two_laptops: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    a, b = two_laptops  # no trust list anywhere: A is unknown to B
+    run_json(
+        capsys, ["bundle", "export", "--out", str(tmp_path / "a.bundle"), "--data-dir", str(a)]
+    )
+    imported = run_json(
+        capsys, ["bundle", "import", str(tmp_path / "a.bundle"), "--data-dir", str(b)]
+    )
+    assert imported["quarantined"] > 0 and imported["applied"] == 0
+    capsys.readouterr()
+    assert run(["device", "list", "--data-dir", str(b)]) == 0
+    assert "quarantined" in capsys.readouterr().out
+    a_id = run_json(capsys, ["device", "show", "--data-dir", str(a)])["id"]
+
+    capsys.readouterr()
+    assert run(["device", "accept", a_id, "--data-dir", str(b)]) == 1
+    assert "Only the commander" in capsys.readouterr().err
+    commander = ["--operator", "Li Wei", "--role", "commander"]
+    accepted = run_json(capsys, ["device", "accept", a_id, "--data-dir", str(b), *commander])
+
+    # Accepted locally = an operator laptop: its plan stays refused until IT lists it.
+    assert accepted["device"] == a_id
+    assert accepted["rejected"] == imported["quarantined"]
+    capsys.readouterr()
+    assert run(["device", "accept", "zzzz", "--data-dir", str(b), *commander]) == 1
+    assert "No device" in capsys.readouterr().err
+
+
+def test_sync_with_an_unreachable_hub_says_so(
+    two_laptops: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    a, _b = two_laptops
+    url = f"postgresql+psycopg://nobody@/nothing?host={tmp_path}"
+    capsys.readouterr()
+    assert run(["sync", "--hub", url, "--data-dir", str(a)]) == 1
+    err = capsys.readouterr().err
+    assert "cannot be used right now" in err
+    assert not (a / "hub.json").exists()

@@ -1,0 +1,105 @@
+"""Every event is signed by its laptop over one canonical byte form."""
+
+from __future__ import annotations
+
+import dataclasses
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+from sqlalchemy import select
+
+from hisconsole.services import incidents, sync
+from hisconsole.services.console import Console
+from hisconsole.store.eventlog import EventRecord
+from hisconsole.store.models import Event
+from hisconsole.sync.canonical import event_bytes, event_bytes_from_text, verify
+from hisconsole.sync.intake import first_bad_signature
+from tests.sync.conftest import load_plan
+
+Laptops = Callable[..., Console]
+
+
+def _records(console: Console) -> list[EventRecord]:
+    with console.db.read() as session:
+        rows = session.scalars(select(Event).order_by(Event.origin_seq)).all()
+        return [EventRecord.from_row(r) for r in rows]
+
+
+def test_every_event_written_is_signed_with_the_device_key(laptops: Laptops) -> None:
+    a = laptops("A")
+    load_plan(a)
+    incidents.declare(a, level="II", title="急诊HIS中断 (emergency HIS down)", systems=["HIS"])
+
+    records = _records(a)
+
+    assert records and all(r.signature is not None for r in records)
+    key = a.identity.public_key_bytes
+    assert all(verify(key, r.signature or b"", event_bytes(r)) for r in records)
+    assert first_bad_signature(records, {a.device_id: key}) is None
+
+
+def test_the_signed_bytes_are_the_same_from_objects_or_stored_text(laptops: Laptops) -> None:
+    a = laptops("A")
+    load_plan(a)
+    incidents.declare(a, level="I", title="数据中心断电 \u2014 generator 1.5 h", systems=["DC"])
+    with a.db.read() as session:
+        rows = session.scalars(select(Event)).all()
+        for row in rows:
+            record = EventRecord.from_row(row)
+            assert event_bytes(record) == event_bytes_from_text(
+                origin_id=row.origin_id,
+                origin_seq=row.origin_seq,
+                event_id=row.event_id,
+                hlc=row.hlc,
+                author=row.author,
+                kind=row.kind,
+                entity=row.entity,
+                payload_json=row.payload,
+                parents_json=row.parents,
+                schema_version=row.schema_version,
+            )
+
+
+def test_changing_any_signed_field_breaks_the_signature(laptops: Laptops) -> None:
+    a = laptops("A")
+    load_plan(a)
+    incident, _ = incidents.declare(a, level="III", title="LIS slow")
+    record = _records(a)[-1]
+    keys = {a.device_id: a.identity.public_key_bytes}
+    changes = {
+        "origin_seq": record.origin_seq + 1,
+        "event_id": "00000000-0000-0000-0000-000000000000",
+        "hlc": "999999999999999.000000",
+        "author": "mallory",
+        "kind": "incident.resolved",
+        "entity": "incident:other",
+        "payload": {**record.payload, "level": "IV"},
+        "parents": ("x",),
+        "schema_version": 2,
+    }
+    for name, value in changes.items():
+        forged = dataclasses.replace(record, **{name: value})
+        assert first_bad_signature([forged], keys) is not None, name
+    assert incident in record.entity
+
+
+def test_verify_log_finds_an_event_altered_in_the_database_file(
+    laptops: Laptops, tmp_path: Path
+) -> None:
+    a, b = laptops("A"), laptops("B")
+    load_plan(a)
+    incident, _ = incidents.declare(a, level="II", title="PACS down")
+    sync.export_bundle(a, tmp_path / "a.bundle")
+    sync.import_bundle(b, tmp_path / "a.bundle")
+    assert sync.verify_log(a) == [] and sync.verify_log(b) == []
+
+    con = sqlite3.connect(b.db.path)
+    con.execute("DROP TRIGGER events_immutable_update")
+    con.execute("UPDATE events SET payload = replace(payload, 'PACS down', 'all fine')")
+    con.commit()
+    con.close()
+
+    found = sync.verify_log(b)
+    assert len(found) == 1 and "signature does not match" in found[0]
+    assert incident in incidents.show(b, incident)["id"]
