@@ -132,6 +132,7 @@ def change_level(console: Console, incident_id: str, level: str, reason: str = "
                 "reason": reason.strip(),
                 "at": _iso(console.now()),
             },
+            parents=[row.level_event] if row.level_event else [],
         )
         add_playbook_steps(
             tx, plan_service.require_document(console), incident_id, row.scenario, level

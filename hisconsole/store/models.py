@@ -118,6 +118,9 @@ class Incident(Base):
     exercise: Mapped[bool] = mapped_column(Integer)
     level: Mapped[str] = mapped_column(String(4))
     level_hlc: Mapped[str] = mapped_column(String(40))
+    #: The event that set the current level: a change naming it as parent wins over
+    #: it whatever the clock stamps say (a laptop's clock may be hours ahead).
+    level_event: Mapped[str] = mapped_column(String(36), default="", server_default="")
     reported_at: Mapped[str] = mapped_column(String(40))
     declared_at: Mapped[str] = mapped_column(String(40))
     declared_by: Mapped[str] = mapped_column(Text)

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, exists, insert, select
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from hisconsole.store.models import (
@@ -112,17 +113,27 @@ def _plan_item(session: Session, record: EventRecord) -> None:
 @handles("plan.published")
 def _plan_published(session: Session, record: EventRecord) -> None:
     p = record.payload
+    values = {
+        "version": int(p["version"]),
+        "event_id": record.event_id,
+        "hlc": record.hlc,
+        "author": record.author,
+        "note": p.get("note", ""),
+        "document": _dumps(p["document"]),
+    }
+    # Two editors publishing the same version number at once: every laptop keeps
+    # the one with the lowest (stamp, event id), whatever order they arrive in.
+    statement = sqlite_insert(PlanVersion).values(**values)
     session.execute(
-        insert(PlanVersion)
-        .values(
-            version=int(p["version"]),
-            event_id=record.event_id,
-            hlc=record.hlc,
-            author=record.author,
-            note=p.get("note", ""),
-            document=_dumps(p["document"]),
+        statement.on_conflict_do_update(
+            index_elements=[PlanVersion.version],
+            set_={k: statement.excluded[k] for k in values if k != "version"},
+            where=(statement.excluded.hlc < PlanVersion.hlc)
+            | (
+                (statement.excluded.hlc == PlanVersion.hlc)
+                & (statement.excluded.event_id < PlanVersion.event_id)
+            ),
         )
-        .prefix_with("OR IGNORE")
     )
 
 
@@ -165,6 +176,34 @@ def snapshot(session: Session) -> dict[str, list[tuple[Any, ...]]]:
 
 
 # --- incidents -----------------------------------------------------------------
+
+
+def _replay_earlier(session: Session, record: EventRecord, condition: Any) -> None:
+    """Re-apply events matching ``condition`` that this laptop received before ``record``.
+
+    Handlers skip an event whose subject does not exist yet; when the subject
+    appears, this applies those events in their arrival order. Handlers are
+    idempotent, so replaying is safe.
+    """
+    from hisconsole.store.eventlog import EventRecord as Record
+    from hisconsole.store.sync_models import EventOrder
+
+    mine = (
+        select(EventOrder.pos)
+        .where(EventOrder.origin_id == record.origin_id, EventOrder.origin_seq == record.origin_seq)
+        .scalar_subquery()
+    )
+    rows = session.scalars(
+        select(Event)
+        .join(
+            EventOrder,
+            (EventOrder.origin_id == Event.origin_id) & (EventOrder.origin_seq == Event.origin_seq),
+        )
+        .where(condition, EventOrder.pos < mine, Event.event_id != record.event_id)
+        .order_by(EventOrder.pos)
+    ).all()
+    for row in rows:
+        apply(session, Record.from_row(row))
 
 
 def hlc_time(hlc: str) -> str:
@@ -248,6 +287,7 @@ def _incident_declared(session: Session, record: EventRecord) -> None:
             exercise=bool(p.get("exercise", False)),
             level=p["level"],
             level_hlc=_lww(record),
+            level_event=record.event_id,
             reported_at=p["reported_at"],
             declared_at=p.get("at") or hlc_time(record.hlc),
             declared_by=record.author,
@@ -270,6 +310,9 @@ def _incident_declared(session: Session, record: EventRecord) -> None:
     )
     for system in p.get("systems", []):
         _set_system(session, record, system, "down", p["reported_at"])
+    # Changes to this incident that arrived before it (e.g. from a device accepted
+    # later) were skipped then: apply them now, in the order they arrived.
+    _replay_earlier(session, record, Event.entity == record.entity)
 
 
 @handles("incident.level_changed")
@@ -279,8 +322,10 @@ def _incident_level(session: Session, record: EventRecord) -> None:
     if row is None:
         return
     previous = row.level
-    if _lww(record) > row.level_hlc:
-        row.level, row.level_hlc = p["level"], _lww(record)
+    # A change made on top of the current level wins whatever the clock stamps say;
+    # concurrent changes (same parent, or none) go to the later stamp.
+    if row.level_event in record.parents or _lww(record) > row.level_hlc:
+        row.level, row.level_hlc, row.level_event = p["level"], _lww(record), record.event_id
         session.flush()
     _entry(
         session,
@@ -395,6 +440,12 @@ def _forms_issued(session: Session, record: EventRecord) -> None:
     ]
     if rows:
         session.execute(insert(FormSerial).prefix_with("OR IGNORE"), rows)
+        # Back-entries of these sheets that arrived before their issue: apply them now.
+        _replay_earlier(
+            session,
+            record,
+            (Event.kind == "forms.status") & Event.payload.contains(f'"{p["prefix"]}-'),
+        )
 
 
 @handles("forms.status")

@@ -36,9 +36,8 @@ from tests.sync.conftest import Keys, load_plan, new_laptop, trust_all
 from tests.sync.helpers import events, problems, repack, snapshot
 
 NAMES = ("A", "B", "C")  # A and B may edit the plan; C is an operator laptop
-#: Laptops that edit the plan in the machine. Only one for now: concurrent plan
-#: publications break plan_versions (see test_known_issues.py); add 1 once fixed.
-EDITORS = (0,)
+#: Laptops that edit the plan in the machine (concurrent publications included).
+EDITORS = (0, 1)
 HOUR_MS = 3600 * 1000
 SYSTEMS = ("HIS", "EMR", "LIS", "PACS")
 PHASES = (Phase.explicit, Phase.reuse, Phase.generate)

@@ -1,16 +1,11 @@
-"""Known problems outside the sync layer, pinned so they are seen (strict xfail: a fix
-makes these pass, and then the xfail marker must go).
-
-All three are in the projections' handlers (hisconsole/store/projections.py), which
-are meant to give the same state whatever order events arrive in.
-"""
+"""Convergence cases that once failed: concurrent publishing, a laptop with a fast
+clock, and a device accepted later. The projections must give the same state
+whatever order the events arrive in."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-
-import pytest
 
 from hisconsole.domain.hlc import wall_clock_ms
 from hisconsole.services import incidents, sync
@@ -27,14 +22,6 @@ def _exchange(source: Console, target: Console, path: Path) -> None:
     sync.import_bundle(target, path)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="projections._plan_published keeps the first 'plan.published' it applies for a "
-    "version number (INSERT OR IGNORE): two editors publishing v2 concurrently keep "
-    "different v2 documents. Fix: keep the one with the lowest (hlc, origin) whatever "
-    "the order (ON CONFLICT(version) DO UPDATE ... WHERE excluded is lower), or key "
-    "versions by event.",
-)
 def test_two_editors_publishing_the_plan_at_once_end_with_the_same_versions(
     laptops: Laptops, tmp_path: Path
 ) -> None:
@@ -51,14 +38,6 @@ def test_two_editors_publishing_the_plan_at_once_end_with_the_same_versions(
     assert snapshot(a)["plan_versions"] == snapshot(b)["plan_versions"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the incident's level is last-writer-wins on the HLC stamp; a declaration "
-    "stamped hours ahead (a laptop clock set wrong) beats every later level change made "
-    "on laptops with a right clock until their clocks pass it, because a far-future stamp "
-    "is flagged instead of advancing their clocks (domain/hlc.py). Fix idea: an event "
-    "that supersedes another (same entity) takes a stamp just above it.",
-)
 def test_a_level_change_on_an_incident_declared_with_a_fast_clock_takes_effect(
     laptops: Laptops, tmp_path: Path
 ) -> None:
@@ -74,14 +53,6 @@ def test_a_level_change_on_an_incident_declared_with_a_fast_clock_takes_effect(
     assert incidents.show(a, incident)["level"] == "I"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="projections._incident_level (and _incident_status, _forms_status) skip an event "
-    "whose incident (or serial) is not there yet. Events that depend on a quarantined "
-    "device's events are applied before it is accepted, so the laptop that accepts it "
-    "later ends with a different state than one that trusted it from the start. Fix: "
-    "record the change even without the row (and apply it when the row appears).",
-)
 def test_accepting_a_device_later_gives_the_same_state_as_trusting_it_from_the_start(
     laptops: Laptops, tmp_path: Path
 ) -> None:
