@@ -47,12 +47,14 @@ def list_contacts(console: Console) -> list[dict[str, Any]]:
         entry["heads"].append(row.event_id)
     result = []
     for entry in people.values():
+        # Rivals with the same value (both laptops loaded the same list) agree.
+        differ = any(v != entry["values"][0] for v in entry["values"][1:])
         result.append(
             {
                 "key": entry["key"],
                 "data": entry["values"][-1],
-                "conflict": len(entry["values"]) > 1,
-                "rivals": entry["values"] if len(entry["values"]) > 1 else [],
+                "conflict": differ,
+                "rivals": entry["values"] if differ else [],
             }
         )
     return result

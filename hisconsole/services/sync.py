@@ -12,7 +12,7 @@ import contextlib
 import datetime as dt
 import json
 import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -53,6 +53,34 @@ ACTION_IMPORT = "bundle-import"
 ACTION_HUB = "hub"
 ACTION_ACCEPT = "accept"
 ACTION_TRUST = "trust"
+
+#: A hub sync's progress hook, called between batches: (stage, events done, events in the
+#: stage) with stage "push" or "pull"; returning False stops the sync there. Each batch is
+#: a transaction on either side, so a stopped sync loses nothing: the next one carries on.
+HubProgress = Callable[[str, int, int], bool]
+STAGE_PUSH = "push"
+STAGE_PULL = "pull"
+STOPPED_NOTE = "Stopped on request; the next sync carries on from there."
+
+#: Event kinds' first part -> the area screens refresh from (services name them so).
+_SCREEN_AREAS = {
+    "contact": "contacts",
+    "calltree": "contacts",
+    "callout": "incident",
+    "checklist": "incident",
+    "message": "incident",
+    "improvement": "incident",
+    "review": "incident",
+}
+
+
+def screen_areas(areas: Iterable[str]) -> set[str]:
+    """The areas of the events received, as the services' change sets name them."""
+    return {_SCREEN_AREAS.get(area, area) for area in areas}
+
+
+class _Stopped(Exception):
+    """The progress hook asked a hub sync to stop (between batches)."""
 
 
 def _refuse(
@@ -278,7 +306,7 @@ def accept_device(console: Console, device_id: str) -> AcceptResult:
         )
         accepted_id = row.device_id
     _observe(console, report)
-    return AcceptResult(accepted_id, report, ChangeSet(report.areas, report.applied))
+    return AcceptResult(accepted_id, report, ChangeSet(screen_areas(report.areas), report.applied))
 
 
 # --- bundles ---------------------------------------------------------------------------------
@@ -387,10 +415,12 @@ class ImportResult:
     sent: int = 0
     trust_serial: int | None = None
     notes: list[str] = field(default_factory=list)
+    #: A hub sync stopped on request (its progress hook said so) before it was complete.
+    stopped: bool = False
 
     @property
     def changes(self) -> ChangeSet:
-        return ChangeSet(set(self.report.areas), self.report.applied)
+        return ChangeSet(screen_areas(self.report.areas), self.report.applied)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -525,30 +555,56 @@ def import_bundle(console: Console, path: Path, *, pin_it_key: str | None = None
     return result
 
 
+def bundle_it_key(console: Console, path: Path) -> str | None:
+    """The fingerprint of the IT key that signed the trust list ``path`` carries, when no
+    IT key is pinned on this laptop yet (to ask the operator to confirm it with IT before
+    ``import_bundle(..., pin_it_key=)``); None otherwise. Reads only the manifest."""
+    with console.db.read() as session:
+        if intake.pinned_it_key(session) is not None:
+            return None
+    try:
+        manifest = bundle_format.read_manifest(path.expanduser())
+    except SyncError as exc:
+        raise _refuse(exc, " Nothing was imported.") from exc
+    if manifest.trust_list is None:
+        return None
+    try:
+        listed = trust.verify_signed(manifest.trust_list, None)
+    except trust.TrustError:
+        return None  # import_bundle says why the list is ignored
+    return trust.fingerprint(listed.signer)
+
+
 def _notes(result: ImportResult) -> None:
-    r = result.report
+    result.notes.extend(count_notes(result.report))
+
+
+def count_notes(r: intake.IntakeReport) -> list[str]:
+    """What a report's counts mean for the user, in the words the command line prints."""
+    notes: list[str] = []
     if r.quarantined:
-        result.notes.append(
+        notes.append(
             f"{r.quarantined} event(s) from devices not in the trust list are held in "
             "quarantine; 'hisconsole device list' shows them, 'device accept ID' applies them."
         )
     if r.rejected:
         reasons = "; ".join(f"{reason} ({n})" for reason, n in sorted(r.reasons.items()))
-        result.notes.append(f"{r.rejected} event(s) rejected: {reasons}.")
+        notes.append(f"{r.rejected} event(s) rejected: {reasons}.")
     if r.pending:
-        result.notes.append(
+        notes.append(
             f"{r.pending} event(s) wait for earlier ones from the same device (not applied yet)."
         )
     if r.from_future:
-        result.notes.append(
+        notes.append(
             f"{r.from_future} event(s) carry a time far ahead of this laptop's clock: stored "
             "and flagged; check the clocks of the laptops."
         )
     if r.conflicting:
-        result.notes.append(
+        notes.append(
             f"{r.conflicting} event(s) differ from the copy held here under the same device "
             "and number (a laptop restored from an old backup?); the copies here were kept."
         )
+    return notes
 
 
 # --- the hub ----------------------------------------------------------------------------------
@@ -586,12 +642,16 @@ def save_hub(console: Console, url: str) -> None:
     os.replace(tmp, path)
 
 
-def sync_hub(console: Console, url: str | None = None) -> ImportResult:
+def sync_hub(
+    console: Console, url: str | None = None, *, progress: HubProgress | None = None
+) -> ImportResult:
     """Push what the hub lacks, then pull what this laptop lacks.
 
     ``url`` (postgresql+psycopg://USER:PASSWORD@HOST/DB) is saved for next time once
     the hub answered; without it the saved one is used. Each batch is a transaction
-    on either side, so an interrupted sync resumes where it stopped.
+    on either side, so an interrupted sync resumes where it stopped. ``progress`` is
+    called before the first batch of each stage and after every batch; when it returns
+    False the sync stops there and returns with ``stopped`` set.
     """
     text = url or saved_hub(console)
     if not text:
@@ -612,10 +672,12 @@ def sync_hub(console: Console, url: str | None = None) -> ImportResult:
             if url:
                 save_hub(console, url)
             _pull_trust(console, engine, result)
-            _push(console, engine, result)
-            _pull(console, engine, result)
+            _push(console, engine, result, progress)
+            _pull(console, engine, result, progress)
             with engine.connect() as conn:
                 hub_has = hub.hub_vector(conn)
+    except _Stopped:
+        result.stopped = True
     except SyncError as exc:
         moved = result.sent or result.report.applied or result.report.quarantined
         if moved or result.report.rejected or result.report.pending:
@@ -626,8 +688,18 @@ def sync_hub(console: Console, url: str | None = None) -> ImportResult:
     finally:
         engine.dispose()
     _notes(result)
+    if result.stopped:
+        # What was transferred is kept; the hub's vector is not known: no last sync.
+        result.notes.append(STOPPED_NOTE)
+        _record_hub(console, peer, result)
+        return result
     _record_hub(console, peer, result, vector=hub_has)
     return result
+
+
+def _step(progress: HubProgress | None, stage: str, done: int, total: int) -> None:
+    if progress is not None and not progress(stage, done, total):
+        raise _Stopped
 
 
 def _record_hub(
@@ -679,7 +751,9 @@ def _pull_trust(console: Console, engine: Any, result: ImportResult) -> None:
         break
 
 
-def _push(console: Console, engine: Any, result: ImportResult) -> None:
+def _push(
+    console: Console, engine: Any, result: ImportResult, progress: HubProgress | None = None
+) -> None:
     """Send the hub every event it lacks, in the order they were applied here (cause before
     effect), in batches; ``result.sent`` counts those new to the hub."""
     with engine.connect() as conn:
@@ -713,17 +787,21 @@ def _push(console: Console, engine: Any, result: ImportResult) -> None:
                 str(trust_doc["signer"]),
                 canonical_json(trust_doc),
             )
+    _step(progress, STAGE_PUSH, 0, len(rows))
     for start in range(0, len(rows), PUSH_BATCH):
         batch = [r.as_hub_row() for r in rows[start : start + PUSH_BATCH]]
         with engine.begin() as conn:
             result.sent += hub.push_events(conn, batch)
+        _step(progress, STAGE_PUSH, start + len(batch), len(rows))
 
 
 def _has_trust_to_push(session: Session) -> bool:
     return session.get(Meta, intake.META_TRUST_LIST) is not None
 
 
-def _pull(console: Console, engine: Any, result: ImportResult) -> None:
+def _pull(
+    console: Console, engine: Any, result: ImportResult, progress: HubProgress | None = None
+) -> None:
     """Fetch what this laptop lacks, verify it, and take it in batches, in the order the
     events reached the hub (cause before effect); each batch is one transaction."""
     have = local_vector(console)
@@ -753,6 +831,7 @@ def _pull(console: Console, engine: Any, result: ImportResult) -> None:
     names = {o: n for o, (_k, n) in raw_keys.items()}
     arrived.sort(key=lambda item: item[0])
     records = [record for _hub_seq, record in arrived]
+    _step(progress, STAGE_PULL, 0, len(records))
     for start in range(0, len(records), PULL_BATCH):
         batch = records[start : start + PULL_BATCH]
         with console.db.write() as session:
@@ -766,6 +845,7 @@ def _pull(console: Console, engine: Any, result: ImportResult) -> None:
             report = intake.store_events(session, batch, keys=keys, names=names, ctx=ctx)
         result.report.merge(report)
         _observe(console, report)
+        _step(progress, STAGE_PULL, start + len(batch), len(records))
 
 
 def _verified(
@@ -947,8 +1027,12 @@ REGISTERS: dict[str, tuple[Any, str, str]] = {
 }
 
 
-def conflicts(console: Console) -> list[dict[str, Any]]:
-    """Plan items, contacts and call trees edited concurrently on two laptops: every value."""
+def conflicts(console: Console, *, include_identical: bool = False) -> list[dict[str, Any]]:
+    """Plan items, contacts and call trees edited concurrently on two laptops: every value.
+
+    Rivals holding the same value (e.g. the bundled plan loaded on two laptops) are
+    not a conflict to resolve and are left out unless ``include_identical``.
+    """
     result = []
     with console.db.read() as session:
         for table, (model, _kind, _entity) in REGISTERS.items():
@@ -978,14 +1062,10 @@ def conflicts(console: Console) -> list[dict[str, Any]]:
                     }
                     for r in rows
                 ]
-                result.append(
-                    {
-                        "table": table,
-                        "key": key,
-                        "values": values,
-                        "same_value": all(v["data"] == values[0]["data"] for v in values),
-                    }
-                )
+                same = all(v["data"] == values[0]["data"] for v in values)
+                if same and not include_identical:
+                    continue
+                result.append({"table": table, "key": key, "values": values, "same_value": same})
     return result
 
 
@@ -1025,13 +1105,13 @@ def resolve_conflict(
         if model is PlanItem:
             payload.update(section=base.section, order=base.ord)
         tx.emit(kind, entity.format(key=key), payload, parents=[r.event_id for r in rows])
-    return ChangeSet({area_of(kind)}, 1)
+    return ChangeSet(screen_areas({area_of(kind)}), 1)
 
 
 def resolve_identical(console: Console) -> int:
     """Settle every conflict whose rival values are all the same (e.g. two laptops that
     each loaded the bundled plan at set-up); returns how many were settled."""
-    same = [c for c in conflicts(console) if c["same_value"]]
+    same = [c for c in conflicts(console, include_identical=True) if c["same_value"]]
     if not same:
         return 0
     with console.transaction() as tx:

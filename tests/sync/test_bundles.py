@@ -452,7 +452,7 @@ def test_hlc_stamps_from_a_bundle_advance_the_local_clock(
     assert mine > a.clock.last
 
 
-def test_two_laptops_that_each_loaded_the_bundled_plan_can_tidy_the_duplicates(
+def test_two_laptops_that_each_loaded_the_bundled_plan_show_no_conflict_and_can_tidy(
     laptops: Laptops, tmp_path: Path
 ) -> None:
     a, b = laptops("A"), laptops("B")
@@ -460,11 +460,12 @@ def test_two_laptops_that_each_loaded_the_bundled_plan_can_tidy_the_duplicates(
     load_plan(b)
     _exchange(a, b, tmp_path / "a.bundle")
     _exchange(b, a, tmp_path / "b.bundle")
-    listed = sync.conflicts(a)
+    assert sync.conflicts(a) == []  # the same value twice is no conflict to resolve
+    listed = sync.conflicts(a, include_identical=True)
     assert listed and all(c["same_value"] and c["table"] == "plan_items" for c in listed)
 
     assert sync.resolve_identical(a) == len(listed)
     _exchange(a, b, tmp_path / "tidy.bundle")
 
-    assert sync.conflicts(a) == [] and sync.conflicts(b) == []
+    assert sync.conflicts(b, include_identical=True) == []
     assert snapshot(a)["plan_items"] == snapshot(b)["plan_items"]
