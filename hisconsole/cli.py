@@ -164,6 +164,7 @@ def build_parser() -> argparse.ArgumentParser:
     fprint.add_argument("--copies", type=int, default=1, metavar="N")
     fprint.add_argument("--incident", metavar="ID")
     fprint.add_argument("--lang", choices=("zh", "en"), default="zh")
+    fprint.add_argument("--department", default="", help="ward or department the sheets are for")
     fprint.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
     back = fsub.add_parser(
         "backenter", parents=[common], help="record sheets entered back into the HIS"
@@ -409,6 +410,7 @@ def cmd_forms(args: argparse.Namespace, out: _Output) -> int:
                 args.out,
                 incident=args.incident,
                 lang=args.lang,
+                department=args.department,
             )
             span = serials[0] if len(serials) == 1 else f"{serials[0]} .. {serials[-1]}"
             out.emit(serials, f"Printed {len(serials)} sheet(s) {span} to {args.out}")
@@ -437,10 +439,12 @@ def cmd_forms(args: argparse.Namespace, out: _Output) -> int:
         elif action == "outstanding":
             rows = forms.outstanding(console, args.incident)
             human = "\n".join(
-                f"{r['serial']}  {r['template']:<16} {r['incident'] or 'pre-printed':<22} "
-                f"issued {r['issued_at']}"
-                for r in rows
+                f"{g['count']:>4} x {g['template']:<16} {g['incident'] or 'pre-printed':<22} "
+                f"{g['department'] or '-':<12} oldest {g['age_hours']} h"
+                for g in forms.outstanding_summary(console, args.incident)
             )
+            if rows:
+                human += "\n" + " ".join(r["serial"] for r in rows)
             out.emit([r["serial"] for r in rows], human or "No sheets outstanding.")
         return EXIT_OK
     finally:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import os
 import tempfile
@@ -63,6 +64,7 @@ def record_issued(
     count: int,
     incident: str | None,
     lang: str,
+    department: str = "",
 ) -> list[str]:
     """Record printed sheets as issued (after the PDF was written successfully)."""
     with console.transaction() as tx:
@@ -78,6 +80,7 @@ def record_issued(
                 "template": template,
                 "template_version": template_version,
                 "incident": incident,
+                "department": department.strip(),
                 "lang": lang,
                 "at": console.now().isoformat(timespec="seconds"),
             },
@@ -159,6 +162,7 @@ def _row(r: FormSerial) -> dict[str, Any]:
         "template": r.template,
         "template_version": r.template_version,
         "incident": r.incident_id,
+        "department": r.department,
         "issued_at": r.issued_at,
         "issued_by": r.issued_by,
         "status": r.status,
@@ -176,6 +180,31 @@ def outstanding(console: Console, incident: str | None = None) -> list[dict[str,
         query = query.where(FormSerial.incident_id == incident)
     with console.db.read() as session:
         return [_row(r) for r in session.scalars(query.order_by(FormSerial.serial))]
+
+
+def outstanding_summary(console: Console, incident: str | None = None) -> list[dict[str, Any]]:
+    """Outstanding sheets counted per incident, template and department, with the age
+    (hours since the oldest was issued), oldest first."""
+    now = console.now()
+    groups: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
+    for row in outstanding(console, incident):
+        key = (row["incident"] or "", row["template"], row["department"])
+        groups.setdefault(key, []).append(row)
+    result = []
+    for (inc, template, department), rows in groups.items():
+        oldest = min(r["issued_at"] for r in rows)
+        age = now - dt.datetime.fromisoformat(oldest)
+        result.append(
+            {
+                "incident": inc or None,
+                "template": template,
+                "department": department,
+                "count": len(rows),
+                "oldest_issued_at": oldest,
+                "age_hours": round(age.total_seconds() / 3600, 1),
+            }
+        )
+    return sorted(result, key=lambda g: g["oldest_issued_at"])
 
 
 def sheets(console: Console, incident: str | None = None) -> list[dict[str, Any]]:
@@ -219,6 +248,7 @@ class PreparedPack:
     first: int
     incident: str | None
     lang: str
+    department: str = ""
 
 
 def prepare_pack(
@@ -228,6 +258,7 @@ def prepare_pack(
     incident: str | None = None,
     lang: str = "zh",
     progress: Callable[[int, int], bool] | None = None,
+    department: str = "",
 ) -> PreparedPack:
     """Render ``(template, copies)`` items as one numbered pack, without recording it.
 
@@ -287,6 +318,7 @@ def prepare_pack(
         first=first,
         incident=incident,
         lang=lang,
+        department=department,
     )
 
 
@@ -302,6 +334,7 @@ def record_pack(console: Console, pack: PreparedPack) -> list[str]:
             count=copies,
             incident=pack.incident,
             lang=pack.lang,
+            department=pack.department,
         )
         number += copies
     return pack.serials
@@ -315,13 +348,16 @@ def print_pack(
     lang: str = "zh",
     out: BinaryIO,
     progress: Callable[[int, int], bool] | None = None,
+    department: str = "",
 ) -> list[str]:
     """Render a pack into ``out`` and, once written, record its sheets as issued.
 
     Nothing is recorded as issued unless the whole PDF was written; a cancelled
     print (``progress`` returned False) raises PrintCancelled and records nothing.
     """
-    pack = prepare_pack(console, items, incident=incident, lang=lang, progress=progress)
+    pack = prepare_pack(
+        console, items, incident=incident, lang=lang, progress=progress, department=department
+    )
     out.write(pack.pdf)
     return record_pack(console, pack)
 
@@ -334,6 +370,7 @@ def print_to_file(
     *,
     incident: str | None = None,
     lang: str = "zh",
+    department: str = "",
 ) -> list[str]:
     """Print a pack to a PDF file. The PDF is written (and synced) before the sheets
     are recorded as issued, so a full disk or a bad path records nothing."""
@@ -354,7 +391,12 @@ def print_to_file(
     try:
         with _Synced(fd, "wb") as handle:
             serials = print_pack(
-                console, [(template, copies)], incident=incident, lang=lang, out=handle
+                console,
+                [(template, copies)],
+                incident=incident,
+                lang=lang,
+                out=handle,
+                department=department,
             )
     except OSError as exc:
         tmp.unlink(missing_ok=True)

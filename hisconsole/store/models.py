@@ -175,6 +175,8 @@ class FormSerial(Base):
     template: Mapped[str] = mapped_column(String(64))
     template_version: Mapped[int] = mapped_column(Integer)
     incident_id: Mapped[str | None] = mapped_column(String(40), nullable=True, index=True)
+    #: The ward or department the sheet was printed for ("" when not said).
+    department: Mapped[str] = mapped_column(Text, default="", server_default="")
     issued_at: Mapped[str] = mapped_column(String(40))
     issued_by: Mapped[str] = mapped_column(Text)
     device_id: Mapped[str] = mapped_column(String(32))

@@ -426,6 +426,7 @@ def _forms_issued(session: Session, record: EventRecord) -> None:
             "template": p["template"],
             "template_version": int(p.get("template_version", 1)),
             "incident_id": p.get("incident"),
+            "department": p.get("department", ""),
             "issued_at": at,
             "issued_by": record.author,
             "device_id": record.origin_id,

@@ -65,6 +65,7 @@ def prepare(
     incident: str | None,
     lang: str,
     progress: Callable[[int, int], bool],
+    department: str = "",
 ) -> forms_service.PreparedPack | None:
     """Render a pack (nothing recorded); None when the user cancelled it on the way.
 
@@ -73,7 +74,7 @@ def prepare(
     """
     try:
         return forms_service.prepare_pack(
-            console, items, incident=incident, lang=lang, progress=progress
+            console, items, incident=incident, lang=lang, progress=progress, department=department
         )
     except PrintCancelled:
         return None

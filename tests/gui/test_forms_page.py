@@ -638,7 +638,7 @@ def test_outstanding_ages_follow_the_clock(
     be = page.backentry_tab
     assert [f"{r['age']:.1f}" for r in be.outstanding()] == ["2.5", "2.5"]
     assert be.summary_model.rows()[0]["oldest"] == pytest.approx(2.5)
-    text = be.summary_model.data(be.summary_model.index(0, 3))
+    text = be.summary_model.data(be.summary_model.index(0, 4))
     assert text == "2.5"
 
 

@@ -205,3 +205,17 @@ def test_paper_stock_falls_with_printing_and_warns_below_the_8_hour_need(
     items = dict(forms.pack_for_wards(console, 3, ["mar"]))
     console.close()
     assert items == {"mar": need // 4 * 3}
+
+
+def test_outstanding_is_counted_per_incident_template_and_department(
+    timed: Console, clock: object
+) -> None:
+    inc, _ = incidents.declare(timed, level="II", title="HIS down")
+    forms.print_pack(timed, [("mar", 3)], incident=inc, department="Ward 5", out=io.BytesIO())
+    clock.advance(90)  # type: ignore[attr-defined]
+    forms.print_pack(timed, [("mar", 2)], incident=inc, department="ICU", out=io.BytesIO())
+    groups = forms.outstanding_summary(timed, inc)
+    assert [(g["department"], g["count"], g["age_hours"]) for g in groups] == [
+        ("Ward 5", 3, 1.5),
+        ("ICU", 2, 0.0),
+    ]

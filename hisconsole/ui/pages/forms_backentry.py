@@ -149,6 +149,7 @@ class FormsBackEntryTab(QWidget):
             [
                 Column(lambda: self.tr("Incident"), lambda r: r["incident"] or self._pre_text()),
                 Column(lambda: self.tr("Form"), lambda r: self._title(r["template"])),
+                Column(lambda: self.tr("Ward / department"), lambda r: r["department"] or "—"),
                 Column(lambda: self.tr("Outstanding"), lambda r: str(r["count"])),
                 Column(lambda: self.tr("Oldest (hours)"), lambda r: f"{r['oldest']:.1f}"),
             ],
@@ -164,7 +165,9 @@ class FormsBackEntryTab(QWidget):
                     lambda r: sheet_status_label(r["status"]),
                     background=lambda r: "#FFF59D" if r["status"] == "returned" else None,
                 ),
-                Column(lambda: self.tr("Issued"), lambda r: date_time(r["issued_at"])[:16]),
+                Column(
+                    lambda: self.tr("Issued"), lambda r: date_time(r["issued_at"], seconds=False)
+                ),
                 Column(lambda: self.tr("Age (hours)"), lambda r: f"{r['age']:.1f}"),
             ],
             self,
@@ -300,14 +303,15 @@ class FormsBackEntryTab(QWidget):
     def _fill_outstanding(self) -> None:
         sheets = self.filtered_sheets()
         waiting = self.outstanding()
-        groups: dict[tuple[str, str], dict[str, Any]] = {}
+        groups: dict[tuple[str, str, str], dict[str, Any]] = {}
         for sheet in waiting:
-            key = (sheet["incident"] or "", sheet["template"])
+            key = (sheet["incident"] or "", sheet["template"], sheet.get("department", ""))
             group = groups.setdefault(
                 key,
                 {
                     "incident": sheet["incident"],
                     "template": sheet["template"],
+                    "department": sheet.get("department", ""),
                     "count": 0,
                     "oldest": 0.0,
                 },

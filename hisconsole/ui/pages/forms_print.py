@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QProgressBar,
     QSpinBox,
@@ -131,6 +132,10 @@ class FormsPrintTab(QWidget):
         self.lang_combo.setCurrentIndex(max(0, self.lang_combo.findData(ctx.lang)))
         self.lang_label.setBuddy(self.lang_combo)
         self.lang_combo.currentIndexChanged.connect(self._choice_changed)
+        self.department_label = QLabel(self)
+        self.department_edit = QLineEdit(self)
+        self.department_label.setBuddy(self.department_edit)
+        self.department_edit.textChanged.connect(self._choice_changed)
 
         self.table = QTableWidget(0, 3, self)
         self.table.setObjectName("FormsToPrint")
@@ -186,6 +191,8 @@ class FormsPrintTab(QWidget):
         lang_row = QHBoxLayout()
         lang_row.addWidget(self.lang_label)
         lang_row.addWidget(self.lang_combo)
+        lang_row.addWidget(self.department_label)
+        lang_row.addWidget(self.department_edit, 1)
         lang_row.addStretch(1)
         lang_row.addWidget(self.add_button)
         left.addLayout(lang_row)
@@ -327,7 +334,12 @@ class FormsPrintTab(QWidget):
         self.spins[code].setValue(copies)
 
     def _key(self) -> tuple[Any, ...]:
-        return (tuple(self.selection()), self.incident(), self.lang())
+        return (
+            tuple(self.selection()),
+            self.incident(),
+            self.lang(),
+            self.department_edit.text().strip(),
+        )
 
     def _choice_changed(self) -> None:
         total = sum(copies for _code, copies in self.selection())
@@ -395,6 +407,7 @@ class FormsPrintTab(QWidget):
             return
         self._drop_pack()
         items, incident, lang = self.selection(), self.incident(), self.lang()
+        department = self.department_edit.text().strip()
         key = self._key()
         console, progress = self.ctx.console, self.progress
         progress.reset()
@@ -405,7 +418,12 @@ class FormsPrintTab(QWidget):
         self._say(self.tr("Preparing {count} sheet(s)…").format(count=total))
         self.ctx.runner.query(
             lambda: forms_files.prepare(
-                console, items, incident=incident, lang=lang, progress=progress.report
+                console,
+                items,
+                incident=incident,
+                lang=lang,
+                progress=progress.report,
+                department=department,
             ),
             on_done=lambda pack: self._rendered(pack, key, then),
             on_error=self._render_failed,
@@ -717,6 +735,8 @@ class FormsPrintTab(QWidget):
     def retranslate(self) -> None:
         self.incident_label.setText(self.tr("For &incident:"))
         self.lang_label.setText(self.tr("&Language of the forms:"))
+        self.department_label.setText(self.tr("For &ward / department:"))
+        self.department_edit.setPlaceholderText(self.tr("e.g. Ward 5, Emergency"))
         self.table.setHorizontalHeaderLabels(
             [self.tr("Form"), self.tr("Copies"), self.tr("Per ward / 8 h")]
         )
