@@ -17,7 +17,7 @@ from hisconsole.domain.vcard import export_vcards, parse_vcards
 from hisconsole.services import plan as plan_service
 from hisconsole.services.console import ChangeSet, Console, ServiceError
 from hisconsole.services.files import write_atomically
-from hisconsole.store.models import CallTree
+from hisconsole.store.models import CallTree, Meta
 from hisconsole.store.models import Contact as ContactRow
 
 AREA = "contacts"
@@ -32,8 +32,25 @@ def _format(path: Path) -> str:
     return kind
 
 
+REGION_KEY = "phone.region"
+
+
 def region(console: Console) -> str:
-    return DEFAULT_REGION
+    """The region numbers typed without a country code belong to (this laptop's setting)."""
+    with console.db.read() as session:
+        row = session.get(Meta, REGION_KEY)
+    return row.value if row else DEFAULT_REGION
+
+
+def set_region(console: Console, code: str) -> None:
+    """Set the default phone region (ISO 3166 code such as CN, HK, SG) for this laptop."""
+    import phonenumbers
+
+    code = code.strip().upper()
+    if code not in phonenumbers.SUPPORTED_REGIONS:
+        raise ServiceError(f"{code!r} is not a region phonenumbers knows (e.g. CN, HK, MO, SG).")
+    with console.db.write() as session:
+        session.merge(Meta(key=REGION_KEY, value=code))
 
 
 def list_contacts(console: Console) -> list[dict[str, Any]]:

@@ -101,3 +101,20 @@ def test_wrong_file_types_are_refused(console: Console, tmp_path: Path) -> None:
     empty.write_bytes(b"\x00\x01garbage")
     with pytest.raises(ServiceError):
         contacts.preview_import(console, empty)
+
+
+def test_the_default_phone_region_is_a_setting(console: Console) -> None:
+    hong_kong = {
+        "name": {"zh": "陈大文", "en": "Chan Tai Man"},
+        "group": "vendor",
+        "phones": [{"type": "mobile", "number": "9123 4567"}],
+    }
+    assert contacts.region(console) == "CN"
+    with pytest.raises(ServiceError, match="not a valid phone number"):
+        contacts.save_contact(console, hong_kong)  # eight digits are no CN mobile
+    contacts.set_region(console, "hk")
+    assert contacts.region(console) == "HK"
+    key = contacts.save_contact(console, hong_kong)
+    assert key in {p["key"] for p in contacts.list_contacts(console)}
+    with pytest.raises(ServiceError, match="not a region"):
+        contacts.set_region(console, "XX")
