@@ -103,6 +103,10 @@ def build_parser() -> argparse.ArgumentParser:
     csub.add_parser("export", parents=[common], help="export to a .csv or .vcf file").add_argument(
         "file", type=Path, metavar="FILE"
     )
+    cregion = csub.add_parser(
+        "region", parents=[common], help="show or set the default phone region (CN, HK, …)"
+    )
+    cregion.add_argument("code", nargs="?", metavar="CODE")
     calltree = sub.add_parser("calltree", parents=[common], help="print the call tree")
     tsub = calltree.add_subparsers(dest="calltree_command", metavar="ACTION", required=True)
     tprint = tsub.add_parser("print", parents=[common], help="call tree(s) as a PDF")
@@ -480,6 +484,11 @@ def cmd_contacts(args: argparse.Namespace, out: _Output) -> int:
             pdf = contacts.call_tree_pdf(console, tree=args.tree, page=args.page, lang=args.lang)
             write_atomically(args.out, pdf)
             out.emit({"file": str(args.out)}, f"Call tree written to {args.out}")
+        elif args.contacts_command == "region":
+            if args.code:
+                contacts.set_region(console, args.code)
+            code = contacts.region(console)
+            out.emit({"region": code}, f"Phone numbers without a country code are read as {code}.")
         elif args.contacts_command == "export":
             count = contacts.export_file(console, args.file)
             out.emit(
