@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import copy
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 from sqlalchemy import func, select
 
+from hisconsole.domain.roles import ROLES
 from hisconsole.resources import resource_path
+from hisconsole.services import contacts as contacts_service
 from hisconsole.services import plan as plan_service
-from hisconsole.services.console import Console
+from hisconsole.services import sync as sync_service
+from hisconsole.services.console import Console, ServiceError
+from hisconsole.store.db import DB_FILENAME
 from hisconsole.store.models import CallTree, Contact, PlanVersion
 
 
@@ -33,31 +38,147 @@ class InitResult:
         }
 
 
-def open_or_initialise(data_dir: Path, *, demo: bool = False) -> tuple[Console, InitResult]:
+def is_initialised(data_dir: Path) -> bool:
+    """Whether ``data_dir`` holds a console database already (else this is a first start)."""
+    return (data_dir / DB_FILENAME).exists()
+
+
+def with_hospital(doc: dict[str, Any], hospital: dict[str, str] | None) -> dict[str, Any]:
+    """A copy of the plan ``doc`` naming ``hospital`` ({"zh": …, "en": …}) in its meta.
+
+    Blank names are ignored; a name given in one language only is used for both.
+    """
+    names = {lang: " ".join(str(name).split()) for lang, name in (hospital or {}).items()}
+    zh, en = names.get("zh", ""), names.get("en", "")
+    if not (zh or en):
+        return doc
+    result = copy.deepcopy(doc)
+    result.setdefault("meta", {})["hospital"] = {"zh": zh or en, "en": en or zh}
+    return result
+
+
+def starting_plan(
+    plan_file: Path | None = None, hospital: dict[str, str] | None = None
+) -> tuple[dict[str, Any], str]:
+    """The plan a new console starts with, checked, and the note its version carries.
+
+    The hospital's own plan file, else the bundled default plan; with the
+    hospital's name set when one is given. Raises PlanInvalid (every problem
+    listed) before anything is created.
+    """
+    if plan_file is not None:
+        doc, note = plan_service.read_document(plan_file), f"Imported from {plan_file.name}"
+    else:
+        doc = plan_service.read_document(plan_service.default_plan_path())
+        note = "Bundled default plan"
+    return with_hospital(doc, hospital), note
+
+
+def open_or_initialise(
+    data_dir: Path, *, demo: bool = False, hospital: dict[str, str] | None = None
+) -> tuple[Console, InitResult]:
     """Open the console in ``data_dir``, creating it with the bundled plan if needed.
 
     Safe to run again: an existing plan, contacts or call trees are left alone.
+    ``hospital`` ({"zh": …, "en": …}) names the hospital in the bundled plan
+    when it is loaded (printouts carry it).
     """
+    doc, note = starting_plan(None, hospital)
     console = Console.open(data_dir, create=True)
     try:
-        loaded = False
-        with console.db.read() as session:
-            has_plan = bool(session.scalar(select(func.count()).select_from(PlanVersion)))
-        if not has_plan:
-            doc = plan_service.read_document(plan_service.default_plan_path())
-            plan_service.import_document(console, doc, note="Bundled default plan")
-            loaded = True
-        contacts = trees = 0
-        if demo:
-            contacts, trees = load_demo_contacts(console)
-        versions = plan_service.versions(console)
-        result = InitResult(
-            data_dir=data_dir,
-            plan_version=versions[-1]["version"] if versions else None,
-            plan_loaded=loaded,
-            contacts_added=contacts,
-            call_trees_added=trees,
-        )
+        return console, _initialise(console, data_dir, doc, note, demo=demo)
+    except BaseException:
+        console.close()
+        raise
+
+
+def _initialise(
+    console: Console, data_dir: Path, doc: dict[str, Any], note: str, *, demo: bool
+) -> InitResult:
+    """Load ``doc`` as the first plan (when there is none) and the demo contacts if asked."""
+    loaded = False
+    with console.db.read() as session:
+        has_plan = bool(session.scalar(select(func.count()).select_from(PlanVersion)))
+    if not has_plan:
+        plan_service.import_document(console, doc, note=note)
+        loaded = True
+    contacts = trees = 0
+    if demo:
+        contacts, trees = load_demo_contacts(console)
+    versions = plan_service.versions(console)
+    return InitResult(
+        data_dir=data_dir,
+        plan_version=versions[-1]["version"] if versions else None,
+        plan_loaded=loaded,
+        contacts_added=contacts,
+        call_trees_added=trees,
+    )
+
+
+@dataclass
+class FirstStart:
+    """What the operator chose in the first-start set-up (the GUI's wizard)."""
+
+    operator: str
+    role: str
+    hospital: dict[str, str] | None = None
+    plan_file: Path | None = None
+    contacts_file: Path | None = None
+    bundle_file: Path | None = None
+    demo: bool = False
+
+
+@dataclass
+class FirstStartResult:
+    """What the first start did; ``problems`` lists what could not be done (the console works)."""
+
+    init: InitResult
+    contacts_added: int = 0
+    contacts_changed: int = 0
+    contacts_skipped: int = 0
+    bundle_applied: int = 0
+    notes: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+
+def first_start(data_dir: Path, choice: FirstStart) -> tuple[Console, FirstStartResult]:
+    """Create the console in ``data_dir`` as the operator chose at the first start.
+
+    The operator and the plan are checked before anything is created (a bad
+    plan file raises PlanInvalid, a missing name ServiceError). Then the
+    operator is signed in, so that everything loaded is attributed to them,
+    the plan is loaded, and the contacts file and the sync bundle are imported
+    if given; either of those failing is reported in ``problems`` and leaves a
+    working console (import them again later from the Contacts or Sync page).
+    """
+    name = " ".join(choice.operator.split())
+    if not name:
+        raise ServiceError("Enter the operator's name.")
+    if choice.role not in ROLES:
+        raise ServiceError(f"Unknown role {choice.role!r}; choose one of {', '.join(ROLES)}.")
+    doc, note = starting_plan(choice.plan_file, choice.hospital)
+    console = Console.open(data_dir, create=True)
+    try:
+        console.sign_in(name, choice.role)
+        result = FirstStartResult(_initialise(console, data_dir, doc, note, demo=choice.demo))
+        if choice.contacts_file is not None:
+            try:
+                preview = contacts_service.preview_import(console, choice.contacts_file)
+                contacts_service.apply_import(console, preview)
+            except ServiceError as exc:
+                result.problems.append(str(exc))
+            else:
+                result.contacts_added = len(preview.adds)
+                result.contacts_changed = len(preview.changes)
+                result.contacts_skipped = len(preview.skips)
+        if choice.bundle_file is not None:
+            try:
+                imported = sync_service.import_bundle(console, choice.bundle_file)
+            except ServiceError as exc:
+                result.problems.append(str(exc))
+            else:
+                result.bundle_applied = imported.report.applied
+                result.notes.extend(imported.notes)
         return console, result
     except BaseException:
         console.close()

@@ -3,25 +3,28 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
 from functools import cache
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTimer
 from PySide6.QtGui import QFontDatabase, QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from hisconsole import __version__
 from hisconsole.resources import ResourcesMissing, resource_path
 from hisconsole.services.console import Console
-from hisconsole.services.paths import resolve_data_dir
-from hisconsole.services.setup import open_or_initialise
+from hisconsole.services.paths import ENV_DATA_DIR, remember_data_dir, resolve_data_dir
+from hisconsole.services.setup import FirstStartResult, is_initialised, open_or_initialise
 from hisconsole.ui.context import Context, CurrentPlan
+from hisconsole.ui.firstrun import FirstRunWizard
 from hisconsole.ui.i18n import LANGUAGES, Translations, default_language
 from hisconsole.ui.main_window import KEY_LANGUAGE, MainWindow
 from hisconsole.ui.notify import Notifier
 from hisconsole.ui.runner import KNOWN_ERRORS, Runner, user_message
 from hisconsole.ui.situation import SituationWatch
+from hisconsole.ui.theme import Theme
 
 APP_NAME = "hisconsole"
 ORGANISATION = "HIS Console"
@@ -81,7 +84,8 @@ def create_main_window(
     """
     settings = open_settings(settings_path)
     runner = Runner()
-    owned: list[QObject] = [runner, settings]
+    theme = Theme(settings)
+    owned: list[QObject] = [runner, settings, theme]
     if translations is None:
         translations = Translations()
         translations.set_language(saved_language(settings))
@@ -94,6 +98,7 @@ def create_main_window(
         plan=CurrentPlan(console, runner),
         situation=SituationWatch(console, runner),
         notifier=Notifier(use_tray=use_tray),
+        theme=theme,
     )
     window = MainWindow(ctx)
     for child in (*owned, ctx.plan, ctx.situation, ctx.notifier):
@@ -101,6 +106,51 @@ def create_main_window(
     ctx.plan.reload()
     ctx.situation.reload()
     return window
+
+
+def first_start_report(result: FirstStartResult | None) -> str:
+    """What the first start could not do, or had to say, for a message after the window opens."""
+    if result is None or not (result.problems or result.notes):
+        return ""
+    lines = [
+        QCoreApplication.translate("Startup", "Not imported: {problem}").format(problem=problem)
+        for problem in result.problems
+    ]
+    lines.extend(result.notes)
+    lines.append(
+        QCoreApplication.translate(
+            "Startup", "The console works; import the rest from the Contacts or Sync page."
+        )
+    )
+    return "\n\n".join(lines)
+
+
+def run_first_start(
+    path: Path, translations: Translations, *, explicit: bool
+) -> tuple[Console, Path, FirstRunWizard] | None:
+    """Show the set-up wizard; the console it created and its folder, or None if closed."""
+    wizard = FirstRunWizard(path, translations)
+    try:
+        if wizard.exec() != QDialog.DialogCode.Accepted or wizard.console is None:
+            return None
+        chosen = wizard.data_dir()
+        if not explicit and chosen.resolve() != path.resolve():
+            # The command line and later starts find the data where it was put.
+            with contextlib.suppress(*KNOWN_ERRORS):
+                remember_data_dir(chosen)
+        # The language chosen in the wizard is the window's.
+        settings = open_settings(chosen / SETTINGS_FILE)
+        settings.setValue(KEY_LANGUAGE, translations.language)
+        settings.sync()
+        return wizard.console, chosen, wizard
+    finally:
+        wizard.deleteLater()
+
+
+def show_first_start_report(parent: QWidget, report: str) -> None:
+    QMessageBox.information(
+        parent, QCoreApplication.translate("Startup", "HIS Console is set up"), report
+    )
 
 
 def show_start_error(exc: BaseException) -> None:
@@ -114,15 +164,19 @@ def show_start_error(exc: BaseException) -> None:
 def run(data_dir: str | None, quit_after_show: bool = False) -> int:
     """Open the console window on ``data_dir`` (initialising it on first start).
 
-    Returns the exit code: 0 after a normal end, 1 when the console could not
-    be opened (the reason has been shown). ``quit_after_show`` quits as soon
-    as the window is shown, without the sign-in dialog (smoke tests, benchmarks).
+    Returns the exit code: 0 after a normal end (or the first-start set-up
+    closed: nothing was created), 1 when the console could not be opened (the
+    reason has been shown). On a first start (no database yet) the set-up
+    wizard asks where and with what to start. ``quit_after_show`` quits as soon
+    as the window is shown, without the wizard or the sign-in dialog (smoke
+    tests, benchmarks).
     """
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication(sys.argv[:1] or [APP_NAME])
     translations = Translations()
     console: Console | None = None
+    wizard: FirstRunWizard | None = None
     try:
         try:
             configure_application(app)
@@ -132,7 +186,15 @@ def run(data_dir: str | None, quit_after_show: bool = False) -> int:
             # starts in English (choosing the language in the menu says what is missing).
             with contextlib.suppress(ResourcesMissing):
                 translations.set_language(saved_language(open_settings(settings_path)))
-            console, _result = open_or_initialise(path)
+            if not quit_after_show and not is_initialised(path):
+                explicit = bool(data_dir) or bool(os.environ.get(ENV_DATA_DIR))
+                started = run_first_start(path, translations, explicit=explicit)
+                if started is None:
+                    return 0
+                console, path, wizard = started
+                settings_path = path / SETTINGS_FILE
+            else:
+                console, _result = open_or_initialise(path)
         except KNOWN_ERRORS as exc:
             show_start_error(exc)
             return 1
@@ -140,6 +202,10 @@ def run(data_dir: str | None, quit_after_show: bool = False) -> int:
         window.show()
         if quit_after_show:
             QTimer.singleShot(0, app.quit)
+        elif wizard is not None and wizard.signed_in:
+            report = first_start_report(wizard.result_)
+            if report:
+                QTimer.singleShot(0, lambda: show_first_start_report(window, report))
         else:
             window.open_sign_in()
         code = app.exec()

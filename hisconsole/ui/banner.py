@@ -12,6 +12,9 @@ from hisconsole.ui import style
 from hisconsole.ui.i18n import role_label
 from hisconsole.ui.widgets import exercise_mark
 
+# The status line's size over the body text: about 23 pt on a 9 pt desktop.
+STATUS_DELTA = style.HEADING_DELTA + 6
+
 
 @dataclass(frozen=True)
 class BannerIncident:
@@ -41,7 +44,8 @@ class StatusBanner(QFrame):
         self._operator: Operator | None = None
         self._plan_version: int | None = None
 
-        self.status_label = style.label("", self, delta=style.SECTION_DELTA, bold=True, wrap=True)
+        # The warning level, readable from across the room (2 m from a 13-inch screen).
+        self.status_label = style.label("", self, delta=STATUS_DELTA, bold=True, wrap=True)
         self.incident_label = style.label("", self, delta=style.BODY_DELTA, bold=True, wrap=True)
         self.incident_label.hide()
         self.exercise_label = exercise_mark(self, delta=style.SECTION_DELTA)

@@ -167,7 +167,8 @@ class CallTreeEditor(QWidget):
             push.setObjectName(f"Tree-{name}")
             push.clicked.connect(slot)
             self.buttons[name] = push
-            button_grid.addWidget(push, number // 5, number % 5)
+            # Three to a row: long button texts must fit beside the people list.
+            button_grid.addWidget(push, number // 3, number % 3)
             if keys:
                 shortcut = QShortcut(QKeySequence(keys), self.view)
                 shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)

@@ -15,6 +15,7 @@ from hisconsole.ui.runner import Runner
 if TYPE_CHECKING:
     from hisconsole.ui.notify import Notifier
     from hisconsole.ui.situation import SituationWatch
+    from hisconsole.ui.theme import Theme
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,7 @@ class Context:
     plan: CurrentPlan
     situation: SituationWatch
     notifier: Notifier
+    theme: Theme | None = None  # high contrast and text size (ui/theme.py)
 
     @property
     def lang(self) -> str:

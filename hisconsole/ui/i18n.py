@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+
 from PySide6.QtCore import (
     QCoreApplication,
+    QDate,
     QEvent,
     QLibraryInfo,
     QLocale,
@@ -25,6 +29,9 @@ LANGUAGE_NAMES = {ENGLISH: "English", CHINESE: "中文"}
 
 # Qt's locale name for each language (file suffix of the .qm catalogues).
 _QT_LOCALES = {CHINESE: "zh_CN"}
+
+# The interface language of the catalogues installed last (dates and numbers follow it).
+_current_language = ENGLISH
 
 
 def default_language() -> str:
@@ -73,6 +80,7 @@ class Translations(QObject):
             # a frozen build may leave it out, and the console works without it.
             self._install(f"{qt_dir}/qtbase_{_QT_LOCALES[lang]}.qm", required=False)
         self._language = lang
+        _set_current_language(lang)
         # Qt posts LanguageChange to the top-level windows; deliver it now, so
         # the switch is complete when this call returns.
         QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
@@ -95,6 +103,116 @@ class Translations(QObject):
             QCoreApplication.removeTranslator(translator)
         self._installed.clear()
         self._language = ENGLISH
+        _set_current_language(ENGLISH)
+
+
+def _set_current_language(lang: str) -> None:
+    global _current_language
+    _current_language = lang
+
+
+def current_language() -> str:
+    """The interface language now shown ("en" or "zh")."""
+    return _current_language
+
+
+# --- dates, times and numbers as the user reads them --------------------------------------
+
+
+def ui_locale(lang: str | None = None) -> QLocale:
+    """The locale dates and numbers are written in for the interface language.
+
+    The laptop's own locale when it speaks that language (a British or an
+    American laptop keeps its order of day and month), else the language's usual
+    one: mainland China for Chinese, the United Kingdom for English (day before
+    month, as everywhere but the United States).
+    """
+    lang = lang or _current_language
+    wanted = QLocale.Language.Chinese if lang == CHINESE else QLocale.Language.English
+    system = QLocale.system()
+    if system.language() == wanted:
+        return system
+    if lang == CHINESE:
+        return QLocale(QLocale.Language.Chinese, QLocale.Country.China)
+    return QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+
+
+def _date_pattern(locale: QLocale, *, year: bool) -> str:
+    """The locale's short numeric date pattern, with a four-digit year (or none)."""
+    pattern = locale.dateFormat(QLocale.FormatType.ShortFormat)
+    pattern = re.sub(r"(?<!y)yy(?!y)", "yyyy", pattern)
+    if not year:
+        # "yyyy/M/d" -> "M/d", "dd/MM/yyyy" -> "dd/MM"
+        pattern = re.sub(r"^y+[^dM]*|[^dM]*y+$", "", pattern) or pattern
+    return pattern
+
+
+def local_moment(value: str | dt.datetime | None) -> dt.datetime | None:
+    """A stored moment (ISO 8601 text or datetime; naive means UTC) in the laptop's time zone."""
+    if not value:
+        return None
+    try:
+        moment = dt.datetime.fromisoformat(value) if isinstance(value, str) else value
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    return moment.astimezone()
+
+
+def format_time(
+    value: str | dt.datetime | None,
+    *,
+    with_date: bool = False,
+    seconds: bool = False,
+    year: bool = True,
+    lang: str | None = None,
+) -> str:
+    """A stored moment as the user reads it: local time zone, the interface locale's dates.
+
+    Times are always on the 24-hour clock (02:00, never 2:00 AM: at 3 a.m. in a
+    hospital there is no room for doubt). ``with_date`` puts the locale's short
+    date in front ("25/11/2026 02:00", "2026/11/25 02:00"); ``year=False`` drops
+    the year from it. Empty for no value; a text that is not a moment is shown
+    as it is.
+    """
+    if not value:
+        return ""
+    moment = local_moment(value)
+    if moment is None:
+        return str(value)
+    shown = moment.strftime("%H:%M:%S" if seconds else "%H:%M")
+    if with_date:
+        locale = ui_locale(lang)
+        day = QDate(moment.year, moment.month, moment.day)
+        shown = f"{locale.toString(day, _date_pattern(locale, year=year))} {shown}"
+    return shown
+
+
+def format_date(value: str | dt.date | None, *, lang: str | None = None) -> str:
+    """A date (a plan's revision, a drill) in the interface locale; other text as it is."""
+    if not value:
+        return ""
+    try:
+        day = value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+    except ValueError:
+        return str(value)
+    locale = ui_locale(lang)
+    return locale.toString(QDate(day.year, day.month, day.day), _date_pattern(locale, year=True))
+
+
+def format_number(value: int | float, *, lang: str | None = None) -> str:
+    """A number with the interface locale's digit grouping (1,234)."""
+    return ui_locale(lang).toString(value)
+
+
+def time_zone_text(moment: dt.datetime | None = None) -> str:
+    """The laptop's time zone as "UTC+08:00 (CST)": every time on screen is in it."""
+    local = (moment or dt.datetime.now(dt.UTC)).astimezone()
+    offset = local.strftime("%z") or "+0000"
+    name = local.tzname() or ""
+    zone = f"UTC{offset[:3]}:{offset[3:]}"
+    return f"{zone} ({name})" if name and not name.startswith(("+", "-", "UTC")) else zone
 
 
 def role_label(role: str) -> str:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QPushButton,
     QStackedWidget,
@@ -23,10 +24,11 @@ from hisconsole import __version__
 from hisconsole.domain.plan import text
 from hisconsole.resources import ResourcesMissing
 from hisconsole.services.console import ChangeSet
-from hisconsole.ui import actions, style
+from hisconsole.ui import actions, kit_print, style
 from hisconsole.ui.banner import BannerIncident, StatusBanner
 from hisconsole.ui.context import Context, PlanSnapshot
-from hisconsole.ui.i18n import LANGUAGE_NAMES, LANGUAGES
+from hisconsole.ui.help import TOPICS, HelpDialog
+from hisconsole.ui.i18n import CHINESE, LANGUAGE_NAMES, LANGUAGES
 from hisconsole.ui.pages.base import Page
 from hisconsole.ui.pages.contacts import ContactsPage
 from hisconsole.ui.pages.dashboard import DashboardPage
@@ -38,6 +40,7 @@ from hisconsole.ui.pages.sync import SyncPage
 from hisconsole.ui.runner import user_message
 from hisconsole.ui.signin import SignInDialog
 from hisconsole.ui.situation import EXERCISE_MARK, Situation
+from hisconsole.ui.theme import Theme
 
 # The pages in navigation order; Ctrl+1 … Ctrl+7 follow it.
 PAGE_TYPES: tuple[type[Page], ...] = (
@@ -54,13 +57,25 @@ KEY_GEOMETRY = "window/geometry"
 KEY_STATE = "window/state"
 KEY_LANGUAGE = "ui/language"
 DEFAULT_SIZE = QSize(1200, 780)
+NAV_MIN_WIDTH = 210
+
+# The language menu names each language in itself, with a key that is the same in every
+# interface language: Alt+L, E for English, Alt+L, Z for 中文 (zhongwen).
+LANGUAGE_MNEMONICS = {"en": "&English", CHINESE: "中文(&Z)"}
+
+
+def help_topic(page: Page) -> str:
+    """The help topic of a page: its class name without "Page" ("DashboardPage" -> "dashboard")."""
+    topic = type(page).__name__.removesuffix("Page").lower()
+    return topic if topic in TOPICS else TOPICS[0]
 
 
 class MainWindow(QMainWindow):
     """The console's window: the status banner on top, navigation on the left, the pages.
 
-    Keeps its geometry and the interface language in the data directory's
-    ``ui.ini``. Switching the operator or the language needs no restart.
+    Keeps its geometry, the interface language, high contrast and the text
+    size in the data directory's ``ui.ini``. Switching the operator, the
+    language or the look needs no restart.
 
     Signals: none.
     """
@@ -69,6 +84,10 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.ctx = ctx
         ctx.runner.error_parent = self
+        # The look first: every widget below is built at the chosen text size.
+        self.theme = ctx.theme if ctx.theme is not None else Theme(ctx.settings, self)
+        self.theme.apply()
+        self.help_dialog: HelpDialog | None = None
         self.setObjectName("MainWindow")
         self.exercise = False  # the headline incident is an exercise: the title says so
         self.setMinimumSize(720, 500)
@@ -78,7 +97,7 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget(self)
         self.nav.setObjectName("Navigation")
         self.nav.setFont(style.sized_font(self.nav, 3))
-        self.nav.setFixedWidth(210)
+        self.nav.setFixedWidth(NAV_MIN_WIDTH)
         self.nav.setStyleSheet("QListWidget#Navigation::item { padding: 10px 12px; }")
         self.stack = QStackedWidget(self)
         self.pages: list[Page] = []
@@ -110,6 +129,10 @@ class MainWindow(QMainWindow):
         ctx.situation.updated.connect(self._situation_updated)
         ctx.notifier.raised.connect(self.show_notice)
         self.dashboard.open_incident.connect(self.open_incident)
+        for page in self.pages:
+            if isinstance(page, SettingsPage):
+                page.language_chosen.connect(self.set_language)
+        self.theme.changed.connect(self._theme_changed)
         self.retranslate()
         self.restore_state()
         self.show_page(0)
@@ -118,7 +141,16 @@ class MainWindow(QMainWindow):
 
     def _create_actions(self) -> None:
         self.switch_operator_action = QAction(self)
+        self.switch_operator_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
         self.switch_operator_action.triggered.connect(self.open_sign_in)
+        # USB bundles from every page: the Sync page does the work.
+        self.bundle_import_action = QAction(self)
+        self.bundle_import_action.triggered.connect(lambda: self.sync_action("import"))
+        self.bundle_export_action = QAction(self)
+        self.bundle_export_action.triggered.connect(lambda: self.sync_action("export"))
+        self.kit_action = QAction(self)
+        self.kit_action.setShortcut(QKeySequence("Ctrl+K"))
+        self.kit_action.triggered.connect(self.open_kit)
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
         if self.quit_action.shortcut().isEmpty():
@@ -138,7 +170,7 @@ class MainWindow(QMainWindow):
         self.language_group = QActionGroup(self)
         self.language_actions: dict[str, QAction] = {}
         for lang in LANGUAGES:
-            action = QAction(LANGUAGE_NAMES[lang], self)
+            action = QAction(LANGUAGE_MNEMONICS.get(lang, LANGUAGE_NAMES[lang]), self)
             action.setCheckable(True)
             action.setChecked(lang == self.ctx.lang)
             action.triggered.connect(lambda _checked=False, code=lang: self.set_language(code))
@@ -147,6 +179,29 @@ class MainWindow(QMainWindow):
 
         self.about_action = QAction(self)
         self.about_action.triggered.connect(self.show_about)
+        self.help_action = QAction(self)
+        self.help_action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+        if self.help_action.shortcut().isEmpty():
+            self.help_action.setShortcut(QKeySequence("F1"))
+        self.help_action.triggered.connect(lambda: self.open_help())
+        self.keys_action = QAction(self)
+        self.keys_action.triggered.connect(lambda: self.open_help("keys"))
+
+        # The look: remembered in ui.ini, applied at once.
+        self.high_contrast_action = QAction(self)
+        self.high_contrast_action.setCheckable(True)
+        self.high_contrast_action.setChecked(self.theme.high_contrast)
+        self.high_contrast_action.setShortcut(QKeySequence("Ctrl+Shift+H"))
+        self.high_contrast_action.toggled.connect(self.theme.set_high_contrast)
+        self.larger_action = QAction(self)
+        self.larger_action.setShortcuts([QKeySequence("Ctrl+="), QKeySequence("Ctrl++")])
+        self.larger_action.triggered.connect(self.theme.larger)
+        self.smaller_action = QAction(self)
+        self.smaller_action.setShortcut(QKeySequence("Ctrl+-"))
+        self.smaller_action.triggered.connect(self.theme.smaller)
+        self.reset_text_action = QAction(self)
+        self.reset_text_action.setShortcut(QKeySequence("Ctrl+0"))
+        self.reset_text_action.triggered.connect(self.theme.reset_text_scale)
 
         # Ctrl+F: the search of the page shown (people on Contacts), else the plan's.
         self.find_action = QAction(self)
@@ -165,6 +220,7 @@ class MainWindow(QMainWindow):
         self.log_entry_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.log_entry_action.triggered.connect(self.focus_log_entry)
         self.level_action = QAction(self)
+        self.level_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
         self.level_action.triggered.connect(self.change_level)
         self.upward_action = QAction(self)
         self.upward_action.setShortcut(QKeySequence("Ctrl+U"))
@@ -174,6 +230,10 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         self.file_menu = bar.addMenu("")
         self.file_menu.addAction(self.switch_operator_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.kit_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addActions([self.bundle_import_action, self.bundle_export_action])
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.incident_menu = bar.addMenu("")
@@ -186,9 +246,20 @@ class MainWindow(QMainWindow):
         self.view_menu.addActions(self.page_actions)
         self.view_menu.addSeparator()
         self.view_menu.addAction(self.find_action)
+        self.view_menu.addSeparator()
+        self.view_menu.addActions(
+            [
+                self.high_contrast_action,
+                self.larger_action,
+                self.smaller_action,
+                self.reset_text_action,
+            ]
+        )
         self.language_menu = bar.addMenu("")
         self.language_menu.addActions(list(self.language_actions.values()))
         self.help_menu = bar.addMenu("")
+        self.help_menu.addActions([self.help_action, self.keys_action])
+        self.help_menu.addSeparator()
         self.help_menu.addAction(self.about_action)
 
     # -- behaviour ----------------------------------------------------------------------------
@@ -208,6 +279,13 @@ class MainWindow(QMainWindow):
         assert isinstance(page, IncidentPage)
         return page
 
+    def sync_action(self, action: str) -> None:
+        """Show the Sync page and start ``action`` there ("import" or "export" a bundle)."""
+        self.show_page(PAGE_TYPES.index(SyncPage))
+        page = self.current_page()
+        assert isinstance(page, SyncPage)
+        page.start(action)
+
     def current_page(self) -> Page:
         page = self.stack.currentWidget()
         assert isinstance(page, Page)
@@ -225,6 +303,38 @@ class MainWindow(QMainWindow):
             self.show_page(PAGE_TYPES.index(PlanPage))
             page = self.current_page()
         page.focus_search()  # type: ignore[attr-defined]
+
+    def open_kit(self) -> kit_print.KitDialog:
+        """The downtime kit (Ctrl+K): for the incident shown, else the banner's."""
+        incident = self._target_incident()
+        return kit_print.open_kit_dialog(
+            self.ctx, self, incident=incident["id"] if incident else None
+        )
+
+    def menus(self) -> list[QMenu]:
+        return [
+            self.file_menu,
+            self.incident_menu,
+            self.view_menu,
+            self.language_menu,
+            self.help_menu,
+        ]
+
+    def open_help(self, topic: str | None = None) -> HelpDialog:
+        """Show the guide (F1) at ``topic``, else at the help of the page shown."""
+        if self.help_dialog is None:
+            self.help_dialog = HelpDialog(
+                lambda: {help_topic(page): page.title() for page in self.pages},
+                self.menus(),
+                self,
+            )
+        self.help_dialog.show_topic(topic or help_topic(self.current_page()))
+        if self.help_dialog.isVisible():
+            self.help_dialog.raise_()  # open behind the window: bring it to the front
+        else:
+            self.help_dialog.show()
+        self.help_dialog.activateWindow()
+        return self.help_dialog
 
     def open_sign_in(self) -> SignInDialog:
         """Show the sign-in dialog over the window (it does not block)."""
@@ -351,6 +461,22 @@ class MainWindow(QMainWindow):
     def notice_text(self) -> str:
         return self.notice_label.text() if self.notice.isVisible() else ""
 
+    def _theme_changed(self) -> None:
+        self.high_contrast_action.setChecked(self.theme.high_contrast)
+        self.larger_action.setEnabled(self.theme.text_scale < 200)
+        self.smaller_action.setEnabled(self.theme.text_scale > 100)
+        self._fit_navigation()
+
+    def _fit_navigation(self) -> None:
+        """Wide enough for the longest page name at the text size and language shown."""
+        metrics = self.nav.fontMetrics()
+        widest = max(
+            (metrics.horizontalAdvance(self.nav.item(i).text()) for i in range(self.nav.count())),
+            default=0,
+        )
+        # The items' padding (12 px a side), the frame, and room to breathe.
+        self.nav.setFixedWidth(max(NAV_MIN_WIDTH, widest + 24 + 2 * self.nav.frameWidth() + 24))
+
     def _changed(self, changes: ChangeSet) -> None:
         if "operator" in changes.areas:
             self.banner.set_operator(self.ctx.console.operator)
@@ -377,6 +503,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
         self.ctx.runner.shutdown()
+        # The look is application-wide: give it back with the window (saved in ui.ini).
+        self.theme.restore_defaults()
         super().closeEvent(event)
 
     # -- language -----------------------------------------------------------------------------
@@ -398,13 +526,23 @@ class MainWindow(QMainWindow):
         self.level_action.setText(self.tr("Change warning le&vel…"))
         self.notice_close.setText(self.tr("Dismiss"))
         self.notice_close.setAccessibleName(self.tr("Dismiss the notice"))
+        self.nav.setAccessibleName(self.tr("Pages"))
         self.view_menu.setTitle(self.tr("&View"))
         self.language_menu.setTitle(self.tr("&Language"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.switch_operator_action.setText(self.tr("&Switch operator…"))
+        self.bundle_import_action.setText(self.tr("&Import bundle…"))
+        self.bundle_export_action.setText(self.tr("&Export bundle…"))
+        self.kit_action.setText(self.tr("Print downtime &kit…"))
         self.quit_action.setText(self.tr("&Quit"))
         self.about_action.setText(self.tr("&About HIS Console"))
+        self.help_action.setText(self.tr("&Help for this page"))
+        self.keys_action.setText(self.tr("&Keyboard shortcuts"))
         self.find_action.setText(self.tr("&Find…"))
+        self.high_contrast_action.setText(self.tr("&High contrast"))
+        self.larger_action.setText(self.tr("&Larger text"))
+        self.smaller_action.setText(self.tr("S&maller text"))
+        self.reset_text_action.setText(self.tr("&Normal text size"))
         for index, page in enumerate(self.pages):
             title = page.title()
             shortcut = (
@@ -413,4 +551,6 @@ class MainWindow(QMainWindow):
             item = self.nav.item(index)
             item.setText(title)
             item.setToolTip(self.tr("{page} ({shortcut})").format(page=title, shortcut=shortcut))
-            self.page_actions[index].setText(title)
+            # "&1 Dashboard": Alt+V then the page's number, in every language.
+            self.page_actions[index].setText(f"&{index + 1}  {title}")
+        self._theme_changed()

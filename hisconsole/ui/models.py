@@ -18,7 +18,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont
 
-from hisconsole.ui.i18n import channel_label, log_kind_label, system_status_label
+from hisconsole.ui.i18n import channel_label, format_time, log_kind_label, system_status_label
 from hisconsole.ui.situation import date_time
 
 Index = QModelIndex | QPersistentModelIndex
@@ -161,7 +161,11 @@ class LogModel(QAbstractTableModel):
             if column == self.NUMBER:
                 return str(index.row() + 1)
             if column == self.TIME:
-                return date_time(row["at"]) if role != DISPLAY else date_time(row["at"])[5:]
+                return (
+                    date_time(row["at"])
+                    if role != DISPLAY
+                    else format_time(row["at"], with_date=True, seconds=True, year=False)
+                )
             if column == self.AUTHOR:
                 return row["by"]
             if column == self.KIND:

@@ -67,7 +67,7 @@ def version_time(hlc: str) -> str:
     if not wall.isdigit():
         return ""
     moment = dt.datetime.fromtimestamp(int(wall) / 1000, tz=dt.UTC)
-    return date_time(moment)[:16]
+    return date_time(moment, seconds=False)
 
 
 def version_label(entry: dict[str, Any]) -> str:

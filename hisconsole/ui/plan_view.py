@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from hisconsole.domain.plan import GROUP_CODES, LEVEL_CODES, text
 from hisconsole.ui import style
-from hisconsole.ui.i18n import criticality_label, minutes_label
+from hisconsole.ui.i18n import criticality_label, format_date, minutes_label
 
 #: How plan content is shown: one language, or both side by side.
 MODES = ("zh", "en", "both")
@@ -334,7 +334,7 @@ class PlanDocument(QWidget):
                     hospital=self.name_of(meta.get("hospital")),
                     owner=self.name_of(meta.get("owner")),
                     version=version if version is not None else "—",
-                    revised=meta.get("revised", ""),
+                    revised=format_date(meta.get("revised")),
                 ),
                 colour=style.MUTED_TEXT,
                 wrap=True,
@@ -660,7 +660,7 @@ class PlanDocument(QWidget):
         rows: list[list[QWidget]] = []
         for drill in sorted(self.doc["drills"], key=lambda d: str(d["date"])):
             key = f"drills/{drill['code']}"
-            date = style.label(str(drill["date"]), bold=True)
+            date = style.label(format_date(str(drill["date"])), bold=True)
             self.anchors[key] = date
             participants = ", ".join(
                 self.name_of(self.groups.get(g, {}).get("name")) or g for g in drill["participants"]

@@ -14,6 +14,7 @@ from hisconsole.domain import incidents as rules
 from hisconsole.services import incidents as incident_service
 from hisconsole.services import response
 from hisconsole.services.console import ChangeSet, Console
+from hisconsole.ui.i18n import format_time, local_moment
 from hisconsole.ui.runner import KNOWN_ERRORS, Runner
 
 AREA = "incident"
@@ -46,26 +47,17 @@ def touching(fn: Callable[[], Any]) -> Callable[[], Done]:
 
 
 def local(value: str | dt.datetime | None) -> dt.datetime | None:
-    if not value:
-        return None
-    moment = dt.datetime.fromisoformat(value) if isinstance(value, str) else value
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=dt.UTC)
-    return moment.astimezone()
+    return local_moment(value)
 
 
 def clock_time(value: str | dt.datetime | None, *, seconds: bool = False) -> str:
-    """A time of today as HH:MM (or HH:MM:SS); empty for none."""
-    moment = local(value)
-    if moment is None:
-        return ""
-    return moment.strftime("%H:%M:%S" if seconds else "%H:%M")
+    """A time of today as HH:MM (or HH:MM:SS), local time; empty for none."""
+    return format_time(value, seconds=seconds)
 
 
-def date_time(value: str | dt.datetime | None) -> str:
-    """A moment as YYYY-MM-DD HH:MM:SS, local time; empty for none."""
-    moment = local(value)
-    return "" if moment is None else moment.strftime("%Y-%m-%d %H:%M:%S")
+def date_time(value: str | dt.datetime | None, *, seconds: bool = True) -> str:
+    """A moment with its date in the interface locale, local time; empty for none."""
+    return format_time(value, with_date=True, seconds=seconds)
 
 
 def countdown(seconds: float) -> str:

@@ -55,7 +55,7 @@
 <context>
     <name>CallStatus</name>
     <message>
-        <location filename="../../hisconsole/ui/i18n.py" line="+164"/>
+        <location filename="../../hisconsole/ui/i18n.py" line="+282"/>
         <source>Not yet called</source>
         <translation>尚未呼叫</translation>
     </message>
@@ -536,6 +536,40 @@
     </message>
 </context>
 <context>
+    <name>ConflictCard</name>
+    <message>
+        <location filename="../../hisconsole/ui/pages/sync_conflicts.py" line="+87"/>
+        <source>{what} “{subject}” ({key}): {count} values</source>
+        <extracomment>How much of the fields every value shares is shown (the rest is in the tooltip).</extracomment>
+        <translation>{what}“{subject}”（{key}）：{count} 个不同的值</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>From {laptop}, by {author}, {time}</source>
+        <translation>来自 {laptop}，{author} 修改，{time}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>(the same value)</source>
+        <translation>（值相同）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Keep this value</source>
+        <translation>保留此值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep this value: {source}</source>
+        <translation>保留此值：{source}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The same in every value: {fields}</source>
+        <translation>各值相同的字段：{fields}</translation>
+    </message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message>
         <location filename="../../hisconsole/ui/contacts_dialogs.py" line="+600"/>
@@ -931,6 +965,130 @@
     </message>
 </context>
 <context>
+    <name>ContentPage</name>
+    <message>
+        <location filename="../../hisconsole/ui/firstrun.py" line="+292"/>
+        <source>Choose the hospital&apos;s plan file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the contacts file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the sync bundle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{path} is not a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The plan file cannot be used:
+{problems}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>What the console starts with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All of it can be imported later as well.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The plan: the bundled example plan (edit it later to fit the hospital), or the plan file your IT department prepared. Contacts and a bundle from another console laptop are optional.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The &amp;bundled example plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Our hospital&apos;s &amp;plan file (YAML or JSON):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Contacts file (CSV or vCard):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Sync bundle from another console laptop:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sa&amp;mple contacts and call trees, for practice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The hospital&apos;s plan file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plan files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plan file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The contacts file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact files</source>
+        <translation type="unfinished">通讯录文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contacts file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A sync bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HIS Console bundles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sync bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose the {file}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Criticality</name>
     <message>
         <location filename="../../hisconsole/ui/i18n.py" line="-90"/>
@@ -951,7 +1109,7 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../hisconsole/ui/pages/dashboard.py" line="+130"/>
+        <location filename="../../hisconsole/ui/pages/dashboard.py" line="+136"/>
         <source>Dashboard</source>
         <translation>总览</translation>
     </message>
@@ -976,7 +1134,17 @@
         <translation>登记收到的报告信息</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+1"/>
+        <source>Print downtime kit (Ctrl+K)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print the downtime kit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+48"/>
         <source>Report overdue: {id}</source>
         <translation>报告已超时：{id}</translation>
     </message>
@@ -1161,6 +1329,99 @@
     </message>
 </context>
 <context>
+    <name>DeviceCard</name>
+    <message>
+        <location filename="../../hisconsole/ui/pages/sync.py" line="+129"/>
+        <source>Copied: paste it into a message to IT.</source>
+        <translation>已复制：请粘贴到发给信息科的消息中。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Reading…</source>
+        <translation>正在读取……</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Hub: last synced {time}</source>
+        <translation>中心库：上次同步 {time}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Hub: not synced yet</source>
+        <translation>中心库：尚未同步</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Last bundle: from {laptop}, {time}</source>
+        <translation>上次同步包：来自 {laptop}，{time}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No bundle imported yet</source>
+        <translation>尚未导入同步包</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Quarantine: {count} event(s) from {devices} device(s) wait for a commander (Devices tab)</source>
+        <translation>隔离：{devices} 台设备的 {count} 条记录等待指挥长处理（见“设备”页签）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Quarantine: none</source>
+        <translation>隔离：无</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Conflicts: {count} to settle (Conflicts tab)</source>
+        <translation>冲突：{count} 项待处理（见“冲突”页签）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Conflicts: none</source>
+        <translation>冲突：无</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>this laptop</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>this laptop · not in IT&apos;s trust list yet: send IT the details below</source>
+        <translation>本机 · 尚未列入信息科的信任名单：请把下面的信息发给信息科</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>this laptop · in IT&apos;s trust list as “{name}” ({roles})</source>
+        <translation>本机 · 已列入信息科信任名单，名称“{name}”（{roles}）</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Device ID</source>
+        <translation>设备编号</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Key fingerprint</source>
+        <translation>密钥指纹</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Public key</source>
+        <translation>公钥</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Copy for IT</source>
+        <translation>复制给信息科(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Copy the device id, name, public key and fingerprint IT needs for the trust list</source>
+        <translation>复制信息科制作信任名单所需的设备编号、名称、公钥和指纹</translation>
+    </message>
+</context>
+<context>
     <name>Durations</name>
     <message>
         <location filename="../../hisconsole/ui/i18n.py" line="+8"/>
@@ -1171,6 +1432,125 @@
         <location line="+1"/>
         <source>{minutes} min</source>
         <translation>{minutes} 分钟</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <location filename="../../hisconsole/ui/firstrun.py" line="-298"/>
+        <source>{folder} is a file, not a folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This laptop&apos;s user cannot write in {folder}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+511"/>
+        <source>{folder} holds a console already. It will be opened as it is, with its own plan, contacts and operator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Data folder: {folder}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Plan: {file}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Plan: the bundled example plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hospital: {zh} / {en}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Contacts: {file}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sync bundle: {file}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sample contacts and call trees, for practice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>On duty: {name} ({role})</source>
+        <translation type="unfinished">值班：{name}（{role}）</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Setting up the console…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Set up HIS Console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Use the defaults</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Next &gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt; &amp;Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Finish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+12"/>
+        <source>Cancel</source>
+        <translation type="unfinished">取消</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Create the console in the suggested folder with the bundled plan; sign in when the window opens.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Finish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use the defaults</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1190,12 +1570,17 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Form</source>
         <translation>表单</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-10"/>
+        <source>Ward / department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Outstanding</source>
         <translation>未回录</translation>
     </message>
@@ -1215,12 +1600,12 @@
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Issued</source>
         <translation>发放时间</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Age (hours)</source>
         <translation>已发放（小时）</translation>
     </message>
@@ -1240,7 +1625,7 @@
         <translation>预印（无事件）</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+59"/>
         <source>{count} sheet(s)</source>
         <translation>共 {count} 张</translation>
     </message>
@@ -1443,9 +1828,14 @@
 <context>
     <name>FormsPrintTab</name>
     <message>
-        <location filename="../../hisconsole/ui/pages/forms_print.py" line="+270"/>
-        <source>{title} ({code}), version {version}, from {source}</source>
+        <location filename="../../hisconsole/ui/pages/forms_print.py" line="+277"/>
+        <source>Copies of {title}</source>
         <extracomment>The incident chooser&apos;s entry for sheets printed ahead of any incident. How often (in pages) the worker reports rendering progress.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{title} ({code}), version {version}, from {source}</source>
         <translation>{title}（{code}），第 {version} 版，来自 {source}</translation>
     </message>
     <message>
@@ -1455,12 +1845,12 @@
     </message>
     <message>
         <location line="+25"/>
-        <location line="+436"/>
+        <location line="+449"/>
         <source>Pre-printed (no incident yet)</source>
         <translation>预印（尚无事件）</translation>
     </message>
     <message>
-        <location line="-407"/>
+        <location line="-415"/>
         <source>{count} sheet(s) in the pack</source>
         <translation>本批共 {count} 张</translation>
     </message>
@@ -1471,12 +1861,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+129"/>
+        <location line="+135"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location line="-113"/>
+        <location line="-119"/>
         <source>Copies set for {wards} ward(s) for 8 hours, from each form&apos;s rate.</source>
         <translation>已按各表单的用量设置 {wards} 个病区 8 小时所需的份数。</translation>
     </message>
@@ -1491,12 +1881,12 @@
         <translation>{form} 是医院自有的 PDF 表单，请单独打印。</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>Preparing {count} sheet(s)…</source>
         <translation>正在生成 {count} 张…</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+27"/>
         <source>Cancelled, nothing was recorded.</source>
         <translation>已取消，未作任何记录。</translation>
     </message>
@@ -1653,6 +2043,16 @@ Nothing was recorded as issued.</source>
         <translation>表单语言(&amp;L)：</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>For &amp;ward / department:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. Ward 5, Emergency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>Form</source>
         <translation>表单</translation>
@@ -1746,12 +2146,12 @@ Nothing was recorded as issued.</source>
         <translation>未盘点</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Counted at</source>
         <translation>盘点时间</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Need for 8 hours</source>
         <translation>8 小时需要量</translation>
     </message>
@@ -1794,6 +2194,89 @@ Nothing was recorded as issued.</source>
         <location line="+1"/>
         <source>Record a count…</source>
         <translation>记录盘点…</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialog</name>
+    <message>
+        <location filename="../../hisconsole/ui/help.py" line="+145"/>
+        <location line="+19"/>
+        <source>Keyboard shortcuts</source>
+        <extracomment>The topics in the order of the window&apos;s pages; &quot;keys&quot; lists the shortcuts.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>Every command of the menus, and the keys that reach it from any page. Alt with the underlined letter opens a menu; Tab moves between the fields of a page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Menu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>HIS Console help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Help topics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HospitalPage</name>
+    <message>
+        <location filename="../../hisconsole/ui/firstrun.py" line="-310"/>
+        <source>The hospital</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Printed on every form, call tree and report.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The hospital&apos;s name as the plan gives it. Change it if it is not yours; a name in one language only is used for both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Name in &amp;Chinese:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name in &amp;English:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hospital name in Chinese</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hospital name in English</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1873,6 +2356,50 @@ Nothing was recorded as issued.</source>
     </message>
 </context>
 <context>
+    <name>ImprovementsTable</name>
+    <message>
+        <location filename="../../hisconsole/ui/pages/incident_review.py" line="+90"/>
+        <source>Done</source>
+        <extracomment>An improvement item is due this many days after it is written down, unless changed.</extracomment>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Improvement</source>
+        <translation>改进事项</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Incident</source>
+        <translation>应急事件</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Plan section</source>
+        <translation>预案条目</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Done at</source>
+        <translation>完成时间</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{date} — overdue</source>
+        <translation>{date} — 已逾期</translation>
+    </message>
+</context>
+<context>
     <name>IncidentActions</name>
     <message>
         <location filename="../../hisconsole/ui/actions.py" line="+54"/>
@@ -1923,8 +2450,8 @@ Nothing was recorded as issued.</source>
 <context>
     <name>IncidentPage</name>
     <message>
-        <location filename="../../hisconsole/ui/pages/incident.py" line="+187"/>
-        <location line="+277"/>
+        <location filename="../../hisconsole/ui/pages/incident.py" line="+200"/>
+        <location line="+281"/>
         <source>Incident</source>
         <translation>应急事件</translation>
     </message>
@@ -2131,12 +2658,22 @@ Nothing was recorded as issued.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+41"/>
+        <location line="+43"/>
         <source>Call-out</source>
         <translation>通知呼叫</translation>
     </message>
     <message>
-        <location line="-34"/>
+        <location line="-42"/>
+        <source>Review</source>
+        <translation>复盘</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replay</source>
+        <translation>回放</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Entry kind</source>
         <translation>记录类型</translation>
     </message>
@@ -2262,7 +2799,27 @@ Nothing was recorded as issued.</source>
         <translation>记录呼叫结果：</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+5"/>
+        <source>Show the entries of group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the entries of system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the entries of kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the steps of group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+73"/>
         <source>{id} · level {level} · {status} — {title}</source>
         <translation>{id} · {level} 级 · {status} — {title}</translation>
     </message>
@@ -2272,7 +2829,7 @@ Nothing was recorded as issued.</source>
         <translation>尚未宣布应急事件</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+77"/>
         <source>No incident declared. Declare one on the dashboard (Ctrl+D).</source>
         <translation>尚未宣布应急事件。请在总览页宣布 (Ctrl+D)。</translation>
     </message>
@@ -2504,9 +3061,206 @@ Nothing was recorded as issued.</source>
     </message>
 </context>
 <context>
+    <name>KitDialog</name>
+    <message>
+        <location filename="../../hisconsole/ui/kit_print.py" line="+203"/>
+        <source>Incident {id} · {title} (level {level})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Scenario: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Each set of forms: {forms}. Every sheet carries its own serial number, to track it until it is entered back into the HIS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Save the downtime kit as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PDF files</source>
+        <translation type="unfinished">PDF 文件</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Saving cancelled, nothing was recorded.</source>
+        <translation type="unfinished">已取消保存，未作任何记录。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Making the kit and saving it…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Saved</source>
+        <translation type="unfinished">已保存</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Print the downtime kit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Printing cancelled, nothing was recorded.</source>
+        <translation type="unfinished">已取消打印，未作任何记录。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Each form carries its own serial number, so the printer cannot make copies of it. Choose more wards instead. Nothing was recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Making the kit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Sending the kit to the printer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Printing was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Printing failed: {reason}
+Nothing was recorded as issued.</source>
+        <translation type="unfinished">打印失败：{reason}
+未记录任何发放。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Printing failed</source>
+        <translation type="unfinished">打印失败</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Printed</source>
+        <translation type="unfinished">已打印</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{how}: the downtime kit, with {count} numbered form(s) recorded as issued.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>File: {path}</source>
+        <translation type="unfinished">文件：{path}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{reason}
+Nothing was recorded as issued.</source>
+        <translation type="unfinished">{reason}
+未记录任何发放。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The kit was not issued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Printing needs Qt PDF, which this installation lacks; save a PDF.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Downtime kit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>One print to hand out when the systems go down: the call tree, the checklists, and a starter pack of numbered paper forms for each ward.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Checklists of:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Warning &amp;level:</source>
+        <translation type="unfinished">预警级别(&amp;L)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Level {code}</source>
+        <translation type="unfinished">{code} 级</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Wards (one set of forms each):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Print in:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The plan is not read yet, or it has no scenarios.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save as PDF…</source>
+        <translation type="unfinished">另存为 PDF(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>P&amp;rint…</source>
+        <translation type="unfinished">打印(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checklists of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Warning level</source>
+        <translation type="unfinished">预警级别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Number of wards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Language of the print</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LevelChip</name>
     <message>
-        <location filename="../../hisconsole/ui/pages/dashboard.py" line="-394"/>
+        <location filename="../../hisconsole/ui/pages/dashboard.py" line="-408"/>
         <source>Level {code}</source>
         <translation>{code} 级</translation>
     </message>
@@ -2714,7 +3468,7 @@ Nothing was recorded as issued.</source>
         <translation>更正 #{number}</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+55"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
@@ -2747,7 +3501,7 @@ Nothing was recorded as issued.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hisconsole/ui/main_window.py" line="+241"/>
+        <location filename="../../hisconsole/ui/main_window.py" line="+351"/>
         <location line="+80"/>
         <source>HIS Console</source>
         <translation>HIS 应急指挥台</translation>
@@ -2771,7 +3525,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 本程序依据 Apache License 2.0 授权。中文显示使用文泉驿微米黑字体（Apache License 2.0）。</translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="+160"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -2817,6 +3571,11 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
     </message>
     <message>
         <location line="+1"/>
+        <source>Pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
@@ -2837,6 +3596,21 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Import bundle…</source>
+        <translation>导入同步包(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Export bundle…</source>
+        <translation>导出同步包(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print downtime &amp;kit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -2847,8 +3621,38 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Help for this page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;High contrast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Larger text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;maller text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Normal text size</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+8"/>
@@ -2930,6 +3734,72 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
         <location line="+1"/>
         <source>&amp;Wait before calling the alternate (minutes):</source>
         <translation>呼叫替补前等待(&amp;W)（分钟）：</translation>
+    </message>
+</context>
+<context>
+    <name>OpenImprovementsDialog</name>
+    <message>
+        <location filename="../../hisconsole/ui/pages/incident_review.py" line="+85"/>
+        <source>No improvement item is open.</source>
+        <translation>没有未完成的改进事项。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{count} improvement item(s) open, {overdue} overdue</source>
+        <translation>未完成的改进事项 {count} 项，其中已逾期 {overdue} 项</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Open improvement items — every incident</source>
+        <translation>未完成的改进事项 — 全部应急事件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Double-click an item to show its incident</source>
+        <translation>双击一项即可查看它所属的应急事件</translation>
+    </message>
+</context>
+<context>
+    <name>OperatorPage</name>
+    <message>
+        <location filename="../../hisconsole/ui/firstrun.py" line="+48"/>
+        <source>Enter the name of the person on duty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Who is on duty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Everything recorded is signed with this name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The person setting up the console signs in first. Whoever takes over later signs in with File → Switch operator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Role:</source>
+        <translation type="unfinished">角色(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Operator&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Operator&apos;s role</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4133,9 +5003,324 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
     </message>
 </context>
 <context>
+    <name>ReadyPage</name>
+    <message>
+        <location filename="../../hisconsole/ui/firstrun.py" line="+24"/>
+        <source>Ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Finish creates the console and opens it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Regions</name>
+    <message>
+        <location filename="../../hisconsole/ui/pages/settings.py" line="+38"/>
+        <source>Mainland China</source>
+        <extracomment>Where the default region for phone numbers is kept (this laptop&apos;s ui.ini, for now).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hong Kong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Macao</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Taiwan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Singapore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Malaysia</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Japan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>South Korea</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>United Kingdom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>United States</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{region} (+{code})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReplayTab</name>
+    <message>
+        <location filename="../../hisconsole/ui/pages/incident_replay.py" line="+193"/>
+        <source>◀ Previous</source>
+        <extracomment>Play advances one frame this often (milliseconds).</extracomment>
+        <translation>◀ 上一条</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The entry before (Left)</source>
+        <translation>上一条记录（左方向键）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next ▶</source>
+        <translation>下一条 ▶</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The entry after (Right)</source>
+        <translation>下一条记录（右方向键）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replay position</source>
+        <translation>回放位置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drag to any moment; Home and End go to the first and last</source>
+        <translation>拖动到任意时刻；Home 键和 End 键跳到第一条和最后一条</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Systems</source>
+        <translation>系统状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Click an entry to go to it</source>
+        <translation>单击一条记录即可跳到该处</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No system affected yet</source>
+        <translation>尚无受影响的系统</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>❚❚ Pause</source>
+        <translation>❚❚ 暂停</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>▶ Play</source>
+        <translation>▶ 播放</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop at this entry</source>
+        <translation>停在这一条</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Go through the entries, one a second</source>
+        <translation>逐条播放，每秒一条</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Choose an incident above to replay it.</source>
+        <translation>请在上方选择要回放的应急事件。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Incident {id} is still open: its log is on the Log tab. Once it is resolved (or for an exercise, at any time) it can be replayed here step by step.</source>
+        <translation>应急事件 {id} 仍在处置中，它的记录在“工作日志”标签页。事件解除后（演练则随时）可以在这里逐条回放。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Incident {id} has no log entries to replay.</source>
+        <translation>应急事件 {id} 没有可回放的日志记录。</translation>
+    </message>
+    <message>
+        <location line="+128"/>
+        <source>{elapsed} since first reported</source>
+        <translation>首报后 {elapsed}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Entry {number} of {count}</source>
+        <translation>第 {number} 条，共 {count} 条</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Level {level}</source>
+        <translation>{level} 级</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No level</source>
+        <translation>未定级</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Incident: {status}</source>
+        <translation>事件状态：{status}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Upward reports made so far: {count}</source>
+        <translation>已上报次数：{count}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{kind} · by {author}</source>
+        <translation>{kind} · 记录人 {author}</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsBar</name>
+    <message>
+        <location filename="../../hisconsole/ui/incident_reports.py" line="+85"/>
+        <source>Initial report</source>
+        <extracomment>The PDF reports, in the order of an incident&apos;s life.</extracomment>
+        <translation>首次报告</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow-up report</source>
+        <translation>续报</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Final report</source>
+        <translation>终结报告</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CAP alert</source>
+        <translation>CAP 预警</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reports (中文 + English):</source>
+        <translation>报告（中文 + English）：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{report}…</source>
+        <translation>{report}…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save as PDF…</source>
+        <translation>保存为 PDF…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>In Chinese and English, one document: save it as PDF, or print it</source>
+        <translation>中英文对照，同一份文件：可保存为 PDF，也可直接打印</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save the incident as an OASIS CAP 1.2 alert (XML) for other systems</source>
+        <translation>将应急事件保存为 OASIS CAP 1.2 预警消息（XML），供其他系统使用</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>{report}: save as PDF</source>
+        <translation>{report}：保存为 PDF</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PDF files</source>
+        <translation>PDF 文件</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>CAP alert: save as XML</source>
+        <translation>CAP 预警：保存为 XML</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CAP alerts (XML)</source>
+        <translation>CAP 预警 (XML)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Writing {file}…</source>
+        <translation>正在写入 {file}…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{report} saved: {path}</source>
+        <translation>{report}已保存：{path}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{report} not saved. {reason}</source>
+        <translation>{report}未保存。{reason}</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>{report}: print</source>
+        <translation>{report}：打印</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{report}: making the PDF…</source>
+        <translation>{report}：正在生成 PDF…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{report}: printing page {page} of {pages}…</source>
+        <translation>{report}：正在打印第 {page} 页，共 {pages} 页…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{report} sent to the printer.</source>
+        <translation>{report}已发送到打印机。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Printing cancelled.</source>
+        <translation>已取消打印。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{report} not printed. {reason}</source>
+        <translation>{report}未打印。{reason}</translation>
+    </message>
+</context>
+<context>
     <name>ResourceEditDialog</name>
     <message>
-        <location line="-327"/>
+        <location filename="../../hisconsole/ui/plan_dialogs.py" line="-327"/>
         <source>&amp;Name:</source>
         <translation>名称(&amp;N)：</translation>
     </message>
@@ -4188,6 +5373,180 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
         <location line="+2"/>
         <source>Save change</source>
         <translation>保存修改</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewTab</name>
+    <message>
+        <location filename="../../hisconsole/ui/pages/incident_review.py" line="+40"/>
+        <source>Milestone</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not yet</source>
+        <translation>尚未发生</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Since detection</source>
+        <translation>距发现</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{minutes} min</source>
+        <translation>{minutes} 分钟</translation>
+    </message>
+    <message>
+        <location line="+103"/>
+        <source>Detected (first reported)</source>
+        <translation>发现（首报）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Declared</source>
+        <translation>宣布事件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First upward report</source>
+        <translation>首次上报</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resolved</source>
+        <translation>解除事件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closed</source>
+        <translation>关闭事件</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{system} restored</source>
+        <translation>{system} 恢复</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Timings</source>
+        <translation>时间节点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What went &amp;well</source>
+        <translation>做得好的方面(&amp;W)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What went &amp;badly</source>
+        <translation>做得不好的方面(&amp;B)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What went well</source>
+        <translation>做得好的方面</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What went badly</source>
+        <translation>做得不好的方面</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save what went well and what went badly</source>
+        <translation>保存做得好和做得不好的方面</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Improvement items</source>
+        <translation>改进事项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open improvements…</source>
+        <translation>未完成的改进事项…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Every improvement item not yet done, from every incident</source>
+        <translation>全部应急事件中尚未完成的改进事项</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What should change</source>
+        <translation>需要改进什么</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Improvement</source>
+        <translation>改进事项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>D&amp;ue:</source>
+        <translation>期限(&amp;U)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due date</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plan section</source>
+        <translation>预案条目</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The plan item this improvement changes (optional)</source>
+        <translation>这项改进涉及的预案条目（可选）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add item</source>
+        <translation>添加事项</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>(no plan section)</source>
+        <translation>（不涉及预案条目）</translation>
+    </message>
+    <message>
+        <location line="+114"/>
+        <source>Review notes saved at {time}.</source>
+        <translation>复盘记录已于 {time} 保存。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Say what should change.</source>
+        <translation>请写明需要改进什么。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Name the owner of the improvement item.</source>
+        <translation>请填写改进事项的负责人。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Added: {item}</source>
+        <translation>已添加：{item}</translation>
     </message>
 </context>
 <context>
@@ -4269,12 +5628,22 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../hisconsole/ui/pages/settings.py" line="+40"/>
+        <location filename="../../hisconsole/ui/pages/settings.py" line="+146"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
         <location line="+6"/>
+        <source>version {version}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>none yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Data directory</source>
         <translation>数据目录</translation>
     </message>
@@ -4305,19 +5674,111 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
     </message>
     <message>
         <location line="+1"/>
+        <source>Plan</source>
+        <translation type="unfinished">预案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time zone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Qt version</source>
         <translation>Qt 版本</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>Settings for the hub connection, trusted devices and printing will be added here.</source>
-        <translation>中心服务器连接、受信任设备和打印等设置将在这里添加。</translation>
+        <location line="+30"/>
+        <location line="+64"/>
+        <source>Open data folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-63"/>
+        <source>No file manager could be opened. The data folder is:
+{folder}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Reading the screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Language:</source>
+        <translation type="unfinished">语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;High contrast:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Black on white, yellow where the focus is (Ctrl+Shift+H)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Text size:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+= larger, Ctrl+- smaller, Ctrl+0 normal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone numbers</source>
+        <translation type="unfinished">电话号码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Default &amp;region:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>For numbers typed without a country code. Kept in this laptop&apos;s ui.ini for now: the contact checks still read such numbers as mainland China (+86) numbers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This laptop</source>
+        <translation type="unfinished">本机</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Open data folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>High contrast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text size in per cent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Default region for phone numbers</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>SheetStatus</name>
     <message>
-        <location filename="../../hisconsole/ui/pages/forms_backentry.py" line="-475"/>
+        <location filename="../../hisconsole/ui/pages/forms_backentry.py" line="-479"/>
         <source>issued</source>
         <extracomment>The outstanding filter&apos;s entries for every sheet and for pre-printed ones. What a back-entry scan can record, in the order offered. Feedback colours of a scan: (background, text).</extracomment>
         <translation>已发放</translation>
@@ -4389,7 +5850,22 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../hisconsole/ui/app.py" line="+109"/>
+        <location filename="../../hisconsole/ui/app.py" line="+116"/>
+        <source>Not imported: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The console works; import the rest from the Contacts or Sync page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>HIS Console is set up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>HIS Console cannot start</source>
         <translation>HIS 应急指挥台无法启动</translation>
     </message>
@@ -4397,7 +5873,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>StatusBanner</name>
     <message>
-        <location filename="../../hisconsole/ui/banner.py" line="+107"/>
+        <location filename="../../hisconsole/ui/banner.py" line="+111"/>
         <source>No active incident — normal operations</source>
         <translation>当前无应急事件 — 系统运行正常</translation>
     </message>
@@ -4451,16 +5927,887 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
     </message>
 </context>
 <context>
+    <name>SyncConflictsTab</name>
+    <message>
+        <location filename="../../hisconsole/ui/pages/sync_conflicts.py" line="+71"/>
+        <source>No conflicts: no value was edited on two laptops at once, or every such edit has been settled.</source>
+        <translation>没有冲突：没有在两台笔记本上同时修改过的值，或所有此类修改都已处理。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Tidy identical values ({count})</source>
+        <translation>整理相同的值（{count}）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Values held twice with the same content, e.g. the plan loaded on two laptops at set-up: not a conflict, but tidying keeps one of each</source>
+        <translation>内容相同却保存了两份的值（例如两台笔记本在初始设置时都载入了预案）：这不是冲突，整理后每项只保留一份</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Keep this value</source>
+        <translation>保留此值</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keep this value of {what} “{subject}”?
+
+{fields}
+
+The other values are replaced on this laptop and on every laptop this decision reaches.</source>
+        <translation>保留{what}“{subject}”的这个值吗？
+
+{fields}
+
+其他值将在本机以及此决定所同步到的每台笔记本上被替换。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Kept the chosen value of {what} “{subject}”.</source>
+        <translation>已保留{what}“{subject}”的所选值。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Tidied {count} value(s) held twice with the same content.</source>
+        <translation>已整理 {count} 个内容相同的重复值。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Phone numbers, roles and plan text edited on two laptops before they synced keep both values until someone decides. Check with the people concerned, then keep the right value: the decision travels to every laptop.</source>
+        <translation>在同步之前于两台笔记本上分别修改过的电话号码、职责和预案文本会同时保留两个值，直到有人作出决定。请与相关人员核实后保留正确的值：该决定会同步到每台笔记本。</translation>
+    </message>
+</context>
+<context>
+    <name>SyncDevicesTab</name>
+    <message>
+        <location filename="../../hisconsole/ui/pages/sync_devices.py" line="+67"/>
+        <source>Name</source>
+        <extracomment>Device states whose events wait in quarantine for a commander (or a newer trust list).</extracomment>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Device ID</source>
+        <translation>设备编号</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Roles</source>
+        <translation>权限</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Events here</source>
+        <translation>本机记录数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>In quarantine</source>
+        <translation>隔离中</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Rejected</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Last seen</source>
+        <translation>最近联系</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Received</source>
+        <translation>接收时间</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Event</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>{state} (by {name})</source>
+        <translation>{state}（{name}）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+2"/>
+        <source>{state} ({date})</source>
+        <translation>{state}（{date}）</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>No hospital IT key is pinned on this laptop yet, so events from other laptops are held in quarantine. Pin the IT key file from IT, or import a trust list (or a bundle that carries one) and confirm its fingerprint.</source>
+        <translation>本机尚未固定医院信息科密钥，因此来自其他笔记本的记录都被隔离。请固定信息科提供的密钥文件，或导入信任名单（或带有信任名单的同步包）并核对其指纹。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>IT key {fingerprint} pinned; no trust list yet.</source>
+        <translation>已固定信息科密钥 {fingerprint}；尚无信任名单。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>IT key {fingerprint} pinned. Trust list serial {serial} ({hospital}), issued {issued}, lists {count} device(s).</source>
+        <translation>已固定信息科密钥 {fingerprint}。信任名单第 {serial} 版（{hospital}），签发于 {issued}，列有 {count} 台设备。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Select a device held in quarantine to accept it.</source>
+        <translation>请选择一台被隔离的设备后再接受。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only the {commander} can accept a device; {name} is signed in as {role}. Switch operator (File menu) to accept it.</source>
+        <translation>只有{commander}才能接受设备；{name} 当前以“{role}”身份登录。请切换操作人员（“文件”菜单）后再接受。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Accept device</source>
+        <translation>接受设备</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Accept {name} ({id}) on this laptop?
+
+Its {count} event(s) held in quarantine are applied now, as from an operator laptop: incident work is applied; plan, contact and call-tree changes still need the IT trust list. Your name is recorded with the acceptance.</source>
+        <translation>在本机接受 {name}（{id}）吗？
+
+它被隔离的 {count} 条记录将按“操作员”设备立即生效：事件处置记录会生效；预案、通讯录和呼叫树的修改仍需信息科的信任名单授权。接受操作会记录您的姓名。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Device {id} accepted.</source>
+        <translation>已接受设备 {id}。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Pin the hospital IT key</source>
+        <translation>固定医院信息科密钥</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>IT public key (*.pub);;All files (*)</source>
+        <translation>信息科公钥 (*.pub);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>IT key {fingerprint} pinned. Compare this fingerprint with the IT department&apos;s.</source>
+        <translation>已固定信息科密钥 {fingerprint}。请与信息科核对此指纹。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Import trust list</source>
+        <translation>导入信任名单</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Signed trust lists (*.signed);;All files (*)</source>
+        <translation>已签名的信任名单 (*.signed);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Pin the hospital IT key?</source>
+        <translation>固定医院信息科密钥？</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This trust list is signed by the hospital IT key
+
+{fingerprint}
+
+No IT key is pinned on this laptop yet. Phone the IT department and compare this fingerprint with theirs, character by character. Pin it and use the list?</source>
+        <translation>此信任名单由以下医院信息科密钥签名
+
+{fingerprint}
+
+本机尚未固定信息科密钥。请致电信息科，逐个字符核对此指纹。确认固定此密钥并使用该名单吗？</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Nothing was changed.</source>
+        <translation>未做任何更改。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>This laptop already uses trust list serial {serial}.</source>
+        <translation>本机已在使用第 {serial} 版信任名单。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Trust list serial {serial} in use ({count} device(s)); {applied} held event(s) applied.</source>
+        <translation>已启用第 {serial} 版信任名单（{count} 台设备）；{applied} 条暂存记录已生效。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Pin IT key…</source>
+        <translation>固定信息科密钥…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import trust list…</source>
+        <translation>导入信任名单…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Accept device…</source>
+        <translation>接受设备(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Events rejected here (kept, never applied)</source>
+        <translation>本机拒绝的记录（保留但不生效）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Devices known to this laptop</source>
+        <translation>本机已知的设备</translation>
+    </message>
+</context>
+<context>
+    <name>SyncExchangeTab</name>
+    <message>
+        <location filename="../../hisconsole/ui/pages/sync_exchange.py" line="+214"/>
+        <source>Not synced with a hub yet.</source>
+        <extracomment>Result panel colours by kind: (border, text).</extracomment>
+        <translation>尚未与中心库同步。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Last complete sync: {time} with {hub}.</source>
+        <translation>上次完整同步：{time}，中心库 {hub}。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Last attempt {time}: {sent} sent, {applied} came in.</source>
+        <translation>最近一次 {time}：发出 {sent} 条，收到 {applied} 条。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The other laptop&apos;s vector file</source>
+        <translation>另一台笔记本的版本向量文件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Vector files or bundles (*.vector *.bundle);;All files (*)</source>
+        <translation>版本向量文件或同步包 (*.vector *.bundle);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+10"/>
+        <location line="+12"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <location line="+10"/>
+        <source>Cancelled; nothing was written.</source>
+        <translation>已取消，未写入任何文件。</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Export bundle</source>
+        <translation>导出同步包</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+67"/>
+        <source>HIS Console bundles (*.bundle);;All files (*)</source>
+        <translation>HIS Console 同步包 (*.bundle);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="-57"/>
+        <source>Writing the bundle…</source>
+        <translation>正在写入同步包……</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Wrote {count} event(s) to {path} ({size} KB).</source>
+        <translation>已将 {count} 条记录写入 {path}（{size} KB）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Only what the other laptop lacked, going by its vector file.</source>
+        <translation>根据对方的版本向量文件，只包含对方缺少的记录。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Carry the file to the other laptop and import it there.</source>
+        <translation>请把此文件带到另一台笔记本上导入。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bundle written</source>
+        <translation>同步包已写入</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Save this laptop&apos;s vector</source>
+        <translation>保存本机的版本向量</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Vector files (*.vector);;All files (*)</source>
+        <translation>版本向量文件 (*.vector);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Vector saved</source>
+        <translation>版本向量已保存</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Saved what this laptop holds to {path}. On the other laptop, tick “only what the other laptop lacks” and choose this file when exporting: the bundle then holds only what this laptop lacks.</source>
+        <translation>已将本机所持记录的概况保存到 {path}。在另一台笔记本上导出时勾选“只导出对方缺少的记录”并选择此文件：同步包将只包含本机缺少的记录。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Vector</source>
+        <translation>版本向量</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Import bundle</source>
+        <translation>导入同步包</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Checking {name}…</source>
+        <translation>正在检查 {name}……</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Pin the hospital IT key?</source>
+        <translation>固定医院信息科密钥？</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This bundle carries a trust list signed by the hospital IT key
+
+{fingerprint}
+
+No IT key is pinned on this laptop yet. Phone the IT department and compare this fingerprint with theirs, character by character.
+
+Yes: it matches; pin the key and take in what the trust list allows.
+No: import without pinning; events are held in quarantine.</source>
+        <translation>此同步包带有由以下医院信息科密钥签名的信任名单
+
+{fingerprint}
+
+本机尚未固定信息科密钥。请致电信息科，逐个字符核对此指纹。
+
+是：指纹一致，固定该密钥，并接收信任名单允许的记录。
+否：不固定密钥直接导入，记录将被隔离。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cancelled; nothing was changed.</source>
+        <translation>已取消，未做任何更改。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Importing {name}…</source>
+        <translation>正在导入 {name}……</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>From {laptop}, file {name}.</source>
+        <translation>来自 {laptop}，文件 {name}。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>IT key {fingerprint} pinned, as confirmed.</source>
+        <translation>已按确认固定信息科密钥 {fingerprint}。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+105"/>
+        <source>The trust list was updated to serial {serial}.</source>
+        <translation>信任名单已更新到第 {serial} 版。</translation>
+    </message>
+    <message>
+        <location line="-100"/>
+        <source>Nothing new: this laptop already had everything in it.</source>
+        <translation>没有新内容：本机已有其中的全部记录。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Bundle imported: {count} event(s) came in</source>
+        <translation>同步包已导入：收到 {count} 条记录</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{name} was refused as a whole: nothing on this laptop was changed.
+
+{reason}</source>
+        <translation>{name} 被整体拒绝：本机未做任何更改。
+
+{reason}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+3"/>
+        <source>Bundle refused</source>
+        <translation>同步包被拒绝</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+186"/>
+        <source>Hub address</source>
+        <translation>中心库地址</translation>
+    </message>
+    <message>
+        <location line="-178"/>
+        <source>Hub address saved</source>
+        <translation>中心库地址已保存</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kept in {file}, which only this computer account can read; never in the records that travel to other laptops.</source>
+        <translation>保存在 {file} 中，只有本计算机账户可以读取；不会写入同步到其他笔记本的记录。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+15"/>
+        <source>Hub sync</source>
+        <translation>中心库同步</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>Enter the hub address first (postgresql+psycopg://USER@HOST/DATABASE).</source>
+        <translation>请先输入中心库地址（postgresql+psycopg://用户@主机/数据库）。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Connecting to the hub…</source>
+        <translation>正在连接中心库……</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Stopping after the batch in hand…</source>
+        <translation>当前批次完成后停止……</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>{sent} event(s) sent to the hub.</source>
+        <translation>已向中心库发出 {sent} 条记录。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Nothing new came in from the hub.</source>
+        <translation>中心库没有新记录。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Stopped on request. What was transferred is kept; the next sync carries on from there, so nothing is lost.</source>
+        <translation>已按要求停止。已传输的记录都已保存；下次同步会从中断处继续，不会丢失任何内容。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Hub sync stopped: {sent} sent, {applied} came in</source>
+        <translation>中心库同步已停止：发出 {sent} 条，收到 {applied} 条</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Hub sync complete: {sent} sent, {applied} came in</source>
+        <translation>中心库同步完成：发出 {sent} 条，收到 {applied} 条</translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>By USB file (bundle)</source>
+        <translation>通过 U 盘文件（同步包）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>While the network is down: export a bundle to a USB stick, carry it to the other laptop and import it there, then the other way round. A damaged or altered file is refused and changes nothing.</source>
+        <translation>网络中断期间：把同步包导出到 U 盘，带到另一台笔记本上导入，再反过来做一次。损坏或被篡改的文件会被拒绝，不会改变任何内容。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Export bundle…</source>
+        <translation>导出同步包(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>I&amp;mport bundle…</source>
+        <translation>导入同步包(&amp;M)…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Save this laptop&apos;s vec&amp;tor…</source>
+        <translation>保存本机版本向量(&amp;T)…</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Only what the other laptop lacks (choose its vector file)</source>
+        <translation>只导出对方缺少的记录（选择对方的版本向量文件）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A small file saying what this laptop holds, for a smaller bundle</source>
+        <translation>记录本机已有内容的小文件，用于导出更小的同步包</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Central hub (when the network is back)</source>
+        <translation>中心库（网络恢复后）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hub &amp;address:</source>
+        <translation>中心库地址(&amp;A)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hub password</source>
+        <translation>中心库密码</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Kept in this laptop&apos;s data directory (hub.json, readable only by this computer account), never in the records. Every event from the hub is checked like one from a bundle.</source>
+        <translation>保存在本机数据目录中（hub.json，只有本计算机账户可读），不会写入记录。来自中心库的每条记录都像同步包中的记录一样经过校验。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Save address</source>
+        <translation>保存地址</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Sync now</source>
+        <translation>立即同步(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop after the batch in hand; the next sync carries on, nothing is lost</source>
+        <translation>当前批次完成后停止；下次同步会继续，不会丢失任何内容</translation>
+    </message>
+</context>
+<context>
+    <name>SyncHistoryTab</name>
+    <message>
+        <location filename="../../hisconsole/ui/pages/sync_history.py" line="+40"/>
+        <location line="+17"/>
+        <source>With</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>Last complete exchange</source>
+        <translation>上次完整交换</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Came in last time</source>
+        <translation>上次收到</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Went out last time</source>
+        <translation>上次发出</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Came in</source>
+        <translation>收到</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Went out</source>
+        <translation>发出</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Quarantined</source>
+        <translation>隔离</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Rejected</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Already here</source>
+        <translation>已有</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>Last exchange with each laptop and the hub</source>
+        <translation>与各笔记本及中心库的上次交换</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recent exchanges, newest first</source>
+        <translation>最近的交换（最新在前）</translation>
+    </message>
+</context>
+<context>
+    <name>SyncLabels</name>
+    <message>
+        <location filename="../../hisconsole/ui/sync_labels.py" line="+28"/>
+        <source>This laptop</source>
+        <extracomment>Row colours of the devices table by state: (background, text).</extracomment>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trusted (IT list)</source>
+        <translation>受信任（信息科名单）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accepted here</source>
+        <translation>已在本机接受</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In quarantine</source>
+        <translation>隔离中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trust expired</source>
+        <translation>信任已过期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Revoked</source>
+        <translation>已吊销</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Operator</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plan editor</source>
+        <translation>预案编辑</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Bundle written</source>
+        <translation>写出同步包</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bundle read</source>
+        <translation>读入同步包</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hub sync</source>
+        <translation>中心库同步</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Device accepted</source>
+        <translation>接受设备</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trust list</source>
+        <translation>信任名单</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Plan item</source>
+        <translation>预案条目</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Call tree</source>
+        <translation>呼叫树</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>USB file</source>
+        <translation>U 盘文件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>IT department</source>
+        <translation>信息科</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hub {where}</source>
+        <translation>中心库 {where}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Sending to the hub: %v of %m events</source>
+        <translation>正在发送到中心库：%v / %m 条记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Taking in from the hub: %v of %m events</source>
+        <translation>正在从中心库接收：%v / %m 条记录</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{count} event(s) came in and were applied.</source>
+        <translation>收到 {count} 条记录并已生效。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{count} were already here.</source>
+        <translation>{count} 条本机已有。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{count} are held in quarantine: their device is not trusted here yet. A commander can accept it on the Devices tab.</source>
+        <translation>{count} 条被隔离：其设备在本机尚不受信任。指挥长可在“设备”页签中接受该设备。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{count} were rejected (kept, never applied): {reasons}</source>
+        <translation>{count} 条被拒绝（保留但不生效）：{reasons}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{count} wait for earlier events from the same device; they are applied once those arrive.</source>
+        <translation>{count} 条在等待同一设备更早的记录；那些记录到达后即生效。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{count} carry a time far ahead of this laptop&apos;s clock: check the clocks of the laptops.</source>
+        <translation>{count} 条的时间远超本机时钟：请检查各笔记本的时钟。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{count} differ from the copy held here under the same number (a laptop restored from an old backup?); the copies here were kept.</source>
+        <translation>{count} 条与本机同编号的记录内容不同（是否有笔记本从旧备份恢复？）；已保留本机的记录。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{field}: {value}</source>
+        <translation>{field}：{value}</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Stopped on request; the next sync carries on from there.</source>
+        <translation>已按要求停止；下次同步从中断处继续。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Trust list serial {serial}</source>
+        <translation>信任名单第 {serial} 版</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>IT key {fingerprint} pinned</source>
+        <translation>已固定信息科密钥 {fingerprint}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Accepted by {name}</source>
+        <translation>由 {name} 接受</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The trust list was updated to serial {serial}.</source>
+        <translation>信任名单已更新到第 {serial} 版。</translation>
+    </message>
+</context>
+<context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../hisconsole/ui/pages/sync.py" line="+12"/>
+        <location filename="../../hisconsole/ui/pages/sync.py" line="+52"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Swap updates with the other console laptops by USB file while the network is down, and sync with the central hub when it returns; accept new devices and see what came from where.</source>
-        <translation>网络中断时，通过 U 盘文件与其他指挥台笔记本交换更新；网络恢复后与中心服务器同步；接受新设备，并查看每项更新的来源。</translation>
+        <location line="+53"/>
+        <source>Devices</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Devices ({count} in quarantine)</source>
+        <translation>设备（{count} 台隔离中）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Exchange</source>
+        <translation>交换</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Conflicts ({count})</source>
+        <translation>冲突（{count}）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Conflicts</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>History</source>
+        <translation>历史</translation>
     </message>
 </context>
 <context>
@@ -4563,6 +6910,69 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
         <location line="+1"/>
         <source>Record report</source>
         <translation>记录上报</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <location filename="../../hisconsole/ui/firstrun.py" line="-317"/>
+        <source>Choose the folder for this console&apos;s data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Welcome to HIS Console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set up this laptop in four short steps.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This laptop will keep its own copy of the emergency plan, the contacts and the paper forms, so that they are at hand when the network and the HIS are down. Press Enter to accept each suggestion, or choose “Use the defaults” to skip the questions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Language:</source>
+        <translation type="unfinished">语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Data &amp;folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Folder for the console&apos;s data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Data folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the data folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The database, this laptop&apos;s signing key and the backups go here. Keep it on this laptop, not on a network drive: the network may be what is down.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -16,12 +16,13 @@ from PySide6.QtWidgets import (
 
 from hisconsole.domain import incidents as rules
 from hisconsole.domain.plan import text
-from hisconsole.ui import actions, style
+from hisconsole.ui import actions, kit_print, style
 from hisconsole.ui.context import Context, PlanSnapshot
 from hisconsole.ui.dialogs import button
 from hisconsole.ui.i18n import (
     channel_label,
     clock_kind_label,
+    format_date,
     minutes_label,
     phones_text,
     role_label,
@@ -112,11 +113,16 @@ class DashboardPage(ScrollingPage):
         self.intake_button.setFont(style.sized_font(self.intake_button, 4))
         self.intake_button.setMinimumHeight(48)
         self.intake_button.clicked.connect(self.log_report)
-        bar = QHBoxLayout()
-        bar.setSpacing(12)
+        self.kit_button = button("", self)
+        self.kit_button.setObjectName("KitButton")
+        self.kit_button.setFont(style.sized_font(self.kit_button, 4))
+        self.kit_button.setMinimumHeight(48)
+        self.kit_button.clicked.connect(self.print_kit)
+        # The big buttons wrap onto a second line rather than widen the window.
+        bar = style.FlowLayout(spacing=12)
         bar.addWidget(self.declare_button)
         bar.addWidget(self.intake_button)
-        bar.addStretch(1)
+        bar.addWidget(self.kit_button)
         self._layout.insertLayout(1, bar)
         self.timer = QTimer(self)
         self.timer.setInterval(1000)
@@ -136,6 +142,8 @@ class DashboardPage(ScrollingPage):
             self.declare_button.setAccessibleName(self.tr("Declare incident"))
             self.intake_button.setText(self.tr("Log a report (Ctrl+R)"))
             self.intake_button.setAccessibleName(self.tr("Log a report received"))
+            self.kit_button.setText(self.tr("Print downtime kit (Ctrl+K)"))
+            self.kit_button.setAccessibleName(self.tr("Print the downtime kit"))
 
     def refresh(self) -> None:
         self.rebuild()
@@ -159,6 +167,13 @@ class DashboardPage(ScrollingPage):
 
     def log_report(self) -> actions.IntakeDialog:
         return actions.log_report(self.ctx, self.window())
+
+    def print_kit(self) -> kit_print.KitDialog:
+        """The downtime kit for the headline incident (or a scenario when all is calm)."""
+        headline = self.situation.headline
+        return kit_print.open_kit_dialog(
+            self.ctx, self.window(), incident=headline["id"] if headline else None
+        )
 
     def incident(self, incident_id: str) -> dict[str, Any]:
         return next(i for i in self.situation.active if i["id"] == incident_id)
@@ -430,7 +445,7 @@ class DashboardPage(ScrollingPage):
                 self.tr("{title} — version {version}, revised {revised}").format(
                     title=text(meta.get("title"), lang),
                     version=snapshot.version,
-                    revised=meta.get("revised", ""),
+                    revised=format_date(meta.get("revised")),
                 )
             )
             layout.addWidget(self.plan_label)

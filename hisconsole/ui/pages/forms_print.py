@@ -188,14 +188,18 @@ class FormsPrintTab(QWidget):
         top.addWidget(self.incident_label)
         top.addWidget(self.incident_combo, 1)
         left.addLayout(top)
+        # Language and ward on lines of their own: long labels (translations, large
+        # text) must not squeeze the ward's field to nothing.
         lang_row = QHBoxLayout()
         lang_row.addWidget(self.lang_label)
         lang_row.addWidget(self.lang_combo)
-        lang_row.addWidget(self.department_label)
-        lang_row.addWidget(self.department_edit, 1)
         lang_row.addStretch(1)
         lang_row.addWidget(self.add_button)
         left.addLayout(lang_row)
+        ward_row = QHBoxLayout()
+        ward_row.addWidget(self.department_label)
+        ward_row.addWidget(self.department_edit, 1)
+        left.addLayout(ward_row)
         left.addWidget(self.table, 1)
         wards = QHBoxLayout()
         wards.addWidget(self.wards_label)
@@ -273,6 +277,8 @@ class FormsPrintTab(QWidget):
                 continue
             title = template.title.get(self.ctx.lang)
             item.setText(title)
+            if code in self.spins:
+                self.spins[code].setAccessibleName(self.tr("Copies of {title}").format(title=title))
             item.setToolTip(
                 self.tr("{title} ({code}), version {version}, from {source}").format(
                     title=title, code=code, version=template.version, source=template.source

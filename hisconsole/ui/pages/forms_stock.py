@@ -55,7 +55,10 @@ class FormsStockTab(QWidget):
                     background=self._low_background,
                     foreground=self._low_foreground,
                 ),
-                Column(lambda: self.tr("Counted at"), lambda r: date_time(r["counted_at"])[:16]),
+                Column(
+                    lambda: self.tr("Counted at"),
+                    lambda r: date_time(r["counted_at"], seconds=False),
+                ),
                 Column(lambda: self.tr("Need for 8 hours"), lambda r: str(r["need_8h"])),
                 Column(
                     lambda: self.tr("State"),

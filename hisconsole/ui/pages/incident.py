@@ -1,4 +1,4 @@
-"""Incident: running one incident: the log, systems board, checklists, messages and call-out."""
+"""Incident: running one incident (log, systems, checklists, messages, call-out) and after it."""
 
 from __future__ import annotations
 
@@ -46,8 +46,11 @@ from hisconsole.ui.i18n import (
     priority_label,
     system_status_label,
 )
+from hisconsole.ui.incident_reports import ReportsBar
 from hisconsole.ui.models import Column, LogFilter, LogModel, RecordsModel
 from hisconsole.ui.pages.base import Page
+from hisconsole.ui.pages.incident_replay import ReplayTab
+from hisconsole.ui.pages.incident_review import ReviewTab
 from hisconsole.ui.situation import (
     EXERCISE_MARK,
     Situation,
@@ -118,12 +121,14 @@ def combo_with(items: list[tuple[str, Any]], parent: QWidget) -> QComboBox:
 
 
 class IncidentPage(Page):
-    """One incident in full: choose it, change its level, report, resolve; five tabs.
+    """One incident in full: choose it, change its level, report, resolve; seven tabs.
 
     Log (as HICS 214, append-only, with corrections and filters), Systems (as
     HICS 251, with the history of each change), Checklists (the playbook's
-    steps per group), Messages (as HICS 213) and Call-out (who has been
-    reached, whom to call next).
+    steps per group), Messages (as HICS 213), Call-out (who has been
+    reached, whom to call next), and after the incident: Review (timings,
+    lessons, improvement items) and Replay. The reports bar saves or prints
+    the initial, follow-up and final reports and the CAP alert.
 
     Signals: none.
     """
@@ -140,7 +145,8 @@ class IncidentPage(Page):
         self.choose_label.setFont(style.sized_font(self.choose_label, style.BODY_DELTA))
         self.incident_combo = QComboBox(self)
         self.incident_combo.setFont(style.sized_font(self.incident_combo, style.BODY_DELTA))
-        self.incident_combo.setMinimumContentsLength(40)
+        # The summary line below shows the whole title: the chooser may be narrower.
+        self.incident_combo.setMinimumContentsLength(24)
         self.choose_label.setBuddy(self.incident_combo)
         self.incident_combo.currentIndexChanged.connect(self._incident_chosen)
         self.level_button = button("", self)
@@ -166,8 +172,10 @@ class IncidentPage(Page):
         summary = QHBoxLayout()
         summary.addWidget(self.summary_label, 1)
         summary.addWidget(self.mark)
+        self.reports_bar = ReportsBar(ctx, self)
         self._layout.addLayout(top)
         self._layout.addLayout(summary)
+        self._layout.addWidget(self.reports_bar)
 
         self.tabs = QTabWidget(self)
         self.tabs.setFont(style.sized_font(self.tabs, style.BODY_DELTA))
@@ -177,6 +185,11 @@ class IncidentPage(Page):
         self._build_checklist_tab()
         self._build_messages_tab()
         self._build_callout_tab()
+        self.review_tab = ReviewTab(ctx)
+        self.review_tab.incident_requested.connect(self.show_incident)
+        self.tabs.addTab(self.review_tab, "")
+        self.replay_tab = ReplayTab(ctx)
+        self.tabs.addTab(self.replay_tab, "")
 
         ctx.situation.updated.connect(self._situation_updated)
         ctx.plan.updated.connect(self._plan_updated)
@@ -236,12 +249,16 @@ class IncidentPage(Page):
         self.log_filter.setSourceModel(self.log_model)
         self.log_view = table_view(self.log_filter, tab, stretch=LogModel.TEXT, name="log")
         header = self.log_view.horizontalHeader()
-        # At 100,000 rows, sizing to contents would measure every row: fixed widths instead.
-        for column, width in ((0, 60), (1, 150), (2, 120), (3, 120), (4, 170), (5, 70)):
+        # At 100,000 rows, sizing to contents would measure every row: fixed widths instead,
+        # counted in digits of the table's font (they follow the text size and the locale's
+        # date in the time column).
+        metrics = self.log_view.fontMetrics()
+        digit = metrics.horizontalAdvance("0")
+        for column, chars in ((0, 5), (1, 17), (2, 13), (3, 13), (4, 19), (5, 7)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            self.log_view.setColumnWidth(column, width)
+            self.log_view.setColumnWidth(column, digit * chars + 16)
         self.log_view.setWordWrap(False)
-        self.log_view.verticalHeader().setDefaultSectionSize(28)
+        self.log_view.verticalHeader().setDefaultSectionSize(metrics.height() + 12)
         self.log_view.doubleClicked.connect(self.correct)
         box.addWidget(self.log_view, 1)
         bottom = QHBoxLayout()
@@ -473,6 +490,8 @@ class IncidentPage(Page):
                 self.tr("Checklists"),
                 self.tr("Messages"),
                 self.tr("Call-out"),
+                self.tr("Review"),
+                self.tr("Replay"),
             )
         ):
             self.tabs.setTabText(index, name)
@@ -514,6 +533,11 @@ class IncidentPage(Page):
         for outcome, push in self.outcome_buttons.items():
             push.setText(call_status_label(outcome))
         self.callout_combo.setAccessibleName(self.tr("Call-out"))
+        # Named for screen readers (the combos show only their choice).
+        self.filter_group.setAccessibleName(self.tr("Show the entries of group"))
+        self.filter_system.setAccessibleName(self.tr("Show the entries of system"))
+        self.filter_kind.setAccessibleName(self.tr("Show the entries of kind"))
+        self.checklist_group.setAccessibleName(self.tr("Show the steps of group"))
         for model in (
             self.log_model,
             self.systems_model,
@@ -647,6 +671,8 @@ class IncidentPage(Page):
 
     def _show_detail(self) -> None:
         detail = self.detail
+        for part in (self.reports_bar, self.review_tab, self.replay_tab):
+            part.set_incident(detail.incident if detail else None)
         is_open = detail is not None and detail.incident["status"] == rules.INCIDENT_OPEN
         for widget in (
             self.level_button,

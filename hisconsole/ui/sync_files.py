@@ -1,0 +1,234 @@
+"""The Sync page's work off the UI thread: reading what it shows, bundles, the hub, devices,
+trust and conflicts. Qt-free: every function here runs on the runner's worker."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, unquote, urlsplit, urlunsplit
+
+from hisconsole.domain.hlc import Stamp
+from hisconsole.services import sync as sync_service
+from hisconsole.services.console import ChangeSet, Console, ServiceError, area_of
+from hisconsole.sync import hub, trust
+from hisconsole.sync.errors import SyncError
+from hisconsole.ui.situation import Done
+
+#: The area of the Sync page's own records (history, devices, trust): no other page shows it.
+AREA = "sync"
+#: Areas whose data events received from elsewhere may change.
+DATA_AREAS = frozenset({"incident", "intake", "plan", "contacts", "forms"})
+
+
+@dataclass
+class SyncSnapshot:
+    """Everything the Sync page shows, read in one go."""
+
+    device: dict[str, Any] = field(default_factory=dict)
+    status: dict[str, Any] = field(default_factory=dict)
+    devices: list[dict[str, Any]] = field(default_factory=list)
+    conflicts: list[dict[str, Any]] = field(default_factory=list)
+    #: Values held twice with the same content (not a conflict; "tidy" settles them).
+    identical: int = 0
+    trust: dict[str, Any] = field(default_factory=dict)
+    hub_url: str | None = None
+    #: Why the saved hub address could not be read (hub.json damaged), if it could not.
+    hub_problem: str = ""
+
+    def device_names(self) -> dict[str, str]:
+        return {d["id"]: d["name"] for d in self.devices if d["name"]}
+
+    def quarantined(self) -> list[dict[str, Any]]:
+        return [d for d in self.devices if d["quarantined"]]
+
+
+def load(console: Console) -> SyncSnapshot:
+    every = sync_service.conflicts(console, include_identical=True)
+    snapshot = SyncSnapshot(
+        device=sync_service.device_info(console),
+        status=sync_service.sync_status(console),
+        devices=sync_service.devices(console),
+        conflicts=[c for c in every if not c["same_value"]],
+        identical=sum(1 for c in every if c["same_value"]),
+        trust=sync_service.trust_show(console),
+    )
+    try:
+        snapshot.hub_url = sync_service.saved_hub(console)
+    except ServiceError as exc:
+        snapshot.hub_problem = str(exc)
+    return snapshot
+
+
+# --- the hub address: shown without its password, which has a field of its own --------------
+
+
+def split_hub_url(url: str | None) -> tuple[str, str]:
+    """(address without the password, password) of a saved hub address; the address keeps
+    the text as it was typed."""
+    if not url:
+        return "", ""
+    parts = urlsplit(url)
+    userinfo, at, hostport = parts.netloc.rpartition("@")
+    user, colon, password = userinfo.partition(":")
+    if not at or not colon:
+        return url, ""
+    return urlunsplit(parts._replace(netloc=f"{user}@{hostport}")), unquote(password)
+
+
+def join_hub_url(address: str, password: str) -> str:
+    """The hub address with the password put in (the password field wins over one typed
+    into the address)."""
+    address = address.strip()
+    if not password or not address:
+        return address
+    parts = urlsplit(address)
+    userinfo, at, hostport = parts.netloc.rpartition("@")
+    if not at:
+        return address  # no user name to go with it: sync_hub says what is missing
+    user = userinfo.partition(":")[0]
+    secret = quote(password, safe="")
+    return urlunsplit(parts._replace(netloc=f"{user}:{secret}@{hostport}"))
+
+
+def save_address(console: Console, url: str) -> Done:
+    """Keep a checked hub address (with its password) in the data directory's hub.json."""
+    if not url:
+        raise ServiceError("Enter the hub address first.")
+    try:
+        hub.parse_url(url)
+    except SyncError as exc:
+        raise ServiceError(f"{exc} Nothing was saved.") from exc
+    sync_service.save_hub(console, url)
+    return Done(url, ChangeSet({AREA}, 1))
+
+
+def hub_sync(
+    console: Console, url: str | None, progress: sync_service.HubProgress
+) -> sync_service.ImportResult:
+    return sync_service.sync_hub(console, url or None, progress=progress)
+
+
+# --- bundles -----------------------------------------------------------------------------------
+
+
+def export(console: Console, out: Path, since: Path | None) -> Done:
+    exported = sync_service.export_bundle(console, out, since_file=since)
+    return Done(exported, ChangeSet({AREA}, 1))
+
+
+def write_vector(console: Console, out: Path) -> Done:
+    vector = sync_service.write_vector(console, out)
+    return Done(vector, ChangeSet({AREA}, 0))
+
+
+def offered_it_key(console: Console, path: Path) -> str | None:
+    return sync_service.bundle_it_key(console, path)
+
+
+def import_bundle(
+    console: Console, path: Path, pin_it_key: str | None
+) -> sync_service.ImportResult:
+    return sync_service.import_bundle(console, path, pin_it_key=pin_it_key)
+
+
+def extra_notes(result: sync_service.ImportResult) -> list[str]:
+    """The service's notes the page does not already say in its own words (from the counts,
+    the trust list serial, pinning and stopping)."""
+    said = set(sync_service.count_notes(result.report))
+    said.add(sync_service.STOPPED_NOTE)
+    if result.trust_serial is not None:
+        said.add(f"Trust list updated to serial {result.trust_serial}.")
+    return [
+        note
+        for note in result.notes
+        if note not in said
+        and "--pin-it-key" not in note
+        and not (note.startswith("Pinned IT key ") and note.endswith(" as confirmed."))
+    ]
+
+
+# --- devices and trust -------------------------------------------------------------------------
+
+
+def accept(console: Console, device_id: str) -> sync_service.AcceptResult:
+    return sync_service.accept_device(console, device_id)
+
+
+def pin_it_key(console: Console, path: Path) -> Done:
+    return Done(sync_service.trust_pin(console, path), ChangeSet({AREA}, 1))
+
+
+def import_trust_list(console: Console, path: Path, pin_fingerprint: str | None) -> Done:
+    value = sync_service.trust_import(console, path, pin_fingerprint=pin_fingerprint)
+    applied = int(value.get("applied", 0))
+    areas = set(DATA_AREAS) if applied else set()
+    return Done(value, ChangeSet(areas | {AREA}, max(applied, 1)))
+
+
+def list_it_key(path: Path) -> str | None:
+    """The fingerprint of the IT key that signed a trust list file (None if unreadable: the
+    import then says why)."""
+    try:
+        signed = trust.read_signed_file(path.expanduser())
+        return trust.fingerprint(trust.verify_signed(signed, None).signer)
+    except (trust.TrustError, OSError, ValueError):
+        return None
+
+
+def pinned(snapshot: SyncSnapshot) -> bool:
+    return bool(snapshot.trust.get("it_key"))
+
+
+# --- conflicts ---------------------------------------------------------------------------------
+
+
+def keep_value(console: Console, table: str, key: str, event_id: str) -> ChangeSet:
+    changes = sync_service.resolve_conflict(console, table, key, event_id)
+    return ChangeSet(changes.areas | {AREA}, changes.events)
+
+
+def tidy(console: Console) -> Done:
+    same = [c for c in sync_service.conflicts(console, include_identical=True) if c["same_value"]]
+    count = sync_service.resolve_identical(console)
+    areas = sync_service.screen_areas(area_of(sync_service.REGISTERS[c["table"]][1]) for c in same)
+    return Done(count, ChangeSet(areas | {AREA}, count))
+
+
+def stamp_time(hlc: str) -> dt.datetime | None:
+    """When an event was stamped (its hybrid clock's wall time), UTC."""
+    try:
+        wall_ms = Stamp.decode(hlc).wall_ms
+    except ValueError:
+        return None
+    return dt.datetime.fromtimestamp(wall_ms / 1000, dt.UTC)
+
+
+def differing_fields(values: list[dict[str, Any]]) -> list[str]:
+    """The fields whose value is not the same in every rival, in the order they first appear."""
+    names: list[str] = []
+    for value in values:
+        for name in value["data"]:
+            if name not in names:
+                names.append(name)
+    return [n for n in names if len({_key(v["data"].get(n)) for v in values}) > 1]
+
+
+def _key(value: Any) -> str:
+    return repr(value)
+
+
+def value_text(value: Any, lang: str) -> str:
+    """A field's value as a person reads it: texts in the interface language, lists joined."""
+    if value is None:
+        return "—"
+    if isinstance(value, dict):
+        if set(value) <= {"zh", "en"}:
+            return str(value.get(lang) or next((v for v in value.values() if v), "")) or "—"
+        return ", ".join(value_text(v, lang) for v in value.values() if v not in (None, ""))
+    if isinstance(value, list):
+        return "; ".join(value_text(v, lang) for v in value) or "—"
+    if isinstance(value, bool):
+        return "✓" if value else "✗"
+    return str(value) or "—"

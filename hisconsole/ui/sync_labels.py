@@ -1,0 +1,191 @@
+"""Sync words as the user reads them: device states, roles, exchanges, peers, conflict tables."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from hisconsole.services import sync as sync_service
+from hisconsole.sync.intake import IntakeReport
+
+_REJECTED_NOTE = re.compile(r"\d+ event\(s\) rejected: .*?\.(?=; |$)")
+
+#: Row colours of the devices table by state: (background, text).
+STATE_COLOURS = {
+    "quarantined": ("#FFE0B2", "#7A3E00"),
+    "expired": ("#FFE0B2", "#7A3E00"),
+    "revoked": ("#FFCDD2", "#B71C1C"),
+    "this laptop": ("#E3F2FD", "#0D47A1"),
+}
+WARN_TEXT = "#7A3E00"
+OK_TEXT = "#1B5E20"
+
+
+def device_status_label(status: str) -> str:
+    labels = {
+        "this laptop": QCoreApplication.translate("SyncLabels", "This laptop"),
+        "trusted": QCoreApplication.translate("SyncLabels", "Trusted (IT list)"),
+        "accepted": QCoreApplication.translate("SyncLabels", "Accepted here"),
+        "quarantined": QCoreApplication.translate("SyncLabels", "In quarantine"),
+        "expired": QCoreApplication.translate("SyncLabels", "Trust expired"),
+        "revoked": QCoreApplication.translate("SyncLabels", "Revoked"),
+        "unknown": QCoreApplication.translate("SyncLabels", "Unknown"),
+    }
+    return labels.get(status, status)
+
+
+def device_role_label(role: str) -> str:
+    labels = {
+        "operator": QCoreApplication.translate("SyncLabels", "Operator"),
+        "plan-editor": QCoreApplication.translate("SyncLabels", "Plan editor"),
+    }
+    return labels.get(role, role)
+
+
+def action_label(action: str) -> str:
+    labels = {
+        sync_service.ACTION_EXPORT: QCoreApplication.translate("SyncLabels", "Bundle written"),
+        sync_service.ACTION_IMPORT: QCoreApplication.translate("SyncLabels", "Bundle read"),
+        sync_service.ACTION_HUB: QCoreApplication.translate("SyncLabels", "Hub sync"),
+        sync_service.ACTION_ACCEPT: QCoreApplication.translate("SyncLabels", "Device accepted"),
+        sync_service.ACTION_TRUST: QCoreApplication.translate("SyncLabels", "Trust list"),
+    }
+    return labels.get(action, action)
+
+
+def table_label(table: str) -> str:
+    labels = {
+        "plan_items": QCoreApplication.translate("SyncLabels", "Plan item"),
+        "contacts": QCoreApplication.translate("SyncLabels", "Contact"),
+        "call_trees": QCoreApplication.translate("SyncLabels", "Call tree"),
+    }
+    return labels.get(table, table)
+
+
+def short_id(device_id: str) -> str:
+    return device_id[:8]
+
+
+def peer_label(peer: str, names: dict[str, str]) -> str:
+    """Who an exchange was with: a laptop (by name), the hub, a USB file, IT."""
+    if peer == "(bundle)":
+        return QCoreApplication.translate("SyncLabels", "USB file")
+    if peer == "(IT)":
+        return QCoreApplication.translate("SyncLabels", "IT department")
+    if peer.startswith("hub:"):
+        return QCoreApplication.translate("SyncLabels", "Hub {where}").format(where=peer[4:])
+    name = names.get(peer)
+    return f"{name} ({short_id(peer)})" if name else peer
+
+
+def stage_label(stage: str) -> str:
+    if stage == sync_service.STAGE_PUSH:
+        return QCoreApplication.translate("SyncLabels", "Sending to the hub: %v of %m events")
+    return QCoreApplication.translate("SyncLabels", "Taking in from the hub: %v of %m events")
+
+
+def report_lines(report: IntakeReport) -> list[str]:
+    """What the events received came to, one line per outcome that happened."""
+    lines = []
+    if report.applied:
+        lines.append(
+            QCoreApplication.translate(
+                "SyncLabels", "{count} event(s) came in and were applied."
+            ).format(count=report.applied)
+        )
+    if report.duplicates:
+        lines.append(
+            QCoreApplication.translate("SyncLabels", "{count} were already here.").format(
+                count=report.duplicates
+            )
+        )
+    if report.quarantined:
+        lines.append(
+            QCoreApplication.translate(
+                "SyncLabels",
+                "{count} are held in quarantine: their device is not trusted here yet. "
+                "A commander can accept it on the Devices tab.",
+            ).format(count=report.quarantined)
+        )
+    if report.rejected:
+        reasons = "; ".join(f"{reason} ({n})" for reason, n in sorted(report.reasons.items()))
+        lines.append(
+            QCoreApplication.translate(
+                "SyncLabels", "{count} were rejected (kept, never applied): {reasons}"
+            ).format(count=report.rejected, reasons=reasons)
+        )
+    if report.pending:
+        lines.append(
+            QCoreApplication.translate(
+                "SyncLabels",
+                "{count} wait for earlier events from the same device; they are applied "
+                "once those arrive.",
+            ).format(count=report.pending)
+        )
+    if report.from_future:
+        lines.append(
+            QCoreApplication.translate(
+                "SyncLabels",
+                "{count} carry a time far ahead of this laptop's clock: check the clocks "
+                "of the laptops.",
+            ).format(count=report.from_future)
+        )
+    if report.conflicting:
+        lines.append(
+            QCoreApplication.translate(
+                "SyncLabels",
+                "{count} differ from the copy held here under the same number (a laptop "
+                "restored from an old backup?); the copies here were kept.",
+            ).format(count=report.conflicting)
+        )
+    return lines
+
+
+def field_line(field: str, value: str) -> str:
+    """One field of a value: "Phone numbers: mobile 139 …"."""
+    return QCoreApplication.translate("SyncLabels", "{field}: {value}").format(
+        field=field, value=value
+    )
+
+
+def history_note(entry: dict[str, Any]) -> str:
+    """An exchange's note without what its count columns already say, in the interface
+    language where the note is one the console writes itself."""
+    note = str(entry.get("note") or "")
+    counted = sync_service.count_notes(
+        IntakeReport(
+            quarantined=entry.get("quarantined", 0),
+            pending=entry.get("pending", 0),
+            from_future=entry.get("from_future", 0),
+        )
+    )
+    for said in counted:
+        note = note.replace(said, "")
+    note = _REJECTED_NOTE.sub("", note)
+    parts = [p.strip() for p in note.split("; ") if p.strip()]
+    shown = []
+    for part in parts:
+        if part == sync_service.STOPPED_NOTE:
+            part = QCoreApplication.translate(
+                "SyncLabels", "Stopped on request; the next sync carries on from there."
+            )
+        elif match := re.fullmatch(r"trust list serial (\d+)", part):
+            part = QCoreApplication.translate("SyncLabels", "Trust list serial {serial}").format(
+                serial=match.group(1)
+            )
+        elif match := re.fullmatch(r"pinned IT key (\S+)", part):
+            part = QCoreApplication.translate("SyncLabels", "IT key {fingerprint} pinned").format(
+                fingerprint=match.group(1)
+            )
+        elif match := re.fullmatch(r"accepted by (.+)", part):
+            part = QCoreApplication.translate("SyncLabels", "Accepted by {name}").format(
+                name=match.group(1)
+            )
+        elif match := re.fullmatch(r"Trust list updated to serial (\d+)\.", part):
+            part = QCoreApplication.translate(
+                "SyncLabels", "The trust list was updated to serial {serial}."
+            ).format(serial=match.group(1))
+        shown.append(part)
+    return "; ".join(shown)

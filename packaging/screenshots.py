@@ -1,0 +1,132 @@
+"""Screenshots of the main pages on demo data with an open level-II incident (for the README).
+
+    xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python packaging/screenshots.py \
+        --lang en --out docs/screens
+
+Each page is saved as ``<page>-<lang>.png``. ``--pseudo`` loads a pseudo-translation
+(every English text stretched by half, see tests/gui/test_pseudo.py) instead of a
+language, to look for clipped texts; ``--high-contrast`` and ``--text-scale`` show
+the accessibility settings. The demo data lives in a throw-away folder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+PAGES = ("dashboard", "incident", "plan", "contacts", "forms", "sync", "settings")
+
+
+def demo_console(data_dir: Path, now_ms: int) -> Any:
+    """A console on the demo data: a level-II HIS outage reported 6 minutes ago, a call-out."""
+    from hisconsole.services import contacts, incidents, response
+    from hisconsole.services.console import Console
+    from hisconsole.services.setup import open_or_initialise
+
+    console, _ = open_or_initialise(data_dir, demo=True)
+    console.close()
+    console = Console.open(data_dir, now_ms=lambda: now_ms)
+    console.sign_in("Wang Fang", "commander")
+    reported = dt.datetime.fromtimestamp(now_ms / 1000, tz=dt.UTC) - dt.timedelta(minutes=6)
+    incident, _ = incidents.declare(
+        console,
+        level="II",
+        title="HIS and EMR down in all wards",
+        systems=["HIS", "EMR", "LIS"],
+        scenario="his-down",
+        reported_at=reported,
+    )
+    incidents.set_system_status(console, incident, "HIS", "down")
+    incidents.set_system_status(console, incident, "EMR", "down")
+    incidents.set_system_status(console, incident, "LIS", "degraded")
+    incidents.log(console, incident, "Wards switched to paper forms; runners sent to the lab.")
+    trees = contacts.call_trees(console)
+    if trees:
+        response.start_callout(console, incident, trees[0]["code"])
+    return console
+
+
+def settle(app: Any, window: Any) -> None:
+    """Let the page read what it shows (the runner idle, the events handled)."""
+    for _ in range(3):
+        for _ in range(20):
+            app.processEvents()
+        while not window.ctx.runner.is_idle():
+            app.processEvents()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--lang", choices=("en", "zh"), default="en")
+    parser.add_argument("--pseudo", action="store_true")
+    parser.add_argument("--high-contrast", action="store_true")
+    parser.add_argument("--text-scale", type=int, default=100)
+    parser.add_argument("--out", type=Path, default=REPO / "docs" / "screens")
+    parser.add_argument("--size", default="1280x800")
+    parser.add_argument("--pages", nargs="*", default=list(PAGES))
+    parser.add_argument("--colours", type=int, default=0, help="reduce to N colours (smaller)")
+    args = parser.parse_args(argv)
+
+    from PySide6.QtCore import QSettings, Qt
+    from PySide6.QtGui import QImage
+    from PySide6.QtWidgets import QApplication
+
+    from hisconsole.ui import theme
+    from hisconsole.ui.app import configure_application, create_main_window
+    from hisconsole.ui.main_window import KEY_LANGUAGE, PAGE_TYPES
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    configure_application(app)
+    width, height = (int(n) for n in args.size.split("x"))
+    args.out.mkdir(parents=True, exist_ok=True)
+    now_ms = int(dt.datetime.now(dt.UTC).timestamp() * 1000)
+    with tempfile.TemporaryDirectory() as tmp:
+        data_dir = Path(tmp) / "data"
+        console = demo_console(data_dir, now_ms)
+        settings_path = data_dir / "ui.ini"
+        settings = QSettings(str(settings_path), QSettings.Format.IniFormat)
+        settings.setValue(KEY_LANGUAGE, "en" if args.pseudo else args.lang)
+        settings.setValue(theme.KEY_HIGH_CONTRAST, args.high_contrast)
+        settings.setValue(theme.KEY_TEXT_SCALE, args.text_scale)
+        settings.sync()
+        pseudo = None
+        if args.pseudo:
+            from tests.gui.pseudo import install_pseudo_translation
+
+            pseudo = install_pseudo_translation(Path(tmp))
+        window = create_main_window(console, settings_path, use_tray=False)
+        window.resize(width, height)
+        window.show()
+        settle(app, window)
+        names = [page_type.__name__.removesuffix("Page").lower() for page_type in PAGE_TYPES]
+        suffix = "pseudo" if args.pseudo else args.lang
+        for page in args.pages:
+            window.show_page(names.index(page))
+            settle(app, window)
+            image = window.grab().toImage()
+            if args.colours:
+                # A palette of N colours keeps a screenshot small (text stays sharp).
+                image = image.convertToFormat(
+                    QImage.Format.Format_Indexed8,
+                    Qt.ImageConversionFlag.ThresholdDither | Qt.ImageConversionFlag.AvoidDither,
+                )
+            path = args.out / f"{page}-{suffix}.png"
+            image.save(str(path), "PNG", 100 if args.colours else -1)
+            print(path, path.stat().st_size)
+        window.close()
+        window.ctx.translations.uninstall()
+        if pseudo is not None:
+            QApplication.removeTranslator(pseudo)
+        console.close()  # type: ignore[attr-defined]
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

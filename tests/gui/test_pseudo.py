@@ -1,0 +1,115 @@
+"""Every page in a pseudo-translation half as long again as English, on a 1366×768 screen:
+no label or button may be cut off."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QSize, QTranslator
+from PySide6.QtWidgets import QTabWidget
+from pytestqt.qtbot import QtBot
+
+from hisconsole.services import incidents
+from hisconsole.services.console import Console
+from hisconsole.ui.app import create_main_window
+from hisconsole.ui.firstrun import FirstRunWizard
+from hisconsole.ui.main_window import PAGE_TYPES, MainWindow
+
+from .pseudo import build_pseudo_catalogue, clipped_texts, pseudo, tool
+
+SCREEN = QSize(1366, 768)  # the command centre's 13-inch laptops
+
+
+def test_pseudo_texts_are_half_as_long_again_and_keep_what_the_program_needs() -> None:
+    for text in ("Settings", "Declare incident (Ctrl+D)", "Record upward report…", "OK"):
+        shown = pseudo(text)
+        assert shown.startswith("[") and shown.endswith("]")
+        assert len(shown) >= 1.5 * len(text)
+    assert "{code}" in pseudo("Level {code}: {text}") and "{text}" in pseudo("Level {code}: {text}")
+    assert "&S" not in pseudo("&Save") and pseudo("&Save").startswith("[&")
+    assert pseudo("Ctrl+Up") == "Ctrl+Up"  # a shortcut stays a shortcut
+    assert pseudo("{count} people").count("{count}") == 1
+
+
+@pytest.fixture(scope="module")
+def catalogue(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    if tool("pyside6-lupdate") is None or tool("pyside6-lrelease") is None:
+        pytest.skip("pyside6-lupdate and pyside6-lrelease are not installed")
+    return build_pseudo_catalogue(tmp_path_factory.mktemp("pseudo"))
+
+
+@pytest.fixture
+def pseudo_window(
+    qtbot: QtBot, console: Console, settings_path: Path, catalogue: Path
+) -> Iterator[MainWindow]:
+    """The window in pseudo-English at 1366×768, over an open level-II incident."""
+    console.sign_in("Wang Fang", "commander")
+    incidents.declare(
+        console, level="II", title="HIS and EMR down", systems=["HIS", "EMR"], scenario="his-down"
+    )
+    translator = QTranslator()
+    assert translator.load(str(catalogue))
+    QCoreApplication.installTranslator(translator)
+    main = create_main_window(console, settings_path, use_tray=False)
+    qtbot.addWidget(main)
+    main.resize(SCREEN)
+    main.show()
+    qtbot.waitExposed(main)
+    qtbot.waitUntil(main.ctx.runner.is_idle)
+    yield main
+    main.close()
+    QCoreApplication.removeTranslator(translator)
+    main.ctx.translations.uninstall()
+
+
+def test_no_text_is_cut_off_on_any_page(qtbot: QtBot, pseudo_window: MainWindow) -> None:
+    window = pseudo_window
+    assert window.nav.item(0).text().startswith("[")  # the pseudo-translation is in use
+    assert window.size() == SCREEN
+    hint = window.minimumSizeHint()
+    assert hint.width() <= SCREEN.width() and hint.height() <= SCREEN.height()
+    found: dict[str, list[str]] = {}
+    for index, page_type in enumerate(PAGE_TYPES):
+        window.show_page(index)
+        qtbot.waitUntil(window.ctx.runner.is_idle)
+        page = window.current_page()
+        clipped = clipped_texts(page)
+        for tabs in page.findChildren(QTabWidget):
+            for tab in range(tabs.count()):
+                tabs.setCurrentIndex(tab)
+                qtbot.waitUntil(window.ctx.runner.is_idle)
+                clipped += clipped_texts(page)
+        if clipped:
+            found[page_type.__name__] = sorted(set(clipped))
+    found_shell = clipped_texts(window.banner)
+    metrics = window.nav.fontMetrics()
+    for row in range(window.nav.count()):
+        needed = metrics.horizontalAdvance(window.nav.item(row).text()) + 24
+        if needed > window.nav.viewport().width():
+            found_shell.append(f"navigation {window.nav.item(row).text()!r}")
+    assert found == {} and found_shell == []
+
+
+def test_the_dialogs_of_this_work_fit_their_texts(
+    qtbot: QtBot, pseudo_window: MainWindow, tmp_path: Path
+) -> None:
+    window = pseudo_window
+    kit = window.open_kit()
+    qtbot.waitExposed(kit)
+    qtbot.waitUntil(window.ctx.runner.is_idle)
+    assert clipped_texts(kit) == []
+    kit.reject()
+    help_dialog = window.open_help()
+    qtbot.waitExposed(help_dialog)
+    assert clipped_texts(help_dialog) == []
+    help_dialog.reject()
+    wizard = FirstRunWizard(tmp_path / "new")
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.waitExposed(wizard)
+    for _page in range(5):
+        assert clipped_texts(wizard) == [], wizard.currentId()
+        wizard.next()
+    wizard.reject()
