@@ -118,7 +118,7 @@ def main(argv: list[str] | None = None) -> int:
                     Qt.ImageConversionFlag.ThresholdDither | Qt.ImageConversionFlag.AvoidDither,
                 )
             path = args.out / f"{page}-{suffix}.png"
-            image.save(str(path), "PNG", 100 if args.colours else -1)
+            image.save(str(path), "PNG", 0)  # the smallest file (PNG stays lossless)
             print(path, path.stat().st_size)
         window.close()
         window.ctx.translations.uninstall()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -60,15 +60,16 @@ class HelpDialog(QDialog):
     """The guide: the topics on the left, the chosen one on the right, in the interface language.
 
     ``show_topic`` picks a topic; the window opens it at the page shown (F1).
-    ``titles()`` names the topics (the pages' titles, in the interface language);
-    the keyboard-shortcut topic is made from ``menus`` each time it is shown.
+    ``titles`` names the topics (the pages' titles; the window gives them again in
+    the new language, ``set_titles``); the keyboard-shortcut topic is made from
+    ``menus`` each time it is shown.
 
     Signals: those of QDialog.
     """
 
     def __init__(
         self,
-        titles: Callable[[], dict[str, str]],
+        titles: dict[str, str],
         menus: list[QMenu],
         parent: QWidget | None = None,
     ) -> None:
@@ -162,7 +163,11 @@ class HelpDialog(QDialog):
     def _title(self, topic: str) -> str:
         if topic == KEYS_TOPIC:
             return self.tr("Keyboard shortcuts")
-        return self._titles().get(topic, topic)
+        return self._titles.get(topic, topic)
+
+    def set_titles(self, titles: dict[str, str]) -> None:
+        self._titles = dict(titles)
+        self.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

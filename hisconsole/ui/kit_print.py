@@ -220,6 +220,16 @@ class KitDialog(QDialog):
                 "to track it until it is entered back into the HIS."
             ).format(forms=forms or "…")
         )
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Grow to show wrapped texts whole (Qt does not for a window's own size)."""
+        layout = self.layout()
+        if layout is None or not layout.hasHeightForWidth():
+            return
+        needed = layout.totalHeightForWidth(self.width())
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
     def choice(self) -> tuple[str | None, str | None]:
         """(incident, scenario): exactly one of them, or neither when the plan has none."""
@@ -400,6 +410,7 @@ class KitDialog(QDialog):
         self.status_label.setText(message)
         colour = style.ERROR_TEXT if error else "#1B5E20" if ok else ""
         self.status_label.setStyleSheet(f"color: {colour};" if colour else "")
+        self._fit_height()
 
     def reject(self) -> None:
         if self._busy:

@@ -323,11 +323,7 @@ class MainWindow(QMainWindow):
     def open_help(self, topic: str | None = None) -> HelpDialog:
         """Show the guide (F1) at ``topic``, else at the help of the page shown."""
         if self.help_dialog is None:
-            self.help_dialog = HelpDialog(
-                lambda: {help_topic(page): page.title() for page in self.pages},
-                self.menus(),
-                self,
-            )
+            self.help_dialog = HelpDialog(self._help_titles(), self.menus(), self)
         self.help_dialog.show_topic(topic or help_topic(self.current_page()))
         if self.help_dialog.isVisible():
             self.help_dialog.raise_()  # open behind the window: bring it to the front
@@ -335,6 +331,9 @@ class MainWindow(QMainWindow):
             self.help_dialog.show()
         self.help_dialog.activateWindow()
         return self.help_dialog
+
+    def _help_titles(self) -> dict[str, str]:
+        return {help_topic(page): page.title() for page in self.pages}
 
     def open_sign_in(self) -> SignInDialog:
         """Show the sign-in dialog over the window (it does not block)."""
@@ -553,4 +552,6 @@ class MainWindow(QMainWindow):
             item.setToolTip(self.tr("{page} ({shortcut})").format(page=title, shortcut=shortcut))
             # "&1 Dashboard": Alt+V then the page's number, in every language.
             self.page_actions[index].setText(f"&{index + 1}  {title}")
+        if self.help_dialog is not None:
+            self.help_dialog.set_titles(self._help_titles())
         self._theme_changed()

@@ -88,7 +88,7 @@
 <context>
     <name>CallTreeEditor</name>
     <message>
-        <location filename="../../hisconsole/ui/contacts_trees.py" line="+361"/>
+        <location filename="../../hisconsole/ui/contacts_trees.py" line="+362"/>
         <location line="+11"/>
         <source>Choose a person in the list on the right first.</source>
         <translation>请先在右侧名单中选择人员。</translation>
@@ -969,123 +969,124 @@
     <message>
         <location filename="../../hisconsole/ui/firstrun.py" line="+292"/>
         <source>Choose the hospital&apos;s plan file.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择医院的预案文件。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Choose the contacts file.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择通讯录文件。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Choose the sync bundle.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择同步包。</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>{path} is not a file.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 不是文件。</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>The plan file cannot be used:
 {problems}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法使用该预案文件：
+{problems}</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>What the console starts with</source>
-        <translation type="unfinished"></translation>
+        <translation>初始内容</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>All of it can be imported later as well.</source>
-        <translation type="unfinished"></translation>
+        <translation>这些内容以后也都可以再导入。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The plan: the bundled example plan (edit it later to fit the hospital), or the plan file your IT department prepared. Contacts and a bundle from another console laptop are optional.</source>
-        <translation type="unfinished"></translation>
+        <translation>预案：使用自带的示例预案（以后再按本院情况修改），或使用信息部门准备好的预案文件。通讯录和来自另一台指挥台笔记本的同步包可以不选。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The &amp;bundled example plan</source>
-        <translation type="unfinished"></translation>
+        <translation>自带的示例预案(&amp;B)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Our hospital&apos;s &amp;plan file (YAML or JSON):</source>
-        <translation type="unfinished"></translation>
+        <translation>本院的预案文件（YAML 或 JSON）(&amp;P)：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Contacts file (CSV or vCard):</source>
-        <translation type="unfinished"></translation>
+        <translation>通讯录文件（CSV 或 vCard）(&amp;C)：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Sync bundle from another console laptop:</source>
-        <translation type="unfinished"></translation>
+        <translation>来自另一台指挥台笔记本的同步包(&amp;S)：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Sa&amp;mple contacts and call trees, for practice</source>
-        <translation type="unfinished"></translation>
+        <translation>示例通讯录和通知树，供练习使用(&amp;M)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The hospital&apos;s plan file</source>
-        <translation type="unfinished"></translation>
+        <translation>医院的预案文件</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Plan files</source>
-        <translation type="unfinished"></translation>
+        <translation>预案文件</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Plan file</source>
-        <translation type="unfinished"></translation>
+        <translation>预案文件</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The contacts file</source>
-        <translation type="unfinished"></translation>
+        <translation>通讯录文件</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Contact files</source>
-        <translation type="unfinished">通讯录文件</translation>
+        <translation>通讯录文件</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Contacts file</source>
-        <translation type="unfinished"></translation>
+        <translation>通讯录文件</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>A sync bundle</source>
-        <translation type="unfinished"></translation>
+        <translation>同步包</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>HIS Console bundles</source>
-        <translation type="unfinished"></translation>
+        <translation>HIS Console 同步包</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Sync bundle</source>
-        <translation type="unfinished"></translation>
+        <translation>同步包</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>浏览…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Choose the {file}</source>
-        <translation type="unfinished"></translation>
+        <translation>选择{file}</translation>
     </message>
 </context>
 <context>
@@ -1136,12 +1137,12 @@
     <message>
         <location line="+1"/>
         <source>Print downtime kit (Ctrl+K)</source>
-        <translation type="unfinished"></translation>
+        <translation>打印停机包 (Ctrl+K)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Print the downtime kit</source>
-        <translation type="unfinished"></translation>
+        <translation>打印停机包</translation>
     </message>
     <message>
         <location line="+48"/>
@@ -1439,118 +1440,118 @@
     <message>
         <location filename="../../hisconsole/ui/firstrun.py" line="-298"/>
         <source>{folder} is a file, not a folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>{folder} 是文件，不是文件夹。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>This laptop&apos;s user cannot write in {folder}.</source>
-        <translation type="unfinished"></translation>
+        <translation>本机当前用户无法写入 {folder}。</translation>
     </message>
     <message>
         <location line="+511"/>
         <source>{folder} holds a console already. It will be opened as it is, with its own plan, contacts and operator.</source>
-        <translation type="unfinished"></translation>
+        <translation>{folder} 中已有指挥台数据，将按原样打开，沿用其中的预案、通讯录和值班人员。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Data folder: {folder}</source>
-        <translation type="unfinished"></translation>
+        <translation>数据文件夹：{folder}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Plan: {file}</source>
-        <translation type="unfinished"></translation>
+        <translation>预案：{file}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Plan: the bundled example plan</source>
-        <translation type="unfinished"></translation>
+        <translation>预案：自带的示例预案</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Hospital: {zh} / {en}</source>
-        <translation type="unfinished"></translation>
+        <translation>医院：{zh} / {en}</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Contacts: {file}</source>
-        <translation type="unfinished"></translation>
+        <translation>通讯录：{file}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Sync bundle: {file}</source>
-        <translation type="unfinished"></translation>
+        <translation>同步包：{file}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Sample contacts and call trees, for practice</source>
-        <translation type="unfinished"></translation>
+        <translation>示例通讯录和通知树，供练习使用</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>On duty: {name} ({role})</source>
-        <translation type="unfinished">值班：{name}（{role}）</translation>
+        <translation>值班人员：{name}（{role}）</translation>
     </message>
     <message>
         <location line="+36"/>
         <source>Setting up the console…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在设置指挥台……</translation>
     </message>
     <message>
         <location line="+58"/>
         <source>Set up HIS Console</source>
-        <translation type="unfinished"></translation>
+        <translation>设置 HIS 应急指挥台</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Use the defaults</source>
-        <translation type="unfinished"></translation>
+        <translation>使用默认设置(&amp;U)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Next &gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>下一步(&amp;N) &gt;</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&lt; &amp;Back</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt; 上一步(&amp;B)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Finish</source>
-        <translation type="unfinished"></translation>
+        <translation>完成(&amp;F)</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+12"/>
         <source>Cancel</source>
-        <translation type="unfinished">取消</translation>
+        <translation>取消</translation>
     </message>
     <message>
         <location line="-8"/>
         <source>Create the console in the suggested folder with the bundled plan; sign in when the window opens.</source>
-        <translation type="unfinished"></translation>
+        <translation>在建议的文件夹中使用自带预案创建指挥台；窗口打开后再签到。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Next</source>
-        <translation type="unfinished"></translation>
+        <translation>下一步</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Back</source>
-        <translation type="unfinished"></translation>
+        <translation>上一步</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Finish</source>
-        <translation type="unfinished"></translation>
+        <translation>完成</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Use the defaults</source>
-        <translation type="unfinished"></translation>
+        <translation>使用默认设置</translation>
     </message>
 </context>
 <context>
@@ -1577,7 +1578,7 @@
     <message>
         <location line="-10"/>
         <source>Ward / department</source>
-        <translation type="unfinished"></translation>
+        <translation>病区 / 科室</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1828,10 +1829,10 @@
 <context>
     <name>FormsPrintTab</name>
     <message>
-        <location filename="../../hisconsole/ui/pages/forms_print.py" line="+277"/>
+        <location filename="../../hisconsole/ui/pages/forms_print.py" line="+281"/>
         <source>Copies of {title}</source>
         <extracomment>The incident chooser&apos;s entry for sheets printed ahead of any incident. How often (in pages) the worker reports rendering progress.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>{title}的份数</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2045,12 +2046,12 @@ Nothing was recorded as issued.</source>
     <message>
         <location line="+1"/>
         <source>For &amp;ward / department:</source>
-        <translation type="unfinished"></translation>
+        <translation>病区 / 科室(&amp;W)：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>e.g. Ward 5, Emergency</source>
-        <translation type="unfinished"></translation>
+        <translation>例如：5 病区、急诊科</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2199,46 +2200,46 @@ Nothing was recorded as issued.</source>
 <context>
     <name>HelpDialog</name>
     <message>
-        <location filename="../../hisconsole/ui/help.py" line="+145"/>
+        <location filename="../../hisconsole/ui/help.py" line="+146"/>
         <location line="+19"/>
         <source>Keyboard shortcuts</source>
         <extracomment>The topics in the order of the window&apos;s pages; &quot;keys&quot; lists the shortcuts.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>键盘快捷键</translation>
     </message>
     <message>
         <location line="-16"/>
         <source>Every command of the menus, and the keys that reach it from any page. Alt with the underlined letter opens a menu; Tab moves between the fields of a page.</source>
-        <translation type="unfinished"></translation>
+        <translation>菜单中的每条命令，以及在任何页面都能使用的快捷键。按 Alt 加带下划线的字母可打开菜单；按 Tab 键可在页面的各个输入项之间移动。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Menu</source>
-        <translation type="unfinished"></translation>
+        <translation>菜单</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Command</source>
-        <translation type="unfinished"></translation>
+        <translation>命令</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Keys</source>
-        <translation type="unfinished"></translation>
+        <translation>快捷键</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+22"/>
         <source>HIS Console help</source>
-        <translation type="unfinished"></translation>
+        <translation>HIS 应急指挥台帮助</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Help topics</source>
-        <translation type="unfinished"></translation>
+        <translation>帮助主题</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -2246,37 +2247,37 @@ Nothing was recorded as issued.</source>
     <message>
         <location filename="../../hisconsole/ui/firstrun.py" line="-310"/>
         <source>The hospital</source>
-        <translation type="unfinished"></translation>
+        <translation>医院</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Printed on every form, call tree and report.</source>
-        <translation type="unfinished"></translation>
+        <translation>将印在每张表单、通知树和报告上。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The hospital&apos;s name as the plan gives it. Change it if it is not yours; a name in one language only is used for both.</source>
-        <translation type="unfinished"></translation>
+        <translation>以下是预案中的医院名称。如果不是本院，请修改；只填一种语言时，两种语言都使用该名称。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Name in &amp;Chinese:</source>
-        <translation type="unfinished"></translation>
+        <translation>中文名称(&amp;C)：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Name in &amp;English:</source>
-        <translation type="unfinished"></translation>
+        <translation>英文名称(&amp;E)：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Hospital name in Chinese</source>
-        <translation type="unfinished"></translation>
+        <translation>医院中文名称</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Hospital name in English</source>
-        <translation type="unfinished"></translation>
+        <translation>医院英文名称</translation>
     </message>
 </context>
 <context>
@@ -2801,22 +2802,22 @@ Nothing was recorded as issued.</source>
     <message>
         <location line="+5"/>
         <source>Show the entries of group</source>
-        <translation type="unfinished"></translation>
+        <translation>按小组显示日志</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Show the entries of system</source>
-        <translation type="unfinished"></translation>
+        <translation>按系统显示日志</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Show the entries of kind</source>
-        <translation type="unfinished"></translation>
+        <translation>按类型显示日志</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Show the steps of group</source>
-        <translation type="unfinished"></translation>
+        <translation>按小组显示步骤</translation>
     </message>
     <message>
         <location line="+73"/>
@@ -3063,198 +3064,198 @@ Nothing was recorded as issued.</source>
 <context>
     <name>KitDialog</name>
     <message>
-        <location filename="../../hisconsole/ui/kit_print.py" line="+203"/>
+        <location filename="../../hisconsole/ui/kit_print.py" line="+206"/>
         <source>Incident {id} · {title} (level {level})</source>
-        <translation type="unfinished"></translation>
+        <translation>应急事件 {id} · {title}（{level} 级）</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Scenario: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>情景：{name}</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>, </source>
-        <translation type="unfinished"></translation>
+        <translation>、</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Each set of forms: {forms}. Every sheet carries its own serial number, to track it until it is entered back into the HIS.</source>
-        <translation type="unfinished"></translation>
+        <translation>每套表单包括：{forms}。每张都有唯一的序列号，用于追踪，直到内容回录到 HIS。</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+56"/>
         <source>Save the downtime kit as PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>将停机包另存为 PDF</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>PDF files</source>
-        <translation type="unfinished">PDF 文件</translation>
+        <translation>PDF 文件</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Saving cancelled, nothing was recorded.</source>
-        <translation type="unfinished">已取消保存，未作任何记录。</translation>
+        <translation>已取消保存，未作任何记录。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Making the kit and saving it…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在生成并保存停机包……</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Saved</source>
-        <translation type="unfinished">已保存</translation>
+        <translation>已保存</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Print the downtime kit</source>
-        <translation type="unfinished"></translation>
+        <translation>打印停机包</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Printing cancelled, nothing was recorded.</source>
-        <translation type="unfinished">已取消打印，未作任何记录。</translation>
+        <translation>已取消打印，未作任何记录。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Each form carries its own serial number, so the printer cannot make copies of it. Choose more wards instead. Nothing was recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>每张表单都有唯一的序列号，不能由打印机打印多份。请改为增加病区数。未作任何记录。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Making the kit…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在生成停机包……</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Sending the kit to the printer…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在将停机包发送到打印机……</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Printing was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>打印已取消。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Printing failed: {reason}
 Nothing was recorded as issued.</source>
-        <translation type="unfinished">打印失败：{reason}
+        <translation>打印失败：{reason}
 未记录任何发放。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Printing failed</source>
-        <translation type="unfinished">打印失败</translation>
+        <translation>打印失败</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Printed</source>
-        <translation type="unfinished">已打印</translation>
+        <translation>已打印</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>{how}: the downtime kit, with {count} numbered form(s) recorded as issued.</source>
-        <translation type="unfinished"></translation>
+        <translation>{how}：停机包，其中 {count} 张带编号的表单已记为发放。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>File: {path}</source>
-        <translation type="unfinished">文件：{path}</translation>
+        <translation>文件：{path}</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>{reason}
 Nothing was recorded as issued.</source>
-        <translation type="unfinished">{reason}
+        <translation>{reason}
 未记录任何发放。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The kit was not issued</source>
-        <translation type="unfinished"></translation>
+        <translation>停机包未发放</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>Printing needs Qt PDF, which this installation lacks; save a PDF.</source>
-        <translation type="unfinished"></translation>
+        <translation>打印需要 Qt PDF 组件，本机安装中没有；请另存为 PDF。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Downtime kit</source>
-        <translation type="unfinished"></translation>
+        <translation>停机包</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>One print to hand out when the systems go down: the call tree, the checklists, and a starter pack of numbered paper forms for each ward.</source>
-        <translation type="unfinished"></translation>
+        <translation>系统停机时一次打印、直接分发：通知树、检查清单，以及每个病区一套带编号的起步纸质表单。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Checklists of:</source>
-        <translation type="unfinished"></translation>
+        <translation>检查清单来源(&amp;C)：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Warning &amp;level:</source>
-        <translation type="unfinished">预警级别(&amp;L)：</translation>
+        <translation>预警级别(&amp;L)：</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Level {code}</source>
-        <translation type="unfinished">{code} 级</translation>
+        <translation>{code} 级</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Wards (one set of forms each):</source>
-        <translation type="unfinished"></translation>
+        <translation>病区数（每个病区一套表单）(&amp;W)：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Print in:</source>
-        <translation type="unfinished"></translation>
+        <translation>打印语言(&amp;P)：</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The plan is not read yet, or it has no scenarios.</source>
-        <translation type="unfinished"></translation>
+        <translation>预案尚未读取，或预案中没有情景。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Save as PDF…</source>
-        <translation type="unfinished">另存为 PDF(&amp;S)…</translation>
+        <translation>另存为 PDF(&amp;S)…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>P&amp;rint…</source>
-        <translation type="unfinished">打印(&amp;R)…</translation>
+        <translation>打印(&amp;R)…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Checklists of</source>
-        <translation type="unfinished"></translation>
+        <translation>检查清单来源</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Warning level</source>
-        <translation type="unfinished">预警级别</translation>
+        <translation>预警级别</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Number of wards</source>
-        <translation type="unfinished"></translation>
+        <translation>病区数</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Language of the print</source>
-        <translation type="unfinished"></translation>
+        <translation>打印语言</translation>
     </message>
 </context>
 <context>
@@ -3501,7 +3502,7 @@ Nothing was recorded as issued.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hisconsole/ui/main_window.py" line="+351"/>
+        <location filename="../../hisconsole/ui/main_window.py" line="+350"/>
         <location line="+80"/>
         <source>HIS Console</source>
         <translation>HIS 应急指挥台</translation>
@@ -3572,7 +3573,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
     <message>
         <location line="+1"/>
         <source>Pages</source>
-        <translation type="unfinished"></translation>
+        <translation>页面</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3607,7 +3608,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
     <message>
         <location line="+1"/>
         <source>Print downtime &amp;kit…</source>
-        <translation type="unfinished"></translation>
+        <translation>打印停机包(&amp;K)…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3622,12 +3623,12 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
     <message>
         <location line="+1"/>
         <source>&amp;Help for this page</source>
-        <translation type="unfinished"></translation>
+        <translation>本页帮助(&amp;H)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3637,22 +3638,22 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
     <message>
         <location line="+1"/>
         <source>&amp;High contrast</source>
-        <translation type="unfinished"></translation>
+        <translation>高对比度(&amp;H)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Larger text</source>
-        <translation type="unfinished"></translation>
+        <translation>放大字号(&amp;L)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>S&amp;maller text</source>
-        <translation type="unfinished"></translation>
+        <translation>缩小字号(&amp;M)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Normal text size</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复默认字号(&amp;N)</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -3764,42 +3765,42 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
     <message>
         <location filename="../../hisconsole/ui/firstrun.py" line="+48"/>
         <source>Enter the name of the person on duty.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入值班人员的姓名。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Who is on duty</source>
-        <translation type="unfinished"></translation>
+        <translation>值班人员</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Everything recorded is signed with this name.</source>
-        <translation type="unfinished"></translation>
+        <translation>此后记录的一切都以此姓名署名。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The person setting up the console signs in first. Whoever takes over later signs in with File → Switch operator.</source>
-        <translation type="unfinished"></translation>
+        <translation>由设置指挥台的人先签到。以后接班的人通过“文件 → 切换值班人员”签到。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名(&amp;N)：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Role:</source>
-        <translation type="unfinished">角色(&amp;R)：</translation>
+        <translation>角色(&amp;R)：</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Operator&apos;s name</source>
-        <translation type="unfinished"></translation>
+        <translation>值班人员姓名</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Operator&apos;s role</source>
-        <translation type="unfinished"></translation>
+        <translation>值班人员角色</translation>
     </message>
 </context>
 <context>
@@ -5007,12 +5008,12 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
     <message>
         <location filename="../../hisconsole/ui/firstrun.py" line="+24"/>
         <source>Ready</source>
-        <translation type="unfinished"></translation>
+        <translation>准备就绪</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Finish creates the console and opens it.</source>
-        <translation type="unfinished"></translation>
+        <translation>按“完成”即创建并打开指挥台。</translation>
     </message>
 </context>
 <context>
@@ -5021,57 +5022,57 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
         <location filename="../../hisconsole/ui/pages/settings.py" line="+38"/>
         <source>Mainland China</source>
         <extracomment>Where the default region for phone numbers is kept (this laptop&apos;s ui.ini, for now).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>中国大陆</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Hong Kong</source>
-        <translation type="unfinished"></translation>
+        <translation>中国香港</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Macao</source>
-        <translation type="unfinished"></translation>
+        <translation>中国澳门</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Taiwan</source>
-        <translation type="unfinished"></translation>
+        <translation>中国台湾</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Singapore</source>
-        <translation type="unfinished"></translation>
+        <translation>新加坡</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Malaysia</source>
-        <translation type="unfinished"></translation>
+        <translation>马来西亚</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Japan</source>
-        <translation type="unfinished"></translation>
+        <translation>日本</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>South Korea</source>
-        <translation type="unfinished"></translation>
+        <translation>韩国</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>United Kingdom</source>
-        <translation type="unfinished"></translation>
+        <translation>英国</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>United States</source>
-        <translation type="unfinished"></translation>
+        <translation>美国</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>{region} (+{code})</source>
-        <translation type="unfinished"></translation>
+        <translation>{region}（+{code}）</translation>
     </message>
 </context>
 <context>
@@ -5628,19 +5629,19 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../hisconsole/ui/pages/settings.py" line="+146"/>
+        <location filename="../../hisconsole/ui/pages/settings.py" line="+147"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>version {version}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {version} 版</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>none yet</source>
-        <translation type="unfinished"></translation>
+        <translation>尚无</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -5675,12 +5676,12 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
     <message>
         <location line="+1"/>
         <source>Plan</source>
-        <translation type="unfinished">预案</translation>
+        <translation>预案</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Time zone</source>
-        <translation type="unfinished"></translation>
+        <translation>时区</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5691,88 +5692,89 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
         <location line="+30"/>
         <location line="+64"/>
         <source>Open data folder</source>
-        <translation type="unfinished"></translation>
+        <translation>打开数据文件夹</translation>
     </message>
     <message>
         <location line="-63"/>
         <source>No file manager could be opened. The data folder is:
 {folder}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开文件管理器。数据文件夹位于：
+{folder}</translation>
     </message>
     <message>
         <location line="+36"/>
         <source>Reading the screen</source>
-        <translation type="unfinished"></translation>
+        <translation>显示与阅读</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Language:</source>
-        <translation type="unfinished">语言(&amp;L)：</translation>
+        <translation>语言(&amp;L)：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;High contrast:</source>
-        <translation type="unfinished"></translation>
+        <translation>高对比度(&amp;H)：</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Black on white, yellow where the focus is (Ctrl+Shift+H)</source>
-        <translation type="unfinished"></translation>
+        <translation>白底黑字，焦点处显示黄色 (Ctrl+Shift+H)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Text size:</source>
-        <translation type="unfinished"></translation>
+        <translation>字号(&amp;T)：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Ctrl+= larger, Ctrl+- smaller, Ctrl+0 normal</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+= 放大，Ctrl+- 缩小，Ctrl+0 恢复默认</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Phone numbers</source>
-        <translation type="unfinished">电话号码</translation>
+        <translation>电话号码</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Default &amp;region:</source>
-        <translation type="unfinished"></translation>
+        <translation>默认地区(&amp;R)：</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>For numbers typed without a country code. Kept in this laptop&apos;s ui.ini for now: the contact checks still read such numbers as mainland China (+86) numbers.</source>
-        <translation type="unfinished"></translation>
+        <translation>用于不带国家代码的号码。目前只保存在本机的 ui.ini 中：通讯录校验仍按中国大陆（+86）号码解读这类号码。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>This laptop</source>
-        <translation type="unfinished">本机</translation>
+        <translation>本机</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Open data folder</source>
-        <translation type="unfinished"></translation>
+        <translation>打开数据文件夹(&amp;O)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>语言</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>High contrast</source>
-        <translation type="unfinished"></translation>
+        <translation>高对比度</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Text size in per cent</source>
-        <translation type="unfinished"></translation>
+        <translation>字号百分比</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Default region for phone numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>电话号码的默认地区</translation>
     </message>
 </context>
 <context>
@@ -5852,17 +5854,17 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
     <message>
         <location filename="../../hisconsole/ui/app.py" line="+116"/>
         <source>Not imported: {problem}</source>
-        <translation type="unfinished"></translation>
+        <translation>未导入：{problem}</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The console works; import the rest from the Contacts or Sync page.</source>
-        <translation type="unfinished"></translation>
+        <translation>指挥台可以正常使用；其余内容请在“通讯录”或“同步”页面导入。</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>HIS Console is set up</source>
-        <translation type="unfinished"></translation>
+        <translation>HIS 应急指挥台已设置完成</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -6917,62 +6919,62 @@ No: import without pinning; events are held in quarantine.</source>
     <message>
         <location filename="../../hisconsole/ui/firstrun.py" line="-317"/>
         <source>Choose the folder for this console&apos;s data.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择存放本指挥台数据的文件夹。</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Welcome to HIS Console</source>
-        <translation type="unfinished"></translation>
+        <translation>欢迎使用 HIS 应急指挥台</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Set up this laptop in four short steps.</source>
-        <translation type="unfinished"></translation>
+        <translation>只需四个简单步骤即可设置本机。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>This laptop will keep its own copy of the emergency plan, the contacts and the paper forms, so that they are at hand when the network and the HIS are down. Press Enter to accept each suggestion, or choose “Use the defaults” to skip the questions.</source>
-        <translation type="unfinished"></translation>
+        <translation>本机将保存一份应急预案、通讯录和纸质表单，网络和 HIS 中断时也能随时取用。按回车键接受每一项建议，或选择“使用默认设置”跳过这些问题。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>&amp;Language:</source>
-        <translation type="unfinished">语言(&amp;L)：</translation>
+        <translation>语言(&amp;L)：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Data &amp;folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>数据文件夹(&amp;F)：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Folder for the console&apos;s data</source>
-        <translation type="unfinished"></translation>
+        <translation>指挥台数据文件夹</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Data folder</source>
-        <translation type="unfinished"></translation>
+        <translation>数据文件夹</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Choose the data folder</source>
-        <translation type="unfinished"></translation>
+        <translation>选择数据文件夹</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>语言</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The database, this laptop&apos;s signing key and the backups go here. Keep it on this laptop, not on a network drive: the network may be what is down.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库、本机签名密钥和备份都存放在这里。请放在本机上，不要放在网络驱动器上：出故障的可能正是网络。</translation>
     </message>
 </context>
 </TS>
