@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import io
 import sys
 import tempfile
 from pathlib import Path
@@ -24,7 +25,17 @@ sys.path.insert(0, str(REPO))
 PAGES = ("dashboard", "incident", "plan", "contacts", "forms", "sync", "settings")
 
 
-def demo_console(data_dir: Path, now_ms: int) -> Any:
+# What the operators type, in the language of the screenshots.
+TYPED = {
+    "en": (
+        "HIS and EMR down in all wards",
+        "Wards switched to paper forms; runners sent to the lab.",
+    ),
+    "zh": ("全院 HIS、EMR 中断", "各病区已改用纸质表单，已派专人送检验标本。"),
+}
+
+
+def demo_console(data_dir: Path, now_ms: int, lang: str = "en") -> Any:
     """A console on the demo data: a level-II HIS outage reported 6 minutes ago, a call-out."""
     from hisconsole.services import contacts, incidents, response
     from hisconsole.services.console import Console
@@ -38,7 +49,7 @@ def demo_console(data_dir: Path, now_ms: int) -> Any:
     incident, _ = incidents.declare(
         console,
         level="II",
-        title="HIS and EMR down in all wards",
+        title=TYPED[lang][0],
         systems=["HIS", "EMR", "LIS"],
         scenario="his-down",
         reported_at=reported,
@@ -46,11 +57,29 @@ def demo_console(data_dir: Path, now_ms: int) -> Any:
     incidents.set_system_status(console, incident, "HIS", "down")
     incidents.set_system_status(console, incident, "EMR", "down")
     incidents.set_system_status(console, incident, "LIS", "degraded")
-    incidents.log(console, incident, "Wards switched to paper forms; runners sent to the lab.")
+    incidents.log(console, incident, TYPED[lang][1])
     trees = contacts.call_trees(console)
     if trees:
         response.start_callout(console, incident, trees[0]["code"])
     return console
+
+
+def save_small(image: Any, path: Path, max_kb: int) -> None:
+    """Save ``image`` as PNG; above ``max_kb``, with an adaptive palette of 256 colours
+    (median cut: the interface's few flat colours survive, text stays sharp)."""
+    from PIL import Image
+    from PySide6.QtCore import QBuffer, QIODevice
+
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    data = bytes(buffer.data().data())
+    if len(data) <= max_kb * 1024:
+        path.write_bytes(data)
+        return
+    with Image.open(io.BytesIO(data)) as picture:
+        reduced = picture.convert("RGB").quantize(256, method=Image.Quantize.MEDIANCUT)
+        reduced.save(path, "PNG", optimize=True)
 
 
 def settle(app: Any, window: Any) -> None:
@@ -71,11 +100,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=REPO / "docs" / "screens")
     parser.add_argument("--size", default="1280x800")
     parser.add_argument("--pages", nargs="*", default=list(PAGES))
-    parser.add_argument("--colours", type=int, default=0, help="reduce to N colours (smaller)")
+    parser.add_argument(
+        "--max-kb", type=int, default=150, help="larger PNGs get an adaptive 256-colour palette"
+    )
     args = parser.parse_args(argv)
 
-    from PySide6.QtCore import QSettings, Qt
-    from PySide6.QtGui import QImage
+    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
     from hisconsole.ui import theme
@@ -89,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
     now_ms = int(dt.datetime.now(dt.UTC).timestamp() * 1000)
     with tempfile.TemporaryDirectory() as tmp:
         data_dir = Path(tmp) / "data"
-        console = demo_console(data_dir, now_ms)
+        console = demo_console(data_dir, now_ms, "zh" if args.lang == "zh" else "en")
         settings_path = data_dir / "ui.ini"
         settings = QSettings(str(settings_path), QSettings.Format.IniFormat)
         settings.setValue(KEY_LANGUAGE, "en" if args.pseudo else args.lang)
@@ -111,14 +141,8 @@ def main(argv: list[str] | None = None) -> int:
             window.show_page(names.index(page))
             settle(app, window)
             image = window.grab().toImage()
-            if args.colours:
-                # A palette of N colours keeps a screenshot small (text stays sharp).
-                image = image.convertToFormat(
-                    QImage.Format.Format_Indexed8,
-                    Qt.ImageConversionFlag.ThresholdDither | Qt.ImageConversionFlag.AvoidDither,
-                )
             path = args.out / f"{page}-{suffix}.png"
-            image.save(str(path), "PNG", 0)  # the smallest file (PNG stays lossless)
+            save_small(image, path, args.max_kb)
             print(path, path.stat().st_size)
         window.close()
         window.ctx.translations.uninstall()

@@ -209,7 +209,7 @@ class WelcomePage(WizardPage):
                 "This laptop will keep its own copy of the emergency plan, the contacts "
                 "and the paper forms, so that they are at hand when the network and the "
                 "HIS are down. Press Enter to accept each suggestion, or choose "
-                "“Use the defaults” to skip the questions."
+                "'Use the defaults' to skip the questions."
             )
         )
         self.language_label.setText(self.tr("&Language:"))

@@ -6933,7 +6933,7 @@ No: import without pinning; events are held in quarantine.</source>
     </message>
     <message>
         <location line="+3"/>
-        <source>This laptop will keep its own copy of the emergency plan, the contacts and the paper forms, so that they are at hand when the network and the HIS are down. Press Enter to accept each suggestion, or choose “Use the defaults” to skip the questions.</source>
+        <source>This laptop will keep its own copy of the emergency plan, the contacts and the paper forms, so that they are at hand when the network and the HIS are down. Press Enter to accept each suggestion, or choose &apos;Use the defaults&apos; to skip the questions.</source>
         <translation>本机将保存一份应急预案、通讯录和纸质表单，网络和 HIS 中断时也能随时取用。按回车键接受每一项建议，或选择“使用默认设置”跳过这些问题。</translation>
     </message>
     <message>

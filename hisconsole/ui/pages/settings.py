@@ -57,8 +57,12 @@ def region_name(code: str) -> str:
 
 
 def saved_region(ctx: Context) -> str:
-    value = ctx.settings.value(KEY_PHONE_REGION, DEFAULT_REGION)
-    return value if isinstance(value, str) and value in REGIONS else DEFAULT_REGION
+    """The region the contact services read numbers in (kept in the database's local
+    settings, and mirrored in ui.ini)."""
+    from hisconsole.services import contacts
+
+    value = contacts.region(ctx.console)
+    return value if value in REGIONS else DEFAULT_REGION
 
 
 class SettingsPage(Page):
@@ -235,6 +239,10 @@ class SettingsPage(Page):
     def _region_activated(self, index: int) -> None:
         code = self.region_combo.itemData(index)
         if isinstance(code, str):
+            from hisconsole.services import contacts
+
+            # Phone numbers typed or imported from now on are read in this region.
+            contacts.set_region(self.ctx.console, code)
             self.ctx.settings.setValue(KEY_PHONE_REGION, code)
             self.ctx.settings.sync()
 
