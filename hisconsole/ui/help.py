@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable
 
 from PySide6.QtCore import QEvent, Qt
@@ -37,22 +38,25 @@ def help_text(topic: str, lang: str) -> str:
     raise ResourcesMissing(f"The help page {topic} is missing. Reinstall the program.")
 
 
+def plain_name(text: str) -> str:
+    """A menu's or command's name as read: "切换值班人员(&S)…" -> "切换值班人员"."""
+    name = text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+    name = name.rstrip("…").rstrip(".").strip()
+    # Mnemonics in Chinese texts are written "文件(&F)": drop the "(F)" as well.
+    return re.sub(r"\(\w\)$", "", name).strip()
+
+
 def shortcut_rows(menus: Iterable[QMenu]) -> list[tuple[str, str, str]]:
     """(menu, action, keys) of every menu action that has a shortcut, as the menus show them."""
     rows = []
     for menu in menus:
-        menu_title = menu.title().replace("&&", "\0").replace("&", "").replace("\0", "&")
         for action in menu.actions():
             if action.isSeparator() or action.shortcut().isEmpty():
                 continue
             keys = ", ".join(
                 seq.toString(QKeySequence.SequenceFormat.NativeText) for seq in action.shortcuts()
             )
-            name = action.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
-            # Mnemonics in Chinese texts are written "文件(&F)": drop the "(F)" too.
-            if name.endswith(")") and "(" in name and len(name.rsplit("(", 1)[1]) == 2:
-                name = name.rsplit("(", 1)[0]
-            rows.append((menu_title, name.rstrip("…").rstrip(".").strip(), keys))
+            rows.append((plain_name(menu.title()), plain_name(action.text()), keys))
     return rows
 
 

@@ -2200,7 +2200,7 @@ Nothing was recorded as issued.</source>
 <context>
     <name>HelpDialog</name>
     <message>
-        <location filename="../../hisconsole/ui/help.py" line="+146"/>
+        <location filename="../../hisconsole/ui/help.py" line="+150"/>
         <location line="+19"/>
         <source>Keyboard shortcuts</source>
         <extracomment>The topics in the order of the window&apos;s pages; &quot;keys&quot; lists the shortcuts.</extracomment>
@@ -5021,7 +5021,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
     <message>
         <location filename="../../hisconsole/ui/pages/settings.py" line="+38"/>
         <source>Mainland China</source>
-        <extracomment>Where the default region for phone numbers is kept (this laptop&apos;s ui.ini, for now).</extracomment>
+        <extracomment>ui.ini mirror of the default region for phone numbers (the services keep the real one).</extracomment>
         <translation>中国大陆</translation>
     </message>
     <message>
@@ -5629,7 +5629,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../hisconsole/ui/pages/settings.py" line="+147"/>
+        <location filename="../../hisconsole/ui/pages/settings.py" line="+151"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -5689,13 +5689,13 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
         <translation>Qt 版本</translation>
     </message>
     <message>
-        <location line="+30"/>
-        <location line="+64"/>
+        <location line="+34"/>
+        <location line="+63"/>
         <source>Open data folder</source>
         <translation>打开数据文件夹</translation>
     </message>
     <message>
-        <location line="-63"/>
+        <location line="-62"/>
         <source>No file manager could be opened. The data folder is:
 {folder}</source>
         <translation>无法打开文件管理器。数据文件夹位于：
@@ -5743,11 +5743,11 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
     </message>
     <message>
         <location line="+5"/>
-        <source>For numbers typed without a country code. Kept in this laptop&apos;s ui.ini for now: the contact checks still read such numbers as mainland China (+86) numbers.</source>
-        <translation>用于不带国家代码的号码。目前只保存在本机的 ui.ini 中：通讯录校验仍按中国大陆（+86）号码解读这类号码。</translation>
+        <source>For numbers typed or imported without a country code: the contact checks read them as numbers of this region, on this laptop.</source>
+        <translation>用于录入或导入时不带国家代码的号码：本机的通讯录校验按此地区解读这类号码。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>This laptop</source>
         <translation>本机</translation>
     </message>

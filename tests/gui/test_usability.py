@@ -328,6 +328,7 @@ def test_f1_opens_the_help_of_the_page_shown_in_the_interface_language(
     assert "宣布应急事件" in dialog.text()
     dialog.show_topic("keys")
     assert "Ctrl+K" in dialog.text() and "F1" in dialog.text()
+    assert "打印停机包" in dialog.text() and "(K)" not in dialog.text()
     window.set_language("en")
     assert "Print downtime kit" in dialog.text()
     dialog.reject()
@@ -505,7 +506,10 @@ def test_settings_page_changes_language_contrast_size_and_region(
     page.region_combo.setCurrentIndex(page.region_combo.findData("HK"))
     page.region_combo.activated.emit(page.region_combo.currentIndex())
     assert stored(settings_path, KEY_PHONE_REGION) == "HK"
-    assert "ui.ini" in page.region_note.text()
+    assert "this region" in page.region_note.text()
+    from hisconsole.services import contacts
+
+    assert contacts.region(page.ctx.console) == "HK"  # the services read numbers as HK now
 
     opened: list[QUrl] = []
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)

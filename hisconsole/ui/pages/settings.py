@@ -29,7 +29,7 @@ from hisconsole.ui.context import Context, PlanSnapshot
 from hisconsole.ui.i18n import LANGUAGE_NAMES, LANGUAGES, format_number, time_zone_text
 from hisconsole.ui.pages.base import Page
 
-#: Where the default region for phone numbers is kept (this laptop's ui.ini, for now).
+#: ui.ini mirror of the default region for phone numbers (the services keep the real one).
 KEY_PHONE_REGION = "phones/region"
 
 
@@ -70,9 +70,9 @@ class SettingsPage(Page):
 
     Language, high contrast and text size act at once and are remembered in
     ui.ini (the View and Language menus change the same settings; this page
-    follows them). The default region for phone numbers is kept in ui.ini too,
-    for now only there. "Open data folder" shows the data directory in the
-    file manager.
+    follows them). The default region for phone numbers is this laptop's setting
+    in the database, read by the contact services. "Open data folder" shows the
+    data directory in the file manager.
 
     Signals:
         language_chosen(str): the user chose the interface language here.
@@ -305,9 +305,8 @@ class SettingsPage(Page):
             self.region_combo.setItemText(index, region_name(self.region_combo.itemData(index)))
         self.region_note.setText(
             self.tr(
-                "For numbers typed without a country code. Kept in this laptop's "
-                "ui.ini for now: the contact checks still read such numbers as "
-                "mainland China (+86) numbers."
+                "For numbers typed or imported without a country code: the contact "
+                "checks read them as numbers of this region, on this laptop."
             )
         )
         self.laptop_heading.setText(self.tr("This laptop"))
