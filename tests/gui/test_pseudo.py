@@ -99,6 +99,8 @@ def test_the_dialogs_of_this_work_fit_their_texts(
     kit = window.open_kit()
     qtbot.waitExposed(kit)
     qtbot.waitUntil(window.ctx.runner.is_idle)
+    # Word-wrapped labels get their height in a second layout pass: let it run.
+    qtbot.waitUntil(lambda: clipped_texts(kit) == [], timeout=3000)
     assert clipped_texts(kit) == []
     kit.reject()
     help_dialog = window.open_help()
