@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QPageLayout, QPainter
-from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QStackedLayout, QWidget
+from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
+from PySide6.QtWidgets import QDialog, QStackedLayout, QWidget
 
 from hisconsole.ui import style
 
@@ -26,6 +26,25 @@ except ImportError:  # pragma: no cover - depends on the installation
 MAX_PRINT_DPI = 600
 #: Pages sent to the printer per turn of the event loop (the window stays responsive).
 PAGES_PER_TURN = 2
+
+
+def choose_printer(parent: QWidget, doc_name: str, title: str) -> QPrinter | None:
+    """Ask for a printer for a whole document (no page range: every numbered sheet
+    must print); None if the user cancelled."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setCopyCount(1)
+    printer.setDocName(doc_name)
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle(title)
+    for option in (
+        QAbstractPrintDialog.PrintDialogOption.PrintPageRange,
+        QAbstractPrintDialog.PrintDialogOption.PrintSelection,
+        QAbstractPrintDialog.PrintDialogOption.PrintCurrentPage,
+    ):
+        dialog.setOption(option, False)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return printer
 
 
 def open_document(data: bytes, parent: QObject | None = None) -> QPdfDocument:

@@ -13,15 +13,15 @@ from typing import Any
 
 from PySide6.QtCore import QEvent
 from PySide6.QtGui import QAction
-from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QMenu, QPushButton, QWidget
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QWidget
 
 from hisconsole.services import reports
 from hisconsole.services.errors import USER_ERRORS
 from hisconsole.ui import style
 from hisconsole.ui.context import Context
 from hisconsole.ui.dialogs import button
-from hisconsole.ui.forms_pdf import HAVE_QTPDF, PackPrinter
+from hisconsole.ui.forms_pdf import HAVE_QTPDF, PackPrinter, choose_printer
 from hisconsole.ui.plan_files import ask_save_path, writer
 from hisconsole.ui.runner import user_message
 
@@ -191,18 +191,12 @@ class ReportsBar(QWidget):
         if incident_id is None or not HAVE_QTPDF or self.job is not None:
             return
         name = self.report_name(kind)
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName(f"{incident_id}-{kind}-report")
-        dialog = QPrintDialog(printer, self.window())
-        dialog.setWindowTitle(self.tr("{report}: print").format(report=name))
-        # The whole report is printed: offer no page range.
-        for option in (
-            QAbstractPrintDialog.PrintDialogOption.PrintPageRange,
-            QAbstractPrintDialog.PrintDialogOption.PrintSelection,
-            QAbstractPrintDialog.PrintDialogOption.PrintCurrentPage,
-        ):
-            dialog.setOption(option, False)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        printer = choose_printer(
+            self.window(),
+            f"{incident_id}-{kind}-report",
+            self.tr("{report}: print").format(report=name),
+        )
+        if printer is None:
             return
         console = self.ctx.console
         self.say(self.tr("{report}: making the PDF…").format(report=name))

@@ -9,7 +9,7 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QEvent
-from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -33,7 +33,7 @@ from hisconsole.services.forms import AREA as FORMS_AREA
 from hisconsole.ui import style
 from hisconsole.ui.context import Context
 from hisconsole.ui.dialogs import open_dialog
-from hisconsole.ui.forms_pdf import HAVE_QTPDF, PackPrinter
+from hisconsole.ui.forms_pdf import HAVE_QTPDF, PackPrinter, choose_printer
 from hisconsole.ui.i18n import LANGUAGE_NAMES, LANGUAGES
 from hisconsole.ui.plan_files import ask_save_path
 from hisconsole.ui.runner import KNOWN_ERRORS, user_message
@@ -290,19 +290,8 @@ class KitDialog(QDialog):
     def print_kit(self) -> None:
         if not HAVE_QTPDF:
             return
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setCopyCount(1)
-        printer.setDocName(self._doc_name())
-        dialog = QPrintDialog(printer, self)
-        dialog.setWindowTitle(self.tr("Print the downtime kit"))
-        # Every sheet is printed: a page range would leave issued serials unprinted.
-        for option in (
-            QAbstractPrintDialog.PrintDialogOption.PrintPageRange,
-            QAbstractPrintDialog.PrintDialogOption.PrintSelection,
-            QAbstractPrintDialog.PrintDialogOption.PrintCurrentPage,
-        ):
-            dialog.setOption(option, False)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        printer = choose_printer(self, self._doc_name(), self.tr("Print the downtime kit"))
+        if printer is None:
             self._say(self.tr("Printing cancelled, nothing was recorded."))
             return
         if printer.copyCount() > 1:

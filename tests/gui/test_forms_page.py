@@ -19,7 +19,7 @@ from pytestqt.qtbot import QtBot
 from hisconsole.printing.forms import bundled_forms_dir
 from hisconsole.services import forms, incidents
 from hisconsole.services.console import Console
-from hisconsole.ui import forms_files
+from hisconsole.ui import forms_files, forms_pdf
 from hisconsole.ui.app import create_main_window
 from hisconsole.ui.forms_dialogs import CloseIncidentDialog, StockCountDialog
 from hisconsole.ui.main_window import PAGE_TYPES, MainWindow
@@ -129,7 +129,7 @@ class FakePrintDialog:
 @pytest.fixture
 def print_dialog(monkeypatch: pytest.MonkeyPatch) -> type[FakePrintDialog]:
     dialog = type("PrintDialog", (FakePrintDialog,), {"opened": 0, "choose": None})
-    monkeypatch.setattr(forms_print, "QPrintDialog", dialog)
+    monkeypatch.setattr(forms_pdf, "QPrintDialog", dialog)
     return dialog
 
 

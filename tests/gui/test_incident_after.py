@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from hisconsole.services import incidents, review
 from hisconsole.services.console import Console
-from hisconsole.ui import incident_reports
+from hisconsole.ui import forms_pdf
 from hisconsole.ui.app import create_main_window
 from hisconsole.ui.forms_pdf import HAVE_QTPDF
 from hisconsole.ui.i18n import format_date, format_time
@@ -220,7 +220,7 @@ def test_a_report_prints_on_the_chosen_printer(
 ) -> None:
     page = open_page(qtbot, window, incident_id, window.incident_page.review_tab)
     dialog: type[FakePrintDialog] = type("PrintDialog", (FakePrintDialog,), {"target": None})
-    monkeypatch.setattr(incident_reports, "QPrintDialog", dialog)
+    monkeypatch.setattr(forms_pdf, "QPrintDialog", dialog)
     bar = page.reports_bar
     bar.print_actions["initial"].trigger()  # the user cancels the printer dialog
     settle(qtbot, window)

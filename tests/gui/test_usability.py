@@ -35,7 +35,7 @@ from pytestqt.qtbot import QtBot
 
 from hisconsole.services import forms, incidents
 from hisconsole.services.console import Console
-from hisconsole.ui import kit_print, style, theme
+from hisconsole.ui import forms_pdf, style, theme
 from hisconsole.ui.app import create_main_window
 from hisconsole.ui.firstrun import FirstRunWizard
 from hisconsole.ui.help import TOPICS, HelpDialog
@@ -447,7 +447,7 @@ def test_printing_a_kit_for_a_scenario_records_it_once_printed(
     qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     printer = type("PrintDialog", (FakePrintDialog,), {"target": tmp_path / "printed.pdf"})
-    monkeypatch.setattr(kit_print, "QPrintDialog", printer)
+    monkeypatch.setattr(forms_pdf, "QPrintDialog", printer)
     page = window.dashboard
     assert isinstance(page, DashboardPage)
     assert page.kit_button.text() == "Print downtime kit (Ctrl+K)"

@@ -9,11 +9,10 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -35,7 +34,7 @@ from hisconsole.services.forms import PreparedPack
 from hisconsole.ui import forms_files, style
 from hisconsole.ui.context import Context
 from hisconsole.ui.dialogs import button
-from hisconsole.ui.forms_pdf import HAVE_QTPDF, PackPreview, PackPrinter
+from hisconsole.ui.forms_pdf import HAVE_QTPDF, PackPreview, PackPrinter, choose_printer
 from hisconsole.ui.i18n import LANGUAGE_NAMES, LANGUAGES
 from hisconsole.ui.runner import KNOWN_ERRORS, user_message
 from hisconsole.ui.situation import EXERCISE_MARK
@@ -522,19 +521,8 @@ class FormsPrintTab(QWidget):
     def print_pack(self) -> None:
         if not HAVE_QTPDF or not self._check_choice():
             return
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setCopyCount(1)
-        printer.setDocName(self._doc_name())
-        dialog = QPrintDialog(printer, self)
-        dialog.setWindowTitle(self.tr("Print forms"))
-        # Every sheet of the pack is printed: a page range would leave issued serials unprinted.
-        for option in (
-            QAbstractPrintDialog.PrintDialogOption.PrintPageRange,
-            QAbstractPrintDialog.PrintDialogOption.PrintSelection,
-            QAbstractPrintDialog.PrintDialogOption.PrintCurrentPage,
-        ):
-            dialog.setOption(option, False)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        printer = choose_printer(self, self._doc_name(), self.tr("Print forms"))
+        if printer is None:
             self._say(self.tr("Printing cancelled, nothing was recorded."))
             return
         if printer.copyCount() > 1:
