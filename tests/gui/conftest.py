@@ -55,3 +55,13 @@ def window(qtbot: QtBot, console: Console, settings_path: Path) -> Iterator[Main
     main.close()
     # The translators are application-wide: leave the next test in English.
     main.ctx.translations.uninstall()
+
+
+@pytest.fixture(autouse=True)
+def _collect_on_the_ui_thread() -> Iterator[None]:
+    """Collect reference cycles of Qt objects here, on the UI thread, after each test:
+    left to chance, a collection can run on the runner's worker thread (seen to crash)."""
+    import gc
+
+    yield
+    gc.collect()
