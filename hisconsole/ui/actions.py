@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QWidget
 from hisconsole.services import incidents as incident_service
 from hisconsole.services import response
 from hisconsole.ui.context import Context
-from hisconsole.ui.dialogs import (
+from hisconsole.ui.partials.dialogs import (
     AttachDialog,
     DeclareDialog,
     IntakeDialog,

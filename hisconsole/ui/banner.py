@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QVBoxLayout, QWi
 from hisconsole.services.console import Operator
 from hisconsole.ui import style
 from hisconsole.ui.i18n import role_label
-from hisconsole.ui.widgets import exercise_mark
+from hisconsole.ui.partials.widgets import exercise_mark
 
 # The status line's size over the body text: about 23 pt on a 9 pt desktop.
 STATUS_DELTA = style.HEADING_DELTA + 6

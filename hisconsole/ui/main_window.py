@@ -24,22 +24,23 @@ from hisconsole import __version__
 from hisconsole.domain.plan import text
 from hisconsole.resources import ResourcesMissing
 from hisconsole.services.console import ChangeSet
-from hisconsole.ui import actions, kit_print, style
+from hisconsole.ui import actions, style
 from hisconsole.ui.banner import BannerIncident, StatusBanner
+from hisconsole.ui.contacts.page import ContactsPage
 from hisconsole.ui.context import Context, PlanSnapshot
+from hisconsole.ui.dashboard.page import DashboardPage
+from hisconsole.ui.forms.page import FormsPage
 from hisconsole.ui.help import TOPICS, HelpDialog
 from hisconsole.ui.i18n import CHINESE, LANGUAGE_NAMES, LANGUAGES
-from hisconsole.ui.pages.base import Page
-from hisconsole.ui.pages.contacts import ContactsPage
-from hisconsole.ui.pages.dashboard import DashboardPage
-from hisconsole.ui.pages.forms import FormsPage
-from hisconsole.ui.pages.incident import IncidentPage
-from hisconsole.ui.pages.plan import PlanPage
-from hisconsole.ui.pages.settings import SettingsPage
-from hisconsole.ui.pages.sync import SyncPage
+from hisconsole.ui.incident.page import IncidentPage
+from hisconsole.ui.kit import dialog as kit_print
+from hisconsole.ui.partials.page import Page
+from hisconsole.ui.plan.page import PlanPage
 from hisconsole.ui.runner import user_message
+from hisconsole.ui.settings.page import SettingsPage
 from hisconsole.ui.signin import SignInDialog
 from hisconsole.ui.situation import EXERCISE_MARK, Situation
+from hisconsole.ui.sync.page import SyncPage
 from hisconsole.ui.theme import Theme
 
 # The pages in navigation order; Ctrl+1 … Ctrl+7 follow it.

@@ -4,7 +4,7 @@
 <context>
     <name>AddStepDialog</name>
     <message>
-        <location filename="../../hisconsole/ui/dialogs.py" line="+655"/>
+        <location filename="../../hisconsole/ui/partials/dialogs.py" line="+655"/>
         <source>&amp;Group:</source>
         <translation>小组(&amp;G)：</translation>
     </message>
@@ -88,7 +88,7 @@
 <context>
     <name>CallTreeEditor</name>
     <message>
-        <location filename="../../hisconsole/ui/contacts_trees.py" line="+362"/>
+        <location filename="../../hisconsole/ui/contacts/trees.py" line="+362"/>
         <location line="+11"/>
         <source>Choose a person in the list on the right first.</source>
         <translation>请先在右侧名单中选择人员。</translation>
@@ -347,7 +347,7 @@
 <context>
     <name>CallTreeModel</name>
     <message>
-        <location filename="../../hisconsole/ui/contacts_models.py" line="+419"/>
+        <location filename="../../hisconsole/ui/contacts/models.py" line="+419"/>
         <source>{key} (not on the contact list)</source>
         <translation>{key}（不在通讯录中）</translation>
     </message>
@@ -416,7 +416,7 @@
 <context>
     <name>ClockTile</name>
     <message>
-        <location filename="../../hisconsole/ui/widgets.py" line="+90"/>
+        <location filename="../../hisconsole/ui/partials/widgets.py" line="+90"/>
         <location line="+23"/>
         <source>Reporting clock</source>
         <translation>报告时限</translation>
@@ -445,7 +445,7 @@
 <context>
     <name>CloseIncidentDialog</name>
     <message>
-        <location filename="../../hisconsole/ui/forms_dialogs.py" line="+34"/>
+        <location filename="../../hisconsole/ui/forms/dialogs.py" line="+34"/>
         <source>Commander&apos;s &amp;reason:</source>
         <translation>指挥长的理由(&amp;R)：</translation>
     </message>
@@ -495,7 +495,7 @@
 <context>
     <name>CompareDialog</name>
     <message>
-        <location filename="../../hisconsole/ui/plan_dialogs.py" line="+989"/>
+        <location filename="../../hisconsole/ui/plan/dialogs.py" line="+989"/>
         <source>There is no published version to compare yet.</source>
         <translation>尚无已发布的版本可供比较。</translation>
     </message>
@@ -538,7 +538,7 @@
 <context>
     <name>ConflictCard</name>
     <message>
-        <location filename="../../hisconsole/ui/pages/sync_conflicts.py" line="+87"/>
+        <location filename="../../hisconsole/ui/sync/conflicts.py" line="+89"/>
         <source>{what} “{subject}” ({key}): {count} values</source>
         <extracomment>How much of the fields every value shares is shown (the rest is in the tooltip).</extracomment>
         <translation>{what}“{subject}”（{key}）：{count} 个不同的值</translation>
@@ -572,7 +572,7 @@
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../hisconsole/ui/contacts_dialogs.py" line="+600"/>
+        <location filename="../../hisconsole/ui/contacts/dialogs.py" line="+600"/>
         <source>Conflict: {name}</source>
         <translation>冲突：{name}</translation>
     </message>
@@ -736,7 +736,7 @@
 <context>
     <name>ContactsModel</name>
     <message>
-        <location filename="../../hisconsole/ui/contacts_models.py" line="-374"/>
+        <location filename="../../hisconsole/ui/contacts/models.py" line="-374"/>
         <source>Conflict</source>
         <extracomment>The whole entry of a row ({key, data, conflict, rivals}). What a column sorts by (names case-folded, groups in plan order). The contact key of a row or a call-tree node. The alternate&apos;s contact key of a call-tree node.</extracomment>
         <translation>冲突</translation>
@@ -795,7 +795,7 @@
 <context>
     <name>ContactsPage</name>
     <message>
-        <location filename="../../hisconsole/ui/pages/contacts.py" line="+108"/>
+        <location filename="../../hisconsole/ui/contacts/page.py" line="+108"/>
         <source>Contacts</source>
         <translation>通讯录</translation>
     </message>
@@ -1110,7 +1110,7 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../hisconsole/ui/pages/dashboard.py" line="+136"/>
+        <location filename="../../hisconsole/ui/dashboard/page.py" line="+137"/>
         <source>Dashboard</source>
         <translation>总览</translation>
     </message>
@@ -1279,7 +1279,7 @@
 <context>
     <name>DeclareDialog</name>
     <message>
-        <location filename="../../hisconsole/ui/dialogs.py" line="-272"/>
+        <location filename="../../hisconsole/ui/partials/dialogs.py" line="-272"/>
         <source>&amp;Scenario:</source>
         <translation>情景(&amp;S)：</translation>
     </message>
@@ -1332,7 +1332,7 @@
 <context>
     <name>DeviceCard</name>
     <message>
-        <location filename="../../hisconsole/ui/pages/sync.py" line="+129"/>
+        <location filename="../../hisconsole/ui/sync/page.py" line="+131"/>
         <source>Copied: paste it into a message to IT.</source>
         <translation>已复制：请粘贴到发给信息科的消息中。</translation>
     </message>
@@ -1557,7 +1557,7 @@
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../hisconsole/ui/dialogs.py" line="-138"/>
+        <location filename="../../hisconsole/ui/partials/dialogs.py" line="-138"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
@@ -1565,7 +1565,7 @@
 <context>
     <name>FormsBackEntryTab</name>
     <message>
-        <location filename="../../hisconsole/ui/pages/forms_backentry.py" line="+150"/>
+        <location filename="../../hisconsole/ui/forms/backentry.py" line="+151"/>
         <source>Incident</source>
         <translation>应急事件</translation>
     </message>
@@ -1806,7 +1806,7 @@
 <context>
     <name>FormsPage</name>
     <message>
-        <location filename="../../hisconsole/ui/pages/forms.py" line="+52"/>
+        <location filename="../../hisconsole/ui/forms/page.py" line="+53"/>
         <source>Forms</source>
         <translation>表单</translation>
     </message>
@@ -1829,7 +1829,7 @@
 <context>
     <name>FormsPrintTab</name>
     <message>
-        <location filename="../../hisconsole/ui/pages/forms_print.py" line="+281"/>
+        <location filename="../../hisconsole/ui/forms/print_tab.py" line="+281"/>
         <source>Copies of {title}</source>
         <extracomment>The incident chooser&apos;s entry for sheets printed ahead of any incident. How often (in pages) the worker reports rendering progress.</extracomment>
         <translation>{title}的份数</translation>
@@ -1846,12 +1846,12 @@
     </message>
     <message>
         <location line="+25"/>
-        <location line="+449"/>
+        <location line="+438"/>
         <source>Pre-printed (no incident yet)</source>
         <translation>预印（尚无事件）</translation>
     </message>
     <message>
-        <location line="-415"/>
+        <location line="-404"/>
         <source>{count} sheet(s) in the pack</source>
         <translation>本批共 {count} 张</translation>
     </message>
@@ -1917,12 +1917,12 @@
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+10"/>
         <source>Print forms</source>
         <translation>打印表单</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+2"/>
         <source>Printing cancelled, nothing was recorded.</source>
         <translation>已取消打印，未作任何记录。</translation>
     </message>
@@ -2132,7 +2132,7 @@ Nothing was recorded as issued.</source>
 <context>
     <name>FormsStockTab</name>
     <message>
-        <location filename="../../hisconsole/ui/pages/forms_stock.py" line="+49"/>
+        <location filename="../../hisconsole/ui/forms/stock.py" line="+49"/>
         <source>Form</source>
         <translation>表单</translation>
     </message>
@@ -2283,7 +2283,7 @@ Nothing was recorded as issued.</source>
 <context>
     <name>ImportPreview</name>
     <message>
-        <location filename="../../hisconsole/ui/contacts_dialogs.py" line="+547"/>
+        <location filename="../../hisconsole/ui/contacts/dialogs.py" line="+547"/>
         <source>same key and name</source>
         <translation>编号和姓名相同</translation>
     </message>
@@ -2359,7 +2359,7 @@ Nothing was recorded as issued.</source>
 <context>
     <name>ImprovementsTable</name>
     <message>
-        <location filename="../../hisconsole/ui/pages/incident_review.py" line="+90"/>
+        <location filename="../../hisconsole/ui/incident/review.py" line="+90"/>
         <source>Done</source>
         <extracomment>An improvement item is due this many days after it is written down, unless changed.</extracomment>
         <translation>完成</translation>
@@ -2451,7 +2451,7 @@ Nothing was recorded as issued.</source>
 <context>
     <name>IncidentPage</name>
     <message>
-        <location filename="../../hisconsole/ui/pages/incident.py" line="+200"/>
+        <location filename="../../hisconsole/ui/incident/page.py" line="+200"/>
         <location line="+281"/>
         <source>Incident</source>
         <translation>应急事件</translation>
@@ -2998,7 +2998,7 @@ Nothing was recorded as issued.</source>
 <context>
     <name>IntakeDialog</name>
     <message>
-        <location filename="../../hisconsole/ui/dialogs.py" line="+247"/>
+        <location filename="../../hisconsole/ui/partials/dialogs.py" line="+247"/>
         <source>Reported &amp;by:</source>
         <translation>报告人(&amp;B)：</translation>
     </message>
@@ -3064,7 +3064,7 @@ Nothing was recorded as issued.</source>
 <context>
     <name>KitDialog</name>
     <message>
-        <location filename="../../hisconsole/ui/kit_print.py" line="+206"/>
+        <location filename="../../hisconsole/ui/kit/dialog.py" line="+206"/>
         <source>Incident {id} · {title} (level {level})</source>
         <translation>应急事件 {id} · {title}（{level} 级）</translation>
     </message>
@@ -3109,12 +3109,12 @@ Nothing was recorded as issued.</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+7"/>
         <source>Print the downtime kit</source>
         <translation>打印停机包</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+2"/>
         <source>Printing cancelled, nothing was recorded.</source>
         <translation>已取消打印，未作任何记录。</translation>
     </message>
@@ -3261,7 +3261,7 @@ Nothing was recorded as issued.</source>
 <context>
     <name>LevelChip</name>
     <message>
-        <location filename="../../hisconsole/ui/pages/dashboard.py" line="-408"/>
+        <location filename="../../hisconsole/ui/dashboard/page.py" line="-408"/>
         <source>Level {code}</source>
         <translation>{code} 级</translation>
     </message>
@@ -3279,7 +3279,7 @@ Nothing was recorded as issued.</source>
 <context>
     <name>LevelDialog</name>
     <message>
-        <location filename="../../hisconsole/ui/dialogs.py" line="-124"/>
+        <location filename="../../hisconsole/ui/partials/dialogs.py" line="-124"/>
         <source>New warning &amp;level:</source>
         <translation>新预警级别(&amp;L)：</translation>
     </message>
@@ -3312,7 +3312,7 @@ Nothing was recorded as issued.</source>
 <context>
     <name>LevelEditDialog</name>
     <message>
-        <location filename="../../hisconsole/ui/plan_dialogs.py" line="-847"/>
+        <location filename="../../hisconsole/ui/plan/dialogs.py" line="-847"/>
         <source>&amp;Name:</source>
         <translation>名称(&amp;N)：</translation>
     </message>
@@ -3448,7 +3448,7 @@ Nothing was recorded as issued.</source>
 <context>
     <name>LogModel</name>
     <message>
-        <location filename="../../hisconsole/ui/models.py" line="+123"/>
+        <location filename="../../hisconsole/ui/partials/models.py" line="+123"/>
         <source>estimate {estimate}</source>
         <extracomment>Role of the whole row as a dict, for views that act on a selected row.</extracomment>
         <translation>预计 {estimate}</translation>
@@ -3502,7 +3502,7 @@ Nothing was recorded as issued.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hisconsole/ui/main_window.py" line="+350"/>
+        <location filename="../../hisconsole/ui/main_window.py" line="+351"/>
         <location line="+80"/>
         <source>HIS Console</source>
         <translation>HIS 应急指挥台</translation>
@@ -3664,7 +3664,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>MessageDialog</name>
     <message>
-        <location filename="../../hisconsole/ui/dialogs.py" line="+257"/>
+        <location filename="../../hisconsole/ui/partials/dialogs.py" line="+257"/>
         <source>&amp;From:</source>
         <translation>发件人(&amp;F)：</translation>
     </message>
@@ -3702,7 +3702,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>NewTreeDialog</name>
     <message>
-        <location filename="../../hisconsole/ui/contacts_dialogs.py" line="+60"/>
+        <location filename="../../hisconsole/ui/contacts/dialogs.py" line="+60"/>
         <source>Give the call tree a short code, e.g. lis-down.</source>
         <translation>请为通知树填写简短代码，例如 lis-down。</translation>
     </message>
@@ -3740,7 +3740,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>OpenImprovementsDialog</name>
     <message>
-        <location filename="../../hisconsole/ui/pages/incident_review.py" line="+85"/>
+        <location filename="../../hisconsole/ui/incident/review.py" line="+85"/>
         <source>No improvement item is open.</source>
         <translation>没有未完成的改进事项。</translation>
     </message>
@@ -3806,7 +3806,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>PackPrinter</name>
     <message>
-        <location filename="../../hisconsole/ui/forms_pdf.py" line="+129"/>
+        <location filename="../../hisconsole/ui/partials/pdf.py" line="+148"/>
         <source>The pack could not be read for printing.</source>
         <extracomment>Pages are rendered at the printer&apos;s resolution, but no finer: an A4 page at 600 dpi is already 35 million pixels. Pages sent to the printer per turn of the event loop (the window stays responsive).</extracomment>
         <translation>无法读取要打印的表单。</translation>
@@ -3835,7 +3835,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>PhoneRow</name>
     <message>
-        <location filename="../../hisconsole/ui/contacts_dialogs.py" line="-687"/>
+        <location filename="../../hisconsole/ui/contacts/dialogs.py" line="-687"/>
         <source>Imported as written, to check: {reason}. Correct it or remove it.</source>
         <translation>按原样导入的号码，有待核对：{reason}。请更正或删除。</translation>
     </message>
@@ -3912,7 +3912,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>PhonesEditor</name>
     <message>
-        <location filename="../../hisconsole/ui/contacts_dialogs.py" line="+76"/>
+        <location filename="../../hisconsole/ui/contacts/dialogs.py" line="+76"/>
         <source>Add a number</source>
         <translation>添加号码</translation>
     </message>
@@ -3920,7 +3920,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>PlanDiff</name>
     <message>
-        <location filename="../../hisconsole/ui/plan_dialogs.py" line="+510"/>
+        <location filename="../../hisconsole/ui/plan/dialogs.py" line="+510"/>
         <source>Added: {item}</source>
         <translation>新增：{item}</translation>
     </message>
@@ -3958,7 +3958,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>PlanDocument</name>
     <message>
-        <location filename="../../hisconsole/ui/plan_view.py" line="+333"/>
+        <location filename="../../hisconsole/ui/plan/view.py" line="+333"/>
         <source>{hospital} · {owner} · version {version} · revised {revised}</source>
         <translation>{hospital} · {owner} · 第 {version} 版 · 修订于 {revised}</translation>
     </message>
@@ -4209,7 +4209,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>PlanFields</name>
     <message>
-        <location filename="../../hisconsole/ui/plan_dialogs.py" line="-265"/>
+        <location filename="../../hisconsole/ui/plan/dialogs.py" line="-265"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -4460,7 +4460,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>PlanLabels</name>
     <message>
-        <location filename="../../hisconsole/ui/plan_view.py" line="-604"/>
+        <location filename="../../hisconsole/ui/plan/view.py" line="-604"/>
         <source>Low</source>
         <translation>低</translation>
     </message>
@@ -4528,7 +4528,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>PlanPage</name>
     <message>
-        <location filename="../../hisconsole/ui/pages/plan.py" line="+117"/>
+        <location filename="../../hisconsole/ui/plan/page.py" line="+117"/>
         <source>Plan</source>
         <translation>预案</translation>
     </message>
@@ -4691,7 +4691,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>PlanRoles</name>
     <message>
-        <location filename="../../hisconsole/ui/contacts_dialogs.py" line="-261"/>
+        <location filename="../../hisconsole/ui/contacts/dialogs.py" line="-261"/>
         <source>Commander</source>
         <translation>指挥长</translation>
     </message>
@@ -4724,7 +4724,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>PlanSections</name>
     <message>
-        <location filename="../../hisconsole/ui/plan_view.py" line="-60"/>
+        <location filename="../../hisconsole/ui/plan/view.py" line="-60"/>
         <source>Plan details</source>
         <extracomment>How plan content is shown: one language, or both side by side. The sections in reading order (meta is the title block above them).</extracomment>
         <translation>预案信息</translation>
@@ -4818,7 +4818,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>PlaybookDialog</name>
     <message>
-        <location filename="../../hisconsole/ui/plan_dialogs.py" line="+205"/>
+        <location filename="../../hisconsole/ui/plan/dialogs.py" line="+205"/>
         <source>&amp;Name:</source>
         <translation>名称(&amp;N)：</translation>
     </message>
@@ -4927,7 +4927,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>PrintTreeDialog</name>
     <message>
-        <location filename="../../hisconsole/ui/contacts_dialogs.py" line="+860"/>
+        <location filename="../../hisconsole/ui/contacts/dialogs.py" line="+860"/>
         <source>Print call tree</source>
         <translation>打印通知树</translation>
     </message>
@@ -4973,7 +4973,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>PublishDialog</name>
     <message>
-        <location filename="../../hisconsole/ui/plan_dialogs.py" line="+14"/>
+        <location filename="../../hisconsole/ui/plan/dialogs.py" line="+14"/>
         <source>&amp;Note:</source>
         <translation>说明(&amp;N)：</translation>
     </message>
@@ -5019,7 +5019,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>Regions</name>
     <message>
-        <location filename="../../hisconsole/ui/pages/settings.py" line="+38"/>
+        <location filename="../../hisconsole/ui/settings/page.py" line="+38"/>
         <source>Mainland China</source>
         <extracomment>ui.ini mirror of the default region for phone numbers (the services keep the real one).</extracomment>
         <translation>中国大陆</translation>
@@ -5078,7 +5078,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>ReplayTab</name>
     <message>
-        <location filename="../../hisconsole/ui/pages/incident_replay.py" line="+193"/>
+        <location filename="../../hisconsole/ui/incident/replay.py" line="+193"/>
         <source>◀ Previous</source>
         <extracomment>Play advances one frame this often (milliseconds).</extracomment>
         <translation>◀ 上一条</translation>
@@ -5202,7 +5202,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>ReportsBar</name>
     <message>
-        <location filename="../../hisconsole/ui/incident_reports.py" line="+85"/>
+        <location filename="../../hisconsole/ui/incident/reports.py" line="+85"/>
         <source>Initial report</source>
         <extracomment>The PDF reports, in the order of an incident&apos;s life.</extracomment>
         <translation>首次报告</translation>
@@ -5293,7 +5293,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
         <translation>{report}：打印</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+5"/>
         <source>{report}: making the PDF…</source>
         <translation>{report}：正在生成 PDF…</translation>
     </message>
@@ -5321,7 +5321,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>ResourceEditDialog</name>
     <message>
-        <location filename="../../hisconsole/ui/plan_dialogs.py" line="-327"/>
+        <location filename="../../hisconsole/ui/plan/dialogs.py" line="-327"/>
         <source>&amp;Name:</source>
         <translation>名称(&amp;N)：</translation>
     </message>
@@ -5379,7 +5379,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>ReviewTab</name>
     <message>
-        <location filename="../../hisconsole/ui/pages/incident_review.py" line="+40"/>
+        <location filename="../../hisconsole/ui/incident/review.py" line="+40"/>
         <source>Milestone</source>
         <translation>节点</translation>
     </message>
@@ -5594,7 +5594,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>ScrollingPage</name>
     <message>
-        <location filename="../../hisconsole/ui/pages/base.py" line="+104"/>
+        <location filename="../../hisconsole/ui/partials/page.py" line="+104"/>
         <source>Reading the plan…</source>
         <translation>正在读取预案…</translation>
     </message>
@@ -5607,7 +5607,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>SearchResults</name>
     <message>
-        <location filename="../../hisconsole/ui/plan_search.py" line="+129"/>
+        <location filename="../../hisconsole/ui/plan/search.py" line="+129"/>
         <source>step {number}</source>
         <extracomment>Characters of context kept before the first match of a long text.</extracomment>
         <translation>第 {number} 步</translation>
@@ -5629,7 +5629,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../hisconsole/ui/pages/settings.py" line="+151"/>
+        <location filename="../../hisconsole/ui/settings/page.py" line="+151"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -5780,7 +5780,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>SheetStatus</name>
     <message>
-        <location filename="../../hisconsole/ui/pages/forms_backentry.py" line="-479"/>
+        <location filename="../../hisconsole/ui/forms/backentry.py" line="-479"/>
         <source>issued</source>
         <extracomment>The outstanding filter&apos;s entries for every sheet and for pre-printed ones. What a back-entry scan can record, in the order offered. Feedback colours of a scan: (background, text).</extracomment>
         <translation>已发放</translation>
@@ -5833,7 +5833,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>StartCalloutDialog</name>
     <message>
-        <location filename="../../hisconsole/ui/dialogs.py" line="+55"/>
+        <location filename="../../hisconsole/ui/partials/dialogs.py" line="+55"/>
         <source>Call &amp;tree:</source>
         <translation>通知树(&amp;T)：</translation>
     </message>
@@ -5903,7 +5903,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>StockCountDialog</name>
     <message>
-        <location filename="../../hisconsole/ui/forms_dialogs.py" line="+35"/>
+        <location filename="../../hisconsole/ui/forms/dialogs.py" line="+35"/>
         <source>&amp;Form:</source>
         <translation>表单(&amp;F)：</translation>
     </message>
@@ -5931,7 +5931,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>SyncConflictsTab</name>
     <message>
-        <location filename="../../hisconsole/ui/pages/sync_conflicts.py" line="+71"/>
+        <location filename="../../hisconsole/ui/sync/conflicts.py" line="+71"/>
         <source>No conflicts: no value was edited on two laptops at once, or every such edit has been settled.</source>
         <translation>没有冲突：没有在两台笔记本上同时修改过的值，或所有此类修改都已处理。</translation>
     </message>
@@ -5982,7 +5982,7 @@ The other values are replaced on this laptop and on every laptop this decision r
 <context>
     <name>SyncDevicesTab</name>
     <message>
-        <location filename="../../hisconsole/ui/pages/sync_devices.py" line="+67"/>
+        <location filename="../../hisconsole/ui/sync/devices.py" line="+69"/>
         <source>Name</source>
         <extracomment>Device states whose events wait in quarantine for a commander (or a newer trust list).</extracomment>
         <translation>名称</translation>
@@ -6189,7 +6189,7 @@ No IT key is pinned on this laptop yet. Phone the IT department and compare this
 <context>
     <name>SyncExchangeTab</name>
     <message>
-        <location filename="../../hisconsole/ui/pages/sync_exchange.py" line="+214"/>
+        <location filename="../../hisconsole/ui/sync/exchange.py" line="+216"/>
         <source>Not synced with a hub yet.</source>
         <extracomment>Result panel colours by kind: (border, text).</extracomment>
         <translation>尚未与中心库同步。</translation>
@@ -6524,7 +6524,7 @@ No: import without pinning; events are held in quarantine.</source>
 <context>
     <name>SyncHistoryTab</name>
     <message>
-        <location filename="../../hisconsole/ui/pages/sync_history.py" line="+40"/>
+        <location filename="../../hisconsole/ui/sync/history.py" line="+42"/>
         <location line="+17"/>
         <source>With</source>
         <translation>对象</translation>
@@ -6598,7 +6598,7 @@ No: import without pinning; events are held in quarantine.</source>
 <context>
     <name>SyncLabels</name>
     <message>
-        <location filename="../../hisconsole/ui/sync_labels.py" line="+28"/>
+        <location filename="../../hisconsole/ui/sync/labels.py" line="+28"/>
         <source>This laptop</source>
         <extracomment>Row colours of the devices table by state: (background, text).</extracomment>
         <translation>本机</translation>
@@ -6777,7 +6777,7 @@ No: import without pinning; events are held in quarantine.</source>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../hisconsole/ui/pages/sync.py" line="+52"/>
+        <location filename="../../hisconsole/ui/sync/page.py" line="+52"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
@@ -6838,7 +6838,7 @@ No: import without pinning; events are held in quarantine.</source>
 <context>
     <name>SystemStatusDialog</name>
     <message>
-        <location filename="../../hisconsole/ui/dialogs.py" line="-139"/>
+        <location filename="../../hisconsole/ui/partials/dialogs.py" line="-139"/>
         <source>S&amp;ystem:</source>
         <translation>系统(&amp;Y)：</translation>
     </message>
@@ -6876,7 +6876,7 @@ No: import without pinning; events are held in quarantine.</source>
 <context>
     <name>UpcomingPage</name>
     <message>
-        <location filename="../../hisconsole/ui/pages/base.py" line="+31"/>
+        <location filename="../../hisconsole/ui/partials/page.py" line="+31"/>
         <source>This page is not available yet in this version.</source>
         <translation>此页面在当前版本中尚未提供。</translation>
     </message>
@@ -6884,7 +6884,7 @@ No: import without pinning; events are held in quarantine.</source>
 <context>
     <name>UpwardReportDialog</name>
     <message>
-        <location filename="../../hisconsole/ui/dialogs.py" line="-219"/>
+        <location filename="../../hisconsole/ui/partials/dialogs.py" line="-219"/>
         <source>Reported &amp;to:</source>
         <translation>报告对象(&amp;T)：</translation>
     </message>

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import QApplication, QTableView
 
 from hisconsole.services import incidents
 from hisconsole.services.setup import open_or_initialise
-from hisconsole.ui.models import LogFilter, LogModel
+from hisconsole.ui.partials.models import LogFilter, LogModel
 from hisconsole.ui.runner import Runner
 
 ENTRIES = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000

@@ -16,20 +16,20 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from hisconsole.services import contacts as contacts_service
-from hisconsole.ui.contacts_dialogs import (
+from hisconsole.ui.contacts.dialogs import (
     ConflictDialog,
     ContactDialog,
     ImportPreviewDialog,
     PrintTreeDialog,
 )
-from hisconsole.ui.contacts_models import (
+from hisconsole.ui.contacts.models import (
     REVIEW_BACKGROUND,
     CallTreeModel,
     ContactsFilter,
     ContactsModel,
 )
+from hisconsole.ui.contacts.page import ContactsPage
 from hisconsole.ui.main_window import MainWindow
-from hisconsole.ui.pages.contacts import ContactsPage
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "contacts"
 CONTACTS_PAGE = 3

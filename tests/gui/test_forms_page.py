@@ -19,14 +19,15 @@ from pytestqt.qtbot import QtBot
 from hisconsole.printing.forms import bundled_forms_dir
 from hisconsole.services import forms, incidents
 from hisconsole.services.console import Console
-from hisconsole.ui import forms_files, forms_pdf
 from hisconsole.ui.app import create_main_window
-from hisconsole.ui.forms_dialogs import CloseIncidentDialog, StockCountDialog
+from hisconsole.ui.forms import files as forms_files
+from hisconsole.ui.forms import print_tab as forms_print
+from hisconsole.ui.forms.backentry import FormsBackEntryTab
+from hisconsole.ui.forms.dialogs import CloseIncidentDialog, StockCountDialog
+from hisconsole.ui.forms.page import FormsPage
+from hisconsole.ui.forms.print_tab import FormsPrintTab
 from hisconsole.ui.main_window import PAGE_TYPES, MainWindow
-from hisconsole.ui.pages import forms_print
-from hisconsole.ui.pages.forms import FormsPage
-from hisconsole.ui.pages.forms_backentry import FormsBackEntryTab
-from hisconsole.ui.pages.forms_print import FormsPrintTab
+from hisconsole.ui.partials import pdf as forms_pdf
 from tests.unit.test_incidents import Clock
 
 PAINTER_REFUSED = r"QPainter::begin\(\): Returned false"

@@ -15,13 +15,13 @@ from pytestqt.qtbot import QtBot
 
 from hisconsole.services import incidents, review
 from hisconsole.services.console import Console
-from hisconsole.ui import forms_pdf
 from hisconsole.ui.app import create_main_window
-from hisconsole.ui.forms_pdf import HAVE_QTPDF
 from hisconsole.ui.i18n import format_date, format_time
+from hisconsole.ui.incident.page import IncidentPage
+from hisconsole.ui.incident.review import OpenImprovementsDialog
 from hisconsole.ui.main_window import MainWindow
-from hisconsole.ui.pages.incident import IncidentPage
-from hisconsole.ui.pages.incident_review import OpenImprovementsDialog
+from hisconsole.ui.partials import pdf as forms_pdf
+from hisconsole.ui.partials.pdf import HAVE_QTPDF
 from hisconsole.ui.situation import touching
 from tests.support import Clock
 

@@ -13,7 +13,8 @@ from pytestqt.qtbot import QtBot
 from hisconsole.services import incidents, response
 from hisconsole.services.console import Console
 from hisconsole.ui.app import create_main_window
-from hisconsole.ui.dialogs import (
+from hisconsole.ui.main_window import MainWindow
+from hisconsole.ui.partials.dialogs import (
     AddStepDialog,
     AttachDialog,
     DeclareDialog,
@@ -24,9 +25,8 @@ from hisconsole.ui.dialogs import (
     TextDialog,
     UpwardReportDialog,
 )
-from hisconsole.ui.main_window import MainWindow
+from hisconsole.ui.partials.widgets import ClockTile
 from hisconsole.ui.situation import EXERCISE_MARK, touching
-from hisconsole.ui.widgets import ClockTile
 from tests.support import Clock
 
 from .conftest import visible_texts

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from hisconsole.ui.models import Column, LogFilter, LogModel, RecordsModel
+from hisconsole.ui.partials.models import Column, LogFilter, LogModel, RecordsModel
 
 
 def entry(number: int, text: str, **fields: Any) -> dict[str, Any]:

@@ -16,8 +16,7 @@ from hisconsole.domain import plan_diff
 from hisconsole.services import plan as plan_service
 from hisconsole.services import search as search_service
 from hisconsole.ui.main_window import MainWindow
-from hisconsole.ui.pages.plan import PlanPage
-from hisconsole.ui.plan_dialogs import (
+from hisconsole.ui.plan.dialogs import (
     CompareDialog,
     DiffFormatter,
     LevelEditDialog,
@@ -25,7 +24,8 @@ from hisconsole.ui.plan_dialogs import (
     PublishDialog,
     ResourceEditDialog,
 )
-from hisconsole.ui.plan_search import HIT_ROLE, HTML_ROLE, SearchResultsModel
+from hisconsole.ui.plan.page import PlanPage
+from hisconsole.ui.plan.search import HIT_ROLE, HTML_ROLE, SearchResultsModel
 
 from .conftest import visible_texts
 

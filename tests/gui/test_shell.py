@@ -10,11 +10,11 @@ from pytestqt.qtbot import QtBot
 from hisconsole.services import plan as plan_service
 from hisconsole.services.console import Console
 from hisconsole.ui.app import create_main_window
+from hisconsole.ui.contacts.page import ContactsPage
+from hisconsole.ui.dashboard.page import DashboardPage
 from hisconsole.ui.main_window import KEY_LANGUAGE, PAGE_TYPES, MainWindow
-from hisconsole.ui.pages.contacts import ContactsPage
-from hisconsole.ui.pages.dashboard import DashboardPage
-from hisconsole.ui.pages.plan import PlanPage
-from hisconsole.ui.pages.settings import SettingsPage
+from hisconsole.ui.plan.page import PlanPage
+from hisconsole.ui.settings.page import SettingsPage
 from hisconsole.ui.signin import SignInDialog
 
 from .conftest import english_settings, visible_texts

@@ -21,10 +21,11 @@ from hisconsole.services import contacts, incidents, sync
 from hisconsole.services.console import Console
 from hisconsole.sync import hub, trust
 from hisconsole.sync.intake import IntakeReport
-from hisconsole.ui import sync_files, sync_labels
 from hisconsole.ui.app import create_main_window
 from hisconsole.ui.main_window import PAGE_TYPES, MainWindow
-from hisconsole.ui.pages.sync import SyncPage
+from hisconsole.ui.sync import files as sync_files
+from hisconsole.ui.sync import labels as sync_labels
+from hisconsole.ui.sync.page import SyncPage
 from tests.gui.conftest import english_settings
 from tests.sync import conftest as sync_fixtures
 from tests.sync.conftest import load_plan

@@ -35,15 +35,16 @@ from pytestqt.qtbot import QtBot
 
 from hisconsole.services import forms, incidents
 from hisconsole.services.console import Console
-from hisconsole.ui import forms_pdf, style, theme
+from hisconsole.ui import style, theme
 from hisconsole.ui.app import create_main_window
+from hisconsole.ui.dashboard.page import DashboardPage
 from hisconsole.ui.firstrun import FirstRunWizard
 from hisconsole.ui.help import TOPICS, HelpDialog
 from hisconsole.ui.i18n import format_date, format_number, format_time
-from hisconsole.ui.kit_print import KitDialog
+from hisconsole.ui.kit.dialog import KitDialog
 from hisconsole.ui.main_window import KEY_LANGUAGE, PAGE_TYPES, MainWindow
-from hisconsole.ui.pages.dashboard import DashboardPage
-from hisconsole.ui.pages.settings import KEY_PHONE_REGION, SettingsPage
+from hisconsole.ui.partials import pdf as forms_pdf
+from hisconsole.ui.settings.page import KEY_PHONE_REGION, SettingsPage
 from hisconsole.ui.situation import touching
 
 STARTER_FORMS = 5  # registration, orders, MAR, lab request, HICS 214

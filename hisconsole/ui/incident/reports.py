@@ -1,0 +1,237 @@
+"""The incident's reports on the Incident page: initial, follow-up and final PDF, and the CAP alert.
+
+The PDFs hold Chinese and English in one document; they are saved where the
+user chooses or printed on a system printer. The CAP 1.2 alert is saved as XML.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QAction
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QWidget
+
+from hisconsole.services import reports
+from hisconsole.services.errors import USER_ERRORS
+from hisconsole.ui import style
+from hisconsole.ui.context import Context
+from hisconsole.ui.partials.dialogs import button
+from hisconsole.ui.partials.files import ask_save_path, writer
+from hisconsole.ui.partials.pdf import HAVE_QTPDF, PackPrinter, choose_printer
+from hisconsole.ui.runner import user_message
+
+#: The PDF reports, in the order of an incident's life.
+REPORT_KINDS = ("initial", "followup", "final")
+CAP = "cap"
+
+
+class ReportsBar(QWidget):
+    """A row of buttons making the chosen incident's reports, and a line saying what came of it.
+
+    Each report button opens a menu: save as PDF, or print. "CAP alert…" saves
+    the OASIS CAP 1.2 alert as the incident stands (a resolved incident gives a
+    Cancel). The files are made and written on the runner's worker; a path that
+    cannot be written is said on the line, nothing else changes.
+
+    Signals: none.
+    """
+
+    def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.incident_id: str | None = None
+        self.job: PackPrinter | None = None
+        self.caption = QLabel(self)
+        self.caption.setFont(style.sized_font(self.caption, 1))
+        self.buttons: dict[str, QPushButton] = {}
+        self.save_actions: dict[str, QAction] = {}
+        self.print_actions: dict[str, QAction] = {}
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.caption)
+        for kind in REPORT_KINDS:
+            push = button("", self)
+            push.setObjectName(f"report_{kind}")
+            menu = QMenu(push)
+            save = menu.addAction("")
+            save.triggered.connect(lambda _checked=False, k=kind: self.save_report(k))
+            printing = menu.addAction("")
+            printing.triggered.connect(lambda _checked=False, k=kind: self.print_report(k))
+            printing.setEnabled(HAVE_QTPDF)
+            push.setMenu(menu)
+            self.buttons[kind] = push
+            self.save_actions[kind] = save
+            self.print_actions[kind] = printing
+            layout.addWidget(push)
+        self.cap_button = button("", self)
+        self.cap_button.setObjectName("report_cap")
+        self.cap_button.clicked.connect(self.save_cap)
+        self.buttons[CAP] = self.cap_button
+        layout.addWidget(self.cap_button)
+        self.status_label = style.label("", self, delta=1, colour=style.MUTED_TEXT, wrap=True)
+        layout.addWidget(self.status_label, 1)
+        self.retranslate()
+        self.set_incident(None)
+
+    # -- language -----------------------------------------------------------------------------
+
+    def report_name(self, kind: str) -> str:
+        names = {
+            "initial": self.tr("Initial report"),
+            "followup": self.tr("Follow-up report"),
+            "final": self.tr("Final report"),
+            CAP: self.tr("CAP alert"),
+        }
+        return names[kind]
+
+    def retranslate(self) -> None:
+        self.caption.setText(self.tr("Reports (中文 + English):"))
+        for kind, push in self.buttons.items():
+            push.setText(self.tr("{report}…").format(report=self.report_name(kind)))
+        for kind in REPORT_KINDS:
+            self.save_actions[kind].setText(self.tr("Save as PDF…"))
+            self.print_actions[kind].setText(self.tr("Print…"))
+            self.buttons[kind].setToolTip(
+                self.tr("In Chinese and English, one document: save it as PDF, or print it")
+            )
+        self.cap_button.setToolTip(
+            self.tr("Save the incident as an OASIS CAP 1.2 alert (XML) for other systems")
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # -- the incident -------------------------------------------------------------------------
+
+    def set_incident(self, incident: dict[str, Any] | None) -> None:
+        """Make the reports of ``incident`` (None: no incident chosen, nothing to make)."""
+        new_id = incident["id"] if incident else None
+        if new_id != self.incident_id:
+            self.say("")
+        self.incident_id = new_id
+        for push in self.buttons.values():
+            push.setEnabled(new_id is not None and self.job is None)
+
+    def say(self, text: str, *, error: bool = False) -> None:
+        self.status_label.setText(text)
+        colour = style.ERROR_TEXT if error else style.MUTED_TEXT
+        self.status_label.setStyleSheet(f"color: {colour};")
+
+    # -- saving -------------------------------------------------------------------------------
+
+    def _stamp(self) -> str:
+        return self.ctx.console.now().astimezone().strftime("%Y%m%d-%H%M")
+
+    def save_report(self, kind: str) -> None:
+        """Ask where to save the ``kind`` report, then write its PDF there."""
+        incident_id = self.incident_id
+        if incident_id is None:
+            return
+        name = self.report_name(kind)
+        path = ask_save_path(
+            self.window(),
+            self.ctx,
+            title=self.tr("{report}: save as PDF").format(report=name),
+            suggested=f"{incident_id}-{kind}-report-{self._stamp()}.pdf",
+            filters=[(self.tr("PDF files"), ".pdf")],
+        )
+        if path is None:
+            return
+        console = self.ctx.console
+        self._write(name, path, lambda: reports.report_pdf(console, incident_id, kind))
+
+    def save_cap(self) -> None:
+        """Ask where to save the CAP alert, then write its XML there."""
+        incident_id = self.incident_id
+        if incident_id is None:
+            return
+        name = self.report_name(CAP)
+        path = ask_save_path(
+            self.window(),
+            self.ctx,
+            title=self.tr("CAP alert: save as XML"),
+            suggested=f"{incident_id}-cap-{self._stamp()}.xml",
+            filters=[(self.tr("CAP alerts (XML)"), ".xml")],
+        )
+        if path is None:
+            return
+        console = self.ctx.console
+        self._write(name, path, lambda: reports.cap_alert(console, incident_id))
+
+    def _write(self, name: str, path: Path, produce: Callable[[], bytes]) -> None:
+        self.say(self.tr("Writing {file}…").format(file=path.name))
+        self.ctx.runner.query(
+            writer(path, produce),
+            on_done=lambda saved: self.say(
+                self.tr("{report} saved: {path}").format(report=name, path=saved)
+            ),
+            on_error=lambda exc: self._failed(name, exc),
+        )
+
+    def _failed(self, name: str, exc: BaseException) -> None:
+        self.say(
+            self.tr("{report} not saved. {reason}").format(report=name, reason=user_message(exc)),
+            error=True,
+        )
+        if not isinstance(exc, USER_ERRORS):
+            sys.excepthook(type(exc), exc, exc.__traceback__)
+
+    # -- printing -----------------------------------------------------------------------------
+
+    def print_report(self, kind: str) -> None:
+        """Choose a printer, then print the ``kind`` report on it, page by page."""
+        incident_id = self.incident_id
+        if incident_id is None or not HAVE_QTPDF or self.job is not None:
+            return
+        name = self.report_name(kind)
+        printer = choose_printer(
+            self.window(),
+            f"{incident_id}-{kind}-report",
+            self.tr("{report}: print").format(report=name),
+        )
+        if printer is None:
+            return
+        console = self.ctx.console
+        self.say(self.tr("{report}: making the PDF…").format(report=name))
+        self.ctx.runner.query(
+            lambda: reports.report_pdf(console, incident_id, kind),
+            on_done=lambda data: self._send_to_printer(name, data, printer),
+            on_error=lambda exc: self._failed(name, exc),
+        )
+
+    def _send_to_printer(self, name: str, data: bytes, printer: QPrinter) -> None:
+        job = PackPrinter(data, printer, self)
+        self.job = job
+        for push in self.buttons.values():
+            push.setEnabled(False)
+        job.progressed.connect(
+            lambda done, total: self.say(
+                self.tr("{report}: printing page {page} of {pages}…").format(
+                    report=name, page=done, pages=total
+                )
+            )
+        )
+        job.finished.connect(lambda outcome, message: self._printed(name, job, outcome, message))
+        job.start()
+
+    def _printed(self, name: str, job: PackPrinter, outcome: str, message: str) -> None:
+        self.job = None
+        job.deleteLater()
+        for push in self.buttons.values():
+            push.setEnabled(self.incident_id is not None)
+        if outcome == "done":
+            self.say(self.tr("{report} sent to the printer.").format(report=name))
+        elif outcome == "cancelled":
+            self.say(self.tr("Printing cancelled."))
+        else:
+            self.say(
+                self.tr("{report} not printed. {reason}").format(report=name, reason=message),
+                error=True,
+            )
