@@ -82,7 +82,8 @@ def _current_items(session: Any) -> dict[str, list[PlanItem]]:
 def import_document(console: Console, doc: dict[str, Any], *, note: str = "") -> PlanImport:
     """Make ``doc`` (already validated) the current plan and publish it as a new version.
 
-    Only items that differ are written; an identical plan publishes nothing.
+    Only items whose content differs are written; a plan with the same content
+    publishes nothing, whichever laptops its current items came from.
     """
     plan_rules.validate(doc)
     doc = plan_rules.normalise(doc)
@@ -100,7 +101,10 @@ def import_document(console: Console, doc: dict[str, Any], *, note: str = "") ->
             order = orders[key]
             incoming.add(key)
             rows = current.get(key, [])
-            same = len(rows) == 1 and rows[0].ord == order and json.loads(rows[0].data) == data
+            # Content, not origin: two laptops that loaded the same plan each hold
+            # one value of every item; if all of them equal the incoming one, the
+            # item is unchanged (the identical rivals are no conflict to settle).
+            same = bool(rows) and all(r.ord == order and json.loads(r.data) == data for r in rows)
             if same:
                 continue
             (result.changed if rows else result.added).append(key)
