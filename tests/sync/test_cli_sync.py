@@ -2,38 +2,18 @@
 
 from __future__ import annotations
 
-import argparse
 import json
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from hisconsole import cli
-from hisconsole.cli_sync import register
-from hisconsole.services.console import ServiceError
-
-SYNC_COMMANDS = ("bundle", "sync", "device", "trust", "conflicts")
 
 
 def run(argv: list[str]) -> int:
-    """hisconsole ARGV: through cli.main once cli.py registers the sync commands, else
-    through the same parser pieces (cli.py's options, _Output and error handling)."""
-    cli.build_parser()
-    if "bundle" in cli.COMMANDS or argv[0] not in SYNC_COMMANDS:
-        return cli.main(argv)
-    parser = argparse.ArgumentParser(prog="hisconsole")
-    cli._global_options(parser, suppress=False)
-    common = argparse.ArgumentParser(add_help=False)
-    cli._global_options(common, suppress=True)
-    handlers = register(parser.add_subparsers(dest="command"), common)
-    args = parser.parse_args(argv)
-    try:
-        return handlers[args.command](args, cli._Output(args.json))
-    except ServiceError as exc:
-        print(f"hisconsole: {exc}", file=sys.stderr)
-        return cli.EXIT_ERROR
+    """hisconsole ARGV, in this process."""
+    return cli.main(argv)
 
 
 def run_json(capsys: pytest.CaptureFixture[str], argv: list[str]) -> Any:

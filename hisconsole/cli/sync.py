@@ -1,19 +1,15 @@
-"""Command-line commands for sync: bundles, the hub, devices, trust and conflicts.
-
-``register(sub, common)`` adds them to hisconsole.cli's parser and returns
-their handlers; cli.py's helpers are imported inside handlers (no import cycle).
-"""
+"""Commands for sync: bundles (USB files), the hub, devices, trust and conflicts."""
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
 import json
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-Handler = Callable[[argparse.Namespace, Any], int]
+from hisconsole.cli.options import Handler, open_console
+from hisconsole.cli.output import EXIT_OK, Output
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
@@ -137,11 +133,10 @@ def _counts(data: dict[str, Any]) -> str:
     return ", ".join(parts)
 
 
-def cmd_bundle(args: argparse.Namespace, out: Any) -> int:
-    from hisconsole.cli import EXIT_OK, _open
+def cmd_bundle(args: argparse.Namespace, out: Output) -> int:
     from hisconsole.services import sync
 
-    console = _open(args)
+    console = open_console(args)
     try:
         if args.bundle_command == "export":
             exported = sync.export_bundle(console, args.out, since_file=args.since_vector)
@@ -167,11 +162,10 @@ def cmd_bundle(args: argparse.Namespace, out: Any) -> int:
         console.close()
 
 
-def cmd_sync(args: argparse.Namespace, out: Any) -> int:
-    from hisconsole.cli import EXIT_OK, _open
+def cmd_sync(args: argparse.Namespace, out: Output) -> int:
     from hisconsole.services import sync
 
-    console = _open(args)
+    console = open_console(args)
     try:
         if args.status:
             status = sync.sync_status(console)
@@ -202,11 +196,10 @@ def cmd_sync(args: argparse.Namespace, out: Any) -> int:
         console.close()
 
 
-def cmd_device(args: argparse.Namespace, out: Any) -> int:
-    from hisconsole.cli import EXIT_OK, _open
+def cmd_device(args: argparse.Namespace, out: Output) -> int:
     from hisconsole.services import sync
 
-    console = _open(args)
+    console = open_console(args)
     try:
         if args.device_command == "show":
             info = sync.device_info(console)
@@ -244,8 +237,7 @@ def cmd_device(args: argparse.Namespace, out: Any) -> int:
         console.close()
 
 
-def cmd_trust(args: argparse.Namespace, out: Any) -> int:
-    from hisconsole.cli import EXIT_OK, _open
+def cmd_trust(args: argparse.Namespace, out: Output) -> int:
     from hisconsole.services import sync
     from hisconsole.services.console import ServiceError
 
@@ -289,7 +281,7 @@ def cmd_trust(args: argparse.Namespace, out: Any) -> int:
             f"{data['it_key']}) written to {args.out}.",
         )
         return EXIT_OK
-    console = _open(args)
+    console = open_console(args)
     try:
         if action == "pin":
             data = sync.trust_pin(console, args.file, replace=args.replace)
@@ -322,12 +314,11 @@ def cmd_trust(args: argparse.Namespace, out: Any) -> int:
         console.close()
 
 
-def cmd_conflicts(args: argparse.Namespace, out: Any) -> int:
-    from hisconsole.cli import EXIT_OK, _open
+def cmd_conflicts(args: argparse.Namespace, out: Output) -> int:
     from hisconsole.services import sync
     from hisconsole.services.console import ServiceError
 
-    console = _open(args)
+    console = open_console(args)
     try:
         if args.conflicts_command == "list":
             rows = sync.conflicts(console)

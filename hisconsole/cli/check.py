@@ -1,0 +1,33 @@
+"""The check command: database integrity, signatures, sequences, projections."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from hisconsole.cli.options import Handler, open_console
+from hisconsole.cli.output import EXIT_CHECK_FAILED, EXIT_OK, Output
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
+    """Add this group's commands to ``sub``; returns command name -> handler."""
+    sub.add_parser("check", parents=[common], help="verify database integrity and the event log")
+    return {
+        "check": cmd_check,
+    }
+
+
+def cmd_check(args: argparse.Namespace, out: Output) -> int:
+    from hisconsole.services.maintenance import check
+
+    console = open_console(args)
+    try:
+        report = check(console)
+    finally:
+        console.close()
+    if report.ok:
+        human = f"OK: {report.events} events from {report.origins} device(s); projections match."
+    else:
+        human = "PROBLEMS FOUND:\n" + "\n".join(f"  {p}" for p in report.problems)
+    out.emit(report.as_dict(), human)
+    return EXIT_OK if report.ok else EXIT_CHECK_FAILED

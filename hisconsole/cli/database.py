@@ -1,0 +1,66 @@
+"""Commands for the local database: init, backup, restore."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from hisconsole.cli.options import Handler, open_console
+from hisconsole.cli.output import EXIT_OK, Output
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
+    """Add this group's commands to ``sub``; returns command name -> handler."""
+    init = sub.add_parser("init", parents=[common], help="create or upgrade the local database")
+    init.add_argument("--demo", action="store_true", help="also load sample contacts")
+    backup = sub.add_parser("backup", parents=[common], help="write a copy of the database")
+    backup.add_argument("--out", type=Path, required=True, metavar="FILE")
+    restore = sub.add_parser("restore", parents=[common], help="replace the database from a backup")
+    restore.add_argument("file", type=Path, metavar="FILE")
+    return {
+        "init": cmd_init,
+        "backup": cmd_backup,
+        "restore": cmd_restore,
+    }
+
+
+def cmd_init(args: argparse.Namespace, out: Output) -> int:
+    from hisconsole.services.paths import resolve_data_dir
+    from hisconsole.services.setup import open_or_initialise
+
+    console, result = open_or_initialise(resolve_data_dir(args.data_dir), demo=args.demo)
+    console.close()
+    lines = [f"Console ready in {result.data_dir}", f"Plan version: v{result.plan_version}"]
+    if result.plan_loaded:
+        lines.append("Loaded the bundled default plan.")
+    if args.demo:
+        lines.append(
+            f"Demo contacts added: {result.contacts_added}; call trees: {result.call_trees_added}"
+        )
+    out.emit(result.as_dict(), "\n".join(lines))
+    return EXIT_OK
+
+
+def cmd_backup(args: argparse.Namespace, out: Output) -> int:
+    from hisconsole.services.maintenance import backup
+
+    console = open_console(args)
+    try:
+        size = backup(console, args.out)
+    finally:
+        console.close()
+    out.emit({"file": str(args.out), "bytes": size}, f"Backup written to {args.out} ({size} bytes)")
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace, out: Output) -> int:
+    from hisconsole.services.maintenance import restore
+    from hisconsole.services.paths import resolve_data_dir
+
+    safety = restore(resolve_data_dir(args.data_dir), args.file)
+    out.emit(
+        {"restored_from": str(args.file), "previous_database": str(safety)},
+        f"Restored from {args.file}. The previous database was kept in {safety}.",
+    )
+    return EXIT_OK

@@ -1,0 +1,68 @@
+"""The parser and ``main``: builds every command group's subcommands and runs one."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from hisconsole import __version__
+from hisconsole.cli import check, contacts, database, forms, incident, plan, reports, sync
+from hisconsole.cli.options import Handler, global_options
+from hisconsole.cli.output import EXIT_ERROR, EXIT_OK, Output
+
+# In the order they appear in ``hisconsole --help``.
+GROUPS = (database, plan, contacts, incident, forms, reports, sync, check)
+
+
+def cmd_gui(args: argparse.Namespace, out: Output) -> int:
+    from hisconsole.ui.app import run
+
+    return run(data_dir=args.data_dir, quit_after_show=getattr(args, "quit_after_show", False))
+
+
+def _build() -> tuple[argparse.ArgumentParser, dict[str, Handler]]:
+    common = argparse.ArgumentParser(add_help=False)
+    global_options(common, suppress=True)
+    parser = argparse.ArgumentParser(
+        prog="hisconsole",
+        description="HIS Console — offline emergency console for hospital IT downtime.",
+    )
+    parser.add_argument("--version", action="version", version=f"hisconsole {__version__}")
+    global_options(parser, suppress=False)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    gui = sub.add_parser("gui", parents=[common], help="open the console window (the default)")
+    gui.add_argument("--quit-after-show", action="store_true", help=argparse.SUPPRESS)
+    handlers: dict[str, Handler] = {"gui": cmd_gui}
+    for group in GROUPS:
+        handlers.update(group.register(sub, common))
+    return parser, handlers
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The whole command line's parser (for help output and tests)."""
+    return _build()[0]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser, handlers = _build()
+    args = parser.parse_args(argv)
+    out = Output(args.json)
+    command = args.command or "gui"
+    if command == "gui" and not hasattr(args, "quit_after_show"):
+        args.quit_after_show = False
+    from hisconsole.services.errors import USER_ERRORS
+
+    try:
+        return handlers[command](args, out)
+    except BrokenPipeError:
+        # Output piped into e.g. `head`: the work is done; exit quietly.
+        sys.stderr.close()
+        return EXIT_OK
+    except USER_ERRORS as exc:
+        print(f"hisconsole: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("hisconsole: interrupted", file=sys.stderr)
+        return 130

@@ -1,0 +1,122 @@
+"""Commands for downtime paper forms: list, print, back-entry, stock, outstanding."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from hisconsole.cli.options import Handler, open_console
+from hisconsole.cli.output import EXIT_OK, Output
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
+    """Add this group's commands to ``sub``; returns command name -> handler."""
+    forms = sub.add_parser("forms", parents=[common], help="downtime paper forms")
+    fsub = forms.add_subparsers(dest="forms_command", metavar="ACTION", required=True)
+    fsub.add_parser("list", parents=[common], help="the form templates")
+    fprint = fsub.add_parser("print", parents=[common], help="print numbered sheets to a PDF")
+    fprint.add_argument("template", metavar="TEMPLATE")
+    fprint.add_argument("--copies", type=int, default=1, metavar="N")
+    fprint.add_argument("--incident", metavar="ID")
+    fprint.add_argument("--lang", choices=("zh", "en"), default="zh")
+    fprint.add_argument("--department", default="", help="ward or department the sheets are for")
+    fprint.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    back = fsub.add_parser(
+        "backenter", parents=[common], help="record sheets entered back into the HIS"
+    )
+    back.add_argument("serial", metavar="SERIAL", help="a serial, a range A-000120..A-000180")
+    back.add_argument(
+        "--void", action="store_true", help="void the sheets instead (spoiled, unused)"
+    )
+    back.add_argument("--reason", default="", help="why they are void")
+    back.add_argument("--his-ref", default="", help="HIS reference of the entry")
+    stock = fsub.add_parser("stock", parents=[common], help="paper stock against the 8-hour need")
+    stock.add_argument("--wards", type=int, default=1, help="wards to supply for 8 hours")
+    stock.add_argument(
+        "--count", action="append", default=[], metavar="TEMPLATE=N", help="record a count"
+    )
+    outstanding = fsub.add_parser("outstanding", parents=[common], help="sheets not yet entered")
+    outstanding.add_argument("--incident", metavar="ID")
+    return {
+        "forms": cmd_forms,
+    }
+
+
+def _or_unknown(value: int | None) -> str:
+    return "?" if value is None else str(value)
+
+
+def cmd_forms(args: argparse.Namespace, out: Output) -> int:
+    from hisconsole.services import forms
+    from hisconsole.services.console import ServiceError
+
+    console = open_console(args)
+    try:
+        action = args.forms_command
+        if action == "list":
+            loaded, problems = forms.templates(console)
+            for problem in problems:
+                print(f"hisconsole: skipped a bad form template: {problem}", file=sys.stderr)
+            rows = [
+                {
+                    "code": t.code,
+                    "version": t.version,
+                    "title": {"zh": t.title.zh, "en": t.title.en},
+                    "page": t.page.size,
+                }
+                for t in loaded.values()
+            ]
+            human = "\n".join(
+                f"{r['code']:<18} v{r['version']}  {r['title']['zh']} / {r['title']['en']}"
+                for r in rows
+            )
+            out.emit(rows, human)
+        elif action == "print":
+            serials = forms.print_to_file(
+                console,
+                args.template,
+                args.copies,
+                args.out,
+                incident=args.incident,
+                lang=args.lang,
+                department=args.department,
+            )
+            span = serials[0] if len(serials) == 1 else f"{serials[0]} .. {serials[-1]}"
+            out.emit(serials, f"Printed {len(serials)} sheet(s) {span} to {args.out}")
+        elif action == "backenter":
+            status = "void" if args.void else "entered"
+            result = forms.set_status(
+                console, args.serial, status, his_ref=args.his_ref, reason=args.reason
+            )
+            human = f"{len(result.changed)} sheet(s) marked {status}"
+            if result.already:
+                human += f"; {len(result.already)} already were"
+            out.emit(result.as_dict(), human + ".")
+        elif action == "stock":
+            for item in args.count:
+                code, _, number = item.partition("=")
+                if not number.isdigit():
+                    raise ServiceError(f"--count {item!r}: write it as TEMPLATE=N, e.g. mar=200")
+                forms.count_stock(console, code, int(number))
+            rows = forms.stock(console, args.wards)
+            human = "\n".join(
+                f"{r['template']:<18} on hand {_or_unknown(r['on_hand']):>5}"
+                f"   8-hour need {r['need_8h']:>5}" + ("   LOW" if r["low"] else "")
+                for r in rows
+            )
+            out.emit(rows, human)
+        elif action == "outstanding":
+            rows = forms.outstanding(console, args.incident)
+            human = "\n".join(
+                f"{g['count']:>4} x {g['template']:<16} {g['incident'] or 'pre-printed':<22} "
+                f"{g['department'] or '-':<12} oldest {g['age_hours']} h"
+                for g in forms.outstanding_summary(console, args.incident)
+            )
+            if rows:
+                human += "\n" + " ".join(r["serial"] for r in rows)
+            out.emit([r["serial"] for r in rows], human or "No sheets outstanding.")
+        return EXIT_OK
+    finally:
+        console.close()

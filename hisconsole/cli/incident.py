@@ -1,0 +1,157 @@
+"""Commands that run an incident: declare, list, show, log, level, status, reports, close."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from hisconsole.cli.options import LEVELS, REPORT_CHANNELS, Handler, open_console
+from hisconsole.cli.output import EXIT_OK, Output
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
+    """Add this group's commands to ``sub``; returns command name -> handler."""
+    incident = sub.add_parser("incident", parents=[common], help="run an incident")
+    inc = incident.add_subparsers(dest="incident_command", metavar="ACTION", required=True)
+    declare = inc.add_parser("declare", parents=[common], help="declare an incident")
+    declare.add_argument("--level", required=True, choices=LEVELS)
+    declare.add_argument("--title", required=True)
+    declare.add_argument("--system", action="append", default=[], metavar="CODE")
+    declare.add_argument("--scenario", metavar="CODE", help="the plan's playbook to follow")
+    declare.add_argument("--reported-at", metavar="TIME", help="when the problem was reported")
+    declare.add_argument(
+        "--exercise", action="store_true", help="a drill (演练), not a real incident"
+    )
+    inc.add_parser("list", parents=[common], help="list incidents")
+    show = inc.add_parser("show", parents=[common], help="an incident in full")
+    show.add_argument("id", metavar="ID")
+    log = inc.add_parser("log", parents=[common], help="add an activity-log entry")
+    log.add_argument("id", metavar="ID")
+    log.add_argument("text", metavar="TEXT")
+    log.add_argument("--kind", choices=("note", "action", "decision"), default="note")
+    log.add_argument("--corrects", metavar="ENTRY", help="the log entry this one corrects")
+    level = inc.add_parser("level", parents=[common], help="change the warning level")
+    level.add_argument("id", metavar="ID")
+    level.add_argument("level", choices=LEVELS)
+    level.add_argument("--reason", default="")
+    status = inc.add_parser("status", parents=[common], help="set a system's status")
+    status.add_argument("id", metavar="ID")
+    status.add_argument("system", metavar="SYSTEM")
+    status.add_argument("status", choices=("up", "degraded", "down", "na"))
+    status.add_argument("--comment", default="")
+    status.add_argument("--estimate", default="", help="expected repair time, free text")
+    reported = inc.add_parser(
+        "record-report", parents=[common], help="record an upward report that was made"
+    )
+    reported.add_argument("id", metavar="ID")
+    reported.add_argument("--to", required=True, dest="recipient", metavar="WHOM")
+    reported.add_argument("--channel", required=True, choices=REPORT_CHANNELS)
+    reported.add_argument("--summary", default="")
+    reported.add_argument("--at", metavar="TIME", help="when it was made (default: now)")
+    resolve = inc.add_parser("resolve", parents=[common], help="mark the incident resolved")
+    resolve.add_argument("id", metavar="ID")
+    close = inc.add_parser("close", parents=[common], help="close a resolved incident")
+    close.add_argument("id", metavar="ID")
+    close.add_argument(
+        "--override", metavar="REASON", help="commander: close although sheets are outstanding"
+    )
+    return {
+        "incident": cmd_incident,
+    }
+
+
+def _format_incident(data: dict[str, Any]) -> str:
+    from hisconsole.services import incidents
+
+    mark = "  [EXERCISE 演练]" if data["exercise"] else ""
+    lines = [
+        f"{data['id']}  level {data['level']}  {data['status']}{mark}",
+        f"  {data['title']}",
+        f"  reported {data['reported_at']}, declared {data['declared_at']}"
+        f" by {data['declared_by']}",
+    ]
+    if data.get("systems"):
+        lines.append("  systems:")
+        for system in data["systems"]:
+            lines.append(f"    {system['code']:<6} {system['status']:<9} since {system['since']}")
+    for clock in data.get("clocks", []):
+        state = clock["state"]
+        if clock["met_at"]:
+            lines.append(f"  {clock['kind']} report due {clock['due_at']}: made {clock['met_at']}")
+        elif state != "cancelled":
+            minutes = clock["remaining_seconds"] // 60
+            when = f"in {minutes} min" if minutes >= 0 else f"OVERDUE by {-minutes} min"
+            lines.append(f"  {clock['kind']} report due {clock['due_at']} ({when})")
+    if data.get("log"):
+        lines.append("  log:")
+        for entry in data["log"]:
+            lines.append(f"    {entry['at']}  {entry['by']}  {incidents.describe_entry(entry)}")
+    return "\n".join(lines)
+
+
+def cmd_incident(args: argparse.Namespace, out: Output) -> int:
+    from hisconsole.services import incidents
+
+    console = open_console(args)
+    try:
+        action = args.incident_command
+        if action == "declare":
+            new_id, _ = incidents.declare(
+                console,
+                level=args.level,
+                title=args.title,
+                systems=args.system,
+                scenario=args.scenario,
+                exercise=args.exercise,
+                reported_at=args.reported_at,
+            )
+            out.emit({"id": new_id}, new_id)
+        elif action == "list":
+            rows = incidents.list_incidents(console)
+            human = "\n".join(
+                f"{r['id']}  {r['level']:<3} {r['status']:<8} {r['title']}"
+                + ("  [EXERCISE 演练]" if r["exercise"] else "")
+                for r in rows
+            )
+            out.emit(rows, human or "No incidents.")
+        elif action == "show":
+            data = incidents.show(console, args.id)
+            out.emit(data, _format_incident(data))
+        elif action == "log":
+            incidents.log(console, args.id, args.text, kind=args.kind, corrects=args.corrects)
+            out.emit({"id": args.id, "logged": True}, "Logged.")
+        elif action == "level":
+            incidents.change_level(console, args.id, args.level, args.reason)
+            out.emit({"id": args.id, "level": args.level}, f"{args.id} is now level {args.level}.")
+        elif action == "status":
+            incidents.set_system_status(
+                console,
+                args.id,
+                args.system,
+                args.status,
+                comment=args.comment,
+                estimate=args.estimate,
+            )
+            out.emit(
+                {"id": args.id, "system": args.system.upper(), "status": args.status},
+                f"{args.system.upper()} is {args.status}.",
+            )
+        elif action == "record-report":
+            incidents.record_report(
+                console,
+                args.id,
+                recipient=args.recipient,
+                channel=args.channel,
+                summary=args.summary,
+                at=args.at,
+            )
+            out.emit({"id": args.id, "reported": True}, "Report recorded.")
+        elif action == "resolve":
+            incidents.resolve(console, args.id)
+            out.emit({"id": args.id, "status": "resolved"}, f"{args.id} resolved.")
+        elif action == "close":
+            incidents.close(console, args.id, override=args.override)
+            out.emit({"id": args.id, "status": "closed"}, f"{args.id} closed.")
+        return EXIT_OK
+    finally:
+        console.close()

@@ -1,0 +1,26 @@
+"""What every command prints: JSON on stdout with ``--json``, else plain text; exit codes."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+EXIT_OK = 0
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+EXIT_CHECK_FAILED = 3
+
+
+class Output:
+    """Writes a command's result once: ``data`` as JSON with ``--json``, else ``human``."""
+
+    def __init__(self, as_json: bool) -> None:
+        self.as_json = as_json
+
+    def emit(self, data: Any, human: str) -> None:
+        if self.as_json:
+            json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+            sys.stdout.write("\n")
+        elif human:
+            print(human)

@@ -1,0 +1,62 @@
+"""Commands for the emergency plan: export, import, print."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from hisconsole.cli.options import Handler, open_console
+from hisconsole.cli.output import EXIT_OK, Output
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
+    """Add this group's commands to ``sub``; returns command name -> handler."""
+    plan = sub.add_parser("plan", parents=[common], help="export or import the emergency plan")
+    plan_sub = plan.add_subparsers(dest="plan_command", metavar="ACTION", required=True)
+    plan_sub.add_parser("export", parents=[common], help="write the plan to FILE").add_argument(
+        "file", type=Path, metavar="FILE"
+    )
+    plan_import = plan_sub.add_parser("import", parents=[common], help="load a plan from FILE")
+    plan_import.add_argument("file", type=Path, metavar="FILE")
+    plan_print = plan_sub.add_parser("print", parents=[common], help="the plan as a PDF binder")
+    plan_print.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    plan_print.add_argument("--scenario", metavar="CODE", help="only this scenario's playbook")
+    return {
+        "plan": cmd_plan,
+    }
+
+
+def cmd_plan(args: argparse.Namespace, out: Output) -> int:
+    from hisconsole.services import plan as plan_service
+
+    console = open_console(args)
+    try:
+        if args.plan_command == "print":
+            from hisconsole.services.files import write_atomically
+
+            write_atomically(args.out, plan_service.plan_pdf(console, scenario=args.scenario))
+            out.emit({"file": str(args.out)}, f"Plan written to {args.out}")
+            return EXIT_OK
+        if args.plan_command == "export":
+            plan_service.export_file(console, args.file)
+            out.emit({"file": str(args.file)}, f"Plan written to {args.file}")
+            return EXIT_OK
+        result = plan_service.import_file(console, args.file)
+        data = {
+            "version": result.version,
+            "added": result.added,
+            "changed": result.changed,
+            "removed": result.removed,
+        }
+        if result.version is None:
+            human = "The plan is unchanged; no new version published."
+        else:
+            human = (
+                f"Published plan v{result.version}: {len(result.added)} added, "
+                f"{len(result.changed)} changed, {len(result.removed)} removed."
+            )
+        out.emit(data, human)
+        return EXIT_OK
+    finally:
+        console.close()

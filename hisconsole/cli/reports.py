@@ -1,0 +1,80 @@
+"""Commands that write documents about an incident: report (PDF), cap (XML), kit (PDF)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from hisconsole.cli.options import LEVELS, Handler, open_console
+from hisconsole.cli.output import EXIT_OK, Output
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
+    """Add this group's commands to ``sub``; returns command name -> handler."""
+    kit = sub.add_parser(
+        "kit", parents=[common], help="downtime kit: call tree, checklists and starter forms"
+    )
+    kit.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    kit.add_argument("--incident", metavar="ID")
+    kit.add_argument("--scenario", metavar="CODE", help="without an incident: whose checklists")
+    kit.add_argument("--level", choices=LEVELS, default="II")
+    kit.add_argument("--wards", type=int, default=1, help="one set of starter forms per ward")
+    kit.add_argument("--lang", choices=("zh", "en"), default="zh")
+
+    report = sub.add_parser("report", parents=[common], help="incident report as PDF")
+    report.add_argument("id", metavar="ID")
+    report.add_argument("--kind", choices=("initial", "followup", "final"), default="initial")
+    report.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    cap = sub.add_parser("cap", parents=[common], help="OASIS CAP 1.2 alert for an incident")
+    cap.add_argument("id", metavar="ID")
+    cap.add_argument("--out", type=Path, required=True, metavar="FILE.xml")
+    return {
+        "kit": cmd_kit,
+        "report": cmd_report,
+        "cap": cmd_report,
+    }
+
+
+def cmd_report(args: argparse.Namespace, out: Output) -> int:
+    from hisconsole.services import reports
+
+    console = open_console(args)
+    try:
+        if args.command == "cap":
+            reports.write_cap(console, args.id, args.out)
+            out.emit({"id": args.id, "file": str(args.out)}, f"CAP alert written to {args.out}")
+        else:
+            reports.write_report(console, args.id, args.kind, args.out)
+            out.emit(
+                {"id": args.id, "kind": args.kind, "file": str(args.out)},
+                f"{args.kind.capitalize()} report written to {args.out}",
+            )
+        return EXIT_OK
+    finally:
+        console.close()
+
+
+def cmd_kit(args: argparse.Namespace, out: Output) -> int:
+    from hisconsole.services import kit
+    from hisconsole.services.files import write_atomically
+
+    console = open_console(args)
+    try:
+        result = kit.downtime_kit(
+            console,
+            incident=args.incident,
+            scenario=args.scenario,
+            level=args.level,
+            wards=args.wards,
+            lang=args.lang,
+        )
+        write_atomically(args.out, result.pdf)
+        serials = kit.record_kit(console, result)
+        out.emit(
+            {"file": str(args.out), "serials": serials},
+            f"Downtime kit written to {args.out} ({len(serials)} numbered sheets)",
+        )
+        return EXIT_OK
+    finally:
+        console.close()
