@@ -2,7 +2,7 @@
 # Set up HIS Console from this checkout on Debian/Ubuntu (or any Linux with Python >= 3.11):
 # system libraries Qt needs (when run as root or with sudo), then a virtual environment in .venv.
 #   packaging/install.sh          the app
-#   packaging/install.sh --test   the app plus what the test suite needs (Xvfb, poppler, PostgreSQL)
+#   packaging/install.sh --test   the app plus what the test suite needs (Xvfb, poppler, PostgreSQL, CUPS with cups-pdf)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,7 +15,8 @@ packages=(
   libxcb-randr0 libxcb-render-util0 libxcb-image0 libxcb-xinerama0 libxcb-xkb1 libcups2
 )
 if [ "$want_test" = 1 ]; then
-  packages+=(xvfb xauth poppler-utils zbar-tools postgresql desktop-file-utils appstream)
+  packages+=(xvfb xauth poppler-utils zbar-tools postgresql desktop-file-utils appstream
+    cups cups-client printer-driver-cups-pdf)
 fi
 
 if command -v apt-get >/dev/null 2>&1; then

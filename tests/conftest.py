@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
+import uuid
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
 
+from tests import cupsd
+from tests.cupsd import CupsServer
 from tests.support import Clock
 
 if TYPE_CHECKING:
@@ -70,3 +75,45 @@ def console(ready_data_dir: Path) -> Iterator[object]:
     c = Console.open(ready_data_dir)
     yield c
     c.close()
+
+
+# --- a private print system (CUPS with the cups-pdf virtual printer) ---------------------
+
+
+@dataclass
+class PrintQueue:
+    """A cups-pdf queue on the test's own cupsd; its printed PDFs land in ``output``."""
+
+    server: CupsServer
+    name: str
+    output: Path
+
+    def printed(self) -> list[Path]:
+        return sorted(self.output.rglob("*.pdf"))
+
+
+@pytest.fixture(scope="session")
+def cups_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[CupsServer]:
+    """One private cupsd for the session (loopback and its own socket); skips, with the
+    reason, where it cannot start."""
+    try:
+        server = cupsd.start(Path(tempfile.mkdtemp(prefix="hisconsole-cups-")))
+    except cupsd.CupsUnavailable as exc:
+        pytest.skip(f"no private CUPS server: {exc}")
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def cups_queue(
+    cups_server: CupsServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[PrintQueue]:
+    """A fresh cups-pdf queue printing into this test's directory; the code under test
+    reaches the private server through CUPS_SERVER."""
+    monkeypatch.setenv("CUPS_SERVER", str(cups_server.socket))
+    name = f"HIS_{uuid.uuid4().hex[:8]}"
+    queue = PrintQueue(cups_server, name, tmp_path / "printed")
+    cups_server.add_queue(name, queue.output)
+    yield queue
+    cups_server.run("cancel", "-a", name, check=False)
+    cups_server.remove_queue(name)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
+from collections.abc import Callable
 
 
 class Clock:
@@ -16,3 +18,12 @@ class Clock:
 
     def advance(self, minutes: float) -> None:
         self.ms += int(minutes * 60_000)
+
+
+def wait_for(condition: Callable[[], object], *, timeout: float = 30.0, what: str = "") -> None:
+    """Poll ``condition`` until it is true (outside Qt: a real process is being waited on)."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout:.0f} s waiting for {what or condition}")
+        time.sleep(0.05)
