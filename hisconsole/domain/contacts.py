@@ -462,12 +462,20 @@ class ImportAction:
 
 
 @dataclass
+class ImportSource:
+    """How the file was read, for the preview: the encoding and how it was found."""
+
+    encoding: str = ""
+
+
+@dataclass
 class ImportPreview:
     """Everything an import would do; nothing has been written yet."""
 
     actions: list[ImportAction] = field(default_factory=list)
     #: Problems of the file itself (unreadable rows, unknown columns), from the parser.
     problems: list[str] = field(default_factory=list)
+    source: ImportSource = field(default_factory=ImportSource)
 
     def of_kind(self, kind: ActionKind) -> list[ImportAction]:
         return [a for a in self.actions if a.kind == kind]

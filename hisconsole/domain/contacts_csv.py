@@ -44,9 +44,11 @@ with a leading single quote, so ``=HYPERLINK(...)`` exports as
 removes exactly that quote again, so export then import gives back the text.
 
 Import reads UTF-8 (with or without the byte-order mark), UTF-16 with a
-byte-order mark (Excel "Unicode text"), and GB18030 (which covers GBK and
-GB2312, what Excel and WPS write for "CSV" on Chinese Windows); comma, tab or
-semicolon separated. Problems are reported with the spreadsheet row number
+byte-order mark (Excel "Unicode text"), and detects GB18030 (which covers GBK
+and GB2312, what Excel and WPS write for "CSV" on Chinese Windows) and Big5;
+the preview names the encoding, a file that would be garbled is refused with the
+row and byte offset (see :mod:`hisconsole.domain.encodings`), and the user may
+choose the encoding instead. Comma, tab or semicolon separated. Problems are reported with the spreadsheet row number
 (the header is row 1). No number is dropped: one that does not validate is
 kept as written and flagged for review.
 """
@@ -60,6 +62,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from hisconsole.domain.contacts import GROUPS, LANGS, Contact, Phone, has_cjk
+from hisconsole.domain.encodings import EncodingProblem, decode_text
 from hisconsole.domain.phones import (
     DEFAULT_REGION,
     PHONE_TYPES,
@@ -233,17 +236,14 @@ class CsvImport:
 
     contacts: list[Contact] = field(default_factory=list)
     problems: list[RowProblem] = field(default_factory=list)
+    #: The encoding code (``utf-8``, ``gb18030``…) and how it was found, for the preview.
     encoding: str = ""
+    encoding_label: str = ""
 
 
-def decode(data: bytes) -> tuple[str, str]:
-    """Text and encoding name of a CSV file: UTF-16 (BOM), UTF-8 (BOM or not), else GB18030."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "utf-16"
-    try:
-        return data.decode("utf-8-sig"), "utf-8"
-    except UnicodeDecodeError:
-        return data.decode("gb18030", errors="replace"), "gb18030"
+def _without_row(message: str) -> str:
+    # EncodingProblem messages start "row N: "; RowProblem adds its own.
+    return re.sub(r"^row \d+: ", "", message)
 
 
 def _delimiter(text: str) -> str:
@@ -253,11 +253,27 @@ def _delimiter(text: str) -> str:
     return best if counts[best] else ","
 
 
-def parse_csv(data: bytes | str, *, region: str = DEFAULT_REGION) -> CsvImport:
-    """Read contacts from CSV bytes (or already decoded text); see the module doc."""
+def parse_csv(
+    data: bytes | str, *, region: str = DEFAULT_REGION, encoding: str | None = None
+) -> CsvImport:
+    """Read contacts from CSV bytes (or already decoded text); see the module doc.
+
+    ``encoding`` is the user's choice; without it the encoding is detected
+    (:func:`hisconsole.domain.encodings.decode_text`). A file that cannot be
+    decoded without garbling gives no contacts and one problem naming the row.
+    """
     result = CsvImport()
     if isinstance(data, bytes):
-        text, result.encoding = decode(data)
+        try:
+            decoded = decode_text(data, encoding)
+        except EncodingProblem as exc:
+            result.problems.append(RowProblem(exc.row or 1, _without_row(str(exc))))
+            return result
+        text, result.encoding, result.encoding_label = (
+            decoded.text,
+            decoded.encoding,
+            decoded.label,
+        )
     else:
         text, result.encoding = data.lstrip("\ufeff"), "text"
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))

@@ -2,8 +2,9 @@
 
 Reading (:func:`parse_vcards`) copes with what iOS, Android, Gmail and Outlook
 write: folded lines, QUOTED-PRINTABLE values with soft line breaks, CHARSET
-parameters (UTF-8, GB2312/GBK/GB18030, BIG5; a file without them is read as
-UTF-8, else GB18030), every TYPE style (``TEL;CELL``, ``TEL;TYPE=CELL``,
+parameters (UTF-8, GB2312/GBK/GB18030, BIG5; a file without them is decoded
+as a whole, its encoding detected and named, or refused rather than garbled:
+:mod:`hisconsole.domain.encodings`), every TYPE style (``TEL;CELL``, ``TEL;TYPE=CELL``,
 ``TEL;TYPE=cell,voice``, ``TEL;type=WORK;type=VOICE``,
 ``TEL;VALUE=uri;TYPE="voice,cell":tel:+86-139…``), backslash escapes, several
 cards per file and ``item1.TEL`` grouped properties (whose ``X-ABLabel`` names
@@ -42,6 +43,7 @@ from hisconsole.domain.contacts import (
     dedupe_phones,
     has_cjk,
 )
+from hisconsole.domain.encodings import EncodingProblem, decode_text
 from hisconsole.domain.phones import DEFAULT_REGION, is_mobile_number, parse_lenient, rfc3966
 
 PRODID = "-//HIS Console//hisconsole//EN"
@@ -111,6 +113,9 @@ class VCardImport:
 
     contacts: list[Contact] = field(default_factory=list)
     problems: list[CardProblem] = field(default_factory=list)
+    #: The file's encoding code and how it was found (see encodings.Decoded.label).
+    encoding: str = ""
+    encoding_label: str = ""
 
 
 @dataclass
@@ -209,7 +214,7 @@ def _parse_property(line: bytes) -> _Property | None:
     return _Property(group.upper(), name.upper(), params, line[end + 1 :])
 
 
-def _decode_bytes(raw: bytes, charset: str, default: str) -> str:
+def _decode_bytes(raw: bytes, charset: str) -> str:
     candidates = []
     if charset:
         name = _CHARSET_ALIASES.get(charset.lower(), charset)
@@ -218,19 +223,33 @@ def _decode_bytes(raw: bytes, charset: str, default: str) -> str:
             candidates.append(name)
         except LookupError:
             pass
-    candidates += ["utf-8", default]
+    candidates.append("utf-8")
     for name in candidates:
         try:
             return raw.decode(name)
         except UnicodeDecodeError:
             continue
-    return raw.decode("gb18030", errors="replace")
+    raise EncodingProblem(
+        f"a value is neither {' nor '.join(dict.fromkeys(candidates))}: the card is skipped "
+        "(choose the encoding to read the file in)",
+        encoding=candidates[0],
+    )
+
+
+def _charset_params_cover(data: bytes) -> bool:
+    """Whether every line with bytes that are not ASCII names its CHARSET (vCard 2.1)."""
+    lines = [line for line in data.split(b"\n") if any(b > 0x7F for b in line)]
+    return bool(lines) and all(b"CHARSET=" in _upper_head(line) for line in lines)
+
+
+def _upper_head(line: bytes) -> bytes:
+    return line[: _head_end(line)].upper()
 
 
 class _Reader:
-    def __init__(self, text_input: bool, default_charset: str) -> None:
+    def __init__(self, text_input: bool) -> None:
+        # True when the file was decoded as a whole (values are UTF-8 by now).
         self.text_input = text_input
-        self.default_charset = default_charset
 
     def value(self, prop: _Property) -> str | None:
         """The property's value as text (backslash escapes still in), None for binary."""
@@ -239,11 +258,11 @@ class _Reader:
             return None
         if encoding == "QUOTED-PRINTABLE":
             return _decode_bytes(
-                binascii.a2b_qp(prop.raw), prop.param("CHARSET"), self.default_charset
+                binascii.a2b_qp(prop.raw), prop.param("CHARSET")
             )
         if self.text_input:
             return prop.raw.decode("utf-8")
-        return _decode_bytes(prop.raw, prop.param("CHARSET"), self.default_charset)
+        return _decode_bytes(prop.raw, prop.param("CHARSET"))
 
 
 def _unescape(text: str) -> str:
@@ -338,23 +357,31 @@ def _pref(prop: _Property) -> int:
     return 1 if "pref" in prop.types() else 101
 
 
-def parse_vcards(data: bytes | str, *, region: str = DEFAULT_REGION) -> VCardImport:
-    """Read every card of a vCard file (2.1, 3.0 or 4.0); see the module doc."""
-    text_input = isinstance(data, str)
-    if isinstance(data, bytes) and data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        data, text_input = data.decode("utf-16"), True
-    if isinstance(data, str):
-        raw = data.lstrip("\ufeff").encode("utf-8")
-        default = "utf-8"
-    else:
-        raw = data.removeprefix(b"\xef\xbb\xbf")
-        try:
-            raw.decode("utf-8")
-            default = "utf-8"
-        except UnicodeDecodeError:
-            default = "gb18030"
-    reader = _Reader(text_input, default)
+def parse_vcards(
+    data: bytes | str, *, region: str = DEFAULT_REGION, encoding: str | None = None
+) -> VCardImport:
+    """Read every card of a vCard file (2.1, 3.0 or 4.0); see the module doc.
+
+    ``encoding`` is the user's choice for the file; without it, a file that is not
+    UTF-8 has its encoding detected (:func:`~hisconsole.domain.encodings.decode_text`),
+    and one that cannot be read without garbling gives no contacts and a problem.
+    """
     result = VCardImport()
+    if isinstance(data, bytes):
+        try:
+            decoded = decode_text(data, encoding)
+        except EncodingProblem as exc:
+            if encoding or not _charset_params_cover(data):
+                result.problems.append(CardProblem(0, str(exc)))
+                return result
+            # vCard 2.1 may name a CHARSET per property: each value is decoded in its own.
+            raw, text_input = data, False
+        else:
+            result.encoding, result.encoding_label = decoded.encoding, decoded.label
+            raw, text_input = decoded.text.lstrip("\ufeff").encode("utf-8"), True
+    else:
+        raw, text_input = data.lstrip("\ufeff").encode("utf-8"), True
+    reader = _Reader(text_input)
     card: list[_Property] | None = None
     depth = 0
     number = 0
@@ -377,7 +404,7 @@ def parse_vcards(data: bytes | str, *, region: str = DEFAULT_REGION) -> VCardImp
         if prop.name == "END" and value_upper == b"VCARD":
             depth = max(depth - 1, 0)
             if depth == 0 and card is not None:
-                contact = _contact_of_card(card, reader, number, result, region)
+                contact = _read_card(card, reader, number, result, region)
                 if contact is not None:
                     result.contacts.append(contact)
                 card = None
@@ -386,12 +413,22 @@ def parse_vcards(data: bytes | str, *, region: str = DEFAULT_REGION) -> VCardImp
             card.append(prop)
     if card is not None:
         result.problems.append(CardProblem(number, "the file ends inside this card (no END)"))
-        contact = _contact_of_card(card, reader, number, result, region)
+        contact = _read_card(card, reader, number, result, region)
         if contact is not None:
             result.contacts.append(contact)
     if number == 0:
         result.problems.append(CardProblem(0, "no BEGIN:VCARD found: this is not a vCard file"))
     return result
+
+
+def _read_card(
+    props: list[_Property], reader: _Reader, number: int, result: VCardImport, region: str
+) -> Contact | None:
+    try:
+        return _contact_of_card(props, reader, number, result, region)
+    except EncodingProblem as exc:
+        result.problems.append(CardProblem(number, str(exc)))
+        return None
 
 
 def _contact_of_card(

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import select
 
 from hisconsole.domain import contacts as rules
-from hisconsole.domain.contacts import Contact, ImportPreview
+from hisconsole.domain.contacts import Contact, ImportPreview, ImportSource
 from hisconsole.domain.contacts_csv import export_csv, parse_csv
 from hisconsole.domain.phones import DEFAULT_REGION
 from hisconsole.domain.vcard import export_vcards, parse_vcards
@@ -112,8 +112,12 @@ def remove_contact(console: Console, key: str) -> ChangeSet:
     return ChangeSet({AREA}, 1)
 
 
-def preview_import(console: Console, path: Path) -> ImportPreview:
-    """What importing ``path`` would add, change and skip, and why. Writes nothing."""
+def preview_import(console: Console, path: Path, *, encoding: str | None = None) -> ImportPreview:
+    """What importing ``path`` would add, change and skip, and why. Writes nothing.
+
+    ``encoding`` is the user's choice (see ``encodings.CHOICES``); without it the
+    encoding is detected and named in ``preview.source``.
+    """
     kind = _format(path)
     try:
         if path.stat().st_size > MAX_IMPORT_BYTES:
@@ -122,21 +126,23 @@ def preview_import(console: Console, path: Path) -> ImportPreview:
     except OSError as exc:
         raise ServiceError(f"Cannot read {path}: {exc.strerror}.") from exc
     parsed = (
-        parse_csv(data, region=region(console))
+        parse_csv(data, region=region(console), encoding=encoding)
         if kind == "csv"
-        else parse_vcards(data, region=region(console))
+        else parse_vcards(data, region=region(console), encoding=encoding)
     )
     if not parsed.contacts and parsed.problems:
         raise ServiceError(
             f"{path.name} holds no readable contacts: "
             + "; ".join(str(p) for p in parsed.problems[:5])
         )
-    return rules.plan_import(
+    preview = rules.plan_import(
         _existing(console),
         parsed.contacts,
         region=region(console),
         problems=[str(p) for p in parsed.problems],
     )
+    preview.source = ImportSource(encoding=parsed.encoding_label)
+    return preview
 
 
 def apply_import(console: Console, preview: ImportPreview) -> ChangeSet:
