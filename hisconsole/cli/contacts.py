@@ -17,6 +17,12 @@ def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
     cimport = csub.add_parser("import", parents=[common], help="import a .csv or .vcf file")
     cimport.add_argument("file", type=Path, metavar="FILE")
     cimport.add_argument(
+        "--encoding",
+        metavar="ENC",
+        help="read the file in this encoding instead of detecting it: "
+        "utf-8, gb18030, big5, utf-16, cp1252, or utf-8+cp1252 (UTF-8 with stray Latin-1 bytes)",
+    )
+    cimport.add_argument(
         "--dry-run", action="store_true", help="only show what would be added, changed, skipped"
     )
     csub.add_parser("export", parents=[common], help="export to a .csv or .vcf file").add_argument(
@@ -61,8 +67,14 @@ def cmd_contacts(args: argparse.Namespace, out: Output) -> int:
                 f"{count} contacts written to {args.file}",
             )
         else:
-            preview = contacts.preview_import(console, args.file)
+            try:
+                preview = contacts.preview_import(console, args.file, encoding=args.encoding)
+            except contacts.EncodingRefused as exc:
+                raise contacts.EncodingRefused(
+                    f"{exc} Choose it with --encoding ENC ({', '.join(contacts.ENCODINGS)})."
+                ) from exc
             data = {
+                "encoding": preview.source.encoding,
                 "added": [a.key for a in preview.adds],
                 "changed": [a.key for a in preview.changes],
                 "skipped": [
@@ -72,7 +84,7 @@ def cmd_contacts(args: argparse.Namespace, out: Output) -> int:
                 "problems": preview.problems,
                 "written": not args.dry_run,
             }
-            lines = [preview.summary()]
+            lines = [f"Encoding: {preview.source.encoding}", preview.summary()]
             lines += [f"  add: {a.contact.label()}" for a in preview.adds]
             for action in preview.changes:
                 fields = ", ".join(c.field for c in action.changes)

@@ -48,9 +48,9 @@ byte-order mark (Excel "Unicode text"), and detects GB18030 (which covers GBK
 and GB2312, what Excel and WPS write for "CSV" on Chinese Windows) and Big5;
 the preview names the encoding, a file that would be garbled is refused with the
 row and byte offset (see :mod:`hisconsole.domain.encodings`), and the user may
-choose the encoding instead. Comma, tab or semicolon separated. Problems are reported with the spreadsheet row number
-(the header is row 1). No number is dropped: one that does not validate is
-kept as written and flagged for review.
+choose the encoding instead. Comma, tab or semicolon separated. Problems are
+reported with the spreadsheet row number (the header is row 1). No number is
+dropped: one that does not validate is kept as written and flagged for review.
 """
 
 from __future__ import annotations

@@ -257,9 +257,7 @@ class _Reader:
         if encoding in ("B", "BASE64"):
             return None
         if encoding == "QUOTED-PRINTABLE":
-            return _decode_bytes(
-                binascii.a2b_qp(prop.raw), prop.param("CHARSET")
-            )
+            return _decode_bytes(binascii.a2b_qp(prop.raw), prop.param("CHARSET"))
         if self.text_input:
             return prop.raw.decode("utf-8")
         return _decode_bytes(prop.raw, prop.param("CHARSET"))

@@ -12,6 +12,7 @@ from sqlalchemy import select
 from hisconsole.domain import contacts as rules
 from hisconsole.domain.contacts import Contact, ImportPreview, ImportSource
 from hisconsole.domain.contacts_csv import export_csv, parse_csv
+from hisconsole.domain.encodings import CHOICES
 from hisconsole.domain.phones import DEFAULT_REGION
 from hisconsole.domain.vcard import export_vcards, parse_vcards
 from hisconsole.services import plan as plan_service
@@ -19,6 +20,9 @@ from hisconsole.services.console import ChangeSet, Console, ServiceError
 from hisconsole.services.files import write_atomically
 from hisconsole.store.models import CallTree, Meta
 from hisconsole.store.models import Contact as ContactRow
+
+#: The encodings a user may choose for an import (code -> name shown).
+ENCODINGS = CHOICES
 
 AREA = "contacts"
 MAX_IMPORT_BYTES = 20 * 1024 * 1024
@@ -112,6 +116,10 @@ def remove_contact(console: Console, key: str) -> ChangeSet:
     return ChangeSet({AREA}, 1)
 
 
+class EncodingRefused(ServiceError):
+    """The file cannot be read in its (detected or chosen) encoding without garbling it."""
+
+
 def preview_import(console: Console, path: Path, *, encoding: str | None = None) -> ImportPreview:
     """What importing ``path`` would add, change and skip, and why. Writes nothing.
 
@@ -131,6 +139,8 @@ def preview_import(console: Console, path: Path, *, encoding: str | None = None)
         else parse_vcards(data, region=region(console), encoding=encoding)
     )
     if not parsed.contacts and parsed.problems:
+        if not parsed.encoding:
+            raise EncodingRefused(f"{path.name}: {parsed.problems[0]}")
         raise ServiceError(
             f"{path.name} holds no readable contacts: "
             + "; ".join(str(p) for p in parsed.problems[:5])

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import codecs
+import json
 from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from hisconsole.cli import main
 from hisconsole.domain.contacts_csv import parse_csv
 from hisconsole.domain.encodings import EncodingProblem, decode_text
 from hisconsole.services import contacts
@@ -82,7 +84,7 @@ def test_the_stray_byte_file_reads_right_when_the_user_chooses_the_mixed_encodin
 
 
 def test_a_chosen_encoding_that_does_not_fit_is_refused_with_the_row() -> None:
-    with pytest.raises(EncodingProblem, match="row 4: byte .* is not valid UTF-8"):
+    with pytest.raises(EncodingProblem, match=r"row 4: byte .* is not valid UTF-8"):
         decode_text(STRAY, "utf-8")
     with pytest.raises(EncodingProblem, match="is not an encoding"):
         decode_text(STRAY, "klingon")
@@ -94,7 +96,7 @@ def test_a_chosen_encoding_that_does_not_fit_is_refused_with_the_row() -> None:
 def test_a_gb18030_file_with_a_stray_byte_is_refused_not_garbled() -> None:
     data = SIMPLIFIED.encode("gb18030").replace(b"\r\n\xd5\xc5", b"\r\n\xff\xd5\xc5", 1)
     assert data != SIMPLIFIED.encode("gb18030")
-    with pytest.raises(EncodingProblem, match="row 4: .* not valid GB18030"):
+    with pytest.raises(EncodingProblem, match=r"row 4: .* not valid GB18030"):
         decode_text(data)
 
 
@@ -120,9 +122,29 @@ def test_nothing_is_saved_from_a_refused_file(console: Console, tmp_path: Path) 
     path = tmp_path / "list.csv"
     path.write_bytes(STRAY)
     before = contacts.list_contacts(console)
-    with pytest.raises(ServiceError, match="row 4: byte .* is not valid UTF-8"):
+    with pytest.raises(ServiceError, match=r"row 4: byte .* is not valid UTF-8"):
         contacts.preview_import(console, path)
     assert contacts.list_contacts(console) == before
     preview = contacts.preview_import(console, path, encoding="utf-8+cp1252")
     assert preview.source.encoding == "UTF-8 + Windows-1252 (chosen)"
     assert {a.contact.name.get("en") for a in preview.adds} >= {"José"}
+
+
+def test_the_command_line_refuses_then_reads_with_the_chosen_encoding(
+    console: Console, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "list.csv"
+    path.write_bytes(STRAY)
+    base = ["--data-dir", str(console.data_dir)]
+    assert main([*base, "contacts", "import", str(path)]) != 0
+    err = capsys.readouterr().err
+    assert "row 4" in err and "UTF-8" in err and "--encoding" in err
+    chosen = ["--encoding", "utf-8+cp1252"]
+    assert main([*base, "--json", "contacts", "import", str(path), *chosen]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert shown["encoding"] == "UTF-8 + Windows-1252 (chosen)" and shown["written"] is True
+    names = {p["data"]["name"].get("en") for p in contacts.list_contacts(console)}
+    assert "José" in names
+    path.write_bytes(SIMPLIFIED.encode("gb18030"))
+    assert main([*base, "contacts", "import", "--dry-run", str(path)]) == 0
+    assert "Encoding: GB18030 (GBK, GB2312) (detected)" in capsys.readouterr().out
