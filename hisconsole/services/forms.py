@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
-import tempfile
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -19,6 +17,7 @@ from hisconsole.domain.forms import FormTemplate, Sheet, TemplateInvalid, downti
 from hisconsole.printing.forms import load_templates, render_pack
 from hisconsole.services import plan as plan_service
 from hisconsole.services.console import ChangeSet, Console, ServiceError
+from hisconsole.services.files import check_target, write_atomically
 from hisconsole.store.models import FormSerial, FormStock, Incident, Meta
 
 AREA = "forms"
@@ -372,47 +371,19 @@ def print_to_file(
     lang: str = "zh",
     department: str = "",
 ) -> list[str]:
-    """Print a pack to a PDF file. The PDF is written (and synced) before the sheets
-    are recorded as issued, so a full disk or a bad path records nothing."""
-    path = path.expanduser()
+    """Print a pack to a PDF file. The PDF is checked, written and synced in place before
+    the sheets are recorded as issued, so a full disk or a bad path records nothing."""
+    path = check_target(path)  # a folder or a missing folder is refused before rendering
+    pack = prepare_pack(
+        console, [(template, copies)], incident=incident, lang=lang, department=department
+    )
+    write_atomically(path, pack.pdf)
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    except OSError as exc:
-        raise ServiceError(f"Cannot write {path}: {exc.strerror}. Nothing was printed.") from exc
-    tmp = Path(tmp_name)
-
-    class _Synced(io.FileIO):
-        def write(self, data: Any) -> int:
-            written = super().write(data)
-            self.flush()
-            os.fsync(self.fileno())
-            return written or 0
-
-    try:
-        with _Synced(fd, "wb") as handle:
-            serials = print_pack(
-                console,
-                [(template, copies)],
-                incident=incident,
-                lang=lang,
-                out=handle,
-                department=department,
-            )
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise ServiceError(f"Cannot write {path}: {exc.strerror}. Nothing was issued.") from exc
+        return record_pack(console, pack)
     except BaseException:
-        tmp.unlink(missing_ok=True)
+        # Unrecorded serials must not reach paper: the PDF goes with the failed record.
+        path.unlink(missing_ok=True)
         raise
-    try:
-        os.replace(tmp, path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        set_status(console, " ".join(serials), "void", reason="PDF could not be saved")
-        raise ServiceError(
-            f"Cannot save {path}: {exc.strerror}. The sheets were recorded as void."
-        ) from exc
-    return serials
 
 
 # --- paper stock -------------------------------------------------------------------------

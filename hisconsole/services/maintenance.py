@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import json
 import os
 import sqlite3
@@ -16,6 +17,7 @@ from hisconsole.services.console import Console, ServiceError
 from hisconsole.store import db as store_db
 from hisconsole.store import eventlog, projections
 from hisconsole.store.errors import StoreError
+from hisconsole.store.files import check_target, output_file
 from hisconsole.store.models import Event
 
 
@@ -123,13 +125,16 @@ def _check_log(session: Any, report: CheckReport) -> None:
 
 def backup(console: Console, out: Path) -> int:
     """Write a consistent copy of the live database to ``out``; returns its size in bytes."""
-    out = out.expanduser()
-    tmp = out.with_name(f".{out.name}.partial")
+    out = check_target(out)
     try:
-        store_db.backup_file(console.db.path, tmp)
-        os.replace(tmp, out)
-    except (OSError, sqlite3.Error) as exc:
-        tmp.unlink(missing_ok=True)
+        with output_file(out, mode=0o600) as staged:
+            try:
+                store_db.backup_file(console.db.path, staged.tmp)
+            except sqlite3.OperationalError as exc:
+                if "full" in str(exc).lower():  # SQLite's words for ENOSPC
+                    raise OSError(errno.ENOSPC, str(exc)) from exc
+                raise
+    except sqlite3.Error as exc:
         raise ServiceError(
             f"Cannot write the backup to {out}: {exc}. Nothing was written."
         ) from exc

@@ -20,7 +20,6 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-import os
 import tempfile
 import zlib
 from collections.abc import Iterable, Iterator, Mapping
@@ -30,6 +29,7 @@ from typing import IO, Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from hisconsole.store.files import FileWriteError, check_target, output_file, reason_of
 from hisconsole.sync.canonical import (
     MANIFEST_CONTEXT,
     PUBLIC_KEY_BYTES,
@@ -100,12 +100,10 @@ def write_bundle(
     names: Mapping[str, str],
     trust_list: Mapping[str, Any] | None,
 ) -> ExportInfo:
-    """Write a bundle atomically (temporary file, fsync, rename); ``lines`` are event JSON."""
-    out = out.expanduser()
-    directory = out.parent if str(out.parent) else Path(".")
-    tmp = directory / f".{out.name}.partial"
+    """Write a bundle through the checked file writer; ``lines`` are event JSON."""
+    out = check_target(out)
     try:
-        with tempfile.TemporaryFile(dir=directory) as body:
+        with tempfile.TemporaryFile(dir=out.parent) as body:
             count, raw, size, digest = _write_body(lines, body)
             manifest: dict[str, Any] = {
                 "format": FORMAT,
@@ -139,24 +137,14 @@ def write_bundle(
                     f"The bundle would be larger than {MAX_BUNDLE_BYTES // 2**20} MB; export "
                     "only what the other laptop lacks (--since-vector). Nothing was written."
                 )
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-            with os.fdopen(fd, "wb") as handle:
+            with output_file(out, mode=0o600) as handle:
                 handle.write(MAGIC)
                 handle.write(header_bytes + b"\n")
                 body.seek(0)
                 while chunk := body.read(_READ_CHUNK):
                     handle.write(chunk)
-                handle.flush()
-                os.fsync(handle.fileno())
-        os.replace(tmp, out)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise BundleError(
-            f"Cannot write {out}: {exc.strerror or exc}. Nothing was written."
-        ) from exc
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    except OSError as exc:  # the body's scratch file
+        raise FileWriteError(out, reason_of(exc)) from exc
     return ExportInfo(out, count, out.stat().st_size)
 
 

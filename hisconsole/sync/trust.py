@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +21,7 @@ import yaml
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from hisconsole.store.files import check_target, write_atomically
 from hisconsole.sync.canonical import (
     DEVICE_ID_RE,
     PUBLIC_KEY_BYTES,
@@ -220,7 +220,7 @@ def read_list_file(path: Path) -> dict[str, Any]:
 
 def write_list_file(path: Path, doc: Mapping[str, Any]) -> None:
     text = yaml.safe_dump(dict(doc), allow_unicode=True, sort_keys=False, width=100)
-    _write_private(path, text.encode("utf-8"), mode=0o644)
+    write_atomically(path, text.encode("utf-8"))
 
 
 def new_list(hospital: str = "") -> dict[str, Any]:
@@ -346,7 +346,7 @@ def read_signed_file(path: Path) -> Any:
 
 def write_signed_file(path: Path, signed: Mapping[str, Any]) -> None:
     text = json.dumps(dict(signed), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-    _write_private(path, text.encode("utf-8"), mode=0o644)
+    write_atomically(path, text.encode("utf-8"))
 
 
 # --- the IT key ---------------------------------------------------------------------
@@ -354,6 +354,7 @@ def write_signed_file(path: Path, signed: Mapping[str, Any]) -> None:
 
 def generate_it_key(out: Path) -> tuple[Path, bytes]:
     """Write a new IT private key (PEM, mode 0600) and its public key next to it (.pub)."""
+    out = check_target(out)
     if out.exists():
         raise TrustError(f"{out} already exists; refusing to overwrite an IT key.")
     key = Ed25519PrivateKey.generate()
@@ -364,8 +365,13 @@ def generate_it_key(out: Path) -> tuple[Path, bytes]:
         serialization.Encoding.Raw, serialization.PublicFormat.Raw
     )
     pub_path = out.with_name(out.name + ".pub")
-    _write_private(out, pem, mode=0o600, exclusive=True)
-    _write_private(pub_path, public_key_text(public).encode("ascii"), mode=0o644)
+    check_target(pub_path)  # both files or neither
+    write_atomically(out, pem, mode=0o600, exclusive=True)
+    try:
+        write_atomically(pub_path, public_key_text(public).encode("ascii"))
+    except BaseException:
+        out.unlink()
+        raise
     return pub_path, public
 
 
@@ -424,20 +430,3 @@ def _read_text(path: Path) -> str:
         raise TrustError(f"{path} does not exist.") from exc
     except (OSError, UnicodeDecodeError) as exc:
         raise TrustError(f"Cannot read {path}: {exc}.") from exc
-
-
-def _write_private(path: Path, data: bytes, *, mode: int, exclusive: bool = False) -> None:
-    tmp = path.with_name(f".{path.name}.partial")
-    try:
-        if exclusive and path.exists():
-            raise TrustError(f"{path} already exists.")
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, mode)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise TrustError(f"Cannot write {path}: {exc.strerror}. Nothing was written.") from exc

@@ -15,6 +15,7 @@ from hisconsole.cli import main
 from hisconsole.printing.forms import PrintCancelled
 from hisconsole.services import forms, incidents
 from hisconsole.services.console import Console, ServiceError
+from hisconsole.services.files import FileWriteError
 
 
 def cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -129,7 +130,7 @@ def test_cancelled_printing_records_nothing(console: Console) -> None:
 
 
 def test_unwritable_output_issues_nothing(console: Console, tmp_path: Path) -> None:
-    with pytest.raises(ServiceError, match="Nothing was printed"):
+    with pytest.raises(FileWriteError, match=r"folder .* does not exist\. Nothing was written"):
         forms.print_to_file(console, "mar", 3, tmp_path / "missing-dir" / "x.pdf")
     assert forms.sheets(console) == []
 

@@ -9,6 +9,7 @@ import pytest
 
 from hisconsole.services import plan as plan_service
 from hisconsole.services.console import Console, ServiceError
+from hisconsole.services.files import FileWriteError
 from hisconsole.services.maintenance import backup, check, restore
 
 
@@ -93,5 +94,5 @@ def test_restore_refuses_another_sqlite_database(console: Console, tmp_path: Pat
 
 
 def test_backup_to_a_missing_folder_says_so(console: Console, tmp_path: Path) -> None:
-    with pytest.raises(ServiceError, match="Cannot write the backup"):
+    with pytest.raises(FileWriteError, match=r"folder .* does not exist"):
         backup(console, tmp_path / "gone" / "b.sqlite3")

@@ -1,0 +1,149 @@
+"""The one way files leave the console: every byte checked, synced and renamed into place.
+
+Every output (PDF, bundle, backup, export, CAP, key, trust list) is written to a
+temporary file next to its target, each write is checked (a short write is finished,
+a write that makes no progress is a full disk), the file and then its folder are
+fsynced, and only then does it take the target's name. Callers record what they
+issued after the file is in place, so a full disk or a bad path records nothing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from hisconsole.store.errors import StoreError
+
+_REASONS = {
+    errno.ENOSPC: "the disk is full",
+    errno.EDQUOT: "the disk quota is used up",
+    errno.EFBIG: "the file is too large for this disk",
+    errno.EROFS: "the disk is read-only",
+    errno.EACCES: "permission denied",
+    errno.EPERM: "permission denied",
+    errno.EISDIR: "it is a folder",
+    errno.ENOTDIR: "a part of the path is not a folder",
+    errno.ENOENT: "the folder does not exist",
+    errno.ENAMETOOLONG: "the name is too long",
+    errno.EIO: "the disk reported an input/output error",
+}
+
+
+class FileWriteError(StoreError):
+    """A file could not be written; nothing was left behind and nothing recorded."""
+
+    code = "file-write"
+
+    def __init__(self, path: Path, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(f"Cannot write {path}: {reason}. Nothing was written.")
+
+
+def reason_of(exc: OSError) -> str:
+    """The user's words for why a write failed."""
+    if exc.errno in _REASONS:
+        return _REASONS[exc.errno]
+    return exc.strerror or str(exc)
+
+
+def check_target(path: Path) -> Path:
+    """``path`` made absolute, refused before any work if it cannot be a new file."""
+    path = Path(os.path.abspath(path.expanduser()))
+    if path.is_dir():
+        raise FileWriteError(path, "it is a folder; give a file name")
+    folder = path.parent
+    if not folder.exists():
+        # exists() is False both for a missing folder and a path through a file.
+        probe = folder
+        while not probe.exists():
+            probe = probe.parent
+        if not probe.is_dir():
+            raise FileWriteError(path, f"{probe} is not a folder")
+        raise FileWriteError(path, f"the folder {folder} does not exist")
+    if not folder.is_dir():
+        raise FileWriteError(path, f"{folder} is not a folder")
+    return path
+
+
+class OutputFile:
+    """The temporary file being written; ``write`` writes all of ``data`` or raises."""
+
+    def __init__(self, fd: int, tmp: Path) -> None:
+        self._fd = fd
+        self.tmp = tmp
+        self.size = 0
+
+    def write(self, data: bytes | bytearray | memoryview) -> int:
+        view = memoryview(data).cast("B")
+        while view:
+            written = os.write(self._fd, view)
+            if written <= 0:
+                # No error and no progress: what a full disk looks like on some systems.
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+            view = view[written:]
+            self.size += written
+        return len(data)
+
+    def fileno(self) -> int:
+        return self._fd
+
+
+@contextlib.contextmanager
+def output_file(path: Path, *, mode: int = 0o644, exclusive: bool = False) -> Iterator[OutputFile]:
+    """Write ``path`` through an :class:`OutputFile`; on leaving without error the file is
+    synced and in place. Any failure removes the temporary file and raises FileWriteError.
+
+    ``exclusive``: refuse to replace an existing file (keys must never be overwritten).
+    """
+    path = check_target(path)
+    if exclusive and path.exists():
+        raise FileWriteError(path, "a file of that name already exists")
+    try:
+        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=path.parent)
+    except OSError as exc:
+        raise FileWriteError(path, reason_of(exc)) from exc
+    tmp = Path(name)
+    try:
+        try:
+            os.fchmod(fd, mode)
+            out = OutputFile(fd, tmp)
+            yield out
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        if exclusive:
+            os.link(tmp, path)  # fails if the name was taken meanwhile
+            tmp.unlink()
+        else:
+            os.replace(tmp, path)
+        _sync_folder(path.parent)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise FileWriteError(path, reason_of(exc)) from exc
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def write_atomically(
+    path: Path, data: bytes, *, mode: int = 0o644, exclusive: bool = False
+) -> None:
+    """Write ``data`` to ``path`` durably (see :func:`output_file`)."""
+    with output_file(path, mode=mode, exclusive=exclusive) as out:
+        out.write(data)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX: fsync the folder; Windows cannot)."""
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
