@@ -74,14 +74,10 @@ def _format_incident(data: dict[str, Any]) -> str:
         lines.append("  systems:")
         for system in data["systems"]:
             lines.append(f"    {system['code']:<6} {system['status']:<9} since {system['since']}")
-    for clock in data.get("clocks", []):
-        state = clock["state"]
-        if clock["met_at"]:
-            lines.append(f"  {clock['kind']} report due {clock['due_at']}: made {clock['met_at']}")
-        elif state != "cancelled":
-            minutes = clock["remaining_seconds"] // 60
-            when = f"in {minutes} min" if minutes >= 0 else f"OVERDUE by {-minutes} min"
-            lines.append(f"  {clock['kind']} report due {clock['due_at']} ({when})")
+    clocks = [c for c in data.get("clocks", []) if c["state"] != "cancelled"]
+    if clocks:
+        lines.append("  reports:")
+        lines.extend(f"    {incidents.describe_clock(clock)}" for clock in clocks)
     if data.get("log"):
         lines.append("  log:")
         for entry in data["log"]:

@@ -30,11 +30,19 @@ CLOCK_INITIAL = "initial"
 CLOCK_LEVEL_CHANGE = "level-change"
 CLOCK_FOLLOWUP = "followup"
 
-STATE_MET = "met"
+# A clock still running is ok, amber (a third of its window left) or red (overdue).
 STATE_OK = "ok"
 STATE_AMBER = "amber"
 STATE_RED = "red"
+# A settled clock is judged against the plan's rule, as the hospital is audited on it:
+# on time, late (made after the due time) or missed (replaced by a level change, or the
+# incident resolved, after the due time and before it was made).
+STATE_ON_TIME = "on-time"
+STATE_LATE = "late"
+STATE_MISSED = "missed"
+# Replaced or ended before it fell due: no report was owed on it.
 STATE_CANCELLED = "cancelled"
+SETTLED_STATES = (STATE_ON_TIME, STATE_LATE, STATE_MISSED, STATE_CANCELLED)
 
 #: A clock turns amber when this fraction of its window (or less) is left.
 AMBER_FRACTION = 1 / 3
@@ -52,30 +60,55 @@ def parse_level(value: str) -> str:
     return code
 
 
+def is_settled(state: str) -> bool:
+    return state in SETTLED_STATES
+
+
+def late_minutes(seconds: float) -> int:
+    """Minutes late as people say it: rounded, and at least 1 for any lateness at all."""
+    return max(1, round(seconds / 60)) if seconds > 0 else 0
+
+
 @dataclass(frozen=True)
 class ReportClock:
-    """One upward report that is (or was) due."""
+    """One upward report that is (or was) due.
+
+    ``met_at`` is when the report was made; ``ended_at`` when the clock ended
+    without one (a level change replaced it, or the incident was resolved) and
+    ``missed`` whether a report was owed by then.
+    """
 
     kind: str
     level: str
     started_at: dt.datetime
     due_at: dt.datetime
     met_at: dt.datetime | None = None
-    cancelled: bool = False
+    ended_at: dt.datetime | None = None
+    missed: bool = False
 
     def state(self, now: dt.datetime) -> str:
         if self.met_at is not None:
-            return STATE_MET
-        if self.cancelled:
-            return STATE_CANCELLED
+            return STATE_ON_TIME if self.met_at <= self.due_at else STATE_LATE
+        if self.ended_at is not None:
+            return STATE_MISSED if self.missed else STATE_CANCELLED
         remaining = (self.due_at - now).total_seconds()
         if remaining <= 0:
             return STATE_RED
         window = (self.due_at - self.started_at).total_seconds()
         return STATE_AMBER if remaining <= window * AMBER_FRACTION else STATE_OK
 
+    @property
+    def settled(self) -> bool:
+        return self.met_at is not None or self.ended_at is not None
+
     def remaining(self, now: dt.datetime) -> dt.timedelta:
         return self.due_at - now
+
+    def late_seconds(self) -> int:
+        """How long after the due time the report was made (0 if on time or not made)."""
+        if self.met_at is None:
+            return 0
+        return max(0, int((self.met_at - self.due_at).total_seconds()))
 
 
 @dataclass(frozen=True)
@@ -101,7 +134,10 @@ def compute_clocks(
       level says so (``restart_clock_on_change``), using the new level's minutes.
     - Each recorded report meets the pending clock; until the incident is
       resolved, the next follow-up is then due ``followup_minutes`` later.
-    - Resolving cancels a pending follow-up, never an unmet initial report.
+    - Resolving ends the pending clock: a report already due is missed, one not
+      yet due was not owed (a follow-up) -- but an initial or level-change
+      report is owed as soon as the level is set, so resolving before it was
+      made misses it. A report dated before the resolution still counts.
     """
     timeline: list[tuple[dt.datetime, int, str, str]] = []
     for change in level_changes:
@@ -125,7 +161,7 @@ def compute_clocks(
             rule = levels[level]
             if rule.restart_clock_on_change and not resolved:
                 if pending is not None:
-                    done.append(replace(pending, cancelled=True))
+                    done.append(_end(pending, at, owed=at > pending.due_at))
                 kind = CLOCK_INITIAL if not done or _no_met(done) else CLOCK_LEVEL_CHANGE
                 pending = ReportClock(
                     kind, level, at, at + dt.timedelta(minutes=rule.report_minutes)
@@ -142,8 +178,10 @@ def compute_clocks(
                 )
         elif what == "resolved":
             resolved = True
-            if pending is not None and pending.kind == CLOCK_FOLLOWUP:
-                done.append(replace(pending, cancelled=True))
+            if pending is not None:
+                # An initial or level-change report is owed from the start.
+                owed = at > pending.due_at or pending.kind != CLOCK_FOLLOWUP
+                done.append(_end(pending, at, owed=owed))
                 pending = None
     if pending is not None:
         done.append(pending)
@@ -154,5 +192,9 @@ def _no_met(clocks: Sequence[ReportClock]) -> bool:
     return all(c.met_at is None for c in clocks)
 
 
+def _end(clock: ReportClock, at: dt.datetime, *, owed: bool) -> ReportClock:
+    return replace(clock, ended_at=at, missed=owed)
+
+
 def pending_clock(clocks: Sequence[ReportClock]) -> ReportClock | None:
-    return next((c for c in clocks if c.met_at is None and not c.cancelled), None)
+    return next((c for c in clocks if not c.settled), None)

@@ -23,13 +23,21 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.flowables import Flowable
 
+from hisconsole.domain import incidents as rules
 from hisconsole.printing.fonts import register_fonts
 
 KINDS = ("initial", "followup", "final")
+# The plan's words for the three upward reports (首报 / 续报 / 终报).
 TITLES = {
-    "initial": {"zh": "初次报告", "en": "Initial report"},
+    "initial": {"zh": "首报", "en": "Initial report"},
     "followup": {"zh": "续报", "en": "Follow-up report"},
-    "final": {"zh": "终结报告", "en": "Final report"},
+    "final": {"zh": "终报", "en": "Final report"},
+}
+# Which upward report a reporting clock counted down to.
+CLOCK_KINDS = {
+    "initial": "首报 Initial report",
+    "followup": "续报 Follow-up",
+    "level-change": "级别变更报告 Level change",
 }
 STATUS = {
     "up": {"zh": "正常", "en": "Fully functional"},
@@ -153,6 +161,47 @@ def status_spans(
     return spans
 
 
+def judgement(clock: Mapping[str, Any]) -> str:
+    """A reporting clock judged by the plan's rule, in the hospital's words and in English."""
+    state = clock["state"]
+    if state == rules.STATE_ON_TIME:
+        return "按时 on time"
+    if state == rules.STATE_LATE:
+        late = rules.late_minutes(clock["late_seconds"])
+        return f"迟报（迟 {late} 分钟） late by {late} min"
+    if state == rules.STATE_MISSED:
+        return "漏报 missed"
+    if state == rules.STATE_RED:
+        late = rules.late_minutes(-clock["remaining_seconds"])
+        return f"未报，已超时 {late} 分钟 not made, {late} min overdue"
+    return "未到时限 not yet due"
+
+
+def compliance_table(clocks: Sequence[Mapping[str, Any]], tz: dt.tzinfo | None, font: str) -> Table:
+    """Each upward report owed: due, made, and on time / late by N min / missed.
+
+    Clocks a level change or the resolution replaced before they fell due owed
+    nothing and are left out."""
+    rows: list[list[Any]] = [["报告 Report", "级别 Level", "应报 Due", "实报 Made", "结果 Result"]]
+    for clock in clocks:
+        if clock["state"] == rules.STATE_CANCELLED:
+            continue
+        rows.append(
+            [
+                CLOCK_KINDS.get(clock["kind"], clock["kind"]),
+                clock["level"],
+                _time(clock["due_at"], tz),
+                _time(clock["met_at"], tz) if clock["met_at"] else "未报 not made",
+                judgement(clock),
+            ]
+        )
+    table = _table(rows, [38 * mm, 15 * mm, 30 * mm, 30 * mm, 57 * mm], font)
+    for row, clock in enumerate((c for c in clocks if c["state"] != rules.STATE_CANCELLED), 1):
+        if clock["state"] in (rules.STATE_LATE, rules.STATE_MISSED, rules.STATE_RED):
+            table.setStyle([("TEXTCOLOR", (4, row), (4, row), colors.HexColor("#B71C1C"))])
+    return table
+
+
 def render_report(
     incident: Mapping[str, Any],
     *,
@@ -233,6 +282,8 @@ def render_report(
             ]
         )
     story.append(_table(rows, [45 * mm, 40 * mm, 30 * mm, 55 * mm], font))
+    story.append(Paragraph(_bi("上报时限执行情况", "Reporting compliance"), st["h2"]))
+    story.append(compliance_table(incident["clocks"], tz, font))
 
     entries = incident["log"]
     if kind != "final":
@@ -273,14 +324,6 @@ def render_report(
                     st["small"],
                 )
             )
-        story.append(Paragraph(_bi("报告时限", "Reports: due and made"), st["h2"]))
-        clock_rows: list[list[Any]] = [["类别 Kind", "级别 Level", "应报 Due", "实报 Made"]]
-        for clock in incident["clocks"]:
-            if clock["state"] == "cancelled":
-                continue
-            made = _time(clock["met_at"], tz) if clock["met_at"] else "未报 not made"
-            clock_rows.append([clock["kind"], clock["level"], _time(clock["due_at"], tz), made])
-        story.append(_table(clock_rows, [40 * mm, 20 * mm, 55 * mm, 55 * mm], font))
         story.append(Paragraph(_bi("活动日志", "Activity log"), st["h2"]))
         log_rows: list[list[Any]] = [["时间 Time", "记录人 By", "内容 Entry"]]
         for entry in entries:

@@ -333,6 +333,25 @@ def describe_entry(entry: dict[str, Any]) -> str:
     return f"[{kind}] {text}" if kind != "note" else text
 
 
+def describe_clock(clock: dict[str, Any]) -> str:
+    """One reporting clock in words, judged by the plan's rule (English, the CLI's wording)."""
+    head = f"{clock['kind']} report (level {clock['level']}) due {clock['due_at']}"
+    state = clock["state"]
+    if state == rules.STATE_ON_TIME:
+        return f"{head}: made {clock['met_at']}, on time"
+    if state == rules.STATE_LATE:
+        late = rules.late_minutes(clock["late_seconds"])
+        return f"{head}: made {clock['met_at']}, {late} min late"
+    if state == rules.STATE_MISSED:
+        return f"{head}: missed (not made by {clock['ended_at']})"
+    if state == rules.STATE_CANCELLED:
+        return f"{head}: not needed (replaced {clock['ended_at']})"
+    seconds = clock["remaining_seconds"]
+    if seconds > 0:
+        return f"{head} (in {seconds // 60} min)"
+    return f"{head} (OVERDUE by {rules.late_minutes(-seconds)} min)"
+
+
 # --- reading ---------------------------------------------------------------------
 
 
@@ -446,7 +465,9 @@ def show(console: Console, incident_id: str, *, with_log: bool = True) -> dict[s
             "started_at": _iso(c.started_at),
             "due_at": _iso(c.due_at),
             "met_at": _iso(c.met_at) if c.met_at else None,
+            "ended_at": _iso(c.ended_at) if c.ended_at else None,
             "state": c.state(now),
+            "late_seconds": c.late_seconds(),
             "remaining_seconds": int(c.remaining(now).total_seconds()),
         }
         for c in clocks

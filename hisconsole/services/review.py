@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from hisconsole.domain import incidents as rules
 from hisconsole.services import incidents
 from hisconsole.services.console import ChangeSet, Console, ServiceError
 from hisconsole.store.models import Improvement, Review
@@ -20,14 +21,21 @@ AREA = "incident"
 
 
 def timings(incident: dict[str, Any]) -> list[dict[str, Any]]:
-    """Milestones from detection to closing, each with minutes since detection."""
+    """Milestones from detection to closing, each with minutes since detection.
+
+    Each upward report that was owed is a milestone ("initial report", "followup
+    report", "level-change report") carrying its clock: due time, state (on-time,
+    late, missed, or still running) and ``late_seconds``, so the review judges it
+    by the plan's rule as the reports do.
+    """
     start = dt.datetime.fromisoformat(incident["reported_at"])
-    points: list[tuple[str, str | None]] = [
-        ("detected", incident["reported_at"]),
-        ("declared", incident["declared_at"]),
+    points: list[tuple[str, str | None, dict[str, Any] | None]] = [
+        ("detected", incident["reported_at"], None),
+        ("declared", incident["declared_at"], None),
     ]
-    met = [c["met_at"] for c in incident["clocks"] if c["met_at"]]
-    points.append(("first report", min(met) if met else None))
+    for clock in incident["clocks"]:
+        if clock["state"] != rules.STATE_CANCELLED:
+            points.append((f"{clock['kind']} report", clock["met_at"], _judged(clock)))
     restored: dict[str, str] = {}
     for entry in incident["log"]:
         if entry["kind"] == "status" and entry["system"]:
@@ -36,8 +44,11 @@ def timings(incident: dict[str, Any]) -> list[dict[str, Any]]:
             else:
                 restored.pop(entry["system"], None)
     for system in incident["systems"]:
-        points.append((f"{system['code']} restored", restored.get(system["code"])))
-    points += [("resolved", incident.get("resolved_at")), ("closed", incident.get("closed_at"))]
+        points.append((f"{system['code']} restored", restored.get(system["code"]), None))
+    points += [
+        ("resolved", incident.get("resolved_at"), None),
+        ("closed", incident.get("closed_at"), None),
+    ]
     return [
         {
             "milestone": name,
@@ -45,9 +56,14 @@ def timings(incident: dict[str, Any]) -> list[dict[str, Any]]:
             "minutes": round((dt.datetime.fromisoformat(at) - start).total_seconds() / 60, 1)
             if at
             else None,
+            "clock": clock,
         }
-        for name, at in points
+        for name, at, clock in points
     ]
+
+
+def _judged(clock: dict[str, Any]) -> dict[str, Any]:
+    return {key: clock[key] for key in ("kind", "level", "due_at", "state", "late_seconds")}
 
 
 def review(console: Console, incident_id: str) -> dict[str, Any]:

@@ -16,6 +16,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from hisconsole.domain import incidents as rules
 from hisconsole.domain.roles import BUSINESS_LEAD, COMMANDER, IT_DUTY, PLAN_EDITOR, SCRIBE
 from hisconsole.resources import ResourcesMissing, resource_path
 
@@ -323,6 +324,24 @@ def clock_kind_label(kind: str) -> str:
         "followup": QCoreApplication.translate("ClockKinds", "Follow-up report"),
     }
     return labels.get(kind, kind)
+
+
+def clock_judgement(clock: dict[str, object]) -> str:
+    """A settled reporting clock judged by the plan's rule: on time, N min late, missed.
+
+    Empty for a clock still running or one that owed nothing (replaced before it fell due).
+    """
+    state = clock["state"]
+    if state == rules.STATE_ON_TIME:
+        return QCoreApplication.translate("ClockJudgement", "made on time")
+    if state == rules.STATE_LATE:
+        late = rules.late_minutes(float(clock["late_seconds"]))  # type: ignore[arg-type]
+        return QCoreApplication.translate("ClockJudgement", "made {minutes} min late").format(
+            minutes=late
+        )
+    if state == rules.STATE_MISSED:
+        return QCoreApplication.translate("ClockJudgement", "missed")
+    return ""
 
 
 def intake_status_label(status: str) -> str:

@@ -69,30 +69,29 @@ def countdown(seconds: float) -> str:
 
 
 def clock_state(clock: dict[str, Any], now: dt.datetime) -> tuple[str, float]:
-    """A reporting clock's state and seconds left at ``now`` (the plan's own rule)."""
-    started = dt.datetime.fromisoformat(clock["started_at"])
+    """A reporting clock's state and seconds left at ``now`` (the plan's own rule).
+
+    A settled clock keeps the judgement it was read with; a running one is
+    recomputed from its times, so the tile counts down between reads."""
     due = dt.datetime.fromisoformat(clock["due_at"])
+    remaining = (due - now).total_seconds()
+    if rules.is_settled(clock["state"]):
+        return clock["state"], remaining
     model = rules.ReportClock(
-        clock["kind"],
-        clock["level"],
-        started,
-        due,
-        met_at=dt.datetime.fromisoformat(clock["met_at"]) if clock.get("met_at") else None,
-        cancelled=clock.get("state") == rules.STATE_CANCELLED,
+        clock["kind"], clock["level"], dt.datetime.fromisoformat(clock["started_at"]), due
     )
-    return model.state(now), model.remaining(now).total_seconds()
+    return model.state(now), remaining
 
 
 def pending_clock(incident: dict[str, Any]) -> dict[str, Any] | None:
     """The reporting clock still running for ``incident`` (at most one), if any."""
-    return next(
-        (
-            c
-            for c in incident.get("clocks", [])
-            if c["state"] not in (rules.STATE_MET, rules.STATE_CANCELLED)
-        ),
-        None,
-    )
+    return next((c for c in incident.get("clocks", []) if not rules.is_settled(c["state"])), None)
+
+
+def last_judged_clock(incident: dict[str, Any]) -> dict[str, Any] | None:
+    """The most recent upward report judged on time, late or missed, if any."""
+    judged = (rules.STATE_ON_TIME, rules.STATE_LATE, rules.STATE_MISSED)
+    return next((c for c in reversed(incident.get("clocks", [])) if c["state"] in judged), None)
 
 
 # --- the situation -----------------------------------------------------------------

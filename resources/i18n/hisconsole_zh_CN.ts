@@ -55,7 +55,7 @@
 <context>
     <name>CallStatus</name>
     <message>
-        <location filename="../../hisconsole/ui/i18n.py" line="+282"/>
+        <location filename="../../hisconsole/ui/i18n.py" line="+283"/>
         <source>Not yet called</source>
         <translation>尚未呼叫</translation>
     </message>
@@ -396,11 +396,29 @@
     </message>
 </context>
 <context>
+    <name>ClockJudgement</name>
+    <message>
+        <location line="+71"/>
+        <source>made on time</source>
+        <translation>按时</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>made {minutes} min late</source>
+        <translation>迟报（迟 {minutes} 分钟）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>missed</source>
+        <translation>漏报</translation>
+    </message>
+</context>
+<context>
     <name>ClockKinds</name>
     <message>
-        <location line="+57"/>
+        <location line="-21"/>
         <source>Initial report</source>
-        <translation>首次报告</translation>
+        <translation>首报</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -416,13 +434,13 @@
 <context>
     <name>ClockTile</name>
     <message>
-        <location filename="../../hisconsole/ui/partials/widgets.py" line="+90"/>
-        <location line="+23"/>
+        <location filename="../../hisconsole/ui/partials/widgets.py" line="+124"/>
+        <location line="+30"/>
         <source>Reporting clock</source>
         <translation>报告时限</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-28"/>
         <source>No report is due.</source>
         <translation>当前无待报事项。</translation>
     </message>
@@ -432,12 +450,22 @@
         <translation>{report}（{level} 级）</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>OVERDUE — was due at {time}. Report now.</source>
-        <translation>已超时 — 应于 {time} 前报告，请立即上报。</translation>
+        <location line="+7"/>
+        <source>OVERDUE — was due at {time}.</source>
+        <translation>已超时 — 应于 {time} 前报告。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
+        <source>Last: {report} {judgement} ({time})</source>
+        <translation>上次：{report}，{judgement}，{time}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Record the report now…</source>
+        <translation>立即记录上报…</translation>
+    </message>
+    <message>
+        <location line="-15"/>
         <source>Due at {time}</source>
         <translation>截止时间 {time}</translation>
     </message>
@@ -1180,7 +1208,7 @@
         <translation>{id} · 首报时间 {reported} · 宣布人 {by}</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Call next</source>
         <translation>下一位呼叫</translation>
     </message>
@@ -2359,7 +2387,7 @@ Nothing was recorded as issued.</source>
 <context>
     <name>ImprovementsTable</name>
     <message>
-        <location filename="../../hisconsole/ui/incident/review.py" line="+90"/>
+        <location filename="../../hisconsole/ui/incident/review.py" line="+97"/>
         <source>Done</source>
         <extracomment>An improvement item is due this many days after it is written down, unless changed.</extracomment>
         <translation>完成</translation>
@@ -3041,7 +3069,7 @@ Nothing was recorded as issued.</source>
 <context>
     <name>IntakeStatus</name>
     <message>
-        <location filename="../../hisconsole/ui/i18n.py" line="+17"/>
+        <location filename="../../hisconsole/ui/i18n.py" line="+35"/>
         <source>To assess</source>
         <translation>待研判</translation>
     </message>
@@ -3261,7 +3289,7 @@ Nothing was recorded as issued.</source>
 <context>
     <name>LevelChip</name>
     <message>
-        <location filename="../../hisconsole/ui/dashboard/page.py" line="-408"/>
+        <location filename="../../hisconsole/ui/dashboard/page.py" line="-409"/>
         <source>Level {code}</source>
         <translation>{code} 级</translation>
     </message>
@@ -3395,7 +3423,7 @@ Nothing was recorded as issued.</source>
 <context>
     <name>LogKinds</name>
     <message>
-        <location filename="../../hisconsole/ui/i18n.py" line="-38"/>
+        <location filename="../../hisconsole/ui/i18n.py" line="-56"/>
         <source>Note</source>
         <translation>记录</translation>
     </message>
@@ -3889,7 +3917,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>PhoneTypes</name>
     <message>
-        <location filename="../../hisconsole/ui/i18n.py" line="+36"/>
+        <location filename="../../hisconsole/ui/i18n.py" line="+54"/>
         <source>mobile</source>
         <translation>手机</translation>
     </message>
@@ -4955,7 +4983,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>Priorities</name>
     <message>
-        <location filename="../../hisconsole/ui/i18n.py" line="-71"/>
+        <location filename="../../hisconsole/ui/i18n.py" line="-89"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
@@ -5205,7 +5233,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
         <location filename="../../hisconsole/ui/incident/reports.py" line="+85"/>
         <source>Initial report</source>
         <extracomment>The PDF reports, in the order of an incident&apos;s life.</extracomment>
-        <translation>首次报告</translation>
+        <translation>首报</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5215,7 +5243,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
     <message>
         <location line="+1"/>
         <source>Final report</source>
-        <translation>终结报告</translation>
+        <translation>终报</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5389,12 +5417,12 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
         <translation>时间</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+116"/>
         <source>not yet</source>
         <translation>尚未发生</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-111"/>
         <source>Since detection</source>
         <translation>距发现</translation>
     </message>
@@ -5404,7 +5432,17 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
         <translation>{minutes} 分钟</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+6"/>
+        <source>Against the plan</source>
+        <translation>是否按时</translation>
+    </message>
+    <message>
+        <location line="+102"/>
+        <source>not made</source>
+        <translation>未报</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Detected (first reported)</source>
         <translation>发现（首报）</translation>
     </message>
@@ -5412,11 +5450,6 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
         <location line="+1"/>
         <source>Declared</source>
         <translation>宣布事件</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>First upward report</source>
-        <translation>首次上报</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5429,7 +5462,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
         <translation>关闭事件</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>{system} restored</source>
         <translation>{system} 恢复</translation>
     </message>
@@ -5535,7 +5568,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
         <translation>复盘记录已于 {time} 保存。</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>Say what should change.</source>
         <translation>请写明需要改进什么。</translation>
     </message>

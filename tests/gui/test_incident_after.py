@@ -139,7 +139,7 @@ def test_reports_and_the_cap_alert_are_saved_where_the_user_chooses(
     saved = out / "final.pdf"
     text = pdf_text(saved)
     assert incident_id in text
-    assert "终结报告" in text and "Final report" in text
+    assert "终报" in text and "Final report" in text
     assert bar.status_label.text() == f"Final report saved: {saved}"
 
     # The CAP alert of a resolved incident cancels the earlier alerts.
@@ -247,19 +247,22 @@ def test_review_timings_notes_and_improvement_items(
     tab = page.review_tab
     model = tab.timings_model
     rows = [
-        tuple(model.index(row, column).data() for column in (0, 2))
+        tuple(model.index(row, column).data() for column in (0, 2, 3))
         for row in range(model.rowCount())
     ]
     assert rows == [
-        ("Detected (first reported)", "0 min"),
-        ("Declared", "0 min"),
-        ("First upward report", "10 min"),
-        ("HIS restored", "60 min"),
-        ("LIS restored", "40 min"),
-        ("Resolved", "60 min"),
-        ("Closed", ""),
+        ("Detected (first reported)", "0 min", ""),
+        ("Declared", "0 min", ""),
+        ("Initial report", "10 min", "made on time"),
+        # Due 30 min after the report at level I; the incident was resolved 50 min after it.
+        ("Follow-up report", "", "missed"),
+        ("HIS restored", "60 min", ""),
+        ("LIS restored", "40 min", ""),
+        ("Resolved", "60 min", ""),
+        ("Closed", "", ""),
     ]
-    assert model.index(6, 1).data() == "not yet"
+    assert model.index(7, 1).data() == "not yet"
+    assert model.index(3, 1).data() == "not made"
     first_report = "2026-11-25T02:10:00+00:00"  # in local time, with its date
     assert model.index(2, 1).data() == format_time(first_report, with_date=True)
 
@@ -295,7 +298,7 @@ def test_review_timings_notes_and_improvement_items(
         "2026-12-15",
         "scenarios/lis-down",
     )
-    assert tab.item_edit.text() == ""
+    assert tab.item_edit.text() == "" and tab.owner_edit.text() == ""
     # One more, already overdue (today is 25/11/2026 on the test clock).
     window.ctx.runner.op(
         lambda: review.add_improvement(
@@ -499,11 +502,15 @@ def test_review_and_replay_in_chinese(qtbot: QtBot, window: MainWindow, incident
     settle(qtbot, window)
     names = [page.tabs.tabText(i) for i in range(page.tabs.count())]
     assert names[-2:] == ["复盘", "回放"]
-    assert page.reports_bar.buttons["final"].text() == "终结报告…"
+    assert page.reports_bar.buttons["final"].text() == "终报…"
     tab = page.review_tab
     assert tab.timings_model.index(0, 0).data() == "发现（首报）"
-    assert tab.timings_model.index(3, 0).data() == "HIS 恢复"
-    assert tab.timings_model.index(6, 1).data() == "尚未发生"
+    assert tab.timings_model.index(2, 0).data() == "首报"
+    assert tab.timings_model.index(2, 3).data() == "按时"
+    assert tab.timings_model.index(3, 3).data() == "漏报"
+    assert tab.timings_model.index(3, 1).data() == "未报"
+    assert tab.timings_model.index(4, 0).data() == "HIS 恢复"
+    assert tab.timings_model.index(7, 1).data() == "尚未发生"
     assert tab.save_button.text() == "保存"
     page.tabs.setCurrentWidget(page.replay_tab)
     settle(qtbot, window)

@@ -26,7 +26,7 @@ from hisconsole.ui.partials.dialogs import (
     UpwardReportDialog,
 )
 from hisconsole.ui.partials.widgets import ClockTile
-from hisconsole.ui.situation import EXERCISE_MARK, touching
+from hisconsole.ui.situation import EXERCISE_MARK, clock_time, touching
 from tests.support import Clock
 
 from .conftest import visible_texts
@@ -161,8 +161,10 @@ def test_level_ii_incident_clocks_reports_level_log_and_resolution(
     assert len(raised) == 1 and incident_id in raised[0][0]
     assert incident_id in window.notice_text()
 
-    # Recording the report stops that clock and starts the next (follow-up every 60 min).
-    qtbot.mouseClick(card_button(window, incident_id, "record_report"), Qt.MouseButton.LeftButton)
+    # The overdue tile's own button records the report: it stops that clock, judges it
+    # (30 s late) and starts the next (follow-up every 60 min).
+    assert tile(window).report_button.isVisible() and tile(window).last_text() == ""
+    qtbot.mouseClick(tile(window).report_button, Qt.MouseButton.LeftButton)
     report = open_dialog_of(window, UpwardReportDialog)
     assert isinstance(report, UpwardReportDialog)
     qtbot.keyClicks(report.recipient_edit, "Health commission duty office")
@@ -173,6 +175,9 @@ def test_level_ii_incident_clocks_reports_level_log_and_resolution(
     assert tile(window).countdown_text() == "1:00:00"
     assert tile(window).property("state") == "ok"
     assert "Follow-up report" in tile(window).kind_label.text()
+    assert not tile(window).report_button.isVisible()
+    made = clock_time("2026-11-25T02:10:30+00:00")
+    assert tile(window).last_text() == f"Last: Initial report made 1 min late ({made})"
 
     # Changing the level asks for a reason; it is logged and the banner turns red.
     qtbot.mouseClick(card_button(window, incident_id, "change_level"), Qt.MouseButton.LeftButton)
@@ -477,7 +482,7 @@ def test_the_dashboard_in_chinese(qtbot: QtBot, window: MainWindow, clock: Clock
     settle(qtbot, window)
     assert window.banner.status_text() == "II 级：严重"
     texts = visible_texts(window.dashboard)
-    assert any("首次报告" in t for t in texts)
+    assert any("首报" in t for t in texts)
     assert "10:00" in texts
     assert window.dashboard.declare_button.text() == "宣布应急事件 (Ctrl+D)"
     clock.advance(11)

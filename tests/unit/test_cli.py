@@ -139,3 +139,46 @@ def test_operator_option_attributes_events(
     authors = {a for (a,) in con.execute("SELECT author FROM events WHERE kind='plan.published'")}
     con.close()
     assert "Sun Li" in authors
+
+
+def test_incident_show_judges_each_report_against_the_plan(
+    capsys: pytest.CaptureFixture[str], ready_data_dir: Path
+) -> None:
+    import datetime as dt
+
+    base = ("--data-dir", str(ready_data_dir))
+    reported = dt.datetime.now(dt.UTC) - dt.timedelta(minutes=20)
+    code, out, _ = run(
+        capsys,
+        *base,
+        "--json",
+        "incident",
+        "declare",
+        "--level",
+        "II",
+        "--title",
+        "HIS down",
+        "--reported-at",
+        reported.isoformat(timespec="seconds"),
+    )
+    inc = json.loads(out)["id"]
+    made = reported + dt.timedelta(minutes=15, seconds=10)
+    run(
+        capsys,
+        *base,
+        "incident",
+        "record-report",
+        inc,
+        "--to",
+        "HQ",
+        "--channel",
+        "phone",
+        "--at",
+        made.isoformat(timespec="seconds"),
+    )
+    code, out, _ = run(capsys, *base, "--json", "incident", "show", inc)
+    initial = json.loads(out)["clocks"][0]
+    assert (initial["state"], initial["late_seconds"]) == ("late", 5 * 60 + 10)
+    code, out, _ = run(capsys, *base, "incident", "show", inc)
+    assert code == 0 and ", 5 min late" in out
+    assert "followup report (level II) due" in out and "(in 55 min)" in out

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from hisconsole.domain import incidents as rules
 from hisconsole.domain.plan import Level
 
 T0 = dt.datetime(2026, 11, 25, 3, 0, tzinfo=dt.UTC)
+SECONDS_10 = dt.timedelta(seconds=10)
 
 
 def minutes(n: float) -> dt.datetime:
@@ -49,7 +53,7 @@ def test_a_report_meets_the_clock_and_starts_the_follow_up() -> None:
         levels=levels(), reported_at=T0, initial_level="II", reports=[minutes(8)]
     )
     assert [c.kind for c in clocks] == [rules.CLOCK_INITIAL, rules.CLOCK_FOLLOWUP]
-    assert clocks[0].met_at == minutes(8) and clocks[0].state(minutes(60)) == rules.STATE_MET
+    assert clocks[0].met_at == minutes(8) and clocks[0].state(minutes(60)) == rules.STATE_ON_TIME
     assert clocks[1].due_at == minutes(8 + 60)
     assert rules.pending_clock(clocks) is clocks[1]
 
@@ -63,7 +67,9 @@ def test_raising_the_level_restarts_the_deadline_from_the_change() -> None:
     )
     pending = rules.pending_clock(clocks)
     assert pending is not None and pending.level == "I" and pending.due_at == minutes(14)
-    assert clocks[0].cancelled
+    # Replaced before it fell due: nothing was owed on it.
+    assert clocks[0].ended_at == minutes(4)
+    assert clocks[0].state(minutes(60)) == rules.STATE_CANCELLED
 
 
 def test_level_change_after_the_first_report_asks_for_a_new_report() -> None:
@@ -79,7 +85,7 @@ def test_level_change_after_the_first_report_asks_for_a_new_report() -> None:
     assert pending.kind == rules.CLOCK_LEVEL_CHANGE and pending.due_at == minutes(30)
 
 
-def test_resolving_stops_follow_ups_but_not_an_unmet_initial_report() -> None:
+def test_resolving_ends_a_follow_up_not_yet_due() -> None:
     clocks = rules.compute_clocks(
         levels=levels(),
         reported_at=T0,
@@ -88,8 +94,77 @@ def test_resolving_stops_follow_ups_but_not_an_unmet_initial_report() -> None:
         resolved_at=minutes(20),
     )
     assert rules.pending_clock(clocks) is None
+    assert [c.state(minutes(99)) for c in clocks] == [rules.STATE_ON_TIME, rules.STATE_CANCELLED]
+
+
+def test_a_report_after_the_due_time_is_late_by_how_much() -> None:
+    (initial, _followup) = rules.compute_clocks(
+        levels=levels(), reported_at=T0, initial_level="II", reports=[minutes(15) + SECONDS_10]
+    )
+    assert initial.state(minutes(60)) == rules.STATE_LATE
+    assert initial.late_seconds() == 5 * 60 + 10
+
+
+def test_a_report_at_the_due_time_is_on_time() -> None:
+    (initial, _followup) = rules.compute_clocks(
+        levels=levels(), reported_at=T0, initial_level="II", reports=[minutes(10)]
+    )
+    assert initial.state(minutes(10)) == rules.STATE_ON_TIME and initial.late_seconds() == 0
+
+
+def test_a_clock_replaced_after_it_fell_due_was_missed() -> None:
     clocks = rules.compute_clocks(
+        levels=levels(),
+        reported_at=T0,
+        initial_level="II",
+        level_changes=[rules.LevelChange(minutes(25), "I")],
+    )
+    assert clocks[0].state(minutes(26)) == rules.STATE_MISSED
+    assert clocks[1].kind == rules.CLOCK_INITIAL and clocks[1].due_at == minutes(35)
+
+
+def test_resolving_before_a_due_report_was_made_settles_it_as_missed() -> None:
+    # The follow-up was overdue when the incident was resolved.
+    clocks = rules.compute_clocks(
+        levels=levels(),
+        reported_at=T0,
+        initial_level="I",
+        reports=[minutes(5)],
+        resolved_at=minutes(50),
+    )
+    assert [c.state(minutes(50)) for c in clocks] == [rules.STATE_ON_TIME, rules.STATE_MISSED]
+    # The initial report was never made: resolving settles it too (nothing stays red).
+    (initial,) = rules.compute_clocks(
         levels=levels(), reported_at=T0, initial_level="I", resolved_at=minutes(3)
     )
-    pending = rules.pending_clock(clocks)
-    assert pending is not None and pending.kind == rules.CLOCK_INITIAL
+    assert initial.state(minutes(90)) == rules.STATE_MISSED
+    assert rules.pending_clock([initial]) is None
+
+
+def test_a_report_dated_before_the_resolution_still_counts() -> None:
+    (initial,) = rules.compute_clocks(
+        levels=levels(),
+        reported_at=T0,
+        initial_level="I",
+        reports=[minutes(8)],
+        resolved_at=minutes(9),
+    )[:1]
+    assert initial.state(minutes(20)) == rules.STATE_ON_TIME
+
+
+@given(
+    report_after=st.floats(min_value=0, max_value=600),
+    level=st.sampled_from(["I", "II", "III", "IV"]),
+)
+def test_every_made_report_is_on_time_exactly_when_made_by_the_due_time(
+    report_after: float, level: str
+) -> None:
+    clocks = rules.compute_clocks(
+        levels=levels(), reported_at=T0, initial_level=level, reports=[minutes(report_after)]
+    )
+    initial = clocks[0]
+    assert initial.met_at is not None
+    expected = rules.STATE_ON_TIME if initial.met_at <= initial.due_at else rules.STATE_LATE
+    assert initial.state(minutes(1000)) == expected
+    assert initial.late_seconds() == max(0, int((initial.met_at - initial.due_at).total_seconds()))
+    assert rules.is_settled(initial.state(minutes(1000)))

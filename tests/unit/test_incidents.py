@@ -126,3 +126,31 @@ def test_show_without_the_log_keeps_the_clocks_and_history(timed: Console) -> No
     assert light["log"] == [] and len(full["log"]) == 4
     assert light["clocks"] == full["clocks"] and light["level_history"] == full["level_history"]
     assert light["systems"] == full["systems"]
+
+
+def test_a_report_made_after_the_deadline_is_late_in_the_json(timed: Console, clock: Clock) -> None:
+    """The walk in issue 13: level II declared 15 min after the report came in, upward
+    report recorded 5 min 10 s after the deadline."""
+    inc, _ = incidents.declare(
+        timed, level="II", title="HIS down", reported_at="2026-11-25T01:45:00+00:00"
+    )
+    assert incidents.show(timed, inc)["clocks"][0]["state"] == "red"
+    clock.advance(0.5)
+    incidents.record_report(
+        timed, inc, recipient="Health commission", channel="phone", at="2026-11-25T02:00:10+00:00"
+    )
+    initial, followup = incidents.show(timed, inc)["clocks"]
+    assert initial["state"] == "late" and initial["late_seconds"] == 5 * 60 + 10
+    assert initial["met_at"] == "2026-11-25T02:00:10+00:00"
+    assert followup["state"] == "ok" and followup["late_seconds"] == 0
+    # Resolving with the follow-up not yet due: it was not owed.
+    incidents.resolve(timed, inc)
+    assert [c["state"] for c in incidents.show(timed, inc)["clocks"]] == ["late", "cancelled"]
+
+
+def test_resolving_settles_an_unmade_report_as_missed(timed: Console, clock: Clock) -> None:
+    inc, _ = incidents.declare(timed, level="I", title="Data centre power")
+    clock.advance(12)
+    incidents.resolve(timed, inc)
+    (initial,) = incidents.show(timed, inc)["clocks"]
+    assert initial["state"] == "missed" and initial["ended_at"] == "2026-11-25T02:12:00+00:00"

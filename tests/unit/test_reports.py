@@ -13,6 +13,7 @@ from pypdf import PdfReader
 from hisconsole.cli import main
 from hisconsole.services import incidents, reports
 from hisconsole.services.console import Console, ServiceError
+from tests.support import Clock
 
 
 def text_of(pdf: bytes) -> str:
@@ -28,14 +29,15 @@ def test_final_report_holds_the_timeline_reports_and_log(console: Console) -> No
     incidents.resolve(console, inc)
     text = text_of(reports.report_pdf(console, inc, "final"))
     for expected in (
-        "终结报告",
+        "终报",
         "Final report",
         inc,
         "HIS 与 LIS 中断",
         "已通知 HIS 厂商工程师",
         "Reported to 卫健委值班室 by phone",
         "System downtime over time",
-        "Reports: due and made",
+        "Reporting compliance",
+        "按时 on time",
         "特别严重",
     ):
         assert expected in text, expected
@@ -49,7 +51,8 @@ def test_initial_report_is_a_short_summary_with_needs(console: Console) -> None:
         console, inc, sender="HQ", recipient="放射科", text="请确认胶片库存", reply_required=True
     )
     text = text_of(reports.report_pdf(console, inc, "initial"))
-    assert "初次报告" in text and "Initial report" in text
+    assert "首报" in text and "Initial report" in text
+    assert "Reporting compliance" in text and "未到时限 not yet due" in text
     assert "请确认胶片库存" in text and "Needs" in text
     assert "Activity log" not in text
 
@@ -89,3 +92,17 @@ def test_unknown_kind_or_incident_is_refused(console: Console) -> None:
     inc, _ = incidents.declare(console, level="IV", title="x")
     with pytest.raises(ServiceError, match="Unknown report kind"):
         reports.report_pdf(console, inc, "weekly")
+
+
+def test_every_report_judges_each_upward_report(timed: Console, clock: Clock) -> None:
+    inc, _ = incidents.declare(timed, level="II", title="HIS down")
+    clock.advance(15)
+    incidents.record_report(timed, inc, recipient="HQ", channel="phone")
+    text = text_of(reports.report_pdf(timed, inc, "followup"))
+    assert "首报 Initial report" in text and "迟报（迟 5 分钟） late by 5 min" in text
+    clock.advance(70)  # the follow-up (60 min at level II) is overdue
+    text = text_of(reports.report_pdf(timed, inc, "followup"))
+    assert "未报，已超时 10 分钟 not made, 10 min overdue" in text
+    incidents.resolve(timed, inc)
+    text = text_of(reports.report_pdf(timed, inc, "final"))
+    assert "迟报（迟 5 分钟） late by 5 min" in text and "漏报 missed" in text

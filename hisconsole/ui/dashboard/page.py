@@ -30,7 +30,7 @@ from hisconsole.ui.kit import dialog as kit_print
 from hisconsole.ui.partials.dialogs import button
 from hisconsole.ui.partials.page import ScrollingPage
 from hisconsole.ui.partials.widgets import ClockTile, SystemChip, exercise_mark
-from hisconsole.ui.situation import Situation, clock_time, pending_clock
+from hisconsole.ui.situation import Situation, clock_time, last_judged_clock, pending_clock
 
 
 class LevelChip(QFrame):
@@ -302,7 +302,8 @@ class DashboardPage(ScrollingPage):
 
         body = QHBoxLayout()
         body.setSpacing(18)
-        tile = ClockTile(pending_clock(incident), card)
+        tile = ClockTile(pending_clock(incident), card, last=last_judged_clock(incident))
+        tile.report_requested.connect(lambda i=incident["id"]: self._record_report(i))
         self.tiles.append((incident, tile))
         body.addWidget(tile, 4)
         side = QVBoxLayout()

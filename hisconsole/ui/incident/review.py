@@ -22,11 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hisconsole.domain import incidents as rules
 from hisconsole.domain.plan import LIST_SECTIONS, SINGLE_SECTIONS, item_key, text
 from hisconsole.services import review as review_service
 from hisconsole.ui import style
 from hisconsole.ui.context import Context, PlanSnapshot
-from hisconsole.ui.i18n import format_date, format_number
+from hisconsole.ui.i18n import clock_judgement, clock_kind_label, format_date, format_number
 from hisconsole.ui.partials.dialogs import button
 from hisconsole.ui.partials.models import Column, RecordsModel
 from hisconsole.ui.plan.view import item_kind, section_title
@@ -36,6 +37,12 @@ from hisconsole.ui.situation import AREA, date_time, touching
 #: An improvement item is due this many days after it is written down, unless changed.
 DEFAULT_DUE_DAYS = 30
 NOT_YET_GREY = "#5F6368"
+LATE_RED = "#B71C1C"
+CLOCK_KINDS = (rules.CLOCK_INITIAL, rules.CLOCK_FOLLOWUP, rules.CLOCK_LEVEL_CHANGE)
+
+
+def _is_late(row: dict[str, Any]) -> bool:
+    return bool(row["clock"]) and row["clock"]["state"] in (rules.STATE_LATE, rules.STATE_MISSED)
 
 
 def plan_section_choices(snapshot: PlanSnapshot | None, lang: str) -> list[tuple[str, str]]:
@@ -291,7 +298,7 @@ class ReviewTab(QWidget):
                 ),
                 Column(
                     lambda: self.tr("Time"),
-                    lambda r: date_time(r["at"], seconds=False) if r["at"] else self.tr("not yet"),
+                    lambda r: date_time(r["at"], seconds=False) if r["at"] else self._not_yet(r),
                     foreground=lambda r: None if r["at"] else NOT_YET_GREY,
                 ),
                 Column(
@@ -301,6 +308,11 @@ class ReviewTab(QWidget):
                         if r["minutes"] is not None
                         else ""
                     ),
+                ),
+                Column(
+                    lambda: self.tr("Against the plan"),
+                    lambda r: clock_judgement(r["clock"]) if r["clock"] else "",
+                    foreground=lambda r: LATE_RED if _is_late(r) else None,
                 ),
             ],
             self,
@@ -398,16 +410,23 @@ class ReviewTab(QWidget):
 
     # -- language -----------------------------------------------------------------------------
 
+    def _not_yet(self, row: dict[str, Any]) -> str:
+        if row["clock"] and rules.is_settled(row["clock"]["state"]):
+            return self.tr("not made")
+        return self.tr("not yet")
+
     def milestone_label(self, milestone: str) -> str:
         labels = {
             "detected": self.tr("Detected (first reported)"),
             "declared": self.tr("Declared"),
-            "first report": self.tr("First upward report"),
             "resolved": self.tr("Resolved"),
             "closed": self.tr("Closed"),
         }
         if milestone in labels:
             return labels[milestone]
+        kind, _, rest = milestone.rpartition(" ")
+        if rest == "report" and kind in CLOCK_KINDS:
+            return clock_kind_label(kind)
         system, _, rest = milestone.rpartition(" ")
         if rest == "restored" and system:
             return self.tr("{system} restored").format(system=system)
@@ -585,6 +604,7 @@ class ReviewTab(QWidget):
         due = today + dt.timedelta(days=DEFAULT_DUE_DAYS)
         self.due_edit.setDate(QDate(due.year, due.month, due.day))
         self.item_edit.clear()
+        self.owner_edit.clear()  # each item names its own owner: never the last one's
         self.section_combo.setCurrentIndex(0)
 
     def add_improvement(self) -> None:

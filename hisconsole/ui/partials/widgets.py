@@ -5,13 +5,21 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from hisconsole.domain import incidents as rules
 from hisconsole.ui import style
-from hisconsole.ui.i18n import clock_kind_label, system_status_label
+from hisconsole.ui.i18n import clock_judgement, clock_kind_label, system_status_label
 from hisconsole.ui.situation import EXERCISE_MARK, clock_state, clock_time, countdown
 
 # Colours of a reporting clock by state: (background, text).
@@ -19,9 +27,11 @@ CLOCK_COLOURS = {
     rules.STATE_OK: ("#E8F5E9", "#1B5E20"),
     rules.STATE_AMBER: ("#FFB300", "#000000"),
     rules.STATE_RED: ("#C62828", "#FFFFFF"),
-    rules.STATE_MET: ("#ECEFF1", "#37474F"),
-    rules.STATE_CANCELLED: ("#ECEFF1", "#37474F"),
 }
+# No report running (settled, or none due).
+SETTLED_COLOURS = ("#ECEFF1", "#37474F")
+# The tile's state when no report is due.
+NO_CLOCK = "none"
 
 # The countdown's size: readable from 2 m on a 13-inch laptop.
 COUNTDOWN_PT = 54
@@ -52,15 +62,28 @@ class ClockTile(QFrame):
 
     ``update_at(now)`` recomputes everything from the clock's times and ``now``
     (nothing counts by itself, so a paused or skipped timer never drifts). The
-    ``state`` property (ok, amber, red, met) drives the colour.
+    ``state`` property (ok, amber, red; ``none`` when no report is due) drives
+    the colour. Below, the last upward report as the plan judges it ("Initial
+    report made 5 min late"). When the report is overdue the tile's button
+    records it.
 
-    Signals: none.
+    Signals:
+        report_requested(): the user asked to record the upward report now.
     """
 
-    def __init__(self, clock: dict[str, Any] | None, parent: QWidget | None = None) -> None:
+    report_requested = Signal()
+
+    def __init__(
+        self,
+        clock: dict[str, Any] | None,
+        parent: QWidget | None = None,
+        *,
+        last: dict[str, Any] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("ClockTile")
         self.clock = clock
+        self.last = last
         self.state = ""
         self.seconds = 0.0
         self.kind_label = style.label("", self, delta=style.SECTION_DELTA, bold=True, wrap=True)
@@ -71,12 +94,23 @@ class ClockTile(QFrame):
         font.setBold(True)
         self.count_label.setFont(font)
         self.due_label = style.label("", self, delta=style.BODY_DELTA + 1, wrap=True)
+        self.report_button = QPushButton(self)
+        self.report_button.setObjectName("ReportNow")
+        self.report_button.setFont(style.sized_font(self.report_button, style.BODY_DELTA + 2))
+        self.report_button.setMinimumHeight(40)
+        self.report_button.clicked.connect(self.report_requested)
+        self.report_button.hide()
+        self.last_label = style.label("", self, delta=style.BODY_DELTA, wrap=True)
+        self.last_label.setObjectName("LastReport")
+        self.last_label.setVisible(last is not None)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 14, 20, 16)
         layout.setSpacing(2)
         layout.addWidget(self.kind_label)
         layout.addWidget(self.count_label)
         layout.addWidget(self.due_label)
+        layout.addWidget(self.report_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.last_label)
         self.setMinimumWidth(300)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
 
@@ -86,7 +120,7 @@ class ClockTile(QFrame):
     def update_at(self, now: dt.datetime) -> str:
         """Show the clock as it stands at ``now``; returns the state."""
         if self.clock is None:
-            state, seconds = rules.STATE_MET, 0.0
+            state, seconds = NO_CLOCK, 0.0
             self.kind_label.setText(self.tr("Reporting clock"))
             self.count_label.setText("—")
             self.due_label.setText(self.tr("No report is due."))
@@ -100,18 +134,26 @@ class ClockTile(QFrame):
             due = clock_time(self.clock["due_at"])
             if state == rules.STATE_RED:
                 self.count_label.setText("+" + countdown(seconds))
-                self.due_label.setText(
-                    self.tr("OVERDUE — was due at {time}. Report now.").format(time=due)
-                )
+                self.due_label.setText(self.tr("OVERDUE — was due at {time}.").format(time=due))
             else:
                 self.count_label.setText(countdown(seconds))
                 self.due_label.setText(self.tr("Due at {time}").format(time=due))
+        self.report_button.setVisible(state == rules.STATE_RED)
+        if self.last is not None:
+            self.last_label.setText(
+                self.tr("Last: {report} {judgement} ({time})").format(
+                    report=clock_kind_label(self.last["kind"]),
+                    judgement=clock_judgement(self.last),
+                    time=clock_time(self.last["met_at"] or self.last["ended_at"]),
+                )
+            )
         self.seconds = seconds
         if state != self.state:
             self.state = state
             self.setProperty("state", state)
             self.setAccessibleName(self.tr("Reporting clock"))
-            background, foreground = CLOCK_COLOURS.get(state, CLOCK_COLOURS[rules.STATE_MET])
+            self.report_button.setText(self.tr("Record the report now…"))
+            background, foreground = CLOCK_COLOURS.get(state, SETTLED_COLOURS)
             border = "#1B5E20" if state == rules.STATE_OK else background
             self.setStyleSheet(
                 f"QFrame#ClockTile {{ background-color: {background};"
@@ -119,9 +161,23 @@ class ClockTile(QFrame):
                 f" QFrame#ClockTile QLabel {{ color: {foreground}; background: transparent; }}"
                 # Readable from across the room: set here, as a style sheet overrides setFont.
                 f" QFrame#ClockTile QLabel#Countdown {{ font: bold {COUNTDOWN_PT}pt; }}"
+                # White on the red tile: the one thing to press.
+                " QFrame#ClockTile QPushButton#ReportNow { background-color: #FFFFFF;"
+                " color: #B71C1C; font-weight: bold; border: 2px solid #FFFFFF;"
+                " border-radius: 6px; padding: 4px 14px; }"
+                " QFrame#ClockTile QPushButton#ReportNow:focus { border: 3px solid #0D47A1; }"
             )
-        self.setAccessibleDescription(f"{self.kind_label.text()} {self.count_label.text()}")
+        self.setAccessibleDescription(
+            " ".join(
+                t
+                for t in (self.kind_label.text(), self.count_label.text(), self.last_label.text())
+                if t
+            )
+        )
         return state
+
+    def last_text(self) -> str:
+        return self.last_label.text() if self.last is not None else ""
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange and self.state:
