@@ -178,6 +178,9 @@ class Sheet:
     page_count: int
     #: Numbers for the template's numbered field; empty: derived from the serial.
     row_numbers: tuple[str, ...] = ()
+    #: 0 for the first print; n for the n-th reprint of a sheet whose job did not come
+    #: out (marked 重印 REPRINT n: only the sheet with the highest mark is valid).
+    reprint: int = 0
 
 
 def downtime_numbers(template: FormTemplate, serial: str) -> tuple[str, ...]:

@@ -34,6 +34,7 @@ from hisconsole.printing.forms_layout import (
     FormPainter,
     draw_codes,
     draw_exercise,
+    draw_reprint,
     exercise_banner,
     incident_line,
     page_text,
@@ -281,6 +282,8 @@ def _stamp_overlay(
     canvas.drawString(code_left, top - 23 * mm, page_text(sheet, lang))
     canvas.setFont(FONT, 6)
     canvas.drawString(code_left, top - 26 * mm, sheet.printed_at)
+    if sheet.reprint:
+        draw_reprint(canvas, sheet, left, bottom + panel_h + 1 * mm, lang)
 
 
 def _upright(page: PageObject) -> tuple[Transformation, float, float]:

@@ -57,6 +57,7 @@ HEAD_FILL = 0.92
 EXERCISE = Text(zh="演练", en="EXERCISE")
 EXERCISE_BANNER = Text(zh="演练 — 非真实事件", en="EXERCISE — not a real incident")
 EXERCISE_RED = (0.78, 0.1, 0.1)
+REPRINT = Text(zh="重印", en="REPRINT")
 PRE_PRINTED = Text(zh="预印", en="pre-printed")
 BACK_ENTRY = Text(zh="补录 HIS", en="Back-entry into HIS")
 
@@ -485,6 +486,8 @@ class FormPainter:
         c.drawString(code_left, self.top - 15 * mm, sheet.serial)
         c.setFont(FONT, 7.5)
         c.drawString(code_left, self.top - 19.5 * mm, incident_line(sheet, self.lang))
+        if sheet.reprint:
+            draw_reprint(c, sheet, code_left, self.top - 25.5 * mm, self.lang)
         self._draw_numbers(c, sheet)
         self._draw_footer(c, sheet)
 
@@ -595,6 +598,25 @@ def draw_codes(c: Canvas, serial: str, right: float, top: float) -> None:
     bars = code128_runs(serial)
     bw = bar_width(bars, qr_x - 5 * mm - code_left)
     draw_runs(c, bars, code_left, top - 10 * mm, bw, 10 * mm)
+
+
+def reprint_text(sheet: Sheet, lang: str) -> str:
+    """``重印 REPRINT 1``: the sheet replaces one whose print job did not come out."""
+    return f"{' '.join(REPRINT.pair(lang))} {sheet.reprint}"
+
+
+def draw_reprint(c: Canvas, sheet: Sheet, x: float, y: float, lang: str) -> None:
+    """The reprint mark in a black box (it must survive a monochrome printer and a copier)."""
+    label = reprint_text(sheet, lang)
+    size = 9
+    width = width_of(label, size) + 3 * mm
+    c.saveState()
+    c.setFillGray(0)
+    c.rect(x, y, width, size + 2.5, stroke=0, fill=1)
+    c.setFillGray(1)
+    c.setFont(FONT, size)
+    c.drawString(x + 1.5 * mm, y + 2.2, label)
+    c.restoreState()
 
 
 def exercise_banner(lang: str) -> str:

@@ -64,8 +64,11 @@ def record_issued(
     incident: str | None,
     lang: str,
     department: str = "",
+    job: str = "",
+    printer: str = "",
 ) -> list[str]:
-    """Record printed sheets as issued (after the PDF was written successfully)."""
+    """Record printed sheets as issued: once the PDF was written, or once the print
+    system accepted the job ``job`` (then the sheets are "sent" until its end is recorded)."""
     with console.transaction() as tx:
         if incident is not None and tx.session.get(Incident, incident) is None:
             raise ServiceError(f"No incident {incident!r}.")
@@ -82,6 +85,7 @@ def record_issued(
                 "department": department.strip(),
                 "lang": lang,
                 "at": console.now().isoformat(timespec="seconds"),
+                **({"job": job, "printer": printer} if job else {}),
             },
         )
     return list(serial_rules.block(console.device_code, first, count))
@@ -155,7 +159,7 @@ def set_status(
     return result
 
 
-def _row(r: FormSerial) -> dict[str, Any]:
+def sheet_row(r: FormSerial) -> dict[str, Any]:
     return {
         "serial": r.serial,
         "template": r.template,
@@ -169,6 +173,10 @@ def _row(r: FormSerial) -> dict[str, Any]:
         "status_by": r.status_by,
         "his_ref": r.his_ref,
         "reason": r.reason,
+        "print_state": r.print_state,
+        "print_job": r.print_job,
+        "print_reason": r.print_reason,
+        "reprints": r.reprints,
     }
 
 
@@ -178,7 +186,7 @@ def outstanding(console: Console, incident: str | None = None) -> list[dict[str,
     if incident is not None:
         query = query.where(FormSerial.incident_id == incident)
     with console.db.read() as session:
-        return [_row(r) for r in session.scalars(query.order_by(FormSerial.serial))]
+        return [sheet_row(r) for r in session.scalars(query.order_by(FormSerial.serial))]
 
 
 def outstanding_summary(console: Console, incident: str | None = None) -> list[dict[str, Any]]:
@@ -211,7 +219,7 @@ def sheets(console: Console, incident: str | None = None) -> list[dict[str, Any]
     if incident is not None:
         query = query.where(FormSerial.incident_id == incident)
     with console.db.read() as session:
-        return [_row(r) for r in session.scalars(query.order_by(FormSerial.serial))]
+        return [sheet_row(r) for r in session.scalars(query.order_by(FormSerial.serial))]
 
 
 def counts(console: Console, incident: str | None = None) -> dict[str, int]:
@@ -321,8 +329,10 @@ def prepare_pack(
     )
 
 
-def record_pack(console: Console, pack: PreparedPack) -> list[str]:
-    """Record a prepared pack's sheets as issued (it was printed or saved)."""
+def record_pack(
+    console: Console, pack: PreparedPack, *, job: str = "", printer: str = ""
+) -> list[str]:
+    """Record a prepared pack's sheets as issued (saved, or its print job accepted)."""
     number = pack.first
     for code, version, copies in pack.items:
         record_issued(
@@ -334,6 +344,8 @@ def record_pack(console: Console, pack: PreparedPack) -> list[str]:
             incident=pack.incident,
             lang=pack.lang,
             department=pack.department,
+            job=job,
+            printer=printer,
         )
         number += copies
     return pack.serials

@@ -20,7 +20,19 @@ DB_FILENAME = "hisconsole.sqlite3"
 #: PRAGMA application_id of every HIS Console database ("HISC").
 APPLICATION_ID = 0x48495343
 #: Alembic revisions this program knows, oldest first; the last is the head.
-SCHEMA_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009", "0010")
+SCHEMA_REVISIONS = (
+    "0001",
+    "0002",
+    "0003",
+    "0004",
+    "0005",
+    "0006",
+    "0007",
+    "0008",
+    "0009",
+    "0010",
+    "0011",
+)
 SCHEMA_HEAD = SCHEMA_REVISIONS[-1]
 BUSY_TIMEOUT_S = 5.0
 

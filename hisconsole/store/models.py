@@ -186,6 +186,18 @@ class FormSerial(Base):
     status_by: Mapped[str] = mapped_column(Text)
     his_ref: Mapped[str] = mapped_column(Text, default="")
     reason: Mapped[str] = mapped_column(Text, default="")
+    #: The language the sheet was printed in (a reprint uses it again).
+    lang: Mapped[str] = mapped_column(String(8), default="zh", server_default="zh")
+    #: Whether its print job came out: "" (saved as PDF), sent, printed or not-printed.
+    print_state: Mapped[str] = mapped_column(String(16), default="", server_default="", index=True)
+    #: Orders print-state events: reprint number, then rank, then clock stamp.
+    print_key: Mapped[str] = mapped_column(String(80), default="", server_default="")
+    #: The print job (printer-number) the sheet went out in, last time.
+    print_job: Mapped[str] = mapped_column(Text, default="", server_default="")
+    #: Why the job did not print (the printer's reason).
+    print_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
+    #: How many times the sheet was reprinted (each reprint is marked 重印 REPRINT n).
+    reprints: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class Intake(Base):

@@ -436,6 +436,13 @@ def _forms_issued(session: Session, record: EventRecord) -> None:
             "status_by": record.author,
             "his_ref": "",
             "reason": "",
+            "lang": p.get("lang", "zh"),
+            # Issued as a print job: it is "sent" until the job's end is recorded.
+            "print_state": "sent" if p.get("job") else "",
+            "print_key": f"{_print_key(0, 'sent', record)}" if p.get("job") else "",
+            "print_job": p.get("job", ""),
+            "print_reason": "",
+            "reprints": 0,
         }
         for number in range(int(p["first"]), int(p["first"]) + int(p["count"]))
     ]
@@ -445,7 +452,8 @@ def _forms_issued(session: Session, record: EventRecord) -> None:
         _replay_earlier(
             session,
             record,
-            (Event.kind == "forms.status") & Event.payload.contains(f'"{p["prefix"]}-'),
+            Event.kind.in_(("forms.status", "forms.print_state"))
+            & Event.payload.contains(f'"{p["prefix"]}-'),
         )
 
 
@@ -461,6 +469,29 @@ def _forms_status(session: Session, record: EventRecord) -> None:
             row.status_by = record.author
             row.his_ref = p.get("his_ref", "") or row.his_ref
             row.reason = p.get("reason", "")
+    session.flush()
+
+
+#: Within one print (the first, or reprint n), its end outranks its sending.
+PRINT_STATE_RANK = {"sent": 0, "printed": 1, "not-printed": 1}
+
+
+def _print_key(reprint: int, state: str, record: EventRecord) -> str:
+    """A later reprint wins; within one print, its end wins over its sending; then the clock."""
+    return f"{reprint:04d}|{PRINT_STATE_RANK[state]}|{_lww(record)}"
+
+
+@handles("forms.print_state")
+def _forms_print_state(session: Session, record: EventRecord) -> None:
+    p = record.payload
+    reprint = int(p.get("reprint", 0))
+    key = _print_key(reprint, p["state"], record)
+    for row in session.scalars(select(FormSerial).where(FormSerial.serial.in_(p["serials"]))):
+        if key > row.print_key:
+            row.print_state, row.print_key = p["state"], key
+            row.print_job = p.get("job", "") or row.print_job
+            row.print_reason = p.get("reason", "")
+            row.reprints = max(row.reprints, reprint)
     session.flush()
 
 

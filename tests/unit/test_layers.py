@@ -8,7 +8,7 @@ from pathlib import Path
 import hisconsole
 
 PACKAGE = Path(hisconsole.__file__).parent
-QT_FREE = ("domain", "store", "services", "printing", "sync")
+QT_FREE = ("domain", "store", "services", "printing", "sync", "spool")
 
 
 def _imports(path: Path) -> set[str]:
@@ -33,7 +33,7 @@ def test_qt_free_packages_never_import_pyside6() -> None:
 
 def test_lower_layers_never_import_the_ui_or_services() -> None:
     offenders = []
-    for package in ("domain", "store", "printing", "sync"):
+    for package in ("domain", "store", "printing", "sync", "spool"):
         for path in (PACKAGE / package).rglob("*.py"):
             bad = {
                 n for n in _imports(path) if n.startswith(("hisconsole.ui", "hisconsole.services"))
@@ -47,3 +47,10 @@ def test_domain_does_no_io_or_database_work() -> None:
     for path in (PACKAGE / "domain").rglob("*.py"):
         imported = {n.split(".")[0] for n in _imports(path)}
         assert not imported & {"sqlalchemy", "sqlite3", "PySide6", "os", "pathlib"}, path
+
+
+def test_the_print_system_adapters_stand_alone() -> None:
+    """spool/ talks to CUPS or the Windows spooler and knows nothing of the console."""
+    for path in (PACKAGE / "spool").rglob("*.py"):
+        inner = {n for n in _imports(path) if n.startswith("hisconsole")}
+        assert all(n.startswith("hisconsole.spool") or n == "hisconsole" for n in inner), path

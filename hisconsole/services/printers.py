@@ -1,0 +1,355 @@
+"""Printing numbered packs on the machine's printers, and following each job to its end.
+
+A pack goes to the print system as the PDF itself (``hisconsole.spool``). Its
+sheets are *issued* when the print system accepts the job ("sent"), and
+*printed* when the job completes. A job that is cancelled, fails, or stops on
+its printer leaves its sheets "not printed" with the printer's reason; they
+are then reprinted (same serials, marked 重印 REPRINT n, so the earlier paper of
+that serial is void) or voided. Qt-free; the GUI and the CLI both use this.
+"""
+
+from __future__ import annotations
+
+import io
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+
+from hisconsole.domain.forms import Sheet, downtime_numbers
+from hisconsole.printing.forms import render_pack
+from hisconsole.services import forms as forms_service
+from hisconsole.services import plan as plan_service
+from hisconsole.services.console import ChangeSet, Console, ServiceError
+from hisconsole.spool import (
+    JOB_STATES,
+    PRINTER_STATES,
+    JobOptions,
+    JobStatus,
+    Printer,
+    PrintSystem,
+    PrintSystemError,
+    QueuedJob,
+    system,
+)
+from hisconsole.store.models import FormSerial, Incident
+
+__all__ = [
+    "JOB_STATES",
+    "PRINTER_STATES",
+    "JobOptions",
+    "JobStatus",
+    "PrintJob",
+    "Printer",
+    "QueuedJob",
+]
+
+AREA = forms_service.AREA
+#: How often a followed job is asked about (seconds).
+POLL_S = 0.5
+#: The print states of a sheet: "" (saved as PDF), sent, printed, not-printed.
+SHEET_PRINT_STATES = ("", "sent", "printed", "not-printed")
+
+
+def _print_system(given: PrintSystem | None) -> PrintSystem:
+    return given if given is not None else system()
+
+
+def _refused(exc: PrintSystemError) -> ServiceError:
+    return ServiceError(str(exc))
+
+
+def printers(spool: PrintSystem | None = None) -> list[Printer]:
+    """The printers this laptop can print on, the default first, with their state."""
+    try:
+        return _print_system(spool).printers()
+    except PrintSystemError as exc:
+        raise _refused(exc) from exc
+
+
+def queue(printer: str, spool: PrintSystem | None = None) -> list[QueuedJob]:
+    """The jobs waiting or printing on ``printer`` (any program's)."""
+    try:
+        return _print_system(spool).queue(printer)
+    except PrintSystemError as exc:
+        raise _refused(exc) from exc
+
+
+@dataclass
+class PrintJob:
+    """A job the print system accepted, and the numbered sheets it carries."""
+
+    job: str
+    printer: str
+    serials: list[str]
+    reprint: int = 0
+    pages: int = 0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"job": self.job, "printer": self.printer, "serials": self.serials}
+
+
+def _check_options(options: JobOptions) -> None:
+    if options.copies != 1:
+        raise ServiceError(
+            "Each sheet carries its own serial, so the printer cannot make copies of it. "
+            "Choose the number of sheets instead. Nothing was printed."
+        )
+
+
+def send(
+    console: Console,
+    pack: forms_service.PreparedPack,
+    printer: str,
+    *,
+    options: JobOptions | None = None,
+    pdf: bytes | None = None,
+    title: str = "",
+    spool: PrintSystem | None = None,
+) -> PrintJob:
+    """Send a prepared pack (or ``pdf``, a document holding it, such as the kit) to ``printer``.
+
+    The sheets are recorded as issued ("sent") only once the print system
+    accepted the job; a refused job records nothing.
+    """
+    options = options or JobOptions()
+    _check_options(options)
+    if not printer.strip():
+        raise ServiceError("Choose a printer. Nothing was printed.")
+    data = pdf if pdf is not None else pack.pdf
+    name = title or f"{pack.serials[0]} … {pack.serials[-1]}"
+    try:
+        job = _print_system(spool).submit(data, printer, options, name)
+    except PrintSystemError as exc:
+        raise ServiceError(
+            f"The printer {printer} did not take the job: {exc} Nothing was recorded."
+        ) from exc
+    forms_service.record_pack(console, pack, job=job, printer=printer)
+    return PrintJob(job, printer, list(pack.serials), pages=len(pack.serials))
+
+
+def follow(
+    job: PrintJob,
+    *,
+    on_status: Callable[[JobStatus], None] | None = None,
+    until_stopped: bool = True,
+    timeout: float | None = None,
+    spool: PrintSystem | None = None,
+    sleep: Callable[[float], None] = time.sleep,
+) -> JobStatus:
+    """Ask the print system about ``job`` until it ended (or stopped, when ``until_stopped``).
+
+    ``on_status`` hears every change. Returns the last status; on ``timeout``
+    the job's current one (not ended).
+    """
+    spool = _print_system(spool)
+    deadline = None if timeout is None else time.monotonic() + timeout
+    last: JobStatus | None = None
+    while True:
+        try:
+            status = spool.status(job.job)
+        except PrintSystemError as exc:
+            raise _refused(exc) from exc
+        if status != last and on_status is not None:
+            on_status(status)
+        last = status
+        if status.ended or (until_stopped and status.state == "stopped"):
+            return status
+        if deadline is not None and time.monotonic() > deadline:
+            return status
+        sleep(POLL_S)
+
+
+def record_end(
+    console: Console, job: PrintJob, status: JobStatus, *, spool: PrintSystem | None = None
+) -> str:
+    """Record how ``job`` ended: its sheets printed, or not printed with the printer's reason.
+
+    A job stopped on its printer is cancelled first, so that its sheets cannot come
+    out later as well as their reprint. Returns the sheets' print state.
+    """
+    if status.state == "completed":
+        state, reason = "printed", ""
+    elif status.ended or status.state == "stopped":
+        state = "not-printed"
+        reason = f"{status.state}: {status.reason}" if status.reason else status.state
+        if status.state == "stopped":
+            try:
+                _print_system(spool).cancel(job.job)
+            except PrintSystemError as exc:
+                raise ServiceError(
+                    f"The stopped job {job.job} could not be cancelled: {exc} "
+                    "Cancel it at the printer before reprinting."
+                ) from exc
+    else:
+        raise ServiceError(f"Job {job.job} has not ended yet ({status.state}).")
+    _emit_print_state(
+        console,
+        job.serials,
+        state,
+        job=job.job,
+        printer=job.printer,
+        reason=reason,
+        reprint=job.reprint,
+    )
+    return state
+
+
+def _emit_print_state(
+    console: Console,
+    serials: Sequence[str],
+    state: str,
+    *,
+    job: str,
+    printer: str,
+    reason: str = "",
+    reprint: int = 0,
+) -> ChangeSet:
+    with console.transaction() as tx:
+        tx.emit(
+            "forms.print_state",
+            f"forms:print:{job}",
+            {
+                "serials": list(serials),
+                "state": state,
+                "job": job,
+                "printer": printer,
+                "reason": reason,
+                "reprint": reprint,
+                "at": console.now().isoformat(timespec="seconds"),
+            },
+        )
+        return ChangeSet({AREA}, len(tx.written))
+
+
+def cancel(job: PrintJob, spool: PrintSystem | None = None) -> None:
+    """Ask the print system to cancel ``job`` (follow it to see it cancelled)."""
+    try:
+        _print_system(spool).cancel(job.job)
+    except PrintSystemError as exc:
+        raise _refused(exc) from exc
+
+
+def not_printed(console: Console) -> list[dict[str, Any]]:
+    """Sheets whose print job did not come out, and that were not voided since."""
+    query = (
+        select(FormSerial)
+        .where(FormSerial.print_state == "not-printed", FormSerial.status != "void")
+        .order_by(FormSerial.serial)
+    )
+    with console.db.read() as session:
+        return [forms_service.sheet_row(r) for r in session.scalars(query)]
+
+
+def _reprint_rows(console: Console, serials: Sequence[str]) -> list[FormSerial]:
+    wanted = list(dict.fromkeys(serials))
+    if not wanted:
+        raise ServiceError("Choose the sheets to reprint.")
+    with console.db.read() as session:
+        rows = {
+            r.serial: r
+            for r in session.scalars(select(FormSerial).where(FormSerial.serial.in_(wanted)))
+        }
+        for row in rows.values():
+            session.expunge(row)
+    unknown = [s for s in wanted if s not in rows]
+    if unknown:
+        raise ServiceError(f"Never issued here: {', '.join(unknown[:5])}. Nothing was printed.")
+    refused = [
+        s for s in wanted if rows[s].print_state != "not-printed" or rows[s].status == "void"
+    ]
+    if refused:
+        raise ServiceError(
+            f"Only sheets recorded as not printed can be reprinted: {', '.join(refused[:5])}. "
+            "Nothing was printed."
+        )
+    return [rows[s] for s in wanted]
+
+
+def reprint_pdf(console: Console, serials: Sequence[str]) -> tuple[bytes, int]:
+    """The reprint of not-printed sheets: same serials, marked 重印 REPRINT n (n = the
+    highest reprint of them so far + 1). Returns the PDF and n."""
+    from pypdf import PdfReader, PdfWriter
+
+    rows = _reprint_rows(console, serials)
+    reprint = max(r.reprints for r in rows) + 1
+    loaded, _problems = forms_service.templates(console)
+    missing = sorted({r.template for r in rows if r.template not in loaded})
+    if missing:
+        raise ServiceError(f"No form template {missing[0]!r} on this laptop to reprint it.")
+    doc = plan_service.require_document(console)
+    printed_at = console.now().astimezone().strftime("%Y-%m-%d %H:%M")
+    with console.db.read() as session:
+        exercise: dict[str | None, bool] = {
+            r.incident_id: bool(getattr(session.get(Incident, r.incident_id), "exercise", False))
+            for r in rows
+            if r.incident_id
+        }
+    sheets = [
+        Sheet(
+            template=r.template,
+            serial=r.serial,
+            incident_id=r.incident_id,
+            exercise=exercise.get(r.incident_id, False),
+            hospital=doc["meta"]["hospital"][r.lang if r.lang in ("zh", "en") else "zh"],
+            printed_at=printed_at,
+            page_no=number,
+            page_count=len(rows),
+            row_numbers=downtime_numbers(loaded[r.template], r.serial),
+            reprint=reprint,
+        )
+        for number, r in enumerate(rows, start=1)
+    ]
+    # One rendering per run of sheets sharing template and language (a pack may mix them).
+    parts: list[bytes] = []
+    start = 0
+    for end in range(1, len(rows) + 1):
+        if end == len(rows) or (rows[end].template, rows[end].lang) != (
+            rows[start].template,
+            rows[start].lang,
+        ):
+            buffer = io.BytesIO()
+            render_pack(sheets[start:end], loaded, lang=rows[start].lang, out=buffer)
+            parts.append(buffer.getvalue())
+            start = end
+    if len(parts) == 1:
+        return parts[0], reprint
+    writer = PdfWriter()
+    for part in parts:
+        writer.append(PdfReader(io.BytesIO(part)))
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue(), reprint
+
+
+def reprint(
+    console: Console,
+    serials: Sequence[str],
+    printer: str,
+    *,
+    options: JobOptions | None = None,
+    spool: PrintSystem | None = None,
+) -> PrintJob:
+    """Print not-printed sheets again (marked 重印 REPRINT n); they are "sent" once the
+    print system accepted the job. Follow it and :func:`record_end` it like any job."""
+    options = options or JobOptions()
+    _check_options(options)
+    pdf, number = reprint_pdf(console, serials)
+    wanted = list(dict.fromkeys(serials))
+    title = f"{wanted[0]} … {wanted[-1]} (reprint {number})"
+    try:
+        job = _print_system(spool).submit(pdf, printer, options, title)
+    except PrintSystemError as exc:
+        raise ServiceError(
+            f"The printer {printer} did not take the job: {exc} Nothing was recorded."
+        ) from exc
+    _emit_print_state(console, wanted, "sent", job=job, printer=printer, reprint=number)
+    return PrintJob(job, printer, wanted, reprint=number, pages=len(wanted))
+
+
+def void(console: Console, serials: Sequence[str]) -> forms_service.StatusResult:
+    """Void not-printed sheets (their serials are never used)."""
+    _reprint_rows(console, serials)
+    return forms_service.set_status(console, " ".join(serials), "void", reason="not printed")
