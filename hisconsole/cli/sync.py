@@ -56,6 +56,15 @@ def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
     device_sub = device.add_subparsers(dest="device_command", metavar="ACTION", required=True)
     device_sub.add_parser("show", parents=[common], help="this laptop's id, name and public key")
     device_sub.add_parser("list", parents=[common], help="devices seen, trusted or quarantined")
+    new_identity = device_sub.add_parser(
+        "new-identity",
+        parents=[common],
+        help="give this laptop a new device key (the old one is lost); other laptops will "
+        "see a new device",
+    )
+    new_identity.add_argument(
+        "--replace", action="store_true", help="replace a key that still works (kept beside)"
+    )
     accept = device_sub.add_parser(
         "accept", parents=[common], help="accept a quarantined device (its events are applied)"
     )
@@ -199,6 +208,21 @@ def cmd_sync(args: argparse.Namespace, out: Output) -> int:
 def cmd_device(args: argparse.Namespace, out: Output) -> int:
     from hisconsole.services import sync
 
+    if args.device_command == "new-identity":
+        # Runs without opening a console: opening is what a lost key refuses.
+        from hisconsole.services.console import new_identity
+        from hisconsole.services.paths import resolve_data_dir
+
+        made = new_identity(resolve_data_dir(args.data_dir), replace=args.replace)
+        human = f"New device id: {made['id']} (was {made['previous'] or 'none'})."
+        if made["previous_key_file"]:
+            human += f"\nThe old key is kept in {made['previous_key_file']}."
+        human += (
+            "\nOther laptops will see a new device: ask IT to add it to the trust list, or a "
+            "commander to accept it."
+        )
+        out.emit(made, human)
+        return EXIT_OK
     console = open_console(args)
     try:
         if args.device_command == "show":

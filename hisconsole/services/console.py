@@ -18,8 +18,9 @@ from hisconsole.domain.hlc import HybridClock, wall_clock_ms
 from hisconsole.domain.roles import ROLES, SCRIBE
 from hisconsole.store.db import Database, open_database
 from hisconsole.store.eventlog import EventWriter, last_stamp
-from hisconsole.store.models import Meta
-from hisconsole.sync.identity import DeviceIdentity, load_or_create
+from hisconsole.store.models import Event, Meta
+from hisconsole.sync import identity
+from hisconsole.sync.identity import DeviceIdentity
 
 ENV_OPERATOR = "HISCONSOLE_OPERATOR"
 
@@ -49,6 +50,31 @@ class ChangeSet:
 
 def area_of(kind: str) -> str:
     return kind.split(".", 1)[0]
+
+
+def _own_identity(data_dir: Path, db: Database) -> DeviceIdentity:
+    """This laptop's key, made only for a database that has no device yet; a missing or
+    foreign key for a database that has one stops the console (never a silent new device)."""
+    loaded = identity.load(data_dir)
+    with db.read() as session:
+        recorded = session.get(Meta, "device.id")
+        device = recorded.value if recorded is not None else None
+        wrote = device is not None and session.scalar(
+            select(Event.origin_seq).where(Event.origin_id == device).limit(1)
+        )
+    if loaded is None and device is not None:
+        raise identity.missing(data_dir, device)
+    if loaded is not None and device not in (None, loaded.device_id) and wrote:
+        raise identity.foreign(data_dir, loaded.device_id, device)
+    if loaded is not None and loaded.device_id == device:
+        return loaded
+    own = loaded or identity.create(data_dir)
+    with db.write() as session:
+        session.merge(Meta(key="device.id", value=own.device_id))
+        for key, value in (("device.name", socket.gethostname()), ("created_by", __version__)):
+            if session.get(Meta, key) is None:
+                session.add(Meta(key=key, value=value))
+    return own
 
 
 class Console:
@@ -81,14 +107,7 @@ class Console:
     ) -> Console:
         db = open_database(data_dir, create=create)
         try:
-            identity = load_or_create(data_dir)
-            with db.write() as session:
-                if session.get(Meta, "device.id") is None:
-                    session.add(Meta(key="device.id", value=identity.device_id))
-                    session.add(Meta(key="device.name", value=socket.gethostname()))
-                    session.add(Meta(key="created_by", value=__version__))
-                else:
-                    session.merge(Meta(key="device.id", value=identity.device_id))
+            identity = _own_identity(data_dir, db)
             return cls(data_dir, db, identity, now_ms)
         except BaseException:
             db.close()
@@ -151,3 +170,43 @@ class Console:
 
     def close(self) -> None:
         self.db.close()
+
+
+def new_identity(data_dir: Path, *, replace: bool = False) -> dict[str, str | None]:
+    """Give this laptop a new device key, on request only (the old one lost or compromised).
+
+    A readable key is replaced only with ``replace``; the old key file is kept beside
+    (renamed), never deleted. Events already written keep their old device id.
+    """
+    db = open_database(data_dir)
+    try:
+        with db.read() as session:
+            recorded = session.get(Meta, "device.id")
+            previous = recorded.value if recorded is not None else None
+        path = identity.key_path(data_dir)
+        kept: Path | None = None
+        if path.exists():
+            try:
+                working = identity.load(data_dir)
+            except identity.DeviceKeyError:
+                working = None
+            if working is not None and not replace:
+                raise ServiceError(
+                    f"This laptop has a working device key ({working.device_id}). To replace "
+                    "it anyway (other laptops will see a new device), give --replace. "
+                    "Nothing was changed."
+                )
+            stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+            kept = path.with_name(f"{path.name}.replaced-{stamp}")
+            os.replace(path, kept)
+        own = identity.create(data_dir)
+        with db.write() as session:
+            session.merge(Meta(key="device.id", value=own.device_id))
+    finally:
+        db.close()
+    return {
+        "id": own.device_id,
+        "previous": previous,
+        "previous_key_file": str(kept) if kept else None,
+        "public_key": own.public_key_b64,
+    }

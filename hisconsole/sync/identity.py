@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import base64
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,6 +10,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from hisconsole.store.eventlog import register_signer
+from hisconsole.store.files import write_atomically
 from hisconsole.sync.canonical import EventSigner, device_id_of
 
 KEY_FILENAME = "device-key.pem"
@@ -41,36 +41,72 @@ class DeviceIdentity:
         return device_id_of(self.public_key_bytes)
 
 
-def load_or_create(data_dir: Path) -> DeviceIdentity:
-    """Load the device key from ``data_dir``, creating a private one the first time.
+def key_path(data_dir: Path) -> Path:
+    return data_dir / KEY_FILENAME
 
-    From then on every event this device writes is signed with it.
+
+def load(data_dir: Path) -> DeviceIdentity | None:
+    """This laptop's key from ``data_dir``, or None if there is no key file (a new laptop).
+
+    A key that is there but cannot be read is an error, never a reason to make a new one.
     """
-    identity = _load_or_create(data_dir)
-    register_signer(identity.device_id, EventSigner(identity.private_key))
-    return identity
+    path = key_path(data_dir)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise DeviceKeyError(_unreadable(path, exc.strerror or str(exc))) from exc
+    try:
+        key = serialization.load_pem_private_key(data, password=None)
+    except (ValueError, TypeError) as exc:
+        raise DeviceKeyError(_unreadable(path, "damaged or not a key")) from exc
+    if not isinstance(key, Ed25519PrivateKey):
+        raise DeviceKeyError(_unreadable(path, "not an Ed25519 key"))
+    return _signing(DeviceIdentity(key))
 
 
-def _load_or_create(data_dir: Path) -> DeviceIdentity:
-    path = data_dir / KEY_FILENAME
-    if path.exists():
-        try:
-            key = serialization.load_pem_private_key(path.read_bytes(), password=None)
-        except (OSError, ValueError) as exc:
-            raise DeviceKeyError(
-                f"The device key {path} cannot be read ({exc}). Restore it from a backup; "
-                "without it this laptop cannot sign its events."
-            ) from exc
-        if not isinstance(key, Ed25519PrivateKey):
-            raise DeviceKeyError(f"The device key {path} is not an Ed25519 key.")
-        return DeviceIdentity(key)
+def create(data_dir: Path) -> DeviceIdentity:
+    """Make a new key in ``data_dir`` (private file; never over an existing one)."""
     key = Ed25519PrivateKey.generate()
     pem = key.private_bytes(
         serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
     )
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(pem)
-        handle.flush()
-        os.fsync(handle.fileno())
-    return DeviceIdentity(key)
+    write_atomically(key_path(data_dir), pem, mode=0o600, exclusive=True)
+    return _signing(DeviceIdentity(key))
+
+
+def missing(data_dir: Path, device_id: str) -> DeviceKeyError:
+    """The error for a database of ``device_id`` whose key file is gone."""
+    path = key_path(data_dir)
+    return DeviceKeyError(
+        f"This laptop's device key {path} is missing. The database here was written by "
+        f"device {device_id}, and only that key can go on signing for it. If you kept a "
+        f"copy of {KEY_FILENAME} (with your backups), copy it back into {data_dir} and start "
+        "again. If the key is lost, make a new identity with 'hisconsole device new-identity'; "
+        "other laptops will then see a new device that IT must add to the trust list or a "
+        "commander must accept. Nothing was changed."
+    )
+
+
+def foreign(data_dir: Path, key_id: str, device_id: str) -> DeviceKeyError:
+    return DeviceKeyError(
+        f"The device key {key_path(data_dir)} belongs to device {key_id}, but the database "
+        f"here was written by device {device_id}. Put back that device's {KEY_FILENAME}, or "
+        "make a new identity with 'hisconsole device new-identity --replace'. Nothing was changed."
+    )
+
+
+def _unreadable(path: Path, why: str) -> str:
+    return (
+        f"The device key {path} cannot be read ({why}). Copy back the copy of {KEY_FILENAME} "
+        "you kept with your backups, or make a new identity with "
+        "'hisconsole device new-identity --replace' (other laptops will see a new device). "
+        "Nothing was changed."
+    )
+
+
+def _signing(identity: DeviceIdentity) -> DeviceIdentity:
+    # From now on every event this device writes is signed with it.
+    register_signer(identity.device_id, EventSigner(identity.private_key))
+    return identity

@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import text
 
 from hisconsole.services import incidents, sync
-from hisconsole.services.console import Console
+from hisconsole.services.console import Console, new_identity
 from hisconsole.store import db as store_db
 from hisconsole.store import eventlog
 from tests.sync.conftest import load_plan
@@ -47,6 +47,7 @@ def test_an_old_database_keeps_its_order_and_records_new_events_after_migration(
 ) -> None:
     data_dir.mkdir()
     shutil.copy(FIXTURES / "db-schema-0001.sqlite3", store_db.database_path(data_dir))
+    new_identity(data_dir)  # the fixture was kept without its laptop's device key
     console = Console.open(data_dir)
     try:
         before = snapshot(console)

@@ -100,9 +100,11 @@ def test_concurrent_reservations_on_one_laptop_never_overlap(ready_data_dir: Pat
 def test_two_laptops_number_their_sheets_apart(ready_data_dir: Path, tmp_path: Path) -> None:
     import shutil
 
+    from hisconsole.services.console import new_identity
+
     other_dir = tmp_path / "laptop-b"
     shutil.copytree(ready_data_dir, other_dir)
-    (other_dir / "device-key.pem").unlink()  # a different laptop has its own key
+    new_identity(other_dir, replace=True)  # a different laptop has its own key
     a = Console.open(ready_data_dir)
     b = Console.open(other_dir)
     assert a.device_code != b.device_code

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from hisconsole.services.console import Console
+from hisconsole.services.console import Console, new_identity
 from hisconsole.store import db as store_db
 from hisconsole.store import errors
 
@@ -52,6 +52,7 @@ def test_old_database_is_backed_up_then_migrated_keeping_every_event(data_dir: P
     before = con.execute("SELECT event_id FROM events ORDER BY event_id").fetchall()
     con.close()
 
+    new_identity(data_dir)  # the fixture was kept without its laptop's device key
     console = Console.open(data_dir)
     console.close()
 
