@@ -143,25 +143,27 @@ def _counts(data: dict[str, Any]) -> str:
 
 
 def cmd_bundle(args: argparse.Namespace, out: Output) -> int:
-    from hisconsole.services import sync
+    from hisconsole.services.sync import bundles as bundles_service
 
     console = open_console(args)
     try:
         if args.bundle_command == "export":
-            exported = sync.export_bundle(console, args.out, since_file=args.since_vector)
+            exported = bundles_service.export_bundle(
+                console, args.out, since_file=args.since_vector
+            )
             out.emit(
                 exported.as_dict(),
                 f"Wrote {exported.events} event(s) to {exported.path} ({exported.bytes} bytes).",
             )
         elif args.bundle_command == "import":
-            result = sync.import_bundle(console, args.file, pin_it_key=args.pin_it_key)
+            result = bundles_service.import_bundle(console, args.file, pin_it_key=args.pin_it_key)
             data = result.as_dict()
             who = result.source_name or result.source
             lines = [f"Bundle from {who} ({result.source}): {_counts(data)}."]
             lines += result.notes
             out.emit(data, "\n".join(lines))
         else:
-            vector = sync.write_vector(console, args.out)
+            vector = bundles_service.write_vector(console, args.out)
             out.emit(
                 {"file": str(args.out), "vector": vector},
                 f"Version vector of this laptop written to {args.out}.",
@@ -172,12 +174,13 @@ def cmd_bundle(args: argparse.Namespace, out: Output) -> int:
 
 
 def cmd_sync(args: argparse.Namespace, out: Output) -> int:
-    from hisconsole.services import sync
+    from hisconsole.services.sync import hub as hub_service
+    from hisconsole.services.sync import status as status_service
 
     console = open_console(args)
     try:
         if args.status:
-            status = sync.sync_status(console)
+            status = status_service.sync_status(console)
             lines = [f"Hub: {status['hub'] or 'none set'}"]
             for peer in status["peers"]:
                 lines.append(
@@ -196,7 +199,7 @@ def cmd_sync(args: argparse.Namespace, out: Output) -> int:
                 lines.append(f"  unresolved conflicts: {status['conflicts']}")
             out.emit(status, "\n".join(lines))
             return EXIT_OK
-        result = sync.sync_hub(console, args.hub)
+        result = hub_service.sync_hub(console, args.hub)
         data = result.as_dict()
         human = [f"Synced with {result.source_name}: {result.sent} sent, {_counts(data)}."]
         out.emit(data, "\n".join(human + result.notes))
@@ -206,7 +209,7 @@ def cmd_sync(args: argparse.Namespace, out: Output) -> int:
 
 
 def cmd_device(args: argparse.Namespace, out: Output) -> int:
-    from hisconsole.services import sync
+    from hisconsole.services.sync import devices as devices_service
 
     if args.device_command == "new-identity":
         # Runs without opening a console: opening is what a lost key refuses.
@@ -226,14 +229,14 @@ def cmd_device(args: argparse.Namespace, out: Output) -> int:
     console = open_console(args)
     try:
         if args.device_command == "show":
-            info = sync.device_info(console)
+            info = devices_service.device_info(console)
             out.emit(
                 info,
                 f"Device id:   {info['id']}\nName:        {info['name']}\n"
                 f"Public key:  {info['public_key']}\nFingerprint: {info['fingerprint']}",
             )
         elif args.device_command == "list":
-            rows = sync.devices(console)
+            rows = devices_service.devices(console)
             lines = []
             for d in rows:
                 held = ""
@@ -249,7 +252,7 @@ def cmd_device(args: argparse.Namespace, out: Output) -> int:
                 )
             out.emit(rows, "\n".join(lines))
         else:
-            result = sync.accept_device(console, args.id)
+            result = devices_service.accept_device(console, args.id)
             data = result.as_dict()
             human = f"Accepted device {result.device_id}: {_counts(data)}."
             if result.report.rejected:
@@ -262,12 +265,12 @@ def cmd_device(args: argparse.Namespace, out: Output) -> int:
 
 
 def cmd_trust(args: argparse.Namespace, out: Output) -> int:
-    from hisconsole.services import sync
     from hisconsole.services.console import ServiceError
+    from hisconsole.services.sync import trust as trust_service
 
     action = args.trust_command
     if action == "keygen":
-        data = sync.trust_keygen(args.out)
+        data = trust_service.trust_keygen(args.out)
         out.emit(
             data,
             f"IT private key written to {data['private_key']} (keep it offline, never on a "
@@ -275,7 +278,7 @@ def cmd_trust(args: argparse.Namespace, out: Output) -> int:
         )
         return EXIT_OK
     if action == "add":
-        data = sync.trust_add(
+        data = trust_service.trust_add(
             args.list,
             public_key=args.public_key,
             name=args.name,
@@ -290,7 +293,7 @@ def cmd_trust(args: argparse.Namespace, out: Output) -> int:
             on = dt.date.fromisoformat(args.on) if args.on else dt.date.today()
         except ValueError as exc:
             raise ServiceError(f"{args.on!r} is not a date (YYYY-MM-DD).") from exc
-        data = sync.trust_revoke(args.list, args.id, on=on)
+        data = trust_service.trust_revoke(args.list, args.id, on=on)
         out.emit(
             data,
             f"Device revoked from {data['revoked']} in {args.list} "
@@ -298,7 +301,7 @@ def cmd_trust(args: argparse.Namespace, out: Output) -> int:
         )
         return EXIT_OK
     if action == "sign":
-        data = sync.trust_sign(args.list, args.key, args.out, now=dt.datetime.now(dt.UTC))
+        data = trust_service.trust_sign(args.list, args.key, args.out, now=dt.datetime.now(dt.UTC))
         out.emit(
             data,
             f"Signed trust list (serial {data['serial']}, {data['devices']} device(s), IT key "
@@ -308,10 +311,12 @@ def cmd_trust(args: argparse.Namespace, out: Output) -> int:
     console = open_console(args)
     try:
         if action == "pin":
-            data = sync.trust_pin(console, args.file, replace=args.replace)
+            data = trust_service.trust_pin(console, args.file, replace=args.replace)
             out.emit(data, f"IT key {data['it_key']} pinned on this laptop.")
         elif action == "import":
-            data = sync.trust_import(console, args.file, pin_fingerprint=args.pin_fingerprint)
+            data = trust_service.trust_import(
+                console, args.file, pin_fingerprint=args.pin_fingerprint
+            )
             if data["adopted"]:
                 human = (
                     f"Trust list serial {data['serial']} in use ({data['devices']} device(s)); "
@@ -321,7 +326,7 @@ def cmd_trust(args: argparse.Namespace, out: Output) -> int:
                 human = f"Trust list serial {data['serial']} is already in use; nothing changed."
             out.emit(data, human)
         else:
-            data = sync.trust_show(console)
+            data = trust_service.trust_show(console)
             lines = [
                 f"IT key: {data['it_key'] or 'not pinned'}",
                 f"Trust list: serial {data['serial']}, issued {data['issued_at']}"
@@ -339,13 +344,13 @@ def cmd_trust(args: argparse.Namespace, out: Output) -> int:
 
 
 def cmd_conflicts(args: argparse.Namespace, out: Output) -> int:
-    from hisconsole.services import sync
     from hisconsole.services.console import ServiceError
+    from hisconsole.services.sync import conflicts as conflicts_service
 
     console = open_console(args)
     try:
         if args.conflicts_command == "list":
-            rows = sync.conflicts(console)
+            rows = conflicts_service.conflicts(console)
             lines = []
             for c in rows:
                 same = " (same value)" if c["same_value"] else ""
@@ -355,7 +360,7 @@ def cmd_conflicts(args: argparse.Namespace, out: Output) -> int:
             out.emit(rows, "\n".join(lines) or "No conflicts.")
             return EXIT_OK
         if args.conflicts_command == "tidy":
-            settled = sync.resolve_identical(console)
+            settled = conflicts_service.resolve_identical(console)
             out.emit({"resolved": settled}, f"{settled} conflict(s) with identical values settled.")
             return EXIT_OK
         merged = None
@@ -364,7 +369,7 @@ def cmd_conflicts(args: argparse.Namespace, out: Output) -> int:
                 merged = json.loads(args.merged.read_text("utf-8"))
             except (OSError, ValueError) as exc:
                 raise ServiceError(f"Cannot read merged value from {args.merged}: {exc}") from exc
-        sync.resolve_conflict(console, args.table, args.key, args.keep, merged)
+        conflicts_service.resolve_conflict(console, args.table, args.key, args.keep, merged)
         out.emit({"table": args.table, "key": args.key, "resolved": True}, "Conflict resolved.")
         return EXIT_OK
     finally:

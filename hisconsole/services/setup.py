@@ -14,8 +14,8 @@ from hisconsole.domain.roles import ROLES
 from hisconsole.resources import resource_path
 from hisconsole.services import contacts as contacts_service
 from hisconsole.services import plan as plan_service
-from hisconsole.services import sync as sync_service
 from hisconsole.services.console import Console, ServiceError
+from hisconsole.services.sync import bundles as bundles_service
 from hisconsole.store.db import DB_FILENAME
 from hisconsole.store.models import CallTree, Contact, PlanVersion
 
@@ -173,7 +173,7 @@ def first_start(data_dir: Path, choice: FirstStart) -> tuple[Console, FirstStart
                 result.contacts_skipped = len(preview.skips)
         if choice.bundle_file is not None:
             try:
-                imported = sync_service.import_bundle(console, choice.bundle_file)
+                imported = bundles_service.import_bundle(console, choice.bundle_file)
             except ServiceError as exc:
                 result.problems.append(str(exc))
             else:

@@ -34,8 +34,10 @@ import sqlalchemy as sa
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from hisconsole.domain.hlc import Stamp
-from hisconsole.services import sync
 from hisconsole.services.console import Console
+from hisconsole.services.sync import bundles as bundles_service
+from hisconsole.services.sync import hub as hub_service
+from hisconsole.services.sync import trust as trust_service
 from hisconsole.store.db import database_path
 from hisconsole.sync.canonical import b64, event_bytes_from_text
 from hisconsole.sync.identity import KEY_FILENAME
@@ -150,15 +152,15 @@ class Lab:
         self.keys = {name: Ed25519PrivateKey.generate() for name in names}
         it = root / "it"
         it.mkdir()
-        sync.trust_keygen(it / "it.pem")
+        trust_service.trust_keygen(it / "it.pem")
         for name in names:
-            sync.trust_add(
+            trust_service.trust_add(
                 it / "trust.yaml",
                 public_key=public_b64(self.keys[name]),
                 name=name,
                 roles=["operator", "plan-editor"],
             )
-        sync.trust_sign(
+        trust_service.trust_sign(
             it / "trust.yaml", it / "it.pem", it / "trust.signed", now=dt.datetime.now(dt.UTC)
         )
         self.it = it
@@ -168,8 +170,8 @@ class Lab:
         data.mkdir(mode=0o700)
         (data / KEY_FILENAME).write_bytes(pem(self.keys[name]))
         console = Console.open(data, create=True)
-        sync.trust_pin(console, self.it / "it.pem.pub")
-        sync.trust_import(console, self.it / "trust.signed")
+        trust_service.trust_pin(console, self.it / "it.pem.pub")
+        trust_service.trust_import(console, self.it / "trust.signed")
         console.close()
         if events:
             bulk_into_sqlite(database_path(data), events)
@@ -220,7 +222,7 @@ def run(root: Path) -> None:
     # --- bundles ---------------------------------------------------------------------------
     a, b = Console.open(a_dir), Console.open(b_dir)
     bundle = root / "a.bundle"
-    t_export, exported = timed(lambda: sync.export_bundle(a, bundle))
+    t_export, exported = timed(lambda: bundles_service.export_bundle(a, bundle))
 
     def bare_export() -> None:
         con = sqlite3.connect(database_path(a_dir))
@@ -230,10 +232,10 @@ def run(root: Path) -> None:
         con.close()
 
     t_bare_export, _ = timed(bare_export)
-    t_import, imported = timed(lambda: sync.import_bundle(b, bundle))
+    t_import, imported = timed(lambda: bundles_service.import_bundle(b, bundle))
     assert imported.report.applied == EVENTS, imported.as_dict()
     t_bare_import, _ = timed(lambda: bulk_into_sqlite(bare_sqlite(root / "bare1.db"), rows))
-    t_reimport, again = timed(lambda: sync.import_bundle(b, bundle))
+    t_reimport, again = timed(lambda: bundles_service.import_bundle(b, bundle))
     assert again.report.applied == 0
     print(f"\nbundle: {exported.events} events, {exported.bytes / 2**20:.1f} MB")
     report(
@@ -256,9 +258,9 @@ def run(root: Path) -> None:
         url = cluster.create_database("bench")
         c_dir = lab.laptop("C")
         a, c = Console.open(a_dir), Console.open(c_dir)
-        t_push, pushed = timed(lambda: sync.sync_hub(a, url))
+        t_push, pushed = timed(lambda: hub_service.sync_hub(a, url))
         assert pushed.sent == EVENTS
-        t_pull, pulled = timed(lambda: sync.sync_hub(c, url))
+        t_pull, pulled = timed(lambda: hub_service.sync_hub(c, url))
         assert pulled.report.applied == EVENTS
         a.close()
         c.close()
@@ -297,16 +299,16 @@ def run(root: Path) -> None:
             bulk_into_sqlite(database_path(y_dir), log)
             x = Console.open(x_dir)
             if size <= 1_000:
-                sync.sync_hub(x, hub_url)
+                hub_service.sync_hub(x, hub_url)
             else:
                 _bulk_hub(hub_url, x, log)
             y = Console.open(y_dir)
-            sync.sync_hub(y, hub_url)  # warm: nothing new yet
+            hub_service.sync_hub(y, hub_url)  # warm: nothing new yet
             new = list(signed_rows(lab.keys[holder], size + 1, NEW, start_ms))
             del log
             bulk_into_sqlite(database_path(x_dir), new)
-            t_inc_push, p = timed(lambda: sync.sync_hub(x, hub_url))  # noqa: B023
-            t_inc_pull, q = timed(lambda: sync.sync_hub(y, hub_url))  # noqa: B023
+            t_inc_push, p = timed(lambda: hub_service.sync_hub(x, hub_url))  # noqa: B023
+            t_inc_pull, q = timed(lambda: hub_service.sync_hub(y, hub_url))  # noqa: B023
             assert p.sent == NEW and q.report.applied == NEW, (p.as_dict(), q.as_dict())
             x.close()
             y.close()

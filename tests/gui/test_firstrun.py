@@ -14,9 +14,9 @@ from pytestqt.qtbot import QtBot
 from hisconsole.services import contacts as contacts_service
 from hisconsole.services import paths
 from hisconsole.services import plan as plan_service
-from hisconsole.services import sync as sync_service
 from hisconsole.services.console import Console
 from hisconsole.services.setup import open_or_initialise
+from hisconsole.services.sync import bundles as bundles_service
 from hisconsole.store.db import DB_FILENAME
 from hisconsole.ui import app as app_module
 from hisconsole.ui.firstrun import (
@@ -101,7 +101,7 @@ def test_hospital_name_contacts_and_a_bundle_from_another_laptop(
     people = tmp_path / "people.csv"
     contacts_service.export_file(console, people)
     bundle = tmp_path / "laptop-a.bundle"
-    sync_service.export_bundle(console, bundle)
+    bundles_service.export_bundle(console, bundle)
 
     wizard.welcome.folder.set_path(tmp_path / "laptop-b")
     wizard.next()

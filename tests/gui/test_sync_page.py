@@ -17,8 +17,15 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy.engine import make_url
 
-from hisconsole.services import contacts, incidents, sync
+from hisconsole.services import contacts, incidents
 from hisconsole.services.console import Console
+from hisconsole.services.sync import bundles as bundles_service
+from hisconsole.services.sync import conflicts as conflicts_service
+from hisconsole.services.sync import devices as devices_service
+from hisconsole.services.sync import hub as hub_service
+from hisconsole.services.sync import shared as sync_shared
+from hisconsole.services.sync import status as status_service
+from hisconsole.services.sync import trust as trust_service
 from hisconsole.sync import hub, trust
 from hisconsole.sync.intake import IntakeReport
 from hisconsole.ui.app import create_main_window
@@ -130,8 +137,8 @@ def a_b(laptops: Laptops, tmp_path: Path) -> tuple[Console, Console]:
     """Laptops A and B, both trusted, with the same plan (B took it from A)."""
     a, b = laptops("A"), laptops("B")
     load_plan(a)
-    sync.export_bundle(a, tmp_path / "plan.bundle")
-    sync.import_bundle(b, tmp_path / "plan.bundle")
+    bundles_service.export_bundle(a, tmp_path / "plan.bundle")
+    bundles_service.import_bundle(b, tmp_path / "plan.bundle")
     return a, b
 
 
@@ -183,7 +190,7 @@ def test_a_bundle_with_a_flipped_bit_is_refused_and_changes_nothing(
     a, b = a_b
     incidents.declare(a, level="III", title="LIS slow")
     good = a.data_dir.parent / "good.bundle"
-    sync.export_bundle(a, good)
+    bundles_service.export_bundle(a, good)
     data = bytearray(good.read_bytes())
     data[-3] ^= 0x04
     bad = a.data_dir.parent / "flipped.bundle"
@@ -214,7 +221,7 @@ def test_an_import_asks_to_pin_the_it_key_the_bundle_offers(
 ) -> None:
     a, fresh = laptops("A"), laptops("B", trusted=False)
     load_plan(a)
-    sync.export_bundle(a, tmp_path / "a.bundle")
+    bundles_service.export_bundle(a, tmp_path / "a.bundle")
     fingerprint = trust.fingerprint(trust.load_public_key(keys.it_public))
 
     page = open_sync(qtbot, windows(fresh))
@@ -228,7 +235,7 @@ def test_an_import_asks_to_pin_the_it_key_the_bundle_offers(
     shown = page.exchange_tab.result_text()
     assert f"IT key {fingerprint} pinned, as confirmed." in shown
     assert f"{len(events(a))} event(s) came in" in shown
-    assert sync.trust_show(fresh)["it_key"] == fingerprint
+    assert trust_service.trust_show(fresh)["it_key"] == fingerprint
     assert f"IT key {fingerprint} pinned." in page.devices_tab.trust_label.text()
 
 
@@ -244,7 +251,7 @@ def test_a_device_not_in_the_trust_list_is_held_until_a_commander_accepts_it(
     rogue = laptops("R", trusted=False)
     load_plan(rogue)
     incident, _ = incidents.declare(rogue, level="III", title="Visiting laptop's incident")
-    sync.export_bundle(rogue, tmp_path / "rogue.bundle")
+    bundles_service.export_bundle(rogue, tmp_path / "rogue.bundle")
     held = len(events(rogue))
 
     window = windows(a)
@@ -306,12 +313,12 @@ def test_a_contact_edited_on_both_laptops_shows_and_keep_this_value_settles_it(
 ) -> None:
     a, b = a_b
     key = contacts.save_contact(a, _person("139 0000 0000"))
-    sync.export_bundle(a, tmp_path / "base.bundle")
-    sync.import_bundle(b, tmp_path / "base.bundle")
+    bundles_service.export_bundle(a, tmp_path / "base.bundle")
+    bundles_service.import_bundle(b, tmp_path / "base.bundle")
     contacts.save_contact(a, _person("138 0000 0001"), key)
     contacts.save_contact(b, _person("139 0000 0002"), key)
-    sync.export_bundle(b, tmp_path / "b.bundle")
-    sync.import_bundle(a, tmp_path / "b.bundle")
+    bundles_service.export_bundle(b, tmp_path / "b.bundle")
+    bundles_service.import_bundle(a, tmp_path / "b.bundle")
 
     page = open_sync(qtbot, windows(a))
     tab = page.conflicts_tab
@@ -335,7 +342,7 @@ def test_a_contact_edited_on_both_laptops_shows_and_keep_this_value_settles_it(
     finish(qtbot, page)
 
     assert any("mobile 139 0000 0002" in q for q in dialogs["asked"])
-    assert sync.conflicts(a) == []
+    assert conflicts_service.conflicts(a) == []
     assert tab.cards == []
     assert page.tabs.tabText(page.tabs.indexOf(tab)) == "Conflicts"
     assert "Kept the chosen value of Contact “Zhang Wei”" in tab.status_text()
@@ -349,12 +356,12 @@ def test_identical_values_from_two_set_ups_are_tidied_in_one_click(
     a, b = laptops("A"), laptops("B")
     load_plan(a)
     load_plan(b)
-    sync.export_bundle(a, tmp_path / "a.bundle")
-    sync.import_bundle(b, tmp_path / "a.bundle")
-    sync.export_bundle(b, tmp_path / "b.bundle")
-    sync.import_bundle(a, tmp_path / "b.bundle")
-    assert sync.conflicts(a) == []  # the same value twice is no conflict
-    same = len(sync.conflicts(a, include_identical=True))
+    bundles_service.export_bundle(a, tmp_path / "a.bundle")
+    bundles_service.import_bundle(b, tmp_path / "a.bundle")
+    bundles_service.export_bundle(b, tmp_path / "b.bundle")
+    bundles_service.import_bundle(a, tmp_path / "b.bundle")
+    assert conflicts_service.conflicts(a) == []  # the same value twice is no conflict
+    same = len(conflicts_service.conflicts(a, include_identical=True))
     assert same > 0
 
     page = open_sync(qtbot, windows(a))
@@ -363,7 +370,7 @@ def test_identical_values_from_two_set_ups_are_tidied_in_one_click(
     qtbot.mouseClick(tab.tidy_button, LEFT)
     finish(qtbot, page)
 
-    assert sync.conflicts(a, include_identical=True) == []
+    assert conflicts_service.conflicts(a, include_identical=True) == []
     assert f"Tidied {same} value(s) held twice" in tab.status_text()
     assert not tab.tidy_button.isVisible()
 
@@ -378,7 +385,7 @@ def test_this_laptops_identity_is_shown_big_and_copied_for_it(
     load_plan(a)
     window = windows(a)
     page = open_sync(qtbot, window)
-    info = sync.device_info(a)
+    info = devices_service.device_info(a)
     card = page.card
     assert card.id_label.text() == info["id"]
     assert card.fingerprint_label.text() == info["fingerprint"]
@@ -434,7 +441,7 @@ def test_a_hub_sync_through_the_page_shows_when_and_what_moved(
     assert hub_rows(hub_url) == set(events(a))
     # The address and password are kept in the data directory, not in the records.
     assert json.loads((a.data_dir / "hub.json").read_text())["url"] == secret_url
-    assert "s3cret" not in json.dumps(sync.sync_status(a))
+    assert "s3cret" not in json.dumps(status_service.sync_status(a))
     assert tab.address_edit.text() == hub_url and tab.password_edit.text() == "s3cret"
     history = page.history_tab.history_model.rows()
     assert history[0]["action"] == "hub" and history[0]["sent"] == sent
@@ -462,7 +469,7 @@ def test_cancel_stops_a_hub_sync_and_the_next_one_completes_with_nothing_lost(
 ) -> None:
     a = laptops("A")
     load_plan(a)
-    monkeypatch.setattr(sync, "PUSH_BATCH", 10)
+    monkeypatch.setattr(hub_service, "PUSH_BATCH", 10)
     real_push = hub.push_events
     entered, release = threading.Event(), threading.Event()
 
@@ -507,31 +514,31 @@ def test_the_hub_progress_hook_stops_between_batches_and_nothing_is_lost(
     incident, _ = incidents.declare(a, level="II", title="PACS down")
     for n in range(25):
         incidents.log(a, incident, f"update {n}")
-    sync.sync_hub(b, hub_url)  # the hub holds the plan
+    hub_service.sync_hub(b, hub_url)  # the hub holds the plan
     new = len(set(events(a)) - hub_rows(hub_url))
     assert new > 20
-    monkeypatch.setattr(sync, "PUSH_BATCH", 10)
-    monkeypatch.setattr(sync, "PULL_BATCH", 10)
+    monkeypatch.setattr(hub_service, "PUSH_BATCH", 10)
+    monkeypatch.setattr(hub_service, "PULL_BATCH", 10)
     seen: list[tuple[str, int, int]] = []
 
     def stop_after_first_batch(stage: str, done: int, total: int) -> bool:
         seen.append((stage, done, total))
         return done < 10
 
-    pushed = sync.sync_hub(a, hub_url, progress=stop_after_first_batch)
+    pushed = hub_service.sync_hub(a, hub_url, progress=stop_after_first_batch)
     assert pushed.stopped and pushed.sent == 10
     assert seen == [("push", 0, new), ("push", 10, new)]
-    assert sync.STOPPED_NOTE in pushed.notes
-    assert sync.sync_status(a)["history"][0]["sent"] == 10
-    rest = sync.sync_hub(a, progress=lambda *_args: True)
+    assert hub_service.STOPPED_NOTE in pushed.notes
+    assert status_service.sync_status(a)["history"][0]["sent"] == 10
+    rest = hub_service.sync_hub(a, progress=lambda *_args: True)
     assert not rest.stopped and rest.sent == new - 10
     assert hub_rows(hub_url) == set(events(a))
 
     seen.clear()
-    pulled = sync.sync_hub(b, progress=stop_after_first_batch)
+    pulled = hub_service.sync_hub(b, progress=stop_after_first_batch)
     assert pulled.stopped and pulled.report.applied == 10
     assert [s for s in seen if s[0] == "pull"] == [("pull", 0, new), ("pull", 10, new)]
-    sync.sync_hub(b)
+    hub_service.sync_hub(b)
     assert events(b) == events(a)
     assert incidents.show(b, incident)["log"][-1]["text"] == "update 24"
 
@@ -542,7 +549,7 @@ def test_the_file_menu_imports_a_bundle_from_any_page(
     a, b = a_b
     incident, _ = incidents.declare(a, level="IV", title="Printer queue stuck")
     path = a.data_dir.parent / "menu.bundle"
-    sync.export_bundle(a, path)
+    bundles_service.export_bundle(a, path)
     window = windows(b)
     dialogs["open"] = [path]
 
@@ -585,11 +592,15 @@ def test_the_hub_password_has_a_field_of_its_own(url: str, address: str, passwor
 
 def test_a_history_note_leaves_out_what_the_counts_say() -> None:
     report = IntakeReport(quarantined=3, rejected=1, reasons={"'plan.item.set' needs X": 1})
-    result = sync.ImportResult(source="x", report=report, notes=["Trust list updated to serial 4."])
-    result.notes.extend(sync.count_notes(report))
+    result = sync_shared.ImportResult(
+        source="x", report=report, notes=["Trust list updated to serial 4."]
+    )
+    result.notes.extend(sync_shared.count_notes(report))
     entry = {"note": "; ".join(result.notes), "quarantined": 3, "pending": 0, "from_future": 0}
     assert sync_labels.history_note(entry) == "The trust list was updated to serial 4."
-    assert sync_labels.history_note({"note": sync.STOPPED_NOTE}).startswith("Stopped on request")
+    assert sync_labels.history_note({"note": hub_service.STOPPED_NOTE}).startswith(
+        "Stopped on request"
+    )
     assert sync_labels.history_note({"note": "accepted by Li Wei"}) == "Accepted by Li Wei"
     assert sync_labels.history_note({"note": "something new"}) == "something new"
 

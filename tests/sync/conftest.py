@@ -13,8 +13,8 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from hisconsole.services import plan as plan_service
-from hisconsole.services import sync
 from hisconsole.services.console import Console
+from hisconsole.services.sync import trust as trust_service
 from hisconsole.sync.canonical import b64, device_id_of
 from hisconsole.sync.identity import KEY_FILENAME
 from tests.sync import pgcluster
@@ -56,16 +56,16 @@ class Keys:
 def keys(tmp_path_factory: pytest.TempPathFactory) -> Keys:
     root = tmp_path_factory.mktemp("it")
     devices = {name: Ed25519PrivateKey.generate() for name in ("A", "B", "C", "R")}
-    sync.trust_keygen(root / "it-key.pem")
+    trust_service.trust_keygen(root / "it-key.pem")
     for name, roles in DEVICES.items():
-        sync.trust_add(
+        trust_service.trust_add(
             root / "trust.yaml",
             public_key=public_b64(devices[name]),
             name=f"Laptop {name}",
             roles=roles,
             hospital="Test Hospital",
         )
-    sync.trust_sign(
+    trust_service.trust_sign(
         root / "trust.yaml", root / "it-key.pem", root / "trust.signed", now=dt.datetime.now(dt.UTC)
     )
     return Keys(
@@ -103,8 +103,8 @@ def new_laptop(
 
 
 def trust_all(console: Console, keys: Keys) -> None:
-    sync.trust_pin(console, keys.it_public)
-    sync.trust_import(console, keys.signed_list)
+    trust_service.trust_pin(console, keys.it_public)
+    trust_service.trust_import(console, keys.signed_list)
 
 
 def load_plan(console: Console) -> None:

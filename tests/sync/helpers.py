@@ -14,9 +14,9 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import select
 
-from hisconsole.services import sync
 from hisconsole.services.console import Console
 from hisconsole.services.maintenance import check
+from hisconsole.services.sync import shared as sync_shared
 from hisconsole.store import projections
 from hisconsole.store.models import Event
 from hisconsole.store.sync_models import HeldEvent
@@ -48,7 +48,7 @@ def snapshot(console: Console) -> dict[str, list[tuple[Any, ...]]]:
 
 def state(console: Console) -> tuple[Any, ...]:
     """Everything a refused import must leave untouched."""
-    return (events(console), held(console), sync.local_vector(console), snapshot(console))
+    return (events(console), held(console), sync_shared.local_vector(console), snapshot(console))
 
 
 _GAP = re.compile(r"^event (\w+)#(\d+): sequence gap after #(\d+)$")

@@ -38,8 +38,11 @@ NAMES = ("A", "B", "C")
 
 
 def worker(data_dir: Path, share: Path, hub_url: str, seed: int) -> None:
-    from hisconsole.services import forms, incidents, sync
+    from hisconsole.services import forms, incidents
     from hisconsole.services.console import Console, ServiceError
+    from hisconsole.services.sync import bundles as bundles_service
+    from hisconsole.services.sync import hub as hub_service
+    from hisconsole.services.sync import shared as sync_shared
 
     rng = random.Random(seed)
     console = Console.open(data_dir)
@@ -48,7 +51,7 @@ def worker(data_dir: Path, share: Path, hub_url: str, seed: int) -> None:
         print(*parts, flush=True)
 
     def ack_own() -> None:
-        say("ack-own", json.dumps(sync.local_vector(console).get(console.device_id, 0)))
+        say("ack-own", json.dumps(sync_shared.local_vector(console).get(console.device_id, 0)))
 
     try:
         open_ids = [i["id"] for i in incidents.list_incidents(console) if i["status"] == "open"]
@@ -83,20 +86,20 @@ def worker(data_dir: Path, share: Path, hub_url: str, seed: int) -> None:
         name = data_dir.name
         out = share / f"{name}-{time.time_ns()}.bundle"
         say("phase", "export")
-        sync.export_bundle(console, out)
+        bundles_service.export_bundle(console, out)
         say("exported", out.name)
         bundles = sorted(p for p in share.glob("*.bundle") if not p.name.startswith(name))
         if bundles:
             chosen = rng.choice(bundles[-6:])
             say("phase", "import")
             try:
-                sync.import_bundle(console, chosen)
+                bundles_service.import_bundle(console, chosen)
             except ServiceError as exc:
                 say("refused", str(exc))
-            say("ack-vector", json.dumps(sync.local_vector(console)))
+            say("ack-vector", json.dumps(sync_shared.local_vector(console)))
         say("phase", "sync")
-        sync.sync_hub(console, hub_url)
-        say("ack-vector", json.dumps(sync.local_vector(console)))
+        hub_service.sync_hub(console, hub_url)
+        say("ack-vector", json.dumps(sync_shared.local_vector(console)))
         say("done")
     finally:
         console.close()
@@ -111,22 +114,22 @@ def setup(root: Path) -> tuple[list[Path], Path]:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
     from hisconsole.services import plan as plan_service
-    from hisconsole.services import sync
     from hisconsole.services.console import Console
+    from hisconsole.services.sync import trust as trust_service
     from tests.sync.conftest import pem, public_b64
 
     it = root / "it"
     it.mkdir()
-    sync.trust_keygen(it / "it.pem")
+    trust_service.trust_keygen(it / "it.pem")
     keys = {name: Ed25519PrivateKey.generate() for name in NAMES}
     for name in NAMES:
-        sync.trust_add(
+        trust_service.trust_add(
             it / "trust.yaml",
             public_key=public_b64(keys[name]),
             name=f"Soak {name}",
             roles=["operator", "plan-editor"],
         )
-    sync.trust_sign(
+    trust_service.trust_sign(
         it / "trust.yaml", it / "it.pem", it / "trust.signed", now=dt.datetime.now(dt.UTC)
     )
     dirs = []
@@ -135,8 +138,8 @@ def setup(root: Path) -> tuple[list[Path], Path]:
         data_dir.mkdir(mode=0o700)
         (data_dir / "device-key.pem").write_bytes(pem(keys[name]))
         console = Console.open(data_dir, create=True)
-        sync.trust_pin(console, it / "it.pem.pub")
-        sync.trust_import(console, it / "trust.signed")
+        trust_service.trust_pin(console, it / "it.pem.pub")
+        trust_service.trust_import(console, it / "trust.signed")
         if index == 0:
             doc = plan_service.read_document(plan_service.default_plan_path())
             plan_service.import_document(console, doc)
@@ -149,13 +152,13 @@ def setup(root: Path) -> tuple[list[Path], Path]:
 
 def verify(data_dir: Path, acked_own: int, acked_vector: dict[str, int]) -> tuple[int, list[str]]:
     """(lost acknowledged events, problems) of one laptop after its worker ended or died."""
-    from hisconsole.services import sync
     from hisconsole.services.console import Console
+    from hisconsole.services.sync import shared as sync_shared
     from tests.sync.helpers import problems
 
     console = Console.open(data_dir)
     try:
-        vector = sync.local_vector(console)
+        vector = sync_shared.local_vector(console)
         lost = max(0, acked_own - vector.get(console.device_id, 0))
         lost += sum(max(0, n - vector.get(o, 0)) for o, n in acked_vector.items())
         return lost, problems(console)
@@ -249,21 +252,22 @@ def main() -> int:
             problems_seen += [f"{name}: {p}" for p in found]
 
         # The end: everyone syncs with the hub twice; all must agree.
-        from hisconsole.services import sync
         from hisconsole.services.console import Console
+        from hisconsole.services.sync import hub as hub_service
+        from hisconsole.services.sync import shared as sync_shared
         from tests.sync.helpers import events, snapshot
 
         consoles = [Console.open(d) for d in dirs]
         try:
             for _ in range(2):
                 for console in consoles:
-                    sync.sync_hub(console, hub_url)
+                    hub_service.sync_hub(console, hub_url)
             logs = [{k: e for k, (e, _f) in events(c).items()} for c in consoles]
             shots = [snapshot(c) for c in consoles]
             converged = logs[0] == logs[1] == logs[2] and shots[0] == shots[1] == shots[2]
             total = len(logs[0])
             for name, console in zip(NAMES, consoles, strict=True):
-                vector = sync.local_vector(console)
+                vector = sync_shared.local_vector(console)
                 for origin_name, origin_console in zip(NAMES, consoles, strict=True):
                     have = vector.get(origin_console.device_id, 0)
                     lost += max(0, acked_own[origin_name] - have)

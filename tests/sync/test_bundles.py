@@ -12,9 +12,14 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import select
 
 from hisconsole.domain.hlc import Stamp, wall_clock_ms
-from hisconsole.services import forms, incidents, sync
+from hisconsole.services import forms, incidents
 from hisconsole.services import plan as plan_service
 from hisconsole.services.console import Console, Operator, ServiceError
+from hisconsole.services.sync import bundles as bundles_service
+from hisconsole.services.sync import conflicts as conflicts_service
+from hisconsole.services.sync import devices as devices_service
+from hisconsole.services.sync import shared as sync_shared
+from hisconsole.services.sync import status as status_service
 from hisconsole.store.models import EVENT_FLAG_FROM_FUTURE, Contact
 from hisconsole.sync import bundle as bundle_format
 from hisconsole.sync.canonical import MANIFEST_CONTEXT, b64, sign
@@ -24,9 +29,9 @@ from tests.sync.helpers import events, held, problems, repack, snapshot, state
 Laptops = Callable[..., Console]
 
 
-def _exchange(source: Console, target: Console, path: Path) -> sync.ImportResult:
-    sync.export_bundle(source, path)
-    return sync.import_bundle(target, path)
+def _exchange(source: Console, target: Console, path: Path) -> sync_shared.ImportResult:
+    bundles_service.export_bundle(source, path)
+    return bundles_service.import_bundle(target, path)
 
 
 @pytest.fixture
@@ -70,7 +75,7 @@ def test_every_event_is_signed_and_keeps_its_origin_when_relayed(
     assert events(c) == events(a) | events(b)
     assert {origin for origin, _ in events(c)} == {a.device_id, b.device_id}
     assert snapshot(c) == snapshot(b)
-    assert sync.local_vector(c) == sync.local_vector(b)
+    assert sync_shared.local_vector(c) == sync_shared.local_vector(b)
 
 
 def test_importing_twice_or_in_any_order_gives_the_same_result(
@@ -79,20 +84,20 @@ def test_importing_twice_or_in_any_order_gives_the_same_result(
     a, b = a_b
     c = laptops("C")
     incident, _ = incidents.declare(a, level="II", title="EMR down")
-    sync.export_bundle(a, tmp_path / "a1.bundle")
+    bundles_service.export_bundle(a, tmp_path / "a1.bundle")
     incidents.change_level(a, incident, "I", "spreading")
-    sync.export_bundle(a, tmp_path / "a2.bundle", since_file=tmp_path / "a1.bundle")
-    sync.import_bundle(b, tmp_path / "a1.bundle")
+    bundles_service.export_bundle(a, tmp_path / "a2.bundle", since_file=tmp_path / "a1.bundle")
+    bundles_service.import_bundle(b, tmp_path / "a1.bundle")
     incidents.log(b, incident, "ward 5 on paper")
-    sync.export_bundle(b, tmp_path / "b1.bundle")
+    bundles_service.export_bundle(b, tmp_path / "b1.bundle")
 
     # C takes them newest first, twice each.
     for name in ("b1", "a2", "a2", "a1", "b1"):
-        sync.import_bundle(c, tmp_path / f"{name}.bundle")
-    again = sync.import_bundle(c, tmp_path / "a1.bundle")
+        bundles_service.import_bundle(c, tmp_path / f"{name}.bundle")
+    again = bundles_service.import_bundle(c, tmp_path / "a1.bundle")
 
     assert again.report.applied == 0 and again.report.duplicates > 0
-    sync.import_bundle(a, tmp_path / "b1.bundle")
+    bundles_service.import_bundle(a, tmp_path / "b1.bundle")
     assert snapshot(c) == snapshot(a)
     assert incidents.show(c, incident)["level"] == "I"
     assert problems(c) == []
@@ -102,13 +107,15 @@ def test_an_export_since_a_vector_holds_only_what_the_receiver_lacks(
     a_b: tuple[Console, Console], tmp_path: Path
 ) -> None:
     a, b = a_b
-    sync.write_vector(b, tmp_path / "b.vector")
+    bundles_service.write_vector(b, tmp_path / "b.vector")
     incidents.declare(a, level="IV", title="Printer queue stuck")
 
-    exported = sync.export_bundle(a, tmp_path / "delta.bundle", since_file=tmp_path / "b.vector")
+    exported = bundles_service.export_bundle(
+        a, tmp_path / "delta.bundle", since_file=tmp_path / "b.vector"
+    )
 
     assert exported.events == 1
-    assert sync.import_bundle(b, tmp_path / "delta.bundle").report.applied == 1
+    assert bundles_service.import_bundle(b, tmp_path / "delta.bundle").report.applied == 1
     assert snapshot(a) == snapshot(b)
 
 
@@ -151,18 +158,18 @@ def test_a_device_not_in_the_trust_list_is_quarantined_until_accepted(
     assert result.report.quarantined == plan_events + 1
     assert any("quarantine" in note for note in result.notes)
     assert incident not in {i["id"] for i in incidents.list_incidents(a)}
-    listed = {d["id"]: d for d in sync.devices(a)}
+    listed = {d["id"]: d for d in devices_service.devices(a)}
     assert listed[rogue.device_id]["status"] == "quarantined"
     assert listed[rogue.device_id]["quarantined"] == plan_events + 1
 
     a.operator = Operator("Wang Commander", "commander")
-    accepted = sync.accept_device(a, rogue.device_id[:6])
+    accepted = devices_service.accept_device(a, rogue.device_id[:6])
 
     # Accepted here = an operator laptop: its incident applies, its plan stays refused.
     assert accepted.report.applied == 1
     assert accepted.report.rejected == plan_events
     assert incident in {i["id"] for i in incidents.list_incidents(a)}
-    listed = {d["id"]: d for d in sync.devices(a)}
+    listed = {d["id"]: d for d in devices_service.devices(a)}
     assert listed[rogue.device_id]["status"] == "accepted"
     assert listed[rogue.device_id]["accepted_by"] == "Wang Commander"
     assert listed[rogue.device_id]["rejected"] == plan_events
@@ -188,7 +195,7 @@ def test_plan_changes_from_a_laptop_without_the_plan_editor_role_are_rejected(
     assert any("plan-editor" in reason for reason in result.report.reasons)
     assert plan_service.require_document(a) == before
     assert incident in {i["id"] for i in incidents.list_incidents(a)}
-    assert any(r["reason"].startswith("'plan.") for r in sync.sync_status(a)["rejected"])
+    assert any(r["reason"].startswith("'plan.") for r in status_service.sync_status(a)["rejected"])
     assert problems(a) == []
 
 
@@ -248,20 +255,22 @@ def test_a_gap_in_a_device_sequence_holds_the_later_events_until_it_is_filled(
     a_b: tuple[Console, Console], tmp_path: Path
 ) -> None:
     a, b = a_b
-    sync.write_vector(b, tmp_path / "b0.vector")
+    bundles_service.write_vector(b, tmp_path / "b0.vector")
     incident, _ = incidents.declare(a, level="II", title="PACS down")
-    sync.export_bundle(a, tmp_path / "first.bundle", since_file=tmp_path / "b0.vector")
+    bundles_service.export_bundle(a, tmp_path / "first.bundle", since_file=tmp_path / "b0.vector")
     incidents.log(a, incident, "Radiology reads on modality consoles")
-    sync.export_bundle(a, tmp_path / "second.bundle", since_file=tmp_path / "first.bundle")
-    vector_before = sync.local_vector(b)
+    bundles_service.export_bundle(
+        a, tmp_path / "second.bundle", since_file=tmp_path / "first.bundle"
+    )
+    vector_before = sync_shared.local_vector(b)
 
-    late = sync.import_bundle(b, tmp_path / "second.bundle")
+    late = bundles_service.import_bundle(b, tmp_path / "second.bundle")
 
     assert late.report.pending == 1 and late.report.applied == 0
-    assert sync.local_vector(b) == vector_before
+    assert sync_shared.local_vector(b) == vector_before
     assert incident not in {i["id"] for i in incidents.list_incidents(b)}
 
-    filled = sync.import_bundle(b, tmp_path / "first.bundle")
+    filled = bundles_service.import_bundle(b, tmp_path / "first.bundle")
 
     assert filled.report.applied == 2
     assert held(b) == {}
@@ -281,7 +290,7 @@ def test_a_conflicting_contact_edit_is_listed_and_resolved_with_the_rivals_as_pa
         )
     _exchange(a, b, tmp_path / "base.bundle")
     for console, mobile in ((a, "13800000001"), (b, "13900000002")):
-        heads = [c["values"] for c in sync.conflicts(console)]
+        heads = [c["values"] for c in conflicts_service.conflicts(console)]
         assert heads == []
         with console.transaction() as tx:
             parents = list(tx.session.scalars(select(Contact.event_id)))
@@ -294,21 +303,21 @@ def test_a_conflicting_contact_edit_is_listed_and_resolved_with_the_rivals_as_pa
     _exchange(a, b, tmp_path / "a.bundle")
     _exchange(b, a, tmp_path / "b.bundle")
 
-    listed = sync.conflicts(a)
+    listed = conflicts_service.conflicts(a)
     assert [(c["table"], c["key"]) for c in listed] == [("contacts", "zhang")]
     mobiles = sorted(v["data"]["mobile"] for v in listed[0]["values"])
     assert mobiles == ["13800000001", "13900000002"]
-    assert sync.conflicts(b) == listed
+    assert conflicts_service.conflicts(b) == listed
 
     chosen = next(v for v in listed[0]["values"] if v["data"]["mobile"] == "13900000002")
-    sync.resolve_conflict(a, "contacts", "zhang", chosen["event_id"])
+    conflicts_service.resolve_conflict(a, "contacts", "zhang", chosen["event_id"])
     _exchange(a, b, tmp_path / "resolved.bundle")
 
     for console in (a, b):
-        assert sync.conflicts(console) == []
+        assert conflicts_service.conflicts(console) == []
     assert snapshot(a) == snapshot(b)
     with pytest.raises(ServiceError, match="no conflict"):
-        sync.resolve_conflict(a, "contacts", "zhang", chosen["event_id"])
+        conflicts_service.resolve_conflict(a, "contacts", "zhang", chosen["event_id"])
 
 
 # --- refused files -----------------------------------------------------------------------
@@ -317,19 +326,19 @@ def test_a_conflicting_contact_edit_is_listed_and_resolved_with_the_rivals_as_pa
 @pytest.fixture
 def good_bundle(a_b: tuple[Console, Console], tmp_path: Path) -> tuple[Console, Console, Path]:
     a, b = a_b
-    sync.write_vector(b, tmp_path / "b.vector")
+    bundles_service.write_vector(b, tmp_path / "b.vector")
     incident, _ = incidents.declare(a, level="II", title="Network core switch failed")
     for n in range(5):
         incidents.log(a, incident, f"update {n}")
     path = tmp_path / "good.bundle"
-    sync.export_bundle(a, path, since_file=tmp_path / "b.vector")
+    bundles_service.export_bundle(a, path, since_file=tmp_path / "b.vector")
     return a, b, path
 
 
 def _refused(console: Console, path: Path, match: str) -> None:
     before = state(console)
     with pytest.raises(ServiceError, match=match) as info:
-        sync.import_bundle(console, path)
+        bundles_service.import_bundle(console, path)
     assert "Nothing was imported" in str(info.value)
     assert state(console) == before
 
@@ -398,7 +407,7 @@ def test_files_that_are_not_bundles_are_refused(
     empty.write_bytes(b"")
     _refused(b, empty, "not a HIS Console bundle")
     with pytest.raises(ServiceError, match="does not exist"):
-        sync.import_bundle(b, tmp_path / "missing.bundle")
+        bundles_service.import_bundle(b, tmp_path / "missing.bundle")
 
 
 def test_an_oversized_file_is_refused_before_it_is_read(
@@ -433,9 +442,9 @@ def test_a_bundle_that_would_inflate_beyond_its_announced_size_is_refused(
 
 def test_a_replayed_bundle_changes_nothing(good_bundle: tuple[Console, Console, Path]) -> None:
     _a, b, path = good_bundle
-    sync.import_bundle(b, path)
+    bundles_service.import_bundle(b, path)
     before = state(b)
-    replay = sync.import_bundle(b, path)
+    replay = bundles_service.import_bundle(b, path)
     assert replay.report.applied == 0
     assert state(b) == before
 
@@ -460,12 +469,12 @@ def test_two_laptops_that_each_loaded_the_bundled_plan_show_no_conflict_and_can_
     load_plan(b)
     _exchange(a, b, tmp_path / "a.bundle")
     _exchange(b, a, tmp_path / "b.bundle")
-    assert sync.conflicts(a) == []  # the same value twice is no conflict to resolve
-    listed = sync.conflicts(a, include_identical=True)
+    assert conflicts_service.conflicts(a) == []  # the same value twice is no conflict to resolve
+    listed = conflicts_service.conflicts(a, include_identical=True)
     assert listed and all(c["same_value"] and c["table"] == "plan_items" for c in listed)
 
-    assert sync.resolve_identical(a) == len(listed)
+    assert conflicts_service.resolve_identical(a) == len(listed)
     _exchange(a, b, tmp_path / "tidy.bundle")
 
-    assert sync.conflicts(b, include_identical=True) == []
+    assert conflicts_service.conflicts(b, include_identical=True) == []
     assert snapshot(a)["plan_items"] == snapshot(b)["plan_items"]

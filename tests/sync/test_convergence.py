@@ -8,9 +8,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from hisconsole.domain.hlc import wall_clock_ms
-from hisconsole.services import incidents, sync
+from hisconsole.services import incidents
 from hisconsole.services import plan as plan_service
 from hisconsole.services.console import Console, Operator
+from hisconsole.services.sync import bundles as bundles_service
+from hisconsole.services.sync import devices as devices_service
 from tests.sync.conftest import load_plan
 from tests.sync.helpers import problems, snapshot
 
@@ -18,8 +20,8 @@ Laptops = Callable[..., Console]
 
 
 def _exchange(source: Console, target: Console, path: Path) -> None:
-    sync.export_bundle(source, path)
-    sync.import_bundle(target, path)
+    bundles_service.export_bundle(source, path)
+    bundles_service.import_bundle(target, path)
 
 
 def test_two_editors_publishing_the_plan_at_once_end_with_the_same_versions(
@@ -62,11 +64,11 @@ def test_accepting_a_device_later_gives_the_same_state_as_trusting_it_from_the_s
     incident, _ = incidents.declare(rogue, level="III", title="Visiting laptop's incident")
     _exchange(rogue, b, tmp_path / "r.bundle")
     b.operator = Operator("Commander B", "commander")
-    sync.accept_device(b, rogue.device_id)
+    devices_service.accept_device(b, rogue.device_id)
     incidents.change_level(b, incident, "I")
     _exchange(b, c, tmp_path / "b.bundle")  # C holds the rogue's events in quarantine
     c.operator = Operator("Commander C", "commander")
-    sync.accept_device(c, rogue.device_id)
+    devices_service.accept_device(c, rogue.device_id)
 
     assert problems(c) == []
     assert incidents.show(c, incident)["level"] == incidents.show(b, incident)["level"]

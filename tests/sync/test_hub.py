@@ -12,8 +12,13 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 
-from hisconsole.services import incidents, sync
+from hisconsole.services import incidents
 from hisconsole.services.console import Console, ServiceError
+from hisconsole.services.sync import devices as devices_service
+from hisconsole.services.sync import hub as hub_service
+from hisconsole.services.sync import shared as sync_shared
+from hisconsole.services.sync import status as status_service
+from hisconsole.services.sync import trust as trust_service
 from hisconsole.sync import hub, intake, trust
 from hisconsole.sync.errors import HubError
 from tests.sync.conftest import Keys, device_id, load_plan
@@ -67,8 +72,8 @@ def test_two_laptops_meet_through_the_hub(laptops: Laptops, hub_url: str) -> Non
     load_plan(a)
     incident, _ = incidents.declare(a, level="I", title="Data centre power failure")
 
-    pushed = sync.sync_hub(a, hub_url)
-    pulled = sync.sync_hub(b, hub_url)
+    pushed = hub_service.sync_hub(a, hub_url)
+    pulled = hub_service.sync_hub(b, hub_url)
 
     assert pushed.sent == len(events(a))
     assert pulled.report.applied == len(events(a))
@@ -76,11 +81,11 @@ def test_two_laptops_meet_through_the_hub(laptops: Laptops, hub_url: str) -> Non
     assert set(hub_rows(hub_url)) == set(events(a))
 
     incidents.log(b, incident, "Generator started")
-    assert sync.sync_hub(b).sent == 1  # the saved address is used
-    assert sync.sync_hub(a).report.applied == 1
+    assert hub_service.sync_hub(b).sent == 1  # the saved address is used
+    assert hub_service.sync_hub(a).report.applied == 1
     assert snapshot(a) == snapshot(b)
     assert problems(a) == [] and problems(b) == []
-    status = sync.sync_status(a)
+    status = status_service.sync_status(a)
     assert status["peers"][0]["kind"] == "hub"
     assert status["history"][0]["applied"] == 1
 
@@ -89,7 +94,7 @@ def test_the_hub_address_is_kept_private_and_out_of_the_log(laptops: Laptops, hu
     a = laptops("A")
     load_plan(a)
     secret_url = hub_url.replace("postgres@", "postgres:s3cret@")
-    sync.sync_hub(a, secret_url)
+    hub_service.sync_hub(a, secret_url)
 
     saved = a.data_dir / "hub.json"
     assert stat.S_IMODE(saved.stat().st_mode) == 0o600
@@ -97,14 +102,14 @@ def test_the_hub_address_is_kept_private_and_out_of_the_log(laptops: Laptops, hu
     with a.db.read() as session:
         dump = "\n".join(session.connection().connection.iterdump())  # type: ignore[attr-defined]
     assert "s3cret" not in dump
-    assert "s3cret" not in json.dumps(sync.sync_status(a))
+    assert "s3cret" not in json.dumps(status_service.sync_status(a))
 
 
 def test_a_second_sync_with_nothing_new_moves_nothing(laptops: Laptops, hub_url: str) -> None:
     a = laptops("A")
     load_plan(a)
-    sync.sync_hub(a, hub_url)
-    again = sync.sync_hub(a)
+    hub_service.sync_hub(a, hub_url)
+    again = hub_service.sync_hub(a)
     assert again.sent == 0 and again.report.applied == 0 and again.report.duplicates == 0
 
 
@@ -113,13 +118,13 @@ def test_sync_queries_only_what_is_new(
 ) -> None:
     a, b = laptops("A"), laptops("B")
     load_plan(a)
-    sync.sync_hub(a, hub_url)
-    sync.sync_hub(b, hub_url)
+    hub_service.sync_hub(a, hub_url)
+    hub_service.sync_hub(b, hub_url)
     incidents.declare(a, level="III", title="Slow network")
-    sync.sync_hub(a)
+    hub_service.sync_hub(a)
     statements.clear()
 
-    result = sync.sync_hub(b)
+    result = hub_service.sync_hub(b)
 
     assert result.report.applied == 1
     reads = [s for s in statements if s.startswith("SELECT") and "FROM events" in s]
@@ -136,7 +141,7 @@ def test_an_interrupted_push_resumes_without_loss_or_duplicates(
 ) -> None:
     a = laptops("A")
     load_plan(a)
-    monkeypatch.setattr(sync, "PUSH_BATCH", 10)
+    monkeypatch.setattr(hub_service, "PUSH_BATCH", 10)
     real_push = hub.push_events
     calls = {"n": 0}
 
@@ -148,11 +153,11 @@ def test_an_interrupted_push_resumes_without_loss_or_duplicates(
 
     monkeypatch.setattr(hub, "push_events", flaky)
     with pytest.raises(ServiceError, match=r"network went away.*already transferred is kept"):
-        sync.sync_hub(a, hub_url)
+        hub_service.sync_hub(a, hub_url)
     assert len(hub_rows(hub_url)) == 20
 
     monkeypatch.setattr(hub, "push_events", real_push)
-    result = sync.sync_hub(a)
+    result = hub_service.sync_hub(a)
     assert result.sent == len(events(a)) - 20
     assert hub_rows(hub_url) == {k: e for k, (e, _f) in events(a).items()}
 
@@ -162,8 +167,8 @@ def test_an_interrupted_pull_resumes_without_loss_or_duplicates(
 ) -> None:
     a, b = laptops("A"), laptops("B")
     load_plan(a)
-    sync.sync_hub(a, hub_url)
-    monkeypatch.setattr(sync, "PULL_BATCH", 10)
+    hub_service.sync_hub(a, hub_url)
+    monkeypatch.setattr(hub_service, "PULL_BATCH", 10)
     real_store = intake.store_events
     calls = {"n": 0}
 
@@ -175,12 +180,12 @@ def test_an_interrupted_pull_resumes_without_loss_or_duplicates(
 
     monkeypatch.setattr(intake, "store_events", flaky)
     with pytest.raises(ServiceError, match="lid was closed"):
-        sync.sync_hub(b, hub_url)
+        hub_service.sync_hub(b, hub_url)
     assert len(events(b)) == 20
     assert problems(b) == []
 
     monkeypatch.setattr(intake, "store_events", real_store)
-    sync.sync_hub(b)
+    hub_service.sync_hub(b)
     assert events(b) == events(a)
     assert snapshot(b) == snapshot(a)
 
@@ -189,7 +194,7 @@ def test_a_forged_event_on_the_hub_is_not_taken(laptops: Laptops, hub_url: str) 
     a, b = laptops("A"), laptops("B")
     load_plan(a)
     incident, _ = incidents.declare(a, level="II", title="HIS down")
-    sync.sync_hub(a, hub_url)
+    hub_service.sync_hub(a, hub_url)
     seq = max(s for _o, s in events(a)) + 1
     hub_execute(
         hub_url,
@@ -202,12 +207,12 @@ def test_a_forged_event_on_the_hub_is_not_taken(laptops: Laptops, hub_url: str) 
         sig=b"\x00" * 64,
     )
 
-    result = sync.sync_hub(b, hub_url)
+    result = hub_service.sync_hub(b, hub_url)
 
     assert any("fails verification" in note for note in result.notes)
     assert "forged-1" not in {e for e, _f in events(b).values()}
     assert incidents.show(b, incident)["status"] == "open"
-    assert sync.local_vector(b)[a.device_id] == seq - 1
+    assert sync_shared.local_vector(b)[a.device_id] == seq - 1
 
 
 def test_a_trust_list_reaches_other_laptops_through_the_hub(
@@ -217,17 +222,17 @@ def test_a_trust_list_reaches_other_laptops_through_the_hub(
     doc = trust.read_list_file(keys.trust_list)
     doc = trust.revoke_device(doc, device_id(keys.devices["C"]), dt.date(2026, 1, 1))
     trust.write_list_file(tmp_path / "newer.yaml", doc)
-    sync.trust_sign(
+    trust_service.trust_sign(
         tmp_path / "newer.yaml", keys.it_private, tmp_path / "n.signed", now=dt.datetime.now(dt.UTC)
     )
-    sync.trust_import(a, tmp_path / "n.signed")
+    trust_service.trust_import(a, tmp_path / "n.signed")
 
-    sync.sync_hub(a, hub_url)
-    result = sync.sync_hub(b, hub_url)
+    hub_service.sync_hub(a, hub_url)
+    result = hub_service.sync_hub(b, hub_url)
 
     assert result.trust_serial == doc["serial"]
-    assert sync.trust_show(b)["serial"] == doc["serial"]
-    assert {d["id"]: d["status"] for d in sync.devices(b)}[
+    assert trust_service.trust_show(b)["serial"] == doc["serial"]
+    assert {d["id"]: d["status"] for d in devices_service.devices(b)}[
         device_id(keys.devices["C"])
     ] == "revoked"
 
@@ -238,20 +243,20 @@ def test_an_unreachable_hub_gives_a_calm_message_and_saves_nothing(
     a = laptops("A")
     url = f"postgresql+psycopg://nobody@/nothing?host={tmp_path}/no-server"
     with pytest.raises(ServiceError, match=r"cannot be used right now.*offline"):
-        sync.sync_hub(a, url)
+        hub_service.sync_hub(a, url)
     assert not (a.data_dir / "hub.json").exists()
     with pytest.raises(ServiceError, match="must be a PostgreSQL"):
-        sync.sync_hub(a, "mysql://root@db/his")
+        hub_service.sync_hub(a, "mysql://root@db/his")
     with pytest.raises(ServiceError, match="No hub address"):
-        sync.sync_hub(a)
+        hub_service.sync_hub(a)
 
 
 def test_a_hub_set_up_by_a_newer_program_is_refused(laptops: Laptops, hub_url: str) -> None:
     a = laptops("A")
-    sync.sync_hub(a, hub_url)
+    hub_service.sync_hub(a, hub_url)
     hub_execute(hub_url, f"UPDATE {hub.VERSION_TABLE} SET version_num = 'h9999'")
     with pytest.raises(ServiceError, match="newer HIS Console"):
-        sync.sync_hub(a)
+        hub_service.sync_hub(a)
 
 
 def test_a_database_with_someone_elses_events_table_is_refused(
@@ -260,4 +265,4 @@ def test_a_database_with_someone_elses_events_table_is_refused(
     a = laptops("A")
     hub_execute(hub_url, "CREATE TABLE events (id serial primary key, what text)")
     with pytest.raises(ServiceError, match="table named 'events'"):
-        sync.sync_hub(a, hub_url)
+        hub_service.sync_hub(a, hub_url)

@@ -7,8 +7,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from hisconsole.services import plan as plan_service
-from hisconsole.services import sync
 from hisconsole.services.console import Console
+from hisconsole.services.sync import bundles as bundles_service
 from tests.sync.conftest import load_plan
 from tests.sync.helpers import events
 
@@ -16,8 +16,8 @@ Laptops = Callable[..., Console]
 
 
 def _exchange(source: Console, target: Console, path: Path) -> None:
-    sync.export_bundle(source, path)
-    sync.import_bundle(target, path)
+    bundles_service.export_bundle(source, path)
+    bundles_service.import_bundle(target, path)
 
 
 def test_reimporting_an_unchanged_plan_after_sync_publishes_nothing_on_either_laptop(

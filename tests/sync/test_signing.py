@@ -9,8 +9,10 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from hisconsole.services import incidents, sync
+from hisconsole.services import incidents
 from hisconsole.services.console import Console
+from hisconsole.services.maintenance import verify_log
+from hisconsole.services.sync import bundles as bundles_service
 from hisconsole.store.eventlog import EventRecord
 from hisconsole.store.models import Event
 from hisconsole.sync.canonical import event_bytes, event_bytes_from_text, verify
@@ -90,9 +92,9 @@ def test_verify_log_finds_an_event_altered_in_the_database_file(
     a, b = laptops("A"), laptops("B")
     load_plan(a)
     incident, _ = incidents.declare(a, level="II", title="PACS down")
-    sync.export_bundle(a, tmp_path / "a.bundle")
-    sync.import_bundle(b, tmp_path / "a.bundle")
-    assert sync.verify_log(a) == [] and sync.verify_log(b) == []
+    bundles_service.export_bundle(a, tmp_path / "a.bundle")
+    bundles_service.import_bundle(b, tmp_path / "a.bundle")
+    assert verify_log(a) == [] and verify_log(b) == []
 
     con = sqlite3.connect(b.db.path)
     con.execute("DROP TRIGGER events_immutable_update")
@@ -100,6 +102,6 @@ def test_verify_log_finds_an_event_altered_in_the_database_file(
     con.commit()
     con.close()
 
-    found = sync.verify_log(b)
+    found = verify_log(b)
     assert len(found) == 1 and "signature does not match" in found[0]
     assert incident in incidents.show(b, incident)["id"]

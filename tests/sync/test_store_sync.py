@@ -10,8 +10,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from hisconsole.services import incidents, sync
+from hisconsole.services import incidents
 from hisconsole.services.console import Console, new_identity
+from hisconsole.services.maintenance import verify_log
+from hisconsole.services.sync import bundles as bundles_service
 from hisconsole.store import db as store_db
 from hisconsole.store import eventlog
 from tests.sync.conftest import load_plan
@@ -34,12 +36,12 @@ def test_events_written_before_signing_existed_are_signed_on_the_way_out(
         ).scalar()
     assert unsigned == len(events(a))
 
-    sync.export_bundle(a, tmp_path / "a.bundle")
-    result = sync.import_bundle(b, tmp_path / "a.bundle")
+    bundles_service.export_bundle(a, tmp_path / "a.bundle")
+    result = bundles_service.import_bundle(b, tmp_path / "a.bundle")
 
     assert result.report.applied == len(events(a))
     assert incidents.show(b, incident)["title"] == "Written unsigned"
-    assert sync.verify_log(a) == [] and sync.verify_log(b) == []
+    assert verify_log(a) == [] and verify_log(b) == []
 
 
 def test_an_old_database_keeps_its_order_and_records_new_events_after_migration(

@@ -27,9 +27,12 @@ from hypothesis.stateful import (
 )
 
 from hisconsole.domain.hlc import wall_clock_ms
-from hisconsole.services import forms, incidents, sync
+from hisconsole.services import forms, incidents
 from hisconsole.services import plan as plan_service
 from hisconsole.services.console import Console, ServiceError
+from hisconsole.services.sync import bundles as bundles_service
+from hisconsole.services.sync import hub as hub_service
+from hisconsole.services.sync import shared as sync_shared
 from hisconsole.sync import bundle as bundle_format
 from tests.sync import pgcluster
 from tests.sync.conftest import Keys, load_plan, new_laptop, trust_all
@@ -77,9 +80,9 @@ class SyncMachine(RuleBasedStateMachine):
             trust_all(console, Env.keys)
         load_plan(self.consoles[0])
         first = self._path("plan")
-        sync.export_bundle(self.consoles[0], first)
+        bundles_service.export_bundle(self.consoles[0], first)
         for console in self.consoles[1:]:
-            sync.import_bundle(console, first)
+            bundles_service.import_bundle(console, first)
 
     def _clock(self, index: int) -> Any:
         offset = self.offsets[index]
@@ -102,11 +105,11 @@ class SyncMachine(RuleBasedStateMachine):
         """A full exchange, then every laptop must show the same thing."""
         full = [self._path(f"final-{n}") for n in NAMES]
         for console, path in zip(self.consoles, full, strict=True):
-            sync.export_bundle(console, path)
+            bundles_service.export_bundle(console, path)
         for index, console in enumerate(self.consoles):
             for other, path in enumerate(full):
                 if other != index:
-                    sync.import_bundle(console, path)
+                    bundles_service.import_bundle(console, path)
         logs = [events(c) for c in self.consoles]
         ids = [{k: e for k, (e, _flags) in log.items()} for log in logs]
         assert ids[0] == ids[1] == ids[2]
@@ -203,17 +206,17 @@ class SyncMachine(RuleBasedStateMachine):
         since_file = None
         if since is not None and since != r:
             since_file = self.root / f"vector-{self.counter}.json"
-            sync.write_vector(self.consoles[since], since_file)
-        sync.export_bundle(self.consoles[r], path, since_file=since_file)
+            bundles_service.write_vector(self.consoles[since], since_file)
+        bundles_service.export_bundle(self.consoles[r], path, since_file=since_file)
         self.bundles.append(path)
 
     @precondition(lambda self: self.bundles)
     @rule(r=st.integers(0, 2), data=st.data(), twice=st.booleans())
     def import_bundle(self, r: int, data: st.DataObject, twice: bool) -> None:
         path = data.draw(st.sampled_from(self.bundles))
-        sync.import_bundle(self.consoles[r], path)
+        bundles_service.import_bundle(self.consoles[r], path)
         if twice:
-            sync.import_bundle(self.consoles[r], path)
+            bundles_service.import_bundle(self.consoles[r], path)
         self.dirty.add(r)
 
     @precondition(lambda self: self.bundles)
@@ -250,15 +253,15 @@ class SyncMachine(RuleBasedStateMachine):
 
             repack(source, bad, key=Ed25519PrivateKey.generate(), edit=forge)
         console = self.consoles[r]
-        before = (events(console), sync.local_vector(console), snapshot(console))
+        before = (events(console), sync_shared.local_vector(console), snapshot(console))
         with pytest.raises(ServiceError, match="Nothing was imported"):
-            sync.import_bundle(console, bad)
-        assert (events(console), sync.local_vector(console), snapshot(console)) == before
+            bundles_service.import_bundle(console, bad)
+        assert (events(console), sync_shared.local_vector(console), snapshot(console)) == before
 
     @precondition(lambda self: self.hub_url is not None)
     @rule(r=st.integers(0, 2))
     def hub_sync(self, r: int) -> None:
-        sync.sync_hub(self.consoles[r], self.hub_url)
+        hub_service.sync_hub(self.consoles[r], self.hub_url)
         self.dirty.add(r)
 
     # --- invariants ----------------------------------------------------------------------
@@ -272,7 +275,7 @@ class SyncMachine(RuleBasedStateMachine):
             now = {k: e for k, (e, _f) in events(console).items()}
             assert all(now.get(k) == e for k, e in self.seen[r].items()), "an event disappeared"
             assert not self.forged & set(now.values()), "a forged event was applied"
-            vector = sync.local_vector(console)
+            vector = sync_shared.local_vector(console)
             assert all(vector.get(o, 0) >= n for o, n in self.vectors[r].items()), (
                 "vector went back"
             )

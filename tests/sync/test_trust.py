@@ -10,8 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from hisconsole.services import incidents, sync
+from hisconsole.services import incidents
 from hisconsole.services.console import Console, Operator, ServiceError
+from hisconsole.services.sync import bundles as bundles_service
+from hisconsole.services.sync import devices as devices_service
+from hisconsole.services.sync import trust as trust_service
 from hisconsole.sync import trust
 from tests.sync.conftest import Keys, device_id, load_plan, public_b64
 from tests.sync.helpers import events, problems
@@ -21,7 +24,7 @@ NOW = dt.datetime(2026, 11, 25, 9, 0, tzinfo=dt.UTC)
 
 
 def test_keygen_writes_a_private_key_only_its_owner_can_read(tmp_path: Path) -> None:
-    data = sync.trust_keygen(tmp_path / "it.pem")
+    data = trust_service.trust_keygen(tmp_path / "it.pem")
 
     assert stat.S_IMODE((tmp_path / "it.pem").stat().st_mode) == 0o600
     pub = (tmp_path / "it.pem.pub").read_text()
@@ -29,7 +32,7 @@ def test_keygen_writes_a_private_key_only_its_owner_can_read(tmp_path: Path) -> 
     assert data["fingerprint"] in pub
     assert trust.load_public_key(tmp_path / "it.pem.pub") == trust.unb64(data["public_key"])
     with pytest.raises(ServiceError, match="already exists"):
-        sync.trust_keygen(tmp_path / "it.pem")
+        trust_service.trust_keygen(tmp_path / "it.pem")
 
 
 def test_a_signed_list_names_devices_roles_and_serial(keys: Keys) -> None:
@@ -56,7 +59,7 @@ def test_adding_a_device_with_a_mismatched_id_is_refused(keys: Keys, tmp_path: P
     with pytest.raises(trust.TrustError, match="does not match its public key"):
         trust.normalise_list(doc)
     with pytest.raises(ServiceError, match="base64 text"):
-        sync.trust_add(tmp_path / "l.yaml", public_key="not a key", name="x")
+        trust_service.trust_add(tmp_path / "l.yaml", public_key="not a key", name="x")
 
 
 def test_events_need_the_role_their_kind_requires() -> None:
@@ -71,16 +74,20 @@ def test_a_list_signed_by_another_it_key_is_refused(
     laptops: Laptops, keys: Keys, tmp_path: Path
 ) -> None:
     a = laptops("A")
-    sync.trust_keygen(tmp_path / "other.pem")
-    sync.trust_sign(keys.trust_list, tmp_path / "other.pem", tmp_path / "other.signed", now=NOW)
+    trust_service.trust_keygen(tmp_path / "other.pem")
+    trust_service.trust_sign(
+        keys.trust_list, tmp_path / "other.pem", tmp_path / "other.signed", now=NOW
+    )
     doc = trust.read_list_file(keys.trust_list)
     doc["serial"] = 99
     trust.write_list_file(tmp_path / "newer.yaml", doc)
-    sync.trust_sign(tmp_path / "newer.yaml", tmp_path / "other.pem", tmp_path / "n.signed", now=NOW)
+    trust_service.trust_sign(
+        tmp_path / "newer.yaml", tmp_path / "other.pem", tmp_path / "n.signed", now=NOW
+    )
 
     with pytest.raises(ServiceError, match="not by the pinned"):
-        sync.trust_import(a, tmp_path / "n.signed")
-    assert sync.trust_show(a)["serial"] == 3
+        trust_service.trust_import(a, tmp_path / "n.signed")
+    assert trust_service.trust_show(a)["serial"] == 3
 
 
 def test_an_older_list_cannot_be_replayed(laptops: Laptops, keys: Keys, tmp_path: Path) -> None:
@@ -88,13 +95,13 @@ def test_an_older_list_cannot_be_replayed(laptops: Laptops, keys: Keys, tmp_path
     newer = tmp_path / "newer.yaml"
     doc = trust.read_list_file(keys.trust_list)
     trust.write_list_file(newer, trust.revoke_device(doc, keys_id(keys, "C"), NOW.date()))
-    sync.trust_sign(newer, keys.it_private, tmp_path / "newer.signed", now=NOW)
-    assert sync.trust_import(a, tmp_path / "newer.signed")["serial"] == 4
+    trust_service.trust_sign(newer, keys.it_private, tmp_path / "newer.signed", now=NOW)
+    assert trust_service.trust_import(a, tmp_path / "newer.signed")["serial"] == 4
 
     with pytest.raises(ServiceError, match="older than the one in use"):
-        sync.trust_import(a, keys.signed_list)
-    assert sync.trust_show(a)["serial"] == 4
-    assert sync.trust_import(a, tmp_path / "newer.signed")["adopted"] is False
+        trust_service.trust_import(a, keys.signed_list)
+    assert trust_service.trust_show(a)["serial"] == 4
+    assert trust_service.trust_import(a, tmp_path / "newer.signed")["adopted"] is False
 
 
 def keys_id(keys: Keys, name: str) -> str:
@@ -108,26 +115,26 @@ def test_without_a_pinned_key_the_operator_must_confirm_the_fingerprint(
     fp = trust.fingerprint(trust.load_public_key(keys.it_public))
 
     with pytest.raises(ServiceError, match=f"No IT key is pinned.*{fp}"):
-        sync.trust_import(a, keys.signed_list)
-    assert sync.trust_show(a)["it_key"] is None
+        trust_service.trust_import(a, keys.signed_list)
+    assert trust_service.trust_show(a)["it_key"] is None
     with pytest.raises(ServiceError, match="No IT key is pinned"):
-        sync.trust_import(a, keys.signed_list, pin_fingerprint="abcd-efgh-ijkl-mnop")
+        trust_service.trust_import(a, keys.signed_list, pin_fingerprint="abcd-efgh-ijkl-mnop")
 
-    data = sync.trust_import(a, keys.signed_list, pin_fingerprint=fp.upper())
-    assert data["adopted"] and sync.trust_show(a)["it_key"] == fp
+    data = trust_service.trust_import(a, keys.signed_list, pin_fingerprint=fp.upper())
+    assert data["adopted"] and trust_service.trust_show(a)["it_key"] == fp
 
 
 def test_a_different_pinned_key_is_only_replaced_on_request(
     laptops: Laptops, keys: Keys, tmp_path: Path
 ) -> None:
     a = laptops("A")
-    sync.trust_keygen(tmp_path / "new-it.pem")
+    trust_service.trust_keygen(tmp_path / "new-it.pem")
     with pytest.raises(ServiceError, match="already pinned"):
-        sync.trust_pin(a, tmp_path / "new-it.pem.pub")
-    assert sync.trust_show(a)["serial"] == 3
+        trust_service.trust_pin(a, tmp_path / "new-it.pem.pub")
+    assert trust_service.trust_show(a)["serial"] == 3
 
-    sync.trust_pin(a, tmp_path / "new-it.pem.pub", replace=True)
-    shown = sync.trust_show(a)
+    trust_service.trust_pin(a, tmp_path / "new-it.pem.pub", replace=True)
+    shown = trust_service.trust_show(a)
     assert shown["it_key"] == trust.fingerprint(trust.load_public_key(tmp_path / "new-it.pem.pub"))
     assert shown["serial"] is None  # the old list was signed by the old key
 
@@ -137,28 +144,28 @@ def test_a_revoked_device_is_refused_and_cannot_be_accepted(
 ) -> None:
     a, c = laptops("A"), laptops("C")
     load_plan(a)
-    sync.export_bundle(a, tmp_path / "plan.bundle")
-    sync.import_bundle(c, tmp_path / "plan.bundle")
+    bundles_service.export_bundle(a, tmp_path / "plan.bundle")
+    bundles_service.import_bundle(c, tmp_path / "plan.bundle")
     incident, _ = incidents.declare(c, level="IV", title="Declared after theft")
     revoked = tmp_path / "revoked.yaml"
     trust.write_list_file(
         revoked,
         trust.revoke_device(trust.read_list_file(keys.trust_list), keys_id(keys, "C"), NOW.date()),
     )
-    sync.trust_sign(revoked, keys.it_private, tmp_path / "revoked.signed", now=NOW)
-    sync.trust_import(a, tmp_path / "revoked.signed")
+    trust_service.trust_sign(revoked, keys.it_private, tmp_path / "revoked.signed", now=NOW)
+    trust_service.trust_import(a, tmp_path / "revoked.signed")
 
-    sync.export_bundle(c, tmp_path / "c.bundle")
-    result = sync.import_bundle(a, tmp_path / "c.bundle")
+    bundles_service.export_bundle(c, tmp_path / "c.bundle")
+    result = bundles_service.import_bundle(a, tmp_path / "c.bundle")
 
     assert result.report.rejected == 1 and result.report.applied == 0
     assert any("revoked" in reason for reason in result.report.reasons)
     assert incident not in {i["id"] for i in incidents.list_incidents(a)}
-    status = {d["id"]: d["status"] for d in sync.devices(a)}
+    status = {d["id"]: d["status"] for d in devices_service.devices(a)}
     assert status[c.device_id] == "revoked"
     a.operator = Operator("Commander Li", "commander")
     with pytest.raises(ServiceError, match="revoked"):
-        sync.accept_device(a, c.device_id)
+        devices_service.accept_device(a, c.device_id)
     assert problems(a) == []
 
 
@@ -175,16 +182,18 @@ def test_an_expired_entry_quarantines_new_events(
         expires=dt.date(2020, 1, 1),
     )
     trust.write_list_file(tmp_path / "expired.yaml", doc)
-    sync.trust_sign(tmp_path / "expired.yaml", keys.it_private, tmp_path / "e.signed", now=NOW)
-    sync.trust_import(a, tmp_path / "e.signed")
+    trust_service.trust_sign(
+        tmp_path / "expired.yaml", keys.it_private, tmp_path / "e.signed", now=NOW
+    )
+    trust_service.trust_import(a, tmp_path / "e.signed")
     load_plan(b)
 
-    sync.export_bundle(b, tmp_path / "b.bundle")
-    result = sync.import_bundle(a, tmp_path / "b.bundle")
+    bundles_service.export_bundle(b, tmp_path / "b.bundle")
+    result = bundles_service.import_bundle(a, tmp_path / "b.bundle")
 
     assert result.report.applied == 0 and result.report.quarantined == len(events(b))
     assert "expired on 2020-01-01" in " ".join(result.report.reasons)
-    assert {d["id"]: d["status"] for d in sync.devices(a)}[b.device_id] == "expired"
+    assert {d["id"]: d["status"] for d in devices_service.devices(a)}[b.device_id] == "expired"
 
 
 def test_a_newer_trust_list_travels_in_bundles_and_releases_held_events(
@@ -192,8 +201,8 @@ def test_a_newer_trust_list_travels_in_bundles_and_releases_held_events(
 ) -> None:
     a, r = laptops("A"), laptops("R", trusted=False)
     load_plan(r)
-    sync.export_bundle(r, tmp_path / "r.bundle")
-    held = sync.import_bundle(a, tmp_path / "r.bundle")
+    bundles_service.export_bundle(r, tmp_path / "r.bundle")
+    held = bundles_service.import_bundle(a, tmp_path / "r.bundle")
     assert held.report.quarantined == len(events(r))
 
     # IT adds R as a plan editor; only A receives the new list, by hand.
@@ -204,17 +213,19 @@ def test_a_newer_trust_list_travels_in_bundles_and_releases_held_events(
         roles=["operator", "plan-editor"],
     )
     trust.write_list_file(tmp_path / "with-r.yaml", doc)
-    sync.trust_sign(tmp_path / "with-r.yaml", keys.it_private, tmp_path / "r.signed", now=NOW)
-    imported = sync.trust_import(a, tmp_path / "r.signed")
+    trust_service.trust_sign(
+        tmp_path / "with-r.yaml", keys.it_private, tmp_path / "r.signed", now=NOW
+    )
+    imported = trust_service.trust_import(a, tmp_path / "r.signed")
     assert imported["applied"] == len(events(r))
 
     # B learns the new list from A's bundle and takes R's events at once.
     b = laptops("B")
-    sync.export_bundle(a, tmp_path / "a.bundle")
-    result = sync.import_bundle(b, tmp_path / "a.bundle")
+    bundles_service.export_bundle(a, tmp_path / "a.bundle")
+    result = bundles_service.import_bundle(b, tmp_path / "a.bundle")
     assert result.trust_serial == 4
     assert result.report.quarantined == 0
-    assert sync.trust_show(b)["serial"] == 4
+    assert trust_service.trust_show(b)["serial"] == 4
 
 
 def test_a_bundle_can_pin_the_it_key_once_the_operator_confirms_it(
@@ -222,14 +233,14 @@ def test_a_bundle_can_pin_the_it_key_once_the_operator_confirms_it(
 ) -> None:
     a, fresh = laptops("A"), laptops("B", trusted=False)
     load_plan(a)
-    sync.export_bundle(a, tmp_path / "a.bundle")
+    bundles_service.export_bundle(a, tmp_path / "a.bundle")
     fp = trust.fingerprint(trust.load_public_key(keys.it_public))
 
-    first = sync.import_bundle(fresh, tmp_path / "a.bundle")
+    first = bundles_service.import_bundle(fresh, tmp_path / "a.bundle")
     assert first.report.quarantined == len(events(a))
     assert any(fp in note and "--pin-it-key" in note for note in first.notes)
 
-    second = sync.import_bundle(fresh, tmp_path / "a.bundle", pin_it_key=fp)
+    second = bundles_service.import_bundle(fresh, tmp_path / "a.bundle", pin_it_key=fp)
     assert second.trust_serial == 3
     assert second.report.applied == len(events(a))
-    assert sync.trust_show(fresh)["it_key"] == fp
+    assert trust_service.trust_show(fresh)["it_key"] == fp

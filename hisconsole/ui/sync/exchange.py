@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hisconsole.services import sync as sync_service
+from hisconsole.services.sync import bundles as bundles_service
+from hisconsole.services.sync import hub as hub_service
+from hisconsole.services.sync import shared as sync_shared
 from hisconsole.ui import style
 from hisconsole.ui.context import Context
 from hisconsole.ui.partials.dialogs import button
@@ -276,7 +278,7 @@ class SyncExchangeTab(QWidget):
             on_error=lambda exc: self._failed(self.tr("Export"), exc),
         )
 
-    def _exported(self, exported: sync_service.ExportResult) -> None:
+    def _exported(self, exported: bundles_service.ExportResult) -> None:
         lines = [
             self.tr("Wrote {count} event(s) to {path} ({size} KB).").format(
                 count=exported.events,
@@ -375,7 +377,7 @@ class SyncExchangeTab(QWidget):
             on_error=lambda exc: self._refused(path, exc),
         )
 
-    def _imported(self, path: Path, result: sync_service.ImportResult, pin: str | None) -> None:
+    def _imported(self, path: Path, result: sync_shared.ImportResult, pin: str | None) -> None:
         self._result_source = ("import", path, result, pin)
         self._say_imported()
 
@@ -442,7 +444,7 @@ class SyncExchangeTab(QWidget):
             self.tr(
                 "Kept in {file}, which only this computer account can read; never in the "
                 "records that travel to other laptops."
-            ).format(file=sync_service.hub_file(self.ctx.console)),
+            ).format(file=hub_service.hub_file(self.ctx.console)),
         )
 
     def sync_now(self) -> None:
@@ -482,7 +484,7 @@ class SyncExchangeTab(QWidget):
         self.progress_bar.setValue(done if total else 1)
         self.progress_bar.setFormat(sync_labels.stage_label(stage))
 
-    def _synced(self, result: sync_service.ImportResult) -> None:
+    def _synced(self, result: sync_shared.ImportResult) -> None:
         self._address_saved()
         self._result_source = ("hub", None, result, None)
         self._say_synced()

@@ -10,8 +10,14 @@ from typing import Any
 from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
 from hisconsole.domain.hlc import Stamp
-from hisconsole.services import sync as sync_service
 from hisconsole.services.console import ChangeSet, Console, ServiceError, area_of
+from hisconsole.services.sync import bundles as bundles_service
+from hisconsole.services.sync import conflicts as conflicts_service
+from hisconsole.services.sync import devices as devices_service
+from hisconsole.services.sync import hub as hub_service
+from hisconsole.services.sync import shared as sync_shared
+from hisconsole.services.sync import status as status_service
+from hisconsole.services.sync import trust as trust_service
 from hisconsole.sync import hub, trust
 from hisconsole.sync.errors import SyncError
 from hisconsole.ui.situation import Done
@@ -45,17 +51,17 @@ class SyncSnapshot:
 
 
 def load(console: Console) -> SyncSnapshot:
-    every = sync_service.conflicts(console, include_identical=True)
+    every = conflicts_service.conflicts(console, include_identical=True)
     snapshot = SyncSnapshot(
-        device=sync_service.device_info(console),
-        status=sync_service.sync_status(console),
-        devices=sync_service.devices(console),
+        device=devices_service.device_info(console),
+        status=status_service.sync_status(console),
+        devices=devices_service.devices(console),
         conflicts=[c for c in every if not c["same_value"]],
         identical=sum(1 for c in every if c["same_value"]),
-        trust=sync_service.trust_show(console),
+        trust=trust_service.trust_show(console),
     )
     try:
-        snapshot.hub_url = sync_service.saved_hub(console)
+        snapshot.hub_url = hub_service.saved_hub(console)
     except ServiceError as exc:
         snapshot.hub_problem = str(exc)
     return snapshot
@@ -100,44 +106,42 @@ def save_address(console: Console, url: str) -> Done:
         hub.parse_url(url)
     except SyncError as exc:
         raise ServiceError(f"{exc} Nothing was saved.") from exc
-    sync_service.save_hub(console, url)
+    hub_service.save_hub(console, url)
     return Done(url, ChangeSet({AREA}, 1))
 
 
 def hub_sync(
-    console: Console, url: str | None, progress: sync_service.HubProgress
-) -> sync_service.ImportResult:
-    return sync_service.sync_hub(console, url or None, progress=progress)
+    console: Console, url: str | None, progress: hub_service.HubProgress
+) -> sync_shared.ImportResult:
+    return hub_service.sync_hub(console, url or None, progress=progress)
 
 
 # --- bundles -----------------------------------------------------------------------------------
 
 
 def export(console: Console, out: Path, since: Path | None) -> Done:
-    exported = sync_service.export_bundle(console, out, since_file=since)
+    exported = bundles_service.export_bundle(console, out, since_file=since)
     return Done(exported, ChangeSet({AREA}, 1))
 
 
 def write_vector(console: Console, out: Path) -> Done:
-    vector = sync_service.write_vector(console, out)
+    vector = bundles_service.write_vector(console, out)
     return Done(vector, ChangeSet({AREA}, 0))
 
 
 def offered_it_key(console: Console, path: Path) -> str | None:
-    return sync_service.bundle_it_key(console, path)
+    return bundles_service.bundle_it_key(console, path)
 
 
-def import_bundle(
-    console: Console, path: Path, pin_it_key: str | None
-) -> sync_service.ImportResult:
-    return sync_service.import_bundle(console, path, pin_it_key=pin_it_key)
+def import_bundle(console: Console, path: Path, pin_it_key: str | None) -> sync_shared.ImportResult:
+    return bundles_service.import_bundle(console, path, pin_it_key=pin_it_key)
 
 
-def extra_notes(result: sync_service.ImportResult) -> list[str]:
+def extra_notes(result: sync_shared.ImportResult) -> list[str]:
     """The service's notes the page does not already say in its own words (from the counts,
     the trust list serial, pinning and stopping)."""
-    said = set(sync_service.count_notes(result.report))
-    said.add(sync_service.STOPPED_NOTE)
+    said = set(sync_shared.count_notes(result.report))
+    said.add(hub_service.STOPPED_NOTE)
     if result.trust_serial is not None:
         said.add(f"Trust list updated to serial {result.trust_serial}.")
     return [
@@ -152,16 +156,16 @@ def extra_notes(result: sync_service.ImportResult) -> list[str]:
 # --- devices and trust -------------------------------------------------------------------------
 
 
-def accept(console: Console, device_id: str) -> sync_service.AcceptResult:
-    return sync_service.accept_device(console, device_id)
+def accept(console: Console, device_id: str) -> devices_service.AcceptResult:
+    return devices_service.accept_device(console, device_id)
 
 
 def pin_it_key(console: Console, path: Path) -> Done:
-    return Done(sync_service.trust_pin(console, path), ChangeSet({AREA}, 1))
+    return Done(trust_service.trust_pin(console, path), ChangeSet({AREA}, 1))
 
 
 def import_trust_list(console: Console, path: Path, pin_fingerprint: str | None) -> Done:
-    value = sync_service.trust_import(console, path, pin_fingerprint=pin_fingerprint)
+    value = trust_service.trust_import(console, path, pin_fingerprint=pin_fingerprint)
     applied = int(value.get("applied", 0))
     areas = set(DATA_AREAS) if applied else set()
     return Done(value, ChangeSet(areas | {AREA}, max(applied, 1)))
@@ -185,14 +189,18 @@ def pinned(snapshot: SyncSnapshot) -> bool:
 
 
 def keep_value(console: Console, table: str, key: str, event_id: str) -> ChangeSet:
-    changes = sync_service.resolve_conflict(console, table, key, event_id)
+    changes = conflicts_service.resolve_conflict(console, table, key, event_id)
     return ChangeSet(changes.areas | {AREA}, changes.events)
 
 
 def tidy(console: Console) -> Done:
-    same = [c for c in sync_service.conflicts(console, include_identical=True) if c["same_value"]]
-    count = sync_service.resolve_identical(console)
-    areas = sync_service.screen_areas(area_of(sync_service.REGISTERS[c["table"]][1]) for c in same)
+    same = [
+        c for c in conflicts_service.conflicts(console, include_identical=True) if c["same_value"]
+    ]
+    count = conflicts_service.resolve_identical(console)
+    areas = sync_shared.screen_areas(
+        area_of(conflicts_service.REGISTERS[c["table"]][1]) for c in same
+    )
     return Done(count, ChangeSet(areas | {AREA}, count))
 
 

@@ -7,7 +7,8 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from hisconsole.services import sync as sync_service
+from hisconsole.services.sync import hub as hub_service
+from hisconsole.services.sync import shared as sync_shared
 from hisconsole.sync.intake import IntakeReport
 
 _REJECTED_NOTE = re.compile(r"\d+ event\(s\) rejected: .*?\.(?=; |$)")
@@ -46,11 +47,11 @@ def device_role_label(role: str) -> str:
 
 def action_label(action: str) -> str:
     labels = {
-        sync_service.ACTION_EXPORT: QCoreApplication.translate("SyncLabels", "Bundle written"),
-        sync_service.ACTION_IMPORT: QCoreApplication.translate("SyncLabels", "Bundle read"),
-        sync_service.ACTION_HUB: QCoreApplication.translate("SyncLabels", "Hub sync"),
-        sync_service.ACTION_ACCEPT: QCoreApplication.translate("SyncLabels", "Device accepted"),
-        sync_service.ACTION_TRUST: QCoreApplication.translate("SyncLabels", "Trust list"),
+        sync_shared.ACTION_EXPORT: QCoreApplication.translate("SyncLabels", "Bundle written"),
+        sync_shared.ACTION_IMPORT: QCoreApplication.translate("SyncLabels", "Bundle read"),
+        sync_shared.ACTION_HUB: QCoreApplication.translate("SyncLabels", "Hub sync"),
+        sync_shared.ACTION_ACCEPT: QCoreApplication.translate("SyncLabels", "Device accepted"),
+        sync_shared.ACTION_TRUST: QCoreApplication.translate("SyncLabels", "Trust list"),
     }
     return labels.get(action, action)
 
@@ -81,7 +82,7 @@ def peer_label(peer: str, names: dict[str, str]) -> str:
 
 
 def stage_label(stage: str) -> str:
-    if stage == sync_service.STAGE_PUSH:
+    if stage == hub_service.STAGE_PUSH:
         return QCoreApplication.translate("SyncLabels", "Sending to the hub: %v of %m events")
     return QCoreApplication.translate("SyncLabels", "Taking in from the hub: %v of %m events")
 
@@ -154,7 +155,7 @@ def history_note(entry: dict[str, Any]) -> str:
     """An exchange's note without what its count columns already say, in the interface
     language where the note is one the console writes itself."""
     note = str(entry.get("note") or "")
-    counted = sync_service.count_notes(
+    counted = sync_shared.count_notes(
         IntakeReport(
             quarantined=entry.get("quarantined", 0),
             pending=entry.get("pending", 0),
@@ -167,7 +168,7 @@ def history_note(entry: dict[str, Any]) -> str:
     parts = [p.strip() for p in note.split("; ") if p.strip()]
     shown = []
     for part in parts:
-        if part == sync_service.STOPPED_NOTE:
+        if part == hub_service.STOPPED_NOTE:
             part = QCoreApplication.translate(
                 "SyncLabels", "Stopped on request; the next sync carries on from there."
             )

@@ -1,0 +1,243 @@
+"""USB bundles: writing one with what the receiver may lack, checking and taking one in."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from hisconsole import __version__
+from hisconsole.services.console import Console, ServiceError
+from hisconsole.services.sync.shared import (
+    ACTION_EXPORT,
+    ACTION_IMPORT,
+    ImportResult,
+    add_count_notes,
+    adopt_trust,
+    device_keys,
+    local_vector,
+    now_iso,
+    observe,
+    record_history,
+    refuse,
+    same_fingerprint,
+    touch_peer,
+    trust_document,
+)
+from hisconsole.store.db import SCHEMA_HEAD
+from hisconsole.store.eventlog import EVENT_SCHEMA_VERSION, EventRecord
+from hisconsole.store.models import Meta
+from hisconsole.sync import bundle as bundle_format
+from hisconsole.sync import intake, vectors
+from hisconsole.sync import trust as trust_format
+from hisconsole.sync.canonical import b64
+from hisconsole.sync.errors import BundleError, SyncError
+from hisconsole.sync.outgoing import outgoing
+from hisconsole.sync.vectors import Vector
+
+
+@dataclass
+class ExportResult:
+    path: Path
+    events: int
+    bytes: int
+    since: Vector
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"file": str(self.path), "events": self.events, "bytes": self.bytes}
+
+
+def _read_since(path: Path) -> Vector:
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(len(bundle_format.MAGIC))
+    except OSError as exc:
+        raise ServiceError(f"Cannot read {path}: {exc.strerror}. Nothing was written.") from exc
+    try:
+        if head == bundle_format.MAGIC:
+            return bundle_format.read_manifest(path).vector
+        return vectors.read_file(path)
+    except (SyncError, vectors.VectorError) as exc:
+        raise refuse(exc, " Nothing was written.") from exc
+
+
+def export_bundle(console: Console, out: Path, *, since_file: Path | None = None) -> ExportResult:
+    """Write a bundle with every event held here that the receiver may lack.
+
+    ``since_file`` is the receiver's version vector (``bundle vector``) or a bundle it
+    wrote: only what is beyond it is exported. Without it, everything is.
+    """
+    since = _read_since(since_file) if since_file is not None else {}
+    sign_own = console.identity.private_key.sign
+    with console.db.read() as session:
+        have = vectors.local_vector(session, console.device_id)
+        keys, names = device_keys(session, console)
+        trust_doc = trust_document(session)
+        # Events of a device whose key is unknown here cannot be vouched for: not sent.
+        sendable = {o: n for o, n in have.items() if o in keys}
+        rows = outgoing(
+            session, have=sendable, since=since, own_id=console.device_id, sign_own=sign_own
+        )
+        try:
+            info = bundle_format.write_bundle(
+                out,
+                key=console.identity.private_key,
+                public_key=console.identity.public_key_bytes,
+                exporter_name=console.device_name,
+                created_at=now_iso(console),
+                program=__version__,
+                schema=SCHEMA_HEAD,
+                event_schema=EVENT_SCHEMA_VERSION,
+                vector=have,
+                since=since,
+                lines=(row.as_line() for row in rows),
+                keys=keys,
+                names=names,
+                trust_list=trust_doc,
+            )
+        except SyncError as exc:
+            raise refuse(exc, " Nothing was written.") from exc
+    with console.db.write() as session:
+        record_history(session, console, peer="(bundle)", action=ACTION_EXPORT, sent=info.events)
+    return ExportResult(info.path, info.events, info.bytes, since)
+
+
+def write_vector(console: Console, out: Path) -> Vector:
+    """Write this laptop's version vector to ``out`` for another laptop's ``--since-vector``."""
+    vector = local_vector(console)
+    try:
+        tmp = out.with_name(f".{out.name}.partial")
+        tmp.write_text(vectors.dumps(vector, console.device_id), "utf-8")
+        os.replace(tmp, out)
+    except OSError as exc:
+        raise ServiceError(f"Cannot write {out}: {exc.strerror}. Nothing was written.") from exc
+    return vector
+
+
+def _parse_all(raw_events: Sequence[Any], name: str) -> list[EventRecord]:
+    records: list[EventRecord] = []
+    for number, obj in enumerate(raw_events, start=1):
+        try:
+            records.append(intake.parse_event(obj, f"{name}: event {number}"))
+        except SyncError as exc:
+            raise BundleError(f"{exc} (damaged or forged bundle)") from exc
+    return records
+
+
+def _offer_pin(session: Session, signed: Any, pin_it_key: str | None, result: ImportResult) -> None:
+    """No IT key pinned yet: pin the one that signed ``signed`` if the operator confirmed it."""
+    try:
+        listed = trust_format.verify_signed(signed, None)
+    except trust_format.TrustError as exc:
+        result.notes.append(f"The trust list in it was ignored: {exc}.")
+        return
+    fp = trust_format.fingerprint(listed.signer)
+    if pin_it_key is not None and same_fingerprint(pin_it_key, fp):
+        session.merge(Meta(key=intake.META_IT_KEY, value=b64(listed.signer)))
+        session.flush()
+        result.notes.append(f"Pinned IT key {fp} as confirmed.")
+        return
+    result.notes.append(
+        f"It carries a trust list signed by IT key {fp}. If IT confirms that fingerprint, "
+        f"import again with --pin-it-key {fp} (or run 'hisconsole trust pin FILE')."
+    )
+
+
+def import_bundle(console: Console, path: Path, *, pin_it_key: str | None = None) -> ImportResult:
+    """Check a bundle completely, then take in what it brings in one transaction.
+
+    Importing the same bundle twice, bundles in any order, or relayed ones gives
+    the same result. A damaged, truncated, altered or forged bundle changes nothing.
+    ``pin_it_key``: the IT key fingerprint the operator confirmed, to pin the IT key
+    that signed the bundle's trust list when none is pinned yet.
+    """
+    path = path.expanduser()
+    try:
+        manifest, raw_events = bundle_format.read_bundle(path)
+        keys = intake.check_keys(manifest.keys, path.name)
+    except SyncError as exc:
+        raise refuse(exc, " Nothing was imported.") from exc
+    have = local_vector(console)
+    try:
+        records = _parse_all(raw_events, path.name)
+        del raw_events
+        # Every event is checked, even those held here already: a bundle with one forged
+        # event is refused as a whole.
+        bad = intake.first_bad_signature(records, keys)
+        if bad is not None:
+            raise BundleError(
+                f"{path.name} is forged or damaged: {bad}. It was refused as a whole."
+            )
+        new = [r for r in records if r.origin_seq > have.get(r.origin_id, 0)]
+        known = [
+            (r.origin_id, r.origin_seq, r.event_id)
+            for r in records
+            if r.origin_seq <= have.get(r.origin_id, 0)
+        ]
+        del records
+    except SyncError as exc:
+        raise refuse(exc, " Nothing was imported.") from exc
+    result = ImportResult(source=manifest.exporter_id, source_name=manifest.exporter_name)
+    with console.db.write() as session:
+        if manifest.trust_list is not None:
+            if intake.pinned_it_key(session) is None:
+                _offer_pin(session, manifest.trust_list, pin_it_key, result)
+            if intake.pinned_it_key(session) is not None:
+                adopt_trust(session, manifest.trust_list, result)
+        ctx = intake.load_context(
+            session,
+            own_id=console.device_id,
+            clock=console.clock,
+            now=console.now(),
+            source=f"bundle from {manifest.exporter_id}",
+        )
+        if result.trust_serial is not None:
+            result.report.merge(intake.release_held(session, ctx))
+        report = intake.store_events(
+            session, new, keys=keys, names=manifest.names, ctx=ctx, known=known
+        )
+        result.report.merge(report)
+        add_count_notes(result)
+        record_history(
+            session,
+            console,
+            peer=manifest.exporter_id,
+            action=ACTION_IMPORT,
+            report=result.report,
+            note="; ".join(result.notes),
+        )
+        if manifest.exporter_id != console.device_id:
+            touch_peer(
+                session,
+                console,
+                manifest.exporter_id,
+                "laptop",
+                manifest.exporter_name,
+                manifest.vector,
+            )
+    observe(console, result.report)
+    return result
+
+
+def bundle_it_key(console: Console, path: Path) -> str | None:
+    """The fingerprint of the IT key that signed the trust list ``path`` carries, when no
+    IT key is pinned on this laptop yet (to ask the operator to confirm it with IT before
+    ``import_bundle(..., pin_it_key=)``); None otherwise. Reads only the manifest."""
+    with console.db.read() as session:
+        if intake.pinned_it_key(session) is not None:
+            return None
+    try:
+        manifest = bundle_format.read_manifest(path.expanduser())
+    except SyncError as exc:
+        raise refuse(exc, " Nothing was imported.") from exc
+    if manifest.trust_list is None:
+        return None
+    try:
+        listed = trust_format.verify_signed(manifest.trust_list, None)
+    except trust_format.TrustError:
+        return None  # import_bundle says why the list is ignored
+    return trust_format.fingerprint(listed.signer)

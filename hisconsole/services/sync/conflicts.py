@@ -1,0 +1,120 @@
+"""Values edited concurrently on two laptops, and settling them."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlalchemy import func, select
+
+from hisconsole.services.console import ChangeSet, Console, ServiceError, area_of
+from hisconsole.services.sync.shared import screen_areas
+from hisconsole.store.models import CallTree, Contact, Event, PlanItem
+
+#: Register tables that keep both values of a concurrent edit: table -> (model, kind, entity).
+REGISTERS: dict[str, tuple[Any, str, str]] = {
+    "plan_items": (PlanItem, "plan.item.set", "plan:{key}"),
+    "contacts": (Contact, "contact.set", "contact:{key}"),
+    "call_trees": (CallTree, "calltree.set", "calltree:{key}"),
+}
+
+
+def conflicts(console: Console, *, include_identical: bool = False) -> list[dict[str, Any]]:
+    """Plan items, contacts and call trees edited concurrently on two laptops: every value.
+
+    Rivals holding the same value (e.g. the bundled plan loaded on two laptops) are
+    not a conflict to resolve and are left out unless ``include_identical``.
+    """
+    result = []
+    with console.db.read() as session:
+        for table, (model, _kind, _entity) in REGISTERS.items():
+            keys = session.scalars(
+                select(model.key).group_by(model.key).having(func.count() > 1).order_by(model.key)
+            ).all()
+            for key in keys:
+                rows = session.scalars(
+                    select(model).where(model.key == key).order_by(model.hlc, model.event_id)
+                ).all()
+                ids = [r.event_id for r in rows]
+                who: dict[str, tuple[str, str]] = {
+                    str(eid): (str(origin), str(author))
+                    for eid, origin, author in session.execute(
+                        select(Event.event_id, Event.origin_id, Event.author).where(
+                            Event.event_id.in_(ids)
+                        )
+                    )
+                }
+                values = [
+                    {
+                        "event_id": r.event_id,
+                        "hlc": r.hlc,
+                        "device": who.get(r.event_id, ("", ""))[0],
+                        "author": who.get(r.event_id, ("", ""))[1],
+                        "data": json.loads(r.data),
+                    }
+                    for r in rows
+                ]
+                same = all(v["data"] == values[0]["data"] for v in values)
+                if same and not include_identical:
+                    continue
+                result.append({"table": table, "key": key, "values": values, "same_value": same})
+    return result
+
+
+def resolve_conflict(
+    console: Console,
+    table: str,
+    key: str,
+    chosen_event_id: str | None = None,
+    merged: dict[str, Any] | None = None,
+) -> ChangeSet:
+    """Settle a conflict: keep one rival's value (``chosen_event_id``) or ``merged`` data.
+
+    Writes one new event whose parents are all the rivals, so every laptop that
+    receives it drops them and keeps the resolution.
+    """
+    if table not in REGISTERS:
+        raise ServiceError(f"Unknown table {table!r}; conflicts are in {', '.join(REGISTERS)}.")
+    if (chosen_event_id is None) == (merged is None):
+        raise ServiceError("Choose one of the values, or give merged data (not both).")
+    if merged is not None and not isinstance(merged, dict):
+        raise ServiceError("Merged data must be a mapping of fields.")
+    model, kind, entity = REGISTERS[table]
+    with console.transaction() as tx:
+        rows = tx.session.scalars(select(model).where(model.key == key)).all()
+        if len(rows) < 2:
+            raise ServiceError(f"There is no conflict on {table} {key!r} (any more).")
+        if chosen_event_id is not None:
+            matches = [r for r in rows if r.event_id == chosen_event_id]
+            if not matches:
+                raise ServiceError(f"{chosen_event_id} is not one of the values of {key!r}.")
+            base = matches[0]
+            data = json.loads(base.data)
+        else:
+            base = rows[0]
+            data = dict(merged or {})
+        payload: dict[str, Any] = {"key": key, "data": data}
+        if model is PlanItem:
+            payload.update(section=base.section, order=base.ord)
+        tx.emit(kind, entity.format(key=key), payload, parents=[r.event_id for r in rows])
+    return ChangeSet(screen_areas({area_of(kind)}), 1)
+
+
+def resolve_identical(console: Console) -> int:
+    """Settle every conflict whose rival values are all the same (e.g. two laptops that
+    each loaded the bundled plan at set-up); returns how many were settled."""
+    same = [c for c in conflicts(console, include_identical=True) if c["same_value"]]
+    if not same:
+        return 0
+    with console.transaction() as tx:
+        for conflict in same:
+            model, kind, entity = REGISTERS[conflict["table"]]
+            rows = tx.session.scalars(select(model).where(model.key == conflict["key"])).all()
+            if len(rows) < 2:
+                continue
+            base = min(rows, key=lambda r: (r.hlc, r.event_id))
+            payload: dict[str, Any] = {"key": base.key, "data": json.loads(base.data)}
+            if model is PlanItem:
+                payload.update(section=base.section, order=base.ord)
+            tx.emit(kind, entity.format(key=base.key), payload, parents=[r.event_id for r in rows])
+    return len(same)

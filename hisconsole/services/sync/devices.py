@@ -1,0 +1,177 @@
+"""This laptop and the other devices: who they are, their state, accepting one."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from hisconsole.domain.roles import COMMANDER
+from hisconsole.services.console import ChangeSet, Console, ServiceError
+from hisconsole.services.sync.shared import (
+    ACTION_ACCEPT,
+    now_iso,
+    observe,
+    own_key,
+    record_history,
+    screen_areas,
+    trust_state,
+)
+from hisconsole.store.sync_models import (
+    HELD_PENDING,
+    HELD_QUARANTINE,
+    HELD_REJECTED,
+    HeldEvent,
+    SyncDevice,
+)
+from hisconsole.sync import intake, vectors
+from hisconsole.sync import trust as trust_format
+
+
+def device_info(console: Console) -> dict[str, Any]:
+    """This laptop's device id, name and public key (what IT puts in the trust list)."""
+    return {
+        "id": console.device_id,
+        "name": console.device_name,
+        "public_key": own_key(console),
+        "fingerprint": trust_format.fingerprint(console.identity.public_key_bytes),
+    }
+
+
+def devices(console: Console) -> list[dict[str, Any]]:
+    """Every device known here: this laptop, the trust list's, and those whose events arrived."""
+    today = console.now().date()
+    with console.db.read() as session:
+        _pinned, current = trust_state(session)
+        seen = {d.device_id: d for d in session.scalars(select(SyncDevice))}
+        held: dict[str, dict[str, int]] = {}
+        for origin, status, count in session.execute(
+            select(HeldEvent.origin_id, HeldEvent.status, func.count()).group_by(
+                HeldEvent.origin_id, HeldEvent.status
+            )
+        ):
+            held.setdefault(origin, {})[status] = int(count)
+        vector = vectors.local_vector(session, console.device_id)
+    listed = current.devices if current else {}
+    result = []
+    for device_id in sorted({console.device_id} | set(seen) | set(listed)):
+        entry = listed.get(device_id)
+        row = seen.get(device_id)
+        counts = held.get(device_id, {})
+        if device_id == console.device_id:
+            status = "this laptop"
+        elif entry is not None and entry.revoked is not None and entry.revoked <= today:
+            status = "revoked"
+        elif entry is not None and (entry.expires is None or entry.expires >= today):
+            status = "trusted"
+        elif row is not None and row.accepted_at:
+            status = "accepted"
+        elif entry is not None:
+            status = "expired"
+        elif counts.get(HELD_QUARANTINE):
+            status = "quarantined"
+        else:
+            status = "unknown"
+        roles: list[str] = []
+        if entry is not None:
+            roles = sorted(entry.roles)
+        elif row is not None and row.accepted_at:
+            roles = sorted(trust_format.ACCEPTED_ROLES)
+        result.append(
+            {
+                "id": device_id,
+                "name": (entry.name if entry else "")
+                or (row.name if row else "")
+                or (console.device_name if device_id == console.device_id else ""),
+                "status": status,
+                "roles": roles,
+                "events": vector.get(device_id, 0),
+                "quarantined": counts.get(HELD_QUARANTINE, 0),
+                "rejected": counts.get(HELD_REJECTED, 0),
+                "pending": counts.get(HELD_PENDING, 0),
+                "first_seen": row.first_seen if row else None,
+                "accepted_at": row.accepted_at if row else None,
+                "accepted_by": row.accepted_by if row else None,
+                "expires": entry.expires.isoformat() if entry and entry.expires else None,
+                "revoked": entry.revoked.isoformat() if entry and entry.revoked else None,
+            }
+        )
+    return result
+
+
+def _find_device(session: Session, text: str) -> SyncDevice:
+    text = text.strip().lower().replace("-", "")
+    rows = session.scalars(select(SyncDevice).where(SyncDevice.device_id.startswith(text))).all()
+    if len(text) < 4 or not rows:
+        raise ServiceError(
+            f"No device {text!r} has sent events to this laptop; 'hisconsole device list' "
+            "shows those that have."
+        )
+    exact = [r for r in rows if r.device_id == text]
+    if exact:
+        return exact[0]
+    if len(rows) > 1:
+        raise ServiceError(f"{text!r} matches {len(rows)} devices; give more of the id.")
+    return rows[0]
+
+
+@dataclass
+class AcceptResult:
+    device_id: str
+    report: intake.IntakeReport
+    changes: ChangeSet
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"device": self.device_id, **self.report.as_dict()}
+
+
+def accept_device(console: Console, device_id: str) -> AcceptResult:
+    """Accept a quarantined device on this laptop: its held events are applied now.
+
+    An accepted device may write operational events (incidents, logs, forms); plan,
+    contact and call-tree changes still need the plan-editor role from IT's trust list.
+    The acceptance is local to this laptop and records who made it.
+    """
+    if console.operator.role != COMMANDER:
+        raise ServiceError(
+            "Only the commander (指挥长) can accept a device; sign in as commander "
+            "(command line: --operator NAME --role commander). Nothing was changed."
+        )
+    with console.db.write() as session:
+        row = _find_device(session, device_id)
+        _pinned, current = trust_state(session)
+        entry = current.devices.get(row.device_id) if current else None
+        if (
+            entry is not None
+            and entry.revoked is not None
+            and entry.revoked <= console.now().date()
+        ):
+            raise ServiceError(
+                f"Device {row.device_id} was revoked by IT on {entry.revoked.isoformat()}; "
+                "it cannot be accepted. Nothing was changed."
+            )
+        if row.accepted_at is None:
+            row.accepted_at = now_iso(console)
+            row.accepted_by = console.operator.name
+            session.flush()
+        ctx = intake.load_context(
+            session,
+            own_id=console.device_id,
+            clock=console.clock,
+            now=console.now(),
+            source=f"accepted by {console.operator.name}",
+        )
+        report = intake.release_held(session, ctx, [row.device_id])
+        record_history(
+            session,
+            console,
+            peer=row.device_id,
+            action=ACTION_ACCEPT,
+            report=report,
+            note=f"accepted by {console.operator.name}",
+        )
+        accepted_id = row.device_id
+    observe(console, report)
+    return AcceptResult(accepted_id, report, ChangeSet(screen_areas(report.areas), report.applied))

@@ -1,0 +1,322 @@
+"""The PostgreSQL hub: push what it lacks, pull what this laptop lacks, in batches."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from hisconsole.services.console import Console, ServiceError
+from hisconsole.services.sync.shared import (
+    ACTION_HUB,
+    ImportResult,
+    add_count_notes,
+    adopt_trust,
+    device_keys,
+    local_vector,
+    observe,
+    record_history,
+    refuse,
+    touch_peer,
+    trust_document,
+    trust_state,
+)
+from hisconsole.store.eventlog import EventRecord
+from hisconsole.store.models import Meta
+from hisconsole.sync import hub as hub_db
+from hisconsole.sync import intake, vectors
+from hisconsole.sync import trust as trust_format
+from hisconsole.sync.canonical import b64, canonical_json
+from hisconsole.sync.errors import SyncError
+from hisconsole.sync.outgoing import OutRow, outgoing
+
+HUB_FILE = "hub.json"
+PUSH_BATCH = 5000
+PULL_BATCH = 5000
+
+#: A hub sync's progress hook, called between batches: (stage, events done, events in the
+#: stage) with stage "push" or "pull"; returning False stops the sync there. Each batch is
+#: a transaction on either side, so a stopped sync loses nothing: the next one carries on.
+HubProgress = Callable[[str, int, int], bool]
+STAGE_PUSH = "push"
+STAGE_PULL = "pull"
+STOPPED_NOTE = "Stopped on request; the next sync carries on from there."
+
+
+class _Stopped(Exception):
+    """The progress hook asked a hub sync to stop (between batches)."""
+
+
+def hub_file(console: Console) -> Path:
+    return console.data_dir / HUB_FILE
+
+
+def saved_hub(console: Console) -> str | None:
+    """The hub address kept in the data directory (hub.json), if any."""
+    path = hub_file(console)
+    try:
+        doc = json.loads(path.read_text("utf-8"))
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError) as exc:
+        raise ServiceError(
+            f"{path} cannot be read ({exc}); give the hub again with --hub."
+        ) from exc
+    url = doc.get("url") if isinstance(doc, dict) else None
+    return url if isinstance(url, str) else None
+
+
+def save_hub(console: Console, url: str) -> None:
+    """Keep the hub address (with its credentials) in a private file (mode 0600)."""
+    path = hub_file(console)
+    tmp = path.with_name(f".{path.name}.partial")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        json.dump({"url": url}, handle)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.chmod(tmp, 0o600)
+    os.replace(tmp, path)
+
+
+def sync_hub(
+    console: Console, url: str | None = None, *, progress: HubProgress | None = None
+) -> ImportResult:
+    """Push what the hub lacks, then pull what this laptop lacks.
+
+    ``url`` (postgresql+psycopg://USER:PASSWORD@HOST/DB) is saved for next time once
+    the hub answered; without it the saved one is used. Each batch is a transaction
+    on either side, so an interrupted sync resumes where it stopped. ``progress`` is
+    called before the first batch of each stage and after every batch; when it returns
+    False the sync stops there and returns with ``stopped`` set.
+    """
+    text = url or saved_hub(console)
+    if not text:
+        raise ServiceError(
+            "No hub address given yet: run 'hisconsole sync --hub "
+            "postgresql+psycopg://USER:PASSWORD@HOST/DATABASE'."
+        )
+    try:
+        address = hub_db.parse_url(text)
+    except SyncError as exc:
+        raise refuse(exc) from exc
+    peer = hub_db.describe(address)
+    result = ImportResult(source=peer, source_name=peer[4:])
+    engine = hub_db.connect(address)
+    try:
+        with hub_db.errors(address):
+            hub_db.ensure_schema(engine)
+            if url:
+                save_hub(console, url)
+            _pull_trust(console, engine, result)
+            _push(console, engine, result, progress)
+            _pull(console, engine, result, progress)
+            with engine.connect() as conn:
+                hub_has = hub_db.hub_vector(conn)
+    except _Stopped:
+        result.stopped = True
+    except SyncError as exc:
+        moved = result.sent or result.report.applied or result.report.quarantined
+        if moved or result.report.rejected or result.report.pending:
+            # Part of the work was done (and kept): the history says so.
+            _record_hub(console, peer, result, failed=str(exc))
+            raise refuse(exc, " What was already transferred is kept.") from exc
+        raise refuse(exc) from exc
+    finally:
+        engine.dispose()
+    add_count_notes(result)
+    if result.stopped:
+        # What was transferred is kept; the hub's vector is not known: no last sync.
+        result.notes.append(STOPPED_NOTE)
+        _record_hub(console, peer, result)
+        return result
+    _record_hub(console, peer, result, vector=hub_has)
+    return result
+
+
+def _step(progress: HubProgress | None, stage: str, done: int, total: int) -> None:
+    if progress is not None and not progress(stage, done, total):
+        raise _Stopped
+
+
+def _record_hub(
+    console: Console,
+    peer: str,
+    result: ImportResult,
+    *,
+    vector: Mapping[str, int] | None = None,
+    failed: str = "",
+) -> None:
+    with console.db.write() as session:
+        note = failed or "; ".join(result.notes)
+        record_history(
+            session,
+            console,
+            peer=peer,
+            action=ACTION_HUB,
+            report=result.report,
+            sent=result.sent,
+            note=note,
+        )
+        if vector is not None:
+            touch_peer(session, console, peer, "hub", peer[4:], vector)
+
+
+def _pull_trust(console: Console, engine: Any, result: ImportResult) -> None:
+    with console.db.read() as session:
+        pinned, current = trust_state(session)
+    if pinned is None:
+        return
+    with engine.connect() as conn:
+        docs = hub_db.trust_documents(conn, current.serial if current else 0)
+    for doc in docs:
+        try:
+            signed = json.loads(doc)
+            trust_format.verify_signed(signed, pinned)
+        except (ValueError, trust_format.TrustError):
+            continue
+        with console.db.write() as session:
+            if adopt_trust(session, signed, result):
+                ctx = intake.load_context(
+                    session,
+                    own_id=console.device_id,
+                    clock=console.clock,
+                    now=console.now(),
+                    source="hub trust list",
+                )
+                result.report.merge(intake.release_held(session, ctx))
+        break
+
+
+def _push(
+    console: Console, engine: Any, result: ImportResult, progress: HubProgress | None = None
+) -> None:
+    """Send the hub every event it lacks, in the order they were applied here (cause before
+    effect), in batches; ``result.sent`` counts those new to the hub."""
+    with engine.connect() as conn:
+        hub_has = hub_db.hub_vector(conn)
+    with console.db.read() as session:
+        have = vectors.local_vector(session, console.device_id)
+        if vectors.covers(hub_has, have) and not _has_trust_to_push(session):
+            return
+        keys, names = device_keys(session, console)
+        rows: list[OutRow] = list(
+            outgoing(
+                session,
+                have={o: n for o, n in have.items() if o in keys},
+                since=hub_has,
+                own_id=console.device_id,
+                sign_own=console.identity.private_key.sign,
+            )
+        )
+        trust_doc = trust_document(session)
+    device_rows = [
+        {"device_id": d, "public_key": keys[d], "name": names.get(d, "")}
+        for d in sorted({r.origin_id for r in rows} | {console.device_id})
+        if d in keys
+    ]
+    with engine.begin() as conn:
+        hub_db.push_devices(conn, device_rows)
+        if trust_doc is not None:
+            hub_db.push_trust_list(
+                conn,
+                int(trust_doc["list"]["serial"]),
+                str(trust_doc["signer"]),
+                canonical_json(trust_doc),
+            )
+    _step(progress, STAGE_PUSH, 0, len(rows))
+    for start in range(0, len(rows), PUSH_BATCH):
+        batch = [r.as_hub_row() for r in rows[start : start + PUSH_BATCH]]
+        with engine.begin() as conn:
+            result.sent += hub_db.push_events(conn, batch)
+        _step(progress, STAGE_PUSH, start + len(batch), len(rows))
+
+
+def _has_trust_to_push(session: Session) -> bool:
+    return session.get(Meta, intake.META_TRUST_LIST) is not None
+
+
+def _pull(
+    console: Console, engine: Any, result: ImportResult, progress: HubProgress | None = None
+) -> None:
+    """Fetch what this laptop lacks, verify it, and take it in batches, in the order the
+    events reached the hub (cause before effect); each batch is one transaction."""
+    have = local_vector(console)
+    with engine.connect() as conn:
+        wanted = vectors.missing(have, hub_db.hub_vector(conn))
+        if not wanted:
+            return
+        raw_keys = hub_db.device_keys(conn, sorted(wanted))
+        arrived: list[tuple[int, EventRecord]] = []
+        for origin, (after, upto) in sorted(wanted.items()):
+            if origin not in raw_keys:
+                result.notes.append(
+                    f"The hub has no key for device {origin}; its events were skipped."
+                )
+                continue
+            try:
+                key = intake.check_keys({origin: raw_keys[origin][0]}, "hub")[origin]
+            except SyncError as exc:
+                result.notes.append(f"{exc}; its events were skipped.")
+                continue
+            with contextlib.closing(hub_db.fetch_events(conn, origin, after, upto)) as rows:
+                good, bad = _verified(rows, origin, key)
+            arrived.extend(good)
+            if bad:
+                result.notes.append(bad)
+    keys = {o: intake.check_keys({o: k}, "hub")[o] for o, (k, _n) in raw_keys.items()}
+    names = {o: n for o, (_k, n) in raw_keys.items()}
+    arrived.sort(key=lambda item: item[0])
+    records = [record for _hub_seq, record in arrived]
+    _step(progress, STAGE_PULL, 0, len(records))
+    for start in range(0, len(records), PULL_BATCH):
+        batch = records[start : start + PULL_BATCH]
+        with console.db.write() as session:
+            ctx = intake.load_context(
+                session,
+                own_id=console.device_id,
+                clock=console.clock,
+                now=console.now(),
+                source=result.source,
+            )
+            report = intake.store_events(session, batch, keys=keys, names=names, ctx=ctx)
+        result.report.merge(report)
+        observe(console, report)
+        _step(progress, STAGE_PULL, start + len(batch), len(records))
+
+
+def _verified(
+    rows: Iterable[dict[str, Any]], origin: str, key: bytes
+) -> tuple[list[tuple[int, EventRecord]], str]:
+    """The hub's events of one device (with their hub_seq) up to the first that fails its
+    checks, and why it failed."""
+    good: list[tuple[int, EventRecord]] = []
+    for row in rows:
+        where = f"hub event {origin}#{row['origin_seq']}"
+        try:
+            record = intake.parse_event(
+                {
+                    **row,
+                    "payload": json.loads(row["payload"]),
+                    "parents": json.loads(row["parents"]),
+                    "signature": b64(bytes(row["signature"])),
+                },
+                where,
+            )
+            if record.origin_id != origin:
+                raise SyncError(f"{where} names another device")
+            bad = intake.first_bad_signature([record], {origin: key})
+            if bad is not None:
+                raise SyncError(bad)
+        except (SyncError, ValueError) as exc:
+            return good, (
+                f"The hub holds an event that fails verification ({exc}); it and the later "
+                f"events of device {origin} were not taken."
+            )
+        good.append((int(row["hub_seq"]), record))
+    return good, ""
