@@ -29,6 +29,12 @@ def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
     cap = sub.add_parser("cap", parents=[common], help="OASIS CAP 1.2 alert for an incident")
     cap.add_argument("id", metavar="ID")
     cap.add_argument("--out", type=Path, required=True, metavar="FILE.xml")
+    cap.add_argument(
+        "--type",
+        dest="msg_type",
+        choices=("alert", "update", "cancel"),
+        help="message type (default: Alert first, then Update; Cancel once resolved)",
+    )
     return {
         "kit": cmd_kit,
         "report": cmd_report,
@@ -42,8 +48,25 @@ def cmd_report(args: argparse.Namespace, out: Output) -> int:
     console = open_console(args)
     try:
         if args.command == "cap":
-            reports.write_cap(console, args.id, args.out)
-            out.emit({"id": args.id, "file": str(args.out)}, f"CAP alert written to {args.out}")
+            message = reports.write_cap(console, args.id, args.out, args.msg_type).message
+            human = (
+                f"CAP {message.msg_type} {message.identifier} (sent {message.sent}) "
+                f"written to {args.out}"
+            )
+            if message.references:
+                human += "\nReferences: " + " ".join(message.references)
+            out.emit(
+                {
+                    "id": args.id,
+                    "file": str(args.out),
+                    "identifier": message.identifier,
+                    "sender": message.sender,
+                    "sent": message.sent,
+                    "msg_type": message.msg_type,
+                    "references": list(message.references),
+                },
+                human,
+            )
         else:
             reports.write_report(console, args.id, args.kind, args.out)
             out.emit(

@@ -1,15 +1,18 @@
 """OASIS CAP 1.2 alerts for an incident (Common Alerting Protocol), in Chinese and English.
 
-Warning level → severity/urgency; an exercise is ``status=Exercise``; the first
-alert is ``Alert``, later ones ``Update`` (referencing the first), and a
-resolved incident gives ``Cancel``.
+Warning level → severity/urgency; an exercise is ``status=Exercise``. Every
+message written is recorded (:class:`CapMessage`), so an ``Update`` or
+``Cancel`` references the messages that really went out for the incident, from
+whichever laptop: the first message is an ``Alert``, later ones ``Update``, and
+a resolved incident gives ``Cancel``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import xml.etree.ElementTree as ET
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 NS = "urn:oasis:names:tc:emergency:cap:1.2"
@@ -34,22 +37,69 @@ def cap_time(value: str | dt.datetime) -> str:
     return moment.replace(microsecond=0).isoformat()
 
 
-def msg_type(incident: Mapping[str, Any]) -> str:
-    if incident["status"] in ("resolved", "closed"):
-        return "Cancel"
-    return "Update" if len(incident.get("level_history", [])) > 1 else "Alert"
+#: CAP message types, as the command line spells them and as CAP does.
+MSG_TYPES = {"alert": "Alert", "update": "Update", "cancel": "Cancel"}
+
+
+@dataclass(frozen=True)
+class CapMessage:
+    """A CAP message that was written: what later messages reference."""
+
+    sender: str
+    identifier: str
+    sent: str  # CAP date-time, as in the message
+    msg_type: str
+    #: The ``reference`` of every earlier message this one updates or cancels.
+    references: tuple[str, ...] = ()
+
+    @property
+    def reference(self) -> str:
+        """The ``sender,identifier,sent`` triple of CAP's <references>."""
+        return f"{self.sender},{self.identifier},{self.sent}"
+
+
+class NothingToReference(ValueError):
+    """An Update or Cancel was asked for, but no message went out for the incident."""
+
+
+def msg_type(
+    incident: Mapping[str, Any], issued: Sequence[CapMessage], requested: str | None
+) -> str:
+    """The message type to write: the one ``requested``, else as the incident stands.
+
+    An Update or Cancel must reference a message that went out, so with nothing
+    issued yet only an Alert can be written.
+    """
+    if requested is not None:
+        kind = MSG_TYPES[requested]
+    elif incident["status"] in ("resolved", "closed"):
+        kind = "Cancel"
+    else:
+        kind = "Update" if issued else "Alert"
+    if kind != "Alert" and not issued:
+        raise NothingToReference(kind)
+    return kind
+
+
+def identifier(incident_id: str, kind: str, sent: dt.datetime, taken: set[str]) -> str:
+    """A new message identifier, unique for this sender (``taken`` are its earlier ones)."""
+    base = f"{incident_id}-{kind.upper()}-{sent.strftime('%Y%m%dT%H%M%S')}"
+    candidate, number = base, 1
+    while candidate in taken:  # two messages within one second
+        number += 1
+        candidate = f"{base}-{number}"
+    return candidate
 
 
 def build_alert(
     incident: Mapping[str, Any],
     *,
+    message: CapMessage,
     levels: Mapping[str, Mapping[str, Any]],
-    sender: str,
     sender_name: Mapping[str, str],
     area: Mapping[str, str],
-    sent: dt.datetime,
 ) -> bytes:
-    """The CAP 1.2 XML document (UTF-8 bytes) for the incident as it stands."""
+    """The CAP 1.2 XML document (UTF-8 bytes) of ``message`` for the incident as it stands."""
     ET.register_namespace("", NS)
 
     def sub(parent: ET.Element, tag: str, text: str | None = None) -> ET.Element:
@@ -58,20 +108,19 @@ def build_alert(
             element.text = text
         return element
 
-    kind = msg_type(incident)
-    first_sent = cap_time(incident["declared_at"])
-    identifier = f"{incident['id']}-{kind.upper()}-{sent.strftime('%Y%m%dT%H%M%S')}"
+    kind = message.msg_type
+    closed = incident["status"] in ("resolved", "closed")
     alert = ET.Element(f"{{{NS}}}alert")
-    sub(alert, "identifier", identifier)
-    sub(alert, "sender", sender)
-    sub(alert, "sent", cap_time(sent))
+    sub(alert, "identifier", message.identifier)
+    sub(alert, "sender", message.sender)
+    sub(alert, "sent", message.sent)
     sub(alert, "status", "Exercise" if incident["exercise"] else "Actual")
     sub(alert, "msgType", kind)
     sub(alert, "source", "HIS Console")
     sub(alert, "scope", "Restricted")
     sub(alert, "restriction", "Hospital emergency command and supervising authority only")
-    if kind != "Alert":
-        sub(alert, "references", f"{sender},{incident['id']}-ALERT,{first_sent}")
+    if message.references:
+        sub(alert, "references", " ".join(message.references))
     sub(alert, "incidents", incident["id"])
     level = incident["level"]
     level_info = levels[level]
@@ -82,7 +131,7 @@ def build_alert(
         sub(info, "category", "Health")
         event = "医院信息系统故障" if lang == "zh" else "Hospital information system outage"
         sub(info, "event", event)
-        if kind == "Cancel":
+        if kind == "Cancel" and closed:  # a cancelled open incident was an error, not over
             sub(info, "responseType", "AllClear")
         sub(info, "urgency", "Past" if kind == "Cancel" else URGENCY[level])
         sub(info, "severity", SEVERITY[level])

@@ -330,6 +330,10 @@ def describe_entry(entry: dict[str, Any]) -> str:
         return f"Reported to {data['recipient']} by {data['channel']}{summary}"
     if kind == "correction":
         return f"Correction of {entry['corrects']}: {text}"
+    if kind == "cap":
+        line = f"CAP {data['msg_type']} {data['identifier']} sent {data['sent']}"
+        refs = [ref.split(",")[1] for ref in data.get("references", [])]
+        return line + (f" (references {', '.join(refs)})" if refs else "")
     return f"[{kind}] {text}" if kind != "note" else text
 
 

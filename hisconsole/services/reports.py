@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from hisconsole.domain.cap import build_alert
+from sqlalchemy import select
+
+from hisconsole.domain import cap as cap_rules
 from hisconsole.services import incidents, response
 from hisconsole.services import plan as plan_service
-from hisconsole.services.console import Console, ServiceError
-from hisconsole.services.files import write_atomically
+from hisconsole.services.console import ChangeSet, Console, ServiceError
+from hisconsole.services.files import check_target, write_atomically
+from hisconsole.store.models import CapMessage
 
 
 def _levels(console: Console) -> tuple[dict[str, dict[str, Any]], dict[str, str]]:
@@ -18,25 +22,92 @@ def _levels(console: Console) -> tuple[dict[str, dict[str, Any]], dict[str, str]
     return {lvl["code"]: lvl for lvl in doc["levels"]}, doc["meta"]["hospital"]
 
 
-def cap_alert(console: Console, incident_id: str) -> bytes:
-    """The OASIS CAP 1.2 alert for the incident as it stands now."""
-    data = incidents.show(console, incident_id)
-    levels, hospital = _levels(console)
-    return build_alert(
-        data,
-        levels=levels,
-        sender=f"hisconsole-{console.device_id}@hospital.invalid",
-        sender_name={
-            "zh": f"{hospital['zh']} 应急指挥部",
-            "en": f"{hospital['en']} emergency command",
-        },
-        area=hospital,
-        sent=console.now(),
+def cap_sender(console: Console) -> str:
+    """This laptop's CAP sender (CAP forbids spaces and commas in it)."""
+    return f"hisconsole-{console.device_id}@hospital.invalid"
+
+
+def _issued(session: Any, incident_id: str) -> list[cap_rules.CapMessage]:
+    """The CAP messages written for the incident on any laptop, oldest first."""
+    rows = session.scalars(
+        select(CapMessage)
+        .where(CapMessage.incident_id == incident_id)
+        .order_by(CapMessage.hlc, CapMessage.event_id)  # causal order, the same everywhere
     )
+    return [cap_rules.CapMessage(r.sender, r.identifier, r.sent, r.msg_type) for r in rows]
 
 
-def write_cap(console: Console, incident_id: str, out: Path) -> None:
-    write_atomically(out, cap_alert(console, incident_id))
+@dataclass(frozen=True)
+class CapWritten:
+    """A CAP message written to a file and recorded."""
+
+    message: cap_rules.CapMessage
+    changes: ChangeSet
+
+
+def write_cap(
+    console: Console, incident_id: str, out: Path, msg_type: str | None = None
+) -> CapWritten:
+    """Write the incident's OASIS CAP 1.2 message to ``out`` and record that it went out.
+
+    ``msg_type`` is ``alert``, ``update`` or ``cancel``; by default the first
+    message is an Alert, later ones Updates, and a resolved incident's a Cancel.
+    An Update or Cancel references every message written for the incident before,
+    on any laptop. The record and the file are made together: if the file cannot
+    be written, nothing is recorded.
+    """
+    if msg_type is not None and msg_type not in cap_rules.MSG_TYPES:
+        raise ServiceError(
+            f"Unknown CAP message type {msg_type!r}; use {', '.join(cap_rules.MSG_TYPES)}."
+        )
+    out = check_target(out)  # a folder or a missing folder is refused before anything
+    data = incidents.show(console, incident_id, with_log=False)
+    levels, hospital = _levels(console)
+    sender = cap_sender(console)
+    with console.transaction() as tx:
+        earlier = _issued(tx.session, incident_id)
+        try:
+            kind = cap_rules.msg_type(data, earlier, msg_type)
+        except cap_rules.NothingToReference as exc:
+            raise ServiceError(
+                f"There is no CAP alert for incident {incident_id} yet, so there is nothing "
+                f"to {str(exc).lower()}: write the Alert first (--type alert). "
+                "Nothing was written."
+            ) from exc
+        sent = console.now()
+        taken = {m.identifier for m in earlier if m.sender == sender}
+        message = cap_rules.CapMessage(
+            sender=sender,
+            identifier=cap_rules.identifier(incident_id, kind, sent, taken),
+            sent=cap_rules.cap_time(sent),
+            msg_type=kind,
+            references=tuple(m.reference for m in earlier) if kind != "Alert" else (),
+        )
+        document = cap_rules.build_alert(
+            data,
+            message=message,
+            levels=levels,
+            sender_name={
+                "zh": f"{hospital['zh']} 应急指挥部",
+                "en": f"{hospital['en']} emergency command",
+            },
+            area=hospital,
+        )
+        tx.emit(
+            "incident.cap_issued",
+            f"incident:{incident_id}",
+            {
+                "id": incident_id,
+                "sender": message.sender,
+                "identifier": message.identifier,
+                "sent": message.sent,
+                "msg_type": kind,
+                "references": list(message.references),
+            },
+        )
+        # Written inside the transaction: a file that cannot be written rolls the record back.
+        write_atomically(out, document)
+    return CapWritten(message, ChangeSet({"incident"}, 1))
 
 
 def report_pdf(console: Console, incident_id: str, kind: str) -> bytes:

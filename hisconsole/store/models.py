@@ -239,6 +239,21 @@ class IncidentMessage(Base):
     reply_key: Mapped[str] = mapped_column(String(64), default="")
 
 
+class CapMessage(Base):
+    """A CAP 1.2 message that was written for an incident (what later ones reference)."""
+
+    __tablename__ = "cap_messages"
+
+    event_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    incident_id: Mapped[str] = mapped_column(String(40), index=True)
+    sender: Mapped[str] = mapped_column(Text)
+    identifier: Mapped[str] = mapped_column(Text)
+    sent: Mapped[str] = mapped_column(String(40))
+    msg_type: Mapped[str] = mapped_column(String(16))
+    author: Mapped[str] = mapped_column(Text)
+    hlc: Mapped[str] = mapped_column(String(24))
+
+
 class ChecklistItem(Base):
     """One step an incident's group must do, from the playbook or added on the day."""
 
@@ -345,6 +360,7 @@ PROJECTIONS = (
     FormSerial,
     Intake,
     IncidentMessage,
+    CapMessage,
     ChecklistItem,
     Callout,
     CalloutAttempt,

@@ -24,6 +24,7 @@ from hisconsole.store.models import (
     Callout,
     CalloutAttempt,
     CallTree,
+    CapMessage,
     ChecklistItem,
     Contact,
     Event,
@@ -408,6 +409,37 @@ def _incident_status(session: Session, record: EventRecord) -> None:
         row.resolved_at = row.resolved_at or at
         _entry(session, record, "closed", text=p.get("reason", ""), at=at)
     session.flush()
+
+
+@handles("incident.cap_issued")
+def _cap_issued(session: Session, record: EventRecord) -> None:
+    p = record.payload
+    session.execute(
+        insert(CapMessage).prefix_with("OR IGNORE"),
+        {
+            "event_id": record.event_id,
+            "incident_id": p["id"],
+            "sender": p["sender"],
+            "identifier": p["identifier"],
+            "sent": p["sent"],
+            "msg_type": p["msg_type"],
+            "author": record.author,
+            "hlc": record.hlc,
+        },
+    )
+    _entry(
+        session,
+        record,
+        "cap",
+        at=p["sent"],
+        data={
+            "msg_type": p["msg_type"],
+            "identifier": p["identifier"],
+            "sender": p["sender"],
+            "sent": p["sent"],
+            "references": p.get("references", []),
+        },
+    )
 
 
 # --- downtime forms ----------------------------------------------------------------

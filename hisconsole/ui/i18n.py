@@ -303,6 +303,7 @@ def log_kind_label(kind: str) -> str:
         "level": QCoreApplication.translate("LogKinds", "Level changed"),
         "resolved": QCoreApplication.translate("LogKinds", "Resolved"),
         "closed": QCoreApplication.translate("LogKinds", "Closed"),
+        "cap": QCoreApplication.translate("LogKinds", "CAP message"),
     }
     return labels.get(kind, kind)
 

@@ -142,14 +142,32 @@ def test_reports_and_the_cap_alert_are_saved_where_the_user_chooses(
     assert "终报" in text and "Final report" in text
     assert bar.status_label.text() == f"Final report saved: {saved}"
 
-    # The CAP alert of a resolved incident cancels the earlier alerts.
+    # No CAP message went out yet: only the Alert can be written; then the Cancel
+    # references it, and both are in the incident's log.
+    assert [bar.cap_actions[t].isEnabled() for t in ("alert", "update", "cancel")] == [
+        True,
+        False,
+        False,
+    ]
     asked = save_to(monkeypatch, out / "alert.xml")
-    qtbot.mouseClick(bar.cap_button, Qt.MouseButton.LeftButton)
+    bar.cap_actions["alert"].trigger()
     settle(qtbot, window)
-    assert asked == ["CAP alert: save as XML"]
-    xml = (out / "alert.xml").read_text(encoding="utf-8")
+    assert asked == ["CAP Alert: save as XML"]
+    alert = (out / "alert.xml").read_text(encoding="utf-8")
+    assert "<msgType>Alert</msgType>" in alert
+    identifier = alert.split("<identifier>")[1].split("</identifier>")[0]
+    assert bar.status_label.text() == f"CAP Alert {identifier} saved: {out / 'alert.xml'}"
+    qtbot.waitUntil(lambda: bar.cap_actions["cancel"].isEnabled())
+    asked = save_to(monkeypatch, out / "cancel.xml")
+    bar.cap_actions["cancel"].trigger()
+    settle(qtbot, window)
+    assert asked == ["CAP Cancel: save as XML"]
+    xml = (out / "cancel.xml").read_text(encoding="utf-8")
     assert "<msgType>Cancel</msgType>" in xml
-    assert incident_id in xml
+    assert f",{identifier}," in xml.split("<references>")[1].split("</references>")[0]
+    logged = [page.log_model.entry_text(r) for r in page.log_model.entries() if r["kind"] == "cap"]
+    assert logged[0] == f"CAP Alert {identifier}"
+    assert logged[1].startswith("CAP Cancel ") and logged[1].endswith(f"references {identifier}")
 
     # Cancelling the dialog writes nothing and says nothing.
     save_to(monkeypatch, None)
@@ -157,7 +175,7 @@ def test_reports_and_the_cap_alert_are_saved_where_the_user_chooses(
     bar.save_report("initial")
     settle(qtbot, window)
     assert bar.status_label.text() == before
-    assert sorted(p.name for p in out.iterdir()) == ["alert.xml", "final.pdf"]
+    assert sorted(p.name for p in out.iterdir()) == ["alert.xml", "cancel.xml", "final.pdf"]
 
 
 def test_an_unwritable_path_is_said_calmly_and_nothing_is_written(

@@ -10,7 +10,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from hisconsole.services import incidents
+from hisconsole.services import incidents, reports
 from hisconsole.services import plan as plan_service
 from hisconsole.services.console import Console, ServiceError
 from hisconsole.store import eventlog, projections
@@ -36,6 +36,7 @@ operations = st.lists(
         st.tuples(st.just("incident_log"), st.text(min_size=1, max_size=20)),
         st.tuples(st.just("incident_report")),
         st.tuples(st.just("incident_resolve")),
+        st.tuples(st.just("incident_cap"), st.sampled_from([None, "alert", "update", "cancel"])),
     ),
     max_size=12,
 )
@@ -76,6 +77,9 @@ def _apply(console: Console, op: tuple[object, ...], default_doc: dict) -> None:
                 incidents.record_report(console, inc, recipient="HQ", channel="phone")
             elif kind == "incident_resolve":
                 incidents.resolve(console, inc)
+            elif kind == "incident_cap":
+                msg_type = None if op[1] is None else str(op[1])
+                reports.write_cap(console, inc, console.data_dir / "cap.xml", msg_type)
     else:
         from sqlalchemy import select
 

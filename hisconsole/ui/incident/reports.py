@@ -1,7 +1,8 @@
 """The incident's reports on the Incident page: initial, follow-up and final PDF, and the CAP alert.
 
 The PDFs hold Chinese and English in one document; they are saved where the
-user chooses or printed on a system printer. The CAP 1.2 alert is saved as XML.
+user chooses or printed on a system printer. A CAP 1.2 message (Alert, Update
+or Cancel) is saved as XML and recorded, so later ones reference it.
 """
 
 from __future__ import annotations
@@ -28,15 +29,18 @@ from hisconsole.ui.runner import user_message
 #: The PDF reports, in the order of an incident's life.
 REPORT_KINDS = ("initial", "followup", "final")
 CAP = "cap"
+#: CAP message types, in the order an incident uses them.
+CAP_TYPES = ("alert", "update", "cancel")
 
 
 class ReportsBar(QWidget):
     """A row of buttons making the chosen incident's reports, and a line saying what came of it.
 
-    Each report button opens a menu: save as PDF, or print. "CAP alert…" saves
-    the OASIS CAP 1.2 alert as the incident stands (a resolved incident gives a
-    Cancel). The files are made and written on the runner's worker; a path that
-    cannot be written is said on the line, nothing else changes.
+    Each report button opens a menu: save as PDF, or print. "CAP alert…" opens a
+    menu of OASIS CAP 1.2 messages: the Alert, or (once one went out) an Update or
+    a Cancel referencing the messages written before. The files are made and
+    written on the runner's worker; a path that cannot be written is said on the
+    line, nothing else changes.
 
     Signals: none.
     """
@@ -70,7 +74,14 @@ class ReportsBar(QWidget):
             layout.addWidget(push)
         self.cap_button = button("", self)
         self.cap_button.setObjectName("report_cap")
-        self.cap_button.clicked.connect(self.save_cap)
+        cap_menu = QMenu(self.cap_button)
+        self.cap_actions: dict[str, QAction] = {}
+        for msg_type in CAP_TYPES:
+            action = cap_menu.addAction("")
+            action.triggered.connect(lambda _checked=False, t=msg_type: self.save_cap(t))
+            self.cap_actions[msg_type] = action
+        self.cap_button.setMenu(cap_menu)
+        self.cap_sent = False
         self.buttons[CAP] = self.cap_button
         layout.addWidget(self.cap_button)
         self.status_label = style.label("", self, delta=1, colour=style.MUTED_TEXT, wrap=True)
@@ -100,8 +111,27 @@ class ReportsBar(QWidget):
                 self.tr("In Chinese and English, one document: save it as PDF, or print it")
             )
         self.cap_button.setToolTip(
-            self.tr("Save the incident as an OASIS CAP 1.2 alert (XML) for other systems")
+            self.tr("Save an OASIS CAP 1.2 message (XML) about the incident for other systems")
         )
+        self.cap_actions["alert"].setText(self.tr("Alert (the first message)…"))
+        self.cap_actions["update"].setText(self.tr("Update (references the earlier messages)…"))
+        self.cap_actions["cancel"].setText(self.tr("Cancel (all clear, or sent in error)…"))
+        self._explain_cap()
+
+    def cap_name(self, msg_type: str) -> str:
+        names = {
+            "alert": self.tr("CAP Alert"),
+            "update": self.tr("CAP Update"),
+            "cancel": self.tr("CAP Cancel"),
+        }
+        return names[msg_type]
+
+    def _explain_cap(self) -> None:
+        # An Update or Cancel must reference a message that went out.
+        why = "" if self.cap_sent else self.tr("No CAP Alert for this incident went out yet")
+        for msg_type in ("update", "cancel"):
+            self.cap_actions[msg_type].setEnabled(self.cap_sent)
+            self.cap_actions[msg_type].setToolTip(why)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -116,6 +146,10 @@ class ReportsBar(QWidget):
         if new_id != self.incident_id:
             self.say("")
         self.incident_id = new_id
+        self.cap_sent = incident is not None and any(
+            entry["kind"] == "cap" for entry in incident.get("log", [])
+        )
+        self._explain_cap()
         for push in self.buttons.values():
             push.setEnabled(new_id is not None and self.job is None)
 
@@ -147,23 +181,32 @@ class ReportsBar(QWidget):
         console = self.ctx.console
         self._write(name, path, lambda: reports.report_pdf(console, incident_id, kind))
 
-    def save_cap(self) -> None:
-        """Ask where to save the CAP alert, then write its XML there."""
+    def save_cap(self, msg_type: str) -> None:
+        """Ask where to save a CAP message of ``msg_type``, then write and record it."""
         incident_id = self.incident_id
         if incident_id is None:
             return
-        name = self.report_name(CAP)
+        name = self.cap_name(msg_type)
         path = ask_save_path(
             self.window(),
             self.ctx,
-            title=self.tr("CAP alert: save as XML"),
-            suggested=f"{incident_id}-cap-{self._stamp()}.xml",
-            filters=[(self.tr("CAP alerts (XML)"), ".xml")],
+            title=self.tr("{message}: save as XML").format(message=name),
+            suggested=f"{incident_id}-cap-{msg_type}-{self._stamp()}.xml",
+            filters=[(self.tr("CAP messages (XML)"), ".xml")],
         )
         if path is None:
             return
         console = self.ctx.console
-        self._write(name, path, lambda: reports.cap_alert(console, incident_id))
+        self.say(self.tr("Writing {file}…").format(file=path.name))
+        self.ctx.runner.op(
+            lambda: reports.write_cap(console, incident_id, path, msg_type),
+            on_done=lambda written: self.say(
+                self.tr("{message} {identifier} saved: {path}").format(
+                    message=name, identifier=written.message.identifier, path=path
+                )
+            ),
+            on_error=lambda exc: self._failed(name, exc),
+        )
 
     def _write(self, name: str, path: Path, produce: Callable[[], bytes]) -> None:
         self.say(self.tr("Writing {file}…").format(file=path.name))

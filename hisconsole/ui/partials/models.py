@@ -132,6 +132,16 @@ class LogModel(QAbstractTableModel):
                 recipient=data.get("recipient", ""), channel=channel_label(data.get("channel", ""))
             )
             return f"{line}: {body}" if body else line
+        if kind == "cap":
+            line = QCoreApplication.translate("LogModel", "CAP {type} {identifier}").format(
+                type=data.get("msg_type", ""), identifier=data.get("identifier", "")
+            )
+            refs = [ref.split(",")[1] for ref in data.get("references", []) if ref.count(",") == 2]
+            if refs:
+                line += " · " + QCoreApplication.translate(
+                    "LogModel", "references {identifiers}"
+                ).format(identifiers=", ".join(refs))
+            return line
         if kind == "declared":
             systems = ", ".join(data.get("systems", []))
             line = QCoreApplication.translate("LogModel", "Level {level}: {title}").format(
