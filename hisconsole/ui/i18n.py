@@ -308,6 +308,16 @@ def log_kind_label(kind: str) -> str:
     return labels.get(kind, kind)
 
 
+def cap_message_label(msg_type: str) -> str:
+    """A CAP message type (``alert`` or CAP's ``Alert``, …) as the user reads it."""
+    labels = {
+        "alert": QCoreApplication.translate("CapMessage", "CAP Alert"),
+        "update": QCoreApplication.translate("CapMessage", "CAP Update"),
+        "cancel": QCoreApplication.translate("CapMessage", "CAP Cancel"),
+    }
+    return labels.get(msg_type.lower(), msg_type)
+
+
 def incident_status_label(status: str) -> str:
     labels = {
         "open": QCoreApplication.translate("IncidentStatus", "Open"),

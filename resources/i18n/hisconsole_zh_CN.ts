@@ -373,9 +373,27 @@
     </message>
 </context>
 <context>
+    <name>CapMessage</name>
+    <message>
+        <location filename="../../hisconsole/ui/i18n.py" line="+26"/>
+        <source>CAP Alert</source>
+        <translation>CAP 预警</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CAP Update</source>
+        <translation>CAP 更新</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CAP Cancel</source>
+        <translation>CAP 撤销</translation>
+    </message>
+</context>
+<context>
     <name>Channels</name>
     <message>
-        <location filename="../../hisconsole/ui/i18n.py" line="-26"/>
+        <location line="-54"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
@@ -398,7 +416,7 @@
 <context>
     <name>ClockJudgement</name>
     <message>
-        <location line="+71"/>
+        <location line="+82"/>
         <source>made on time</source>
         <translation>按时</translation>
     </message>
@@ -1120,7 +1138,7 @@
 <context>
     <name>Criticality</name>
     <message>
-        <location filename="../../hisconsole/ui/i18n.py" line="-90"/>
+        <location filename="../../hisconsole/ui/i18n.py" line="-101"/>
         <source>Critical</source>
         <translation>关键</translation>
     </message>
@@ -3008,7 +3026,7 @@ Nothing was recorded as issued.</source>
 <context>
     <name>IncidentStatus</name>
     <message>
-        <location filename="../../hisconsole/ui/i18n.py" line="+67"/>
+        <location filename="../../hisconsole/ui/i18n.py" line="+78"/>
         <source>Open</source>
         <translation>处置中</translation>
     </message>
@@ -3423,7 +3441,7 @@ Nothing was recorded as issued.</source>
 <context>
     <name>LogKinds</name>
     <message>
-        <location filename="../../hisconsole/ui/i18n.py" line="-56"/>
+        <location filename="../../hisconsole/ui/i18n.py" line="-67"/>
         <source>Note</source>
         <translation>记录</translation>
     </message>
@@ -3472,11 +3490,16 @@ Nothing was recorded as issued.</source>
         <source>Closed</source>
         <translation>关闭事件</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>CAP message</source>
+        <translation>CAP 消息</translation>
+    </message>
 </context>
 <context>
     <name>LogModel</name>
     <message>
-        <location filename="../../hisconsole/ui/partials/models.py" line="+123"/>
+        <location filename="../../hisconsole/ui/partials/models.py" line="+129"/>
         <source>estimate {estimate}</source>
         <extracomment>Role of the whole row as a dict, for views that act on a selected row.</extracomment>
         <translation>预计 {estimate}</translation>
@@ -3485,6 +3508,11 @@ Nothing was recorded as issued.</source>
         <location line="+8"/>
         <source>To {recipient} by {channel}</source>
         <translation>以{channel}方式报告{recipient}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>references {identifiers}</source>
+        <translation>引用 {identifiers}</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -3917,7 +3945,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>PhoneTypes</name>
     <message>
-        <location filename="../../hisconsole/ui/i18n.py" line="+54"/>
+        <location filename="../../hisconsole/ui/i18n.py" line="+64"/>
         <source>mobile</source>
         <translation>手机</translation>
     </message>
@@ -4983,7 +5011,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>Priorities</name>
     <message>
-        <location filename="../../hisconsole/ui/i18n.py" line="-89"/>
+        <location filename="../../hisconsole/ui/i18n.py" line="-100"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
@@ -5230,7 +5258,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>ReportsBar</name>
     <message>
-        <location filename="../../hisconsole/ui/incident/reports.py" line="+85"/>
+        <location filename="../../hisconsole/ui/incident/reports.py" line="+97"/>
         <source>Initial report</source>
         <extracomment>The PDF reports, in the order of an incident&apos;s life.</extracomment>
         <translation>首报</translation>
@@ -5246,12 +5274,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
         <translation>终报</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>CAP alert</source>
-        <translation>CAP 预警</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Reports (中文 + English):</source>
         <translation>报告（中文 + English）：</translation>
     </message>
@@ -5276,12 +5299,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
         <translation>中英文对照，同一份文件：可保存为 PDF，也可直接打印</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Save the incident as an OASIS CAP 1.2 alert (XML) for other systems</source>
-        <translation>将应急事件保存为 OASIS CAP 1.2 预警消息（XML），供其他系统使用</translation>
-    </message>
-    <message>
-        <location line="+38"/>
+        <location line="+56"/>
         <source>{report}: save as PDF</source>
         <translation>{report}：保存为 PDF</translation>
     </message>
@@ -5291,22 +5309,58 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
         <translation>PDF 文件</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>CAP alert: save as XML</source>
-        <translation>CAP 预警：保存为 XML</translation>
+        <location line="-70"/>
+        <source>CAP message</source>
+        <translation>CAP 消息</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Save an OASIS CAP 1.2 message (XML) about the incident for other systems</source>
+        <translation>将本应急事件保存为 OASIS CAP 1.2 消息（XML），供其他系统使用</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>CAP alerts (XML)</source>
-        <translation>CAP 预警 (XML)</translation>
+        <source>Alert (the first message)…</source>
+        <translation>预警（首次发布）…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+1"/>
+        <source>Update (references the earlier messages)…</source>
+        <translation>更新（引用此前发布的消息）…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel (all clear, or sent in error)…</source>
+        <translation>撤销（已解除，或误发）…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No CAP Alert for this incident went out yet</source>
+        <translation>本应急事件尚未发布 CAP 预警</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>{message}: save as XML</source>
+        <translation>{message}：保存为 XML</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CAP messages (XML)</source>
+        <translation>CAP 消息（XML）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+12"/>
         <source>Writing {file}…</source>
         <translation>正在写入 {file}…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-8"/>
+        <source>{message} {identifier} saved: {path}</source>
+        <translation>{message} {identifier} 已保存：{path}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>{report} saved: {path}</source>
         <translation>{report}已保存：{path}</translation>
     </message>

@@ -126,7 +126,7 @@ def test_reports_and_the_cap_alert_are_saved_where_the_user_chooses(
         "Initial report…",
         "Follow-up report…",
         "Final report…",
-        "CAP alert…",
+        "CAP message…",
     ]
     assert all(b.isEnabled() for b in bar.buttons.values())
 

@@ -21,6 +21,7 @@ from hisconsole.services import reports
 from hisconsole.services.errors import USER_ERRORS
 from hisconsole.ui import style
 from hisconsole.ui.context import Context
+from hisconsole.ui.i18n import cap_message_label
 from hisconsole.ui.partials.dialogs import button
 from hisconsole.ui.partials.files import ask_save_path, writer
 from hisconsole.ui.partials.pdf import HAVE_QTPDF, PackPrinter, choose_printer
@@ -29,14 +30,14 @@ from hisconsole.ui.runner import user_message
 #: The PDF reports, in the order of an incident's life.
 REPORT_KINDS = ("initial", "followup", "final")
 CAP = "cap"
-#: CAP message types, in the order an incident uses them.
+# CAP message types, in the order an incident uses them.
 CAP_TYPES = ("alert", "update", "cancel")
 
 
 class ReportsBar(QWidget):
     """A row of buttons making the chosen incident's reports, and a line saying what came of it.
 
-    Each report button opens a menu: save as PDF, or print. "CAP alert…" opens a
+    Each report button opens a menu: save as PDF, or print. "CAP message…" opens a
     menu of OASIS CAP 1.2 messages: the Alert, or (once one went out) an Update or
     a Cancel referencing the messages written before. The files are made and
     written on the runner's worker; a path that cannot be written is said on the
@@ -96,7 +97,7 @@ class ReportsBar(QWidget):
             "initial": self.tr("Initial report"),
             "followup": self.tr("Follow-up report"),
             "final": self.tr("Final report"),
-            CAP: self.tr("CAP alert"),
+            CAP: self.tr("CAP message"),
         }
         return names[kind]
 
@@ -117,14 +118,6 @@ class ReportsBar(QWidget):
         self.cap_actions["update"].setText(self.tr("Update (references the earlier messages)…"))
         self.cap_actions["cancel"].setText(self.tr("Cancel (all clear, or sent in error)…"))
         self._explain_cap()
-
-    def cap_name(self, msg_type: str) -> str:
-        names = {
-            "alert": self.tr("CAP Alert"),
-            "update": self.tr("CAP Update"),
-            "cancel": self.tr("CAP Cancel"),
-        }
-        return names[msg_type]
 
     def _explain_cap(self) -> None:
         # An Update or Cancel must reference a message that went out.
@@ -186,7 +179,7 @@ class ReportsBar(QWidget):
         incident_id = self.incident_id
         if incident_id is None:
             return
-        name = self.cap_name(msg_type)
+        name = cap_message_label(msg_type)
         path = ask_save_path(
             self.window(),
             self.ctx,

@@ -18,7 +18,13 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont
 
-from hisconsole.ui.i18n import channel_label, format_time, log_kind_label, system_status_label
+from hisconsole.ui.i18n import (
+    cap_message_label,
+    channel_label,
+    format_time,
+    log_kind_label,
+    system_status_label,
+)
 from hisconsole.ui.situation import date_time
 
 Index = QModelIndex | QPersistentModelIndex
@@ -133,9 +139,7 @@ class LogModel(QAbstractTableModel):
             )
             return f"{line}: {body}" if body else line
         if kind == "cap":
-            line = QCoreApplication.translate("LogModel", "CAP {type} {identifier}").format(
-                type=data.get("msg_type", ""), identifier=data.get("identifier", "")
-            )
+            line = f"{cap_message_label(data.get('msg_type', ''))} {data.get('identifier', '')}"
             refs = [ref.split(",")[1] for ref in data.get("references", []) if ref.count(",") == 2]
             if refs:
                 line += " · " + QCoreApplication.translate(
