@@ -6,8 +6,9 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from pathlib import Path
 
-from hisconsole.services import incidents, reports, sync
+from hisconsole.services import incidents, reports
 from hisconsole.services.console import Console
+from hisconsole.services.sync import bundles as bundles_service
 from hisconsole.store import eventlog, projections
 from tests.sync.conftest import load_plan
 from tests.sync.helpers import problems, snapshot
@@ -17,8 +18,8 @@ NS = {"cap": "urn:oasis:names:tc:emergency:cap:1.2"}
 
 
 def _exchange(source: Console, target: Console, path: Path) -> None:
-    sync.export_bundle(source, path)
-    sync.import_bundle(target, path)
+    bundles_service.export_bundle(source, path)
+    bundles_service.import_bundle(target, path)
 
 
 def _root(path: Path) -> ET.Element:
