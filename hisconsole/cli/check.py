@@ -18,16 +18,27 @@ def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
 
 
 def cmd_check(args: argparse.Namespace, out: Output) -> int:
-    from hisconsole.services.maintenance import check
+    from hisconsole.services.maintenance import check, check_file
+    from hisconsole.services.paths import resolve_data_dir
+    from hisconsole.store.db import database_path
+    from hisconsole.store.errors import DatabaseCorrupt
 
-    console = open_console(args)
     try:
-        report = check(console)
-    finally:
-        console.close()
+        console = open_console(args, verify=False)
+    except DatabaseCorrupt:
+        # Too damaged to open: SQLite's own check still says what and where.
+        report = check_file(database_path(resolve_data_dir(args.data_dir)))
+    else:
+        try:
+            report = check(console)
+        finally:
+            console.close()
     if report.ok:
         human = f"OK: {report.events} events from {report.origins} device(s); projections match."
     else:
         human = "PROBLEMS FOUND:\n" + "\n".join(f"  {p}" for p in report.problems)
+        if report.way_back:
+            human += f"\nThe database file is damaged.\n{report.way_back}"
+    human += "".join(f"\nNote: {n}" for n in report.notes)
     out.emit(report.as_dict(), human)
     return EXIT_OK if report.ok else EXIT_CHECK_FAILED

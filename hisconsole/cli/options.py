@@ -45,12 +45,15 @@ def global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
     )
 
 
-def open_console(args: argparse.Namespace) -> Any:
-    """The console of ``--data-dir``, acting as ``--operator``/``--role`` when given."""
+def open_console(args: argparse.Namespace, *, verify: bool = True) -> Any:
+    """The console of ``--data-dir``, acting as ``--operator``/``--role`` when given.
+
+    ``verify=False``: open a damaged database too (check reports the damage itself).
+    """
     from hisconsole.services.console import Console, Operator
     from hisconsole.services.paths import resolve_data_dir
 
-    console = Console.open(resolve_data_dir(args.data_dir))
+    console = Console.open(resolve_data_dir(args.data_dir), verify=verify)
     if args.operator or args.role:
         console.operator = Operator(
             args.operator or console.operator.name, args.role or console.operator.role

@@ -103,9 +103,11 @@ class Console:
         data_dir: Path,
         *,
         create: bool = False,
+        verify: bool = True,
         now_ms: Callable[[], int] = wall_clock_ms,
     ) -> Console:
-        db = open_database(data_dir, create=create)
+        """``verify=False`` opens a damaged database too (for 'hisconsole check')."""
+        db = open_database(data_dir, create=create, verify=verify)
         try:
             identity = _own_identity(data_dir, db)
             return cls(data_dir, db, identity, now_ms)

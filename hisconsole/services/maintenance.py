@@ -11,10 +11,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select, text
+from sqlalchemy import LargeBinary, cast, select, text
 
+from hisconsole.domain.hlc import Stamp
 from hisconsole.services.console import Console, ServiceError
 from hisconsole.store import db as store_db
+from hisconsole.store import errors as store_errors
 from hisconsole.store import eventlog, projections
 from hisconsole.store.errors import StoreError
 from hisconsole.store.eventlog import EventRecord
@@ -24,14 +26,23 @@ from hisconsole.store.sync_models import HELD_PENDING, HeldEvent, SyncDevice
 from hisconsole.sync import intake
 from hisconsole.sync.canonical import unb64
 
+#: Stamps further than this from the checking laptop's clock are noted (kept as data).
+ODD_STAMP_MS = 366 * 86_400_000
+
 
 @dataclass
 class CheckReport:
-    """The result of ``hisconsole check``: every problem found, and what was looked at."""
+    """The result of ``hisconsole check``: every problem found, and what was looked at.
+
+    ``notes`` are facts worth knowing that are not damage (a device whose clock was wrong);
+    ``way_back`` says how to recover when the database file itself is damaged.
+    """
 
     problems: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
     events: int = 0
     origins: int = 0
+    way_back: str | None = None
 
     @property
     def ok(self) -> bool:
@@ -41,35 +52,53 @@ class CheckReport:
         return {
             "ok": self.ok,
             "problems": self.problems,
+            "notes": self.notes,
             "events": self.events,
             "origins": self.origins,
+            "way_back": self.way_back,
         }
 
 
-def check(console: Console) -> CheckReport:
-    """SQLite integrity, event-log consistency, and projections == rebuild. Changes nothing."""
+def check_file(path: Path) -> CheckReport:
+    """SQLite's full integrity check of the database file, in a read transaction (writers
+    go on); a damaged file gets the way back."""
     report = CheckReport()
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=store_db.BUSY_TIMEOUT_S)
+        try:
+            lines = [row[0] for row in con.execute("PRAGMA integrity_check")]
+        finally:
+            con.close()
+    except sqlite3.Error as exc:
+        lines = [str(exc)]
+    report.problems += [f"SQLite integrity: {line}" for line in lines if line != "ok"]
+    if report.problems:
+        report.way_back = store_errors.WAY_BACK
+    return report
+
+
+def check(console: Console) -> CheckReport:
+    """SQLite integrity, event-log consistency, and projections == rebuild. Changes nothing,
+    and never holds the write lock: other consoles keep writing while it runs."""
+    report = check_file(console.db.path)
+    if report.problems:
+        return report  # the rest would read damaged pages
     with console.db.read() as session:
-        for (line,) in session.execute(text("PRAGMA integrity_check")):
-            if line != "ok":
-                report.problems.append(f"SQLite integrity: {line}")
         triggers = set(session.scalars(text("SELECT name FROM sqlite_master WHERE type='trigger'")))
         for name in ("events_immutable_update", "events_immutable_delete"):
             if name not in triggers:
                 report.problems.append(f"event log: protection trigger {name} is missing")
-        _check_log(session, report)
-    # Rebuild inside a transaction that is always rolled back: check changes nothing.
-    with console.db.engine.connect() as conn:
-        from sqlalchemy.orm import Session
-
-        with Session(bind=conn) as session:
-            session.begin()
-            try:
-                before = projections.snapshot(session)
-                eventlog.rebuild(session)
-                after = projections.snapshot(session)
-            finally:
-                session.rollback()
+        readable = _check_log(session, report, now_ms=int(console.now().timestamp() * 1000))
+    if not readable:
+        report.problems.append(
+            "projections not compared with a rebuild: the log holds damaged events"
+        )
+        return report
+    # Rebuild in a copy of a snapshot, so that check changes nothing and locks nothing.
+    with store_db.scratch_copy(console.db.path) as session:
+        before = projections.snapshot(session)
+        eventlog.rebuild(session)
+        after = projections.snapshot(session)
     for table in before:
         if before[table] != after[table]:
             missing = len(set(after[table]) - set(before[table]))
@@ -81,7 +110,26 @@ def check(console: Console) -> CheckReport:
     return report
 
 
-def _check_log(session: Any, report: CheckReport) -> None:
+def _payload_problem(raw: bytes) -> str | None:
+    try:
+        value = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        return "payload is not valid UTF-8"
+    except ValueError:
+        return "payload is not valid JSON"
+    return None if isinstance(value, dict) else "payload is not an object"
+
+
+def _stamp_text(hlc: str) -> str:
+    try:
+        wall_ms = Stamp.decode(hlc).wall_ms
+        return dt.datetime.fromtimestamp(wall_ms / 1000, tz=dt.UTC).isoformat(timespec="seconds")
+    except (ValueError, OverflowError, OSError):
+        return repr(hlc)
+
+
+def _check_log(session: Any, report: CheckReport, *, now_ms: int) -> bool:
+    """Sequences, parents and payloads of the log; False if some event cannot be read."""
     # Events held back by sync (quarantined or rejected) keep their place in their
     # device's sequence without being in the log: they are not gaps.
     held = set(
@@ -92,14 +140,16 @@ def _check_log(session: Any, report: CheckReport) -> None:
     known: set[str] = set()
     parents_of: list[tuple[str, list[str]]] = []
     last: dict[str, tuple[int, str]] = {}
+    readable = True
+    # Bytes, not text: a payload that is not UTF-8 is reported, not a crash.
     rows = session.execute(
         select(
             Event.origin_id,
             Event.origin_seq,
             Event.event_id,
             Event.hlc,
-            Event.payload,
-            Event.parents,
+            cast(Event.payload, LargeBinary),
+            cast(Event.parents, LargeBinary),
         ).order_by(Event.origin_id, Event.origin_seq)
     )
     for origin, seq, event_id, hlc, payload, parents in rows:
@@ -108,16 +158,34 @@ def _check_log(session: Any, report: CheckReport) -> None:
         prev_seq, prev_hlc = last.get(origin, (0, ""))
         if any((origin, n) not in held for n in range(prev_seq + 1, seq)):
             report.problems.append(f"{where}: sequence gap after #{prev_seq}")
+        # A device whose clock was wrong writes odd stamps; they are data (the log's order
+        # does not depend on them being right), worth a note, never damage.
         if hlc <= prev_hlc:
-            report.problems.append(f"{where}: clock stamp does not advance")
-        last[origin] = (seq, hlc)
+            report.notes.append(
+                f"{where}: clock stamp {_stamp_text(hlc)} is not after the one before it "
+                f"({_stamp_text(prev_hlc)}); that device's clock was wrong"
+            )
+        else:
+            try:
+                off = abs(Stamp.decode(hlc).wall_ms - now_ms)
+            except ValueError:
+                off = 0
+                report.problems.append(f"{where}: clock stamp {hlc!r} cannot be read")
+            if off > ODD_STAMP_MS:
+                report.notes.append(
+                    f"{where}: clock stamp {_stamp_text(hlc)} is more than a year from now"
+                )
+        last[origin] = (seq, max(hlc, prev_hlc))
         known.add(event_id)
+        problem = _payload_problem(payload)
+        if problem:
+            report.problems.append(f"{where}: {problem}")
+            readable = False
         try:
-            if not isinstance(json.loads(payload), dict):
-                report.problems.append(f"{where}: payload is not an object")
-            parent_ids = json.loads(parents)
+            parent_ids = json.loads(parents.decode("utf-8"))
         except ValueError:
-            report.problems.append(f"{where}: payload or parents are not valid JSON")
+            report.problems.append(f"{where}: parents are not valid JSON")
+            readable = False
             continue
         parents_of.append((where, parent_ids))
     for where, parent_ids in parents_of:
@@ -125,6 +193,7 @@ def _check_log(session: Any, report: CheckReport) -> None:
             if parent not in known:
                 report.problems.append(f"{where}: names unknown parent event {parent}")
     report.origins = len(last)
+    return readable
 
 
 def verify_log(console: Console) -> list[str]:

@@ -6,6 +6,7 @@ import contextlib
 import datetime as dt
 import os
 import sqlite3
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -63,9 +64,36 @@ def _inspect(path: Path) -> tuple[int, str | None]:
         finally:
             con.close()
     except sqlite3.Error as exc:
-        raise errors.translate(exc, path) or errors.DatabaseCorrupt(
-            f"{path} cannot be read as a database ({exc})."
+        raise errors.translate(exc, path) or errors.damaged(
+            path, f"it cannot be read as a database: {exc}"
         ) from exc
+
+
+#: Databases up to this size are quick-checked at every start (about 1 ms per MB);
+#: larger ones once a day, and fully by 'hisconsole check'.
+QUICK_CHECK_ALWAYS_BYTES = 64 * 2**20
+QUICK_CHECK_STAMP = ".quick-check"
+
+
+def quick_check(path: Path) -> None:
+    """Raise DatabaseCorrupt if SQLite's quick check finds damage (pages, b-trees)."""
+    stamp = path.parent / QUICK_CHECK_STAMP
+    large = path.stat().st_size > QUICK_CHECK_ALWAYS_BYTES
+    if large and stamp.exists() and dt.datetime.now().timestamp() - stamp.stat().st_mtime < 86400:
+        return
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S)
+        try:
+            first = con.execute("PRAGMA quick_check(1)").fetchone()[0]
+        finally:
+            con.close()
+    except sqlite3.Error as exc:
+        raise errors.translate(exc, path) or errors.damaged(path, str(exc)) from exc
+    if first != "ok":
+        raise errors.damaged(path, f"SQLite: {first}")
+    if large:
+        with contextlib.suppress(OSError):  # a read-only folder: check again next time
+            stamp.touch()
 
 
 def backup_file(source: Path, target: Path) -> None:
@@ -82,6 +110,30 @@ def backup_file(source: Path, target: Path) -> None:
             dst.close()
     finally:
         src.close()
+
+
+@contextlib.contextmanager
+def scratch_copy(source: Path) -> Iterator[Session]:
+    """A session on a private copy of a snapshot of ``source``, thrown away afterwards.
+
+    The copy is taken in one read transaction (writers go on meanwhile, WAL), so work on it
+    (check's rebuild) neither changes nor locks the live database.
+    """
+    with tempfile.TemporaryDirectory(prefix="hisconsole-check-") as folder:
+        copy = Path(folder) / DB_FILENAME
+        try:
+            backup_file(source, copy)
+        except (sqlite3.Error, OSError) as exc:
+            raise errors.translate(exc, source) or errors.StoreError(
+                f"Cannot copy {source} to compare it with a rebuild ({exc})."
+            ) from exc
+        engine = create_engine(f"sqlite:///{copy}")
+        try:
+            with Session(engine) as session, session.begin():
+                yield session
+                session.rollback()
+        finally:
+            engine.dispose()
 
 
 class Database:
@@ -172,8 +224,12 @@ def _migrate(engine: Engine, path: Path, current: str | None) -> None:
         command.upgrade(config, "head")
 
 
-def open_database(data_dir: Path, *, create: bool = False) -> Database:
-    """Open (and if needed create or migrate) the console database in ``data_dir``."""
+def open_database(data_dir: Path, *, create: bool = False, verify: bool = True) -> Database:
+    """Open (and if needed create or migrate) the console database in ``data_dir``.
+
+    ``verify``: refuse a damaged file (quick check) before anything reads or writes it;
+    'hisconsole check' opens without it to report the damage in full.
+    """
     path = database_path(data_dir)
     if not path.exists():
         if not create:
@@ -193,6 +249,8 @@ def open_database(data_dir: Path, *, create: bool = False) -> Database:
     app_id, revision = (0, None) if empty else _inspect(path)
     if not empty and app_id != APPLICATION_ID:
         raise errors.NotAConsoleDatabase(f"{path} is not a HIS Console database.")
+    if not empty and verify:
+        quick_check(path)
     if revision is not None and revision not in SCHEMA_REVISIONS:
         raise errors.DatabaseTooNew(
             f"The database {path} was written by a newer version of HIS Console "

@@ -45,6 +45,19 @@ class DatabaseReadOnly(StoreError):
     pass
 
 
+WAY_BACK = (
+    "The way back: restore the latest backup with 'hisconsole restore FILE' (the backups "
+    "folder beside the database keeps one from before every upgrade), then take in what "
+    "was written since from the other laptops: 'hisconsole bundle import FILE' with a "
+    "bundle exported on each of them, or 'hisconsole sync' with the hub."
+)
+
+
+def damaged(path: Path | str, detail: str) -> DatabaseCorrupt:
+    """The error for a damaged database file, with the way back."""
+    return DatabaseCorrupt(f"The database {path} is damaged ({detail}). {WAY_BACK}")
+
+
 def translate(exc: BaseException, path: Path | str) -> StoreError | None:
     """The user-facing error for a low-level SQLite failure, or None if it is a bug."""
     inner = exc.orig if isinstance(exc, DBAPIError) else exc
@@ -65,11 +78,13 @@ def translate(exc: BaseException, path: Path | str) -> StoreError | None:
             f"The database {path} cannot be written (read-only file or folder). "
             "Check its permissions; nothing was changed."
         )
-    if "not a database" in text or "malformed" in text or "corrupt" in text:
-        return DatabaseCorrupt(
-            f"The database {path} is damaged ({inner}). Restore the latest backup with "
-            "'hisconsole restore FILE'."
-        )
+    if (
+        "not a database" in text
+        or "malformed" in text
+        or "corrupt" in text
+        or "could not decode" in text  # a text column holding bytes that are not UTF-8
+    ):
+        return damaged(path, str(inner))
     if "unable to open" in text:
         return DatabaseReadOnly(f"The database {path} cannot be opened ({inner}).")
     return None

@@ -1,0 +1,196 @@
+"""Damage is found and reported with the way back; check never blocks the console; odd
+clock stamps are data, not damage."""
+
+from __future__ import annotations
+
+import json
+import random
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from hisconsole.cli import main
+from hisconsole.domain.hlc import HybridClock, Stamp
+from hisconsole.services import incidents
+from hisconsole.services.console import Console
+from hisconsole.store import db as store_db
+from hisconsole.store.errors import DatabaseCorrupt
+
+WAY_BACK = ("hisconsole restore", "hisconsole bundle import")
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def damage(path: Path, *, at: float = 0.5, size: int = 16 * 1024) -> None:
+    """Overwrite ``size`` bytes of ``path`` at the fraction ``at`` of its length."""
+    data = bytearray(path.read_bytes())
+    start = int(len(data) * at) // 4096 * 4096
+    noise = random.Random(14).randbytes(size)
+    data[start : start + size] = noise
+    path.write_bytes(bytes(data))
+
+
+def checkpoint(data_dir: Path) -> Path:
+    """Fold the WAL into the database file (as after a clean close) and return its path."""
+    path = store_db.database_path(data_dir)
+    con = sqlite3.connect(path)
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    con.close()
+    return path
+
+
+def test_a_damaged_database_stops_the_console_with_the_way_back(
+    capsys: pytest.CaptureFixture[str], ready_data_dir: Path
+) -> None:
+    damage(checkpoint(ready_data_dir))
+    d = str(ready_data_dir)
+    code, out, err = run(capsys, "--data-dir", d, "incident", "log", "X", "hello")
+    assert code == 1 and out == ""
+    assert "is damaged" in err and all(step in err for step in WAY_BACK), err
+    assert "Traceback" not in err
+
+
+def test_check_reports_damage_with_exit_3_and_the_way_back(
+    capsys: pytest.CaptureFixture[str], ready_data_dir: Path
+) -> None:
+    damage(checkpoint(ready_data_dir))
+    d = str(ready_data_dir)
+    code, out, err = run(capsys, "--data-dir", d, "check")
+    assert code == 3, err
+    assert "damaged" in out and all(step in out for step in WAY_BACK), out
+    code, out, _ = run(capsys, "--data-dir", d, "--json", "check")
+    report = json.loads(out)
+    assert code == 3 and report["ok"] is False
+    assert any(p.startswith("SQLite integrity") for p in report["problems"])
+    assert all(step in report["way_back"] for step in WAY_BACK)
+
+
+def _poke(path: Path, sql: str, *args: object) -> None:
+    """Change the log behind the console's back (as a disk error would)."""
+    con = sqlite3.connect(path)
+    con.execute("DROP TRIGGER events_immutable_update")
+    con.execute(sql, args)
+    con.execute(
+        "CREATE TRIGGER events_immutable_update BEFORE UPDATE ON events "
+        "BEGIN SELECT RAISE(ABORT, 'events are immutable'); END"
+    )
+    con.commit()
+    con.close()
+
+
+@pytest.mark.parametrize(
+    ("payload", "said"),
+    [
+        (b"\xff\xfe{not utf-8", "not valid UTF-8"),
+        (b"{half", "not valid JSON"),
+        (b"[1, 2]", "not an object"),
+    ],
+)
+def test_a_damaged_payload_is_reported_not_a_traceback(
+    capsys: pytest.CaptureFixture[str], ready_data_dir: Path, payload: bytes, said: str
+) -> None:
+    path = checkpoint(ready_data_dir)
+    _poke(path, "UPDATE events SET payload = CAST(? AS TEXT) WHERE origin_seq = 3", payload)
+    code, out, err = run(capsys, "--data-dir", str(ready_data_dir), "--json", "check")
+    assert code == 3, err
+    report = json.loads(out)
+    assert any(said in p and "#3" in p for p in report["problems"]), report["problems"]
+
+
+def test_check_does_not_block_writers(
+    ready_data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another console appends while check rebuilds the projections."""
+    from hisconsole.services import maintenance
+    from hisconsole.store import eventlog
+
+    checker = Console.open(ready_data_dir)
+    monkeypatch.setattr(store_db, "BUSY_TIMEOUT_S", 0.2)
+    writer = Console.open(ready_data_dir)
+    real_rebuild = eventlog.rebuild
+    written: list[str] = []
+
+    def rebuild_while_writing(session: object) -> None:
+        real_rebuild(session)  # type: ignore[arg-type]
+        incident, _ = incidents.declare(writer, level="III", title="LIS slow")
+        written.append(incident)
+
+    monkeypatch.setattr(maintenance.eventlog, "rebuild", rebuild_while_writing)
+    try:
+        report = maintenance.check(checker)
+    finally:
+        checker.close()
+        writer.close()
+    assert written and report.ok, report.problems
+    again = Console.open(ready_data_dir)
+    try:
+        assert written[0] in {i["id"] for i in incidents.list_incidents(again)}
+    finally:
+        again.close()
+
+
+def test_a_stamp_from_1970_is_data_not_damage(
+    capsys: pytest.CaptureFixture[str], timed: Console
+) -> None:
+    incident, _ = incidents.declare(timed, level="II", title="HIS down")
+    # This laptop's clock was reset to 1970 and its clock state lost: the next event carries
+    # a stamp before the last one (the same can come signed from another trusted laptop).
+    timed.clock = HybridClock(Stamp(0, 0), lambda: 1_000)
+    incidents.log(timed, incident, "written with the clock at 1970")
+    timed.clock = HybridClock(Stamp(0, 0), lambda: 2_000)
+    incidents.log(timed, incident, "still 1970")
+    code, out, _ = run(capsys, "--data-dir", str(timed.data_dir), "--json", "check")
+    report = json.loads(out)
+    assert code == 0 and report["ok"] is True, report
+    assert any("1970-01-01" in note for note in report["notes"]), report
+    texts = [e["text"] for e in incidents.show(timed, incident)["log"]]
+    assert "written with the clock at 1970" in texts and "still 1970" in texts
+
+
+def test_restore_then_bundles_recover_everything(
+    capsys: pytest.CaptureFixture[str], ready_data_dir: Path, tmp_path: Path
+) -> None:
+    """The way back the message gives: latest backup, then the rest from another laptop."""
+    d = str(ready_data_dir)
+    other = tmp_path / "laptop-b"
+    shutil.copytree(ready_data_dir, other)
+    run(capsys, "--data-dir", str(other), "device", "new-identity", "--replace")
+    code, out, _ = run(capsys, "--data-dir", d, "--json", "incident", "declare", "--level", "II",
+                       "--title", "HIS down")  # fmt: skip
+    incident = json.loads(out)["id"]
+    assert run(capsys, "--data-dir", d, "backup", "--out", str(tmp_path / "b.sqlite3"))[0] == 0
+    # After the backup: more work here, copied to laptop B by bundle.
+    run(capsys, "--data-dir", d, "incident", "log", incident, "after the backup")
+    assert (
+        run(capsys, "--data-dir", d, "bundle", "export", "--out", str(tmp_path / "a.bundle"))[0]
+        == 0
+    )
+    code, _, err = run(
+        capsys, "--data-dir", str(other), "bundle", "import", str(tmp_path / "a.bundle")
+    )
+    assert code == 0, err
+    a_id = json.loads(run(capsys, "--data-dir", d, "--json", "device", "show")[1])["id"]
+    accepted = run(capsys, "--data-dir", str(other), "--operator", "Li Wei", "--role",
+                   "commander", "device", "accept", a_id)  # fmt: skip
+    assert accepted[0] == 0, accepted
+    code, out, _ = run(capsys, "--data-dir", d, "--json", "incident", "show", incident)
+    before = json.loads(out)
+    damage(checkpoint(ready_data_dir))
+    with pytest.raises(DatabaseCorrupt):
+        Console.open(ready_data_dir)
+    # The way back.
+    code, _, err = run(capsys, "--data-dir", d, "restore", str(tmp_path / "b.sqlite3"))
+    assert code == 0, err
+    assert run(capsys, "--data-dir", str(other), "bundle", "export", "--out",
+               str(tmp_path / "b.bundle"))[0] == 0  # fmt: skip
+    code, _, err = run(capsys, "--data-dir", d, "bundle", "import", str(tmp_path / "b.bundle"))
+    assert code == 0, err
+    code, out, _ = run(capsys, "--data-dir", d, "--json", "incident", "show", incident)
+    assert json.loads(out)["log"] == before["log"]
+    assert run(capsys, "--data-dir", d, "check")[0] == 0
