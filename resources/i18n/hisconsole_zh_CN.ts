@@ -373,6 +373,94 @@
     </message>
 </context>
 <context>
+    <name>CalloutTab</name>
+    <message>
+        <location filename="../../hisconsole/ui/incident/callout_tab.py" line="+60"/>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Phones</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alternate</source>
+        <translation>替补人员</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Alternate status</source>
+        <translation>替补状态</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Last call</source>
+        <translation>最近呼叫</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Escalates at</source>
+        <translation>转替补时间</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Start call-out…</source>
+        <translation>启动通知呼叫…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record call:</source>
+        <translation>记录呼叫结果：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Call-out</source>
+        <translation>通知呼叫</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>{tree} — started {time}</source>
+        <translation>{tree} — {time} 启动</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No call-out started</source>
+        <translation>尚未启动通知呼叫</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Start a call-out over a call tree to see whom to call next.</source>
+        <translation>按通知树启动通知呼叫后，这里将显示下一位应呼叫的人员。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Reached {reached} of {total}</source>
+        <translation>已联系 {reached} / {total} 人</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{name} (alternate for {original})</source>
+        <translation>{name}（代替 {original}）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Call next: {name}   {phones}</source>
+        <translation>下一位呼叫：{name}   {phones}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Everyone has been reached.</source>
+        <translation>所有人均已联系上。</translation>
+    </message>
+</context>
+<context>
     <name>CapMessage</name>
     <message>
         <location filename="../../hisconsole/ui/i18n.py" line="+26"/>
@@ -414,9 +502,92 @@
     </message>
 </context>
 <context>
+    <name>ChecklistTab</name>
+    <message>
+        <location filename="../../hisconsole/ui/incident/checklist_tab.py" line="+43"/>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Group</source>
+        <translation>小组</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assigned to</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Done at</source>
+        <translation>完成时间</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Done by</source>
+        <translation>完成人</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>All groups</source>
+        <translation>全部小组</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tick / untick</source>
+        <translation>勾选 / 取消勾选</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assign…</source>
+        <translation>指派…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add step…</source>
+        <translation>添加步骤…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the steps of group</source>
+        <translation>按小组显示步骤</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Done {done} of {total}</source>
+        <translation>已完成 {done} / {total}</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Assign step</source>
+        <translation>指派步骤</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Assign to:</source>
+        <translation>指派给(&amp;A)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assign</source>
+        <translation>指派</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name the person the step is assigned to.</source>
+        <translation>请填写负责该步骤的人员。</translation>
+    </message>
+</context>
+<context>
     <name>ClockJudgement</name>
     <message>
-        <location line="+82"/>
+        <location filename="../../hisconsole/ui/i18n.py" line="+82"/>
         <source>made on time</source>
         <translation>按时</translation>
     </message>
@@ -2405,7 +2576,7 @@ Nothing was recorded as issued.</source>
 <context>
     <name>ImprovementsTable</name>
     <message>
-        <location filename="../../hisconsole/ui/incident/review.py" line="+97"/>
+        <location filename="../../hisconsole/ui/incident/review.py" line="+81"/>
         <source>Done</source>
         <extracomment>An improvement item is due this many days after it is written down, unless changed.</extracomment>
         <translation>完成</translation>
@@ -2497,169 +2668,13 @@ Nothing was recorded as issued.</source>
 <context>
     <name>IncidentPage</name>
     <message>
-        <location filename="../../hisconsole/ui/incident/page.py" line="+200"/>
-        <location line="+281"/>
+        <location filename="../../hisconsole/ui/incident/page.py" line="+115"/>
+        <location line="+19"/>
         <source>Incident</source>
         <translation>应急事件</translation>
     </message>
     <message>
-        <location line="-202"/>
-        <location line="+32"/>
-        <source>System</source>
-        <translation>系统</translation>
-    </message>
-    <message>
-        <location line="-31"/>
-        <source>Name</source>
-        <translation>名称</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location line="+31"/>
-        <location line="+127"/>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <location line="-157"/>
-        <source>—</source>
-        <translation>—</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Since</source>
-        <translation>起始时间</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+28"/>
-        <source>Comment</source>
-        <translation>说明</translation>
-    </message>
-    <message>
-        <location line="-27"/>
-        <location line="+28"/>
-        <source>Repair estimate</source>
-        <translation>预计修复</translation>
-    </message>
-    <message>
-        <location line="-7"/>
-        <location line="+68"/>
-        <source>Time</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <location line="-60"/>
-        <source>By</source>
-        <translation>记录人</translation>
-    </message>
-    <message>
-        <location line="+20"/>
-        <source>Done</source>
-        <translation>完成</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Group</source>
-        <translation>小组</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Step</source>
-        <translation>步骤</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Assigned to</source>
-        <translation>负责人</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Done at</source>
-        <translation>完成时间</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Done by</source>
-        <translation>完成人</translation>
-    </message>
-    <message>
-        <location line="+32"/>
-        <source>From</source>
-        <translation>发件人</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>To</source>
-        <translation>收件人</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Priority</source>
-        <translation>优先级</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Message</source>
-        <translation>消息</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Reply required</source>
-        <translation>需回复</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Yes</source>
-        <translation>是</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>No</source>
-        <translation>否</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Reply</source>
-        <translation>回复</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Replied by</source>
-        <translation>回复人</translation>
-    </message>
-    <message>
-        <location line="+43"/>
-        <source>Person</source>
-        <translation>人员</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Phones</source>
-        <translation>电话</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Alternate</source>
-        <translation>替补人员</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Alternate status</source>
-        <translation>替补状态</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Last call</source>
-        <translation>最近呼叫</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Escalates at</source>
-        <translation>转替补时间</translation>
-    </message>
-    <message>
-        <location line="+25"/>
+        <location line="-1"/>
         <source>In&amp;cident:</source>
         <translation>应急事件(&amp;C)：</translation>
     </message>
@@ -2705,12 +2720,11 @@ Nothing was recorded as issued.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+43"/>
         <source>Call-out</source>
         <translation>通知呼叫</translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location line="+1"/>
         <source>Review</source>
         <translation>复盘</translation>
     </message>
@@ -2720,153 +2734,7 @@ Nothing was recorded as issued.</source>
         <translation>回放</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Entry kind</source>
-        <translation>记录类型</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Entry group</source>
-        <translation>记录所属小组</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Entry system</source>
-        <translation>记录相关系统</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Type a log entry and press Enter (Ctrl+L)</source>
-        <translation>输入日志内容后按回车 (Ctrl+L)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Log entry</source>
-        <translation>日志记录</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Add to log</source>
-        <translation>写入日志</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Filter:</source>
-        <translation>筛选(&amp;F)：</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>text in the entry, author or system</source>
-        <translation>日志内容、记录人或系统</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Filter the log</source>
-        <translation>筛选日志</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>All kinds</source>
-        <translation>全部类型</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>All systems</source>
-        <translation>全部系统</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>(no system)</source>
-        <translation>（不指定系统）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>(no group)</source>
-        <translation>（不指定小组）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+1"/>
-        <source>All groups</source>
-        <translation>全部小组</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Correct…</source>
-        <translation>更正…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Correct the selected log entry</source>
-        <translation>更正所选日志记录</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Set status…</source>
-        <translation>设置状态…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Mark recovered</source>
-        <translation>标记为已恢复</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Tick / untick</source>
-        <translation>勾选 / 取消勾选</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Assign…</source>
-        <translation>指派…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Add step…</source>
-        <translation>添加步骤…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>New message…</source>
-        <translation>新建消息…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Reply…</source>
-        <translation>回复…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Start call-out…</source>
-        <translation>启动通知呼叫…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Record call:</source>
-        <translation>记录呼叫结果：</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Show the entries of group</source>
-        <translation>按小组显示日志</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Show the entries of system</source>
-        <translation>按系统显示日志</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Show the entries of kind</source>
-        <translation>按类型显示日志</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Show the steps of group</source>
-        <translation>按小组显示步骤</translation>
-    </message>
-    <message>
-        <location line="+73"/>
+        <location line="+38"/>
         <source>{id} · level {level} · {status} — {title}</source>
         <translation>{id} · {level} 级 · {status} — {title}</translation>
     </message>
@@ -2876,151 +2744,14 @@ Nothing was recorded as issued.</source>
         <translation>尚未宣布应急事件</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+63"/>
         <source>No incident declared. Declare one on the dashboard (Ctrl+D).</source>
         <translation>尚未宣布应急事件。请在总览页宣布 (Ctrl+D)。</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+10"/>
         <source>Level {level} · {name} — {title} · {status} · first reported {reported}</source>
         <translation>{level} 级 · {name} — {title} · {status} · 首报时间 {reported}</translation>
-    </message>
-    <message>
-        <location line="+20"/>
-        <source>{tree} — started {time}</source>
-        <translation>{tree} — {time} 启动</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>No call-out started</source>
-        <translation>尚未启动通知呼叫</translation>
-    </message>
-    <message>
-        <location line="+52"/>
-        <source>{count} entries</source>
-        <translation>共 {count} 条记录</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Showing {shown} of {count} entries</source>
-        <translation>显示 {shown} / {count} 条记录</translation>
-    </message>
-    <message>
-        <location line="+32"/>
-        <source>Correct log entry</source>
-        <translation>更正日志记录</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Correction:</source>
-        <translation>更正内容(&amp;C)：</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Add correction</source>
-        <translation>添加更正</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Entry #{number} stays in the log as it was; the correction is a new entry that refers to it.
-#{number} ({time}, {by}): {text}</source>
-        <translation>第 #{number} 条记录将原样保留；更正作为一条新记录写入日志，并引用原记录。
-#{number}（{time}，{by}）：{text}</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Type the corrected text.</source>
-        <translation>请输入更正后的内容。</translation>
-    </message>
-    <message>
-        <location line="+53"/>
-        <source>declared</source>
-        <translation>宣布事件</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>History of {system}</source>
-        <translation>{system} 的状态变更记录</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>History of every system</source>
-        <translation>所有系统的状态变更记录</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>recovered</source>
-        <translation>已恢复</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>Done {done} of {total}</source>
-        <translation>已完成 {done} / {total}</translation>
-    </message>
-    <message>
-        <location line="+27"/>
-        <source>Assign step</source>
-        <translation>指派步骤</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Assign to:</source>
-        <translation>指派给(&amp;A)：</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Assign</source>
-        <translation>指派</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Name the person the step is assigned to.</source>
-        <translation>请填写负责该步骤的人员。</translation>
-    </message>
-    <message>
-        <location line="+37"/>
-        <source>Reply to message</source>
-        <translation>回复消息</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Reply:</source>
-        <translation>回复(&amp;R)：</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Record reply</source>
-        <translation>记录回复</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The reply is empty.</source>
-        <translation>回复内容为空。</translation>
-    </message>
-    <message>
-        <location line="+20"/>
-        <source>Start a call-out over a call tree to see whom to call next.</source>
-        <translation>按通知树启动通知呼叫后，这里将显示下一位应呼叫的人员。</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Reached {reached} of {total}</source>
-        <translation>已联系 {reached} / {total} 人</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>{name} (alternate for {original})</source>
-        <translation>{name}（代替 {original}）</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Call next: {name}   {phones}</source>
-        <translation>下一位呼叫：{name}   {phones}</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Everyone has been reached.</source>
-        <translation>所有人均已联系上。</translation>
     </message>
 </context>
 <context>
@@ -3556,6 +3287,141 @@ Nothing was recorded as issued.</source>
     </message>
 </context>
 <context>
+    <name>LogTab</name>
+    <message>
+        <location filename="../../hisconsole/ui/incident/log_tab.py" line="+107"/>
+        <source>Entry kind</source>
+        <translation>记录类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Entry group</source>
+        <translation>记录所属小组</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Entry system</source>
+        <translation>记录相关系统</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type a log entry and press Enter (Ctrl+L)</source>
+        <translation>输入日志内容后按回车 (Ctrl+L)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Log entry</source>
+        <translation>日志记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add to log</source>
+        <translation>写入日志</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Filter:</source>
+        <translation>筛选(&amp;F)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>text in the entry, author or system</source>
+        <translation>日志内容、记录人或系统</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter the log</source>
+        <translation>筛选日志</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All kinds</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>All systems</source>
+        <translation>全部系统</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(no system)</source>
+        <translation>（不指定系统）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(no group)</source>
+        <translation>（不指定小组）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All groups</source>
+        <translation>全部小组</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Correct…</source>
+        <translation>更正…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Correct the selected log entry</source>
+        <translation>更正所选日志记录</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show the entries of group</source>
+        <translation>按小组显示日志</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the entries of system</source>
+        <translation>按系统显示日志</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the entries of kind</source>
+        <translation>按类型显示日志</translation>
+    </message>
+    <message>
+        <location line="+75"/>
+        <source>{count} entries</source>
+        <translation>共 {count} 条记录</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Showing {shown} of {count} entries</source>
+        <translation>显示 {shown} / {count} 条记录</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Correct log entry</source>
+        <translation>更正日志记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Correction:</source>
+        <translation>更正内容(&amp;C)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add correction</source>
+        <translation>添加更正</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Entry #{number} stays in the log as it was; the correction is a new entry that refers to it.
+#{number} ({time}, {by}): {text}</source>
+        <translation>第 #{number} 条记录将原样保留；更正作为一条新记录写入日志，并引用原记录。
+#{number}（{time}，{by}）：{text}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Type the corrected text.</source>
+        <translation>请输入更正后的内容。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../hisconsole/ui/main_window.py" line="+351"/>
@@ -3753,6 +3619,89 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
         <location line="+1"/>
         <source>Record message</source>
         <translation>记录消息</translation>
+    </message>
+</context>
+<context>
+    <name>MessagesTab</name>
+    <message>
+        <location filename="../../hisconsole/ui/incident/messages_tab.py" line="+34"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From</source>
+        <translation>发件人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reply required</source>
+        <translation>需回复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reply</source>
+        <translation>回复</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replied by</source>
+        <translation>回复人</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>New message…</source>
+        <translation>新建消息…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reply…</source>
+        <translation>回复…</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Reply to message</source>
+        <translation>回复消息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reply:</source>
+        <translation>回复(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record reply</source>
+        <translation>记录回复</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The reply is empty.</source>
+        <translation>回复内容为空。</translation>
     </message>
 </context>
 <context>
@@ -4014,7 +3963,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>PlanDocument</name>
     <message>
-        <location filename="../../hisconsole/ui/plan/view.py" line="+333"/>
+        <location filename="../../hisconsole/ui/plan/view.py" line="+302"/>
         <source>{hospital} · {owner} · version {version} · revised {revised}</source>
         <translation>{hospital} · {owner} · 第 {version} 版 · 修订于 {revised}</translation>
     </message>
@@ -4518,6 +4467,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
     <message>
         <location filename="../../hisconsole/ui/plan/view.py" line="-604"/>
         <source>Low</source>
+        <extracomment>How plan content is shown: one language, or both side by side. The sections in reading order (meta is the title block above them).</extracomment>
         <translation>低</translation>
     </message>
     <message>
@@ -4584,7 +4534,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>PlanPage</name>
     <message>
-        <location filename="../../hisconsole/ui/plan/page.py" line="+117"/>
+        <location filename="../../hisconsole/ui/plan/page.py" line="+118"/>
         <source>Plan</source>
         <translation>预案</translation>
     </message>
@@ -4780,9 +4730,8 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>PlanSections</name>
     <message>
-        <location filename="../../hisconsole/ui/plan/view.py" line="-60"/>
+        <location filename="../../hisconsole/ui/partials/plan_names.py" line="+11"/>
         <source>Plan details</source>
-        <extracomment>How plan content is shown: one language, or both side by side. The sections in reading order (meta is the title block above them).</extracomment>
         <translation>预案信息</translation>
     </message>
     <message>
@@ -6276,7 +6225,7 @@ No IT key is pinned on this laptop yet. Phone the IT department and compare this
 <context>
     <name>SyncExchangeTab</name>
     <message>
-        <location filename="../../hisconsole/ui/sync/exchange.py" line="+216"/>
+        <location filename="../../hisconsole/ui/sync/exchange.py" line="+218"/>
         <source>Not synced with a hub yet.</source>
         <extracomment>Result panel colours by kind: (border, text).</extracomment>
         <translation>尚未与中心库同步。</translation>
@@ -6685,7 +6634,7 @@ No: import without pinning; events are held in quarantine.</source>
 <context>
     <name>SyncLabels</name>
     <message>
-        <location filename="../../hisconsole/ui/sync/labels.py" line="+28"/>
+        <location filename="../../hisconsole/ui/sync/labels.py" line="+29"/>
         <source>This laptop</source>
         <extracomment>Row colours of the devices table by state: (background, text).</extracomment>
         <translation>本机</translation>
@@ -6958,6 +6907,88 @@ No: import without pinning; events are held in quarantine.</source>
         <location line="+1"/>
         <source>Set status</source>
         <translation>设置状态</translation>
+    </message>
+</context>
+<context>
+    <name>SystemsTab</name>
+    <message>
+        <location filename="../../hisconsole/ui/incident/systems_tab.py" line="+38"/>
+        <location line="+32"/>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <location line="-31"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+31"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="-30"/>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Since</source>
+        <translation>起始时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+28"/>
+        <source>Comment</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location line="-27"/>
+        <location line="+28"/>
+        <source>Repair estimate</source>
+        <translation>预计修复</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>By</source>
+        <translation>记录人</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Set status…</source>
+        <translation>设置状态…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark recovered</source>
+        <translation>标记为已恢复</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>declared</source>
+        <translation>宣布事件</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>History of {system}</source>
+        <translation>{system} 的状态变更记录</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>History of every system</source>
+        <translation>所有系统的状态变更记录</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>recovered</source>
+        <translation>已恢复</translation>
     </message>
 </context>
 <context>

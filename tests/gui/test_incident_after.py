@@ -165,7 +165,11 @@ def test_reports_and_the_cap_alert_are_saved_where_the_user_chooses(
     xml = (out / "cancel.xml").read_text(encoding="utf-8")
     assert "<msgType>Cancel</msgType>" in xml
     assert f",{identifier}," in xml.split("<references>")[1].split("</references>")[0]
-    logged = [page.log_model.entry_text(r) for r in page.log_model.entries() if r["kind"] == "cap"]
+    logged = [
+        page.log_tab.log_model.entry_text(r)
+        for r in page.log_tab.log_model.entries()
+        if r["kind"] == "cap"
+    ]
     assert logged[0] == f"CAP Alert {identifier}"
     assert logged[1].startswith("CAP Cancel ") and logged[1].endswith(f"references {identifier}")
 

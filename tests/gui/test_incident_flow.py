@@ -198,17 +198,17 @@ def test_level_ii_incident_clocks_reports_level_log_and_resolution(
     qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     page = window.incident_page
     assert window.current_page() is page
-    assert QApplication.focusWidget() is page.entry_edit
-    qtbot.keyClicks(page.entry_edit, "Vendor engineer arrived")
-    qtbot.keyClick(page.entry_edit, Qt.Key.Key_Return)
+    assert QApplication.focusWidget() is page.log_tab.entry_edit
+    qtbot.keyClicks(page.log_tab.entry_edit, "Vendor engineer arrived")
+    qtbot.keyClick(page.log_tab.entry_edit, Qt.Key.Key_Return)
     settle(qtbot, window)
-    page.entry_kind.setCurrentIndex(page.entry_kind.findData("decision"))
-    page.entry_group.setCurrentIndex(page.entry_group.findData("business"))
-    page.entry_system.setCurrentIndex(page.entry_system.findData("LIS"))
-    qtbot.keyClicks(page.entry_edit, "Lab results by phone")
-    qtbot.mouseClick(page.entry_button, Qt.MouseButton.LeftButton)
+    page.log_tab.entry_kind.setCurrentIndex(page.log_tab.entry_kind.findData("decision"))
+    page.log_tab.entry_group.setCurrentIndex(page.log_tab.entry_group.findData("business"))
+    page.log_tab.entry_system.setCurrentIndex(page.log_tab.entry_system.findData("LIS"))
+    qtbot.keyClicks(page.log_tab.entry_edit, "Lab results by phone")
+    qtbot.mouseClick(page.log_tab.entry_button, Qt.MouseButton.LeftButton)
     settle(qtbot, window)
-    model = page.log_model
+    model = page.log_tab.log_model
     texts = [model.entry_text(e) for e in model.entries()]
     assert texts[-2:] == ["Vendor engineer arrived", "Lab results by phone"]
     assert model.entries()[-1]["by"] == "Wang Fang"
@@ -216,24 +216,24 @@ def test_level_ii_incident_clocks_reports_level_log_and_resolution(
     assert any(t.startswith("II → I") for t in texts)
 
     # Filter by text, then by group.
-    page.filter_edit.setText("vendor")
-    page.apply_filter()
-    assert page.log_filter.rowCount() == 1
-    assert page.log_count.text() == f"Showing 1 of {model.rowCount()} entries"
-    page.filter_edit.clear()
-    page.filter_group.setCurrentIndex(page.filter_group.findData("business"))
-    page.apply_filter()
-    assert page.log_filter.rowCount() == 1
-    assert page.log_filter.index(0, 6).data() == "Lab results by phone"
-    page.filter_group.setCurrentIndex(0)
-    page.apply_filter()
-    assert page.log_filter.rowCount() == model.rowCount()
+    page.log_tab.filter_edit.setText("vendor")
+    page.log_tab.apply_filter()
+    assert page.log_tab.log_filter.rowCount() == 1
+    assert page.log_tab.log_count.text() == f"Showing 1 of {model.rowCount()} entries"
+    page.log_tab.filter_edit.clear()
+    page.log_tab.filter_group.setCurrentIndex(page.log_tab.filter_group.findData("business"))
+    page.log_tab.apply_filter()
+    assert page.log_tab.log_filter.rowCount() == 1
+    assert page.log_tab.log_filter.index(0, 6).data() == "Lab results by phone"
+    page.log_tab.filter_group.setCurrentIndex(0)
+    page.log_tab.apply_filter()
+    assert page.log_tab.log_filter.rowCount() == model.rowCount()
 
     # A correction is a new entry that references the old one, which stays as it was.
     original_row = texts.index("Vendor engineer arrived")
     original = model.entry(original_row)
-    page.select_log_row(original_row)
-    correction = page.correct()
+    page.log_tab.select_log_row(original_row)
+    correction = page.log_tab.correct()
     assert isinstance(correction, TextDialog)
     assert correction.text_edit.text() == "Vendor engineer arrived"
     correction.text_edit.setText("Vendor engineer arrived at 02:25, not 02:20")
@@ -247,14 +247,14 @@ def test_level_ii_incident_clocks_reports_level_log_and_resolution(
 
     # Recovery system by system on the systems board, then resolve.
     page.tabs.setCurrentIndex(1)
-    codes = [r["code"] for r in page.systems_model.rows()]
-    page.systems_view.selectRow(codes.index("LIS"))
-    qtbot.mouseClick(page.recovered_button, Qt.MouseButton.LeftButton)
+    codes = [r["code"] for r in page.systems_tab.systems_model.rows()]
+    page.systems_tab.systems_view.selectRow(codes.index("LIS"))
+    qtbot.mouseClick(page.systems_tab.recovered_button, Qt.MouseButton.LeftButton)
     settle(qtbot, window)
-    lis = page.systems_model.rows()[codes.index("LIS")]
+    lis = page.systems_tab.systems_model.rows()[codes.index("LIS")]
     assert lis["status"] == "up"
-    assert page.systems_model.index(codes.index("LIS"), 2).data() == "Fully functional"
-    assert [r["data"]["status"] for r in page.history_model.rows()] == ["up", "down"]
+    assert page.systems_tab.systems_model.index(codes.index("LIS"), 2).data() == "Fully functional"
+    assert [r["data"]["status"] for r in page.systems_tab.history_model.rows()] == ["up", "down"]
     qtbot.mouseClick(page.resolve_button, Qt.MouseButton.LeftButton)
     resolve = open_dialog_of(window, TextDialog)
     assert isinstance(resolve, TextDialog)
@@ -263,7 +263,7 @@ def test_level_ii_incident_clocks_reports_level_log_and_resolution(
     assert incidents.show(window.ctx.console, incident_id)["status"] == "resolved"
     assert window.banner.status_text() == "No active incident — normal operations"
     assert window.banner.colour() != LEVEL_I_RED
-    assert not page.entry_edit.isEnabled()  # a resolved incident takes no more entries
+    assert not page.log_tab.entry_edit.isEnabled()  # a resolved incident takes no more entries
     assert "Resolved" in page.incident_combo.currentText()
 
 
@@ -274,20 +274,20 @@ def test_call_out_escalates_to_the_alternate_and_the_dashboard_says_whom_to_call
     window.open_incident(incident_id)
     page = window.incident_page
     page.tabs.setCurrentIndex(4)
-    qtbot.mouseClick(page.start_callout_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.callout_tab.start_callout_button, Qt.MouseButton.LeftButton)
     start = open_dialog_of(window, StartCalloutDialog)
     assert isinstance(start, StartCalloutDialog)
     start.tree_combo.setCurrentIndex(start.tree_combo.findData("level-1-2"))
     press_ok(qtbot, window, start)
-    slots = page.callout_model.rows()
-    assert page.callout_progress.text() == f"Reached 0 of {len(slots)}"
+    slots = page.callout_tab.callout_model.rows()
+    assert page.callout_tab.callout_progress.text() == f"Reached 0 of {len(slots)}"
 
-    page.select_call("1")
-    qtbot.mouseClick(page.outcome_buttons["reached"], Qt.MouseButton.LeftButton)
+    page.callout_tab.select_call("1")
+    qtbot.mouseClick(page.callout_tab.outcome_buttons["reached"], Qt.MouseButton.LeftButton)
     settle(qtbot, window)
-    child = next(s for s in page.callout_model.rows() if s["path"] == "1.1")
-    page.select_call("1.1")
-    qtbot.mouseClick(page.outcome_buttons["no-answer"], Qt.MouseButton.LeftButton)
+    child = next(s for s in page.callout_tab.callout_model.rows() if s["path"] == "1.1")
+    page.callout_tab.select_call("1.1")
+    qtbot.mouseClick(page.callout_tab.outcome_buttons["no-answer"], Qt.MouseButton.LeftButton)
     settle(qtbot, window)
     person = child["person"]["name"]["en"]
     alternate = child["alternate"]["name"]["en"]
@@ -307,8 +307,10 @@ def test_call_out_escalates_to_the_alternate_and_the_dashboard_says_whom_to_call
     assert f"{alternate} (alternate for {person})" in text
     phone = child["alternate"]["phones"][0]["number"]
     assert phone in text
-    assert f"Call next: {alternate} (alternate for {person})" in page.callout_next.text()
-    row = next(s for s in page.callout_model.rows() if s["path"] == "1.1")
+    assert (
+        f"Call next: {alternate} (alternate for {person})" in page.callout_tab.callout_next.text()
+    )
+    row = next(s for s in page.callout_tab.callout_model.rows() if s["path"] == "1.1")
     assert row["escalated"]
 
 
@@ -415,31 +417,31 @@ def test_checklists_and_messages(qtbot: QtBot, window: MainWindow) -> None:
     window.open_incident(incident_id)
     page = window.incident_page
     page.tabs.setCurrentIndex(2)
-    assert page.checklist_model.rowCount() == 0
-    qtbot.mouseClick(page.add_step_button, Qt.MouseButton.LeftButton)
+    assert page.checklist_tab.checklist_model.rowCount() == 0
+    qtbot.mouseClick(page.checklist_tab.add_step_button, Qt.MouseButton.LeftButton)
     add = open_dialog_of(window, AddStepDialog)
     assert isinstance(add, AddStepDialog)
     add.group_combo.setCurrentIndex(add.group_combo.findData("business"))
     qtbot.keyClicks(add.step_edit, "Send runner to collect lab paper forms")
     press_ok(qtbot, window, add)
-    assert page.checklist_model.rowCount() == 1
-    index = page.checklist_model.index(0, 0)
+    assert page.checklist_tab.checklist_model.rowCount() == 1
+    index = page.checklist_tab.checklist_model.index(0, 0)
     assert index.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
     checked = Qt.CheckState.Checked.value
-    page.checklist_model.setData(index, checked, Qt.ItemDataRole.CheckStateRole)
+    page.checklist_tab.checklist_model.setData(index, checked, Qt.ItemDataRole.CheckStateRole)
     settle(qtbot, window)
-    step = page.checklist_model.row_data(0)
+    step = page.checklist_tab.checklist_model.row_data(0)
     assert step["done"] and step["done_by"] == "Wang Fang"
-    assert page.checklist_progress.text() == "Done 1 of 1"
-    page.checklist_view.selectRow(0)
-    assign = page.assign_step()
+    assert page.checklist_tab.checklist_progress.text() == "Done 1 of 1"
+    page.checklist_tab.checklist_view.selectRow(0)
+    assign = page.checklist_tab.assign_step()
     assert assign is not None
     assign.text_edit.setText("Zhao Lei")
     press_ok(qtbot, window, assign)
-    assert page.checklist_model.index(0, 3).data() == "Zhao Lei"
+    assert page.checklist_tab.checklist_model.index(0, 3).data() == "Zhao Lei"
 
     page.tabs.setCurrentIndex(3)
-    message = page.new_message()
+    message = page.messages_tab.new_message()
     assert message is not None
     qtbot.keyClicks(message.sender_edit, "Command HQ")
     qtbot.keyClicks(message.recipient_edit, "Ward 3")
@@ -447,15 +449,15 @@ def test_checklists_and_messages(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.keyClicks(message.text_edit, "Switch to paper MAR")
     message.reply_box.setChecked(True)
     press_ok(qtbot, window, message)
-    assert page.messages_model.index(0, 3).data() == "Urgent"
-    assert page.messages_model.index(0, 5).data() == "Yes"
-    page.messages_view.selectRow(0)
-    reply = page.reply()
+    assert page.messages_tab.messages_model.index(0, 3).data() == "Urgent"
+    assert page.messages_tab.messages_model.index(0, 5).data() == "Yes"
+    page.messages_tab.messages_view.selectRow(0)
+    reply = page.messages_tab.reply()
     assert reply is not None
     reply.text_edit.setText("Done at 02:05")
     press_ok(qtbot, window, reply)
-    assert page.messages_model.index(0, 6).data() == "Done at 02:05"
-    assert page.messages_model.index(0, 7).data().startswith("Wang Fang")
+    assert page.messages_tab.messages_model.index(0, 6).data() == "Done at 02:05"
+    assert page.messages_tab.messages_model.index(0, 7).data().startswith("Wang Fang")
     assert response.messages(console, incident_id)[0]["replied_by"] == "Wang Fang"
 
 
@@ -470,10 +472,12 @@ def test_declaring_from_a_scenario_builds_the_checklists_by_group(
     assert dialog.title_edit.text() == "LIS outage"
     press_ok(qtbot, window, dialog)
     page = window.incident_page
-    groups = {r["group"] for r in page.checklist_model.rows()}
+    groups = {r["group"] for r in page.checklist_tab.checklist_model.rows()}
     assert groups == {"hq", "tech", "business"}
-    page.checklist_group.setCurrentIndex(page.checklist_group.findData("tech"))
-    assert {r["group"] for r in page.checklist_model.rows()} == {"tech"}
+    page.checklist_tab.checklist_group.setCurrentIndex(
+        page.checklist_tab.checklist_group.findData("tech")
+    )
+    assert {r["group"] for r in page.checklist_tab.checklist_model.rows()} == {"tech"}
 
 
 def test_the_dashboard_in_chinese(qtbot: QtBot, window: MainWindow, clock: Clock) -> None:

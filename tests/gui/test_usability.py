@@ -179,7 +179,7 @@ def test_larger_text_widens_fixed_table_columns(
 ) -> None:
     window.open_incident(incident_id)
     settle(qtbot, window)
-    view = window.incident_page.log_view
+    view = window.incident_page.log_tab.log_view
     header = view.horizontalHeader()
     assert header.sectionResizeMode(1) == QHeaderView.ResizeMode.Interactive
     time_column = header.sectionSize(1)

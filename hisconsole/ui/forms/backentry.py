@@ -35,9 +35,9 @@ from hisconsole.ui.context import Context
 from hisconsole.ui.forms import files as forms_files
 from hisconsole.ui.forms.dialogs import CloseIncidentDialog, close_incident
 from hisconsole.ui.forms.print_tab import remember_dir, remembered_dir
-from hisconsole.ui.incident.page import table_view
 from hisconsole.ui.partials.dialogs import button
 from hisconsole.ui.partials.models import Column, RecordsModel
+from hisconsole.ui.partials.tables import table_view
 from hisconsole.ui.runner import KNOWN_ERRORS, user_message
 from hisconsole.ui.situation import clock_time, date_time
 

@@ -12,9 +12,9 @@ from hisconsole.services import forms as forms_service
 from hisconsole.ui import style
 from hisconsole.ui.context import Context
 from hisconsole.ui.forms.dialogs import StockCountDialog
-from hisconsole.ui.incident.page import table_view
 from hisconsole.ui.partials.dialogs import button, open_dialog
 from hisconsole.ui.partials.models import Column, RecordsModel
+from hisconsole.ui.partials.tables import table_view
 from hisconsole.ui.situation import date_time
 
 KEY_WARDS = "forms/stock_wards"

@@ -23,9 +23,9 @@ from hisconsole.domain.replay import Frame, frames
 from hisconsole.ui import style
 from hisconsole.ui.context import Context
 from hisconsole.ui.i18n import incident_status_label, log_kind_label
-from hisconsole.ui.incident.review import table
 from hisconsole.ui.partials.dialogs import button
 from hisconsole.ui.partials.models import LogModel
+from hisconsole.ui.partials.tables import table_view
 from hisconsole.ui.partials.widgets import SystemChip
 from hisconsole.ui.situation import date_time, local
 
@@ -125,7 +125,7 @@ class ReplayTab(QWidget):
         # The whole log beneath, the current entry selected: where this step stands.
         self.timeline_label = style.label("", self.panel, delta=style.BODY_DELTA, bold=True)
         panel.addWidget(self.timeline_label)
-        self.timeline = table(self.words, self.panel, stretch=LogModel.TEXT, name="timeline")
+        self.timeline = table_view(self.words, self.panel, stretch=LogModel.TEXT, name="timeline")
         header = self.timeline.horizontalHeader()
         # A long log: fixed widths, as on the Log tab, rather than measuring every row.
         for column, width in ((LogModel.NUMBER, 50), (LogModel.TIME, 150), (LogModel.AUTHOR, 120)):

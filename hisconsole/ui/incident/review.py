@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -30,7 +29,8 @@ from hisconsole.ui.context import Context, PlanSnapshot
 from hisconsole.ui.i18n import clock_judgement, clock_kind_label, format_date, format_number
 from hisconsole.ui.partials.dialogs import button
 from hisconsole.ui.partials.models import Column, RecordsModel
-from hisconsole.ui.plan.view import item_kind, section_title
+from hisconsole.ui.partials.plan_names import item_kind, section_title
+from hisconsole.ui.partials.tables import refresh, table_view
 from hisconsole.ui.runner import user_message
 from hisconsole.ui.situation import AREA, date_time, touching
 
@@ -67,22 +67,6 @@ def is_overdue(item: dict[str, Any], today: dt.date) -> bool:
         return not item["done"] and dt.date.fromisoformat(item["due"]) < today
     except ValueError:
         return False
-
-
-def table(model: QAbstractItemModel, parent: QWidget, *, stretch: int, name: str) -> QTableView:
-    """A table with the Incident page's look (imported here: that module imports this one)."""
-    from hisconsole.ui.incident.page import table_view
-
-    return table_view(model, parent, stretch=stretch, name=name)
-
-
-def refresh(model: RecordsModel) -> None:
-    """Show a model's headers and cells again in the new language."""
-    model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, model.columnCount() - 1)
-    if model.rowCount():
-        model.dataChanged.emit(
-            model.index(0, 0), model.index(model.rowCount() - 1, model.columnCount() - 1)
-        )
 
 
 class ImprovementsTable(RecordsModel):
@@ -174,7 +158,7 @@ class OpenImprovementsDialog(QDialog):
         self.summary_label = style.label("", self, delta=style.BODY_DELTA, bold=True, wrap=True)
         self.model = ImprovementsTable(self, with_incident=True)
         self.model.toggled.connect(self._ticked)
-        self.view = table(self.model, self, stretch=2, name="open improvements")
+        self.view = table_view(self.model, self, stretch=2, name="open improvements")
         self.view.doubleClicked.connect(self._open)
         self.error_label = style.label("", self, colour=style.ERROR_TEXT, wrap=True)
         self.error_label.hide()
@@ -317,7 +301,7 @@ class ReviewTab(QWidget):
             ],
             self,
         )
-        self.timings_view = table(self.timings_model, top, stretch=0, name="timings")
+        self.timings_view = table_view(self.timings_model, top, stretch=0, name="timings")
         self.timings_view.verticalHeader().setDefaultSectionSize(26)
         timings_box.addWidget(self.timings_label)
         timings_box.addWidget(self.timings_view, 1)
@@ -360,7 +344,7 @@ class ReviewTab(QWidget):
         bottom_box.addLayout(heading)
         self.items_model = ImprovementsTable(self, with_incident=False)
         self.items_model.toggled.connect(self._ticked)
-        self.items_view = table(self.items_model, bottom, stretch=2, name="improvement items")
+        self.items_view = table_view(self.items_model, bottom, stretch=2, name="improvement items")
         bottom_box.addWidget(self.items_view, 1)
         add = QHBoxLayout()
         self.item_edit = QLineEdit(bottom)

@@ -40,7 +40,7 @@ from hisconsole.services.console import ChangeSet, Console
 from hisconsole.ui import style
 from hisconsole.ui.context import Context
 from hisconsole.ui.partials.dialogs import FormDialog, colour_icon, fill_levels, level_items
-from hisconsole.ui.plan.view import item_kind, section_title
+from hisconsole.ui.partials.plan_names import item_kind, section_title
 from hisconsole.ui.runner import user_message
 from hisconsole.ui.situation import Done, date_time
 

@@ -39,6 +39,7 @@ from hisconsole.ui.i18n import role_label
 from hisconsole.ui.partials.dialogs import colour_icon, open_dialog
 from hisconsole.ui.partials.files import ask_save_path, writer
 from hisconsole.ui.partials.page import Page
+from hisconsole.ui.partials.plan_names import section_title
 from hisconsole.ui.plan.dialogs import (
     CompareDialog,
     LevelEditDialog,
@@ -48,7 +49,7 @@ from hisconsole.ui.plan.dialogs import (
     version_label,
 )
 from hisconsole.ui.plan.search import HIT_ROLE, HtmlDelegate, SearchResultsModel
-from hisconsole.ui.plan.view import BOTH, BROWSE_SECTIONS, MODES, PlanDocument, section_title
+from hisconsole.ui.plan.view import BOTH, BROWSE_SECTIONS, MODES, PlanDocument
 from hisconsole.ui.runner import user_message
 
 KEY_MODE = "plan/view"

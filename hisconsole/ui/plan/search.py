@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QS
 
 from hisconsole.domain.plan import text
 from hisconsole.services.search import Hit
-from hisconsole.ui.plan.view import item_kind, section_title
+from hisconsole.ui.partials.plan_names import item_kind, section_title
 
 Index = QModelIndex | QPersistentModelIndex
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1

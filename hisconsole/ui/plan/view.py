@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from hisconsole.domain.plan import GROUP_CODES, LEVEL_CODES, text
 from hisconsole.ui import style
 from hisconsole.ui.i18n import criticality_label, format_date, minutes_label
+from hisconsole.ui.partials.plan_names import section_title
 
 #: How plan content is shown: one language, or both side by side.
 MODES = ("zh", "en", "both")
@@ -43,38 +44,6 @@ HIGHLIGHT = "#FFF3B0"
 HIGHLIGHT_BORDER = "#F9A825"
 CARD_BORDER = "#C9CED2"
 ALL_LEVELS_GREY = "#ECEFF1"
-
-
-def section_title(section: str) -> str:
-    """A plan section's name as the reader sees it."""
-    titles = {
-        "meta": QCoreApplication.translate("PlanSections", "Plan details"),
-        "overview": QCoreApplication.translate("PlanSections", "Overview and scope"),
-        "levels": QCoreApplication.translate("PlanSections", "Warning levels"),
-        "groups": QCoreApplication.translate("PlanSections", "Organisation and duties"),
-        "reporting": QCoreApplication.translate("PlanSections", "Reporting"),
-        "systems": QCoreApplication.translate("PlanSections", "Systems inventory"),
-        "risks": QCoreApplication.translate("PlanSections", "Risk register"),
-        "scenarios": QCoreApplication.translate("PlanSections", "Playbooks"),
-        "resources": QCoreApplication.translate("PlanSections", "Resources"),
-        "drills": QCoreApplication.translate("PlanSections", "Drill calendar"),
-        "review": QCoreApplication.translate("PlanSections", "Review and improvement"),
-    }
-    return titles.get(section, section)
-
-
-def item_kind(section: str) -> str:
-    """What one item of a section is called (a scenario's playbook, a warning level …)."""
-    kinds = {
-        "levels": QCoreApplication.translate("PlanSections", "Warning level"),
-        "groups": QCoreApplication.translate("PlanSections", "Group"),
-        "systems": QCoreApplication.translate("PlanSections", "System"),
-        "risks": QCoreApplication.translate("PlanSections", "Risk"),
-        "scenarios": QCoreApplication.translate("PlanSections", "Playbook"),
-        "resources": QCoreApplication.translate("PlanSections", "Resource"),
-        "drills": QCoreApplication.translate("PlanSections", "Drill"),
-    }
-    return kinds.get(section, section_title(section))
 
 
 def rating_label(rating: str) -> str:

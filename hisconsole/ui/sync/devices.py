@@ -21,9 +21,9 @@ from hisconsole.domain.roles import COMMANDER
 from hisconsole.ui import style
 from hisconsole.ui.context import Context
 from hisconsole.ui.i18n import format_date, role_label
-from hisconsole.ui.incident.page import table_view
 from hisconsole.ui.partials.dialogs import button
 from hisconsole.ui.partials.models import Column, RecordsModel
+from hisconsole.ui.partials.tables import table_view
 from hisconsole.ui.runner import KNOWN_ERRORS, user_message
 from hisconsole.ui.situation import date_time
 from hisconsole.ui.sync import files as sync_files

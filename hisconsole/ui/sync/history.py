@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from hisconsole.ui import style
 from hisconsole.ui.context import Context
-from hisconsole.ui.incident.page import table_view
 from hisconsole.ui.partials.models import Column, RecordsModel
+from hisconsole.ui.partials.tables import table_view
 from hisconsole.ui.situation import date_time
 from hisconsole.ui.sync import files as sync_files
 from hisconsole.ui.sync import labels as sync_labels

@@ -1,0 +1,60 @@
+"""What the Incident page and its tabs read about one incident, and the names they show."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtWidgets import QComboBox
+
+from hisconsole.domain.plan import text
+from hisconsole.services import incidents as incident_service
+from hisconsole.services import response
+from hisconsole.services.console import Console
+from hisconsole.ui.context import Context
+
+#: The incident the page has chosen (None when there is none); the tabs act on it.
+CurrentId = Callable[[], str | None]
+
+
+@dataclass
+class IncidentDetail:
+    """Everything the incident page shows about one incident, read in one go."""
+
+    incident: dict[str, Any]
+    checklist: list[dict[str, Any]] = field(default_factory=list)
+    messages: list[dict[str, Any]] = field(default_factory=list)
+    callouts: list[dict[str, Any]] = field(default_factory=list)
+    trees: list[dict[str, Any]] = field(default_factory=list)
+
+
+def load_detail(console: Console, incident_id: str) -> IncidentDetail:
+    """Read one incident in full (runs on the worker thread)."""
+    return IncidentDetail(
+        incident=incident_service.show(console, incident_id),
+        checklist=response.checklist(console, incident_id),
+        messages=response.messages(console, incident_id),
+        callouts=response.callouts(console, incident_id),
+        trees=response.call_trees(console),
+    )
+
+
+def group_name(ctx: Context, code: str | None) -> str:
+    snapshot = ctx.plan.snapshot
+    for group in snapshot.section("groups") if snapshot else []:
+        if group["code"] == code:
+            return text(group["name"], ctx.lang)
+    return code or ""
+
+
+def group_items(ctx: Context, combo: QComboBox, first: str) -> None:
+    combo.setItemText(0, first)
+    for index in range(1, combo.count()):
+        combo.setItemText(index, group_name(ctx, combo.itemData(index)))
+
+
+def person_name(ctx: Context, person: dict[str, Any] | None) -> str:
+    if not person:
+        return ""
+    return text(person.get("name"), ctx.lang) or person["key"]
