@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QLayout, QLayoutItem, QWidget
 NEUTRAL_GREY = "#5F6368"
 MUTED_TEXT = "#5F6368"
 ERROR_TEXT = "#B3261E"
+OK_TEXT = "#1B5E20"
 
 # Point sizes relative to the application font.
 BODY_DELTA = 2

@@ -4,7 +4,7 @@
 <context>
     <name>AddStepDialog</name>
     <message>
-        <location filename="../../hisconsole/ui/partials/dialogs.py" line="+655"/>
+        <location filename="../../hisconsole/ui/partials/dialogs.py" line="+668"/>
         <source>&amp;Group:</source>
         <translation>小组(&amp;G)：</translation>
     </message>
@@ -88,7 +88,7 @@
 <context>
     <name>CallTreeEditor</name>
     <message>
-        <location filename="../../hisconsole/ui/contacts/trees.py" line="+362"/>
+        <location filename="../../hisconsole/ui/contacts/trees.py" line="+363"/>
         <location line="+11"/>
         <source>Choose a person in the list on the right first.</source>
         <translation>请先在右侧名单中选择人员。</translation>
@@ -347,7 +347,7 @@
 <context>
     <name>CallTreeModel</name>
     <message>
-        <location filename="../../hisconsole/ui/contacts/models.py" line="+419"/>
+        <location filename="../../hisconsole/ui/contacts/models.py" line="+427"/>
         <source>{key} (not on the contact list)</source>
         <translation>{key}（不在通讯录中）</translation>
     </message>
@@ -712,7 +712,7 @@
 <context>
     <name>CompareDialog</name>
     <message>
-        <location filename="../../hisconsole/ui/plan/dialogs.py" line="+989"/>
+        <location filename="../../hisconsole/ui/plan/compare_dialog.py" line="+99"/>
         <source>There is no published version to compare yet.</source>
         <translation>尚无已发布的版本可供比较。</translation>
     </message>
@@ -789,7 +789,7 @@
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../hisconsole/ui/contacts/dialogs.py" line="+600"/>
+        <location filename="../../hisconsole/ui/contacts/conflict_dialog.py" line="+126"/>
         <source>Conflict: {name}</source>
         <translation>冲突：{name}</translation>
     </message>
@@ -817,7 +817,7 @@
 <context>
     <name>ContactDialog</name>
     <message>
-        <location line="-238"/>
+        <location filename="../../hisconsole/ui/contacts/contact_dialog.py" line="+81"/>
         <source>&amp;Name:</source>
         <translation>姓名(&amp;N)：</translation>
     </message>
@@ -910,7 +910,7 @@
 <context>
     <name>ContactFields</name>
     <message>
-        <location line="-428"/>
+        <location filename="../../hisconsole/ui/partials/contact_labels.py" line="+25"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -1012,7 +1012,7 @@
 <context>
     <name>ContactsPage</name>
     <message>
-        <location filename="../../hisconsole/ui/contacts/page.py" line="+108"/>
+        <location filename="../../hisconsole/ui/contacts/page.py" line="+111"/>
         <source>Contacts</source>
         <translation>通讯录</translation>
     </message>
@@ -2500,7 +2500,7 @@ Nothing was recorded as issued.</source>
 <context>
     <name>ImportPreview</name>
     <message>
-        <location filename="../../hisconsole/ui/contacts/dialogs.py" line="+547"/>
+        <location filename="../../hisconsole/ui/contacts/import_dialog.py" line="+31"/>
         <source>same key and name</source>
         <translation>编号和姓名相同</translation>
     </message>
@@ -3089,7 +3089,7 @@ Nothing was recorded as issued.</source>
 <context>
     <name>LevelEditDialog</name>
     <message>
-        <location filename="../../hisconsole/ui/plan/dialogs.py" line="-847"/>
+        <location filename="../../hisconsole/ui/plan/level_dialog.py" line="+39"/>
         <source>&amp;Name:</source>
         <translation>名称(&amp;N)：</translation>
     </message>
@@ -3707,7 +3707,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>NewTreeDialog</name>
     <message>
-        <location filename="../../hisconsole/ui/contacts/dialogs.py" line="+60"/>
+        <location filename="../../hisconsole/ui/contacts/new_tree_dialog.py" line="+79"/>
         <source>Give the call tree a short code, e.g. lis-down.</source>
         <translation>请为通知树填写简短代码，例如 lis-down。</translation>
     </message>
@@ -3840,7 +3840,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>PhoneRow</name>
     <message>
-        <location filename="../../hisconsole/ui/contacts/dialogs.py" line="-687"/>
+        <location filename="../../hisconsole/ui/contacts/phones.py" line="+109"/>
         <source>Imported as written, to check: {reason}. Correct it or remove it.</source>
         <translation>按原样导入的号码，有待核对：{reason}。请更正或删除。</translation>
     </message>
@@ -3917,7 +3917,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>PhonesEditor</name>
     <message>
-        <location filename="../../hisconsole/ui/contacts/dialogs.py" line="+76"/>
+        <location filename="../../hisconsole/ui/contacts/phones.py" line="+76"/>
         <source>Add a number</source>
         <translation>添加号码</translation>
     </message>
@@ -3925,7 +3925,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>PlanDiff</name>
     <message>
-        <location filename="../../hisconsole/ui/plan/dialogs.py" line="+510"/>
+        <location filename="../../hisconsole/ui/plan/diff_text.py" line="+180"/>
         <source>Added: {item}</source>
         <translation>新增：{item}</translation>
     </message>
@@ -4214,7 +4214,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>PlanFields</name>
     <message>
-        <location filename="../../hisconsole/ui/plan/dialogs.py" line="-265"/>
+        <location filename="../../hisconsole/ui/plan/diff_text.py" line="-265"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -4457,7 +4457,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>PlanFormDialog</name>
     <message>
-        <location line="-591"/>
+        <location filename="../../hisconsole/ui/plan/form.py" line="+55"/>
         <source>{field}: enter the text in both Chinese and English.</source>
         <translation>{field}：请同时填写中文和英文。</translation>
     </message>
@@ -4534,7 +4534,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>PlanPage</name>
     <message>
-        <location filename="../../hisconsole/ui/plan/page.py" line="+118"/>
+        <location filename="../../hisconsole/ui/plan/page.py" line="+116"/>
         <source>Plan</source>
         <translation>预案</translation>
     </message>
@@ -4697,7 +4697,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>PlanRoles</name>
     <message>
-        <location filename="../../hisconsole/ui/contacts/dialogs.py" line="-261"/>
+        <location filename="../../hisconsole/ui/partials/contact_labels.py" line="-21"/>
         <source>Commander</source>
         <translation>指挥长</translation>
     </message>
@@ -4823,7 +4823,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>PlaybookDialog</name>
     <message>
-        <location filename="../../hisconsole/ui/plan/dialogs.py" line="+205"/>
+        <location filename="../../hisconsole/ui/plan/playbook_dialog.py" line="+57"/>
         <source>&amp;Name:</source>
         <translation>名称(&amp;N)：</translation>
     </message>
@@ -4932,7 +4932,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>PrintTreeDialog</name>
     <message>
-        <location filename="../../hisconsole/ui/contacts/dialogs.py" line="+860"/>
+        <location filename="../../hisconsole/ui/contacts/print_tree_dialog.py" line="+56"/>
         <source>Print call tree</source>
         <translation>打印通知树</translation>
     </message>
@@ -4978,7 +4978,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>PublishDialog</name>
     <message>
-        <location filename="../../hisconsole/ui/plan/dialogs.py" line="+14"/>
+        <location filename="../../hisconsole/ui/plan/publish_dialog.py" line="+29"/>
         <source>&amp;Note:</source>
         <translation>说明(&amp;N)：</translation>
     </message>
@@ -5352,7 +5352,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>ResourceEditDialog</name>
     <message>
-        <location filename="../../hisconsole/ui/plan/dialogs.py" line="-327"/>
+        <location filename="../../hisconsole/ui/plan/resource_dialog.py" line="+35"/>
         <source>&amp;Name:</source>
         <translation>名称(&amp;N)：</translation>
     </message>

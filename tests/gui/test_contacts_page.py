@@ -16,12 +16,9 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from hisconsole.services import contacts as contacts_service
-from hisconsole.ui.contacts.dialogs import (
-    ConflictDialog,
-    ContactDialog,
-    ImportPreviewDialog,
-    PrintTreeDialog,
-)
+from hisconsole.ui.contacts.conflict_dialog import ConflictDialog
+from hisconsole.ui.contacts.contact_dialog import ContactDialog
+from hisconsole.ui.contacts.import_dialog import ImportPreviewDialog
 from hisconsole.ui.contacts.models import (
     REVIEW_BACKGROUND,
     CallTreeModel,
@@ -29,6 +26,7 @@ from hisconsole.ui.contacts.models import (
     ContactsModel,
 )
 from hisconsole.ui.contacts.page import ContactsPage
+from hisconsole.ui.contacts.print_tree_dialog import PrintTreeDialog
 from hisconsole.ui.main_window import MainWindow
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "contacts"

@@ -16,15 +16,13 @@ from hisconsole.domain import plan_diff
 from hisconsole.services import plan as plan_service
 from hisconsole.services import search as search_service
 from hisconsole.ui.main_window import MainWindow
-from hisconsole.ui.plan.dialogs import (
-    CompareDialog,
-    DiffFormatter,
-    LevelEditDialog,
-    PlaybookDialog,
-    PublishDialog,
-    ResourceEditDialog,
-)
+from hisconsole.ui.plan.compare_dialog import CompareDialog
+from hisconsole.ui.plan.diff_text import DiffFormatter
+from hisconsole.ui.plan.level_dialog import LevelEditDialog
 from hisconsole.ui.plan.page import PlanPage
+from hisconsole.ui.plan.playbook_dialog import PlaybookDialog
+from hisconsole.ui.plan.publish_dialog import PublishDialog
+from hisconsole.ui.plan.resource_dialog import ResourceEditDialog
 from hisconsole.ui.plan.search import HIT_ROLE, HTML_ROLE, SearchResultsModel
 
 from .conftest import visible_texts

@@ -49,6 +49,14 @@ def phone_text(phone: dict[str, Any]) -> str:
     return f"{phone_type_label(str(phone.get('type', '')))} {phone.get('number', '')}".strip()
 
 
+def person_line(data: dict[str, Any], lang: str) -> str:
+    """A person in one line: both names, position, numbers."""
+    names = " ".join(v for v in ((data.get("name") or {}).get(k) for k in ("zh", "en")) if v)
+    position = text_of(data.get("position"), lang)
+    numbers = "  ·  ".join(phone_text(p) for p in data.get("phones") or [])
+    return " — ".join(part for part in (names, position, numbers) if part)
+
+
 def needs_review(data: dict[str, Any]) -> bool:
     return any(p.get("needs_review") for p in data.get("phones", []))
 

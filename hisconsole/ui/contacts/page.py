@@ -25,13 +25,16 @@ from hisconsole.domain.contacts import GROUPS, ImportPreview, text_of
 from hisconsole.services import contacts as contacts_service
 from hisconsole.services.console import Console
 from hisconsole.ui import style
-from hisconsole.ui.contacts.dialogs import (
-    ConflictDialog,
-    ContactDialog,
-    ImportPreviewDialog,
+from hisconsole.ui.contacts.conflict_dialog import ConflictDialog
+from hisconsole.ui.contacts.contact_dialog import ContactDialog
+from hisconsole.ui.contacts.import_dialog import ImportPreviewDialog
+from hisconsole.ui.contacts.models import (
+    ENTRY_ROLE,
+    ContactsFilter,
+    ContactsModel,
+    group_label,
     person_line,
 )
-from hisconsole.ui.contacts.models import ENTRY_ROLE, ContactsFilter, ContactsModel, group_label
 from hisconsole.ui.contacts.trees import CallTreeEditor
 from hisconsole.ui.context import Context
 from hisconsole.ui.partials.dialogs import open_dialog

@@ -29,11 +29,12 @@ from PySide6.QtWidgets import (
 from hisconsole.domain.contacts import text_of
 from hisconsole.services import contacts as contacts_service
 from hisconsole.ui import style
-from hisconsole.ui.contacts.dialogs import NewTreeDialog, PrintTreeDialog
 from hisconsole.ui.contacts.models import CallTreeModel, group_label, haystack
+from hisconsole.ui.contacts.new_tree_dialog import NewTreeDialog
+from hisconsole.ui.contacts.print_tree_dialog import PrintTreeDialog
 from hisconsole.ui.context import Context
+from hisconsole.ui.partials.bilingual import BilingualEdit
 from hisconsole.ui.partials.files import ask_save_path, writer
-from hisconsole.ui.plan.dialogs import BilingualEdit
 from hisconsole.ui.runner import user_message
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -28,11 +28,24 @@ from hisconsole.domain import incidents as rules
 from hisconsole.domain.plan import GROUP_CODES, LEVEL_CODES, text
 from hisconsole.services import incidents as incident_service
 from hisconsole.services import response
+from hisconsole.services.console import ChangeSet
 from hisconsole.ui import style
 from hisconsole.ui.context import Context
 from hisconsole.ui.i18n import channel_label, priority_label, system_status_label
 from hisconsole.ui.runner import user_message
-from hisconsole.ui.situation import EXERCISE_MARK, touching
+from hisconsole.ui.situation import EXERCISE_MARK, Done, touching
+
+
+def changing(fn: Callable[[], Any], area: str) -> Callable[[], Done]:
+    """Wrap a service call so that the runner reports a change of ``area`` (unless it says)."""
+
+    def call() -> Done:
+        value = fn()
+        if isinstance(value, ChangeSet):
+            return Done(value, value)
+        return Done(value, ChangeSet({area}, 0 if value is None else 1))
+
+    return call
 
 
 def colour_icon(colour_hex: str, size: int = 16) -> QIcon:

@@ -40,15 +40,13 @@ from hisconsole.ui.partials.dialogs import colour_icon, open_dialog
 from hisconsole.ui.partials.files import ask_save_path, writer
 from hisconsole.ui.partials.page import Page
 from hisconsole.ui.partials.plan_names import section_title
-from hisconsole.ui.plan.dialogs import (
-    CompareDialog,
-    LevelEditDialog,
-    PlaybookDialog,
-    PublishDialog,
-    ResourceEditDialog,
-    version_label,
-)
+from hisconsole.ui.plan.compare_dialog import CompareDialog
+from hisconsole.ui.plan.level_dialog import LevelEditDialog
+from hisconsole.ui.plan.playbook_dialog import PlaybookDialog
+from hisconsole.ui.plan.publish_dialog import PublishDialog
+from hisconsole.ui.plan.resource_dialog import ResourceEditDialog
 from hisconsole.ui.plan.search import HIT_ROLE, HtmlDelegate, SearchResultsModel
+from hisconsole.ui.plan.versions import version_label
 from hisconsole.ui.plan.view import BOTH, BROWSE_SECTIONS, MODES, PlanDocument
 from hisconsole.ui.runner import user_message
 

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from hisconsole.ui import style
-from hisconsole.ui.contacts.dialogs import contact_field_label, plan_role_label
 from hisconsole.ui.contacts.models import group_label, phone_text
 from hisconsole.ui.context import Context
+from hisconsole.ui.partials.contact_labels import contact_field_label, plan_role_label
 from hisconsole.ui.partials.dialogs import button
 from hisconsole.ui.runner import KNOWN_ERRORS, user_message
 from hisconsole.ui.situation import date_time
