@@ -19,6 +19,8 @@ from hisconsole.cli import main
 
 OUT = "{out}"
 INCIDENT = "{incident}"
+IT_KEY = "{it_key}"
+TRUST_LIST = "{trust_list}"
 
 # argv of every command that writes a file; OUT is the file, INCIDENT an incident id.
 WRITERS: dict[str, tuple[str, list[str]]] = {
@@ -32,7 +34,9 @@ WRITERS: dict[str, tuple[str, list[str]]] = {
     "cap": ("alert.xml", ["cap", INCIDENT, "--out", OUT]),
     "backup": ("backup.sqlite3", ["backup", "--out", OUT]),
     "bundle export": ("a.hisbundle", ["bundle", "export", "--out", OUT]),
+    "bundle vector": ("vector.json", ["bundle", "vector", "--out", OUT]),
     "trust keygen": ("it-key.pem", ["trust", "keygen", "--out", OUT]),
+    "trust sign": ("trust.signed", ["trust", "sign", TRUST_LIST, "--key", IT_KEY, "--out", OUT]),
 }
 
 # Why the write failed, in words the user reads on stderr.
@@ -100,6 +104,7 @@ def _writers_dir(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     from hisconsole.services import incidents
     from hisconsole.services.console import Console
     from hisconsole.services.setup import open_or_initialise
+    from hisconsole.services.sync import trust as sync
 
     path = tmp_path_factory.mktemp("writers") / "data"
     console, _ = open_or_initialise(path, demo=True)
@@ -107,6 +112,10 @@ def _writers_dir(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     console = Console.open(path)
     try:
         incident, _ = incidents.declare(console, level="II", title="HIS down", systems=["HIS"])
+        sync.trust_keygen(path / "it-key.pem")
+        sync.trust_add(
+            path / "trust.yaml", public_key=console.identity.public_key_b64, name="Laptop A"
+        )
     finally:
         console.close()
     return path, str(incident)
@@ -119,9 +128,14 @@ def writers_dir(tmp_path: Path, _writers_dir: tuple[Path, str]) -> tuple[Path, s
     return target, _writers_dir[1]
 
 
-def _argv(command: str, out: Path, incident: str) -> list[str]:
-    _, argv = WRITERS[command]
-    return [str(out) if a == OUT else incident if a == INCIDENT else a for a in argv]
+def _argv(command: str, out: Path, data_dir: Path, incident: str) -> list[str]:
+    values = {
+        OUT: str(out),
+        INCIDENT: incident,
+        IT_KEY: str(data_dir / "it-key.pem"),
+        TRUST_LIST: str(data_dir / "trust.yaml"),
+    }
+    return [values.get(a, a) for a in WRITERS[command][1]]
 
 
 @pytest.mark.parametrize("case", list(REASONS))
@@ -151,7 +165,9 @@ def test_a_bad_target_fails_clearly_and_changes_nothing(
         folder = target.parent
         before_files = sorted(folder.iterdir()) if folder.is_dir() else None
         before = event_count(data_dir)
-        code, out, err = run(capsys, "--data-dir", str(data_dir), *_argv(command, target, incident))
+        code, out, err = run(
+            capsys, "--data-dir", str(data_dir), *_argv(command, target, data_dir, incident)
+        )
         assert code == 1, err
         assert out == ""
         assert str(target) in err and REASONS[case] in err, err

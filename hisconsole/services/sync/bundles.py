@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from hisconsole import __version__
 from hisconsole.services.console import Console, ServiceError
+from hisconsole.services.files import write_atomically
 from hisconsole.services.sync.shared import (
     ACTION_EXPORT,
     ACTION_IMPORT,
@@ -109,12 +109,7 @@ def export_bundle(console: Console, out: Path, *, since_file: Path | None = None
 def write_vector(console: Console, out: Path) -> Vector:
     """Write this laptop's version vector to ``out`` for another laptop's ``--since-vector``."""
     vector = local_vector(console)
-    try:
-        tmp = out.with_name(f".{out.name}.partial")
-        tmp.write_text(vectors.dumps(vector, console.device_id), "utf-8")
-        os.replace(tmp, out)
-    except OSError as exc:
-        raise ServiceError(f"Cannot write {out}: {exc.strerror}. Nothing was written.") from exc
+    write_atomically(out, vectors.dumps(vector, console.device_id).encode("utf-8"))
     return vector
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -12,6 +11,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from hisconsole.services.console import Console, ServiceError
+from hisconsole.services.files import write_atomically
 from hisconsole.services.sync.shared import (
     ACTION_HUB,
     ImportResult,
@@ -73,15 +73,7 @@ def saved_hub(console: Console) -> str | None:
 
 def save_hub(console: Console, url: str) -> None:
     """Keep the hub address (with its credentials) in a private file (mode 0600)."""
-    path = hub_file(console)
-    tmp = path.with_name(f".{path.name}.partial")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        json.dump({"url": url}, handle)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.chmod(tmp, 0o600)
-    os.replace(tmp, path)
+    write_atomically(hub_file(console), json.dumps({"url": url}).encode("utf-8"), mode=0o600)
 
 
 def sync_hub(
