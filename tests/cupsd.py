@@ -77,9 +77,13 @@ class CupsServer:
             f"Grp root\nLog {self.root / 'log'}\nLogType 3\nLabel 1\n",
             "utf-8",
         )
-        self.run("lpadmin", "-p", name, "-v", f"cups-pdf:/{name}", "-E", "-P", str(PPD))
+        self.run("lpadmin", "-p", name, "-v", f"gated:/{name}", "-E", "-P", str(PPD))
         self.queues.append(name)
         return name
+
+    def gate(self, name: str) -> Path:
+        """While this file exists, jobs on ``name`` stay "printing" (the backend waits)."""
+        return self.root / "gates" / name
 
     def remove_queue(self, name: str) -> None:
         self.run("lpadmin", "-x", name, check=False)
@@ -113,6 +117,32 @@ def _why_not() -> str | None:
     return None
 
 
+#: cups-pdf behind a gate: a test holds a job "printing" (to stop the printer mid-job)
+#: by creating the gate file; without it, the job goes straight through.
+GATED_BACKEND = """#!/bin/sh
+[ $# -eq 0 ] && exit 0
+name="${DEVICE_URI#gated:/}"
+while [ -e "GATES/$name" ]; do sleep 0.1; done
+DEVICE_URI="cups-pdf:/$name" exec /usr/lib/cups/backend/cups-pdf "$@"
+"""
+
+
+def _server_bin(root: Path) -> Path:
+    """CUPS's programs as installed, plus the gated backend."""
+    server_bin = root / "serverbin"
+    (server_bin / "backend").mkdir(parents=True)
+    (root / "gates").mkdir()
+    for entry in Path("/usr/lib/cups").iterdir():
+        if entry.name != "backend":
+            (server_bin / entry.name).symlink_to(entry)
+    for backend in (Path("/usr/lib/cups") / "backend").iterdir():
+        (server_bin / "backend" / backend.name).symlink_to(backend)
+    gated = server_bin / "backend" / "gated"
+    gated.write_text(GATED_BACKEND.replace("GATES", str(root / "gates")), "utf-8")
+    gated.chmod(0o700)  # run as root, like cups-pdf itself
+    return server_bin
+
+
 def _write_config(root: Path, port: int) -> Path:
     etc = root / "etc"
     for sub in ("etc/ppd", "spool/tmp", "cache", "state", "log", "out", "pdf-spool"):
@@ -120,13 +150,14 @@ def _write_config(root: Path, port: int) -> Path:
     # cupsd runs filters as "lp": it must reach the spool and the temp dir.
     for path in [root, *root.rglob("*")]:
         path.chmod(0o755)
+    server_bin = _server_bin(root)  # after the chmod: its links point at the system's files
     (root / "spool" / "tmp").chmod(0o1777)
     (etc / "cups-files.conf").write_text(
         f"ServerRoot {etc}\nRequestRoot {root / 'spool'}\nTempDir {root / 'spool' / 'tmp'}\n"
         f"CacheDir {root / 'cache'}\nStateDir {root / 'state'}\n"
         f"AccessLog {root / 'log' / 'access_log'}\nErrorLog {root / 'log' / 'error_log'}\n"
         f"PageLog {root / 'log' / 'page_log'}\nLogFilePerm 0644\n"
-        "ServerBin /usr/lib/cups\nDataDir /usr/share/cups\n"
+        f"ServerBin {server_bin}\nDataDir /usr/share/cups\n"
         f"Printcap {root / 'printcap'}\n"
         "User lp\nGroup lp\nSystemGroup root\nFileDevice No\n",
         "utf-8",

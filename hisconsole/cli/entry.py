@@ -7,12 +7,22 @@ import sys
 from collections.abc import Sequence
 
 from hisconsole import __version__
-from hisconsole.cli import check, contacts, database, forms, incident, plan, reports, sync
+from hisconsole.cli import (
+    check,
+    contacts,
+    database,
+    forms,
+    incident,
+    plan,
+    printing,
+    reports,
+    sync,
+)
 from hisconsole.cli.options import Handler, global_options
 from hisconsole.cli.output import EXIT_ERROR, EXIT_OK, Output
 
 # In the order they appear in ``hisconsole --help``.
-GROUPS = (database, plan, contacts, incident, forms, reports, sync, check)
+GROUPS = (database, plan, contacts, incident, forms, printing, reports, sync, check)
 
 
 def cmd_gui(args: argparse.Namespace, out: Output) -> int:

@@ -9,6 +9,7 @@ from typing import Any
 
 from hisconsole.cli.options import Handler, open_console
 from hisconsole.cli.output import EXIT_OK, Output
+from hisconsole.cli.printing import add_printer_options, job_options, report
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
@@ -16,13 +17,23 @@ def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
     forms = sub.add_parser("forms", parents=[common], help="downtime paper forms")
     fsub = forms.add_subparsers(dest="forms_command", metavar="ACTION", required=True)
     fsub.add_parser("list", parents=[common], help="the form templates")
-    fprint = fsub.add_parser("print", parents=[common], help="print numbered sheets to a PDF")
+    fprint = fsub.add_parser(
+        "print", parents=[common], help="print numbered sheets to a PDF or on a printer"
+    )
     fprint.add_argument("template", metavar="TEMPLATE")
     fprint.add_argument("--copies", type=int, default=1, metavar="N")
     fprint.add_argument("--incident", metavar="ID")
     fprint.add_argument("--lang", choices=("zh", "en"), default="zh")
     fprint.add_argument("--department", default="", help="ward or department the sheets are for")
-    fprint.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    where = fprint.add_mutually_exclusive_group(required=True)
+    where.add_argument("--out", type=Path, metavar="FILE.pdf")
+    add_printer_options(fprint, where)
+    fsub.add_parser("not-printed", parents=[common], help="sheets whose print job did not come out")
+    reprint = fsub.add_parser(
+        "reprint", parents=[common], help="print not-printed sheets again, marked 重印 REPRINT"
+    )
+    reprint.add_argument("serial", metavar="SERIAL", help="a serial, a range A-000120..A-000180")
+    add_printer_options(reprint)
     back = fsub.add_parser(
         "backenter", parents=[common], help="record sheets entered back into the HIS"
     )
@@ -73,6 +84,46 @@ def cmd_forms(args: argparse.Namespace, out: Output) -> int:
                 for r in rows
             )
             out.emit(rows, human)
+        elif action == "print" and args.printer:
+            from hisconsole.services import printers
+
+            pack = forms.prepare_pack(
+                console,
+                [(args.template, args.copies)],
+                incident=args.incident,
+                lang=args.lang,
+                department=args.department,
+            )
+            job = printers.send(console, pack, args.printer, options=job_options(args))
+            return report(console, job, args, out, {})
+        elif action == "reprint":
+            from hisconsole.domain import serials as serial_rules
+            from hisconsole.services import printers
+
+            if not args.printer:
+                raise ServiceError("Give the printer: --printer NAME ('hisconsole printers').")
+            try:
+                wanted = serial_rules.expand(args.serial)
+            except serial_rules.SerialError as exc:
+                raise ServiceError(str(exc)) from exc
+            job = printers.reprint(console, wanted, args.printer, options=job_options(args))
+            return report(console, job, args, out, {})
+        elif action == "not-printed":
+            from hisconsole.services import printers
+
+            printers.settle(console)
+            rows = printers.not_printed(console)
+            human = "\n".join(
+                f"{r['serial']}  {r['template']:<16} job {r['print_job']}: {r['print_reason']}"
+                for r in rows
+            )
+            out.emit(
+                [r["serial"] for r in rows],
+                human + "\nReprint: forms reprint SERIALS --printer NAME; "
+                "void: forms backenter SERIALS --void"
+                if rows
+                else "Every sheet sent to a printer came out (or is still printing).",
+            )
         elif action == "print":
             serials = forms.print_to_file(
                 console,

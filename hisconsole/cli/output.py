@@ -10,6 +10,8 @@ EXIT_OK = 0
 EXIT_ERROR = 1
 EXIT_USAGE = 2
 EXIT_CHECK_FAILED = 3
+#: A print job did not complete (stopped, cancelled, failed): its sheets are not printed.
+EXIT_NOT_PRINTED = 4
 
 
 class Output:

@@ -8,6 +8,7 @@ from typing import Any
 
 from hisconsole.cli.options import LEVELS, Handler, open_console
 from hisconsole.cli.output import EXIT_OK, Output
+from hisconsole.cli.printing import add_printer_options, job_options, report
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
@@ -15,7 +16,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
     kit = sub.add_parser(
         "kit", parents=[common], help="downtime kit: call tree, checklists and starter forms"
     )
-    kit.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    where = kit.add_mutually_exclusive_group(required=True)
+    where.add_argument("--out", type=Path, metavar="FILE.pdf")
+    add_printer_options(kit, where)
     kit.add_argument("--incident", metavar="ID")
     kit.add_argument("--scenario", metavar="CODE", help="without an incident: whose checklists")
     kit.add_argument("--level", choices=LEVELS, default="II")
@@ -92,6 +95,18 @@ def cmd_kit(args: argparse.Namespace, out: Output) -> int:
             wards=args.wards,
             lang=args.lang,
         )
+        if args.printer:
+            from hisconsole.services import printers
+
+            job = printers.send(
+                console,
+                result.pack,
+                args.printer,
+                options=job_options(args),
+                pdf=result.pdf,
+                title="downtime kit",
+            )
+            return report(console, job, args, out, {})
         write_atomically(args.out, result.pdf)
         serials = kit.record_kit(console, result)
         out.emit(

@@ -154,8 +154,11 @@ def follow(
             raise _refused(exc) from exc
         if status != last and on_status is not None:
             on_status(status)
+        # Stopped counts once seen twice in a row: the print system sets a printer's
+        # state before its reason, and a printer may pause for a moment.
+        stopped_twice = status.state == "stopped" and last is not None and last.state == "stopped"
         last = status
-        if status.ended or (until_stopped and status.state == "stopped"):
+        if status.ended or (until_stopped and stopped_twice):
             return status
         if deadline is not None and time.monotonic() > deadline:
             return status
@@ -222,6 +225,74 @@ def _emit_print_state(
             },
         )
         return ChangeSet({AREA}, len(tx.written))
+
+
+@dataclass
+class Outcome:
+    """Where a job got to: its last status and its sheets' print state."""
+
+    job: PrintJob
+    state: str
+    print_state: str
+    reason: str = ""
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            **self.job.as_dict(),
+            "reprint": self.job.reprint,
+            "state": self.state,
+            "print_state": self.print_state,
+            "reason": self.reason,
+        }
+
+
+def wait(
+    console: Console,
+    job: PrintJob,
+    *,
+    timeout: float | None = None,
+    on_status: Callable[[JobStatus], None] | None = None,
+    spool: PrintSystem | None = None,
+) -> Outcome:
+    """Follow ``job`` until it completed, failed, was cancelled or stopped on its printer,
+    and record its end. On ``timeout`` nothing is recorded: the sheets stay "sent"."""
+    status = follow(job, on_status=on_status, timeout=timeout, spool=spool)
+    if not (status.ended or status.state == "stopped"):
+        return Outcome(job, status.state, "sent", status.reason)
+    state = record_end(console, job, status, spool=spool)
+    return Outcome(job, status.state, state, status.reason)
+
+
+def settle(console: Console, spool: PrintSystem | None = None) -> int:
+    """Record the end of jobs that ended while nobody followed them (the window was
+    closed, the command did not wait); returns how many jobs were settled. A job the
+    print system no longer knows, or one still on its printer, is left "sent"."""
+    with console.db.read() as session:
+        rows = session.execute(
+            select(
+                FormSerial.print_job, FormSerial.serial, FormSerial.reprints, FormSerial.device_id
+            )
+            .where(FormSerial.print_state == "sent")
+            .order_by(FormSerial.serial)
+        ).all()
+    jobs: dict[str, tuple[list[str], int]] = {}
+    for job, serial, reprints, device in rows:
+        if job and device == console.device_id:  # another laptop's job is not on this one's spool
+            jobs.setdefault(job, ([], reprints))[0].append(serial)
+    settled = 0
+    system_ = _print_system(spool)
+    for name, (serials, reprints) in jobs.items():
+        try:
+            status = system_.status(name)
+        except PrintSystemError:
+            continue
+        if status.ended:
+            printer = name.rpartition("-")[0]
+            record_end(
+                console, PrintJob(name, printer, serials, reprint=reprints), status, spool=system_
+            )
+            settled += 1
+    return settled
 
 
 def cancel(job: PrintJob, spool: PrintSystem | None = None) -> None:

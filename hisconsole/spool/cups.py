@@ -227,12 +227,17 @@ class Cups:
                 state = "stopped"
                 if not queue.accepting:
                     printer_reasons += ("not accepting jobs",)
-                message = message or queue.message
+                # The printer's own words say why (cupsdisable -r, a driver's report).
+                message = queue.message or message
         return JobStatus(
             job=job,
             printer=printer,
             state=state,
-            reasons=tuple(str(r) for r in attrs.get("job-state-reasons", [])),
+            reasons=tuple(
+                str(r)
+                for r in attrs.get("job-state-reasons", [])
+                if not (state == "stopped" and r == "job-printing")
+            ),
             message=message,
             pages_done=ipp.first(attrs, "job-impressions-completed"),
             size_bytes=int(ipp.first(attrs, "job-k-octets", 0)) * 1024,

@@ -10,7 +10,7 @@ from hisconsole.services.console import Console
 from tests.conftest import PrintQueue
 
 
-def _qr_codes(pdf: Path) -> list[str]:
+def qr_codes(pdf: Path) -> list[str]:
     """Every QR code on the printed pages, decoded (zbarimg over a 200 dpi rendering)."""
     subprocess.run(
         ["pdftoppm", "-r", "200", "-gray", str(pdf), str(pdf.with_suffix(""))], check=True
@@ -42,4 +42,4 @@ def test_a_pack_comes_out_of_the_queue_and_its_sheets_are_printed(
     assert printers.record_end(console, job, status) == "printed"
     assert {s["print_state"] for s in forms.sheets(console)} == {"printed"}
     [output] = cups_queue.printed()
-    assert sorted(_qr_codes(output)) == job.serials
+    assert sorted(qr_codes(output)) == job.serials
