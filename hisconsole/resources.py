@@ -11,9 +11,13 @@ import sys
 from functools import cache
 from pathlib import Path
 
+from hisconsole.errors import KnownError
 
-class ResourcesMissing(RuntimeError):
+
+class ResourcesMissing(KnownError, RuntimeError):
     """The installation is incomplete: the bundled resources are not found."""
+
+    code = "install.resources-missing"
 
 
 @cache

@@ -20,6 +20,7 @@ from hisconsole.cli import (
 )
 from hisconsole.cli.options import Handler, global_options
 from hisconsole.cli.output import EXIT_ERROR, EXIT_OK, Output
+from hisconsole.errors import KnownError
 
 # In the order they appear in ``hisconsole --help``.
 GROUPS = (database, plan, contacts, incident, forms, printing, reports, sync, check)
@@ -62,15 +63,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     command = args.command or "gui"
     if command == "gui" and not hasattr(args, "quit_after_show"):
         args.quit_after_show = False
-    from hisconsole.services.errors import USER_ERRORS
-
     try:
         return handlers[command](args, out)
     except BrokenPipeError:
         # Output piped into e.g. `head`: the work is done; exit quietly.
         sys.stderr.close()
         return EXIT_OK
-    except USER_ERRORS as exc:
+    except KnownError as exc:
         print(f"hisconsole: {exc}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:

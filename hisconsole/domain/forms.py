@@ -17,6 +17,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from hisconsole.errors import KnownError
+
 FORMAT = "hisconsole-form"
 FORMAT_VERSION = 1
 
@@ -208,17 +210,23 @@ class Problem:
         return f"{self.location}: {self.message}"
 
 
-class TemplateInvalid(ValueError):
+class TemplateInvalid(KnownError, ValueError):
     """A form template failed validation; ``problems`` lists every issue found."""
+
+    code = "forms.template-invalid"
+    template = "{lines}"
 
     def __init__(self, problems: list[Problem], source: str) -> None:
         self.problems = problems
         self.source = source
-        super().__init__("\n".join(f"{source}: {p}" for p in problems))
+        super().__init__(source=source, lines="\n".join(f"{source}: {p}" for p in problems))
 
 
-class UnknownTemplate(LookupError):
-    """A sheet names a template code that is not loaded."""
+class UnknownTemplate(KnownError, LookupError):
+    """A form names a template code that is not loaded; ``known`` lists the loaded ones."""
+
+    code = "forms.template-unknown"
+    template = "No form template {template!r}; the templates are {known}."
 
 
 def _is_number(value: Any) -> bool:

@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from hisconsole.domain.plan import LEVEL_CODES, Level
+from hisconsole.errors import KnownError
 
 #: System status on the systems board (as HICS 251), in display order.
 SYSTEM_STATUSES = ("up", "degraded", "down", "na")
@@ -53,10 +54,17 @@ def incident_id(day: dt.date, device_code: str, number: int) -> str:
     return f"INC-{day:%Y%m%d}-{device_code}-{number:02d}"
 
 
+class LevelUnknown(KnownError, ValueError):
+    """Text that is not one of the plan's warning levels."""
+
+    code = "incident.level-unknown"
+    template = "{value!r} is not a warning level; use one of {known}"
+
+
 def parse_level(value: str) -> str:
     code = value.strip().upper()
     if code not in LEVEL_CODES:
-        raise ValueError(f"{value!r} is not a warning level; use one of {', '.join(LEVEL_CODES)}")
+        raise LevelUnknown(value=value, known=", ".join(LEVEL_CODES))
     return code
 
 

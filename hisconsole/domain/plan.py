@@ -15,6 +15,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from hisconsole.errors import KnownError
+
 FORMAT = "hisconsole-plan"
 FORMAT_VERSION = 1
 
@@ -128,14 +130,20 @@ class Problem:
         return f"{self.location}: {self.message}"
 
 
-class PlanInvalid(ValueError):
+class PlanInvalid(KnownError, ValueError):
     """A plan document failed validation; ``problems`` lists every issue found."""
+
+    code = "plan.invalid"
+    template = "{source} has {count} problem(s):\n{lines}"
 
     def __init__(self, problems: list[Problem], source: str = "plan") -> None:
         self.problems = problems
         self.source = source
-        lines = "\n".join(f"  {p}" for p in problems)
-        super().__init__(f"{source} has {len(problems)} problem(s):\n{lines}")
+        super().__init__(
+            source=source,
+            count=len(problems),
+            lines="\n".join(f"  {p}" for p in problems),
+        )
 
 
 def _is_text(value: Any) -> bool:

@@ -11,14 +11,18 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from hisconsole.errors import KnownError
+
 DIGITS = 6
 _SERIAL = re.compile(r"^([A-Z0-9]{1,8})-(\d{1,9})$")
 #: At most this many serials in one typed range (a typo should not void a million sheets).
 MAX_RANGE = 5000
 
 
-class SerialError(ValueError):
+class SerialError(KnownError, ValueError):
     """Text that is not a serial or a serial range; the message says why."""
+
+    code = "forms.serial-invalid"
 
 
 @dataclass(frozen=True, order=True)

@@ -182,7 +182,7 @@ def render_pack(
     used: dict[str, FormTemplate] = {}
     for sheet in sheets:
         if sheet.template not in templates:
-            raise UnknownTemplate(f"no form template with code {sheet.template!r} is loaded")
+            raise UnknownTemplate(template=sheet.template, known=", ".join(sorted(templates)))
         used[sheet.template] = templates[sheet.template]
     pdf_based = {code for code, t in used.items() if t.pdf is not None}
     if pdf_based:

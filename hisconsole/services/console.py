@@ -16,6 +16,7 @@ from sqlalchemy import select
 from hisconsole import __version__
 from hisconsole.domain.hlc import HybridClock, wall_clock_ms
 from hisconsole.domain.roles import ROLES, SCRIBE
+from hisconsole.services.errors import ServiceError as ServiceError
 from hisconsole.store.db import Database, open_database
 from hisconsole.store.eventlog import EventWriter, last_stamp
 from hisconsole.store.models import Event, Meta
@@ -23,10 +24,6 @@ from hisconsole.sync import identity
 from hisconsole.sync.identity import DeviceIdentity
 
 ENV_OPERATOR = "HISCONSOLE_OPERATOR"
-
-
-class ServiceError(Exception):
-    """An operation was refused; the message says why and what to do. Nothing changed."""
 
 
 @dataclass(frozen=True)

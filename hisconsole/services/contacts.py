@@ -17,6 +17,7 @@ from hisconsole.domain.phones import DEFAULT_REGION
 from hisconsole.domain.vcard import export_vcards, parse_vcards
 from hisconsole.services import plan as plan_service
 from hisconsole.services.console import ChangeSet, Console, ServiceError
+from hisconsole.services.errors import CallTreeUnknown
 from hisconsole.services.files import write_atomically
 from hisconsole.store.models import CallTree, Meta
 from hisconsole.store.models import Contact as ContactRow
@@ -233,9 +234,10 @@ def call_tree_pdf(
 
     trees = call_trees(console)
     if tree is not None:
+        known = ", ".join(t["code"] for t in trees) or "none"
         trees = [t for t in trees if t["code"] == tree]
         if not trees:
-            raise ServiceError(f"No call tree {tree!r}.")
+            raise CallTreeUnknown(tree=tree, known=known)
     if not trees:
         raise ServiceError("This console has no call tree yet (import contacts, or init --demo).")
     versions = plan_service.versions(console)

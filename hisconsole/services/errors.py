@@ -1,17 +1,36 @@
-"""The errors a user can act on: their message is shown as it is; anything else is a bug."""
+"""The errors services raise: refusals the user can act on (all :class:`KnownError`).
+
+``ServiceError`` is the family; the classes below have their own code and
+parameters for the refusals scripts and catalogues key on. Nothing was changed
+when one is raised.
+"""
 
 from __future__ import annotations
 
-from hisconsole.domain.plan import PlanInvalid
-from hisconsole.resources import ResourcesMissing
-from hisconsole.services.console import ServiceError
-from hisconsole.store.errors import StoreError
-from hisconsole.sync.identity import DeviceKeyError
+from hisconsole.errors import KnownError
 
-USER_ERRORS: tuple[type[BaseException], ...] = (
-    ServiceError,
-    StoreError,
-    PlanInvalid,
-    DeviceKeyError,
-    ResourcesMissing,
-)
+
+class ServiceError(KnownError):
+    """An operation was refused; the message says why and what to do. Nothing changed."""
+
+    code = "service.refused"
+
+
+class IncidentUnknown(ServiceError):
+    code = "incident.unknown"
+    template = "No incident {incident!r}. 'hisconsole incident list' shows them."
+
+
+class SystemUnknown(ServiceError):
+    code = "incident.system-unknown"
+    template = "Unknown system {system!r}; the plan lists {known}."
+
+
+class ScenarioUnknown(ServiceError):
+    code = "plan.scenario-unknown"
+    template = "Unknown scenario {scenario!r}; the plan lists {known}."
+
+
+class CallTreeUnknown(ServiceError):
+    code = "contacts.call-tree-unknown"
+    template = "No call tree {tree!r}; this console has {known}."

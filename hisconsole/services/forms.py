@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -13,10 +13,17 @@ from typing import Any, BinaryIO
 from sqlalchemy import func, select
 
 from hisconsole.domain import serials as serial_rules
-from hisconsole.domain.forms import FormTemplate, Sheet, TemplateInvalid, downtime_numbers
+from hisconsole.domain.forms import (
+    FormTemplate,
+    Sheet,
+    TemplateInvalid,
+    UnknownTemplate,
+    downtime_numbers,
+)
 from hisconsole.printing.forms import load_templates, render_pack
 from hisconsole.services import plan as plan_service
 from hisconsole.services.console import ChangeSet, Console, ServiceError
+from hisconsole.services.errors import IncidentUnknown
 from hisconsole.services.files import check_target, write_atomically
 from hisconsole.store.models import FormSerial, FormStock, Incident, Meta
 
@@ -30,6 +37,10 @@ TRANSITIONS = {
     "verified": set(),
     "void": set(),
 }
+
+
+def _unknown_template(code: str, loaded: Mapping[str, FormTemplate]) -> UnknownTemplate:
+    return UnknownTemplate(template=code, known=", ".join(sorted(loaded)) or "none")
 
 
 def reserve_serials(console: Console, count: int) -> int:
@@ -71,7 +82,7 @@ def record_issued(
     system accepted the job ``job`` (then the sheets are "sent" until its end is recorded)."""
     with console.transaction() as tx:
         if incident is not None and tx.session.get(Incident, incident) is None:
-            raise ServiceError(f"No incident {incident!r}.")
+            raise IncidentUnknown(incident=incident)
         tx.emit(
             "forms.issued",
             f"forms:{console.device_code}-{first}",
@@ -115,10 +126,7 @@ def set_status(
         raise ServiceError(f"Unknown status {status!r}.")
     if status == "void" and not reason.strip():
         reason = "void"
-    try:
-        wanted = serial_rules.expand(text)
-    except serial_rules.SerialError as exc:
-        raise ServiceError(str(exc)) from exc
+    wanted = serial_rules.expand(text)
     result = StatusResult(status)
     with console.transaction() as tx:
         rows = {
@@ -277,9 +285,7 @@ def prepare_pack(
     total = 0
     for code, copies in items:
         if code not in loaded:
-            raise ServiceError(
-                f"No form template {code!r}. 'hisconsole forms list' shows the templates."
-            )
+            raise _unknown_template(code, loaded)
         if not 1 <= copies <= MAX_COPIES:
             raise ServiceError(f"Copies must be between 1 and {MAX_COPIES}, not {copies}.")
         total += copies
@@ -292,7 +298,7 @@ def prepare_pack(
         with console.db.read() as session:
             row = session.get(Incident, incident)
             if row is None:
-                raise ServiceError(f"No incident {incident!r}.")
+                raise IncidentUnknown(incident=incident)
             exercise = bool(row.exercise)
     doc = plan_service.require_document(console)
     hospital = doc["meta"]["hospital"][lang]
@@ -405,7 +411,7 @@ def count_stock(console: Console, template: str, count: int) -> ChangeSet:
     """Record a physical count of the sheets of one form on hand."""
     loaded, _ = templates(console)
     if template not in loaded:
-        raise ServiceError(f"No form template {template!r}.")
+        raise _unknown_template(template, loaded)
     if count < 0:
         raise ServiceError("A stock count cannot be negative.")
     with console.transaction() as tx:
@@ -432,7 +438,7 @@ def pack_for_wards(
     items = []
     for code in chosen:
         if code not in loaded:
-            raise ServiceError(f"No form template {code!r}.")
+            raise _unknown_template(code, loaded)
         rate = loaded[code].rate_per_ward_per_8h
         if rate > 0:
             items.append((code, rate * wards))
@@ -482,7 +488,7 @@ def backentry_report_pdf(console: Console, incident: str | None) -> bytes:
             (i for i in incident_service.list_incidents(console) if i["id"] == incident), None
         )
         if summary is None:
-            raise ServiceError(f"No incident {incident!r}.")
+            raise IncidentUnknown(incident=incident)
     loaded, _problems = templates(console)
     titles = {code: {"zh": t.title.zh, "en": t.title.en} for code, t in loaded.items()}
     doc = plan_service.require_document(console)

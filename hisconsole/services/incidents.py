@@ -14,6 +14,7 @@ from hisconsole.domain import incidents as rules
 from hisconsole.domain.plan import levels_of
 from hisconsole.services import plan as plan_service
 from hisconsole.services.console import ChangeSet, Console, ServiceError
+from hisconsole.services.errors import IncidentUnknown, SystemUnknown
 from hisconsole.store.eventlog import EventWriter
 from hisconsole.store.models import ChecklistItem, Incident, IncidentEntry, IncidentSystem
 
@@ -43,17 +44,10 @@ def _iso(moment: dt.datetime) -> str:
     return moment.astimezone(dt.UTC).isoformat(timespec="seconds")
 
 
-def _level(value: str) -> str:
-    try:
-        return rules.parse_level(value)
-    except ValueError as exc:
-        raise ServiceError(str(exc)) from exc
-
-
 def _get(session: Session, incident_id: str) -> Incident:
     row = session.get(Incident, incident_id)
     if row is None:
-        raise ServiceError(f"No incident {incident_id!r}. 'hisconsole incident list' shows them.")
+        raise IncidentUnknown(incident=incident_id)
     return row
 
 
@@ -76,20 +70,18 @@ def declare(
     title = " ".join(title.split())
     if not title:
         raise ServiceError("Give the incident a title (what is down, where).")
-    level = _level(level)
+    level = rules.parse_level(level)
     doc = plan_service.require_document(console)
     known_systems = {s["code"] for s in doc["systems"]}
     codes = []
     for system in systems:
         code = system.strip().upper()
         if code not in known_systems:
-            raise ServiceError(
-                f"Unknown system {system!r}; the plan lists {', '.join(sorted(known_systems))}."
-            )
+            raise SystemUnknown(system=system, known=", ".join(sorted(known_systems)))
         if code not in codes:
             codes.append(code)
-    if scenario is not None and scenario not in {s["code"] for s in doc["scenarios"]}:
-        raise ServiceError(f"Unknown scenario {scenario!r}.")
+    if scenario is not None:
+        plan_service.require_scenario(doc, scenario)
     moment = _parse_time(reported_at, console)
     day = console.now().astimezone().date()
     with console.transaction() as tx:
@@ -116,7 +108,7 @@ def declare(
 
 
 def change_level(console: Console, incident_id: str, level: str, reason: str = "") -> ChangeSet:
-    level = _level(level)
+    level = rules.parse_level(level)
     with console.transaction() as tx:
         row = _get(tx.session, incident_id)
         _require_open(row)
@@ -195,8 +187,9 @@ def set_system_status(
         )
     code = system.strip().upper()
     doc = plan_service.require_document(console)
-    if code not in {s["code"] for s in doc["systems"]}:
-        raise ServiceError(f"Unknown system {system!r}.")
+    known_systems = {s["code"] for s in doc["systems"]}
+    if code not in known_systems:
+        raise SystemUnknown(system=system, known=", ".join(sorted(known_systems)))
     moment = _parse_time(at, console)
     with console.transaction() as tx:
         _require_open(_get(tx.session, incident_id))

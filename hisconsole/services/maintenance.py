@@ -18,7 +18,7 @@ from hisconsole.services.console import Console, ServiceError
 from hisconsole.store import db as store_db
 from hisconsole.store import errors as store_errors
 from hisconsole.store import eventlog, projections
-from hisconsole.store.errors import StoreError
+from hisconsole.store.errors import RestoreFailed
 from hisconsole.store.eventlog import EventRecord
 from hisconsole.store.files import check_target, output_file
 from hisconsole.store.models import Event
@@ -312,9 +312,7 @@ def restore(data_dir: Path, source: Path) -> Path:
         try:
             src.backup(dst)
         except sqlite3.Error as exc:
-            raise StoreError(
-                f"Restoring into {target} failed ({exc}); the old database is in {safety}."
-            ) from exc
+            raise RestoreFailed(target=target, reason=str(exc), safety=safety) from exc
         finally:
             dst.close()
     finally:

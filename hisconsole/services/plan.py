@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from hisconsole.domain.plan import PlanInvalid, Problem
 from hisconsole.domain.roles import PLAN_EDITOR
 from hisconsole.resources import resource_path
 from hisconsole.services.console import ChangeSet, Console, ServiceError
+from hisconsole.services.errors import ScenarioUnknown
 from hisconsole.services.files import write_atomically
 from hisconsole.store.models import PlanItem, PlanVersion
 
@@ -275,16 +277,22 @@ def plan_pdf(console: Console, *, scenario: str | None = None) -> bytes:
     from hisconsole.printing.plan_binder import render_plan
 
     doc = require_document(console)
+    if scenario is not None:
+        require_scenario(doc, scenario)
     all_versions = versions(console)
     buffer = io.BytesIO()
-    try:
-        render_plan(
-            doc,
-            version=all_versions[-1]["version"] if all_versions else 0,
-            printed_at=dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M"),
-            out=buffer,
-            scenario=scenario,
-        )
-    except ValueError as exc:
-        raise ServiceError(str(exc)) from exc
+    render_plan(
+        doc,
+        version=all_versions[-1]["version"] if all_versions else 0,
+        printed_at=dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M"),
+        out=buffer,
+        scenario=scenario,
+    )
     return buffer.getvalue()
+
+
+def require_scenario(doc: Mapping[str, Any], scenario: str) -> None:
+    """Refuse a scenario code the plan does not have, listing the ones it has."""
+    known = [str(s.get("code")) for s in doc.get("scenarios", [])]
+    if scenario not in known:
+        raise ScenarioUnknown(scenario=scenario, known=", ".join(known) or "none")

@@ -233,30 +233,24 @@ def open_database(data_dir: Path, *, create: bool = False, verify: bool = True) 
     path = database_path(data_dir)
     if not path.exists():
         if not create:
-            raise errors.DatabaseMissing(
-                f"No HIS Console database in {data_dir}. Run 'hisconsole init' first."
-            )
+            raise errors.DatabaseMissing(data_dir=data_dir)
         try:
             _private_dir(data_dir)
             os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
         except FileExistsError:
             pass
         except OSError as exc:
-            raise errors.translate(exc, path) or errors.DatabaseReadOnly(
-                f"Cannot create {path}: {exc.strerror}."
+            raise errors.translate(exc, path) or errors.DatabaseUnopenable(
+                path=path, reason=exc.strerror
             ) from exc
     empty = path.stat().st_size == 0
     app_id, revision = (0, None) if empty else _inspect(path)
     if not empty and app_id != APPLICATION_ID:
-        raise errors.NotAConsoleDatabase(f"{path} is not a HIS Console database.")
+        raise errors.NotAConsoleDatabase(path=path)
     if not empty and verify:
         quick_check(path)
     if revision is not None and revision not in SCHEMA_REVISIONS:
-        raise errors.DatabaseTooNew(
-            f"The database {path} was written by a newer version of HIS Console "
-            f"(schema {revision}). Install that version or newer; this one "
-            f"(schema {SCHEMA_HEAD}) will not touch it."
-        )
+        raise errors.DatabaseTooNew(path=path, revision=revision, head=SCHEMA_HEAD)
     engine = _make_engine(path)
     db = Database(path, engine)
     if revision != SCHEMA_HEAD:

@@ -12,37 +12,47 @@ from pathlib import Path
 
 from sqlalchemy.exc import DBAPIError
 
+from hisconsole.errors import KnownError
 
-class StoreError(Exception):
+
+class StoreError(KnownError):
     """A problem with the database or its file that the user can act on."""
+
+    code = "storage.error"
 
 
 class DatabaseMissing(StoreError):
-    pass
+    code = "storage.missing"
+    template = "No HIS Console database in {data_dir}. Run 'hisconsole init' first."
 
 
 class DatabaseTooNew(StoreError):
-    pass
+    code = "storage.too-new"
+    template = (
+        "The database {path} was written by a newer version of HIS Console "
+        "(schema {revision}). Install that version or newer; this one "
+        "(schema {head}) will not touch it."
+    )
 
 
 class NotAConsoleDatabase(StoreError):
-    pass
+    code = "storage.not-a-console-database"
+    template = "{path} is not a HIS Console database."
 
 
 class DatabaseLocked(StoreError):
-    pass
+    code = "storage.locked"
+    template = (
+        "The database {path} is busy: another HIS Console (or a backup) is writing to it. "
+        "Wait a moment and try again; nothing was changed."
+    )
 
 
 class DiskFull(StoreError):
-    pass
-
-
-class DatabaseCorrupt(StoreError):
-    pass
-
-
-class DatabaseReadOnly(StoreError):
-    pass
+    code = "storage.disk-full"
+    template = (
+        "The disk holding {path} is full. Free some space and try again; nothing was changed."
+    )
 
 
 WAY_BACK = (
@@ -53,9 +63,32 @@ WAY_BACK = (
 )
 
 
+class DatabaseCorrupt(StoreError):
+    code = "storage.corrupt"
+    template = "The database {path} is damaged ({reason}). " + WAY_BACK
+
+
+class DatabaseReadOnly(StoreError):
+    code = "storage.read-only"
+    template = (
+        "The database {path} cannot be written (read-only file or folder). "
+        "Check its permissions; nothing was changed."
+    )
+
+
+class DatabaseUnopenable(DatabaseReadOnly):
+    code = "storage.cannot-open"
+    template = "The database {path} cannot be opened or created ({reason})."
+
+
+class RestoreFailed(StoreError):
+    code = "storage.restore-failed"
+    template = "Restoring into {target} failed ({reason}); the old database is in {safety}."
+
+
 def damaged(path: Path | str, detail: str) -> DatabaseCorrupt:
     """The error for a damaged database file, with the way back."""
-    return DatabaseCorrupt(f"The database {path} is damaged ({detail}). {WAY_BACK}")
+    return DatabaseCorrupt(path=path, reason=detail)
 
 
 def translate(exc: BaseException, path: Path | str) -> StoreError | None:
@@ -65,19 +98,11 @@ def translate(exc: BaseException, path: Path | str) -> StoreError | None:
         return None
     text = str(inner).lower()
     if "locked" in text or "busy" in text:
-        return DatabaseLocked(
-            f"The database {path} is busy: another HIS Console (or a backup) is writing to it. "
-            "Wait a moment and try again; nothing was changed."
-        )
+        return DatabaseLocked(path=path)
     if "full" in text or "no space" in text:
-        return DiskFull(
-            f"The disk holding {path} is full. Free some space and try again; nothing was changed."
-        )
+        return DiskFull(path=path)
     if "readonly" in text or "read-only" in text or "permission" in text:
-        return DatabaseReadOnly(
-            f"The database {path} cannot be written (read-only file or folder). "
-            "Check its permissions; nothing was changed."
-        )
+        return DatabaseReadOnly(path=path)
     if (
         "not a database" in text
         or "malformed" in text
@@ -86,5 +111,5 @@ def translate(exc: BaseException, path: Path | str) -> StoreError | None:
     ):
         return damaged(path, str(inner))
     if "unable to open" in text:
-        return DatabaseReadOnly(f"The database {path} cannot be opened ({inner}).")
+        return DatabaseUnopenable(path=path, reason=str(inner))
     return None

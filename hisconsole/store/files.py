@@ -36,12 +36,13 @@ _REASONS = {
 class FileWriteError(StoreError):
     """A file could not be written; nothing was left behind and nothing recorded."""
 
-    code = "file-write"
+    code = "storage.file-write"
+    template = "Cannot write {path}: {reason}. Nothing was written."
 
     def __init__(self, path: Path, reason: str) -> None:
         self.path = path
         self.reason = reason
-        super().__init__(f"Cannot write {path}: {reason}. Nothing was written.")
+        super().__init__(path=path, reason=reason)
 
 
 def reason_of(exc: OSError) -> str:

@@ -9,6 +9,7 @@ from pathlib import Path
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from hisconsole.errors import KnownError
 from hisconsole.store.eventlog import register_signer
 from hisconsole.store.files import write_atomically
 from hisconsole.sync.canonical import EventSigner, device_id_of
@@ -16,8 +17,10 @@ from hisconsole.sync.canonical import EventSigner, device_id_of
 KEY_FILENAME = "device-key.pem"
 
 
-class DeviceKeyError(Exception):
+class DeviceKeyError(KnownError):
     """The device key file is missing, unreadable or damaged."""
+
+    code = "device.key-unusable"
 
 
 @dataclass(frozen=True)

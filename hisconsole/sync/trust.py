@@ -58,6 +58,8 @@ REJECT = "rejected"
 class TrustError(SyncError):
     """A key or trust list that cannot be used; the message says why."""
 
+    code = "trust.refused"
+
 
 def required_role(kind: str) -> str:
     return ROLE_PLAN_EDITOR if kind.startswith(PLAN_EDITOR_KINDS) else ROLE_OPERATOR

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
+from hisconsole.errors import KnownError
 from hisconsole.store.models import Event
 from hisconsole.store.sync_models import HELD_PENDING, HeldEvent, SyncDevice
 from hisconsole.sync.canonical import DEVICE_ID_RE
@@ -25,8 +26,10 @@ VECTOR_FORMAT = "hisconsole-version-vector"
 MAX_SEQ = 2**53
 
 
-class VectorError(ValueError):
+class VectorError(KnownError, ValueError):
     """A version vector that cannot be read."""
+
+    code = "sync.vector-unreadable"
 
 
 #: The distinct devices in the log, by hopping along the primary-key index (one

@@ -13,6 +13,7 @@ from PySide6.QtGui import QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from hisconsole import __version__
+from hisconsole.errors import KnownError
 from hisconsole.resources import ResourcesMissing, resource_path
 from hisconsole.services.console import Console
 from hisconsole.services.paths import ENV_DATA_DIR, remember_data_dir, resolve_data_dir
@@ -22,7 +23,7 @@ from hisconsole.ui.firstrun import FirstRunWizard
 from hisconsole.ui.i18n import LANGUAGES, Translations, default_language
 from hisconsole.ui.main_window import KEY_LANGUAGE, MainWindow
 from hisconsole.ui.notify import Notifier
-from hisconsole.ui.runner import KNOWN_ERRORS, Runner, user_message
+from hisconsole.ui.runner import Runner, user_message
 from hisconsole.ui.situation import SituationWatch
 from hisconsole.ui.theme import Theme
 
@@ -136,7 +137,7 @@ def run_first_start(
         chosen = wizard.data_dir()
         if not explicit and chosen.resolve() != path.resolve():
             # The command line and later starts find the data where it was put.
-            with contextlib.suppress(*KNOWN_ERRORS):
+            with contextlib.suppress(KnownError):
                 remember_data_dir(chosen)
         # The language chosen in the wizard is the window's.
         settings = open_settings(chosen / SETTINGS_FILE)
@@ -195,7 +196,7 @@ def run(data_dir: str | None, quit_after_show: bool = False) -> int:
                 settings_path = path / SETTINGS_FILE
             else:
                 console, _result = open_or_initialise(path)
-        except KNOWN_ERRORS as exc:
+        except KnownError as exc:
             show_start_error(exc)
             return 1
         window = create_main_window(console, settings_path, translations=translations)

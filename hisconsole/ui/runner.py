@@ -19,8 +19,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from hisconsole.errors import KnownError
 from hisconsole.services.console import ChangeSet
-from hisconsole.services.errors import USER_ERRORS as KNOWN_ERRORS
 
 # Service messages without a variable part, listed here so that lupdate puts them in
 # the catalogue and ``user_message`` can show them translated.
@@ -29,7 +29,7 @@ SERVICE_MESSAGES = (QT_TRANSLATE_NOOP("ServiceMessages", "Enter the operator's n
 
 def user_message(exc: BaseException) -> str:
     """The text to show for a failed operation, translated where the message is known."""
-    if isinstance(exc, KNOWN_ERRORS):
+    if isinstance(exc, KnownError):
         # Service messages are English; the ones with no variable part are
         # listed for translation, the others are shown as they come.
         return QCoreApplication.translate("ServiceMessages", str(exc))
@@ -172,7 +172,7 @@ class Runner(QObject):
             box.finished.connect(lambda _result, b=box: self._boxes.remove(b))
             box.open()
             self.failed.emit(message)
-        if not isinstance(exc, KNOWN_ERRORS):
+        if not isinstance(exc, KnownError):
             # A bug: report it the way Python reports uncaught errors (stderr,
             # or the test's exception capture) as well as telling the user.
             sys.excepthook(type(exc), exc, exc.__traceback__)

@@ -11,11 +11,12 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from hisconsole.domain import incidents as rules
+from hisconsole.errors import KnownError
 from hisconsole.services import incidents as incident_service
 from hisconsole.services import response
 from hisconsole.services.console import ChangeSet, Console
 from hisconsole.ui.i18n import format_time, local_moment
-from hisconsole.ui.runner import KNOWN_ERRORS, Runner
+from hisconsole.ui.runner import Runner
 
 AREA = "incident"
 #: The mark every screen of an exercise carries, in both languages at once.
@@ -185,7 +186,7 @@ class SituationWatch(QObject):
     def _failed(self, exc: BaseException) -> None:
         self._loading = False
         self._again = False
-        if not isinstance(exc, KNOWN_ERRORS):
+        if not isinstance(exc, KnownError):
             sys.excepthook(type(exc), exc, exc.__traceback__)
         # A console without a plan cannot show its incidents: show none rather than stale ones.
         self.situation = Situation()

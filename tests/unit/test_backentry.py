@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from hisconsole.domain.serials import SerialError
 from hisconsole.services import forms, incidents
 from hisconsole.services.console import Console, ServiceError
 from hisconsole.services.maintenance import check
@@ -54,7 +55,7 @@ def test_unknown_or_illegal_serials_change_nothing(console: Console) -> None:
         forms.set_status(console, f"{sheets[1]} ZZZZ-000999", "entered")
     with pytest.raises(ServiceError, match="is void"):
         forms.set_status(console, f"{sheets[0]}..{sheets[2]}", "entered")
-    with pytest.raises(ServiceError, match="not a form serial"):
+    with pytest.raises(SerialError, match="not a form serial"):
         forms.set_status(console, "hello", "entered")
     assert {s["serial"] for s in forms.outstanding(console)} == set(sheets[1:])
 

@@ -12,9 +12,10 @@ import pytest
 from pypdf import PdfReader
 
 from hisconsole.cli import main
+from hisconsole.errors import KnownError
 from hisconsole.printing.forms import PrintCancelled
 from hisconsole.services import forms, incidents
-from hisconsole.services.console import Console, ServiceError
+from hisconsole.services.console import Console
 from hisconsole.services.files import FileWriteError
 
 
@@ -144,7 +145,7 @@ def test_unwritable_output_issues_nothing(console: Console, tmp_path: Path) -> N
     ],
 )
 def test_bad_print_requests(console: Console, template: str, copies: int, message: str) -> None:
-    with pytest.raises(ServiceError, match=message):
+    with pytest.raises(KnownError, match=message):
         forms.print_pack(console, [(template, copies)], out=io.BytesIO())
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from hisconsole.errors import KnownError
 from hisconsole.services import incidents
 from hisconsole.services.console import Console, ServiceError
 from hisconsole.services.maintenance import check
@@ -89,7 +90,7 @@ def test_corrections_reference_the_entry_and_never_edit_it(timed: Console) -> No
 def test_bad_declarations_are_refused_and_change_nothing(
     timed: Console, kwargs: dict, message: str
 ) -> None:
-    with pytest.raises(ServiceError, match=message):
+    with pytest.raises(KnownError, match=message):
         incidents.declare(timed, **kwargs)
     assert incidents.list_incidents(timed) == []
 

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from hisconsole.domain import serials as serial_rules
 from hisconsole.domain.forms import FormTemplate
+from hisconsole.errors import KnownError
 from hisconsole.services import forms as forms_service
 from hisconsole.services.forms import StatusResult
 from hisconsole.ui import style
@@ -38,7 +39,7 @@ from hisconsole.ui.forms.print_tab import remember_dir, remembered_dir
 from hisconsole.ui.partials.dialogs import button
 from hisconsole.ui.partials.models import Column, RecordsModel
 from hisconsole.ui.partials.tables import table_view
-from hisconsole.ui.runner import KNOWN_ERRORS, user_message
+from hisconsole.ui.runner import user_message
 from hisconsole.ui.situation import clock_time, date_time
 
 #: The outstanding filter's entries for every sheet and for pre-printed ones.
@@ -437,7 +438,7 @@ class FormsBackEntryTab(QWidget):
             )
         else:
             self._feedback(shown, "error", user_message(exc))
-            if not isinstance(exc, KNOWN_ERRORS):
+            if not isinstance(exc, KnownError):
                 sys.excepthook(type(exc), exc, exc.__traceback__)
 
     def _feedback(self, shown: str, kind: str, message: str) -> None:
@@ -497,7 +498,7 @@ class FormsBackEntryTab(QWidget):
             reason=user_message(exc)
         )
         self.status_label.setText(text)
-        if not isinstance(exc, KNOWN_ERRORS):
+        if not isinstance(exc, KnownError):
             sys.excepthook(type(exc), exc, exc.__traceback__)
         QMessageBox.warning(self, self.tr("Save back-entry report"), text)
 

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from hisconsole.domain.forms import FormTemplate, TemplateInvalid
+from hisconsole.errors import KnownError
 from hisconsole.services import forms as forms_service
 from hisconsole.services.forms import PreparedPack
 from hisconsole.ui import style
@@ -37,7 +38,7 @@ from hisconsole.ui.forms import files as forms_files
 from hisconsole.ui.i18n import LANGUAGE_NAMES, LANGUAGES
 from hisconsole.ui.partials.dialogs import button
 from hisconsole.ui.partials.pdf import HAVE_QTPDF, PackPreview, PackPrinter, choose_printer
-from hisconsole.ui.runner import KNOWN_ERRORS, user_message
+from hisconsole.ui.runner import user_message
 from hisconsole.ui.situation import EXERCISE_MARK
 
 KEY_LAST_DIR = "forms/last_dir"
@@ -473,7 +474,7 @@ class FormsPrintTab(QWidget):
 
     def _show_failure(self, exc: BaseException) -> None:
         self._say(user_message(exc), error=True)
-        if not isinstance(exc, KNOWN_ERRORS):
+        if not isinstance(exc, KnownError):
             sys.excepthook(type(exc), exc, exc.__traceback__)
 
     def _label_preview(self) -> None:
@@ -627,7 +628,7 @@ class FormsPrintTab(QWidget):
         self._set_busy(None)
         text = self.tr("{reason}\nNothing was recorded as issued.").format(reason=user_message(exc))
         self._say(text, error=True)
-        if not isinstance(exc, KNOWN_ERRORS):
+        if not isinstance(exc, KnownError):
             sys.excepthook(type(exc), exc, exc.__traceback__)
         QMessageBox.warning(self, self.tr("The pack was not issued"), text)
 
@@ -667,7 +668,7 @@ class FormsPrintTab(QWidget):
 
     def _template_refused(self, exc: BaseException) -> None:
         text = self.tr("The template was not added:\n{problems}").format(
-            problems=user_message(exc) if isinstance(exc, KNOWN_ERRORS) else str(exc)
+            problems=user_message(exc) if isinstance(exc, KnownError) else str(exc)
         )
         self._say(text, error=True)
         QMessageBox.warning(self, self.tr("Add form template"), text)

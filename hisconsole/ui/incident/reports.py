@@ -17,8 +17,8 @@ from PySide6.QtGui import QAction
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QWidget
 
+from hisconsole.errors import KnownError
 from hisconsole.services import reports
-from hisconsole.services.errors import USER_ERRORS
 from hisconsole.ui import style
 from hisconsole.ui.context import Context
 from hisconsole.ui.i18n import cap_message_label
@@ -216,7 +216,7 @@ class ReportsBar(QWidget):
             self.tr("{report} not saved. {reason}").format(report=name, reason=user_message(exc)),
             error=True,
         )
-        if not isinstance(exc, USER_ERRORS):
+        if not isinstance(exc, KnownError):
             sys.excepthook(type(exc), exc, exc.__traceback__)
 
     # -- printing -----------------------------------------------------------------------------

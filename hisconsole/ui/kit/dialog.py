@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from hisconsole.domain.plan import text
+from hisconsole.errors import KnownError
 from hisconsole.services import forms as forms_service
 from hisconsole.services import kit as kit_service
 from hisconsole.services.console import ChangeSet, Console
@@ -36,7 +37,7 @@ from hisconsole.ui.i18n import LANGUAGE_NAMES, LANGUAGES
 from hisconsole.ui.partials.dialogs import open_dialog
 from hisconsole.ui.partials.files import ask_save_path
 from hisconsole.ui.partials.pdf import HAVE_QTPDF, PackPrinter, choose_printer
-from hisconsole.ui.runner import KNOWN_ERRORS, user_message
+from hisconsole.ui.runner import user_message
 from hisconsole.ui.situation import SEVERITY, Done
 
 LEVELS = tuple(SEVERITY)
@@ -363,7 +364,7 @@ class KitDialog(QDialog):
             reason=user_message(exc)
         )
         self._say(text_, error=True)
-        if not isinstance(exc, KNOWN_ERRORS):
+        if not isinstance(exc, KnownError):
             sys.excepthook(type(exc), exc, exc.__traceback__)
         QMessageBox.warning(self, self.tr("The kit was not issued"), text_)
 

@@ -18,12 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hisconsole.errors import KnownError
 from hisconsole.ui import style
 from hisconsole.ui.contacts.models import group_label, phone_text
 from hisconsole.ui.context import Context
 from hisconsole.ui.partials.contact_labels import contact_field_label, plan_role_label
 from hisconsole.ui.partials.dialogs import button
-from hisconsole.ui.runner import KNOWN_ERRORS, user_message
+from hisconsole.ui.runner import user_message
 from hisconsole.ui.situation import date_time
 from hisconsole.ui.sync import files as sync_files
 from hisconsole.ui.sync import labels as sync_labels
@@ -298,7 +299,7 @@ class SyncConflictsTab(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         self._say(user_message(exc), "error")
-        if not isinstance(exc, KNOWN_ERRORS):
+        if not isinstance(exc, KnownError):
             sys.excepthook(type(exc), exc, exc.__traceback__)
 
     def _say(self, text: str, kind: str) -> None:

@@ -18,13 +18,14 @@ from PySide6.QtWidgets import (
 )
 
 from hisconsole.domain.roles import COMMANDER
+from hisconsole.errors import KnownError
 from hisconsole.ui import style
 from hisconsole.ui.context import Context
 from hisconsole.ui.i18n import format_date, role_label
 from hisconsole.ui.partials.dialogs import button
 from hisconsole.ui.partials.models import Column, RecordsModel
 from hisconsole.ui.partials.tables import table_view
-from hisconsole.ui.runner import KNOWN_ERRORS, user_message
+from hisconsole.ui.runner import user_message
 from hisconsole.ui.situation import date_time
 from hisconsole.ui.sync import files as sync_files
 from hisconsole.ui.sync import labels as sync_labels
@@ -406,7 +407,7 @@ class SyncDevicesTab(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         self._say(user_message(exc), "error")
-        if not isinstance(exc, KNOWN_ERRORS):
+        if not isinstance(exc, KnownError):
             sys.excepthook(type(exc), exc, exc.__traceback__)
 
     def _say(self, text: str, kind: str) -> None:

@@ -22,13 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hisconsole.errors import KnownError
 from hisconsole.services.sync import bundles as bundles_service
 from hisconsole.services.sync import hub as hub_service
 from hisconsole.services.sync import shared as sync_shared
 from hisconsole.ui import style
 from hisconsole.ui.context import Context
 from hisconsole.ui.partials.dialogs import button
-from hisconsole.ui.runner import KNOWN_ERRORS, user_message
+from hisconsole.ui.runner import user_message
 from hisconsole.ui.situation import date_time
 from hisconsole.ui.sync import files as sync_files
 from hisconsole.ui.sync import labels as sync_labels
@@ -415,7 +416,7 @@ class SyncExchangeTab(QWidget):
             "{name} was refused as a whole: nothing on this laptop was changed.\n\n{reason}"
         ).format(name=path.name, reason=user_message(exc))
         self._set_result("error", self.tr("Bundle refused"), text)
-        if not isinstance(exc, KNOWN_ERRORS):
+        if not isinstance(exc, KnownError):
             sys.excepthook(type(exc), exc, exc.__traceback__)
         QMessageBox.warning(self, self.tr("Bundle refused"), text)
 
@@ -536,7 +537,7 @@ class SyncExchangeTab(QWidget):
     def _failed(self, what: str, exc: BaseException) -> None:
         self._result_source = None
         self._set_result("error", what, user_message(exc))
-        if not isinstance(exc, KNOWN_ERRORS):
+        if not isinstance(exc, KnownError):
             sys.excepthook(type(exc), exc, exc.__traceback__)
 
     def _working(self, text: str) -> None:

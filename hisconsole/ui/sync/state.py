@@ -10,8 +10,8 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QObject, Signal
 
+from hisconsole.errors import KnownError
 from hisconsole.ui.context import Context
-from hisconsole.ui.runner import KNOWN_ERRORS
 from hisconsole.ui.sync import files as sync_files
 
 #: Where bundles were last written or read (a USB stick, usually).
@@ -116,7 +116,7 @@ class SyncState(QObject):
     def _failed(self, exc: BaseException) -> None:
         self._loading = False
         self._again = False
-        if not isinstance(exc, KNOWN_ERRORS):
+        if not isinstance(exc, KnownError):
             sys.excepthook(type(exc), exc, exc.__traceback__)
         self.failed.emit(str(exc))
 
