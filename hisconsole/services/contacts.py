@@ -120,6 +120,8 @@ def remove_contact(console: Console, key: str) -> ChangeSet:
 class EncodingRefused(ServiceError):
     """The file cannot be read in its (detected or chosen) encoding without garbling it."""
 
+    code = "contacts.encoding-refused"
+
 
 def preview_import(console: Console, path: Path, *, encoding: str | None = None) -> ImportPreview:
     """What importing ``path`` would add, change and skip, and why. Writes nothing.

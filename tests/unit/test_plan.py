@@ -117,8 +117,8 @@ def test_missing_file_is_reported(tmp_path: Path) -> None:
 def test_export_to_an_unwritable_place_says_so_and_leaves_nothing(
     console: Console, tmp_path: Path
 ) -> None:
-    from hisconsole.services.console import ServiceError
+    from hisconsole.services.files import FileWriteError
 
-    with pytest.raises(ServiceError, match="Cannot write"):
+    with pytest.raises(FileWriteError, match="Cannot write"):
         plan_service.export_file(console, tmp_path / "no-such-dir" / "plan.yaml")
     assert not (tmp_path / "no-such-dir").exists()
