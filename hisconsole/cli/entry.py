@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from hisconsole import __version__
 from hisconsole.cli import (
+    alerts,
     check,
     contacts,
     database,
@@ -23,7 +24,7 @@ from hisconsole.cli.output import EXIT_ERROR, EXIT_OK, Output
 from hisconsole.errors import KnownError
 
 # In the order they appear in ``hisconsole --help``.
-GROUPS = (database, plan, contacts, incident, forms, printing, reports, sync, check)
+GROUPS = (database, plan, contacts, incident, forms, printing, reports, sync, check, alerts)
 
 
 def cmd_gui(args: argparse.Namespace, out: Output) -> int:

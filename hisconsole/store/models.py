@@ -345,6 +345,21 @@ class FormStock(Base):
     key: Mapped[str] = mapped_column(String(64))
 
 
+class AlertAck(Base):
+    """Who acknowledged an alert and when (the first to do so, on any laptop).
+
+    Alerts themselves are not stored: they are computed from the state."""
+
+    __tablename__ = "alert_acks"
+
+    key: Mapped[str] = mapped_column(Text, primary_key=True)
+    author: Mapped[str] = mapped_column(Text)
+    at: Mapped[str] = mapped_column(String(40))
+    event_id: Mapped[str] = mapped_column(String(36))
+    # (HLC, origin): the earliest acknowledgement wins, whatever order events arrive in.
+    order_key: Mapped[str] = mapped_column(String(64))
+
+
 Index("ix_events_kind", Event.kind)
 
 #: Projection tables, in the order rebuild clears and compares them.
@@ -367,4 +382,5 @@ PROJECTIONS = (
     Review,
     Improvement,
     FormStock,
+    AlertAck,
 )

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from hisconsole.store.models import (
     PROJECTIONS,
+    AlertAck,
     Callout,
     CalloutAttempt,
     CallTree,
@@ -759,4 +760,24 @@ def _stock_counted(session: Session, record: EventRecord) -> None:
             record.author,
             key,
         )
+    session.flush()
+
+
+# --- alerts ------------------------------------------------------------------------
+
+
+@handles("alert.acknowledged")
+def _alert_acknowledged(session: Session, record: EventRecord) -> None:
+    p = record.payload
+    row = session.get(AlertAck, p["key"])
+    key = _lww(record)
+    at = p.get("at") or hlc_time(record.hlc)
+    if row is None:
+        session.add(
+            AlertAck(
+                key=p["key"], author=record.author, at=at, event_id=record.event_id, order_key=key
+            )
+        )
+    elif key < row.order_key:
+        row.author, row.at, row.event_id, row.order_key = record.author, at, record.event_id, key
     session.flush()

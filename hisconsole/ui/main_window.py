@@ -7,14 +7,12 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QEvent, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QFrame,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMenu,
     QMessageBox,
-    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -25,6 +23,7 @@ from hisconsole.domain.plan import text
 from hisconsole.resources import ResourcesMissing
 from hisconsole.services.console import ChangeSet
 from hisconsole.ui import actions, style
+from hisconsole.ui.alerts.panel import AlertPanel
 from hisconsole.ui.banner import BannerIncident, StatusBanner
 from hisconsole.ui.contacts.page import ContactsPage
 from hisconsole.ui.context import Context, PlanSnapshot
@@ -119,7 +118,8 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.banner)
-        layout.addWidget(self._build_notice())
+        self.alert_panel = AlertPanel(ctx, central)
+        layout.addWidget(self.alert_panel)
         layout.addLayout(body, 1)
         self.setCentralWidget(central)
 
@@ -128,7 +128,6 @@ class MainWindow(QMainWindow):
         ctx.runner.changed.connect(self._changed)
         ctx.plan.updated.connect(self._plan_updated)
         ctx.situation.updated.connect(self._situation_updated)
-        ctx.notifier.raised.connect(self.show_notice)
         self.dashboard.open_incident.connect(self.open_incident)
         for page in self.pages:
             if isinstance(page, SettingsPage):
@@ -433,34 +432,6 @@ class MainWindow(QMainWindow):
             title = f"[{EXERCISE_MARK}] {title}"
         self.setWindowTitle(title)
 
-    # -- in-window notices --------------------------------------------------------------------
-
-    def _build_notice(self) -> QFrame:
-        self.notice = QFrame(self)
-        self.notice.setObjectName("NoticeBar")
-        self.notice.setStyleSheet(
-            "QFrame#NoticeBar { background-color: #C62828; }"
-            " QFrame#NoticeBar QLabel { color: #FFFFFF; }"
-        )
-        self.notice_label = style.label("", self.notice, delta=style.BODY_DELTA + 1, bold=True)
-        self.notice_label.setWordWrap(True)
-        self.notice_close = QPushButton(self.notice)
-        self.notice_close.clicked.connect(self.notice.hide)
-        row = QHBoxLayout(self.notice)
-        row.setContentsMargins(18, 6, 18, 6)
-        row.addWidget(self.notice_label, 1)
-        row.addWidget(self.notice_close)
-        self.notice.hide()
-        return self.notice
-
-    def show_notice(self, title: str, message: str) -> None:
-        """Show a notice (a report falling due) in the window, above every page."""
-        self.notice_label.setText(f"{title} — {message}")
-        self.notice.show()
-
-    def notice_text(self) -> str:
-        return self.notice_label.text() if self.notice.isVisible() else ""
-
     def _theme_changed(self) -> None:
         self.high_contrast_action.setChecked(self.theme.high_contrast)
         self.larger_action.setEnabled(self.theme.text_scale < 200)
@@ -524,8 +495,6 @@ class MainWindow(QMainWindow):
         self.log_entry_action.setText(self.tr("&Log entry"))
         self.upward_action.setText(self.tr("Record &upward report…"))
         self.level_action.setText(self.tr("Change warning le&vel…"))
-        self.notice_close.setText(self.tr("Dismiss"))
-        self.notice_close.setAccessibleName(self.tr("Dismiss the notice"))
         self.nav.setAccessibleName(self.tr("Pages"))
         self.view_menu.setTitle(self.tr("&View"))
         self.language_menu.setTitle(self.tr("&Language"))

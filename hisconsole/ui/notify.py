@@ -10,10 +10,10 @@ from PySide6.QtWidgets import QApplication, QStyle, QSystemTrayIcon
 class Notifier(QObject):
     """Raises a desktop notification (through the system tray where there is one) and a sound.
 
-    Where the desktop has no system tray (or in tests) the notice is only shown
-    in the window: whoever listens to ``raised`` (the main window's notice bar)
-    shows it. The sound is the system beep: it needs nothing installed and is
-    heard on every laptop.
+    The alert it is about is always in the window's alert list; where the desktop
+    has no system tray (or in tests) that list and the sound are all there is. The
+    sound is the system beep: it needs nothing installed and is heard on every
+    laptop. The alert list calls ``notify`` once per alert.
 
     Signals:
         raised(str, str): a notice was raised (title, message).

@@ -8,17 +8,21 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from hisconsole.domain import incidents as rules
 from hisconsole.errors import KnownError
+from hisconsole.services import alerts as alert_service
 from hisconsole.services import incidents as incident_service
 from hisconsole.services import response
+from hisconsole.services.alerts import Alert
 from hisconsole.services.console import ChangeSet, Console
 from hisconsole.ui.i18n import format_time, local_moment
 from hisconsole.ui.runner import Runner
 
 AREA = "incident"
+#: The areas whose changes can change the situation or an alert.
+WATCHED_AREAS = frozenset({AREA, "intake", "plan", "contacts", "forms", "sync", alert_service.AREA})
 #: The mark every screen of an exercise carries, in both languages at once.
 EXERCISE_MARK = "EXERCISE / 演练"
 #: Warning levels from the most to the least severe.
@@ -107,6 +111,8 @@ class Situation:
     callouts: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     reports: list[dict[str, Any]] = field(default_factory=list)  # intake still to assess
     read_at: dt.datetime | None = None
+    alerts: list[Alert] = field(default_factory=list)  # what needs attention now
+    alerts_change_at: dt.datetime | None = None  # when time alone next changes them
 
     @property
     def headline(self) -> dict[str, Any] | None:
@@ -128,15 +134,15 @@ def load_situation(console: Console) -> Situation:
         for i in everything
         if i["status"] == rules.INCIDENT_OPEN
     ]
-    if not everything:
-        reports = response.reports(console, open_only=True)
-        return Situation(everything, [], {}, reports, console.now())
+    found = alert_service.current(console)
     return Situation(
         incidents=everything,
         active=active,
         callouts={i["id"]: response.callouts(console, i["id"]) for i in active},
         reports=response.reports(console, open_only=True),
         read_at=console.now(),
+        alerts=found.alerts,
+        alerts_change_at=found.changes_at,
     )
 
 
@@ -148,7 +154,10 @@ def sorted_for_choice(incidents: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 class SituationWatch(QObject):
-    """The incident situation, read again whenever an operation changed incidents or the plan.
+    """The incident situation and the alerts, read again whenever an operation changed
+    something they come from, and when time alone changes them (a report falls due, a
+    call-out's wait passes): a one-second timer compares the console's time with the
+    moment the alerts said.
 
     Signals:
         updated(Situation): a fresh situation has been read.
@@ -164,6 +173,17 @@ class SituationWatch(QObject):
         self._loading = False
         self._again = False
         runner.changed.connect(self._on_changed)
+        self._timer = QTimer(self)
+        self._timer.setInterval(1000)
+        self._timer.timeout.connect(self.check_time)
+        self._timer.start()
+
+    def check_time(self) -> None:
+        """Read again if the moment the alerts change by time alone has come."""
+        due = self.situation.alerts_change_at
+        if due is not None and self._console.now() >= due:
+            self.situation.alerts_change_at = None  # once per moment, not once a second
+            self.reload()
 
     def reload(self) -> None:
         # One read at a time: changes that arrive while reading ask for one more.
@@ -193,5 +213,5 @@ class SituationWatch(QObject):
         self.updated.emit(self.situation)
 
     def _on_changed(self, changes: ChangeSet) -> None:
-        if changes.areas & {AREA, "intake", "plan", "contacts"}:
+        if changes.areas & WATCHED_AREAS:
             self.reload()

@@ -25,9 +25,99 @@
     </message>
 </context>
 <context>
+    <name>AlertPanel</name>
+    <message>
+        <location filename="../../hisconsole/ui/alerts/panel.py" line="+129"/>
+        <source>HIS Console alert</source>
+        <translation>应急指挥台提醒</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>{count} alert(s), {waiting} not yet acknowledged</source>
+        <translation>共 {count} 条提醒，{waiting} 条尚未确认</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Show all ({count})</source>
+        <translation>全部显示（{count}）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show fewer</source>
+        <translation>收起</translation>
+    </message>
+</context>
+<context>
+    <name>AlertRow</name>
+    <message>
+        <location line="-103"/>
+        <source>(seen by {name} at {time})</source>
+        <extracomment>Rows shown before &quot;Show all&quot;: the list must not push the page off a 768-pixel screen.</extracomment>
+        <translation>（{name} 已于 {time} 确认）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Acknowledge</source>
+        <translation>确认知悉</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Acknowledge: {alert}</source>
+        <translation>确认知悉：{alert}</translation>
+    </message>
+</context>
+<context>
+    <name>Alerts</name>
+    <message>
+        <location filename="../../hisconsole/ui/alerts/texts.py" line="+27"/>
+        <source>plan</source>
+        <translation>预案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>contact list</source>
+        <translation>应急通讯录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>call tree</source>
+        <translation>呼叫顺序</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>{incident}: {report} (level {level}) due at {time}</source>
+        <translation>{incident}：{report}（{level} 级）须在 {time} 前上报</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{incident}: {report} (level {level}) OVERDUE — was due at {time}</source>
+        <translation>{incident}：{report}（{level} 级）已超时 — 应于 {time} 前上报</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{incident}: {person} not reached within {wait} min — call the alternate {alternate}</source>
+        <translation>{incident}：{wait} 分钟内未联系上 {person} — 请呼叫替补人员 {alternate}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Paper stock low: {form} — {on_hand} sheets on hand, {need} needed for 8 hours</source>
+        <translation>纸质表单库存不足：{form} — 现有 {on_hand} 张，8 小时需 {need} 张</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Conflict to resolve on the Sync page: {item} ({table}) has {count} values</source>
+        <translation>有冲突待在“同步”页处理：{item}（{table}）有 {count} 个不同的值</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Laptop {device} quarantined: {events} record(s) held until a commander accepts it</source>
+        <translation>电脑 {device} 已隔离：{events} 条记录暂存，待指挥长接受后生效</translation>
+    </message>
+</context>
+<context>
     <name>AttachDialog</name>
     <message>
-        <location line="-201"/>
+        <location filename="../../hisconsole/ui/partials/dialogs.py" line="-201"/>
         <source>&amp;Incident:</source>
         <translation>应急事件(&amp;I)：</translation>
     </message>
@@ -1327,7 +1417,7 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../hisconsole/ui/dashboard/page.py" line="+137"/>
+        <location filename="../../hisconsole/ui/dashboard/page.py" line="+133"/>
         <source>Dashboard</source>
         <translation>总览</translation>
     </message>
@@ -1362,17 +1452,7 @@
         <translation>打印停机包</translation>
     </message>
     <message>
-        <location line="+48"/>
-        <source>Report overdue: {id}</source>
-        <translation>报告已超时：{id}</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{report} for level {level} was due at {time}.</source>
-        <translation>{level} 级{report}应于 {time} 前完成。</translation>
-    </message>
-    <message>
-        <location line="+32"/>
+        <location line="+58"/>
         <source>Reports to assess</source>
         <translation>待研判的报告信息</translation>
     </message>
@@ -3038,7 +3118,7 @@ Nothing was recorded as issued.</source>
 <context>
     <name>LevelChip</name>
     <message>
-        <location filename="../../hisconsole/ui/dashboard/page.py" line="-409"/>
+        <location filename="../../hisconsole/ui/dashboard/page.py" line="-384"/>
         <source>Level {code}</source>
         <translation>{code} 级</translation>
     </message>
@@ -3424,7 +3504,7 @@ Nothing was recorded as issued.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hisconsole/ui/main_window.py" line="+351"/>
+        <location filename="../../hisconsole/ui/main_window.py" line="+350"/>
         <location line="+80"/>
         <source>HIS Console</source>
         <translation>HIS 应急指挥台</translation>
@@ -3448,7 +3528,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 本程序依据 Apache License 2.0 授权。中文显示使用文泉驿微米黑字体（Apache License 2.0）。</translation>
     </message>
     <message>
-        <location line="+160"/>
+        <location line="+132"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -3481,16 +3561,6 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
         <location line="+1"/>
         <source>Change warning le&amp;vel…</source>
         <translation>变更预警级别(&amp;V)…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Dismiss</source>
-        <translation>关闭提示</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Dismiss the notice</source>
-        <translation>关闭此提示</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -151,15 +151,21 @@ def test_level_ii_incident_clocks_reports_level_log_and_resolution(
     assert tile(window).countdown_text() == "03:00"
     assert tile(window).property("state") == "amber"
     assert "#FFB300" in tile(window).styleSheet()
-    assert raised == []
+    # Due soon: an alert (and one notice) that the report is due at 02:10.
+    due = clock_time("2026-11-25T02:10:00+00:00")
+    soon = f"{incident_id}: Initial report (level II) due at {due}"
+    qtbot.waitUntil(lambda: window.alert_panel.texts() == [soon])
+    assert raised == [("HIS Console alert", soon)]
     clock.advance(3.5)
     dashboard.tick()
     assert tile(window).property("state") == "red"
     assert tile(window).countdown_text() == "+00:30"
     assert "OVERDUE" in tile(window).due_label.text()
     dashboard.tick()  # still red, still overdue: one notice, not one a second
-    assert len(raised) == 1 and incident_id in raised[0][0]
-    assert incident_id in window.notice_text()
+    overdue = f"{incident_id}: Initial report (level II) OVERDUE — was due at {due}"
+    qtbot.waitUntil(lambda: window.alert_panel.texts() == [overdue])
+    dashboard.tick()
+    assert raised[1:] == [("HIS Console alert", overdue)]
 
     # The overdue tile's own button records the report: it stops that clock, judges it
     # (30 s late) and starts the next (follow-up every 60 min).
@@ -178,6 +184,9 @@ def test_level_ii_incident_clocks_reports_level_log_and_resolution(
     assert not tile(window).report_button.isVisible()
     made = clock_time("2026-11-25T02:10:30+00:00")
     assert tile(window).last_text() == f"Last: Initial report made 1 min late ({made})"
+    # The report was the alert's condition: the alert is gone, nobody dismissed it.
+    qtbot.waitUntil(lambda: not window.alert_panel.isVisible())
+    assert window.alert_panel.texts() == [] and len(raised) == 2
 
     # Changing the level asks for a reason; it is logged and the banner turns red.
     qtbot.mouseClick(card_button(window, incident_id, "change_level"), Qt.MouseButton.LeftButton)

@@ -182,3 +182,39 @@ def test_incident_show_judges_each_report_against_the_plan(
     code, out, _ = run(capsys, *base, "incident", "show", inc)
     assert code == 0 and ", 5 min late" in out
     assert "followup report (level II) due" in out and "(in 55 min)" in out
+
+
+def test_alerts_list_and_acknowledge(
+    capsys: pytest.CaptureFixture[str], ready_data_dir: Path
+) -> None:
+    import datetime as dt
+
+    base = ("--data-dir", str(ready_data_dir))
+    assert run(capsys, *base, "alerts")[1].strip() == "No alerts."
+    reported = dt.datetime.now(dt.UTC) - dt.timedelta(minutes=20)
+    code, out, _ = run(
+        capsys,
+        *base,
+        "--json",
+        "incident",
+        "declare",
+        "--level",
+        "I",
+        "--title",
+        "Power",
+        "--reported-at",
+        reported.isoformat(timespec="seconds"),
+    )
+    inc = json.loads(out)["id"]
+    code, out, _ = run(capsys, *base, "--json", "alerts", "list")
+    (overdue,) = json.loads(out)
+    assert (overdue["kind"], overdue["incident"]) == ("report-overdue", inc)
+    code, out, _ = run(capsys, *base, "alerts")
+    assert f"URGENT   {inc}: initial report (level I) OVERDUE since" in out
+    assert overdue["key"] in out
+    code, out, _ = run(capsys, *base, "--operator", "Li Na", "alerts", "ack", overdue["key"])
+    assert code == 0 and out.strip() == "Acknowledged."
+    code, out, err = run(capsys, *base, "alerts", "ack", overdue["key"])
+    assert code != 0 and "already acknowledged by Li Na" in err and out == ""
+    code, out, _ = run(capsys, *base, "--json", "alerts")
+    assert json.loads(out)[0]["acknowledged_by"] == "Li Na"

@@ -37,6 +37,7 @@ operations = st.lists(
         st.tuples(st.just("incident_report")),
         st.tuples(st.just("incident_resolve")),
         st.tuples(st.just("incident_cap"), st.sampled_from([None, "alert", "update", "cancel"])),
+        st.tuples(st.just("alert_ack"), st.sampled_from(["conflict:x", "report-overdue:y"])),
     ),
     max_size=12,
 )
@@ -61,6 +62,10 @@ def _apply(console: Console, op: tuple[object, ...], default_doc: dict) -> None:
         plan_service.import_document(console, default_doc)
     elif kind == "declare":
         incidents.declare(console, level=str(op[1]), title="Outage", systems=["HIS"])
+    elif kind == "alert_ack":
+        # Straight to the log: whether the alert holds is the service's check, not the fold's.
+        with console.transaction() as tx:
+            tx.emit("alert.acknowledged", f"alert:{op[1]}", {"key": op[1], "at": "2026-11-25"})
     elif str(kind).startswith("incident_"):
         listed = incidents.list_incidents(console)
         if not listed:

@@ -14,13 +14,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hisconsole.domain import incidents as rules
 from hisconsole.domain.plan import text
 from hisconsole.ui import actions, style
 from hisconsole.ui.context import Context, PlanSnapshot
 from hisconsole.ui.i18n import (
     channel_label,
-    clock_kind_label,
     format_date,
     minutes_label,
     phones_text,
@@ -81,8 +79,8 @@ class DashboardPage(ScrollingPage):
     the systems at a glance and the reports still to assess; the plan while all is calm.
 
     A one-second timer re-reads the time (``console.now()``) and updates the
-    clocks; it never counts by itself. When a clock falls due the notifier
-    raises a desktop notice and a sound, once per clock.
+    clocks; it never counts by itself. A clock falling due is an alert (the
+    window's alert list, a desktop notice and a sound, once per alert).
 
     Signals:
         open_incident(str): the user asked to see an incident on the incident page.
@@ -96,8 +94,6 @@ class DashboardPage(ScrollingPage):
         self.cards: dict[str, QFrame] = {}
         self.call_next_labels: dict[str, QLabel] = {}
         self.report_rows: dict[str, QFrame] = {}
-        self._notified: set[str] = set()
-        self._reloads_asked: set[str] = set()
         super().__init__(ctx, parent)
         self.declare_button = button("", self)
         self.declare_button.setObjectName("DeclareButton")
@@ -182,34 +178,11 @@ class DashboardPage(ScrollingPage):
     # -- the clocks ---------------------------------------------------------------------------
 
     def tick(self) -> None:
-        """Recompute every clock from the console's time; raise a notice for one newly due."""
+        """Recompute every clock from the console's time (the alerts follow it by themselves)."""
         now = self.ctx.console.now()
-        for incident, tile in self.tiles:
-            state = tile.update_at(now)
-            clock = tile.clock
-            if state == rules.STATE_RED and clock is not None:
-                key = f"{incident['id']}|{clock['kind']}|{clock['started_at']}"
-                if key not in self._notified:
-                    self._notified.add(key)
-                    self.ctx.notifier.notify(
-                        self.tr("Report overdue: {id}").format(id=incident["id"]),
-                        self.tr("{report} for level {level} was due at {time}.").format(
-                            report=clock_kind_label(clock["kind"]),
-                            level=clock["level"],
-                            time=clock_time(clock["due_at"]),
-                        ),
-                    )
-        # A call-out escalates to the alternate when the wait time passes: read it again then.
-        stamp = now.isoformat()
-        for runs in self.situation.callouts.values():
-            for run in runs:
-                for slot in run["slots"]:
-                    due = slot.get("escalate_at")
-                    if due and not slot["escalated"] and slot["status"] != "reached":
-                        key = f"{run['callout']}|{slot['path']}|{due}"
-                        if due <= stamp and key not in self._reloads_asked:
-                            self._reloads_asked.add(key)
-                            self.ctx.situation.reload()
+        for _incident, tile in self.tiles:
+            tile.update_at(now)
+        self.ctx.situation.check_time()
 
     # -- building -----------------------------------------------------------------------------
 

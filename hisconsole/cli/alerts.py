@@ -1,0 +1,47 @@
+"""The alerts command: what needs attention now, and acknowledging an alert."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from hisconsole.cli.options import Handler, open_console
+from hisconsole.cli.output import EXIT_OK, Output
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
+    """Add this group's commands to ``sub``; returns command name -> handler."""
+    parser = sub.add_parser(
+        "alerts", parents=[common], help="what needs attention now (reports due, call-outs, …)"
+    )
+    actions = parser.add_subparsers(dest="alerts_command", metavar="ACTION")
+    actions.add_parser("list", parents=[common], help="the current alerts (the default)")
+    ack = actions.add_parser("ack", parents=[common], help="acknowledge an alert: you have seen it")
+    ack.add_argument("key", metavar="KEY", help="the alert's key, as 'alerts list' shows it")
+    return {"alerts": cmd_alerts}
+
+
+def cmd_alerts(args: argparse.Namespace, out: Output) -> int:
+    from hisconsole.services import alerts
+
+    console = open_console(args)
+    try:
+        if args.alerts_command == "ack":
+            alerts.acknowledge(console, args.key)
+            out.emit({"key": args.key, "acknowledged": True}, "Acknowledged.")
+            return EXIT_OK
+        found = alerts.current(console).alerts
+    finally:
+        console.close()
+    lines = []
+    for item in found:
+        seen = (
+            f"  (acknowledged by {item.acknowledged_by} at {item.acknowledged_at})"
+            if item.acknowledged
+            else ""
+        )
+        lines.append(
+            f"{item.severity.upper():<8} {alerts.describe(item)}{seen}\n         {item.key}"
+        )
+    out.emit([a.as_dict() for a in found], "\n".join(lines) or "No alerts.")
+    return EXIT_OK

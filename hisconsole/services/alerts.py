@@ -1,0 +1,363 @@
+"""Alerts: what the command centre must see now, computed from the state, never stored.
+
+An alert exists while its condition holds and disappears by itself when the
+condition ends (the report recorded, the alternate reached, the stock counted
+again, the conflict resolved, the device accepted). Nothing raises or clears an
+alert by hand; acknowledging one (who, when) is an event, so every laptop sees
+it, and an acknowledged alert stays listed, muted, until its condition ends.
+
+Each alert has a stable ``key`` (the same alert read twice has the same key, so
+the screen notifies once per alert, not once per refresh), a ``kind``, the
+``params`` the wording needs (plain values: no sentences, every screen words
+them in its own language), a ``severity`` (``urgent`` or ``warning``) and
+``since`` (when the condition began).
+
+Adding a kind takes three short steps:
+
+1. A source here: a function ``(console, now) -> Found`` decorated with
+   ``@source``, yielding ``Alert``s for the condition (and, if the condition
+   changes with time alone, the moment it next changes in ``Found.changes_at``
+   so the screens read the alerts again then)::
+
+       @source
+       def _printer_stopped(console: Console, now: dt.datetime) -> Found:
+           return Found(
+               [alert("printer-stopped", URGENT, (p,), {"printer": p}) for p in stopped(console)]
+           )
+
+2. The English wording in ``TEXTS`` below (the CLI's); ``str.format`` fields
+   are the params.
+3. The GUI's wording in ``hisconsole/ui/alerts/texts.py`` (``self.tr`` with the
+   same fields), then translate it (packaging/update-translations.sh).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from sqlalchemy import select
+
+from hisconsole.domain import incidents as rules
+from hisconsole.services.console import ChangeSet, Console, ServiceError
+from hisconsole.store.models import AlertAck, FormStock
+from hisconsole.store.projections import hlc_time
+
+AREA = "alert"
+URGENT = "urgent"
+WARNING = "warning"
+
+#: Event kind recording that someone acknowledged an alert.
+ACKNOWLEDGED = "alert.acknowledged"
+
+#: The CLI's wording of each kind (the GUI has its own, translated); fields are the params.
+TEXTS = {
+    "report-due-soon": "{incident}: {report} report (level {level}) due at {due_at}",
+    "report-overdue": "{incident}: {report} report (level {level}) OVERDUE since {due_at}",
+    "escalation-due": "{incident}: {person} not reached in {wait} min: call the alternate "
+    "{alternate} ({tree})",
+    "paper-stock-low": "Paper stock low: {form}: {on_hand} sheets on hand, {need} needed "
+    "for 8 hours",
+    "conflict": "Conflict to resolve: {table} {item} ({count} values)",
+    "device-quarantined": "Laptop {device} is quarantined: {events} event(s) held until a "
+    "commander accepts it",
+}
+
+
+@dataclass(frozen=True)
+class Alert:
+    """One condition that needs attention now."""
+
+    key: str
+    kind: str
+    severity: str
+    params: dict[str, Any]
+    since: str | None = None
+    incident: str | None = None
+    acknowledged_by: str | None = None
+    acknowledged_at: str | None = None
+
+    @property
+    def acknowledged(self) -> bool:
+        return self.acknowledged_by is not None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "key": self.key,
+            "kind": self.kind,
+            "severity": self.severity,
+            "params": self.params,
+            "since": self.since,
+            "incident": self.incident,
+            "acknowledged_by": self.acknowledged_by,
+            "acknowledged_at": self.acknowledged_at,
+        }
+
+
+@dataclass
+class Found:
+    """What one source found: its alerts, and when time alone next changes them (if ever)."""
+
+    alerts: list[Alert] = field(default_factory=list)
+    changes_at: list[dt.datetime] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Alerts:
+    """Every current alert, most urgent first, and when to read them again (time-driven)."""
+
+    alerts: list[Alert]
+    read_at: dt.datetime
+    changes_at: dt.datetime | None = None
+
+    def keys(self) -> list[str]:
+        return [a.key for a in self.alerts]
+
+    def of_kind(self, kind: str) -> list[Alert]:
+        return [a for a in self.alerts if a.kind == kind]
+
+
+Source = Callable[[Console, dt.datetime], Found]
+SOURCES: list[Source] = []
+
+
+def source(fn: Source) -> Source:
+    """Register a function that finds the alerts of one condition."""
+    SOURCES.append(fn)
+    return fn
+
+
+def alert(
+    kind: str,
+    severity: str,
+    identity: Iterable[str],
+    params: dict[str, Any],
+    *,
+    since: str | None = None,
+    incident: str | None = None,
+) -> Alert:
+    """An alert whose key is its kind and ``identity`` (what makes this one this one).
+
+    An alert about an incident has the incident's id in its params too (``{incident}``)."""
+    key = ":".join((kind, *identity))
+    if incident is not None:
+        params = {"incident": incident, **params}
+    return Alert(key, kind, severity, params, since, incident)
+
+
+def describe(item: Alert) -> str:
+    """The alert in English words (the CLI's)."""
+    params = {
+        k: (v.get("en") or v.get("zh", "")) if isinstance(v, dict) else v
+        for k, v in item.params.items()
+    }
+    return TEXTS.get(item.kind, item.kind).format(**params)
+
+
+# --- reading -----------------------------------------------------------------------------
+
+
+def current(console: Console) -> Alerts:
+    """Every alert whose condition holds now, with who acknowledged it."""
+    now = console.now()
+    found: list[Alert] = []
+    changes: list[dt.datetime] = []
+    for find in SOURCES:
+        result = find(console, now)
+        found.extend(result.alerts)
+        changes.extend(at for at in result.changes_at if at > now)
+    with console.db.read() as session:
+        acks = {
+            row.key: row
+            for row in session.scalars(
+                select(AlertAck).where(AlertAck.key.in_([a.key for a in found]))
+            )
+        }
+    marked = [
+        replace(a, acknowledged_by=acks[a.key].author, acknowledged_at=acks[a.key].at)
+        if a.key in acks
+        else a
+        for a in found
+    ]
+    # Unacknowledged first, urgent first, then the oldest condition first.
+    marked.sort(key=lambda a: (a.acknowledged, a.severity != URGENT, a.since or "", a.key))
+    return Alerts(marked, now, min(changes, default=None))
+
+
+def acknowledge(console: Console, key: str) -> ChangeSet:
+    """Record that the operator on duty has seen the alert ``key`` (it stays until it clears)."""
+    found = next((a for a in current(console).alerts if a.key == key), None)
+    if found is None:
+        raise ServiceError("That alert has already cleared: its condition no longer holds.")
+    if found.acknowledged:
+        raise ServiceError(
+            f"That alert was already acknowledged by {found.acknowledged_by}"
+            f" at {found.acknowledged_at}."
+        )
+    with console.transaction() as tx:
+        tx.emit(
+            ACKNOWLEDGED,
+            f"alert:{key}",
+            {"key": key, "at": console.now().isoformat(timespec="seconds")},
+        )
+    return ChangeSet({AREA}, 1)
+
+
+# --- the sources ---------------------------------------------------------------------------
+
+
+def _iso(moment: dt.datetime) -> str:
+    return moment.astimezone(dt.UTC).isoformat(timespec="seconds")
+
+
+@source
+def _reports(console: Console, now: dt.datetime) -> Found:
+    """An open incident's upward report: due soon (amber) or overdue (red)."""
+    from hisconsole.services import incidents
+
+    found = Found()
+    for summary in incidents.list_incidents(console):
+        if summary["status"] != rules.INCIDENT_OPEN:
+            continue
+        shown = incidents.show(console, summary["id"], with_log=False)
+        for clock in shown["clocks"]:
+            if rules.is_settled(clock["state"]):
+                continue
+            started = dt.datetime.fromisoformat(clock["started_at"])
+            due = dt.datetime.fromisoformat(clock["due_at"])
+            amber_at = due - (due - started) * rules.AMBER_FRACTION
+            identity = (summary["id"], clock["kind"], clock["started_at"])
+            params = {"report": clock["kind"], "level": clock["level"], "due_at": clock["due_at"]}
+            if clock["state"] == rules.STATE_RED:
+                found.alerts.append(
+                    alert(
+                        "report-overdue",
+                        URGENT,
+                        identity,
+                        params,
+                        since=clock["due_at"],
+                        incident=summary["id"],
+                    )
+                )
+                continue
+            if clock["state"] == rules.STATE_AMBER:
+                found.alerts.append(
+                    alert(
+                        "report-due-soon",
+                        WARNING,
+                        identity,
+                        params,
+                        since=_iso(amber_at),
+                        incident=summary["id"],
+                    )
+                )
+            found.changes_at += [amber_at, due]
+    return found
+
+
+@source
+def _escalations(console: Console, now: dt.datetime) -> Found:
+    """A call-out's person not reached within the tree's wait: the alternate is to be called."""
+    from hisconsole.services import incidents, response
+
+    found = Found()
+    for summary in incidents.list_incidents(console):
+        if summary["status"] != rules.INCIDENT_OPEN:
+            continue
+        for run in response.callouts(console, summary["id"]):
+            for slot in run["slots"]:
+                due = slot["escalate_at"]
+                if not due or slot["status"] == "reached" or slot["alternate"] is None:
+                    continue
+                if not slot["escalated"]:
+                    found.changes_at.append(dt.datetime.fromisoformat(due))
+                    continue
+                if slot["alternate_status"] == "reached":
+                    continue
+                params = {
+                    "tree": run["title"] or run["tree"],
+                    "person": slot["person"]["name"] if slot["person"] else "",
+                    "alternate": slot["alternate"]["name"],
+                    "wait": run["wait_minutes"],
+                }
+                found.alerts.append(
+                    alert(
+                        "escalation-due",
+                        URGENT,
+                        (run["callout"], slot["path"]),
+                        params,
+                        since=due,
+                        incident=summary["id"],
+                    )
+                )
+    return found
+
+
+@source
+def _paper_stock(console: Console, now: dt.datetime) -> Found:
+    """A form's sheets on hand (last count minus sheets printed since) below 8 hours' need."""
+    from hisconsole.services import forms
+
+    found = Found()
+    with console.db.read() as session:
+        # Reading the templates costs ~0.3 s: not worth it until someone counts paper.
+        if session.scalar(select(FormStock.template).limit(1)) is None:
+            return found
+    for row in forms.stock(console):
+        if row["low"]:
+            found.alerts.append(
+                alert(
+                    "paper-stock-low",
+                    WARNING,
+                    # A new count that is still low is a new alert.
+                    (row["template"], row["counted_at"] or ""),
+                    {"form": row["title"], "on_hand": row["on_hand"], "need": row["need_8h"]},
+                    since=row["counted_at"],
+                )
+            )
+    return found
+
+
+@source
+def _conflicts(console: Console, now: dt.datetime) -> Found:
+    """Two laptops changed the same plan item, contact or call tree apart: someone must choose."""
+    from hisconsole.services.sync import conflicts
+
+    found = Found()
+    for conflict in conflicts.conflicts(console):
+        rivals = sorted(v["event_id"] for v in conflict["values"])
+        # The same rivals are the same conflict; a new rival makes it a new one.
+        digest = hashlib.sha256("|".join(rivals).encode()).hexdigest()[:12]
+        found.alerts.append(
+            alert(
+                "conflict",
+                WARNING,
+                (conflict["table"], conflict["key"], digest),
+                {"table": conflict["table"], "item": conflict["key"], "count": len(rivals)},
+                since=hlc_time(max(v["hlc"] for v in conflict["values"])),
+            )
+        )
+    return found
+
+
+@source
+def _quarantined(console: Console, now: dt.datetime) -> Found:
+    """Events from a laptop nobody has accepted yet are held, not applied."""
+    from hisconsole.services.sync import devices
+
+    found = Found()
+    for device in devices.devices(console):
+        if device["status"] == "quarantined":
+            found.alerts.append(
+                alert(
+                    "device-quarantined",
+                    WARNING,
+                    (device["id"],),
+                    {"device": device["name"] or device["id"], "events": device["quarantined"]},
+                    since=device["first_seen"],
+                )
+            )
+    return found

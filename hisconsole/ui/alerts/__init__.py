@@ -1,0 +1,1 @@
+"""The alert list under the banner: what needs attention now, in the interface language."""

@@ -1,0 +1,79 @@
+"""Each alert kind in words, in the interface language (the CLI's English is in the service).
+
+One function per kind, keyed by the kind; the fields are the alert's params.
+A new kind (see ``hisconsole.services.alerts``) adds one entry here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from hisconsole.domain.plan import text
+from hisconsole.services.alerts import Alert
+from hisconsole.ui.i18n import clock_kind_label, current_language
+from hisconsole.ui.situation import clock_time
+
+
+def _name(value: Any) -> str:
+    """A plain value, or a name given in both languages: the interface's."""
+    return text(value, current_language()) if isinstance(value, dict) else str(value)
+
+
+def _table(table: str) -> str:
+    labels = {
+        "plan_items": QCoreApplication.translate("Alerts", "plan"),
+        "contacts": QCoreApplication.translate("Alerts", "contact list"),
+        "call_trees": QCoreApplication.translate("Alerts", "call tree"),
+    }
+    return labels.get(table, table)
+
+
+def _report(p: dict[str, Any], words: str) -> str:
+    return words.format(
+        incident=p["incident"],
+        report=clock_kind_label(p["report"]),
+        level=p["level"],
+        time=clock_time(p["due_at"]),
+    )
+
+
+TEXTS: dict[str, Callable[[dict[str, Any]], str]] = {
+    "report-due-soon": lambda p: _report(
+        p,
+        QCoreApplication.translate("Alerts", "{incident}: {report} (level {level}) due at {time}"),
+    ),
+    "report-overdue": lambda p: _report(
+        p,
+        QCoreApplication.translate(
+            "Alerts", "{incident}: {report} (level {level}) OVERDUE — was due at {time}"
+        ),
+    ),
+    "escalation-due": lambda p: QCoreApplication.translate(
+        "Alerts",
+        "{incident}: {person} not reached within {wait} min — call the alternate {alternate}",
+    ).format(
+        incident=p["incident"],
+        person=_name(p["person"]),
+        wait=p["wait"],
+        alternate=_name(p["alternate"]),
+    ),
+    "paper-stock-low": lambda p: QCoreApplication.translate(
+        "Alerts", "Paper stock low: {form} — {on_hand} sheets on hand, {need} needed for 8 hours"
+    ).format(form=_name(p["form"]), on_hand=p["on_hand"], need=p["need"]),
+    "conflict": lambda p: QCoreApplication.translate(
+        "Alerts", "Conflict to resolve on the Sync page: {item} ({table}) has {count} values"
+    ).format(item=p["item"], table=_table(p["table"]), count=p["count"]),
+    "device-quarantined": lambda p: QCoreApplication.translate(
+        "Alerts",
+        "Laptop {device} quarantined: {events} record(s) held until a commander accepts it",
+    ).format(device=p["device"], events=p["events"]),
+}
+
+
+def alert_text(item: Alert) -> str:
+    """The alert in the interface language."""
+    words = TEXTS.get(item.kind)
+    return words(item.params) if words is not None else item.kind
