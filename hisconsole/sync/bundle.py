@@ -18,11 +18,10 @@ signature, so bundles can be relayed (A -> B -> C) without losing either.
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 import tempfile
 import zlib
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -49,7 +48,12 @@ FORMAT_VERSION = 1
 #: A bundle file larger than this is refused before it is read.
 MAX_BUNDLE_BYTES = 512 * 1024 * 1024
 #: The uncompressed body may not exceed this (a small file must not inflate without bound).
-MAX_BODY_RAW_BYTES = 1536 * 1024 * 1024
+MAX_BODY_RAW_BYTES = 256 * 1024 * 1024
+#: One event line, inflated: far above any real event (a plan publication is ~100 KB),
+#: far below what would hurt (the longest text a bundle can carry).
+MAX_LINE_BYTES = 4 * 1024 * 1024
+#: Objects and lists inside one event; real events nest 5 deep.
+MAX_DEPTH = 32
 MAX_HEADER_BYTES = 16 * 1024 * 1024
 MAX_EVENTS = 2_000_000
 COMPRESSION_LEVEL = 3
@@ -184,11 +188,17 @@ def _write_body(lines: Iterable[str], body: IO[bytes]) -> tuple[int, int, int, s
 # --- reading --------------------------------------------------------------------------
 
 
-def read_bundle(path: Path) -> tuple[Manifest, list[Any]]:
+def read_bundle(
+    path: Path, *, admit: Callable[[Manifest], None] | None = None
+) -> tuple[Manifest, list[Any]]:
     """Read and check a bundle file: manifest signature, body length and checksum.
 
-    Returns the manifest and the events as parsed JSON (not yet checked one by one).
-    Raises BundleError with a message for the user on anything wrong.
+    ``admit`` sees the checked manifest before any of the body is read and raises
+    BundleError to refuse it (an exporter this laptop does not trust). The body is then
+    read in bounded pieces: checksum first, then inflated and parsed line by line, within
+    MAX_BODY_RAW_BYTES, MAX_LINE_BYTES and MAX_DEPTH. Returns the manifest and the events
+    as parsed JSON (not yet checked one by one). Raises BundleError with a message for the
+    user on anything wrong.
     """
     try:
         size = path.stat().st_size
@@ -205,12 +215,14 @@ def read_bundle(path: Path) -> tuple[Manifest, list[Any]]:
         )
     try:
         with path.open("rb") as handle:
-            return _read(handle, path.name)
+            return _read(handle, path.name, admit)
     except OSError as exc:
         raise BundleError(f"Cannot read {path}: {exc.strerror}.") from exc
 
 
-def _read(handle: IO[bytes], name: str) -> tuple[Manifest, list[Any]]:
+def _read(
+    handle: IO[bytes], name: str, admit: Callable[[Manifest], None] | None
+) -> tuple[Manifest, list[Any]]:
     if handle.read(len(MAGIC)) != MAGIC:
         raise BundleError(f"{name} is not a HIS Console bundle.")
     header_line = handle.readline(MAX_HEADER_BYTES)
@@ -218,29 +230,16 @@ def _read(handle: IO[bytes], name: str) -> tuple[Manifest, list[Any]]:
         raise BundleError(f"{name} is incomplete or damaged: its manifest is cut off.")
     try:
         header = json.loads(header_line)
-    except ValueError as exc:
+    except (ValueError, RecursionError) as exc:
         raise BundleError(f"{name} is damaged: its manifest is not readable.") from exc
     manifest = _check_manifest(header, name)
-    body_spec = manifest.document["body"]
-    body = handle.read(body_spec["bytes"] + 1)
-    if len(body) < body_spec["bytes"]:
-        raise BundleError(
-            f"{name} is incomplete: it ends after {len(body)} of {body_spec['bytes']} bytes of "
-            "events. Copy it again from the other laptop."
-        )
-    if len(body) > body_spec["bytes"]:
-        raise BundleError(f"{name} is damaged: it has data after its end.")
-    if hashlib.sha256(body).hexdigest() != body_spec["sha256"]:
-        raise BundleError(
-            f"{name} is damaged or was altered: its events do not match the signed checksum."
-        )
-    raw = _inflate(body, body_spec["raw_bytes"], name)
-    events: list[Any] = []
-    for number, line in enumerate(_lines(raw), start=1):
-        try:
-            events.append(json.loads(line))
-        except ValueError as exc:
-            raise BundleError(f"{name} is damaged: event line {number} is not readable.") from exc
+    if admit is not None:
+        admit(manifest)
+    spec = manifest.document["body"]
+    start = handle.tell()
+    _check_body_digest(handle, spec["bytes"], spec["sha256"], name)
+    handle.seek(start)
+    events = _parse_body(handle, spec["bytes"], spec["raw_bytes"], manifest.events, name)
     if len(events) != manifest.events:
         raise BundleError(
             f"{name} is damaged: the manifest announces {manifest.events} events, "
@@ -249,22 +248,114 @@ def _read(handle: IO[bytes], name: str) -> tuple[Manifest, list[Any]]:
     return manifest, events
 
 
-def _lines(raw: bytes) -> Iterator[bytes]:
-    stream = io.BytesIO(raw)
-    for line in stream:
-        if line.strip():
-            yield line
+def _check_body_digest(handle: IO[bytes], size: int, sha256: str, name: str) -> None:
+    digest = hashlib.sha256()
+    remaining = size
+    while remaining:
+        chunk = handle.read(min(_READ_CHUNK, remaining))
+        if not chunk:
+            raise BundleError(
+                f"{name} is incomplete: it ends after {size - remaining} of {size} bytes of "
+                "events. Copy it again from the other laptop."
+            )
+        digest.update(chunk)
+        remaining -= len(chunk)
+    if handle.read(1):
+        raise BundleError(f"{name} is damaged: it has data after its end.")
+    if digest.hexdigest() != sha256:
+        raise BundleError(
+            f"{name} is damaged or was altered: its events do not match the signed checksum."
+        )
 
 
-def _inflate(body: bytes, raw_bytes: int, name: str) -> bytes:
+def _parse_body(
+    handle: IO[bytes], size: int, raw_bytes: int, announced: int, name: str
+) -> list[Any]:
+    """Inflate and parse the body piece by piece; never holds more than one line of it."""
     inflater = zlib.decompressobj()
+    events: list[Any] = []
+    line = bytearray()
+    inflated = 0
+    number = 0
+
+    def take(piece: bytes) -> None:
+        nonlocal number
+        while piece:
+            end = piece.find(b"\n")
+            part = piece if end < 0 else piece[: end + 1]
+            piece = b"" if end < 0 else piece[end + 1 :]
+            if len(line) + len(part) > MAX_LINE_BYTES:
+                raise BundleError(
+                    f"{name} is refused: event line {number + 1} is longer than "
+                    f"{MAX_LINE_BYTES // 2**20} MB."
+                )
+            line.extend(part)
+            if end >= 0:
+                if line.strip():
+                    number += 1
+                    if number > announced:
+                        raise BundleError(
+                            f"{name} is damaged: the manifest announces {announced} events, "
+                            "the file holds more."
+                        )
+                    events.append(_parse_line(bytes(line), number, name))
+                line.clear()
+
+    remaining = size
     try:
-        raw = inflater.decompress(body, raw_bytes + 1)
+        while remaining:
+            data = handle.read(min(_READ_CHUNK, remaining))
+            if not data:
+                break
+            remaining -= len(data)
+            while data:
+                # max_length: one compressed chunk may not inflate to more than a chunk.
+                out = inflater.decompress(data, _READ_CHUNK)
+                inflated += len(out)
+                if inflated > raw_bytes:
+                    raise BundleError(
+                        f"{name} is damaged: its events inflate beyond the announced size."
+                    )
+                take(out)
+                data = inflater.unconsumed_tail
     except zlib.error as exc:
         raise BundleError(f"{name} is damaged: its events cannot be decompressed.") from exc
-    if len(raw) != raw_bytes or inflater.unconsumed_tail or not inflater.eof:
+    if inflated != raw_bytes or not inflater.eof:
         raise BundleError(f"{name} is damaged: its events do not have the announced size.")
-    return raw
+    if line.strip():
+        raise BundleError(f"{name} is damaged: its last event line is cut off.")
+    return events
+
+
+def _parse_line(line: bytes, number: int, name: str) -> Any:
+    try:
+        value = json.loads(line)
+    except RecursionError as exc:
+        raise BundleError(f"{name} is refused: event line {number} is nested too deeply.") from exc
+    except ValueError as exc:
+        raise BundleError(f"{name} is damaged: event line {number} is not readable.") from exc
+    if _depth(value) > MAX_DEPTH:
+        raise BundleError(f"{name} is refused: event line {number} is nested too deeply.")
+    return value
+
+
+def _depth(value: Any) -> int:
+    """Nesting depth of parsed JSON, without recursion."""
+    deepest = 0
+    stack = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict):
+            items: Iterable[Any] = item.values()
+        elif isinstance(item, list):
+            items = item
+        else:
+            continue
+        deepest = max(deepest, depth)
+        if deepest > MAX_DEPTH:
+            return deepest
+        stack.extend((child, depth + 1) for child in items)
+    return deepest
 
 
 def _check_manifest(header: Any, name: str) -> Manifest:
@@ -290,7 +381,11 @@ def _check_manifest(header: Any, name: str) -> Manifest:
             if not isinstance(body[field], int) or body[field] < 0:
                 raise ValueError(field)
         if body["raw_bytes"] > MAX_BODY_RAW_BYTES:
-            raise BundleError(f"{name} would inflate to more than allowed; refused.")
+            raise BundleError(
+                f"{name} is refused: its events would inflate to {body['raw_bytes'] // 2**20} "
+                f"MB, more than the {MAX_BODY_RAW_BYTES // 2**20} MB a bundle may hold. "
+                "Export only what this laptop lacks (--since-vector)."
+            )
         if not isinstance(body["sha256"], str):
             raise ValueError("sha256")
         events = doc["events"]
