@@ -34,11 +34,25 @@ def cmd_check(args: argparse.Namespace, out: Output) -> int:
         finally:
             console.close()
     if report.ok:
-        human = f"OK: {report.events} events from {report.origins} device(s); projections match."
+        human = (
+            f"OK: {report.events} events from {report.origins} device(s), signatures and "
+            "sequences verified; projections match."
+        )
     else:
-        human = "PROBLEMS FOUND:\n" + "\n".join(f"  {p}" for p in report.problems)
+        lines = ["PROBLEMS FOUND:"]
+        bad = report.first_bad
+        if bad is not None:
+            lines.append(
+                f"First bad event: device {bad['device']}, #{bad['seq']}, {bad['kind']} "
+                f"({bad['problem']})"
+            )
+        human = "\n".join(lines + [f"  {p}" for p in report.problems])
         if report.way_back:
             human += f"\nThe database file is damaged.\n{report.way_back}"
+    if report.unsigned:
+        human += (
+            f"\n{report.unsigned} event(s) written before signing existed could not be verified."
+        )
     human += "".join(f"\nNote: {n}" for n in report.notes)
     out.emit(report.as_dict(), human)
     return EXIT_OK if report.ok else EXIT_CHECK_FAILED

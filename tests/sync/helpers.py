@@ -51,7 +51,7 @@ def state(console: Console) -> tuple[Any, ...]:
     return (events(console), held(console), sync_shared.local_vector(console), snapshot(console))
 
 
-_GAP = re.compile(r"^event (\w+)#(\d+): sequence gap after #(\d+)$")
+_GAP = re.compile(r"^event (\w+)#(\d+) \([\w.]+\): sequence gap after #(\d+)$")
 
 
 def problems(console: Console) -> list[str]:

@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from hisconsole.services import incidents
 from hisconsole.services.console import Console
-from hisconsole.services.maintenance import verify_log
+from hisconsole.services.maintenance import check
 from hisconsole.services.sync import bundles as bundles_service
 from hisconsole.store.eventlog import EventRecord
 from hisconsole.store.models import Event
@@ -86,7 +86,7 @@ def test_changing_any_signed_field_breaks_the_signature(laptops: Laptops) -> Non
     assert incident in record.entity
 
 
-def test_verify_log_finds_an_event_altered_in_the_database_file(
+def test_check_finds_an_event_altered_in_the_database_file(
     laptops: Laptops, tmp_path: Path
 ) -> None:
     a, b = laptops("A"), laptops("B")
@@ -94,7 +94,7 @@ def test_verify_log_finds_an_event_altered_in_the_database_file(
     incident, _ = incidents.declare(a, level="II", title="PACS down")
     bundles_service.export_bundle(a, tmp_path / "a.bundle")
     bundles_service.import_bundle(b, tmp_path / "a.bundle")
-    assert verify_log(a) == [] and verify_log(b) == []
+    assert check(a).ok and check(b).ok
 
     con = sqlite3.connect(b.db.path)
     con.execute("DROP TRIGGER events_immutable_update")
@@ -102,6 +102,15 @@ def test_verify_log_finds_an_event_altered_in_the_database_file(
     con.commit()
     con.close()
 
-    found = verify_log(b)
+    report = check(b)
+    found = [p for p in report.problems if "signature" in p]
     assert len(found) == 1 and "signature does not match" in found[0]
+    with b.db.read() as session:
+        seq = session.scalar(select(Event.origin_seq).where(Event.kind == "incident.declared"))
+    assert report.first_bad == {
+        "device": a.device_id,
+        "seq": seq,
+        "kind": "incident.declared",
+        "problem": "signature",
+    }
     assert incident in incidents.show(b, incident)["id"]

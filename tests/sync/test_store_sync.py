@@ -12,7 +12,7 @@ from sqlalchemy import text
 
 from hisconsole.services import incidents
 from hisconsole.services.console import Console, new_identity
-from hisconsole.services.maintenance import verify_log
+from hisconsole.services.maintenance import check
 from hisconsole.services.sync import bundles as bundles_service
 from hisconsole.store import db as store_db
 from hisconsole.store import eventlog
@@ -41,7 +41,7 @@ def test_events_written_before_signing_existed_are_signed_on_the_way_out(
 
     assert result.report.applied == len(events(a))
     assert incidents.show(b, incident)["title"] == "Written unsigned"
-    assert verify_log(a) == [] and verify_log(b) == []
+    assert problems(a) == [] and problems(b) == []
 
 
 def test_an_old_database_keeps_its_order_and_records_new_events_after_migration(
@@ -71,5 +71,7 @@ def test_an_old_database_keeps_its_order_and_records_new_events_after_migration(
         assert ordered == sorted(ordered)
         assert snapshot(console)["plan_items"] == before["plan_items"]
         assert problems(console) == []
+        # The old program signed nothing: check says so instead of calling them verified.
+        assert check(console).unsigned == counts[0] - 1
     finally:
         console.close()

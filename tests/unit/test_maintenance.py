@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
 import pytest
+from sqlalchemy import func, select
 
+from hisconsole.cli import main
+from hisconsole.cli.output import EXIT_CHECK_FAILED
+from hisconsole.services import incidents
 from hisconsole.services import plan as plan_service
 from hisconsole.services.console import Console, ServiceError
 from hisconsole.services.files import FileWriteError
 from hisconsole.services.maintenance import backup, check, restore
+from hisconsole.store.models import Event
 
 
 def test_a_fresh_console_checks_clean(console: Console) -> None:
@@ -49,6 +55,77 @@ def test_check_finds_a_tampered_log(console: Console) -> None:
     problems = check(console).problems
     assert any("events_immutable_delete is missing" in p for p in problems)
     assert any("sequence gap after #2" in p for p in problems)
+
+
+def _tamper(console: Console, *statements: str) -> None:
+    """Edit the database behind the console's back: the update trigger dropped and restored."""
+    con = sqlite3.connect(console.db.path)
+    (trigger,) = con.execute(
+        "SELECT sql FROM sqlite_master WHERE name = 'events_immutable_update'"
+    ).fetchone()
+    con.execute("DROP TRIGGER events_immutable_update")
+    for statement in statements:
+        con.execute(statement)
+    con.execute(trigger)
+    con.commit()
+    con.close()
+
+
+def test_check_names_an_event_altered_together_with_its_projection(
+    console: Console, capsys: pytest.CaptureFixture[str]
+) -> None:
+    incident, _ = incidents.declare(console, level="II", title="PACS down", systems=["PACS"])
+    incidents.log(console, incident, "Radiology on film")
+    with console.db.read() as session:
+        seq = session.scalar(
+            select(Event.origin_seq).where(
+                Event.kind == "incident.declared", Event.entity == f"incident:{incident}"
+            )
+        )
+    # The payload and every row built from it say the same thing: only the
+    # signature can tell.
+    _tamper(
+        console,
+        "UPDATE events SET payload = replace(payload, 'PACS down', 'All fine')",
+        "UPDATE incidents SET title = 'All fine'",
+        "UPDATE incident_entries SET text = 'All fine' WHERE text = 'PACS down'",
+    )
+
+    report = check(console)
+
+    assert report.problems == [
+        f"event {console.device_id}#{seq} (incident.declared): the signature does not match "
+        "its device's key (altered after it was written?)"
+    ]
+    assert report.first_bad == {
+        "device": console.device_id,
+        "seq": seq,
+        "kind": "incident.declared",
+        "problem": "signature",
+    }
+    d = str(console.data_dir)
+    assert main(["--data-dir", d, "check"]) == EXIT_CHECK_FAILED
+    text = capsys.readouterr().out
+    assert (
+        f"First bad event: device {console.device_id}, #{seq}, incident.declared" in text
+        and "signature" in text
+    )
+    assert main(["--data-dir", d, "--json", "check"]) == EXIT_CHECK_FAILED
+    assert json.loads(capsys.readouterr().out)["first_bad"]["seq"] == seq
+
+
+def test_check_refuses_an_unsigned_event_after_signed_ones(console: Console) -> None:
+    # Events written before signing existed are a device's first ones; clearing the
+    # signature of a later event is tampering, not history.
+    incidents.declare(console, level="IV", title="Phones down")
+    with console.db.read() as session:
+        last = session.scalar(select(func.max(Event.origin_seq)))
+    _tamper(console, f"UPDATE events SET signature = NULL WHERE origin_seq = {last}")
+
+    report = check(console)
+
+    assert report.first_bad is not None and report.first_bad["seq"] == last
+    assert report.first_bad["problem"] == "not signed"
 
 
 def test_backup_and_restore_bring_back_the_old_state(console: Console, tmp_path: Path) -> None:
