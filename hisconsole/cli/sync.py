@@ -256,7 +256,7 @@ def cmd_device(args: argparse.Namespace, out: Output) -> int:
             data = result.as_dict()
             human = f"Accepted device {result.device_id}: {_counts(data)}."
             if result.report.rejected:
-                reasons = "; ".join(result.report.reasons)
+                reasons = "; ".join(r.record_text() for r in result.report.reasons)
                 human += f"\nStill refused: {reasons}."
             out.emit(data, human)
         return EXIT_OK

@@ -1,6 +1,7 @@
 """Taking in signed events from other laptops: check, then apply, hold or reject each one.
 
-The same path serves bundles and the hub. First, outside any transaction,
+The same path serves bundles, the hub and trust-list changes: :func:`receive`. First,
+outside any transaction,
 every new event is parsed strictly and its signature checked against its
 device's key (a key always matches its device id, which is the key's
 fingerprint). Then, in the caller's one write transaction, each device's
@@ -35,6 +36,7 @@ from hisconsole.store.sync_models import (
     HeldEvent,
     SyncDevice,
 )
+from hisconsole.sync import reasons
 from hisconsole.sync import trust as trust_rules
 from hisconsole.sync.canonical import (
     DEVICE_ID_RE,
@@ -48,6 +50,7 @@ from hisconsole.sync.canonical import (
     unb64,
 )
 from hisconsole.sync.errors import SyncError
+from hisconsole.sync.reasons import Reason
 from hisconsole.sync.trust import TrustError, TrustList
 
 META_IT_KEY = "trust.it_key"
@@ -210,6 +213,15 @@ def adopt_trust_list(session: Session, signed: Any) -> TrustList | None:
 # --- storing -------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class Receiver:
+    """The laptop taking events in: its device id, its clock, and the time now."""
+
+    own_id: str
+    clock: HybridClock
+    now: dt.datetime
+
+
 @dataclass
 class Context:
     """What a decision about a foreign event depends on, read once per transaction."""
@@ -250,10 +262,15 @@ class IntakeReport:
     pending: int = 0
     from_future: int = 0
     conflicting: int = 0
-    reasons: dict[str, int] = field(default_factory=dict)
+    #: Why events were quarantined or rejected, with how many for each reason.
+    reasons: dict[Reason, int] = field(default_factory=dict)
     #: Areas (first part of the event kind: incident, forms, plan, …) that changed.
     areas: set[str] = field(default_factory=set)
     stamps: list[Stamp] = field(default_factory=list, repr=False)
+    #: The serial of a trust list received and now in use.
+    trust_serial: int | None = None
+    #: Why a trust list received was not used (it is not signed by the pinned IT key, …).
+    trust_refused: str = ""
 
     def merge(self, other: IntakeReport) -> None:
         for name in (
@@ -270,6 +287,9 @@ class IntakeReport:
             self.reasons[reason] = self.reasons.get(reason, 0) + count
         self.areas |= other.areas
         self.stamps.extend(other.stamps)
+        if other.trust_serial is not None:
+            self.trust_serial = other.trust_serial
+        self.trust_refused = other.trust_refused or self.trust_refused
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -280,8 +300,12 @@ class IntakeReport:
             "pending": self.pending,
             "from_future": self.from_future,
             "conflicting": self.conflicting,
-            "reasons": dict(self.reasons),
+            "reasons": {reason.record_text(): n for reason, n in self.reasons.items()},
         }
+
+    def sorted_reasons(self) -> list[tuple[Reason, int]]:
+        """The reasons in the order their record text sorts (the order they are listed in)."""
+        return sorted(self.reasons.items(), key=lambda item: item[0].record_text())
 
 
 def top_seq(session: Session, origin: str) -> int:
@@ -341,7 +365,7 @@ def record_devices(
         session.execute(insert(SyncDevice), rows)
 
 
-def _held_row(record: EventRecord, status: str, reason: str, ctx: Context) -> dict[str, Any]:
+def _held_row(record: EventRecord, status: str, reason: Reason, ctx: Context) -> dict[str, Any]:
     return {
         "origin_id": record.origin_id,
         "origin_seq": record.origin_seq,
@@ -355,7 +379,7 @@ def _held_row(record: EventRecord, status: str, reason: str, ctx: Context) -> di
         "schema_version": record.schema_version,
         "signature": record.signature,
         "status": status,
-        "reason": reason,
+        "reason": reason.record_text(),
         "received_at": ctx.now_iso,
         "source": ctx.source,
     }
@@ -377,7 +401,7 @@ def record_from_held(row: HeldEvent) -> EventRecord:
     )
 
 
-def _count_reason(report: IntakeReport, reason: str) -> None:
+def _count_reason(report: IntakeReport, reason: Reason) -> None:
     report.reasons[reason] = report.reasons.get(reason, 0) + 1
 
 
@@ -387,7 +411,7 @@ def _apply_or_hold(
     """Decide each event (its origin's sequence already continues here) and store it."""
     to_apply: list[tuple[EventRecord, int]] = []
     held: list[dict[str, Any]] = []
-    decided: list[tuple[EventRecord, str, str]] = []
+    decided: list[tuple[EventRecord, str, Reason | None]] = []
     for record in candidates:
         verdict, reason = trust_rules.decide(
             trust=ctx.trust,
@@ -406,7 +430,7 @@ def _apply_or_hold(
         taken.update(session.scalars(select(Event.event_id).where(Event.event_id.in_(chunk))))
     for record, verdict, reason in decided:
         if verdict == trust_rules.APPLY and record.event_id in taken:
-            verdict, reason = trust_rules.REJECT, "its event id is already used by another event"
+            verdict, reason = trust_rules.REJECT, Reason(reasons.ID_TAKEN, device=record.origin_id)
         if verdict == trust_rules.APPLY:
             taken.add(record.event_id)
             stamp = Stamp.decode(record.hlc)
@@ -420,6 +444,7 @@ def _apply_or_hold(
             report.applied += 1
             report.areas.add(record.kind.split(".", 1)[0])
         else:
+            assert reason is not None  # decide() gives one for every verdict but APPLY
             held.append(_held_row(record, verdict, reason, ctx))
             if verdict == trust_rules.QUARANTINE:
                 report.quarantined += 1
@@ -504,7 +529,7 @@ def store_events(
                     _held_row(
                         candidates[seq],
                         HELD_PENDING,
-                        f"waiting for event #{expected} of this device",
+                        Reason(reasons.WAITING, device=origin, seq=expected),
                         ctx,
                     )
                 )
@@ -560,17 +585,19 @@ def release_held(
         if verdict == trust_rules.APPLY:
             release.append(record_from_held(row))
             continue
+        assert reason is not None  # decide() gives one for every verdict but APPLY
         if verdict != row.status:
             if verdict == trust_rules.REJECT:
                 report.rejected += 1
             else:
                 report.quarantined += 1
             _count_reason(report, reason)
-        if verdict != row.status or reason != row.reason:
+        text = reason.record_text()
+        if verdict != row.status or text != row.reason:
             session.execute(
                 update(HeldEvent)
                 .where(HeldEvent.origin_id == row.origin_id, HeldEvent.origin_seq == row.origin_seq)
-                .values(status=verdict, reason=reason)
+                .values(status=verdict, reason=text)
             )
     for record in release:
         session.execute(
@@ -580,4 +607,47 @@ def release_held(
         )
     session.flush()
     _apply_or_hold(session, release, ctx, report)
+    return report
+
+
+def receive(
+    session: Session,
+    records: Sequence[EventRecord] = (),
+    *,
+    here: Receiver,
+    source: str,
+    keys: Mapping[str, bytes] | None = None,
+    names: Mapping[str, str] | None = None,
+    known: Sequence[tuple[str, int, str]] = (),
+    trust_list: Any = None,
+    recheck: bool | Iterable[str] = False,
+) -> IntakeReport:
+    """Take in what a transport brought, in the caller's write transaction: the one way
+    events from elsewhere enter this laptop (bundles, the hub, trust-list changes, a
+    device accepted here).
+
+    ``records`` must be verified already (:func:`first_bad_signature` with ``keys``), and
+    ``known`` are (origin, seq, event_id) of events the sender had that were held here
+    when it started (compared, never written). A ``trust_list`` (signed) is adopted if it
+    is signed by the pinned IT key and newer than the one in use; the events held back
+    here are then decided again. ``recheck``: decide again about the events held back
+    (True: all of them; or those of the given devices) before taking in ``records``.
+    """
+    report = IntakeReport()
+    if trust_list is not None:
+        try:
+            adopted = adopt_trust_list(session, trust_list)
+        except TrustError as exc:
+            report.trust_refused = str(exc)
+        else:
+            if adopted is not None:
+                report.trust_serial = adopted.serial
+                recheck = True
+    ctx = load_context(session, own_id=here.own_id, clock=here.clock, now=here.now, source=source)
+    if recheck is not False:
+        report.merge(release_held(session, ctx, None if recheck is True else recheck))
+    if records or known:
+        report.merge(
+            store_events(session, records, keys=keys or {}, names=names or {}, ctx=ctx, known=known)
+        )
     return report

@@ -22,6 +22,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from hisconsole.store.files import check_target, write_atomically
+from hisconsole.sync import reasons
 from hisconsole.sync.canonical import (
     DEVICE_ID_RE,
     PUBLIC_KEY_BYTES,
@@ -34,6 +35,7 @@ from hisconsole.sync.canonical import (
     verify_document,
 )
 from hisconsole.sync.errors import SyncError
+from hisconsole.sync.reasons import Reason
 
 LIST_FORMAT = "hisconsole-trust-list"
 SIGNED_FORMAT = "hisconsole-signed-trust-list"
@@ -102,27 +104,27 @@ def decide(
     device_id: str,
     kind: str,
     today: dt.date,
-) -> tuple[str, str]:
-    """What to do with an event from ``device_id``: (APPLY | QUARANTINE | REJECT, reason)."""
+) -> tuple[str, Reason | None]:
+    """What to do with an event from ``device_id``: (APPLY | QUARANTINE | REJECT, why not)."""
     if device_id == local_id:
-        return APPLY, ""
+        return APPLY, None
     entry = trust.devices.get(device_id) if trust else None
     roles: frozenset[str] | None = None
     if entry is not None:
         if entry.revoked is not None and entry.revoked <= today:
-            return REJECT, f"device {device_id} was revoked by IT on {entry.revoked.isoformat()}"
+            return REJECT, Reason(reasons.REVOKED, device=device_id, on=entry.revoked)
         if entry.expires is None or entry.expires >= today:
             roles = entry.roles
     if roles is None and device_id in accepted:
         roles = ACCEPTED_ROLES
     if roles is None:
         if entry is not None and entry.expires is not None:
-            return QUARANTINE, f"the trust list's entry expired on {entry.expires.isoformat()}"
-        return QUARANTINE, "device not in the trust list"
+            return QUARANTINE, Reason(reasons.EXPIRED, device=device_id, on=entry.expires)
+        return QUARANTINE, Reason(reasons.NOT_LISTED, device=device_id)
     needed = required_role(kind)
     if needed not in roles:
-        return REJECT, f"'{kind}' needs the {needed} role, which device {device_id} lacks"
-    return APPLY, ""
+        return REJECT, Reason(reasons.LACKS_ROLE, device=device_id, kind=kind, role=needed)
+    return APPLY, None
 
 
 # --- the editable (unsigned) list ----------------------------------------------------

@@ -845,7 +845,7 @@
 <context>
     <name>ConflictCard</name>
     <message>
-        <location filename="../../hisconsole/ui/sync/conflicts.py" line="+89"/>
+        <location filename="../../hisconsole/ui/sync/conflicts.py" line="+90"/>
         <source>{what} “{subject}” ({key}): {count} values</source>
         <extracomment>How much of the fields every value shares is shown (the rest is in the tooltip).</extracomment>
         <translation>{what}“{subject}”（{key}）：{count} 个不同的值</translation>
@@ -1862,7 +1862,7 @@
 <context>
     <name>FormsBackEntryTab</name>
     <message>
-        <location filename="../../hisconsole/ui/forms/backentry.py" line="+151"/>
+        <location filename="../../hisconsole/ui/forms/backentry.py" line="+152"/>
         <source>Incident</source>
         <translation>应急事件</translation>
     </message>
@@ -2126,7 +2126,7 @@
 <context>
     <name>FormsPrintTab</name>
     <message>
-        <location filename="../../hisconsole/ui/forms/print_tab.py" line="+281"/>
+        <location filename="../../hisconsole/ui/forms/print_tab.py" line="+282"/>
         <source>Copies of {title}</source>
         <extracomment>The incident chooser&apos;s entry for sheets printed ahead of any incident. How often (in pages) the worker reports rendering progress.</extracomment>
         <translation>{title}的份数</translation>
@@ -2921,7 +2921,7 @@ Nothing was recorded as issued.</source>
 <context>
     <name>KitDialog</name>
     <message>
-        <location filename="../../hisconsole/ui/kit/dialog.py" line="+206"/>
+        <location filename="../../hisconsole/ui/kit/dialog.py" line="+207"/>
         <source>Incident {id} · {title} (level {level})</source>
         <translation>应急事件 {id} · {title}（{level} 级）</translation>
     </message>
@@ -5958,7 +5958,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../hisconsole/ui/app.py" line="+116"/>
+        <location filename="../../hisconsole/ui/app.py" line="+117"/>
         <source>Not imported: {problem}</source>
         <translation>未导入：{problem}</translation>
     </message>
@@ -6088,7 +6088,7 @@ The other values are replaced on this laptop and on every laptop this decision r
 <context>
     <name>SyncDevicesTab</name>
     <message>
-        <location filename="../../hisconsole/ui/sync/devices.py" line="+69"/>
+        <location filename="../../hisconsole/ui/sync/devices.py" line="+70"/>
         <source>Name</source>
         <extracomment>Device states whose events wait in quarantine for a commander (or a newer trust list).</extracomment>
         <translation>名称</translation>
@@ -6295,7 +6295,7 @@ No IT key is pinned on this laptop yet. Phone the IT department and compare this
 <context>
     <name>SyncExchangeTab</name>
     <message>
-        <location filename="../../hisconsole/ui/sync/exchange.py" line="+218"/>
+        <location filename="../../hisconsole/ui/sync/exchange.py" line="+219"/>
         <source>Not synced with a hub yet.</source>
         <extracomment>Result panel colours by kind: (border, text).</extracomment>
         <translation>尚未与中心库同步。</translation>
@@ -6454,7 +6454,7 @@ No: import without pinning; events are held in quarantine.</source>
         <translation>已按确认固定信息科密钥 {fingerprint}。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <location line="+105"/>
         <source>The trust list was updated to serial {serial}.</source>
         <translation>信任名单已更新到第 {serial} 版。</translation>
@@ -6704,7 +6704,7 @@ No: import without pinning; events are held in quarantine.</source>
 <context>
     <name>SyncLabels</name>
     <message>
-        <location filename="../../hisconsole/ui/sync/labels.py" line="+29"/>
+        <location filename="../../hisconsole/ui/sync/labels.py" line="+28"/>
         <source>This laptop</source>
         <extracomment>Row colours of the devices table by state: (background, text).</extracomment>
         <translation>本机</translation>
@@ -6830,7 +6830,7 @@ No: import without pinning; events are held in quarantine.</source>
         <translation>{count} 条被隔离：其设备在本机尚不受信任。指挥长可在“设备”页签中接受该设备。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>{count} were rejected (kept, never applied): {reasons}</source>
         <translation>{count} 条被拒绝（保留但不生效）：{reasons}</translation>
     </message>
@@ -6848,6 +6848,61 @@ No: import without pinning; events are held in quarantine.</source>
         <location line="+8"/>
         <source>{count} differ from the copy held here under the same number (a laptop restored from an old backup?); the copies here were kept.</source>
         <translation>{count} 条与本机同编号的记录内容不同（是否有笔记本从旧备份恢复？）；已保留本机的记录。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>device {device} was revoked by IT on {date}</source>
+        <translation>设备 {device} 已于 {date} 被信息科吊销</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the trust list&apos;s entry for device {device} expired on {date}</source>
+        <translation>设备 {device} 在信任名单中的条目已于 {date} 过期</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>device {device} is not in the trust list</source>
+        <translation>设备 {device} 不在信任名单中</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&apos;{kind}&apos; needs the {role} role, which device {device} lacks</source>
+        <translation>“{kind}”需要“{role}”角色，设备 {device} 没有该角色</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>its event id is already used by another event</source>
+        <translation>其记录编号已被另一条记录使用</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>waiting for event #{seq} of device {device}</source>
+        <translation>等待设备 {device} 的第 {seq} 条记录</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>The trust list it carries was ignored: {problem}.</source>
+        <translation>其中附带的信任名单已忽略：{problem}。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The trust list it carries was not used: {problem}.</source>
+        <translation>其中附带的信任名单未被采用：{problem}。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The hub has no key for device {device}: its events were not taken.</source>
+        <translation>中心库没有设备 {device} 的密钥：未接收该设备的记录。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The hub&apos;s key for device {device} is damaged or not that device&apos;s key ({problem}): its events were not taken.</source>
+        <translation>中心库中设备 {device} 的密钥已损坏或不是该设备的密钥（{problem}）：未接收该设备的记录。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>An event of device {device} on the hub fails verification ({problem}): it and that device&apos;s later events were not taken.</source>
+        <translation>中心库中设备 {device} 的一条记录未通过校验（{problem}）：该记录及该设备之后的记录均未接收。</translation>
     </message>
     <message>
         <location line="+11"/>

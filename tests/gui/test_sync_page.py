@@ -3,6 +3,7 @@ conflicts, and the hub with its progress bar and Cancel."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import threading
 from collections.abc import Callable, Iterator
@@ -26,8 +27,9 @@ from hisconsole.services.sync import hub as hub_service
 from hisconsole.services.sync import shared as sync_shared
 from hisconsole.services.sync import status as status_service
 from hisconsole.services.sync import trust as trust_service
-from hisconsole.sync import hub, trust
+from hisconsole.sync import hub, reasons, trust
 from hisconsole.sync.intake import IntakeReport
+from hisconsole.sync.reasons import Reason
 from hisconsole.ui.app import create_main_window
 from hisconsole.ui.main_window import PAGE_TYPES, MainWindow
 from hisconsole.ui.sync import files as sync_files
@@ -528,7 +530,7 @@ def test_the_hub_progress_hook_stops_between_batches_and_nothing_is_lost(
     pushed = hub_service.sync_hub(a, hub_url, progress=stop_after_first_batch)
     assert pushed.stopped and pushed.sent == 10
     assert seen == [("push", 0, new), ("push", 10, new)]
-    assert hub_service.STOPPED_NOTE in pushed.notes
+    assert sync_shared.STOPPED_NOTE in pushed.notes
     assert status_service.sync_status(a)["history"][0]["sent"] == 10
     rest = hub_service.sync_hub(a, progress=lambda *_args: True)
     assert not rest.stopped and rest.sent == new - 10
@@ -591,18 +593,55 @@ def test_the_hub_password_has_a_field_of_its_own(url: str, address: str, passwor
 
 
 def test_a_history_note_leaves_out_what_the_counts_say() -> None:
-    report = IntakeReport(quarantined=3, rejected=1, reasons={"'plan.item.set' needs X": 1})
-    result = sync_shared.ImportResult(
-        source="x", report=report, notes=["Trust list updated to serial 4."]
-    )
-    result.notes.extend(sync_shared.count_notes(report))
+    role = Reason(reasons.LACKS_ROLE, device="d" * 32, kind="plan.item.set", role="plan-editor")
+    report = IntakeReport(quarantined=3, rejected=1, reasons={role: 1}, trust_serial=4)
+    result = sync_shared.ImportResult(source="x", report=report)
     entry = {"note": "; ".join(result.notes), "quarantined": 3, "pending": 0, "from_future": 0}
     assert sync_labels.history_note(entry) == "The trust list was updated to serial 4."
-    assert sync_labels.history_note({"note": hub_service.STOPPED_NOTE}).startswith(
+    assert sync_labels.history_note({"note": sync_shared.STOPPED_NOTE}).startswith(
         "Stopped on request"
     )
     assert sync_labels.history_note({"note": "accepted by Li Wei"}) == "Accepted by Li Wei"
     assert sync_labels.history_note({"note": "something new"}) == "something new"
+
+
+def test_every_reason_an_event_is_held_back_has_words_of_its_own() -> None:
+    device = "0123456789abcdef" * 2
+    on = dt.date(2026, 3, 1)
+    worded = {
+        code: sync_labels.reason_label(
+            Reason(code, device=device, on=on, kind="plan.item.set", role="plan-editor", seq=7)
+        )
+        for code in reasons.CODES
+    }
+    assert worded == {
+        "revoked": "device 01234567 was revoked by IT on 2026-03-01",
+        "expired": "the trust list's entry for device 01234567 expired on 2026-03-01",
+        "not-listed": "device 01234567 is not in the trust list",
+        "lacks-role": "'plan.item.set' needs the Plan editor role, which device 01234567 lacks",
+        "event-id-taken": "its event id is already used by another event",
+        "waiting": "waiting for event #7 of device 01234567",
+    }
+
+
+def test_what_a_hub_sync_skipped_is_said_from_its_facts() -> None:
+    device = "fedcba9876543210" * 2
+    result = sync_shared.ImportResult(
+        source="hub:x",
+        skipped=[
+            sync_shared.SkippedDevice(device, sync_shared.KEY_MISSING),
+            sync_shared.SkippedDevice(device, sync_shared.EVENT_FAILS, "bad signature"),
+        ],
+        report=IntakeReport(trust_refused="not signed by the pinned IT key"),
+    )
+    assert sync_labels.result_lines(result) == [
+        "The trust list it carries was not used: not signed by the pinned IT key.",
+        "The hub has no key for device fedcba98: its events were not taken.",
+        "An event of device fedcba98 on the hub fails verification (bad signature): it and "
+        "that device's later events were not taken.",
+    ]
+    # The record the history keeps (and --json's notes) says the same in its own words.
+    assert result.notes[1] == (f"The hub has no key for device {device}; its events were skipped.")
 
 
 def test_closing_the_window_stops_a_hub_sync_after_the_batch_in_hand(

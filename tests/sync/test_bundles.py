@@ -22,6 +22,7 @@ from hisconsole.services.sync import shared as sync_shared
 from hisconsole.services.sync import status as status_service
 from hisconsole.store.models import EVENT_FLAG_FROM_FUTURE, Contact
 from hisconsole.sync import bundle as bundle_format
+from hisconsole.sync import reasons
 from hisconsole.sync.canonical import MANIFEST_CONTEXT, b64, sign
 from tests.sync.conftest import load_plan
 from tests.sync.helpers import events, held, problems, repack, snapshot, state
@@ -192,7 +193,10 @@ def test_plan_changes_from_a_laptop_without_the_plan_editor_role_are_rejected(
 
     assert result.report.rejected >= 2  # the item and the published version
     assert result.report.applied == 1  # the incident
-    assert any("plan-editor" in reason for reason in result.report.reasons)
+    assert {(r.code, r.role, r.device) for r in result.report.reasons} == {
+        (reasons.LACKS_ROLE, "plan-editor", c.device_id)
+    }
+    assert any("plan-editor" in reason for reason in result.as_dict()["reasons"])
     assert plan_service.require_document(a) == before
     assert incident in {i["id"] for i in incidents.list_incidents(a)}
     assert any(r["reason"].startswith("'plan.") for r in status_service.sync_status(a)["rejected"])

@@ -15,7 +15,7 @@ from hisconsole.services.console import Console, Operator, ServiceError
 from hisconsole.services.sync import bundles as bundles_service
 from hisconsole.services.sync import devices as devices_service
 from hisconsole.services.sync import trust as trust_service
-from hisconsole.sync import trust
+from hisconsole.sync import reasons, trust
 from tests.sync.conftest import Keys, device_id, load_plan, public_b64
 from tests.sync.helpers import events, problems
 
@@ -159,7 +159,8 @@ def test_a_revoked_device_is_refused_and_cannot_be_accepted(
     result = bundles_service.import_bundle(a, tmp_path / "c.bundle")
 
     assert result.report.rejected == 1 and result.report.applied == 0
-    assert any("revoked" in reason for reason in result.report.reasons)
+    assert [(r.code, r.device) for r in result.report.reasons] == [(reasons.REVOKED, c.device_id)]
+    assert any("revoked" in reason for reason in result.as_dict()["reasons"])
     assert incident not in {i["id"] for i in incidents.list_incidents(a)}
     status = {d["id"]: d["status"] for d in devices_service.devices(a)}
     assert status[c.device_id] == "revoked"
@@ -192,7 +193,10 @@ def test_an_expired_entry_quarantines_new_events(
     result = bundles_service.import_bundle(a, tmp_path / "b.bundle")
 
     assert result.report.applied == 0 and result.report.quarantined == len(events(b))
-    assert "expired on 2020-01-01" in " ".join(result.report.reasons)
+    assert {(r.code, r.on) for r in result.report.reasons} == {
+        (reasons.EXPIRED, dt.date(2020, 1, 1))
+    }
+    assert "expired on 2020-01-01" in " ".join(result.as_dict()["reasons"])
     assert {d["id"]: d["status"] for d in devices_service.devices(a)}[b.device_id] == "expired"
 
 

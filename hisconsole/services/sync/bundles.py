@@ -16,12 +16,11 @@ from hisconsole.services.sync.shared import (
     ACTION_EXPORT,
     ACTION_IMPORT,
     ImportResult,
-    add_count_notes,
-    adopt_trust,
     device_keys,
     local_vector,
     now_iso,
     observe,
+    receiver,
     record_history,
     refuse,
     same_fingerprint,
@@ -128,18 +127,15 @@ def _offer_pin(session: Session, signed: Any, pin_it_key: str | None, result: Im
     try:
         listed = trust_format.verify_signed(signed, None)
     except trust_format.TrustError as exc:
-        result.notes.append(f"The trust list in it was ignored: {exc}.")
+        result.trust_ignored = str(exc)
         return
     fp = trust_format.fingerprint(listed.signer)
     if pin_it_key is not None and same_fingerprint(pin_it_key, fp):
         session.merge(Meta(key=intake.META_IT_KEY, value=b64(listed.signer)))
         session.flush()
-        result.notes.append(f"Pinned IT key {fp} as confirmed.")
+        result.it_key_pinned = fp
         return
-    result.notes.append(
-        f"It carries a trust list signed by IT key {fp}. If IT confirms that fingerprint, "
-        f"import again with --pin-it-key {fp} (or run 'hisconsole trust pin FILE')."
-    )
+    result.it_key_offered = fp
 
 
 def import_bundle(console: Console, path: Path, *, pin_it_key: str | None = None) -> ImportResult:
@@ -178,25 +174,21 @@ def import_bundle(console: Console, path: Path, *, pin_it_key: str | None = None
         raise refuse(exc, " Nothing was imported.") from exc
     result = ImportResult(source=manifest.exporter_id, source_name=manifest.exporter_name)
     with console.db.write() as session:
-        if manifest.trust_list is not None:
-            if intake.pinned_it_key(session) is None:
-                _offer_pin(session, manifest.trust_list, pin_it_key, result)
-            if intake.pinned_it_key(session) is not None:
-                adopt_trust(session, manifest.trust_list, result)
-        ctx = intake.load_context(
+        trust_list = manifest.trust_list
+        if trust_list is not None and intake.pinned_it_key(session) is None:
+            _offer_pin(session, trust_list, pin_it_key, result)
+        if intake.pinned_it_key(session) is None:
+            trust_list = None  # kept for when IT's key is pinned: nothing to check it with
+        result.report = intake.receive(
             session,
-            own_id=console.device_id,
-            clock=console.clock,
-            now=console.now(),
+            new,
+            here=receiver(console),
             source=f"bundle from {manifest.exporter_id}",
+            keys=keys,
+            names=manifest.names,
+            known=known,
+            trust_list=trust_list,
         )
-        if result.trust_serial is not None:
-            result.report.merge(intake.release_held(session, ctx))
-        report = intake.store_events(
-            session, new, keys=keys, names=manifest.names, ctx=ctx, known=known
-        )
-        result.report.merge(report)
-        add_count_notes(result)
         record_history(
             session,
             console,

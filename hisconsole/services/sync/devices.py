@@ -15,6 +15,7 @@ from hisconsole.services.sync.shared import (
     now_iso,
     observe,
     own_key,
+    receiver,
     record_history,
     screen_areas,
     trust_state,
@@ -156,14 +157,12 @@ def accept_device(console: Console, device_id: str) -> AcceptResult:
             row.accepted_at = now_iso(console)
             row.accepted_by = console.operator.name
             session.flush()
-        ctx = intake.load_context(
+        report = intake.receive(
             session,
-            own_id=console.device_id,
-            clock=console.clock,
-            now=console.now(),
+            here=receiver(console),
             source=f"accepted by {console.operator.name}",
+            recheck=[row.device_id],
         )
-        report = intake.release_held(session, ctx, [row.device_id])
         record_history(
             session,
             console,

@@ -14,12 +14,15 @@ from hisconsole.services.console import Console, ServiceError
 from hisconsole.services.files import write_atomically
 from hisconsole.services.sync.shared import (
     ACTION_HUB,
+    EVENT_FAILS,
+    KEY_DAMAGED,
+    KEY_MISSING,
     ImportResult,
-    add_count_notes,
-    adopt_trust,
+    SkippedDevice,
     device_keys,
     local_vector,
     observe,
+    receiver,
     record_history,
     refuse,
     touch_peer,
@@ -45,7 +48,6 @@ PULL_BATCH = 5000
 HubProgress = Callable[[str, int, int], bool]
 STAGE_PUSH = "push"
 STAGE_PULL = "pull"
-STOPPED_NOTE = "Stopped on request; the next sync carries on from there."
 
 
 class _Stopped(Exception):
@@ -74,6 +76,17 @@ def saved_hub(console: Console) -> str | None:
 def save_hub(console: Console, url: str) -> None:
     """Keep the hub address (with its credentials) in a private file (mode 0600)."""
     write_atomically(hub_file(console), json.dumps({"url": url}).encode("utf-8"), mode=0o600)
+
+
+def check_and_save_hub(console: Console, url: str) -> None:
+    """Keep a hub address given without syncing, once it reads as one (not contacted)."""
+    if not url:
+        raise ServiceError("Enter the hub address first.")
+    try:
+        hub_db.parse_url(url)
+    except SyncError as exc:
+        raise refuse(exc, " Nothing was saved.") from exc
+    save_hub(console, url)
 
 
 def sync_hub(
@@ -121,10 +134,8 @@ def sync_hub(
         raise refuse(exc) from exc
     finally:
         engine.dispose()
-    add_count_notes(result)
     if result.stopped:
         # What was transferred is kept; the hub's vector is not known: no last sync.
-        result.notes.append(STOPPED_NOTE)
         _record_hub(console, peer, result)
         return result
     _record_hub(console, peer, result, vector=hub_has)
@@ -173,15 +184,11 @@ def _pull_trust(console: Console, engine: Any, result: ImportResult) -> None:
         except (ValueError, trust_format.TrustError):
             continue
         with console.db.write() as session:
-            if adopt_trust(session, signed, result):
-                ctx = intake.load_context(
-                    session,
-                    own_id=console.device_id,
-                    clock=console.clock,
-                    now=console.now(),
-                    source="hub trust list",
+            result.report.merge(
+                intake.receive(
+                    session, here=receiver(console), source="hub trust list", trust_list=signed
                 )
-                result.report.merge(intake.release_held(session, ctx))
+            )
         break
 
 
@@ -247,20 +254,18 @@ def _pull(
         arrived: list[tuple[int, EventRecord]] = []
         for origin, (after, upto) in sorted(wanted.items()):
             if origin not in raw_keys:
-                result.notes.append(
-                    f"The hub has no key for device {origin}; its events were skipped."
-                )
+                result.skipped.append(SkippedDevice(origin, KEY_MISSING))
                 continue
             try:
                 key = intake.check_keys({origin: raw_keys[origin][0]}, "hub")[origin]
             except SyncError as exc:
-                result.notes.append(f"{exc}; its events were skipped.")
+                result.skipped.append(SkippedDevice(origin, KEY_DAMAGED, str(exc)))
                 continue
             with contextlib.closing(hub_db.fetch_events(conn, origin, after, upto)) as rows:
                 good, bad = _verified(rows, origin, key)
             arrived.extend(good)
             if bad:
-                result.notes.append(bad)
+                result.skipped.append(SkippedDevice(origin, EVENT_FAILS, bad))
     keys = {o: intake.check_keys({o: k}, "hub")[o] for o, (k, _n) in raw_keys.items()}
     names = {o: n for o, (_k, n) in raw_keys.items()}
     arrived.sort(key=lambda item: item[0])
@@ -269,14 +274,14 @@ def _pull(
     for start in range(0, len(records), PULL_BATCH):
         batch = records[start : start + PULL_BATCH]
         with console.db.write() as session:
-            ctx = intake.load_context(
+            report = intake.receive(
                 session,
-                own_id=console.device_id,
-                clock=console.clock,
-                now=console.now(),
+                batch,
+                here=receiver(console),
                 source=result.source,
+                keys=keys,
+                names=names,
             )
-            report = intake.store_events(session, batch, keys=keys, names=names, ctx=ctx)
         result.report.merge(report)
         observe(console, report)
         _step(progress, STAGE_PULL, start + len(batch), len(records))
@@ -286,7 +291,7 @@ def _verified(
     rows: Iterable[dict[str, Any]], origin: str, key: bytes
 ) -> tuple[list[tuple[int, EventRecord]], str]:
     """The hub's events of one device (with their hub_seq) up to the first that fails its
-    checks, and why it failed."""
+    checks, and what that check found."""
     good: list[tuple[int, EventRecord]] = []
     for row in rows:
         where = f"hub event {origin}#{row['origin_seq']}"
@@ -306,9 +311,6 @@ def _verified(
             if bad is not None:
                 raise SyncError(bad)
         except (SyncError, ValueError) as exc:
-            return good, (
-                f"The hub holds an event that fails verification ({exc}); it and the later "
-                f"events of device {origin} were not taken."
-            )
+            return good, str(exc)
         good.append((int(row["hub_seq"]), record))
     return good, ""

@@ -17,6 +17,10 @@ from hisconsole.sync import intake, vectors
 from hisconsole.sync import trust as trust_format
 from hisconsole.sync.canonical import canonical_json
 from hisconsole.sync.errors import SyncError
+
+# The intake's typed facts, as the command line and the screens get them from here.
+from hisconsole.sync.intake import IntakeReport as IntakeReport
+from hisconsole.sync.reasons import Reason as Reason
 from hisconsole.sync.vectors import Vector
 
 ACTION_EXPORT = "bundle-export"
@@ -55,7 +59,12 @@ def now_iso(console: Console) -> str:
     return console.now().isoformat(timespec="seconds")
 
 
-def observe(console: Console, report: intake.IntakeReport) -> None:
+def receiver(console: Console) -> intake.Receiver:
+    """This laptop as the receiver of events, for :func:`intake.receive`."""
+    return intake.Receiver(console.device_id, console.clock, console.now())
+
+
+def observe(console: Console, report: IntakeReport) -> None:
     if report.stamps:
         console.clock.observe(max(report.stamps))
 
@@ -76,11 +85,11 @@ def record_history(
     *,
     peer: str,
     action: str,
-    report: intake.IntakeReport | None = None,
+    report: IntakeReport | None = None,
     sent: int = 0,
     note: str = "",
 ) -> None:
-    r = report or intake.IntakeReport()
+    r = report or IntakeReport()
     session.add(
         SyncHistory(
             at=now_iso(console),
@@ -137,22 +146,55 @@ def same_fingerprint(a: str, b: str) -> bool:
     return a.replace("-", "").strip().lower() == b.replace("-", "").strip().lower()
 
 
+#: Why a hub's events of one device were not taken (SkippedDevice.problem).
+KEY_MISSING = "key-missing"
+KEY_DAMAGED = "key-damaged"
+EVENT_FAILS = "event-fails-verification"
+#: A hub sync stopped on request: the note its history keeps.
+STOPPED_NOTE = "Stopped on request; the next sync carries on from there."
+
+
+@dataclass(frozen=True)
+class SkippedDevice:
+    """A device whose events (from one point on) were not taken, and why."""
+
+    device: str
+    problem: str
+    #: What the check found, as the sync layer words it (empty for KEY_MISSING).
+    detail: str = ""
+
+
 @dataclass
 class ImportResult:
-    """What a bundle (or hub sync) brought: counts, the trust list, notes for the user."""
+    """What a bundle (or hub sync) brought: the intake's report and what else happened,
+    as facts; the command line and the screens word them."""
 
     source: str
     source_name: str = ""
-    report: intake.IntakeReport = field(default_factory=intake.IntakeReport)
+    report: IntakeReport = field(default_factory=IntakeReport)
     sent: int = 0
-    trust_serial: int | None = None
-    notes: list[str] = field(default_factory=list)
+    #: The bundle's trust list was not checked further: it is not a valid signed list.
+    trust_ignored: str = ""
+    #: The IT key (fingerprint) pinned on this import, as the operator confirmed.
+    it_key_pinned: str | None = None
+    #: No IT key is pinned here: the one (fingerprint) that signed the bundle's trust list,
+    #: for the operator to confirm with IT.
+    it_key_offered: str | None = None
+    skipped: list[SkippedDevice] = field(default_factory=list)
     #: A hub sync stopped on request (its progress hook said so) before it was complete.
     stopped: bool = False
 
     @property
+    def trust_serial(self) -> int | None:
+        return self.report.trust_serial
+
+    @property
     def changes(self) -> ChangeSet:
         return ChangeSet(screen_areas(self.report.areas), self.report.applied)
+
+    @property
+    def notes(self) -> list[str]:
+        return record_notes(self)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -165,24 +207,43 @@ class ImportResult:
         }
 
 
-def adopt_trust(session: Session, signed: Any, result: ImportResult) -> bool:
-    try:
-        adopted = intake.adopt_trust_list(session, signed)
-    except trust_format.TrustError as exc:
-        result.notes.append(f"The trust list it carries was not used: {exc}.")
-        return False
-    if adopted is not None:
-        result.trust_serial = adopted.serial
-        result.notes.append(f"Trust list updated to serial {adopted.serial}.")
-        return True
-    return False
+def record_notes(result: ImportResult) -> list[str]:
+    """What an exchange came to beyond its counts, as its history record keeps it and the
+    command line prints it (English, stable: ``--json`` carries it as ``notes``)."""
+    notes: list[str] = []
+    if result.trust_ignored:
+        notes.append(f"The trust list in it was ignored: {result.trust_ignored}.")
+    if result.it_key_pinned:
+        notes.append(f"Pinned IT key {result.it_key_pinned} as confirmed.")
+    if result.it_key_offered:
+        fp = result.it_key_offered
+        notes.append(
+            f"It carries a trust list signed by IT key {fp}. If IT confirms that fingerprint, "
+            f"import again with --pin-it-key {fp} (or run 'hisconsole trust pin FILE')."
+        )
+    if result.report.trust_refused:
+        notes.append(f"The trust list it carries was not used: {result.report.trust_refused}.")
+    if result.trust_serial is not None:
+        notes.append(f"Trust list updated to serial {result.trust_serial}.")
+    for skipped in result.skipped:
+        if skipped.problem == KEY_MISSING:
+            notes.append(
+                f"The hub has no key for device {skipped.device}; its events were skipped."
+            )
+        elif skipped.problem == KEY_DAMAGED:
+            notes.append(f"{skipped.detail}; its events were skipped.")
+        else:
+            notes.append(
+                f"The hub holds an event that fails verification ({skipped.detail}); it and "
+                f"the later events of device {skipped.device} were not taken."
+            )
+    notes += count_notes(result.report)
+    if result.stopped:
+        notes.append(STOPPED_NOTE)
+    return notes
 
 
-def add_count_notes(result: ImportResult) -> None:
-    result.notes.extend(count_notes(result.report))
-
-
-def count_notes(r: intake.IntakeReport) -> list[str]:
+def count_notes(r: IntakeReport) -> list[str]:
     """What a report's counts mean for the user, in the words the command line prints."""
     notes: list[str] = []
     if r.quarantined:
@@ -191,7 +252,7 @@ def count_notes(r: intake.IntakeReport) -> list[str]:
             "quarantine; 'hisconsole device list' shows them, 'device accept ID' applies them."
         )
     if r.rejected:
-        reasons = "; ".join(f"{reason} ({n})" for reason, n in sorted(r.reasons.items()))
+        reasons = "; ".join(f"{reason.record_text()} ({n})" for reason, n in r.sorted_reasons())
         notes.append(f"{r.rejected} event(s) rejected: {reasons}.")
     if r.pending:
         notes.append(

@@ -10,8 +10,8 @@ from typing import Any
 from hisconsole.services.console import Console, ServiceError
 from hisconsole.services.sync.shared import (
     ACTION_TRUST,
-    ImportResult,
     observe,
+    receiver,
     record_history,
     refuse,
     same_fingerprint,
@@ -147,7 +147,6 @@ def trust_import(
     except trust_format.TrustError as exc:
         raise refuse(exc) from exc
     fp = trust_format.fingerprint(listed.signer)
-    result = ImportResult(source="(IT)")
     with console.db.write() as session:
         pinned = intake.pinned_it_key(session)
         if pinned is None:
@@ -174,30 +173,33 @@ def trust_import(
                     "Nothing was changed."
                 )
             return {"serial": current.serial, "adopted": False, "applied": 0, "it_key": fp}
-        ctx = intake.load_context(
-            session,
-            own_id=console.device_id,
-            clock=console.clock,
-            now=console.now(),
-            source="trust list",
-        )
-        result.report = intake.release_held(session, ctx)
+        report = intake.receive(session, here=receiver(console), source="trust list", recheck=True)
         record_history(
             session,
             console,
             peer="(IT)",
             action=ACTION_TRUST,
-            report=result.report,
+            report=report,
             note=f"trust list serial {adopted.serial}",
         )
-    observe(console, result.report)
+    observe(console, report)
     return {
         "serial": adopted.serial,
         "adopted": True,
         "devices": len(adopted.devices),
-        "applied": result.report.applied,
+        "applied": report.applied,
         "it_key": fp,
     }
+
+
+def list_it_key(path: Path) -> str | None:
+    """The fingerprint of the IT key that signed a trust list file (None if it cannot be
+    read or checked: :func:`trust_import` then says why)."""
+    try:
+        signed = trust_format.read_signed_file(path.expanduser())
+        return trust_format.fingerprint(trust_format.verify_signed(signed, None).signer)
+    except (trust_format.TrustError, OSError, ValueError):
+        return None
 
 
 def trust_show(console: Console) -> dict[str, Any]:

@@ -374,16 +374,16 @@ class SyncExchangeTab(QWidget):
         self.state.run(
             "import",
             lambda: sync_files.import_bundle(console, path, pin),
-            on_done=lambda result: self._imported(path, result, pin),
+            on_done=lambda result: self._imported(path, result),
             on_error=lambda exc: self._refused(path, exc),
         )
 
-    def _imported(self, path: Path, result: sync_shared.ImportResult, pin: str | None) -> None:
-        self._result_source = ("import", path, result, pin)
+    def _imported(self, path: Path, result: sync_shared.ImportResult) -> None:
+        self._result_source = ("import", path, result)
         self._say_imported()
 
     def _say_imported(self) -> None:
-        _what, path, result, pin = self._result_source
+        _what, path, result = self._result_source
         snapshot = self.state.snapshot
         names = snapshot.device_names() if snapshot else {}
         names.setdefault(result.source, result.source_name)
@@ -393,9 +393,11 @@ class SyncExchangeTab(QWidget):
                 laptop=sync_labels.peer_label(result.source, names), name=path.name
             )
         ]
-        if pin:
+        if result.it_key_pinned:
             lines.append(
-                self.tr("IT key {fingerprint} pinned, as confirmed.").format(fingerprint=pin)
+                self.tr("IT key {fingerprint} pinned, as confirmed.").format(
+                    fingerprint=result.it_key_pinned
+                )
             )
         if result.trust_serial is not None:
             lines.append(
@@ -405,7 +407,7 @@ class SyncExchangeTab(QWidget):
             )
         counted = sync_labels.report_lines(report)
         lines += counted or [self.tr("Nothing new: this laptop already had everything in it.")]
-        lines += sync_files.extra_notes(result)
+        lines += sync_labels.result_lines(result)
         kind = "warn" if report.quarantined or report.rejected or report.pending else "ok"
         heading = self.tr("Bundle imported: {count} event(s) came in").format(count=report.applied)
         self._set_result(kind, heading, "\n".join(lines), keep_source=True)
@@ -487,7 +489,7 @@ class SyncExchangeTab(QWidget):
 
     def _synced(self, result: sync_shared.ImportResult) -> None:
         self._address_saved()
-        self._result_source = ("hub", None, result, None)
+        self._result_source = ("hub", None, result)
         self._say_synced()
 
     def _address_saved(self) -> None:
@@ -497,7 +499,7 @@ class SyncExchangeTab(QWidget):
         self._hub_shown = None
 
     def _say_synced(self) -> None:
-        _what, _path, result, _pin = self._result_source
+        _what, _path, result = self._result_source
         report = result.report
         lines = [
             self.tr("{sent} event(s) sent to the hub.").format(sent=result.sent),
@@ -512,7 +514,7 @@ class SyncExchangeTab(QWidget):
         if not counted and not result.stopped:
             counted = [self.tr("Nothing new came in from the hub.")]
         lines += counted
-        lines += sync_files.extra_notes(result)
+        lines += sync_labels.result_lines(result)
         if result.stopped:
             lines.insert(
                 0,

@@ -18,8 +18,6 @@ from hisconsole.services.sync import hub as hub_service
 from hisconsole.services.sync import shared as sync_shared
 from hisconsole.services.sync import status as status_service
 from hisconsole.services.sync import trust as trust_service
-from hisconsole.sync import hub, trust
-from hisconsole.sync.errors import SyncError
 from hisconsole.ui.situation import Done
 
 #: The area of the Sync page's own records (history, devices, trust): no other page shows it.
@@ -100,13 +98,7 @@ def join_hub_url(address: str, password: str) -> str:
 
 def save_address(console: Console, url: str) -> Done:
     """Keep a checked hub address (with its password) in the data directory's hub.json."""
-    if not url:
-        raise ServiceError("Enter the hub address first.")
-    try:
-        hub.parse_url(url)
-    except SyncError as exc:
-        raise ServiceError(f"{exc} Nothing was saved.") from exc
-    hub_service.save_hub(console, url)
+    hub_service.check_and_save_hub(console, url)
     return Done(url, ChangeSet({AREA}, 1))
 
 
@@ -137,22 +129,6 @@ def import_bundle(console: Console, path: Path, pin_it_key: str | None) -> sync_
     return bundles_service.import_bundle(console, path, pin_it_key=pin_it_key)
 
 
-def extra_notes(result: sync_shared.ImportResult) -> list[str]:
-    """The service's notes the page does not already say in its own words (from the counts,
-    the trust list serial, pinning and stopping)."""
-    said = set(sync_shared.count_notes(result.report))
-    said.add(hub_service.STOPPED_NOTE)
-    if result.trust_serial is not None:
-        said.add(f"Trust list updated to serial {result.trust_serial}.")
-    return [
-        note
-        for note in result.notes
-        if note not in said
-        and "--pin-it-key" not in note
-        and not (note.startswith("Pinned IT key ") and note.endswith(" as confirmed."))
-    ]
-
-
 # --- devices and trust -------------------------------------------------------------------------
 
 
@@ -172,13 +148,7 @@ def import_trust_list(console: Console, path: Path, pin_fingerprint: str | None)
 
 
 def list_it_key(path: Path) -> str | None:
-    """The fingerprint of the IT key that signed a trust list file (None if unreadable: the
-    import then says why)."""
-    try:
-        signed = trust.read_signed_file(path.expanduser())
-        return trust.fingerprint(trust.verify_signed(signed, None).signer)
-    except (trust.TrustError, OSError, ValueError):
-        return None
+    return trust_service.list_it_key(path)
 
 
 def pinned(snapshot: SyncSnapshot) -> bool:

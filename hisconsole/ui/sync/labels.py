@@ -9,7 +9,6 @@ from PySide6.QtCore import QCoreApplication
 
 from hisconsole.services.sync import hub as hub_service
 from hisconsole.services.sync import shared as sync_shared
-from hisconsole.sync.intake import IntakeReport
 
 _REJECTED_NOTE = re.compile(r"\d+ event\(s\) rejected: .*?\.(?=; |$)")
 
@@ -87,7 +86,7 @@ def stage_label(stage: str) -> str:
     return QCoreApplication.translate("SyncLabels", "Taking in from the hub: %v of %m events")
 
 
-def report_lines(report: IntakeReport) -> list[str]:
+def report_lines(report: sync_shared.IntakeReport) -> list[str]:
     """What the events received came to, one line per outcome that happened."""
     lines = []
     if report.applied:
@@ -111,7 +110,9 @@ def report_lines(report: IntakeReport) -> list[str]:
             ).format(count=report.quarantined)
         )
     if report.rejected:
-        reasons = "; ".join(f"{reason} ({n})" for reason, n in sorted(report.reasons.items()))
+        reasons = "; ".join(
+            f"{reason_label(reason)} ({n})" for reason, n in report.sorted_reasons()
+        )
         lines.append(
             QCoreApplication.translate(
                 "SyncLabels", "{count} were rejected (kept, never applied): {reasons}"
@@ -144,6 +145,78 @@ def report_lines(report: IntakeReport) -> list[str]:
     return lines
 
 
+def reason_label(reason: sync_shared.Reason) -> str:
+    """Why events were held back, from the reason's code and facts."""
+    on = reason.on.isoformat() if reason.on else ""
+    texts: dict[str, str] = {
+        "revoked": QCoreApplication.translate(
+            "SyncLabels", "device {device} was revoked by IT on {date}"
+        ),
+        "expired": QCoreApplication.translate(
+            "SyncLabels", "the trust list's entry for device {device} expired on {date}"
+        ),
+        "not-listed": QCoreApplication.translate(
+            "SyncLabels", "device {device} is not in the trust list"
+        ),
+        "lacks-role": QCoreApplication.translate(
+            "SyncLabels", "'{kind}' needs the {role} role, which device {device} lacks"
+        ),
+        "event-id-taken": QCoreApplication.translate(
+            "SyncLabels", "its event id is already used by another event"
+        ),
+        "waiting": QCoreApplication.translate(
+            "SyncLabels", "waiting for event #{seq} of device {device}"
+        ),
+    }
+    text = texts.get(reason.code)
+    if text is None:
+        return reason.record_text()
+    return text.format(
+        device=short_id(reason.device),
+        date=on,
+        kind=reason.kind,
+        role=device_role_label(reason.role),
+        seq=reason.seq,
+    )
+
+
+def result_lines(result: sync_shared.ImportResult) -> list[str]:
+    """What an exchange came to beyond its counts and the trust list serial: a trust list it
+    carried that was not used, and devices whose events were not taken."""
+    lines = []
+    if result.trust_ignored:
+        lines.append(
+            QCoreApplication.translate(
+                "SyncLabels", "The trust list it carries was ignored: {problem}."
+            ).format(problem=result.trust_ignored)
+        )
+    if result.report.trust_refused:
+        lines.append(
+            QCoreApplication.translate(
+                "SyncLabels", "The trust list it carries was not used: {problem}."
+            ).format(problem=result.report.trust_refused)
+        )
+    for skipped in result.skipped:
+        if skipped.problem == sync_shared.KEY_MISSING:
+            text = QCoreApplication.translate(
+                "SyncLabels", "The hub has no key for device {device}: its events were not taken."
+            )
+        elif skipped.problem == sync_shared.KEY_DAMAGED:
+            text = QCoreApplication.translate(
+                "SyncLabels",
+                "The hub's key for device {device} is damaged or not that device's key "
+                "({problem}): its events were not taken.",
+            )
+        else:
+            text = QCoreApplication.translate(
+                "SyncLabels",
+                "An event of device {device} on the hub fails verification ({problem}): it "
+                "and that device's later events were not taken.",
+            )
+        lines.append(text.format(device=short_id(skipped.device), problem=skipped.detail))
+    return lines
+
+
 def field_line(field: str, value: str) -> str:
     """One field of a value: "Phone numbers: mobile 139 …"."""
     return QCoreApplication.translate("SyncLabels", "{field}: {value}").format(
@@ -156,7 +229,7 @@ def history_note(entry: dict[str, Any]) -> str:
     language where the note is one the console writes itself."""
     note = str(entry.get("note") or "")
     counted = sync_shared.count_notes(
-        IntakeReport(
+        sync_shared.IntakeReport(
             quarantined=entry.get("quarantined", 0),
             pending=entry.get("pending", 0),
             from_future=entry.get("from_future", 0),
@@ -168,7 +241,7 @@ def history_note(entry: dict[str, Any]) -> str:
     parts = [p.strip() for p in note.split("; ") if p.strip()]
     shown = []
     for part in parts:
-        if part == hub_service.STOPPED_NOTE:
+        if part == sync_shared.STOPPED_NOTE:
             part = QCoreApplication.translate(
                 "SyncLabels", "Stopped on request; the next sync carries on from there."
             )

@@ -1,0 +1,56 @@
+"""Why an event received from elsewhere was held back: a code and its facts.
+
+The command line and the screens word a reason themselves from these facts. The
+held-events table keeps the reason as :meth:`Reason.record_text` (English, stable): it is
+what ``sync --status`` has always shown for a rejected event.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+#: The device was revoked by IT (``on`` the date).
+REVOKED = "revoked"
+#: The device's trust-list entry expired (``on`` the date); held in quarantine.
+EXPIRED = "expired"
+#: The device is neither in the trust list nor accepted here; held in quarantine.
+NOT_LISTED = "not-listed"
+#: The event's ``kind`` needs a ``role`` the device lacks.
+LACKS_ROLE = "lacks-role"
+#: Another event already uses the event's id.
+ID_TAKEN = "event-id-taken"
+#: The event waits for event number ``seq`` of its device (pending).
+WAITING = "waiting"
+
+CODES = (REVOKED, EXPIRED, NOT_LISTED, LACKS_ROLE, ID_TAKEN, WAITING)
+
+
+@dataclass(frozen=True)
+class Reason:
+    """Why an event was quarantined, rejected or left pending."""
+
+    code: str
+    device: str = ""
+    on: dt.date | None = None
+    kind: str = ""
+    role: str = ""
+    seq: int = 0
+
+    def __post_init__(self) -> None:
+        if self.code not in CODES:
+            raise ValueError(f"unknown reason code {self.code!r}")
+
+    def record_text(self) -> str:
+        """The reason as the held-events table and ``--json`` output keep it."""
+        on = self.on.isoformat() if self.on else ""
+        texts = {
+            REVOKED: f"device {self.device} was revoked by IT on {on}",
+            EXPIRED: f"the trust list's entry expired on {on}",
+            NOT_LISTED: "device not in the trust list",
+            LACKS_ROLE: f"'{self.kind}' needs the {self.role} role, which device "
+            f"{self.device} lacks",
+            ID_TAKEN: "its event id is already used by another event",
+            WAITING: f"waiting for event #{self.seq} of this device",
+        }
+        return texts[self.code]
