@@ -4,7 +4,7 @@
 <context>
     <name>AddStepDialog</name>
     <message>
-        <location filename="../../hisconsole/ui/partials/dialogs.py" line="+668"/>
+        <location filename="../../hisconsole/ui/partials/dialogs.py" line="+567"/>
         <source>&amp;Group:</source>
         <translation>小组(&amp;G)：</translation>
     </message>
@@ -752,7 +752,7 @@
 <context>
     <name>CloseIncidentDialog</name>
     <message>
-        <location filename="../../hisconsole/ui/forms/dialogs.py" line="+34"/>
+        <location filename="../../hisconsole/ui/forms/dialogs.py" line="+35"/>
         <source>Commander&apos;s &amp;reason:</source>
         <translation>指挥长的理由(&amp;R)：</translation>
     </message>
@@ -879,7 +879,7 @@
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../hisconsole/ui/contacts/conflict_dialog.py" line="+126"/>
+        <location filename="../../hisconsole/ui/contacts/conflict_dialog.py" line="+128"/>
         <source>Conflict: {name}</source>
         <translation>冲突：{name}</translation>
     </message>
@@ -907,7 +907,7 @@
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../hisconsole/ui/contacts/contact_dialog.py" line="+81"/>
+        <location filename="../../hisconsole/ui/contacts/contact_dialog.py" line="+83"/>
         <source>&amp;Name:</source>
         <translation>姓名(&amp;N)：</translation>
     </message>
@@ -1854,7 +1854,12 @@
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../hisconsole/ui/partials/dialogs.py" line="-138"/>
+        <location filename="../../hisconsole/ui/partials/form_dialog.py" line="+93"/>
+        <source>{field}: enter the text in both Chinese and English.</source>
+        <translation>{field}：请同时填写中文和英文。</translation>
+    </message>
+    <message>
+        <location line="+51"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
@@ -2580,7 +2585,7 @@ Nothing was recorded as issued.</source>
 <context>
     <name>ImportPreview</name>
     <message>
-        <location filename="../../hisconsole/ui/contacts/import_dialog.py" line="+31"/>
+        <location filename="../../hisconsole/ui/contacts/import_dialog.py" line="+30"/>
         <source>same key and name</source>
         <translation>编号和姓名相同</translation>
     </message>
@@ -2628,7 +2633,7 @@ Nothing was recorded as issued.</source>
         <translation>文件中的问题（{count}）</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+54"/>
         <source>Import contacts: {name}</source>
         <translation>导入通讯录：{name}</translation>
     </message>
@@ -2855,7 +2860,7 @@ Nothing was recorded as issued.</source>
 <context>
     <name>IntakeDialog</name>
     <message>
-        <location filename="../../hisconsole/ui/partials/dialogs.py" line="+247"/>
+        <location filename="../../hisconsole/ui/partials/dialogs.py" line="+109"/>
         <source>Reported &amp;by:</source>
         <translation>报告人(&amp;B)：</translation>
     </message>
@@ -3169,7 +3174,7 @@ Nothing was recorded as issued.</source>
 <context>
     <name>LevelEditDialog</name>
     <message>
-        <location filename="../../hisconsole/ui/plan/level_dialog.py" line="+39"/>
+        <location filename="../../hisconsole/ui/plan/level_dialog.py" line="+41"/>
         <source>&amp;Name:</source>
         <translation>名称(&amp;N)：</translation>
     </message>
@@ -4525,14 +4530,6 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
     </message>
 </context>
 <context>
-    <name>PlanFormDialog</name>
-    <message>
-        <location filename="../../hisconsole/ui/plan/form.py" line="+55"/>
-        <source>{field}: enter the text in both Chinese and English.</source>
-        <translation>{field}：请同时填写中文和英文。</translation>
-    </message>
-</context>
-<context>
     <name>PlanLabels</name>
     <message>
         <location filename="../../hisconsole/ui/plan/view.py" line="-604"/>
@@ -4893,7 +4890,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>PlaybookDialog</name>
     <message>
-        <location filename="../../hisconsole/ui/plan/playbook_dialog.py" line="+57"/>
+        <location filename="../../hisconsole/ui/plan/playbook_dialog.py" line="+59"/>
         <source>&amp;Name:</source>
         <translation>名称(&amp;N)：</translation>
     </message>
@@ -5048,7 +5045,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>PublishDialog</name>
     <message>
-        <location filename="../../hisconsole/ui/plan/publish_dialog.py" line="+29"/>
+        <location filename="../../hisconsole/ui/plan/publish_dialog.py" line="+31"/>
         <source>&amp;Note:</source>
         <translation>说明(&amp;N)：</translation>
     </message>
@@ -5422,7 +5419,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>ResourceEditDialog</name>
     <message>
-        <location filename="../../hisconsole/ui/plan/resource_dialog.py" line="+35"/>
+        <location filename="../../hisconsole/ui/plan/resource_dialog.py" line="+37"/>
         <source>&amp;Name:</source>
         <translation>名称(&amp;N)：</translation>
     </message>

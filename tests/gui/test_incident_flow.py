@@ -18,13 +18,13 @@ from hisconsole.ui.partials.dialogs import (
     AddStepDialog,
     AttachDialog,
     DeclareDialog,
-    FormDialog,
     IntakeDialog,
     LevelDialog,
     StartCalloutDialog,
     TextDialog,
     UpwardReportDialog,
 )
+from hisconsole.ui.partials.form_dialog import FormDialog
 from hisconsole.ui.partials.widgets import ClockTile
 from hisconsole.ui.situation import EXERCISE_MARK, clock_time, touching
 from tests.support import Clock

@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
 from hisconsole.domain.contacts import text_of
 from hisconsole.services import contacts as contacts_service
 from hisconsole.ui import style
-from hisconsole.ui.contacts.form import ContactsFormDialog
 from hisconsole.ui.contacts.models import REVIEW_BACKGROUND, group_label, phone_text
 from hisconsole.ui.context import Context
 from hisconsole.ui.partials.contact_labels import contact_field_label, plan_role_label
+from hisconsole.ui.partials.form_dialog import FormDialog
 
 CONFLICT_FIELDS = (
     "name",
@@ -38,13 +38,15 @@ CONFLICT_FIELDS = (
 )
 
 
-class ConflictDialog(ContactsFormDialog):
+class ConflictDialog(FormDialog):
     """Two laptops changed the same person: show the versions side by side, keep one.
 
     Keeping a version saves it as the person's value; it supersedes both.
 
     Signals: those of QDialog.
     """
+
+    area = contacts_service.AREA
 
     def __init__(self, ctx: Context, entry: dict[str, Any], parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)

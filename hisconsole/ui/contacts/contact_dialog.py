@@ -20,15 +20,15 @@ from hisconsole.domain import contacts as rules
 from hisconsole.domain.contacts import GROUPS, PLAN_ROLES, text_of
 from hisconsole.services import contacts as contacts_service
 from hisconsole.ui import style
-from hisconsole.ui.contacts.form import ContactsFormDialog
 from hisconsole.ui.contacts.models import group_label
 from hisconsole.ui.contacts.phones import PhonesEditor
 from hisconsole.ui.context import Context
 from hisconsole.ui.partials.bilingual import BilingualEdit
 from hisconsole.ui.partials.contact_labels import contact_field_label, plan_role_label
+from hisconsole.ui.partials.form_dialog import FormDialog
 
 
-class ContactDialog(ContactsFormDialog):
+class ContactDialog(FormDialog):
     """Add a person, or change one: names, position, group, organisation, numbers, e-mail, notes.
 
     Numbers are checked as they are typed (with the message next to the
@@ -38,6 +38,8 @@ class ContactDialog(ContactsFormDialog):
     Signals:
         saved(str): the person was saved (their key), just before the dialog closes.
     """
+
+    area = contacts_service.AREA
 
     saved = Signal(str)
 

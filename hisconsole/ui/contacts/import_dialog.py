@@ -18,11 +18,10 @@ from PySide6.QtWidgets import (
 from hisconsole.domain.contacts import ImportPreview
 from hisconsole.services import contacts as contacts_service
 from hisconsole.ui import style
-from hisconsole.ui.contacts.form import AREA
 from hisconsole.ui.contacts.models import REVIEW_BACKGROUND, person_line
 from hisconsole.ui.context import Context
 from hisconsole.ui.partials.contact_labels import contact_field_label
-from hisconsole.ui.partials.dialogs import changing
+from hisconsole.ui.partials.form_dialog import changing
 from hisconsole.ui.runner import user_message
 
 
@@ -174,7 +173,9 @@ class ImportPreviewDialog(QDialog):
         console, preview = self.ctx.console, self.preview
         self.buttons.setEnabled(False)
         self.ctx.runner.op(
-            changing(lambda: contacts_service.apply_import(console, preview), AREA),
+            changing(
+                lambda: contacts_service.apply_import(console, preview), contacts_service.AREA
+            ),
             on_done=lambda _result: super(ImportPreviewDialog, self).accept(),
             on_error=self._refused,
         )

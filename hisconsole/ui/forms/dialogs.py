@@ -12,7 +12,8 @@ from hisconsole.domain.plan import text
 from hisconsole.services import forms as forms_service
 from hisconsole.services import incidents as incident_service
 from hisconsole.ui.context import Context
-from hisconsole.ui.partials.dialogs import FormDialog, open_dialog
+from hisconsole.ui.partials.dialogs import open_dialog
+from hisconsole.ui.partials.form_dialog import FormDialog
 from hisconsole.ui.runner import user_message
 
 MAX_STOCK = 1_000_000

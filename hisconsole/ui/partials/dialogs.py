@@ -6,21 +6,17 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QEvent, Qt, Signal
+from PySide6.QtCore import QDateTime, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateTimeEdit,
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QGridLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -28,24 +24,11 @@ from hisconsole.domain import incidents as rules
 from hisconsole.domain.plan import GROUP_CODES, LEVEL_CODES, text
 from hisconsole.services import incidents as incident_service
 from hisconsole.services import response
-from hisconsole.services.console import ChangeSet
 from hisconsole.ui import style
 from hisconsole.ui.context import Context
 from hisconsole.ui.i18n import channel_label, priority_label, system_status_label
-from hisconsole.ui.runner import user_message
-from hisconsole.ui.situation import EXERCISE_MARK, Done, touching
-
-
-def changing(fn: Callable[[], Any], area: str) -> Callable[[], Done]:
-    """Wrap a service call so that the runner reports a change of ``area`` (unless it says)."""
-
-    def call() -> Done:
-        value = fn()
-        if isinstance(value, ChangeSet):
-            return Done(value, value)
-        return Done(value, ChangeSet({area}, 0 if value is None else 1))
-
-    return call
+from hisconsole.ui.partials.form_dialog import FormDialog
+from hisconsole.ui.situation import EXERCISE_MARK
 
 
 def colour_icon(colour_hex: str, size: int = 16) -> QIcon:
@@ -98,90 +81,6 @@ def edited_time(edit: QDateTimeEdit, touched: bool) -> dt.datetime | None:
     value = edit.dateTime().toPython()
     assert isinstance(value, dt.datetime)
     return value.replace(second=0, microsecond=0).astimezone()
-
-
-class FormDialog(QDialog):
-    """A dialog with a form, a place for the reason a service refused, and OK/Cancel.
-
-    OK runs ``operation()`` through the runner; the dialog closes once it
-    succeeded, and shows the refusal (staying open) otherwise. ``result_value``
-    holds what the service returned.
-
-    Signals: those of QDialog.
-    """
-
-    def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.result_value: Any = None
-        self.setMinimumWidth(520)
-        self.intro_label = style.label("", self, wrap=True)
-        self.intro_label.hide()
-        self.form = QFormLayout()
-        self.form.setVerticalSpacing(10)
-        self.error_label = style.label("", self, colour=style.ERROR_TEXT, wrap=True)
-        self.error_label.hide()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        self.ok_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.ok_button.setDefault(True)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.intro_label)
-        layout.addLayout(self.form)
-        layout.addWidget(self.error_label)
-        layout.addWidget(self.buttons)
-        self._rows: list[tuple[QLabel, QWidget, Callable[[], str]]] = []
-
-    def add_row(self, caption: Callable[[], str], widget: QWidget) -> QWidget:
-        label = QLabel(self)
-        label.setBuddy(widget)
-        label.setFont(style.sized_font(label, 1))
-        widget.setFont(style.sized_font(widget, 1))
-        self.form.addRow(label, widget)
-        self._rows.append((label, widget, caption))
-        return widget
-
-    def operation(self) -> Callable[[], Any] | None:
-        """The service call to run, or None after showing why the form is not complete."""
-        raise NotImplementedError
-
-    def accept(self) -> None:
-        fn = self.operation()
-        if fn is None:
-            return
-        self.buttons.setEnabled(False)
-        self.ctx.runner.op(touching(fn), on_done=self._done, on_error=self._refused)
-
-    def _done(self, result: Any) -> None:
-        self.buttons.setEnabled(True)
-        self.result_value = getattr(result, "value", result)
-        self.succeeded(self.result_value)
-        super().accept()
-
-    def succeeded(self, value: Any) -> None:
-        """The service accepted the form (before the dialog closes): keep what it returned."""
-
-    def _refused(self, exc: BaseException) -> None:
-        self.buttons.setEnabled(True)
-        self.show_error(user_message(exc))
-
-    def show_error(self, message: str) -> None:
-        self.error_label.setText(message)
-        self.error_label.show()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
-    def retranslate(self) -> None:
-        for label, widget, caption in self._rows:
-            label.setText(caption())
-            if caption():
-                # Screen readers name the field as the label does, without "&" and ":".
-                widget.setAccessibleName(caption().replace("&", "").rstrip(":："))
-        self.ok_button.setText(self.tr("OK"))
 
 
 class DeclareDialog(FormDialog):

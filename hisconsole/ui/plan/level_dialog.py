@@ -20,16 +20,18 @@ from hisconsole.services import plan as plan_service
 from hisconsole.ui import style
 from hisconsole.ui.context import Context
 from hisconsole.ui.partials.bilingual import BilingualEdit
-from hisconsole.ui.plan.form import PlanFormDialog
+from hisconsole.ui.partials.form_dialog import FormDialog
 
 _HEX = QRegularExpression(r"^#[0-9A-Fa-f]{6}$")
 
 
-class LevelEditDialog(PlanFormDialog):
+class LevelEditDialog(FormDialog):
     """Edit a warning level: names, colour, reporting deadlines, criteria and response.
 
     Signals: those of QDialog.
     """
+
+    area = "plan"
 
     def __init__(self, ctx: Context, level: dict[str, Any], parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)

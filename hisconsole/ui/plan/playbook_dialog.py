@@ -26,10 +26,10 @@ from hisconsole.ui import style
 from hisconsole.ui.context import Context
 from hisconsole.ui.partials.bilingual import BilingualEdit
 from hisconsole.ui.partials.dialogs import colour_icon, fill_levels, level_items
-from hisconsole.ui.plan.form import PlanFormDialog
+from hisconsole.ui.partials.form_dialog import FormDialog
 
 
-class PlaybookDialog(PlanFormDialog):
+class PlaybookDialog(FormDialog):
     """Edit a scenario's playbook: its name, default level, and its steps.
 
     Steps are listed in plan order; add, remove and move them (buttons, or
@@ -39,6 +39,8 @@ class PlaybookDialog(PlanFormDialog):
 
     Signals: those of QDialog.
     """
+
+    area = "plan"
 
     def __init__(
         self, ctx: Context, scenario: dict[str, Any], parent: QWidget | None = None

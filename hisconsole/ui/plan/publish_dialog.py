@@ -12,14 +12,16 @@ from PySide6.QtWidgets import (
 
 from hisconsole.services import plan as plan_service
 from hisconsole.ui.context import Context
-from hisconsole.ui.plan.form import PlanFormDialog
+from hisconsole.ui.partials.form_dialog import FormDialog
 
 
-class PublishDialog(PlanFormDialog):
+class PublishDialog(FormDialog):
     """Publish the plan as it stands as the next version, with a note saying what changed.
 
     Signals: those of QDialog.
     """
+
+    area = "plan"
 
     def __init__(self, ctx: Context, next_version: int, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)

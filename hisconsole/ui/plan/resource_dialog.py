@@ -16,14 +16,16 @@ from hisconsole.domain.plan import GROUP_CODES, text
 from hisconsole.services import plan as plan_service
 from hisconsole.ui.context import Context
 from hisconsole.ui.partials.bilingual import BilingualEdit
-from hisconsole.ui.plan.form import PlanFormDialog
+from hisconsole.ui.partials.form_dialog import FormDialog
 
 
-class ResourceEditDialog(PlanFormDialog):
+class ResourceEditDialog(FormDialog):
     """Edit a resource of the inventory: quantity, unit, location, keeper, check interval.
 
     Signals: those of QDialog.
     """
+
+    area = "plan"
 
     def __init__(
         self, ctx: Context, resource: dict[str, Any], parent: QWidget | None = None
