@@ -8,6 +8,7 @@ flagged instead of dragging every later local event into the future.
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -36,6 +37,12 @@ class Stamp:
 
 
 ZERO = Stamp(0, 0)
+
+
+def stamp_time(hlc: str) -> str:
+    """ISO-8601 UTC time of an encoded stamp's wall clock."""
+    wall_ms = int(hlc.split(".", 1)[0])
+    return dt.datetime.fromtimestamp(wall_ms / 1000, tz=dt.UTC).isoformat(timespec="seconds")
 
 
 def wall_clock_ms() -> int:

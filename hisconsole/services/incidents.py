@@ -15,6 +15,7 @@ from hisconsole.domain.plan import levels_of
 from hisconsole.services import plan as plan_service
 from hisconsole.services.console import ChangeSet, Console, ServiceError
 from hisconsole.services.errors import IncidentUnknown, SystemUnknown
+from hisconsole.store import decisions
 from hisconsole.store.eventlog import EventWriter
 from hisconsole.store.models import ChecklistItem, Incident, IncidentEntry, IncidentSystem
 
@@ -193,19 +194,45 @@ def set_system_status(
     moment = _parse_time(at, console)
     with console.transaction() as tx:
         _require_open(_get(tx.session, incident_id))
-        tx.emit(
-            "incident.system_status",
-            f"incident:{incident_id}",
-            {
-                "id": incident_id,
-                "system": code,
-                "status": status,
-                "comment": comment.strip(),
-                "estimate": estimate.strip(),
-                "at": _iso(moment),
-            },
+        _emit_status(
+            tx,
+            incident_id,
+            code,
+            status,
+            comment=comment.strip(),
+            estimate=estimate.strip(),
+            at=_iso(moment),
         )
     return ChangeSet({AREA}, 1)
+
+
+def _emit_status(
+    tx: EventWriter,
+    incident_id: str,
+    system: str,
+    status: str,
+    *,
+    comment: str,
+    estimate: str,
+    at: str,
+) -> None:
+    # The status it replaces is named (parents, previous), so that sync can tell a
+    # change made on top of it from one decided apart on another laptop.
+    head = decisions.status_head(tx.session, incident_id, system)
+    tx.emit(
+        "incident.system_status",
+        f"incident:{incident_id}",
+        {
+            "id": incident_id,
+            "system": system,
+            "status": status,
+            "previous": head[1] if head else None,
+            "comment": comment,
+            "estimate": estimate,
+            "at": at,
+        },
+        parents=[head[0]] if head else [],
+    )
 
 
 def record_report(
@@ -252,17 +279,14 @@ def resolve(console: Console, incident_id: str, *, note: str = "") -> ChangeSet:
         ).all()
         for system in systems:
             if system.status in ("down", "degraded"):
-                tx.emit(
-                    "incident.system_status",
-                    f"incident:{incident_id}",
-                    {
-                        "id": incident_id,
-                        "system": system.system,
-                        "status": "up",
-                        "comment": "restored at resolution",
-                        "estimate": "",
-                        "at": now,
-                    },
+                _emit_status(
+                    tx,
+                    incident_id,
+                    system.system,
+                    "up",
+                    comment="restored at resolution",
+                    estimate="",
+                    at=now,
                 )
         tx.emit(
             "incident.resolved",
@@ -323,6 +347,8 @@ def describe_entry(entry: dict[str, Any]) -> str:
         return f"Reported to {data['recipient']} by {data['channel']}{summary}"
     if kind == "correction":
         return f"Correction of {entry['corrects']}: {text}"
+    if kind == "overridden":
+        return _overridden_text(data, entry["system"])
     if kind == "cap":
         line = f"CAP {data['msg_type']} {data['identifier']} sent {data['sent']}"
         refs = [ref.split(",")[1] for ref in data.get("references", [])]
@@ -347,6 +373,35 @@ def describe_clock(clock: dict[str, Any]) -> str:
     if seconds > 0:
         return f"{head} (in {seconds // 60} min)"
     return f"{head} (OVERDUE by {rules.late_minutes(-seconds)} min)"
+
+
+def _name_devices(console: Console, log_rows: list[dict[str, Any]]) -> None:
+    """Give the laptops named in overridden decisions their names (as the trust list says)."""
+    said = [r["data"] for r in log_rows if r["kind"] == decisions.OVERRIDDEN]
+    if not said:
+        return
+    from hisconsole.services.sync.devices import device_names
+
+    names = device_names(console)
+    for data in said:
+        for part in (data["replaced"], data["kept"]):
+            part["device_name"] = names.get(part["device"], "")
+
+
+def _overridden_text(data: dict[str, Any], system: str | None) -> str:
+    def said(part: dict[str, str], *, first: bool) -> str:
+        if data["register"] == "level":
+            what = f"{'Level' if first else 'level'} {part['value']}"
+        else:
+            what = f"{system} {part['value']}"
+        device = part.get("device_name") or part["device"]
+        return f"{what} set by {part['author']} on {device} at {part['at'][11:16]} UTC"
+
+    return (
+        f"{said(data['replaced'], first=True)} was replaced by "
+        f"{said(data['kept'], first=False)} (decided apart on two laptops; sync kept the "
+        "later one)"
+    )
 
 
 # --- reading ---------------------------------------------------------------------
@@ -445,6 +500,7 @@ def show(console: Console, incident_id: str, *, with_log: bool = True) -> dict[s
             }
         )
     result["level_history"] = history
+    _name_devices(console, log_rows)
     result["log"] = log_rows
     levels = {lvl.code: lvl for lvl in levels_of(doc)}
     clocks = rules.compute_clocks(

@@ -10,7 +10,6 @@ so a newer program applies them after an upgrade and rebuild.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -19,6 +18,8 @@ from sqlalchemy import delete, exists, insert, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
+from hisconsole.domain.hlc import stamp_time
+from hisconsole.store.decisions import settle_level, settle_status
 from hisconsole.store.models import (
     PROJECTIONS,
     AlertAck,
@@ -208,10 +209,8 @@ def _replay_earlier(session: Session, record: EventRecord, condition: Any) -> No
         apply(session, Record.from_row(row))
 
 
-def hlc_time(hlc: str) -> str:
-    """ISO-8601 UTC time of an HLC stamp's wall clock."""
-    wall_ms = int(hlc.split(".", 1)[0])
-    return dt.datetime.fromtimestamp(wall_ms / 1000, tz=dt.UTC).isoformat(timespec="seconds")
+#: ISO-8601 UTC time of an HLC stamp's wall clock.
+hlc_time = stamp_time
 
 
 def _lww(record: EventRecord) -> str:
@@ -315,6 +314,9 @@ def _incident_declared(session: Session, record: EventRecord) -> None:
     # Changes to this incident that arrived before it (e.g. from a device accepted
     # later) were skipped then: apply them now, in the order they arrived.
     _replay_earlier(session, record, Event.entity == record.entity)
+    settle_level(session, p["id"])
+    for system in p.get("systems", []):
+        settle_status(session, p["id"], system)
 
 
 @handles("incident.level_changed")
@@ -329,6 +331,7 @@ def _incident_level(session: Session, record: EventRecord) -> None:
     if row.level_event in record.parents or _lww(record) > row.level_hlc:
         row.level, row.level_hlc, row.level_event = p["level"], _lww(record), record.event_id
         session.flush()
+    settle_level(session, p["id"])
     _entry(
         session,
         record,
@@ -365,6 +368,7 @@ def _incident_system(session: Session, record: EventRecord) -> None:
         comment=p.get("comment", ""),
         estimate=p.get("estimate", ""),
     )
+    settle_status(session, p["id"], p["system"])
     _entry(
         session,
         record,

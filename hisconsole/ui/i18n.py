@@ -304,6 +304,7 @@ def log_kind_label(kind: str) -> str:
         "resolved": QCoreApplication.translate("LogKinds", "Resolved"),
         "closed": QCoreApplication.translate("LogKinds", "Closed"),
         "cap": QCoreApplication.translate("LogKinds", "CAP message"),
+        "overridden": QCoreApplication.translate("LogKinds", "Replaced by sync"),
     }
     return labels.get(kind, kind)
 

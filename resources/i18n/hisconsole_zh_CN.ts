@@ -553,7 +553,7 @@
 <context>
     <name>CapMessage</name>
     <message>
-        <location filename="../../hisconsole/ui/i18n.py" line="+26"/>
+        <location filename="../../hisconsole/ui/i18n.py" line="+27"/>
         <source>CAP Alert</source>
         <translation>CAP 预警</translation>
     </message>
@@ -571,7 +571,7 @@
 <context>
     <name>Channels</name>
     <message>
-        <location line="-54"/>
+        <location line="-55"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
@@ -677,7 +677,7 @@
 <context>
     <name>ClockJudgement</name>
     <message>
-        <location filename="../../hisconsole/ui/i18n.py" line="+82"/>
+        <location filename="../../hisconsole/ui/i18n.py" line="+83"/>
         <source>made on time</source>
         <translation>按时</translation>
     </message>
@@ -1399,7 +1399,7 @@
 <context>
     <name>Criticality</name>
     <message>
-        <location filename="../../hisconsole/ui/i18n.py" line="-101"/>
+        <location filename="../../hisconsole/ui/i18n.py" line="-102"/>
         <source>Critical</source>
         <translation>关键</translation>
     </message>
@@ -2842,7 +2842,7 @@ Nothing was recorded as issued.</source>
 <context>
     <name>IncidentStatus</name>
     <message>
-        <location filename="../../hisconsole/ui/i18n.py" line="+78"/>
+        <location filename="../../hisconsole/ui/i18n.py" line="+79"/>
         <source>Open</source>
         <translation>处置中</translation>
     </message>
@@ -3257,7 +3257,7 @@ Nothing was recorded as issued.</source>
 <context>
     <name>LogKinds</name>
     <message>
-        <location filename="../../hisconsole/ui/i18n.py" line="-67"/>
+        <location filename="../../hisconsole/ui/i18n.py" line="-68"/>
         <source>Note</source>
         <translation>记录</translation>
     </message>
@@ -3311,6 +3311,11 @@ Nothing was recorded as issued.</source>
         <source>CAP message</source>
         <translation>CAP 消息</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Replaced by sync</source>
+        <translation>同步覆盖</translation>
+    </message>
 </context>
 <context>
     <name>LogModel</name>
@@ -3326,7 +3331,7 @@ Nothing was recorded as issued.</source>
         <translation>以{channel}方式报告{recipient}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>references {identifiers}</source>
         <translation>引用 {identifiers}</translation>
     </message>
@@ -3339,6 +3344,21 @@ Nothing was recorded as issued.</source>
         <location line="+6"/>
         <source>Corrects #{number}</source>
         <translation>更正 #{number}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>level {level}</source>
+        <translation>{level} 级</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{what} (set by {author} on {laptop} at {time})</source>
+        <translation>{what}（{author} 于 {time} 在 {laptop} 设定）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Sync replaced {replaced} with {kept}: decided apart on two laptops, the later one counts</source>
+        <translation>同步时 {replaced} 被 {kept} 取代：两台笔记本分别作出了决定，以较晚的为准</translation>
     </message>
     <message>
         <location line="+55"/>
@@ -5027,7 +5047,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>Priorities</name>
     <message>
-        <location filename="../../hisconsole/ui/i18n.py" line="-100"/>
+        <location filename="../../hisconsole/ui/i18n.py" line="-101"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>

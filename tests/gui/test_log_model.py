@@ -74,6 +74,52 @@ def test_cells_spell_out_what_the_console_recorded() -> None:
     assert model.index(4, LogModel.NUMBER).data() == "5"
 
 
+def test_a_decision_sync_replaced_is_spelt_out_with_who_and_which_laptop() -> None:
+    def said(value: str, author: str, laptop: str, minute: int) -> dict[str, str]:
+        return {
+            "value": value,
+            "author": author,
+            "device": laptop.lower().replace(" ", ""),
+            "device_name": laptop,
+            "at": f"2026-11-25T02:{minute:02d}:00+00:00",
+        }
+
+    model = LogModel()
+    model.set_entries(
+        "INC-1",
+        [
+            entry(
+                0,
+                "",
+                kind="overridden",
+                data={
+                    "register": "level",
+                    "replaced": said("II", "Wang Fang", "Laptop A", 5),
+                    "kept": said("I", "Li Lei", "Laptop B", 6),
+                },
+            ),
+            entry(
+                1,
+                "",
+                kind="overridden",
+                system="HIS",
+                data={
+                    "register": "status",
+                    "replaced": said("up", "Wang Fang", "Laptop A", 7),
+                    "kept": said("degraded", "Li Lei", "Laptop B", 8),
+                },
+            ),
+        ],
+    )
+    level, status = (model.index(row, LogModel.TEXT).data() for row in range(2))
+    assert level.startswith("Sync replaced level II (set by Wang Fang on Laptop A at ")
+    assert "with level I (set by Li Lei on Laptop B at " in level
+    assert level.endswith("decided apart on two laptops, the later one counts")
+    assert "HIS Fully functional (set by Wang Fang on Laptop A" in status
+    assert "with HIS Partially functional (set by Li Lei on Laptop B" in status
+    assert model.index(0, LogModel.KIND).data() == "Replaced by sync"
+
+
 def test_filters_combine_and_entries_appended_later_are_filtered_too() -> None:
     model = LogModel()
     rows = sample()

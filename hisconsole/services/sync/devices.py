@@ -41,6 +41,11 @@ def device_info(console: Console) -> dict[str, Any]:
     }
 
 
+def device_names(console: Console) -> dict[str, str]:
+    """Device id -> the name people know the laptop by (trust list, else as it called itself)."""
+    return {d["id"]: d["name"] for d in devices(console) if d["name"]}
+
+
 def devices(console: Console) -> list[dict[str, Any]]:
     """Every device known here: this laptop, the trust list's, and those whose events arrived."""
     today = console.now().date()

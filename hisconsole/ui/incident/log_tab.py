@@ -21,7 +21,7 @@ from hisconsole.ui.situation import date_time
 
 # The log kinds an operator chooses for an entry, and those the console records itself.
 ENTRY_KINDS = ("note", "action", "decision")
-_RECORDED = ("report", "status", "declared", "level", "resolved")
+_RECORDED = ("report", "status", "declared", "level", "overridden", "cap", "resolved")
 
 
 class LogTab(QWidget):

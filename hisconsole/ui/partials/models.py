@@ -138,6 +138,8 @@ class LogModel(QAbstractTableModel):
                 recipient=data.get("recipient", ""), channel=channel_label(data.get("channel", ""))
             )
             return f"{line}: {body}" if body else line
+        if kind == "overridden":
+            return self.overridden_text(data, row.get("system") or "")
         if kind == "cap":
             line = f"{cap_message_label(data.get('msg_type', ''))} {data.get('identifier', '')}"
             refs = [ref.split(",")[1] for ref in data.get("references", []) if ref.count(",") == 2]
@@ -159,6 +161,32 @@ class LogModel(QAbstractTableModel):
             )
             return f"[{ref}] {body}"
         return str(body)
+
+    @staticmethod
+    def overridden_text(data: dict[str, Any], system: str) -> str:
+        """A decision sync replaced: what, by whom, on which laptop, and what replaced it."""
+
+        def said(part: dict[str, str]) -> str:
+            if data.get("register") == "level":
+                what = QCoreApplication.translate("LogModel", "level {level}").format(
+                    level=part.get("value", "")
+                )
+            else:
+                what = f"{system} {system_status_label(part.get('value', ''))}"
+            return QCoreApplication.translate(
+                "LogModel", "{what} (set by {author} on {laptop} at {time})"
+            ).format(
+                what=what,
+                author=part.get("author", ""),
+                laptop=part.get("device_name") or part.get("device", ""),
+                time=format_time(part.get("at"), with_date=True, year=False),
+            )
+
+        return QCoreApplication.translate(
+            "LogModel",
+            "Sync replaced {replaced} with {kept}: decided apart on two laptops, "
+            "the later one counts",
+        ).format(replaced=said(data.get("replaced", {})), kept=said(data.get("kept", {})))
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
