@@ -343,6 +343,49 @@ def cmd_trust(args: argparse.Namespace, out: Output) -> int:
         console.close()
 
 
+#: What each kind of register holds, in the conflict's heading.
+_TABLE_WORDS = {"plan_items": "Plan item", "contacts": "Contact", "call_trees": "Call tree"}
+
+
+def _value_text(value: Any) -> str:
+    """A field's value as a person reads it: both languages of a text, lists joined."""
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, dict):
+        if value and set(value) <= {"zh", "en"}:
+            return " / ".join(str(v) for v in value.values() if v) or "—"
+        if "number" in value:  # a phone: its type and number
+            return f"{value.get('type') or ''} {value['number']}".strip()
+        return ", ".join(f"{k} {_value_text(v)}" for k, v in value.items() if v not in (None, ""))
+    if isinstance(value, list):
+        return "; ".join(_value_text(v) for v in value) or "—"
+    return str(value)
+
+
+def _conflict_lines(conflict: dict[str, Any]) -> list[str]:
+    """One conflict in words: what it is about, then each rival value, who set it, when,
+    on which laptop, and how to keep it."""
+    values, differs = conflict["values"], conflict["differs"]
+    name = next((v["data"].get("name") for v in values if v["data"].get("name")), None)
+    subject = f"{_value_text(name)} ({conflict['key']})" if name else conflict["key"]
+    what = _TABLE_WORDS.get(conflict["table"], conflict["table"])
+    if differs:
+        heading = f"{what} {subject}: {len(values)} values differ in {', '.join(differs)}"
+    else:
+        heading = f"{what} {subject}: {len(values)} values, all the same"
+    lines = [heading]
+    for number, value in enumerate(values, 1):
+        laptop = value["device_name"] or value["device"]
+        when = value["at"][:16].replace("T", " ") + " UTC"
+        lines.append(
+            f"  {number}. set by {value['author'] or '—'} on {laptop} at {when}"
+            f"  (to keep it: hisconsole conflicts resolve {conflict['table']} "
+            f"{conflict['key']} --keep {value['event_id']})"
+        )
+        lines += [f"       {field}: {_value_text(value['data'].get(field))}" for field in differs]
+    return lines
+
+
 def cmd_conflicts(args: argparse.Namespace, out: Output) -> int:
     from hisconsole.services.console import ServiceError
     from hisconsole.services.sync import conflicts as conflicts_service
@@ -353,10 +396,7 @@ def cmd_conflicts(args: argparse.Namespace, out: Output) -> int:
             rows = conflicts_service.conflicts(console)
             lines = []
             for c in rows:
-                same = " (same value)" if c["same_value"] else ""
-                lines.append(f"{c['table']} {c['key']}{same}:")
-                for v in c["values"]:
-                    lines.append(f"    {v['event_id']}  {v['hlc']}  {v['author']} on {v['device']}")
+                lines += _conflict_lines(c)
             out.emit(rows, "\n".join(lines) or "No conflicts.")
             return EXIT_OK
         if args.conflicts_command == "tidy":

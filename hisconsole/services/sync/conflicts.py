@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from hisconsole.domain.hlc import stamp_time
 from hisconsole.services.console import ChangeSet, Console, ServiceError, area_of
 from hisconsole.services.sync.shared import screen_areas
 from hisconsole.store.models import CallTree, Contact, Event, PlanItem
@@ -19,12 +20,27 @@ REGISTERS: dict[str, tuple[Any, str, str]] = {
 }
 
 
+def differing_fields(values: list[dict[str, Any]]) -> list[str]:
+    """The fields whose value is not the same in every rival, in the order they first appear."""
+    names: list[str] = []
+    for value in values:
+        for name in value["data"]:
+            if name not in names:
+                names.append(name)
+    return [n for n in names if len({repr(v["data"].get(n)) for v in values}) > 1]
+
+
 def conflicts(console: Console, *, include_identical: bool = False) -> list[dict[str, Any]]:
-    """Plan items, contacts and call trees edited concurrently on two laptops: every value.
+    """Plan items, contacts and call trees edited concurrently on two laptops: every value,
+    who set it (``author``), when (``at``, UTC) and on which laptop (``device``,
+    ``device_name``), and the fields in which the values differ (``differs``).
 
     Rivals holding the same value (e.g. the bundled plan loaded on two laptops) are
     not a conflict to resolve and are left out unless ``include_identical``.
     """
+    from hisconsole.services.sync.devices import device_names
+
+    names = device_names(console)
     result = []
     with console.db.read() as session:
         for table, (model, _kind, _entity) in REGISTERS.items():
@@ -48,7 +64,9 @@ def conflicts(console: Console, *, include_identical: bool = False) -> list[dict
                     {
                         "event_id": r.event_id,
                         "hlc": r.hlc,
+                        "at": stamp_time(r.hlc),
                         "device": who.get(r.event_id, ("", ""))[0],
+                        "device_name": names.get(who.get(r.event_id, ("", ""))[0], ""),
                         "author": who.get(r.event_id, ("", ""))[1],
                         "data": json.loads(r.data),
                     }
@@ -57,7 +75,15 @@ def conflicts(console: Console, *, include_identical: bool = False) -> list[dict
                 same = all(v["data"] == values[0]["data"] for v in values)
                 if same and not include_identical:
                     continue
-                result.append({"table": table, "key": key, "values": values, "same_value": same})
+                result.append(
+                    {
+                        "table": table,
+                        "key": key,
+                        "values": values,
+                        "same_value": same,
+                        "differs": differing_fields(values),
+                    }
+                )
     return result
 
 

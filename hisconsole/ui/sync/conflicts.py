@@ -83,7 +83,7 @@ class ConflictCard(QFrame):
         self.conflict = conflict
         table = conflict["table"]
         values = conflict["values"]
-        differing = sync_files.differing_fields(values)
+        differing = conflict["differs"]
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 14, 12)
         heading = style.label(
@@ -261,7 +261,7 @@ class SyncConflictsTab(QWidget):
                         field_label(table, name),
                         field_text(table, name, value["data"].get(name), lang),
                     )
-                    for name in sync_files.differing_fields(conflict["values"])
+                    for name in conflict["differs"]
                 ),
             ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,

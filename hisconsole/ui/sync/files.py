@@ -183,20 +183,6 @@ def stamp_time(hlc: str) -> dt.datetime | None:
     return dt.datetime.fromtimestamp(wall_ms / 1000, dt.UTC)
 
 
-def differing_fields(values: list[dict[str, Any]]) -> list[str]:
-    """The fields whose value is not the same in every rival, in the order they first appear."""
-    names: list[str] = []
-    for value in values:
-        for name in value["data"]:
-            if name not in names:
-                names.append(name)
-    return [n for n in names if len({_key(v["data"].get(n)) for v in values}) > 1]
-
-
-def _key(value: Any) -> str:
-    return repr(value)
-
-
 def value_text(value: Any, lang: str) -> str:
     """A field's value as a person reads it: texts in the interface language, lists joined."""
     if value is None:
