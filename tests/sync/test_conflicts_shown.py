@@ -54,6 +54,7 @@ def test_conflicts_list_says_each_value_who_when_and_which_laptop(
 ) -> None:
     a, b = conflicted
     (conflict,) = conflicts_service.conflicts(a)
+    assert conflicts_service.conflicts(b) == [conflict]  # the same on both laptops
     assert conflict["differs"] == ["mobile"]
     by_laptop = {v["device_name"]: v for v in conflict["values"]}
     assert set(by_laptop) == {"Laptop A", "Laptop B"}
