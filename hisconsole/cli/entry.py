@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import argparse
 import sys
+import traceback
 from collections.abc import Sequence
 
-from hisconsole import __version__
+from hisconsole import __version__, logs
 from hisconsole.cli import (
     alerts,
     check,
@@ -20,7 +21,7 @@ from hisconsole.cli import (
     sync,
 )
 from hisconsole.cli.options import Handler, global_options
-from hisconsole.cli.output import EXIT_ERROR, EXIT_OK, Output
+from hisconsole.cli.output import EXIT_BUG, EXIT_ERROR, EXIT_OK, Output
 from hisconsole.errors import KnownError
 
 # In the order they appear in ``hisconsole --help``.
@@ -58,6 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; the exit code. Known errors print their message; bugs are logged."""
     parser, handlers = _build()
     args = parser.parse_args(argv)
     out = Output(args.json)
@@ -65,14 +67,40 @@ def main(argv: Sequence[str] | None = None) -> int:
     if command == "gui" and not hasattr(args, "quit_after_show"):
         args.quit_after_show = False
     try:
+        # Imported here: the services pull in the database layer, which --help does without.
+        from hisconsole.services.paths import resolve_data_dir
+
+        logs.attach(resolve_data_dir(args.data_dir))
         return handlers[command](args, out)
     except BrokenPipeError:
         # Output piped into e.g. `head`: the work is done; exit quietly.
         sys.stderr.close()
         return EXIT_OK
     except KnownError as exc:
+        logs.logger.info("hisconsole %s refused (%s): %s", command, exc.code, exc)
         print(f"hisconsole: {exc}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("hisconsole: interrupted", file=sys.stderr)
         return 130
+    except Exception as exc:  # a bug: the one place the command line decides so
+        _report_bug(exc, command)
+        return EXIT_BUG
+    finally:
+        logs.detach()
+
+
+def _report_bug(exc: Exception, command: str) -> None:
+    """One line on stderr naming the log that holds the traceback (or the traceback
+    itself when the log cannot be written)."""
+    written = logs.log_bug(exc, where=f"hisconsole {command}")
+    what = f"{type(exc).__name__}: {exc}"
+    if written is not None:
+        print(
+            f"hisconsole: unexpected error (a bug), nothing more was done: {what}. "
+            f"The details are in {written}",
+            file=sys.stderr,
+        )
+    else:
+        traceback.print_exception(exc, file=sys.stderr)
+        print(f"hisconsole: unexpected error (a bug): {what}", file=sys.stderr)

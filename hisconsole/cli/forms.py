@@ -102,10 +102,7 @@ def cmd_forms(args: argparse.Namespace, out: Output) -> int:
 
             if not args.printer:
                 raise ServiceError("Give the printer: --printer NAME ('hisconsole printers').")
-            try:
-                wanted = serial_rules.expand(args.serial)
-            except serial_rules.SerialError as exc:
-                raise ServiceError(str(exc)) from exc
+            wanted = serial_rules.expand(args.serial)
             job = printers.reprint(console, wanted, args.printer, options=job_options(args))
             return report(console, job, args, out, {})
         elif action == "not-printed":

@@ -12,6 +12,8 @@ EXIT_USAGE = 2
 EXIT_CHECK_FAILED = 3
 #: A print job did not complete (stopped, cancelled, failed): its sheets are not printed.
 EXIT_NOT_PRINTED = 4
+#: An unexpected error (a bug, EX_SOFTWARE): logged with its traceback.
+EXIT_BUG = 70
 
 
 class Output:

@@ -12,13 +12,14 @@ from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTimer
 from PySide6.QtGui import QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
-from hisconsole import __version__
+from hisconsole import __version__, logs
 from hisconsole.errors import KnownError
 from hisconsole.resources import ResourcesMissing, resource_path
 from hisconsole.services.console import Console
 from hisconsole.services.paths import ENV_DATA_DIR, remember_data_dir, resolve_data_dir
 from hisconsole.services.setup import FirstStartResult, is_initialised, open_or_initialise
 from hisconsole.ui.context import Context, CurrentPlan
+from hisconsole.ui.crash import CrashReporter
 from hisconsole.ui.firstrun import FirstRunWizard
 from hisconsole.ui.i18n import LANGUAGES, Translations, default_language
 from hisconsole.ui.main_window import KEY_LANGUAGE, MainWindow
@@ -178,10 +179,13 @@ def run(data_dir: str | None, quit_after_show: bool = False) -> int:
     translations = Translations()
     console: Console | None = None
     wizard: FirstRunWizard | None = None
+    reporter = CrashReporter()
+    reporter.install()
     try:
         try:
             configure_application(app)
             path = resolve_data_dir(data_dir)
+            logs.attach(path)
             settings_path = path / SETTINGS_FILE
             # The console matters more than its language: without the catalogue it
             # starts in English (choosing the language in the menu says what is missing).
@@ -194,10 +198,14 @@ def run(data_dir: str | None, quit_after_show: bool = False) -> int:
                     return 0
                 console, path, wizard = started
                 settings_path = path / SETTINGS_FILE
+                logs.attach(path)
             else:
                 console, _result = open_or_initialise(path)
         except KnownError as exc:
             show_start_error(exc)
+            return 1
+        except Exception as exc:  # a bug before the window: logged, and said before exiting
+            reporter.report(exc, wait=True)
             return 1
         window = create_main_window(console, settings_path, translations=translations)
         window.show()
@@ -216,3 +224,5 @@ def run(data_dir: str | None, quit_after_show: bool = False) -> int:
         if console is not None:
             console.close()
         translations.uninstall()
+        reporter.uninstall()
+        logs.detach()

@@ -74,7 +74,8 @@ class Runner(QObject):
     Signals:
         changed(ChangeSet): an operation changed data.
         failed(str): an operation without its own error handler failed; the
-            message (also shown in a message box).
+            message (a known error's also shown in a message box; a bug goes to
+            ``sys.excepthook``, the crash dialog).
         idle(): the last pending call has been delivered.
         finished_job(int, bool, object): internal, from the worker thread.
     """
@@ -155,24 +156,27 @@ class Runner(QObject):
                 self.idle.emit()
 
     def _fail(self, exc: BaseException, pending: _Pending) -> None:
+        known = isinstance(exc, KnownError)
         if pending.on_error is not None:
             pending.on_error(exc)
         else:
             message = user_message(exc)
-            box = QMessageBox(
-                QMessageBox.Icon.Warning,
-                self.tr("HIS Console"),
-                message,
-                QMessageBox.StandardButton.Ok,
-                self.error_parent,
-            )
-            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            # Without a parent window nothing else holds the box: keep it until closed.
-            self._boxes.append(box)
-            box.finished.connect(lambda _result, b=box: self._boxes.remove(b))
-            box.open()
+            if known:
+                box = QMessageBox(
+                    QMessageBox.Icon.Warning,
+                    self.tr("HIS Console"),
+                    message,
+                    QMessageBox.StandardButton.Ok,
+                    self.error_parent,
+                )
+                box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+                # Without a parent window nothing else holds the box: keep it until closed.
+                self._boxes.append(box)
+                box.finished.connect(lambda _result, b=box: self._boxes.remove(b))
+                box.open()
             self.failed.emit(message)
-        if not isinstance(exc, KnownError):
-            # A bug: report it the way Python reports uncaught errors (stderr,
-            # or the test's exception capture) as well as telling the user.
+        if not known:
+            # A bug, whoever handled the failure on screen: this is the one place the
+            # window decides so. The app's hook (ui/crash.py) logs it and shows the
+            # crash dialog; under pytest-qt the test fails.
             sys.excepthook(type(exc), exc, exc.__traceback__)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -11,7 +10,6 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from hisconsole.domain import incidents as rules
-from hisconsole.errors import KnownError
 from hisconsole.services import alerts as alert_service
 from hisconsole.services import incidents as incident_service
 from hisconsole.services import response
@@ -206,8 +204,6 @@ class SituationWatch(QObject):
     def _failed(self, exc: BaseException) -> None:
         self._loading = False
         self._again = False
-        if not isinstance(exc, KnownError):
-            sys.excepthook(type(exc), exc, exc.__traceback__)
         # A console without a plan cannot show its incidents: show none rather than stale ones.
         self.situation = Situation()
         self.updated.emit(self.situation)

@@ -845,7 +845,7 @@
 <context>
     <name>ConflictCard</name>
     <message>
-        <location filename="../../hisconsole/ui/sync/conflicts.py" line="+90"/>
+        <location filename="../../hisconsole/ui/sync/conflicts.py" line="+88"/>
         <source>{what} “{subject}” ({key}): {count} values</source>
         <extracomment>How much of the fields every value shares is shown (the rest is in the tooltip).</extracomment>
         <translation>{what}“{subject}”（{key}）：{count} 个不同的值</translation>
@@ -1397,6 +1397,36 @@
     </message>
 </context>
 <context>
+    <name>CrashDialog</name>
+    <message>
+        <location filename="../../hisconsole/ui/crash.py" line="+37"/>
+        <source>HIS Console: unexpected error</source>
+        <translation>HIS 应急指挥台：意外错误</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>HIS Console met an error it did not expect (a bug). What was saved before stays saved; the action that failed may not have been done: check it, and try again. Please give these details to IT support.</source>
+        <translation>HIS 应急指挥台遇到了一个意外错误（程序缺陷）。此前已保存的内容仍然保存；出错的操作可能没有完成：请检查后重试，并把以下详细信息交给信息科技术支持组。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The details are also in the log file:
+{path}</source>
+        <translation>详细信息也已写入日志文件：
+{path}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The log file could not be written: copy the details now.</source>
+        <translation>无法写入日志文件：请现在复制详细信息。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Copy details</source>
+        <translation>复制详细信息</translation>
+    </message>
+</context>
+<context>
     <name>Criticality</name>
     <message>
         <location filename="../../hisconsole/ui/i18n.py" line="-102"/>
@@ -1867,7 +1897,7 @@
 <context>
     <name>FormsBackEntryTab</name>
     <message>
-        <location filename="../../hisconsole/ui/forms/backentry.py" line="+152"/>
+        <location filename="../../hisconsole/ui/forms/backentry.py" line="+150"/>
         <source>Incident</source>
         <translation>应急事件</translation>
     </message>
@@ -1993,13 +2023,13 @@
         <translation>不能标记为“{status}”：{why}。未作任何记录。</translation>
     </message>
     <message>
-        <location line="+43"/>
-        <location line="+25"/>
+        <location line="+41"/>
+        <location line="+23"/>
         <source>Save back-entry report</source>
         <translation>保存回录报告</translation>
     </message>
     <message>
-        <location line="-25"/>
+        <location line="-23"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -2019,7 +2049,7 @@
         <translation>回录报告未保存：{reason}</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+20"/>
         <source>Record as:</source>
         <translation>记录为：</translation>
     </message>
@@ -2131,7 +2161,7 @@
 <context>
     <name>FormsPrintTab</name>
     <message>
-        <location filename="../../hisconsole/ui/forms/print_tab.py" line="+282"/>
+        <location filename="../../hisconsole/ui/forms/print_tab.py" line="+280"/>
         <source>Copies of {title}</source>
         <extracomment>The incident chooser&apos;s entry for sheets printed ahead of any incident. How often (in pages) the worker reports rendering progress.</extracomment>
         <translation>{title}的份数</translation>
@@ -2148,12 +2178,12 @@
     </message>
     <message>
         <location line="+25"/>
-        <location line="+438"/>
+        <location line="+432"/>
         <source>Pre-printed (no incident yet)</source>
         <translation>预印（尚无事件）</translation>
     </message>
     <message>
-        <location line="-404"/>
+        <location line="-398"/>
         <source>{count} sheet(s) in the pack</source>
         <translation>本批共 {count} 张</translation>
     </message>
@@ -2164,12 +2194,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+135"/>
+        <location line="+133"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location line="-119"/>
+        <location line="-117"/>
         <source>Copies set for {wards} ward(s) for 8 hours, from each form&apos;s rate.</source>
         <translation>已按各表单的用量设置 {wards} 个病区 8 小时所需的份数。</translation>
     </message>
@@ -2199,7 +2229,7 @@
         <translation>已生成。打印或保存之后才记录发放；关闭预览不作任何记录。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+19"/>
         <source>{pages} page(s), serials {first} … {last} (not yet issued)</source>
         <translation>共 {pages} 页，序列号 {first} … {last}（尚未发放）</translation>
     </message>
@@ -2298,18 +2328,18 @@ Nothing was recorded as issued.</source>
 未记录任何发放。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>The pack was not issued</source>
         <translation>表单未发放</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+34"/>
+        <location line="+32"/>
         <source>Add form template</source>
         <translation>添加表单模板</translation>
     </message>
     <message>
-        <location line="-32"/>
+        <location line="-30"/>
         <source>Form templates (*.yaml *.yml)</source>
         <translation>表单模板 (*.yaml *.yml)</translation>
     </message>
@@ -2326,7 +2356,7 @@ Nothing was recorded as issued.</source>
 {problems}</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+46"/>
         <source>Choose the forms and copies, then Preview to see the numbered pack here.</source>
         <translation>选择表单和份数后点击“预览”，即可在此查看带编号的表单。</translation>
     </message>
@@ -2926,7 +2956,7 @@ Nothing was recorded as issued.</source>
 <context>
     <name>KitDialog</name>
     <message>
-        <location filename="../../hisconsole/ui/kit/dialog.py" line="+207"/>
+        <location filename="../../hisconsole/ui/kit/dialog.py" line="+205"/>
         <source>Incident {id} · {title} (level {level})</source>
         <translation>应急事件 {id} · {title}（{level} 级）</translation>
     </message>
@@ -3035,7 +3065,7 @@ Nothing was recorded as issued.</source>
 未记录任何发放。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>The kit was not issued</source>
         <translation>停机包未发放</translation>
     </message>
@@ -5294,7 +5324,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>ReportsBar</name>
     <message>
-        <location filename="../../hisconsole/ui/incident/reports.py" line="+97"/>
+        <location filename="../../hisconsole/ui/incident/reports.py" line="+95"/>
         <source>Initial report</source>
         <extracomment>The PDF reports, in the order of an incident&apos;s life.</extracomment>
         <translation>首报</translation>
@@ -5406,7 +5436,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
         <translation>{report}未保存。{reason}</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+15"/>
         <source>{report}: print</source>
         <translation>{report}：打印</translation>
     </message>
@@ -5709,7 +5739,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
         <translation>HIS 应急指挥台遇到了意外错误：{error}</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+131"/>
         <source>HIS Console</source>
         <translation>HIS 应急指挥台</translation>
     </message>
@@ -5744,7 +5774,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>ServiceMessages</name>
     <message>
-        <location filename="../../hisconsole/ui/runner.py" line="-137"/>
+        <location filename="../../hisconsole/ui/runner.py" line="-140"/>
         <source>Enter the operator&apos;s name.</source>
         <translation>请输入值班人员的姓名。</translation>
     </message>
@@ -5903,7 +5933,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>SheetStatus</name>
     <message>
-        <location filename="../../hisconsole/ui/forms/backentry.py" line="-479"/>
+        <location filename="../../hisconsole/ui/forms/backentry.py" line="-475"/>
         <source>issued</source>
         <extracomment>The outstanding filter&apos;s entries for every sheet and for pre-printed ones. What a back-entry scan can record, in the order offered. Feedback colours of a scan: (background, text).</extracomment>
         <translation>已发放</translation>
@@ -5975,7 +6005,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../hisconsole/ui/app.py" line="+117"/>
+        <location filename="../../hisconsole/ui/app.py" line="+118"/>
         <source>Not imported: {problem}</source>
         <translation>未导入：{problem}</translation>
     </message>
@@ -6097,7 +6127,7 @@ The other values are replaced on this laptop and on every laptop this decision r
         <translation>已整理 {count} 个内容相同的重复值。</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+27"/>
         <source>Phone numbers, roles and plan text edited on two laptops before they synced keep both values until someone decides. Check with the people concerned, then keep the right value: the decision travels to every laptop.</source>
         <translation>在同步之前于两台笔记本上分别修改过的电话号码、职责和预案文本会同时保留两个值，直到有人作出决定。请与相关人员核实后保留正确的值：该决定会同步到每台笔记本。</translation>
     </message>
@@ -6105,7 +6135,7 @@ The other values are replaced on this laptop and on every laptop this decision r
 <context>
     <name>SyncDevicesTab</name>
     <message>
-        <location filename="../../hisconsole/ui/sync/devices.py" line="+70"/>
+        <location filename="../../hisconsole/ui/sync/devices.py" line="+68"/>
         <source>Name</source>
         <extracomment>Device states whose events wait in quarantine for a commander (or a newer trust list).</extracomment>
         <translation>名称</translation>
@@ -6284,7 +6314,7 @@ No IT key is pinned on this laptop yet. Phone the IT department and compare this
         <translation>已启用第 {serial} 版信任名单（{count} 台设备）；{applied} 条暂存记录已生效。</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+27"/>
         <source>Pin IT key…</source>
         <translation>固定信息科密钥…</translation>
     </message>
@@ -6312,7 +6342,7 @@ No IT key is pinned on this laptop yet. Phone the IT department and compare this
 <context>
     <name>SyncExchangeTab</name>
     <message>
-        <location filename="../../hisconsole/ui/sync/exchange.py" line="+219"/>
+        <location filename="../../hisconsole/ui/sync/exchange.py" line="+217"/>
         <source>Not synced with a hub yet.</source>
         <extracomment>Result panel colours by kind: (border, text).</extracomment>
         <translation>尚未与中心库同步。</translation>
@@ -6472,12 +6502,12 @@ No: import without pinning; events are held in quarantine.</source>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+105"/>
+        <location line="+103"/>
         <source>The trust list was updated to serial {serial}.</source>
         <translation>信任名单已更新到第 {serial} 版。</translation>
     </message>
     <message>
-        <location line="-100"/>
+        <location line="-98"/>
         <source>Nothing new: this laptop already had everything in it.</source>
         <translation>没有新内容：本机已有其中的全部记录。</translation>
     </message>
@@ -6497,18 +6527,18 @@ No: import without pinning; events are held in quarantine.</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Bundle refused</source>
         <translation>同步包被拒绝</translation>
     </message>
     <message>
         <location line="+15"/>
-        <location line="+186"/>
+        <location line="+184"/>
         <source>Hub address</source>
         <translation>中心库地址</translation>
     </message>
     <message>
-        <location line="-178"/>
+        <location line="-176"/>
         <source>Hub address saved</source>
         <translation>中心库地址已保存</translation>
     </message>
@@ -6564,7 +6594,7 @@ No: import without pinning; events are held in quarantine.</source>
         <translation>中心库同步完成：发出 {sent} 条，收到 {applied} 条</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+71"/>
         <source>By USB file (bundle)</source>
         <translation>通过 U 盘文件（同步包）</translation>
     </message>

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import sys
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -28,7 +27,6 @@ from PySide6.QtWidgets import (
 
 from hisconsole.domain import serials as serial_rules
 from hisconsole.domain.forms import FormTemplate
-from hisconsole.errors import KnownError
 from hisconsole.services import forms as forms_service
 from hisconsole.services.forms import StatusResult
 from hisconsole.ui import style
@@ -438,8 +436,6 @@ class FormsBackEntryTab(QWidget):
             )
         else:
             self._feedback(shown, "error", user_message(exc))
-            if not isinstance(exc, KnownError):
-                sys.excepthook(type(exc), exc, exc.__traceback__)
 
     def _feedback(self, shown: str, kind: str, message: str) -> None:
         background, foreground = FEEDBACK[kind]
@@ -498,8 +494,6 @@ class FormsBackEntryTab(QWidget):
             reason=user_message(exc)
         )
         self.status_label.setText(text)
-        if not isinstance(exc, KnownError):
-            sys.excepthook(type(exc), exc, exc.__traceback__)
         QMessageBox.warning(self, self.tr("Save back-entry report"), text)
 
     def close_incident(self) -> CloseIncidentDialog | None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -29,7 +28,6 @@ from PySide6.QtWidgets import (
 )
 
 from hisconsole.domain.forms import FormTemplate, TemplateInvalid
-from hisconsole.errors import KnownError
 from hisconsole.services import forms as forms_service
 from hisconsole.services.forms import PreparedPack
 from hisconsole.ui import style
@@ -474,8 +472,6 @@ class FormsPrintTab(QWidget):
 
     def _show_failure(self, exc: BaseException) -> None:
         self._say(user_message(exc), error=True)
-        if not isinstance(exc, KnownError):
-            sys.excepthook(type(exc), exc, exc.__traceback__)
 
     def _label_preview(self) -> None:
         if self.pack is not None:
@@ -628,8 +624,6 @@ class FormsPrintTab(QWidget):
         self._set_busy(None)
         text = self.tr("{reason}\nNothing was recorded as issued.").format(reason=user_message(exc))
         self._say(text, error=True)
-        if not isinstance(exc, KnownError):
-            sys.excepthook(type(exc), exc, exc.__traceback__)
         QMessageBox.warning(self, self.tr("The pack was not issued"), text)
 
     # -- the hospital's own templates ---------------------------------------------------------
@@ -667,9 +661,7 @@ class FormsPrintTab(QWidget):
         self.templates_added.emit()
 
     def _template_refused(self, exc: BaseException) -> None:
-        text = self.tr("The template was not added:\n{problems}").format(
-            problems=user_message(exc) if isinstance(exc, KnownError) else str(exc)
-        )
+        text = self.tr("The template was not added:\n{problems}").format(problems=user_message(exc))
         self._say(text, error=True)
         QMessageBox.warning(self, self.tr("Add form template"), text)
 

@@ -7,7 +7,6 @@ or Cancel) is saved as XML and recorded, so later ones reference it.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -17,7 +16,6 @@ from PySide6.QtGui import QAction
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QWidget
 
-from hisconsole.errors import KnownError
 from hisconsole.services import reports
 from hisconsole.ui import style
 from hisconsole.ui.context import Context
@@ -216,8 +214,6 @@ class ReportsBar(QWidget):
             self.tr("{report} not saved. {reason}").format(report=name, reason=user_message(exc)),
             error=True,
         )
-        if not isinstance(exc, KnownError):
-            sys.excepthook(type(exc), exc, exc.__traceback__)
 
     # -- printing -----------------------------------------------------------------------------
 

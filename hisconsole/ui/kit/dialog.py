@@ -3,7 +3,6 @@ saved as one PDF; its numbered sheets are recorded as issued only once that succ
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from hisconsole.domain.plan import text
-from hisconsole.errors import KnownError
 from hisconsole.services import forms as forms_service
 from hisconsole.services import kit as kit_service
 from hisconsole.services.console import ChangeSet, Console
@@ -364,8 +362,6 @@ class KitDialog(QDialog):
             reason=user_message(exc)
         )
         self._say(text_, error=True)
-        if not isinstance(exc, KnownError):
-            sys.excepthook(type(exc), exc, exc.__traceback__)
         QMessageBox.warning(self, self.tr("The kit was not issued"), text_)
 
     # -- state --------------------------------------------------------------------------------

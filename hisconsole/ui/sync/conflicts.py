@@ -3,7 +3,6 @@ every rival value with "Keep this value", and tidying the ones whose values are 
 
 from __future__ import annotations
 
-import sys
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt
@@ -18,7 +17,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hisconsole.errors import KnownError
 from hisconsole.ui import style
 from hisconsole.ui.contacts.models import group_label, phone_text
 from hisconsole.ui.context import Context
@@ -299,8 +297,6 @@ class SyncConflictsTab(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         self._say(user_message(exc), "error")
-        if not isinstance(exc, KnownError):
-            sys.excepthook(type(exc), exc, exc.__traceback__)
 
     def _say(self, text: str, kind: str) -> None:
         self.status_label.setText(text)

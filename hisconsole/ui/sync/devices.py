@@ -4,7 +4,6 @@ quarantine, and the events rejected here."""
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +17,6 @@ from PySide6.QtWidgets import (
 )
 
 from hisconsole.domain.roles import COMMANDER
-from hisconsole.errors import KnownError
 from hisconsole.ui import style
 from hisconsole.ui.context import Context
 from hisconsole.ui.i18n import format_date, role_label
@@ -407,8 +405,6 @@ class SyncDevicesTab(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         self._say(user_message(exc), "error")
-        if not isinstance(exc, KnownError):
-            sys.excepthook(type(exc), exc, exc.__traceback__)
 
     def _say(self, text: str, kind: str) -> None:
         self.status_label.setText(text)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +21,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hisconsole.errors import KnownError
 from hisconsole.services.sync import bundles as bundles_service
 from hisconsole.services.sync import hub as hub_service
 from hisconsole.services.sync import shared as sync_shared
@@ -418,8 +416,6 @@ class SyncExchangeTab(QWidget):
             "{name} was refused as a whole: nothing on this laptop was changed.\n\n{reason}"
         ).format(name=path.name, reason=user_message(exc))
         self._set_result("error", self.tr("Bundle refused"), text)
-        if not isinstance(exc, KnownError):
-            sys.excepthook(type(exc), exc, exc.__traceback__)
         QMessageBox.warning(self, self.tr("Bundle refused"), text)
 
     # -- the hub ------------------------------------------------------------------------------
@@ -539,8 +535,6 @@ class SyncExchangeTab(QWidget):
     def _failed(self, what: str, exc: BaseException) -> None:
         self._result_source = None
         self._set_result("error", what, user_message(exc))
-        if not isinstance(exc, KnownError):
-            sys.excepthook(type(exc), exc, exc.__traceback__)
 
     def _working(self, text: str) -> None:
         self._set_result("", "", "")

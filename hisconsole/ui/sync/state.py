@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -10,7 +9,6 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QObject, Signal
 
-from hisconsole.errors import KnownError
 from hisconsole.ui.context import Context
 from hisconsole.ui.sync import files as sync_files
 
@@ -116,8 +114,6 @@ class SyncState(QObject):
     def _failed(self, exc: BaseException) -> None:
         self._loading = False
         self._again = False
-        if not isinstance(exc, KnownError):
-            sys.excepthook(type(exc), exc, exc.__traceback__)
         self.failed.emit(str(exc))
 
     # -- operations ---------------------------------------------------------------------------
