@@ -23,6 +23,9 @@ BACKUP_COUNT = 5
 FORMAT = "%(asctime)s %(levelname)s %(name)s [pid %(process)d]: %(message)s"
 
 logger = logging.getLogger("hisconsole")
+# Without a log file the callers report on stderr themselves; Python's last-resort
+# handler would print the same traceback a second time.
+logger.addHandler(logging.NullHandler())
 _lock = threading.Lock()
 
 
@@ -32,9 +35,8 @@ def log_path(data_dir: Path) -> Path:
 
 
 class _LogFile(RotatingFileHandler):
-    """The rotating log file; its folder is made on the first record (so merely
-    starting in a folder creates nothing), and a failure to write is remembered
-    instead of printed."""
+    """The rotating log file; logs/ is made on the first record (so merely starting
+    creates nothing), and a failure to write is remembered instead of printed."""
 
     def __init__(self, path: Path) -> None:
         super().__init__(
@@ -45,7 +47,9 @@ class _LogFile(RotatingFileHandler):
         self.setFormatter(logging.Formatter(FORMAT))
 
     def _open(self):  # type: ignore[no-untyped-def]  # typeshed: -> TextIOWrapper
-        self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        # Only logs/ itself: logging never creates the data folder (a refused command
+        # changes nothing); without one, the caller reports the bug on stderr.
+        self.path.parent.mkdir(mode=0o700, exist_ok=True)
         return super()._open()
 
     def emit(self, record: logging.LogRecord) -> None:

@@ -77,3 +77,22 @@ def test_merely_attaching_creates_nothing(tmp_path: Path) -> None:
     logs.attach(tmp_path / "fresh")
     logs.detach()
     assert not (tmp_path / "fresh").exists()
+
+
+def test_a_bug_without_a_data_folder_creates_none(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from hisconsole.services import paths
+
+    def broken_resolve(_explicit: object = None) -> Path:
+        raise RuntimeError("boom before the database")
+
+    missing = tmp_path / "nowhere"
+    monkeypatch.setattr(incidents, "list_incidents", _broken)
+    code = main(["--data-dir", str(missing), "incident", "list"])
+    assert code == 1 and "hisconsole init" in capsys.readouterr().err
+    monkeypatch.setattr(paths, "resolve_data_dir", broken_resolve)
+    code = main(["--data-dir", str(missing), "incident", "list"])
+    err = capsys.readouterr().err
+    assert code == 70 and "RuntimeError: boom before the database" in err
+    assert not missing.exists()
