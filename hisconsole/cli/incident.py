@@ -17,8 +17,20 @@ def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
     declare.add_argument("--level", required=True, choices=LEVELS)
     declare.add_argument("--title", required=True)
     declare.add_argument("--system", action="append", default=[], metavar="CODE")
-    declare.add_argument("--scenario", metavar="CODE", help="the plan's playbook to follow")
+    declare.add_argument(
+        "--scenario",
+        metavar="CODE",
+        help="the plan's playbook to follow (default: the one the plan gives for the systems "
+        "named; 'none' for none)",
+    )
     declare.add_argument("--reported-at", metavar="TIME", help="when the problem was reported")
+    declare.add_argument(
+        "--attach",
+        action="append",
+        default=[],
+        metavar="REPORT_ID",
+        help="attach a report waiting in Reports to assess (repeatable)",
+    )
     declare.add_argument(
         "--exercise", action="store_true", help="a drill (演练), not a real incident"
     )
@@ -85,6 +97,55 @@ def _format_incident(data: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def _declare(console: Any, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
+    """Declare; without --scenario, follow the playbook the plan gives for the systems named."""
+    from hisconsole.services import incidents, response
+    from hisconsole.services import plan as plan_service
+    from hisconsole.services.console import ServiceError
+
+    doc = plan_service.require_document(console)
+    open_reports = {r["id"] for r in response.reports(console, open_only=True)}
+    for report in args.attach:  # checked first: a refused declaration records nothing
+        if report not in open_reports:
+            raise ServiceError(
+                f"No report {report!r} waits in Reports to assess. Nothing was declared."
+            )
+    proposed = args.scenario is None
+    scenario = None if args.scenario == "none" else args.scenario
+    if proposed:
+        scenario = plan_service.propose_scenario(doc, args.system)
+    new_id, _ = incidents.declare(
+        console,
+        level=args.level,
+        title=args.title,
+        systems=args.system,
+        scenario=scenario,
+        exercise=args.exercise,
+        reported_at=args.reported_at,
+    )
+    lines = [new_id]
+    if scenario is None:
+        lines.append(
+            "No playbook: the incident has no checklist steps. "
+            "Give --scenario CODE to follow one of the plan's playbooks."
+        )
+    else:
+        name = next(s["name"]["en"] for s in doc["scenarios"] if s["code"] == scenario)
+        why = f", proposed for {', '.join(s.upper() for s in args.system)}" if proposed else ""
+        lines.append(f"Playbook: {scenario} ({name}){why}.")
+        if proposed:
+            lines.append("Give --scenario CODE for another one, --scenario none for none.")
+    for report in args.attach:
+        response.attach_report(console, report, new_id)
+    waiting = response.reports(console, open_only=True)
+    if waiting:
+        lines.append(
+            f"{len(waiting)} report(s) still wait in Reports to assess (on the dashboard): "
+            + ", ".join(r["id"] for r in waiting)
+        )
+    return {"id": new_id, "scenario": scenario, "attached": args.attach}, "\n".join(lines)
+
+
 def cmd_incident(args: argparse.Namespace, out: Output) -> int:
     from hisconsole.services import incidents
 
@@ -92,16 +153,7 @@ def cmd_incident(args: argparse.Namespace, out: Output) -> int:
     try:
         action = args.incident_command
         if action == "declare":
-            new_id, _ = incidents.declare(
-                console,
-                level=args.level,
-                title=args.title,
-                systems=args.system,
-                scenario=args.scenario,
-                exercise=args.exercise,
-                reported_at=args.reported_at,
-            )
-            out.emit({"id": new_id}, new_id)
+            out.emit(*_declare(console, args))
         elif action == "list":
             rows = incidents.list_incidents(console)
             human = "\n".join(

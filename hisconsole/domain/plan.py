@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -415,3 +415,20 @@ def assign_orders(keys: list[str], current: Mapping[str, int]) -> dict[str, int]
         else:
             return {k: (n + 1) * ORDER_GAP for n, k in enumerate(keys)}
     return result
+
+
+def propose_scenario(scenarios: Sequence[Mapping[str, Any]], systems: Iterable[str]) -> str | None:
+    """The plan's playbook for the systems named: the scenario whose own systems are most
+    alike (systems in both / systems in either), the earlier in the plan on a tie;
+    None when no scenario names any of them."""
+    named = {code.upper() for code in systems}
+    best: tuple[float, str] | None = None
+    for scenario in scenarios:
+        own = {str(code).upper() for code in scenario.get("systems", [])}
+        shared = len(named & own)
+        if not shared:
+            continue
+        alike = shared / len(named | own)
+        if best is None or alike > best[0]:
+            best = (alike, str(scenario["code"]))
+    return best[1] if best else None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -289,6 +289,11 @@ def plan_pdf(console: Console, *, scenario: str | None = None) -> bytes:
         scenario=scenario,
     )
     return buffer.getvalue()
+
+
+def propose_scenario(doc: Mapping[str, Any], systems: Iterable[str]) -> str | None:
+    """The playbook the plan gives for the systems named (see domain.plan.propose_scenario)."""
+    return plan_rules.propose_scenario(doc.get("scenarios", []), systems)
 
 
 def require_scenario(doc: Mapping[str, Any], scenario: str) -> None:
