@@ -9,6 +9,7 @@ is hard-coded: the minutes come from the plan's levels.
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -123,6 +124,13 @@ class ReportClock:
 class LevelChange:
     at: dt.datetime
     level: str
+    seq: int = 0  # position in the log: orders changes and reports made in the same second
+
+
+@dataclass(frozen=True)
+class ReportMade:
+    at: dt.datetime
+    seq: int = 0
 
 
 def compute_clocks(
@@ -131,7 +139,7 @@ def compute_clocks(
     reported_at: dt.datetime,
     initial_level: str,
     level_changes: Sequence[LevelChange] = (),
-    reports: Sequence[dt.datetime] = (),
+    reports: Sequence[dt.datetime | ReportMade] = (),
     resolved_at: dt.datetime | None = None,
 ) -> list[ReportClock]:
     """Every reporting clock of an incident, in order; at most one is pending.
@@ -147,14 +155,16 @@ def compute_clocks(
       report is owed as soon as the level is set, so resolving before it was
       made misses it. A report dated before the resolution still counts.
     """
-    timeline: list[tuple[dt.datetime, int, str, str]] = []
+    # (time, log position, tie-break, what, value): events of the same second in log order.
+    timeline: list[tuple[dt.datetime, int, int, str, str]] = []
     for change in level_changes:
-        timeline.append((change.at, 0, "level", change.level))
-    for at in reports:
-        timeline.append((at, 1, "report", ""))
+        timeline.append((change.at, change.seq, 0, "level", change.level))
+    for report in reports:
+        made = report if isinstance(report, ReportMade) else ReportMade(report)
+        timeline.append((made.at, made.seq, 1, "report", ""))
     if resolved_at is not None:
-        timeline.append((resolved_at, 2, "resolved", ""))
-    timeline.sort(key=lambda t: (t[0], t[1]))
+        timeline.append((resolved_at, sys.maxsize, 2, "resolved", ""))
+    timeline.sort(key=lambda t: (t[0], t[1], t[2]))
 
     level = initial_level
     minutes = levels[level].report_minutes
@@ -163,7 +173,7 @@ def compute_clocks(
     )
     done: list[ReportClock] = []
     resolved = False
-    for at, _order, what, value in timeline:
+    for at, _seq, _order, what, value in timeline:
         if what == "level":
             level = value
             rule = levels[level]

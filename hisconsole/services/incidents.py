@@ -469,10 +469,10 @@ def show(console: Console, incident_id: str, *, with_log: bool = True) -> dict[s
     ]
     history: list[dict[str, Any]] = []
     changes: list[rules.LevelChange] = []
-    reports: list[dt.datetime] = []
+    reports: list[rules.ReportMade] = []
     initial_level = None
     log_rows = []
-    for e in entries:
+    for seq, e in enumerate(entries):
         data = json.loads(e.data)
         if e.kind == "declared":
             initial_level = data["level"]
@@ -480,10 +480,10 @@ def show(console: Console, incident_id: str, *, with_log: bool = True) -> dict[s
                 {"level": data["level"], "at": e.at, "by": e.author, "reason": "declared"}
             )
         elif e.kind == "level":
-            changes.append(rules.LevelChange(dt.datetime.fromisoformat(e.at), data["level"]))
+            changes.append(rules.LevelChange(dt.datetime.fromisoformat(e.at), data["level"], seq))
             history.append({"level": data["level"], "at": e.at, "by": e.author, "reason": e.text})
         elif e.kind == "report":
-            reports.append(dt.datetime.fromisoformat(e.at))
+            reports.append(rules.ReportMade(dt.datetime.fromisoformat(e.at), seq))
         if not with_log:
             continue
         log_rows.append(

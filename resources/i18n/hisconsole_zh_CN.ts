@@ -2783,7 +2783,7 @@ Nothing was recorded as issued.</source>
 <context>
     <name>IncidentPage</name>
     <message>
-        <location filename="../../hisconsole/ui/incident/page.py" line="+115"/>
+        <location filename="../../hisconsole/ui/incident/page.py" line="+126"/>
         <location line="+19"/>
         <source>Incident</source>
         <translation>应急事件</translation>
@@ -2864,9 +2864,29 @@ Nothing was recorded as issued.</source>
         <translation>尚未宣布应急事件。请在总览页宣布 (Ctrl+D)。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>Level {level} · {name} — {title} · {status} · first reported {reported}</source>
         <translation>{level} 级 · {name} — {title} · {status} · 首报时间 {reported}</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>{report} {judgement}</source>
+        <translation>{report}：{judgement}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{report} OVERDUE since {time}</source>
+        <translation>{report}：已超时（应于 {time} 前上报）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{report} due at {time}</source>
+        <translation>{report}：须于 {time} 前上报</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Upward reports: {reports}</source>
+        <translation>上报情况：{reports}</translation>
     </message>
 </context>
 <context>

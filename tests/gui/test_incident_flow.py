@@ -208,6 +208,13 @@ def test_level_ii_incident_clocks_reports_level_log_and_resolution(
     page = window.incident_page
     assert window.current_page() is page
     assert QApplication.focusWidget() is page.log_tab.entry_edit
+    # The page judges each upward report; the follow-up the level change replaced owed nothing.
+    change_due = clock_time(tile(window).clock["due_at"]) if tile(window).clock else ""
+    settle(qtbot, window)
+    assert page.clocks_label.text() == (
+        "Upward reports: Initial report made 1 min late · "
+        f"Report on level change due at {change_due}"
+    )
     qtbot.keyClicks(page.log_tab.entry_edit, "Vendor engineer arrived")
     qtbot.keyClick(page.log_tab.entry_edit, Qt.Key.Key_Return)
     settle(qtbot, window)

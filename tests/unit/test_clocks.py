@@ -168,3 +168,31 @@ def test_every_made_report_is_on_time_exactly_when_made_by_the_due_time(
     assert initial.state(minutes(1000)) == expected
     assert initial.late_seconds() == max(0, int((initial.met_at - initial.due_at).total_seconds()))
     assert rules.is_settled(initial.state(minutes(1000)))
+
+
+def test_a_report_and_a_level_change_in_the_same_second_keep_the_log_order() -> None:
+    at = minutes(12)  # the initial report (due at 10) is late
+    report_first = rules.compute_clocks(
+        levels=levels(),
+        reported_at=T0,
+        initial_level="II",
+        reports=[rules.ReportMade(at, seq=1)],
+        level_changes=[rules.LevelChange(at, "I", seq=2)],
+    )
+    assert [(c.kind, c.state(at)) for c in report_first] == [
+        (rules.CLOCK_INITIAL, rules.STATE_LATE),
+        (rules.CLOCK_FOLLOWUP, rules.STATE_CANCELLED),
+        (rules.CLOCK_LEVEL_CHANGE, rules.STATE_OK),
+    ]
+    change_first = rules.compute_clocks(
+        levels=levels(),
+        reported_at=T0,
+        initial_level="II",
+        reports=[rules.ReportMade(at, seq=2)],
+        level_changes=[rules.LevelChange(at, "I", seq=1)],
+    )
+    assert [(c.kind, c.state(at)) for c in change_first] == [
+        (rules.CLOCK_INITIAL, rules.STATE_MISSED),
+        (rules.CLOCK_INITIAL, rules.STATE_ON_TIME),
+        (rules.CLOCK_FOLLOWUP, rules.STATE_OK),
+    ]

@@ -11,7 +11,7 @@ from hisconsole.domain.plan import text
 from hisconsole.ui import actions, style
 from hisconsole.ui.context import Context, PlanSnapshot
 from hisconsole.ui.forms.dialogs import CloseIncidentDialog, close_incident
-from hisconsole.ui.i18n import incident_status_label
+from hisconsole.ui.i18n import clock_judgement, clock_kind_label, incident_status_label
 from hisconsole.ui.incident.callout_tab import CalloutTab
 from hisconsole.ui.incident.checklist_tab import ChecklistTab
 from hisconsole.ui.incident.detail import IncidentDetail, load_detail
@@ -24,7 +24,14 @@ from hisconsole.ui.incident.systems_tab import SystemsTab
 from hisconsole.ui.partials.dialogs import TextDialog, button
 from hisconsole.ui.partials.page import Page
 from hisconsole.ui.partials.widgets import exercise_mark
-from hisconsole.ui.situation import EXERCISE_MARK, Situation, date_time, sorted_for_choice
+from hisconsole.ui.situation import (
+    EXERCISE_MARK,
+    Situation,
+    clock_state,
+    clock_time,
+    date_time,
+    sorted_for_choice,
+)
 
 
 class IncidentPage(Page):
@@ -79,9 +86,13 @@ class IncidentPage(Page):
         summary = QHBoxLayout()
         summary.addWidget(self.summary_label, 1)
         summary.addWidget(self.mark)
+        # Each upward report judged as the plan's rule does: on time, N min late, missed.
+        self.clocks_label = style.label("", self, delta=style.BODY_DELTA, wrap=True)
+        self.clocks_label.setObjectName("UpwardReports")
         self.reports_bar = ReportsBar(ctx, self)
         self._layout.addLayout(top)
         self._layout.addLayout(summary)
+        self._layout.addWidget(self.clocks_label)
         self._layout.addWidget(self.reports_bar)
 
         self.tabs = QTabWidget(self)
@@ -258,8 +269,11 @@ class IncidentPage(Page):
                 self.tr("No incident declared. Declare one on the dashboard (Ctrl+D).")
             )
             self.mark.hide()
+            self.clocks_label.hide()
             return
         incident = detail.incident
+        self.clocks_label.setText(self.reports_text(incident["clocks"]))
+        self.clocks_label.setVisible(bool(self.clocks_label.text()))
         snapshot = self.ctx.plan.snapshot
         levels = {lvl["code"]: lvl for lvl in (snapshot.section("levels") if snapshot else [])}
         name = text(levels.get(incident["level"], {}).get("name"), self.ctx.lang)
@@ -275,6 +289,31 @@ class IncidentPage(Page):
             )
         )
         self.mark.setVisible(bool(incident["exercise"]))
+
+    def reports_text(self, clocks: list[dict[str, Any]]) -> str:
+        """The incident's upward reports in one line: each judged, or when it is due."""
+        now = self.ctx.console.now()
+        parts = []
+        for clock in clocks:
+            report = clock_kind_label(clock["kind"])
+            if clock["state"] == rules.STATE_CANCELLED:
+                continue  # replaced before it fell due: nothing was owed
+            if rules.is_settled(clock["state"]):
+                words = self.tr("{report} {judgement}").format(
+                    report=report, judgement=clock_judgement(clock)
+                )
+            elif clock_state(clock, now)[0] == rules.STATE_RED:
+                words = self.tr("{report} OVERDUE since {time}").format(
+                    report=report, time=clock_time(clock["due_at"])
+                )
+            else:
+                words = self.tr("{report} due at {time}").format(
+                    report=report, time=clock_time(clock["due_at"])
+                )
+            parts.append(words)
+        if not parts:
+            return ""
+        return self.tr("Upward reports: {reports}").format(reports=" · ".join(parts))
 
     def focus_log_entry(self) -> None:
         """Quick entry from anywhere: the log tab, its entry box focused (Ctrl+L)."""
