@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -36,6 +37,22 @@ class InitResult:
             "contacts_added": self.contacts_added,
             "call_trees_added": self.call_trees_added,
         }
+
+
+#: Called before each step of setting up: (step, steps done, steps in all). The steps:
+#: "plan-check" (reading the plan file), "database" (creating or upgrading it), "plan"
+#: (loading the plan), "demo" (the sample contacts), "contacts" and "bundle" (importing).
+Progress = Callable[[str, int, int], None]
+
+
+def _steps(progress: Progress | None, steps: list[str]) -> Callable[[str], None]:
+    """A hook that reports each named step of ``steps`` in turn (or nothing, without one)."""
+
+    def step(name: str) -> None:
+        if progress is not None:
+            progress(name, steps.index(name), len(steps))
+
+    return step
 
 
 def is_initialised(data_dir: Path) -> bool:
@@ -75,7 +92,11 @@ def starting_plan(
 
 
 def open_or_initialise(
-    data_dir: Path, *, demo: bool = False, hospital: dict[str, str] | None = None
+    data_dir: Path,
+    *,
+    demo: bool = False,
+    hospital: dict[str, str] | None = None,
+    progress: Progress | None = None,
 ) -> tuple[Console, InitResult]:
     """Open the console in ``data_dir``, creating it with the bundled plan if needed.
 
@@ -83,27 +104,38 @@ def open_or_initialise(
     ``hospital`` ({"zh": …, "en": …}) names the hospital in the bundled plan
     when it is loaded (printouts carry it).
     """
+    step = _steps(progress, ["plan-check", "database", "plan", *(["demo"] if demo else [])])
+    step("plan-check")
     doc, note = starting_plan(None, hospital)
+    step("database")
     console = Console.open(data_dir, create=True)
     try:
-        return console, _initialise(console, data_dir, doc, note, demo=demo)
+        return console, _initialise(console, data_dir, doc, note, demo=demo, step=step)
     except BaseException:
         console.close()
         raise
 
 
 def _initialise(
-    console: Console, data_dir: Path, doc: dict[str, Any], note: str, *, demo: bool
+    console: Console,
+    data_dir: Path,
+    doc: dict[str, Any],
+    note: str,
+    *,
+    demo: bool,
+    step: Callable[[str], None],
 ) -> InitResult:
     """Load ``doc`` as the first plan (when there is none) and the demo contacts if asked."""
     loaded = False
     with console.db.read() as session:
         has_plan = bool(session.scalar(select(func.count()).select_from(PlanVersion)))
+    step("plan")
     if not has_plan:
         plan_service.import_document(console, doc, note=note)
         loaded = True
     contacts = trees = 0
     if demo:
+        step("demo")
         contacts, trees = load_demo_contacts(console)
     versions = plan_service.versions(console)
     return InitResult(
@@ -141,7 +173,9 @@ class FirstStartResult:
     problems: list[str] = field(default_factory=list)
 
 
-def first_start(data_dir: Path, choice: FirstStart) -> tuple[Console, FirstStartResult]:
+def first_start(
+    data_dir: Path, choice: FirstStart, *, progress: Progress | None = None
+) -> tuple[Console, FirstStartResult]:
     """Create the console in ``data_dir`` as the operator chose at the first start.
 
     The operator and the plan are checked before anything is created (a bad
@@ -156,12 +190,24 @@ def first_start(data_dir: Path, choice: FirstStart) -> tuple[Console, FirstStart
         raise ServiceError("Enter the operator's name.")
     if choice.role not in ROLES:
         raise ServiceError(f"Unknown role {choice.role!r}; choose one of {', '.join(ROLES)}.")
+    step = _steps(
+        progress,
+        ["plan-check", "database", "plan"]
+        + ["demo"] * choice.demo
+        + ["contacts"] * (choice.contacts_file is not None)
+        + ["bundle"] * (choice.bundle_file is not None),
+    )
+    step("plan-check")
     doc, note = starting_plan(choice.plan_file, choice.hospital)
+    step("database")
     console = Console.open(data_dir, create=True)
     try:
         console.sign_in(name, choice.role)
-        result = FirstStartResult(_initialise(console, data_dir, doc, note, demo=choice.demo))
+        result = FirstStartResult(
+            _initialise(console, data_dir, doc, note, demo=choice.demo, step=step)
+        )
         if choice.contacts_file is not None:
+            step("contacts")
             try:
                 preview = contacts_service.preview_import(console, choice.contacts_file)
                 contacts_service.apply_import(console, preview)
@@ -172,6 +218,7 @@ def first_start(data_dir: Path, choice: FirstStart) -> tuple[Console, FirstStart
                 result.contacts_changed = len(preview.changes)
                 result.contacts_skipped = len(preview.skips)
         if choice.bundle_file is not None:
+            step("bundle")
             try:
                 imported = bundles_service.import_bundle(console, choice.bundle_file)
             except ServiceError as exc:

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import getpass
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QProgressBar,
     QPushButton,
     QRadioButton,
     QVBoxLayout,
@@ -40,6 +42,7 @@ from hisconsole.services.console import Console
 from hisconsole.services.setup import (
     FirstStart,
     FirstStartResult,
+    Progress,
     first_start,
     is_initialised,
     open_or_initialise,
@@ -110,6 +113,69 @@ class PathField(QWidget):
             )
         if chosen:
             self.edit.setText(chosen)
+
+
+class SetupProgress(QWidget):
+    """What Finish is doing now, step by step, with a bar: setting up takes a few seconds.
+
+    ``relay.step`` may be emitted from the worker thread (the service's progress
+    hook); the widget updates on the UI thread.
+
+    Signals: none (see ``ProgressRelay``).
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.relay = ProgressRelay(self)
+        self.relay.step.connect(self.show_step)
+        self.label = style.label("", self, wrap=True)
+        self.label.setObjectName("SetupStep")
+        self.bar = QProgressBar(self)
+        self.bar.setTextVisible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addWidget(self.label)
+        layout.addWidget(self.bar)
+        self.hide()
+
+    def start(self) -> None:
+        self.bar.setRange(0, 0)  # busy until the first step says how many there are
+        self.label.setText(self.tr("Setting up the console…"))
+        self.show()
+
+    def stop(self) -> None:
+        self.hide()
+        self.label.clear()
+
+    def show_step(self, step: str, done: int, total: int) -> None:
+        words = {
+            "plan-check": self.tr("Checking the plan…"),
+            "database": self.tr("Creating the database…"),
+            "plan": self.tr("Loading the plan…"),
+            "demo": self.tr("Adding the sample contacts…"),
+            "contacts": self.tr("Importing the contacts…"),
+            "bundle": self.tr("Importing the sync bundle…"),
+        }
+        self.bar.setRange(0, total)
+        self.bar.setValue(done)
+        self.label.setText(
+            self.tr("Step {number} of {total}: {step}").format(
+                number=done + 1, total=total, step=words.get(step, step)
+            )
+        )
+
+
+class ProgressRelay(QObject):
+    """Carries the set-up's progress from the worker thread to the wizard.
+
+    Signals:
+        step(str, int, int): the step starting, steps done, steps in all.
+    """
+
+    step = Signal(str, int, int)
+
+    def report(self, step: str, done: int, total: int) -> None:
+        self.step.emit(step, done, total)
 
 
 class WizardPage(QWizardPage):
@@ -488,11 +554,9 @@ class ReadyPage(WizardPage):
         super().__init__()
         self.summary = style.label("", self, wrap=True)
         self.summary.setObjectName("WizardSummary")
-        self.status = style.label("", self, colour=style.MUTED_TEXT, wrap=True)
         self.error = self.error_label()
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
-        layout.addWidget(self.status)
         layout.addWidget(self.error)
         layout.addStretch(1)
         self.retranslate()
@@ -533,6 +597,7 @@ class FirstRunWizard(QWizard):
         self._busy = False
         self.runner = Runner(self)
         self.runner.error_parent = self
+        self.progress = SetupProgress(self)
         self.welcome = WelcomePage(data_dir, translations)
         self.content = ContentPage()
         self.hospital = HospitalPage()
@@ -616,7 +681,7 @@ class FirstRunWizard(QWizard):
             self.restart()
             self.welcome.show_error(self.welcome.error, problem)
             return
-        self._start(lambda: (*open_or_initialise(folder), None))
+        self._start(lambda report: (*open_or_initialise(folder, progress=report), None))
 
     def accept(self) -> None:
         """Finish: create (or open) the console; close once it exists."""
@@ -627,15 +692,20 @@ class FirstRunWizard(QWizard):
             return
         folder = self.data_dir()
         if self.existing():
-            self._start(lambda: (*open_or_initialise(folder), None))
+            self._start(lambda report: (*open_or_initialise(folder, progress=report), None))
             return
         choice = self.choice()
-        self._start(lambda: (*first_start(folder, choice), choice))
+        self._start(lambda report: (*first_start(folder, choice, progress=report), choice))
 
-    def _start(self, job: Any) -> None:
+    def _start(self, job: Callable[[Progress], Any]) -> None:
+        """Run ``job`` (given the progress hook) on the worker, the steps shown on the page."""
         self._set_busy(True)
-        self.ready.status.setText(self.tr("Setting up the console…"))
-        self.runner.query(job, on_done=self._done, on_error=self._failed)
+        page = self.currentPage()
+        if page is not None and self.progress.parent() is not page:
+            page.layout().addWidget(self.progress)
+        self.progress.start()
+        report = self.progress.relay.report
+        self.runner.query(lambda: job(report), on_done=self._done, on_error=self._failed)
 
     def _done(self, outcome: tuple[Console, Any, FirstStart | None]) -> None:
         console, result, choice = outcome
@@ -647,7 +717,7 @@ class FirstRunWizard(QWizard):
 
     def _failed(self, exc: BaseException) -> None:
         self._set_busy(False)
-        self.ready.status.setText("")
+        self.progress.stop()
         message = user_message(exc)
         if self.currentId() == PAGE_READY:
             self.ready.show_error(self.ready.error, message)

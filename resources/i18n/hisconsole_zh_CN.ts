@@ -1274,7 +1274,7 @@
 <context>
     <name>ContentPage</name>
     <message>
-        <location filename="../../hisconsole/ui/firstrun.py" line="+292"/>
+        <location filename="../../hisconsole/ui/firstrun.py" line="+358"/>
         <source>Choose the hospital&apos;s plan file.</source>
         <translation>请选择医院的预案文件。</translation>
     </message>
@@ -1765,7 +1765,7 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../hisconsole/ui/firstrun.py" line="-298"/>
+        <location filename="../../hisconsole/ui/firstrun.py" line="-361"/>
         <source>{folder} is a file, not a folder.</source>
         <translation>{folder} 是文件，不是文件夹。</translation>
     </message>
@@ -1775,7 +1775,7 @@
         <translation>本机当前用户无法写入 {folder}。</translation>
     </message>
     <message>
-        <location line="+511"/>
+        <location line="+573"/>
         <source>{folder} holds a console already. It will be opened as it is, with its own plan, contacts and operator.</source>
         <translation>{folder} 中已有指挥台数据，将按原样打开，沿用其中的预案、通讯录和值班人员。</translation>
     </message>
@@ -1820,12 +1820,7 @@
         <translation>值班人员：{name}（{role}）</translation>
     </message>
     <message>
-        <location line="+36"/>
-        <source>Setting up the console…</source>
-        <translation>正在设置指挥台……</translation>
-    </message>
-    <message>
-        <location line="+58"/>
+        <location line="+99"/>
         <source>Set up HIS Console</source>
         <translation>设置 HIS 应急指挥台</translation>
     </message>
@@ -2577,7 +2572,7 @@ Nothing was recorded as issued.</source>
 <context>
     <name>HospitalPage</name>
     <message>
-        <location filename="../../hisconsole/ui/firstrun.py" line="-310"/>
+        <location filename="../../hisconsole/ui/firstrun.py" line="-314"/>
         <source>The hospital</source>
         <translation>医院</translation>
     </message>
@@ -5148,7 +5143,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>ReadyPage</name>
     <message>
-        <location filename="../../hisconsole/ui/firstrun.py" line="+24"/>
+        <location filename="../../hisconsole/ui/firstrun.py" line="+22"/>
         <source>Ready</source>
         <translation>准备就绪</translation>
     </message>
@@ -5948,6 +5943,49 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
         <location line="+1"/>
         <source>Default region for phone numbers</source>
         <translation>电话号码的默认地区</translation>
+    </message>
+</context>
+<context>
+    <name>SetupProgress</name>
+    <message>
+        <location filename="../../hisconsole/ui/firstrun.py" line="-427"/>
+        <source>Setting up the console…</source>
+        <translation>正在设置指挥台……</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Checking the plan…</source>
+        <translation>正在检查预案…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Creating the database…</source>
+        <translation>正在创建数据库…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Loading the plan…</source>
+        <translation>正在载入预案…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Adding the sample contacts…</source>
+        <translation>正在添加示例联系人…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Importing the contacts…</source>
+        <translation>正在导入通讯录…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Importing the sync bundle…</source>
+        <translation>正在导入同步包…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Step {number} of {total}: {step}</source>
+        <translation>第 {number} 步，共 {total} 步：{step}</translation>
     </message>
 </context>
 <context>
@@ -7227,7 +7265,7 @@ No: import without pinning; events are held in quarantine.</source>
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../hisconsole/ui/firstrun.py" line="-317"/>
+        <location filename="../../hisconsole/ui/firstrun.py" line="+93"/>
         <source>Choose the folder for this console&apos;s data.</source>
         <translation>请选择存放本指挥台数据的文件夹。</translation>
     </message>

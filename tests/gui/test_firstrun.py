@@ -121,7 +121,25 @@ def test_hospital_name_contacts_and_a_bundle_from_another_laptop(
     summary = wizard.ready.summary.text()
     assert f"Contacts: {people}" in summary and f"Sync bundle: {bundle}" in summary
 
+    # Finish works off the UI thread and says each step as it starts, with a bar.
+    shown: list[tuple[str, int, int]] = []
+    wizard.progress.relay.step.connect(
+        lambda *_: shown.append(
+            (
+                wizard.progress.label.text(),
+                wizard.progress.bar.value(),
+                wizard.progress.bar.maximum(),
+            )
+        )
+    )
     created = finish(qtbot, wizard)
+    assert shown == [
+        ("Step 1 of 5: Checking the plan…", 0, 5),
+        ("Step 2 of 5: Creating the database…", 1, 5),
+        ("Step 3 of 5: Loading the plan…", 2, 5),
+        ("Step 4 of 5: Importing the contacts…", 3, 5),
+        ("Step 5 of 5: Importing the sync bundle…", 4, 5),
+    ]
 
     meta = plan_service.require_document(created)["meta"]
     # A name in one language only names the hospital in both; printouts carry it.
