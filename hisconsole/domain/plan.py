@@ -378,6 +378,18 @@ def levels_of(doc: Mapping[str, Any]) -> list[Level]:
     ]
 
 
+def text_colour_on(background_hex: str) -> str:
+    """Black or white, whichever contrasts more with ``background_hex`` (WCAG 2 relative
+    luminance): black on the yellow and orange warning levels, white on red and blue."""
+    digits = background_hex.lstrip("#")
+    channels = [int(digits[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    on_white = 1.05 / (luminance + 0.05)
+    on_black = (luminance + 0.05) / 0.05
+    return "#000000" if on_black >= on_white else "#FFFFFF"
+
+
 def text(value: Mapping[str, str] | None, lang: str) -> str:
     """The text in ``lang`` (zh or en), falling back to the other language."""
     if not value:

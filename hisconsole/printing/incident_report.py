@@ -24,6 +24,7 @@ from reportlab.platypus import (
 from reportlab.platypus.flowables import Flowable
 
 from hisconsole.domain import incidents as rules
+from hisconsole.domain.plan import text_colour_on
 from hisconsole.printing.fonts import register_fonts
 
 KINDS = ("initial", "followup", "final")
@@ -237,7 +238,12 @@ def render_report(
     )
     if exercise:
         banner_text = "演练 EXERCISE — " + banner_text
-    banner = Table([[Paragraph(_esc(banner_text), st["banner"])]], colWidths=[170 * mm])
+    banner_style = ParagraphStyle(
+        "banner_level",
+        parent=st["banner"],
+        textColor=colors.HexColor(text_colour_on(level["colour_hex"])),
+    )
+    banner = Table([[Paragraph(_esc(banner_text), banner_style)]], colWidths=[170 * mm])
     banner.setStyle(
         TableStyle(
             [

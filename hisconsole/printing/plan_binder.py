@@ -41,6 +41,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.tableofcontents import TableOfContents
 
+from hisconsole.domain.plan import text_colour_on
 from hisconsole.printing.common import FAINT, GREY, INK, font
 
 LANGS = ("zh", "en")
@@ -322,7 +323,8 @@ class _Binder:
         for code in codes:
             level = self.levels.get(code)
             colour = level["colour_hex"] if level else "#607D8B"
-            spans.append(f'<font backColor="{colour}" color="white">&nbsp;{_e(code)}&nbsp;</font>')
+            ink = text_colour_on(colour)
+            spans.append(f'<font backColor="{colour}" color="{ink}">&nbsp;{_e(code)}&nbsp;</font>')
         return Paragraph("&nbsp;".join(spans), self.s.cell)
 
     # --- the document ---------------------------------------------------------------------
@@ -391,12 +393,18 @@ class _Binder:
         story += self.subheading("principles") + self.bullets(o.get("principles", []))
         return story
 
+    def on_level(self, style: ParagraphStyle, level: Mapping[str, Any]) -> ParagraphStyle:
+        """``style`` with the text colour that reads on the level's colour (black on yellow)."""
+        ink = colors.HexColor(text_colour_on(level["colour_hex"]))
+        return ParagraphStyle(f"{style.name}-{level['code']}", parent=style, textColor=ink)
+
     def level_block(self, level: Mapping[str, Any]) -> Flowable:
         s = self.s
+        code_style, colour_style = self.on_level(s.swatch, level), self.on_level(s.swatch_en, level)
         swatch = [
-            Paragraph(_e(level["code"]), s.swatch),
-            Paragraph(_e(level.get("colour_name", {}).get("zh", "")), s.swatch_en),
-            Paragraph(_e(level.get("colour_name", {}).get("en", "")), s.swatch_en),
+            Paragraph(_e(level["code"]), code_style),
+            Paragraph(_e(level.get("colour_name", {}).get("zh", "")), colour_style),
+            Paragraph(_e(level.get("colour_name", {}).get("en", "")), colour_style),
         ]
         name = level.get("name", {})
         report = int(level.get("report_minutes", 0))
@@ -452,7 +460,7 @@ class _Binder:
             follow = int(level.get("followup_minutes", 0))
             rows.append(
                 [
-                    Paragraph(_e(level["code"]), self.s.swatch_en),
+                    Paragraph(_e(level["code"]), self.on_level(self.s.swatch_en, level)),
                     [
                         Paragraph(
                             f"{_e(name.get('zh'))}（{_e(level.get('colour_name', {}).get('zh'))}）"

@@ -6,6 +6,8 @@ from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication
 from PySide6.QtWidgets import QFrame, QLabel, QLayout, QLayoutItem, QWidget
 
+from hisconsole.domain import plan as plan_rules
+
 # The banner's colour while no incident is active: neutral, not a warning colour.
 NEUTRAL_GREY = "#5F6368"
 MUTED_TEXT = "#5F6368"
@@ -49,9 +51,7 @@ def colour_sheet(colour: str) -> str:
 
 def text_colour_on(background_hex: str) -> str:
     """Black or white, whichever reads better on ``background_hex`` (e.g. black on yellow)."""
-    colour = QColor(background_hex)
-    luminance = 0.2126 * colour.redF() + 0.7152 * colour.greenF() + 0.0722 * colour.blueF()
-    return "#000000" if luminance > 0.5 else "#FFFFFF"
+    return plan_rules.text_colour_on(QColor(background_hex).name())
 
 
 def sized_font(widget: QWidget, delta: int, *, bold: bool = False) -> QFont:

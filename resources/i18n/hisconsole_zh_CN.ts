@@ -475,12 +475,12 @@
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+20"/>
         <source>Phones</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-11"/>
         <source>Alternate</source>
         <translation>替补人员</translation>
     </message>
@@ -495,12 +495,12 @@
         <translation>最近呼叫</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-11"/>
         <source>Escalates at</source>
         <translation>转替补时间</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+38"/>
         <source>Start call-out…</source>
         <translation>启动通知呼叫…</translation>
     </message>
@@ -1898,12 +1898,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Form</source>
         <translation>表单</translation>
     </message>
     <message>
-        <location line="-10"/>
+        <location line="-12"/>
         <source>Ward / department</source>
         <translation>病区 / 科室</translation>
     </message>
@@ -1918,7 +1918,7 @@
         <translation>最久（小时）</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Serial</source>
         <translation>序列号</translation>
     </message>
@@ -1938,7 +1938,7 @@
         <translation>已发放（小时）</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+89"/>
         <source>pre-printed</source>
         <translation>预印</translation>
     </message>
@@ -5991,7 +5991,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>SheetStatus</name>
     <message>
-        <location filename="../../hisconsole/ui/forms/backentry.py" line="-475"/>
+        <location filename="../../hisconsole/ui/forms/backentry.py" line="-480"/>
         <source>issued</source>
         <extracomment>The outstanding filter&apos;s entries for every sheet and for pre-printed ones. What a back-entry scan can record, in the order offered. Feedback colours of a scan: (background, text).</extracomment>
         <translation>已发放</translation>

@@ -122,3 +122,18 @@ def test_export_to_an_unwritable_place_says_so_and_leaves_nothing(
     with pytest.raises(FileWriteError, match="Cannot write"):
         plan_service.export_file(console, tmp_path / "no-such-dir" / "plan.yaml")
     assert not (tmp_path / "no-such-dir").exists()
+
+
+@pytest.mark.parametrize(
+    ("colour", "ink"),
+    [
+        ("#C62828", "#FFFFFF"),
+        ("#EF6C00", "#000000"),
+        ("#F9A825", "#000000"),
+        ("#1565C0", "#FFFFFF"),
+    ],
+)
+def test_level_colours_carry_the_text_colour_that_reads_on_them(colour: str, ink: str) -> None:
+    from hisconsole.domain.plan import text_colour_on
+
+    assert text_colour_on(colour) == ink

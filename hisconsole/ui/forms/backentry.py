@@ -155,7 +155,9 @@ class FormsBackEntryTab(QWidget):
             ],
             self,
         )
-        self.summary_view = table_view(self.summary_model, self, stretch=1, name="outstanding")
+        self.summary_view = table_view(
+            self.summary_model, self, stretch=1, name="outstanding", fit_rows=True
+        )
         self.sheets_model = RecordsModel(
             [
                 Column(lambda: self.tr("Serial"), lambda r: r["serial"]),
@@ -172,7 +174,9 @@ class FormsBackEntryTab(QWidget):
             ],
             self,
         )
-        self.sheets_view = table_view(self.sheets_model, self, stretch=1, name="outstanding sheets")
+        self.sheets_view = table_view(
+            self.sheets_model, self, stretch=1, name="outstanding sheets", fit_rows=True
+        )
         self.report_button = button("", self)
         self.report_button.clicked.connect(self.save_report)
         self.close_button = button("", self)
@@ -222,9 +226,10 @@ class FormsBackEntryTab(QWidget):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(recent)
         self.splitter.addWidget(waiting)
-        self.splitter.setStretchFactor(0, 2)
+        # What is outstanding (form names, whole) needs the room more than the scan list.
+        self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 3)
-        self.splitter.setSizes([400, 700])
+        self.splitter.setSizes([300, 800])
 
         layout = QVBoxLayout(self)
         layout.addLayout(actions)

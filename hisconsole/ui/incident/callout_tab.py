@@ -65,7 +65,11 @@ class CalloutTab(QWidget):
                     lambda r: call_status_label(r["status"]),
                     background=lambda r: CALL_COLOURS.get(r["status"]),
                 ),
-                Column(lambda: self.tr("Phones"), lambda r: phones_text(r["person"]["phones"])),
+                # When the alternate is to be called: beside the status, never cut off.
+                Column(
+                    lambda: self.tr("Escalates at"),
+                    lambda r: clock_time(r["escalate_at"]) if not r["escalated"] else "",
+                ),
                 Column(lambda: self.tr("Alternate"), lambda r: self._person(r["alternate"])),
                 Column(
                     lambda: self.tr("Alternate status"),
@@ -75,14 +79,15 @@ class CalloutTab(QWidget):
                     ),
                 ),
                 Column(lambda: self.tr("Last call"), lambda r: clock_time(r["last_attempt"])),
-                Column(
-                    lambda: self.tr("Escalates at"),
-                    lambda r: clock_time(r["escalate_at"]) if not r["escalated"] else "",
-                ),
+                # Last and stretched: a long list of numbers wraps instead of pushing
+                # the other columns out of sight.
+                Column(lambda: self.tr("Phones"), lambda r: phones_text(r["person"]["phones"])),
             ],
             self,
         )
-        self.callout_view = table_view(self.callout_model, self, stretch=2, name="call-out")
+        self.callout_view = table_view(
+            self.callout_model, self, stretch=6, name="call-out", fit_rows=True
+        )
         box.addWidget(self.callout_view, 1)
         buttons = QHBoxLayout()
         self.outcome_label = QLabel(self)

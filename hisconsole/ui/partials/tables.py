@@ -12,8 +12,16 @@ from hisconsole.ui.partials.models import RecordsModel
 
 
 def table_view(
-    model: QAbstractItemModel, parent: QWidget, *, stretch: int, name: str
+    model: QAbstractItemModel,
+    parent: QWidget,
+    *,
+    stretch: int,
+    name: str,
+    fit_rows: bool = False,
 ) -> QTableView:
+    """A read-only table: whole rows selected, columns sized to their contents, column
+    ``stretch`` taking the room left. ``fit_rows``: rows grow to show wrapped text whole
+    (for short tables whose texts must not be cut, e.g. form names; costly on long ones)."""
     view = QTableView(parent)
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -28,6 +36,14 @@ def table_view(
     header.setHighlightSections(False)
     view.setAccessibleName(name)
     view.setStyleSheet("QTableView::item { padding: 3px 6px; }")
+    if fit_rows:
+        # Row heights come from the delegate, which does not see a style sheet's padding:
+        # with side padding a text it measured as fitting is cut when drawn.
+        view.setStyleSheet("QTableView::item { padding: 3px 0px; }")
+        view.setTextElideMode(Qt.TextElideMode.ElideNone)
+        view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # The stretched column's width is known only once laid out: wrap again then.
+        header.sectionResized.connect(lambda *_: view.resizeRowsToContents())
     return view
 
 
