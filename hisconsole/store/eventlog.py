@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
-import json
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import func, insert, select
@@ -14,14 +12,12 @@ from sqlalchemy.orm import Session
 
 from hisconsole.domain.hlc import ZERO, HybridClock, Stamp
 from hisconsole.store import projections
+from hisconsole.store.events import EventRecord
 from hisconsole.store.models import EVENT_FLAG_FROM_FUTURE, Event
 from hisconsole.store.sync_models import EventOrder
 
-#: Version of the event payload schema written by this program (payloads only gain fields).
-EVENT_SCHEMA_VERSION = 1
-
 #: Signs an event written here: (record) -> Ed25519 signature over its canonical bytes.
-Signer = Callable[["EventRecord"], bytes]
+Signer = Callable[[EventRecord], bytes]
 #: Device id -> signer, registered when the device key is loaded (hisconsole.sync.identity).
 _SIGNERS: dict[str, Signer] = {}
 
@@ -29,44 +25,6 @@ _SIGNERS: dict[str, Signer] = {}
 def register_signer(device_id: str, signer: Signer) -> None:
     """Sign every event this device writes from now on (the key lives in the sync layer)."""
     _SIGNERS[device_id] = signer
-
-
-def canonical_json(value: Any) -> str:
-    """The one byte form of a payload: sorted keys, no spaces, UTF-8 kept."""
-    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-
-
-@dataclass(frozen=True)
-class EventRecord:
-    """An event as the rest of the program sees it."""
-
-    origin_id: str
-    origin_seq: int
-    event_id: str
-    hlc: str
-    author: str
-    kind: str
-    entity: str
-    payload: dict[str, Any]
-    parents: tuple[str, ...] = ()
-    schema_version: int = EVENT_SCHEMA_VERSION
-    signature: bytes | None = field(default=None, repr=False)
-
-    @classmethod
-    def from_row(cls, row: Event) -> EventRecord:
-        return cls(
-            origin_id=row.origin_id,
-            origin_seq=row.origin_seq,
-            event_id=row.event_id,
-            hlc=row.hlc,
-            author=row.author,
-            kind=row.kind,
-            entity=row.entity,
-            payload=json.loads(row.payload),
-            parents=tuple(json.loads(row.parents)),
-            schema_version=row.schema_version,
-            signature=row.signature,
-        )
 
 
 _INSERT_EVENT = insert(Event)
@@ -111,22 +69,7 @@ class EventWriter:
         if self._signer is not None:
             record = dataclasses.replace(record, signature=self._signer(record))
         # One constant statement with parameters: SQLAlchemy compiles it once.
-        self.session.execute(
-            _INSERT_EVENT,
-            {
-                "origin_id": record.origin_id,
-                "origin_seq": record.origin_seq,
-                "event_id": record.event_id,
-                "hlc": record.hlc,
-                "author": record.author,
-                "kind": record.kind,
-                "entity": record.entity,
-                "payload": canonical_json(record.payload),
-                "parents": canonical_json(list(record.parents)),
-                "schema_version": record.schema_version,
-                "signature": record.signature,
-            },
-        )
+        self.session.execute(_INSERT_EVENT, record.to_row())
         self._next_seq += 1
         projections.apply(self.session, record)
         self.written.append(record)
@@ -149,23 +92,7 @@ def append_foreign(session: Session, records: Sequence[tuple[EventRecord, int]])
     """
     if not records:
         return
-    rows = [
-        {
-            "origin_id": r.origin_id,
-            "origin_seq": r.origin_seq,
-            "event_id": r.event_id,
-            "hlc": r.hlc,
-            "author": r.author,
-            "kind": r.kind,
-            "entity": r.entity,
-            "payload": canonical_json(r.payload),
-            "parents": canonical_json(list(r.parents)),
-            "schema_version": r.schema_version,
-            "signature": r.signature,
-            "flags": flags,
-        }
-        for r, flags in records
-    ]
+    rows = [{**r.to_row(), "flags": flags} for r, flags in records]
     session.execute(insert(Event), rows)
     for record, _flags in records:
         projections.apply(session, record)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import delete, exists, insert, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from hisconsole.domain.hlc import stamp_time
 from hisconsole.store.decisions import settle_level, settle_status
+from hisconsole.store.events import EventRecord
 from hisconsole.store.models import (
     PROJECTIONS,
     AlertAck,
@@ -43,11 +44,9 @@ from hisconsole.store.models import (
     PlanVersion,
     Review,
 )
+from hisconsole.store.sync_models import EventOrder
 
-if TYPE_CHECKING:
-    from hisconsole.store.eventlog import EventRecord
-
-Handler = Callable[[Session, "EventRecord"], None]
+Handler = Callable[[Session, EventRecord], None]
 HANDLERS: dict[str, Handler] = {}
 
 
@@ -188,9 +187,6 @@ def _replay_earlier(session: Session, record: EventRecord, condition: Any) -> No
     appears, this applies those events in their arrival order. Handlers are
     idempotent, so replaying is safe.
     """
-    from hisconsole.store.eventlog import EventRecord as Record
-    from hisconsole.store.sync_models import EventOrder
-
     mine = (
         select(EventOrder.pos)
         .where(EventOrder.origin_id == record.origin_id, EventOrder.origin_seq == record.origin_seq)
@@ -206,7 +202,7 @@ def _replay_earlier(session: Session, record: EventRecord, condition: Any) -> No
         .order_by(EventOrder.pos)
     ).all()
     for row in rows:
-        apply(session, Record.from_row(row))
+        apply(session, EventRecord.from_row(row))
 
 
 #: ISO-8601 UTC time of an HLC stamp's wall clock.

@@ -12,14 +12,13 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
-import json
 import re
 from typing import Any
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from hisconsole.store.eventlog import EventRecord
+from hisconsole.store.events import EventRecord, canonical_json
 
 EVENT_CONTEXT = b"hisconsole event v1\n"
 MANIFEST_CONTEXT = b"hisconsole bundle manifest v1\n"
@@ -29,11 +28,6 @@ TRUST_CONTEXT = b"hisconsole trust list v1\n"
 DEVICE_ID_RE = re.compile(r"^[a-z2-7]{16}$")
 PUBLIC_KEY_BYTES = 32
 SIGNATURE_BYTES = 64
-
-
-def canonical_json(value: Any) -> str:
-    """Sorted keys, no spaces, non-ASCII kept: the one text form that is signed."""
-    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 
 def device_id_of(public_key: bytes) -> str:
@@ -59,25 +53,9 @@ def unb64(text: Any, *, size: int | None = None) -> bytes:
     return data
 
 
-def event_fields(record: EventRecord) -> dict[str, Any]:
-    """The signed fields of an event (no signature, no local flags)."""
-    return {
-        "origin_id": record.origin_id,
-        "origin_seq": record.origin_seq,
-        "event_id": record.event_id,
-        "hlc": record.hlc,
-        "author": record.author,
-        "kind": record.kind,
-        "entity": record.entity,
-        "payload": record.payload,
-        "parents": list(record.parents),
-        "schema_version": record.schema_version,
-    }
-
-
 def event_bytes(record: EventRecord) -> bytes:
     """The exact bytes an event's signature covers."""
-    return EVENT_CONTEXT + canonical_json(event_fields(record)).encode("utf-8")
+    return EVENT_CONTEXT + canonical_json(record.signed_fields()).encode("utf-8")
 
 
 def event_bytes_from_text(

@@ -40,6 +40,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlchemyError
 from sqlalchemy.pool import NullPool
 
+from hisconsole.store.events import COLUMNS
 from hisconsole.sync.errors import HubError
 from hisconsole.sync.vectors import Vector
 
@@ -83,20 +84,6 @@ trust_lists = Table(
     Column("signer", String(64), nullable=False),
     Column("document", Text, nullable=False),
     Column("received_at", DateTime(timezone=True), server_default=func.now()),
-)
-
-EVENT_COLUMNS = (
-    "origin_id",
-    "origin_seq",
-    "event_id",
-    "hlc",
-    "author",
-    "kind",
-    "entity",
-    "payload",
-    "parents",
-    "schema_version",
-    "signature",
 )
 
 
@@ -251,7 +238,7 @@ def fetch_events(
 ) -> Generator[dict[str, Any], None, None]:
     """Events of ``origin`` numbered (after, upto] in the order they reached the hub, streamed."""
     query = (
-        select(events.c.hub_seq, *(events.c[name] for name in EVENT_COLUMNS))
+        select(events.c.hub_seq, *(events.c[name] for name in COLUMNS))
         .where(
             events.c.origin_id == origin,
             events.c.origin_seq > after,

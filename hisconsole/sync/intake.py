@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 
 from hisconsole.domain.hlc import HybridClock, Stamp
 from hisconsole.store import eventlog
-from hisconsole.store.eventlog import EventRecord
+from hisconsole.store.events import EventRecord, canonical_json
 from hisconsole.store.models import EVENT_FLAG_FROM_FUTURE, Event, Meta
 from hisconsole.store.sync_models import (
     HELD_PENDING,
@@ -43,10 +43,8 @@ from hisconsole.sync.canonical import (
     PUBLIC_KEY_BYTES,
     SIGNATURE_BYTES,
     b64,
-    canonical_json,
     device_id_of,
     event_bytes,
-    event_fields,
     unb64,
 )
 from hisconsole.sync.errors import SyncError
@@ -123,13 +121,6 @@ def parse_event(obj: Any, where: str) -> EventRecord:
         schema_version=_int(obj, "schema_version", where, 1),
         signature=signature,
     )
-
-
-def event_json(record: EventRecord) -> dict[str, Any]:
-    """The transport form of a signed event (the inverse of :func:`parse_event`)."""
-    fields = event_fields(record)
-    fields["signature"] = b64(record.signature or b"")
-    return fields
 
 
 def check_keys(keys: Mapping[str, Any], where: str) -> dict[str, bytes]:
@@ -367,38 +358,12 @@ def record_devices(
 
 def _held_row(record: EventRecord, status: str, reason: Reason, ctx: Context) -> dict[str, Any]:
     return {
-        "origin_id": record.origin_id,
-        "origin_seq": record.origin_seq,
-        "event_id": record.event_id,
-        "hlc": record.hlc,
-        "author": record.author,
-        "kind": record.kind,
-        "entity": record.entity,
-        "payload": canonical_json(record.payload),
-        "parents": canonical_json(list(record.parents)),
-        "schema_version": record.schema_version,
-        "signature": record.signature,
+        **record.to_row(),
         "status": status,
         "reason": reason.record_text(),
         "received_at": ctx.now_iso,
         "source": ctx.source,
     }
-
-
-def record_from_held(row: HeldEvent) -> EventRecord:
-    return EventRecord(
-        origin_id=row.origin_id,
-        origin_seq=row.origin_seq,
-        event_id=row.event_id,
-        hlc=row.hlc,
-        author=row.author,
-        kind=row.kind,
-        entity=row.entity,
-        payload=json.loads(row.payload),
-        parents=tuple(json.loads(row.parents)),
-        schema_version=row.schema_version,
-        signature=row.signature,
-    )
 
 
 def _count_reason(report: IntakeReport, reason: Reason) -> None:
@@ -514,7 +479,7 @@ def store_events(
                     report.duplicates += 1
                 else:
                     report.conflicting += 1
-            candidates[seq] = record_from_held(row)
+            candidates[seq] = EventRecord.from_row(row)
         expected = have + 1
         released: list[int] = []
         new_pending: list[dict[str, Any]] = []
@@ -583,7 +548,7 @@ def release_held(
             today=ctx.today,
         )
         if verdict == trust_rules.APPLY:
-            release.append(record_from_held(row))
+            release.append(EventRecord.from_row(row))
             continue
         assert reason is not None  # decide() gives one for every verdict but APPLY
         if verdict != row.status:

@@ -9,77 +9,18 @@ are deterministic, so every copy carries the same signature).
 from __future__ import annotations
 
 import heapq
-import json
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from hisconsole.store.events import COLUMNS, StoredEvent
 from hisconsole.store.models import Event
 from hisconsole.store.sync_models import HELD_PENDING, EventOrder, HeldEvent
-from hisconsole.sync.canonical import b64, event_bytes_from_text
+from hisconsole.sync.canonical import event_bytes_from_text
 
 Sign = Callable[[bytes], bytes]
-
-
-@dataclass(frozen=True, slots=True)
-class OutRow:
-    origin_id: str
-    origin_seq: int
-    event_id: str
-    hlc: str
-    author: str
-    kind: str
-    entity: str
-    payload: str
-    parents: str
-    schema_version: int
-    signature: bytes
-
-    def as_hub_row(self) -> dict[str, Any]:
-        return {
-            "origin_id": self.origin_id,
-            "origin_seq": self.origin_seq,
-            "event_id": self.event_id,
-            "hlc": self.hlc,
-            "author": self.author,
-            "kind": self.kind,
-            "entity": self.entity,
-            "payload": self.payload,
-            "parents": self.parents,
-            "schema_version": self.schema_version,
-            "signature": self.signature,
-        }
-
-    def as_line(self) -> str:
-        """The event as one canonical JSON line (keys sorted, signature included)."""
-        dumps = json.dumps
-        return (
-            f'{{"author":{dumps(self.author, ensure_ascii=False)},'
-            f'"entity":{dumps(self.entity, ensure_ascii=False)},'
-            f'"event_id":{dumps(self.event_id, ensure_ascii=False)},'
-            f'"hlc":{dumps(self.hlc)},"kind":{dumps(self.kind, ensure_ascii=False)},'
-            f'"origin_id":{dumps(self.origin_id)},"origin_seq":{self.origin_seq},'
-            f'"parents":{self.parents},"payload":{self.payload},'
-            f'"schema_version":{self.schema_version},"signature":"{b64(self.signature)}"}}'
-        )
-
-
-_COLUMNS = (
-    "origin_id",
-    "origin_seq",
-    "event_id",
-    "hlc",
-    "author",
-    "kind",
-    "entity",
-    "payload",
-    "parents",
-    "schema_version",
-    "signature",
-)
 
 
 def outgoing(
@@ -89,7 +30,7 @@ def outgoing(
     since: Mapping[str, int],
     own_id: str,
     sign_own: Sign,
-) -> Iterator[OutRow]:
+) -> Iterator[StoredEvent]:
     """Every event held here (log, quarantined, rejected) numbered above ``since``.
 
     Log events come in the order this laptop applied them (event_order), which
@@ -105,7 +46,7 @@ def outgoing(
             continue
         held_origins.append((origin, after))
         query = (
-            select(EventOrder.pos, *(getattr(Event, c) for c in _COLUMNS))
+            select(EventOrder.pos, *(getattr(Event, c) for c in COLUMNS))
             .join(
                 EventOrder,
                 (EventOrder.origin_id == Event.origin_id)
@@ -122,7 +63,7 @@ def outgoing(
             yield signed
     for origin, after in held_origins:
         query = (
-            select(*(getattr(HeldEvent, c) for c in _COLUMNS))
+            select(*(getattr(HeldEvent, c) for c in COLUMNS))
             .where(
                 HeldEvent.origin_id == origin,
                 HeldEvent.origin_seq > after,
@@ -136,7 +77,7 @@ def outgoing(
                 yield signed
 
 
-def _signed(row: Any, own_id: str, sign_own: Sign) -> OutRow | None:
+def _signed(row: Any, own_id: str, sign_own: Sign) -> StoredEvent | None:
     signature = row.signature
     if signature is None:
         if row.origin_id != own_id:
@@ -155,16 +96,4 @@ def _signed(row: Any, own_id: str, sign_own: Sign) -> OutRow | None:
                 schema_version=row.schema_version,
             )
         )
-    return OutRow(
-        row.origin_id,
-        int(row.origin_seq),
-        row.event_id,
-        row.hlc,
-        row.author,
-        row.kind,
-        row.entity,
-        row.payload,
-        row.parents,
-        int(row.schema_version),
-        bytes(signature),
-    )
+    return StoredEvent.from_row(row, signature)

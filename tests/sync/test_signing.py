@@ -13,7 +13,7 @@ from hisconsole.services import incidents
 from hisconsole.services.console import Console
 from hisconsole.services.maintenance import check
 from hisconsole.services.sync import bundles as bundles_service
-from hisconsole.store.eventlog import EventRecord
+from hisconsole.store.events import EventRecord
 from hisconsole.store.models import Event
 from hisconsole.sync.canonical import event_bytes, event_bytes_from_text, verify
 from hisconsole.sync.intake import first_bad_signature

@@ -28,7 +28,7 @@ from hisconsole.services.sync.shared import (
     trust_document,
 )
 from hisconsole.store.db import SCHEMA_HEAD
-from hisconsole.store.eventlog import EVENT_SCHEMA_VERSION, EventRecord
+from hisconsole.store.events import EVENT_SCHEMA_VERSION, EventRecord
 from hisconsole.store.models import Meta
 from hisconsole.sync import bundle as bundle_format
 from hisconsole.sync import intake, vectors

@@ -29,14 +29,14 @@ from hisconsole.services.sync.shared import (
     trust_document,
     trust_state,
 )
-from hisconsole.store.eventlog import EventRecord
+from hisconsole.store.events import EventRecord, StoredEvent, canonical_json
 from hisconsole.store.models import Meta
 from hisconsole.sync import hub as hub_db
 from hisconsole.sync import intake, vectors
 from hisconsole.sync import trust as trust_format
-from hisconsole.sync.canonical import b64, canonical_json
+from hisconsole.sync.canonical import b64
 from hisconsole.sync.errors import SyncError
-from hisconsole.sync.outgoing import OutRow, outgoing
+from hisconsole.sync.outgoing import outgoing
 
 HUB_FILE = "hub.json"
 PUSH_BATCH = 5000
@@ -204,7 +204,7 @@ def _push(
         if vectors.covers(hub_has, have) and not _has_trust_to_push(session):
             return
         keys, names = device_keys(session, console)
-        rows: list[OutRow] = list(
+        rows: list[StoredEvent] = list(
             outgoing(
                 session,
                 have={o: n for o, n in have.items() if o in keys},
@@ -230,7 +230,7 @@ def _push(
             )
     _step(progress, STAGE_PUSH, 0, len(rows))
     for start in range(0, len(rows), PUSH_BATCH):
-        batch = [r.as_hub_row() for r in rows[start : start + PUSH_BATCH]]
+        batch = [r.to_row() for r in rows[start : start + PUSH_BATCH]]
         with engine.begin() as conn:
             result.sent += hub_db.push_events(conn, batch)
         _step(progress, STAGE_PUSH, start + len(batch), len(rows))

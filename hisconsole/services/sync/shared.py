@@ -12,10 +12,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from hisconsole.services.console import ChangeSet, Console, ServiceError
+from hisconsole.store.events import canonical_json
 from hisconsole.store.sync_models import SyncDevice, SyncHistory, SyncPeer
 from hisconsole.sync import intake, vectors
 from hisconsole.sync import trust as trust_format
-from hisconsole.sync.canonical import canonical_json
 from hisconsole.sync.errors import SyncError
 
 # The intake's typed facts, as the command line and the screens get them from here.
