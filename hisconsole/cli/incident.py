@@ -99,23 +99,17 @@ def _format_incident(data: dict[str, Any]) -> str:
 
 def _declare(console: Any, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
     """Declare; without --scenario, follow the playbook the plan gives for the systems named."""
-    from hisconsole.services import incidents, response
     from hisconsole.services import plan as plan_service
-    from hisconsole.services.console import ServiceError
+    from hisconsole.services import response
 
     doc = plan_service.require_document(console)
-    open_reports = {r["id"] for r in response.reports(console, open_only=True)}
-    for report in args.attach:  # checked first: a refused declaration records nothing
-        if report not in open_reports:
-            raise ServiceError(
-                f"No report {report!r} waits in Reports to assess. Nothing was declared."
-            )
     proposed = args.scenario is None
     scenario = None if args.scenario == "none" else args.scenario
     if proposed:
         scenario = plan_service.propose_scenario(doc, args.system)
-    new_id, _ = incidents.declare(
+    new_id = response.declare_with_reports(
         console,
+        args.attach,
         level=args.level,
         title=args.title,
         systems=args.system,
@@ -135,8 +129,6 @@ def _declare(console: Any, args: argparse.Namespace) -> tuple[dict[str, Any], st
         lines.append(f"Playbook: {scenario} ({name}){why}.")
         if proposed:
             lines.append("Give --scenario CODE for another one, --scenario none for none.")
-    for report in args.attach:
-        response.attach_report(console, report, new_id)
     waiting = response.reports(console, open_only=True)
     if waiting:
         lines.append(

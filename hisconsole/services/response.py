@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import uuid
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import select
@@ -15,6 +16,7 @@ from hisconsole.domain.plan import GROUP_CODES
 from hisconsole.services.console import ChangeSet, Console, ServiceError
 from hisconsole.services.contacts import call_trees, contacts_by_key
 from hisconsole.services.incidents import _get, _iso, _parse_time, _require_open
+from hisconsole.store.eventlog import EventWriter
 from hisconsole.store.models import (
     Callout,
     CalloutAttempt,
@@ -109,6 +111,64 @@ def declare_from_report(
     return new_id
 
 
+def declare_with_reports(
+    console: Console,
+    reports: Sequence[str],
+    *,
+    level: str,
+    title: str,
+    systems: Sequence[str] = (),
+    scenario: str | None = None,
+    exercise: bool = False,
+    reported_at: str | dt.datetime | None = None,
+) -> str:
+    """Declare an incident and take in the waiting reports that led to it.
+
+    The reporting clock starts when the first of them was received (the plan's
+    deadlines run from receiving the report), unless ``reported_at`` is given.
+    A report that is not waiting refuses the whole declaration; nothing is recorded.
+    """
+    from hisconsole.services import incidents
+
+    with console.db.read() as session:
+        received = [_open_intake(session, intake_id).received_at for intake_id in reports]
+    new_id, _ = incidents.declare(
+        console,
+        level=level,
+        title=title,
+        systems=systems,
+        scenario=scenario,
+        exercise=exercise,
+        reported_at=reported_at or (min(received) if received else None),
+    )
+    with console.transaction() as tx:
+        for intake_id in reports:
+            row = _open_intake(tx.session, intake_id)
+            tx.emit(
+                "intake.assessed",
+                f"intake:{intake_id}",
+                {"intake": intake_id, "outcome": "declared", "incident": new_id},
+            )
+            _log_report(tx, console, new_id, row)
+    return new_id
+
+
+def _log_report(tx: EventWriter, console: Console, incident_id: str, row: Intake) -> None:
+    tx.emit(
+        "incident.logged",
+        f"incident:{incident_id}",
+        {
+            "id": incident_id,
+            "kind": "note",
+            "group": None,
+            "system": None,
+            "corrects": None,
+            "at": _iso(console.now()),
+            "text": f"Report {row.id} from {row.reporter} ({row.department}): {row.what}",
+        },
+    )
+
+
 def attach_report(console: Console, intake_id: str, incident_id: str) -> ChangeSet:
     with console.transaction() as tx:
         row = _open_intake(tx.session, intake_id)
@@ -118,19 +178,7 @@ def attach_report(console: Console, intake_id: str, incident_id: str) -> ChangeS
             f"intake:{intake_id}",
             {"intake": intake_id, "outcome": "attached", "incident": incident_id},
         )
-        tx.emit(
-            "incident.logged",
-            f"incident:{incident_id}",
-            {
-                "id": incident_id,
-                "kind": "note",
-                "group": None,
-                "system": None,
-                "corrects": None,
-                "at": _iso(console.now()),
-                "text": f"Report {intake_id} from {row.reporter} ({row.department}): {row.what}",
-            },
-        )
+        _log_report(tx, console, incident_id, row)
     return ChangeSet({AREA}, 2)
 
 

@@ -4,7 +4,7 @@
 <context>
     <name>AddStepDialog</name>
     <message>
-        <location filename="../../hisconsole/ui/partials/dialogs.py" line="+567"/>
+        <location filename="../../hisconsole/ui/partials/dialogs.py" line="+651"/>
         <source>&amp;Group:</source>
         <translation>小组(&amp;G)：</translation>
     </message>
@@ -1606,12 +1606,12 @@
 <context>
     <name>DeclareDialog</name>
     <message>
-        <location filename="../../hisconsole/ui/partials/dialogs.py" line="-272"/>
+        <location filename="../../hisconsole/ui/partials/dialogs.py" line="-338"/>
         <source>&amp;Scenario:</source>
         <translation>情景(&amp;S)：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Warning &amp;level:</source>
         <translation>预警级别(&amp;L)：</translation>
     </message>
@@ -1626,12 +1626,27 @@
         <translation>受影响系统：</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Reports waiting:</source>
+        <translation>待研判的报告信息：</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>First &amp;reported at:</source>
         <translation>首次报告时间(&amp;R)：</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+42"/>
+        <source>No playbook: the incident will have no checklist steps.</source>
+        <translation>未选处置预案：本事件将没有检查清单步骤。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Proposed by the plan for the systems ticked.</source>
+        <translation>已按预案为勾选的系统推荐。</translation>
+    </message>
+    <message>
+        <location line="+82"/>
         <source>Declare incident</source>
         <translation>宣布应急事件</translation>
     </message>
@@ -1641,7 +1656,12 @@
         <translation>（不使用处置预案）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
+        <source>{reporter} ({department}), {time}: {what} — attach it</source>
+        <translation>{reporter}（{department}），{time}：{what} — 归入本事件</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Exercise (drill) — marked {mark}</source>
         <translation>演练 — 标记为 {mark}</translation>
     </message>

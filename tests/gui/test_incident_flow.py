@@ -96,8 +96,10 @@ def declare(
     systems: tuple[str, ...] = ("HIS", "LIS"),
     title: str = "HIS and LIS down",
     exercise: bool = False,
+    playbook: bool = True,
 ) -> str:
-    """Declare through the dialog, opened with Ctrl+D, as a user would."""
+    """Declare through the dialog, opened with Ctrl+D, as a user would (with the playbook
+    the plan proposes for the systems, unless ``playbook`` is False)."""
     activate(qtbot, window)
     qtbot.keyClick(window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     dialog = open_dialog_of(window, DeclareDialog)
@@ -106,6 +108,8 @@ def declare(
     for code in systems:
         qtbot.mouseClick(dialog.system_boxes[code], Qt.MouseButton.LeftButton)
     qtbot.keyClicks(dialog.title_edit, title)
+    if not playbook:
+        dialog.scenario_combo.setCurrentIndex(dialog.scenario_combo.findData(None))
     if exercise:
         dialog.exercise_box.setChecked(True)
     declared: list[str] = []
@@ -347,6 +351,44 @@ def test_an_exercise_carries_the_mark_on_every_screen(qtbot: QtBot, window: Main
     assert window.banner.status_text() == "III 级：较重"
 
 
+def test_declaring_from_the_keyboard_proposes_the_playbook_and_attaches_the_waiting_report(
+    qtbot: QtBot, window: MainWindow, clock: Clock
+) -> None:
+    console = window.ctx.console
+    response.receive_report(
+        console, reporter="Nurse Li", department="Ward 5", what="HIS frozen", systems=["HIS"]
+    )
+    window.ctx.situation.reload()
+    qtbot.waitUntil(lambda: len(window.ctx.situation.situation.reports) == 1)
+    clock.advance(4)
+    activate(qtbot, window)
+    qtbot.keyClick(window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    dialog = open_dialog_of(window, DeclareDialog)
+    assert isinstance(dialog, DeclareDialog)
+    assert dialog.scenario_combo.currentData() is None
+    assert dialog.playbook_note.text() == "No playbook: the incident will have no checklist steps."
+    (offered,) = dialog.report_boxes.values()
+    assert offered.isChecked()
+    assert offered.text().startswith("Nurse Li (Ward 5), ")
+
+    for code in ("HIS", "LIS"):
+        qtbot.mouseClick(dialog.system_boxes[code], Qt.MouseButton.LeftButton)
+    assert dialog.scenario_combo.currentData() == "his-down"
+    assert dialog.playbook_note.text() == "Proposed by the plan for the systems ticked."
+    assert dialog.level_combo.currentData() == "II"  # a proposal changes nothing entered
+    qtbot.keyClicks(dialog.title_edit, "HIS and LIS down")
+    declared: list[str] = []
+    dialog.declared.connect(declared.append)
+    press_ok(qtbot, window, dialog)
+
+    (incident_id,) = declared
+    shown = incidents.show(console, incident_id)
+    assert shown["scenario"] == "his-down"
+    assert shown["reported_at"] == "2026-11-25T02:00:00+00:00"  # the report's receipt
+    assert response.checklist(console, incident_id)
+    qtbot.waitUntil(lambda: window.ctx.situation.situation.reports == [])
+
+
 def test_reports_are_logged_first_then_declared_attached_or_closed(
     qtbot: QtBot, window: MainWindow, clock: Clock
 ) -> None:
@@ -428,7 +470,9 @@ def test_reports_are_logged_first_then_declared_attached_or_closed(
 
 def test_checklists_and_messages(qtbot: QtBot, window: MainWindow) -> None:
     console = window.ctx.console
-    incident_id = declare(qtbot, window, level="III", systems=("LIS",), title="LIS down")
+    incident_id = declare(
+        qtbot, window, level="III", systems=("LIS",), title="LIS down", playbook=False
+    )
     # The scenario's playbook makes the checklist (declared here without one: add it now).
     window.open_incident(incident_id)
     page = window.incident_page

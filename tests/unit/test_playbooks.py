@@ -88,4 +88,6 @@ def test_declare_attaches_the_report_that_triggered_it(
     assert main([*argv, "--system", "HIS", "--attach", report]) == 0
     new_id = capsys.readouterr().out.split()[0]
     assert response.reports(console, open_only=True) == []
+    received = response.reports(console)[0]["received_at"]
+    assert incidents.show(console, new_id)["reported_at"] == received  # its clock runs from it
     assert any("Nurse Chen" in e["text"] for e in incidents.show(console, new_id)["log"])

@@ -17,16 +17,18 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QVBoxLayout,
     QWidget,
 )
 
 from hisconsole.domain import incidents as rules
 from hisconsole.domain.plan import GROUP_CODES, LEVEL_CODES, text
 from hisconsole.services import incidents as incident_service
+from hisconsole.services import plan as plan_service
 from hisconsole.services import response
 from hisconsole.ui import style
 from hisconsole.ui.context import Context
-from hisconsole.ui.i18n import channel_label, priority_label, system_status_label
+from hisconsole.ui.i18n import channel_label, format_time, priority_label, system_status_label
 from hisconsole.ui.partials.form_dialog import FormDialog
 from hisconsole.ui.situation import EXERCISE_MARK
 
@@ -126,14 +128,35 @@ class DeclareDialog(FormDialog):
         self._time_touched = False
         self.reported_edit.dateTimeChanged.connect(self._touch_time)
         self.exercise_box = QCheckBox(self)
+        # The playbook follows the systems ticked until the user picks one.
+        self.playbook_note = style.label("", self, wrap=True, colour=style.MUTED_TEXT)
+        self._scenario_picked = False
+        self._proposing = False
+        # Reports still to assess: the one that led here is offered for attaching.
+        self.waiting = [] if report is not None else list(ctx.situation.situation.reports)
+        self.report_boxes: dict[str, QCheckBox] = {}
+        reports_box = QWidget(self)
+        reports_layout = QVBoxLayout(reports_box)
+        reports_layout.setContentsMargins(0, 0, 0, 0)
+        for waiting in self.waiting[:5]:
+            box = QCheckBox(reports_box)
+            box.setChecked(len(self.waiting) == 1)
+            box.toggled.connect(self._reports_chosen)
+            self.report_boxes[waiting["id"]] = box
+            reports_layout.addWidget(box)
         self.add_row(lambda: self.tr("&Scenario:"), self.scenario_combo)
+        self.add_row(lambda: "", self.playbook_note)
         self.add_row(lambda: self.tr("Warning &level:"), self.level_combo)
         self.add_row(lambda: self.tr("&Title:"), self.title_edit)
         self.add_row(lambda: self.tr("Affected systems:"), systems_box)
+        if self.report_boxes:
+            self.add_row(lambda: self.tr("Reports waiting:"), reports_box)
         self.add_row(lambda: self.tr("First &reported at:"), self.reported_edit)
         self.add_row(lambda: "", self.exercise_box)
         self._auto_title = ""
         self.scenario_combo.currentIndexChanged.connect(self._scenario_chosen)
+        for box in self.system_boxes.values():
+            box.toggled.connect(self._propose)
         if report is not None:
             for code in report.get("systems", []):
                 if code in self.system_boxes:
@@ -150,12 +173,51 @@ class DeclareDialog(FormDialog):
             self.reported_edit.setEnabled(False)
             self.intro_label.show()
         self.title_edit.setFocus()
+        self._propose()
+        self._reports_chosen()
         self.retranslate()
 
     def _touch_time(self) -> None:
         self._time_touched = True
 
+    def _propose(self) -> None:
+        """Preselect the plan's playbook for the systems ticked (until the user picks one)."""
+        if not self._scenario_picked:
+            code = plan_service.propose_scenario(
+                {"scenarios": self.scenarios}, self.selected_systems()
+            )
+            self._proposing = True
+            self.scenario_combo.setCurrentIndex(max(0, self.scenario_combo.findData(code)))
+            self._proposing = False
+        self._explain_playbook()
+
+    def _explain_playbook(self) -> None:
+        if self.scenario_combo.currentData() is None:
+            note = self.tr("No playbook: the incident will have no checklist steps.")
+        elif self._scenario_picked:
+            note = ""
+        else:
+            note = self.tr("Proposed by the plan for the systems ticked.")
+        self.playbook_note.setText(note)
+        self.playbook_note.setVisible(bool(note))
+
+    def chosen_reports(self) -> list[str]:
+        return [code for code, box in self.report_boxes.items() if box.isChecked()]
+
+    def _reports_chosen(self) -> None:
+        # The clock runs from the first chosen report's receipt, unless a time was typed.
+        chosen = [w for w in self.waiting if w["id"] in self.chosen_reports()]
+        if chosen and not self._time_touched:
+            first = min(dt.datetime.fromisoformat(w["received_at"]) for w in chosen)
+            self.reported_edit.blockSignals(True)
+            self.reported_edit.setDateTime(QDateTime(first.astimezone().replace(tzinfo=None)))
+            self.reported_edit.blockSignals(False)
+
     def _scenario_chosen(self) -> None:
+        if self._proposing:
+            return  # a proposal changes nothing the user entered
+        self._scenario_picked = True
+        self._explain_playbook()
         code = self.scenario_combo.currentData()
         scenario = next((s for s in self.scenarios if s["code"] == code), None)
         if scenario is None:
@@ -188,6 +250,18 @@ class DeclareDialog(FormDialog):
             )
         systems = self.selected_systems()
         reported_at = edited_time(self.reported_edit, self._time_touched)
+        reports = self.chosen_reports()
+        if reports:
+            return lambda: response.declare_with_reports(
+                console,
+                reports,
+                level=level,
+                title=title,
+                systems=systems,
+                scenario=scenario,
+                exercise=exercise,
+                reported_at=reported_at,
+            )
         return lambda: incident_service.declare(
             console,
             level=level,
@@ -207,6 +281,16 @@ class DeclareDialog(FormDialog):
         super().retranslate()
         self.setWindowTitle(self.tr("Declare incident"))
         self.scenario_combo.setItemText(0, self.tr("(no playbook)"))
+        self._explain_playbook()
+        for waiting in self.waiting[:5]:
+            self.report_boxes[waiting["id"]].setText(
+                self.tr("{reporter} ({department}), {time}: {what} — attach it").format(
+                    reporter=waiting["reporter"],
+                    department=waiting["department"],
+                    time=format_time(waiting["received_at"]),
+                    what=waiting["what"],
+                )
+            )
         self.exercise_box.setText(
             self.tr("Exercise (drill) — marked {mark}").format(mark=EXERCISE_MARK)
         )
