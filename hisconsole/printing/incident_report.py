@@ -196,7 +196,7 @@ def compliance_table(clocks: Sequence[Mapping[str, Any]], tz: dt.tzinfo | None, 
                 judgement(clock),
             ]
         )
-    table = _table(rows, [38 * mm, 15 * mm, 30 * mm, 30 * mm, 57 * mm], font)
+    table = _table(rows, [45 * mm, 17 * mm, 28 * mm, 28 * mm, 52 * mm], font)
     for row, clock in enumerate((c for c in clocks if c["state"] != rules.STATE_CANCELLED), 1):
         if clock["state"] in (rules.STATE_LATE, rules.STATE_MISSED, rules.STATE_RED):
             table.setStyle([("TEXTCOLOR", (4, row), (4, row), colors.HexColor("#B71C1C"))])

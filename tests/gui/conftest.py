@@ -57,6 +57,20 @@ def window(qtbot: QtBot, console: Console, settings_path: Path) -> Iterator[Main
     main.ctx.translations.uninstall()
 
 
+@pytest.fixture
+def timed_window(qtbot: QtBot, timed: Console, settings_path: Path) -> Iterator[MainWindow]:
+    """The main window at 1366×768 over a console whose clock the test moves."""
+    main = create_main_window(timed, settings_path, use_tray=False)
+    qtbot.addWidget(main)
+    main.resize(1366, 768)
+    main.show()
+    qtbot.waitExposed(main)
+    qtbot.waitUntil(main.ctx.runner.is_idle)
+    yield main
+    main.close()
+    main.ctx.translations.uninstall()
+
+
 @pytest.fixture(autouse=True)
 def _collect_on_the_ui_thread() -> Iterator[None]:
     """Collect reference cycles of Qt objects here, on the UI thread, after each test:

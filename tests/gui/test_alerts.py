@@ -2,32 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from hisconsole.services import incidents
 from hisconsole.services.console import Console
-from hisconsole.ui.app import create_main_window
 from hisconsole.ui.main_window import MainWindow
 from hisconsole.ui.situation import clock_time
 from tests.support import Clock
-
-
-@pytest.fixture
-def window(qtbot: QtBot, timed: Console, settings_path: Path) -> Iterator[MainWindow]:
-    """The main window over a console whose clock the test moves."""
-    main = create_main_window(timed, settings_path, use_tray=False)
-    qtbot.addWidget(main)
-    main.show()
-    qtbot.waitExposed(main)
-    qtbot.waitUntil(main.ctx.runner.is_idle)
-    yield main
-    main.close()
-    main.ctx.translations.uninstall()
 
 
 def run(qtbot: QtBot, window: MainWindow, fn: object) -> None:
@@ -37,8 +19,9 @@ def run(qtbot: QtBot, window: MainWindow, fn: object) -> None:
 
 
 def test_an_alert_is_acknowledged_re_rendered_in_chinese_and_clears_by_itself(
-    qtbot: QtBot, window: MainWindow, timed: Console, clock: Clock
+    qtbot: QtBot, timed_window: MainWindow, timed: Console, clock: Clock
 ) -> None:
+    window = timed_window
     raised: list[tuple[str, str]] = []
     window.ctx.notifier.raised.connect(lambda title, text: raised.append((title, text)))
     inc, _ = incidents.declare(timed, level="I", title="Data centre power")
@@ -74,8 +57,9 @@ def test_an_alert_is_acknowledged_re_rendered_in_chinese_and_clears_by_itself(
 
 
 def test_more_than_three_alerts_fold_with_a_count(
-    qtbot: QtBot, window: MainWindow, timed: Console, clock: Clock
+    qtbot: QtBot, timed_window: MainWindow, timed: Console, clock: Clock
 ) -> None:
+    window = timed_window
     for n in range(4):
         incidents.declare(timed, level="II", title=f"Outage {n}")
     clock.advance(12)

@@ -2,31 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from PySide6.QtWidgets import QTableView
 from pytestqt.qtbot import QtBot
 
 from hisconsole.services import forms, incidents, response
 from hisconsole.services.console import ChangeSet, Console
-from hisconsole.ui.app import create_main_window
 from hisconsole.ui.forms.page import FormsPage
 from hisconsole.ui.main_window import MainWindow
-
-
-@pytest.fixture
-def window(qtbot: QtBot, timed: Console, settings_path: Path) -> Iterator[MainWindow]:
-    main = create_main_window(timed, settings_path, use_tray=False)
-    qtbot.addWidget(main)
-    main.resize(1366, 768)
-    main.show()
-    qtbot.waitExposed(main)
-    qtbot.waitUntil(main.ctx.runner.is_idle)
-    yield main
-    main.close()
-    main.ctx.translations.uninstall()
 
 
 def settle(qtbot: QtBot, window: MainWindow, *views: QTableView) -> None:
@@ -55,8 +38,9 @@ def cell_shown_whole(view: QTableView, row: int, column: int) -> bool:
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_the_call_out_shows_when_each_person_escalates(
-    qtbot: QtBot, window: MainWindow, timed: Console, lang: str
+    qtbot: QtBot, timed_window: MainWindow, timed: Console, lang: str
 ) -> None:
+    window = timed_window
     inc, _ = incidents.declare(timed, level="I", title="Data centre power loss")
     run = response.start_callout(timed, inc, "level-1-2")
     slot = response.callouts(timed, inc)[0]["slots"][0]
@@ -83,8 +67,9 @@ def test_the_call_out_shows_when_each_person_escalates(
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_back_entry_shows_form_names_whole(
-    qtbot: QtBot, window: MainWindow, timed: Console, lang: str
+    qtbot: QtBot, timed_window: MainWindow, timed: Console, lang: str
 ) -> None:
+    window = timed_window
     inc, _ = incidents.declare(timed, level="II", title="HIS down")
     codes = list(forms.templates(timed)[0])
     forms.record_pack(timed, forms.prepare_pack(timed, [(c, 1) for c in codes], incident=inc))
