@@ -14,7 +14,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
     """Add this group's commands to ``sub``; returns command name -> handler."""
     contacts = sub.add_parser("contacts", parents=[common], help="import or export contacts")
     csub = contacts.add_subparsers(dest="contacts_command", metavar="ACTION", required=True)
-    cimport = csub.add_parser("import", parents=[common], help="import a .csv or .vcf file")
+    cimport = csub.add_parser("import", parents=[common], help="import a .csv, .xlsx or .vcf file")
     cimport.add_argument("file", type=Path, metavar="FILE")
     cimport.add_argument(
         "--encoding",
@@ -23,11 +23,20 @@ def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
         "utf-8, gb18030, big5, utf-16, cp1252, or utf-8+cp1252 (UTF-8 with stray Latin-1 bytes)",
     )
     cimport.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="COLUMN=TARGET",
+        help="where a column goes (e.g. 微信=notes, 工号=ignore); remembered for files with "
+        "the same columns. Targets: name, mobile, office, extension, short, email, notes, "
+        "department, … (see the README)",
+    )
+    cimport.add_argument(
         "--dry-run", action="store_true", help="only show what would be added, changed, skipped"
     )
-    csub.add_parser("export", parents=[common], help="export to a .csv or .vcf file").add_argument(
-        "file", type=Path, metavar="FILE"
-    )
+    csub.add_parser(
+        "export", parents=[common], help="export to a .csv, .xlsx or .vcf file"
+    ).add_argument("file", type=Path, metavar="FILE")
     cregion = csub.add_parser(
         "region", parents=[common], help="show or set the default phone region (CN, HK, …)"
     )
@@ -47,6 +56,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
 
 def cmd_contacts(args: argparse.Namespace, out: Output) -> int:
     from hisconsole.services import contacts
+    from hisconsole.services.console import ServiceError
     from hisconsole.services.files import write_atomically
 
     console = open_console(args)
@@ -67,14 +77,29 @@ def cmd_contacts(args: argparse.Namespace, out: Output) -> int:
                 f"{count} contacts written to {args.file}",
             )
         else:
+            mapping = {}
+            for item in args.map:
+                column, sep, target = item.partition("=")
+                if not sep or not column.strip():
+                    raise ServiceError(
+                        f"--map {item!r}: write it as COLUMN=TARGET, e.g. 微信=notes"
+                    )
+                mapping[column.strip()] = target.strip()
             try:
-                preview = contacts.preview_import(console, args.file, encoding=args.encoding)
+                preview = contacts.preview_import(
+                    console, args.file, encoding=args.encoding, mapping=mapping or None
+                )
             except contacts.EncodingRefused as exc:
                 raise contacts.EncodingRefused(
                     f"{exc} Choose it with --encoding ENC ({', '.join(contacts.ENCODINGS)})."
                 ) from exc
+            source = preview.source
             data = {
-                "encoding": preview.source.encoding,
+                "encoding": source.encoding,
+                "layout": source.layout,
+                "columns": [{"column": c.header, "target": c.target} for c in source.columns],
+                "unmapped": source.unmapped,
+                "not_kept": source.not_kept,
                 "added": [a.key for a in preview.adds],
                 "changed": [a.key for a in preview.changes],
                 "skipped": [
@@ -84,7 +109,17 @@ def cmd_contacts(args: argparse.Namespace, out: Output) -> int:
                 "problems": preview.problems,
                 "written": not args.dry_run,
             }
-            lines = [f"Encoding: {preview.source.encoding}", preview.summary()]
+            lines = [f"Encoding: {source.encoding}"]
+            if source.layout:
+                lines.append(f"Layout: {source.layout_name.get('en', source.layout)}")
+            for column in source.columns:
+                target = column.target or "(not imported: map it with --map)"
+                lines.append(f"  column {column.header!r} -> {target}")
+            if source.unmapped:
+                lines.append("Unmapped columns (not imported): " + ", ".join(source.unmapped))
+            if source.not_kept:
+                lines.append("Not kept: " + ", ".join(source.not_kept))
+            lines.append(preview.summary())
             lines += [f"  add: {a.contact.label()}" for a in preview.adds]
             for action in preview.changes:
                 fields = ", ".join(c.field for c in action.changes)

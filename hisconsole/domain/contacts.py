@@ -22,7 +22,13 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
-from hisconsole.domain.phones import DEFAULT_REGION, PHONE_TYPES, normalise, parse_lenient
+from hisconsole.domain.phones import (
+    DEFAULT_REGION,
+    PHONE_TYPES,
+    normalise,
+    normalise_typed,
+    parse_typed,
+)
 
 LANGS = ("zh", "en")
 GROUPS = ("hq", "tech", "business", "vendor", "external")
@@ -44,6 +50,8 @@ PLAN_ROLES = (
 PHONE_TYPE_NAMES: dict[str, dict[str, str]] = {
     "mobile": {"zh": "手机", "en": "Mobile"},
     "office": {"zh": "办公", "en": "Office"},
+    "extension": {"zh": "分机", "en": "Extension"},
+    "short": {"zh": "集团短号", "en": "Short number"},
     "home": {"zh": "住宅", "en": "Home"},
     "pager": {"zh": "寻呼", "en": "Pager"},
 }
@@ -114,9 +122,28 @@ class Phone:
         )
 
 
+EMAIL_TYPES = ("work", "home", "other")
+
+
+@dataclass
+class Email:
+    """One e-mail address of a contact and its type (work, home, other)."""
+
+    type: str
+    address: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"type": self.type, "address": self.address}
+
+
 @dataclass
 class Contact:
-    """A person on the contact list, in the shape of the contact YAML."""
+    """A person on the contact list, in the shape of the contact YAML.
+
+    ``department`` is the 科室/部门 within the ``organisation`` (单位). ``emails``
+    are in order of preference; the payload also carries ``email`` (the first
+    address), which is what laptops on an older version read.
+    """
 
     key: str = ""
     name: Text = field(default_factory=dict)
@@ -125,8 +152,12 @@ class Contact:
     organisation: Text = field(default_factory=dict)
     plan_role: str | None = None
     phones: list[Phone] = field(default_factory=list)
-    email: str = ""
+    emails: list[Email] = field(default_factory=list)
     notes: Text = field(default_factory=dict)
+    department: Text = field(default_factory=dict)
+    #: The name's parts per language, as (family, given), when the source gave them
+    #: (vCard N, First/Last Name columns): kept so an export writes them back.
+    name_parts: dict[str, tuple[str, str]] = field(default_factory=dict)
     #: Where an imported contact came from ("row 5", "card 3"); not part of the data.
     origin: str = field(default="", compare=False)
 
@@ -136,16 +167,25 @@ class Contact:
         if with_key and self.key:
             out["key"] = self.key
         out["name"] = dict(self.name)
+        if self.name_parts:
+            out["name_parts"] = {
+                lang: {"family": family, "given": given}
+                for lang, (family, given) in self.name_parts.items()
+            }
         if self.position:
             out["position"] = dict(self.position)
         out["group"] = self.group
         if self.organisation:
             out["organisation"] = dict(self.organisation)
+        if self.department:
+            out["department"] = dict(self.department)
         if self.plan_role:
             out["plan_role"] = self.plan_role
         out["phones"] = [p.to_dict() for p in self.phones]
-        if self.email:
-            out["email"] = self.email
+        if self.emails:
+            out["email"] = self.emails[0].address
+            if len(self.emails) > 1 or self.emails[0].type != "other":
+                out["emails"] = [e.to_dict() for e in self.emails]
         if self.notes:
             out["notes"] = dict(self.notes)
         return out
@@ -162,9 +202,16 @@ class Contact:
             organisation=_clean_text(data.get("organisation")),
             plan_role=(str(data["plan_role"]) if data.get("plan_role") else None),
             phones=[Phone.from_dict(p) for p in phones if isinstance(p, Mapping)],
-            email=str(data.get("email") or "").strip(),
+            emails=_emails_of(data),
             notes=_clean_text(data.get("notes")),
+            department=_clean_text(data.get("department")),
+            name_parts=_name_parts_of(data.get("name_parts")),
         )
+
+    @property
+    def email(self) -> str:
+        """The preferred e-mail address ("" when none)."""
+        return self.emails[0].address if self.emails else ""
 
     def display_name(self, lang: str = "zh") -> str:
         return text_of(self.name, lang)
@@ -176,6 +223,32 @@ class Contact:
 
     def mobiles(self) -> list[Phone]:
         return [p for p in self.phones if p.type == "mobile"]
+
+
+def _name_parts_of(value: Any) -> dict[str, tuple[str, str]]:
+    if not isinstance(value, Mapping):
+        return {}
+    out: dict[str, tuple[str, str]] = {}
+    for lang in LANGS:
+        parts = value.get(lang)
+        if isinstance(parts, Mapping):
+            family, given = str(parts.get("family") or ""), str(parts.get("given") or "")
+            if family or given:
+                out[lang] = (family, given)
+    return out
+
+
+def _emails_of(data: Mapping[str, Any]) -> list[Email]:
+    listed = data.get("emails")
+    if isinstance(listed, list):
+        out = [
+            Email(str(e.get("type") or "other"), str(e.get("address") or "").strip())
+            for e in listed
+            if isinstance(e, Mapping)
+        ]
+        return [e for e in out if e.address]
+    single = str(data.get("email") or "").strip()
+    return [Email("other", single)] if single else []
 
 
 @dataclass(frozen=True)
@@ -207,7 +280,7 @@ def validate_contact(
     """
     problems: list[ContactProblem] = []
     if isinstance(data, Mapping):
-        for name in ("name", "position", "organisation", "notes"):
+        for name in ("name", "position", "organisation", "department", "notes"):
             value = data.get(name)
             if value is not None and not isinstance(value, str | Mapping):
                 problems.append(ContactProblem(name, "must be a {zh, en} text", "必须是中英文文本"))
@@ -240,35 +313,36 @@ def validate_contact(
                 ContactProblem(
                     f"{loc}.type",
                     f"must be one of {', '.join(PHONE_TYPES)}, not {phone.type!r}",
-                    "电话类型必须是手机、办公、住宅或寻呼",
+                    "电话类型必须是手机、办公、分机、集团短号、住宅或寻呼",
                 )
             )
         if lenient_phones and phone.needs_review:
             continue
-        result = normalise(phone.number, region)
-        if not result.ok:
+        result = normalise_typed(phone.number, phone.type, region)
+        if result.display is None:
             problems.append(
                 ContactProblem(f"{loc}.number", result.error or "", result.message("zh") or "")
             )
             continue
-        assert result.e164 is not None
-        if result.e164 in seen:
+        ident = result.e164 or f"{phone.type}:{result.display}"
+        if ident in seen:
             problems.append(
                 ContactProblem(
                     f"{loc}.number",
-                    f"{phone.number} is already listed as phone {seen[result.e164] + 1}",
-                    f"{phone.number}与第{seen[result.e164] + 1}个号码重复",
+                    f"{phone.number} is already listed as phone {seen[ident] + 1}",
+                    f"{phone.number}与第{seen[ident] + 1}个号码重复",
                 )
             )
-        seen.setdefault(result.e164, i)
-    if contact.email and not _EMAIL_RE.match(contact.email):
-        problems.append(
-            ContactProblem(
-                "email",
-                f"{contact.email!r} is not an e-mail address",
-                f"“{contact.email}”不是有效的电子邮件地址",
+        seen.setdefault(ident, i)
+    for i, email in enumerate(contact.emails):
+        if not _EMAIL_RE.match(email.address):
+            problems.append(
+                ContactProblem(
+                    "email" if i == 0 else f"emails[{i}]",
+                    f"{email.address!r} is not an e-mail address",
+                    f"“{email.address}”不是有效的电子邮件地址",
+                )
             )
-        )
     return problems
 
 
@@ -279,10 +353,10 @@ def normalised(contact: Contact, region: str = DEFAULT_REGION) -> Contact:
         if phone.needs_review:
             phones.append(replace(phone))
             continue
-        result = parse_lenient(phone.number, region)
+        result = parse_typed(phone.number, phone.type, region)
         phones.append(
             Phone(
-                phone.type,
+                result.type,
                 result.number,
                 needs_review=result.needs_review,
                 review_reason=result.reason,
@@ -404,10 +478,21 @@ def merge(current: Contact, incoming: Contact, region: str = DEFAULT_REGION) -> 
         organisation=texts(current.organisation, incoming.organisation),
         plan_role=incoming.plan_role or current.plan_role,
         phones=phones,
-        email=incoming.email or current.email,
+        emails=_merged_emails(current.emails, incoming.emails),
         notes=texts(current.notes, incoming.notes),
+        department=texts(current.department, incoming.department),
+        name_parts={**current.name_parts, **incoming.name_parts},
         origin=incoming.origin,
     )
+
+
+def _merged_emails(current: list[Email], incoming: list[Email]) -> list[Email]:
+    """The incoming addresses first (the newer preference), then the current ones not among
+    them; an address already known keeps its type."""
+    known = {e.address.casefold(): e for e in current}
+    out = [replace(known.get(e.address.casefold(), e)) for e in incoming]
+    seen = {e.address.casefold() for e in incoming}
+    return out + [replace(e) for e in current if e.address.casefold() not in seen]
 
 
 @dataclass(frozen=True)
@@ -426,17 +511,33 @@ def _phones_text(phones: Iterable[Phone]) -> str:
 def diff(old: Contact, new: Contact) -> list[FieldChange]:
     """Field-by-field differences between two versions of a contact."""
     changes: list[FieldChange] = []
-    for name in ("name", "position", "organisation", "notes"):
+    for name in ("name", "position", "organisation", "department", "notes"):
         a: Text = getattr(old, name)
         b: Text = getattr(new, name)
         for lang in LANGS:
             if a.get(lang, "") != b.get(lang, ""):
                 changes.append(FieldChange(f"{name}.{lang}", a.get(lang, ""), b.get(lang, "")))
-    for name in ("group", "plan_role", "email"):
+    for name in ("group", "plan_role"):
         a_s = getattr(old, name) or ""
         b_s = getattr(new, name) or ""
         if a_s != b_s:
             changes.append(FieldChange(name, a_s, b_s))
+    if old.name_parts != new.name_parts:
+        changes.append(
+            FieldChange(
+                "name_parts",
+                "; ".join(" / ".join(p) for p in old.name_parts.values()),
+                "; ".join(" / ".join(p) for p in new.name_parts.values()),
+            )
+        )
+    if old.emails != new.emails:
+        changes.append(
+            FieldChange(
+                "emails",
+                "; ".join(e.address for e in old.emails),
+                "; ".join(e.address for e in new.emails),
+            )
+        )
     if [p.to_dict() for p in old.phones] != [p.to_dict() for p in new.phones]:
         changes.append(FieldChange("phones", _phones_text(old.phones), _phones_text(new.phones)))
     return changes
@@ -461,11 +562,35 @@ class ImportAction:
     matched_by: MatchRule | None = None
 
 
+@dataclass(frozen=True)
+class ColumnUse:
+    """One source column of a table and where it goes (``target`` None: unmapped)."""
+
+    header: str
+    target: str | None
+    #: True when the user chose this target (now or in an earlier import of this header set).
+    chosen: bool = False
+
+
 @dataclass
 class ImportSource:
-    """How the file was read, for the preview: the encoding and how it was found."""
+    """How the file was read, for the preview: encoding, layout, column mapping, and what
+    the file holds that the console does not keep."""
 
     encoding: str = ""
+    #: Layout code (outlook, google, wecom, dingtalk, hisconsole, columns, vcard) and name.
+    layout: str = ""
+    layout_name: dict[str, str] = field(default_factory=dict)
+    columns: list[ColumnUse] = field(default_factory=list)
+    #: Source columns with no target: their values are not imported.
+    unmapped: list[str] = field(default_factory=list)
+    #: What is read but not kept (fax columns, vCard ADR/URL…).
+    not_kept: list[str] = field(default_factory=list)
+    #: Identifies the header set (a chosen mapping is remembered under it).
+    header_key: str = ""
+    #: The user's mapping (header -> target) used for this preview.
+    mapping: dict[str, str] = field(default_factory=dict)
+    remembered: bool = False
 
 
 @dataclass

@@ -7,6 +7,16 @@ Two entry points:
 * :func:`parse_lenient` is for imports: it never drops anything. A number that
   does not validate is kept exactly as written and flagged for review.
 
+Internal numbers are phone types of their own: an extension (分机, ``8001``, or a
+switchboard with its extension, ``010 6512 3000 ext. 8001``) and a short number
+(集团短号, ``61234``, dialled inside the hospital's group network). See
+:func:`normalise_typed` and :func:`parse_typed`.
+
+A number written without a country code is read in the laptop's region only when
+it is a number *as dialled there*: in China a landline needs its trunk ``0``
+(``0555 555 1111``); ``555-555-1111`` is not read as ``+86 555 555 1111`` but
+kept exactly as written and flagged.
+
 The display form is the national format for numbers of the default region
 (``139 1000 2001``, ``010 6512 3001``: what a person in that region dials) and
 the international format for the others (``+44 20 7946 0958``). Contacts store
@@ -25,7 +35,9 @@ from phonenumbers import ValidationResult as VR
 DEFAULT_REGION = "CN"
 
 #: Phone types a contact can hold, in the default order of preference.
-PHONE_TYPES = ("mobile", "office", "home", "pager")
+PHONE_TYPES = ("mobile", "office", "extension", "short", "home", "pager")
+#: Types that are numbers inside the hospital rather than public numbers.
+INTERNAL_TYPES = ("extension", "short")
 
 #: Why a number is refused: reason code -> {zh, en} text (for hand entry and review flags).
 REASONS: dict[str, dict[str, str]] = {
@@ -35,6 +47,16 @@ REASONS: dict[str, dict[str, str]] = {
     "too-long": {"zh": "位数太多", "en": "too long"},
     "bad-country-code": {"zh": "国家/地区代码无效", "en": "unknown country code"},
     "local-only": {"zh": "缺少区号", "en": "missing the area code"},
+    "no-trunk-prefix": {
+        "zh": "没有国家代码，也不是本地区的拨号写法（固定电话须以 0 开头，或写 +国家代码）",
+        "en": "no country code, and not written as dialled in the region "
+        "(a landline starts with 0; or give the country code, e.g. +1)",
+    },
+    "not-internal": {
+        "zh": "分机须为 2 至 6 位数字（或总机号加分机），集团短号须为 3 至 6 位数字",
+        "en": "an extension is 2 to 6 digits (or a switchboard number with its extension); "
+        "a short number 3 to 6 digits",
+    },
     "not-in-use": {
         "zh": "号段不存在或位数不对（固定电话须带区号）",
         "en": "no such number range or wrong number of digits (landlines need the area code)",
@@ -160,6 +182,20 @@ def _invalid_reason(number: phonenumbers.PhoneNumber) -> str:
     return "not-in-use"
 
 
+def _missing_trunk_prefix(text: str, number: phonenumbers.PhoneNumber, region: str) -> bool:
+    """Whether a number without a country code lacks the trunk prefix its region dials it
+    with: ``555-555-1111`` is valid in CN only as ``0555 555 1111``."""
+    digits = _digits(text.split("ext.")[0])
+    if text.lstrip().startswith("+") or digits.startswith("00"):
+        return False
+    national = phonenumbers.format_number(number, PhoneNumberFormat.NATIONAL)
+    metadata = phonenumbers.PhoneMetadata.metadata_for_region(region)
+    prefix = metadata.national_prefix if metadata is not None else None
+    if not prefix or number.country_code != phonenumbers.country_code_for_region(region):
+        return False
+    return _digits(national).startswith(prefix) and not digits.startswith(prefix)
+
+
 def normalise(raw: str, region: str = DEFAULT_REGION) -> PhoneResult:
     """Check a number typed by hand; ``region`` is the hospital's country (ISO 3166 code)."""
     region = region.upper()
@@ -178,6 +214,8 @@ def normalise(raw: str, region: str = DEFAULT_REGION) -> PhoneResult:
         return PhoneResult(raw, region, reason=reason)
     if not phonenumbers.is_valid_number(number):
         return PhoneResult(raw, region, reason=_invalid_reason(number))
+    if _missing_trunk_prefix(text, number, region):
+        return PhoneResult(raw, region, reason="no-trunk-prefix")
     e164 = phonenumbers.format_number(number, PhoneNumberFormat.E164)
     own = phonenumbers.region_code_for_number(number) == region
     display = phonenumbers.format_number(
@@ -199,6 +237,67 @@ def parse_lenient(raw: str, region: str = DEFAULT_REGION) -> LenientPhone:
         reason=f"kept as written, not a valid number for {result.region}: "
         + REASONS[result.reason or "not-a-number"]["en"],
         reason_code=result.reason,
+    )
+
+
+_INTERNAL_PREFIX = re.compile(
+    r"^\s*(?:(?P<ext>分机号?|内线|內線|ext\.?|x)|(?P<short>集团短号|短号|虚拟网))\s*[:：]?\s*(?P<digits>\d+)\s*$",
+    re.IGNORECASE,
+)
+_INTERNAL_DIGITS = {"extension": (2, 6), "short": (3, 6)}
+
+
+@dataclass(frozen=True)
+class TypedPhone:
+    """An imported number with its type: normalised when valid, else kept as written."""
+
+    type: str
+    number: str
+    needs_review: bool
+    reason: str | None = None
+
+
+def _internal(digits: str, phone_type: str) -> bool:
+    low, high = _INTERNAL_DIGITS[phone_type]
+    return digits.isdigit() and low <= len(digits) <= high
+
+
+def normalise_typed(raw: str, phone_type: str, region: str = DEFAULT_REGION) -> PhoneResult:
+    """Check a number of a given type: extensions and short numbers by their own rules
+    (digits as written, or a switchboard number with an extension), the rest as
+    :func:`normalise`."""
+    if phone_type not in INTERNAL_TYPES:
+        return normalise(raw, region)
+    text = raw.strip()
+    match = _INTERNAL_PREFIX.match(text)
+    digits = match.group("digits") if match else text.replace(" ", "").replace("-", "")
+    if _internal(digits, phone_type):
+        return PhoneResult(raw, region.upper(), e164=None, display=digits, kind=phone_type)
+    result = normalise(raw, region)
+    if phone_type == "extension" and result.ok and result.display and "ext." in result.display:
+        return result
+    return PhoneResult(raw, region.upper(), reason="not-internal")
+
+
+def parse_typed(raw: str, phone_type: str, region: str = DEFAULT_REGION) -> TypedPhone:
+    """An imported number of a column's type. ``分机8001``/``短号 61234`` written in any
+    column is an extension/short number; anything that does not validate is kept
+    exactly as written and flagged for review."""
+    match = _INTERNAL_PREFIX.match(raw)
+    if match:
+        phone_type = "extension" if match.group("ext") else "short"
+    result = normalise_typed(raw, phone_type, region)
+    if result.display is not None:
+        return TypedPhone(phone_type, result.display, needs_review=False)
+    lenient = parse_lenient(raw, region)
+    why = REASONS[result.reason or "not-a-number"]["en"]
+    return TypedPhone(
+        phone_type,
+        raw,
+        needs_review=True,
+        reason=f"kept as written, not a valid {phone_type} number for {region.upper()}: {why}"
+        if phone_type in INTERNAL_TYPES
+        else lenient.reason,
     )
 
 

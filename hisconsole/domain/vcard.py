@@ -34,17 +34,26 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from hisconsole.domain.contact_table import GROUP_ALIASES
 from hisconsole.domain.contacts import (
+    GROUP_NAMES,
     GROUPS,
     LANGS,
     Contact,
+    Email,
     Phone,
     Text,
     dedupe_phones,
     has_cjk,
 )
 from hisconsole.domain.encodings import EncodingProblem, decode_text
-from hisconsole.domain.phones import DEFAULT_REGION, is_mobile_number, parse_lenient, rfc3966
+from hisconsole.domain.phones import (
+    DEFAULT_REGION,
+    PHONE_TYPES,
+    is_mobile_number,
+    parse_typed,
+    rfc3966,
+)
 
 PRODID = "-//HIS Console//hisconsole//EN"
 
@@ -113,6 +122,8 @@ class VCardImport:
 
     contacts: list[Contact] = field(default_factory=list)
     problems: list[CardProblem] = field(default_factory=list)
+    #: What the cards hold that the console does not model ("ADR (address)"), once each.
+    not_kept: list[str] = field(default_factory=list)
     #: The file's encoding code and how it was found (see encodings.Decoded.label).
     encoding: str = ""
     encoding_label: str = ""
@@ -314,6 +325,28 @@ def _lang_of(prop: _Property, text: str) -> str:
     return "zh" if has_cjk(text) else "en"
 
 
+def _split_list(text: str) -> list[str]:
+    """A comma-separated value (CATEGORIES), escapes undone."""
+    parts = re.split(r"(?<!\\),", text)
+    return [_unescape(p).strip() for p in parts if _unescape(p).strip()]
+
+
+#: Properties the console does not model: listed in the preview as not kept.
+_NOT_KEPT = {
+    "ADR": "address",
+    "URL": "web address",
+    "BDAY": "birthday",
+    "ANNIVERSARY": "anniversary",
+    "PHOTO": "photo",
+    "LOGO": "logo",
+    "IMPP": "messenger",
+    "GEO": "location",
+    "NICKNAME": "nickname",
+    "GENDER": "gender",
+    "RELATED": "related person",
+}
+
+
 def _name_from_n(parts: list[str]) -> str:
     family, given, additional, prefix, suffix = (parts + [""] * 5)[:5]
     if has_cjk(family + given):
@@ -440,14 +473,17 @@ def _contact_of_card(
     labels = {p.group: reader.value(p) or "" for p in props if p.group and p.name == "X-ABLABEL"}
     n_names: list[str] = []
     roles: Text = {}
-    emails: list[tuple[int, str]] = []
+    emails: list[tuple[int, int, Email]] = []
     tels: list[tuple[int, int, Phone]] = []
     notes: dict[str, list[str]] = {"zh": [], "en": []}
 
     def put(target: Text, prop: _Property, value: str) -> None:
+        # A second ORG or TITLE in the same language is kept beside the first.
         value = value.strip()
         if value:
-            target.setdefault(_lang_of(prop, value), value)
+            lang = _lang_of(prop, value)
+            if value not in target.get(lang, "").split("\n"):
+                target[lang] = f"{target[lang]}\n{value}" if target.get(lang) else value
 
     for index, prop in enumerate(props):
         value = reader.value(prop)
@@ -457,10 +493,29 @@ def _contact_of_card(
         if name == "FN":
             put(contact.name, prop, _unescape(value))
         elif name == "N":
-            n_names.append(_name_from_n(_split_structured(value)))
+            parts = _split_structured(value)
+            full = _name_from_n(parts)
+            n_names.append(full)
+            family, given = [*parts, "", ""][:2]
+            if any(p.strip() for p in parts[2:5]):
+                result.not_kept.append("N (middle name, prefix, suffix)")
+            if family.strip() or given.strip():
+                lang = _lang_of(prop, full)
+                contact.name_parts.setdefault(lang, (family.strip(), given.strip()))
         elif name == "ORG":
-            org = " ".join(p.strip() for p in _split_structured(value) if p.strip())
-            put(contact.organisation, prop, org)
+            org, *units = [p.strip() for p in _split_structured(value)]
+            if org:
+                put(contact.organisation, prop, org)
+            unit = " / ".join(u for u in units if u)
+            if unit:
+                put(contact.department, prop, unit)
+        elif name == "CATEGORIES":
+            for category in _split_list(value):
+                group = GROUP_ALIASES.get(category.casefold(), GROUP_ALIASES.get(category))
+                if group is not None and not contact.group:
+                    contact.group = group
+                elif group is None:
+                    result.not_kept.append(f"CATEGORIES {category}")
         elif name == "TITLE":
             put(contact.position, prop, _unescape(value))
         elif name == "ROLE":
@@ -472,22 +527,29 @@ def _contact_of_card(
         elif name == "EMAIL":
             address = _unescape(value).strip().removeprefix("mailto:")
             if address:
-                emails.append((_pref(prop), address))
+                kinds = prop.types() | {labels.get(prop.group, "").casefold()}
+                email_type = "work" if "work" in kinds else "home" if "home" in kinds else "other"
+                emails.append((_pref(prop), index, Email(email_type, address)))
         elif name == "TEL":
             tel = _unescape(value).strip()
             if not tel:
                 continue
+            own_type = prop.param("X-HISCONSOLE-TYPE").lower()
             phone_type, fax = _type_of_tel(prop.types(), labels.get(prop.group, ""))
-            parsed = parse_lenient(tel, region)
+            if own_type in PHONE_TYPES:
+                phone_type = own_type
             if phone_type is None:
                 phone_type = "mobile" if is_mobile_number(tel, region) else "office"
-            phone = Phone(phone_type, parsed.number, parsed.needs_review, parsed.reason)
+            parsed = parse_typed(tel, phone_type, region)
+            phone = Phone(parsed.type, parsed.number, parsed.needs_review, parsed.reason)
             review = prop.param("X-HISCONSOLE-REVIEW")
             if review:  # our own export: the flag and its reason as they were
                 phone.needs_review, phone.review_reason = True, review
             elif fax and not phone.needs_review:
                 phone.needs_review, phone.review_reason = True, "a fax number in the vCard"
             tels.append((_pref(prop), index, phone))
+        elif name in _NOT_KEPT:
+            result.not_kept.append(f"{name} ({_NOT_KEPT[name]})")
         elif name == "X-HISCONSOLE-KEY":
             contact.key = _unescape(value).strip()
         elif name == "X-HISCONSOLE-GROUP":
@@ -501,15 +563,13 @@ def _contact_of_card(
             contact.name.setdefault("zh" if has_cjk(n_name) else "en", n_name)
     for lang, role in roles.items():
         contact.position.setdefault(lang, role)
+    zh_parts = contact.name_parts.get("zh")
+    if zh_parts and contact.name.get("zh") and zh_parts == _split_chinese_name(contact.name["zh"]):
+        del contact.name_parts["zh"]  # what the export derives anyway: not data of its own
     contact.notes = {lang: "\n".join(v) for lang, v in notes.items() if v}
-    if emails:
-        ordered = [address for _pref_, address in sorted(emails, key=lambda e: e[0])]
-        contact.email = ordered[0]
-        if ordered[1:]:
-            more = "Other e-mail: " + ", ".join(ordered[1:])
-            contact.notes["en"] = (
-                f"{contact.notes['en']}\n{more}" if "en" in contact.notes else more
-            )
+    for *_order, email in sorted(emails, key=lambda e: (e[0], e[1])):
+        if all(e.address.casefold() != email.address.casefold() for e in contact.emails):
+            contact.emails.append(email)
     ordered_phones = [phone for _p, _i, phone in sorted(tels, key=lambda t: (t[0], t[1]))]
     contact.phones = dedupe_phones(ordered_phones, region)
     contact.name = {lang: contact.name[lang] for lang in LANGS if lang in contact.name}
@@ -574,38 +634,78 @@ def _split_chinese_name(name: str) -> tuple[str, str]:
 _TEL_TYPES = {
     "mobile": '"cell,voice"',
     "office": '"work,voice"',
+    "extension": '"work,voice"',
+    "short": '"work,voice"',
     "home": '"home,voice"',
     "pager": "pager",
 }
+
+
+def _lines_of(value: Text) -> list[Text]:
+    """A text holding several values (one per line) as one text per value."""
+    split = {lang: [v for v in text.split("\n") if v.strip()] for lang, text in value.items()}
+    count = max((len(v) for v in split.values()), default=0)
+    return [
+        {lang: values[i] for lang, values in split.items() if i < len(values)} for i in range(count)
+    ]
 
 
 def _card_lines(contact: Contact, region: str) -> list[str]:
     lines = ["BEGIN:VCARD", "VERSION:4.0", f"PRODID:{PRODID}"]
     altid = 0
 
-    def texts(prop: str, value: Text) -> None:
+    def texts(prop: str, value: Text, *, escaped: bool = False) -> None:
         nonlocal altid
         present = [lang for lang in LANGS if value.get(lang)]
         if not present:
             return
+
+        def out(lang: str) -> str:
+            return value[lang] if escaped else _escape(value[lang])
+
         if len(present) == 1:
-            lines.append(f"{prop}:{_escape(value[present[0]])}")
+            lines.append(f"{prop}:{out(present[0])}")
             return
         altid += 1
         for lang in present:
             tag = "zh-CN" if lang == "zh" else "en"
-            lines.append(f"{prop};ALTID={altid};LANGUAGE={tag}:{_escape(value[lang])}")
+            lines.append(f"{prop};ALTID={altid};LANGUAGE={tag}:{out(lang)}")
 
     texts("FN", contact.name or {"en": contact.key})
-    if contact.name.get("zh"):
-        family, given = _split_chinese_name(contact.name["zh"])
-        lines.append(f"N:{_escape(family)};{_escape(given)};;;")
-    elif contact.name.get("en"):
-        lines.append(f"N:{_escape(contact.name['en'])};;;;")
-    texts("ORG", contact.organisation)
-    texts("TITLE", contact.position)
+    # N holds the name's parts: those the source gave, else a Chinese name split after
+    # its surname; an English name without known parts gets no N (4.0 allows it) rather
+    # than the whole name in the surname slot.
+    parts = dict(contact.name_parts)
+    if "zh" not in parts and contact.name.get("zh"):
+        parts["zh"] = _split_chinese_name(contact.name["zh"])
+    n_langs = [lang for lang in LANGS if lang in parts]
+    for lang in n_langs:
+        family, given = parts[lang]
+        value = f"{_escape(family)};{_escape(given)};;;"
+        if len(n_langs) > 1:
+            tag = "zh-CN" if lang == "zh" else "en"
+            lines.append(f"N;ALTID=n;LANGUAGE={tag}:{value}")
+        else:
+            lines.append(f"N:{value}")
+    # Several organisations or positions (one per line) are several ORG/TITLE lines;
+    # the department is the ORG's unit.
+    for i, org in enumerate(_lines_of(contact.organisation)):
+        if i == 0:
+            for lang in LANGS:
+                if contact.department.get(lang) and lang not in org:
+                    org[lang] = ""
+        escaped = {lang: _escape(value) for lang, value in org.items()}
+        if i == 0:
+            for lang, unit in contact.department.items():
+                if unit and lang in escaped:
+                    escaped[lang] += ";" + _escape(unit)
+        texts("ORG", escaped, escaped=True)
+    for title in _lines_of(contact.position):
+        texts("TITLE", title)
     for pref, phone in enumerate(contact.phones, 1):
         params = f"TYPE={_TEL_TYPES.get(phone.type, 'voice')};PREF={min(pref, 100)}"
+        if phone.type in ("extension", "short"):
+            params += f";X-HISCONSOLE-TYPE={phone.type}"
         if phone.needs_review:
             # Keep the review flag through a round trip (other programs ignore the parameter).
             reason = (phone.review_reason or "check").replace('"', "'")
@@ -615,9 +715,12 @@ def _card_lines(contact: Contact, region: str) -> list[str]:
             lines.append(f"TEL;VALUE=uri;{params}:{uri}")
         else:
             lines.append(f"TEL;VALUE=text;{params}:{_escape(phone.number)}")
-    if contact.email:
-        lines.append(f"EMAIL:{_escape(contact.email)}")
+    for pref, email in enumerate(contact.emails, 1):
+        kind = f"TYPE={email.type};" if email.type in ("work", "home") else ""
+        lines.append(f"EMAIL;{kind}PREF={min(pref, 100)}:{_escape(email.address)}")
     texts("NOTE", contact.notes)
+    if contact.group in GROUP_NAMES:
+        lines.append(f"CATEGORIES:{_escape(GROUP_NAMES[contact.group]['zh'])}")
     if contact.key:
         lines.append(f"X-HISCONSOLE-KEY:{_escape(contact.key)}")
     if contact.group:

@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import io
 import json
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
 
 from hisconsole.domain import contacts as rules
-from hisconsole.domain.contacts import Contact, ImportPreview, ImportSource
+from hisconsole.domain.contact_table import TARGETS, TableImport
+from hisconsole.domain.contacts import ColumnUse, Contact, ImportPreview, ImportSource
 from hisconsole.domain.contacts_csv import export_csv, parse_csv
+from hisconsole.domain.contacts_xlsx import export_xlsx, parse_xlsx
 from hisconsole.domain.encodings import CHOICES
 from hisconsole.domain.phones import DEFAULT_REGION
-from hisconsole.domain.vcard import export_vcards, parse_vcards
+from hisconsole.domain.vcard import VCardImport, export_vcards, parse_vcards
 from hisconsole.services import plan as plan_service
 from hisconsole.services.console import ChangeSet, Console, ServiceError
 from hisconsole.services.errors import CallTreeUnknown
@@ -24,16 +27,20 @@ from hisconsole.store.models import Contact as ContactRow
 
 #: The encodings a user may choose for an import (code -> name shown).
 ENCODINGS = CHOICES
+#: Where a table column can go (target -> (zh, en) name); "ignore" leaves it out.
+COLUMN_TARGETS = TARGETS
 
 AREA = "contacts"
 MAX_IMPORT_BYTES = 20 * 1024 * 1024
-FORMATS = {".csv": "csv", ".vcf": "vcard", ".vcard": "vcard"}
+FORMATS = {".csv": "csv", ".vcf": "vcard", ".vcard": "vcard", ".xlsx": "xlsx"}
+#: Where a column mapping chosen by the user is remembered (per header set).
+MAPPING_KEY = "contacts.mapping."
 
 
 def _format(path: Path) -> str:
     kind = FORMATS.get(path.suffix.lower())
     if kind is None:
-        raise ServiceError(f"{path.name}: use a .csv or .vcf file.")
+        raise ServiceError(f"{path.name}: use a .csv, .xlsx or .vcf file.")
     return kind
 
 
@@ -123,24 +130,47 @@ class EncodingRefused(ServiceError):
     code = "contacts.encoding-refused"
 
 
-def preview_import(console: Console, path: Path, *, encoding: str | None = None) -> ImportPreview:
+def preview_import(
+    console: Console,
+    path: Path,
+    *,
+    encoding: str | None = None,
+    mapping: Mapping[str, str] | None = None,
+) -> ImportPreview:
     """What importing ``path`` would add, change and skip, and why. Writes nothing.
 
-    ``encoding`` is the user's choice (see ``encodings.CHOICES``); without it the
-    encoding is detected and named in ``preview.source``.
+    ``encoding`` is the user's choice (see :data:`ENCODINGS`); without it the
+    encoding is detected. ``mapping`` (source header -> target, see
+    :data:`COLUMN_TARGETS`) is the user's column mapping; without it, a mapping
+    chosen for the same header set before is used. ``preview.source`` says how
+    the file was read.
     """
     kind = _format(path)
+    wrong = sorted({t for t in (mapping or {}).values() if t not in COLUMN_TARGETS})
+    if wrong:
+        raise ServiceError(
+            f"Not a column target: {', '.join(wrong)}; use one of {', '.join(COLUMN_TARGETS)}."
+        )
     try:
         if path.stat().st_size > MAX_IMPORT_BYTES:
             raise ServiceError(f"{path.name} is larger than 20 MB; is it really a contact list?")
         data = path.read_bytes()
     except OSError as exc:
         raise ServiceError(f"Cannot read {path}: {exc.strerror}.") from exc
-    parsed = (
-        parse_csv(data, region=region(console), encoding=encoding)
-        if kind == "csv"
-        else parse_vcards(data, region=region(console), encoding=encoding)
-    )
+    where = region(console)
+    remembered = False
+    if kind == "vcard":
+        parsed: TableImport | VCardImport = parse_vcards(data, region=where, encoding=encoding)
+    else:
+        parsed = _parse_table(kind, data, where, encoding, mapping)
+        if mapping is None and parsed.header_key:
+            saved = _remembered_mapping(console, parsed.header_key)
+            if saved:
+                parsed, mapping, remembered = (
+                    _parse_table(kind, data, where, encoding, saved),
+                    saved,
+                    True,
+                )
     if not parsed.contacts and parsed.problems:
         if not parsed.encoding:
             raise EncodingRefused(f"{path.name}: {parsed.problems[0]}")
@@ -151,15 +181,57 @@ def preview_import(console: Console, path: Path, *, encoding: str | None = None)
     preview = rules.plan_import(
         _existing(console),
         parsed.contacts,
-        region=region(console),
+        region=where,
         problems=[str(p) for p in parsed.problems],
     )
-    preview.source = ImportSource(encoding=parsed.encoding_label)
+    preview.source = _source_of(parsed, mapping, remembered)
     return preview
 
 
+def _parse_table(
+    kind: str, data: bytes, where: str, encoding: str | None, mapping: Mapping[str, str] | None
+) -> TableImport:
+    if kind == "xlsx":
+        return parse_xlsx(data, region=where, mapping=mapping)
+    return parse_csv(data, region=where, encoding=encoding, mapping=mapping)
+
+
+def _source_of(
+    parsed: TableImport | VCardImport, mapping: Mapping[str, str] | None, remembered: bool
+) -> ImportSource:
+    source = ImportSource(encoding=parsed.encoding_label, mapping=dict(mapping or {}))
+    if isinstance(parsed, VCardImport):
+        source.layout = "vcard"
+        source.layout_name = {"zh": "vCard 电子名片", "en": "vCard"}
+        source.not_kept = sorted(set(parsed.not_kept))
+        return source
+    plan = parsed.plan
+    if plan is not None:
+        source.layout = plan.layout
+        source.layout_name = {lang: plan.layout_name(lang) for lang in ("zh", "en")}
+        source.columns = [ColumnUse(c.header, c.target, c.chosen) for c in plan.columns]
+        source.unmapped = plan.unmapped
+        source.not_kept = plan.not_kept + parsed.not_kept
+    source.header_key = parsed.header_key
+    source.remembered = remembered
+    return source
+
+
+def _remembered_mapping(console: Console, header_key: str) -> dict[str, str]:
+    with console.db.read() as session:
+        row = session.get(Meta, MAPPING_KEY + header_key)
+    return dict(json.loads(row.value)) if row else {}
+
+
 def apply_import(console: Console, preview: ImportPreview) -> ChangeSet:
-    """Write the adds and changes of a previewed import, in one transaction."""
+    """Write the adds and changes of a previewed import, in one transaction; a column
+    mapping the user chose is remembered for the next file with the same headers."""
+    source = preview.source
+    if source.mapping and source.header_key and not source.remembered:
+        with console.db.write() as session:
+            session.merge(
+                Meta(key=MAPPING_KEY + source.header_key, value=json.dumps(source.mapping))
+            )
     with console.transaction() as tx:
         for contact in preview.to_write():
             tx.emit(
@@ -172,10 +244,16 @@ def apply_import(console: Console, preview: ImportPreview) -> ChangeSet:
 
 
 def export_file(console: Console, path: Path) -> int:
-    """Write every contact as CSV (Excel-ready, formula-safe) or vCard 4.0; returns the count."""
+    """Write every contact as CSV (Excel-ready, formula-safe), .xlsx or vCard 4.0; returns
+    the count."""
     kind = _format(path)
     people = _existing(console)
-    data = export_csv(people) if kind == "csv" else export_vcards(people, region=region(console))
+    if kind == "csv":
+        data = export_csv(people)
+    elif kind == "xlsx":
+        data = export_xlsx(people)
+    else:
+        data = export_vcards(people, region=region(console))
     write_atomically(path, data)
     return len(people)
 

@@ -11,6 +11,7 @@ import yaml
 
 from hisconsole.domain.contacts import (
     Contact,
+    Email,
     Phone,
     match,
     normalised,
@@ -76,11 +77,18 @@ def test_normalised_rewrites_numbers_in_their_dialling_form() -> None:
     contact = Contact(
         name={"zh": "测试"},
         group="tech",
-        phones=[Phone("mobile", "+86 13910002001"), Phone("office", "8001")],
+        phones=[
+            Phone("mobile", "+86 13910002001"),
+            Phone("office", "8001"),
+            Phone("extension", "8001"),
+            Phone("office", "555-555-1111"),
+        ],
     )
     fixed = normalised(contact)
-    assert [p.number for p in fixed.phones] == ["139 1000 2001", "8001"]
-    assert [p.needs_review for p in fixed.phones] == [False, True]
+    assert [p.number for p in fixed.phones] == ["139 1000 2001", "8001", "8001", "555-555-1111"]
+    # 8001 is no office number, but a valid extension; 555-555-1111 (no country code,
+    # no trunk 0) is not read as +86 555 555 1111 but kept as written and flagged.
+    assert [p.needs_review for p in fixed.phones] == [False, True, False, True]
 
 
 def test_match_by_mobile_by_name_and_organisation_and_not_by_key_alone(
@@ -112,14 +120,18 @@ def test_preview_lists_adds_changes_and_skips_without_touching_the_input(
         Contact(
             name={"zh": "孙立新"},
             phones=[Phone("mobile", "18601072318"), Phone("office", "010 6512 3199")],
-            email="sun.lixin@new.example.cn",
+            emails=[Email("other", "sun.lixin@new.example.cn")],
             origin="row 3",
         ),
         # A new person with an unusable number: kept as written, flagged.
         Contact(
             name={"zh": "新同事"},
             group="tech",
-            phones=[Phone("mobile", "137 0000 1111"), Phone("office", "分机 8001")],
+            phones=[
+                Phone("mobile", "137 0000 1111"),
+                Phone("office", "分机 8001"),
+                Phone("office", "139 1000"),
+            ],
             origin="row 4",
         ),
         # A new person without a group.
@@ -138,7 +150,11 @@ def test_preview_lists_adds_changes_and_skips_without_touching_the_input(
     change = preview.actions[1]
     assert change.key == "c05" and change.matched_by == "mobile"
     diffs = {d.field: (d.old, d.new) for d in change.changes}
-    assert diffs["email"] == ("sun.lixin@example-hospital.cn", "sun.lixin@new.example.cn")
+    # The new address comes first; the one known before is kept after it.
+    assert diffs["emails"] == (
+        "sun.lixin@example-hospital.cn",
+        "sun.lixin@new.example.cn; sun.lixin@example-hospital.cn",
+    )
     assert diffs["phones"] == (
         "mobile 186 0107 2318; office 010 6512 3100; home 010 6238 9072",
         "mobile 186 0107 2318; office 010 6512 3199; home 010 6238 9072",
@@ -149,13 +165,18 @@ def test_preview_lists_adds_changes_and_skips_without_touching_the_input(
 
     added = preview.actions[2]
     assert added.key == "new-1" and added.contact.group == "tech"
-    assert [p.number for p in added.contact.phones] == ["137 0000 1111", "分机 8001"]
-    assert added.contact.phones[1].needs_review
+    # "分机 8001" is an extension (a phone type of its own), not a broken office number.
+    assert [(p.type, p.number) for p in added.contact.phones] == [
+        ("mobile", "137 0000 1111"),
+        ("extension", "8001"),
+        ("office", "139 1000"),
+    ]
+    assert [p.needs_review for p in added.contact.phones] == [False, False, True]
     assert added.warnings == [
-        "number '分机 8001': kept as written, not a valid number for CN: too short; "
+        "number '139 1000': kept as written, not a valid number for CN: too short; "
         "flagged for review"
     ]
-    assert preview.warnings[0].startswith("row 4: number '分机 8001': kept as written")
+    assert preview.warnings[0].startswith("row 4: number '139 1000': kept as written")
 
     no_group = preview.actions[3]
     assert no_group.contact.group == "external"

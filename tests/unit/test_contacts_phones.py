@@ -6,7 +6,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from hisconsole.domain.phones import e164_of, normalise, parse_lenient, same_number
+from hisconsole.domain.phones import (
+    PHONE_TYPES,
+    e164_of,
+    normalise,
+    normalise_typed,
+    parse_lenient,
+    parse_typed,
+    same_number,
+)
 
 
 @pytest.mark.parametrize(
@@ -92,3 +100,54 @@ def test_display_form_parses_back_to_the_same_number(digits: str) -> None:
         assert result.display is not None
         assert normalise(result.display).e164 == result.e164
         assert same_number(digits, result.display)
+
+
+def test_a_number_without_country_code_is_read_in_the_region_only_as_dialled_there() -> None:
+    # 555-555-1111 is a US-style number; as +86 555 555 1111 it would be a Chinese
+    # landline written without its trunk 0, which nobody in China writes.
+    kept = parse_typed("555-555-1111", "office", "CN")
+    assert (kept.number, kept.needs_review) == ("555-555-1111", True)
+    assert "no country code" in (kept.reason or "")
+    assert parse_typed("0555-555-1111", "office", "CN").number == "0555 555 1111"
+    assert parse_typed("+1 202-555-0143", "mobile", "CN").number == "+1 202-555-0143"
+    assert normalise("555-555-1111", "CN").reason == "no-trunk-prefix"
+    assert "0" in (normalise("555-555-1111", "CN").message("zh") or "")
+    # In a region with no trunk prefix rule for it, the same digits are read there.
+    assert normalise("202-555-0143", "US").ok
+
+
+@pytest.mark.parametrize(
+    ("raw", "column", "expected"),
+    [
+        ("8001", "extension", ("extension", "8001")),
+        ("分机8001", "mobile", ("extension", "8001")),
+        ("ext. 8001", "office", ("extension", "8001")),
+        ("61234", "short", ("short", "61234")),
+        ("短号 61234", "office", ("short", "61234")),
+        ("010-65123000转8001", "extension", ("extension", "010 6512 3000 ext. 8001")),
+        ("010-65123000 分机 8001", "office", ("office", "010 6512 3000 ext. 8001")),
+    ],
+)
+def test_extensions_short_numbers_and_switchboard_forms_are_valid_types(
+    raw: str, column: str, expected: tuple[str, str]
+) -> None:
+    typed = parse_typed(raw, column, "CN")
+    assert (typed.type, typed.number) == expected and not typed.needs_review
+    assert normalise_typed(typed.number, typed.type, "CN").display == typed.number
+
+
+def test_an_extension_that_is_not_one_is_flagged_not_changed() -> None:
+    typed = parse_typed("12", "short", "CN")
+    assert (typed.number, typed.needs_review) == ("12", True)
+    assert "short number 3 to 6 digits" in (typed.reason or "")
+
+
+@given(st.text(alphabet="0123456789 -+()转分机xext.", max_size=20), st.sampled_from(PHONE_TYPES))
+def test_an_imported_number_is_kept_as_written_or_means_the_same_number(
+    raw: str, phone_type: str
+) -> None:
+    typed = parse_typed(raw, phone_type, "CN")
+    if typed.needs_review:
+        assert typed.number == raw
+    elif typed.type not in ("extension", "short") or "ext." in typed.number:
+        assert e164_of(typed.number, "CN") == e164_of(raw, "CN")

@@ -93,10 +93,14 @@ def test_call_trees_must_name_known_contacts(console: Console) -> None:
 
 
 def test_wrong_file_types_are_refused(console: Console, tmp_path: Path) -> None:
-    bad = tmp_path / "people.xlsx"
+    bad = tmp_path / "people.docx"
     bad.write_bytes(b"PK\x03\x04")
-    with pytest.raises(ServiceError, match=r"\.csv or \.vcf"):
+    with pytest.raises(ServiceError, match=r"\.csv, \.xlsx or \.vcf"):
         contacts.preview_import(console, bad)
+    broken = tmp_path / "people.xlsx"
+    broken.write_bytes(b"PK\x03\x04")
+    with pytest.raises(ServiceError, match=r"not an Excel \.xlsx workbook"):
+        contacts.preview_import(console, broken)
     empty = tmp_path / "empty.vcf"
     empty.write_bytes(b"\x00\x01garbage")
     with pytest.raises(ServiceError):

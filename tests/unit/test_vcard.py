@@ -8,6 +8,7 @@ import pytest
 import yaml
 
 from hisconsole.domain.contacts import Contact, Phone, plan_import
+from hisconsole.domain.phones import PHONE_TYPES
 from hisconsole.domain.vcard import export_vcards, fold, parse_vcards
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "contacts"
@@ -23,7 +24,7 @@ def test_iphone_3_0_export_with_chinese_names() -> None:
     wang, ouyang, lin = result.contacts
     assert wang.name == {"zh": "王建国"}
     assert wang.position == {"zh": "副院长（分管信息化）"}
-    assert wang.organisation == {"zh": "本院 院领导"}
+    assert wang.organisation == {"zh": "本院"} and wang.department == {"zh": "院领导"}
     assert wang.email == "wang.jianguo@example-hospital.cn"
     assert _numbers(wang) == [
         ("mobile", "139 1000 2001"),
@@ -82,7 +83,8 @@ def test_gb2312_2_1_file_read_as_bytes() -> None:
     result = parse_vcards(data)
     assert result.problems == []
     chen, zhao, zhou = result.contacts
-    assert chen.name == {"zh": "陈志强"} and chen.organisation == {"zh": "本院 医务部"}
+    assert chen.name == {"zh": "陈志强"} and chen.organisation == {"zh": "本院"}
+    assert chen.department == {"zh": "医务部"}
     assert _numbers(chen) == [("mobile", "135 0110 6783"), ("office", "010 6512 3010")]
     assert zhao.name == {"zh": "赵丽华"}  # GB2312 inside QUOTED-PRINTABLE
     assert zhao.notes["zh"].startswith("业务恢复组副组长")
@@ -93,7 +95,8 @@ def test_outlook_2_1_with_work_types() -> None:
     result = parse_vcards((FIXTURES / "outlook-2.1.vcf").read_bytes())
     yang, zhu = result.contacts
     assert yang.name == {"en": "Yang Fan"}
-    assert yang.organisation == {"en": "Example Medical Software Co., Ltd. Service Department"}
+    assert yang.organisation == {"en": "Example Medical Software Co., Ltd."}
+    assert yang.department == {"en": "Service Department"}
     assert yang.notes == {
         "en": "The office number is the 24/7 service line;\n"
         "a resident engineer is on site on working days."
@@ -246,4 +249,83 @@ def test_a_phone_export_of_known_people_previews_as_changes_not_duplicates() -> 
     assert (liu.kind, liu.key, liu.matched_by) == ("change", "c02", "mobile")
     assert {c.field for c in liu.changes} == {"position.zh", "notes.zh"}
     assert (sun.kind, sun.key) == ("change", "c05")
-    assert (huang.kind, huang.key) == ("skip", "c09")
+    # The card gives the parts of the English name (N:Huang;Xiaodong): kept, nothing else new.
+    assert (huang.kind, huang.key) == ("change", "c09")
+    assert [(c.field, c.new) for c in huang.changes] == [("name_parts", "Huang / Xiaodong")]
+
+
+CORPUS = [
+    "android-2.1.vcf",
+    "outlook-2.1.vcf",
+    "oldphone-gb2312-2.1.vcf",
+    "gmail-3.0.vcf",
+    "iphone-3.0.vcf",
+    "fullcontact-4.0.vcf",
+]
+
+
+def _tel_and_email_lines(data: bytes) -> tuple[int, int]:
+    text = data.decode("utf-8", errors="replace").upper()
+    lines = text.replace("\r\n", "\n").split("\n")
+    tels = sum(1 for line in lines if line.split(":", 1)[0].split(";")[0].split(".")[-1] == "TEL")
+    mails = sum(
+        1 for line in lines if line.split(":", 1)[0].split(";")[0].split(".")[-1] == "EMAIL"
+    )
+    return tels, mails
+
+
+@pytest.mark.parametrize("name", CORPUS)
+def test_every_number_and_e_mail_of_the_corpus_arrives_and_round_trips(name: str) -> None:
+    data = (FIXTURES / name).read_bytes()
+    result = parse_vcards(data)
+    tels, mails = _tel_and_email_lines(data)
+    phones = [p for c in result.contacts for p in c.phones]
+    emails = [e for c in result.contacts for e in c.emails]
+    assert len(emails) == mails  # every EMAIL, none in the notes
+    assert not any("@" in text for c in result.contacts for text in c.notes.values())
+    assert len(phones) <= tels and len(phones) >= tels - 1  # a repeated number once
+    assert all(p.type in PHONE_TYPES for p in phones)
+    back = parse_vcards(export_vcards(result.contacts))
+    assert [c.to_dict() for c in back.contacts] == [c.to_dict() for c in result.contacts]
+
+
+def test_a_4_0_card_keeps_n_parts_several_org_and_title_and_says_what_it_drops() -> None:
+    result = parse_vcards((FIXTURES / "fullcontact-4.0.vcf").read_bytes())
+    smith, ouyang = result.contacts
+    assert smith.name == {"en": "John Smith"} and smith.name_parts == {"en": ("Smith", "John")}
+    assert smith.organisation == {"en": "Example Imaging Ltd.\nExample University Hospital"}
+    assert smith.department == {"en": "Service Department"}
+    assert smith.position == {"en": "Field Service Engineer\nVisiting Lecturer"}
+    assert [(e.type, e.address) for e in smith.emails] == [
+        ("work", "john.smith@example-imaging.com"),
+        ("home", "jsmith@example.org"),
+    ]
+    assert smith.group == "vendor"  # CATEGORIES:厂商
+    by_number = {p.number: p for p in smith.phones}
+    # No country code, and not how a number is dialled in China: kept exactly, flagged.
+    assert by_number["555-555-1111"].needs_review
+    assert "no country code" in (by_number["555-555-1111"].review_reason or "")
+    assert by_number["010 6512 3000 ext. 8100"].type == "office"
+    assert [(p.type, p.number) for p in ouyang.phones] == [
+        ("short", "61234"),
+        ("mobile", "186 1103 7725"),
+    ]
+    assert set(result.not_kept) == {
+        "ADR (address)",
+        "URL (web address)",
+        "CATEGORIES Imaging",
+        "N (middle name, prefix, suffix)",
+    }
+    text = export_vcards(result.contacts).decode()
+    assert "N:Smith;John;;;\r\n" in text
+    assert "ORG:Example Imaging Ltd.;Service Department\r\nORG:Example University Hospital" in text
+    assert "EMAIL;TYPE=work;PREF=1:john.smith@example-imaging.com" in text
+    assert "N;ALTID=n;LANGUAGE=zh-CN:欧阳;晓东;;;" in text
+
+
+def test_an_english_name_without_parts_is_not_put_in_the_surname_slot() -> None:
+    person = Contact(key="x", name={"en": "Alex Doe"}, group="external")
+    text = export_vcards([person]).decode()
+    assert "FN:Alex Doe" in text and "\r\nN:" not in text
+    chinese = Contact(key="y", name={"zh": "司马光"}, group="external")
+    assert "N:司马;光;;;" in export_vcards([chinese]).decode()
