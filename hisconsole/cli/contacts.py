@@ -1,4 +1,5 @@
-"""Commands for contacts and call trees: import, export, region, calltree print."""
+"""Commands for contacts and call trees: import, export, region; calltree list, create, add,
+remove, print."""
 
 from __future__ import annotations
 
@@ -41,8 +42,45 @@ def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
         "region", parents=[common], help="show or set the default phone region (CN, HK, …)"
     )
     cregion.add_argument("code", nargs="?", metavar="CODE")
-    calltree = sub.add_parser("calltree", parents=[common], help="print the call tree")
+    cimport.add_argument(
+        "--tree",
+        metavar="CODE",
+        help="also build call tree CODE from the imported people: one cascade per "
+        "--tree-by value, its head first",
+    )
+    cimport.add_argument(
+        "--tree-by",
+        default="department",
+        choices=("department", "position", "organisation", "group"),
+        help="the column the tree is built from (default: department)",
+    )
+    cimport.add_argument("--tree-name", metavar="NAME", help="the new tree's name")
+    calltree = sub.add_parser(
+        "calltree", parents=[common], help="list, create, edit or print call trees"
+    )
     tsub = calltree.add_subparsers(dest="calltree_command", metavar="ACTION", required=True)
+    tsub.add_parser("list", parents=[common], help="the call trees and how many people each calls")
+    tcreate = tsub.add_parser("create", parents=[common], help="a new call tree")
+    tcreate.add_argument("code", metavar="CODE")
+    tcreate.add_argument("--name", required=True, help="its name (Chinese or English)")
+    tcreate.add_argument(
+        "--from-group", metavar="G", help="fill it with group G (hq, tech, …): its lead first"
+    )
+    tcreate.add_argument(
+        "--wait", type=int, default=5, metavar="MIN", help="minutes before calling an alternate"
+    )
+    tadd = tsub.add_parser("add", parents=[common], help="add a person to a call tree")
+    tadd.add_argument("code", metavar="CODE")
+    tadd.add_argument("person", metavar="PERSON", help="a contact key or name")
+    tadd.add_argument("--after", metavar="PERSON", help="who calls them (default: at the top)")
+    tadd.add_argument("--alternate", metavar="PERSON", help="their alternate (B 角)")
+    tremove = tsub.add_parser(
+        "remove", parents=[common], help="take a person out of a call tree, or remove the tree"
+    )
+    tremove.add_argument("code", metavar="CODE")
+    tremove.add_argument(
+        "person", nargs="?", metavar="PERSON", help="without it, the whole tree is removed"
+    )
     tprint = tsub.add_parser("print", parents=[common], help="call tree(s) as a PDF")
     tprint.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
     tprint.add_argument("--tree", metavar="CODE", help="one tree (default: every tree)")
@@ -54,17 +92,45 @@ def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
     }
 
 
-def cmd_contacts(args: argparse.Namespace, out: Output) -> int:
-    from hisconsole.services import contacts
-    from hisconsole.services.console import ServiceError
+def _calltree(console: Any, args: argparse.Namespace, out: Output) -> None:
+    from hisconsole.services import calltrees, contacts
     from hisconsole.services.files import write_atomically
+
+    action = args.calltree_command
+    if action == "print":
+        pdf = contacts.call_tree_pdf(console, tree=args.tree, page=args.page, lang=args.lang)
+        write_atomically(args.out, pdf)
+        out.emit({"file": str(args.out)}, f"Call tree written to {args.out}")
+    elif action == "list":
+        trees = calltrees.list_trees(console)
+        lines = [
+            f"{t['code']}  {t['name'].get('zh') or t['name'].get('en', '')}"
+            f"  ({t['people']} people, alternate after {t['wait_minutes']} min)"
+            for t in trees
+        ]
+        out.emit(trees, "\n".join(lines) or contacts.missing_tree(console))
+    elif action == "create":
+        calltrees.create(
+            console, args.code, args.name, from_group=args.from_group, wait_minutes=args.wait
+        )
+        out.emit({"code": args.code}, f"Call tree {args.code} created.")
+    elif action == "add":
+        calltrees.add(console, args.code, args.person, after=args.after, alternate=args.alternate)
+        out.emit({"code": args.code}, f"{args.person} added to call tree {args.code}.")
+    else:
+        calltrees.remove(console, args.code, args.person)
+        what = f"{args.person} taken out of call tree" if args.person else "Removed call tree"
+        out.emit({"code": args.code}, f"{what} {args.code}.")
+
+
+def cmd_contacts(args: argparse.Namespace, out: Output) -> int:
+    from hisconsole.services import calltrees, contacts
+    from hisconsole.services.console import ServiceError
 
     console = open_console(args)
     try:
         if args.command == "calltree":
-            pdf = contacts.call_tree_pdf(console, tree=args.tree, page=args.page, lang=args.lang)
-            write_atomically(args.out, pdf)
-            out.emit({"file": str(args.out)}, f"Call tree written to {args.out}")
+            _calltree(console, args, out)
         elif args.contacts_command == "region":
             if args.code:
                 contacts.set_region(console, args.code)
@@ -130,6 +196,14 @@ def cmd_contacts(args: argparse.Namespace, out: Output) -> int:
             if not args.dry_run:
                 contacts.apply_import(console, preview)
                 lines.append("Imported.")
+                if args.tree:
+                    keys = [a.key for a in preview.adds + preview.changes]
+                    keys += [a.key for a in preview.skips if a.key]
+                    calltrees.build_from_import(
+                        console, args.tree, args.tree_name or "", keys, args.tree_by
+                    )
+                    data["tree"] = args.tree
+                    lines.append(f"Call tree {args.tree} built by {args.tree_by}.")
             else:
                 lines.append("Dry run: nothing was written.")
             out.emit(data, "\n".join(lines))

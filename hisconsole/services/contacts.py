@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from hisconsole.domain import calltrees as tree_rules
 from hisconsole.domain import contacts as rules
 from hisconsole.domain.contact_table import TARGETS, TableImport
 from hisconsole.domain.contacts import ColumnUse, Contact, ImportPreview, ImportSource
@@ -273,16 +274,6 @@ def contacts_by_key(console: Console) -> dict[str, dict[str, Any]]:
     return {p["key"]: p["data"] for p in list_contacts(console)}
 
 
-def _tree_people(nodes: list[dict[str, Any]]) -> list[str]:
-    people = []
-    for node in nodes:
-        people.append(node["contact"])
-        if node.get("alternate"):
-            people.append(node["alternate"])
-        people.extend(_tree_people(node.get("children", [])))
-    return people
-
-
 def save_call_tree(console: Console, tree: dict[str, Any]) -> ChangeSet:
     """Store a call tree (who calls whom, in order, with alternates)."""
     code = str(tree.get("code", "")).strip()
@@ -295,13 +286,37 @@ def save_call_tree(console: Console, tree: dict[str, Any]) -> ChangeSet:
     if not isinstance(wait, int) or not 1 <= wait <= 120:
         raise ServiceError("The wait before calling an alternate must be 1 to 120 minutes.")
     known = contacts_by_key(console)
-    unknown = sorted({p for p in _tree_people(tree.get("nodes", [])) if p not in known})
+    unknown = sorted({p for p in tree_rules.people(tree.get("nodes", [])) if p not in known})
     if unknown:
         raise ServiceError(f"The call tree names unknown contacts: {', '.join(unknown)}.")
     with console.transaction() as tx:
         heads = list(tx.session.scalars(select(CallTree.event_id).where(CallTree.key == code)))
         tx.emit("calltree.set", f"calltree:{code}", {"key": code, "data": tree}, parents=heads)
     return ChangeSet({AREA}, 1)
+
+
+def missing_tree(console: Console) -> str:
+    """Why there is no call tree at all, pointing at the contacts there are and how to go on."""
+    people = list_contacts(console)
+    if not people:
+        return (
+            "This console has no contacts and no call tree yet: import the contact list "
+            "(contacts import FILE), or init --demo."
+        )
+    groups: dict[str, int] = {}
+    for person in people:
+        group = person["data"].get("group") or "-"
+        groups[group] = groups.get(group, 0) + 1
+    counts = ", ".join(f"{g} {n}" for g, n in sorted(groups.items()))
+    return (
+        f"No call tree yet, but {len(people)} contacts are on the list ({counts}): make one "
+        "with calltree create CODE --name NAME --from-group GROUP, or in the Contacts view."
+    )
+
+
+def tree_name(tree: Mapping[str, Any], lang: str = "zh") -> str:
+    name = tree.get("name") or {}
+    return str(name.get(lang) or name.get("en") or name.get("zh") or tree.get("code", ""))
 
 
 def call_tree_pdf(
@@ -314,12 +329,12 @@ def call_tree_pdf(
 
     trees = call_trees(console)
     if tree is not None:
-        known = ", ".join(t["code"] for t in trees) or "none"
+        codes = [t["code"] for t in trees]
         trees = [t for t in trees if t["code"] == tree]
-        if not trees:
-            raise CallTreeUnknown(tree=tree, known=known)
+        if not trees and codes:
+            raise CallTreeUnknown(tree=tree, known=", ".join(codes))
     if not trees:
-        raise ServiceError("This console has no call tree yet (import contacts, or init --demo).")
+        raise ServiceError(missing_tree(console))
     versions = plan_service.versions(console)
     doc = plan_service.require_document(console)
     printed_at = console.now().astimezone().strftime("%Y-%m-%d %H:%M")
