@@ -74,6 +74,15 @@ def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
     tadd.add_argument("person", metavar="PERSON", help="a contact key or name")
     tadd.add_argument("--after", metavar="PERSON", help="who calls them (default: at the top)")
     tadd.add_argument("--alternate", metavar="PERSON", help="their alternate (B 角)")
+    twave = tsub.add_parser(
+        "wave",
+        parents=[common],
+        help="a level of the tree needs N people reached within M minutes, else the next starts",
+    )
+    twave.add_argument("code", metavar="CODE")
+    twave.add_argument("wave", type=int, metavar="WAVE", help="1 = the top level of the tree")
+    twave.add_argument("--need", type=int, metavar="N", help="people to reach (omit: no need)")
+    twave.add_argument("--within", type=int, metavar="M", help="minutes")
     tremove = tsub.add_parser(
         "remove", parents=[common], help="take a person out of a call tree, or remove the tree"
     )
@@ -117,6 +126,16 @@ def _calltree(console: Any, args: argparse.Namespace, out: Output) -> None:
     elif action == "add":
         calltrees.add(console, args.code, args.person, after=args.after, alternate=args.alternate)
         out.emit({"code": args.code}, f"{args.person} added to call tree {args.code}.")
+    elif action == "wave":
+        calltrees.set_wave(
+            console, args.code, args.wave, need=args.need, within_minutes=args.within
+        )
+        said = (
+            f"needs {args.need} reached within {args.within} min"
+            if args.need is not None
+            else "is a plain cascade"
+        )
+        out.emit({"code": args.code, "wave": args.wave}, f"Wave {args.wave} of {args.code} {said}.")
     else:
         calltrees.remove(console, args.code, args.person)
         what = f"{args.person} taken out of call tree" if args.person else "Removed call tree"

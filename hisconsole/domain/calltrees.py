@@ -171,3 +171,44 @@ def by_value(
     for members in groups.values():
         nodes.extend(from_people(members, contacts))
     return nodes
+
+
+def levels_problem(levels: Any, nodes: Sequence[Mapping[str, Any]]) -> str | None:
+    """What is wrong with a tree's ``levels`` (need N within M minutes per wave), or None."""
+    if not isinstance(levels, list):
+        return "levels must be a list, one entry per wave."
+    sizes: dict[int, int] = {}
+
+    def walk(items: Sequence[Mapping[str, Any]], depth: int) -> None:
+        for node in items:
+            sizes[depth] = sizes.get(depth, 0) + 1
+            walk(node.get("children", []), depth + 1)
+
+    walk(nodes, 0)
+    for depth, level in enumerate(levels):
+        if not level:
+            continue
+        if not isinstance(level, Mapping):
+            return f"wave {depth + 1}: give need and within_minutes."
+        need, within = level.get("need"), level.get("within_minutes")
+        if not isinstance(need, int) or not isinstance(within, int):
+            return f"wave {depth + 1}: need and within_minutes must be whole numbers."
+        if not 1 <= need <= sizes.get(depth, 0):
+            return f"wave {depth + 1} calls {sizes.get(depth, 0)} people: it cannot need {need}."
+        if not 1 <= within <= 240:
+            return f"wave {depth + 1}: within 1 to 240 minutes, not {within}."
+    return None
+
+
+def set_level(
+    levels: Sequence[Mapping[str, Any]], wave: int, need: int | None, within: int | None
+) -> list[dict[str, Any]]:
+    """``levels`` with wave ``wave`` (1 = the top level) needing ``need`` people within
+    ``within`` minutes, or with no need when ``need`` is None."""
+    out = [dict(level) for level in levels]
+    while len(out) < wave:
+        out.append({})
+    out[wave - 1] = {} if need is None else {"need": need, "within_minutes": within}
+    while out and not out[-1]:
+        out.pop()
+    return out

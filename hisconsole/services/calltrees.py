@@ -32,6 +32,7 @@ def list_trees(console: Console) -> list[dict[str, Any]]:
             "name": tree.get("name", {}),
             "wait_minutes": tree.get("wait_minutes", 5),
             "people": len(set(rules.people(tree.get("nodes", [])))),
+            "levels": tree.get("levels", []),
         }
         for tree in sorted(call_trees(console), key=lambda t: t["code"])
     ]
@@ -140,6 +141,20 @@ def remove(console: Console, code: str, person: str | None = None) -> ChangeSet:
         tree["nodes"] = rules.remove(tree.get("nodes", []), resolve_person(console, person))
     except rules.TreeError as exc:
         raise ServiceError(str(exc)) from exc
+    return save_call_tree(console, tree)
+
+
+def set_wave(
+    console: Console, code: str, wave: int, *, need: int | None, within_minutes: int | None
+) -> ChangeSet:
+    """Wave ``wave`` (level 1 = the top of the tree) needs ``need`` people reached within
+    ``within_minutes``, else the next wave starts; ``need`` None: a plain cascade."""
+    if wave < 1:
+        raise ServiceError("Waves are counted from 1 (the top of the tree).")
+    if need is not None and within_minutes is None:
+        raise ServiceError("Say within how many minutes (--within M).")
+    tree = dict(_tree(console, code))
+    tree["levels"] = rules.set_level(tree.get("levels", []), wave, need, within_minutes)
     return save_call_tree(console, tree)
 
 

@@ -285,6 +285,9 @@ def save_call_tree(console: Console, tree: dict[str, Any]) -> ChangeSet:
     wait = tree.get("wait_minutes", 5)
     if not isinstance(wait, int) or not 1 <= wait <= 120:
         raise ServiceError("The wait before calling an alternate must be 1 to 120 minutes.")
+    problem = tree_rules.levels_problem(tree.get("levels", []), tree.get("nodes", []))
+    if problem:
+        raise ServiceError(f"Call tree {code}: {problem}")
     known = contacts_by_key(console)
     unknown = sorted({p for p in tree_rules.people(tree.get("nodes", [])) if p not in known})
     if unknown:

@@ -413,6 +413,7 @@ def start_callout(console: Console, incident_id: str, tree_code: str) -> str:
                 "tree": tree_code,
                 "title": tree.get("name", {}),
                 "nodes": tree["nodes"],
+                "levels": tree.get("levels", []),
                 "wait_minutes": int(tree.get("wait_minutes", callout_rules.DEFAULT_WAIT_MINUTES)),
                 "at": _iso(console.now()),
             },
@@ -421,10 +422,21 @@ def start_callout(console: Console, incident_id: str, tree_code: str) -> str:
 
 
 def record_call(
-    console: Console, callout_id: str, person: str, outcome: str, note: str = ""
+    console: Console,
+    callout_id: str,
+    person: str,
+    outcome: str,
+    note: str = "",
+    *,
+    eta_minutes: int | None = None,
 ) -> ChangeSet:
+    """Record a call's outcome; ``coming`` may carry the ETA in minutes (an acknowledgement)."""
     if outcome not in callout_rules.OUTCOMES:
         raise ServiceError(f"Unknown outcome {outcome!r}; use {', '.join(callout_rules.OUTCOMES)}.")
+    if eta_minutes is not None and (
+        outcome != callout_rules.COMING or not 0 <= eta_minutes <= 1440
+    ):
+        raise ServiceError("An ETA goes with 'coming', in minutes from now (0 to 1440).")
     with console.transaction() as tx:
         row = tx.session.get(Callout, callout_id)
         if row is None:
@@ -444,6 +456,7 @@ def record_call(
                 "outcome": outcome,
                 "note": note.strip(),
                 "at": _iso(console.now()),
+                **({"eta_minutes": eta_minutes} if eta_minutes is not None else {}),
             },
         )
     return ChangeSet({AREA}, 1)
@@ -459,7 +472,9 @@ def callouts(console: Console, incident_id: str) -> list[dict[str, Any]]:
         ).all()
         attempts = {
             run.id: [
-                callout_rules.Attempt(a.person, a.outcome, dt.datetime.fromisoformat(a.at))
+                callout_rules.Attempt(
+                    a.person, a.outcome, dt.datetime.fromisoformat(a.at), a.eta_minutes
+                )
                 for a in session.scalars(
                     select(CalloutAttempt).where(CalloutAttempt.callout_id == run.id)
                 )
@@ -469,7 +484,12 @@ def callouts(console: Console, incident_id: str) -> list[dict[str, Any]]:
     result = []
     for run in runs:
         state = callout_rules.compute(
-            json.loads(run.nodes), attempts[run.id], wait_minutes=run.wait_minutes, now=now
+            json.loads(run.nodes),
+            attempts[run.id],
+            wait_minutes=run.wait_minutes,
+            now=now,
+            started=dt.datetime.fromisoformat(run.started_at),
+            levels=json.loads(run.levels or "[]"),
         )
 
         def person(key: str | None) -> dict[str, Any] | None:
@@ -492,6 +512,19 @@ def callouts(console: Console, incident_id: str) -> list[dict[str, Any]]:
                 "started_at": run.started_at,
                 "reached": state.reached,
                 "total": state.total,
+                "waves": [
+                    {
+                        "wave": w.depth + 1,
+                        "size": w.size,
+                        "need": w.need,
+                        "within_minutes": w.within_minutes,
+                        "reached": w.reached,
+                        "state": w.state,
+                        "started_at": _iso(w.started_at) if w.started_at else None,
+                        "deadline": _iso(w.deadline) if w.deadline else None,
+                    }
+                    for w in state.waves
+                ],
                 "slots": [
                     {
                         "path": s.path,
@@ -502,6 +535,8 @@ def callouts(console: Console, incident_id: str) -> list[dict[str, Any]]:
                         "alternate_status": s.alternate_status,
                         "to_call": s.to_call,
                         "escalate_at": _iso(s.escalate_at) if s.escalate_at else None,
+                        "wave": s.depth + 1,
+                        "eta_minutes": s.eta_minutes,
                         "last_attempt": _iso(s.last_attempt) if s.last_attempt else None,
                     }
                     for s in state.slots

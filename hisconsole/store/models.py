@@ -286,6 +286,8 @@ class Callout(Base):
     started_at: Mapped[str] = mapped_column(String(40))
     started_by: Mapped[str] = mapped_column(Text)
     nodes: Mapped[str] = mapped_column(Text)
+    #: The tree's levels as started: [{"need": N, "within_minutes": M}, …] per depth.
+    levels: Mapped[str] = mapped_column(Text, default="[]", server_default="[]")
 
 
 class CalloutAttempt(Base):
@@ -301,6 +303,8 @@ class CalloutAttempt(Base):
     hlc: Mapped[str] = mapped_column(String(40))
     author: Mapped[str] = mapped_column(Text)
     note: Mapped[str] = mapped_column(Text, default="")
+    #: Minutes until they arrive, when the outcome is "coming".
+    eta_minutes: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
 
 class Review(Base):

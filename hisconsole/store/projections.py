@@ -657,6 +657,7 @@ def _callout_started(session: Session, record: EventRecord) -> None:
             started_at=p.get("at") or hlc_time(record.hlc),
             started_by=record.author,
             nodes=_dumps(p["nodes"]),
+            levels=_dumps(p.get("levels", [])),
         )
         .prefix_with("OR IGNORE")
     )
@@ -676,6 +677,7 @@ def _callout_call(session: Session, record: EventRecord) -> None:
             hlc=record.hlc,
             author=record.author,
             note=p.get("note", ""),
+            eta_minutes=p.get("eta_minutes"),
         )
         .prefix_with("OR IGNORE")
     )
