@@ -184,7 +184,7 @@ def cmd_contacts(args: argparse.Namespace, out: Output) -> int:
                 "layout": source.layout,
                 "columns": [{"column": c.header, "target": c.target} for c in source.columns],
                 "unmapped": source.unmapped,
-                "not_kept": source.not_kept,
+                "not_kept": [{"item": item, "what": what} for item, what in source.not_kept],
                 "added": [a.key for a in preview.adds],
                 "changed": [a.key for a in preview.changes],
                 "skipped": [
@@ -203,7 +203,8 @@ def cmd_contacts(args: argparse.Namespace, out: Output) -> int:
             if source.unmapped:
                 lines.append("Unmapped columns (not imported): " + ", ".join(source.unmapped))
             if source.not_kept:
-                lines.append("Not kept: " + ", ".join(source.not_kept))
+                kept = ", ".join(f"{item} ({what})" for item, what in source.not_kept)
+                lines.append(f"Not kept: {kept}")
             lines.append(preview.summary())
             lines += [f"  add: {a.contact.label()}" for a in preview.adds]
             for action in preview.changes:

@@ -323,6 +323,15 @@ _GOOGLE_NUMBERED = re.compile(
 _GOOGLE_NOT_KEPT = re.compile(
     r"^(website|address|relation|event|im|custom field|external id)\s*\d+\s*-", re.IGNORECASE
 )
+_GOOGLE_WHAT = {
+    "website": "web address",
+    "address": "address",
+    "relation": "related person",
+    "event": "anniversary",
+    "im": "messenger",
+    "custom field": "other",
+    "external id": "employee number",
+}
 _SPLIT_RE = re.compile(r":::|[;；,，、\n]+")
 _DELETE = {"delete", "del", "remove", "d", "删除"}
 
@@ -359,9 +368,9 @@ class TablePlan:
         return [c.header for c in self.columns if c.target is None and not c.not_kept]
 
     @property
-    def not_kept(self) -> list[str]:
-        """``Business Fax (fax)``: columns read but not kept, and what they hold."""
-        return [f"{c.header} ({c.not_kept})" for c in self.columns if c.not_kept]
+    def not_kept(self) -> list[tuple[str, str]]:
+        """``("Business Fax", "fax")``: columns read but not kept, and what they hold."""
+        return [(c.header, c.not_kept) for c in self.columns if c.not_kept]
 
     def layout_name(self, lang: str) -> str:
         for layout in LAYOUTS:
@@ -418,7 +427,8 @@ def plan_columns(headers: Sequence[str], mapping: Mapping[str, str] | None = Non
             if layout.code == "google" and target is None:
                 other = _GOOGLE_NOT_KEPT.match(header)
                 if other:
-                    columns.append(ColumnPlan(index, header, None, not_kept=other.group(1).lower()))
+                    what = _GOOGLE_WHAT.get(other.group(1).lower(), "other")
+                    columns.append(ColumnPlan(index, header, None, not_kept=what))
                     continue
                 match = _GOOGLE_NUMBERED.match(header)
                 if match:
@@ -466,11 +476,13 @@ class TableImport:
     #: The encoding code (``utf-8``, ``gb18030``…) and how it was found, for the preview.
     encoding: str = ""
     encoding_label: str = ""
+    #: How it was found: bom, utf-8, detected, chosen ("" for a workbook).
+    encoding_how: str = ""
     plan: TablePlan | None = None
     header_key: str = ""
     #: Values read but not kept that the column plan could not foresee (a Google
     #: phone whose type is a fax).
-    not_kept: list[str] = field(default_factory=list)
+    not_kept: list[tuple[str, str]] = field(default_factory=list)
 
 
 def restore(cell: str) -> str:
@@ -577,7 +589,7 @@ def _contact_of_row(
             if column.label_of is not None:
                 phone_type = _google_phone_type(_cell(cells, column.label_of)) or target
             if phone_type == "fax":
-                note = f"{column.header} (fax)"
+                note = (column.header, "fax")
                 if note not in result.not_kept:
                     result.not_kept.append(note)
                 continue

@@ -578,14 +578,18 @@ class ImportSource:
     the file holds that the console does not keep."""
 
     encoding: str = ""
+    #: The encoding's code (utf-8, gb18030, xlsx…) and how it was found (bom, utf-8,
+    #: detected, chosen), for a screen to say in its own language.
+    encoding_code: str = ""
+    encoding_how: str = ""
     #: Layout code (outlook, google, wecom, dingtalk, hisconsole, columns, vcard) and name.
     layout: str = ""
     layout_name: dict[str, str] = field(default_factory=dict)
     columns: list[ColumnUse] = field(default_factory=list)
     #: Source columns with no target: their values are not imported.
     unmapped: list[str] = field(default_factory=list)
-    #: What is read but not kept (fax columns, vCard ADR/URL…).
-    not_kept: list[str] = field(default_factory=list)
+    #: What is read but not kept: (column or property, what it holds: fax, address…).
+    not_kept: list[tuple[str, str]] = field(default_factory=list)
     #: Identifies the header set (a chosen mapping is remembered under it).
     header_key: str = ""
     #: The user's mapping (header -> target) used for this preview.

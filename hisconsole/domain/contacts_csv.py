@@ -181,11 +181,8 @@ def parse_csv(
             message = str(exc).split(": ", 1)[1] if exc.row else str(exc)
             result.problems.append(RowProblem(exc.row or 1, message))
             return result
-        text, result.encoding, result.encoding_label = (
-            decoded.text,
-            decoded.encoding,
-            decoded.label,
-        )
+        text, result.encoding = decoded.text, decoded.encoding
+        result.encoding_label, result.encoding_how = decoded.label, decoded.how
     else:
         text, result.encoding = data.lstrip("\ufeff"), "text"
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))

@@ -122,11 +122,12 @@ class VCardImport:
 
     contacts: list[Contact] = field(default_factory=list)
     problems: list[CardProblem] = field(default_factory=list)
-    #: What the cards hold that the console does not model ("ADR (address)"), once each.
-    not_kept: list[str] = field(default_factory=list)
+    #: What the cards hold that the console does not model: (property, what it is).
+    not_kept: list[tuple[str, str]] = field(default_factory=list)
     #: The file's encoding code and how it was found (see encodings.Decoded.label).
     encoding: str = ""
     encoding_label: str = ""
+    encoding_how: str = ""
 
 
 @dataclass
@@ -409,6 +410,7 @@ def parse_vcards(
             raw, text_input = data, False
         else:
             result.encoding, result.encoding_label = decoded.encoding, decoded.label
+            result.encoding_how = decoded.how
             raw, text_input = decoded.text.lstrip("\ufeff").encode("utf-8"), True
     else:
         raw, text_input = data.lstrip("\ufeff").encode("utf-8"), True
@@ -498,7 +500,7 @@ def _contact_of_card(
             n_names.append(full)
             family, given = [*parts, "", ""][:2]
             if any(p.strip() for p in parts[2:5]):
-                result.not_kept.append("N (middle name, prefix, suffix)")
+                result.not_kept.append(("N", "middle name, prefix, suffix"))
             if family.strip() or given.strip():
                 lang = _lang_of(prop, full)
                 contact.name_parts.setdefault(lang, (family.strip(), given.strip()))
@@ -515,7 +517,7 @@ def _contact_of_card(
                 if group is not None and not contact.group:
                     contact.group = group
                 elif group is None:
-                    result.not_kept.append(f"CATEGORIES {category}")
+                    result.not_kept.append((f"CATEGORIES {category}", "category"))
         elif name == "TITLE":
             put(contact.position, prop, _unescape(value))
         elif name == "ROLE":
@@ -549,7 +551,7 @@ def _contact_of_card(
                 phone.needs_review, phone.review_reason = True, "a fax number in the vCard"
             tels.append((_pref(prop), index, phone))
         elif name in _NOT_KEPT:
-            result.not_kept.append(f"{name} ({_NOT_KEPT[name]})")
+            result.not_kept.append((name, _NOT_KEPT[name]))
         elif name == "X-HISCONSOLE-KEY":
             contact.key = _unescape(value).strip()
         elif name == "X-HISCONSOLE-GROUP":

@@ -200,11 +200,16 @@ def _parse_table(
 def _source_of(
     parsed: TableImport | VCardImport, mapping: Mapping[str, str] | None, remembered: bool
 ) -> ImportSource:
-    source = ImportSource(encoding=parsed.encoding_label, mapping=dict(mapping or {}))
+    source = ImportSource(
+        encoding=parsed.encoding_label,
+        encoding_code=parsed.encoding,
+        encoding_how=parsed.encoding_how,
+        mapping=dict(mapping or {}),
+    )
     if isinstance(parsed, VCardImport):
         source.layout = "vcard"
         source.layout_name = {"zh": "vCard 电子名片", "en": "vCard"}
-        source.not_kept = sorted(set(parsed.not_kept))
+        source.not_kept = list(dict.fromkeys(parsed.not_kept))
         return source
     plan = parsed.plan
     if plan is not None:

@@ -311,10 +311,10 @@ def test_a_4_0_card_keeps_n_parts_several_org_and_title_and_says_what_it_drops()
         ("mobile", "186 1103 7725"),
     ]
     assert set(result.not_kept) == {
-        "ADR (address)",
-        "URL (web address)",
-        "CATEGORIES Imaging",
-        "N (middle name, prefix, suffix)",
+        ("ADR", "address"),
+        ("URL", "web address"),
+        ("CATEGORIES Imaging", "category"),
+        ("N", "middle name, prefix, suffix"),
     }
     text = export_vcards(result.contacts).decode()
     assert "N:Smith;John;;;\r\n" in text
