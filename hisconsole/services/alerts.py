@@ -42,6 +42,7 @@ from typing import Any
 from sqlalchemy import select
 
 from hisconsole.domain import incidents as rules
+from hisconsole.domain.callout import REACHED_OUTCOMES
 from hisconsole.services.console import ChangeSet, Console, ServiceError
 from hisconsole.store.models import AlertAck, FormStock
 from hisconsole.store.projections import hlc_time
@@ -268,14 +269,20 @@ def _escalations(console: Console, now: dt.datetime) -> Found:
         if summary["status"] != rules.INCIDENT_OPEN:
             continue
         for run in response.callouts(console, summary["id"]):
+            # A wave short of its need at its deadline calls the next: the screens change then.
+            found.changes_at += [
+                dt.datetime.fromisoformat(w["deadline"])
+                for w in run.get("waves", [])
+                if w["state"] == "running" and w["deadline"]
+            ]
             for slot in run["slots"]:
                 due = slot["escalate_at"]
-                if not due or slot["status"] == "reached" or slot["alternate"] is None:
+                if not due or slot["status"] in REACHED_OUTCOMES or slot["alternate"] is None:
                     continue
                 if not slot["escalated"]:
                     found.changes_at.append(dt.datetime.fromisoformat(due))
                     continue
-                if slot["alternate_status"] == "reached":
+                if slot["alternate_status"] in REACHED_OUTCOMES:
                     continue
                 params = {
                     "tree": run["title"] or run["tree"],

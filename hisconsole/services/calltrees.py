@@ -10,7 +10,6 @@ from sqlalchemy import select
 from hisconsole.domain import calltrees as rules
 from hisconsole.domain.contacts import GROUPS, has_cjk
 from hisconsole.services.console import ChangeSet, Console, ServiceError
-from hisconsole.services.errors import CallTreeUnknown
 from hisconsole.services.contacts import (
     AREA,
     call_trees,
@@ -18,6 +17,7 @@ from hisconsole.services.contacts import (
     missing_tree,
     save_call_tree,
 )
+from hisconsole.services.errors import CallTreeUnknown
 from hisconsole.store.models import CallTree
 
 #: Contact fields a tree can be built from (one cascade per value).

@@ -283,9 +283,10 @@ def call_status_label(status: str) -> str:
         "not-called": QCoreApplication.translate("CallStatus", "Not yet called"),
         "calling": QCoreApplication.translate("CallStatus", "Calling"),
         "reached": QCoreApplication.translate("CallStatus", "Reached"),
+        "coming": QCoreApplication.translate("CallStatus", "Coming"),
         "no-answer": QCoreApplication.translate("CallStatus", "No answer"),
         "left-message": QCoreApplication.translate("CallStatus", "Left message"),
-        "declined": QCoreApplication.translate("CallStatus", "Declined"),
+        "declined": QCoreApplication.translate("CallStatus", "Can't come"),
     }
     return labels.get(status, status)
 
@@ -370,6 +371,8 @@ def phone_type_label(kind: str) -> str:
     labels = {
         "mobile": QCoreApplication.translate("PhoneTypes", "mobile"),
         "office": QCoreApplication.translate("PhoneTypes", "office"),
+        "extension": QCoreApplication.translate("PhoneTypes", "extension"),
+        "short": QCoreApplication.translate("PhoneTypes", "short number"),
         "home": QCoreApplication.translate("PhoneTypes", "home"),
         "pager": QCoreApplication.translate("PhoneTypes", "pager"),
     }

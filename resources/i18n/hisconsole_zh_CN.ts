@@ -161,6 +161,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Coming</source>
+        <translation>能到场</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>No answer</source>
         <translation>无人接听</translation>
     </message>
@@ -171,7 +176,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Declined</source>
+        <source>Can&apos;t come</source>
         <translation>无法到岗</translation>
     </message>
 </context>
@@ -437,7 +442,7 @@
 <context>
     <name>CallTreeModel</name>
     <message>
-        <location filename="../../hisconsole/ui/contacts/models.py" line="+427"/>
+        <location filename="../../hisconsole/ui/contacts/models.py" line="+428"/>
         <source>{key} (not on the contact list)</source>
         <translation>{key}（不在通讯录中）</translation>
     </message>
@@ -463,9 +468,79 @@
     </message>
 </context>
 <context>
+    <name>Callout</name>
+    <message>
+        <location filename="../../hisconsole/ui/partials/callout.py" line="+30"/>
+        <source>Wave {wave}: reached {reached} of {size}</source>
+        <extracomment>Outcome buttons per row (six in one row do not fit a 1366-pixel screen translated).</extracomment>
+        <translation>第 {wave} 批：已联系 {reached} / {size} 人</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Wave {wave}: need {need}, reached {reached}</source>
+        <translation>第 {wave} 批：需 {need} 人，已联系 {reached} 人</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>not started</source>
+        <translation>尚未开始</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>until {time}</source>
+        <translation>截至 {time}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>calling</source>
+        <translation>呼叫中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>enough reached</source>
+        <translation>人数已够</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>too few by {time}: wave {next} called</source>
+        <translation>{time} 前人数不足：已呼叫第 {next} 批</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>How did the call to {name} go?</source>
+        <extracomment>Whom the buttons record a call to, when there is one fixed person (the dashboard).</extracomment>
+        <translation>呼叫 {name} 的结果：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Record call:</source>
+        <translation>记录呼叫结果：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>ETA —</source>
+        <translation>预计到达 —</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ETA </source>
+        <translation>预计 </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> min</source>
+        <translation> 分钟后到</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Minutes until they arrive (with Coming)</source>
+        <translation>预计多少分钟后到达（与“能到场”一起记录）</translation>
+    </message>
+</context>
+<context>
     <name>CalloutTab</name>
     <message>
-        <location filename="../../hisconsole/ui/incident/callout_tab.py" line="+60"/>
+        <location filename="../../hisconsole/ui/incident/callout_tab.py" line="+61"/>
         <source>Person</source>
         <translation>人员</translation>
     </message>
@@ -500,17 +575,12 @@
         <translation>转替补时间</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+34"/>
         <source>Start call-out…</source>
         <translation>启动通知呼叫…</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Record call:</source>
-        <translation>记录呼叫结果：</translation>
-    </message>
-    <message>
-        <location line="+3"/>
         <source>Call-out</source>
         <translation>通知呼叫</translation>
     </message>
@@ -530,12 +600,12 @@
         <translation>按通知树启动通知呼叫后，这里将显示下一位应呼叫的人员。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Reached {reached} of {total}</source>
         <translation>已联系 {reached} / {total} 人</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>{name} (alternate for {original})</source>
         <translation>{name}（代替 {original}）</translation>
     </message>
@@ -571,7 +641,7 @@
 <context>
     <name>Channels</name>
     <message>
-        <location line="-55"/>
+        <location line="-56"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
@@ -677,7 +747,7 @@
 <context>
     <name>ClockJudgement</name>
     <message>
-        <location filename="../../hisconsole/ui/i18n.py" line="+83"/>
+        <location filename="../../hisconsole/ui/i18n.py" line="+84"/>
         <source>made on time</source>
         <translation>按时</translation>
     </message>
@@ -907,7 +977,7 @@
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../hisconsole/ui/contacts/contact_dialog.py" line="+83"/>
+        <location filename="../../hisconsole/ui/contacts/contact_dialog.py" line="+95"/>
         <source>&amp;Name:</source>
         <translation>姓名(&amp;N)：</translation>
     </message>
@@ -927,6 +997,11 @@
         <translation>单位(&amp;O)：</translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>&amp;Department:</source>
+        <translation>科室(&amp;D)：</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>&amp;Role in the plan:</source>
         <translation>预案角色(&amp;R)：</translation>
@@ -942,7 +1017,7 @@
         <translation>备注(&amp;T)：</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+74"/>
         <source>{count} number(s) cannot be saved as typed: see the message under each.</source>
         <translation>有 {count} 个号码无法按所填内容保存：请查看各号码下方的提示。</translation>
     </message>
@@ -1016,6 +1091,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Department</source>
+        <translation>科室</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Family and given name</source>
+        <translation>姓和名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
@@ -1030,6 +1115,7 @@
         <translation>预案角色</translation>
     </message>
     <message>
+        <location line="+1"/>
         <location line="+1"/>
         <source>E-mail</source>
         <translation>电子邮件</translation>
@@ -1102,7 +1188,7 @@
 <context>
     <name>ContactsPage</name>
     <message>
-        <location filename="../../hisconsole/ui/contacts/page.py" line="+111"/>
+        <location filename="../../hisconsole/ui/contacts/page.py" line="+112"/>
         <source>Contacts</source>
         <translation>通讯录</translation>
     </message>
@@ -1168,13 +1254,13 @@
         <translation>已删除 {name}。</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <location line="+38"/>
+        <location line="+13"/>
+        <location line="+45"/>
         <source>Import contacts</source>
         <translation>导入通讯录</translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="-43"/>
         <source>Contact files</source>
         <translation>通讯录文件</translation>
     </message>
@@ -1185,12 +1271,18 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+43"/>
+        <location line="+52"/>
+        <source>Excel workbook</source>
+        <translation>Excel 工作簿</translation>
+    </message>
+    <message>
+        <location line="-51"/>
+        <location line="+52"/>
         <source>vCard</source>
         <translation>vCard 文件</translation>
     </message>
     <message>
-        <location line="-35"/>
+        <location line="-44"/>
         <source>Reading {name}…</source>
         <translation>正在读取 {name}…</translation>
     </message>
@@ -1205,17 +1297,17 @@
         <translation>已取消导入：未写入任何内容。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+21"/>
         <source>Export contacts</source>
         <translation>导出通讯录</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>CSV for Excel</source>
         <translation>CSV 文件（可用 Excel 打开）</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>Exported {count} people to {path}</source>
         <translation>已将 {count} 人导出到 {path}</translation>
     </message>
@@ -1429,7 +1521,7 @@
 <context>
     <name>Criticality</name>
     <message>
-        <location filename="../../hisconsole/ui/i18n.py" line="-102"/>
+        <location filename="../../hisconsole/ui/i18n.py" line="-103"/>
         <source>Critical</source>
         <translation>关键</translation>
     </message>
@@ -1447,7 +1539,7 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../hisconsole/ui/dashboard/page.py" line="+133"/>
+        <location filename="../../hisconsole/ui/dashboard/page.py" line="+138"/>
         <source>Dashboard</source>
         <translation>总览</translation>
     </message>
@@ -1482,7 +1574,7 @@
         <translation>打印停机包</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+59"/>
         <source>Reports to assess</source>
         <translation>待研判的报告信息</translation>
     </message>
@@ -1512,7 +1604,7 @@
         <translation>下一位呼叫</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+21"/>
         <source>Systems</source>
         <translation>系统状态</translation>
     </message>
@@ -1547,7 +1639,7 @@
         <translation>{tree}：已联系 {reached} / {total} 人</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>{name} (alternate for {original})</source>
         <translation>{name}（代替 {original}）</translation>
     </message>
@@ -1555,6 +1647,11 @@
         <location line="+6"/>
         <source>Everyone has been reached.</source>
         <translation>所有人均已联系上。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Call-out</source>
+        <translation>通知呼叫</translation>
     </message>
     <message>
         <location line="+19"/>
@@ -2630,7 +2727,7 @@ Nothing was recorded as issued.</source>
 <context>
     <name>ImportPreview</name>
     <message>
-        <location filename="../../hisconsole/ui/contacts/import_dialog.py" line="+30"/>
+        <location filename="../../hisconsole/ui/contacts/import_dialog.py" line="+31"/>
         <source>same key and name</source>
         <translation>编号和姓名相同</translation>
     </message>
@@ -2648,7 +2745,7 @@ Nothing was recorded as issued.</source>
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location line="+72"/>
+        <location line="+101"/>
         <source>To add ({count})</source>
         <translation>将新增（{count}）</translation>
     </message>
@@ -2907,7 +3004,7 @@ Nothing was recorded as issued.</source>
 <context>
     <name>IncidentStatus</name>
     <message>
-        <location filename="../../hisconsole/ui/i18n.py" line="+79"/>
+        <location filename="../../hisconsole/ui/i18n.py" line="+80"/>
         <source>Open</source>
         <translation>处置中</translation>
     </message>
@@ -3188,7 +3285,7 @@ Nothing was recorded as issued.</source>
 <context>
     <name>LevelChip</name>
     <message>
-        <location filename="../../hisconsole/ui/dashboard/page.py" line="-384"/>
+        <location filename="../../hisconsole/ui/dashboard/page.py" line="-424"/>
         <source>Level {code}</source>
         <translation>{code} 级</translation>
     </message>
@@ -4000,7 +4097,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>PhoneRow</name>
     <message>
-        <location filename="../../hisconsole/ui/contacts/phones.py" line="+109"/>
+        <location filename="../../hisconsole/ui/contacts/phones.py" line="+115"/>
         <source>Imported as written, to check: {reason}. Correct it or remove it.</source>
         <translation>按原样导入的号码，有待核对：{reason}。请更正或删除。</translation>
     </message>
@@ -4062,6 +4159,16 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
         <location line="+1"/>
         <source>office</source>
         <translation>办公</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>extension</source>
+        <translation>分机</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>short number</source>
+        <translation>集团短号</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4849,7 +4956,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>PlanRoles</name>
     <message>
-        <location filename="../../hisconsole/ui/partials/contact_labels.py" line="-21"/>
+        <location filename="../../hisconsole/ui/partials/contact_labels.py" line="-24"/>
         <source>Commander</source>
         <translation>指挥长</translation>
     </message>
@@ -5112,7 +5219,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>Priorities</name>
     <message>
-        <location filename="../../hisconsole/ui/i18n.py" line="-101"/>
+        <location filename="../../hisconsole/ui/i18n.py" line="-104"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
@@ -6059,6 +6166,191 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
         <location line="+1"/>
         <source>&amp;Role:</source>
         <translation>角色(&amp;R)：</translation>
+    </message>
+</context>
+<context>
+    <name>SourcePanel</name>
+    <message>
+        <location filename="../../hisconsole/ui/contacts/import_source.py" line="+32"/>
+        <source>Excel workbook</source>
+        <translation>Excel 工作簿</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>fax</source>
+        <translation>传真</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>web address</source>
+        <translation>网址</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>nickname</source>
+        <translation>昵称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>employee number</source>
+        <translation>工号/账号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>date joined</source>
+        <translation>入职时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>display name</source>
+        <translation>显示名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>title (Mr, Dr…)</source>
+        <translation>称谓（先生、博士等）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>category that is no group</source>
+        <translation>不对应分组的类别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>middle name, prefix, suffix</source>
+        <translation>中间名、称谓前缀、后缀</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>logo</source>
+        <translation>标志</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>messenger</source>
+        <translation>即时通讯账号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>location</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>related person</source>
+        <translation>相关人员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>anniversary</source>
+        <translation>纪念日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>This file cannot be read without garbling it:
+{message}</source>
+        <translation>无法不出现乱码地读取此文件：
+{message}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Read it as:</source>
+        <translation>按以下编码读取：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the encoding</source>
+        <translation>选择文件编码</translation>
+    </message>
+    <message>
+        <location line="+81"/>
+        <source>Known from the byte-order mark.</source>
+        <translation>由文件开头的字节顺序标记确定。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read as UTF-8 without a single error.</source>
+        <translation>按 UTF-8 读取，无任何错误。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Detected, not certain: if names look wrong below, choose another encoding.</source>
+        <translation>自动识别，并不确定：如下方姓名显示不对，请选择其他编码。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chosen by you.</source>
+        <translation>由您选择。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Where {column} goes</source>
+        <translation>“{column}”导入到</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>— not imported —</source>
+        <translation>— 不导入 —</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Not imported until you say where they go: {columns}</source>
+        <translation>以下列在您指定导入位置之前不会导入：{columns}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Not kept (the console has no place for it): {items}</source>
+        <translation>不保留（本系统没有对应字段）：{items}</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Encoding:</source>
+        <translation>文件编码：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Layout:</source>
+        <translation>文件格式：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Columns and where they go</source>
+        <translation>各列及其导入位置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Column in the file</source>
+        <translation>文件中的列</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Goes to</source>
+        <translation>导入到</translation>
     </message>
 </context>
 <context>

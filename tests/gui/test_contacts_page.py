@@ -11,7 +11,15 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QPushButton
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QInputDialog,
+    QMessageBox,
+    QPushButton,
+)
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -287,7 +295,7 @@ def test_import_preview_then_cancel_writes_nothing_and_import_writes(
     ]
     changes = sections["To change (2)"]
     assert "王建国 Wang Jianguo [card 1] — matched by same mobile number" in changes
-    assert "  Organisation (中文): 本院 → 本院 院领导" in changes
+    assert "  Department (中文): — → 院领导" in changes
     assert any(
         line.startswith("  Phone numbers: mobile 158 1012 6637; office 010 6512 3110 → ")
         for line in changes
@@ -354,7 +362,87 @@ def test_a_file_that_is_not_contacts_is_refused_with_the_reason(
     )
     qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
     settle(qtbot, window)
-    assert warned == ["notes.txt: use a .csv or .vcf file."]
+    assert warned == ["notes.txt: use a .csv, .xlsx or .vcf file."]
+
+
+def test_the_preview_shows_layout_columns_and_what_is_not_kept(
+    qtbot: QtBot, window: MainWindow, page: ContactsPage, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    answer_open(monkeypatch, FIXTURES / "outlook.csv")
+    qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, window)
+    dialog = dialog_of(window, ImportPreviewDialog)
+    assert isinstance(dialog, ImportPreviewDialog)
+    panel = dialog.source_panel
+    assert panel.encoding_combo.currentText() == "UTF-8"
+    assert panel.layout_label.text() == "Outlook CSV"
+    rows = dict(panel.mapping_rows())
+    assert rows["Business Phone 2"] == "Office phone" and rows["E-mail Address"] == "Work e-mail"
+    assert rows["Action"] == "Action (delete rows are not imported)"
+    assert "Business Fax (fax)" in panel.not_kept_label.text()
+    assert panel.unmapped_label.isHidden()
+    problems = next(v for k, v in dialog.section_texts().items() if k.startswith("Problems"))
+    assert any("Action=delete: a deletion, not imported" in line for line in problems)
+    dialog.reject()
+
+
+def test_mapping_a_column_in_the_preview_reads_the_file_again(
+    qtbot: QtBot,
+    window: MainWindow,
+    page: ContactsPage,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "ward.csv"
+    path.write_bytes("姓名,手机,微信\r\n新同事,13700001111,xtc001\r\n".encode())
+    answer_open(monkeypatch, path)
+    qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, window)
+    dialog = dialog_of(window, ImportPreviewDialog)
+    assert isinstance(dialog, ImportPreviewDialog)
+    panel = dialog.source_panel
+    assert panel.unmapped_label.text() == "Not imported until you say where they go: 微信"
+    assert dict(panel.mapping_rows())["微信"] == "— not imported —"
+    combo = panel.columns.cellWidget(2, 1)
+    assert isinstance(combo, QComboBox)
+    combo.setCurrentIndex(combo.findData("notes"))
+    combo.activated.emit(combo.currentIndex())
+    settle(qtbot, window)
+    qtbot.waitUntil(lambda: dialog.preview.source.mapping == {"微信": "notes"})
+    assert panel.unmapped_label.isHidden()
+    assert dialog.preview.adds[0].contact.notes == {"en": "xtc001"}
+    assert press(qtbot, window, dialog, dialog.ok_button) == [QDialog.DialogCode.Accepted]
+    assert any(p["data"].get("notes") == {"en": "xtc001"} for p in stored(window).values())
+
+
+def test_a_garbled_file_asks_for_the_encoding_and_reads_it_as_chosen(
+    qtbot: QtBot,
+    window: MainWindow,
+    page: ContactsPage,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "stray.csv"
+    path.write_bytes("姓名,手机\r\n王小明,13700001112\r\n".encode() + b"Jos\xe9,13700001113\r\n")
+    asked: list[str] = []
+
+    def pick(_parent: object, _title: str, text: str, items: list[str], *_args: object) -> Any:
+        asked.append(text)
+        return "UTF-8 + Windows-1252", True
+
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(pick))
+    answer_open(monkeypatch, path)
+    qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, window)
+    qtbot.waitUntil(lambda: bool(asked))
+    assert "row 3" in asked[0] and "UTF-8" in asked[0]
+    settle(qtbot, window)
+    dialog = dialog_of(window, ImportPreviewDialog)
+    assert isinstance(dialog, ImportPreviewDialog)
+    assert dialog.source_panel.encoding_combo.currentText() == "UTF-8 + Windows-1252"
+    assert dialog.source_panel.encoding_note.text() == "Chosen by you."
+    assert {a.contact.label() for a in dialog.preview.adds} == {"王小明", "José"}
+    dialog.reject()
 
 
 def test_export_csv(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -26,6 +27,14 @@ from hisconsole.ui.context import Context
 from hisconsole.ui.partials.bilingual import BilingualEdit
 from hisconsole.ui.partials.contact_labels import contact_field_label, plan_role_label
 from hisconsole.ui.partials.form_dialog import FormDialog
+
+
+def emails_of(data: dict[str, Any]) -> list[dict[str, str]]:
+    """A contact's e-mail addresses with their types (older data has one ``email``)."""
+    listed = data.get("emails")
+    if isinstance(listed, list):
+        return [e for e in listed if isinstance(e, dict) and e.get("address")]
+    return [{"type": "other", "address": str(data["email"])}] if data.get("email") else []
 
 
 class ContactDialog(FormDialog):
@@ -67,12 +76,15 @@ class ContactDialog(FormDialog):
             self.group_combo.addItem(group_label(group, ctx.lang), group)
         self.group_combo.setCurrentIndex(max(0, self.group_combo.findData(source.get("group"))))
         self.organisation_edit = BilingualEdit(source.get("organisation") or {}, parent=self)
+        self.department_edit = BilingualEdit(source.get("department") or {}, parent=self)
+        self.source = source
         self.role_combo = QComboBox(self)
         self.role_combo.addItem("", None)
         for role in PLAN_ROLES:
             self.role_combo.addItem(plan_role_label(role), role)
         self.role_combo.setCurrentIndex(max(0, self.role_combo.findData(source.get("plan_role"))))
-        self.email_edit = QLineEdit(str(source.get("email") or ""), self)
+        # Several addresses, separated by ";", in order of preference; their types are kept.
+        self.email_edit = QLineEdit("; ".join(e["address"] for e in emails_of(source)), self)
         self.phones = PhonesEditor(list(source.get("phones") or []), ctx.lang, region, self)
         self.notes_edit = BilingualEdit(source.get("notes") or {}, multiline=True, parent=self)
 
@@ -90,6 +102,12 @@ class ContactDialog(FormDialog):
             lambda: self.tr("&Organisation:"),
             self.organisation_edit,
             self.organisation_edit.fields["zh"],
+        )
+        self._place(
+            left,
+            lambda: self.tr("&Department:"),
+            self.department_edit,
+            self.department_edit.fields["zh"],
         )
         self._place(left, lambda: self.tr("&Role in the plan:"), self.role_combo)
         self._place(left, lambda: self.tr("&E-mail:"), self.email_edit)
@@ -136,6 +154,7 @@ class ContactDialog(FormDialog):
         for name, edit in (
             ("position", self.position_edit),
             ("organisation", self.organisation_edit),
+            ("department", self.department_edit),
             ("notes", self.notes_edit),
         ):
             value = texts(edit)
@@ -143,9 +162,19 @@ class ContactDialog(FormDialog):
                 data[name] = value
         if self.role_combo.currentData():
             data["plan_role"] = self.role_combo.currentData()
-        email = self.email_edit.text().strip()
-        if email:
-            data["email"] = email
+        known = {e["address"].casefold(): e["type"] for e in emails_of(self.source)}
+        addresses = [a.strip() for a in re.split(r"[;；,，\s]+", self.email_edit.text())]
+        emails = [{"type": known.get(a.casefold(), "other"), "address": a} for a in addresses if a]
+        if emails:
+            data["email"], data["emails"] = emails[0]["address"], emails
+        # The parts of a name (from a vCard or Outlook) stay while that name is unchanged.
+        parts = {
+            lang: value
+            for lang, value in (self.source.get("name_parts") or {}).items()
+            if data["name"].get(lang) == (self.source.get("name") or {}).get(lang)
+        }
+        if parts:
+            data["name_parts"] = parts
         return data
 
     def problems(self, data: dict[str, Any]) -> list[str]:

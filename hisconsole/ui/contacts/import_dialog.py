@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from hisconsole.domain.contacts import ImportPreview
 from hisconsole.services import contacts as contacts_service
 from hisconsole.ui import style
+from hisconsole.ui.contacts.import_source import SourcePanel
 from hisconsole.ui.contacts.models import REVIEW_BACKGROUND, person_line
 from hisconsole.ui.context import Context
 from hisconsole.ui.partials.contact_labels import contact_field_label
@@ -39,9 +40,11 @@ def match_label(rule: str | None) -> str:
 class ImportPreviewDialog(QDialog):
     """What importing a file would do, before anything is written; Import applies it.
 
-    Lists the people to add, the people to change (field by field, old → new),
-    those skipped and why, the numbers kept as written (flagged for review),
-    and the problems of the file itself. Cancel writes nothing.
+    Shows how the file is read (encoding, layout, where each column goes, what is
+    not kept); changing the encoding or a column reads the file again. Lists the
+    people to add, the people to change (field by field, old → new), those skipped
+    and why, the numbers kept as written (flagged for review), and the problems of
+    the file itself. Cancel writes nothing.
 
     Signals: those of QDialog.
     """
@@ -57,6 +60,9 @@ class ImportPreviewDialog(QDialog):
         self.resize(900, 620)
         self.summary_label = style.label("", self, delta=style.BODY_DELTA + 1, bold=True, wrap=True)
         self.note_label = style.label("", self, colour=style.MUTED_TEXT, wrap=True)
+        self.source_panel = SourcePanel(ctx, self)
+        self.source_panel.encoding_chosen.connect(lambda code: self.reread(encoding=code))
+        self.source_panel.mapping_changed.connect(lambda mapping: self.reread(mapping=mapping))
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("ImportPreviewTree")
         self.tree.setHeaderHidden(True)
@@ -73,13 +79,37 @@ class ImportPreviewDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary_label)
         layout.addWidget(self.note_label)
+        layout.addWidget(self.source_panel)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
         self.retranslate()
 
+    def reread(self, *, encoding: str | None = None, mapping: dict[str, str] | None = None) -> None:
+        """Read the file again in another encoding or with another column mapping; the
+        preview shows the new result (nothing is written)."""
+        source = self.preview.source
+        chosen = encoding or (source.encoding_code if source.encoding_how == "chosen" else None)
+        columns = mapping if mapping is not None else (source.mapping or None)
+        console, path = self.ctx.console, self.path
+        self.ok_button.setEnabled(False)
+        self.ctx.runner.query(
+            lambda: contacts_service.preview_import(
+                console, path, encoding=chosen, mapping=columns
+            ),
+            on_done=self.set_preview,
+            on_error=self._refused,
+        )
+
+    def set_preview(self, preview: ImportPreview) -> None:
+        self.preview = preview
+        self.error_label.hide()
+        self.ok_button.setEnabled(bool(preview.to_write()))
+        self.retranslate()
+
     def _fill(self) -> None:
         preview, lang = self.preview, self.ctx.lang
+        self.source_panel.set_source(preview.source)
         self.tree.clear()
 
         def section(title: str, colour: str | None = None) -> QTreeWidgetItem:

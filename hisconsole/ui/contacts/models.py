@@ -68,13 +68,14 @@ def digits(value: str) -> str:
 def haystack(data: dict[str, Any], group_names: Sequence[str] = ()) -> tuple[str, str]:
     """What a person is found by: their texts (both languages, case-folded) and their digits."""
     words: list[str] = []
-    for name in ("name", "position", "organisation"):
+    for name in ("name", "position", "organisation", "department"):
         value = data.get(name) or {}
         if isinstance(value, dict):
             words.extend(str(v) for v in value.values())
         else:
             words.append(str(value))
     words.append(str(data.get("email", "")))
+    words.extend(str(e.get("address", "")) for e in data.get("emails") or [] if isinstance(e, dict))
     words.extend(group_names)
     numbers = [str(p.get("number", "")) for p in data.get("phones", [])]
     words.extend(numbers)

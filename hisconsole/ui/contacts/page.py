@@ -28,6 +28,7 @@ from hisconsole.ui import style
 from hisconsole.ui.contacts.conflict_dialog import ConflictDialog
 from hisconsole.ui.contacts.contact_dialog import ContactDialog
 from hisconsole.ui.contacts.import_dialog import ImportPreviewDialog
+from hisconsole.ui.contacts.import_source import choose_encoding
 from hisconsole.ui.contacts.models import (
     ENTRY_ROLE,
     ContactsFilter,
@@ -374,27 +375,29 @@ class ContactsPage(Page):
     # -- files --------------------------------------------------------------------------------
 
     def import_file(self) -> None:
-        """Choose a CSV or vCard file and show what importing it would do (nothing written yet)."""
+        """Choose a CSV, Excel or vCard file and show what importing it would do (nothing
+        written yet)."""
         path = ask_open_path(
             self,
             self.ctx,
             title=self.tr("Import contacts"),
             filters=[
-                (self.tr("Contact files"), "*.csv *.vcf *.vcard"),
+                (self.tr("Contact files"), "*.csv *.xlsx *.vcf *.vcard"),
                 (self.tr("CSV"), "*.csv"),
+                (self.tr("Excel workbook"), "*.xlsx"),
                 (self.tr("vCard"), "*.vcf *.vcard"),
             ],
         )
         if path is not None:
             self.preview_import(path)
 
-    def preview_import(self, path: Path) -> None:
+    def preview_import(self, path: Path, encoding: str | None = None) -> None:
         console = self.ctx.console
         self.show_status(self.tr("Reading {name}…").format(name=path.name))
         self.ctx.runner.query(
-            lambda: contacts_service.preview_import(console, path),
+            lambda: contacts_service.preview_import(console, path, encoding=encoding),
             on_done=lambda preview: self._show_preview(path, preview),
-            on_error=self._import_failed,
+            on_error=lambda exc: self._import_failed(exc, path),
         )
 
     def _show_preview(self, path: Path, preview: ImportPreview) -> ImportPreviewDialog:
@@ -413,9 +416,15 @@ class ContactsPage(Page):
         open_dialog(dialog)
         return dialog
 
-    def _import_failed(self, exc: BaseException) -> None:
+    def _import_failed(self, exc: BaseException, path: Path | None = None) -> None:
         message = user_message(exc)
         self.show_status(message)
+        if path is not None and isinstance(exc, contacts_service.EncodingRefused):
+            # Decoded only when the user picks the encoding: offer the choice, never guess.
+            encoding = choose_encoding(self, message)
+            if encoding is not None:
+                self.preview_import(path, encoding)
+            return
         QMessageBox.warning(self, self.tr("Import contacts"), message)
 
     def export_file(self) -> None:
@@ -425,7 +434,11 @@ class ContactsPage(Page):
             self.ctx,
             title=self.tr("Export contacts"),
             suggested="contacts.csv",
-            filters=[(self.tr("CSV for Excel"), ".csv"), (self.tr("vCard"), ".vcf")],
+            filters=[
+                (self.tr("CSV for Excel"), ".csv"),
+                (self.tr("Excel workbook"), ".xlsx"),
+                (self.tr("vCard"), ".vcf"),
+            ],
         )
         if path is None:
             return

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hisconsole.domain.phones import PHONE_TYPES, normalise
+from hisconsole.domain.phones import PHONE_TYPES, normalise_typed
 from hisconsole.ui import style
 from hisconsole.ui.contacts.models import REVIEW_BACKGROUND
 from hisconsole.ui.i18n import phone_type_label
@@ -50,6 +50,8 @@ class PhoneRow(QWidget):
         self.number_edit.setFont(style.sized_font(self.number_edit, 1))
         self.number_edit.setMinimumWidth(180)
         self.number_edit.textChanged.connect(self.check)
+        # An extension or short number is checked by its own rule: recheck on a type change.
+        self.type_combo.currentIndexChanged.connect(lambda _index: self.check())
         self.up_button = self._tool(QStyle.StandardPixmap.SP_ArrowUp, -1)
         self.down_button = self._tool(QStyle.StandardPixmap.SP_ArrowDown, 1)
         self.remove_button = QToolButton(self)
@@ -84,6 +86,10 @@ class PhoneRow(QWidget):
         push.clicked.connect(lambda: self.move.emit(delta))
         return push
 
+    def kind(self) -> str:
+        """The phone type chosen for this number (mobile, extension, …)."""
+        return str(self.type_combo.currentData() or "mobile")
+
     def value(self) -> dict[str, Any]:
         phone: dict[str, Any] = {
             "type": self.type_combo.currentData(),
@@ -103,8 +109,8 @@ class PhoneRow(QWidget):
         """Check the number as typed; show why it is refused, or how it is dialled. True: valid."""
         raw = self.number_edit.text().strip()
         if self.flagged():
-            refused = normalise(raw, self.region)
-            reason = refused.message(self.lang) if not refused.ok else self.review_reason
+            refused = normalise_typed(raw, self.kind(), self.region)
+            reason = refused.message(self.lang) if refused.reason else self.review_reason
             self.show_message(
                 self.tr("Imported as written, to check: {reason}. Correct it or remove it.").format(
                     reason=reason or "—"
@@ -116,8 +122,8 @@ class PhoneRow(QWidget):
         if not raw:
             self.show_message(self.tr("Type the number, or remove this line."), problem=False)
             return False
-        result = normalise(raw, self.region)
-        if not result.ok:
+        result = normalise_typed(raw, self.kind(), self.region)
+        if result.display is None:
             self.show_message(result.message(self.lang) or "", problem=True)
             return False
         self.show_message(

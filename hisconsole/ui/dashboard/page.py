@@ -10,11 +10,13 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
 
 from hisconsole.domain.plan import text
+from hisconsole.services import response
 from hisconsole.ui import actions, style
 from hisconsole.ui.context import Context, PlanSnapshot
 from hisconsole.ui.i18n import (
@@ -25,9 +27,11 @@ from hisconsole.ui.i18n import (
     role_label,
 )
 from hisconsole.ui.kit import dialog as kit_print
+from hisconsole.ui.partials.callout import OutcomeBar, wave_lines
 from hisconsole.ui.partials.dialogs import button
 from hisconsole.ui.partials.page import ScrollingPage
 from hisconsole.ui.partials.widgets import ClockTile, SystemChip, exercise_mark
+from hisconsole.ui.runner import user_message
 from hisconsole.ui.situation import Situation, clock_time, last_judged_clock, pending_clock
 
 
@@ -93,6 +97,7 @@ class DashboardPage(ScrollingPage):
         self.tiles: list[tuple[dict[str, Any], ClockTile]] = []
         self.cards: dict[str, QFrame] = {}
         self.call_next_labels: dict[str, QLabel] = {}
+        self.outcome_bars: dict[str, OutcomeBar] = {}
         self.report_rows: dict[str, QFrame] = {}
         super().__init__(ctx, parent)
         self.declare_button = button("", self)
@@ -190,6 +195,7 @@ class DashboardPage(ScrollingPage):
         self.tiles = []
         self.cards = {}
         self.call_next_labels = {}
+        self.outcome_bars = {}
         self.report_rows = {}
         situation = self.situation
         if situation.active:
@@ -289,6 +295,20 @@ class DashboardPage(ScrollingPage):
         call_next.setFont(style.sized_font(call_next, style.BODY_DELTA + 2))
         self.call_next_labels[incident["id"]] = call_next
         side.addWidget(call_next)
+        # Record how the call to the first person went without leaving the dashboard.
+        outcomes = OutcomeBar(card)
+        outcomes.setObjectName("CallNextOutcome")
+        target = self._first_to_call(situation, incident["id"])
+        outcomes.set_enabled(target is not None)
+        if target is not None:
+            outcomes.set_person(text(target[1].get("name"), self.ctx.lang))
+        else:
+            outcomes.hide()
+        outcomes.recorded.connect(
+            lambda outcome, eta, i=incident["id"]: self.record_call(i, outcome, eta)
+        )
+        self.outcome_bars[incident["id"]] = outcomes
+        side.addWidget(outcomes)
         side.addWidget(style.label(self.tr("Systems"), card, delta=style.BODY_DELTA + 1, bold=True))
         chips = QGridLayout()
         chips.setSpacing(6)
@@ -334,6 +354,7 @@ class DashboardPage(ScrollingPage):
                 total=run["total"],
             )
             lines.append(progress)
+            lines.extend(wave_lines(run))
             slots = {s["path"]: s for s in run["slots"]}
             for entry in run["next"][:2]:
                 person = entry["person"] or {}
@@ -349,6 +370,29 @@ class DashboardPage(ScrollingPage):
             if not run["next"]:
                 lines.append(self.tr("Everyone has been reached."))
         return "\n".join(lines)
+
+    def _first_to_call(
+        self, situation: Situation, incident_id: str
+    ) -> tuple[str, dict[str, Any]] | None:
+        """The call-out and the person shown first under "Call next", if anyone."""
+        for run in situation.callouts.get(incident_id, []):
+            if run["next"] and run["next"][0].get("person"):
+                return run["callout"], run["next"][0]["person"]
+        return None
+
+    def record_call(self, incident_id: str, outcome: str, eta_minutes: int | None = None) -> None:
+        """Record the outcome of the call to the first person under "Call next"."""
+        target = self._first_to_call(self.situation, incident_id)
+        if target is None:
+            return
+        console, (callout_id, person) = self.ctx.console, target
+        key = person["key"]
+        self.ctx.runner.op(
+            lambda: response.record_call(
+                console, callout_id, key, outcome, eta_minutes=eta_minutes
+            ),
+            on_error=lambda exc: QMessageBox.warning(self, self.tr("Call-out"), user_message(exc)),
+        )
 
     def _record_report(self, incident_id: str) -> None:
         actions.record_report(self.ctx, self.window(), self.incident(incident_id))

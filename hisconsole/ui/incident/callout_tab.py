@@ -5,9 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QVBoxLayout, QWidget
 
-from hisconsole.domain import callout as callout_rules
 from hisconsole.domain import incidents as rules
 from hisconsole.domain.plan import text
 from hisconsole.services import response
@@ -15,6 +14,7 @@ from hisconsole.ui import style
 from hisconsole.ui.context import Context
 from hisconsole.ui.i18n import call_status_label, phones_text
 from hisconsole.ui.incident.detail import CurrentId, IncidentDetail, person_name
+from hisconsole.ui.partials.callout import OutcomeBar, wave_lines
 from hisconsole.ui.partials.dialogs import StartCalloutDialog, button, open_dialog
 from hisconsole.ui.partials.models import Column, RecordsModel
 from hisconsole.ui.partials.tables import table_view
@@ -26,6 +26,7 @@ CALL_COLOURS = {
     "no-answer": "#FFCDD2",
     "left-message": "#FFE0B2",
     "declined": "#FFCDD2",
+    "coming": "#A5D6A7",
 }
 
 
@@ -89,15 +90,11 @@ class CalloutTab(QWidget):
             self.callout_model, self, stretch=6, name="call-out", fit_rows=True
         )
         box.addWidget(self.callout_view, 1)
+        self.outcomes = OutcomeBar(self)
+        self.outcomes.recorded.connect(self.record_call)
+        self.outcome_buttons = self.outcomes.buttons
         buttons = QHBoxLayout()
-        self.outcome_label = QLabel(self)
-        buttons.addWidget(self.outcome_label)
-        self.outcome_buttons: dict[str, QPushButton] = {}
-        for outcome in callout_rules.OUTCOMES:
-            push = button("", self)
-            push.clicked.connect(lambda _checked=False, o=outcome: self.record_call(o))
-            self.outcome_buttons[outcome] = push
-            buttons.addWidget(push)
+        buttons.addWidget(self.outcomes)
         buttons.addStretch(1)
         box.addLayout(buttons)
 
@@ -106,9 +103,6 @@ class CalloutTab(QWidget):
 
     def retranslate(self) -> None:
         self.start_callout_button.setText(self.tr("Start call-out…"))
-        self.outcome_label.setText(self.tr("Record call:"))
-        for outcome, push in self.outcome_buttons.items():
-            push.setText(call_status_label(outcome))
         self.callout_combo.setAccessibleName(self.tr("Call-out"))
         self.callout_model.headerDataChanged.emit(
             Qt.Orientation.Horizontal, 0, self.callout_model.columnCount() - 1
@@ -117,8 +111,8 @@ class CalloutTab(QWidget):
     def show_detail(self, detail: IncidentDetail | None) -> None:
         self.detail = detail
         is_open = detail is not None and detail.incident["status"] == rules.INCIDENT_OPEN
-        for widget in (self.start_callout_button, *self.outcome_buttons.values()):
-            widget.setEnabled(is_open)
+        self.start_callout_button.setEnabled(is_open)
+        self.outcomes.set_enabled(is_open)
         if detail is None:
             self.callout_model.set_rows([])
             self.callout_combo.clear()
@@ -156,16 +150,20 @@ class CalloutTab(QWidget):
             self.callout_next.setText(
                 self.tr("Start a call-out over a call tree to see whom to call next.")
             )
-            for push in self.outcome_buttons.values():
-                push.setEnabled(False)
+            self.outcomes.set_enabled(False)
             return
         current = self.callout_view.currentIndex().row()
         self.callout_model.set_rows(run["slots"])
         if 0 <= current < len(run["slots"]):
             self.callout_view.selectRow(current)
         self.callout_progress.setText(
-            self.tr("Reached {reached} of {total}").format(
-                reached=run["reached"], total=run["total"]
+            "\n".join(
+                [
+                    self.tr("Reached {reached} of {total}").format(
+                        reached=run["reached"], total=run["total"]
+                    ),
+                    *wave_lines(run),
+                ]
             )
         )
         lines = []
@@ -187,8 +185,7 @@ class CalloutTab(QWidget):
             lines.append(self.tr("Everyone has been reached."))
         self.callout_next.setText("\n".join(lines))
         is_open = self.detail is not None and self.detail.incident["status"] == rules.INCIDENT_OPEN
-        for push in self.outcome_buttons.values():
-            push.setEnabled(is_open)
+        self.outcomes.set_enabled(is_open)
 
     def start_callout(self) -> StartCalloutDialog | None:
         incident_id = self.current_id()
@@ -204,7 +201,7 @@ class CalloutTab(QWidget):
                 self.callout_view.selectRow(row)
                 return
 
-    def record_call(self, outcome: str) -> None:
+    def record_call(self, outcome: str, eta_minutes: int | None = None) -> None:
         """Record a call to whoever is to be called for the selected slot (the alternate once
         escalated); without a selection, to the first person to call next."""
         run = self.current_callout()
@@ -222,4 +219,6 @@ class CalloutTab(QWidget):
         else:
             return
         console, callout_id, key = self.ctx.console, run["callout"], person["key"]
-        self.ctx.runner.op(lambda: response.record_call(console, callout_id, key, outcome))
+        self.ctx.runner.op(
+            lambda: response.record_call(console, callout_id, key, outcome, eta_minutes=eta_minutes)
+        )

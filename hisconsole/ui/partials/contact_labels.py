@@ -25,10 +25,13 @@ def contact_field_label(name: str) -> str:
         "name": QCoreApplication.translate("ContactFields", "Name"),
         "position": QCoreApplication.translate("ContactFields", "Position"),
         "organisation": QCoreApplication.translate("ContactFields", "Organisation"),
+        "department": QCoreApplication.translate("ContactFields", "Department"),
+        "name_parts": QCoreApplication.translate("ContactFields", "Family and given name"),
         "notes": QCoreApplication.translate("ContactFields", "Notes"),
         "group": QCoreApplication.translate("ContactFields", "Group"),
         "plan_role": QCoreApplication.translate("ContactFields", "Role in the plan"),
         "email": QCoreApplication.translate("ContactFields", "E-mail"),
+        "emails": QCoreApplication.translate("ContactFields", "E-mail"),
         "phones": QCoreApplication.translate("ContactFields", "Phone numbers"),
     }
     label = labels.get(base, base)
