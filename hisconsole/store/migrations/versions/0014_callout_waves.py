@@ -1,15 +1,15 @@
 """Call-out waves: each call-out keeps its tree's levels (need N within M minutes), and a
 call records the ETA of someone who is coming.
 
-Revision ID: 0013
-Revises: 0012
+Revision ID: 0014
+Revises: 0013
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0013"
-down_revision = "0012"
+revision = "0014"
+down_revision = "0013"
 branch_labels = None
 depends_on = None
 
