@@ -27,8 +27,12 @@ Adding a kind takes three short steps:
 
 2. The English wording in ``TEXTS`` below (the CLI's); ``str.format`` fields
    are the params.
-3. The GUI's wording in ``hisconsole/ui/alerts/texts.py`` (``self.tr`` with the
-   same fields), then translate it (packaging/update-translations.sh).
+3. The GUI's wording: one entry in ``TEXTS`` of ``hisconsole/ui/alerts/texts.py``
+   (``QCoreApplication.translate("Alerts", …)`` with the same fields), then
+   translate it (packaging/update-translations.sh).
+
+Nothing else changes: the alert list, the notice and the sound, acknowledging,
+``hisconsole alerts`` and the sync of acknowledgements work for every kind.
 """
 
 from __future__ import annotations
@@ -36,7 +40,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import select
@@ -86,16 +90,7 @@ class Alert:
         return self.acknowledged_by is not None
 
     def as_dict(self) -> dict[str, Any]:
-        return {
-            "key": self.key,
-            "kind": self.kind,
-            "severity": self.severity,
-            "params": self.params,
-            "since": self.since,
-            "incident": self.incident,
-            "acknowledged_by": self.acknowledged_by,
-            "acknowledged_at": self.acknowledged_at,
-        }
+        return asdict(self)
 
 
 @dataclass
@@ -111,14 +106,10 @@ class Alerts:
     """Every current alert, most urgent first, and when to read them again (time-driven)."""
 
     alerts: list[Alert]
-    read_at: dt.datetime
     changes_at: dt.datetime | None = None
 
     def keys(self) -> list[str]:
         return [a.key for a in self.alerts]
-
-    def of_kind(self, kind: str) -> list[Alert]:
-        return [a for a in self.alerts if a.kind == kind]
 
 
 Source = Callable[[Console, dt.datetime], Found]
@@ -185,18 +176,27 @@ def current(console: Console) -> Alerts:
     ]
     # Unacknowledged first, urgent first, then the oldest condition first.
     marked.sort(key=lambda a: (a.acknowledged, a.severity != URGENT, a.since or "", a.key))
-    return Alerts(marked, now, min(changes, default=None))
+    return Alerts(marked, min(changes, default=None))
+
+
+class AlertCleared(ServiceError):
+    code = "alert.cleared"
+    template = "That alert has already cleared: its condition no longer holds."
+
+
+class AlertAlreadyAcknowledged(ServiceError):
+    code = "alert.already-acknowledged"
+    template = "That alert was already acknowledged by {name} at {at}."
 
 
 def acknowledge(console: Console, key: str) -> ChangeSet:
     """Record that the operator on duty has seen the alert ``key`` (it stays until it clears)."""
     found = next((a for a in current(console).alerts if a.key == key), None)
     if found is None:
-        raise ServiceError("That alert has already cleared: its condition no longer holds.")
+        raise AlertCleared(key=key)
     if found.acknowledged:
-        raise ServiceError(
-            f"That alert was already acknowledged by {found.acknowledged_by}"
-            f" at {found.acknowledged_at}."
+        raise AlertAlreadyAcknowledged(
+            key=key, name=found.acknowledged_by, at=found.acknowledged_at
         )
     with console.transaction() as tx:
         tx.emit(

@@ -27,7 +27,17 @@
 <context>
     <name>AlertPanel</name>
     <message>
-        <location filename="../../hisconsole/ui/alerts/panel.py" line="+129"/>
+        <location filename="../../hisconsole/ui/alerts/panel.py" line="+130"/>
+        <source>{name} had already acknowledged that alert.</source>
+        <translation>{name} 已确认过这条提醒。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>That alert has already cleared.</source>
+        <translation>这条提醒已自动解除。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>HIS Console alert</source>
         <translation>应急指挥台提醒</translation>
     </message>
@@ -50,7 +60,7 @@
 <context>
     <name>AlertRow</name>
     <message>
-        <location line="-103"/>
+        <location line="-122"/>
         <source>(seen by {name} at {time})</source>
         <extracomment>Rows shown before &quot;Show all&quot;: the list must not push the page off a 768-pixel screen.</extracomment>
         <translation>（{name} 已于 {time} 确认）</translation>

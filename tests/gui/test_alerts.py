@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
+from sqlalchemy import func, select
 
-from hisconsole.services import incidents
+from hisconsole.services import alerts, incidents
 from hisconsole.services.console import Console
+from hisconsole.store.models import AlertAck
 from hisconsole.ui.main_window import MainWindow
 from hisconsole.ui.situation import clock_time
 from tests.support import Clock
@@ -71,3 +73,24 @@ def test_more_than_three_alerts_fold_with_a_count(
     assert panel.more_button.text() == "Show all (4)"
     qtbot.mouseClick(panel.more_button, Qt.MouseButton.LeftButton)
     assert len(panel.rows) == 4 and panel.more_button.text() == "Show fewer"
+
+
+def test_acknowledging_an_alert_that_cleared_meanwhile_says_so_and_records_nothing(
+    qtbot: QtBot, timed_window: MainWindow, timed: Console, clock: Clock
+) -> None:
+    window = timed_window
+    inc, _ = incidents.declare(timed, level="II", title="HIS down")
+    clock.advance(11)
+    window.ctx.situation.reload()
+    qtbot.waitUntil(lambda: len(window.alert_panel.rows) == 1)
+    row = window.alert_panel.rows[0]
+    # Another laptop's report arrives before the click: the condition has ended.
+    incidents.record_report(timed, inc, recipient="HQ", channel="phone")
+    qtbot.mouseClick(row.ack_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(
+        lambda: window.alert_panel.note_label.text() == "That alert has already cleared."
+    )
+    qtbot.waitUntil(lambda: not window.alert_panel.isVisible())
+    assert alerts.current(timed).alerts == []
+    with timed.db.read() as session:
+        assert session.scalar(select(func.count()).select_from(AlertAck)) == 0

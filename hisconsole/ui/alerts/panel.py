@@ -10,6 +10,7 @@ from hisconsole.services.alerts import URGENT, Alert
 from hisconsole.ui import style
 from hisconsole.ui.alerts.texts import alert_text
 from hisconsole.ui.context import Context
+from hisconsole.ui.runner import user_message
 from hisconsole.ui.situation import Situation, clock_time
 
 # (background, text) of a row: urgent, warning, and seen (acknowledged).
@@ -93,7 +94,10 @@ class AlertPanel(QFrame):
         self.more_button.setFlat(True)
         self.more_button.clicked.connect(self.toggle)
         self.count_label = QLabel(self)
+        self.note_label = QLabel(self)
+        self.note_label.hide()
         footer = QHBoxLayout()
+        footer.addWidget(self.note_label)
         footer.addWidget(self.count_label, 1)
         footer.addWidget(self.more_button)
         layout = QVBoxLayout(self)
@@ -106,6 +110,8 @@ class AlertPanel(QFrame):
         self.show_situation(ctx.situation.situation)
 
     def show_situation(self, situation: Situation) -> None:
+        if [a.key for a in situation.alerts] != [a.key for a in self.alerts]:
+            self.note_label.hide()  # the note was about the list before
         self.alerts = list(situation.alerts)
         self._notify_new()
         self._rebuild()
@@ -116,7 +122,21 @@ class AlertPanel(QFrame):
 
     def acknowledge(self, key: str) -> None:
         console = self.ctx.console
-        self.ctx.runner.op(lambda: alert_service.acknowledge(console, key))
+        self.ctx.runner.op(lambda: alert_service.acknowledge(console, key), on_error=self._refused)
+
+    def _refused(self, exc: BaseException) -> None:
+        # Another laptop or the condition got there first: say so, and show the list as it is.
+        if isinstance(exc, alert_service.AlertAlreadyAcknowledged):
+            message = self.tr("{name} had already acknowledged that alert.").format(
+                name=exc.params["name"]
+            )
+        elif isinstance(exc, alert_service.AlertCleared):
+            message = self.tr("That alert has already cleared.")
+        else:
+            message = user_message(exc)  # a bug is reported by the runner as well
+        self.note_label.setText(message)
+        self.note_label.show()
+        self.ctx.situation.reload()
 
     def toggle(self) -> None:
         self.expanded = not self.expanded
