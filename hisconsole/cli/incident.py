@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from hisconsole.cli.options import LEVELS, REPORT_CHANNELS, Handler, open_console
+from hisconsole.cli.options import Handler, open_console
 from hisconsole.cli.output import EXIT_OK, Output
+from hisconsole.domain import glossary
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
@@ -14,7 +15,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
     incident = sub.add_parser("incident", parents=[common], help="run an incident")
     inc = incident.add_subparsers(dest="incident_command", metavar="ACTION", required=True)
     declare = inc.add_parser("declare", parents=[common], help="declare an incident")
-    declare.add_argument("--level", required=True, choices=LEVELS)
+    declare.add_argument("--level", required=True, choices=glossary.LEVELS)
     declare.add_argument("--title", required=True)
     declare.add_argument("--system", action="append", default=[], metavar="CODE")
     declare.add_argument(
@@ -40,16 +41,16 @@ def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
     log = inc.add_parser("log", parents=[common], help="add an activity-log entry")
     log.add_argument("id", metavar="ID")
     log.add_argument("text", metavar="TEXT")
-    log.add_argument("--kind", choices=("note", "action", "decision"), default="note")
+    log.add_argument("--kind", choices=glossary.WRITTEN_LOG_KINDS, default=glossary.LOG_NOTE)
     log.add_argument("--corrects", metavar="ENTRY", help="the log entry this one corrects")
     level = inc.add_parser("level", parents=[common], help="change the warning level")
     level.add_argument("id", metavar="ID")
-    level.add_argument("level", choices=LEVELS)
+    level.add_argument("level", choices=glossary.LEVELS)
     level.add_argument("--reason", default="")
     status = inc.add_parser("status", parents=[common], help="set a system's status")
     status.add_argument("id", metavar="ID")
     status.add_argument("system", metavar="SYSTEM")
-    status.add_argument("status", choices=("up", "degraded", "down", "na"))
+    status.add_argument("status", choices=glossary.SYSTEM_STATUSES)
     status.add_argument("--comment", default="")
     status.add_argument("--estimate", default="", help="expected repair time, free text")
     reported = inc.add_parser(
@@ -57,7 +58,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
     )
     reported.add_argument("id", metavar="ID")
     reported.add_argument("--to", required=True, dest="recipient", metavar="WHOM")
-    reported.add_argument("--channel", required=True, choices=REPORT_CHANNELS)
+    reported.add_argument("--channel", required=True, choices=glossary.REPORT_CHANNELS)
     reported.add_argument("--summary", default="")
     reported.add_argument("--at", metavar="TIME", help="when it was made (default: now)")
     resolve = inc.add_parser("resolve", parents=[common], help="mark the incident resolved")

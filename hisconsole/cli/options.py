@@ -7,12 +7,9 @@ from collections.abc import Callable
 from typing import Any
 
 from hisconsole.cli.output import Output
+from hisconsole.domain.glossary import ROLES
 
 Handler = Callable[[argparse.Namespace, Output], int]
-
-LEVELS = ("I", "II", "III", "IV")
-ROLES = ("commander", "it-duty", "business-lead", "scribe", "plan-editor")
-REPORT_CHANNELS = ("phone", "sms", "in-person", "network")
 
 
 def global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:

@@ -6,9 +6,10 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from hisconsole.cli.options import LEVELS, Handler, open_console
+from hisconsole.cli.options import Handler, open_console
 from hisconsole.cli.output import EXIT_OK, Output
 from hisconsole.cli.printing import add_printer_options, job_options, report
+from hisconsole.domain import glossary
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
@@ -21,13 +22,13 @@ def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
     add_printer_options(kit, where)
     kit.add_argument("--incident", metavar="ID")
     kit.add_argument("--scenario", metavar="CODE", help="without an incident: whose checklists")
-    kit.add_argument("--level", choices=LEVELS, default="II")
+    kit.add_argument("--level", choices=glossary.LEVELS, default="II")
     kit.add_argument("--wards", type=int, default=1, help="one set of starter forms per ward")
     kit.add_argument("--lang", choices=("zh", "en"), default="zh")
 
     report = sub.add_parser("report", parents=[common], help="incident report as PDF")
     report.add_argument("id", metavar="ID")
-    report.add_argument("--kind", choices=("initial", "followup", "final"), default="initial")
+    report.add_argument("--kind", choices=glossary.REPORT_KINDS, default="initial")
     report.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
     cap = sub.add_parser("cap", parents=[common], help="OASIS CAP 1.2 alert for an incident")
     cap.add_argument("id", metavar="ID")

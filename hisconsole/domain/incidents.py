@@ -13,11 +13,10 @@ import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from hisconsole.domain.plan import LEVEL_CODES, Level
+from hisconsole.domain.glossary import LEVELS
+from hisconsole.domain.plan import Level
 from hisconsole.errors import KnownError
 
-#: System status on the systems board (as HICS 251), in display order.
-SYSTEM_STATUSES = ("up", "degraded", "down", "na")
 #: CLI spellings of the statuses DESIGN.md names.
 CLI_STATUSES = ("up", "degraded", "down")
 
@@ -25,8 +24,6 @@ INCIDENT_OPEN = "open"
 INCIDENT_RESOLVED = "resolved"
 INCIDENT_CLOSED = "closed"
 
-LOG_KINDS = ("note", "action", "decision", "report", "correction", "system")
-REPORT_CHANNELS = ("phone", "sms", "in-person", "network")
 
 CLOCK_INITIAL = "initial"
 CLOCK_LEVEL_CHANGE = "level-change"
@@ -64,8 +61,8 @@ class LevelUnknown(KnownError, ValueError):
 
 def parse_level(value: str) -> str:
     code = value.strip().upper()
-    if code not in LEVEL_CODES:
-        raise LevelUnknown(value=value, known=", ".join(LEVEL_CODES))
+    if code not in LEVELS:
+        raise LevelUnknown(value=value, known=", ".join(LEVELS))
     return code
 
 

@@ -15,12 +15,12 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from hisconsole.domain.glossary import LEVELS
 from hisconsole.errors import KnownError
 
 FORMAT = "hisconsole-plan"
 FORMAT_VERSION = 1
 
-LEVEL_CODES = ("I", "II", "III", "IV")
 GROUP_CODES = ("hq", "tech", "business")
 LANGS = ("zh", "en")
 
@@ -42,7 +42,7 @@ Spec = dict[str, tuple[str, bool, Any]]
 _T = ("text", True, None)
 _T_OPT = ("text", False, None)
 _TEXTS = ("texts", True, None)
-_LEVEL = ("enum", True, LEVEL_CODES)
+_LEVEL = ("enum", True, LEVELS)
 _RATING = ("enum", True, ("low", "medium", "high"))
 
 SPECS: dict[str, Spec] = {
@@ -235,7 +235,7 @@ class _Validator:
                 step,
                 {
                     "group": ("enum", True, GROUP_CODES),
-                    "levels": ("enums", True, LEVEL_CODES),
+                    "levels": ("enums", True, LEVELS),
                     "text": _T,
                 },
             )
@@ -293,7 +293,7 @@ class _Validator:
         levels = doc.get("levels")
         if isinstance(levels, list):
             got = [i.get("code") for i in levels if isinstance(i, Mapping)]
-            if got != list(LEVEL_CODES):
+            if got != list(LEVELS):
                 self.add("levels", "must list exactly the levels I, II, III, IV in that order")
 
 

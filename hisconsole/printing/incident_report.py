@@ -23,11 +23,11 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.flowables import Flowable
 
+from hisconsole.domain import glossary
 from hisconsole.domain import incidents as rules
 from hisconsole.domain.plan import text_colour_on
 from hisconsole.printing.fonts import register_fonts
 
-KINDS = ("initial", "followup", "final")
 # The plan's words for the three upward reports (首报 / 续报 / 终报).
 TITLES = {
     "initial": {"zh": "首报", "en": "Initial report"},
@@ -219,7 +219,7 @@ def render_report(
 
     ``describe(entry) -> str`` words one activity-log entry (the CLI's wording).
     """
-    if kind not in KINDS:
+    if kind not in glossary.REPORT_KINDS:
         raise ValueError(f"unknown report kind {kind!r}")
     font = register_fonts()
     st = _styles()
@@ -295,7 +295,9 @@ def render_report(
     if kind != "final":
         story.append(Paragraph(_bi("已采取的措施", "Actions taken"), st["h2"]))
         actions = [
-            e for e in entries if e["kind"] in ("action", "decision", "level", "status", "note")
+            e
+            for e in entries
+            if e["kind"] in (*glossary.WRITTEN_LOG_KINDS, glossary.LOG_LEVEL, glossary.LOG_STATUS)
         ]
         for entry in actions[-12:]:
             story.append(Paragraph(f"{_time(entry['at'], tz)} {_esc(describe(entry))}", st["base"]))

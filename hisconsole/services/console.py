@@ -14,8 +14,8 @@ from pathlib import Path
 from sqlalchemy import select
 
 from hisconsole import __version__
+from hisconsole.domain.glossary import ROLES, SCRIBE
 from hisconsole.domain.hlc import HybridClock, wall_clock_ms
-from hisconsole.domain.roles import ROLES, SCRIBE
 from hisconsole.services.errors import ServiceError as ServiceError
 from hisconsole.store.db import Database, open_database
 from hisconsole.store.eventlog import EventWriter, last_stamp

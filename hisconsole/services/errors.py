@@ -34,3 +34,8 @@ class ScenarioUnknown(ServiceError):
 class CallTreeUnknown(ServiceError):
     code = "contacts.call-tree-unknown"
     template = "No call tree {tree!r}; this console has {known}."
+
+
+class ChannelUnknown(ServiceError):
+    code = "report.channel-unknown"
+    template = "Unknown channel {channel!r}; use {known}."

@@ -8,53 +8,19 @@ from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
+from hisconsole.domain import glossary
 from hisconsole.domain import incidents as rules
 from hisconsole.domain.plan import levels_of
 from hisconsole.services import plan as plan_service
 from hisconsole.services.console import ChangeSet, Console, ServiceError
-from hisconsole.services.errors import IncidentUnknown, SystemUnknown
+from hisconsole.services.errors import ChannelUnknown, SystemUnknown
+from hisconsole.services.incident_rows import get_incident, iso, parse_time, require_open
 from hisconsole.store import decisions
 from hisconsole.store.eventlog import EventWriter
 from hisconsole.store.models import ChecklistItem, Incident, IncidentEntry, IncidentSystem
 
 AREA = "incident"
-
-
-def _parse_time(value: str | dt.datetime | None, console: Console) -> dt.datetime:
-    if value is None:
-        return console.now()
-    if isinstance(value, dt.datetime):
-        moment = value
-    else:
-        try:
-            moment = dt.datetime.fromisoformat(value)
-        except ValueError as exc:
-            raise ServiceError(
-                f"{value!r} is not a time; use e.g. 2026-11-25T14:05 or 2026-11-25T14:05+08:00"
-            ) from exc
-    if moment.tzinfo is None:
-        moment = moment.astimezone()  # a time typed without a zone is local time
-    if moment > console.now() + dt.timedelta(minutes=5):
-        raise ServiceError(f"{value} is in the future; enter when it actually happened.")
-    return moment.astimezone(dt.UTC)
-
-
-def _iso(moment: dt.datetime) -> str:
-    return moment.astimezone(dt.UTC).isoformat(timespec="seconds")
-
-
-def _get(session: Session, incident_id: str) -> Incident:
-    row = session.get(Incident, incident_id)
-    if row is None:
-        raise IncidentUnknown(incident=incident_id)
-    return row
-
-
-def _require_open(row: Incident) -> None:
-    if row.status == rules.INCIDENT_CLOSED:
-        raise ServiceError(f"Incident {row.id} is closed; nothing more can be recorded on it.")
 
 
 def declare(
@@ -83,7 +49,7 @@ def declare(
             codes.append(code)
     if scenario is not None:
         plan_service.require_scenario(doc, scenario)
-    moment = _parse_time(reported_at, console)
+    moment = parse_time(reported_at, console)
     day = console.now().astimezone().date()
     with console.transaction() as tx:
         prefix = rules.incident_id(day, console.device_code, 0)[:-2]
@@ -100,8 +66,8 @@ def declare(
                 "systems": codes,
                 "scenario": scenario,
                 "exercise": exercise,
-                "reported_at": _iso(moment),
-                "at": _iso(console.now()),
+                "reported_at": iso(moment),
+                "at": iso(console.now()),
             },
         )
         add_playbook_steps(tx, doc, new_id, scenario, level)
@@ -111,8 +77,8 @@ def declare(
 def change_level(console: Console, incident_id: str, level: str, reason: str = "") -> ChangeSet:
     level = rules.parse_level(level)
     with console.transaction() as tx:
-        row = _get(tx.session, incident_id)
-        _require_open(row)
+        row = get_incident(tx.session, incident_id)
+        require_open(row)
         if row.level == level:
             raise ServiceError(f"Incident {incident_id} is already at level {level}.")
         tx.emit(
@@ -123,7 +89,7 @@ def change_level(console: Console, incident_id: str, level: str, reason: str = "
                 "level": level,
                 "previous": row.level,
                 "reason": reason.strip(),
-                "at": _iso(console.now()),
+                "at": iso(console.now()),
             },
             parents=[row.level_event] if row.level_event else [],
         )
@@ -147,10 +113,10 @@ def log(
     text = text.strip()
     if not text:
         raise ServiceError("The log entry is empty.")
-    if kind not in ("note", "action", "decision", "correction"):
+    if kind not in (*glossary.WRITTEN_LOG_KINDS, glossary.LOG_CORRECTION):
         raise ServiceError(f"Unknown log entry kind {kind!r}.")
     with console.transaction() as tx:
-        _require_open(_get(tx.session, incident_id))
+        require_open(get_incident(tx.session, incident_id))
         if corrects is not None:
             target = tx.session.get(IncidentEntry, corrects)
             if target is None or target.incident_id != incident_id:
@@ -166,7 +132,7 @@ def log(
                 "group": group,
                 "system": system,
                 "corrects": corrects,
-                "at": _iso(console.now()),
+                "at": iso(console.now()),
             },
         )
     return ChangeSet({AREA}, 1)
@@ -182,18 +148,18 @@ def set_system_status(
     estimate: str = "",
     at: str | dt.datetime | None = None,
 ) -> ChangeSet:
-    if status not in rules.SYSTEM_STATUSES:
+    if status not in glossary.SYSTEM_STATUSES:
         raise ServiceError(
-            f"Unknown status {status!r}; use one of {', '.join(rules.SYSTEM_STATUSES)}."
+            f"Unknown status {status!r}; use one of {', '.join(glossary.SYSTEM_STATUSES)}."
         )
     code = system.strip().upper()
     doc = plan_service.require_document(console)
     known_systems = {s["code"] for s in doc["systems"]}
     if code not in known_systems:
         raise SystemUnknown(system=system, known=", ".join(sorted(known_systems)))
-    moment = _parse_time(at, console)
+    moment = parse_time(at, console)
     with console.transaction() as tx:
-        _require_open(_get(tx.session, incident_id))
+        require_open(get_incident(tx.session, incident_id))
         _emit_status(
             tx,
             incident_id,
@@ -201,7 +167,7 @@ def set_system_status(
             status,
             comment=comment.strip(),
             estimate=estimate.strip(),
-            at=_iso(moment),
+            at=iso(moment),
         )
     return ChangeSet({AREA}, 1)
 
@@ -245,13 +211,13 @@ def record_report(
     at: str | dt.datetime | None = None,
 ) -> ChangeSet:
     """Record an upward report made; it meets the pending reporting clock."""
-    if channel not in rules.REPORT_CHANNELS:
-        raise ServiceError(f"Unknown channel {channel!r}; use {', '.join(rules.REPORT_CHANNELS)}.")
+    if channel not in glossary.REPORT_CHANNELS:
+        raise ChannelUnknown(channel=channel, known=", ".join(glossary.REPORT_CHANNELS))
     if not recipient.strip():
         raise ServiceError("Say whom the report was made to.")
-    moment = _parse_time(at, console)
+    moment = parse_time(at, console)
     with console.transaction() as tx:
-        _require_open(_get(tx.session, incident_id))
+        require_open(get_incident(tx.session, incident_id))
         tx.emit(
             "incident.report_recorded",
             f"incident:{incident_id}",
@@ -260,7 +226,7 @@ def record_report(
                 "recipient": recipient.strip(),
                 "channel": channel,
                 "summary": summary.strip(),
-                "at": _iso(moment),
+                "at": iso(moment),
             },
         )
     return ChangeSet({AREA}, 1)
@@ -269,11 +235,11 @@ def record_report(
 def resolve(console: Console, incident_id: str, *, note: str = "") -> ChangeSet:
     """Mark the incident resolved; systems not yet up are recorded as restored now."""
     with console.transaction() as tx:
-        row = _get(tx.session, incident_id)
-        _require_open(row)
+        row = get_incident(tx.session, incident_id)
+        require_open(row)
         if row.status == rules.INCIDENT_RESOLVED:
             raise ServiceError(f"Incident {incident_id} is already resolved.")
-        now = _iso(console.now())
+        now = iso(console.now())
         systems = tx.session.scalars(
             select(IncidentSystem).where(IncidentSystem.incident_id == incident_id)
         ).all()
@@ -430,7 +396,6 @@ def _summary(row: Incident) -> dict[str, Any]:
 
 
 #: Log entry kinds the reporting clocks and the level history are computed from.
-CLOCK_KINDS = ("declared", "level", "report")
 
 
 def show(console: Console, incident_id: str, *, with_log: bool = True) -> dict[str, Any]:
@@ -442,10 +407,10 @@ def show(console: Console, incident_id: str, *, with_log: bool = True) -> dict[s
     doc = plan_service.require_document(console)
     now = console.now()
     with console.db.read() as session:
-        row = _get(session, incident_id)
+        row = get_incident(session, incident_id)
         query = select(IncidentEntry).where(IncidentEntry.incident_id == incident_id)
         if not with_log:
-            query = query.where(IncidentEntry.kind.in_(CLOCK_KINDS))
+            query = query.where(IncidentEntry.kind.in_(glossary.CLOCK_LOG_KINDS))
         entries = session.scalars(query.order_by(IncidentEntry.hlc, IncidentEntry.event_id)).all()
         systems = {
             s.system: s
@@ -515,10 +480,10 @@ def show(console: Console, incident_id: str, *, with_log: bool = True) -> dict[s
         {
             "kind": c.kind,
             "level": c.level,
-            "started_at": _iso(c.started_at),
-            "due_at": _iso(c.due_at),
-            "met_at": _iso(c.met_at) if c.met_at else None,
-            "ended_at": _iso(c.ended_at) if c.ended_at else None,
+            "started_at": iso(c.started_at),
+            "due_at": iso(c.due_at),
+            "met_at": iso(c.met_at) if c.met_at else None,
+            "ended_at": iso(c.ended_at) if c.ended_at else None,
             "state": c.state(now),
             "late_seconds": c.late_seconds(),
             "remaining_seconds": int(c.remaining(now).total_seconds()),
@@ -535,12 +500,12 @@ def open_incidents(console: Console) -> list[dict[str, Any]]:
 def close(console: Console, incident_id: str, *, override: str | None = None) -> ChangeSet:
     """Close a resolved incident. Sheets still outstanding block it unless the
     commander overrides with a reason."""
-    from hisconsole.domain.roles import COMMANDER
+    from hisconsole.domain.glossary import COMMANDER
     from hisconsole.store.models import FormSerial
 
     with console.transaction() as tx:
-        row = _get(tx.session, incident_id)
-        _require_open(row)
+        row = get_incident(tx.session, incident_id)
+        require_open(row)
         if row.status != rules.INCIDENT_RESOLVED:
             raise ServiceError(f"Resolve incident {incident_id} before closing it.")
         waiting = tx.session.scalars(
@@ -562,7 +527,7 @@ def close(console: Console, incident_id: str, *, override: str | None = None) ->
             f"incident:{incident_id}",
             {
                 "id": incident_id,
-                "at": _iso(console.now()),
+                "at": iso(console.now()),
                 "reason": (override or "").strip(),
                 "outstanding": len(waiting),
             },

@@ -15,8 +15,8 @@ from sqlalchemy import func, select
 
 from hisconsole.domain import plan as plan_rules
 from hisconsole.domain import plan_diff
+from hisconsole.domain.glossary import PLAN_EDITOR
 from hisconsole.domain.plan import PlanInvalid, Problem
-from hisconsole.domain.roles import PLAN_EDITOR
 from hisconsole.resources import resource_path
 from hisconsole.services.console import ChangeSet, Console, ServiceError
 from hisconsole.services.errors import ScenarioUnknown

@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import select
 
 from hisconsole.domain import cap as cap_rules
+from hisconsole.domain.glossary import REPORT_KINDS
 from hisconsole.services import incidents, response
 from hisconsole.services import plan as plan_service
 from hisconsole.services.console import ChangeSet, Console, ServiceError
@@ -112,10 +113,10 @@ def write_cap(
 
 def report_pdf(console: Console, incident_id: str, kind: str) -> bytes:
     """Initial, follow-up or final report of an incident as PDF bytes."""
-    from hisconsole.printing.incident_report import KINDS, render_report
+    from hisconsole.printing.incident_report import render_report
 
-    if kind not in KINDS:
-        raise ServiceError(f"Unknown report kind {kind!r}; use {', '.join(KINDS)}.")
+    if kind not in REPORT_KINDS:
+        raise ServiceError(f"Unknown report kind {kind!r}; use {', '.join(REPORT_KINDS)}.")
     data = incidents.show(console, incident_id)
     levels, hospital = _levels(console)
     buffer = io.BytesIO()

@@ -12,10 +12,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from hisconsole.domain import callout as callout_rules
+from hisconsole.domain import glossary
 from hisconsole.domain.plan import GROUP_CODES
 from hisconsole.services.console import ChangeSet, Console, ServiceError
 from hisconsole.services.contacts import call_trees, contacts_by_key
-from hisconsole.services.incidents import _get, _iso, _parse_time, _require_open
+from hisconsole.services.errors import ChannelUnknown
+from hisconsole.services.incident_rows import get_incident, iso, parse_time, require_open
 from hisconsole.store.eventlog import EventWriter
 from hisconsole.store.models import (
     Callout,
@@ -27,9 +29,6 @@ from hisconsole.store.models import (
 
 AREA = "incident"
 PRIORITIES = ("urgent", "medium", "informational")
-INTAKE_CHANNELS = ("phone", "sms", "in-person", "network")
-
-
 # --- intake (信息收集) ---------------------------------------------------------------
 
 
@@ -46,9 +45,9 @@ def receive_report(
     """Log a report from a department at once, before anything is declared."""
     if not what.strip():
         raise ServiceError("Say what was reported.")
-    if channel not in INTAKE_CHANNELS:
-        raise ServiceError(f"Unknown channel {channel!r}; use {', '.join(INTAKE_CHANNELS)}.")
-    moment = _parse_time(received_at, console)
+    if channel not in glossary.REPORT_CHANNELS:
+        raise ChannelUnknown(channel=channel, known=", ".join(glossary.REPORT_CHANNELS))
+    moment = parse_time(received_at, console)
     intake_id = f"RPT-{moment.astimezone():%Y%m%d-%H%M%S}-{console.device_code}"
     with console.transaction() as tx:
         if tx.session.get(Intake, intake_id) is not None:
@@ -63,7 +62,7 @@ def receive_report(
                 "what": what.strip(),
                 "channel": channel,
                 "systems": [s.upper() for s in systems or []],
-                "received_at": _iso(moment),
+                "received_at": iso(moment),
             },
         )
     return intake_id
@@ -163,7 +162,7 @@ def _log_report(tx: EventWriter, console: Console, incident_id: str, row: Intake
             "group": None,
             "system": None,
             "corrects": None,
-            "at": _iso(console.now()),
+            "at": iso(console.now()),
             "text": f"Report {row.id} from {row.reporter} ({row.department}): {row.what}",
         },
     )
@@ -172,7 +171,7 @@ def _log_report(tx: EventWriter, console: Console, incident_id: str, row: Intake
 def attach_report(console: Console, intake_id: str, incident_id: str) -> ChangeSet:
     with console.transaction() as tx:
         row = _open_intake(tx.session, intake_id)
-        _require_open(_get(tx.session, incident_id))
+        require_open(get_incident(tx.session, incident_id))
         tx.emit(
             "intake.assessed",
             f"intake:{intake_id}",
@@ -237,7 +236,7 @@ def send_message(
         raise ServiceError("A message needs a recipient and a text.")
     message_id = str(uuid.uuid4())
     with console.transaction() as tx:
-        _require_open(_get(tx.session, incident_id))
+        require_open(get_incident(tx.session, incident_id))
         tx.emit(
             "message.sent",
             f"incident:{incident_id}",
@@ -249,7 +248,7 @@ def send_message(
                 "text": text.strip(),
                 "priority": priority,
                 "reply_required": reply_required,
-                "at": _iso(console.now()),
+                "at": iso(console.now()),
             },
         )
     return message_id
@@ -269,7 +268,7 @@ def reply_message(console: Console, message_id: str, reply: str) -> ChangeSet:
                 "id": row.incident_id,
                 "message": message_id,
                 "reply": reply.strip(),
-                "at": _iso(console.now()),
+                "at": iso(console.now()),
             },
         )
     return ChangeSet({AREA}, 1)
@@ -310,7 +309,7 @@ def add_step(console: Console, incident_id: str, group: str, text: str) -> str:
         raise ServiceError("The step is empty.")
     item_id = f"{incident_id}/added/{uuid.uuid4().hex[:8]}"
     with console.transaction() as tx:
-        _require_open(_get(tx.session, incident_id))
+        require_open(get_incident(tx.session, incident_id))
         count = len(
             list(
                 tx.session.scalars(
@@ -350,7 +349,7 @@ def tick(console: Console, item_id: str, done: bool = True) -> ChangeSet:
         tx.emit(
             "checklist.ticked",
             f"incident:{row.incident_id}",
-            {"id": row.incident_id, "item": item_id, "done": done, "at": _iso(console.now())},
+            {"id": row.incident_id, "item": item_id, "done": done, "at": iso(console.now())},
         )
     return ChangeSet({AREA}, 1)
 
@@ -403,7 +402,7 @@ def start_callout(console: Console, incident_id: str, tree_code: str) -> str:
         )
     callout_id = str(uuid.uuid4())
     with console.transaction() as tx:
-        _require_open(_get(tx.session, incident_id))
+        require_open(get_incident(tx.session, incident_id))
         tx.emit(
             "callout.started",
             f"incident:{incident_id}",
@@ -415,7 +414,7 @@ def start_callout(console: Console, incident_id: str, tree_code: str) -> str:
                 "nodes": tree["nodes"],
                 "levels": tree.get("levels", []),
                 "wait_minutes": int(tree.get("wait_minutes", callout_rules.DEFAULT_WAIT_MINUTES)),
-                "at": _iso(console.now()),
+                "at": iso(console.now()),
             },
         )
     return callout_id
@@ -455,7 +454,7 @@ def record_call(
                 "person": person,
                 "outcome": outcome,
                 "note": note.strip(),
-                "at": _iso(console.now()),
+                "at": iso(console.now()),
                 **({"eta_minutes": eta_minutes} if eta_minutes is not None else {}),
             },
         )
@@ -520,8 +519,8 @@ def callouts(console: Console, incident_id: str) -> list[dict[str, Any]]:
                         "within_minutes": w.within_minutes,
                         "reached": w.reached,
                         "state": w.state,
-                        "started_at": _iso(w.started_at) if w.started_at else None,
-                        "deadline": _iso(w.deadline) if w.deadline else None,
+                        "started_at": iso(w.started_at) if w.started_at else None,
+                        "deadline": iso(w.deadline) if w.deadline else None,
                     }
                     for w in state.waves
                 ],
@@ -534,10 +533,10 @@ def callouts(console: Console, incident_id: str) -> list[dict[str, Any]]:
                         "escalated": s.escalated,
                         "alternate_status": s.alternate_status,
                         "to_call": s.to_call,
-                        "escalate_at": _iso(s.escalate_at) if s.escalate_at else None,
+                        "escalate_at": iso(s.escalate_at) if s.escalate_at else None,
                         "wave": s.depth + 1,
                         "eta_minutes": s.eta_minutes,
-                        "last_attempt": _iso(s.last_attempt) if s.last_attempt else None,
+                        "last_attempt": iso(s.last_attempt) if s.last_attempt else None,
                     }
                     for s in state.slots
                 ],

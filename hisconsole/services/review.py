@@ -15,6 +15,7 @@ from sqlalchemy import select
 from hisconsole.domain import incidents as rules
 from hisconsole.services import incidents
 from hisconsole.services.console import ChangeSet, Console, ServiceError
+from hisconsole.services.incident_rows import get_incident
 from hisconsole.store.models import Improvement, Review
 
 AREA = "incident"
@@ -84,7 +85,7 @@ def review(console: Console, incident_id: str) -> dict[str, Any]:
 
 def note(console: Console, incident_id: str, *, went_well: str, went_badly: str) -> ChangeSet:
     with console.transaction() as tx:
-        incidents._get(tx.session, incident_id)
+        get_incident(tx.session, incident_id)
         tx.emit(
             "review.noted",
             f"incident:{incident_id}",
@@ -110,7 +111,7 @@ def add_improvement(
         raise ServiceError(f"Due date {due!r} is not a date like 2027-01-31.") from exc
     item = str(uuid.uuid4())
     with console.transaction() as tx:
-        incidents._get(tx.session, incident_id)
+        get_incident(tx.session, incident_id)
         tx.emit(
             "improvement.added",
             f"incident:{incident_id}",

@@ -11,7 +11,7 @@ from typing import Any
 import yaml
 from sqlalchemy import func, select
 
-from hisconsole.domain.roles import ROLES
+from hisconsole.domain.glossary import ROLES
 from hisconsole.resources import resource_path
 from hisconsole.services import contacts as contacts_service
 from hisconsole.services import plan as plan_service

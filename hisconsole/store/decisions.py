@@ -19,11 +19,12 @@ from dataclasses import dataclass
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
+from hisconsole.domain import glossary
 from hisconsole.domain.hlc import stamp_time
 from hisconsole.store.models import Event, Incident, IncidentEntry, IncidentSystem
 
 #: The log entry kind; its data's ``register`` says what was decided ("level", "status").
-OVERRIDDEN = "overridden"
+OVERRIDDEN = glossary.LOG_OVERRIDDEN
 #: Suffix of an overridden entry's id: the replaced decision's event id + this.
 ENTRY_SUFFIX = ":overridden"
 

@@ -35,8 +35,8 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from hisconsole.domain.glossary import IT_DUTY, ROLES
 from hisconsole.domain.plan import PlanInvalid
-from hisconsole.domain.roles import IT_DUTY, ROLES
 from hisconsole.services import plan as plan_service
 from hisconsole.services.console import Console
 from hisconsole.services.setup import (

@@ -17,7 +17,7 @@ from PySide6.QtCore import (
 )
 
 from hisconsole.domain import incidents as rules
-from hisconsole.domain.roles import BUSINESS_LEAD, COMMANDER, IT_DUTY, PLAN_EDITOR, SCRIBE
+from hisconsole.domain.glossary import BUSINESS_LEAD, COMMANDER, IT_DUTY, PLAN_EDITOR, SCRIBE
 from hisconsole.resources import ResourcesMissing, resource_path
 
 ENGLISH = "en"

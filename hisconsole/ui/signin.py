@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hisconsole.domain.roles import ROLES
+from hisconsole.domain.glossary import ROLES
 from hisconsole.ui import style
 from hisconsole.ui.context import Context
 from hisconsole.ui.i18n import role_label

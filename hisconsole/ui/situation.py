@@ -9,6 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from hisconsole.domain import glossary
 from hisconsole.domain import incidents as rules
 from hisconsole.services import alerts as alert_service
 from hisconsole.services import incidents as incident_service
@@ -24,7 +25,6 @@ WATCHED_AREAS = frozenset({AREA, "intake", "plan", "contacts", "forms", "sync", 
 #: The mark every screen of an exercise carries, in both languages at once.
 EXERCISE_MARK = "EXERCISE / 演练"
 #: Warning levels from the most to the least severe.
-SEVERITY = {"I": 0, "II": 1, "III": 2, "IV": 3}
 
 
 @dataclass
@@ -117,7 +117,7 @@ class Situation:
         """The open incident the banner shows: the most severe, then the newest."""
         if not self.active:
             return None
-        return min(self.active, key=lambda i: SEVERITY.get(i["level"], 9))
+        return min(self.active, key=lambda i: glossary.level_rank(i["level"]))
 
     def open_choices(self) -> list[dict[str, Any]]:
         """Incidents still open (not resolved), newest first: where a report can go."""

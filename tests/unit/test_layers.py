@@ -54,3 +54,41 @@ def test_the_print_system_adapters_stand_alone() -> None:
     for path in (PACKAGE / "spool").rglob("*.py"):
         inner = {n for n in _imports(path) if n.startswith("hisconsole")}
         assert all(n.startswith("hisconsole.spool") or n == "hisconsole" for n in inner), path
+
+
+def test_no_module_uses_another_modules_private_names() -> None:
+    """What several modules share is public (e.g. services/incident_rows.py), not a
+    ``_helper`` imported across files."""
+    modules = {
+        ".".join(path.relative_to(PACKAGE.parent).with_suffix("").parts).removesuffix(".__init__")
+        for path in PACKAGE.rglob("*.py")
+    }
+    offenders = []
+    for path in PACKAGE.rglob("*.py"):
+        if "migrations" in path.parts:
+            continue
+        tree = ast.parse(path.read_text("utf-8"))
+        aliases: dict[str, str] = {}
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module in modules:
+                for alias in node.names:
+                    if alias.name.startswith("_") and not alias.name.startswith("__"):
+                        offenders.append((str(path.relative_to(PACKAGE)), node.module, alias.name))
+                    if f"{node.module}.{alias.name}" in modules:
+                        aliases[alias.asname or alias.name] = f"{node.module}.{alias.name}"
+            elif isinstance(node, ast.Import):
+                for alias in node.names:
+                    if alias.name in modules and alias.asname:
+                        aliases[alias.asname] = alias.name
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.Attribute)
+                and isinstance(node.value, ast.Name)
+                and node.value.id in aliases
+                and node.attr.startswith("_")
+                and not node.attr.startswith("__")
+            ):
+                offenders.append(
+                    (str(path.relative_to(PACKAGE)), aliases[node.value.id], node.attr)
+                )
+    assert offenders == []

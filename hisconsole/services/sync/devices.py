@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from hisconsole.domain.roles import COMMANDER
+from hisconsole.domain.glossary import COMMANDER
 from hisconsole.services.console import ChangeSet, Console, ServiceError
 from hisconsole.services.sync.shared import (
     ACTION_ACCEPT,

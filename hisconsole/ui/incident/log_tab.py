@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from hisconsole.domain import glossary
 from hisconsole.domain import incidents as rules
 from hisconsole.domain.plan import GROUP_CODES, text
 from hisconsole.services import incidents as incident_service
@@ -20,8 +21,6 @@ from hisconsole.ui.partials.tables import combo_with, table_view
 from hisconsole.ui.situation import date_time
 
 # The log kinds an operator chooses for an entry, and those the console records itself.
-ENTRY_KINDS = ("note", "action", "decision")
-_RECORDED = ("report", "status", "declared", "level", "overridden", "cap", "resolved")
 
 
 class LogTab(QWidget):
@@ -37,7 +36,7 @@ class LogTab(QWidget):
         self.detail: IncidentDetail | None = None
         box = QVBoxLayout(self)
         entry = QHBoxLayout()
-        self.entry_kind = combo_with([("", k) for k in ENTRY_KINDS], self)
+        self.entry_kind = combo_with([("", k) for k in glossary.WRITTEN_LOG_KINDS], self)
         self.entry_group = combo_with([("", None), *(("", g) for g in GROUP_CODES)], self)
         self.entry_system = combo_with([("", None)], self)
         self.entry_edit = QLineEdit(self)
@@ -59,9 +58,7 @@ class LogTab(QWidget):
         self.filter_label.setBuddy(self.filter_edit)
         self.filter_group = combo_with([("", None), *(("", g) for g in GROUP_CODES)], self)
         self.filter_system = combo_with([("", None)], self)
-        self.filter_kind = combo_with(
-            [("", None), *(("", k) for k in (*ENTRY_KINDS, "correction", *_RECORDED))], self
-        )
+        self.filter_kind = combo_with([("", None), *(("", k) for k in glossary.LOG_KINDS)], self)
         # Typing filters after a short pause, not on every key (100,000 entries).
         self.filter_timer = QTimer(self)
         self.filter_timer.setSingleShot(True)

@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QWidget
 
+from hisconsole.domain.glossary import REPORT_KINDS
 from hisconsole.services import reports
 from hisconsole.ui import style
 from hisconsole.ui.context import Context
@@ -26,7 +27,6 @@ from hisconsole.ui.partials.pdf import HAVE_QTPDF, PackPrinter, choose_printer
 from hisconsole.ui.runner import user_message
 
 #: The PDF reports, in the order of an incident's life.
-REPORT_KINDS = ("initial", "followup", "final")
 CAP = "cap"
 # CAP message types, in the order an incident uses them.
 CAP_TYPES = ("alert", "update", "cancel")

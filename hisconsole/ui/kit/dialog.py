@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hisconsole.domain.glossary import LEVELS
 from hisconsole.domain.plan import text
 from hisconsole.services import forms as forms_service
 from hisconsole.services import kit as kit_service
@@ -36,9 +37,8 @@ from hisconsole.ui.partials.dialogs import open_dialog
 from hisconsole.ui.partials.files import ask_save_path
 from hisconsole.ui.partials.pdf import HAVE_QTPDF, PackPrinter, choose_printer
 from hisconsole.ui.runner import user_message
-from hisconsole.ui.situation import SEVERITY, Done
+from hisconsole.ui.situation import Done
 
-LEVELS = tuple(SEVERITY)
 MAX_WARDS = 50
 
 # --- the work, off the UI thread (Qt-free) ------------------------------------------------

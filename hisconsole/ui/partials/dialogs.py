@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hisconsole.domain import incidents as rules
-from hisconsole.domain.plan import GROUP_CODES, LEVEL_CODES, text
+from hisconsole.domain import glossary
+from hisconsole.domain.glossary import LEVELS
+from hisconsole.domain.plan import GROUP_CODES, text
 from hisconsole.services import incidents as incident_service
 from hisconsole.services import plan as plan_service
 from hisconsole.services import response
@@ -44,7 +45,7 @@ def level_items(ctx: Context) -> list[tuple[str, str, str]]:
     snapshot = ctx.plan.snapshot
     levels = {lvl["code"]: lvl for lvl in (snapshot.section("levels") if snapshot else [])}
     items = []
-    for code in LEVEL_CODES:
+    for code in LEVELS:
         level = levels.get(code, {})
         items.append((code, text(level.get("name"), ctx.lang), level.get("colour_hex", "#888888")))
     return items
@@ -381,7 +382,7 @@ class UpwardReportDialog(FormDialog):
 
     def retranslate(self) -> None:
         super().retranslate()
-        fill_channels(self.channel_combo, rules.REPORT_CHANNELS)
+        fill_channels(self.channel_combo, glossary.REPORT_CHANNELS)
         self.setWindowTitle(self.tr("Record upward report"))
         self.ok_button.setText(self.tr("Record report"))
 
@@ -437,7 +438,7 @@ class IntakeDialog(FormDialog):
 
     def retranslate(self) -> None:
         super().retranslate()
-        fill_channels(self.channel_combo, response.INTAKE_CHANNELS)
+        fill_channels(self.channel_combo, glossary.REPORT_CHANNELS)
         self.setWindowTitle(self.tr("Log a report received"))
         self.ok_button.setText(self.tr("Log report"))
 
@@ -545,7 +546,7 @@ class SystemStatusDialog(FormDialog):
         for code, name in systems:
             self.system_combo.addItem(f"{code} — {name}", code)
         self.status_combo = QComboBox(self)
-        for status in rules.SYSTEM_STATUSES:
+        for status in glossary.SYSTEM_STATUSES:
             self.status_combo.addItem("", status)
         self.comment_edit = QLineEdit(self)
         self.estimate_edit = QLineEdit(self)

@@ -18,6 +18,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont
 
+from hisconsole.domain import glossary
 from hisconsole.ui.i18n import (
     cap_message_label,
     channel_label,
@@ -33,7 +34,6 @@ DISPLAY = Qt.ItemDataRole.DisplayRole
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 
 # Entries the console writes itself, as opposed to what operators type.
-RECORD_KINDS = frozenset({"declared", "level", "status", "report", "resolved", "closed"})
 
 
 class LogModel(QAbstractTableModel):
@@ -222,7 +222,7 @@ class LogModel(QAbstractTableModel):
             font = QFont()
             font.setItalic(True)
             return font
-        if role == Qt.ItemDataRole.ForegroundRole and row["kind"] in RECORD_KINDS:
+        if role == Qt.ItemDataRole.ForegroundRole and row["kind"] in glossary.RECORDED_LOG_KINDS:
             return QColor("#37474F")
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.NUMBER:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hisconsole.domain.glossary import PLAN_EDITOR
 from hisconsole.domain.plan import text
-from hisconsole.domain.roles import PLAN_EDITOR
 from hisconsole.services import plan as plan_service
 from hisconsole.services import search as search_service
 from hisconsole.services.console import Console

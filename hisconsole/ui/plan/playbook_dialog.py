@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hisconsole.domain.plan import GROUP_CODES, LEVEL_CODES, text
+from hisconsole.domain.glossary import LEVELS
+from hisconsole.domain.plan import GROUP_CODES, text
 from hisconsole.services import plan as plan_service
 from hisconsole.ui import style
 from hisconsole.ui.context import Context
@@ -173,7 +174,7 @@ class PlaybookDialog(FormDialog):
             return
         step = self.steps[row]
         step["group"] = self.group_combo.currentData()
-        step["levels"] = [c for c in LEVEL_CODES if self.level_boxes[c].isChecked()]
+        step["levels"] = [c for c in LEVELS if self.level_boxes[c].isChecked()]
         step["text"] = self.step_text.value()
         item = self.step_list.item(row)
         if item is not None:
@@ -185,7 +186,7 @@ class PlaybookDialog(FormDialog):
         group = self.steps[row]["group"] if 0 <= row < len(self.steps) else GROUP_CODES[0]
         at = row + 1 if 0 <= row < len(self.steps) else len(self.steps)
         self.steps.insert(
-            at, {"group": group, "levels": list(LEVEL_CODES), "text": {"zh": "", "en": ""}}
+            at, {"group": group, "levels": list(LEVELS), "text": {"zh": "", "en": ""}}
         )
         self._fill_list()
         self.step_list.setCurrentRow(at)

@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hisconsole.domain.plan import GROUP_CODES, LEVEL_CODES, text
+from hisconsole.domain.glossary import LEVELS
+from hisconsole.domain.plan import GROUP_CODES, text
 from hisconsole.ui import style
 from hisconsole.ui.i18n import criticality_label, format_date, minutes_label
 from hisconsole.ui.partials.plan_names import section_title
@@ -571,10 +572,10 @@ class PlanDocument(QWidget):
         row = QHBoxLayout(holder)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(3)
-        if set(codes) == set(LEVEL_CODES):
+        if set(codes) == set(LEVELS):
             row.addWidget(tag(self.tr("All levels"), background=ALL_LEVELS_GREY))
         else:
-            for code in LEVEL_CODES:
+            for code in LEVELS:
                 if code in codes:
                     colour = self.levels.get(code, {}).get("colour_hex", "#888888")
                     row.addWidget(level_chip(code, colour))

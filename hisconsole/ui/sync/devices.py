@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hisconsole.domain.roles import COMMANDER
+from hisconsole.domain.glossary import COMMANDER
 from hisconsole.ui import style
 from hisconsole.ui.context import Context
 from hisconsole.ui.i18n import format_date, role_label

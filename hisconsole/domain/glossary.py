@@ -1,0 +1,77 @@
+"""The console's fixed vocabulary: warning levels, system statuses, log kinds, report
+channels and kinds, and operator roles, each defined once.
+
+These are codes (stored in events, typed on the command line, keyed in
+catalogues); the words users read come from the UI's and the CLI's catalogues.
+The CLI, the UI, the printouts and the services all take them from here.
+"""
+
+from __future__ import annotations
+
+# -- warning levels (预警级别) -------------------------------------------------------------
+
+#: The plan's warning levels, most severe first (I 特别严重 … IV 一般).
+LEVELS = ("I", "II", "III", "IV")
+
+
+def level_rank(code: str) -> int:
+    """0 for the most severe level; an unknown code ranks after every known one."""
+    return LEVELS.index(code) if code in LEVELS else len(LEVELS)
+
+
+# -- systems ------------------------------------------------------------------------------
+
+#: A system's status during an incident ("na": not affected / not applicable).
+SYSTEM_STATUSES = ("up", "degraded", "down", "na")
+
+# -- the activity log (工作日志 / 处置记录) --------------------------------------------------
+
+LOG_NOTE = "note"
+LOG_ACTION = "action"
+LOG_DECISION = "decision"
+#: What an operator writes in the log (HICS 214: notes, actions, decisions).
+WRITTEN_LOG_KINDS = (LOG_NOTE, LOG_ACTION, LOG_DECISION)
+#: A written entry that corrects an earlier one (entries are never edited).
+LOG_CORRECTION = "correction"
+
+LOG_DECLARED = "declared"
+LOG_LEVEL = "level"
+LOG_STATUS = "status"
+LOG_REPORT = "report"
+LOG_RESOLVED = "resolved"
+LOG_CLOSED = "closed"
+LOG_CAP = "cap"
+#: A decision (level, status) replaced by a concurrent one from another laptop after sync.
+LOG_OVERRIDDEN = "overridden"
+#: What the console records itself when something happens to the incident.
+RECORDED_LOG_KINDS = (
+    LOG_DECLARED,
+    LOG_LEVEL,
+    LOG_STATUS,
+    LOG_REPORT,
+    LOG_RESOLVED,
+    LOG_CLOSED,
+    LOG_CAP,
+    LOG_OVERRIDDEN,
+)
+#: Every kind of activity-log entry.
+LOG_KINDS = (*WRITTEN_LOG_KINDS, LOG_CORRECTION, *RECORDED_LOG_KINDS)
+#: The entries that start, move or settle the reporting clocks.
+CLOCK_LOG_KINDS = (LOG_DECLARED, LOG_LEVEL, LOG_REPORT)
+
+# -- reports ------------------------------------------------------------------------------
+
+#: How a report is made upward, or how an outage report reached the command centre.
+REPORT_CHANNELS = ("phone", "sms", "in-person", "network")
+#: The upward reports the plan requires (首报 / 续报 / 终报).
+REPORT_KINDS = ("initial", "followup", "final")
+
+# -- operator roles -----------------------------------------------------------------------
+
+COMMANDER = "commander"
+IT_DUTY = "it-duty"
+BUSINESS_LEAD = "business-lead"
+SCRIBE = "scribe"
+PLAN_EDITOR = "plan-editor"
+#: Roles an operator can sign in with, most senior first.
+ROLES = (COMMANDER, IT_DUTY, BUSINESS_LEAD, SCRIBE, PLAN_EDITOR)

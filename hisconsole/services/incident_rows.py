@@ -1,0 +1,53 @@
+"""Shared by the incident services: an incident row read and checked inside a
+transaction, and times as the services take and store them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy.orm import Session
+
+from hisconsole.domain import incidents as rules
+from hisconsole.services.console import Console, ServiceError
+from hisconsole.services.errors import IncidentUnknown
+from hisconsole.store.models import Incident
+
+
+def parse_time(value: str | dt.datetime | None, console: Console) -> dt.datetime:
+    """A time the user gave (ISO text, local when without a zone; default: now) in UTC;
+    a time in the future is refused."""
+    if value is None:
+        return console.now()
+    if isinstance(value, dt.datetime):
+        moment = value
+    else:
+        try:
+            moment = dt.datetime.fromisoformat(value)
+        except ValueError as exc:
+            raise ServiceError(
+                f"{value!r} is not a time; use e.g. 2026-11-25T14:05 or 2026-11-25T14:05+08:00"
+            ) from exc
+    if moment.tzinfo is None:
+        moment = moment.astimezone()  # a time typed without a zone is local time
+    if moment > console.now() + dt.timedelta(minutes=5):
+        raise ServiceError(f"{value} is in the future; enter when it actually happened.")
+    return moment.astimezone(dt.UTC)
+
+
+def iso(moment: dt.datetime) -> str:
+    """A moment as stored: UTC, ISO 8601, to the second."""
+    return moment.astimezone(dt.UTC).isoformat(timespec="seconds")
+
+
+def get_incident(session: Session, incident_id: str) -> Incident:
+    """The incident's row; an unknown id is refused."""
+    row = session.get(Incident, incident_id)
+    if row is None:
+        raise IncidentUnknown(incident=incident_id)
+    return row
+
+
+def require_open(row: Incident) -> None:
+    """Refuse to record anything more on a closed incident."""
+    if row.status == rules.INCIDENT_CLOSED:
+        raise ServiceError(f"Incident {row.id} is closed; nothing more can be recorded on it.")
