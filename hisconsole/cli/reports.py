@@ -110,10 +110,11 @@ def cmd_kit(args: argparse.Namespace, out: Output) -> int:
             return report(console, job, args, out, {})
         write_atomically(args.out, result.pdf)
         serials = kit.record_kit(console, result)
-        out.emit(
-            {"file": str(args.out), "serials": serials},
-            f"Downtime kit written to {args.out} ({len(serials)} numbered sheets)",
-        )
+        words = {kit.CALL_TREE: "call tree", kit.CHECKLISTS: "checklists"}
+        human = f"Downtime kit written to {args.out} ({len(serials)} numbered sheets)"
+        for part in result.missing:
+            human += f"\nNo {words[part]} in this kit. {result.why[part]}"
+        out.emit({"file": str(args.out), "serials": serials, "missing": result.missing}, human)
         return EXIT_OK
     finally:
         console.close()

@@ -4,7 +4,7 @@
 <context>
     <name>AddStepDialog</name>
     <message>
-        <location filename="../../hisconsole/ui/partials/dialogs.py" line="+651"/>
+        <location filename="../../hisconsole/ui/partials/dialogs.py" line="+652"/>
         <source>&amp;Group:</source>
         <translation>小组(&amp;G)：</translation>
     </message>
@@ -3190,7 +3190,7 @@ Nothing was recorded as issued.</source>
         <translation>已打印</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>{how}: the downtime kit, with {count} numbered form(s) recorded as issued.</source>
         <translation>{how}：停机包，其中 {count} 张带编号的表单已记为发放。</translation>
     </message>
@@ -3200,7 +3200,17 @@ Nothing was recorded as issued.</source>
         <translation>文件：{path}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
+        <source>It has no call tree: this console has none yet.</source>
+        <translation>其中没有呼叫顺序：本指挥台尚未建立呼叫顺序。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>It has no checklists: no playbook steps apply (the cover says why).</source>
+        <translation>其中没有检查清单：没有适用的处置预案步骤（原因见封面）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>{reason}
 Nothing was recorded as issued.</source>
         <translation>{reason}
@@ -3566,7 +3576,7 @@ Nothing was recorded as issued.</source>
 <context>
     <name>LogTab</name>
     <message>
-        <location filename="../../hisconsole/ui/incident/log_tab.py" line="+107"/>
+        <location filename="../../hisconsole/ui/incident/log_tab.py" line="+104"/>
         <source>Entry kind</source>
         <translation>记录类型</translation>
     </message>
@@ -4240,7 +4250,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>PlanDocument</name>
     <message>
-        <location filename="../../hisconsole/ui/plan/view.py" line="+302"/>
+        <location filename="../../hisconsole/ui/plan/view.py" line="+303"/>
         <source>{hospital} · {owner} · version {version} · revised {revised}</source>
         <translation>{hospital} · {owner} · 第 {version} 版 · 修订于 {revised}</translation>
     </message>
@@ -5092,7 +5102,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>PlaybookDialog</name>
     <message>
-        <location filename="../../hisconsole/ui/plan/playbook_dialog.py" line="+59"/>
+        <location filename="../../hisconsole/ui/plan/playbook_dialog.py" line="+60"/>
         <source>&amp;Name:</source>
         <translation>名称(&amp;N)：</translation>
     </message>

@@ -346,6 +346,7 @@ class KitDialog(QDialog):
 
     def _issued(self, serials: list[str], how: str, where: str) -> None:
         self._set_busy(False)
+        missing = self.kit.missing if self.kit is not None else []
         self.kit = None
         self.serials = list(serials)
         message = self.tr(
@@ -353,7 +354,14 @@ class KitDialog(QDialog):
         ).format(how=how, count=len(serials))
         if where:
             message += " " + self.tr("File: {path}").format(path=where)
-        self._say(message, ok=True)
+        # Said, not left out silently: the cover says it too.
+        if kit_service.CALL_TREE in missing:
+            message += " " + self.tr("It has no call tree: this console has none yet.")
+        if kit_service.CHECKLISTS in missing:
+            message += " " + self.tr(
+                "It has no checklists: no playbook steps apply (the cover says why)."
+            )
+        self._say(message, ok=not missing)
 
     def _failed(self, exc: BaseException) -> None:
         self._set_busy(False)
