@@ -213,17 +213,15 @@ def cmd_contacts(args: argparse.Namespace, out: Output) -> int:
             lines += [f"  skip: {a.contact.label()}: {a.reason}" for a in preview.skips]
             lines += [f"  warning: {w}" for w in preview.warnings]
             lines += [f"  problem: {p}" for p in preview.problems]
-            if not args.dry_run:
+            if not args.dry_run and args.tree:
+                calltrees.import_with_tree(
+                    console, preview, code=args.tree, name=args.tree_name or "", field=args.tree_by
+                )
+                data["tree"] = args.tree
+                lines.append(f"Imported. Call tree {args.tree} built by {args.tree_by}.")
+            elif not args.dry_run:
                 contacts.apply_import(console, preview)
                 lines.append("Imported.")
-                if args.tree:
-                    keys = [a.key for a in preview.adds + preview.changes]
-                    keys += [a.key for a in preview.skips if a.key]
-                    calltrees.build_from_import(
-                        console, args.tree, args.tree_name or "", keys, args.tree_by
-                    )
-                    data["tree"] = args.tree
-                    lines.append(f"Call tree {args.tree} built by {args.tree_by}.")
             else:
                 lines.append("Dry run: nothing was written.")
             out.emit(data, "\n".join(lines))

@@ -8,10 +8,11 @@ from typing import Any
 from sqlalchemy import select
 
 from hisconsole.domain import calltrees as rules
-from hisconsole.domain.contacts import GROUPS, has_cjk
+from hisconsole.domain.contacts import GROUPS, ImportPreview, has_cjk
 from hisconsole.services.console import ChangeSet, Console, ServiceError
 from hisconsole.services.contacts import (
     AREA,
+    apply_import,
     call_trees,
     contacts_by_key,
     missing_tree,
@@ -19,6 +20,9 @@ from hisconsole.services.contacts import (
 )
 from hisconsole.services.errors import CallTreeUnknown
 from hisconsole.store.models import CallTree
+
+#: ``levels`` with one wave's need set (for editors that change a tree before saving it).
+set_level = rules.set_level
 
 #: Contact fields a tree can be built from (one cascade per value).
 TREE_FIELDS = ("department", "position", "organisation", "group")
@@ -177,6 +181,18 @@ def plan_from_data(
 ) -> list[dict[str, Any]]:
     """The nodes of a tree over ``keys``: one cascade per value of ``field`` (its lead first)."""
     return rules.by_value(keys, people, value_of(field))
+
+
+def import_with_tree(
+    console: Console, preview: ImportPreview, *, code: str, name: str, field: str
+) -> ChangeSet:
+    """Apply a previewed import, then build call tree ``code`` over everyone in the file
+    (added, changed or already on the list), one cascade per ``field`` value."""
+    value_of(field)  # refuse an unknown field before anything is written
+    written = apply_import(console, preview)
+    keys = [a.key for a in preview.actions if a.key]
+    build_from_import(console, code, name, keys, field)
+    return ChangeSet({AREA}, written.events + 1)
 
 
 def build_from_import(

@@ -193,7 +193,7 @@
 <context>
     <name>CallTreeEditor</name>
     <message>
-        <location filename="../../hisconsole/ui/contacts/trees.py" line="+363"/>
+        <location filename="../../hisconsole/ui/contacts/trees.py" line="+385"/>
         <location line="+11"/>
         <source>Choose a person in the list on the right first.</source>
         <translation>请先在右侧名单中选择人员。</translation>
@@ -209,7 +209,7 @@
         <translation>人员不能作为自己的替补。</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+38"/>
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
@@ -224,7 +224,7 @@
         <translation>放弃对通知树 {code} 的修改？</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>New call tree: add people from the list on the right, then save.</source>
         <translation>已新建通知树：请从右侧名单添加人员，然后保存。</translation>
     </message>
@@ -287,6 +287,46 @@
         <location line="+1"/>
         <source>&amp;Wait before the alternate (min):</source>
         <translation>呼叫替补前等待(&amp;W)（分钟）：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Top level: &amp;need</source>
+        <translation>第一批（最上层）需联系(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>— (a plain cascade)</source>
+        <translation>—（逐级通知）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> reached</source>
+        <translation> 人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>within </source>
+        <translation>限 </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> min</source>
+        <translation> 分钟内</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>else the next level is called at once</source>
+        <translation>否则立即呼叫下一批</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>People of the top level to reach (0: a plain cascade)</source>
+        <translation>最上层需联系上的人数（0：逐级通知）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Minutes to reach them</source>
+        <translation>联系时限（分钟）</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2737,7 +2777,7 @@ Nothing was recorded as issued.</source>
 <context>
     <name>ImportPreview</name>
     <message>
-        <location filename="../../hisconsole/ui/contacts/import_dialog.py" line="+31"/>
+        <location filename="../../hisconsole/ui/contacts/import_dialog.py" line="+39"/>
         <source>same key and name</source>
         <translation>编号和姓名相同</translation>
     </message>
@@ -2755,7 +2795,7 @@ Nothing was recorded as issued.</source>
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location line="+101"/>
+        <location line="+113"/>
         <source>To add ({count})</source>
         <translation>将新增（{count}）</translation>
     </message>
@@ -2785,7 +2825,7 @@ Nothing was recorded as issued.</source>
         <translation>文件中的问题（{count}）</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+67"/>
         <source>Import contacts: {name}</source>
         <translation>导入通讯录：{name}</translation>
     </message>
@@ -2808,6 +2848,31 @@ Nothing was recorded as issued.</source>
         <location line="+2"/>
         <source>Import</source>
         <translation>导入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Also make a call tree of these people, one cascade per</source>
+        <translation>同时用这些人员建立呼叫顺序，分组依据：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>department (its head first)</source>
+        <translation>科室（负责人在前）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>position</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>organisation</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>group</source>
+        <translation>分组</translation>
     </message>
 </context>
 <context>

@@ -578,6 +578,51 @@ def test_create_a_new_call_tree(qtbot: QtBot, window: MainWindow, page: Contacts
     assert editor.tree_combo.findData("lis-down") >= 0
 
 
+def test_a_tree_s_top_level_can_need_people_within_minutes(
+    qtbot: QtBot, window: MainWindow, page: ContactsPage
+) -> None:
+    editor = page.tree_editor
+    page.tabs.setCurrentWidget(editor)
+    dialog = editor.new_tree()
+    dialog.code_edit.setText("night")
+    dialog.name_edit.fields["en"].setText("Night call-out")
+    dialog.accept()
+    for key in ("c09", "c10", "c11"):
+        editor.choose_person(key)
+        editor.add_top()
+    assert not editor.within_spin.isEnabled()
+    editor.need_spin.setValue(2)
+    editor.within_spin.setValue(15)
+    assert editor.need_label.text() == "Top level: &need"
+    editor.save()
+    settle(qtbot, window)
+    assert tree_of(window, "night")["levels"] == [{"need": 2, "within_minutes": 15}]
+    editor.need_spin.setValue(4)  # more than the three people on the top level
+    editor.save()
+    settle(qtbot, window)
+    assert "wave 1 calls 3 people: it cannot need 4" in page.status_label.text()
+    assert tree_of(window, "night")["levels"] == [{"need": 2, "within_minutes": 15}]
+
+
+def test_an_import_can_make_a_call_tree_by_department(
+    qtbot: QtBot, window: MainWindow, page: ContactsPage, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    answer_open(monkeypatch, FIXTURES / "dingtalk.xlsx")
+    qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, window)
+    dialog = dialog_of(window, ImportPreviewDialog)
+    assert isinstance(dialog, ImportPreviewDialog)
+    assert dialog.source_panel.layout_label.text() == "DingTalk address book"
+    dialog.tree_check.setChecked(True)
+    assert dialog.tree_field.currentData() == "department"
+    assert dialog.tree_code() == "dingtalk-department"
+    assert press(qtbot, window, dialog, dialog.ok_button) == [QDialog.DialogCode.Accepted]
+    tree = tree_of(window, "dingtalk-department")
+    people = stored(window)
+    heads = [people[n["contact"]]["data"]["name"]["zh"] for n in tree["nodes"]]
+    assert heads == ["张伟", "陈静"] and tree["name"] == {"en": "dingtalk"}
+
+
 def test_print_the_call_tree_as_a_pocket_card(
     qtbot: QtBot,
     window: MainWindow,

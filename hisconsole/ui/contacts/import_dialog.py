@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -16,7 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from hisconsole.domain.contacts import ImportPreview
+from hisconsole.services import calltrees as calltrees_service
 from hisconsole.services import contacts as contacts_service
+from hisconsole.services.console import ChangeSet
 from hisconsole.ui import style
 from hisconsole.ui.contacts.import_source import SourcePanel
 from hisconsole.ui.contacts.models import REVIEW_BACKGROUND, person_line
@@ -70,6 +78,17 @@ class ImportPreviewDialog(QDialog):
         self.tree.setFont(style.sized_font(self.tree, 1))
         self.error_label = style.label("", self, colour=style.ERROR_TEXT, wrap=True)
         self.error_label.hide()
+        # The people of the file can become a call tree: one cascade per department (or
+        # position, organisation, group), its head first.
+        self.tree_check = QCheckBox(self)
+        self.tree_check.setObjectName("BuildTree")
+        self.tree_field = QComboBox(self)
+        self.tree_field.setEnabled(False)
+        self.tree_check.toggled.connect(self.tree_field.setEnabled)
+        tree_row = QHBoxLayout()
+        tree_row.addWidget(self.tree_check)
+        tree_row.addWidget(self.tree_field)
+        tree_row.addStretch(1)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.ok_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
         self.ok_button.setDefault(True)
@@ -82,6 +101,7 @@ class ImportPreviewDialog(QDialog):
         layout.addWidget(self.source_panel)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.error_label)
+        layout.addLayout(tree_row)
         layout.addWidget(self.buttons)
         self.retranslate()
 
@@ -199,13 +219,26 @@ class ImportPreviewDialog(QDialog):
             out[top.text(0)] = lines
         return out
 
+    def tree_code(self) -> str:
+        """The code of the call tree built from this file: ``ward-list-department``."""
+        slug = re.sub(r"[^A-Za-z0-9_.-]+", "-", self.path.stem).strip("-.") or "import"
+        return f"{slug}-{self.tree_field.currentData()}"
+
     def accept(self) -> None:
         console, preview = self.ctx.console, self.preview
         self.buttons.setEnabled(False)
+        work: Callable[[], ChangeSet] = partial(contacts_service.apply_import, console, preview)
+        if self.tree_check.isChecked():
+            work = partial(
+                calltrees_service.import_with_tree,
+                console,
+                preview,
+                code=self.tree_code(),
+                name=self.path.stem,
+                field=str(self.tree_field.currentData()),
+            )
         self.ctx.runner.op(
-            changing(
-                lambda: contacts_service.apply_import(console, preview), contacts_service.AREA
-            ),
+            changing(work, contacts_service.AREA),
             on_done=lambda _result: super(ImportPreviewDialog, self).accept(),
             on_error=self._refused,
         )
@@ -239,4 +272,16 @@ class ImportPreviewDialog(QDialog):
             else self.tr("Nothing to import: everyone in the file is already on the list.")
         )
         self.ok_button.setText(self.tr("Import"))
+        self.tree_check.setText(self.tr("Also make a call tree of these people, one cascade per"))
+        fields = {
+            "department": self.tr("department (its head first)"),
+            "position": self.tr("position"),
+            "organisation": self.tr("organisation"),
+            "group": self.tr("group"),
+        }
+        current = self.tree_field.currentData() or "department"
+        self.tree_field.clear()
+        for field, label in fields.items():
+            self.tree_field.addItem(label, field)
+        self.tree_field.setCurrentIndex(max(0, self.tree_field.findData(current)))
         self._fill()

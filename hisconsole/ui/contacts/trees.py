@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from hisconsole.domain.contacts import text_of
+from hisconsole.services import calltrees as calltrees_service
 from hisconsole.services import contacts as contacts_service
 from hisconsole.ui import style
 from hisconsole.ui.contacts.models import CallTreeModel, group_label, haystack
@@ -117,11 +118,31 @@ class CallTreeEditor(QWidget):
         self.wait_spin.setRange(1, 120)
         self.wait_label.setBuddy(self.wait_spin)
         self.wait_spin.valueChanged.connect(self._details_edited)
+        # Wave 1 (the top level) may need N people reached within M minutes, else the
+        # next level is called at once; 0 = a plain cascade. Deeper waves: calltree wave.
+        self.need_label = QLabel(self)
+        self.need_spin = QSpinBox(self)
+        self.need_spin.setObjectName("WaveNeed")
+        self.need_spin.setRange(0, 99)
+        self.need_label.setBuddy(self.need_spin)
+        self.within_spin = QSpinBox(self)
+        self.within_spin.setObjectName("WaveWithin")
+        self.within_spin.setRange(1, 240)
+        self.within_spin.setValue(10)
+        self.need_spin.valueChanged.connect(self._details_edited)
+        self.within_spin.valueChanged.connect(self._details_edited)
+        self.wave_note = style.label("", self, colour=style.MUTED_TEXT, wrap=True)
+        wave = QHBoxLayout()
+        wave.addWidget(self.need_spin)
+        wave.addWidget(self.within_spin)
+        wave.addWidget(self.wave_note, 1)
         details = QGridLayout()
         details.addWidget(self.name_label, 0, 0, Qt.AlignmentFlag.AlignTop)
         details.addWidget(self.name_edit, 0, 1)
         details.addWidget(self.wait_label, 0, 2, Qt.AlignmentFlag.AlignTop)
         details.addWidget(self.wait_spin, 0, 3, Qt.AlignmentFlag.AlignTop)
+        details.addWidget(self.need_label, 1, 2)
+        details.addLayout(wave, 1, 3)
         details.setColumnStretch(1, 1)
 
         self.model = CallTreeModel(self)
@@ -280,6 +301,7 @@ class CallTreeEditor(QWidget):
         self.model.set_tree(tree)
         self.name_edit.set_value(tree.get("name") or {})
         self.wait_spin.setValue(int(tree.get("wait_minutes", 5)))
+        self._show_wave(tree)
         self._loading = False
         self.view.expandAll()
         first = self.model.index(0, 0)
@@ -419,8 +441,20 @@ class CallTreeEditor(QWidget):
             return
         self.model.tree["name"] = {k: v for k, v in self.name_edit.value().items() if v}
         self.model.tree["wait_minutes"] = self.wait_spin.value()
+        need = self.need_spin.value()
+        self.model.tree["levels"] = calltrees_service.set_level(
+            self.model.tree.get("levels", []), 1, need or None, self.within_spin.value()
+        )
+        self.within_spin.setEnabled(bool(need))
         self.model.modified = True
         self._tree_edited()
+
+    def _show_wave(self, tree: dict[str, Any]) -> None:
+        levels = tree.get("levels") or []
+        first = levels[0] if levels else {}
+        self.need_spin.setValue(int(first.get("need") or 0))
+        self.within_spin.setValue(int(first.get("within_minutes") or 10))
+        self.within_spin.setEnabled(bool(first.get("need")))
 
     def _tree_edited(self, *_args: Any) -> None:
         self.dirty_label.setText(self.tr("Unsaved changes") if self.modified else "")
@@ -490,6 +524,7 @@ class CallTreeEditor(QWidget):
         self.model.modified = True
         self.name_edit.set_value(tree.get("name") or {})
         self.wait_spin.setValue(int(tree.get("wait_minutes", 5)))
+        self._show_wave(tree)
         self._loading = False
         self._fill_combo(tree["code"])
         self._tree_edited()
@@ -579,6 +614,16 @@ class CallTreeEditor(QWidget):
         self.name_label.setText(self.tr("Name:"))
         self.name_edit.set_accessible_name(self.tr("Name of the call tree"))
         self.wait_label.setText(self.tr("&Wait before the alternate (min):"))
+        self.need_label.setText(self.tr("Top level: &need"))
+        self.need_spin.setSpecialValueText(self.tr("— (a plain cascade)"))
+        self.need_spin.setSuffix(self.tr(" reached"))
+        self.within_spin.setPrefix(self.tr("within "))
+        self.within_spin.setSuffix(self.tr(" min"))
+        self.wave_note.setText(self.tr("else the next level is called at once"))
+        self.need_spin.setAccessibleName(
+            self.tr("People of the top level to reach (0: a plain cascade)")
+        )
+        self.within_spin.setAccessibleName(self.tr("Minutes to reach them"))
         self.view.setAccessibleName(self.tr("Call tree: who calls whom"))
         texts = {
             "add": (self.tr("&Add as called by selected"), self.tr("Insert")),
