@@ -127,7 +127,14 @@ def send(
             f"The printer {printer} did not take the job: {exc} Nothing was recorded."
         ) from exc
     forms_service.record_pack(console, pack, job=job, printer=printer)
-    return PrintJob(job, printer, list(pack.serials), pages=len(pack.serials))
+    pages = len(pack.serials) if pdf is None else _page_count(pdf)
+    return PrintJob(job, printer, list(pack.serials), pages=pages)
+
+
+def _page_count(pdf: bytes) -> int:
+    from pypdf import PdfReader
+
+    return len(PdfReader(io.BytesIO(pdf)).pages)
 
 
 def follow(
@@ -225,6 +232,14 @@ def _emit_print_state(
             },
         )
         return ChangeSet({AREA}, len(tx.written))
+
+
+def status(job: PrintJob, spool: PrintSystem | None = None) -> JobStatus:
+    """Where ``job`` is now, as the print system says."""
+    try:
+        return _print_system(spool).status(job.job)
+    except PrintSystemError as exc:
+        raise _refused(exc) from exc
 
 
 @dataclass

@@ -13,6 +13,8 @@ import sys
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from hisconsole.errors import KnownError
+
 #: What a printer is doing, from the user's point of view (most urgent first).
 PRINTER_STATES = ("stopped", "offline", "out-of-paper", "printing", "ready")
 #: Where a job is: queued -> printing -> completed / stopped / cancelled / failed.
@@ -23,8 +25,10 @@ JOB_ENDED = frozenset({"completed", "cancelled", "failed"})
 SIDES = ("one-sided", "two-sided-long-edge", "two-sided-short-edge")
 
 
-class PrintSystemError(Exception):
+class PrintSystemError(KnownError):
     """The print system is missing, unreachable, or refused a request; the message says which."""
+
+    code = "print.system"
 
 
 @dataclass(frozen=True)

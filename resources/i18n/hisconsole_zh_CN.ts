@@ -2323,7 +2323,7 @@
 <context>
     <name>FormsPrintTab</name>
     <message>
-        <location filename="../../hisconsole/ui/forms/print_tab.py" line="+280"/>
+        <location filename="../../hisconsole/ui/forms/print_tab.py" line="+283"/>
         <source>Copies of {title}</source>
         <extracomment>The incident chooser&apos;s entry for sheets printed ahead of any incident. How often (in pages) the worker reports rendering progress.</extracomment>
         <translation>{title}的份数</translation>
@@ -2340,12 +2340,12 @@
     </message>
     <message>
         <location line="+25"/>
-        <location line="+432"/>
+        <location line="+394"/>
         <source>Pre-printed (no incident yet)</source>
         <translation>预印（尚无事件）</translation>
     </message>
     <message>
-        <location line="-398"/>
+        <location line="-360"/>
         <source>{count} sheet(s) in the pack</source>
         <translation>本批共 {count} 张</translation>
     </message>
@@ -2411,49 +2411,7 @@
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>Print forms</source>
-        <translation>打印表单</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Printing cancelled, nothing was recorded.</source>
-        <translation>已取消打印，未作任何记录。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Each sheet carries its own serial, so the printer cannot make copies of it. Set the copies in the list of forms instead. Nothing was recorded.</source>
-        <translation>每张表单都有唯一的序列号，不能由打印机打印多份。请在表单列表中设置份数。未作任何记录。</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>Sending {count} sheet(s) to the printer…</source>
-        <translation>正在将 {count} 张发送到打印机…</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Printed</source>
-        <translation>已打印</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Printing cancelled, nothing was recorded. Destroy any sheets that came out of the printer.</source>
-        <translation>已取消打印，未作任何记录。请销毁已经打印出来的表单。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Printing failed: {reason}
-Nothing was recorded as issued.</source>
-        <translation>打印失败：{reason}
-未记录任何发放。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Printing failed</source>
-        <translation>打印失败</translation>
-    </message>
-    <message>
-        <location line="+22"/>
+        <location line="+41"/>
         <source>Save print pack as PDF</source>
         <translation>将表单另存为 PDF</translation>
     </message>
@@ -2490,12 +2448,23 @@ Nothing was recorded as issued.</source>
 未记录任何发放。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-48"/>
+        <location line="+50"/>
         <source>The pack was not issued</source>
         <translation>表单未发放</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-69"/>
+        <source>Choose a printer first. Nothing was recorded.</source>
+        <translation>请先选择打印机。未作任何记录。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Sent to {printer}</source>
+        <translation>已发送到 {printer}</translation>
+    </message>
+    <message>
+        <location line="+67"/>
         <location line="+32"/>
         <source>Add form template</source>
         <translation>添加表单模板</translation>
@@ -2599,11 +2568,16 @@ Nothing was recorded as issued.</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>P&amp;rint…</source>
-        <translation>打印(&amp;R)…</translation>
+        <source>P&amp;rint</source>
+        <translation>打印(&amp;R)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
+        <source>Print the pack on the printer chosen below</source>
+        <translation>在下方所选打印机上打印此套表单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Save as PDF…</source>
         <translation>另存为 PDF(&amp;S)…</translation>
     </message>
@@ -3163,7 +3137,7 @@ Nothing was recorded as issued.</source>
 <context>
     <name>KitDialog</name>
     <message>
-        <location filename="../../hisconsole/ui/kit/dialog.py" line="+205"/>
+        <location filename="../../hisconsole/ui/kit/dialog.py" line="+198"/>
         <source>Incident {id} · {title} (level {level})</source>
         <translation>应急事件 {id} · {title}（{level} 级）</translation>
     </message>
@@ -3209,53 +3183,31 @@ Nothing was recorded as issued.</source>
     </message>
     <message>
         <location line="+7"/>
-        <source>Print the downtime kit</source>
-        <translation>打印停机包</translation>
+        <source>Choose a printer first. Nothing was recorded.</source>
+        <translation>请先选择打印机。未作任何记录。</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Printing cancelled, nothing was recorded.</source>
-        <translation>已取消打印，未作任何记录。</translation>
+        <location line="+17"/>
+        <source>Sent to {printer}</source>
+        <translation>已发送到 {printer}</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Each form carries its own serial number, so the printer cannot make copies of it. Choose more wards instead. Nothing was recorded.</source>
-        <translation>每张表单都有唯一的序列号，不能由打印机打印多份。请改为增加病区数。未作任何记录。</translation>
+        <location line="+96"/>
+        <source>P&amp;rint</source>
+        <translation>打印(&amp;R)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-110"/>
         <source>Making the kit…</source>
         <translation>正在生成停机包……</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+9"/>
         <source>Sending the kit to the printer…</source>
         <translation>正在将停机包发送到打印机……</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>Printing was cancelled.</source>
-        <translation>打印已取消。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Printing failed: {reason}
-Nothing was recorded as issued.</source>
-        <translation>打印失败：{reason}
-未记录任何发放。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Printing failed</source>
-        <translation>打印失败</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Printed</source>
-        <translation>已打印</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="+16"/>
         <source>{how}: the downtime kit, with {count} numbered form(s) recorded as issued.</source>
         <translation>{how}：停机包，其中 {count} 张带编号的表单已记为发放。</translation>
     </message>
@@ -3287,12 +3239,7 @@ Nothing was recorded as issued.</source>
         <translation>停机包未发放</translation>
     </message>
     <message>
-        <location line="+27"/>
-        <source>Printing needs Qt PDF, which this installation lacks; save a PDF.</source>
-        <translation>打印需要 Qt PDF 组件，本机安装中没有；请另存为 PDF。</translation>
-    </message>
-    <message>
-        <location line="+22"/>
+        <location line="+45"/>
         <source>Downtime kit</source>
         <translation>停机包</translation>
     </message>
@@ -3337,12 +3284,7 @@ Nothing was recorded as issued.</source>
         <translation>另存为 PDF(&amp;S)…</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>P&amp;rint…</source>
-        <translation>打印(&amp;R)…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -5271,6 +5213,208 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
         <location line="+5"/>
         <source>Save playbook</source>
         <translation>保存处置预案</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPanel</name>
+    <message>
+        <location filename="../../hisconsole/ui/partials/print_flow.py" line="+241"/>
+        <source>The print system cannot be reached: {reason}</source>
+        <extracomment>How often a job being followed is asked about, and the printers otherwise (ms).</extracomment>
+        <translation>无法连接打印系统：{reason}</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+9"/>
+        <source>printing</source>
+        <translation>正在打印</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>out of paper</source>
+        <translation>缺纸</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+8"/>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Printer&apos;s default</source>
+        <translation>打印机默认</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No printer is set up on this laptop. Save the pack as PDF instead.</source>
+        <translation>本机未设置打印机。请改为将表单保存为 PDF。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{printer}: {state}, {count} job(s) in its queue</source>
+        <translation>{printer}：{state}，队列中 {count} 个作业</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Printer {printer} is {state}: {reason}</source>
+        <translation>打印机 {printer} {state}：{reason}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+163"/>
+        <source>no reason given</source>
+        <translation>未说明原因</translation>
+    </message>
+    <message>
+        <location line="-119"/>
+        <source>Sending {count} sheet(s) to {printer}…</source>
+        <translation>正在将 {count} 张发送到 {printer}…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The job was not sent: {reason}</source>
+        <translation>作业未发送：{reason}</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Cannot ask the print system about the job: {reason}</source>
+        <translation>无法向打印系统查询作业：{reason}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%v of %m page(s)</source>
+        <translation>第 %v 页 / 共 %m 页</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Job {job} on {printer}: {state}</source>
+        <translation>{printer} 上的作业 {job}：{state}</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Job {job} on {printer}: completed. {count} sheet(s) printed, {first} … {last}.</source>
+        <translation>{printer} 上的作业 {job}：已完成。已打印 {count} 张，{first} … {last}。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Job {job} on {printer}: {state} ({reason}).</source>
+        <translation>{printer} 上的作业 {job}：{state}（{reason}）。</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>{serial} · {form} · {reason}</source>
+        <translation>{serial} · {form} · {reason}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{count} sheet(s) not printed: their job did not come out. Reprint them (same serials, marked REPRINT: only the reprint is valid) or void them.</source>
+        <translation>{count} 张未打印：打印作业未完成。请重印（编号不变，标注“重印 REPRINT”，仅重印件有效）或作废。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Reprinting {count} sheet(s) on {printer}…</source>
+        <translation>正在 {printer} 上重印 {count} 张…</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>{count} sheet(s) voided: their serials are never used.</source>
+        <translation>已作废 {count} 张：其编号不再使用。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Pri&amp;nter:</source>
+        <translation>打印机(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Printer</source>
+        <translation>打印机</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read the printers and their queues again</source>
+        <translation>重新读取打印机及其队列</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sides:</source>
+        <translation>单双面：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>One-sided</source>
+        <translation>单面</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Two-sided, long edge</source>
+        <translation>双面，长边翻页</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Two-sided, short edge</source>
+        <translation>双面，短边翻页</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tray:</source>
+        <translation>纸盒：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel job</source>
+        <translation>取消作业</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reprint</source>
+        <translation>重印</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Void</source>
+        <translation>作废</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sheets not printed</source>
+        <translation>未打印的表单</translation>
     </message>
 </context>
 <context>

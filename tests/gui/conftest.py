@@ -79,3 +79,10 @@ def _collect_on_the_ui_thread() -> Iterator[None]:
 
     yield
     gc.collect()
+
+
+@pytest.fixture(autouse=True)
+def _no_print_system(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The window never reaches the machine's CUPS: a test that prints takes ``cups_queue``
+    (its own cupsd); the others see a print system that is not there."""
+    monkeypatch.setenv("CUPS_SERVER", str(tmp_path / "no-cups.sock"))

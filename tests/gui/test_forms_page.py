@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -10,9 +11,8 @@ from typing import Any
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -20,17 +20,16 @@ from hisconsole.printing.forms import bundled_forms_dir
 from hisconsole.services import forms, incidents
 from hisconsole.services.console import Console
 from hisconsole.ui.app import create_main_window
-from hisconsole.ui.forms import files as forms_files
 from hisconsole.ui.forms import print_tab as forms_print
 from hisconsole.ui.forms.backentry import FormsBackEntryTab
 from hisconsole.ui.forms.dialogs import CloseIncidentDialog, StockCountDialog
 from hisconsole.ui.forms.page import FormsPage
 from hisconsole.ui.forms.print_tab import FormsPrintTab
 from hisconsole.ui.main_window import PAGE_TYPES, MainWindow
-from hisconsole.ui.partials import pdf as forms_pdf
+from hisconsole.ui.partials.print_flow import KEY_PRINTER
+from tests.conftest import PrintQueue
+from tests.printers.test_print_queue import qr_codes
 from tests.unit.test_incidents import Clock
-
-PAINTER_REFUSED = r"QPainter::begin\(\): Returned false"
 
 
 @pytest.fixture
@@ -102,45 +101,6 @@ def save_to(monkeypatch: pytest.MonkeyPatch, path: Path | None) -> list[str]:
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", ask)
     return asked
-
-
-class FakePrintDialog:
-    """Stands in for QPrintDialog: the user picks a printer (a PDF file here) or cancels."""
-
-    answer = QDialog.DialogCode.Rejected
-    choose: Callable[[QPrinter], None] | None = None
-    opened = 0
-
-    def __init__(self, printer: QPrinter, _parent: QWidget | None = None) -> None:
-        self.printer = printer
-
-    def setWindowTitle(self, _title: str) -> None:
-        pass
-
-    def setOption(self, *_args: Any) -> None:
-        pass
-
-    def exec(self) -> int:
-        type(self).opened += 1
-        if type(self).choose is not None:
-            type(self).choose(self.printer)
-        return int(type(self).answer)
-
-
-@pytest.fixture
-def print_dialog(monkeypatch: pytest.MonkeyPatch) -> type[FakePrintDialog]:
-    dialog = type("PrintDialog", (FakePrintDialog,), {"opened": 0, "choose": None})
-    monkeypatch.setattr(forms_pdf, "QPrintDialog", dialog)
-    return dialog
-
-
-def to_pdf_file(path: Path, dpi: int = 72) -> Callable[[QPrinter], None]:
-    def choose(printer: QPrinter) -> None:
-        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        printer.setOutputFileName(str(path))
-        printer.setResolution(dpi)
-
-    return choose
 
 
 def choose_pack(tab: FormsPrintTab, copies: dict[str, int], lang: str = "zh") -> None:
@@ -347,7 +307,6 @@ def test_cancelling_anywhere_records_nothing(
     window: MainWindow,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
-    print_dialog: type[FakePrintDialog],
 ) -> None:
     console = window.ctx.console
     page = open_forms(qtbot, window)
@@ -362,12 +321,9 @@ def test_cancelling_anywhere_records_nothing(
     assert tab.preview.page_count() == 0
     assert tab.status_label.text() == "Preview closed, nothing was recorded."
 
-    # The print dialog cancelled.
-    print_dialog.answer = QDialog.DialogCode.Rejected
-    click(qtbot, tab.print_button)
-    settle(qtbot, window)
-    assert print_dialog.opened == 1
-    assert tab.status_label.text() == "Printing cancelled, nothing was recorded."
+    # No printer at hand: printing is not offered, nothing recorded.
+    assert not tab.print_button.isEnabled()
+    assert "cannot be reached" in tab.panel.state_label.text()
 
     # The save dialog cancelled.
     save_to(monkeypatch, None)
@@ -415,78 +371,64 @@ def test_cancel_while_rendering_records_nothing(
     assert forms.sheets(console) == []
 
 
-def test_printing_records_the_pack_once_it_is_printed(
+def print_on(qtbot: QtBot, window: MainWindow, tab: Any, queue: PrintQueue) -> None:
+    """Pick ``queue`` in the panel (as the user does) once the printers were read."""
+    panel = tab.panel
+    qtbot.waitUntil(lambda: panel.printer_combo.findData(queue.name) >= 0, timeout=10000)
+    panel.printer_combo.setCurrentIndex(panel.printer_combo.findData(queue.name))
+    panel.printer_combo.activated.emit(panel.printer_combo.currentIndex())
+
+
+def test_printing_issues_the_pack_when_sent_and_prints_it_when_the_job_completes(
     qtbot: QtBot,
     window: MainWindow,
     incident_id: str,
-    tmp_path: Path,
-    print_dialog: type[FakePrintDialog],
+    cups_queue: PrintQueue,
+    settings_path: Path,
 ) -> None:
     console = window.ctx.console
     page = open_forms(qtbot, window)
     tab = page.print_tab
     choose_pack(tab, {"registration": 3}, lang="en")
-    printed = tmp_path / "printed.pdf"
-    print_dialog.answer = QDialog.DialogCode.Accepted
-    print_dialog.choose = to_pdf_file(printed)
+    print_on(qtbot, window, tab, cups_queue)
+    assert "ready" in tab.panel.state_label.text()
     click(qtbot, tab.print_button)
-    qtbot.waitUntil(lambda: not tab.is_busy())
+    qtbot.waitUntil(lambda: "completed" in tab.panel.job_label.text(), timeout=60000)
     settle(qtbot, window)
-    assert len(PdfReader(printed).pages) == 3
     issued = forms.sheets(console, incident_id)
-    assert [s["template"] for s in issued] == ["registration"] * 3
-    assert tab.status_label.text().startswith("Printed: 3 sheet(s)")
+    assert [(s["template"], s["print_state"]) for s in issued] == [("registration", "printed")] * 3
+    assert tab.status_label.text().startswith(f"Sent to {cups_queue.name}: 3 sheet(s)")
+    [output] = cups_queue.printed()
+    assert sorted(qr_codes(output)) == [s["serial"] for s in issued]
+    # The printer is remembered for this laptop.
+    settings = QSettings(str(settings_path), QSettings.Format.IniFormat)
+    assert settings.value(KEY_PRINTER) == cups_queue.name
     # Printing again makes new serials: the same paper is never numbered twice.
     click(qtbot, tab.print_button)
-    qtbot.waitUntil(lambda: not tab.is_busy())
+    qtbot.waitUntil(lambda: "completed" in tab.panel.job_label.text() and not tab.panel.is_busy())
     settle(qtbot, window)
     again = forms.sheets(console, incident_id)
     assert len(again) == 6 and len({s["serial"] for s in again}) == 6
 
 
-@pytest.mark.qt_log_ignore(PAINTER_REFUSED)
 def test_a_printer_that_is_gone_records_nothing(
-    qtbot: QtBot,
-    window: MainWindow,
-    tmp_path: Path,
-    print_dialog: type[FakePrintDialog],
-    boxes: list[tuple[str, str]],
+    qtbot: QtBot, window: MainWindow, cups_queue: PrintQueue, boxes: list[tuple[str, str]]
 ) -> None:
     page = open_forms(qtbot, window)
     tab = page.print_tab
     choose_pack(tab, {"registration": 2})
-    print_dialog.answer = QDialog.DialogCode.Accepted
-    print_dialog.choose = to_pdf_file(tmp_path / "gone" / "printer.pdf")
+    print_on(qtbot, window, tab, cups_queue)
+    cups_queue.server.remove_queue(cups_queue.name)  # unplugged after the list was read
     click(qtbot, tab.print_button)
     qtbot.waitUntil(lambda: not tab.is_busy())
     settle(qtbot, window)
     assert len(boxes) == 1
     title, text = boxes[0]
-    assert title == "Printing failed"
-    assert "cannot be used" in text and "Nothing was recorded" in text
+    assert title == "The pack was not issued"
+    assert "did not take the job" in text and "Nothing was recorded" in text
     assert forms.sheets(window.ctx.console) == []
     # The pack is still there to print elsewhere, unrecorded.
-    assert tab.pack is not None and tab.print_button.isEnabled()
-
-
-def test_printer_copies_are_refused_each_sheet_has_its_own_serial(
-    qtbot: QtBot, window: MainWindow, tmp_path: Path, print_dialog: type[FakePrintDialog]
-) -> None:
-    page = open_forms(qtbot, window)
-    tab = page.print_tab
-    choose_pack(tab, {"registration": 2})
-    print_dialog.answer = QDialog.DialogCode.Accepted
-
-    def two_copies(printer: QPrinter) -> None:
-        to_pdf_file(tmp_path / "x.pdf")(printer)
-        printer.setCopyCount(2)
-
-    print_dialog.choose = two_copies
-    click(qtbot, tab.print_button)
-    settle(qtbot, window)
-    assert "its own serial" in tab.status_label.text()
-    assert not (tmp_path / "x.pdf").exists()
-    assert forms.sheets(window.ctx.console) == []
+    assert tab.pack is not None
 
 
 def test_saving_to_an_unwritable_place_says_so_and_records_nothing(
@@ -630,7 +572,7 @@ def test_outstanding_ages_follow_the_clock(
 ) -> None:
     console = window.ctx.console
     pack = forms.prepare_pack(console, [("mar", 2)], incident=incident_id)
-    window.ctx.runner.op(lambda: forms_files.record(console, pack))
+    window.ctx.runner.op(lambda: forms.record_pack(console, pack))
     page = open_forms(qtbot, window)
     settle(qtbot, window)
     clock.advance(150)
@@ -663,3 +605,59 @@ def test_incident_page_closes_a_resolved_incident_without_sheets(
     settle(qtbot, window)
     assert incidents.show(console, incident_id)["status"] == "closed"
     qtbot.waitUntil(lambda: not page.close_button.isVisible())
+
+
+# -- the printer stopped mid-job -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("then", ["reprint", "void"])
+def test_a_printer_stopped_mid_job_is_an_alert_and_its_sheets_are_reprinted_or_voided(
+    qtbot: QtBot, window: MainWindow, incident_id: str, cups_queue: PrintQueue, then: str
+) -> None:
+    console = window.ctx.console
+    tab = open_forms(qtbot, window).print_tab
+    panel = tab.panel
+    choose_pack(tab, {"mar": 4}, lang="en")
+    print_on(qtbot, window, tab, cups_queue)
+    gate = cups_queue.server.gate(cups_queue.name)
+    gate.touch()  # the job stays "printing" until the printer is switched off
+    try:
+        click(qtbot, tab.print_button)
+        qtbot.waitUntil(lambda: "printing" in panel.job_label.text(), timeout=30000)
+        assert panel.cancel_button.isVisible() and not tab.print_button.isEnabled()
+        cups_queue.server.run("cupsdisable", "-r", "Out of paper in tray 1", cups_queue.name)
+        qtbot.waitUntil(lambda: panel.missing_list.count() == 4, timeout=30000)
+    finally:
+        gate.unlink()
+    settle(qtbot, window)
+    assert panel.alert_label.isVisible()
+    assert panel.alert_label.text().startswith(f"Printer {cups_queue.name} is stopped: ")
+    assert "paused" in panel.alert_label.text()
+    assert panel.job_label.text().startswith(f"Job {cups_queue.name}-")
+    assert ": stopped (paused" in panel.job_label.text()
+    assert "4 sheet(s) not printed" in panel.missing_label.text()
+    issued = forms.sheets(console, incident_id)
+    assert {s["print_state"] for s in issued} == {"not-printed"}
+
+    cups_queue.server.run("cupsenable", cups_queue.name)
+    qtbot.waitUntil(lambda: not panel.alert_label.isVisible(), timeout=15000)
+    if then == "reprint":
+        click(qtbot, panel.reprint_button)
+        qtbot.waitUntil(lambda: "completed" in panel.job_label.text(), timeout=60000)
+        settle(qtbot, window)
+        assert panel.missing_list.count() == 0 and not panel.missing_label.isVisible()
+        [output] = cups_queue.printed()
+        text = subprocess.run(
+            ["pdftotext", str(output), "-"], capture_output=True, text=True, check=True
+        ).stdout
+        assert text.count("REPRINT") == 4
+        assert sorted(qr_codes(output)) == [s["serial"] for s in issued]
+        after = forms.sheets(console, incident_id)
+        assert {(s["print_state"], s["reprints"]) for s in after} == {("printed", 1)}
+    else:
+        click(qtbot, panel.void_button)
+        qtbot.waitUntil(lambda: panel.missing_list.count() == 0)
+        settle(qtbot, window)
+        assert panel.job_label.text() == "4 sheet(s) voided: their serials are never used."
+        assert {s["status"] for s in forms.sheets(console, incident_id)} == {"void"}
+        assert cups_queue.printed() == []

@@ -14,14 +14,12 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QSettings, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QPalette
-from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QAbstractSpinBox,
     QApplication,
     QComboBox,
-    QDialog,
     QFileDialog,
     QHeaderView,
     QLabel,
@@ -43,9 +41,10 @@ from hisconsole.ui.help import TOPICS, HelpDialog
 from hisconsole.ui.i18n import format_date, format_number, format_time
 from hisconsole.ui.kit.dialog import KitDialog
 from hisconsole.ui.main_window import KEY_LANGUAGE, PAGE_TYPES, MainWindow
-from hisconsole.ui.partials import pdf as forms_pdf
 from hisconsole.ui.settings.page import KEY_PHONE_REGION, SettingsPage
 from hisconsole.ui.situation import touching
+from tests.conftest import PrintQueue
+from tests.printers.test_print_queue import qr_codes
 
 STARTER_FORMS = 5  # registration, orders, MAR, lab request, HICS 214
 
@@ -423,32 +422,9 @@ def test_a_cancelled_or_failed_kit_records_nothing(
     dialog.reject()
 
 
-class FakePrintDialog:
-    """Stands in for QPrintDialog: the user picks a PDF file as the printer."""
-
-    target: Path
-
-    def __init__(self, printer: QPrinter, _parent: QWidget | None = None) -> None:
-        self.printer = printer
-
-    def setWindowTitle(self, _title: str) -> None:
-        pass
-
-    def setOption(self, *_args: Any) -> None:
-        pass
-
-    def exec(self) -> int:
-        self.printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        self.printer.setOutputFileName(str(type(self).target))
-        self.printer.setResolution(72)
-        return int(QDialog.DialogCode.Accepted.value)
-
-
-def test_printing_a_kit_for_a_scenario_records_it_once_printed(
-    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def test_printing_a_kit_for_a_scenario_issues_it_when_sent_and_prints_it(
+    qtbot: QtBot, window: MainWindow, cups_queue: PrintQueue
 ) -> None:
-    printer = type("PrintDialog", (FakePrintDialog,), {"target": tmp_path / "printed.pdf"})
-    monkeypatch.setattr(forms_pdf, "QPrintDialog", printer)
     page = window.dashboard
     assert isinstance(page, DashboardPage)
     assert page.kit_button.text() == "Print downtime kit (Ctrl+K)"
@@ -460,16 +436,20 @@ def test_printing_a_kit_for_a_scenario_records_it_once_printed(
     assert incident is None and scenario is not None
     assert dialog.level_combo.isEnabled()
     dialog.level_combo.setCurrentIndex(dialog.level_combo.findData("I"))
+    combo = dialog.panel.printer_combo
+    qtbot.waitUntil(lambda: combo.findData(cups_queue.name) >= 0, timeout=10000)
+    combo.setCurrentIndex(combo.findData(cups_queue.name))
 
     qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not dialog.is_busy())
+    qtbot.waitUntil(lambda: "completed" in dialog.panel.job_label.text(), timeout=60000)
     settle(qtbot, window)
 
     issued = forms.sheets(window.ctx.console)
     assert len(issued) == STARTER_FORMS
-    assert {s["incident"] for s in issued} == {None}  # pre-printed
-    assert len(PdfReader(printer.target).pages) >= STARTER_FORMS
-    assert dialog.status_label.text().startswith("Printed: the downtime kit")
+    assert {(s["incident"], s["print_state"]) for s in issued} == {(None, "printed")}
+    [output] = cups_queue.printed()
+    assert sorted(qr_codes(output)) == [s["serial"] for s in issued]
+    assert dialog.status_label.text().startswith(f"Sent to {cups_queue.name}: the downtime kit")
     dialog.reject()
 
 

@@ -187,3 +187,11 @@ def test_print_states_rebuilt_from_the_log_equal_the_incremental_ones(
         console.close()
     finally:
         shutil.rmtree(workdir)
+
+
+def test_an_unreachable_print_system_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CUPS_SERVER", str(tmp_path / "no-cups.sock"))
+    with pytest.raises(ServiceError, match=r"print system \(CUPS at .*no-cups.sock\) cannot be"):
+        printers.printers()

@@ -80,16 +80,14 @@ def prepare(
         return None
 
 
-def record(console: Console, pack: forms_service.PreparedPack) -> Done:
-    """Record a printed pack's sheets as issued."""
+def save_pack(
+    console: Console, pack: forms_service.PreparedPack, path: Path, pdf: bytes | None = None
+) -> Done:
+    """Write the pack's PDF (or ``pdf``, a document holding it such as the kit) whole and
+    synced, and only then record its sheets as issued."""
+    write_atomically(path, pack.pdf if pdf is None else pdf)
     serials = forms_service.record_pack(console, pack)
     return Done(serials, ChangeSet({AREA}, len(pack.items)))
-
-
-def save_pack(console: Console, pack: forms_service.PreparedPack, path: Path) -> Done:
-    """Write the pack's PDF (whole, synced) and only then record its sheets as issued."""
-    write_atomically(path, pack.pdf)
-    return record(console, pack)
 
 
 def save_report(console: Console, incident: str | None, path: Path) -> Path:

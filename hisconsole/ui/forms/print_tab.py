@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -35,7 +34,8 @@ from hisconsole.ui.context import Context
 from hisconsole.ui.forms import files as forms_files
 from hisconsole.ui.i18n import LANGUAGE_NAMES, LANGUAGES
 from hisconsole.ui.partials.dialogs import button
-from hisconsole.ui.partials.pdf import HAVE_QTPDF, PackPreview, PackPrinter, choose_printer
+from hisconsole.ui.partials.pdf import HAVE_QTPDF, PackPreview
+from hisconsole.ui.partials.print_flow import PrintPanel
 from hisconsole.ui.runner import user_message
 from hisconsole.ui.situation import EXERCISE_MARK
 
@@ -88,9 +88,10 @@ class FormsPrintTab(QWidget):
     """Choose forms and copies (or a pack for N wards for 8 hours), for an incident or
     pre-printed, in Chinese or English; preview the pack; print it or save it as PDF.
 
-    The sheets are recorded as issued only once printing or saving succeeded:
-    closing the preview, cancelling a dialog or the rendering records nothing
-    (the serials reserved for the pack are simply never used).
+    The sheets are recorded as issued once the PDF was saved or the print system
+    accepted the job (then printed once it completed, see PrintPanel): closing
+    the preview, cancelling a dialog or the rendering records nothing (the
+    serials reserved for the pack are simply never used).
 
     Signals:
         templates_added(): a template was copied into the data directory.
@@ -109,7 +110,6 @@ class FormsPrintTab(QWidget):
         self._recorded: list[str] = []
         self._busy_with: str | None = None
         self._chosen_incident: str | None = None  # the user picked one: keep it
-        self.job: PackPrinter | None = None
         self.spins: dict[str, QSpinBox] = {}
         self.progress = RenderProgress(self)
         self.progress.advanced.connect(self._advanced)
@@ -209,6 +209,9 @@ class FormsPrintTab(QWidget):
         left.addLayout(wards)
         left.addWidget(self.total_label)
         left.addWidget(self.problems_label)
+        self.panel = PrintPanel(ctx, choose)
+        self.panel.ready_changed.connect(self._update_buttons)
+        left.addWidget(self.panel)
 
         shown = QWidget(self)
         right = QVBoxLayout(shown)
@@ -510,71 +513,34 @@ class FormsPrintTab(QWidget):
             self.progress.cancel()
             self.cancel_button.setEnabled(False)
             self._say(self.tr("Cancelling…"))
-        elif self._busy_with == "print" and self.job is not None:
-            self.job.cancel()
-            self.cancel_button.setEnabled(False)
 
     # -- printing -----------------------------------------------------------------------------
 
     def print_pack(self) -> None:
-        if not HAVE_QTPDF or not self._check_choice():
+        """Send the pack to the printer chosen below the list (the PDF itself)."""
+        if not self._check_choice():
             return
-        printer = choose_printer(self, self._doc_name(), self.tr("Print forms"))
-        if printer is None:
-            self._say(self.tr("Printing cancelled, nothing was recorded."))
+        if not self.panel.can_print():
+            self._say(self.tr("Choose a printer first. Nothing was recorded."), error=True)
             return
-        if printer.copyCount() > 1:
-            self._say(
-                self.tr(
-                    "Each sheet carries its own serial, so the printer cannot make copies of "
-                    "it. Set the copies in the list of forms instead. Nothing was recorded."
-                ),
-                error=True,
-            )
-            return
-        self._with_pack(lambda pack: self._send_to_printer(pack, printer))
+        self._with_pack(self._send_to_printer)
 
-    def _send_to_printer(self, pack: PreparedPack, printer: QPrinter) -> None:
-        job = PackPrinter(pack.pdf, printer, self)
-        self.job = job
-        job.progressed.connect(self._advanced)
-        job.finished.connect(lambda outcome, message: self._printed(pack, job, outcome, message))
-        self.progress_bar.setRange(0, len(pack.serials))
-        self.progress_bar.setValue(0)
+    def _send_to_printer(self, pack: PreparedPack) -> None:
         self._set_busy("print")
-        self._say(
-            self.tr("Sending {count} sheet(s) to the printer…").format(count=len(pack.serials))
-        )
-        job.start()
+        self.panel.send(
+            pack,
+            title=self._doc_name(),
+            on_sent=lambda job: self._issued(pack, self.tr("Sent to {printer}").format(
+                printer=job.printer), ""),
+            on_refused=self._print_refused,
+        )  # fmt: skip
 
-    def _printed(self, pack: PreparedPack, job: PackPrinter, outcome: str, message: str) -> None:
-        self.job = None
-        job.deleteLater()
+    def _print_refused(self, exc: BaseException) -> None:
+        # The service's message already says that nothing was recorded.
         self._set_busy(None)
-        if outcome == "done":
-            self._record(pack, self.tr("Printed"))
-        elif outcome == "cancelled":
-            self._say(
-                self.tr(
-                    "Printing cancelled, nothing was recorded. Destroy any sheets that "
-                    "came out of the printer."
-                )
-            )
-        else:
-            text = self.tr("Printing failed: {reason}\nNothing was recorded as issued.").format(
-                reason=message
-            )
-            self._say(text, error=True)
-            QMessageBox.warning(self, self.tr("Printing failed"), text)
-
-    def _record(self, pack: PreparedPack, how: str) -> None:
-        console = self.ctx.console
-        self._set_busy("record")
-        self.ctx.runner.op(
-            lambda: forms_files.record(console, pack),
-            on_done=lambda done: self._issued(pack, how, ""),
-            on_error=self._output_failed,
-        )
+        text = user_message(exc)
+        self._say(text, error=True)
+        QMessageBox.warning(self, self.tr("The pack was not issued"), text)
 
     # -- saving -------------------------------------------------------------------------------
 
@@ -673,8 +639,8 @@ class FormsPrintTab(QWidget):
     def _set_busy(self, what: str | None) -> None:
         self._busy_with = what
         busy = what is not None
-        self.progress_bar.setVisible(what in ("render", "print"))
-        self.cancel_button.setVisible(what in ("render", "print"))
+        self.progress_bar.setVisible(what == "render")
+        self.cancel_button.setVisible(what == "render")
         self.cancel_button.setEnabled(True)
         for widget in (
             self.table,
@@ -692,7 +658,7 @@ class FormsPrintTab(QWidget):
         idle = self._busy_with is None
         chosen = bool(self.selection())
         self.preview_button.setEnabled(idle and chosen)
-        self.print_button.setEnabled(idle and chosen and HAVE_QTPDF)
+        self.print_button.setEnabled(idle and chosen and self.panel.can_print())
         self.save_button.setEnabled(idle and chosen)
         self.discard_button.setEnabled(idle and (self.pack is not None or bool(self._recorded)))
 
@@ -737,9 +703,8 @@ class FormsPrintTab(QWidget):
         self.clear_button.setText(self.tr("Clear"))
         self.add_button.setText(self.tr("Add template…"))
         self.preview_button.setText(self.tr("&Preview"))
-        self.print_button.setText(self.tr("P&rint…"))
-        if not HAVE_QTPDF:
-            self.print_button.setToolTip(self._no_preview_text())
+        self.print_button.setText(self.tr("P&rint"))
+        self.print_button.setToolTip(self.tr("Print the pack on the printer chosen below"))
         self.save_button.setText(self.tr("&Save as PDF…"))
         self.discard_button.setText(self.tr("Close preview"))
         self.cancel_button.setText(self.tr("Cancel"))

@@ -8,7 +8,6 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QEvent
-from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -27,15 +26,14 @@ from hisconsole.domain.glossary import LEVELS
 from hisconsole.domain.plan import text
 from hisconsole.services import forms as forms_service
 from hisconsole.services import kit as kit_service
-from hisconsole.services.console import ChangeSet, Console
-from hisconsole.services.files import write_atomically
-from hisconsole.services.forms import AREA as FORMS_AREA
+from hisconsole.services.console import Console
 from hisconsole.ui import style
 from hisconsole.ui.context import Context
+from hisconsole.ui.forms.files import save_pack
 from hisconsole.ui.i18n import LANGUAGE_NAMES, LANGUAGES
 from hisconsole.ui.partials.dialogs import open_dialog
 from hisconsole.ui.partials.files import ask_save_path
-from hisconsole.ui.partials.pdf import HAVE_QTPDF, PackPrinter, choose_printer
+from hisconsole.ui.partials.print_flow import PrintPanel
 from hisconsole.ui.runner import user_message
 from hisconsole.ui.situation import Done
 
@@ -64,16 +62,9 @@ def starter_titles(console: Console) -> list[Any]:
     return [loaded[code].title for code in kit_service.STARTER_FORMS if code in loaded]
 
 
-def record(console: Console, kit: kit_service.Kit) -> Done:
-    """Record the kit's sheets as issued (it was printed)."""
-    serials = kit_service.record_kit(console, kit)
-    return Done(serials, ChangeSet({FORMS_AREA}, len(serials)))
-
-
-def save(console: Console, kit: kit_service.Kit, path: Path) -> Done:
+def save_kit(console: Console, kit: kit_service.Kit, path: Path) -> Done:
     """Write the kit's PDF (whole, synced) and only then record its sheets as issued."""
-    write_atomically(path, kit.pdf)
-    return record(console, kit)
+    return save_pack(console, kit.pack, path, pdf=kit.pdf)
 
 
 # --- the dialog -----------------------------------------------------------------------------
@@ -85,8 +76,8 @@ class KitDialog(QDialog):
     The checklists are the chosen open incident's (the headline incident by
     default), or a scenario's at a warning level when no incident is open
     (to print kits ahead of time). The starter pack holds one set of forms per
-    ward. Nothing is recorded until the PDF was saved or the printer took
-    every page.
+    ward. Nothing is recorded until the PDF was saved or the print system
+    accepted the job (then its sheets are followed to printed, see PrintPanel).
 
     Signals: those of QDialog; ``finished`` once closed.
     """
@@ -98,7 +89,6 @@ class KitDialog(QDialog):
         self.ctx = ctx
         self.setObjectName("KitDialog")
         self.kit: kit_service.Kit | None = None
-        self.job: PackPrinter | None = None
         self.serials: list[str] = []
         self._busy = False
 
@@ -126,6 +116,8 @@ class KitDialog(QDialog):
         self.status_label.setObjectName("KitStatus")
         self.progress = QProgressBar(self)
         self.progress.hide()
+        self.panel = PrintPanel(ctx, self)
+        self.panel.ready_changed.connect(self._update_buttons)
 
         self.buttons = QDialogButtonBox(self)
         self.save_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.ActionRole)
@@ -160,6 +152,7 @@ class KitDialog(QDialog):
         layout.addWidget(self.intro_label)
         layout.addLayout(form)
         layout.addWidget(self.contents_label)
+        layout.addWidget(self.panel)
         layout.addWidget(self.progress)
         layout.addWidget(self.status_label)
         layout.addWidget(self.buttons)
@@ -281,68 +274,35 @@ class KitDialog(QDialog):
         console, chosen = self.ctx.console, self._settings()
         self._set_busy(True, self.tr("Making the kit and saving it…"))
         self.ctx.runner.op(
-            lambda: save(console, make_kit(console, **chosen), path),
+            lambda: save_kit(console, make_kit(console, **chosen), path),
             on_done=lambda done: self._issued(done.value, self.tr("Saved"), str(path)),
             on_error=self._failed,
         )
 
     def print_kit(self) -> None:
-        if not HAVE_QTPDF:
-            return
-        printer = choose_printer(self, self._doc_name(), self.tr("Print the downtime kit"))
-        if printer is None:
-            self._say(self.tr("Printing cancelled, nothing was recorded."))
-            return
-        if printer.copyCount() > 1:
-            self._say(
-                self.tr(
-                    "Each form carries its own serial number, so the printer cannot make "
-                    "copies of it. Choose more wards instead. Nothing was recorded."
-                ),
-                error=True,
-            )
+        """Make the kit and send it to the printer chosen in the panel (the PDF itself)."""
+        if not self.panel.can_print():
+            self._say(self.tr("Choose a printer first. Nothing was recorded."), error=True)
             return
         console, chosen = self.ctx.console, self._settings()
         self._set_busy(True, self.tr("Making the kit…"))
         self.ctx.runner.query(
             lambda: make_kit(console, **chosen),
-            on_done=lambda kit: self._send_to_printer(kit, printer),
+            on_done=self._send_to_printer,
             on_error=self._failed,
         )
 
-    def _send_to_printer(self, kit: kit_service.Kit, printer: QPrinter) -> None:
+    def _send_to_printer(self, kit: kit_service.Kit) -> None:
         self.kit = kit
-        job = PackPrinter(kit.pdf, printer, self)
-        self.job = job
-        job.progressed.connect(self._advanced)
-        job.finished.connect(lambda outcome, message: self._printed(kit, job, outcome, message))
-        self.progress.setRange(0, 0)
-        self.progress.show()
         self._say(self.tr("Sending the kit to the printer…"))
-        job.start()
-
-    def _advanced(self, done: int, total: int) -> None:
-        self.progress.setRange(0, total)
-        self.progress.setValue(done)
-
-    def _printed(self, kit: kit_service.Kit, job: PackPrinter, outcome: str, message: str) -> None:
-        self.job = None
-        job.deleteLater()
-        if outcome != "done":
-            self._set_busy(False)
-            reason = message or self.tr("Printing was cancelled.")
-            text_ = self.tr("Printing failed: {reason}\nNothing was recorded as issued.").format(
-                reason=reason
-            )
-            self._say(text_, error=True)
-            QMessageBox.warning(self, self.tr("Printing failed"), text_)
-            return
-        console = self.ctx.console
-        self.ctx.runner.op(
-            lambda: record(console, kit),
-            on_done=lambda done: self._issued(done.value, self.tr("Printed"), ""),
-            on_error=self._failed,
-        )
+        self.panel.send(
+            kit.pack,
+            pdf=kit.pdf,
+            title=self._doc_name(),
+            on_sent=lambda job: self._issued(job.serials, self.tr("Sent to {printer}").format(
+                printer=job.printer), ""),
+            on_refused=lambda exc: self._set_busy(False),
+        )  # fmt: skip
 
     def _issued(self, serials: list[str], how: str, where: str) -> None:
         self._set_busy(False)
@@ -393,12 +353,8 @@ class KitDialog(QDialog):
     def _update_buttons(self) -> None:
         ready = not self._busy and self.source_combo.count() > 0
         self.save_button.setEnabled(ready)
-        self.print_button.setEnabled(ready and HAVE_QTPDF)
-        self.print_button.setToolTip(
-            ""
-            if HAVE_QTPDF
-            else self.tr("Printing needs Qt PDF, which this installation lacks; save a PDF.")
-        )
+        self.print_button.setEnabled(ready and self.panel.can_print())
+        self.close_button.setEnabled(not self._busy and not self.panel.is_busy())
 
     def _say(self, message: str, *, error: bool = False, ok: bool = False) -> None:
         self.status_label.setText(message)
@@ -407,9 +363,9 @@ class KitDialog(QDialog):
         self._fit_height()
 
     def reject(self) -> None:
-        if self._busy:
-            if self.job is not None:
-                self.job.cancel()
+        # Closing would stop following the job: its sheets would stay "sent" until the
+        # Forms page settles them. Cancel the job (or wait) first.
+        if self._busy or self.panel.is_busy():
             return
         super().reject()
 
@@ -439,7 +395,7 @@ class KitDialog(QDialog):
         if self.source_combo.count() == 0:
             self._say(self.tr("The plan is not read yet, or it has no scenarios."), error=True)
         self.save_button.setText(self.tr("&Save as PDF…"))
-        self.print_button.setText(self.tr("P&rint…"))
+        self.print_button.setText(self.tr("P&rint"))
         self.close_button.setText(self.tr("Close"))
         self.source_combo.setAccessibleName(self.tr("Checklists of"))
         self.level_combo.setAccessibleName(self.tr("Warning level"))
