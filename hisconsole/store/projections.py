@@ -213,7 +213,51 @@ def _lww(record: EventRecord) -> str:
     return f"{record.hlc}|{record.origin_id}"
 
 
-_INSERT_ENTRY = insert(IncidentEntry).prefix_with("OR IGNORE")
+def _later(row: Any, key_field: str, key: str, **values: Any) -> bool:
+    """Last writer wins on ``row``'s fields kept under ``key_field``: set ``values`` (and the
+    key) when ``key`` is later than the one the row holds. False if the row is missing or
+    already holds a later (or the same) write."""
+    if row is None or key <= getattr(row, key_field):
+        return False
+    for name, value in values.items():
+        setattr(row, name, value)
+    setattr(row, key_field, key)
+    return True
+
+
+def _keep(
+    session: Session,
+    model: Any,
+    ident: dict[str, Any],
+    key_field: str,
+    key: str,
+    *,
+    first_wins: bool = False,
+    **values: Any,
+) -> None:
+    """One row per ``ident`` (its primary key): created by the first write to arrive, then
+    overwritten by a later one (``first_wins``: by an earlier one), whatever the order."""
+    row = session.get(model, tuple(ident.values()))
+    if row is None:
+        session.add(model(**ident, **values, **{key_field: key}))
+    elif first_wins and key < getattr(row, key_field):
+        for name, value in {**values, key_field: key}.items():
+            setattr(row, name, value)
+    elif not first_wins:
+        _later(row, key_field, key, **values)
+    session.flush()
+
+
+#: Insert-or-ignore statements, compiled once per table: applying an event again (a
+#: replay, a rebuild check) leaves the row it made as it is.
+_INSERT_NEW: dict[Any, Any] = {}
+
+
+def _insert_new(session: Session, model: Any, rows: dict[str, Any] | list[dict[str, Any]]) -> None:
+    statement = _INSERT_NEW.get(model)
+    if statement is None:
+        statement = _INSERT_NEW[model] = insert(model).prefix_with("OR IGNORE")
+    session.execute(statement, rows)
 
 
 def _entry(
@@ -228,8 +272,9 @@ def _entry(
     corrects: str | None = None,
     data: dict[str, Any] | None = None,
 ) -> None:
-    session.execute(
-        _INSERT_ENTRY,
+    _insert_new(
+        session,
+        IncidentEntry,
         {
             "event_id": record.event_id,
             "incident_id": record.payload["id"],
@@ -249,25 +294,17 @@ def _entry(
 def _set_system(
     session: Session, record: EventRecord, system: str, status: str, since: str, **extra: str
 ) -> None:
-    key = _lww(record)
-    row = session.get(IncidentSystem, (record.payload["id"], system))
-    if row is None:
-        session.add(
-            IncidentSystem(
-                incident_id=record.payload["id"],
-                system=system,
-                status=status,
-                since=since,
-                comment=extra.get("comment", ""),
-                estimate=extra.get("estimate", ""),
-                hlc=key,
-            )
-        )
-    elif key > row.hlc:
-        row.status, row.since, row.hlc = status, since, key
-        row.comment = extra.get("comment", "")
-        row.estimate = extra.get("estimate", "")
-    session.flush()
+    _keep(
+        session,
+        IncidentSystem,
+        {"incident_id": record.payload["id"], "system": system},
+        "hlc",
+        _lww(record),
+        status=status,
+        since=since,
+        comment=extra.get("comment", ""),
+        estimate=extra.get("estimate", ""),
+    )
 
 
 @handles("incident.declared")
@@ -415,8 +452,9 @@ def _incident_status(session: Session, record: EventRecord) -> None:
 @handles("incident.cap_issued")
 def _cap_issued(session: Session, record: EventRecord) -> None:
     p = record.payload
-    session.execute(
-        insert(CapMessage).prefix_with("OR IGNORE"),
+    _insert_new(
+        session,
+        CapMessage,
         {
             "event_id": record.event_id,
             "incident_id": p["id"],
@@ -480,7 +518,7 @@ def _forms_issued(session: Session, record: EventRecord) -> None:
         for number in range(int(p["first"]), int(p["first"]) + int(p["count"]))
     ]
     if rows:
-        session.execute(insert(FormSerial).prefix_with("OR IGNORE"), rows)
+        _insert_new(session, FormSerial, rows)
         # Back-entries of these sheets that arrived before their issue: apply them now.
         _replay_earlier(
             session,
@@ -497,11 +535,16 @@ def _forms_status(session: Session, record: EventRecord) -> None:
     key = f"{FORM_STATUS_RANK[status]}|{_lww(record)}"
     at = p.get("at") or hlc_time(record.hlc)
     for row in session.scalars(select(FormSerial).where(FormSerial.serial.in_(p["serials"]))):
-        if key > row.status_key:
-            row.status, row.status_key, row.status_at = status, key, at
-            row.status_by = record.author
-            row.his_ref = p.get("his_ref", "") or row.his_ref
-            row.reason = p.get("reason", "")
+        _later(
+            row,
+            "status_key",
+            key,
+            status=status,
+            status_at=at,
+            status_by=record.author,
+            his_ref=p.get("his_ref", "") or row.his_ref,
+            reason=p.get("reason", ""),
+        )
     session.flush()
 
 
@@ -520,11 +563,15 @@ def _forms_print_state(session: Session, record: EventRecord) -> None:
     reprint = int(p.get("reprint", 0))
     key = _print_key(reprint, p["state"], record)
     for row in session.scalars(select(FormSerial).where(FormSerial.serial.in_(p["serials"]))):
-        if key > row.print_key:
-            row.print_state, row.print_key = p["state"], key
-            row.print_job = p.get("job", "") or row.print_job
-            row.print_reason = p.get("reason", "")
-            row.reprints = max(row.reprints, reprint)
+        _later(
+            row,
+            "print_key",
+            key,
+            print_state=p["state"],
+            print_job=p.get("job", "") or row.print_job,
+            print_reason=p.get("reason", ""),
+            reprints=max(row.reprints, reprint),
+        )
     session.flush()
 
 
@@ -536,9 +583,10 @@ INTAKE_RANK = {"open": 0, "declared": 1, "attached": 1, "no-incident": 1}
 @handles("intake.received")
 def _intake_received(session: Session, record: EventRecord) -> None:
     p = record.payload
-    session.execute(
-        insert(Intake)
-        .values(
+    _insert_new(
+        session,
+        Intake,
+        dict(
             id=p["intake"],
             received_at=p["received_at"],
             logged_by=record.author,
@@ -551,29 +599,32 @@ def _intake_received(session: Session, record: EventRecord) -> None:
             status_key=f"0|{_lww(record)}",
             incident_id=None,
             reason="",
-        )
-        .prefix_with("OR IGNORE")
+        ),
     )
 
 
 @handles("intake.assessed")
 def _intake_assessed(session: Session, record: EventRecord) -> None:
     p = record.payload
-    row = session.get(Intake, p["intake"])
     key = f"{INTAKE_RANK[p['outcome']]}|{_lww(record)}"
-    if row is not None and key > row.status_key:
-        row.status, row.status_key = p["outcome"], key
-        row.incident_id = p.get("incident")
-        row.reason = p.get("reason", "")
+    if _later(
+        session.get(Intake, p["intake"]),
+        "status_key",
+        key,
+        status=p["outcome"],
+        incident_id=p.get("incident"),
+        reason=p.get("reason", ""),
+    ):
         session.flush()
 
 
 @handles("message.sent")
 def _message_sent(session: Session, record: EventRecord) -> None:
     p = record.payload
-    session.execute(
-        insert(IncidentMessage)
-        .values(
+    _insert_new(
+        session,
+        IncidentMessage,
+        dict(
             id=p["message"],
             incident_id=p["id"],
             at=p.get("at") or hlc_time(record.hlc),
@@ -587,19 +638,21 @@ def _message_sent(session: Session, record: EventRecord) -> None:
             replied_by="",
             replied_at="",
             reply_key="",
-        )
-        .prefix_with("OR IGNORE")
+        ),
     )
 
 
 @handles("message.replied")
 def _message_replied(session: Session, record: EventRecord) -> None:
     p = record.payload
-    row = session.get(IncidentMessage, p["message"])
-    if row is not None and _lww(record) > row.reply_key:
-        row.reply, row.replied_by = p["reply"], p.get("replied_by") or record.author
-        row.replied_at = p.get("at") or hlc_time(record.hlc)
-        row.reply_key = _lww(record)
+    if _later(
+        session.get(IncidentMessage, p["message"]),
+        "reply_key",
+        _lww(record),
+        reply=p["reply"],
+        replied_by=p.get("replied_by") or record.author,
+        replied_at=p.get("at") or hlc_time(record.hlc),
+    ):
         session.flush()
 
 
@@ -624,7 +677,7 @@ def _checklist_added(session: Session, record: EventRecord) -> None:
         for item in p["items"]
     ]
     if rows:
-        session.execute(insert(ChecklistItem).prefix_with("OR IGNORE"), rows)
+        _insert_new(session, ChecklistItem, rows)
 
 
 @handles("checklist.assigned", "checklist.ticked")
@@ -634,21 +687,27 @@ def _checklist_update(session: Session, record: EventRecord) -> None:
     if row is None:
         return
     key = _lww(record)
-    if record.kind == "checklist.assigned" and key > row.assignee_key:
-        row.assignee, row.assignee_key = p["assignee"], key
-    elif record.kind == "checklist.ticked" and key > row.done_key:
-        row.done, row.done_key = bool(p["done"]), key
-        row.done_at = (p.get("at") or hlc_time(record.hlc)) if p["done"] else ""
-        row.done_by = record.author if p["done"] else ""
+    if record.kind == "checklist.assigned":
+        _later(row, "assignee_key", key, assignee=p["assignee"])
+    else:
+        _later(
+            row,
+            "done_key",
+            key,
+            done=bool(p["done"]),
+            done_at=(p.get("at") or hlc_time(record.hlc)) if p["done"] else "",
+            done_by=record.author if p["done"] else "",
+        )
     session.flush()
 
 
 @handles("callout.started")
 def _callout_started(session: Session, record: EventRecord) -> None:
     p = record.payload
-    session.execute(
-        insert(Callout)
-        .values(
+    _insert_new(
+        session,
+        Callout,
+        dict(
             id=p["callout"],
             incident_id=p["id"],
             tree=p["tree"],
@@ -658,17 +717,17 @@ def _callout_started(session: Session, record: EventRecord) -> None:
             started_by=record.author,
             nodes=_dumps(p["nodes"]),
             levels=_dumps(p.get("levels", [])),
-        )
-        .prefix_with("OR IGNORE")
+        ),
     )
 
 
 @handles("callout.call")
 def _callout_call(session: Session, record: EventRecord) -> None:
     p = record.payload
-    session.execute(
-        insert(CalloutAttempt)
-        .values(
+    _insert_new(
+        session,
+        CalloutAttempt,
+        dict(
             event_id=record.event_id,
             callout_id=p["callout"],
             person=p["person"],
@@ -678,8 +737,7 @@ def _callout_call(session: Session, record: EventRecord) -> None:
             author=record.author,
             note=p.get("note", ""),
             eta_minutes=p.get("eta_minutes"),
-        )
-        .prefix_with("OR IGNORE")
+        ),
     )
 
 
@@ -689,30 +747,25 @@ def _callout_call(session: Session, record: EventRecord) -> None:
 @handles("review.noted")
 def _review(session: Session, record: EventRecord) -> None:
     p = record.payload
-    row = session.get(Review, p["id"])
-    key = _lww(record)
-    if row is None:
-        session.add(
-            Review(
-                incident_id=p["id"],
-                went_well=p.get("went_well", ""),
-                went_badly=p.get("went_badly", ""),
-                hlc=key,
-                author=record.author,
-            )
-        )
-    elif key > row.hlc:
-        row.went_well, row.went_badly = p.get("went_well", ""), p.get("went_badly", "")
-        row.hlc, row.author = key, record.author
-    session.flush()
+    _keep(
+        session,
+        Review,
+        {"incident_id": p["id"]},
+        "hlc",
+        _lww(record),
+        went_well=p.get("went_well", ""),
+        went_badly=p.get("went_badly", ""),
+        author=record.author,
+    )
 
 
 @handles("improvement.added")
 def _improvement_added(session: Session, record: EventRecord) -> None:
     p = record.payload
-    session.execute(
-        insert(Improvement)
-        .values(
+    _insert_new(
+        session,
+        Improvement,
+        dict(
             id=p["item"],
             incident_id=p["id"],
             text=p["text"],
@@ -724,45 +777,37 @@ def _improvement_added(session: Session, record: EventRecord) -> None:
             done=False,
             done_at="",
             done_key="",
-        )
-        .prefix_with("OR IGNORE")
+        ),
     )
 
 
 @handles("improvement.done")
 def _improvement_done(session: Session, record: EventRecord) -> None:
     p = record.payload
-    row = session.get(Improvement, p["item"])
-    if row is not None and _lww(record) > row.done_key:
-        row.done, row.done_key = bool(p.get("done", True)), _lww(record)
-        row.done_at = (p.get("at") or hlc_time(record.hlc)) if row.done else ""
+    done = bool(p.get("done", True))
+    if _later(
+        session.get(Improvement, p["item"]),
+        "done_key",
+        _lww(record),
+        done=done,
+        done_at=(p.get("at") or hlc_time(record.hlc)) if done else "",
+    ):
         session.flush()
 
 
 @handles("forms.stock_counted")
 def _stock_counted(session: Session, record: EventRecord) -> None:
     p = record.payload
-    row = session.get(FormStock, p["template"])
-    key = _lww(record)
-    at = p.get("at") or hlc_time(record.hlc)
-    if row is None:
-        session.add(
-            FormStock(
-                template=p["template"],
-                counted=int(p["count"]),
-                counted_at=at,
-                counted_by=record.author,
-                key=key,
-            )
-        )
-    elif key > row.key:
-        row.counted, row.counted_at, row.counted_by, row.key = (
-            int(p["count"]),
-            at,
-            record.author,
-            key,
-        )
-    session.flush()
+    _keep(
+        session,
+        FormStock,
+        {"template": p["template"]},
+        "key",
+        _lww(record),
+        counted=int(p["count"]),
+        counted_at=p.get("at") or hlc_time(record.hlc),
+        counted_by=record.author,
+    )
 
 
 # --- alerts ------------------------------------------------------------------------
@@ -771,15 +816,15 @@ def _stock_counted(session: Session, record: EventRecord) -> None:
 @handles("alert.acknowledged")
 def _alert_acknowledged(session: Session, record: EventRecord) -> None:
     p = record.payload
-    row = session.get(AlertAck, p["key"])
-    key = _lww(record)
-    at = p.get("at") or hlc_time(record.hlc)
-    if row is None:
-        session.add(
-            AlertAck(
-                key=p["key"], author=record.author, at=at, event_id=record.event_id, order_key=key
-            )
-        )
-    elif key < row.order_key:
-        row.author, row.at, row.event_id, row.order_key = record.author, at, record.event_id, key
-    session.flush()
+    # The first acknowledgement (on any laptop) is the one kept.
+    _keep(
+        session,
+        AlertAck,
+        {"key": p["key"]},
+        "order_key",
+        _lww(record),
+        first_wins=True,
+        author=record.author,
+        at=p.get("at") or hlc_time(record.hlc),
+        event_id=record.event_id,
+    )
