@@ -7,7 +7,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from hisconsole.cli.options import Handler, open_console
+from hisconsole.cli.options import CALL_TREE_HELP, Handler, open_console
 from hisconsole.cli.output import EXIT_OK, Output
 
 
@@ -16,7 +16,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
     contacts = sub.add_parser("contacts", parents=[common], help="import or export contacts")
     csub = contacts.add_subparsers(dest="contacts_command", metavar="ACTION", required=True)
     cimport = csub.add_parser("import", parents=[common], help="import a .csv, .xlsx or .vcf file")
-    cimport.add_argument("file", type=Path, metavar="FILE")
+    cimport.add_argument("file", type=Path, metavar="FILE", help="a .csv, .xlsx or .vcf file")
     cimport.add_argument(
         "--encoding",
         metavar="ENC",
@@ -37,11 +37,15 @@ def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
     )
     csub.add_parser(
         "export", parents=[common], help="export to a .csv, .xlsx or .vcf file"
-    ).add_argument("file", type=Path, metavar="FILE")
+    ).add_argument(
+        "file", type=Path, metavar="FILE", help="the file to write (.csv, .xlsx or .vcf)"
+    )
     cregion = csub.add_parser(
         "region", parents=[common], help="show or set the default phone region (CN, HK, …)"
     )
-    cregion.add_argument("code", nargs="?", metavar="CODE")
+    cregion.add_argument(
+        "code", nargs="?", metavar="CODE", help="a region code (CN, HK, MO, TW, …); omit to show"
+    )
     cimport.add_argument(
         "--tree",
         metavar="CODE",
@@ -61,7 +65,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
     tsub = calltree.add_subparsers(dest="calltree_command", metavar="ACTION", required=True)
     tsub.add_parser("list", parents=[common], help="the call trees and how many people each calls")
     tcreate = tsub.add_parser("create", parents=[common], help="a new call tree")
-    tcreate.add_argument("code", metavar="CODE")
+    tcreate.add_argument("code", metavar="CODE", help="the new tree's code (letters, digits, -)")
     tcreate.add_argument("--name", required=True, help="its name (Chinese or English)")
     tcreate.add_argument(
         "--from-group", metavar="G", help="fill it with group G (hq, tech, …): its lead first"
@@ -70,7 +74,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
         "--wait", type=int, default=5, metavar="MIN", help="minutes before calling an alternate"
     )
     tadd = tsub.add_parser("add", parents=[common], help="add a person to a call tree")
-    tadd.add_argument("code", metavar="CODE")
+    tadd.add_argument("code", metavar="CODE", help=CALL_TREE_HELP)
     tadd.add_argument("person", metavar="PERSON", help="a contact key or name")
     tadd.add_argument("--after", metavar="PERSON", help="who calls them (default: at the top)")
     tadd.add_argument("--alternate", metavar="PERSON", help="their alternate (B 角)")
@@ -79,22 +83,33 @@ def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
         parents=[common],
         help="a level of the tree needs N people reached within M minutes, else the next starts",
     )
-    twave.add_argument("code", metavar="CODE")
+    twave.add_argument("code", metavar="CODE", help=CALL_TREE_HELP)
     twave.add_argument("wave", type=int, metavar="WAVE", help="1 = the top level of the tree")
     twave.add_argument("--need", type=int, metavar="N", help="people to reach (omit: no need)")
     twave.add_argument("--within", type=int, metavar="M", help="minutes")
     tremove = tsub.add_parser(
         "remove", parents=[common], help="take a person out of a call tree, or remove the tree"
     )
-    tremove.add_argument("code", metavar="CODE")
+    tremove.add_argument("code", metavar="CODE", help=CALL_TREE_HELP)
     tremove.add_argument(
         "person", nargs="?", metavar="PERSON", help="without it, the whole tree is removed"
     )
     tprint = tsub.add_parser("print", parents=[common], help="call tree(s) as a PDF")
-    tprint.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
-    tprint.add_argument("--tree", metavar="CODE", help="one tree (default: every tree)")
-    tprint.add_argument("--page", choices=("A4", "card"), default="A4")
-    tprint.add_argument("--lang", choices=("zh", "en"), default="zh")
+    tprint.add_argument(
+        "--out", type=Path, required=True, metavar="FILE.pdf", help="the PDF to write"
+    )
+    tprint.add_argument(
+        "--tree", metavar="CODE", help="only this tree (default: every tree); " + CALL_TREE_HELP
+    )
+    tprint.add_argument(
+        "--page",
+        choices=("A4", "card"),
+        default="A4",
+        help="A4 sheets, or wallet cards to cut out (default: A4)",
+    )
+    tprint.add_argument(
+        "--lang", choices=("zh", "en"), default="zh", help="language of the printout (default: zh)"
+    )
     return {
         "contacts": cmd_contacts,
         "calltree": cmd_contacts,

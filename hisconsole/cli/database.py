@@ -15,9 +15,13 @@ def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
     init = sub.add_parser("init", parents=[common], help="create or upgrade the local database")
     init.add_argument("--demo", action="store_true", help="also load sample contacts")
     backup = sub.add_parser("backup", parents=[common], help="write a copy of the database")
-    backup.add_argument("--out", type=Path, required=True, metavar="FILE")
+    backup.add_argument(
+        "--out", type=Path, required=True, metavar="FILE", help="the backup file to write"
+    )
     restore = sub.add_parser("restore", parents=[common], help="replace the database from a backup")
-    restore.add_argument("file", type=Path, metavar="FILE")
+    restore.add_argument(
+        "file", type=Path, metavar="FILE", help="a backup written by 'hisconsole backup'"
+    )
     return {
         "init": cmd_init,
         "backup": cmd_backup,

@@ -20,7 +20,7 @@ from hisconsole.cli import (
     reports,
     sync,
 )
-from hisconsole.cli.options import Handler, global_options
+from hisconsole.cli.options import Handler, Parser, global_options
 from hisconsole.cli.output import EXIT_BUG, EXIT_ERROR, EXIT_OK, Output
 from hisconsole.errors import KnownError
 
@@ -37,7 +37,7 @@ def cmd_gui(args: argparse.Namespace, out: Output) -> int:
 def _build() -> tuple[argparse.ArgumentParser, dict[str, Handler]]:
     common = argparse.ArgumentParser(add_help=False)
     global_options(common, suppress=True)
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="hisconsole",
         description="HIS Console — offline emergency console for hospital IT downtime.",
     )

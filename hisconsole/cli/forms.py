@@ -20,13 +20,23 @@ def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
     fprint = fsub.add_parser(
         "print", parents=[common], help="print numbered sheets to a PDF or on a printer"
     )
-    fprint.add_argument("template", metavar="TEMPLATE")
-    fprint.add_argument("--copies", type=int, default=1, metavar="N")
-    fprint.add_argument("--incident", metavar="ID")
-    fprint.add_argument("--lang", choices=("zh", "en"), default="zh")
+    fprint.add_argument(
+        "template", metavar="TEMPLATE", help="the form's code ('hisconsole forms list' shows them)"
+    )
+    fprint.add_argument(
+        "--copies", type=int, default=1, metavar="N", help="sheets to print (default: 1)"
+    )
+    fprint.add_argument(
+        "--incident",
+        metavar="ID",
+        help="the incident the sheets are for (default: pre-printed, no incident)",
+    )
+    fprint.add_argument(
+        "--lang", choices=("zh", "en"), default="zh", help="language of the sheets (default: zh)"
+    )
     fprint.add_argument("--department", default="", help="ward or department the sheets are for")
     where = fprint.add_mutually_exclusive_group(required=True)
-    where.add_argument("--out", type=Path, metavar="FILE.pdf")
+    where.add_argument("--out", type=Path, metavar="FILE.pdf", help="write the sheets to this PDF")
     add_printer_options(fprint, where)
     fsub.add_parser("not-printed", parents=[common], help="sheets whose print job did not come out")
     reprint = fsub.add_parser(
@@ -49,7 +59,13 @@ def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
         "--count", action="append", default=[], metavar="TEMPLATE=N", help="record a count"
     )
     outstanding = fsub.add_parser("outstanding", parents=[common], help="sheets not yet entered")
-    outstanding.add_argument("--incident", metavar="ID")
+    outstanding.add_argument("--incident", metavar="ID", help="only this incident's sheets")
+    outstanding.add_argument(
+        "--details",
+        action="store_true",
+        help="one line per sheet: its form, incident, department, status and age; with --json, "
+        "one object per sheet instead of the serial alone",
+    )
     return {
         "forms": cmd_forms,
     }
@@ -156,15 +172,33 @@ def cmd_forms(args: argparse.Namespace, out: Output) -> int:
             )
             out.emit(rows, human)
         elif action == "outstanding":
-            rows = forms.outstanding(console, args.incident)
-            human = "\n".join(
-                f"{g['count']:>4} x {g['template']:<16} {g['incident'] or 'pre-printed':<22} "
-                f"{g['department'] or '-':<12} oldest {g['age_hours']} h"
-                for g in forms.outstanding_summary(console, args.incident)
-            )
-            if rows:
-                human += "\n" + " ".join(r["serial"] for r in rows)
-            out.emit([r["serial"] for r in rows], human or "No sheets outstanding.")
+            _outstanding(console, args, out)
         return EXIT_OK
     finally:
         console.close()
+
+
+def _outstanding(console: Any, args: argparse.Namespace, out: Output) -> None:
+    """``forms outstanding``: by default the groups (count, form, incident, department,
+    oldest age) and the serials, and with --json the serials alone (the documented shape,
+    a list of strings); ``--details`` gives every sheet with its form, department and age."""
+    from hisconsole.services import forms
+
+    if args.details:
+        rows = forms.outstanding_details(console, args.incident)
+        human = "\n".join(
+            f"{r['serial']:<14} {r['template']:<16} {r['incident'] or 'pre-printed':<22} "
+            f"{r['department'] or '-':<12} {r['status']:<8} {r['age_hours']} h"
+            for r in rows
+        )
+        out.emit(rows, human or "No sheets outstanding.")
+        return
+    serials = [r["serial"] for r in forms.outstanding(console, args.incident)]
+    human = "\n".join(
+        f"{g['count']:>4} x {g['template']:<16} {g['incident'] or 'pre-printed':<22} "
+        f"{g['department'] or '-':<12} oldest {g['age_hours']} h"
+        for g in forms.outstanding_summary(console, args.incident)
+    )
+    if serials:
+        human += "\n" + " ".join(serials)
+    out.emit(serials, human or "No sheets outstanding.")

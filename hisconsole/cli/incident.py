@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from hisconsole.cli.options import Handler, open_console
+from hisconsole.cli.options import Handler, open_console, plan_code_help
 from hisconsole.cli.output import EXIT_OK, Output
 from hisconsole.domain import glossary
 
@@ -15,14 +15,25 @@ def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
     incident = sub.add_parser("incident", parents=[common], help="run an incident")
     inc = incident.add_subparsers(dest="incident_command", metavar="ACTION", required=True)
     declare = inc.add_parser("declare", parents=[common], help="declare an incident")
-    declare.add_argument("--level", required=True, choices=glossary.LEVELS)
-    declare.add_argument("--title", required=True)
-    declare.add_argument("--system", action="append", default=[], metavar="CODE")
+    declare.add_argument(
+        "--level", required=True, choices=glossary.LEVELS, help="the warning level (I most severe)"
+    )
+    declare.add_argument("--title", required=True, help="what is down, where (one line)")
+    declare.add_argument(
+        "--system",
+        action="append",
+        default=[],
+        metavar="CODE",
+        help=plan_code_help("systems", "a system affected (repeatable)"),
+    )
     declare.add_argument(
         "--scenario",
         metavar="CODE",
-        help="the plan's playbook to follow (default: the one the plan gives for the systems "
-        "named; 'none' for none)",
+        help=plan_code_help(
+            "scenarios",
+            "the plan's playbook to follow (default: the one the plan gives for the systems "
+            "named; 'none' for none)",
+        ),
     )
     declare.add_argument("--reported-at", metavar="TIME", help="when the problem was reported")
     declare.add_argument(
@@ -37,34 +48,63 @@ def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
     )
     inc.add_parser("list", parents=[common], help="list incidents")
     show = inc.add_parser("show", parents=[common], help="an incident in full")
-    show.add_argument("id", metavar="ID")
+    show.add_argument(
+        "id", metavar="ID", help="the incident's id (INC-…; 'hisconsole incident list' shows them)"
+    )
     log = inc.add_parser("log", parents=[common], help="add an activity-log entry")
-    log.add_argument("id", metavar="ID")
-    log.add_argument("text", metavar="TEXT")
-    log.add_argument("--kind", choices=glossary.WRITTEN_LOG_KINDS, default=glossary.LOG_NOTE)
-    log.add_argument("--corrects", metavar="ENTRY", help="the log entry this one corrects")
+    log.add_argument(
+        "id", metavar="ID", help="the incident's id (INC-…; 'hisconsole incident list' shows them)"
+    )
+    log.add_argument("text", metavar="TEXT", help="what happened, was done or decided")
+    log.add_argument(
+        "--kind",
+        choices=glossary.WRITTEN_LOG_KINDS,
+        default=glossary.LOG_NOTE,
+        help="the entry's kind (default: note)",
+    )
+    log.add_argument(
+        "--corrects",
+        metavar="ENTRY",
+        help="the entry this one corrects (its id: 'incident show' lists them)",
+    )
     level = inc.add_parser("level", parents=[common], help="change the warning level")
-    level.add_argument("id", metavar="ID")
-    level.add_argument("level", choices=glossary.LEVELS)
-    level.add_argument("--reason", default="")
+    level.add_argument(
+        "id", metavar="ID", help="the incident's id (INC-…; 'hisconsole incident list' shows them)"
+    )
+    level.add_argument("level", choices=glossary.LEVELS, help="the new warning level")
+    level.add_argument("--reason", default="", help="why the level changes (for the log)")
     status = inc.add_parser("status", parents=[common], help="set a system's status")
-    status.add_argument("id", metavar="ID")
-    status.add_argument("system", metavar="SYSTEM")
-    status.add_argument("status", choices=glossary.SYSTEM_STATUSES)
-    status.add_argument("--comment", default="")
+    status.add_argument(
+        "id", metavar="ID", help="the incident's id (INC-…; 'hisconsole incident list' shows them)"
+    )
+    status.add_argument("system", metavar="SYSTEM", help=plan_code_help("systems", "the system"))
+    status.add_argument(
+        "status", choices=glossary.SYSTEM_STATUSES, help="its status (na: not affected)"
+    )
+    status.add_argument("--comment", default="", help="a note for the log")
     status.add_argument("--estimate", default="", help="expected repair time, free text")
     reported = inc.add_parser(
         "record-report", parents=[common], help="record an upward report that was made"
     )
-    reported.add_argument("id", metavar="ID")
-    reported.add_argument("--to", required=True, dest="recipient", metavar="WHOM")
-    reported.add_argument("--channel", required=True, choices=glossary.REPORT_CHANNELS)
-    reported.add_argument("--summary", default="")
+    reported.add_argument(
+        "id", metavar="ID", help="the incident's id (INC-…; 'hisconsole incident list' shows them)"
+    )
+    reported.add_argument(
+        "--to", required=True, dest="recipient", metavar="WHOM", help="who was told (e.g. 卫健委)"
+    )
+    reported.add_argument(
+        "--channel", required=True, choices=glossary.REPORT_CHANNELS, help="how it was made"
+    )
+    reported.add_argument("--summary", default="", help="what was reported")
     reported.add_argument("--at", metavar="TIME", help="when it was made (default: now)")
     resolve = inc.add_parser("resolve", parents=[common], help="mark the incident resolved")
-    resolve.add_argument("id", metavar="ID")
+    resolve.add_argument(
+        "id", metavar="ID", help="the incident's id (INC-…; 'hisconsole incident list' shows them)"
+    )
     close = inc.add_parser("close", parents=[common], help="close a resolved incident")
-    close.add_argument("id", metavar="ID")
+    close.add_argument(
+        "id", metavar="ID", help="the incident's id (INC-…; 'hisconsole incident list' shows them)"
+    )
     close.add_argument(
         "--override", metavar="REASON", help="commander: close although sheets are outstanding"
     )
@@ -94,7 +134,10 @@ def _format_incident(data: dict[str, Any]) -> str:
     if data.get("log"):
         lines.append("  log:")
         for entry in data["log"]:
-            lines.append(f"    {entry['at']}  {entry['by']}  {incidents.describe_entry(entry)}")
+            lines.append(
+                f"    {entry['at']}  {entry['by']}  {incidents.describe_entry(entry)}"
+                f"  [entry {entry['entry']}]"
+            )
     return "\n".join(lines)
 
 
@@ -159,8 +202,13 @@ def cmd_incident(args: argparse.Namespace, out: Output) -> int:
             data = incidents.show(console, args.id)
             out.emit(data, _format_incident(data))
         elif action == "log":
-            incidents.log(console, args.id, args.text, kind=args.kind, corrects=args.corrects)
-            out.emit({"id": args.id, "logged": True}, "Logged.")
+            logged = incidents.log(
+                console, args.id, args.text, kind=args.kind, corrects=args.corrects
+            )
+            out.emit(
+                {"id": args.id, "logged": True, "entry": logged.entry},
+                f"Logged as entry {logged.entry}.",
+            )
         elif action == "level":
             incidents.change_level(console, args.id, args.level, args.reason)
             out.emit({"id": args.id, "level": args.level}, f"{args.id} is now level {args.level}.")

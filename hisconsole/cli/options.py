@@ -4,12 +4,68 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
+from functools import cache
 from typing import Any
 
 from hisconsole.cli.output import Output
 from hisconsole.domain.glossary import ROLES
 
 Handler = Callable[[argparse.Namespace, Output], int]
+
+
+class LazyHelp(str):
+    """Help text computed only when help is shown (e.g. read from the bundled plan), so
+    that running a command does not pay for it."""
+
+    def __new__(cls, render: Callable[[], str]) -> LazyHelp:
+        text = super().__new__(cls, "…")
+        text.render = render  # type: ignore[attr-defined]
+        return text
+
+
+class HelpFormatter(argparse.HelpFormatter):
+    def _get_help_string(self, action: argparse.Action) -> str | None:
+        if isinstance(action.help, LazyHelp):
+            rendered: str = action.help.render()  # type: ignore[attr-defined]
+            return rendered.replace("%", "%%")
+        return action.help
+
+
+class Parser(argparse.ArgumentParser):
+    """The command line's parser; every subcommand's parser is one too (argparse makes
+    subparsers of the parent's class), so lazy help works everywhere."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", HelpFormatter)
+        super().__init__(*args, **kwargs)
+
+
+@cache
+def bundled_codes(section: str) -> tuple[str, ...]:
+    """The codes of a section (``systems``, ``scenarios``) of the plan shipped with the program."""
+    import yaml
+
+    from hisconsole.resources import resource_path
+
+    with resource_path("plan", "default-plan.yaml").open(encoding="utf-8") as handle:
+        doc = yaml.safe_load(handle)
+    return tuple(str(item["code"]) for item in doc.get(section, []))
+
+
+def plan_code_help(section: str, what: str) -> LazyHelp:
+    """Help for an argument naming a plan's system or scenario: the codes, listed."""
+    return LazyHelp(
+        lambda: (
+            f"{what}: one of {', '.join(bundled_codes(section))} in the bundled plan "
+            "(a code your plan lacks is refused with its list)"
+        )
+    )
+
+
+CALL_TREE_HELP = (
+    "a call tree's code ('hisconsole calltree list' shows them; an unknown one is refused "
+    "with the list)"
+)
 
 
 def global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:

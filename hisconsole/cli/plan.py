@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from hisconsole.cli.options import Handler, open_console
+from hisconsole.cli.options import Handler, open_console, plan_code_help
 from hisconsole.cli.output import EXIT_OK, Output
 
 
@@ -15,13 +15,19 @@ def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
     plan = sub.add_parser("plan", parents=[common], help="export or import the emergency plan")
     plan_sub = plan.add_subparsers(dest="plan_command", metavar="ACTION", required=True)
     plan_sub.add_parser("export", parents=[common], help="write the plan to FILE").add_argument(
-        "file", type=Path, metavar="FILE"
+        "file", type=Path, metavar="FILE", help="the file to write (.yaml, or .json)"
     )
     plan_import = plan_sub.add_parser("import", parents=[common], help="load a plan from FILE")
-    plan_import.add_argument("file", type=Path, metavar="FILE")
+    plan_import.add_argument("file", type=Path, metavar="FILE", help="a plan file (.yaml or .json)")
     plan_print = plan_sub.add_parser("print", parents=[common], help="the plan as a PDF binder")
-    plan_print.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
-    plan_print.add_argument("--scenario", metavar="CODE", help="only this scenario's playbook")
+    plan_print.add_argument(
+        "--out", type=Path, required=True, metavar="FILE.pdf", help="the PDF to write"
+    )
+    plan_print.add_argument(
+        "--scenario",
+        metavar="CODE",
+        help=plan_code_help("scenarios", "only this scenario's playbook"),
+    )
     return {
         "plan": cmd_plan,
     }

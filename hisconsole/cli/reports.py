@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from hisconsole.cli.options import Handler, open_console
+from hisconsole.cli.options import Handler, open_console, plan_code_help
 from hisconsole.cli.output import EXIT_OK, Output
 from hisconsole.cli.printing import add_printer_options, job_options, report
 from hisconsole.domain import glossary
@@ -18,21 +18,43 @@ def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
         "kit", parents=[common], help="downtime kit: call tree, checklists and starter forms"
     )
     where = kit.add_mutually_exclusive_group(required=True)
-    where.add_argument("--out", type=Path, metavar="FILE.pdf")
+    where.add_argument("--out", type=Path, metavar="FILE.pdf", help="write the kit to this PDF")
     add_printer_options(kit, where)
-    kit.add_argument("--incident", metavar="ID")
-    kit.add_argument("--scenario", metavar="CODE", help="without an incident: whose checklists")
-    kit.add_argument("--level", choices=glossary.LEVELS, default="II")
+    kit.add_argument(
+        "--incident", metavar="ID", help="the incident whose scenario and level the kit follows"
+    )
+    kit.add_argument(
+        "--scenario",
+        metavar="CODE",
+        help=plan_code_help("scenarios", "without an incident: whose checklists"),
+    )
+    kit.add_argument(
+        "--level",
+        choices=glossary.LEVELS,
+        default="II",
+        help="without an incident: the warning level (default: II)",
+    )
     kit.add_argument("--wards", type=int, default=1, help="one set of starter forms per ward")
-    kit.add_argument("--lang", choices=("zh", "en"), default="zh")
+    kit.add_argument(
+        "--lang", choices=("zh", "en"), default="zh", help="language of the kit (default: zh)"
+    )
 
     report = sub.add_parser("report", parents=[common], help="incident report as PDF")
-    report.add_argument("id", metavar="ID")
-    report.add_argument("--kind", choices=glossary.REPORT_KINDS, default="initial")
-    report.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    report.add_argument("id", metavar="ID", help="the incident's id")
+    report.add_argument(
+        "--kind",
+        choices=glossary.REPORT_KINDS,
+        default="initial",
+        help="initial (首报), followup (续报) or final (终报) report (default: initial)",
+    )
+    report.add_argument(
+        "--out", type=Path, required=True, metavar="FILE.pdf", help="the PDF to write"
+    )
     cap = sub.add_parser("cap", parents=[common], help="OASIS CAP 1.2 alert for an incident")
-    cap.add_argument("id", metavar="ID")
-    cap.add_argument("--out", type=Path, required=True, metavar="FILE.xml")
+    cap.add_argument("id", metavar="ID", help="the incident's id")
+    cap.add_argument(
+        "--out", type=Path, required=True, metavar="FILE.xml", help="the CAP XML file to write"
+    )
     cap.add_argument(
         "--type",
         dest="msg_type",

@@ -21,7 +21,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
     export = bundle_sub.add_parser(
         "export", parents=[common], help="write the events another laptop may lack to FILE"
     )
-    export.add_argument("--out", type=Path, required=True, metavar="FILE")
+    export.add_argument(
+        "--out", type=Path, required=True, metavar="FILE", help="the bundle file to write"
+    )
     export.add_argument(
         "--since-vector",
         type=Path,
@@ -30,7 +32,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
         "laptop, or a bundle it wrote); default: everything",
     )
     imp = bundle_sub.add_parser("import", parents=[common], help="check and take in a bundle")
-    imp.add_argument("file", type=Path, metavar="FILE")
+    imp.add_argument("file", type=Path, metavar="FILE", help="a bundle written by 'bundle export'")
     imp.add_argument(
         "--pin-it-key",
         metavar="FINGERPRINT",
@@ -40,7 +42,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
     vector = bundle_sub.add_parser(
         "vector", parents=[common], help="write this laptop's version vector (for --since-vector)"
     )
-    vector.add_argument("--out", type=Path, required=True, metavar="FILE")
+    vector.add_argument(
+        "--out", type=Path, required=True, metavar="FILE", help="the vector file to write"
+    )
 
     sync = sub.add_parser("sync", parents=[common], help="sync with the central hub")
     sync.add_argument(
@@ -68,38 +72,67 @@ def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
     accept = device_sub.add_parser(
         "accept", parents=[common], help="accept a quarantined device (its events are applied)"
     )
-    accept.add_argument("id", metavar="ID")
+    accept.add_argument(
+        "id", metavar="ID", help="the device's id ('hisconsole device list' shows them)"
+    )
 
     trust = sub.add_parser("trust", parents=[common], help="IT key and the signed trust list")
     trust_sub = trust.add_subparsers(dest="trust_command", metavar="ACTION", required=True)
     keygen = trust_sub.add_parser("keygen", parents=[common], help="create the IT key pair")
-    keygen.add_argument("--out", type=Path, required=True, metavar="FILE")
+    keygen.add_argument(
+        "--out",
+        type=Path,
+        required=True,
+        metavar="FILE",
+        help="the private key file to write (the public key goes beside it)",
+    )
     add = trust_sub.add_parser("add", parents=[common], help="add a device to a trust list")
-    add.add_argument("list", type=Path, metavar="LIST.yaml")
-    add.add_argument("--public-key", required=True, metavar="BASE64")
-    add.add_argument("--name", required=True)
+    add.add_argument(
+        "list", type=Path, metavar="LIST.yaml", help="the trust list to edit (created if missing)"
+    )
+    add.add_argument(
+        "--public-key",
+        required=True,
+        metavar="BASE64",
+        help="the device's public key ('hisconsole device show' on it)",
+    )
+    add.add_argument("--name", required=True, help="the device's name (e.g. the laptop's label)")
     add.add_argument(
         "--roles",
         default="operator",
         metavar="ROLES",
         help="the device's roles, comma-separated: operator, plan-editor (default: operator)",
     )
-    add.add_argument("--expires", metavar="YYYY-MM-DD")
-    add.add_argument("--hospital", metavar="NAME")
+    add.add_argument("--expires", metavar="YYYY-MM-DD", help="trusted until this day")
+    add.add_argument("--hospital", metavar="NAME", help="the hospital the list is for")
     revoke = trust_sub.add_parser("revoke", parents=[common], help="revoke a device")
-    revoke.add_argument("list", type=Path, metavar="LIST.yaml")
-    revoke.add_argument("id", metavar="DEVICE_ID")
+    revoke.add_argument("list", type=Path, metavar="LIST.yaml", help="the trust list to edit")
+    revoke.add_argument("id", metavar="DEVICE_ID", help="the device to revoke")
     revoke.add_argument("--on", metavar="YYYY-MM-DD", help="from this day (default: today)")
     sign = trust_sub.add_parser("sign", parents=[common], help="sign a trust list with the IT key")
-    sign.add_argument("list", type=Path, metavar="LIST.yaml")
-    sign.add_argument("--key", type=Path, required=True, metavar="FILE")
-    sign.add_argument("--out", type=Path, required=True, metavar="FILE")
+    sign.add_argument("list", type=Path, metavar="LIST.yaml", help="the trust list to sign")
+    sign.add_argument(
+        "--key",
+        type=Path,
+        required=True,
+        metavar="FILE",
+        help="the IT private key ('trust keygen')",
+    )
+    sign.add_argument(
+        "--out", type=Path, required=True, metavar="FILE", help="the signed list to write"
+    )
     pin = trust_sub.add_parser("pin", parents=[common], help="pin the IT public key here")
-    pin.add_argument("file", type=Path, metavar="PUBKEYFILE")
+    pin.add_argument(
+        "file", type=Path, metavar="PUBKEYFILE", help="the IT public key file (from IT, offline)"
+    )
     pin.add_argument("--replace", action="store_true", help="replace a different pinned key")
     timport = trust_sub.add_parser("import", parents=[common], help="use a signed trust list")
-    timport.add_argument("file", type=Path, metavar="FILE")
-    timport.add_argument("--pin-fingerprint", metavar="FINGERPRINT")
+    timport.add_argument("file", type=Path, metavar="FILE", help="a signed trust list")
+    timport.add_argument(
+        "--pin-fingerprint",
+        metavar="FINGERPRINT",
+        help="no IT key pinned yet: pin the list's key once IT confirmed this fingerprint",
+    )
     trust_sub.add_parser("show", parents=[common], help="the pinned IT key and trust list")
 
     conflicts = sub.add_parser(
@@ -113,8 +146,12 @@ def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
         "tidy", parents=[common], help="settle the conflicts whose values are all the same"
     )
     resolve = conflicts_sub.add_parser("resolve", parents=[common], help="settle one conflict")
-    resolve.add_argument("table", choices=("plan_items", "contacts", "call_trees"))
-    resolve.add_argument("key", metavar="KEY")
+    resolve.add_argument(
+        "table",
+        choices=("plan_items", "contacts", "call_trees"),
+        help="where the value is ('conflicts list' shows it)",
+    )
+    resolve.add_argument("key", metavar="KEY", help="the value's key ('conflicts list' shows it)")
     how = resolve.add_mutually_exclusive_group(required=True)
     how.add_argument("--keep", metavar="EVENT_ID", help="keep this value")
     how.add_argument("--merged", type=Path, metavar="FILE.json", help="use this merged value")

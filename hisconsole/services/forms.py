@@ -197,6 +197,23 @@ def outstanding(console: Console, incident: str | None = None) -> list[dict[str,
         return [sheet_row(r) for r in session.scalars(query.order_by(FormSerial.serial))]
 
 
+def _age_hours(now: dt.datetime, issued_at: str) -> float:
+    return round((now - dt.datetime.fromisoformat(issued_at)).total_seconds() / 3600, 1)
+
+
+def outstanding_details(console: Console, incident: str | None = None) -> list[dict[str, Any]]:
+    """Every outstanding sheet: serial, form template, incident, department, status, when
+    it was issued and its age in hours (oldest first)."""
+    now = console.now()
+    keys = ("serial", "template", "incident", "department", "status", "issued_at")
+    return [
+        {**{k: row[k] for k in keys}, "age_hours": _age_hours(now, row["issued_at"])}
+        for row in sorted(
+            outstanding(console, incident), key=lambda r: (r["issued_at"], r["serial"])
+        )
+    ]
+
+
 def outstanding_summary(console: Console, incident: str | None = None) -> list[dict[str, Any]]:
     """Outstanding sheets counted per incident, template and department, with the age
     (hours since the oldest was issued), oldest first."""
@@ -208,7 +225,6 @@ def outstanding_summary(console: Console, incident: str | None = None) -> list[d
     result = []
     for (inc, template, department), rows in groups.items():
         oldest = min(r["issued_at"] for r in rows)
-        age = now - dt.datetime.fromisoformat(oldest)
         result.append(
             {
                 "incident": inc or None,
@@ -216,7 +232,7 @@ def outstanding_summary(console: Console, incident: str | None = None) -> list[d
                 "department": department,
                 "count": len(rows),
                 "oldest_issued_at": oldest,
-                "age_hours": round(age.total_seconds() / 3600, 1),
+                "age_hours": _age_hours(now, oldest),
             }
         )
     return sorted(result, key=lambda g: g["oldest_issued_at"])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
@@ -21,6 +22,14 @@ from hisconsole.store.eventlog import EventWriter
 from hisconsole.store.models import ChecklistItem, Incident, IncidentEntry, IncidentSystem
 
 AREA = "incident"
+
+
+@dataclass(frozen=True)
+class Logged:
+    """A log entry written: its id (for a later correction) and what changed."""
+
+    entry: str
+    changes: ChangeSet
 
 
 def declare(
@@ -108,8 +117,11 @@ def log(
     group: str | None = None,
     system: str | None = None,
     corrects: str | None = None,
-) -> ChangeSet:
-    """Append an activity-log entry; a correction references the entry it corrects."""
+) -> Logged:
+    """Append an activity-log entry; a correction references the entry it corrects.
+
+    Returns the new entry's id (what ``corrects`` names) with what changed.
+    """
     text = text.strip()
     if not text:
         raise ServiceError("The log entry is empty.")
@@ -122,7 +134,7 @@ def log(
             if target is None or target.incident_id != incident_id:
                 raise ServiceError(f"No log entry {corrects} in incident {incident_id} to correct.")
             kind = "correction"
-        tx.emit(
+        record = tx.emit(
             "incident.logged",
             f"incident:{incident_id}",
             {
@@ -135,7 +147,7 @@ def log(
                 "at": iso(console.now()),
             },
         )
-    return ChangeSet({AREA}, 1)
+    return Logged(record.event_id, ChangeSet({AREA}, 1))
 
 
 def set_system_status(

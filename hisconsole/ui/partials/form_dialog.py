@@ -21,8 +21,10 @@ def changing(fn: Callable[[], Any], area: str) -> Callable[[], Done]:
 
     def call() -> Done:
         value = fn()
-        if isinstance(value, ChangeSet):
-            return Done(value, value)
+        # A service returns its change set, alone or beside a value (``.changes``).
+        changes = value if isinstance(value, ChangeSet) else getattr(value, "changes", None)
+        if isinstance(changes, ChangeSet):
+            return Done(value, changes)
         return Done(value, ChangeSet({area}, 0 if value is None else 1))
 
     return call

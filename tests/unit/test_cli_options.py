@@ -1,0 +1,154 @@
+"""The command line explains itself: help for every option, the codes it accepts listed in
+the help and in the refusal, and --json carrying what the text shows."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from hisconsole.cli import build_parser, main
+from hisconsole.cli.options import bundled_codes
+
+
+def _actions(
+    parser: argparse.ArgumentParser, path: str = ""
+) -> Iterator[tuple[str, argparse.Action]]:
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                yield from _actions(sub, f"{path} {name}".strip())
+        else:
+            yield path, action
+
+
+def test_every_option_and_argument_has_help() -> None:
+    missing = [
+        (path, action.option_strings or action.dest)
+        for path, action in _actions(build_parser())
+        if not action.help and not isinstance(action, argparse._VersionAction)
+    ]
+    assert missing == []
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def _help(capsys: pytest.CaptureFixture[str], *args: str) -> str:
+    with pytest.raises(SystemExit) as done:
+        main([*args, "--help"])
+    assert done.value.code == 0
+    # argparse wraps lines: compare the words.
+    return " ".join(capsys.readouterr().out.split())
+
+
+def test_the_help_lists_the_system_and_scenario_codes(capsys: pytest.CaptureFixture[str]) -> None:
+    systems = bundled_codes("systems")
+    assert {"HIS", "LIS", "PACS"} <= set(systems)
+    for command in (("incident", "declare"), ("incident", "status")):
+        assert ", ".join(systems) in _help(capsys, *command), command
+    scenarios = _help(capsys, "plan", "print")
+    assert "his-down" in scenarios and "lis-down" in scenarios
+    assert "'hisconsole calltree list' shows them" in _help(capsys, "calltree", "print")
+
+
+@pytest.mark.parametrize(
+    ("argv", "code", "listed"),
+    [
+        (("incident", "declare", "--level", "II", "--title", "x", "--system", "SAP"), 1, "HIS"),
+        (("forms", "print", "no-such-form", "--out", "x.pdf"), 1, "mar"),
+        (("calltree", "print", "--tree", "NOPE", "--out", "x.pdf"), 1, "it-on-call"),
+        (("incident", "declare", "--level", "V", "--title", "x"), 2, "'I', 'II', 'III', 'IV'"),
+        (("incident", "log", "INC-X", "t", "--kind", "gossip"), 2, "'note', 'action', 'decision'"),
+    ],
+)
+def test_a_refused_code_is_answered_with_the_accepted_ones(
+    capsys: pytest.CaptureFixture[str],
+    ready_data_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    argv: tuple[str, ...],
+    code: int,
+    listed: str,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    if code == 2:  # argparse refuses choices itself, listing them
+        with pytest.raises(SystemExit) as done:
+            main(["--data-dir", str(ready_data_dir), *argv])
+        assert done.value.code == 2
+        err = capsys.readouterr().err
+    else:
+        got, _out, err = run(capsys, "--data-dir", str(ready_data_dir), *argv)
+        assert got == code
+    assert listed in err, err
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_log_json_gives_the_entry_that_show_lists_and_corrects_takes(
+    capsys: pytest.CaptureFixture[str], ready_data_dir: Path
+) -> None:
+    d = ("--data-dir", str(ready_data_dir))
+    _, out, _ = run(capsys, *d, "--json", "incident", "declare", "--level", "III", "--title", "LIS")
+    inc = json.loads(out)["id"]
+    code, out, _ = run(capsys, *d, "--json", "incident", "log", inc, "Lab on paper at 02:15")
+    logged = json.loads(out)
+    assert code == 0 and logged["id"] == inc and logged["logged"] is True
+    entry = logged["entry"]
+    shown = json.loads(run(capsys, *d, "--json", "incident", "show", inc)[1])
+    assert [e["entry"] for e in shown["log"] if e["text"] == "Lab on paper at 02:15"] == [entry]
+    # The text output names the entry too, so it can be corrected without --json.
+    assert f"[entry {entry}]" in run(capsys, *d, "incident", "show", inc)[1]
+    code, out, _ = run(
+        capsys, *d, "--json", "incident", "log", inc, "Lab on paper at 02:25", "--corrects", entry
+    )
+    assert code == 0
+    shown = json.loads(run(capsys, *d, "--json", "incident", "show", inc)[1])
+    correction = next(e for e in shown["log"] if e["entry"] == json.loads(out)["entry"])
+    assert correction["kind"] == "correction" and correction["corrects"] == entry
+
+
+def test_outstanding_json_keeps_its_list_of_serials_and_details_add_form_department_age(
+    capsys: pytest.CaptureFixture[str], ready_data_dir: Path, tmp_path: Path
+) -> None:
+    d = ("--data-dir", str(ready_data_dir))
+    _, out, _ = run(capsys, *d, "--json", "incident", "declare", "--level", "II", "--title", "HIS")
+    inc = json.loads(out)["id"]
+    pdf = str(tmp_path / "mar.pdf")
+    _, out, _ = run(
+        capsys,
+        *d,
+        "--json",
+        "forms",
+        "print",
+        "mar",
+        "--copies",
+        "2",
+        "--incident",
+        inc,
+        "--department",
+        "ICU",
+        "--out",
+        pdf,
+    )
+    serials = json.loads(out)
+    # The documented shape: a list of serials (strings), unchanged.
+    code, out, _ = run(capsys, *d, "--json", "forms", "outstanding", "--incident", inc)
+    assert code == 0 and json.loads(out) == serials
+    code, out, _ = run(capsys, *d, "--json", "forms", "outstanding", "--details", "--incident", inc)
+    rows = json.loads(out)
+    assert [r["serial"] for r in rows] == serials
+    for row in rows:
+        assert row["template"] == "mar" and row["department"] == "ICU"
+        assert row["incident"] == inc and row["status"] == "issued"
+        assert isinstance(row["age_hours"], float) and 0 <= row["age_hours"] < 1
+    # The text output shows the same, one line per sheet.
+    _, out, _ = run(capsys, *d, "forms", "outstanding", "--details", "--incident", inc)
+    lines = out.strip().splitlines()
+    assert [line.split()[0] for line in lines] == serials
+    assert all("mar" in line and "ICU" in line and line.endswith(" h") for line in lines)
