@@ -43,6 +43,8 @@ LOG_CLOSED = "closed"
 LOG_CAP = "cap"
 #: A decision (level, status) replaced by a concurrent one from another laptop after sync.
 LOG_OVERRIDDEN = "overridden"
+#: A playbook chosen for an incident declared without one.
+LOG_PLAYBOOK = "playbook"
 #: What the console records itself when something happens to the incident.
 RECORDED_LOG_KINDS = (
     LOG_DECLARED,
@@ -53,6 +55,7 @@ RECORDED_LOG_KINDS = (
     LOG_CLOSED,
     LOG_CAP,
     LOG_OVERRIDDEN,
+    LOG_PLAYBOOK,
 )
 #: Every kind of activity-log entry.
 LOG_KINDS = (*WRITTEN_LOG_KINDS, LOG_CORRECTION, *RECORDED_LOG_KINDS)

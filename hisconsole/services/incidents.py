@@ -108,6 +108,27 @@ def change_level(console: Console, incident_id: str, level: str, reason: str = "
     return ChangeSet({AREA}, len(tx.written))
 
 
+def choose_playbook(console: Console, incident_id: str, scenario: str) -> ChangeSet:
+    """Give an incident declared without a playbook one of the plan's: its checklist
+    steps for the current level are added and the log says so."""
+    doc = plan_service.require_document(console)
+    plan_service.require_scenario(doc, scenario)
+    with console.transaction() as tx:
+        row = get_incident(tx.session, incident_id)
+        require_open(row)
+        if row.scenario:
+            raise ServiceError(
+                f"Incident {incident_id} already follows the playbook {row.scenario}."
+            )
+        tx.emit(
+            "incident.playbook_chosen",
+            f"incident:{incident_id}",
+            {"id": incident_id, "scenario": scenario, "at": iso(console.now())},
+        )
+        add_playbook_steps(tx, doc, incident_id, scenario, row.level)
+    return ChangeSet({AREA}, len(tx.written))
+
+
 def log(
     console: Console,
     incident_id: str,
@@ -325,9 +346,11 @@ def describe_entry(entry: dict[str, Any]) -> str:
         return f"Reported to {data['recipient']} by {data['channel']}{summary}"
     if kind == "correction":
         return f"Correction of {entry['corrects']}: {text}"
-    if kind == "overridden":
+    if kind == glossary.LOG_PLAYBOOK:
+        return f"Playbook chosen: {data['scenario']}"
+    if kind == glossary.LOG_OVERRIDDEN:
         return _overridden_text(data, entry["system"])
-    if kind == "cap":
+    if kind == glossary.LOG_CAP:
         line = f"CAP {data['msg_type']} {data['identifier']} sent {data['sent']}"
         refs = [ref.split(",")[1] for ref in data.get("references", [])]
         return line + (f" (references {', '.join(refs)})" if refs else "")

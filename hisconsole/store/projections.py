@@ -18,6 +18,7 @@ from sqlalchemy import delete, exists, insert, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
+from hisconsole.domain import glossary
 from hisconsole.domain.hlc import stamp_time
 from hisconsole.store.decisions import settle_level, settle_status
 from hisconsole.store.events import EventRecord
@@ -374,6 +375,26 @@ def _incident_level(session: Session, record: EventRecord) -> None:
     )
 
 
+@handles("incident.playbook_chosen")
+def _incident_playbook(session: Session, record: EventRecord) -> None:
+    p = record.payload
+    row = session.get(Incident, p["id"])
+    if row is None:
+        return
+    _entry(session, record, glossary.LOG_PLAYBOOK, data={"scenario": p["scenario"]})
+    # Chosen apart on two laptops: every laptop keeps the earliest choice.
+    chosen = session.execute(
+        select(Event.payload, Event.hlc, Event.origin_id).where(
+            Event.entity == record.entity, Event.kind == record.kind
+        )
+    ).all()
+    first = min(chosen, key=lambda c: (c.hlc, c.origin_id))
+    declared = session.scalar(select(Event.payload).where(Event.event_id == row.event_id))
+    if not json.loads(declared or "{}").get("scenario"):
+        row.scenario = json.loads(first.payload)["scenario"]
+        session.flush()
+
+
 @handles("incident.logged")
 def _incident_logged(session: Session, record: EventRecord) -> None:
     p = record.payload
@@ -469,7 +490,7 @@ def _cap_issued(session: Session, record: EventRecord) -> None:
     _entry(
         session,
         record,
-        "cap",
+        glossary.LOG_CAP,
         at=p["sent"],
         data={
             "msg_type": p["msg_type"],

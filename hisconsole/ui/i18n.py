@@ -306,6 +306,7 @@ def log_kind_label(kind: str) -> str:
         "closed": QCoreApplication.translate("LogKinds", "Closed"),
         "cap": QCoreApplication.translate("LogKinds", "CAP message"),
         "overridden": QCoreApplication.translate("LogKinds", "Replaced by sync"),
+        "playbook": QCoreApplication.translate("LogKinds", "Playbook chosen"),
     }
     return labels.get(kind, kind)
 

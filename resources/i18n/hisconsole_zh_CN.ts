@@ -673,7 +673,7 @@
 <context>
     <name>CapMessage</name>
     <message>
-        <location filename="../../hisconsole/ui/i18n.py" line="+27"/>
+        <location filename="../../hisconsole/ui/i18n.py" line="+28"/>
         <source>CAP Alert</source>
         <translation>CAP 预警</translation>
     </message>
@@ -691,7 +691,7 @@
 <context>
     <name>Channels</name>
     <message>
-        <location line="-56"/>
+        <location line="-57"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
@@ -714,7 +714,7 @@
 <context>
     <name>ChecklistTab</name>
     <message>
-        <location filename="../../hisconsole/ui/incident/checklist_tab.py" line="+43"/>
+        <location filename="../../hisconsole/ui/incident/checklist_tab.py" line="+60"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
@@ -764,12 +764,22 @@
         <translation>添加步骤…</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>This incident follows no playbook, so it has no checklist steps from the plan.</source>
+        <translation>本事件未选处置预案，因此没有来自预案的检查清单步骤。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose playbook…</source>
+        <translation>选择处置预案…</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>Show the steps of group</source>
         <translation>按小组显示步骤</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+25"/>
         <source>Done {done} of {total}</source>
         <translation>已完成 {done} / {total}</translation>
     </message>
@@ -797,7 +807,7 @@
 <context>
     <name>ClockJudgement</name>
     <message>
-        <location filename="../../hisconsole/ui/i18n.py" line="+84"/>
+        <location filename="../../hisconsole/ui/i18n.py" line="+85"/>
         <source>made on time</source>
         <translation>按时</translation>
     </message>
@@ -1571,7 +1581,7 @@
 <context>
     <name>Criticality</name>
     <message>
-        <location filename="../../hisconsole/ui/i18n.py" line="-103"/>
+        <location filename="../../hisconsole/ui/i18n.py" line="-104"/>
         <source>Critical</source>
         <translation>关键</translation>
     </message>
@@ -3053,7 +3063,7 @@ Nothing was recorded as issued.</source>
 <context>
     <name>IncidentStatus</name>
     <message>
-        <location filename="../../hisconsole/ui/i18n.py" line="+80"/>
+        <location filename="../../hisconsole/ui/i18n.py" line="+81"/>
         <source>Open</source>
         <translation>处置中</translation>
     </message>
@@ -3446,7 +3456,7 @@ Nothing was recorded as issued.</source>
 <context>
     <name>LogKinds</name>
     <message>
-        <location filename="../../hisconsole/ui/i18n.py" line="-68"/>
+        <location filename="../../hisconsole/ui/i18n.py" line="-69"/>
         <source>Note</source>
         <translation>记录</translation>
     </message>
@@ -3505,6 +3515,11 @@ Nothing was recorded as issued.</source>
         <source>Replaced by sync</source>
         <translation>同步覆盖</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Playbook chosen</source>
+        <translation>选定处置预案</translation>
+    </message>
 </context>
 <context>
     <name>LogModel</name>
@@ -3520,7 +3535,7 @@ Nothing was recorded as issued.</source>
         <translation>以{channel}方式报告{recipient}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>references {identifiers}</source>
         <translation>引用 {identifiers}</translation>
     </message>
@@ -5107,6 +5122,24 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
     </message>
 </context>
 <context>
+    <name>PlaybookChoiceDialog</name>
+    <message>
+        <location filename="../../hisconsole/ui/incident/checklist_tab.py" line="+45"/>
+        <source>&amp;Playbook:</source>
+        <translation>处置预案(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Choose playbook</source>
+        <translation>选择处置预案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow this playbook</source>
+        <translation>按此预案处置</translation>
+    </message>
+</context>
+<context>
     <name>PlaybookDialog</name>
     <message>
         <location filename="../../hisconsole/ui/plan/playbook_dialog.py" line="+60"/>
@@ -5448,7 +5481,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>Priorities</name>
     <message>
-        <location filename="../../hisconsole/ui/i18n.py" line="-104"/>
+        <location filename="../../hisconsole/ui/i18n.py" line="-105"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from hisconsole.services import incidents, response
 from hisconsole.services.console import Console
 from hisconsole.ui.app import create_main_window
+from hisconsole.ui.incident.checklist_tab import PlaybookChoiceDialog
 from hisconsole.ui.main_window import MainWindow
 from hisconsole.ui.partials.dialogs import (
     AddStepDialog,
@@ -466,6 +467,32 @@ def test_reports_are_logged_first_then_declared_attached_or_closed(
     assert statuses == {"Nurse Li": "declared", "Dr Wu": "attached", "Clerk": "no-incident"}
     assert window.dashboard.report_rows == {}
     assert "Dr Wu" in incidents.show(console, incident_id)["log"][-1]["text"]
+
+
+def test_an_incident_without_a_playbook_says_so_and_one_can_be_chosen(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    incident_id = declare(
+        qtbot, window, level="III", systems=("LIS",), title="LIS down", playbook=False
+    )
+    window.open_incident(incident_id)
+    settle(qtbot, window)
+    page = window.incident_page
+    tab = page.checklist_tab
+    page.tabs.setCurrentWidget(tab)
+    assert tab.no_playbook.isVisible()
+    assert tab.no_playbook_label.text().startswith("This incident follows no playbook")
+    assert tab.checklist_model.rowCount() == 0
+
+    qtbot.mouseClick(tab.choose_playbook_button, Qt.MouseButton.LeftButton)
+    dialog = open_dialog_of(window, PlaybookChoiceDialog)
+    assert isinstance(dialog, PlaybookChoiceDialog)
+    assert dialog.scenario_combo.currentData() == "lis-down"  # the plan's, for LIS
+    press_ok(qtbot, window, dialog)
+
+    qtbot.waitUntil(lambda: tab.checklist_model.rowCount() > 0)
+    assert not tab.no_playbook.isVisible()
+    assert incidents.show(window.ctx.console, incident_id)["scenario"] == "lis-down"
 
 
 def test_checklists_and_messages(qtbot: QtBot, window: MainWindow) -> None:

@@ -9,9 +9,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from hisconsole.cli import main
+from hisconsole.errors import KnownError
 from hisconsole.services import incidents, response
 from hisconsole.services import plan as plan_service
 from hisconsole.services.console import Console
+from hisconsole.store import eventlog, projections
 
 DOC = plan_service.read_document(plan_service.default_plan_path())
 CODES = [s["code"] for s in DOC["systems"]]
@@ -91,3 +93,25 @@ def test_declare_attaches_the_report_that_triggered_it(
     received = response.reports(console)[0]["received_at"]
     assert incidents.show(console, new_id)["reported_at"] == received  # its clock runs from it
     assert any("Nurse Chen" in e["text"] for e in incidents.show(console, new_id)["log"])
+
+
+def test_an_incident_declared_without_a_playbook_can_be_given_one(console: Console) -> None:
+    inc, _ = incidents.declare(console, level="II", title="HIS down", systems=["HIS"])
+    assert response.checklist(console, inc) == []
+
+    incidents.choose_playbook(console, inc, "his-down")
+
+    shown = incidents.show(console, inc)
+    assert shown["scenario"] == "his-down"
+    steps = response.checklist(console, inc)
+    assert steps and all(s["source"] == "playbook" for s in steps)
+    (entry,) = [e for e in shown["log"] if e["kind"] == "playbook"]
+    assert incidents.describe_entry(entry) == "Playbook chosen: his-down"
+    with pytest.raises(KnownError, match="already follows the playbook his-down"):
+        incidents.choose_playbook(console, inc, "lis-down")
+    with pytest.raises(KnownError, match="nope"):
+        incidents.choose_playbook(console, inc, "nope")
+    with console.db.write() as session:
+        incremental = projections.snapshot(session)
+        eventlog.rebuild(session)
+        assert projections.snapshot(session) == incremental

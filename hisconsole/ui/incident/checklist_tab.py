@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QVBoxLayout, QWidget
 
 from hisconsole.domain import incidents as rules
 from hisconsole.domain.plan import GROUP_CODES, text
+from hisconsole.services import incidents as incident_service
+from hisconsole.services import plan as plan_service
 from hisconsole.services import response
 from hisconsole.ui import style
 from hisconsole.ui.context import Context
 from hisconsole.ui.incident.detail import CurrentId, IncidentDetail, group_items, group_name
 from hisconsole.ui.partials.dialogs import AddStepDialog, TextDialog, button, open_dialog
+from hisconsole.ui.partials.form_dialog import FormDialog
 from hisconsole.ui.partials.models import Column, RecordsModel
 from hisconsole.ui.partials.tables import combo_with, table_view
 from hisconsole.ui.situation import clock_time
@@ -38,6 +42,19 @@ class ChecklistTab(QWidget):
         top.addWidget(self.checklist_group)
         top.addWidget(self.checklist_progress, 1)
         box.addLayout(top)
+        # Declared without a playbook: said, with the way to choose one.
+        self.no_playbook = QWidget(self)
+        row = QHBoxLayout(self.no_playbook)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.no_playbook_label = style.label(
+            "", self.no_playbook, wrap=True, colour=style.ERROR_TEXT, delta=style.BODY_DELTA
+        )
+        self.choose_playbook_button = button("", self.no_playbook)
+        self.choose_playbook_button.clicked.connect(self.choose_playbook)
+        row.addWidget(self.no_playbook_label, 1)
+        row.addWidget(self.choose_playbook_button)
+        self.no_playbook.hide()
+        box.addWidget(self.no_playbook)
         self.checklist_model = RecordsModel(
             [
                 Column(lambda: self.tr("Done"), lambda r: "", checked=lambda r: r["done"]),
@@ -79,6 +96,12 @@ class ChecklistTab(QWidget):
         self.tick_button.setText(self.tr("Tick / untick"))
         self.assign_button.setText(self.tr("Assign…"))
         self.add_step_button.setText(self.tr("Add step…"))
+        self.no_playbook_label.setText(
+            self.tr(
+                "This incident follows no playbook, so it has no checklist steps from the plan."
+            )
+        )
+        self.choose_playbook_button.setText(self.tr("Choose playbook…"))
         self.checklist_group.setAccessibleName(self.tr("Show the steps of group"))
         self.checklist_model.headerDataChanged.emit(
             Qt.Orientation.Horizontal, 0, self.checklist_model.columnCount() - 1
@@ -89,6 +112,9 @@ class ChecklistTab(QWidget):
         is_open = detail is not None and detail.incident["status"] == rules.INCIDENT_OPEN
         for widget in (self.tick_button, self.assign_button, self.add_step_button):
             widget.setEnabled(is_open)
+        self.no_playbook.setVisible(
+            detail is not None and is_open and not detail.incident.get("scenario")
+        )
         if detail is None:
             self.checklist_model.set_rows([])
             return
@@ -149,3 +175,43 @@ class ChecklistTab(QWidget):
         )
         open_dialog(dialog)
         return dialog
+
+    def choose_playbook(self) -> PlaybookChoiceDialog | None:
+        if self.detail is None:
+            return None
+        dialog = PlaybookChoiceDialog(self.ctx, self.detail.incident, self.window())
+        open_dialog(dialog)
+        return dialog
+
+
+class PlaybookChoiceDialog(FormDialog):
+    """Choose the plan's playbook for an incident declared without one (the one the plan
+    gives for its systems comes first); its steps join the checklist."""
+
+    def __init__(
+        self, ctx: Context, incident: dict[str, Any], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(ctx, parent)
+        self.setObjectName("PlaybookChoiceDialog")
+        self.incident_id = incident["id"]
+        snapshot = ctx.plan.snapshot
+        scenarios = snapshot.section("scenarios") if snapshot else []
+        self.scenario_combo = QComboBox(self)
+        for scenario in scenarios:
+            self.scenario_combo.addItem(text(scenario["name"], ctx.lang), scenario["code"])
+        proposed = plan_service.propose_scenario(
+            {"scenarios": scenarios}, [s["code"] for s in incident.get("systems", [])]
+        )
+        self.scenario_combo.setCurrentIndex(max(0, self.scenario_combo.findData(proposed)))
+        self.add_row(lambda: self.tr("&Playbook:"), self.scenario_combo)
+        self.retranslate()
+
+    def operation(self) -> Callable[[], Any] | None:
+        console, incident_id = self.ctx.console, self.incident_id
+        scenario = self.scenario_combo.currentData()
+        return lambda: incident_service.choose_playbook(console, incident_id, scenario)
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.setWindowTitle(self.tr("Choose playbook"))
+        self.ok_button.setText(self.tr("Follow this playbook"))

@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QWidget
 
+from hisconsole.domain import glossary
 from hisconsole.domain.glossary import REPORT_KINDS
 from hisconsole.services import reports
 from hisconsole.ui import style
@@ -138,7 +139,7 @@ class ReportsBar(QWidget):
             self.say("")
         self.incident_id = new_id
         self.cap_sent = incident is not None and any(
-            entry["kind"] == "cap" for entry in incident.get("log", [])
+            entry["kind"] == glossary.LOG_CAP for entry in incident.get("log", [])
         )
         self._explain_cap()
         for push in self.buttons.values():

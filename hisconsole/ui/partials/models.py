@@ -138,9 +138,11 @@ class LogModel(QAbstractTableModel):
                 recipient=data.get("recipient", ""), channel=channel_label(data.get("channel", ""))
             )
             return f"{line}: {body}" if body else line
-        if kind == "overridden":
+        if kind == glossary.LOG_OVERRIDDEN:
             return self.overridden_text(data, row.get("system") or "")
-        if kind == "cap":
+        if kind == glossary.LOG_PLAYBOOK:
+            return str(data.get("scenario", ""))
+        if kind == glossary.LOG_CAP:
             line = f"{cap_message_label(data.get('msg_type', ''))} {data.get('identifier', '')}"
             refs = [ref.split(",")[1] for ref in data.get("references", []) if ref.count(",") == 2]
             if refs:
