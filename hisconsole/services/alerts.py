@@ -66,6 +66,8 @@ TEXTS = {
     "{alternate} ({tree})",
     "paper-stock-low": "Paper stock low: {form}: {on_hand} sheets on hand, {need} needed "
     "for 8 hours",
+    "sheets-not-printed": "{count} sheet(s) {first} .. {last} not printed: job {job} on "
+    "{printer} {reason}. Reprint them or void them",
     "conflict": "Conflict to resolve: {table} {item} ({count} values)",
     "device-quarantined": "Laptop {device} is quarantined: {events} event(s) held until a "
     "commander accepts it",
@@ -325,6 +327,36 @@ def _paper_stock(console: Console, now: dt.datetime) -> Found:
                     since=row["counted_at"],
                 )
             )
+    return found
+
+
+@source
+def _sheets_not_printed(console: Console, now: dt.datetime) -> Found:
+    """A print job stopped, failed or was cancelled: its numbered sheets must be reprinted
+    (marked REPRINT) or voided. One alert per job; it ends when none of them is left."""
+    from hisconsole.services import printers
+
+    jobs: dict[str, list[dict[str, Any]]] = {}
+    for row in printers.not_printed(console):
+        jobs.setdefault(row["print_job"], []).append(row)
+    found = Found()
+    for job, rows in jobs.items():
+        found.alerts.append(
+            alert(
+                "sheets-not-printed",
+                URGENT,
+                (job,),
+                {
+                    "count": len(rows),
+                    "first": rows[0]["serial"],
+                    "last": rows[-1]["serial"],
+                    "job": job,
+                    "printer": job.rpartition("-")[0],
+                    "reason": rows[0]["print_reason"],
+                },
+                incident=rows[0]["incident"],
+            )
+        )
     return found
 
 

@@ -115,6 +115,11 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>{count} sheet(s) {first} … {last} not printed: job {job} on {printer} ({reason}). Reprint them or void them on the Forms page</source>
+        <translation>{count} 张表单 {first} … {last} 未打印：{printer} 上的作业 {job}（{reason}）。请在“表单”页重印或作废</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Conflict to resolve on the Sync page: {item} ({table}) has {count} values</source>
         <translation>有冲突待在“同步”页处理：{item}（{table}）有 {count} 个不同的值</translation>
     </message>
@@ -2056,7 +2061,7 @@
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../hisconsole/ui/partials/form_dialog.py" line="+93"/>
+        <location filename="../../hisconsole/ui/partials/form_dialog.py" line="+95"/>
         <source>{field}: enter the text in both Chinese and English.</source>
         <translation>{field}：请同时填写中文和英文。</translation>
     </message>
@@ -5728,7 +5733,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>ReportsBar</name>
     <message>
-        <location filename="../../hisconsole/ui/incident/reports.py" line="+95"/>
+        <location filename="../../hisconsole/ui/incident/reports.py" line="+96"/>
         <source>Initial report</source>
         <extracomment>The PDF reports, in the order of an incident&apos;s life.</extracomment>
         <translation>首报</translation>

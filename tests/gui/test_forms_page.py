@@ -638,6 +638,10 @@ def test_a_printer_stopped_mid_job_is_an_alert_and_its_sheets_are_reprinted_or_v
     assert "4 sheet(s) not printed" in panel.missing_label.text()
     issued = forms.sheets(console, incident_id)
     assert {s["print_state"] for s in issued} == {"not-printed"}
+    # The window's alert list says it too, whatever page is shown.
+    qtbot.waitUntil(
+        lambda: any("4 sheet(s)" in t and "not printed" in t for t in window.alert_panel.texts())
+    )
 
     cups_queue.server.run("cupsenable", cups_queue.name)
     qtbot.waitUntil(lambda: not panel.alert_label.isVisible(), timeout=15000)
@@ -654,6 +658,7 @@ def test_a_printer_stopped_mid_job_is_an_alert_and_its_sheets_are_reprinted_or_v
         assert sorted(qr_codes(output)) == [s["serial"] for s in issued]
         after = forms.sheets(console, incident_id)
         assert {(s["print_state"], s["reprints"]) for s in after} == {("printed", 1)}
+        qtbot.waitUntil(lambda: not any("not printed" in t for t in window.alert_panel.texts()))
     else:
         click(qtbot, panel.void_button)
         qtbot.waitUntil(lambda: panel.missing_list.count() == 0)

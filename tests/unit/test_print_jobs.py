@@ -195,3 +195,21 @@ def test_an_unreachable_print_system_says_so(
     monkeypatch.setenv("CUPS_SERVER", str(tmp_path / "no-cups.sock"))
     with pytest.raises(ServiceError, match=r"print system \(CUPS at .*no-cups.sock\) cannot be"):
         printers.printers()
+
+
+def test_sheets_not_printed_are_an_alert_until_reprinted(console: Console) -> None:
+    from hisconsole.services import alerts
+
+    spool = ScriptedSpool("stopped", reason=("paused",))
+    job = _print(console, spool, copies=2)
+    printers.record_end(console, job, printers.follow(job, spool=spool), spool=spool)
+    [found] = [a for a in alerts.current(console).alerts if a.kind == "sheets-not-printed"]
+    assert found.severity == alerts.URGENT
+    assert alerts.describe(found) == (
+        f"2 sheet(s) {job.serials[0]} .. {job.serials[1]} not printed: job {job.job} on Ward5 "
+        "stopped: paused. Reprint them or void them"
+    )
+    spool.ending = "completed"
+    again = printers.reprint(console, job.serials, "Ward5", spool=spool)
+    printers.record_end(console, again, printers.follow(again, spool=spool), spool=spool)
+    assert [a for a in alerts.current(console).alerts if a.kind == "sheets-not-printed"] == []

@@ -63,6 +63,11 @@ TEXTS: dict[str, Callable[[dict[str, Any]], str]] = {
     "paper-stock-low": lambda p: QCoreApplication.translate(
         "Alerts", "Paper stock low: {form} — {on_hand} sheets on hand, {need} needed for 8 hours"
     ).format(form=_name(p["form"]), on_hand=p["on_hand"], need=p["need"]),
+    "sheets-not-printed": lambda p: QCoreApplication.translate(
+        "Alerts",
+        "{count} sheet(s) {first} … {last} not printed: job {job} on {printer} ({reason}). "
+        "Reprint them or void them on the Forms page",
+    ).format(**p),
     "conflict": lambda p: QCoreApplication.translate(
         "Alerts", "Conflict to resolve on the Sync page: {item} ({table}) has {count} values"
     ).format(item=p["item"], table=_table(p["table"]), count=p["count"]),
