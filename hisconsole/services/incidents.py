@@ -291,6 +291,8 @@ def resolve(console: Console, incident_id: str, *, note: str = "") -> ChangeSet:
             "incident.resolved",
             f"incident:{incident_id}",
             {"id": incident_id, "at": now, "note": note},
+            # The level it was resolved at: a change made apart on another laptop is said.
+            parents=[row.level_event] if row.level_event else [],
         )
     return ChangeSet({AREA}, len(tx.written))
 
@@ -390,6 +392,16 @@ def _name_devices(console: Console, log_rows: list[dict[str, Any]]) -> None:
 
 
 def _overridden_text(data: dict[str, Any], system: str | None) -> str:
+    if data["register"] == "state":
+        change, resolved = data["replaced"], data["kept"]
+        return (
+            f"Level {change['value']} set by {change['author']} on "
+            f"{change.get('device_name') or change['device']} at {change['at'][11:16]} UTC "
+            f"came after {resolved['author']} resolved the incident on "
+            f"{resolved.get('device_name') or resolved['device']} at {resolved['at'][11:16]} UTC "
+            "(decided apart on two laptops; the incident stays resolved)"
+        )
+
     def said(part: dict[str, str], *, first: bool) -> str:
         if data["register"] == "level":
             what = f"{'Level' if first else 'level'} {part['value']}"

@@ -27,6 +27,8 @@ from hisconsole.store.models import Event, Incident, IncidentEntry, IncidentSyst
 OVERRIDDEN = glossary.LOG_OVERRIDDEN
 #: Suffix of an overridden entry's id: the replaced decision's event id + this.
 ENTRY_SUFFIX = ":overridden"
+#: Suffix of the entry for a level decided on a laptop that did not know of the resolution.
+UNSEEN_SUFFIX = ":after-resolution"
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,7 @@ def _record(
     condition = (
         (IncidentEntry.incident_id == incident_id)
         & (IncidentEntry.kind == OVERRIDDEN)
+        & IncidentEntry.event_id.like(f"%{ENTRY_SUFFIX}")
         & (IncidentEntry.system.is_(None) if system is None else IncidentEntry.system == system)
     )
     session.execute(delete(IncidentEntry).where(condition))
@@ -153,6 +156,72 @@ def settle_level(session: Session, incident_id: str) -> None:
             names_parent=row.kind == "incident.level_changed",
         )
     _record(session, incident_id, "level", None, decisions, incident.level_event)
+
+
+def settle_resolution(session: Session, incident_id: str) -> None:
+    """Level changes the resolving laptop did not know of (made apart), in the incident's log.
+
+    The resolution names the level it saw (its parents); a change on the path to the
+    level that counts now but not behind what the resolver saw was decided while the
+    incident was being resolved elsewhere: the incident stays resolved, and the log
+    says both.
+    """
+    session.execute(
+        delete(IncidentEntry).where(
+            (IncidentEntry.incident_id == incident_id)
+            & (IncidentEntry.kind == OVERRIDDEN)
+            & IncidentEntry.event_id.like(f"%{UNSEEN_SUFFIX}")
+        )
+    )
+    incident = session.get(Incident, incident_id)
+    if incident is None:
+        return
+    rows = _decisions(
+        session, incident_id, ("incident.declared", "incident.level_changed", "incident.resolved")
+    )
+    resolutions = [r for r in rows if r.kind == "incident.resolved" and json.loads(r.parents)]
+    if not resolutions:
+        return  # not resolved, or by a version that did not say what it saw
+    resolution = min(resolutions, key=lambda r: (r.hlc, r.origin_id))
+    levels = {r.event_id: r for r in rows if r.kind != "incident.resolved"}
+
+    def path(event_id: str | None) -> list[str]:
+        steps: list[str] = []
+        while event_id in levels and event_id not in steps:
+            steps.append(event_id)
+            parents = json.loads(levels[event_id].parents)
+            event_id = parents[0] if parents else None
+        return steps
+
+    seen = set(path(json.loads(resolution.parents)[0]))
+    resolved = _decision(resolution, "resolved", None, True)
+    for event_id in path(incident.level_event):
+        if event_id in seen:
+            continue
+        change = levels[event_id]
+        unseen = _decision(change, json.loads(change.payload)["level"], None, True)
+        hlc = max(change.hlc, resolution.hlc)
+        session.execute(
+            insert(IncidentEntry),
+            {
+                "event_id": event_id + UNSEEN_SUFFIX,
+                "incident_id": incident_id,
+                "hlc": hlc + "+",
+                "at": stamp_time(hlc),
+                "author": "",
+                "kind": OVERRIDDEN,
+                "group_code": None,
+                "system": None,
+                "text": "",
+                "data": json.dumps(
+                    {"register": "state", "replaced": unseen.said(), "kept": resolved.said()},
+                    sort_keys=True,
+                    ensure_ascii=False,
+                    separators=(",", ":"),
+                ),
+                "corrects": None,
+            },
+        )
 
 
 def settle_status(session: Session, incident_id: str, system: str) -> None:

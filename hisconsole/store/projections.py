@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from hisconsole.domain import glossary
 from hisconsole.domain.hlc import stamp_time
-from hisconsole.store.decisions import settle_level, settle_status
+from hisconsole.store.decisions import settle_level, settle_resolution, settle_status
 from hisconsole.store.events import EventRecord
 from hisconsole.store.models import (
     PROJECTIONS,
@@ -366,6 +366,7 @@ def _incident_level(session: Session, record: EventRecord) -> None:
         row.level, row.level_hlc, row.level_event = p["level"], _lww(record), record.event_id
         session.flush()
     settle_level(session, p["id"])
+    settle_resolution(session, p["id"])
     _entry(
         session,
         record,
@@ -462,6 +463,8 @@ def _incident_status(session: Session, record: EventRecord) -> None:
         if row.status == "open":
             row.status = "resolved"
         _entry(session, record, "resolved", text=p.get("note", ""), at=at)
+        session.flush()
+        settle_resolution(session, p["id"])
     else:
         row.closed_at = min(row.closed_at or at, at)
         row.status = "closed"

@@ -3565,7 +3565,12 @@ Nothing was recorded as issued.</source>
         <translation>{what}（{author} 于 {time} 在 {laptop} 设定）</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
+        <source>{change} came after {author} resolved the incident on {laptop} at {time}: decided apart on two laptops, the incident stays resolved</source>
+        <translation>{change} 发生在 {author} 于 {time} 在 {laptop} 解除本事件之后：两台笔记本分别作出了决定，事件仍为已解除</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Sync replaced {replaced} with {kept}: decided apart on two laptops, the later one counts</source>
         <translation>同步时 {replaced} 被 {kept} 取代：两台笔记本分别作出了决定，以较晚的为准</translation>
     </message>
@@ -5134,12 +5139,17 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
         <translation>处置预案(&amp;P)：</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Choose playbook</source>
         <translation>选择处置预案</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
+        <source>The playbook&apos;s steps for level {level} join the checklist; the plan&apos;s playbook for the incident&apos;s systems is chosen first.</source>
+        <translation>处置预案中适用于 {level} 级的步骤将加入检查清单；默认选中预案为本事件所涉系统给出的处置预案。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Follow this playbook</source>
         <translation>按此预案处置</translation>
     </message>

@@ -109,9 +109,22 @@ def test_a_decision_sync_replaced_is_spelt_out_with_who_and_which_laptop() -> No
                     "kept": said("degraded", "Li Lei", "Laptop B", 8),
                 },
             ),
+            entry(
+                2,
+                "",
+                kind="overridden",
+                data={
+                    "register": "state",
+                    "replaced": said("I", "Li Lei", "Laptop B", 9),
+                    "kept": said("resolved", "Wang Fang", "Laptop A", 8),
+                },
+            ),
         ],
     )
-    level, status = (model.index(row, LogModel.TEXT).data() for row in range(2))
+    level, status, state = (model.index(row, LogModel.TEXT).data() for row in range(3))
+    assert state.startswith("level I (set by Li Lei on Laptop B at ")
+    assert "came after Wang Fang resolved the incident on Laptop A at " in state
+    assert state.endswith("the incident stays resolved")
     assert level.startswith("Sync replaced level II (set by Wang Fang on Laptop A at ")
     assert "with level I (set by Li Lei on Laptop B at " in level
     assert level.endswith("decided apart on two laptops, the later one counts")

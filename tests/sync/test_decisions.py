@@ -92,3 +92,32 @@ def test_changes_made_one_after_the_other_replace_nothing(laptops: Laptops, tmp_
     for laptop in (a, b):
         assert incidents.show(laptop, incident)["level"] == "I"
         assert _overridden(laptop, incident) == []
+
+
+def test_a_level_change_made_while_another_laptop_resolved_the_incident_is_said(
+    laptops: Laptops, tmp_path: Path
+) -> None:
+    a, b, incident = _pair(laptops("A"), laptops("B"), tmp_path)
+    incidents.resolve(a, incident, note="HIS back")
+    incidents.change_level(b, incident, "I", "spreading")  # B has not heard of it
+
+    _exchange(a, b, tmp_path / "a.bundle")
+    _exchange(b, a, tmp_path / "b.bundle")
+
+    for laptop in (a, b):
+        shown = incidents.show(laptop, incident)
+        assert shown["status"] == "resolved"
+        (said,) = [e for e in _overridden(laptop, incident) if e["data"]["register"] == "state"]
+        assert said["data"]["replaced"]["value"] == "I"
+        assert said["data"]["replaced"]["author"] == "Li Lei"
+        assert said["data"]["kept"]["value"] == "resolved"
+        assert said["data"]["kept"]["device"] == a.device_id
+        text = incidents.describe_entry(said)
+        assert text.startswith("Level I set by Li Lei on Laptop B")
+        assert "came after Wang Fang resolved the incident on Laptop A" in text
+    assert snapshot(a) == snapshot(b)
+    for laptop in (a, b):
+        with laptop.db.write() as session:
+            incremental = projections.snapshot(session)
+            eventlog.rebuild(session)
+            assert projections.snapshot(session) == incremental

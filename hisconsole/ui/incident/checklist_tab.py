@@ -204,6 +204,8 @@ class PlaybookChoiceDialog(FormDialog):
         )
         self.scenario_combo.setCurrentIndex(max(0, self.scenario_combo.findData(proposed)))
         self.add_row(lambda: self.tr("&Playbook:"), self.scenario_combo)
+        self.level = incident["level"]
+        self.intro_label.show()
         self.retranslate()
 
     def operation(self) -> Callable[[], Any] | None:
@@ -214,4 +216,10 @@ class PlaybookChoiceDialog(FormDialog):
     def retranslate(self) -> None:
         super().retranslate()
         self.setWindowTitle(self.tr("Choose playbook"))
+        self.intro_label.setText(
+            self.tr(
+                "The playbook's steps for level {level} join the checklist; the plan's "
+                "playbook for the incident's systems is chosen first."
+            ).format(level=self.level)
+        )
         self.ok_button.setText(self.tr("Follow this playbook"))

@@ -169,7 +169,7 @@ class LogModel(QAbstractTableModel):
         """A decision sync replaced: what, by whom, on which laptop, and what replaced it."""
 
         def said(part: dict[str, str]) -> str:
-            if data.get("register") == "level":
+            if data.get("register") in ("level", "state"):
                 what = QCoreApplication.translate("LogModel", "level {level}").format(
                     level=part.get("value", "")
                 )
@@ -184,11 +184,23 @@ class LogModel(QAbstractTableModel):
                 time=format_time(part.get("at"), with_date=True, year=False),
             )
 
+        replaced, kept = data.get("replaced", {}), data.get("kept", {})
+        if data.get("register") == "state":
+            return QCoreApplication.translate(
+                "LogModel",
+                "{change} came after {author} resolved the incident on {laptop} at {time}: "
+                "decided apart on two laptops, the incident stays resolved",
+            ).format(
+                change=said(replaced),
+                author=kept.get("author", ""),
+                laptop=kept.get("device_name") or kept.get("device", ""),
+                time=format_time(kept.get("at"), with_date=True, year=False),
+            )
         return QCoreApplication.translate(
             "LogModel",
             "Sync replaced {replaced} with {kept}: decided apart on two laptops, "
             "the later one counts",
-        ).format(replaced=said(data.get("replaced", {})), kept=said(data.get("kept", {})))
+        ).format(replaced=said(replaced), kept=said(kept))
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
