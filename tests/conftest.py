@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import tempfile
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from tests import cupsd
 from tests.cupsd import CupsServer
@@ -117,3 +119,19 @@ def cups_queue(
     yield queue
     cups_server.run("cancel", "-a", name, check=False)
     cups_server.remove_queue(name)
+
+
+def _patient(wait: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(wait)
+    def waiting(*args: Any, **kwargs: Any) -> Any:
+        kwargs.setdefault("timeout", WAIT_LIMIT_MS)
+        return wait(*args, **kwargs)
+
+    return waiting
+
+
+# GUI tests wait for a condition, never for a time: pytest-qt's default limit of 5 s is a
+# timing assumption that a busy CI machine breaks, so the limit only catches a hung test.
+WAIT_LIMIT_MS = 120_000
+for _name in ("waitUntil", "waitSignal", "waitSignals", "waitCallback", "waitExposed"):
+    setattr(QtBot, _name, _patient(getattr(QtBot, _name)))

@@ -59,7 +59,14 @@ def _own_identity(data_dir: Path, db: Database) -> DeviceIdentity:
         wrote = device is not None and session.scalar(
             select(Event.origin_seq).where(Event.origin_id == device).limit(1)
         )
-    if loaded is None and device is not None:
+        # A database from before device keys (0.1.0) holds only unsigned events: there is
+        # no signing identity to lose, so it gets its first key like a new database.
+        signed = wrote and session.scalar(
+            select(Event.origin_seq)
+            .where(Event.origin_id == device, Event.signature.is_not(None))
+            .limit(1)
+        )
+    if loaded is None and signed:
         raise identity.missing(data_dir, device)
     if loaded is not None and device not in (None, loaded.device_id) and wrote:
         raise identity.foreign(data_dir, loaded.device_id, device)
