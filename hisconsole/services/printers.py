@@ -131,6 +131,26 @@ def send(
     return PrintJob(job, printer, list(pack.serials), pages=pages)
 
 
+def send_document(
+    pdf: bytes,
+    printer: str,
+    *,
+    options: JobOptions | None = None,
+    title: str = "",
+    spool: PrintSystem | None = None,
+) -> PrintJob:
+    """Send a document without numbered sheets (a report) to ``printer``; nothing is
+    recorded. Follow it like any job to know it came out."""
+    options = options or JobOptions()
+    if not printer.strip():
+        raise ServiceError("Choose a printer. Nothing was printed.")
+    try:
+        job = _print_system(spool).submit(pdf, printer, options, title or "HIS Console")
+    except PrintSystemError as exc:
+        raise ServiceError(f"The printer {printer} did not take the job: {exc}") from exc
+    return PrintJob(job, printer, [], pages=_page_count(pdf))
+
+
 def _page_count(pdf: bytes) -> int:
     from pypdf import PdfReader
 
@@ -195,6 +215,8 @@ def record_end(
                 ) from exc
     else:
         raise ServiceError(f"Job {job.job} has not ended yet ({status.state}).")
+    if not job.serials:
+        return state  # a document without numbered sheets: nothing to record
     _emit_print_state(
         console,
         job.serials,

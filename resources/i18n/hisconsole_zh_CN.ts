@@ -4118,35 +4118,6 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
     </message>
 </context>
 <context>
-    <name>PackPrinter</name>
-    <message>
-        <location filename="../../hisconsole/ui/partials/pdf.py" line="+148"/>
-        <source>The pack could not be read for printing.</source>
-        <extracomment>Pages are rendered at the printer&apos;s resolution, but no finer: an A4 page at 600 dpi is already 35 million pixels. Pages sent to the printer per turn of the event loop (the window stays responsive).</extracomment>
-        <translation>无法读取要打印的表单。</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>The printer {printer} cannot be used: it may be disconnected, switched off or removed.</source>
-        <translation>无法使用打印机 {printer}：它可能已断开、关机或被移除。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>(none chosen)</source>
-        <translation>（未选择）</translation>
-    </message>
-    <message>
-        <location line="+32"/>
-        <source>The printer stopped taking pages.</source>
-        <translation>打印机不再接收页面。</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>The printer reported an error.</source>
-        <translation>打印机报告了错误。</translation>
-    </message>
-</context>
-<context>
     <name>PhoneRow</name>
     <message>
         <location filename="../../hisconsole/ui/contacts/phones.py" line="+115"/>
@@ -5264,9 +5235,22 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
     </message>
 </context>
 <context>
+    <name>PrintDialog</name>
+    <message>
+        <location filename="../../hisconsole/ui/partials/print_flow.py" line="+713"/>
+        <source>P&amp;rint</source>
+        <translation>打印(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
     <name>PrintPanel</name>
     <message>
-        <location filename="../../hisconsole/ui/partials/print_flow.py" line="+241"/>
+        <location line="-467"/>
         <source>The print system cannot be reached: {reason}</source>
         <extracomment>How often a job being followed is asked about, and the printers otherwise (ms).</extracomment>
         <translation>无法连接打印系统：{reason}</translation>
@@ -5340,14 +5324,19 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
     </message>
     <message>
         <location line="+3"/>
-        <location line="+163"/>
+        <location line="+191"/>
         <source>no reason given</source>
         <translation>未说明原因</translation>
     </message>
     <message>
-        <location line="-119"/>
+        <location line="-147"/>
         <source>Sending {count} sheet(s) to {printer}…</source>
         <translation>正在将 {count} 张发送到 {printer}…</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Sending {title} to {printer}…</source>
+        <translation>正在将 {title} 发送到 {printer}…</translation>
     </message>
     <message>
         <location line="+18"/>
@@ -5371,6 +5360,11 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
     </message>
     <message>
         <location line="+28"/>
+        <source>Job {job} on {printer}: completed.</source>
+        <translation>{printer} 上的作业 {job}：已完成。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Job {job} on {printer}: completed. {count} sheet(s) printed, {first} … {last}.</source>
         <translation>{printer} 上的作业 {job}：已完成。已打印 {count} 张，{first} … {last}。</translation>
     </message>
@@ -5743,7 +5737,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>ReportsBar</name>
     <message>
-        <location filename="../../hisconsole/ui/incident/reports.py" line="+96"/>
+        <location filename="../../hisconsole/ui/incident/reports.py" line="+93"/>
         <source>Initial report</source>
         <extracomment>The PDF reports, in the order of an incident&apos;s life.</extracomment>
         <translation>首报</translation>
@@ -5855,34 +5849,9 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
         <translation>{report}未保存。{reason}</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>{report}: print</source>
         <translation>{report}：打印</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>{report}: making the PDF…</source>
-        <translation>{report}：正在生成 PDF…</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>{report}: printing page {page} of {pages}…</source>
-        <translation>{report}：正在打印第 {page} 页，共 {pages} 页…</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>{report} sent to the printer.</source>
-        <translation>{report}已发送到打印机。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Printing cancelled.</source>
-        <translation>已取消打印。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>{report} not printed. {reason}</source>
-        <translation>{report}未打印。{reason}</translation>
     </message>
 </context>
 <context>

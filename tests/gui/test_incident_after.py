@@ -9,8 +9,7 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from hisconsole.services import incidents, review
@@ -20,9 +19,10 @@ from hisconsole.ui.i18n import format_date, format_time
 from hisconsole.ui.incident.page import IncidentPage
 from hisconsole.ui.incident.review import OpenImprovementsDialog
 from hisconsole.ui.main_window import MainWindow
-from hisconsole.ui.partials import pdf as forms_pdf
-from hisconsole.ui.partials.pdf import HAVE_QTPDF
+from hisconsole.ui.partials.print_flow import PrintDialog
 from hisconsole.ui.situation import touching
+from tests.conftest import PrintQueue
+from tests.printers.test_print_cli import page_sized_images
 from tests.support import Clock
 
 from .conftest import OFFSCREEN_SIZE_HINTS
@@ -209,52 +209,26 @@ def test_an_unwritable_path_is_said_calmly_and_nothing_is_written(
     assert "#B3261E" not in page.reports_bar.status_label.styleSheet()
 
 
-class FakePrintDialog:
-    """Stands in for QPrintDialog: the user chooses to print into a PDF file."""
-
-    target: Path | None = None
-
-    def __init__(self, printer: QPrinter, _parent: QWidget | None = None) -> None:
-        self.printer = printer
-
-    def setWindowTitle(self, _title: str) -> None:
-        pass
-
-    def setOption(self, *_args: Any) -> None:
-        pass
-
-    def exec(self) -> int:
-        if self.target is None:
-            return int(QDialog.DialogCode.Rejected)
-        self.printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        self.printer.setOutputFileName(str(self.target))
-        self.printer.setResolution(72)
-        return int(QDialog.DialogCode.Accepted)
-
-
-@pytest.mark.skipif(not HAVE_QTPDF, reason="Qt PDF is not installed")
 def test_a_report_prints_on_the_chosen_printer(
-    qtbot: QtBot,
-    window: MainWindow,
-    incident_id: str,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
+    qtbot: QtBot, window: MainWindow, incident_id: str, cups_queue: PrintQueue
 ) -> None:
     page = open_page(qtbot, window, incident_id, window.incident_page.review_tab)
-    dialog: type[FakePrintDialog] = type("PrintDialog", (FakePrintDialog,), {"target": None})
-    monkeypatch.setattr(forms_pdf, "QPrintDialog", dialog)
     bar = page.reports_bar
-    bar.print_actions["initial"].trigger()  # the user cancels the printer dialog
-    settle(qtbot, window)
-    assert bar.job is None and bar.status_label.text() == ""
-
-    dialog.target = tmp_path / "printed.pdf"
     bar.print_actions["initial"].trigger()
+    dialog = window.findChild(PrintDialog)
+    assert dialog is not None and dialog.windowTitle() == "Initial report: print"
+    combo = dialog.panel.printer_combo
+    qtbot.waitUntil(lambda: combo.findData(cups_queue.name) >= 0, timeout=10000)
+    combo.setCurrentIndex(combo.findData(cups_queue.name))
+    qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "completed" in dialog.panel.job_label.text(), timeout=60000)
     settle(qtbot, window)
-    qtbot.waitUntil(lambda: bar.job is None)
-    assert bar.status_label.text() == "Initial report sent to the printer."
-    assert len(PdfReader(dialog.target).pages) >= 1
-    assert all(b.isEnabled() for b in bar.buttons.values())
+    assert dialog.panel.job_label.text().startswith(f"Job {cups_queue.name}-")
+    [output] = cups_queue.printed()
+    assert len(PdfReader(output).pages) >= 1
+    assert page_sized_images(output) == []
+    assert dialog.close_button.isEnabled()
+    dialog.reject()
 
 
 # -- review ---------------------------------------------------------------------------------

@@ -13,7 +13,6 @@ from typing import Any
 
 from PySide6.QtCore import QEvent
 from PySide6.QtGui import QAction
-from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QWidget
 
 from hisconsole.domain import glossary
@@ -22,9 +21,9 @@ from hisconsole.services import reports
 from hisconsole.ui import style
 from hisconsole.ui.context import Context
 from hisconsole.ui.i18n import cap_message_label
-from hisconsole.ui.partials.dialogs import button
+from hisconsole.ui.partials.dialogs import button, open_dialog
 from hisconsole.ui.partials.files import ask_save_path, writer
-from hisconsole.ui.partials.pdf import HAVE_QTPDF, PackPrinter, choose_printer
+from hisconsole.ui.partials.print_flow import PrintDialog
 from hisconsole.ui.runner import user_message
 
 #: The PDF reports, in the order of an incident's life.
@@ -49,7 +48,6 @@ class ReportsBar(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.incident_id: str | None = None
-        self.job: PackPrinter | None = None
         self.caption = QLabel(self)
         self.caption.setFont(style.sized_font(self.caption, 1))
         self.buttons: dict[str, QPushButton] = {}
@@ -66,7 +64,6 @@ class ReportsBar(QWidget):
             save.triggered.connect(lambda _checked=False, k=kind: self.save_report(k))
             printing = menu.addAction("")
             printing.triggered.connect(lambda _checked=False, k=kind: self.print_report(k))
-            printing.setEnabled(HAVE_QTPDF)
             push.setMenu(menu)
             self.buttons[kind] = push
             self.save_actions[kind] = save
@@ -143,7 +140,7 @@ class ReportsBar(QWidget):
         )
         self._explain_cap()
         for push in self.buttons.values():
-            push.setEnabled(new_id is not None and self.job is None)
+            push.setEnabled(new_id is not None)
 
     def say(self, text: str, *, error: bool = False) -> None:
         self.status_label.setText(text)
@@ -219,52 +216,16 @@ class ReportsBar(QWidget):
     # -- printing -----------------------------------------------------------------------------
 
     def print_report(self, kind: str) -> None:
-        """Choose a printer, then print the ``kind`` report on it, page by page."""
+        """Print the ``kind`` report (the PDF itself) on a printer chosen in a dialog."""
         incident_id = self.incident_id
-        if incident_id is None or not HAVE_QTPDF or self.job is not None:
+        if incident_id is None:
             return
         name = self.report_name(kind)
-        printer = choose_printer(
-            self.window(),
-            f"{incident_id}-{kind}-report",
-            self.tr("{report}: print").format(report=name),
-        )
-        if printer is None:
-            return
         console = self.ctx.console
-        self.say(self.tr("{report}: making the PDF…").format(report=name))
-        self.ctx.runner.query(
-            lambda: reports.report_pdf(console, incident_id, kind),
-            on_done=lambda data: self._send_to_printer(name, data, printer),
-            on_error=lambda exc: self._failed(name, exc),
+        dialog = PrintDialog(
+            self.ctx,
+            self.window(),
+            title=self.tr("{report}: print").format(report=name),
+            make=lambda: reports.report_pdf(console, incident_id, kind),
         )
-
-    def _send_to_printer(self, name: str, data: bytes, printer: QPrinter) -> None:
-        job = PackPrinter(data, printer, self)
-        self.job = job
-        for push in self.buttons.values():
-            push.setEnabled(False)
-        job.progressed.connect(
-            lambda done, total: self.say(
-                self.tr("{report}: printing page {page} of {pages}…").format(
-                    report=name, page=done, pages=total
-                )
-            )
-        )
-        job.finished.connect(lambda outcome, message: self._printed(name, job, outcome, message))
-        job.start()
-
-    def _printed(self, name: str, job: PackPrinter, outcome: str, message: str) -> None:
-        self.job = None
-        job.deleteLater()
-        for push in self.buttons.values():
-            push.setEnabled(self.incident_id is not None)
-        if outcome == "done":
-            self.say(self.tr("{report} sent to the printer.").format(report=name))
-        elif outcome == "cancelled":
-            self.say(self.tr("Printing cancelled."))
-        else:
-            self.say(
-                self.tr("{report} not printed. {reason}").format(report=name, reason=message),
-                error=True,
-            )
+        open_dialog(dialog)

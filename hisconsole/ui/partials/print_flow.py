@@ -18,6 +18,8 @@ from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDialog,
+    QDialogButtonBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -62,6 +64,10 @@ def send(
 ) -> Done:  # fmt: skip
     job = printer_service.send(console, pack, printer, options=options, pdf=pdf, title=title)
     return Done(job, ChangeSet({FORMS_AREA}, len(job.serials)))
+
+
+def send_document(pdf: bytes, printer: str, options: JobOptions, title: str) -> PrintJob:
+    return printer_service.send_document(pdf, printer, options=options, title=title)
 
 
 def poll(job: PrintJob) -> tuple[JobStatus, list[Printer]]:
@@ -381,6 +387,26 @@ class PrintPanel(QWidget):
             on_error=lambda exc: self._refused(exc, on_refused),
         )
 
+    def send_document(
+        self,
+        make: Callable[[], bytes],
+        *,
+        title: str,
+        on_refused: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        """Make a document without numbered sheets (off the UI thread), send it to the
+        chosen printer and follow the job; nothing is recorded."""
+        printer, options = self.printer(), self.options()
+        self._set_job_text(self.tr("Sending {title} to {printer}…").format(
+            title=title, printer=printer
+        ))  # fmt: skip
+        self._busy(True)
+        self.ctx.runner.query(
+            lambda: send_document(make(), printer, options, title),
+            on_done=lambda job: self._sent(job, None),
+            on_error=lambda exc: self._refused(exc, on_refused),
+        )
+
     def _sent(self, job: PrintJob, then: Callable[[PrintJob], None] | None) -> None:
         self._follow(job)
         if then is not None:
@@ -472,7 +498,15 @@ class PrintPanel(QWidget):
         self.job = None
         self._busy(False)
         self.cancel_button.hide()
-        if state == "printed":
+        if state == "printed" and not job.serials:
+            self.job_bar.setValue(self.job_bar.maximum())
+            self._set_job_text(
+                self.tr("Job {job} on {printer}: completed.").format(
+                    job=job.job, printer=job.printer
+                ),
+                ok=True,
+            )
+        elif state == "printed":
             self.job_bar.setValue(self.job_bar.maximum())
             text = self.tr(
                 "Job {job} on {printer}: completed. {count} sheet(s) printed, {first} … {last}."
@@ -622,3 +656,60 @@ class PrintPanel(QWidget):
         self.missing_list.setAccessibleName(self.tr("Sheets not printed"))
         self._show_printer()
         self._show_missing()
+
+
+class PrintDialog(QDialog):
+    """Print a document without numbered sheets (a report) on a printer of this laptop:
+    the printers with their state, the job followed to "completed".
+
+    Signals: those of QDialog.
+    """
+
+    def __init__(
+        self,
+        ctx: Context,
+        parent: QWidget | None,
+        *,
+        title: str,
+        make: Callable[[], bytes],
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("PrintDialog")
+        self.setWindowTitle(title)
+        self._title = title
+        self._make = make
+        self.panel = PrintPanel(ctx, self)
+        self.buttons = QDialogButtonBox(self)
+        self.print_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.ActionRole)
+        self.close_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.RejectRole)
+        self.print_button.clicked.connect(self.print_document)
+        self.close_button.clicked.connect(self.reject)
+        self.panel.ready_changed.connect(self._update_buttons)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.panel)
+        layout.addWidget(self.buttons)
+        self.retranslate()
+        self.resize(max(self.sizeHint().width(), 560), self.sizeHint().height())
+
+    def print_document(self) -> None:
+        if self.panel.can_print():
+            self.panel.send_document(self._make, title=self._title)
+
+    def _update_buttons(self) -> None:
+        self.print_button.setEnabled(self.panel.can_print())
+        self.close_button.setEnabled(not self.panel.is_busy())
+
+    def reject(self) -> None:
+        # Closing would stop following the job: cancel it (or wait) first.
+        if not self.panel.is_busy():
+            super().reject()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.print_button.setText(self.tr("P&rint"))
+        self.close_button.setText(self.tr("Close"))
+        self._update_buttons()
