@@ -485,9 +485,21 @@ class TableImport:
     not_kept: list[tuple[str, str]] = field(default_factory=list)
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(cell: str) -> str:
+    """Make a cell safe to open in a spreadsheet: prefix formula-like text with ``'``."""
+    if cell.startswith(_FORMULA_START) or (
+        cell.startswith("'") and cell.lstrip("'").startswith(_FORMULA_START)
+    ):
+        return "'" + cell
+    return cell
+
+
 def restore(cell: str) -> str:
-    """Undo a spreadsheet's formula guard: the one ``'`` before ``=``, ``+``, ``-``, ``@``…"""
-    if cell.startswith("'") and cell[1:].lstrip("'").startswith(("=", "+", "-", "@", "\t", "\r")):
+    """Undo :func:`neutralise` (remove the one quote it added, or Excel's own)."""
+    if cell.startswith("'") and cell[1:].lstrip("'").startswith(_FORMULA_START):
         return cell[1:]
     return cell
 

@@ -66,12 +66,18 @@ import csv
 import io
 from collections.abc import Iterable, Mapping
 
-from hisconsole.domain.contact_table import RowProblem, TableImport, read_table, restore
+from hisconsole.domain.contact_table import (
+    RowProblem,
+    TableImport,
+    neutralise,
+    read_table,
+    restore,
+)
 from hisconsole.domain.contacts import LANGS, Contact
 from hisconsole.domain.encodings import EncodingProblem, decode_text
 from hisconsole.domain.phones import DEFAULT_REGION, PHONE_TYPES
 
-__all__ = ["COLUMNS", "CsvImport", "export_csv", "neutralise", "parse_csv", "restore", "rows_of"]
+__all__ = ["COLUMNS", "export_csv", "neutralise", "parse_csv", "restore", "rows_of"]
 
 COLUMNS = (
     "key",
@@ -94,20 +100,7 @@ COLUMNS = (
     "notes_en",
 )
 
-#: A CSV import is a table import (kept as a name for its callers).
-CsvImport = TableImport
-
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _EMAIL_COLUMNS = {"work": "email_work", "home": "email_home", "other": "email"}
-
-
-def neutralise(cell: str) -> str:
-    """Make a cell safe to open in a spreadsheet: prefix formula-like text with ``'``."""
-    if cell.startswith(_FORMULA_START) or (
-        cell.startswith("'") and cell.lstrip("'").startswith(_FORMULA_START)
-    ):
-        return "'" + cell
-    return cell
 
 
 def rows_of(contacts: Iterable[Contact]) -> list[dict[str, str]]:

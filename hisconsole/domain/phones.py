@@ -4,8 +4,9 @@ Two entry points:
 
 * :func:`normalise` is for hand entry: a number is either valid (E.164 and a
   display form) or refused with a message that says why.
-* :func:`parse_lenient` is for imports: it never drops anything. A number that
-  does not validate is kept exactly as written and flagged for review.
+* :func:`parse_typed` (and :func:`parse_lenient`, without a type) is for
+  imports: it never drops anything. A number that does not validate is kept
+  exactly as written and flagged for review.
 
 Internal numbers are phone types of their own: an extension (分机, ``8001``, or a
 switchboard with its extension, ``010 6512 3000 ext. 8001``) and a short number
@@ -182,13 +183,15 @@ def _invalid_reason(number: phonenumbers.PhoneNumber) -> str:
     return "not-in-use"
 
 
-def _missing_trunk_prefix(text: str, number: phonenumbers.PhoneNumber, region: str) -> bool:
+def _missing_trunk_prefix(
+    text: str, number: phonenumbers.PhoneNumber, region: str, national: str
+) -> bool:
     """Whether a number without a country code lacks the trunk prefix its region dials it
-    with: ``555-555-1111`` is valid in CN only as ``0555 555 1111``."""
+    with (``national`` is its national format): ``555-555-1111`` is valid in CN only as
+    ``0555 555 1111``."""
     digits = _digits(text.split("ext.")[0])
     if text.lstrip().startswith("+") or digits.startswith("00"):
         return False
-    national = phonenumbers.format_number(number, PhoneNumberFormat.NATIONAL)
     metadata = phonenumbers.PhoneMetadata.metadata_for_region(region)
     prefix = metadata.national_prefix if metadata is not None else None
     if not prefix or number.country_code != phonenumbers.country_code_for_region(region):
@@ -214,12 +217,13 @@ def normalise(raw: str, region: str = DEFAULT_REGION) -> PhoneResult:
         return PhoneResult(raw, region, reason=reason)
     if not phonenumbers.is_valid_number(number):
         return PhoneResult(raw, region, reason=_invalid_reason(number))
-    if _missing_trunk_prefix(text, number, region):
+    national = phonenumbers.format_number(number, PhoneNumberFormat.NATIONAL)
+    if _missing_trunk_prefix(text, number, region, national):
         return PhoneResult(raw, region, reason="no-trunk-prefix")
     e164 = phonenumbers.format_number(number, PhoneNumberFormat.E164)
     own = phonenumbers.region_code_for_number(number) == region
-    display = phonenumbers.format_number(
-        number, PhoneNumberFormat.NATIONAL if own else PhoneNumberFormat.INTERNATIONAL
+    display = (
+        national if own else phonenumbers.format_number(number, PhoneNumberFormat.INTERNATIONAL)
     )
     return PhoneResult(raw, region, e164=e164, display=display, kind=_kind(number))
 
