@@ -34,8 +34,22 @@ Page = Literal["A4", "card"]
 CARD = (85 * mm, 54 * mm)
 
 _PHONE_LABELS = {
-    "zh": {"mobile": "手机", "office": "办公", "home": "住宅", "pager": "寻呼"},
-    "en": {"mobile": "Mob", "office": "Off", "home": "Home", "pager": "Pager"},
+    "zh": {
+        "mobile": "手机",
+        "office": "办公",
+        "extension": "分机",
+        "short": "短号",
+        "home": "住宅",
+        "pager": "寻呼",
+    },
+    "en": {
+        "mobile": "Mob",
+        "office": "Off",
+        "extension": "Ext",
+        "short": "Short",
+        "home": "Home",
+        "pager": "Pager",
+    },
 }
 
 _COLUMNS = {

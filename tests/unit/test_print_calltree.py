@@ -221,3 +221,21 @@ def test_long_names_and_numbers_wrap_on_a_card_but_are_never_cut() -> None:
     assert "欧阳娜娜OuyangNana-ChristinaAlexandraMontgomery" in text
     for number in ("13910002001", "01065123001ext.8001", "+442079460958", "13811023452"):
         assert number in text
+
+
+def test_extensions_and_short_numbers_print_with_their_type() -> None:
+    people = {
+        "a": {
+            "name": {"zh": "刘洋"},
+            "phones": [
+                {"type": "short", "number": "61005"},
+                {"type": "extension", "number": "8005"},
+                {"type": "mobile", "number": "139 1000 2005"},
+            ],
+        }
+    }
+    tree = {"code": "t", "name": {"zh": "药剂科"}, "wait_minutes": 5, "nodes": [{"contact": "a"}]}
+    (zh,) = _squashed(_render(tree, people))
+    assert "短号61005" in zh and "分机8005" in zh and "手机13910002005" in zh
+    (en,) = _squashed(_render(tree, people, lang="en"))
+    assert "Short61005" in en and "Ext8005" in en
