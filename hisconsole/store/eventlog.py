@@ -10,8 +10,10 @@ from typing import Any
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
+from hisconsole.domain import event_schemas
 from hisconsole.domain.hlc import ZERO, HybridClock, Stamp
 from hisconsole.store import projections
+from hisconsole.store.errors import StoreError
 from hisconsole.store.events import EventRecord
 from hisconsole.store.models import EVENT_FLAG_FROM_FUTURE, Event
 from hisconsole.store.sync_models import EventOrder
@@ -50,6 +52,9 @@ class EventWriter:
         payload: dict[str, Any],
         parents: Iterable[str] = (),
     ) -> EventRecord:
+        problem = event_schemas.payload_problem(kind, payload)
+        if problem is not None:
+            raise EventRefused(kind=kind, problem=problem)
         if self._next_seq is None:
             current = self.session.scalar(
                 select(func.max(Event.origin_seq)).where(Event.origin_id == self.device_id)
@@ -74,6 +79,14 @@ class EventWriter:
         projections.apply(self.session, record)
         self.written.append(record)
         return record
+
+
+class EventRefused(StoreError):
+    """An event to be written does not fit its kind's schema (most often a text longer
+    than the log keeps); nothing of its transaction is written."""
+
+    code = "event.refused"
+    template = "Refused: {problem} ({kind}). Nothing was changed."
 
 
 def append_foreign(session: Session, records: Sequence[tuple[EventRecord, int]]) -> None:

@@ -18,7 +18,7 @@ from sqlalchemy import delete, exists, insert, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from hisconsole.domain import glossary
+from hisconsole.domain import event_schemas, glossary
 from hisconsole.domain.hlc import stamp_time
 from hisconsole.store.decisions import settle_level, settle_resolution, settle_status
 from hisconsole.store.events import EventRecord
@@ -61,9 +61,23 @@ def handles(*kinds: str) -> Callable[[Handler], Handler]:
 
 
 def apply(session: Session, record: EventRecord) -> None:
+    """Apply one event from the log. An event that does not fit its kind's schema or carries
+    an impossible stamp (held back on intake, but a log may hold one from an older program)
+    changes nothing: projections never raise on a foreign event."""
     handler = HANDLERS.get(record.kind)
-    if handler is not None:
+    if handler is not None and applicable(record) is None:
         handler(session, record)
+
+
+def applicable(record: EventRecord) -> str | None:
+    """Why ``record`` cannot be applied (None: it can)."""
+    try:
+        wall_ms = int(record.hlc.split(".", 1)[0])
+    except ValueError:
+        return "its clock stamp is not readable"
+    return event_schemas.stamp_problem(wall_ms) or event_schemas.payload_problem(
+        record.kind, record.payload
+    )
 
 
 def clear(session: Session) -> None:

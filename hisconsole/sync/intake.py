@@ -26,7 +26,7 @@ from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from hisconsole.domain.hlc import HybridClock, Stamp
-from hisconsole.store import eventlog
+from hisconsole.store import eventlog, projections
 from hisconsole.store.events import EventRecord, canonical_json
 from hisconsole.store.models import EVENT_FLAG_FROM_FUTURE, Event, Meta
 from hisconsole.store.sync_models import (
@@ -396,6 +396,14 @@ def _apply_or_hold(
     for record, verdict, reason in decided:
         if verdict == trust_rules.APPLY and record.event_id in taken:
             verdict, reason = trust_rules.REJECT, Reason(reasons.ID_TAKEN, device=record.origin_id)
+        problem = projections.applicable(record) if verdict == trust_rules.APPLY else None
+        if problem is not None:
+            # Signed by a trusted device, yet not what its kind needs: kept with the reason,
+            # never applied, and the device's later events go on.
+            verdict = trust_rules.REJECT
+            reason = Reason(
+                reasons.INVALID, device=record.origin_id, kind=record.kind, detail=problem
+            )
         if verdict == trust_rules.APPLY:
             taken.add(record.event_id)
             stamp = Stamp.decode(record.hlc)

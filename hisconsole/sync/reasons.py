@@ -22,8 +22,11 @@ LACKS_ROLE = "lacks-role"
 ID_TAKEN = "event-id-taken"
 #: The event waits for event number ``seq`` of its device (pending).
 WAITING = "waiting"
+#: The event's payload does not fit the schema of its ``kind``, or its clock stamp is not
+#: a date (``detail`` says which field, how); kept, never applied.
+INVALID = "invalid"
 
-CODES = (REVOKED, EXPIRED, NOT_LISTED, LACKS_ROLE, ID_TAKEN, WAITING)
+CODES = (REVOKED, EXPIRED, NOT_LISTED, LACKS_ROLE, ID_TAKEN, WAITING, INVALID)
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,7 @@ class Reason:
     kind: str = ""
     role: str = ""
     seq: int = 0
+    detail: str = ""
 
     def __post_init__(self) -> None:
         if self.code not in CODES:
@@ -52,5 +56,6 @@ class Reason:
             f"{self.device} lacks",
             ID_TAKEN: "its event id is already used by another event",
             WAITING: f"waiting for event #{self.seq} of this device",
+            INVALID: f"'{self.kind}' cannot be applied: {self.detail}",
         }
         return texts[self.code]

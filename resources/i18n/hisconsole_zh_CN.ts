@@ -7543,7 +7543,12 @@ No: import without pinning; events are held in quarantine.</source>
         <translation>等待设备 {device} 的第 {seq} 条记录</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+3"/>
+        <source>&apos;{kind}&apos; from device {device} cannot be applied: {detail}</source>
+        <translation>设备 {device} 的记录“{kind}”无法应用：{detail}</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>The trust list it carries was ignored: {problem}.</source>
         <translation>其中附带的信任名单已忽略：{problem}。</translation>
     </message>

@@ -610,7 +610,15 @@ def test_every_reason_an_event_is_held_back_has_words_of_its_own() -> None:
     on = dt.date(2026, 3, 1)
     worded = {
         code: sync_labels.reason_label(
-            Reason(code, device=device, on=on, kind="plan.item.set", role="plan-editor", seq=7)
+            Reason(
+                code,
+                device=device,
+                on=on,
+                kind="plan.item.set",
+                role="plan-editor",
+                seq=7,
+                detail="'key' is missing",
+            )
         )
         for code in reasons.CODES
     }
@@ -621,6 +629,7 @@ def test_every_reason_an_event_is_held_back_has_words_of_its_own() -> None:
         "lacks-role": "'plan.item.set' needs the Plan editor role, which device 01234567 lacks",
         "event-id-taken": "its event id is already used by another event",
         "waiting": "waiting for event #7 of device 01234567",
+        "invalid": "'plan.item.set' from device 01234567 cannot be applied: 'key' is missing",
     }
 
 

@@ -286,6 +286,9 @@ def test_database_of_the_previous_release_upgrades_through_the_command_line(
     assert before
 
     env = {k: v for k, v in os.environ.items() if not k.startswith("HISCONSOLE_")}
+    # The fixture was kept without its laptop's device key: the user says so explicitly.
+    new_identity = [sys.executable, "-m", "hisconsole", "--data-dir", str(data), "device"]
+    subprocess.run([*new_identity, "new-identity"], env=env, check=True, capture_output=True)
     env["QT_QPA_PLATFORM"] = "offscreen"
     done = subprocess.run(
         [sys.executable, "-m", "hisconsole", "--data-dir", str(data), "check"],

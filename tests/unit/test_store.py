@@ -128,6 +128,9 @@ def test_locked_database_gives_a_calm_message_and_loses_nothing(
 def test_full_disk_gives_a_calm_message_and_changes_nothing(console: Console) -> None:
     from sqlalchemy import event, text
 
+    from hisconsole.services import incidents
+
+    incident, _ = incidents.declare(console, level="II", title="HIS down")
     with console.db.read() as session:
         events_before = session.scalar(text("SELECT count(*) FROM events"))
         pages = session.scalar(text("PRAGMA page_count"))
@@ -138,7 +141,7 @@ def test_full_disk_gives_a_calm_message_and_changes_nothing(console: Console) ->
 
     console.db.engine.dispose()
     with pytest.raises(errors.DiskFull, match="full"):
-        console.sign_in("Zhao Lei " + "x" * 200_000, "scribe")
+        incidents.log(console, incident, "x" * 20_000)  # needs pages the disk lacks
     event.remove(console.db.engine, "connect", _cap)
     console.db.engine.dispose()
     with console.db.read() as session:

@@ -167,6 +167,9 @@ def reason_label(reason: sync_shared.Reason) -> str:
         "waiting": QCoreApplication.translate(
             "SyncLabels", "waiting for event #{seq} of device {device}"
         ),
+        "invalid": QCoreApplication.translate(
+            "SyncLabels", "'{kind}' from device {device} cannot be applied: {detail}"
+        ),
     }
     text = texts.get(reason.code)
     if text is None:
@@ -177,6 +180,7 @@ def reason_label(reason: sync_shared.Reason) -> str:
         kind=reason.kind,
         role=device_role_label(reason.role),
         seq=reason.seq,
+        detail=reason.detail,
     )
 
 

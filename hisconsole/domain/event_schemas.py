@@ -1,0 +1,430 @@
+"""The payload schema of every event kind: one place, used when an event is written and
+when one arrives from another laptop.
+
+A schema names the fields a kind's projection and its readers rely on, with their type
+and bounds. Payloads only ever gain fields (DESIGN), so fields a schema does not name are
+allowed; a kind this program does not know is stored and left for a newer program. An
+event whose payload does not fit is never applied: written here, that is a bug; received,
+it is held back with the reason (see sync/intake.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from hisconsole.domain.callout import OUTCOMES as CALL_OUTCOMES
+from hisconsole.domain.cap import MSG_TYPES
+from hisconsole.domain.incidents import LOG_KINDS, SYSTEM_STATUSES
+from hisconsole.domain.plan import LEVEL_CODES, PlanInvalid
+from hisconsole.domain.plan import validate as validate_plan
+
+#: A name, code or id (incident id, serial prefix, contact key, system code …).
+NAME_CHARS = 200
+#: A title or a short free text (reason, owner, reporter …).
+SHORT_CHARS = 2_000
+#: A long free text (an activity-log entry, a message, a review).
+TEXT_CHARS = 20_000
+#: Items in one list (serials in one back-entry, checklist items added at once …).
+LIST_ITEMS = 10_000
+#: Sheets issued in one event (the print dialog allows far fewer).
+MAX_SHEETS = 100_000
+
+
+class Check:
+    """One field's rule: ``problem(value)`` is None when the value fits, else why not."""
+
+    def __init__(self, what: str, test: Callable[[Any], str | None]) -> None:
+        self.what = what
+        self._test = test
+
+    def problem(self, value: Any) -> str | None:
+        return self._test(value)
+
+
+def _text(limit: int) -> Check:
+    def test(value: Any) -> str | None:
+        if not isinstance(value, str):
+            return "is not text"
+        if len(value) > limit:
+            return f"is longer than {limit} characters"
+        if "\x00" in value:
+            return "holds a NUL character"
+        return None
+
+    return Check("text", test)
+
+
+def _int(low: int = 0, high: int = 2**53) -> Check:
+    def test(value: Any) -> str | None:
+        if isinstance(value, bool) or not isinstance(value, int):
+            return "is not a whole number"
+        if not low <= value <= high:
+            return f"is not between {low} and {high}"
+        return None
+
+    return Check("number", test)
+
+
+def _choice(choices: tuple[str, ...] | Mapping[str, Any]) -> Check:
+    allowed = tuple(choices)
+
+    def test(value: Any) -> str | None:
+        return None if value in allowed else f"is not one of {', '.join(allowed)}"
+
+    return Check("choice", test)
+
+
+def _time() -> Check:
+    def test(value: Any) -> str | None:
+        if not isinstance(value, str) or len(value) > 40:
+            return "is not a time"
+        try:
+            dt.datetime.fromisoformat(value)
+        except ValueError:
+            return "is not an ISO 8601 time"
+        return None
+
+    return Check("time", test)
+
+
+def _bool() -> Check:
+    return Check("yes/no", lambda v: None if isinstance(v, bool) else "is not true or false")
+
+
+def _object() -> Check:
+    return Check("object", lambda v: None if isinstance(v, dict) else "is not an object")
+
+
+def _texts() -> Check:
+    """A text in several languages ({"zh": …, "en": …}) or one text."""
+    one = _text(SHORT_CHARS)
+
+    def test(value: Any) -> str | None:
+        if isinstance(value, str):
+            return one.problem(value)
+        if not isinstance(value, dict):
+            return "is not a text"
+        for lang, text in value.items():
+            why = one.problem(text)
+            if why:
+                return f"[{lang!r}] {why}"
+        return None
+
+    return Check("texts", test)
+
+
+def _list(item: Check, limit: int = LIST_ITEMS) -> Check:
+    def test(value: Any) -> str | None:
+        if not isinstance(value, list):
+            return "is not a list"
+        if len(value) > limit:
+            return f"has more than {limit} items"
+        for index, element in enumerate(value):
+            why = item.problem(element)
+            if why:
+                return f"[{index}] {why}"
+        return None
+
+    return Check("list", test)
+
+
+def _optional(check: Check) -> Check:
+    return Check(check.what, lambda v: None if v is None else check.problem(v))
+
+
+def _shape(**fields: Field) -> Check:
+    """A nested object with its own fields (checklist items)."""
+    schema = Schema(fields)
+    return Check("object", lambda v: schema.problem(v))
+
+
+def _plan_document() -> Check:
+    def test(value: Any) -> str | None:
+        if not isinstance(value, dict):
+            return "is not an object"
+        try:
+            validate_plan(value, "published plan")
+        except PlanInvalid as exc:
+            return f"is not a valid plan ({exc})"
+        return None
+
+    return Check("plan", test)
+
+
+@dataclass(frozen=True)
+class Field:
+    check: Check
+    required: bool = True
+
+
+def req(check: Check) -> Field:
+    return Field(check, True)
+
+
+def opt(check: Check) -> Field:
+    """May be missing or null."""
+    return Field(_optional(check), False)
+
+
+class Schema:
+    """The fields of one kind's payload."""
+
+    def __init__(self, fields: Mapping[str, Field]) -> None:
+        self.fields = dict(fields)
+
+    def problem(self, payload: Any) -> str | None:
+        if not isinstance(payload, dict):
+            return "the payload is not an object"
+        for name, rule in self.fields.items():
+            if name not in payload:
+                if rule.required:
+                    return f"'{name}' is missing"
+                continue
+            why = rule.check.problem(payload[name])
+            if why:
+                return f"'{name}' {why}"
+        return None
+
+
+NAME = _text(NAME_CHARS)
+SHORT = _text(SHORT_CHARS)
+TEXT = _text(TEXT_CHARS)
+TIME = _time()
+LEVEL = _choice(LEVEL_CODES)
+SERIALS = _list(NAME)
+# Codes of systems, groups and log kinds may grow with the hospital's plan: names,
+# not choices. The statuses and outcomes below are the program's own vocabulary.
+_INCIDENT = {"id": req(NAME), "at": opt(TIME)}
+
+SCHEMAS: dict[str, Schema] = {
+    "incident.declared": Schema(
+        {
+            **_INCIDENT,
+            "title": req(SHORT),
+            "level": req(LEVEL),
+            "reported_at": req(TIME),
+            "scenario": opt(NAME),
+            "exercise": opt(_bool()),
+            "systems": opt(_list(NAME, 100)),
+        }
+    ),
+    "incident.level_changed": Schema(
+        {**_INCIDENT, "level": req(LEVEL), "previous": opt(LEVEL), "reason": opt(SHORT)}
+    ),
+    "incident.logged": Schema(
+        {
+            **_INCIDENT,
+            "text": req(TEXT),
+            "kind": opt(_choice(LOG_KINDS)),
+            "group": opt(NAME),
+            "system": opt(NAME),
+            "corrects": opt(NAME),
+        }
+    ),
+    "incident.system_status": Schema(
+        {
+            **_INCIDENT,
+            "system": req(NAME),
+            "status": req(_choice(SYSTEM_STATUSES)),
+            "comment": opt(SHORT),
+            "estimate": opt(SHORT),
+        }
+    ),
+    "incident.report_recorded": Schema(
+        {
+            "id": req(NAME),
+            "at": req(TIME),
+            "summary": opt(TEXT),
+            "recipient": opt(SHORT),
+            "channel": opt(NAME),
+        }
+    ),
+    "incident.resolved": Schema({**_INCIDENT, "note": opt(TEXT)}),
+    "incident.closed": Schema({**_INCIDENT, "reason": opt(TEXT), "outstanding": opt(_int())}),
+    "incident.cap_issued": Schema(
+        {
+            "id": req(NAME),
+            "sender": req(SHORT),
+            "identifier": req(SHORT),
+            "sent": req(TIME),
+            "msg_type": req(_choice(tuple(MSG_TYPES.values()))),
+            "references": opt(_list(SHORT, 1_000)),
+        }
+    ),
+    "forms.issued": Schema(
+        {
+            "prefix": req(NAME),
+            "template": req(NAME),
+            "first": req(_int(0, 10**9)),
+            "count": req(_int(0, MAX_SHEETS)),
+            "template_version": opt(_int(0, 10**6)),
+            "incident": opt(NAME),
+            "department": opt(SHORT),
+            "lang": opt(NAME),
+            "job": opt(NAME),
+            "printer": opt(SHORT),
+            "at": opt(TIME),
+        }
+    ),
+    "forms.status": Schema(
+        {
+            "serials": req(SERIALS),
+            "status": req(_choice(("issued", "returned", "entered", "void", "verified"))),
+            "his_ref": opt(SHORT),
+            "reason": opt(SHORT),
+            "at": opt(TIME),
+        }
+    ),
+    "forms.print_state": Schema(
+        {
+            "serials": req(SERIALS),
+            "state": req(_choice(("sent", "printed", "not-printed"))),
+            "reprint": opt(_int(0, 10**6)),
+            "job": opt(NAME),
+            "printer": opt(SHORT),
+            "reason": opt(SHORT),
+            "at": opt(TIME),
+        }
+    ),
+    "forms.stock_counted": Schema(
+        {"template": req(NAME), "count": req(_int(0, 10**9)), "at": opt(TIME)}
+    ),
+    "intake.received": Schema(
+        {
+            "intake": req(NAME),
+            "received_at": req(TIME),
+            "reporter": opt(SHORT),
+            "department": opt(SHORT),
+            "channel": opt(NAME),
+            "what": opt(TEXT),
+            "systems": opt(_list(NAME, 100)),
+        }
+    ),
+    "intake.assessed": Schema(
+        {
+            "intake": req(NAME),
+            "outcome": req(_choice(("open", "declared", "attached", "no-incident"))),
+            "incident": opt(NAME),
+            "reason": opt(SHORT),
+        }
+    ),
+    "message.sent": Schema(
+        {
+            **_INCIDENT,
+            "message": req(NAME),
+            "text": req(TEXT),
+            "sender": opt(SHORT),
+            "recipient": opt(SHORT),
+            "priority": opt(NAME),
+            "reply_required": opt(_bool()),
+        }
+    ),
+    "message.replied": Schema(
+        {
+            "message": req(NAME),
+            "reply": req(TEXT),
+            "replied_by": opt(SHORT),
+            "id": opt(NAME),
+            "at": opt(TIME),
+        }
+    ),
+    "checklist.items_added": Schema(
+        {
+            "id": req(NAME),
+            "items": req(
+                _list(
+                    _shape(
+                        item=req(NAME),
+                        group=req(NAME),
+                        order=req(_int(0, 10**9)),
+                        text=req(_texts()),
+                        source=opt(NAME),
+                    ),
+                    1_000,
+                )
+            ),
+        }
+    ),
+    "checklist.assigned": Schema({"item": req(NAME), "assignee": req(SHORT), "id": opt(NAME)}),
+    "checklist.ticked": Schema(
+        {"item": req(NAME), "done": req(_bool()), "id": opt(NAME), "at": opt(TIME)}
+    ),
+    "callout.started": Schema(
+        {
+            **_INCIDENT,
+            "callout": req(NAME),
+            "tree": req(NAME),
+            "title": opt(_texts()),
+            "wait_minutes": req(_int(0, 24 * 60)),
+            "nodes": req(_list(_object(), 1_000)),
+        }
+    ),
+    "callout.call": Schema(
+        {
+            "callout": req(NAME),
+            "person": req(NAME),
+            "outcome": req(_choice(CALL_OUTCOMES)),
+            "note": opt(SHORT),
+            "id": opt(NAME),
+            "at": opt(TIME),
+        }
+    ),
+    "review.noted": Schema({"id": req(NAME), "went_well": opt(TEXT), "went_badly": opt(TEXT)}),
+    "improvement.added": Schema(
+        {
+            **_INCIDENT,
+            "item": req(NAME),
+            "text": req(TEXT),
+            "owner": opt(SHORT),
+            "due": opt(SHORT),
+            "plan_section": opt(SHORT),
+        }
+    ),
+    "improvement.done": Schema(
+        {"item": req(NAME), "done": opt(_bool()), "id": opt(NAME), "at": opt(TIME)}
+    ),
+    "alert.acknowledged": Schema({"key": req(SHORT), "at": opt(TIME)}),
+    "operator.signed_in": Schema({"name": req(SHORT), "role": req(NAME)}),
+    "plan.item.set": Schema(
+        {
+            "key": req(NAME),
+            "section": req(NAME),
+            "order": req(_int(0, 10**9)),
+            "data": req(_object()),
+        }
+    ),
+    "plan.item.removed": Schema({"key": req(NAME), "section": opt(NAME)}),
+    "plan.published": Schema(
+        {"version": req(_int(1, 10**6)), "note": opt(TEXT), "document": req(_plan_document())}
+    ),
+    "contact.set": Schema({"key": req(NAME), "data": req(_object())}),
+    "contact.removed": Schema({"key": req(NAME)}),
+    "calltree.set": Schema({"key": req(NAME), "data": req(_object())}),
+    "calltree.removed": Schema({"key": req(NAME)}),
+}
+
+#: Clock stamps outside these years cannot be shown as a date: impossible, not just odd.
+STAMP_YEARS = (1970, 9999)
+
+
+def payload_problem(kind: str, payload: Any) -> str | None:
+    """Why ``payload`` does not fit the schema of ``kind`` (None: it fits, or the kind is
+    one this program does not know, which is stored for a newer program)."""
+    schema = SCHEMAS.get(kind)
+    if schema is None:
+        return None if isinstance(payload, dict) else "the payload is not an object"
+    return schema.problem(payload)
+
+
+def stamp_problem(wall_ms: int) -> str | None:
+    """Why a clock stamp is impossible (None: it is a date, however far from now)."""
+    try:
+        year = dt.datetime.fromtimestamp(wall_ms / 1000, tz=dt.UTC).year
+    except (OverflowError, OSError, ValueError):
+        return "its clock stamp is not a date"
+    if not STAMP_YEARS[0] <= year <= STAMP_YEARS[1]:
+        return "its clock stamp is not a date"
+    return None

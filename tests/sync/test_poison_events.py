@@ -1,0 +1,180 @@
+"""Events signed by a trusted laptop with payloads its kind does not expect: intake never
+raises, they are kept (never applied) with the reason, and the events after them apply."""
+
+from __future__ import annotations
+
+import itertools
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import select
+
+from hisconsole.domain import event_schemas
+from hisconsole.domain.hlc import Stamp
+from hisconsole.services.console import Console
+from hisconsole.services.maintenance import check
+from hisconsole.services.sync import status as status_service
+from hisconsole.store import eventlog
+from hisconsole.store.events import EventRecord
+from hisconsole.store.models import Event, Operator
+from hisconsole.store.sync_models import HeldEvent
+from hisconsole.sync import intake
+from hisconsole.sync.canonical import EventSigner
+from tests.sync.conftest import Keys, device_id
+
+KINDS = [*sorted(event_schemas.SCHEMAS), "made.up.kind"]
+JSON = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-(2**63), max_value=2**63)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(max_size=20)
+    | st.sampled_from(["I", "XIV", "NOPE", "2026-12-05T03:00:00+00:00", "abc", "\x00", ""]),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4)
+    ),
+    max_leaves=12,
+)
+STAMPS = st.one_of(
+    st.just(None),  # now
+    st.integers(min_value=0, max_value=999_999_999_999_999),  # 1970 .. year 33658
+)
+
+
+def public_key_bytes(key: Ed25519PrivateKey) -> bytes:
+    return key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+
+
+@st.composite
+def payloads(draw: st.DrawFn, kind: str) -> dict[str, Any]:
+    """Mostly the kind's own field names with values of any JSON shape."""
+    names = list(event_schemas.SCHEMAS[kind].fields) if kind in event_schemas.SCHEMAS else []
+    chosen = draw(st.lists(st.sampled_from(names), unique=True)) if names else []
+    payload = {name: draw(JSON) for name in chosen}
+    payload.update(draw(st.dictionaries(st.text(max_size=6), JSON, max_size=2)))
+    return payload
+
+
+def test_intake_never_raises_and_the_rest_still_applies(
+    laptops: Callable[..., Console], keys: Keys
+) -> None:
+    b = laptops("B")
+    key = keys.devices["A"]
+    a_id = device_id(key)
+    sign = EventSigner(key)
+    seqs = itertools.count(1)
+    outcomes = {"applied": 0, "held": 0}
+
+    def event(kind: str, payload: dict[str, Any], wall_ms: int | None) -> EventRecord:
+        stamp = Stamp(wall_ms if wall_ms is not None else b.clock.now().wall_ms, 0).encode()
+        record = EventRecord(
+            origin_id=a_id,
+            origin_seq=next(seqs),
+            event_id=str(uuid.uuid4()),
+            hlc=stamp,
+            author="Fuzz",
+            kind=kind,
+            entity=f"fuzz:{kind}",
+            payload=payload,
+        )
+        return EventRecord(**{**record.__dict__, "signature": sign(record)})
+
+    @settings(
+        max_examples=250,
+        deadline=None,
+        suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    )
+    @given(kind=st.sampled_from(KINDS), data=st.data(), wall_ms=STAMPS)
+    def one(kind: str, data: st.DataObject, wall_ms: int | None) -> None:
+        poison = event(kind, data.draw(payloads(kind)), wall_ms)
+        name = f"Operator {poison.origin_seq}"
+        good = event("operator.signed_in", {"name": name, "role": "scribe"}, None)
+        with b.db.write() as session:
+            intake.receive(
+                session,
+                [poison, good],
+                here=intake.Receiver(b.device_id, b.clock, b.now()),
+                source="fuzz",
+                keys={a_id: public_key_bytes(key)},
+                names={a_id: "Laptop A"},
+            )
+        with b.db.read() as session:
+            assert session.get(Operator, name) is not None  # the event after it applied
+            stored = session.scalar(select(Event.kind).where(Event.event_id == poison.event_id))
+            held = session.scalar(
+                select(HeldEvent.reason).where(HeldEvent.event_id == poison.event_id)
+            )
+        # Kept either way: applied because it fits, or held with the reason.
+        assert (stored is None) != (held is None)
+        if held is not None:
+            assert f"'{kind}' cannot be applied" in held
+            outcomes["held"] += 1
+        else:
+            assert event_schemas.payload_problem(kind, poison.payload) is None
+            outcomes["applied"] += 1
+
+    one()
+    assert outcomes["held"] > 50 and outcomes["applied"] > 0, outcomes
+    # What was applied rebuilds to the same state, and the log checks out.
+    report = check(b)
+    assert report.ok, report.problems
+    with b.db.write() as session:
+        assert eventlog.rebuild(session) > 0
+    # sync --status lists the held events with their reason.
+    rejected = status_service.sync_status(b)["rejected"]
+    assert any("cannot be applied" in r["reason"] for r in rejected)
+    print(f"poison events: {outcomes}")
+
+
+ISSUE_SHAPES: list[tuple[str, dict[str, Any]]] = [
+    ("incident.declared", {}),
+    ("forms.issued", {}),
+    ("incident.logged", {"id": "X", "text": {"an": "object"}}),
+    ("plan.published", {"version": "abc"}),
+    ("incident.level_changed", {"id": "X", "level": "XIV"}),
+    ("forms.issued", {"prefix": "A", "template": "mar", "first": 1, "count": 10**12}),
+    ("incident.logged", {"id": "X", "text": "x" * 200_000}),
+    ("checklist.items_added", {"id": "X", "items": [{"item": 1}]}),
+]
+
+
+def test_the_issues_shapes_are_held_with_a_reason(
+    laptops: Callable[..., Console], keys: Keys
+) -> None:
+    b = laptops("B")
+    key = keys.devices["A"]
+    a_id = device_id(key)
+    sign = EventSigner(key)
+    records = []
+    for seq, (kind, payload) in enumerate(ISSUE_SHAPES, start=1):
+        record = EventRecord(
+            origin_id=a_id,
+            origin_seq=seq,
+            event_id=str(uuid.uuid4()),
+            hlc=b.clock.now().encode(),
+            author="Mallory",
+            kind=kind,
+            entity="x",
+            payload=payload,
+        )
+        records.append(EventRecord(**{**record.__dict__, "signature": sign(record)}))
+    with b.db.write() as session:
+        report = intake.receive(
+            session,
+            records,
+            here=intake.Receiver(b.device_id, b.clock, b.now()),
+            source="test",
+            keys={a_id: public_key_bytes(key)},
+            names={a_id: "Laptop A"},
+        )
+    assert report.rejected == len(ISSUE_SHAPES) and report.applied == 0
+    rejected = status_service.sync_status(b)["rejected"]
+    assert len(rejected) == len(ISSUE_SHAPES)
+    reasons = " | ".join(r["reason"] for r in rejected)
+    assert "'id' is missing" in reasons and "'level' is not one of I, II, III, IV" in reasons
+    assert "'version' is not a whole number" in reasons
