@@ -201,7 +201,9 @@ class _Validator:
                     loc, f"must be a short code of letters, digits, '-', '_' or '.', not {value!r}"
                 )
         elif kind == "enum":
-            if value not in extra:
+            # Every choice is a text; a list or mapping from the YAML is not one (and
+            # would not hash).
+            if not isinstance(value, str) or value not in extra:
                 self.add(loc, f"must be one of {', '.join(extra)}, not {value!r}")
         elif kind == "enums":
             if not isinstance(value, list) or not value:
@@ -210,7 +212,7 @@ class _Validator:
                 for i, item in enumerate(value):
                     self.field(f"{loc}[{i}]", item, ("enum", True, extra))
         elif kind == "ref":
-            if value not in self.codes(extra):
+            if not isinstance(value, str) or value not in self.codes(extra):
                 self.add(loc, f"refers to unknown {extra} code {value!r}")
         elif kind == "refs":
             if not isinstance(value, list) or not value:

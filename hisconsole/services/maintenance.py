@@ -85,7 +85,7 @@ def check_file(path: Path) -> CheckReport:
     go on); a damaged file gets the way back."""
     report = CheckReport()
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=store_db.BUSY_TIMEOUT_S)
+        con = store_db.connect_read_only(path)
         try:
             lines = [row[0] for row in con.execute("PRAGMA integrity_check")]
         finally:

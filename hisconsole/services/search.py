@@ -94,6 +94,9 @@ class PlanIndex:
         self._db.close()
 
     def search(self, query: str, limit: int = 50) -> list[Hit]:
+        # Control characters (NUL) and lone surrogates are in no plan text, and SQLite
+        # refuses them in a query: they are dropped, not an error.
+        query = "".join(ch for ch in query if ch.isprintable() or ch.isspace())
         terms = [t for t in re.split(r"\s+", query.strip()) if t]
         if not terms:
             return []

@@ -49,10 +49,22 @@ def _private_dir(path: Path) -> None:
     path.mkdir(mode=0o700, parents=True, exist_ok=True)
 
 
+def frozen(path: Path) -> bool:
+    """True if the database's folder cannot be written (a read-only mount or USB stick):
+    SQLite can then read it only as an immutable file."""
+    return path.exists() and not os.access(path.parent, os.W_OK)
+
+
+def connect_read_only(path: Path) -> sqlite3.Connection:
+    """A read-only connection (writers go on meanwhile), also in a read-only folder."""
+    mode = "immutable=1" if frozen(path) else "mode=ro"
+    return sqlite3.connect(f"file:{path}?{mode}", uri=True, timeout=BUSY_TIMEOUT_S)
+
+
 def _inspect(path: Path) -> tuple[int, str | None]:
     """(application_id, alembic revision or None) read without SQLAlchemy or Alembic."""
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S)
+        con = connect_read_only(path)
         try:
             app_id = con.execute("PRAGMA application_id").fetchone()[0]
             has_version = con.execute(
@@ -84,7 +96,7 @@ def quick_check(path: Path) -> None:
     if large and stamp.exists() and dt.datetime.now().timestamp() - stamp.stat().st_mtime < 86400:
         return
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S)
+        con = connect_read_only(path)
         try:
             first = con.execute("PRAGMA quick_check(1)").fetchone()[0]
         finally:
@@ -100,7 +112,7 @@ def quick_check(path: Path) -> None:
 
 def backup_file(source: Path, target: Path) -> None:
     """Consistent copy of a live database through SQLite's online backup API."""
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S)
+    src = connect_read_only(source)
     try:
         fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         os.close(fd)
@@ -146,12 +158,16 @@ class Database:
     in WAL mode: a write reported as done survives a crash or power cut.
     """
 
-    def __init__(self, path: Path, engine: Engine) -> None:
+    def __init__(self, path: Path, engine: Engine, *, read_only: bool = False) -> None:
         self.path = path
         self.engine = engine
+        #: The folder is read-only: everything can be read, nothing written.
+        self.read_only = read_only
 
     @contextlib.contextmanager
     def write(self) -> Iterator[Session]:
+        if self.read_only:
+            raise errors.FolderReadOnly(folder=self.path.parent)
         with (
             self._errors(),
             Session(self.engine, expire_on_commit=False) as session,
@@ -184,22 +200,20 @@ class Database:
         self.engine.dispose()
 
 
-def _make_engine(path: Path) -> Engine:
+def _make_engine(path: Path, *, read_only: bool = False) -> Engine:
+    url = f"sqlite:///file:{path}?immutable=1&uri=true" if read_only else f"sqlite:///{path}"
     engine = create_engine(
-        f"sqlite:///{path}",
-        connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_S},
+        url, connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_S}
     )
+    pragmas = ["PRAGMA foreign_keys=ON", f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_S * 1000)}"]
+    if not read_only:
+        pragmas[:0] = ["PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL"]
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
         # We emit BEGIN ourselves (see _on_begin), so the driver must not.
         dbapi_conn.isolation_level = None
-        for pragma in (
-            "PRAGMA journal_mode=WAL",
-            "PRAGMA synchronous=FULL",
-            "PRAGMA foreign_keys=ON",
-            f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_S * 1000)}",
-        ):
+        for pragma in pragmas:
             dbapi_conn.execute(pragma)
 
     @event.listens_for(engine, "begin")
@@ -253,8 +267,15 @@ def open_database(data_dir: Path, *, create: bool = False, verify: bool = True) 
         quick_check(path)
     if revision is not None and revision not in SCHEMA_REVISIONS:
         raise errors.DatabaseTooNew(path=path, revision=revision, head=SCHEMA_HEAD)
-    engine = _make_engine(path)
-    db = Database(path, engine)
+    read_only = not empty and frozen(path)
+    if read_only:
+        wal = path.with_name(path.name + "-wal")
+        if (wal.exists() and wal.stat().st_size > 0) or revision != SCHEMA_HEAD:
+            # Changes not yet folded into the file, or an upgrade due: neither can be
+            # read without writing.
+            raise errors.FolderReadOnly(folder=path.parent)
+    engine = _make_engine(path, read_only=read_only)
+    db = Database(path, engine, read_only=read_only)
     if revision != SCHEMA_HEAD:
         try:
             with db._errors():

@@ -68,6 +68,15 @@ class DatabaseCorrupt(StoreError):
     template = "The database {path} is damaged ({reason}). " + WAY_BACK
 
 
+class FolderReadOnly(StoreError):
+    code = "storage.folder-read-only"
+    template = (
+        "The data folder {folder} is read-only: what is there can be read, nothing can be "
+        "recorded. Copy the folder to a writable place (or make it writable) and use that "
+        "one; nothing was changed."
+    )
+
+
 class DatabaseReadOnly(StoreError):
     code = "storage.read-only"
     template = (

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import glob
 import os
 import tempfile
 from collections.abc import Iterator
@@ -104,8 +105,11 @@ def output_file(path: Path, *, mode: int = 0o644, exclusive: bool = False) -> It
     path = check_target(path)
     if exclusive and path.exists():
         raise FileWriteError(path, "a file of that name already exists")
+    _remove_stale(path)
     try:
-        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=path.parent)
+        fd, name = tempfile.mkstemp(
+            prefix=f".{path.name}.{os.getpid()}-", suffix=".partial", dir=path.parent
+        )
     except OSError as exc:
         raise FileWriteError(path, reason_of(exc)) from exc
     tmp = Path(name)
@@ -137,6 +141,24 @@ def write_atomically(
     """Write ``data`` to ``path`` durably (see :func:`output_file`)."""
     with output_file(path, mode=mode, exclusive=exclusive) as out:
         out.write(data)
+
+
+def _remove_stale(path: Path) -> None:
+    """Remove what writers of ``path`` that were killed left behind (their temporary file
+    names carry their process id; a live writer's file is left alone)."""
+    if os.name != "posix":
+        return
+    for tmp in path.parent.glob(f".{glob.escape(path.name)}.*-*.partial"):
+        pid_text = tmp.name[len(path.name) + 2 :].split("-", 1)[0]
+        if not pid_text.isdigit():
+            continue
+        try:
+            os.kill(int(pid_text), 0)
+        except ProcessLookupError:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+        except OSError:
+            continue  # alive, another user's
 
 
 def _sync_folder(folder: Path) -> None:

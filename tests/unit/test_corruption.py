@@ -194,3 +194,34 @@ def test_restore_then_bundles_recover_everything(
     code, out, _ = run(capsys, "--data-dir", d, "--json", "incident", "show", incident)
     assert json.loads(out)["log"] == before["log"]
     assert run(capsys, "--data-dir", d, "check")[0] == 0
+
+
+def test_a_read_only_data_folder_can_be_read_and_says_so_on_writes(
+    capsys: pytest.CaptureFixture[str], ready_data_dir: Path, tmp_path: Path
+) -> None:
+    """A data folder on a write-protected USB stick or a read-only mount."""
+    import subprocess
+
+    checkpoint(ready_data_dir)
+    d = str(ready_data_dir)
+    code, out, _ = run(capsys, "--data-dir", d, "--json", "incident", "declare", "--level", "II",
+                       "--title", "HIS down")  # fmt: skip
+    incident = json.loads(out)["id"]
+    checkpoint(ready_data_dir)
+    disk = tmp_path / "ro"
+    disk.mkdir()
+    done = subprocess.run(["mount", "--bind", d, str(disk)], capture_output=True, check=False)
+    if done.returncode != 0:
+        pytest.skip(f"cannot bind-mount here: {done.stderr.decode().strip()}")
+    try:
+        subprocess.run(["mount", "-o", "remount,bind,ro", str(disk)], check=True)
+        ro = str(disk)
+        code, out, err = run(capsys, "--data-dir", ro, "--json", "incident", "list")
+        assert code == 0, err
+        assert incident in {i["id"] for i in json.loads(out)}
+        code, out, err = run(capsys, "--data-dir", ro, "incident", "log", incident, "x")
+        assert code == 1 and out == ""
+        assert "read-only" in err and "Traceback" not in err
+        assert run(capsys, "--data-dir", ro, "check")[0] == 0
+    finally:
+        subprocess.run(["umount", str(disk)], check=True)

@@ -10,6 +10,7 @@ import os
 import shutil
 import sqlite3
 import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -245,3 +246,37 @@ def test_fsync_failure_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     with pytest.raises(files.FileWriteError, match="Nothing was written"):
         files.write_atomically(tmp_path / "a.bin", b"data")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_killed_writer_leaves_nothing_behind_for_long(
+    capsys: pytest.CaptureFixture[str], writers_dir: tuple[Path, str], tmp_path: Path
+) -> None:
+    """forms print killed mid-write leaves its temporary file; the next write there removes
+    it (its process is gone) but never one of a writer still running."""
+    data_dir, _ = writers_dir
+    out = tmp_path / "f.pdf"
+    script = (
+        "import os, sys, time\n"
+        "from hisconsole.store import files\n"
+        "with files.output_file(__import__('pathlib').Path(sys.argv[1])) as f:\n"
+        "    f.write(b'%PDF-1.4 half'); print(f.tmp, flush=True); time.sleep(60)\n"
+    )
+    writer = subprocess.Popen(
+        [sys.executable, "-c", script, str(out)], stdout=subprocess.PIPE, text=True
+    )
+    assert writer.stdout is not None
+    left = Path(writer.stdout.readline().strip())
+    alive = subprocess.Popen(
+        [sys.executable, "-c", script, str(out)], stdout=subprocess.PIPE, text=True
+    )
+    assert alive.stdout is not None
+    running = Path(alive.stdout.readline().strip())
+    writer.kill()
+    writer.communicate()
+    assert left.exists() and not out.exists()
+    args = ["--data-dir", str(data_dir), "forms", "print", "mar", "--out", str(out)]
+    assert run(capsys, *args)[0] == 0
+    assert not left.exists() and running.exists()
+    assert out.read_bytes().startswith(b"%PDF")
+    alive.kill()
+    alive.communicate()

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from hisconsole.services import plan as plan_service
 from hisconsole.services import search
@@ -29,6 +31,24 @@ def test_codes_and_english_find_the_imaging_steps(console: Console) -> None:
 @pytest.mark.parametrize("query", ["", "   ", "没有这个词语的内容", "%", '"quoted"'])
 def test_odd_queries_return_calmly(console: Console, query: str) -> None:
     assert isinstance(search.search(console, query), list)
+
+
+@pytest.mark.parametrize("query", ["\x00", "PACS\x00", "PA\x00CS", "\ud800PACS", "PACS\x1b"])
+def test_nul_and_lone_surrogates_are_dropped_not_an_error(console: Console, query: str) -> None:
+    found = {h.key for h in search.search(console, query)}
+    if "PACS" in query.replace("\x00", "").replace("\ud800", "").replace("\x1b", ""):
+        assert "systems/PACS" in found
+    else:
+        assert found == set()
+
+
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(query=st.text(max_size=20))
+def test_any_text_query_gives_hits_never_an_error(console: Console, query: str) -> None:
+    for hit in search.search(console, query):
+        assert hit.key and hit.text
 
 
 def test_the_index_follows_plan_changes(console: Console) -> None:
