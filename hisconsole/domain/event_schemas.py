@@ -17,8 +17,8 @@ from typing import Any
 
 from hisconsole.domain.callout import OUTCOMES as CALL_OUTCOMES
 from hisconsole.domain.cap import MSG_TYPES
-from hisconsole.domain.incidents import LOG_KINDS, SYSTEM_STATUSES
-from hisconsole.domain.plan import LEVEL_CODES, PlanInvalid
+from hisconsole.domain.glossary import LEVELS, SYSTEM_STATUSES
+from hisconsole.domain.plan import PlanInvalid
 from hisconsole.domain.plan import validate as validate_plan
 
 #: A name, code or id (incident id, serial prefix, contact key, system code …).
@@ -193,7 +193,7 @@ NAME = _text(NAME_CHARS)
 SHORT = _text(SHORT_CHARS)
 TEXT = _text(TEXT_CHARS)
 TIME = _time()
-LEVEL = _choice(LEVEL_CODES)
+LEVEL = _choice(LEVELS)
 SERIALS = _list(NAME)
 # Codes of systems, groups and log kinds may grow with the hospital's plan: names,
 # not choices. The statuses and outcomes below are the program's own vocabulary.
@@ -218,7 +218,8 @@ SCHEMAS: dict[str, Schema] = {
         {
             **_INCIDENT,
             "text": req(TEXT),
-            "kind": opt(_choice(LOG_KINDS)),
+            # Older programs wrote kinds this one words differently: a name, not a choice.
+            "kind": opt(NAME),
             "group": opt(NAME),
             "system": opt(NAME),
             "corrects": opt(NAME),
