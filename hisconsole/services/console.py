@@ -66,7 +66,7 @@ def _own_identity(data_dir: Path, db: Database) -> DeviceIdentity:
             .where(Event.origin_id == device, Event.signature.is_not(None))
             .limit(1)
         )
-    if loaded is None and signed:
+    if loaded is None and signed and device is not None:
         raise identity.missing(data_dir, device)
     if loaded is not None and device not in (None, loaded.device_id) and wrote:
         raise identity.foreign(data_dir, loaded.device_id, device)
