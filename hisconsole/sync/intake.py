@@ -258,6 +258,8 @@ class IntakeReport:
     #: Areas (first part of the event kind: incident, forms, plan, …) that changed.
     areas: set[str] = field(default_factory=set)
     stamps: list[Stamp] = field(default_factory=list, repr=False)
+    #: How far the furthest event from the future was ahead of this laptop's clock (ms).
+    ahead_ms: int = 0
     #: The serial of a trust list received and now in use.
     trust_serial: int | None = None
     #: Why a trust list received was not used (it is not signed by the pinned IT key, …).
@@ -277,6 +279,7 @@ class IntakeReport:
         for reason, count in other.reasons.items():
             self.reasons[reason] = self.reasons.get(reason, 0) + count
         self.areas |= other.areas
+        self.ahead_ms = max(self.ahead_ms, other.ahead_ms)
         self.stamps.extend(other.stamps)
         if other.trust_serial is not None:
             self.trust_serial = other.trust_serial
@@ -411,6 +414,8 @@ def _apply_or_hold(
             if ctx.clock.is_from_future(stamp):
                 flags = EVENT_FLAG_FROM_FUTURE
                 report.from_future += 1
+                now_ms = int(ctx.now.timestamp() * 1000)
+                report.ahead_ms = max(report.ahead_ms, stamp.wall_ms - now_ms)
             else:
                 report.stamps.append(stamp)
             to_apply.append((record, flags))

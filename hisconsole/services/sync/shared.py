@@ -260,8 +260,9 @@ def count_notes(r: IntakeReport) -> list[str]:
         )
     if r.from_future:
         notes.append(
-            f"{r.from_future} event(s) carry a time far ahead of this laptop's clock: stored "
-            "and flagged; check the clocks of the laptops."
+            f"{r.from_future} event(s) carry a time far ahead of this laptop's clock (by up "
+            f"to {r.ahead_ms // 60_000} min): stored and flagged; this laptop's clock may be "
+            "slow: check it against the other laptops'."
         )
     if r.conflicting:
         notes.append(
