@@ -53,12 +53,15 @@ class _Decision:
         }
 
 
-def _decisions(session: Session, incident_id: str, kinds: tuple[str, ...]) -> list[Event]:
-    return list(
-        session.scalars(
-            select(Event).where(Event.entity == f"incident:{incident_id}", Event.kind.in_(kinds))
-        )
-    )
+def _decisions(
+    session: Session, incident_id: str, kinds: tuple[str, ...], *, mentioning: str | None = None
+) -> list[Event]:
+    """The incident's events of ``kinds`` (whose payload holds ``mentioning``, if given:
+    a long incident has many status changes, of many systems)."""
+    query = select(Event).where(Event.entity == f"incident:{incident_id}", Event.kind.in_(kinds))
+    if mentioning is not None:
+        query = query.where(Event.payload.contains(mentioning))
+    return list(session.scalars(query))
 
 
 def _record(
@@ -231,7 +234,14 @@ def settle_status(session: Session, incident_id: str, system: str) -> None:
         return
     decisions: dict[str, _Decision] = {}
     current = None
-    for row in _decisions(session, incident_id, ("incident.declared", "incident.system_status")):
+    # The canonical payload JSON has no spaces: a system's code appears as "HIS".
+    named = _decisions(
+        session,
+        incident_id,
+        ("incident.declared", "incident.system_status"),
+        mentioning=f'"{system}"',
+    )
+    for row in named:
         payload = json.loads(row.payload)
         if row.kind == "incident.declared":
             if system not in payload.get("systems", []):
