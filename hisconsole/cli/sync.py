@@ -218,23 +218,20 @@ def cmd_sync(args: argparse.Namespace, out: Output) -> int:
     try:
         if args.status:
             status = status_service.sync_status(console)
-            lines = [f"Hub: {status['hub'] or 'none set'}"]
-            for peer in status["peers"]:
+            lines = [f"Hub: {status.hub or 'none set'}"]
+            for peer in status.peers:
                 lines.append(
-                    f"  last {peer['kind']} sync with {peer['name'] or peer['peer']}: "
-                    f"{peer['last_sync_at']}"
+                    f"  last {peer.kind} sync with {peer.name or peer.peer}: {peer.last_sync_at}"
                 )
-            for entry in status["quarantine"]:
-                lines.append(f"  quarantined: {entry['events']} event(s) from {entry['device']}")
-            if status["rejected"]:
-                lines.append(
-                    f"  rejected events: {len(status['rejected'])} (latest shown in --json)"
-                )
-            if status["pending"]:
-                lines.append(f"  pending events: {status['pending']}")
-            if status["conflicts"]:
-                lines.append(f"  unresolved conflicts: {status['conflicts']}")
-            out.emit(status, "\n".join(lines))
+            for entry in status.quarantine:
+                lines.append(f"  quarantined: {entry.events} event(s) from {entry.device}")
+            if status.rejected:
+                lines.append(f"  rejected events: {len(status.rejected)} (latest shown in --json)")
+            if status.pending:
+                lines.append(f"  pending events: {status.pending}")
+            if status.conflicts:
+                lines.append(f"  unresolved conflicts: {status.conflicts}")
+            out.emit(status.as_dict(), "\n".join(lines))
             return EXIT_OK
         result = hub_service.sync_hub(console, args.hub)
         data = result.as_dict()
@@ -268,26 +265,25 @@ def cmd_device(args: argparse.Namespace, out: Output) -> int:
         if args.device_command == "show":
             info = devices_service.device_info(console)
             out.emit(
-                info,
-                f"Device id:   {info['id']}\nName:        {info['name']}\n"
-                f"Public key:  {info['public_key']}\nFingerprint: {info['fingerprint']}",
+                info.as_dict(),
+                f"Device id:   {info.id}\nName:        {info.name}\n"
+                f"Public key:  {info.public_key}\nFingerprint: {info.fingerprint}",
             )
         elif args.device_command == "list":
             rows = devices_service.devices(console)
             lines = []
             for d in rows:
                 held = ""
-                if d["quarantined"] or d["rejected"] or d["pending"]:
+                if d.quarantined or d.rejected or d.pending:
                     held = (
-                        f"  held: {d['quarantined']} quarantined, {d['rejected']} rejected, "
-                        f"{d['pending']} pending"
+                        f"  held: {d.quarantined} quarantined, {d.rejected} rejected, "
+                        f"{d.pending} pending"
                     )
-                roles = ",".join(d["roles"]) or "-"
+                roles = ",".join(d.roles) or "-"
                 lines.append(
-                    f"{d['id']}  {d['status']:<12} {roles:<21} {d['events']:>7} events  "
-                    f"{d['name']}{held}"
+                    f"{d.id}  {d.status:<12} {roles:<21} {d.events:>7} events  {d.name}{held}"
                 )
-            out.emit(rows, "\n".join(lines))
+            out.emit([d.as_dict() for d in rows], "\n".join(lines))
         else:
             result = devices_service.accept_device(console, args.id)
             data = result.as_dict()

@@ -389,14 +389,14 @@ def _quarantined(console: Console, now: dt.datetime) -> Found:
 
     found = Found()
     for device in devices.devices(console):
-        if device["status"] == "quarantined":
+        if device.status == devices.QUARANTINED:
             found.alerts.append(
                 alert(
                     "device-quarantined",
                     WARNING,
-                    (device["id"],),
-                    {"device": device["name"] or device["id"], "events": device["quarantined"]},
-                    since=device["first_seen"],
+                    (device.id,),
+                    {"device": device.name or device.id, "events": device.quarantined},
+                    since=device.first_seen,
                 )
             )
     return found

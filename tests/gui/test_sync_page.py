@@ -181,9 +181,9 @@ def test_a_bundle_exported_on_one_laptop_brings_its_incident_to_the_other(
     qtbot.waitUntil(lambda: incident in incident_choices(window_b))
     # What came in, and from whom, is kept in the history and the summary.
     history = page_b.history_tab.history_model.rows()
-    assert history[0]["action"] == "bundle-import" and history[0]["applied"] == missing
+    assert history[0].action == "bundle-import" and history[0].applied == missing
     assert "Last bundle: from Laptop A" in page_b.card.summary_text()
-    assert page_b.history_tab.peers_model.rows()[0]["peer"] == a.device_id
+    assert page_b.history_tab.peers_model.rows()[0].peer == a.device_id
 
 
 def test_a_bundle_with_a_flipped_bit_is_refused_and_changes_nothing(
@@ -268,7 +268,7 @@ def test_a_device_not_in_the_trust_list_is_held_until_a_commander_accepts_it(
     assert page.tabs.tabText(page.tabs.indexOf(tab)) == "Devices (1 in quarantine)"
     assert "Quarantine: " + f"{held} event(s) from 1 device(s)" in page.card.summary_text()
     row = tab.rows[0]  # held devices come first, and are selected
-    assert row["id"] == rogue.device_id and row["status"] == "quarantined"
+    assert row.id == rogue.device_id and row.status == "quarantined"
     assert tab.model.data(tab.model.index(0, 2)) == "In quarantine"
     assert tab.selected() == row
     # The scribe on duty cannot accept it, and is told why.
@@ -285,8 +285,8 @@ def test_a_device_not_in_the_trust_list_is_held_until_a_commander_accepts_it(
     assert f"Device {rogue.device_id} accepted." in tab.status_text()
     assert incident in {i["id"] for i in incidents.list_incidents(a)}
     qtbot.waitUntil(lambda: incident in incident_choices(window))
-    accepted = next(r for r in tab.rows if r["id"] == rogue.device_id)
-    assert accepted["status"] == "accepted"
+    accepted = next(r for r in tab.rows if r.id == rogue.device_id)
+    assert accepted.status == "accepted"
     index = tab.rows.index(accepted)
     assert tab.model.data(tab.model.index(index, 2)) == "Accepted here (by Wang Commander)"
     assert not tab.accept_button.isEnabled()
@@ -389,17 +389,17 @@ def test_this_laptops_identity_is_shown_big_and_copied_for_it(
     page = open_sync(qtbot, window)
     info = devices_service.device_info(a)
     card = page.card
-    assert card.id_label.text() == info["id"]
-    assert card.fingerprint_label.text() == info["fingerprint"]
-    assert card.key_label.text() == info["public_key"]
+    assert card.id_label.text() == info.id
+    assert card.fingerprint_label.text() == info.fingerprint
+    assert card.key_label.text() == info.public_key
     assert card.id_label.font().pointSizeF() > page.devices_tab.font().pointSizeF()
 
     qtbot.mouseClick(card.copy_button, LEFT)
 
     copied = QGuiApplication.clipboard().text()
-    assert f"Device id: {info['id']}" in copied
-    assert f"Public key: {info['public_key']}" in copied
-    assert f"Fingerprint: {info['fingerprint']}" in copied
+    assert f"Device id: {info.id}" in copied
+    assert f"Public key: {info.public_key}" in copied
+    assert f"Fingerprint: {info.fingerprint}" in copied
 
     window.set_language("zh")
     assert page.title() == "同步"
@@ -443,10 +443,10 @@ def test_a_hub_sync_through_the_page_shows_when_and_what_moved(
     assert hub_rows(hub_url) == set(events(a))
     # The address and password are kept in the data directory, not in the records.
     assert json.loads((a.data_dir / "hub.json").read_text())["url"] == secret_url
-    assert "s3cret" not in json.dumps(status_service.sync_status(a))
+    assert "s3cret" not in json.dumps(status_service.sync_status(a).as_dict())
     assert tab.address_edit.text() == hub_url and tab.password_edit.text() == "s3cret"
     history = page.history_tab.history_model.rows()
-    assert history[0]["action"] == "hub" and history[0]["sent"] == sent
+    assert history[0].action == "hub" and history[0].sent == sent
 
     came = len(set(events(a)) - set(events(b)))
     window_b = windows(b)
@@ -531,7 +531,7 @@ def test_the_hub_progress_hook_stops_between_batches_and_nothing_is_lost(
     assert pushed.stopped and pushed.sent == 10
     assert seen == [("push", 0, new), ("push", 10, new)]
     assert sync_shared.STOPPED_NOTE in pushed.notes
-    assert status_service.sync_status(a)["history"][0]["sent"] == 10
+    assert status_service.sync_status(a).history[0].sent == 10
     rest = hub_service.sync_hub(a, progress=lambda *_args: True)
     assert not rest.stopped and rest.sent == new - 10
     assert hub_rows(hub_url) == set(events(a))
@@ -596,13 +596,29 @@ def test_a_history_note_leaves_out_what_the_counts_say() -> None:
     role = Reason(reasons.LACKS_ROLE, device="d" * 32, kind="plan.item.set", role="plan-editor")
     report = IntakeReport(quarantined=3, rejected=1, reasons={role: 1}, trust_serial=4)
     result = sync_shared.ImportResult(source="x", report=report)
-    entry = {"note": "; ".join(result.notes), "quarantined": 3, "pending": 0, "from_future": 0}
+
+    def exchange(note: str, quarantined: int = 0) -> status_service.Exchange:
+        return status_service.Exchange(
+            at="2026-03-01T08:00:00+08:00",
+            peer="x",
+            action=sync_shared.ACTION_IMPORT,
+            sent=0,
+            applied=0,
+            duplicates=0,
+            quarantined=quarantined,
+            rejected=1,
+            pending=0,
+            from_future=0,
+            note=note,
+        )
+
+    entry = exchange("; ".join(result.notes), quarantined=3)
     assert sync_labels.history_note(entry) == "The trust list was updated to serial 4."
-    assert sync_labels.history_note({"note": sync_shared.STOPPED_NOTE}).startswith(
+    assert sync_labels.history_note(exchange(sync_shared.STOPPED_NOTE)).startswith(
         "Stopped on request"
     )
-    assert sync_labels.history_note({"note": "accepted by Li Wei"}) == "Accepted by Li Wei"
-    assert sync_labels.history_note({"note": "something new"}) == "something new"
+    assert sync_labels.history_note(exchange("accepted by Li Wei")) == "Accepted by Li Wei"
+    assert sync_labels.history_note(exchange("something new")) == "something new"
 
 
 def test_every_reason_an_event_is_held_back_has_words_of_its_own() -> None:

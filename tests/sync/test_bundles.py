@@ -159,9 +159,9 @@ def test_a_device_not_in_the_trust_list_is_quarantined_until_accepted(
     assert result.report.quarantined == plan_events + 1
     assert any("quarantine" in note for note in result.notes)
     assert incident not in {i["id"] for i in incidents.list_incidents(a)}
-    listed = {d["id"]: d for d in devices_service.devices(a)}
-    assert listed[rogue.device_id]["status"] == "quarantined"
-    assert listed[rogue.device_id]["quarantined"] == plan_events + 1
+    listed = {d.id: d for d in devices_service.devices(a)}
+    assert listed[rogue.device_id].status == "quarantined"
+    assert listed[rogue.device_id].quarantined == plan_events + 1
 
     a.operator = Operator("Wang Commander", "commander")
     accepted = devices_service.accept_device(a, rogue.device_id[:6])
@@ -170,10 +170,10 @@ def test_a_device_not_in_the_trust_list_is_quarantined_until_accepted(
     assert accepted.report.applied == 1
     assert accepted.report.rejected == plan_events
     assert incident in {i["id"] for i in incidents.list_incidents(a)}
-    listed = {d["id"]: d for d in devices_service.devices(a)}
-    assert listed[rogue.device_id]["status"] == "accepted"
-    assert listed[rogue.device_id]["accepted_by"] == "Wang Commander"
-    assert listed[rogue.device_id]["rejected"] == plan_events
+    listed = {d.id: d for d in devices_service.devices(a)}
+    assert listed[rogue.device_id].status == "accepted"
+    assert listed[rogue.device_id].accepted_by == "Wang Commander"
+    assert listed[rogue.device_id].rejected == plan_events
     assert problems(a) == []
 
 
@@ -199,7 +199,7 @@ def test_plan_changes_from_a_laptop_without_the_plan_editor_role_are_rejected(
     assert any("plan-editor" in reason for reason in result.as_dict()["reasons"])
     assert plan_service.require_document(a) == before
     assert incident in {i["id"] for i in incidents.list_incidents(a)}
-    assert any(r["reason"].startswith("'plan.") for r in status_service.sync_status(a)["rejected"])
+    assert any(r.reason.startswith("'plan.") for r in status_service.sync_status(a).rejected)
     assert problems(a) == []
 
 

@@ -132,6 +132,60 @@ def test_unknown_devices_are_listed_and_accepted_from_the_command_line(
     assert "quarantined" in capsys.readouterr().out
     a_id = run_json(capsys, ["device", "show", "--data-dir", str(a)])["id"]
 
+    # The --json shapes outside checks read (typed read models inside, the same keys out).
+    listed = {d["id"]: d for d in run_json(capsys, ["device", "list", "--data-dir", str(b)])}
+    assert listed[a_id] == {
+        "id": a_id,
+        "name": listed[a_id]["name"],
+        "status": "quarantined",
+        "roles": [],
+        "events": imported["quarantined"],  # held here, in sequence
+        "quarantined": imported["quarantined"],
+        "rejected": 0,
+        "pending": 0,
+        "first_seen": listed[a_id]["first_seen"],
+        "accepted_at": None,
+        "accepted_by": None,
+        "expires": None,
+        "revoked": None,
+    }
+    status = run_json(capsys, ["sync", "--status", "--data-dir", str(b)])
+    assert set(status) == {
+        "device",
+        "vector",
+        "hub",
+        "peers",
+        "history",
+        "quarantine",
+        "rejected",
+        "pending",
+        "from_future",
+        "conflicts",
+    }
+    assert set(status["device"]) == {"id", "name", "public_key", "fingerprint"}
+    assert status["quarantine"] == [
+        {
+            "device": a_id,
+            "name": listed[a_id]["name"],
+            "events": imported["quarantined"],
+            "first_seen": listed[a_id]["first_seen"],
+        }
+    ]
+    assert set(status["history"][0]) == {
+        "at",
+        "peer",
+        "action",
+        "sent",
+        "applied",
+        "duplicates",
+        "quarantined",
+        "rejected",
+        "pending",
+        "from_future",
+        "note",
+    }
+    assert set(status["peers"][0]) == {"peer", "kind", "name", "last_sync_at"}
+
     capsys.readouterr()
     assert run(["device", "accept", a_id, "--data-dir", str(b)]) == 1
     assert "Only the commander" in capsys.readouterr().err

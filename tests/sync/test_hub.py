@@ -86,8 +86,8 @@ def test_two_laptops_meet_through_the_hub(laptops: Laptops, hub_url: str) -> Non
     assert snapshot(a) == snapshot(b)
     assert problems(a) == [] and problems(b) == []
     status = status_service.sync_status(a)
-    assert status["peers"][0]["kind"] == "hub"
-    assert status["history"][0]["applied"] == 1
+    assert status.peers[0].kind == "hub"
+    assert status.history[0].applied == 1
 
 
 def test_the_hub_address_is_kept_private_and_out_of_the_log(laptops: Laptops, hub_url: str) -> None:
@@ -102,7 +102,7 @@ def test_the_hub_address_is_kept_private_and_out_of_the_log(laptops: Laptops, hu
     with a.db.read() as session:
         dump = "\n".join(session.connection().connection.iterdump())  # type: ignore[attr-defined]
     assert "s3cret" not in dump
-    assert "s3cret" not in json.dumps(status_service.sync_status(a))
+    assert "s3cret" not in json.dumps(status_service.sync_status(a).as_dict())
 
 
 def test_a_second_sync_with_nothing_new_moves_nothing(laptops: Laptops, hub_url: str) -> None:
@@ -232,7 +232,7 @@ def test_a_trust_list_reaches_other_laptops_through_the_hub(
 
     assert result.trust_serial == doc["serial"]
     assert trust_service.trust_show(b)["serial"] == doc["serial"]
-    assert {d["id"]: d["status"] for d in devices_service.devices(b)}[
+    assert {d.id: d.status for d in devices_service.devices(b)}[
         device_id(keys.devices["C"])
     ] == "revoked"
 

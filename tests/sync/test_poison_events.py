@@ -126,8 +126,8 @@ def test_intake_never_raises_and_the_rest_still_applies(
     with b.db.write() as session:
         assert eventlog.rebuild(session) > 0
     # sync --status lists the held events with their reason.
-    rejected = status_service.sync_status(b)["rejected"]
-    assert any("cannot be applied" in r["reason"] for r in rejected)
+    rejected = status_service.sync_status(b).rejected
+    assert any("cannot be applied" in r.reason for r in rejected)
     print(f"poison events: {outcomes}")
 
 
@@ -173,8 +173,8 @@ def test_the_issues_shapes_are_held_with_a_reason(
             names={a_id: "Laptop A"},
         )
     assert report.rejected == len(ISSUE_SHAPES) and report.applied == 0
-    rejected = status_service.sync_status(b)["rejected"]
+    rejected = status_service.sync_status(b).rejected
     assert len(rejected) == len(ISSUE_SHAPES)
-    reasons = " | ".join(r["reason"] for r in rejected)
+    reasons = " | ".join(r.reason for r in rejected)
     assert "'id' is missing" in reasons and "'level' is not one of I, II, III, IV" in reasons
     assert "'version' is not a whole number" in reasons

@@ -162,7 +162,7 @@ def test_a_revoked_device_is_refused_and_cannot_be_accepted(
     assert [(r.code, r.device) for r in result.report.reasons] == [(reasons.REVOKED, c.device_id)]
     assert any("revoked" in reason for reason in result.as_dict()["reasons"])
     assert incident not in {i["id"] for i in incidents.list_incidents(a)}
-    status = {d["id"]: d["status"] for d in devices_service.devices(a)}
+    status = {d.id: d.status for d in devices_service.devices(a)}
     assert status[c.device_id] == "revoked"
     a.operator = Operator("Commander Li", "commander")
     with pytest.raises(ServiceError, match="revoked"):
@@ -197,7 +197,7 @@ def test_an_expired_entry_quarantines_new_events(
         (reasons.EXPIRED, dt.date(2020, 1, 1))
     }
     assert "expired on 2020-01-01" in " ".join(result.as_dict()["reasons"])
-    assert {d["id"]: d["status"] for d in devices_service.devices(a)}[b.device_id] == "expired"
+    assert {d.id: d.status for d in devices_service.devices(a)}[b.device_id] == "expired"
 
 
 def test_a_newer_trust_list_travels_in_bundles_and_releases_held_events(

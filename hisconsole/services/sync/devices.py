@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
@@ -30,23 +31,70 @@ from hisconsole.store.sync_models import (
 from hisconsole.sync import intake, vectors
 from hisconsole.sync import trust as trust_format
 
+#: A device's state here (Device.status).
+THIS_LAPTOP = "this laptop"
+TRUSTED = "trusted"
+ACCEPTED = "accepted"
+EXPIRED = "expired"
+REVOKED = "revoked"
+QUARANTINED = "quarantined"
+UNKNOWN = "unknown"
 
-def device_info(console: Console) -> dict[str, Any]:
+
+@dataclass(frozen=True)
+class DeviceInfo:
     """This laptop's device id, name and public key (what IT puts in the trust list)."""
-    return {
-        "id": console.device_id,
-        "name": console.device_name,
-        "public_key": own_key(console),
-        "fingerprint": trust_format.fingerprint(console.identity.public_key_bytes),
-    }
+
+    id: str
+    name: str
+    public_key: str
+    fingerprint: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+@dataclass(frozen=True)
+class Device:
+    """A device known here, its state, its roles and what of its events is held here."""
+
+    id: str
+    name: str
+    #: THIS_LAPTOP, TRUSTED, ACCEPTED, EXPIRED, REVOKED, QUARANTINED or UNKNOWN.
+    status: str
+    roles: tuple[str, ...]
+    #: Its events in the log here (the highest number held without a gap).
+    events: int
+    quarantined: int
+    rejected: int
+    pending: int
+    first_seen: str | None
+    accepted_at: str | None
+    accepted_by: str | None
+    #: Dates from the trust list (ISO), if it lists the device.
+    expires: str | None
+    revoked: str | None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {**dataclasses.asdict(self), "roles": list(self.roles)}
+
+
+def device_info(console: Console) -> DeviceInfo:
+    """This laptop's device id, name and public key (what IT puts in the trust list)."""
+    return DeviceInfo(
+        id=console.device_id,
+        name=console.device_name,
+        public_key=own_key(console),
+        fingerprint=trust_format.fingerprint(console.identity.public_key_bytes),
+    )
 
 
 def device_names(console: Console) -> dict[str, str]:
     """Device id -> the name people know the laptop by (trust list, else as it called itself)."""
-    return {d["id"]: d["name"] for d in devices(console) if d["name"]}
+    return {d.id: d.name for d in devices(console) if d.name}
 
 
-def devices(console: Console) -> list[dict[str, Any]]:
+def devices(console: Console) -> list[Device]:
     """Every device known here: this laptop, the trust list's, and those whose events arrived."""
     today = console.now().date()
     with console.db.read() as session:
@@ -67,42 +115,42 @@ def devices(console: Console) -> list[dict[str, Any]]:
         row = seen.get(device_id)
         counts = held.get(device_id, {})
         if device_id == console.device_id:
-            status = "this laptop"
+            status = THIS_LAPTOP
         elif entry is not None and entry.revoked is not None and entry.revoked <= today:
-            status = "revoked"
+            status = REVOKED
         elif entry is not None and (entry.expires is None or entry.expires >= today):
-            status = "trusted"
+            status = TRUSTED
         elif row is not None and row.accepted_at:
-            status = "accepted"
+            status = ACCEPTED
         elif entry is not None:
-            status = "expired"
+            status = EXPIRED
         elif counts.get(HELD_QUARANTINE):
-            status = "quarantined"
+            status = QUARANTINED
         else:
-            status = "unknown"
+            status = UNKNOWN
         roles: list[str] = []
         if entry is not None:
             roles = sorted(entry.roles)
         elif row is not None and row.accepted_at:
             roles = sorted(trust_format.ACCEPTED_ROLES)
         result.append(
-            {
-                "id": device_id,
-                "name": (entry.name if entry else "")
+            Device(
+                id=device_id,
+                name=(entry.name if entry else "")
                 or (row.name if row else "")
                 or (console.device_name if device_id == console.device_id else ""),
-                "status": status,
-                "roles": roles,
-                "events": vector.get(device_id, 0),
-                "quarantined": counts.get(HELD_QUARANTINE, 0),
-                "rejected": counts.get(HELD_REJECTED, 0),
-                "pending": counts.get(HELD_PENDING, 0),
-                "first_seen": row.first_seen if row else None,
-                "accepted_at": row.accepted_at if row else None,
-                "accepted_by": row.accepted_by if row else None,
-                "expires": entry.expires.isoformat() if entry and entry.expires else None,
-                "revoked": entry.revoked.isoformat() if entry and entry.revoked else None,
-            }
+                status=status,
+                roles=tuple(roles),
+                events=vector.get(device_id, 0),
+                quarantined=counts.get(HELD_QUARANTINE, 0),
+                rejected=counts.get(HELD_REJECTED, 0),
+                pending=counts.get(HELD_PENDING, 0),
+                first_seen=row.first_seen if row else None,
+                accepted_at=row.accepted_at if row else None,
+                accepted_by=row.accepted_by if row else None,
+                expires=entry.expires.isoformat() if entry and entry.expires else None,
+                revoked=entry.revoked.isoformat() if entry and entry.revoked else None,
+            )
         )
     return result
 

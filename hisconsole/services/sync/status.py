@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import func, select
 
 from hisconsole.services.console import Console, ServiceError
 from hisconsole.services.sync.conflicts import conflicts
-from hisconsole.services.sync.devices import device_info, devices
+from hisconsole.services.sync.devices import DeviceInfo, device_info, devices
 from hisconsole.services.sync.hub import saved_hub
 from hisconsole.services.sync.shared import local_vector
 from hisconsole.store.models import Event
@@ -26,40 +28,108 @@ HISTORY_SHOWN = 20
 REJECTED_SHOWN = 50
 
 
-def sync_status(console: Console) -> dict[str, Any]:
+@dataclass(frozen=True)
+class Peer:
+    """The last exchange with another laptop (kind "laptop") or a hub (kind "hub")."""
+
+    peer: str
+    kind: str
+    name: str
+    last_sync_at: str
+
+
+@dataclass(frozen=True)
+class Exchange:
+    """One exchange as the history keeps it: with whom, what, and its counts."""
+
+    at: str
+    peer: str
+    #: ACTION_EXPORT, ACTION_IMPORT, ACTION_HUB, ACTION_ACCEPT or ACTION_TRUST.
+    action: str
+    sent: int
+    applied: int
+    duplicates: int
+    quarantined: int
+    rejected: int
+    pending: int
+    from_future: int
+    note: str
+
+
+@dataclass(frozen=True)
+class QuarantinedDevice:
+    device: str
+    name: str
+    events: int
+    first_seen: str | None
+
+
+@dataclass(frozen=True)
+class RejectedEvent:
+    device: str
+    seq: int
+    kind: str
+    author: str
+    #: Why, as the held-events table keeps it (English, stable).
+    reason: str
+    received_at: str
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    """Last exchange per peer, recent exchanges, quarantine, rejections, pending, conflicts."""
+
+    device: DeviceInfo
+    vector: dict[str, int]
+    #: The saved hub (host/database, no password), if any.
+    hub: str | None
+    peers: list[Peer]
+    #: The latest exchanges first.
+    history: list[Exchange]
+    quarantine: list[QuarantinedDevice]
+    rejected: list[RejectedEvent]
+    pending: int
+    from_future: int
+    conflicts: int
+
+    def as_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+def sync_status(console: Console) -> SyncStatus:
     """Last exchange per peer, recent exchanges, quarantine, rejections, pending, conflicts."""
     with console.db.read() as session:
         peers = [
-            {"peer": p.peer, "kind": p.kind, "name": p.name, "last_sync_at": p.last_sync_at}
+            Peer(p.peer, p.kind, p.name, p.last_sync_at)
             for p in session.scalars(select(SyncPeer).order_by(SyncPeer.last_sync_at.desc()))
         ]
         history = [
-            {
-                "at": h.at,
-                "peer": h.peer,
-                "action": h.action,
-                "sent": h.sent,
-                "applied": h.applied,
-                "duplicates": h.duplicates,
-                "quarantined": h.quarantined,
-                "rejected": h.rejected,
-                "pending": h.pending,
-                "from_future": h.from_future,
-                "note": h.note,
-            }
+            Exchange(
+                at=h.at,
+                peer=h.peer,
+                action=h.action,
+                sent=h.sent,
+                applied=h.applied,
+                duplicates=h.duplicates,
+                quarantined=h.quarantined,
+                rejected=h.rejected,
+                pending=h.pending,
+                from_future=h.from_future,
+                note=h.note,
+            )
             for h in session.scalars(
                 select(SyncHistory).order_by(SyncHistory.id.desc()).limit(HISTORY_SHOWN)
             )
         ]
         rejected = [
-            {
-                "device": r.origin_id,
-                "seq": r.origin_seq,
-                "kind": r.kind,
-                "author": r.author,
-                "reason": r.reason,
-                "received_at": r.received_at,
-            }
+            RejectedEvent(
+                device=r.origin_id,
+                seq=r.origin_seq,
+                kind=r.kind,
+                author=r.author,
+                reason=r.reason,
+                received_at=r.received_at,
+            )
             for r in session.scalars(
                 select(HeldEvent)
                 .where(HeldEvent.status == HELD_REJECTED)
@@ -80,27 +150,22 @@ def sync_status(console: Console) -> dict[str, Any]:
             or 0
         )
     quarantine = [
-        {
-            "device": d["id"],
-            "name": d["name"],
-            "events": d["quarantined"],
-            "first_seen": d["first_seen"],
-        }
+        QuarantinedDevice(d.id, d.name, d.quarantined, d.first_seen)
         for d in devices(console)
-        if d["quarantined"]
+        if d.quarantined
     ]
-    return {
-        "device": device_info(console),
-        "vector": local_vector(console),
-        "hub": _hub_name(console),
-        "peers": peers,
-        "history": history,
-        "quarantine": quarantine,
-        "rejected": rejected,
-        "pending": pending,
-        "from_future": future,
-        "conflicts": len(conflicts(console)),
-    }
+    return SyncStatus(
+        device=device_info(console),
+        vector=local_vector(console),
+        hub=_hub_name(console),
+        peers=peers,
+        history=history,
+        quarantine=quarantine,
+        rejected=rejected,
+        pending=pending,
+        from_future=future,
+        conflicts=len(conflicts(console)),
+    )
 
 
 def _hub_name(console: Console) -> str | None:

@@ -347,19 +347,24 @@ class LogFilter(QSortFilterProxyModel):
         return self._matches(source.entry(source_row), source.haystack()[source_row])
 
 
+#: A RecordsModel's row: a dict, or a service's read model (a dataclass); each Column's
+#: functions know which.
+Row = Any
+
+
 @dataclass(frozen=True)
 class Column:
     """One column of a RecordsModel: its header and how a row shows in it."""
 
     header: Callable[[], str]
-    value: Callable[[dict[str, Any]], str]
-    foreground: Callable[[dict[str, Any]], str | None] | None = None
-    background: Callable[[dict[str, Any]], str | None] | None = None
-    checked: Callable[[dict[str, Any]], bool] | None = None
+    value: Callable[[Row], str]
+    foreground: Callable[[Row], str | None] | None = None
+    background: Callable[[Row], str | None] | None = None
+    checked: Callable[[Row], bool] | None = None
 
 
 class RecordsModel(QAbstractTableModel):
-    """A small table of dict rows with the columns given (systems, checklist, messages, calls).
+    """A small table of rows with the columns given (systems, checklist, messages, calls).
 
     A column with ``checked`` shows a check box; the user ticking it emits
     ``toggled`` (the service records the tick; the model changes only when the
@@ -374,17 +379,17 @@ class RecordsModel(QAbstractTableModel):
     def __init__(self, columns: list[Column], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.columns = columns
-        self._rows: list[dict[str, Any]] = []
+        self._rows: list[Row] = []
 
-    def set_rows(self, rows: list[dict[str, Any]]) -> None:
+    def set_rows(self, rows: list[Row]) -> None:
         self.beginResetModel()
         self._rows = rows
         self.endResetModel()
 
-    def row_data(self, row: int) -> dict[str, Any]:
+    def row_data(self, row: int) -> Row:
         return self._rows[row]
 
-    def rows(self) -> list[dict[str, Any]]:
+    def rows(self) -> list[Row]:
         return self._rows
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from hisconsole.domain.glossary import COMMANDER
+from hisconsole.services.sync import devices as devices_service
 from hisconsole.ui import style
 from hisconsole.ui.context import Context
 from hisconsole.ui.i18n import format_date, role_label
@@ -30,7 +31,7 @@ from hisconsole.ui.sync import labels as sync_labels
 from hisconsole.ui.sync.state import SyncState, redraw, remember_dir, remembered_dir
 
 #: Device states whose events wait in quarantine for a commander (or a newer trust list).
-HELD_STATES = frozenset({"quarantined", "expired"})
+HELD_STATES = frozenset({devices_service.QUARANTINED, devices_service.EXPIRED})
 
 
 def _latest(*moments: str | None) -> str | None:
@@ -52,7 +53,7 @@ class SyncDevicesTab(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.state = state
-        self.rows: list[dict[str, Any]] = []
+        self.rows: list[devices_service.Device] = []
         self._last_seen: dict[str, str | None] = {}
         state.updated.connect(self._updated)
         state.busy_changed.connect(lambda _busy: self._update_buttons())
@@ -65,8 +66,8 @@ class SyncDevicesTab(QWidget):
         self.list_button.clicked.connect(self.import_list)
         self.model = RecordsModel(
             [
-                Column(lambda: self.tr("Name"), lambda r: r["name"] or "—"),
-                Column(lambda: self.tr("Device ID"), lambda r: r["id"]),
+                Column(lambda: self.tr("Name"), lambda r: r.name or "—"),
+                Column(lambda: self.tr("Device ID"), lambda r: r.id),
                 Column(
                     lambda: self.tr("State"),
                     self._state_text,
@@ -75,20 +76,18 @@ class SyncDevicesTab(QWidget):
                 ),
                 Column(
                     lambda: self.tr("Roles"),
-                    lambda r: (
-                        ", ".join(sync_labels.device_role_label(x) for x in r["roles"]) or "—"
-                    ),
+                    lambda r: ", ".join(sync_labels.device_role_label(x) for x in r.roles) or "—",
                 ),
-                Column(lambda: self.tr("Events here"), lambda r: str(r["events"])),
+                Column(lambda: self.tr("Events here"), lambda r: str(r.events)),
                 Column(
                     lambda: self.tr("In quarantine"),
-                    lambda r: str(r["quarantined"]) if r["quarantined"] else "",
-                    background=lambda r: self._background(r) if r["quarantined"] else None,
-                    foreground=lambda r: self._foreground(r) if r["quarantined"] else None,
+                    lambda r: str(r.quarantined) if r.quarantined else "",
+                    background=lambda r: self._background(r) if r.quarantined else None,
+                    foreground=lambda r: self._foreground(r) if r.quarantined else None,
                 ),
                 Column(
                     lambda: self.tr("Rejected"),
-                    lambda r: str(r["rejected"]) if r["rejected"] else "",
+                    lambda r: str(r.rejected) if r.rejected else "",
                 ),
                 Column(lambda: self.tr("Last seen"), self._seen_text),
             ],
@@ -109,12 +108,12 @@ class SyncDevicesTab(QWidget):
             [
                 Column(
                     lambda: self.tr("Received"),
-                    lambda r: date_time(r["received_at"], seconds=False),
+                    lambda r: date_time(r.received_at, seconds=False),
                 ),
                 Column(lambda: self.tr("Device"), self._device_text),
-                Column(lambda: self.tr("Event"), lambda r: f"{r['kind']} #{r['seq']}"),
-                Column(lambda: self.tr("By"), lambda r: r["author"]),
-                Column(lambda: self.tr("Reason"), lambda r: r["reason"]),
+                Column(lambda: self.tr("Event"), lambda r: f"{r.kind} #{r.seq}"),
+                Column(lambda: self.tr("By"), lambda r: r.author),
+                Column(lambda: self.tr("Reason"), lambda r: r.reason),
             ],
             self,
         )
@@ -139,59 +138,58 @@ class SyncDevicesTab(QWidget):
 
     # -- the table ----------------------------------------------------------------------------
 
-    def _state_text(self, row: dict[str, Any]) -> str:
-        label = sync_labels.device_status_label(row["status"])
-        if row["status"] == "accepted" and row.get("accepted_by"):
-            return self.tr("{state} (by {name})").format(state=label, name=row["accepted_by"])
-        if row["status"] == "expired" and row.get("expires"):
-            return self.tr("{state} ({date})").format(state=label, date=row["expires"])
-        if row["status"] == "revoked" and row.get("revoked"):
-            return self.tr("{state} ({date})").format(state=label, date=row["revoked"])
+    def _state_text(self, row: Any) -> str:
+        label = sync_labels.device_status_label(row.status)
+        if row.status == devices_service.ACCEPTED and row.accepted_by:
+            return self.tr("{state} (by {name})").format(state=label, name=row.accepted_by)
+        if row.status == devices_service.EXPIRED and row.expires:
+            return self.tr("{state} ({date})").format(state=label, date=row.expires)
+        if row.status == devices_service.REVOKED and row.revoked:
+            return self.tr("{state} ({date})").format(state=label, date=row.revoked)
         return label
 
-    def _seen_text(self, row: dict[str, Any]) -> str:
-        if row["status"] == "this laptop":
+    def _seen_text(self, row: Any) -> str:
+        if row.status == devices_service.THIS_LAPTOP:
             return "—"
-        return date_time(self._last_seen.get(row["id"]), seconds=False)
+        return date_time(self._last_seen.get(row.id), seconds=False)
 
-    def _device_text(self, row: dict[str, Any]) -> str:
+    def _device_text(self, row: Any) -> str:
         snapshot = self.state.snapshot
         names = snapshot.device_names() if snapshot else {}
-        return sync_labels.peer_label(row["device"], names)
+        return sync_labels.peer_label(row.device, names)
 
     @staticmethod
-    def _background(row: dict[str, Any]) -> str | None:
-        colours = sync_labels.STATE_COLOURS.get(row["status"])
+    def _background(row: Any) -> str | None:
+        colours = sync_labels.STATE_COLOURS.get(row.status)
         return colours[0] if colours else None
 
     @staticmethod
-    def _foreground(row: dict[str, Any]) -> str | None:
-        colours = sync_labels.STATE_COLOURS.get(row["status"])
+    def _foreground(row: Any) -> str | None:
+        colours = sync_labels.STATE_COLOURS.get(row.status)
         return colours[1] if colours else None
 
     def _updated(self, snapshot: sync_files.SyncSnapshot) -> None:
         current = self.selected()
-        peers = {p["peer"]: p["last_sync_at"] for p in snapshot.status.get("peers", [])}
+        peers = {p.peer: p.last_sync_at for p in snapshot.status.peers}
         self._last_seen = {
-            d["id"]: _latest(peers.get(d["id"]), d["first_seen"], d["accepted_at"])
-            for d in snapshot.devices
+            d.id: _latest(peers.get(d.id), d.first_seen, d.accepted_at) for d in snapshot.devices
         }
         # Devices waiting for a decision first, then the others by name.
         self.rows = sorted(
             snapshot.devices,
             key=lambda d: (
-                d["status"] not in HELD_STATES,
-                d["status"] != "this laptop",
-                (d["name"] or "~").casefold(),
+                d.status not in HELD_STATES,
+                d.status != devices_service.THIS_LAPTOP,
+                (d.name or "~").casefold(),
             ),
         )
         self.model.set_rows(self.rows)
-        ids = [r["id"] for r in self.rows]
-        if current is not None and current["id"] in ids:
-            self.view.selectRow(ids.index(current["id"]))
-        elif self.rows and self.rows[0]["status"] in HELD_STATES:
+        ids = [r.id for r in self.rows]
+        if current is not None and current.id in ids:
+            self.view.selectRow(ids.index(current.id))
+        elif self.rows and self.rows[0].status in HELD_STATES:
             self.view.selectRow(0)
-        rejected = snapshot.status.get("rejected", [])
+        rejected = snapshot.status.rejected
         self.rejected_model.set_rows(rejected)
         self.rejected_heading.setVisible(bool(rejected))
         self.rejected_view.setVisible(bool(rejected))
@@ -235,7 +233,7 @@ class SyncDevicesTab(QWidget):
             )
         )
 
-    def selected(self) -> dict[str, Any] | None:
+    def selected(self) -> devices_service.Device | None:
         row = self.view.currentIndex().row()
         return self.rows[row] if 0 <= row < len(self.rows) else None
 
@@ -244,7 +242,7 @@ class SyncDevicesTab(QWidget):
     def accept_reason_text(self) -> str:
         """Why "Accept device…" is disabled ("" when it is not)."""
         device = self.selected()
-        if device is None or device["status"] not in HELD_STATES:
+        if device is None or device.status not in HELD_STATES:
             return self.tr("Select a device held in quarantine to accept it.")
         if self.ctx.console.operator.role != COMMANDER:
             return self.tr(
@@ -279,13 +277,13 @@ class SyncDevicesTab(QWidget):
                 "Its {count} event(s) held in quarantine are applied now, as from an operator "
                 "laptop: incident work is applied; plan, contact and call-tree changes still "
                 "need the IT trust list. Your name is recorded with the acceptance."
-            ).format(name=device["name"] or "—", id=device["id"], count=device["quarantined"]),
+            ).format(name=device.name or "—", id=device.id, count=device.quarantined),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        console, device_id = self.ctx.console, device["id"]
+        console, device_id = self.ctx.console, device.id
         self.state.run(
             "accept",
             lambda: sync_files.accept(console, device_id),

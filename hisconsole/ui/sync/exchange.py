@@ -211,8 +211,8 @@ class SyncExchangeTab(QWidget):
             self.last_hub_label.setStyleSheet(f"color: {style.ERROR_TEXT};")
             return
         self.last_hub_label.setStyleSheet("")
-        peers = [p for p in snapshot.status.get("peers", []) if p["kind"] == "hub"]
-        hubs = [h for h in snapshot.status.get("history", []) if h["action"] == "hub"]
+        peers = [p for p in snapshot.status.peers if p.kind == "hub"]
+        hubs = [h for h in snapshot.status.history if h.action == sync_shared.ACTION_HUB]
         if not peers and not hubs:
             self.last_hub_label.setText(self.tr("Not synced with a hub yet."))
             return
@@ -220,16 +220,16 @@ class SyncExchangeTab(QWidget):
         if peers:
             parts.append(
                 self.tr("Last complete sync: {time} with {hub}.").format(
-                    time=date_time(peers[0]["last_sync_at"], seconds=False), hub=peers[0]["name"]
+                    time=date_time(peers[0].last_sync_at, seconds=False), hub=peers[0].name
                 )
             )
         if hubs:
             last = hubs[0]
             parts.append(
                 self.tr("Last attempt {time}: {sent} sent, {applied} came in.").format(
-                    time=date_time(last["at"], seconds=False),
-                    sent=last["sent"],
-                    applied=last["applied"],
+                    time=date_time(last.at, seconds=False),
+                    sent=last.sent,
+                    applied=last.applied,
                 )
             )
         self.last_hub_label.setText(" ".join(parts))

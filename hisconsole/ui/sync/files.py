@@ -30,9 +30,9 @@ DATA_AREAS = frozenset({"incident", "intake", "plan", "contacts", "forms"})
 class SyncSnapshot:
     """Everything the Sync page shows, read in one go."""
 
-    device: dict[str, Any] = field(default_factory=dict)
-    status: dict[str, Any] = field(default_factory=dict)
-    devices: list[dict[str, Any]] = field(default_factory=list)
+    device: devices_service.DeviceInfo
+    status: status_service.SyncStatus
+    devices: list[devices_service.Device]
     conflicts: list[dict[str, Any]] = field(default_factory=list)
     #: Values held twice with the same content (not a conflict; "tidy" settles them).
     identical: int = 0
@@ -42,10 +42,10 @@ class SyncSnapshot:
     hub_problem: str = ""
 
     def device_names(self) -> dict[str, str]:
-        return {d["id"]: d["name"] for d in self.devices if d["name"]}
+        return {d.id: d.name for d in self.devices if d.name}
 
-    def quarantined(self) -> list[dict[str, Any]]:
-        return [d for d in self.devices if d["quarantined"]]
+    def quarantined(self) -> list[devices_service.Device]:
+        return [d for d in self.devices if d.quarantined]
 
 
 def load(console: Console) -> SyncSnapshot:

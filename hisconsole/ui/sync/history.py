@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
+from hisconsole.services.sync import shared as sync_shared
+from hisconsole.services.sync import status as status_service
 from hisconsole.ui import style
 from hisconsole.ui.context import Context
 from hisconsole.ui.partials.models import Column, RecordsModel
@@ -33,13 +33,13 @@ class SyncHistoryTab(QWidget):
         self.ctx = ctx
         self.state = state
         self._names: dict[str, str] = {}
-        self._latest: dict[str, dict[str, Any]] = {}
+        self._latest: dict[str, status_service.Exchange] = {}
         state.updated.connect(self._updated)
 
         self.peers_heading = style.label("", self, bold=True, delta=style.BODY_DELTA)
         self.peers_model = RecordsModel(
             [
-                Column(lambda: self.tr("With"), lambda r: self._peer(r["peer"])),
+                Column(lambda: self.tr("With"), lambda r: self._peer(r.peer)),
                 Column(lambda: self.tr("Last complete exchange"), self._when),
                 Column(
                     lambda: self.tr("Came in last time"), lambda r: self._latest_count(r, "applied")
@@ -55,22 +55,22 @@ class SyncHistoryTab(QWidget):
         self.history_heading = style.label("", self, bold=True, delta=style.BODY_DELTA)
         self.history_model = RecordsModel(
             [
-                Column(lambda: self.tr("When"), lambda r: date_time(r["at"], seconds=False)),
-                Column(lambda: self.tr("With"), lambda r: self._peer(r["peer"])),
-                Column(lambda: self.tr("What"), lambda r: sync_labels.action_label(r["action"])),
-                Column(lambda: self.tr("Came in"), lambda r: _count(r["applied"])),
-                Column(lambda: self.tr("Went out"), lambda r: _count(r["sent"])),
+                Column(lambda: self.tr("When"), lambda r: date_time(r.at, seconds=False)),
+                Column(lambda: self.tr("With"), lambda r: self._peer(r.peer)),
+                Column(lambda: self.tr("What"), lambda r: sync_labels.action_label(r.action)),
+                Column(lambda: self.tr("Came in"), lambda r: _count(r.applied)),
+                Column(lambda: self.tr("Went out"), lambda r: _count(r.sent)),
                 Column(
                     lambda: self.tr("Quarantined"),
-                    lambda r: _count(r["quarantined"]),
-                    foreground=lambda r: sync_labels.WARN_TEXT if r["quarantined"] else None,
+                    lambda r: _count(r.quarantined),
+                    foreground=lambda r: sync_labels.WARN_TEXT if r.quarantined else None,
                 ),
                 Column(
                     lambda: self.tr("Rejected"),
-                    lambda r: _count(r["rejected"]),
-                    foreground=lambda r: style.ERROR_TEXT if r["rejected"] else None,
+                    lambda r: _count(r.rejected),
+                    foreground=lambda r: style.ERROR_TEXT if r.rejected else None,
                 ),
-                Column(lambda: self.tr("Already here"), lambda r: _count(r["duplicates"])),
+                Column(lambda: self.tr("Already here"), lambda r: _count(r.duplicates)),
                 Column(lambda: self.tr("Note"), sync_labels.history_note),
             ],
             self,
@@ -102,21 +102,21 @@ class SyncHistoryTab(QWidget):
     def _peer(self, peer: str) -> str:
         return sync_labels.peer_label(peer, self._names)
 
-    def _when(self, row: dict[str, Any]) -> str:
-        return date_time(row["last_sync_at"], seconds=False)
+    def _when(self, row: status_service.Peer) -> str:
+        return date_time(row.last_sync_at, seconds=False)
 
-    def _latest_count(self, row: dict[str, Any], key: str) -> str:
-        latest = self._latest.get(row["peer"])
-        return str(latest[key]) if latest else ""
+    def _latest_count(self, row: status_service.Peer, key: str) -> str:
+        latest = self._latest.get(row.peer)
+        return str(getattr(latest, key)) if latest else ""
 
     def _updated(self, snapshot: sync_files.SyncSnapshot) -> None:
         self._names = snapshot.device_names()
-        history = snapshot.status.get("history", [])
+        history = snapshot.status.history
         self._latest = {}
         for entry in history:  # newest first: keep the first of each peer
-            if entry["action"] in ("hub", "bundle-import"):
-                self._latest.setdefault(entry["peer"], entry)
-        self.peers_model.set_rows(snapshot.status.get("peers", []))
+            if entry.action in (sync_shared.ACTION_HUB, sync_shared.ACTION_IMPORT):
+                self._latest.setdefault(entry.peer, entry)
+        self.peers_model.set_rows(snapshot.status.peers)
         self.history_model.set_rows(history)
 
     def changeEvent(self, event: QEvent) -> None:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
 from hisconsole.services.sync import hub as hub_service
 from hisconsole.services.sync import shared as sync_shared
+from hisconsole.services.sync import status as status_service
 
 _REJECTED_NOTE = re.compile(r"\d+ event\(s\) rejected: .*?\.(?=; |$)")
 
@@ -228,15 +228,13 @@ def field_line(field: str, value: str) -> str:
     )
 
 
-def history_note(entry: dict[str, Any]) -> str:
+def history_note(entry: status_service.Exchange) -> str:
     """An exchange's note without what its count columns already say, in the interface
     language where the note is one the console writes itself."""
-    note = str(entry.get("note") or "")
+    note = entry.note
     counted = sync_shared.count_notes(
         sync_shared.IntakeReport(
-            quarantined=entry.get("quarantined", 0),
-            pending=entry.get("pending", 0),
-            from_future=entry.get("from_future", 0),
+            quarantined=entry.quarantined, pending=entry.pending, from_future=entry.from_future
         )
     )
     for said in counted:

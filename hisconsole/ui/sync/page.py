@@ -3,12 +3,11 @@ seen, conflicts to settle and the history of exchanges."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QTabWidget, QVBoxLayout, QWidget
 
+from hisconsole.services.sync.devices import DeviceInfo
 from hisconsole.ui import style
 from hisconsole.ui.context import Context
 from hisconsole.ui.partials.dialogs import button
@@ -48,7 +47,7 @@ class DeviceCard(QFrame):
             "QFrame#DeviceCard { background: #ECEFF1; border-radius: 10px; }"
             " QFrame#DeviceCard QLabel { background: transparent; }"
         )
-        self.info: dict[str, Any] = {}
+        self.info: DeviceInfo | None = None
         self.snapshot: sync_files.SyncSnapshot | None = None
         self.caption_label = style.label("", self, colour=style.MUTED_TEXT, wrap=True)
         self.name_label = style.label("", self, delta=style.SECTION_DELTA, bold=True)
@@ -117,12 +116,14 @@ class DeviceCard(QFrame):
     def it_text(self) -> str:
         """What "Copy for IT" puts on the clipboard (as 'hisconsole device show' prints it)."""
         info = self.info
+        if info is None:
+            return ""
         return "\n".join(
             (
-                f"Device id: {info.get('id', '')}",
-                f"Name: {info.get('name', '')}",
-                f"Public key: {info.get('public_key', '')}",
-                f"Fingerprint: {info.get('fingerprint', '')}",
+                f"Device id: {info.id}",
+                f"Name: {info.name}",
+                f"Public key: {info.public_key}",
+                f"Fingerprint: {info.fingerprint}",
             )
         )
 
@@ -137,14 +138,14 @@ class DeviceCard(QFrame):
             return [(self.tr("Reading…"), None)]
         status = snapshot.status
         lines: list[tuple[str, str | None]] = []
-        hubs = [p for p in status.get("peers", []) if p["kind"] == "hub"]
-        laptops = [p for p in status.get("peers", []) if p["kind"] != "hub"]
+        hubs = [p for p in status.peers if p.kind == "hub"]
+        laptops = [p for p in status.peers if p.kind != "hub"]
         names = snapshot.device_names()
         if hubs:
             lines.append(
                 (
                     self.tr("Hub: last synced {time}").format(
-                        time=date_time(hubs[0]["last_sync_at"], seconds=False)
+                        time=date_time(hubs[0].last_sync_at, seconds=False)
                     ),
                     None,
                 )
@@ -155,22 +156,22 @@ class DeviceCard(QFrame):
             lines.append(
                 (
                     self.tr("Last bundle: from {laptop}, {time}").format(
-                        laptop=sync_labels.peer_label(laptops[0]["peer"], names),
-                        time=date_time(laptops[0]["last_sync_at"], seconds=False),
+                        laptop=sync_labels.peer_label(laptops[0].peer, names),
+                        time=date_time(laptops[0].last_sync_at, seconds=False),
                     ),
                     None,
                 )
             )
         else:
             lines.append((self.tr("No bundle imported yet"), style.MUTED_TEXT))
-        held = status.get("quarantine", [])
+        held = status.quarantine
         if held:
             lines.append(
                 (
                     self.tr(
                         "Quarantine: {count} event(s) from {devices} device(s) wait for a "
                         "commander (Devices tab)"
-                    ).format(count=sum(d["events"] for d in held), devices=len(held)),
+                    ).format(count=sum(d.events for d in held), devices=len(held)),
                     sync_labels.WARN_TEXT,
                 )
             )
@@ -194,7 +195,7 @@ class DeviceCard(QFrame):
         if snapshot is None:
             return self.tr("this laptop")
         listed = next(
-            (d for d in snapshot.trust.get("devices", []) if d["id"] == self.info.get("id")),
+            (d for d in snapshot.trust.get("devices", []) if self.info and d["id"] == self.info.id),
             None,
         )
         if listed is None:
@@ -213,15 +214,15 @@ class DeviceCard(QFrame):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
-        info = self.info
+        info = self.info or DeviceInfo("", "", "", "")
         self.caption_label.setText(self._caption())
-        self.name_label.setText(info.get("name", "") or "…")
+        self.name_label.setText(info.name or "…")
         self.id_caption.setText(self.tr("Device ID"))
-        self.id_label.setText(info.get("id", ""))
+        self.id_label.setText(info.id)
         self.fingerprint_caption.setText(self.tr("Key fingerprint"))
-        self.fingerprint_label.setText(info.get("fingerprint", ""))
+        self.fingerprint_label.setText(info.fingerprint)
         self.key_caption.setText(self.tr("Public key"))
-        self.key_label.setText(info.get("public_key", ""))
+        self.key_label.setText(info.public_key)
         self.copy_button.setText(self.tr("&Copy for IT"))
         self.copy_button.setToolTip(
             self.tr(
