@@ -127,10 +127,9 @@ def _format_incident(data: dict[str, Any]) -> str:
         lines.append("  systems:")
         for system in data["systems"]:
             lines.append(f"    {system['code']:<6} {system['status']:<9} since {system['since']}")
-    clocks = [c for c in data.get("clocks", []) if c["state"] != "cancelled"]
-    if clocks:
+    if data.get("clocks"):
         lines.append("  reports:")
-        lines.extend(f"    {incidents.describe_clock(clock)}" for clock in clocks)
+        lines.extend(f"    {incidents.describe_clock(clock)}" for clock in data["clocks"])
     if data.get("log"):
         lines.append("  log:")
         for entry in data["log"]:

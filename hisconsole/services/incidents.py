@@ -371,7 +371,7 @@ def describe_clock(clock: dict[str, Any]) -> str:
     if state == rules.STATE_MISSED:
         return f"{head}: missed (not made by {clock['ended_at']})"
     if state == rules.STATE_CANCELLED:
-        return f"{head}: not needed (replaced {clock['ended_at']})"
+        return f"{head}: not owed (replaced or ended {clock['ended_at']}, before it fell due)"
     seconds = clock["remaining_seconds"]
     if seconds > 0:
         return f"{head} (in {seconds // 60} min)"

@@ -182,6 +182,9 @@ def test_incident_show_judges_each_report_against_the_plan(
     code, out, _ = run(capsys, *base, "incident", "show", inc)
     assert code == 0 and ", 5 min late" in out
     assert "followup report (level II) due" in out and "(in 55 min)" in out
+    run(capsys, *base, "incident", "resolve", inc)
+    code, out, _ = run(capsys, *base, "incident", "show", inc)
+    assert ", 5 min late" in out and "not owed (replaced or ended" in out
 
 
 def test_alerts_list_and_acknowledge(
