@@ -22,7 +22,7 @@ from reportlab.platypus.flowables import Flowable
 
 from hisconsole.printing.fonts import register_fonts
 
-TITLE = {"zh": "纸质表单回录报告", "en": "Back-entry report"}
+TITLE = {"zh": "纸质表单补录报告", "en": "Back-entry report"}
 #: Sheet statuses in the order they are reported, with their bilingual names.
 STATUSES: dict[str, tuple[str, str]] = {
     "issued": ("已发放", "Issued"),
@@ -173,7 +173,7 @@ def render_backentry_report(
             ["事件 Incident", Paragraph(_esc(name), st["base"])],
             ["级别 Level", str(incident.get("level", ""))],
             ["状态 Status", str(incident.get("status", ""))],
-            ["宣布 Declared", _time(incident.get("declared_at"), tz)],
+            ["启动应急响应 Declared", _time(incident.get("declared_at"), tz)],
         ]
     else:
         facts = [["范围 Scope", "本机所有表单 Every sheet on this console"]]
@@ -191,7 +191,7 @@ def render_backentry_report(
     elif waiting:
         story.append(
             Paragraph(
-                f"未回录 {len(waiting)} 张（共 {len(sheets)} 张） · "
+                f"待补录 {len(waiting)} 张（共 {len(sheets)} 张） · "
                 f"{len(waiting)} of {len(sheets)} sheets are not yet entered back into the HIS",
                 st["alert"],
             )
@@ -199,7 +199,7 @@ def render_backentry_report(
     else:
         story.append(
             Paragraph(
-                f"全部 {len(sheets)} 张已回录或作废 · "
+                f"全部 {len(sheets)} 张已补录或作废 · "
                 f"All {len(sheets)} sheets are entered back or void",
                 st["good"],
             )
@@ -208,7 +208,7 @@ def render_backentry_report(
     if waiting:
         story.append(
             Paragraph(
-                "未回录序列号 Outstanding serials: "
+                "待补录编号 Outstanding serials: "
                 + _esc(", ".join(serial_ranges([str(s["serial"]) for s in waiting]))),
                 st["base"],
             )
@@ -218,7 +218,7 @@ def render_backentry_report(
     status_rows: list[list[Any]] = [["状态 Status", "张数 Sheets"]]
     for status in STATUSES:
         status_rows.append([_status(status), str(by_status.get(status, 0))])
-    status_rows.append(["未回录 Outstanding", str(len(waiting))])
+    status_rows.append(["待补录 Outstanding", str(len(waiting))])
     status_rows.append(["合计 Total", str(len(sheets))])
     story.append(
         _table(
@@ -240,7 +240,7 @@ def render_backentry_report(
         [
             "表单\nForm",
             *(STATUSES[s][0] + "\n" + STATUSES[s][1] for s in STATUSES),
-            "未回录\nOutstanding",
+            "待补录\nOutstanding",
         ]
     ]
     highlight: list[Any] = []
@@ -268,14 +268,14 @@ def render_backentry_report(
     story.append(Paragraph("表单清单 / Every sheet", st["h2"]))
     story.append(
         Paragraph(
-            "底色标出的为尚未回录的表单 · Shaded rows are not yet entered back into the HIS.",
+            "底色标出的为尚未补录的表单 · Shaded rows are not yet entered back into the HIS.",
             st["cell"],
         )
     )
     story.append(Spacer(1, 2 * mm))
     rows: list[list[Any]] = [
         [
-            "序列号\nSerial",
+            "编号\nSerial",
             "表单\nForm",
             "状态\nStatus",
             "发放（时间、人员）\nIssued (when, by)",

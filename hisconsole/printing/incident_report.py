@@ -260,7 +260,7 @@ def render_report(
         ["状态 Status", incident["status"]],
         ["报告时间 Reported", _time(incident["reported_at"], tz)],
         [
-            "宣布 Declared",
+            "启动应急响应 Declared",
             f"{_time(incident['declared_at'], tz)} — {_esc(incident['declared_by'])}",
         ],
         ["解除 Resolved", _time(incident.get("resolved_at"), tz)],
@@ -332,7 +332,7 @@ def render_report(
                     st["small"],
                 )
             )
-        story.append(Paragraph(_bi("活动日志", "Activity log"), st["h2"]))
+        story.append(Paragraph(_bi("工作日志", "Activity log"), st["h2"]))
         log_rows: list[list[Any]] = [["时间 Time", "记录人 By", "内容 Entry"]]
         for entry in entries:
             log_rows.append(

@@ -416,7 +416,7 @@ class _Binder:
                 s.h2,
             ),
             Paragraph(
-                f"首次报告时限：<b>{report} 分钟</b>　　续报间隔：每 {follow} 分钟",
+                f"首报时限：<b>{report} 分钟</b>　　续报间隔：每 {follow} 分钟",
                 s.body,
             ),
             Paragraph(
@@ -464,7 +464,7 @@ class _Binder:
                     [
                         Paragraph(
                             f"{_e(name.get('zh'))}（{_e(level.get('colour_name', {}).get('zh'))}）"
-                            f"　首次报告 {report} 分钟内，续报每 {follow} 分钟",
+                            f"　首报 {report} 分钟内，续报每 {follow} 分钟",
                             self.s.cell,
                         ),
                         Paragraph(

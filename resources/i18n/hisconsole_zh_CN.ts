@@ -206,7 +206,7 @@
     <message>
         <location line="+22"/>
         <source>Select a person in the tree and the alternate in the list on the right.</source>
-        <translation>请在通知树中选中一名人员，并在右侧名单中选择其替补人员。</translation>
+        <translation>请在呼叫顺序中选中一名人员，并在右侧名单中选择其替补人员。</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -221,32 +221,32 @@
     <message>
         <location line="+34"/>
         <source>Unsaved call tree</source>
-        <translation>通知树未保存</translation>
+        <translation>呼叫顺序未保存</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Discard the changes to the call tree {code}?</source>
-        <translation>放弃对通知树 {code} 的修改？</translation>
+        <translation>放弃对呼叫顺序 {code} 的修改？</translation>
     </message>
     <message>
         <location line="+37"/>
         <source>New call tree: add people from the list on the right, then save.</source>
-        <translation>已新建通知树：请从右侧名单添加人员，然后保存。</translation>
+        <translation>已新建呼叫顺序：请从右侧名单添加人员，然后保存。</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>Saved the call tree {name}.</source>
-        <translation>通知树“{name}”已保存。</translation>
+        <translation>呼叫顺序“{name}”已保存。</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>Save the call tree first: the PDF shows the saved tree.</source>
-        <translation>请先保存通知树：PDF 打印的是已保存的版本。</translation>
+        <translation>请先保存呼叫顺序：PDF 打印的是已保存的版本。</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Save the call tree as PDF</source>
-        <translation>将通知树另存为 PDF</translation>
+        <translation>将呼叫顺序另存为 PDF</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -266,12 +266,12 @@
     <message>
         <location line="+12"/>
         <source>Call &amp;tree:</source>
-        <translation>通知树(&amp;T)：</translation>
+        <translation>呼叫顺序(&amp;T)：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;New tree…</source>
-        <translation>新建通知树(&amp;N)…</translation>
+        <translation>新建呼叫顺序(&amp;N)…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -286,7 +286,7 @@
     <message>
         <location line="+1"/>
         <source>Name of the call tree</source>
-        <translation>通知树名称</translation>
+        <translation>呼叫顺序名称</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -336,7 +336,7 @@
     <message>
         <location line="+1"/>
         <source>Call tree: who calls whom</source>
-        <translation>通知树：由谁通知谁</translation>
+        <translation>呼叫顺序：由谁通知谁</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -421,7 +421,7 @@
     <message>
         <location line="+2"/>
         <source>Add the person chosen on the right at the top of the tree</source>
-        <translation>将右侧选中的人员添加到通知树最上层</translation>
+        <translation>将右侧选中的人员添加到呼叫顺序最上层</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -456,12 +456,12 @@
     <message>
         <location line="+2"/>
         <source>Take the selected person out of this tree (the people they call stay)</source>
-        <translation>从本通知树中移除选中人员（其下级人员保留）</translation>
+        <translation>从本呼叫顺序中移除选中人员（其下级人员保留）</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>People (double-click or Enter adds to the tree)</source>
-        <translation>人员（双击或按回车添加到通知树）</translation>
+        <translation>人员（双击或按回车添加到呼叫顺序）</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -481,7 +481,7 @@
     <message>
         <location line="+1"/>
         <source>&amp;Save call tree</source>
-        <translation>保存通知树(&amp;S)</translation>
+        <translation>保存呼叫顺序(&amp;S)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -652,7 +652,7 @@
     <message>
         <location line="+17"/>
         <source>Start a call-out over a call tree to see whom to call next.</source>
-        <translation>按通知树启动通知呼叫后，这里将显示下一位应呼叫的人员。</translation>
+        <translation>按呼叫顺序启动通知呼叫后，这里将显示下一位应呼叫的人员。</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -894,7 +894,7 @@
     <message>
         <location line="+28"/>
         <source>{count} sheet(s) are not yet entered back into the HIS. Only the commander can close the incident anyway, giving the reason.</source>
-        <translation>还有 {count} 张表单未回录到 HIS。只有指挥长填写理由后才能强制关闭事件。</translation>
+        <translation>还有 {count} 张表单未补录到 HIS。只有指挥长填写理由后才能强制关闭事件。</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -906,17 +906,17 @@
     <message>
         <location line="-7"/>
         <source>Counting the paper sheets of {id} still outstanding…</source>
-        <translation>正在统计 {id} 尚未回录的纸质表单…</translation>
+        <translation>正在统计 {id} 尚未补录的纸质表单…</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Every paper sheet of {id} is entered back into the HIS or void. Closing ends the incident for good.</source>
-        <translation>{id} 的纸质表单已全部回录到 HIS 或作废。关闭后事件即告结束。</translation>
+        <translation>{id} 的纸质表单已全部补录到 HIS 或作废。关闭后事件即告结束。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>{count} paper sheet(s) of {id} are not yet entered back into the HIS. Closing now needs the commander&apos;s override: give the reason, which is kept in the record.</source>
-        <translation>{id} 还有 {count} 张纸质表单未回录到 HIS。现在关闭需要指挥长强制批准：请填写理由，理由将存入记录。</translation>
+        <translation>{id} 还有 {count} 张纸质表单未补录到 HIS。现在关闭需要指挥长强制批准：请填写理由，理由将存入记录。</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -926,7 +926,7 @@
     <message>
         <location line="+4"/>
         <source>required while sheets are outstanding</source>
-        <translation>有未回录的表单时必填</translation>
+        <translation>有未补录的表单时必填</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1306,7 +1306,7 @@
     <message>
         <location line="-12"/>
         <source>{name} is in the call tree(s) {trees}. Take them out of the call trees first, so that nobody waits for a call that never comes.</source>
-        <translation>{name} 在通知树“{trees}”中。请先将其从通知树中移除，以免有人一直等待不会到来的电话。</translation>
+        <translation>{name} 在呼叫顺序“{trees}”中。请先将其从呼叫顺序中移除，以免有人一直等待不会到来的电话。</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -1385,7 +1385,7 @@
     <message>
         <location line="-13"/>
         <source>Call trees</source>
-        <translation>通知树</translation>
+        <translation>呼叫顺序</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1495,7 +1495,7 @@
     <message>
         <location line="+1"/>
         <source>Sa&amp;mple contacts and call trees, for practice</source>
-        <translation>示例通讯录和通知树，供练习使用(&amp;M)</translation>
+        <translation>示例通讯录和呼叫顺序，供练习使用(&amp;M)</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1611,12 +1611,12 @@
     <message>
         <location line="+5"/>
         <source>Declare incident (Ctrl+D)</source>
-        <translation>宣布应急事件 (Ctrl+D)</translation>
+        <translation>启动应急响应 (Ctrl+D)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Declare incident</source>
-        <translation>宣布应急事件</translation>
+        <translation>启动应急响应</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1631,12 +1631,12 @@
     <message>
         <location line="+1"/>
         <source>Print downtime kit (Ctrl+K)</source>
-        <translation>打印停机包 (Ctrl+K)</translation>
+        <translation>打印停机应急包 (Ctrl+K)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Print the downtime kit</source>
-        <translation>打印停机包</translation>
+        <translation>打印停机应急包</translation>
     </message>
     <message>
         <location line="+59"/>
@@ -1661,7 +1661,7 @@
     <message>
         <location line="+15"/>
         <source>{id} · first reported {reported} · declared by {by}</source>
-        <translation>{id} · 首报时间 {reported} · 宣布人 {by}</translation>
+        <translation>{id} · 首报时间 {reported} · 启动人 {by}</translation>
     </message>
     <message>
         <location line="+20"/>
@@ -1726,7 +1726,7 @@
     <message>
         <location line="+18"/>
         <source>Declare…</source>
-        <translation>宣布事件…</translation>
+        <translation>启动应急响应…</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1810,7 +1810,7 @@
     <message>
         <location line="+82"/>
         <source>Declare incident</source>
-        <translation>宣布应急事件</translation>
+        <translation>启动应急响应</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1835,13 +1835,13 @@
     <message>
         <location line="+6"/>
         <source>Declare</source>
-        <translation>宣布</translation>
+        <translation>启动</translation>
     </message>
 </context>
 <context>
     <name>DeviceCard</name>
     <message>
-        <location filename="../../hisconsole/ui/sync/page.py" line="+131"/>
+        <location filename="../../hisconsole/ui/sync/page.py" line="+132"/>
         <source>Copied: paste it into a message to IT.</source>
         <translation>已复制：请粘贴到发给信息科的消息中。</translation>
     </message>
@@ -1994,7 +1994,7 @@
     <message>
         <location line="+2"/>
         <source>Sample contacts and call trees, for practice</source>
-        <translation>示例通讯录和通知树，供练习使用</translation>
+        <translation>示例通讯录和呼叫顺序，供练习使用</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2092,7 +2092,7 @@
     <message>
         <location line="+1"/>
         <source>Outstanding</source>
-        <translation>未回录</translation>
+        <translation>待补录</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2102,7 +2102,7 @@
     <message>
         <location line="+9"/>
         <source>Serial</source>
-        <translation>序列号</translation>
+        <translation>编号</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2142,7 +2142,7 @@
     <message>
         <location line="+4"/>
         <source>outstanding {count}</source>
-        <translation>未回录 {count}</translation>
+        <translation>待补录 {count}</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -2162,7 +2162,7 @@
     <message>
         <location line="+36"/>
         <source>not a serial or a range (expected like K7QF-000120 or K7QF-000120..K7QF-000180)</source>
-        <translation>不是序列号或序列号范围（应形如 K7QF-000120 或 K7QF-000120..K7QF-000180）</translation>
+        <translation>不是编号或编号范围（应形如 K7QF-000120 或 K7QF-000120..K7QF-000180）</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -2187,7 +2187,7 @@
     <message>
         <location line="+6"/>
         <source>unknown serial: never issued here. Nothing was recorded.</source>
-        <translation>未知序列号：本机从未发放。未作任何记录。</translation>
+        <translation>未知编号：本机从未发放。未作任何记录。</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2203,7 +2203,7 @@
         <location line="+41"/>
         <location line="+23"/>
         <source>Save back-entry report</source>
-        <translation>保存回录报告</translation>
+        <translation>保存补录报告</translation>
     </message>
     <message>
         <location line="-23"/>
@@ -2213,17 +2213,17 @@
     <message>
         <location line="+9"/>
         <source>Writing the back-entry report…</source>
-        <translation>正在生成回录报告…</translation>
+        <translation>正在生成补录报告…</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Back-entry report saved: {path}</source>
-        <translation>回录报告已保存：{path}</translation>
+        <translation>补录报告已保存：{path}</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The back-entry report was not saved: {reason}</source>
-        <translation>回录报告未保存：{reason}</translation>
+        <translation>补录报告未保存：{reason}</translation>
     </message>
     <message>
         <location line="+20"/>
@@ -2273,17 +2273,17 @@
     <message>
         <location line="+1"/>
         <source>Se&amp;rial:</source>
-        <translation>序列号(&amp;R)：</translation>
+        <translation>编号(&amp;R)：</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Scan the barcode, or type a serial or a range A-000120..A-000180, then Enter</source>
-        <translation>扫描条码，或输入序列号或范围 A-000120..A-000180，然后按回车</translation>
+        <translation>扫描条码，或输入编号或范围 A-000120..A-000180，然后按回车</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Serial to record</source>
-        <translation>要记录的序列号</translation>
+        <translation>要记录的编号</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2299,12 +2299,12 @@
     <message>
         <location line="+1"/>
         <source>Outstanding &amp;for:</source>
-        <translation>查看未回录(&amp;F)：</translation>
+        <translation>查看待补录(&amp;F)：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save back-entry report…</source>
-        <translation>保存回录报告…</translation>
+        <translation>保存补录报告…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2327,7 +2327,7 @@
     <message>
         <location line="+0"/>
         <source>Back-entry</source>
-        <translation>回录</translation>
+        <translation>补录</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -2408,12 +2408,12 @@
     <message>
         <location line="+19"/>
         <source>{pages} page(s), serials {first} … {last} (not yet issued)</source>
-        <translation>共 {pages} 页，序列号 {first} … {last}（尚未发放）</translation>
+        <translation>共 {pages} 页，编号 {first} … {last}（尚未发放）</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Issued: {first} … {last}. Printing again makes new serials.</source>
-        <translation>已发放：{first} … {last}。再次打印将使用新的序列号。</translation>
+        <translation>已发放：{first} … {last}。再次打印将使用新的编号。</translation>
     </message>
     <message>
         <location line="+19"/>
@@ -2735,7 +2735,7 @@ Nothing was recorded as issued.</source>
     <message>
         <location line="+1"/>
         <source>Printed on every form, call tree and report.</source>
-        <translation>将印在每张表单、通知树和报告上。</translation>
+        <translation>将印在每张表单、呼叫顺序和报告上。</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -3032,12 +3032,12 @@ Nothing was recorded as issued.</source>
     <message>
         <location line="+10"/>
         <source>No incident declared</source>
-        <translation>尚未宣布应急事件</translation>
+        <translation>尚未启动应急响应</translation>
     </message>
     <message>
         <location line="+63"/>
         <source>No incident declared. Declare one on the dashboard (Ctrl+D).</source>
-        <translation>尚未宣布应急事件。请在总览页宣布 (Ctrl+D)。</translation>
+        <translation>尚未启动应急响应。请在总览页启动 (Ctrl+D)。</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -3136,7 +3136,7 @@ Nothing was recorded as issued.</source>
     <message>
         <location line="+1"/>
         <source>Incident declared</source>
-        <translation>已宣布事件</translation>
+        <translation>已启动应急响应</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3169,12 +3169,12 @@ Nothing was recorded as issued.</source>
     <message>
         <location line="+3"/>
         <source>Each set of forms: {forms}. Every sheet carries its own serial number, to track it until it is entered back into the HIS.</source>
-        <translation>每套表单包括：{forms}。每张都有唯一的序列号，用于追踪，直到内容回录到 HIS。</translation>
+        <translation>每套表单包括：{forms}。每张都有唯一的编号，用于追踪，直到内容补录到 HIS。</translation>
     </message>
     <message>
         <location line="+56"/>
         <source>Save the downtime kit as PDF</source>
-        <translation>将停机包另存为 PDF</translation>
+        <translation>将停机应急包另存为 PDF</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3189,7 +3189,7 @@ Nothing was recorded as issued.</source>
     <message>
         <location line="+3"/>
         <source>Making the kit and saving it…</source>
-        <translation>正在生成并保存停机包……</translation>
+        <translation>正在生成并保存停机应急包……</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -3214,17 +3214,17 @@ Nothing was recorded as issued.</source>
     <message>
         <location line="-110"/>
         <source>Making the kit…</source>
-        <translation>正在生成停机包……</translation>
+        <translation>正在生成停机应急包……</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Sending the kit to the printer…</source>
-        <translation>正在将停机包发送到打印机……</translation>
+        <translation>正在将停机应急包发送到打印机……</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>{how}: the downtime kit, with {count} numbered form(s) recorded as issued.</source>
-        <translation>{how}：停机包，其中 {count} 张带编号的表单已记为发放。</translation>
+        <translation>{how}：停机应急包，其中 {count} 张带编号的表单已记为发放。</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -3251,17 +3251,17 @@ Nothing was recorded as issued.</source>
     <message>
         <location line="+4"/>
         <source>The kit was not issued</source>
-        <translation>停机包未发放</translation>
+        <translation>停机应急包未发放</translation>
     </message>
     <message>
         <location line="+45"/>
         <source>Downtime kit</source>
-        <translation>停机包</translation>
+        <translation>停机应急包</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>One print to hand out when the systems go down: the call tree, the checklists, and a starter pack of numbered paper forms for each ward.</source>
-        <translation>系统停机时一次打印、直接分发：通知树、检查清单，以及每个病区一套带编号的起步纸质表单。</translation>
+        <translation>系统停机时一次打印、直接分发：呼叫顺序、检查清单，以及每个病区一套带编号的起步纸质表单。</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -3493,7 +3493,7 @@ Nothing was recorded as issued.</source>
     <message>
         <location line="+1"/>
         <source>Declared</source>
-        <translation>宣布事件</translation>
+        <translation>启动应急响应</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3779,7 +3779,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
     <message>
         <location line="+1"/>
         <source>&amp;Declare incident…</source>
-        <translation>宣布应急事件(&amp;D)…</translation>
+        <translation>启动应急响应(&amp;D)…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3839,7 +3839,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
     <message>
         <location line="+1"/>
         <source>Print downtime &amp;kit…</source>
-        <translation>打印停机包(&amp;K)…</translation>
+        <translation>打印停机应急包(&amp;K)…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4018,22 +4018,22 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
     <message>
         <location filename="../../hisconsole/ui/contacts/new_tree_dialog.py" line="+79"/>
         <source>Give the call tree a short code, e.g. lis-down.</source>
-        <translation>请为通知树填写简短代码，例如 lis-down。</translation>
+        <translation>请为呼叫顺序填写简短代码，例如 lis-down。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>There is already a call tree {code}.</source>
-        <translation>已存在通知树 {code}。</translation>
+        <translation>已存在呼叫顺序 {code}。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Give the call tree a name in Chinese or English.</source>
-        <translation>请填写通知树的中文或英文名称。</translation>
+        <translation>请填写呼叫顺序的中文或英文名称。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>New call tree</source>
-        <translation>新建通知树</translation>
+        <translation>新建呼叫顺序</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5464,7 +5464,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
     <message>
         <location filename="../../hisconsole/ui/contacts/print_tree_dialog.py" line="+56"/>
         <source>Print call tree</source>
-        <translation>打印通知树</translation>
+        <translation>打印呼叫顺序</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5957,7 +5957,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
     <message>
         <location line="+1"/>
         <source>Declared</source>
-        <translation>宣布事件</translation>
+        <translation>启动应急响应</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -6604,12 +6604,12 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
     <message>
         <location filename="../../hisconsole/ui/partials/dialogs.py" line="+55"/>
         <source>Call &amp;tree:</source>
-        <translation>通知树(&amp;T)：</translation>
+        <translation>呼叫顺序(&amp;T)：</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>This console holds no call trees. Import the contacts first.</source>
-        <translation>本机尚无通知树，请先导入通讯录。</translation>
+        <translation>本机尚无呼叫顺序，请先导入通讯录。</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -6751,7 +6751,7 @@ The other values are replaced on this laptop and on every laptop this decision r
 <context>
     <name>SyncDevicesTab</name>
     <message>
-        <location filename="../../hisconsole/ui/sync/devices.py" line="+68"/>
+        <location filename="../../hisconsole/ui/sync/devices.py" line="+69"/>
         <source>Name</source>
         <extracomment>Device states whose events wait in quarantine for a commander (or a newer trust list).</extracomment>
         <translation>名称</translation>
@@ -6772,7 +6772,7 @@ The other values are replaced on this laptop and on every laptop this decision r
         <translation>权限</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>Events here</source>
         <translation>本机记录数</translation>
     </message>
@@ -6828,7 +6828,7 @@ The other values are replaced on this laptop and on every laptop this decision r
         <translation>{state}（{date}）</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+60"/>
         <source>No hospital IT key is pinned on this laptop yet, so events from other laptops are held in quarantine. Pin the IT key file from IT, or import a trust list (or a bundle that carries one) and confirm its fingerprint.</source>
         <translation>本机尚未固定医院信息科密钥，因此来自其他笔记本的记录都被隔离。请固定信息科提供的密钥文件，或导入信任名单（或带有信任名单的同步包）并核对其指纹。</translation>
     </message>
@@ -7578,7 +7578,7 @@ No: import without pinning; events are held in quarantine.</source>
         <translation>{field}：{value}</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+21"/>
         <source>Stopped on request; the next sync carries on from there.</source>
         <translation>已按要求停止；下次同步从中断处继续。</translation>
     </message>
@@ -7766,7 +7766,7 @@ No: import without pinning; events are held in quarantine.</source>
     <message>
         <location line="+54"/>
         <source>declared</source>
-        <translation>宣布事件</translation>
+        <translation>启动应急响应</translation>
     </message>
     <message>
         <location line="+13"/>

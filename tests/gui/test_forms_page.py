@@ -553,7 +553,7 @@ def test_page_in_chinese(qtbot: QtBot, window: MainWindow) -> None:
     window.set_language("zh")
     assert page.tabs.tabText(0) == "打印表单"
     assert page.print_tab.preview_button.text().startswith("预览")
-    assert page.backentry_tab.report_button.text() == "保存回录报告…"
+    assert page.backentry_tab.report_button.text() == "保存补录报告…"
     window.set_language("en")
 
 

@@ -575,7 +575,7 @@ def test_the_dashboard_in_chinese(qtbot: QtBot, window: MainWindow, clock: Clock
     texts = visible_texts(window.dashboard)
     assert any("首报" in t for t in texts)
     assert "10:00" in texts
-    assert window.dashboard.declare_button.text() == "宣布应急事件 (Ctrl+D)"
+    assert window.dashboard.declare_button.text() == "启动应急响应 (Ctrl+D)"
     clock.advance(11)
     window.dashboard.tick()
     assert "已超时" in tile(window).due_label.text()

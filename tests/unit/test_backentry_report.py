@@ -45,7 +45,7 @@ def test_report_shows_counts_serials_who_refs_reasons_and_pages(
     text = "\n".join(pages)
     flat = squashed(text)
     for expected in (
-        "纸质表单回录报告",
+        "纸质表单补录报告",
         "Back-entry report",
         inc,
         "HIS 停机",
@@ -65,7 +65,7 @@ def test_report_shows_counts_serials_who_refs_reasons_and_pages(
     # Counts per status: 33 entered, 2 void, 1 returned, 4 issued; 5 outstanding in all.
     assert re.search(r"已录入\s*Entered\s+33", text)
     assert re.search(r"作废\s*Void\s+2", text)
-    assert re.search(r"未回录\s*Outstanding\s+5", text)
+    assert re.search(r"待补录\s*Outstanding\s+5", text)
     # Page x of y, and the print date, on every page.
     for number, page in enumerate(pages, start=1):
         assert f"page {number} of {len(pages)}" in page

@@ -75,7 +75,7 @@ def test_the_binder_holds_the_whole_plan_in_both_languages(
     # Warning levels: names, colours and the level I reporting deadline.
     assert "特别严重Especiallysevere" in text
     level_one = next(p for p in pages if "特别严重Especiallysevere" in p)
-    assert "首次报告时限：10分钟" in level_one
+    assert "首报时限：10分钟" in level_one
     assert "Initialreportwithin10minutes" in level_one
     for level in plan["levels"]:
         assert level["name"]["zh"] + level["name"]["en"].replace(" ", "") in text
@@ -148,7 +148,7 @@ def test_one_scenario_prints_only_that_playbook(plan: dict[str, Any], tmp_path: 
             assert other["name"]["zh"] not in text, other["code"]
             assert re.sub(r"\s+", "", other["steps"][0]["text"]["zh"]) not in text
     # The deadlines the steps refer to, and page furniture on every page.
-    assert "特别严重（红色）首次报告10分钟内" in text
+    assert "特别严重（红色）首报10分钟内" in text
     for n, page in enumerate(texts, 1):
         assert f"Page{n}of{pages}" in page and "Planversion4" in page
     _assert_embedded_fonts_only(data, tmp_path)
