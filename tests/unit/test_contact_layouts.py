@@ -7,10 +7,12 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from hisconsole.cli import main
-from hisconsole.domain.contact_table import header_key, plan_columns
+from hisconsole.domain.contact_table import header_key, plan_columns, read_table
 from hisconsole.domain.contacts import Contact, Email, Phone
 from hisconsole.domain.contacts_csv import export_csv, parse_csv
 from hisconsole.domain.contacts_xlsx import export_xlsx, parse_xlsx
@@ -211,3 +213,21 @@ def test_a_chosen_mapping_is_remembered_for_the_same_header_set(
     assert again.adds[0].contact.notes == {"en": "xyz002"}
     assert main([*base, str(path), "--map", "微信=whatever"]) != 0
     assert "whatever" in capsys.readouterr().err
+
+
+HEADER = st.text(alphabet=st.characters(exclude_categories=("Cs", "Cc")), min_size=1, max_size=8)
+VALUE = st.text(alphabet="abcxyz微信号码", min_size=3, max_size=8)
+
+
+@given(st.lists(HEADER, min_size=1, max_size=4, unique_by=lambda h: h.strip().casefold()), VALUE)
+def test_an_unmapped_column_s_value_never_lands_in_a_contact(extra: list[str], secret: str) -> None:
+    headers = ["姓名", "手机", *extra]
+    rows = [headers, ["王建国", "13910002001", *[f"{secret}{i}" for i in range(len(extra))]]]
+    result = read_table(rows)
+    assert result.plan is not None
+    unmapped = set(result.plan.unmapped)
+    for contact in result.contacts:
+        kept = repr(contact.to_dict())
+        for index, header in enumerate(extra):
+            if header.strip() in unmapped:
+                assert f"{secret}{index}" not in kept

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from hisconsole.cli import main
 from hisconsole.domain.contacts_csv import parse_csv
 from hisconsole.domain.encodings import EncodingProblem, decode_text
+from hisconsole.domain.vcard import parse_vcards
 from hisconsole.services import contacts
 from hisconsole.services.console import Console, ServiceError
 
@@ -148,3 +149,25 @@ def test_the_command_line_refuses_then_reads_with_the_chosen_encoding(
     path.write_bytes(SIMPLIFIED.encode("gb18030"))
     assert main([*base, "contacts", "import", "--dry-run", str(path)]) == 0
     assert "Encoding: GB18030 (GBK, GB2312) (detected)" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(("encoding", "name"), [("gb18030", "王建国"), ("big5", "王建國")])
+def test_a_vcard_without_charset_is_detected_not_garbled(encoding: str, name: str) -> None:
+    card = (
+        f"BEGIN:VCARD\r\nVERSION:2.1\r\nN:{name[0]};{name[1:]}\r\nFN:{name}\r\n"
+        "ORG:示例医院;信息科\r\nTEL;CELL:13910002001\r\nEND:VCARD\r\n"
+    )
+    if encoding == "big5":
+        card = card.replace("示例医院", "示例醫院").replace("信息科", "資訊科")
+    result = parse_vcards(card.encode(encoding))
+    (person,) = result.contacts
+    assert person.name == {"zh": name} and result.encoding == encoding
+    assert result.encoding_how == "detected"
+
+
+def test_a_vcard_with_a_stray_byte_is_refused_with_its_row() -> None:
+    data = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:王建国\r\nNOTE:夜间先打手机\r\n".encode()
+    data += b"ORG:Caf\xe9\r\nEND:VCARD\r\n"
+    result = parse_vcards(data)
+    assert result.contacts == []
+    assert "row 5" in str(result.problems[0]) and "UTF-8" in str(result.problems[0])
