@@ -141,8 +141,8 @@ class CallTreeEditor(QWidget):
         details.addWidget(self.name_edit, 0, 1)
         details.addWidget(self.wait_label, 0, 2, Qt.AlignmentFlag.AlignTop)
         details.addWidget(self.wait_spin, 0, 3, Qt.AlignmentFlag.AlignTop)
-        details.addWidget(self.need_label, 1, 2)
-        details.addLayout(wave, 1, 3)
+        details.addWidget(self.need_label, 1, 0)
+        details.addLayout(wave, 1, 1, 1, 3)
         details.setColumnStretch(1, 1)
 
         self.model = CallTreeModel(self)
