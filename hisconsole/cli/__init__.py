@@ -5,15 +5,19 @@ a non-zero exit code and change nothing.
 
 Layout: ``entry`` builds the parser and runs ``main``; ``output`` writes results
 (JSON or text) and holds the exit codes; ``options`` holds the global options,
-the ``Handler`` type and ``open_console``. Every other module is one command
-group (``plan``, ``contacts``, ``incident``, ``forms``, ``reports``, ``sync``,
-``database``, ``check``).
+the ``Handler`` type, ``open_console`` and the help helpers. Known errors
+(``hisconsole.errors.KnownError``) print their message and exit 1; anything else
+is a bug that ``entry.main`` logs (DATA_DIR/logs) and reports in one line (exit 70).
+Every other module is one command group (``plan``, ``contacts``, ``incident``,
+``forms``, ``printing``, ``reports``, ``sync``, ``alerts``, ``database``, ``check``).
 
 To add a command group:
   1. create ``hisconsole/cli/<group>.py`` with
      ``register(sub, common) -> dict[str, Handler]``: it adds its subparsers
      (``sub.add_parser(NAME, parents=[common], help=...)``, every option with
-     ``help=``) and returns ``{NAME: handler}``;
+     ``help=``: a test walks the parser; accepted codes go in ``choices=`` or,
+     when they come from the plan, in ``options.plan_code_help``) and returns
+     ``{NAME: handler}``;
   2. write each handler as ``cmd_<name>(args, out) -> int``: open the console
      with ``open_console(args)``, call services (imported inside the handler,
      so ``hisconsole --help`` stays fast), print once with

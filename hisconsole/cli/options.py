@@ -17,17 +17,19 @@ class LazyHelp(str):
     """Help text computed only when help is shown (e.g. read from the bundled plan), so
     that running a command does not pay for it."""
 
+    render: Callable[[], str]
+
     def __new__(cls, render: Callable[[], str]) -> LazyHelp:
+        # The placeholder only tells argparse there is help; the formatter renders it.
         text = super().__new__(cls, "…")
-        text.render = render  # type: ignore[attr-defined]
+        text.render = render
         return text
 
 
 class HelpFormatter(argparse.HelpFormatter):
     def _get_help_string(self, action: argparse.Action) -> str | None:
         if isinstance(action.help, LazyHelp):
-            rendered: str = action.help.render()  # type: ignore[attr-defined]
-            return rendered.replace("%", "%%")
+            return action.help.render().replace("%", "%%")
         return action.help
 
 
