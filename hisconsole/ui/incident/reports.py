@@ -13,7 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QEvent
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QVBoxLayout, QWidget
 
 from hisconsole.domain import glossary
 from hisconsole.domain.glossary import REPORT_KINDS
@@ -53,9 +53,15 @@ class ReportsBar(QWidget):
         self.buttons: dict[str, QPushButton] = {}
         self.save_actions: dict[str, QAction] = {}
         self.print_actions: dict[str, QAction] = {}
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.caption)
+        # The caption and the outcome line sit above the buttons: in one row they made the
+        # page wider than a 1366-pixel screen in longer languages.
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        top = QHBoxLayout()
+        top.addWidget(self.caption)
+        outer.addLayout(top)
+        layout = QHBoxLayout()
+        outer.addLayout(layout)
         for kind in REPORT_KINDS:
             push = button("", self)
             push.setObjectName(f"report_{kind}")
@@ -81,8 +87,9 @@ class ReportsBar(QWidget):
         self.cap_sent = False
         self.buttons[CAP] = self.cap_button
         layout.addWidget(self.cap_button)
+        layout.addStretch(1)
         self.status_label = style.label("", self, delta=1, colour=style.MUTED_TEXT, wrap=True)
-        layout.addWidget(self.status_label, 1)
+        top.addWidget(self.status_label, 1)
         self.retranslate()
         self.set_incident(None)
 
