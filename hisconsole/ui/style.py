@@ -88,9 +88,14 @@ def label(
     widget.setWordWrap(wrap)
     widget.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     if colour:
-        widget.setProperty(COLOUR_PROPERTY, colour)
-        widget.setStyleSheet(colour_sheet(colour))
+        set_colour(widget, colour)
     return widget
+
+
+def set_colour(widget: QWidget, colour: str | None) -> None:
+    """Colour a widget's text (kept through theme changes); None: the theme's own colour."""
+    widget.setProperty(COLOUR_PROPERTY, colour)
+    widget.setStyleSheet(colour_sheet(colour) if colour else "")
 
 
 def swatch(colour_hex: str, size: int = 28, parent: QWidget | None = None) -> QFrame:

@@ -2226,7 +2226,7 @@
         <translation>补录报告未保存：{reason}</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+15"/>
         <source>Record as:</source>
         <translation>记录为：</translation>
     </message>
@@ -2615,7 +2615,7 @@ Nothing was recorded as issued.</source>
 <context>
     <name>FormsStockTab</name>
     <message>
-        <location filename="../../hisconsole/ui/forms/stock.py" line="+49"/>
+        <location filename="../../hisconsole/ui/forms/stock.py" line="+48"/>
         <source>Form</source>
         <translation>表单</translation>
     </message>
@@ -2670,7 +2670,7 @@ Nothing was recorded as issued.</source>
         <translation>已盘点的表单都够 {wards} 个病区 8 小时使用。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+19"/>
         <source>8-hour need for &amp;wards:</source>
         <translation>按病区数计算 8 小时需要量(&amp;W)：</translation>
     </message>
@@ -2867,7 +2867,7 @@ Nothing was recorded as issued.</source>
 <context>
     <name>ImprovementsTable</name>
     <message>
-        <location filename="../../hisconsole/ui/incident/review.py" line="+81"/>
+        <location filename="../../hisconsole/ui/incident/review.py" line="+82"/>
         <source>Done</source>
         <extracomment>An improvement item is due this many days after it is written down, unless changed.</extracomment>
         <translation>完成</translation>
@@ -5613,7 +5613,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>ReplayTab</name>
     <message>
-        <location filename="../../hisconsole/ui/incident/replay.py" line="+193"/>
+        <location filename="../../hisconsole/ui/incident/replay.py" line="+188"/>
         <source>◀ Previous</source>
         <extracomment>Play advances one frame this often (milliseconds).</extracomment>
         <translation>◀ 上一条</translation>
@@ -5915,7 +5915,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>ReviewTab</name>
     <message>
-        <location filename="../../hisconsole/ui/incident/review.py" line="+40"/>
+        <location filename="../../hisconsole/ui/incident/review.py" line="+39"/>
         <source>Milestone</source>
         <translation>节点</translation>
     </message>
@@ -5975,7 +5975,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
         <translation>{system} 恢复</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+4"/>
         <source>Timings</source>
         <translation>时间节点</translation>
     </message>
@@ -6071,12 +6071,12 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
         <translation>（不涉及预案条目）</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+113"/>
         <source>Review notes saved at {time}.</source>
         <translation>复盘记录已于 {time} 保存。</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+28"/>
         <source>Say what should change.</source>
         <translation>请写明需要改进什么。</translation>
     </message>
@@ -6086,7 +6086,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
         <translation>请填写改进事项的负责人。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+20"/>
         <source>Added: {item}</source>
         <translation>已添加：{item}</translation>
     </message>
@@ -6364,7 +6364,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>SheetStatus</name>
     <message>
-        <location filename="../../hisconsole/ui/forms/backentry.py" line="-480"/>
+        <location filename="../../hisconsole/ui/forms/backentry.py" line="-474"/>
         <source>issued</source>
         <extracomment>The outstanding filter&apos;s entries for every sheet and for pre-printed ones. What a back-entry scan can record, in the order offered. Feedback colours of a scan: (background, text).</extracomment>
         <translation>已发放</translation>
@@ -6700,7 +6700,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>SyncConflictsTab</name>
     <message>
-        <location filename="../../hisconsole/ui/sync/conflicts.py" line="+71"/>
+        <location filename="../../hisconsole/ui/sync/conflicts.py" line="+70"/>
         <source>No conflicts: no value was edited on two laptops at once, or every such edit has been settled.</source>
         <translation>没有冲突：没有在两台笔记本上同时修改过的值，或所有此类修改都已处理。</translation>
     </message>
@@ -6743,7 +6743,7 @@ The other values are replaced on this laptop and on every laptop this decision r
         <translation>已整理 {count} 个内容相同的重复值。</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+11"/>
         <source>Phone numbers, roles and plan text edited on two laptops before they synced keep both values until someone decides. Check with the people concerned, then keep the right value: the decision travels to every laptop.</source>
         <translation>在同步之前于两台笔记本上分别修改过的电话号码、职责和预案文本会同时保留两个值，直到有人作出决定。请与相关人员核实后保留正确的值：该决定会同步到每台笔记本。</translation>
     </message>
@@ -6751,7 +6751,7 @@ The other values are replaced on this laptop and on every laptop this decision r
 <context>
     <name>SyncDevicesTab</name>
     <message>
-        <location filename="../../hisconsole/ui/sync/devices.py" line="+69"/>
+        <location filename="../../hisconsole/ui/sync/devices.py" line="+67"/>
         <source>Name</source>
         <extracomment>Device states whose events wait in quarantine for a commander (or a newer trust list).</extracomment>
         <translation>名称</translation>
@@ -6930,7 +6930,7 @@ No IT key is pinned on this laptop yet. Phone the IT department and compare this
         <translation>已启用第 {serial} 版信任名单（{count} 台设备）；{applied} 条暂存记录已生效。</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+11"/>
         <source>Pin IT key…</source>
         <translation>固定信息科密钥…</translation>
     </message>
@@ -7354,7 +7354,7 @@ No: import without pinning; events are held in quarantine.</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+49"/>
         <source>Last exchange with each laptop and the hub</source>
         <translation>与各笔记本及中心库的上次交换</translation>
     </message>

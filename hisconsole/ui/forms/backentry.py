@@ -7,7 +7,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -36,6 +36,7 @@ from hisconsole.ui.forms.dialogs import CloseIncidentDialog, close_incident
 from hisconsole.ui.forms.print_tab import remember_dir, remembered_dir
 from hisconsole.ui.partials.dialogs import button
 from hisconsole.ui.partials.models import Column, RecordsModel
+from hisconsole.ui.partials.tab import Tab
 from hisconsole.ui.partials.tables import table_view
 from hisconsole.ui.runner import user_message
 from hisconsole.ui.situation import clock_time, date_time
@@ -74,7 +75,7 @@ def shown_serials(serials: list[str]) -> str:
     return f"{serials[0]} … {serials[-1]} ({len(serials)})"
 
 
-class FormsBackEntryTab(QWidget):
+class FormsBackEntryTab(Tab):
     """Closing the loop on paper: scan or type serials (one, a range, a list) and record
     them as entered into the HIS, returned, verified or void; every scan answers at once
     in the list of recent scans. Beside it, the sheets still outstanding per incident
@@ -87,8 +88,7 @@ class FormsBackEntryTab(QWidget):
     """
 
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.snapshot = forms_files.SheetsSnapshot()
         self.templates: dict[str, FormTemplate] = {}
         self._filter: str = ALL
@@ -508,11 +508,6 @@ class FormsBackEntryTab(QWidget):
         return close_incident(self.ctx, self.window(), incident)
 
     # -- language -----------------------------------------------------------------------------
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.action_label.setText(self.tr("Record as:"))

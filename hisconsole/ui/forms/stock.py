@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
 from hisconsole.domain.plan import text
@@ -14,6 +13,7 @@ from hisconsole.ui.context import Context
 from hisconsole.ui.forms.dialogs import StockCountDialog
 from hisconsole.ui.partials.dialogs import button, open_dialog
 from hisconsole.ui.partials.models import Column, RecordsModel
+from hisconsole.ui.partials.tab import Tab
 from hisconsole.ui.partials.tables import table_view
 from hisconsole.ui.situation import date_time
 
@@ -21,7 +21,7 @@ KEY_WARDS = "forms/stock_wards"
 LOW = ("#FFCDD2", "#B71C1C")
 
 
-class FormsStockTab(QWidget):
+class FormsStockTab(Tab):
     """Blank paper per form: on hand (last count minus sheets issued since) against the
     8-hour need for N wards; forms below it are marked LOW. A count is recorded here.
 
@@ -29,8 +29,7 @@ class FormsStockTab(QWidget):
     """
 
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.stale = True
         self.rows: list[dict[str, Any]] = []
         self._loading = False
@@ -164,11 +163,6 @@ class FormsStockTab(QWidget):
         )
         open_dialog(dialog)
         return dialog
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.wards_label.setText(self.tr("8-hour need for &wards:"))

@@ -17,6 +17,7 @@ from hisconsole.ui.incident.detail import CurrentId, IncidentDetail, person_name
 from hisconsole.ui.partials.callout import OutcomeBar, wave_lines
 from hisconsole.ui.partials.dialogs import StartCalloutDialog, button, open_dialog
 from hisconsole.ui.partials.models import Column, RecordsModel
+from hisconsole.ui.partials.tab import Tab
 from hisconsole.ui.partials.tables import table_view
 from hisconsole.ui.situation import clock_time
 
@@ -30,15 +31,14 @@ CALL_COLOURS = {
 }
 
 
-class CalloutTab(QWidget):
+class CalloutTab(Tab):
     """The incident's call-outs: one chosen, its slots, whom to call next, and call outcomes.
 
     Signals: none.
     """
 
     def __init__(self, ctx: Context, current_id: CurrentId, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.current_id = current_id
         self.detail: IncidentDetail | None = None
         box = QVBoxLayout(self)

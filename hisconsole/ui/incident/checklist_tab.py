@@ -19,19 +19,19 @@ from hisconsole.ui.incident.detail import CurrentId, IncidentDetail, group_items
 from hisconsole.ui.partials.dialogs import AddStepDialog, TextDialog, button, open_dialog
 from hisconsole.ui.partials.form_dialog import FormDialog
 from hisconsole.ui.partials.models import Column, RecordsModel
+from hisconsole.ui.partials.tab import Tab
 from hisconsole.ui.partials.tables import combo_with, table_view
 from hisconsole.ui.situation import clock_time
 
 
-class ChecklistTab(QWidget):
+class ChecklistTab(Tab):
     """The incident's checklist steps, for one group or all; tick, assign, add a step.
 
     Signals: none.
     """
 
     def __init__(self, ctx: Context, current_id: CurrentId, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.current_id = current_id
         self.detail: IncidentDetail | None = None
         box = QVBoxLayout(self)

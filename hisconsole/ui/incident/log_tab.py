@@ -17,21 +17,21 @@ from hisconsole.ui.i18n import log_kind_label
 from hisconsole.ui.incident.detail import CurrentId, IncidentDetail, group_items
 from hisconsole.ui.partials.dialogs import TextDialog, button, open_dialog
 from hisconsole.ui.partials.models import LogFilter, LogModel
+from hisconsole.ui.partials.tab import Tab
 from hisconsole.ui.partials.tables import combo_with, table_view
 from hisconsole.ui.situation import date_time
 
 # The log kinds an operator chooses for an entry, and those the console records itself.
 
 
-class LogTab(QWidget):
+class LogTab(Tab):
     """The incident's log: a quick entry line, filters, the entries, and corrections.
 
     Signals: none.
     """
 
     def __init__(self, ctx: Context, current_id: CurrentId, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.current_id = current_id
         self.detail: IncidentDetail | None = None
         box = QVBoxLayout(self)

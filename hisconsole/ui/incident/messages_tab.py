@@ -12,21 +12,21 @@ from hisconsole.ui.i18n import priority_label
 from hisconsole.ui.incident.detail import CurrentId, IncidentDetail
 from hisconsole.ui.partials.dialogs import MessageDialog, TextDialog, button, open_dialog
 from hisconsole.ui.partials.models import Column, RecordsModel
+from hisconsole.ui.partials.tab import Tab
 from hisconsole.ui.partials.tables import table_view
 from hisconsole.ui.situation import clock_time
 
 PRIORITY_COLOURS = {"urgent": "#B3261E", "medium": None, "informational": "#5F6368"}
 
 
-class MessagesTab(QWidget):
+class MessagesTab(Tab):
     """The incident's messages; write a new one or record a reply.
 
     Signals: none.
     """
 
     def __init__(self, ctx: Context, current_id: CurrentId, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.current_id = current_id
         box = QVBoxLayout(self)
         self.messages_model = RecordsModel(

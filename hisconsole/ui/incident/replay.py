@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -25,6 +25,7 @@ from hisconsole.ui.context import Context
 from hisconsole.ui.i18n import incident_status_label, log_kind_label
 from hisconsole.ui.partials.dialogs import button
 from hisconsole.ui.partials.models import LogModel
+from hisconsole.ui.partials.tab import Tab
 from hisconsole.ui.partials.tables import table_view
 from hisconsole.ui.partials.widgets import SystemChip
 from hisconsole.ui.situation import date_time, local
@@ -50,7 +51,7 @@ def elapsed_text(since: str | None, at: str) -> str:
     return f"+{minutes // 60}:{minutes % 60:02d}"
 
 
-class ReplayTab(QWidget):
+class ReplayTab(Tab):
     """Steps through an incident's activity log, showing the incident as it stood at each entry.
 
     For the current step: the time, the entry (worded as on the Log tab), the
@@ -65,8 +66,7 @@ class ReplayTab(QWidget):
     """
 
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.incident: dict[str, Any] | None = None
         self.frames: list[Frame] = []
         self.index = 0
@@ -183,11 +183,6 @@ class ReplayTab(QWidget):
         self.set_incident(None)
 
     # -- language -----------------------------------------------------------------------------
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.previous_button.setText(self.tr("◀ Previous"))

@@ -30,6 +30,7 @@ from hisconsole.ui.i18n import clock_judgement, clock_kind_label, format_date, f
 from hisconsole.ui.partials.dialogs import button
 from hisconsole.ui.partials.models import Column, RecordsModel
 from hisconsole.ui.partials.plan_names import item_kind, section_title
+from hisconsole.ui.partials.tab import Tab
 from hisconsole.ui.partials.tables import refresh, table_view
 from hisconsole.ui.runner import user_message
 from hisconsole.ui.situation import AREA, date_time, touching
@@ -243,7 +244,7 @@ class OpenImprovementsDialog(QDialog):
         self._summarise()
 
 
-class ReviewTab(QWidget):
+class ReviewTab(Tab):
     """The after-action review of the incident chosen on the Incident page.
 
     Timings from detection to closing (local time, minutes since detection),
@@ -260,8 +261,7 @@ class ReviewTab(QWidget):
     incident_requested = Signal(str)
 
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.incident_id: str | None = None
         self.review: dict[str, Any] | None = None
         self.open_dialog: OpenImprovementsDialog | None = None
@@ -416,11 +416,6 @@ class ReviewTab(QWidget):
             return self.tr("{system} restored").format(system=system)
         return milestone
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def retranslate(self) -> None:
         self.timings_label.setText(self.tr("Timings"))
         self.well_label.setText(self.tr("What went &well"))
@@ -496,7 +491,7 @@ class ReviewTab(QWidget):
         self.ctx.runner.query(
             lambda: (review_service.review(console, incident_id), console.now()),
             on_done=self._loaded,
-            on_error=self._failed,
+            on_error=self._load_failed,
         )
 
     def _loaded(self, result: tuple[dict[str, Any], dt.datetime]) -> None:
@@ -512,10 +507,10 @@ class ReviewTab(QWidget):
         self.today = now.astimezone().date()
         self._show(fresh=fresh)
 
-    def _failed(self, exc: BaseException) -> None:
+    def _load_failed(self, exc: BaseException) -> None:
         self._loading = False
         self._again = False
-        self.status_label.setText(user_message(exc))
+        self.failed(exc)
 
     def _show(self, *, fresh: bool = True) -> None:
         review = self.review
@@ -567,18 +562,17 @@ class ReviewTab(QWidget):
         for edit, saved in ((self.well_edit, well), (self.badly_edit, badly)):
             if edit.toPlainText() == saved:
                 edit.document().setModified(False)
-        self.status_label.setStyleSheet(f"color: {style.MUTED_TEXT};")
-        self.status_label.setText(
+        self.say(
             self.tr("Review notes saved at {time}.").format(
                 time=date_time(self.ctx.console.now(), seconds=False)
-            )
+            ),
+            "muted",
         )
 
     def _refused(self, exc: BaseException) -> None:
         self.save_button.setEnabled(self.incident_id is not None)
         self.add_button.setEnabled(self.incident_id is not None)
-        self.status_label.setStyleSheet(f"color: {style.ERROR_TEXT};")
-        self.status_label.setText(user_message(exc))
+        self.failed(exc)
 
     # -- improvement items --------------------------------------------------------------------
 
@@ -596,13 +590,12 @@ class ReviewTab(QWidget):
         if incident_id is None:
             return
         what, owner = self.item_edit.text().strip(), self.owner_edit.text().strip()
-        self.status_label.setStyleSheet(f"color: {style.ERROR_TEXT};")
         if not what:
-            self.status_label.setText(self.tr("Say what should change."))
+            self.say(self.tr("Say what should change."), "error")
             self.item_edit.setFocus()
             return
         if not owner:
-            self.status_label.setText(self.tr("Name the owner of the improvement item."))
+            self.say(self.tr("Name the owner of the improvement item."), "error")
             self.owner_edit.setFocus()
             return
         due = self.due_edit.date().toString("yyyy-MM-dd")
@@ -622,8 +615,7 @@ class ReviewTab(QWidget):
     def _added(self, what: str) -> None:
         self.add_button.setEnabled(self.incident_id is not None)
         self._reset_form()
-        self.status_label.setStyleSheet(f"color: {style.MUTED_TEXT};")
-        self.status_label.setText(self.tr("Added: {item}").format(item=what))
+        self.say(self.tr("Added: {item}").format(item=what), "muted")
         self.item_edit.setFocus()
 
     def _ticked(self, row: int, done: bool) -> None:

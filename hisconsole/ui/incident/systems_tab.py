@@ -16,20 +16,20 @@ from hisconsole.ui.i18n import system_status_label
 from hisconsole.ui.incident.detail import CurrentId, IncidentDetail
 from hisconsole.ui.partials.dialogs import SystemStatusDialog, button, open_dialog
 from hisconsole.ui.partials.models import Column, RecordsModel
+from hisconsole.ui.partials.tab import Tab
 from hisconsole.ui.partials.tables import table_view
 from hisconsole.ui.partials.widgets import STATUS_COLOURS
 from hisconsole.ui.situation import date_time
 
 
-class SystemsTab(QWidget):
+class SystemsTab(Tab):
     """Every system of the plan with its status in this incident, and the history of changes.
 
     Signals: none.
     """
 
     def __init__(self, ctx: Context, current_id: CurrentId, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.current_id = current_id
         self.detail: IncidentDetail | None = None
         box = QVBoxLayout(self)

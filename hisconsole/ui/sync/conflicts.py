@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -22,7 +22,7 @@ from hisconsole.ui.contacts.models import group_label, phone_text
 from hisconsole.ui.context import Context
 from hisconsole.ui.partials.contact_labels import contact_field_label, plan_role_label
 from hisconsole.ui.partials.dialogs import button
-from hisconsole.ui.runner import user_message
+from hisconsole.ui.partials.tab import Tab
 from hisconsole.ui.situation import date_time
 from hisconsole.ui.sync import files as sync_files
 from hisconsole.ui.sync import labels as sync_labels
@@ -144,7 +144,7 @@ class ConflictCard(QFrame):
             layout.addWidget(line)
 
 
-class SyncConflictsTab(QWidget):
+class SyncConflictsTab(Tab):
     """Every value edited on two laptops at once, side by side with "Keep this value"; the
     kept value supersedes the others on every laptop it reaches. "Tidy identical values"
     (shown when there are some) keeps one of each value held twice with the same content
@@ -154,8 +154,7 @@ class SyncConflictsTab(QWidget):
     """
 
     def __init__(self, ctx: Context, state: SyncState, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.state = state
         self.conflicts: list[dict[str, Any]] = []
         self.cards: list[ConflictCard] = []
@@ -272,13 +271,13 @@ class SyncConflictsTab(QWidget):
         self.state.run(
             "resolve",
             lambda: sync_files.keep_value(console, table, key, event_id),
-            on_done=lambda _changes: self._say(
+            on_done=lambda _changes: self.say(
                 self.tr("Kept the chosen value of {what} “{subject}”.").format(
                     what=sync_labels.table_label(table), subject=subject(conflict, lang)
                 ),
                 "ok",
             ),
-            on_error=self._failed,
+            on_error=self.failed,
         )
 
     def tidy(self) -> None:
@@ -286,30 +285,14 @@ class SyncConflictsTab(QWidget):
         self.state.run(
             "tidy",
             lambda: sync_files.tidy(console),
-            on_done=lambda done: self._say(
+            on_done=lambda done: self.say(
                 self.tr("Tidied {count} value(s) held twice with the same content.").format(
                     count=done.value
                 ),
                 "ok",
             ),
-            on_error=self._failed,
+            on_error=self.failed,
         )
-
-    def _failed(self, exc: BaseException) -> None:
-        self._say(user_message(exc), "error")
-
-    def _say(self, text: str, kind: str) -> None:
-        self.status_label.setText(text)
-        colour = {"error": style.ERROR_TEXT, "ok": sync_labels.OK_TEXT}.get(kind)
-        self.status_label.setStyleSheet(f"color: {colour};" if colour else "")
-
-    def status_text(self) -> str:
-        return self.status_label.text()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.intro_label.setText(

@@ -7,7 +7,6 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -23,8 +22,8 @@ from hisconsole.ui.context import Context
 from hisconsole.ui.i18n import format_date, role_label
 from hisconsole.ui.partials.dialogs import button
 from hisconsole.ui.partials.models import Column, RecordsModel
+from hisconsole.ui.partials.tab import Tab
 from hisconsole.ui.partials.tables import table_view
-from hisconsole.ui.runner import user_message
 from hisconsole.ui.situation import date_time
 from hisconsole.ui.sync import files as sync_files
 from hisconsole.ui.sync import labels as sync_labels
@@ -41,7 +40,7 @@ def _latest(*moments: str | None) -> str | None:
     return max(known, key=lambda m: dt.datetime.fromisoformat(m).timestamp())
 
 
-class SyncDevicesTab(QWidget):
+class SyncDevicesTab(Tab):
     """The IT key pinned here and the trust list in use (pin, import a newer list), every
     device this laptop knows with its state, roles and events, "Accept device…" for one
     held in quarantine (commander only), and the events rejected here with the reason.
@@ -50,8 +49,7 @@ class SyncDevicesTab(QWidget):
     """
 
     def __init__(self, ctx: Context, state: SyncState, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.state = state
         self.rows: list[devices_service.Device] = []
         self._last_seen: dict[str, str | None] = {}
@@ -288,7 +286,7 @@ class SyncDevicesTab(QWidget):
             "accept",
             lambda: sync_files.accept(console, device_id),
             on_done=self._accepted,
-            on_error=self._failed,
+            on_error=self.failed,
         )
 
     def _accepted(self, result: Any) -> None:
@@ -296,7 +294,7 @@ class SyncDevicesTab(QWidget):
             self.tr("Device {id} accepted.").format(id=result.device_id),
             *sync_labels.report_lines(result.report),
         ]
-        self._say("\n".join(lines), "ok")
+        self.say("\n".join(lines), "ok")
 
     # -- trust --------------------------------------------------------------------------------
 
@@ -316,14 +314,14 @@ class SyncDevicesTab(QWidget):
         self.state.run(
             "pin",
             lambda: sync_files.pin_it_key(console, path),
-            on_done=lambda done: self._say(
+            on_done=lambda done: self.say(
                 self.tr(
                     "IT key {fingerprint} pinned. Compare this fingerprint with the IT "
                     "department's."
                 ).format(fingerprint=done.value["it_key"]),
                 "ok",
             ),
-            on_error=self._failed,
+            on_error=self.failed,
         )
 
     def import_list(self) -> None:
@@ -346,7 +344,7 @@ class SyncDevicesTab(QWidget):
             "trust",
             lambda: sync_files.list_it_key(path),
             on_done=lambda fingerprint: self._confirm_key(path, fingerprint),
-            on_error=self._failed,
+            on_error=self.failed,
             change=False,
         )
 
@@ -367,7 +365,7 @@ class SyncDevicesTab(QWidget):
             QMessageBox.StandardButton.No,
         )
         if answer != QMessageBox.StandardButton.Yes:
-            self._say(self.tr("Nothing was changed."), "")
+            self.say(self.tr("Nothing was changed."), "")
             return
         self._use_list(path, fingerprint)
 
@@ -377,19 +375,19 @@ class SyncDevicesTab(QWidget):
             "trust",
             lambda: sync_files.import_trust_list(console, path, pin),
             on_done=lambda done: self._list_imported(done.value),
-            on_error=self._failed,
+            on_error=self.failed,
         )
 
     def _list_imported(self, value: dict[str, Any]) -> None:
         if not value.get("adopted"):
-            self._say(
+            self.say(
                 self.tr("This laptop already uses trust list serial {serial}.").format(
                     serial=value["serial"]
                 ),
                 "",
             )
             return
-        self._say(
+        self.say(
             self.tr(
                 "Trust list serial {serial} in use ({count} device(s)); {applied} held "
                 "event(s) applied."
@@ -400,22 +398,6 @@ class SyncDevicesTab(QWidget):
         )
 
     # -- showing ------------------------------------------------------------------------------
-
-    def _failed(self, exc: BaseException) -> None:
-        self._say(user_message(exc), "error")
-
-    def _say(self, text: str, kind: str) -> None:
-        self.status_label.setText(text)
-        colour = {"error": style.ERROR_TEXT, "ok": sync_labels.OK_TEXT}.get(kind)
-        self.status_label.setStyleSheet(f"color: {colour};" if colour else "")
-
-    def status_text(self) -> str:
-        return self.status_label.text()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.pin_button.setText(self.tr("Pin IT key…"))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from hisconsole.services.sync import shared as sync_shared
@@ -10,6 +10,7 @@ from hisconsole.services.sync import status as status_service
 from hisconsole.ui import style
 from hisconsole.ui.context import Context
 from hisconsole.ui.partials.models import Column, RecordsModel
+from hisconsole.ui.partials.tab import Tab
 from hisconsole.ui.partials.tables import table_view
 from hisconsole.ui.situation import date_time
 from hisconsole.ui.sync import files as sync_files
@@ -21,7 +22,7 @@ def _count(value: int) -> str:
     return str(value) if value else ""
 
 
-class SyncHistoryTab(QWidget):
+class SyncHistoryTab(Tab):
     """When this laptop last exchanged with each laptop and the hub, and the recent exchanges
     (newest first): with whom, how, what came in, what went out, what was held back.
 
@@ -29,8 +30,7 @@ class SyncHistoryTab(QWidget):
     """
 
     def __init__(self, ctx: Context, state: SyncState, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.state = state
         self._names: dict[str, str] = {}
         self._latest: dict[str, status_service.Exchange] = {}
@@ -118,11 +118,6 @@ class SyncHistoryTab(QWidget):
                 self._latest.setdefault(entry.peer, entry)
         self.peers_model.set_rows(snapshot.status.peers)
         self.history_model.set_rows(history)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.peers_heading.setText(self.tr("Last exchange with each laptop and the hub"))
