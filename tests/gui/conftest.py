@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from hisconsole.services.console import Console
@@ -17,6 +18,10 @@ from hisconsole.ui.main_window import KEY_LANGUAGE, MainWindow
 # The offscreen platform cannot pass a top-level window's size hints on, and says
 # so whenever a dialog's layout changes its minimum size. It is not our warning.
 OFFSCREEN_SIZE_HINTS = r"This plugin does not support propagateSizeHints\(\)"
+
+# On a loaded machine (several test runs on few cores) the runner's worker can take
+# seconds to be scheduled: waiting for it allows more than pytest-qt's five seconds.
+SETTLE_MS = 30_000
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -43,18 +48,45 @@ def settings_path(ready_data_dir: Path) -> Path:
     return english_settings(ready_data_dir / SETTINGS_FILE)
 
 
-@pytest.fixture
-def window(qtbot: QtBot, console: Console, settings_path: Path) -> Iterator[MainWindow]:
-    """The main window, shown, with the plan read (the runner is idle)."""
-    main = create_main_window(console, settings_path)
+def settle(qtbot: QtBot, window: MainWindow) -> None:
+    """Wait until every service call (and the reads it set off) has been delivered."""
+    qtbot.waitUntil(window.ctx.runner.is_idle, timeout=SETTLE_MS)
+
+
+def activate(qtbot: QtBot, window: QWidget) -> None:
+    """Make the window the active one again (shortcuts go to the active window)."""
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+
+
+@contextmanager
+def shown_window(qtbot: QtBot, console: Console, settings_path: Path) -> Iterator[MainWindow]:
+    """The main window over ``console``, shown, with its data read (no tray icon in tests)."""
+    main = create_main_window(console, settings_path, use_tray=False)
     qtbot.addWidget(main)
     main.show()
     qtbot.waitExposed(main)
-    qtbot.waitUntil(main.ctx.runner.is_idle)
-    yield main
-    main.close()
-    # The translators are application-wide: leave the next test in English.
-    main.ctx.translations.uninstall()
+    settle(qtbot, main)
+    try:
+        yield main
+    finally:
+        main.close()
+        # The translators are application-wide: leave the next test in English.
+        main.ctx.translations.uninstall()
+
+
+@pytest.fixture
+def window_console(console: Console) -> Console:
+    """The console the window opens on. A module whose tests move the clock overrides
+    it with ``timed`` (and sets up its incident first, so the window shows it)."""
+    return console
+
+
+@pytest.fixture
+def window(qtbot: QtBot, window_console: Console, settings_path: Path) -> Iterator[MainWindow]:
+    """The main window, shown, with the plan read (the runner is idle)."""
+    with shown_window(qtbot, window_console, settings_path) as main:
+        yield main
 
 
 @pytest.fixture

@@ -12,7 +12,6 @@ from pypdf import PdfReader
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QApplication,
     QComboBox,
     QDialog,
     QFileDialog,
@@ -37,6 +36,8 @@ from hisconsole.ui.contacts.page import ContactsPage
 from hisconsole.ui.contacts.print_tree_dialog import PrintTreeDialog
 from hisconsole.ui.main_window import MainWindow
 
+from .conftest import activate, settle
+
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "contacts"
 CONTACTS_PAGE = 3
 
@@ -48,15 +49,6 @@ def page(qtbot: QtBot, window: MainWindow) -> ContactsPage:
     assert isinstance(contacts_page, ContactsPage)
     qtbot.waitUntil(lambda: contacts_page.model.rowCount() > 0)
     return contacts_page
-
-
-def settle(qtbot: QtBot, window: MainWindow) -> None:
-    qtbot.waitUntil(window.ctx.runner.is_idle)
-
-
-def activate(qtbot: QtBot, window: QDialog | MainWindow) -> None:
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
 
 
 def dialog_of(window: MainWindow, kind: type[QDialog]) -> QDialog:

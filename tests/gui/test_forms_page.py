@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +19,6 @@ from pytestqt.qtbot import QtBot
 from hisconsole.printing.forms import bundled_forms_dir
 from hisconsole.services import forms, incidents
 from hisconsole.services.console import Console
-from hisconsole.ui.app import create_main_window
 from hisconsole.ui.forms import print_tab as forms_print
 from hisconsole.ui.forms.backentry import FormsBackEntryTab
 from hisconsole.ui.forms.dialogs import CloseIncidentDialog, StockCountDialog
@@ -29,20 +28,9 @@ from hisconsole.ui.main_window import PAGE_TYPES, MainWindow
 from hisconsole.ui.partials.print_flow import KEY_PRINTER
 from tests.conftest import PrintQueue
 from tests.printers.test_print_queue import qr_codes
-from tests.unit.test_incidents import Clock
+from tests.support import Clock
 
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
-
-
-@pytest.fixture
-def timed(ready_data_dir: Path, clock: Clock) -> Iterator[Console]:
-    console = Console.open(ready_data_dir, now_ms=clock)
-    console.sign_in("Wang Fang", "it-duty")
-    yield console
-    console.close()
+from .conftest import activate, settle
 
 
 @pytest.fixture
@@ -52,17 +40,9 @@ def incident_id(timed: Console) -> str:
 
 
 @pytest.fixture
-def window(
-    qtbot: QtBot, timed: Console, incident_id: str, settings_path: Path
-) -> Iterator[MainWindow]:
-    main = create_main_window(timed, settings_path, use_tray=False)
-    qtbot.addWidget(main)
-    main.show()
-    qtbot.waitExposed(main)
-    settle(qtbot, main)
-    yield main
-    main.close()
-    main.ctx.translations.uninstall()
+def window_console(timed: Console, incident_id: str) -> Console:
+    """The window opens on a console whose clock the test moves, once the incident is there."""
+    return timed
 
 
 @pytest.fixture
@@ -76,10 +56,6 @@ def boxes(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
 
     monkeypatch.setattr(QMessageBox, "warning", warning)
     return shown
-
-
-def settle(qtbot: QtBot, window: MainWindow) -> None:
-    qtbot.waitUntil(window.ctx.runner.is_idle)
 
 
 def open_forms(qtbot: QtBot, window: MainWindow) -> FormsPage:
@@ -122,11 +98,6 @@ def scan(qtbot: QtBot, tab: FormsBackEntryTab, text: str) -> None:
     """What a barcode scanner does: type the characters, press Enter."""
     qtbot.keyClicks(tab.serial_edit, text)
     qtbot.keyClick(tab.serial_edit, Qt.Key.Key_Return)
-
-
-def activate(qtbot: QtBot, window: MainWindow) -> None:
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
 
 
 # -- printing ---------------------------------------------------------------------------------

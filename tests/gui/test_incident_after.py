@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +13,6 @@ from pytestqt.qtbot import QtBot
 
 from hisconsole.services import incidents, review
 from hisconsole.services.console import Console
-from hisconsole.ui.app import create_main_window
 from hisconsole.ui.i18n import format_date, format_time
 from hisconsole.ui.incident.page import IncidentPage
 from hisconsole.ui.incident.review import OpenImprovementsDialog
@@ -25,7 +23,7 @@ from tests.conftest import PrintQueue
 from tests.printers.test_print_cli import page_sized_images
 from tests.support import Clock
 
-from .conftest import OFFSCREEN_SIZE_HINTS
+from .conftest import OFFSCREEN_SIZE_HINTS, settle
 
 LEVEL_II_ORANGE = "#EF6C00"
 LEVEL_I_RED = "#C62828"
@@ -53,21 +51,9 @@ def incident_id(timed: Console, clock: Clock) -> str:
 
 
 @pytest.fixture
-def window(
-    qtbot: QtBot, timed: Console, settings_path: Path, incident_id: str
-) -> Iterator[MainWindow]:
-    main = create_main_window(timed, settings_path, use_tray=False)
-    qtbot.addWidget(main)
-    main.show()
-    qtbot.waitExposed(main)
-    settle(qtbot, main)
-    yield main
-    main.close()
-    main.ctx.translations.uninstall()
-
-
-def settle(qtbot: QtBot, window: MainWindow) -> None:
-    qtbot.waitUntil(window.ctx.runner.is_idle)
+def window_console(timed: Console, incident_id: str) -> Console:
+    """The window opens on a console whose clock the test moves, once the incident is there."""
+    return timed
 
 
 def open_page(qtbot: QtBot, window: MainWindow, incident_id: str, tab: QWidget) -> IncidentPage:

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QPushButton
@@ -12,7 +9,6 @@ from pytestqt.qtbot import QtBot
 
 from hisconsole.services import incidents, response
 from hisconsole.services.console import Console
-from hisconsole.ui.app import create_main_window
 from hisconsole.ui.incident.checklist_tab import PlaybookChoiceDialog
 from hisconsole.ui.main_window import MainWindow
 from hisconsole.ui.partials.dialogs import (
@@ -30,7 +26,7 @@ from hisconsole.ui.partials.widgets import ClockTile
 from hisconsole.ui.situation import EXERCISE_MARK, clock_time, touching
 from tests.support import Clock
 
-from .conftest import visible_texts
+from .conftest import activate, settle, visible_texts
 
 LEVEL_I_RED = "#C62828"
 LEVEL_II_ORANGE = "#EF6C00"
@@ -38,40 +34,9 @@ LIS_DEFAULT_LEVEL = "III"
 
 
 @pytest.fixture
-def clock() -> Clock:
-    return Clock()
-
-
-@pytest.fixture
-def timed(ready_data_dir: Path, clock: Clock) -> Iterator[Console]:
-    console = Console.open(ready_data_dir, now_ms=clock)
-    console.sign_in("Wang Fang", "it-duty")
-    yield console
-    console.close()
-
-
-@pytest.fixture
-def window(qtbot: QtBot, timed: Console, settings_path: Path) -> Iterator[MainWindow]:
-    """The main window over a console whose clock the test moves."""
-    main = create_main_window(timed, settings_path, use_tray=False)
-    qtbot.addWidget(main)
-    main.show()
-    qtbot.waitExposed(main)
-    settle(qtbot, main)
-    yield main
-    main.close()
-    main.ctx.translations.uninstall()
-
-
-def settle(qtbot: QtBot, window: MainWindow) -> None:
-    """Wait until every service call (and the reads it set off) has been delivered."""
-    qtbot.waitUntil(window.ctx.runner.is_idle)
-
-
-def activate(qtbot: QtBot, window: MainWindow) -> None:
-    """Make the window the active one again (shortcuts go to the active window)."""
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+def window_console(timed: Console) -> Console:
+    """The window opens on a console whose clock the test moves."""
+    return timed
 
 
 def press_ok(qtbot: QtBot, window: MainWindow, dialog: FormDialog) -> None:

@@ -25,7 +25,7 @@ from hisconsole.ui.plan.publish_dialog import PublishDialog
 from hisconsole.ui.plan.resource_dialog import ResourceEditDialog
 from hisconsole.ui.plan.search import HIT_ROLE, HTML_ROLE, SearchResultsModel
 
-from .conftest import visible_texts
+from .conftest import settle, visible_texts
 
 PLAN_PAGE = 2
 
@@ -36,10 +36,6 @@ def page(qtbot: QtBot, window: MainWindow) -> PlanPage:
     plan_page = window.current_page()
     assert isinstance(plan_page, PlanPage)
     return plan_page
-
-
-def settle(qtbot: QtBot, window: MainWindow) -> None:
-    qtbot.waitUntil(window.ctx.runner.is_idle)
 
 
 def sign_in(qtbot: QtBot, window: MainWindow, role: str) -> None:

@@ -40,6 +40,8 @@ from tests.sync import conftest as sync_fixtures
 from tests.sync.conftest import load_plan
 from tests.sync.helpers import events, state
 
+from .conftest import settle
+
 # The laptops, IT key and throwaway PostgreSQL of the sync tests.
 keys = sync_fixtures.keys
 empty_template = sync_fixtures.empty_template
@@ -108,10 +110,6 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
     monkeypatch.setattr(QMessageBox, "question", question)
     monkeypatch.setattr(QMessageBox, "warning", warning)
     return answers
-
-
-def settle(qtbot: QtBot, window: MainWindow) -> None:
-    qtbot.waitUntil(window.ctx.runner.is_idle)
 
 
 def open_sync(qtbot: QtBot, window: MainWindow) -> SyncPage:

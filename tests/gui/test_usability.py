@@ -46,16 +46,9 @@ from hisconsole.ui.situation import touching
 from tests.conftest import PrintQueue
 from tests.printers.test_print_queue import qr_codes
 
+from .conftest import activate, settle
+
 STARTER_FORMS = 5  # registration, orders, MAR, lab request, HICS 214
-
-
-def settle(qtbot: QtBot, window: MainWindow) -> None:
-    qtbot.waitUntil(window.ctx.runner.is_idle)
-
-
-def activate(qtbot: QtBot, window: QWidget) -> None:
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
 
 
 @pytest.fixture
