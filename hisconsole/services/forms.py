@@ -20,7 +20,8 @@ from hisconsole.domain.forms import (
     UnknownTemplate,
     downtime_numbers,
 )
-from hisconsole.printing.forms import load_templates, render_pack
+from hisconsole.printing.forms import PrintCancelled as PrintCancelled  # for the UI: a cancel
+from hisconsole.printing.forms import load_templates, read_template, render_pack
 from hisconsole.services import plan as plan_service
 from hisconsole.services.console import ChangeSet, Console, ServiceError
 from hisconsole.services.errors import IncidentUnknown
@@ -280,6 +281,42 @@ class PreparedPack:
     incident: str | None
     lang: str
     department: str = ""
+
+
+def add_template(console: Console, source: Path) -> FormTemplate:
+    """Copy a checked template (and the PDF it names) into ``<data dir>/forms``.
+
+    The file is read and checked first (TemplateInvalid lists every problem);
+    nothing is copied unless it is valid. A file of the same name is replaced
+    (a new version of the hospital's form); another file there holding the same
+    code is refused, as the two would clash.
+    """
+    template = read_template(source)
+    target_dir = forms_dir(console)
+    target = target_dir / source.name
+    if target_dir.is_dir():
+        for other in sorted(target_dir.glob("*.y*ml")):
+            if other.name == source.name:
+                continue
+            try:
+                code = read_template(other).code
+            except TemplateInvalid:
+                continue
+            if code == template.code:
+                raise ServiceError(
+                    f"{other} already holds form {template.code!r}; remove it first, "
+                    "or add the new version under the same file name."
+                )
+    try:
+        target_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ServiceError(f"Cannot create {target_dir}: {exc.strerror}.") from exc
+    # The PDF first: a template is never left naming a PDF that is not there.
+    if template.pdf is not None and template.pdf_data is not None:
+        write_atomically(target_dir / template.pdf.file, template.pdf_data)
+    if source.resolve() != target.resolve():
+        write_atomically(target, source.read_bytes())
+    return template
 
 
 def prepare_pack(

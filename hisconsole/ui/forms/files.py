@@ -10,10 +10,9 @@ from pathlib import Path
 from typing import Any
 
 from hisconsole.domain.forms import FormTemplate, TemplateInvalid
-from hisconsole.printing.forms import PrintCancelled, read_template
 from hisconsole.services import forms as forms_service
 from hisconsole.services import incidents as incident_service
-from hisconsole.services.console import ChangeSet, Console, ServiceError
+from hisconsole.services.console import ChangeSet, Console
 from hisconsole.services.files import write_atomically
 from hisconsole.ui.situation import Done
 
@@ -76,7 +75,7 @@ def prepare(
         return forms_service.prepare_pack(
             console, items, incident=incident, lang=lang, progress=progress, department=department
         )
-    except PrintCancelled:
+    except forms_service.PrintCancelled:
         return None
 
 
@@ -98,42 +97,6 @@ def save_report(console: Console, incident: str | None, path: Path) -> Path:
 def try_add_template(console: Console, source: Path) -> FormTemplate | TemplateInvalid:
     """``add_template``, with a template that fails its checks as the answer (not an error)."""
     try:
-        return add_template(console, source)
+        return forms_service.add_template(console, source)
     except TemplateInvalid as exc:
         return exc
-
-
-def add_template(console: Console, source: Path) -> FormTemplate:
-    """Copy a checked template (and the PDF it names) into ``<data dir>/forms``.
-
-    The file is read and checked first (TemplateInvalid lists every problem);
-    nothing is copied unless it is valid. A file of the same name is replaced
-    (a new version of the hospital's form); another file there holding the same
-    code is refused, as the two would clash.
-    """
-    template = read_template(source)
-    target_dir = forms_service.forms_dir(console)
-    target = target_dir / source.name
-    if target_dir.is_dir():
-        for other in sorted(target_dir.glob("*.y*ml")):
-            if other.name == source.name:
-                continue
-            try:
-                code = read_template(other).code
-            except TemplateInvalid:
-                continue
-            if code == template.code:
-                raise ServiceError(
-                    f"{other} already holds form {template.code!r}; remove it first, "
-                    "or add the new version under the same file name."
-                )
-    try:
-        target_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise ServiceError(f"Cannot create {target_dir}: {exc.strerror}.") from exc
-    # The PDF first: a template is never left naming a PDF that is not there.
-    if template.pdf is not None and template.pdf_data is not None:
-        write_atomically(target_dir / template.pdf.file, template.pdf_data)
-    if source.resolve() != target.resolve():
-        write_atomically(target, source.read_bytes())
-    return template
