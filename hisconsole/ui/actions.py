@@ -22,9 +22,11 @@ from hisconsole.ui.partials.dialogs import (
 )
 
 
-def _tr(text: str) -> Callable[[], str]:
-    """A text translated when shown (so that an open dialog follows a language switch)."""
-    return lambda: QCoreApplication.translate("IncidentActions", text)
+def _tr(text: object) -> Callable[[], str]:
+    """A text translated when shown (so that an open dialog follows a language switch).
+
+    ``text`` comes from QT_TRANSLATE_NOOP, which marks it for lupdate; its stubs say object."""
+    return lambda: QCoreApplication.translate("IncidentActions", str(text))
 
 
 def declare(ctx: Context, parent: QWidget, report: dict[str, Any] | None = None) -> DeclareDialog:

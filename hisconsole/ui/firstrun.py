@@ -701,8 +701,9 @@ class FirstRunWizard(QWizard):
         """Run ``job`` (given the progress hook) on the worker, the steps shown on the page."""
         self._set_busy(True)
         page = self.currentPage()
-        if page is not None and self.progress.parent() is not page:
-            page.layout().addWidget(self.progress)
+        layout = page.layout() if page is not None else None
+        if layout is not None and self.progress.parent() is not page:
+            layout.addWidget(self.progress)
         self.progress.start()
         report = self.progress.relay.report
         self.runner.query(lambda: job(report), on_done=self._done, on_error=self._failed)

@@ -33,6 +33,12 @@ from hisconsole.ui.help import TOPICS, HelpDialog
 from hisconsole.ui.i18n import CHINESE, LANGUAGE_NAMES, LANGUAGES
 from hisconsole.ui.incident.page import IncidentPage
 from hisconsole.ui.kit import dialog as kit_print
+from hisconsole.ui.partials.dialogs import (
+    DeclareDialog,
+    IntakeDialog,
+    LevelDialog,
+    UpwardReportDialog,
+)
 from hisconsole.ui.partials.page import Page
 from hisconsole.ui.plan.page import PlanPage
 from hisconsole.ui.runner import user_message
@@ -206,7 +212,7 @@ class MainWindow(QMainWindow):
         # Ctrl+F: the search of the page shown (people on Contacts), else the plan's.
         self.find_action = QAction(self)
         self.find_action.setShortcut(QKeySequence("Ctrl+F"))
-        self.find_action.triggered.connect(self.find)
+        self.find_action.triggered.connect(self.focus_search)
 
         # The incident actions reach from every page.
         self.declare_action = QAction(self)
@@ -296,7 +302,7 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentIndex(row)
             self.page_actions[row].setChecked(True)
 
-    def find(self) -> None:
+    def focus_search(self) -> None:
         """Put the cursor in the current page's search box, or the plan's when it has none."""
         page = self.current_page()
         if not hasattr(page, "focus_search"):
@@ -367,12 +373,12 @@ class MainWindow(QMainWindow):
 
     # -- incidents ----------------------------------------------------------------------------
 
-    def declare(self) -> actions.DeclareDialog:
+    def declare(self) -> DeclareDialog:
         dialog = actions.declare(self.ctx, self)
         dialog.declared.connect(self.incident_page.show_incident)
         return dialog
 
-    def log_report(self) -> actions.IntakeDialog:
+    def log_report(self) -> IntakeDialog:
         return actions.log_report(self.ctx, self)
 
     def open_incident(self, incident_id: str) -> None:
@@ -391,11 +397,11 @@ class MainWindow(QMainWindow):
             return detail.incident
         return self.ctx.situation.situation.headline
 
-    def change_level(self) -> actions.LevelDialog | None:
+    def change_level(self) -> LevelDialog | None:
         incident = self._target_incident()
         return actions.change_level(self.ctx, self, incident) if incident else None
 
-    def record_report(self) -> actions.UpwardReportDialog | None:
+    def record_report(self) -> UpwardReportDialog | None:
         incident = self._target_incident()
         return actions.record_report(self.ctx, self, incident) if incident else None
 

@@ -40,8 +40,8 @@ def user_message(exc: BaseException) -> str:
 
 @dataclass
 class _Pending:
-    on_done: Callable[[Any], None] | None
-    on_error: Callable[[BaseException], None] | None
+    on_done: Callable[[Any], object] | None
+    on_error: Callable[[BaseException], object] | None
     is_change: bool
 
 
@@ -100,8 +100,8 @@ class Runner(QObject):
         self,
         fn: Callable[[], Any],
         *,
-        on_done: Callable[[Any], None] | None = None,
-        on_error: Callable[[BaseException], None] | None = None,
+        on_done: Callable[[Any], object] | None = None,
+        on_error: Callable[[BaseException], object] | None = None,
     ) -> None:
         """Run an operation that changes data; emit ``changed`` with what it changed."""
         self._submit(fn, _Pending(on_done, on_error, is_change=True))
@@ -110,8 +110,8 @@ class Runner(QObject):
         self,
         fn: Callable[[], Any],
         *,
-        on_done: Callable[[Any], None],
-        on_error: Callable[[BaseException], None] | None = None,
+        on_done: Callable[[Any], object],
+        on_error: Callable[[BaseException], object] | None = None,
     ) -> None:
         """Run a read and pass its result to ``on_done``."""
         self._submit(fn, _Pending(on_done, on_error, is_change=False))

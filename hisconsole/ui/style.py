@@ -60,7 +60,8 @@ def sized_font(widget: QWidget, delta: int, *, bold: bool = False) -> QFont:
     base = font.pointSizeF() if font.pointSizeF() > 0 else 10.0
     app_size = QGuiApplication.font().pointSizeF()
     # At a larger text size (ui/theme.py) the steps between sizes grow with it.
-    unscaled = QGuiApplication.instance().property(BASE_FONT_PROPERTY)
+    app = QGuiApplication.instance()
+    unscaled = app.property(BASE_FONT_PROPERTY) if app is not None else None
     factor = app_size / float(unscaled) if isinstance(unscaled, float) and unscaled > 0 else 1.0
     size = base + delta * factor
     font.setPointSizeF(size)
@@ -169,7 +170,8 @@ class FlowLayout(QLayout):
     def _arrange(self, rect: QRect, *, move: bool) -> int:
         x, y, line = rect.x(), rect.y(), 0
         for item in self._items:
-            if item.widget() is not None and item.widget().isHidden():
+            widget = item.widget()
+            if widget is not None and widget.isHidden():
                 continue
             hint = item.sizeHint()
             if x > rect.x() and x + hint.width() > rect.right() + 1:

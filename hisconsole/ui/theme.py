@@ -141,7 +141,7 @@ class Theme(QObject):
         value = settings.value(KEY_HIGH_CONTRAST, False)
         self._high_contrast = value in (True, "true", "1", 1)
         try:
-            self._scale = clamp_scale(int(settings.value(KEY_TEXT_SCALE, DEFAULT_SCALE)))
+            self._scale = clamp_scale(int(str(settings.value(KEY_TEXT_SCALE, DEFAULT_SCALE))))
         except (TypeError, ValueError):
             self._scale = DEFAULT_SCALE
 

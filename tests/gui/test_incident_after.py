@@ -365,7 +365,7 @@ def test_replay_steps_through_the_incident_as_it_happened(
     assert replay.position_label.text() == "Entry 1 of 7"
     assert replay.level_label.text() == "Level II · Severe"
     assert LEVEL_II_ORANGE in replay.level_label.styleSheet()
-    assert replay.status_label.text() == "Incident: Open"
+    assert replay.state_label.text() == "Incident: Open"
     assert replay.kind_label.text() == "Declared · by Wang Fang"
     assert replay.entry_label.text() == "Level II: HIS and LIS down (HIS, LIS)"
     assert chips(page) == ["HIS: Non-functional", "LIS: Non-functional"]
@@ -388,7 +388,7 @@ def test_replay_steps_through_the_incident_as_it_happened(
 
     replay.last_frame()
     assert replay.position_label.text() == "Entry 7 of 7"
-    assert replay.status_label.text() == "Incident: Resolved"
+    assert replay.state_label.text() == "Incident: Resolved"
     assert replay.kind_label.text() == "Resolved · by Wang Fang"
     assert chips(page) == ["HIS: Fully functional", "LIS: Fully functional"]
     replay.next_frame()  # past the end: stays
@@ -502,4 +502,4 @@ def test_review_and_replay_in_chinese(qtbot: QtBot, window: MainWindow, incident
     assert replay.position_label.text() == "第 1 条，共 7 条"
     assert chips(page)[0].startswith("HIS")
     replay.last_frame()
-    assert replay.status_label.text() == "事件状态：已解除"
+    assert replay.state_label.text() == "事件状态：已解除"

@@ -25,6 +25,18 @@ from hisconsole.domain.contacts import GROUP_NAMES, GROUPS, text_of
 from hisconsole.ui.i18n import phone_type_label
 
 Index = QModelIndex | QPersistentModelIndex
+
+
+def model_index(index: Index) -> QModelIndex:
+    """``index`` as a QModelIndex (views hand models persistent ones too)."""
+    if isinstance(index, QModelIndex):
+        return index
+    model = index.model()
+    if model is None:
+        return QModelIndex()
+    return model.index(index.row(), index.column(), index.parent())
+
+
 DISPLAY = Qt.ItemDataRole.DisplayRole
 #: The whole entry of a row ({key, data, conflict, rivals}).
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -588,7 +600,7 @@ class CallTreeModel(QAbstractItemModel):
     ) -> bool:
         if action != Qt.DropAction.MoveAction:
             return False
-        target = self.node(parent.siblingAtColumn(0) if parent.isValid() else parent)
+        target = self.node(model_index(parent).siblingAtColumn(0) if parent.isValid() else parent)
         dragged = self._dragged(data)
         return bool(dragged) and not any(n.contains(target) for n in dragged)
 
@@ -601,7 +613,7 @@ class CallTreeModel(QAbstractItemModel):
         """
         if not self.canDropMimeData(data, action, row, column, parent):
             return False
-        target = self.node(parent.siblingAtColumn(0) if parent.isValid() else parent)
+        target = self.node(model_index(parent).siblingAtColumn(0) if parent.isValid() else parent)
         position = len(target.children) if row < 0 else min(row, len(target.children))
         for node in self._dragged(data):
             position = self._move(node, target, position) + 1
@@ -630,7 +642,7 @@ class CallTreeModel(QAbstractItemModel):
 
     def add_person(self, key: str, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
         """Add ``key`` as the last person ``parent`` calls (top level for an invalid index)."""
-        target = self.node(parent.siblingAtColumn(0) if parent.isValid() else parent)
+        target = self.node(model_index(parent).siblingAtColumn(0) if parent.isValid() else parent)
         row = len(target.children)
         self.beginInsertRows(self.index_of(target), row, row)
         target.children.append(Node(key, parent=target))
@@ -663,7 +675,7 @@ class CallTreeModel(QAbstractItemModel):
     def move_up(self, index: Index) -> QModelIndex:
         node = self.node(index)
         if not index.isValid() or node.row() == 0:
-            return QModelIndex(index)
+            return model_index(index)
         parent = node.parent
         assert parent is not None
         landed = self._move(node, parent, node.row() - 1)
@@ -673,7 +685,7 @@ class CallTreeModel(QAbstractItemModel):
         node = self.node(index)
         parent = node.parent
         if not index.isValid() or parent is None or node.row() >= len(parent.children) - 1:
-            return QModelIndex(index)
+            return model_index(index)
         landed = self._move(node, parent, node.row() + 2)
         return self.createIndex(landed, 0, node)
 
@@ -682,7 +694,7 @@ class CallTreeModel(QAbstractItemModel):
         node = self.node(index)
         parent = node.parent
         if not index.isValid() or parent is None or node.row() == 0:
-            return QModelIndex(index)
+            return model_index(index)
         above = parent.children[node.row() - 1]
         landed = self._move(node, above, len(above.children))
         return self.createIndex(landed, 0, node)
@@ -692,7 +704,7 @@ class CallTreeModel(QAbstractItemModel):
         node = self.node(index)
         parent = node.parent
         if not index.isValid() or parent is None or parent is self.root:
-            return QModelIndex(index)
+            return model_index(index)
         grand = parent.parent
         assert grand is not None
         landed = self._move(node, grand, parent.row() + 1)
@@ -705,7 +717,10 @@ class CallTreeModel(QAbstractItemModel):
         if key == node.contact:
             return False
         node.alternate = key or None
-        self.dataChanged.emit(index.siblingAtColumn(0), index.siblingAtColumn(self.COLUMNS - 1))
+        self.dataChanged.emit(
+            model_index(index).siblingAtColumn(0),
+            model_index(index).siblingAtColumn(self.COLUMNS - 1),
+        )
         self.modified = True
         return True
 

@@ -27,11 +27,11 @@ class PhoneRow(QWidget):
     """One number of a person: its type, the number, and what is wrong with it as you type.
 
     Signals:
-        move(int): move this number up (-1) or down (+1) in the order of preference.
+        move_requested(int): move this number up (-1) or down (+1) in the order of preference.
         remove(): take this number out.
     """
 
-    move = Signal(int)
+    move_requested = Signal(int)
     remove = Signal()
 
     def __init__(self, phone: dict[str, Any], lang: str, region: str, parent: QWidget) -> None:
@@ -65,7 +65,7 @@ class PhoneRow(QWidget):
         for keys, delta in (("Ctrl+Up", -1), ("Ctrl+Down", 1)):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(lambda d=delta: self.move.emit(d))
+            shortcut.activated.connect(lambda d=delta: self.move_requested.emit(d))
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(6)
@@ -83,7 +83,7 @@ class PhoneRow(QWidget):
     def _tool(self, icon: QStyle.StandardPixmap, delta: int) -> QToolButton:
         push = QToolButton(self)
         push.setIcon(self.style().standardIcon(icon))
-        push.clicked.connect(lambda: self.move.emit(delta))
+        push.clicked.connect(lambda: self.move_requested.emit(delta))
         return push
 
     def kind(self) -> str:
@@ -203,7 +203,7 @@ class PhonesEditor(QWidget):
             kind = next((k for k in PHONE_TYPES if k not in used), "mobile")
             phone = {"type": kind, "number": ""}
         row = PhoneRow(phone, self.lang, self.region, self)
-        row.move.connect(lambda delta, r=row: self.move(r, delta))
+        row.move_requested.connect(lambda delta, r=row: self.move_row(r, delta))
         row.remove.connect(lambda r=row: self.remove(r))
         self.rows.append(row)
         self._relayout()
@@ -211,7 +211,7 @@ class PhonesEditor(QWidget):
             row.number_edit.setFocus()
         return row
 
-    def move(self, row: PhoneRow, delta: int) -> None:
+    def move_row(self, row: PhoneRow, delta: int) -> None:
         index = self.rows.index(row)
         target = index + delta
         if not 0 <= target < len(self.rows):

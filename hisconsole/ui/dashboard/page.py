@@ -28,7 +28,7 @@ from hisconsole.ui.i18n import (
 )
 from hisconsole.ui.kit import dialog as kit_print
 from hisconsole.ui.partials.callout import OutcomeBar, wave_lines
-from hisconsole.ui.partials.dialogs import button
+from hisconsole.ui.partials.dialogs import DeclareDialog, IntakeDialog, button
 from hisconsole.ui.partials.page import ScrollingPage
 from hisconsole.ui.partials.widgets import ClockTile, SystemChip, exercise_mark
 from hisconsole.ui.runner import user_message
@@ -162,12 +162,12 @@ class DashboardPage(ScrollingPage):
 
     # -- actions ------------------------------------------------------------------------------
 
-    def declare(self, report: dict[str, Any] | None = None) -> actions.DeclareDialog:
+    def declare(self, report: dict[str, Any] | None = None) -> DeclareDialog:
         return actions.declare(
             self.ctx, self.window(), report if isinstance(report, dict) else None
         )
 
-    def log_report(self) -> actions.IntakeDialog:
+    def log_report(self) -> IntakeDialog:
         return actions.log_report(self.ctx, self.window())
 
     def print_kit(self) -> kit_print.KitDialog:

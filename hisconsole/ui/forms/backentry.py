@@ -485,20 +485,17 @@ class FormsBackEntryTab(Tab):
             path = path.with_name(path.name + ".pdf")
         remember_dir(self.ctx, path)
         console = self.ctx.console
-        self.status_label.setText(self.tr("Writing the back-entry report…"))
+        self.say(self.tr("Writing the back-entry report…"))
         self.ctx.runner.query(
             lambda: forms_files.save_report(console, incident, path),
-            on_done=lambda saved: self.status_label.setText(
-                self.tr("Back-entry report saved: {path}").format(path=saved)
+            on_done=lambda saved: self.say(
+                self.tr("Back-entry report saved: {path}").format(path=saved), "ok"
             ),
             on_error=self._report_failed,
         )
 
     def _report_failed(self, exc: BaseException) -> None:
-        text = self.tr("The back-entry report was not saved: {reason}").format(
-            reason=user_message(exc)
-        )
-        self.status_label.setText(text)
+        text = self.failed(exc, self.tr("The back-entry report was not saved: {reason}"))
         QMessageBox.warning(self, self.tr("Save back-entry report"), text)
 
     def close_incident(self) -> CloseIncidentDialog | None:

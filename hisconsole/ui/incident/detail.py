@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtWidgets import QComboBox
 
 from hisconsole.domain.plan import text
+from hisconsole.services import contacts as contacts_service
 from hisconsole.services import incidents as incident_service
 from hisconsole.services import response
 from hisconsole.services.console import Console
@@ -36,7 +37,7 @@ def load_detail(console: Console, incident_id: str) -> IncidentDetail:
         checklist=response.checklist(console, incident_id),
         messages=response.messages(console, incident_id),
         callouts=response.callouts(console, incident_id),
-        trees=response.call_trees(console),
+        trees=contacts_service.call_trees(console),
     )
 
 

@@ -21,7 +21,7 @@ from hisconsole.ui.incident.replay import ReplayTab
 from hisconsole.ui.incident.reports import ReportsBar
 from hisconsole.ui.incident.review import ReviewTab
 from hisconsole.ui.incident.systems_tab import SystemsTab
-from hisconsole.ui.partials.dialogs import TextDialog, button
+from hisconsole.ui.partials.dialogs import LevelDialog, TextDialog, UpwardReportDialog, button
 from hisconsole.ui.partials.page import Page
 from hisconsole.ui.partials.widgets import exercise_mark
 from hisconsole.ui.situation import (
@@ -325,11 +325,11 @@ class IncidentPage(Page):
     def _incident(self) -> dict[str, Any] | None:
         return self.detail.incident if self.detail else None
 
-    def change_level(self) -> actions.LevelDialog | None:
+    def change_level(self) -> LevelDialog | None:
         incident = self._incident()
         return actions.change_level(self.ctx, self.window(), incident) if incident else None
 
-    def record_report(self) -> actions.UpwardReportDialog | None:
+    def record_report(self) -> UpwardReportDialog | None:
         incident = self._incident()
         return actions.record_report(self.ctx, self.window(), incident) if incident else None
 

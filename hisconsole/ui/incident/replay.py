@@ -97,11 +97,11 @@ class ReplayTab(Tab):
         self.level_label = style.label("", self.panel, delta=style.BODY_DELTA + 1, bold=True)
         self.level_label.setObjectName("ReplayLevel")
         self.level_label.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
-        self.status_label = style.label("", self.panel, delta=style.BODY_DELTA + 1, bold=True)
+        self.state_label = style.label("", self.panel, delta=style.BODY_DELTA + 1, bold=True)
         self.reports_label = style.label("", self.panel, delta=style.BODY_DELTA)
         state.addWidget(self.level_label)
         state.addSpacing(12)
-        state.addWidget(self.status_label)
+        state.addWidget(self.state_label)
         state.addSpacing(24)
         state.addWidget(self.reports_label)
         state.addStretch(1)
@@ -367,7 +367,7 @@ class ReplayTab(Tab):
             f" color: {style.text_colour_on(background)}; padding: 4px 12px;"
             " border-radius: 4px; }"
         )
-        self.status_label.setText(
+        self.state_label.setText(
             self.tr("Incident: {status}").format(status=incident_status_label(frame.status))
         )
         self.reports_label.setText(

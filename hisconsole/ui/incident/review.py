@@ -464,7 +464,7 @@ class ReviewTab(Tab):
         if new_id != self.incident_id:
             self.incident_id = new_id
             self.review = None
-            self.status_label.setText("")
+            self.say("")
             for edit in (self.well_edit, self.badly_edit):
                 edit.setPlainText("")
                 edit.document().setModified(False)

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QDateTime, Qt, Signal
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -68,12 +68,20 @@ def fill_channels(combo: QComboBox, channels: tuple[str, ...]) -> None:
         combo.setCurrentIndex(max(0, combo.findData(current)))
 
 
+def local_qdatetime(moment: dt.datetime) -> QDateTime:
+    """``moment`` in local time, to the second, for a date-time field."""
+    local = moment.astimezone()
+    return QDateTime(
+        QDate(local.year, local.month, local.day), QTime(local.hour, local.minute, local.second)
+    )
+
+
 def now_edit(ctx: Context, parent: QWidget) -> QDateTimeEdit:
     """A date-time field preset to now (the console's clock), in local time."""
     edit = QDateTimeEdit(parent)
     edit.setDisplayFormat("yyyy-MM-dd HH:mm")
     edit.setCalendarPopup(True)
-    edit.setDateTime(QDateTime(ctx.console.now().astimezone().replace(tzinfo=None)))
+    edit.setDateTime(local_qdatetime(ctx.console.now()))
     return edit
 
 
@@ -165,11 +173,7 @@ class DeclareDialog(FormDialog):
             self.title_edit.setText(report.get("what", ""))
             # The report's receipt time starts the clock; it is not asked again.
             self.reported_edit.setDateTime(
-                QDateTime(
-                    dt.datetime.fromisoformat(report["received_at"])
-                    .astimezone()
-                    .replace(tzinfo=None)
-                )
+                local_qdatetime(dt.datetime.fromisoformat(report["received_at"]))
             )
             self.reported_edit.setEnabled(False)
             self.intro_label.show()
@@ -211,7 +215,7 @@ class DeclareDialog(FormDialog):
         if chosen and not self._time_touched:
             first = min(dt.datetime.fromisoformat(w["received_at"]) for w in chosen)
             self.reported_edit.blockSignals(True)
-            self.reported_edit.setDateTime(QDateTime(first.astimezone().replace(tzinfo=None)))
+            self.reported_edit.setDateTime(local_qdatetime(first))
             self.reported_edit.blockSignals(False)
 
     def _scenario_chosen(self) -> None:

@@ -22,7 +22,8 @@ except ImportError:  # pragma: no cover - depends on the installation
 
 def open_document(data: bytes, parent: QObject | None = None) -> QPdfDocument:
     """A QPdfDocument over PDF bytes held in memory (the buffer lives as long as the document)."""
-    document = QPdfDocument(parent)
+    # Without a parent the caller keeps the document (the stubs insist on a parent).
+    document = QPdfDocument(parent) if parent is not None else QPdfDocument()
     buffer = QBuffer(document)
     buffer.setData(QByteArray(data))
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)

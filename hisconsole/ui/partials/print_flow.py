@@ -300,8 +300,8 @@ class PrintPanel(QWidget):
         }.get(state, state)
 
     def _show_printer(self) -> None:
-        for index, printer in enumerate(self.printers):
-            self.printer_combo.setItemText(index, self._printer_text(printer))
+        for index, listed in enumerate(self.printers):
+            self.printer_combo.setItemText(index, self._printer_text(listed))
         printer = self._current()
         trays = printer.trays if printer else ()
         chosen = self.tray_combo.currentData()

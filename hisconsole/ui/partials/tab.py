@@ -46,6 +46,9 @@ class Tab(QWidget):
     def status_text(self) -> str:
         return self.status_label.text() if self.status_label is not None else ""
 
-    def failed(self, exc: BaseException) -> None:
-        """Say why an action failed. (Whether it was a bug the runner decides, and reports.)"""
-        self.say(user_message(exc), "error")
+    def failed(self, exc: BaseException, template: str = "{reason}") -> str:
+        """Say why an action failed (``template`` around the reason) and return the words.
+        (Whether it was a bug the runner decides, and reports.)"""
+        message = template.format(reason=user_message(exc))
+        self.say(message, "error")
+        return message

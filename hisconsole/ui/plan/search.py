@@ -184,7 +184,7 @@ class HtmlDelegate(QStyledItemDelegate):
     def _document(self, option: QStyleOptionViewItem, index: Index, width: float) -> QTextDocument:
         doc = QTextDocument()
         doc.setDocumentMargin(6)
-        doc.setDefaultFont(option.font)  # type: ignore[attr-defined]
+        doc.setDefaultFont(option.font)
         doc.setHtml(str(index.data(HTML_ROLE) or ""))
         doc.setTextWidth(width)
         return doc
@@ -192,9 +192,9 @@ class HtmlDelegate(QStyledItemDelegate):
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
-        rect = opt.rect  # type: ignore[attr-defined]
+        rect = opt.rect
         painter.save()
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
         if selected:
             painter.fillRect(rect, QColor(SELECTED_BACKGROUND))
         painter.setPen(QColor("#E3E6E8"))

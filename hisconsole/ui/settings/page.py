@@ -34,7 +34,7 @@ KEY_PHONE_REGION = "phones/region"
 
 
 # The regions a hospital in China is likely to dial, the mainland's first.
-REGIONS: dict[str, str] = {
+REGIONS: dict[str, object] = {
     "CN": QT_TRANSLATE_NOOP("Regions", "Mainland China"),
     "HK": QT_TRANSLATE_NOOP("Regions", "Hong Kong"),
     "MO": QT_TRANSLATE_NOOP("Regions", "Macao"),
@@ -51,7 +51,7 @@ REGIONS: dict[str, str] = {
 def region_name(code: str) -> str:
     """A region's name in the interface language, with its calling code: "Hong Kong (+852)"."""
     return QCoreApplication.translate("Regions", "{region} (+{code})").format(
-        region=QCoreApplication.translate("Regions", REGIONS[code]),
+        region=QCoreApplication.translate("Regions", str(REGIONS[code])),
         code=phonenumbers.country_code_for_region(code),
     )
 

@@ -123,8 +123,8 @@ class SyncState(QObject):
         name: str,
         fn: Callable[[], Any],
         *,
-        on_done: Callable[[Any], None],
-        on_error: Callable[[BaseException], None],
+        on_done: Callable[[Any], object],
+        on_error: Callable[[BaseException], object],
         change: bool = True,
     ) -> bool:
         """Run ``fn`` (a change, or a read with ``change`` False) unless another operation
