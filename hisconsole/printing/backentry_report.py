@@ -13,13 +13,12 @@ from collections.abc import Mapping, Sequence
 from typing import Any, BinaryIO
 
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import Flowable
 
+from hisconsole.printing.common import document_setup, numbered_canvas
 from hisconsole.printing.fonts import register_fonts
 
 TITLE = {"zh": "纸质表单补录报告", "en": "Back-entry report"}
@@ -103,38 +102,6 @@ def _table(
         )
     )
     return table
-
-
-def _numbered_canvas(font: str, footer: str) -> type[Canvas]:
-    """A canvas that holds its pages back until the end, to print "page x of y" on each."""
-
-    class NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab is untyped
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            self._pages: list[dict[str, Any]] = []
-
-        def showPage(self) -> None:
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            total = len(self._pages)
-            for number, state in enumerate(self._pages, start=1):
-                self.__dict__.update(state)
-                self.saveState()
-                self.setFont(font, 7.5)
-                self.setFillColor(colors.black)
-                self.drawString(18 * mm, 10 * mm, footer)
-                self.drawRightString(
-                    A4[0] - 18 * mm,
-                    10 * mm,
-                    f"第 {number} 页 / 共 {total} 页 · page {number} of {total}",
-                )
-                self.restoreState()
-                super().showPage()
-            super().save()
-
-    return NumberedCanvas
 
 
 def render_backentry_report(
@@ -317,16 +284,6 @@ def render_backentry_report(
     stamp = printed_at.strftime("%Y-%m-%d %H:%M")
     scope = incident["id"] if incident is not None else "全部 all"
     footer = f"{scope} · {TITLE['zh']} {TITLE['en']} · 打印 printed {stamp}"
-    doc = SimpleDocTemplate(
-        out,
-        pagesize=A4,
-        leftMargin=18 * mm,
-        rightMargin=18 * mm,
-        topMargin=16 * mm,
-        bottomMargin=18 * mm,
-        title=f"{scope} {TITLE['en']}",
-        author="HIS Console",
-        initialFontName=font,
-    )
-    doc.build(story, canvasmaker=_numbered_canvas(font, footer))
+    doc = SimpleDocTemplate(out, **document_setup(f"{scope} {TITLE['en']}"))
+    doc.build(story, canvasmaker=numbered_canvas(footer))
     return int(doc.page)

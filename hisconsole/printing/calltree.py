@@ -28,7 +28,18 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from hisconsole.printing.common import ALERT, FAINT, GREY, INK, LIGHT, ellipsize, font, width, wrap
+from hisconsole.printing.common import (
+    ALERT,
+    FAINT,
+    GREY,
+    INK,
+    LIGHT,
+    describe,
+    ellipsize,
+    font,
+    width,
+    wrap,
+)
 
 Page = Literal["A4", "card"]
 CARD = (85 * mm, 54 * mm)
@@ -607,9 +618,11 @@ def _render_cards(
 
 
 def _set_info(canvas: Canvas, tree: Mapping[str, Any], lang: str) -> None:
-    canvas.setTitle(f"{_WORDS[lang]['call_tree']}: {_text(tree.get('name'), lang)}")
-    canvas.setCreator("HIS Console")
-    canvas.setSubject(str(tree.get("code", "")))
+    describe(
+        canvas,
+        f"{_WORDS[lang]['call_tree']}: {_text(tree.get('name'), lang)}",
+        subject=str(tree.get("code", "")),
+    )
 
 
 class _NullStream:

@@ -9,7 +9,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from hisconsole.printing.common import ALERT, GREY, INK, font, wrap
+from hisconsole.printing.common import ALERT, GREY, INK, describe, font, wrap
 
 GROUP_NAMES = {
     "hq": {"zh": "应急指挥部", "en": "Emergency command HQ"},
@@ -31,7 +31,7 @@ def render_checklists(
     (group, text{zh,en}, done, assignee); returns the page count."""
     name = font()
     canvas = Canvas(out, pagesize=A4, initialFontName=name)
-    canvas.setTitle(f"{title['en']} — checklists")
+    describe(canvas, f"{title['en']} — checklists")
     width, height = A4
     left, right, bottom = 18 * mm, width - 18 * mm, 18 * mm
     page = 1

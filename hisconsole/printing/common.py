@@ -1,11 +1,16 @@
-"""Shared page furniture for the PDF renderers: the font, text fitting and wrapping, colours."""
+"""Shared page furniture for the PDF renderers: the font, text fitting and wrapping, colours,
+the A4 document set-up (margins, metadata, embedded font) and "page x of y"."""
 
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from reportlab.lib.colors import HexColor
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
 
 from hisconsole.printing.fonts import FONT, register_fonts
 
@@ -14,6 +19,11 @@ GREY = HexColor("#555555")
 LIGHT = HexColor("#B0B0B0")
 FAINT = HexColor("#E4E4E4")
 ALERT = HexColor("#B71C1C")
+
+#: Who made the PDF (its Creator, and its Author unless the hospital is named).
+CREATOR = "HIS Console"
+#: The A4 reports' margins: wide enough for a hole punch and a printer's unprintable edge.
+MARGIN = 18 * mm
 
 # A run of characters that must stay together: a Latin word (with its trailing
 # spaces), or a single CJK character / punctuation mark, which may break anywhere.
@@ -62,3 +72,71 @@ def ellipsize(text: str, size: float, max_width: float) -> str:
     while text and width(text + "…", size) > max_width:
         text = text[:-1]
     return text.rstrip() + "…"
+
+
+def document_setup(
+    title: str,
+    *,
+    author: str = CREATOR,
+    subject: str = "",
+    side: float = MARGIN,
+    top: float = 16 * mm,
+    bottom: float = 18 * mm,
+) -> dict[str, Any]:
+    """The keyword arguments of every A4 report's document template: page size, margins,
+    metadata, and the embedded CJK font as the starting font."""
+    return {
+        "pagesize": A4,
+        "leftMargin": side,
+        "rightMargin": side,
+        "topMargin": top,
+        "bottomMargin": bottom,
+        "title": title,
+        "author": author,
+        "creator": CREATOR,
+        "subject": subject,
+        "initialFontName": font(),
+    }
+
+
+def describe(canvas: Canvas, title: str, *, subject: str = "") -> None:
+    """The metadata of a PDF drawn straight on a canvas (as ``document_setup`` gives a report)."""
+    canvas.setTitle(title)
+    canvas.setAuthor(CREATOR)
+    canvas.setCreator(CREATOR)
+    if subject:
+        canvas.setSubject(subject)
+
+
+def page_label(number: int, total: int) -> str:
+    return f"第 {number} 页，共 {total} 页 · Page {number} of {total}"
+
+
+def numbered_canvas(footer: str = "") -> type[Canvas]:
+    """A canvas class that holds its pages back until the end, then writes ``footer`` at the
+    bottom left and "page x of y" at the bottom right of each (y known only then)."""
+
+    class NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab is untyped
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for number, state in enumerate(self._pages, start=1):
+                self.__dict__.update(state)
+                self.saveState()
+                self.setFont(font(), 7.5)
+                self.setFillColor(GREY)
+                if footer:
+                    self.drawString(MARGIN, 10 * mm, footer)
+                self.drawRightString(A4[0] - MARGIN, 10 * mm, page_label(number, total))
+                self.restoreState()
+                super().showPage()
+            super().save()
+
+    return NumberedCanvas

@@ -26,6 +26,7 @@ from reportlab.platypus.flowables import Flowable
 from hisconsole.domain import glossary
 from hisconsole.domain import incidents as rules
 from hisconsole.domain.plan import text_colour_on
+from hisconsole.printing.common import document_setup, numbered_canvas
 from hisconsole.printing.fonts import register_fonts
 
 # The plan's words for the three upward reports (首报 / 续报 / 终报).
@@ -346,32 +347,20 @@ def render_report(
 
     stamp = printed_at.strftime("%Y-%m-%d %H:%M")
 
-    def furniture(canvas: Any, doc: Any) -> None:
+    def furniture(canvas: Any, _doc: Any) -> None:
+        if not exercise:
+            return
         canvas.saveState()
-        canvas.setFont(font, 7.5)
-        footer = (
-            f"{incident['id']} · {title['zh']} {title['en']} · 打印 printed {stamp}"
-            f" · 第 {doc.page} 页 page {doc.page}"
-        )
-        canvas.drawString(20 * mm, 10 * mm, footer)
-        if exercise:
-            canvas.setFillColor(colors.Color(0.8, 0, 0, alpha=0.18))
-            canvas.setFont(font, 64)
-            canvas.translate(A4[0] / 2, A4[1] / 2)
-            canvas.rotate(35)
-            canvas.drawCentredString(0, 0, "演练 EXERCISE")
+        canvas.setFillColor(colors.Color(0.8, 0, 0, alpha=0.18))
+        canvas.setFont(font, 64)
+        canvas.translate(A4[0] / 2, A4[1] / 2)
+        canvas.rotate(35)
+        canvas.drawCentredString(0, 0, "演练 EXERCISE")
         canvas.restoreState()
 
-    doc = SimpleDocTemplate(
-        out,
-        pagesize=A4,
-        leftMargin=20 * mm,
-        rightMargin=20 * mm,
-        topMargin=16 * mm,
-        bottomMargin=18 * mm,
-        title=f"{incident['id']} {title['en']}",
-        author="HIS Console",
-        initialFontName=font,
+    footer = f"{incident['id']} · {title['zh']} {title['en']} · 打印 printed {stamp}"
+    doc = SimpleDocTemplate(out, **document_setup(f"{incident['id']} {title['en']}"))
+    doc.build(
+        story, onFirstPage=furniture, onLaterPages=furniture, canvasmaker=numbered_canvas(footer)
     )
-    doc.build(story, onFirstPage=furniture, onLaterPages=furniture)
     return int(doc.page)

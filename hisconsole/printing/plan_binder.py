@@ -42,7 +42,16 @@ from reportlab.platypus import (
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from hisconsole.domain.plan import text_colour_on
-from hisconsole.printing.common import FAINT, GREY, INK, font
+from hisconsole.printing.common import (
+    CREATOR,
+    FAINT,
+    GREY,
+    INK,
+    MARGIN,
+    document_setup,
+    font,
+    numbered_canvas,
+)
 
 LANGS = ("zh", "en")
 
@@ -192,36 +201,6 @@ class _Doc(BaseDocTemplate):  # type: ignore[misc]
             self.canv.bookmarkPage(key)
             self.canv.addOutlineEntry(flowable.toc_text, key, level=flowable.toc_level)
             self.notify("TOCEntry", (flowable.toc_level, escape(flowable.toc_text), self.page, key))
-
-
-class _NumberedCanvas(Canvas):  # type: ignore[misc]
-    """A canvas that writes "page x of y" on every page once the page count is known."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._pages: list[dict[str, Any]] = []
-
-    def showPage(self) -> None:
-        self._pages.append(dict(self.__dict__))
-        self._startPage()
-
-    def save(self) -> None:
-        total = len(self._pages)
-        for state in self._pages:
-            self.__dict__.update(state)
-            self._page_number(total)
-            super().showPage()
-        super().save()
-
-    def _page_number(self, total: int) -> None:
-        n = self.getPageNumber()
-        self.setFont(font(), 8)
-        self.setFillColor(GREY)
-        self.drawRightString(
-            A4[0] - 18 * mm,
-            10 * mm,
-            f"第 {n} 页，共 {total} 页 · Page {n} of {total}",
-        )
 
 
 class _Binder:
@@ -778,7 +757,7 @@ def render_plan(
     meta = doc.get("meta", {})
     title = meta.get("title", {})
     hospital = meta.get("hospital", {})
-    margin = 18 * mm
+    margin = MARGIN
     frame = Frame(margin, 20 * mm, A4[0] - 2 * margin, A4[1] - 40 * mm, id="body")
     header_text = f"{title.get('zh', '')} · {hospital.get('zh', '')}"
     header_en = f"{title.get('en', '')} · {hospital.get('en', '')}"
@@ -806,16 +785,14 @@ def render_plan(
 
     template = _Doc(
         out,
-        pagesize=A4,
-        leftMargin=margin,
-        rightMargin=margin,
-        topMargin=20 * mm,
-        bottomMargin=20 * mm,
-        title=f"{title.get('zh', '')} {title.get('en', '')}".strip(),
-        author=str(hospital.get("zh") or hospital.get("en") or ""),
-        creator="HIS Console",
-        subject=f"version {version}",
-        initialFontName=font(),
+        **document_setup(
+            f"{title.get('zh', '')} {title.get('en', '')}".strip(),
+            author=str(hospital.get("zh") or hospital.get("en") or CREATOR),
+            subject=f"version {version}",
+            side=margin,
+            top=20 * mm,
+            bottom=20 * mm,
+        ),
         initialFontSize=10,
     )
     template.addPageTemplates(
@@ -824,5 +801,5 @@ def render_plan(
             PageTemplate(id="body", frames=[frame], onPage=furniture),
         ]
     )
-    template.multiBuild(story, canvasmaker=_NumberedCanvas)
+    template.multiBuild(story, canvasmaker=numbered_canvas())
     return int(template.page)

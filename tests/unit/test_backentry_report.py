@@ -68,7 +68,7 @@ def test_report_shows_counts_serials_who_refs_reasons_and_pages(
     assert re.search(r"待补录\s*Outstanding\s+5", text)
     # Page x of y, and the print date, on every page.
     for number, page in enumerate(pages, start=1):
-        assert f"page {number} of {len(pages)}" in page
+        assert f"第 {number} 页，共 {len(pages)} 页 · Page {number} of {len(pages)}" in page
         assert re.search(r"printed \d{4}-\d\d-\d\d \d\d:\d\d", page)
 
 

@@ -43,6 +43,22 @@ def test_final_report_holds_the_timeline_reports_and_log(console: Console) -> No
         assert expected in text, expected
 
 
+def test_every_report_page_says_x_of_y_and_the_pdf_names_its_maker(console: Console) -> None:
+    inc, _ = incidents.declare(console, level="II", title="HIS 中断", systems=["HIS"])
+    for number in range(80):
+        incidents.log(console, inc, f"第 {number} 条记录 entry {number}", kind="note")
+    reader = PdfReader(io.BytesIO(reports.report_pdf(console, inc, "final")))
+    total = len(reader.pages)
+    assert total > 1
+    for number, page in enumerate(reader.pages, start=1):
+        text = page.extract_text()
+        assert f"第 {number} 页，共 {total} 页 · Page {number} of {total}" in text
+        assert f"{inc} · 终报 Final report · 打印 printed" in text
+    assert reader.metadata is not None
+    assert reader.metadata.title == f"{inc} Final report"
+    assert reader.metadata.creator == "HIS Console"
+
+
 def test_initial_report_is_a_short_summary_with_needs(console: Console) -> None:
     from hisconsole.services import response
 
