@@ -103,6 +103,7 @@ def scan(qtbot: QtBot, tab: FormsBackEntryTab, text: str) -> None:
 # -- printing ---------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_print_save_scan_back_void_and_close_with_override(
     qtbot: QtBot,
     window: MainWindow,

@@ -262,6 +262,7 @@ def test_a_scribe_reads_only(qtbot: QtBot, window: MainWindow, page: PlanPage) -
     assert page.edit_item("levels/III") is None
 
 
+@pytest.mark.slow
 def test_a_plan_editor_changes_a_level_publishes_and_compares(
     qtbot: QtBot, window: MainWindow, page: PlanPage
 ) -> None:

@@ -17,6 +17,7 @@ from hisconsole.ui.app import create_main_window
 from hisconsole.ui.firstrun import FirstRunWizard
 from hisconsole.ui.main_window import PAGE_TYPES, MainWindow
 
+from .conftest import settle
 from .pseudo import build_pseudo_catalogue, clipped_texts, pseudo, tool
 
 SCREEN = QSize(1366, 768)  # the command centre's 13-inch laptops
@@ -57,7 +58,7 @@ def pseudo_window(
     main.resize(SCREEN)
     main.show()
     qtbot.waitExposed(main)
-    qtbot.waitUntil(main.ctx.runner.is_idle)
+    settle(qtbot, main)
     yield main
     main.close()
     QCoreApplication.removeTranslator(translator)

@@ -350,6 +350,7 @@ def test_a_contact_edited_on_both_laptops_shows_and_keep_this_value_settles_it(
     assert kept["data"]["phones"][0]["number"] == "139 0000 0002"
 
 
+@pytest.mark.slow
 def test_identical_values_from_two_set_ups_are_tidied_in_one_click(
     qtbot: QtBot, laptops: Laptops, windows: Windows, tmp_path: Path
 ) -> None:
@@ -419,6 +420,7 @@ def hub_rows(url: str) -> set[tuple[str, int]]:
 
 
 @pytest.mark.postgres
+@pytest.mark.slow
 def test_a_hub_sync_through_the_page_shows_when_and_what_moved(
     qtbot: QtBot, a_b: tuple[Console, Console], windows: Windows, hub_url: str
 ) -> None:

@@ -82,6 +82,7 @@ def stored(path: Path, key: str) -> Any:
 # -- high contrast and text size -------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_high_contrast_is_black_on_white_with_yellow_focus_and_is_remembered(
     qtbot: QtBot, window: MainWindow, settings_path: Path, console: Console
 ) -> None:
@@ -126,6 +127,7 @@ def test_high_contrast_is_black_on_white_with_yellow_focus_and_is_remembered(
         again.close()
 
 
+@pytest.mark.slow
 def test_text_size_keys_scale_every_font_and_are_remembered(
     qtbot: QtBot, window: MainWindow, settings_path: Path
 ) -> None:
@@ -449,6 +451,7 @@ def test_printing_a_kit_for_a_scenario_issues_it_when_sent_and_prints_it(
 # -- settings ----------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_settings_page_changes_language_contrast_size_and_region(
     qtbot: QtBot, window: MainWindow, settings_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
