@@ -176,13 +176,8 @@ def _circles(graph: dict[str, set[str]]) -> list[list[str]]:
     return circles
 
 
-# Being taken apart in issue 12 (one event codec, store/events.py): the only circle allowed,
-# and only until that lands; then this set is emptied.
-PENDING_CIRCLES = [["hisconsole.store.eventlog", "hisconsole.store.projections"]]
-
-
 def test_no_import_circles() -> None:
-    assert [c for c in _circles(_graph()) if c not in PENDING_CIRCLES] == []
+    assert _circles(_graph()) == []
 
 
 def test_the_circle_finder_finds_a_circle() -> None:
