@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QSize
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -60,10 +60,15 @@ def activate(qtbot: QtBot, window: QWidget) -> None:
 
 
 @contextmanager
-def shown_window(qtbot: QtBot, console: Console, settings_path: Path) -> Iterator[MainWindow]:
-    """The main window over ``console``, shown, with its data read (no tray icon in tests)."""
+def shown_window(
+    qtbot: QtBot, console: Console, settings_path: Path, size: QSize | None = None
+) -> Iterator[MainWindow]:
+    """The main window over ``console`` (at ``size``), shown, with its data read (no tray
+    icon in tests)."""
     main = create_main_window(console, settings_path, use_tray=False)
     qtbot.addWidget(main)
+    if size is not None:
+        main.resize(size)
     main.show()
     qtbot.waitExposed(main)
     settle(qtbot, main)
@@ -92,15 +97,8 @@ def window(qtbot: QtBot, window_console: Console, settings_path: Path) -> Iterat
 @pytest.fixture
 def timed_window(qtbot: QtBot, timed: Console, settings_path: Path) -> Iterator[MainWindow]:
     """The main window at 1366×768 over a console whose clock the test moves."""
-    main = create_main_window(timed, settings_path, use_tray=False)
-    qtbot.addWidget(main)
-    main.resize(1366, 768)
-    main.show()
-    qtbot.waitExposed(main)
-    qtbot.waitUntil(main.ctx.runner.is_idle)
-    yield main
-    main.close()
-    main.ctx.translations.uninstall()
+    with shown_window(qtbot, timed, settings_path, QSize(1366, 768)) as main:
+        yield main
 
 
 @pytest.fixture(autouse=True)

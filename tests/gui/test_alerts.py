@@ -13,11 +13,13 @@ from hisconsole.ui.main_window import MainWindow
 from hisconsole.ui.situation import clock_time
 from tests.support import Clock
 
+from .conftest import settle
+
 
 def run(qtbot: QtBot, window: MainWindow, fn: object) -> None:
     """A service call through the window's runner, as a dialog would make it."""
     window.ctx.runner.op(fn)  # type: ignore[arg-type]
-    qtbot.waitUntil(window.ctx.runner.is_idle)
+    settle(qtbot, window)
 
 
 def test_an_alert_is_acknowledged_re_rendered_in_chinese_and_clears_by_itself(

@@ -11,10 +11,12 @@ from hisconsole.services.console import ChangeSet, Console
 from hisconsole.ui.forms.page import FormsPage
 from hisconsole.ui.main_window import MainWindow
 
+from .conftest import settle
 
-def settle(qtbot: QtBot, window: MainWindow, *views: QTableView) -> None:
+
+def settle_tables(qtbot: QtBot, window: MainWindow, *views: QTableView) -> None:
     """Until the data is read and the tables have laid their rows out."""
-    qtbot.waitUntil(window.ctx.runner.is_idle)
+    settle(qtbot, window)
     for view in views:
         qtbot.waitUntil(lambda v=view: v.model().rowCount() > 0 and v.rowHeight(0) > 0)
 
@@ -47,12 +49,12 @@ def test_the_call_out_shows_when_each_person_escalates(
     response.record_call(timed, run, slot["person"]["key"], "no-answer")
     window.set_language(lang)
     window.ctx.situation.reload()  # the services were called behind the window's back
-    qtbot.waitUntil(window.ctx.runner.is_idle)
+    settle(qtbot, window)
     window.open_incident(inc)
     page = window.incident_page
     page.tabs.setCurrentWidget(page.callout_tab)
     view = page.callout_tab.callout_view
-    settle(qtbot, window, view)
+    settle_tables(qtbot, window, view)
     model = page.callout_tab.callout_model
     column = next(
         c
@@ -81,7 +83,7 @@ def test_back_entry_shows_form_names_whole(
     assert isinstance(page, FormsPage)
     page.tabs.setCurrentWidget(page.backentry_tab)
     tab = page.backentry_tab
-    settle(qtbot, window, tab.summary_view, tab.sheets_view)
+    settle_tables(qtbot, window, tab.summary_view, tab.sheets_view)
     for view in (tab.summary_view, tab.sheets_view):
         assert view.model().rowCount() > 0
         for row in range(view.model().rowCount()):

@@ -13,11 +13,10 @@ from pytestqt.qtbot import QtBot
 
 from hisconsole.services import incidents
 from hisconsole.services.console import Console
-from hisconsole.ui.app import create_main_window
 from hisconsole.ui.firstrun import FirstRunWizard
 from hisconsole.ui.main_window import PAGE_TYPES, MainWindow
 
-from .conftest import settle
+from .conftest import settle, shown_window
 from .pseudo import build_pseudo_catalogue, clipped_texts, pseudo, tool
 
 SCREEN = QSize(1366, 768)  # the command centre's 13-inch laptops
@@ -53,16 +52,11 @@ def pseudo_window(
     translator = QTranslator()
     assert translator.load(str(catalogue))
     QCoreApplication.installTranslator(translator)
-    main = create_main_window(console, settings_path, use_tray=False)
-    qtbot.addWidget(main)
-    main.resize(SCREEN)
-    main.show()
-    qtbot.waitExposed(main)
-    settle(qtbot, main)
-    yield main
-    main.close()
-    QCoreApplication.removeTranslator(translator)
-    main.ctx.translations.uninstall()
+    try:
+        with shown_window(qtbot, console, settings_path, SCREEN) as main:
+            yield main
+    finally:
+        QCoreApplication.removeTranslator(translator)
 
 
 def test_no_text_is_cut_off_on_any_page(qtbot: QtBot, pseudo_window: MainWindow) -> None:
@@ -74,13 +68,13 @@ def test_no_text_is_cut_off_on_any_page(qtbot: QtBot, pseudo_window: MainWindow)
     found: dict[str, list[str]] = {}
     for index, page_type in enumerate(PAGE_TYPES):
         window.show_page(index)
-        qtbot.waitUntil(window.ctx.runner.is_idle)
+        settle(qtbot, window)
         page = window.current_page()
         clipped = clipped_texts(page)
         for tabs in page.findChildren(QTabWidget):
             for tab in range(tabs.count()):
                 tabs.setCurrentIndex(tab)
-                qtbot.waitUntil(window.ctx.runner.is_idle)
+                settle(qtbot, window)
                 clipped += clipped_texts(page)
         if clipped:
             found[page_type.__name__] = sorted(set(clipped))
@@ -99,7 +93,7 @@ def test_the_dialogs_of_this_work_fit_their_texts(
     window = pseudo_window
     kit = window.open_kit()
     qtbot.waitExposed(kit)
-    qtbot.waitUntil(window.ctx.runner.is_idle)
+    settle(qtbot, window)
     # Word-wrapped labels get their height in a second layout pass: let it run.
     qtbot.waitUntil(lambda: clipped_texts(kit) == [], timeout=3000)
     assert clipped_texts(kit) == []

@@ -25,6 +25,8 @@ from hisconsole.ui.main_window import MainWindow
 from hisconsole.ui.situation import clock_time, touching
 from tests.support import Clock
 
+from .conftest import settle
+
 CALM = "No active incident — normal operations"
 
 
@@ -48,7 +50,7 @@ def act(qtbot: QtBot, window: MainWindow, fn: Any) -> Any:
     """A service call made through the window's runner, as its dialogs make them."""
     result: list[Any] = []
     window.ctx.runner.op(touching(fn), on_done=lambda done: result.append(done.value))
-    qtbot.waitUntil(window.ctx.runner.is_idle)
+    settle(qtbot, window)
     return result[0]
 
 
@@ -56,7 +58,7 @@ def wait(qtbot: QtBot, window: MainWindow, clock: Clock, minutes: float) -> None
     """Let time pass: the window's one-second check notices what fell due."""
     clock.advance(minutes)
     window.ctx.situation.check_time()
-    qtbot.waitUntil(window.ctx.runner.is_idle)
+    settle(qtbot, window)
 
 
 def screen(window: MainWindow) -> tuple[str, list[str]]:

@@ -17,7 +17,7 @@ from hisconsole.ui.plan.page import PlanPage
 from hisconsole.ui.settings.page import SettingsPage
 from hisconsole.ui.signin import SignInDialog
 
-from .conftest import english_settings, visible_texts
+from .conftest import english_settings, settle, visible_texts
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
@@ -192,7 +192,7 @@ def test_a_console_without_a_plan_says_so(qtbot: QtBot, data_dir: Path, tmp_path
     window = create_main_window(empty, english_settings(tmp_path / "ui.ini"))
     qtbot.addWidget(window)
     try:
-        qtbot.waitUntil(window.ctx.runner.is_idle)
+        settle(qtbot, window)
         for index in (0, 2):
             texts = visible_texts(window.pages[index])
             assert any("holds no plan yet" in t for t in texts)
