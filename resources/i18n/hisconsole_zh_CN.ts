@@ -4,7 +4,7 @@
 <context>
     <name>AddStepDialog</name>
     <message>
-        <location filename="../../hisconsole/ui/partials/dialogs.py" line="+652"/>
+        <location filename="../../hisconsole/ui/partials/dialogs.py" line="+656"/>
         <source>&amp;Group:</source>
         <translation>小组(&amp;G)：</translation>
     </message>
@@ -497,7 +497,7 @@
 <context>
     <name>CallTreeModel</name>
     <message>
-        <location filename="../../hisconsole/ui/contacts/models.py" line="+428"/>
+        <location filename="../../hisconsole/ui/contacts/models.py" line="+440"/>
         <source>{key} (not on the contact list)</source>
         <translation>{key}（不在通讯录中）</translation>
     </message>
@@ -1768,7 +1768,7 @@
 <context>
     <name>DeclareDialog</name>
     <message>
-        <location filename="../../hisconsole/ui/partials/dialogs.py" line="-338"/>
+        <location filename="../../hisconsole/ui/partials/dialogs.py" line="-334"/>
         <source>&amp;Scenario:</source>
         <translation>情景(&amp;S)：</translation>
     </message>
@@ -1798,7 +1798,7 @@
         <translation>首次报告时间(&amp;R)：</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+38"/>
         <source>No playbook: the incident will have no checklist steps.</source>
         <translation>未选处置预案：本事件将没有检查清单步骤。</translation>
     </message>
@@ -2002,7 +2002,7 @@
         <translation>值班人员：{name}（{role}）</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+100"/>
         <source>Set up HIS Console</source>
         <translation>设置 HIS 应急指挥台</translation>
     </message>
@@ -2201,12 +2201,12 @@
     </message>
     <message>
         <location line="+41"/>
-        <location line="+23"/>
+        <location line="+20"/>
         <source>Save back-entry report</source>
         <translation>保存补录报告</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-20"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -2226,7 +2226,7 @@
         <translation>补录报告未保存：{reason}</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+12"/>
         <source>Record as:</source>
         <translation>记录为：</translation>
     </message>
@@ -2728,7 +2728,7 @@ Nothing was recorded as issued.</source>
 <context>
     <name>HospitalPage</name>
     <message>
-        <location filename="../../hisconsole/ui/firstrun.py" line="-314"/>
+        <location filename="../../hisconsole/ui/firstrun.py" line="-315"/>
         <source>The hospital</source>
         <translation>医院</translation>
     </message>
@@ -2911,7 +2911,7 @@ Nothing was recorded as issued.</source>
 <context>
     <name>IncidentActions</name>
     <message>
-        <location filename="../../hisconsole/ui/actions.py" line="+54"/>
+        <location filename="../../hisconsole/ui/actions.py" line="+56"/>
         <source>Close report as no incident</source>
         <translation>判定为非应急事件</translation>
     </message>
@@ -3743,7 +3743,7 @@ Nothing was recorded as issued.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hisconsole/ui/main_window.py" line="+350"/>
+        <location filename="../../hisconsole/ui/main_window.py" line="+356"/>
         <location line="+80"/>
         <source>HIS Console</source>
         <translation>HIS 应急指挥台</translation>
@@ -6364,7 +6364,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>SheetStatus</name>
     <message>
-        <location filename="../../hisconsole/ui/forms/backentry.py" line="-474"/>
+        <location filename="../../hisconsole/ui/forms/backentry.py" line="-471"/>
         <source>issued</source>
         <extracomment>The outstanding filter&apos;s entries for every sheet and for pre-printed ones. What a back-entry scan can record, in the order offered. Feedback colours of a scan: (background, text).</extracomment>
         <translation>已发放</translation>
