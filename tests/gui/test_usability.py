@@ -417,6 +417,7 @@ def test_a_cancelled_or_failed_kit_records_nothing(
     dialog.reject()
 
 
+@pytest.mark.slow
 def test_printing_a_kit_for_a_scenario_issues_it_when_sent_and_prints_it(
     qtbot: QtBot, window: MainWindow, cups_queue: PrintQueue
 ) -> None:

@@ -57,6 +57,7 @@ def test_printers_lists_the_queue(ready_data_dir: Path, cups_queue: PrintQueue) 
     assert (queue["state"], queue["accepting"]) == ("ready", True)
 
 
+@pytest.mark.slow
 def test_forms_print_on_a_queue_waits_for_the_job_and_the_output_is_vector_and_scans(
     ready_data_dir: Path, cups_queue: PrintQueue
 ) -> None:
@@ -93,6 +94,7 @@ def _job_printing(queue: PrintQueue) -> bool:
     return bool(queue.server.run("lpstat", "-o", queue.name).stdout.strip())
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("how", ["disable", "cancel"])
 def test_a_printer_disabled_or_a_job_cancelled_mid_job_leaves_the_sheets_not_printed(
     ready_data_dir: Path, cups_queue: PrintQueue, how: str

@@ -10,6 +10,8 @@ import textwrap
 import time
 from pathlib import Path
 
+import pytest
+
 from hisconsole.services.console import Console
 from hisconsole.services.maintenance import check
 
@@ -32,6 +34,7 @@ WRITER = textwrap.dedent(
 )
 
 
+@pytest.mark.slow
 def test_kill_nine_during_writes_leaves_a_sound_database(ready_data_dir: Path) -> None:
     console = Console.open(ready_data_dir)
     events_before = check(console).events
