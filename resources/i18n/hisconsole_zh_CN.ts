@@ -5737,7 +5737,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>ReportsBar</name>
     <message>
-        <location filename="../../hisconsole/ui/incident/reports.py" line="+93"/>
+        <location filename="../../hisconsole/ui/incident/reports.py" line="+100"/>
         <source>Initial report</source>
         <extracomment>The PDF reports, in the order of an incident&apos;s life.</extracomment>
         <translation>首报</translation>
