@@ -3,12 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QGridLayout,
-    QLineEdit,
-    QPlainTextEdit,
-    QWidget,
-)
+from PySide6.QtWidgets import QGridLayout, QLineEdit, QPlainTextEdit, QWidget
 
 from hisconsole.ui import style
 
@@ -16,7 +11,7 @@ LANG_NAMES = {"zh": "中文", "en": "English"}
 
 
 class BilingualEdit(QWidget):
-    """A plan text in both languages: a Chinese and an English field, one above the other.
+    """A text in both languages (plan items, call trees): a Chinese and an English field.
 
     Signals: none (``edited`` of the fields can be connected through ``fields``).
     """

@@ -6,11 +6,7 @@ import copy
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtWidgets import (
-    QComboBox,
-    QSpinBox,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QSpinBox, QWidget
 
 from hisconsole.domain.plan import GROUP_CODES, text
 from hisconsole.services import plan as plan_service
