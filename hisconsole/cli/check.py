@@ -7,6 +7,7 @@ from typing import Any
 
 from hisconsole.cli.options import Handler, open_console
 from hisconsole.cli.output import EXIT_CHECK_FAILED, EXIT_OK, Output
+from hisconsole.i18n import gettext as _
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
@@ -34,25 +35,24 @@ def cmd_check(args: argparse.Namespace, out: Output) -> int:
         finally:
             console.close()
     if report.ok:
-        human = (
-            f"OK: {report.events} events from {report.origins} device(s), signatures and "
+        human = _(
+            "OK: {events} events from {origins} device(s), signatures and "
             "sequences verified; projections match."
-        )
+        ).format(events=report.events, origins=report.origins)
     else:
-        lines = ["PROBLEMS FOUND:"]
+        lines = [_("PROBLEMS FOUND:")]
         bad = report.first_bad
         if bad is not None:
             lines.append(
-                f"First bad event: device {bad['device']}, #{bad['seq']}, {bad['kind']} "
-                f"({bad['problem']})"
+                _("First bad event: device {device}, #{seq}, {kind} ({problem})").format(**bad)
             )
         human = "\n".join(lines + [f"  {p}" for p in report.problems])
         if report.way_back:
-            human += f"\nThe database file is damaged.\n{report.way_back}"
+            human += "\n" + _("The database file is damaged.") + f"\n{report.way_back}"
     if report.unsigned:
-        human += (
-            f"\n{report.unsigned} event(s) written before signing existed could not be verified."
-        )
-    human += "".join(f"\nNote: {n}" for n in report.notes)
+        human += "\n" + _(
+            "{count} event(s) written before signing existed could not be verified."
+        ).format(count=report.unsigned)
+    human += "".join("\n" + _("Note: {note}").format(note=n) for n in report.notes)
     out.emit(report.as_dict(), human)
     return EXIT_OK if report.ok else EXIT_CHECK_FAILED

@@ -9,6 +9,7 @@ from typing import Any
 
 from hisconsole.cli.options import CALL_TREE_HELP, Handler, open_console
 from hisconsole.cli.output import EXIT_OK, Output
+from hisconsole.i18n import gettext as _
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
@@ -233,12 +234,16 @@ def cmd_contacts(args: argparse.Namespace, out: Output) -> int:
                     console, preview, code=args.tree, name=args.tree_name or "", field=args.tree_by
                 )
                 data["tree"] = args.tree
-                lines.append(f"Imported. Call tree {args.tree} built by {args.tree_by}.")
+                lines.append(
+                    _("Imported. Call tree {tree} built by {field}.").format(
+                        tree=args.tree, field=args.tree_by
+                    )
+                )
             elif not args.dry_run:
                 contacts.apply_import(console, preview)
-                lines.append("Imported.")
+                lines.append(_("Imported."))
             else:
-                lines.append("Dry run: nothing was written.")
+                lines.append(_("Dry run: nothing was written."))
             out.emit(data, "\n".join(lines))
         return EXIT_OK
     finally:

@@ -7,7 +7,7 @@ import sys
 import traceback
 from collections.abc import Sequence
 
-from hisconsole import __version__, logs
+from hisconsole import __version__, i18n, logs
 from hisconsole.cli import (
     alerts,
     check,
@@ -62,6 +62,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; the exit code. Known errors print their message; bugs are logged."""
     parser, handlers = _build()
     args = parser.parse_args(argv)
+    i18n.set_language(args.message_lang or i18n.language_from_environment())
     out = Output(args.json)
     command = args.command or "gui"
     if command == "gui" and not hasattr(args, "quit_after_show"):
@@ -78,10 +79,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     except KnownError as exc:
         logs.logger.info("hisconsole %s refused (%s): %s", command, exc.code, exc)
-        print(f"hisconsole: {exc}", file=sys.stderr)
+        print(f"hisconsole: {i18n.render(exc)}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
-        print("hisconsole: interrupted", file=sys.stderr)
+        print("hisconsole: " + i18n.gettext("interrupted"), file=sys.stderr)
         return 130
     except Exception as exc:  # a bug: the one place the command line decides so
         _report_bug(exc, command)

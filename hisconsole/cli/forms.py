@@ -10,6 +10,8 @@ from typing import Any
 from hisconsole.cli.options import Handler, open_console
 from hisconsole.cli.output import EXIT_OK, Output
 from hisconsole.cli.printing import add_printer_options, job_options, report
+from hisconsole.i18n import gettext as _
+from hisconsole.i18n import ngettext
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
@@ -148,19 +150,35 @@ def cmd_forms(args: argparse.Namespace, out: Output) -> int:
                 department=args.department,
             )
             span = serials[0] if len(serials) == 1 else f"{serials[0]} .. {serials[-1]}"
-            out.emit(serials, f"Printed {len(serials)} sheet(s) {span} to {args.out}")
+            out.emit(
+                serials,
+                ngettext(
+                    "Printed {count} sheet {span} to {file}",
+                    "Printed {count} sheets {span} to {file}",
+                    len(serials),
+                ).format(count=len(serials), span=span, file=args.out),
+            )
         elif action == "backenter":
             status = "void" if args.void else "entered"
             result = forms.set_status(
                 console, args.serial, status, his_ref=args.his_ref, reason=args.reason
             )
-            human = f"{len(result.changed)} sheet(s) marked {status}"
+            changed = len(result.changed)
+            if status == "void":
+                human = ngettext("{count} sheet voided.", "{count} sheets voided.", changed)
+            else:
+                human = ngettext(
+                    "{count} sheet marked entered into the HIS.",
+                    "{count} sheets marked entered into the HIS.",
+                    changed,
+                )
+            human = human.format(count=changed)
             if result.already:
-                human += f"; {len(result.already)} already were"
-            out.emit(result.as_dict(), human + ".")
+                human += " " + _("{count} already were.").format(count=len(result.already))
+            out.emit(result.as_dict(), human)
         elif action == "stock":
             for item in args.count:
-                code, _, number = item.partition("=")
+                code, _sep, number = item.partition("=")
                 if not number.isdigit():
                     raise ServiceError(f"--count {item!r}: write it as TEMPLATE=N, e.g. mar=200")
                 forms.count_stock(console, code, int(number))
@@ -184,21 +202,22 @@ def _outstanding(console: Any, args: argparse.Namespace, out: Output) -> None:
     a list of strings); ``--details`` gives every sheet with its form, department and age."""
     from hisconsole.services import forms
 
+    pre_printed = _("pre-printed")
     if args.details:
         rows = forms.outstanding_details(console, args.incident)
         human = "\n".join(
-            f"{r['serial']:<14} {r['template']:<16} {r['incident'] or 'pre-printed':<22} "
+            f"{r['serial']:<14} {r['template']:<16} {r['incident'] or pre_printed:<22} "
             f"{r['department'] or '-':<12} {r['status']:<8} {r['age_hours']} h"
             for r in rows
         )
-        out.emit(rows, human or "No sheets outstanding.")
+        out.emit(rows, human or _("No sheets outstanding."))
         return
     serials = [r["serial"] for r in forms.outstanding(console, args.incident)]
     human = "\n".join(
-        f"{g['count']:>4} x {g['template']:<16} {g['incident'] or 'pre-printed':<22} "
-        f"{g['department'] or '-':<12} oldest {g['age_hours']} h"
+        f"{g['count']:>4} x {g['template']:<16} {g['incident'] or pre_printed:<22} "
+        f"{g['department'] or '-':<12} " + _("oldest {hours} h").format(hours=g["age_hours"])
         for g in forms.outstanding_summary(console, args.incident)
     )
     if serials:
         human += "\n" + " ".join(serials)
-    out.emit(serials, human or "No sheets outstanding.")
+    out.emit(serials, human or _("No sheets outstanding."))

@@ -8,6 +8,8 @@ from typing import Any
 from hisconsole.cli.options import Handler, open_console, plan_code_help
 from hisconsole.cli.output import EXIT_OK, Output
 from hisconsole.domain import glossary
+from hisconsole.i18n import gettext as _
+from hisconsole.i18n import term
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
@@ -163,15 +165,17 @@ def _declare(console: Any, args: argparse.Namespace) -> tuple[dict[str, Any], st
     lines = [new_id]
     if scenario is None:
         lines.append(
-            "No playbook: the incident has no checklist steps. "
-            "Give --scenario CODE to follow one of the plan's playbooks."
+            _(
+                "No playbook: the incident has no checklist steps. "
+                "Give --scenario CODE to follow one of the plan's playbooks."
+            )
         )
     else:
         name = next(s["name"]["en"] for s in doc["scenarios"] if s["code"] == scenario)
         why = f", proposed for {', '.join(s.upper() for s in args.system)}" if proposed else ""
         lines.append(f"Playbook: {scenario} ({name}){why}.")
         if proposed:
-            lines.append("Give --scenario CODE for another one, --scenario none for none.")
+            lines.append(_("Give --scenario CODE for another one, --scenario none for none."))
     waiting = response.reports(console, open_only=True)
     if waiting:
         lines.append(
@@ -196,7 +200,7 @@ def cmd_incident(args: argparse.Namespace, out: Output) -> int:
                 + ("  [EXERCISE 演练]" if r["exercise"] else "")
                 for r in rows
             )
-            out.emit(rows, human or "No incidents.")
+            out.emit(rows, human or _("No incidents."))
         elif action == "show":
             data = incidents.show(console, args.id)
             out.emit(data, _format_incident(data))
@@ -206,11 +210,14 @@ def cmd_incident(args: argparse.Namespace, out: Output) -> int:
             )
             out.emit(
                 {"id": args.id, "logged": True, "entry": logged.entry},
-                f"Logged as entry {logged.entry}.",
+                _("Logged as entry {entry}.").format(entry=logged.entry),
             )
         elif action == "level":
             incidents.change_level(console, args.id, args.level, args.reason)
-            out.emit({"id": args.id, "level": args.level}, f"{args.id} is now level {args.level}.")
+            out.emit(
+                {"id": args.id, "level": args.level},
+                _("{id} is now level {level}.").format(id=args.id, level=args.level),
+            )
         elif action == "status":
             incidents.set_system_status(
                 console,
@@ -222,7 +229,9 @@ def cmd_incident(args: argparse.Namespace, out: Output) -> int:
             )
             out.emit(
                 {"id": args.id, "system": args.system.upper(), "status": args.status},
-                f"{args.system.upper()} is {args.status}.",
+                _("{system} is {status}.").format(
+                    system=args.system.upper(), status=term("system status", args.status)
+                ),
             )
         elif action == "record-report":
             incidents.record_report(
@@ -233,13 +242,13 @@ def cmd_incident(args: argparse.Namespace, out: Output) -> int:
                 summary=args.summary,
                 at=args.at,
             )
-            out.emit({"id": args.id, "reported": True}, "Report recorded.")
+            out.emit({"id": args.id, "reported": True}, _("Report recorded."))
         elif action == "resolve":
             incidents.resolve(console, args.id)
-            out.emit({"id": args.id, "status": "resolved"}, f"{args.id} resolved.")
+            out.emit({"id": args.id, "status": "resolved"}, _("{id} resolved.").format(id=args.id))
         elif action == "close":
             incidents.close(console, args.id, override=args.override)
-            out.emit({"id": args.id, "status": "closed"}, f"{args.id} closed.")
+            out.emit({"id": args.id, "status": "closed"}, _("{id} closed.").format(id=args.id))
         return EXIT_OK
     finally:
         console.close()

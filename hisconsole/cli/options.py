@@ -9,6 +9,7 @@ from typing import Any
 
 from hisconsole.cli.output import Output
 from hisconsole.domain.glossary import ROLES
+from hisconsole.i18n import LANGUAGES
 
 Handler = Callable[[argparse.Namespace, Output], int]
 
@@ -71,8 +72,9 @@ CALL_TREE_HELP = (
 
 
 def global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
-    """Add --data-dir, --json, --operator, --role. ``suppress`` is for the copy every
-    subcommand gets, so an option given after the command does not reset one given before."""
+    """Add --data-dir, --json, --operator, --role (and --lang, before the command).
+    ``suppress`` is for the copy every subcommand gets, so an option given after the
+    command does not reset one given before."""
     default: Any = argparse.SUPPRESS if suppress else None
     parser.add_argument(
         "--data-dir",
@@ -92,6 +94,16 @@ def global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
         default=default,
         help="operator the command's events are attributed to (else the last one signed in)",
     )
+    if not suppress:
+        # Only before the command: forms print, calltree print and kit have their own
+        # --lang for the language of the paper.
+        parser.add_argument(
+            "--lang",
+            dest="message_lang",
+            choices=LANGUAGES,
+            default=None,
+            help="language of messages (default: from LC_ALL / LC_MESSAGES / LANG; zh_CN is zh)",
+        )
     parser.add_argument(
         "--role",
         choices=ROLES,

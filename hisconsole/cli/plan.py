@@ -8,6 +8,7 @@ from typing import Any
 
 from hisconsole.cli.options import Handler, open_console, plan_code_help
 from hisconsole.cli.output import EXIT_OK, Output
+from hisconsole.i18n import gettext as _
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
@@ -42,11 +43,11 @@ def cmd_plan(args: argparse.Namespace, out: Output) -> int:
             from hisconsole.services.files import write_atomically
 
             write_atomically(args.out, plan_service.plan_pdf(console, scenario=args.scenario))
-            out.emit({"file": str(args.out)}, f"Plan written to {args.out}")
+            out.emit({"file": str(args.out)}, _("Plan written to {file}").format(file=args.out))
             return EXIT_OK
         if args.plan_command == "export":
             plan_service.export_file(console, args.file)
-            out.emit({"file": str(args.file)}, f"Plan written to {args.file}")
+            out.emit({"file": str(args.file)}, _("Plan written to {file}").format(file=args.file))
             return EXIT_OK
         result = plan_service.import_file(console, args.file)
         data = {
@@ -56,11 +57,15 @@ def cmd_plan(args: argparse.Namespace, out: Output) -> int:
             "removed": result.removed,
         }
         if result.version is None:
-            human = "The plan is unchanged; no new version published."
+            human = _("The plan is unchanged; no new version published.")
         else:
-            human = (
-                f"Published plan v{result.version}: {len(result.added)} added, "
-                f"{len(result.changed)} changed, {len(result.removed)} removed."
+            human = _(
+                "Published plan v{version}: {added} added, {changed} changed, {removed} removed."
+            ).format(
+                version=result.version,
+                added=len(result.added),
+                changed=len(result.changed),
+                removed=len(result.removed),
             )
         out.emit(data, human)
         return EXIT_OK

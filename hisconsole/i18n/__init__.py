@@ -1,0 +1,87 @@
+"""The catalogue of everything below ``ui/``: services, printing and the CLI.
+
+Widgets translate with Qt Linguist (``resources/i18n``); every other layer speaks
+through gettext, its catalogue managed with Babel (``docs/translating.md``):
+``messages.pot`` is extracted from the ``_()`` (:func:`gettext`)/``ngettext()`` calls and the
+:class:`~hisconsole.errors.KnownError` templates, ``zh_CN/LC_MESSAGES/hisconsole.po``
+holds the Chinese, and the compiled ``.mo`` beside it ships in the package.
+
+An error is translated by its code: the catalogue's entry for a ``KnownError``
+has the code as its context (``msgctxt``) and the class's English template as
+its id, so the same params render in either language.
+"""
+
+from __future__ import annotations
+
+import gettext as _gettext
+import os
+from collections.abc import Mapping
+from contextvars import ContextVar
+from functools import cache
+from pathlib import Path
+from typing import Literal
+
+from hisconsole.errors import KnownError
+from hisconsole.errors import render as _fill
+
+Language = Literal["zh", "en"]
+LANGUAGES: tuple[Language, ...] = ("zh", "en")
+DOMAIN = "hisconsole"
+LOCALE_DIR = Path(__file__).resolve().parent
+_LOCALES: dict[Language, str] = {"zh": "zh_CN", "en": "en"}
+
+#: The language messages are rendered in unless a caller names one (the CLI sets it once).
+_current: ContextVar[Language] = ContextVar("hisconsole_language", default="en")
+
+
+@cache
+def translator(lang: Language) -> _gettext.NullTranslations:
+    """The catalogue for ``lang`` (``gettext``, ``ngettext``, ``pgettext``); English is the
+    source language, so ``"en"`` (or a missing catalogue) returns the ids unchanged."""
+    if lang == "en":
+        return _gettext.NullTranslations()
+    return _gettext.translation(DOMAIN, LOCALE_DIR, languages=[_LOCALES[lang]], fallback=True)
+
+
+def language_from_environment(environ: Mapping[str, str] | None = None) -> Language:
+    """The user's language as POSIX decides it: ``LC_ALL``, else ``LC_MESSAGES``, else
+    ``LANG`` (the first one set); ``zh*`` is Chinese, anything else English."""
+    env = os.environ if environ is None else environ
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(name, "")
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    return "en"
+
+
+def set_language(lang: Language) -> None:
+    """Make ``lang`` the language of :func:`gettext`, :func:`ngettext` and :func:`message`."""
+    _current.set(lang)
+
+
+def current_language() -> Language:
+    return _current.get()
+
+
+def gettext(text: str) -> str:
+    """``text`` (an English catalogue id) in the current language."""
+    return translator(_current.get()).gettext(text)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    """The singular or plural form for ``n``, in the current language."""
+    return translator(_current.get()).ngettext(singular, plural, n)
+
+
+def render(error: KnownError, lang: Language | None = None) -> str:
+    """``error``'s message in ``lang`` (default: the current language): its code's
+    template from the catalogue, filled from its params. An error raised with a ready
+    sentence (``ServiceError("…")``) has no template to translate and keeps its text."""
+    template = translator(lang or _current.get()).pgettext(error.code, error.template)
+    return _fill(template, error.params)
+
+
+def term(context: str, code: str) -> str:
+    """A glossary code (a system status, a log or report kind, …) as a word of the
+    current language; the catalogue keys it by ``context`` (``"system status"``)."""
+    return translator(_current.get()).pgettext(context, code)

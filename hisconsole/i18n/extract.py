@@ -1,0 +1,76 @@
+"""Babel extractor (``babel.cfg``): the ``_()``/``ngettext()`` calls of a module, as
+Babel's own Python extractor finds them, plus the message template of every
+:class:`~hisconsole.errors.KnownError` class the module defines, keyed by its code
+(``msgctxt``) so :func:`hisconsole.i18n.render` finds it.
+
+Templates are read from the imported classes rather than the source text: several
+are built from constants (``"…" + WAY_BACK``) that only the class knows in full.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+from collections.abc import Collection, Iterator, Mapping
+from pathlib import Path
+from typing import IO, Any
+
+from babel.messages.extract import extract_python
+
+from hisconsole.errors import KnownError
+
+PACKAGE = Path(__file__).resolve().parents[1]
+#: The glossary's codes a reader sees as words (:func:`hisconsole.i18n.term`), with
+#: the context the catalogue keys them by.
+GLOSSARY_TERMS = {
+    "SYSTEM_STATUSES": "system status",
+    "LOG_KINDS": "log kind",
+    "REPORT_KINDS": "report kind",
+    "REPORT_CHANNELS": "report channel",
+}
+#: Templates that are a ready sentence given by the caller, nothing to translate.
+_PASS_THROUGH = {"{message}", "{lines}"}
+
+
+def extract(
+    fileobj: IO[bytes],
+    keywords: Mapping[str, Any],
+    comment_tags: Collection[str],
+    options: Mapping[str, Any],
+) -> Iterator[tuple[int, str, Any, list[str]]]:
+    # Babel's stub types this generator's items loosely; they are the same 4-tuples.
+    yield from extract_python(  # type: ignore[misc]
+        fileobj,
+        keywords,
+        comment_tags,
+        options,  # type: ignore[arg-type]
+    )
+    name = getattr(fileobj, "name", "")
+    if not name:
+        return
+    module = _module_name(Path(name))
+    if module is None:
+        return
+    namespace = vars(importlib.import_module(module))
+    if module == "hisconsole.domain.glossary":
+        for name, context in GLOSSARY_TERMS.items():
+            for code in namespace[name]:
+                yield 1, "pgettext", (context, code), []
+    for cls in namespace.values():
+        if (
+            inspect.isclass(cls)
+            and issubclass(cls, KnownError)
+            and cls.__module__ == module
+            and "template" in vars(cls)
+            and cls.template not in _PASS_THROUGH
+        ):
+            line = inspect.getsourcelines(cls)[1]
+            yield line, "pgettext", (cls.code, cls.template), [f"error code {cls.code}"]
+
+
+def _module_name(path: Path) -> str | None:
+    try:
+        relative = path.resolve().relative_to(PACKAGE.parent)
+    except ValueError:
+        return None
+    return ".".join(relative.with_suffix("").parts).removesuffix(".__init__")
