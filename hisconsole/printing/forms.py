@@ -26,6 +26,7 @@ from hisconsole.domain.forms import (
     UnknownTemplate,
     parse_template,
 )
+from hisconsole.printing.common import describe
 from hisconsole.printing.fonts import FONT, register_fonts
 from hisconsole.printing.forms_codes import mm
 from hisconsole.printing.forms_layout import (
@@ -207,10 +208,10 @@ def render_pack(
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pageCompression=1, initialFontName=register_fonts(), initialFontSize=9)
     title = used[sheets[0].template].title.get(lang)
-    canvas.setTitle(
-        f"{title} — {sheets[0].serial}" + (f" … {sheets[-1].serial}" if len(sheets) > 1 else "")
+    describe(
+        canvas,
+        f"{title} — {sheets[0].serial}" + (f" … {sheets[-1].serial}" if len(sheets) > 1 else ""),
     )
-    canvas.setCreator("HIS Console")
     painters: dict[tuple[str, str], tuple[FormPainter, str]] = {}
     exercise_forms: dict[tuple[float, float], str] = {}
     total = len(sheets)

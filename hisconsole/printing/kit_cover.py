@@ -9,7 +9,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from hisconsole.printing.common import ALERT, GREY, INK, font, wrap
+from hisconsole.printing.common import ALERT, GREY, INK, describe, font, wrap
 
 
 def render_kit_cover(
@@ -24,7 +24,7 @@ def render_kit_cover(
     a missing part is printed in red with why it is missing."""
     name = font()
     canvas = Canvas(out, pagesize=A4, initialFontName=name)
-    canvas.setTitle("停机应急包 Downtime kit")
+    describe(canvas, "停机应急包 Downtime kit")
     width, height = A4
     left, right = 20 * mm, width - 20 * mm
     canvas.setFillColor(INK)

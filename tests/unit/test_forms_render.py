@@ -229,6 +229,15 @@ def test_static_part_is_drawn_once_so_extra_pages_stay_small(
     assert all(ref.get_object()["/Subtype"] == "/Form" for ref in resources[0]["/XObject"].values())
 
 
+def test_a_pack_names_its_forms_serials_and_maker(templates: dict[str, FormTemplate]) -> None:
+    sheets = _sheets("mar", 3)
+    metadata = PdfReader(io.BytesIO(_render(sheets, templates))).metadata
+    assert metadata is not None
+    assert metadata.title.endswith(f" — {sheets[0].serial} … {sheets[-1].serial}")
+    assert metadata.creator == "HIS Console"
+    assert metadata.author == "HIS Console"
+
+
 def test_progress_reports_each_page_and_false_cancels_with_nothing_written(
     templates: dict[str, FormTemplate],
 ) -> None:
