@@ -142,7 +142,7 @@ def _format_incident(data: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def _declare(console: Any, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
+def _declare(console: Any, args: argparse.Namespace) -> tuple[dict[str, Any], str, str]:
     """Declare; without --scenario, follow the playbook the plan gives for the systems named."""
     from hisconsole.services import plan as plan_service
     from hisconsole.services import response
@@ -162,7 +162,7 @@ def _declare(console: Any, args: argparse.Namespace) -> tuple[dict[str, Any], st
         exercise=args.exercise,
         reported_at=args.reported_at,
     )
-    lines = [new_id]
+    lines: list[str] = []
     if scenario is None:
         lines.append(
             _(
@@ -182,7 +182,8 @@ def _declare(console: Any, args: argparse.Namespace) -> tuple[dict[str, Any], st
             f"{len(waiting)} report(s) still wait in Reports to assess (on the dashboard): "
             + ", ".join(r["id"] for r in waiting)
         )
-    return {"id": new_id, "scenario": scenario, "attached": args.attach}, "\n".join(lines)
+    # stdout is the id alone (DESIGN.md: scripts read it); the advice goes to stderr.
+    return {"id": new_id, "scenario": scenario, "attached": args.attach}, new_id, "\n".join(lines)
 
 
 def cmd_incident(args: argparse.Namespace, out: Output) -> int:
@@ -192,7 +193,10 @@ def cmd_incident(args: argparse.Namespace, out: Output) -> int:
     try:
         action = args.incident_command
         if action == "declare":
-            out.emit(*_declare(console, args))
+            data, human, advice = _declare(console, args)
+            out.emit(data, human)
+            if not out.as_json:
+                out.note(advice)
         elif action == "list":
             rows = incidents.list_incidents(console)
             human = "\n".join(

@@ -28,3 +28,8 @@ class Output:
             sys.stdout.write("\n")
         elif human:
             print(human)
+
+    def note(self, text: str) -> None:
+        """Advice beside the result, on stderr: stdout stays the result scripts read."""
+        if text:
+            print(text, file=sys.stderr)

@@ -51,9 +51,10 @@ def test_incident_declare_follows_the_proposed_playbook_unless_told_otherwise(
     argv = ["--data-dir", d, "incident", "declare", "--level", "II", "--title", "HIS+LIS down"]
 
     assert main([*argv, "--system", "HIS", "--system", "LIS"]) == 0
-    text = capsys.readouterr().out
-    first = text.split()[0]
-    assert "Playbook: his-down (HIS outage), proposed for HIS, LIS" in text
+    said = capsys.readouterr()
+    first = said.out.strip()  # stdout is the id alone: scripts read it
+    assert first.startswith("INC-") and "\n" not in first
+    assert "Playbook: his-down (HIS outage), proposed for HIS, LIS" in said.err
     assert incidents.show(console, first)["scenario"] == "his-down"
     assert response.checklist(console, first)  # the playbook's steps are there
 
