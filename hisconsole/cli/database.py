@@ -8,6 +8,7 @@ from typing import Any
 
 from hisconsole.cli.options import Handler, open_console
 from hisconsole.cli.output import EXIT_OK, Output
+from hisconsole.i18n import gettext as _
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
@@ -35,12 +36,17 @@ def cmd_init(args: argparse.Namespace, out: Output) -> int:
 
     console, result = open_or_initialise(resolve_data_dir(args.data_dir), demo=args.demo)
     console.close()
-    lines = [f"Console ready in {result.data_dir}", f"Plan version: v{result.plan_version}"]
+    lines = [
+        _("Console ready in {folder}").format(folder=result.data_dir),
+        _("Plan version: v{version}").format(version=result.plan_version),
+    ]
     if result.plan_loaded:
-        lines.append("Loaded the bundled default plan.")
+        lines.append(_("Loaded the bundled default plan."))
     if args.demo:
         lines.append(
-            f"Demo contacts added: {result.contacts_added}; call trees: {result.call_trees_added}"
+            _("Demo contacts added: {contacts}; call trees: {trees}").format(
+                contacts=result.contacts_added, trees=result.call_trees_added
+            )
         )
     out.emit(result.as_dict(), "\n".join(lines))
     return EXIT_OK

@@ -8,8 +8,8 @@ from typing import Any
 from hisconsole.cli.options import Handler, open_console, plan_code_help
 from hisconsole.cli.output import EXIT_OK, Output
 from hisconsole.domain import glossary
+from hisconsole.i18n import current_language, term
 from hisconsole.i18n import gettext as _
-from hisconsole.i18n import term
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
@@ -171,16 +171,22 @@ def _declare(console: Any, args: argparse.Namespace) -> tuple[dict[str, Any], st
             )
         )
     else:
-        name = next(s["name"]["en"] for s in doc["scenarios"] if s["code"] == scenario)
-        why = f", proposed for {', '.join(s.upper() for s in args.system)}" if proposed else ""
-        lines.append(f"Playbook: {scenario} ({name}){why}.")
+        lang = current_language()
+        name = next(s["name"][lang] for s in doc["scenarios"] if s["code"] == scenario)
+        systems = ", ".join(s.upper() for s in args.system)
+        if proposed:
+            line = _("Playbook: {scenario} ({name}), proposed for {systems}.")
+        else:
+            line = _("Playbook: {scenario} ({name}).")
+        lines.append(line.format(scenario=scenario, name=name, systems=systems))
         if proposed:
             lines.append(_("Give --scenario CODE for another one, --scenario none for none."))
     waiting = response.reports(console, open_only=True)
     if waiting:
         lines.append(
-            f"{len(waiting)} report(s) still wait in Reports to assess (on the dashboard): "
-            + ", ".join(r["id"] for r in waiting)
+            _("{count} report(s) still wait in Reports to assess (on the dashboard): {ids}").format(
+                count=len(waiting), ids=", ".join(r["id"] for r in waiting)
+            )
         )
     # stdout is the id alone (DESIGN.md: scripts read it); the advice goes to stderr.
     return {"id": new_id, "scenario": scenario, "attached": args.attach}, new_id, "\n".join(lines)
