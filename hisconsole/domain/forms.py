@@ -210,6 +210,10 @@ class Problem:
         return f"{self.location}: {self.message}"
 
 
+class PrintCancelled(Exception):
+    """The user cancelled a print through the progress callback; nothing was written."""
+
+
 class TemplateInvalid(KnownError, ValueError):
     """A form template failed validation; ``problems`` lists every issue found."""
 

@@ -28,10 +28,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import phonenumbers
-from phonenumbers import NumberParseException, PhoneNumberFormat, PhoneNumberType
-from phonenumbers import ValidationResult as VR
+if TYPE_CHECKING:
+    # phonenumbers loads ~35 ms of metadata: imported where a number is parsed, not at start.
+    import phonenumbers
 
 DEFAULT_REGION = "CN"
 
@@ -133,6 +134,8 @@ def _prepare(raw: str) -> str:
 
 
 def _kind(number: phonenumbers.PhoneNumber) -> str:
+    from phonenumbers import PhoneNumberType, number_type
+
     names = {
         PhoneNumberType.MOBILE: "mobile",
         PhoneNumberType.FIXED_LINE: "fixed_line",
@@ -146,10 +149,14 @@ def _kind(number: phonenumbers.PhoneNumber) -> str:
         PhoneNumberType.UAN: "uan",
         PhoneNumberType.VOICEMAIL: "voicemail",
     }
-    return names.get(phonenumbers.number_type(number), "unknown")
+    return names.get(number_type(number), "unknown")
 
 
 def _invalid_reason(number: phonenumbers.PhoneNumber) -> str:
+    import phonenumbers
+    from phonenumbers import PhoneNumberType
+    from phonenumbers import ValidationResult as VR
+
     reason = phonenumbers.is_possible_number_with_reason(number)
     if reason == VR.TOO_SHORT:
         return "too-short"
@@ -189,6 +196,8 @@ def _missing_trunk_prefix(
     """Whether a number without a country code lacks the trunk prefix its region dials it
     with (``national`` is its national format): ``555-555-1111`` is valid in CN only as
     ``0555 555 1111``."""
+    import phonenumbers
+
     digits = _digits(text.split("ext.")[0])
     if text.lstrip().startswith("+") or digits.startswith("00"):
         return False
@@ -201,6 +210,9 @@ def _missing_trunk_prefix(
 
 def normalise(raw: str, region: str = DEFAULT_REGION) -> PhoneResult:
     """Check a number typed by hand; ``region`` is the hospital's country (ISO 3166 code)."""
+    import phonenumbers
+    from phonenumbers import NumberParseException, PhoneNumberFormat
+
     region = region.upper()
     text = _prepare(raw)
     if not text:
@@ -324,6 +336,9 @@ def _digits(text: str) -> str:
 
 def rfc3966(number: str, region: str = DEFAULT_REGION) -> str | None:
     """``tel:+86-139-1000-2001`` URI of a stored number, or None when it does not validate."""
+    import phonenumbers
+    from phonenumbers import PhoneNumberFormat
+
     result = normalise(number, region)
     if not result.ok:
         return None

@@ -20,6 +20,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from hisconsole.domain.forms import (
     FormTemplate,
+    PrintCancelled,
     Problem,
     Sheet,
     TemplateInvalid,
@@ -51,10 +52,6 @@ MAX_PDF_BYTES = 50 * 1024 * 1024
 LANGS = ("zh", "en")
 
 Progress = Callable[[int, int], bool]
-
-
-class PrintCancelled(Exception):
-    """The user cancelled a print through the progress callback; nothing was written."""
 
 
 def bundled_forms_dir() -> Path:

@@ -20,8 +20,7 @@ from hisconsole.domain.forms import (
     UnknownTemplate,
     downtime_numbers,
 )
-from hisconsole.printing.forms import PrintCancelled as PrintCancelled  # for the UI: a cancel
-from hisconsole.printing.forms import load_templates, read_template, render_pack
+from hisconsole.domain.forms import PrintCancelled as PrintCancelled  # for the UI: a cancel
 from hisconsole.services import plan as plan_service
 from hisconsole.services.console import ChangeSet, Console, ServiceError
 from hisconsole.services.errors import IncidentUnknown
@@ -263,6 +262,8 @@ def forms_dir(console: Console) -> Path:
 
 def templates(console: Console) -> tuple[dict[str, FormTemplate], list[TemplateInvalid]]:
     """The bundled templates plus the hospital's own; bad files are reported, not fatal."""
+    from hisconsole.printing.forms import load_templates  # reportlab: when forms are needed
+
     return load_templates([forms_dir(console)])
 
 
@@ -291,6 +292,8 @@ def add_template(console: Console, source: Path) -> FormTemplate:
     (a new version of the hospital's form); another file there holding the same
     code is refused, as the two would clash.
     """
+    from hisconsole.printing.forms import read_template
+
     template = read_template(source)
     target_dir = forms_dir(console)
     target = target_dir / source.name
@@ -375,6 +378,8 @@ def prepare_pack(
                     row_numbers=downtime_numbers(loaded[code], serial),
                 )
             )
+    from hisconsole.printing.forms import render_pack
+
     buffer = io.BytesIO()
     render_pack(sheets, loaded, lang=lang, out=buffer, progress=progress)
     return PreparedPack(

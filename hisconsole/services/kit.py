@@ -6,10 +6,6 @@ import io
 from dataclasses import dataclass, field
 from typing import Any
 
-from pypdf import PdfReader, PdfWriter
-
-from hisconsole.printing.checklist import render_checklists
-from hisconsole.printing.kit_cover import render_kit_cover
 from hisconsole.services import contacts, forms, incidents, response
 from hisconsole.services import plan as plan_service
 from hisconsole.services.console import Console, ServiceError
@@ -49,6 +45,12 @@ def downtime_kit(
 
     Nothing is recorded until :func:`record_kit` (after printing succeeded).
     """
+    # The PDF libraries load when a kit is made, not when the console starts.
+    from pypdf import PdfReader, PdfWriter
+
+    from hisconsole.printing.checklist import render_checklists
+    from hisconsole.printing.kit_cover import render_kit_cover
+
     doc = plan_service.require_document(console)
     printed_at = console.now().astimezone().strftime("%Y-%m-%d %H:%M")
     body: list[bytes] = []  # the PDFs after the cover, in order

@@ -19,7 +19,6 @@ from typing import Any
 from sqlalchemy import select
 
 from hisconsole.domain.forms import Sheet, downtime_numbers
-from hisconsole.printing.forms import render_pack
 from hisconsole.services import forms as forms_service
 from hisconsole.services import plan as plan_service
 from hisconsole.services.console import ChangeSet, Console, ServiceError
@@ -380,6 +379,8 @@ def reprint_pdf(console: Console, serials: Sequence[str]) -> tuple[bytes, int]:
     """The reprint of not-printed sheets: same serials, marked 重印 REPRINT n (n = the
     highest reprint of them so far + 1). Returns the PDF and n."""
     from pypdf import PdfReader, PdfWriter
+
+    from hisconsole.printing.forms import render_pack
 
     rows = _reprint_rows(console, serials)
     reprint = max(r.reprints for r in rows) + 1

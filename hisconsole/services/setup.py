@@ -8,15 +8,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
 from sqlalchemy import func, select
 
 from hisconsole.domain.glossary import ROLES
 from hisconsole.resources import resource_path
-from hisconsole.services import contacts as contacts_service
 from hisconsole.services import plan as plan_service
 from hisconsole.services.console import Console, ServiceError
-from hisconsole.services.sync import bundles as bundles_service
 from hisconsole.store.db import DB_FILENAME
 from hisconsole.store.models import CallTree, Contact, PlanVersion
 
@@ -106,11 +103,19 @@ def open_or_initialise(
     """
     step = _steps(progress, ["plan-check", "database", "plan", *(["demo"] if demo else [])])
     step("plan-check")
-    doc, note = starting_plan(None, hospital)
+
+    def bundled() -> tuple[dict[str, Any], str]:
+        return starting_plan(None, hospital)
+
+    # A new console checks the bundled plan before anything is created; an
+    # existing one almost always has a plan, so it is parsed only if not (the
+    # parse is most of a start's non-GUI work).
+    starting: tuple[dict[str, Any], str] | Callable[[], tuple[dict[str, Any], str]]
+    starting = bundled() if not is_initialised(data_dir) else bundled
     step("database")
     console = Console.open(data_dir, create=True)
     try:
-        return console, _initialise(console, data_dir, doc, note, demo=demo, step=step)
+        return console, _initialise(console, data_dir, starting, demo=demo, step=step)
     except BaseException:
         console.close()
         raise
@@ -119,18 +124,19 @@ def open_or_initialise(
 def _initialise(
     console: Console,
     data_dir: Path,
-    doc: dict[str, Any],
-    note: str,
+    starting: tuple[dict[str, Any], str] | Callable[[], tuple[dict[str, Any], str]],
     *,
     demo: bool,
     step: Callable[[str], None],
 ) -> InitResult:
-    """Load ``doc`` as the first plan (when there is none) and the demo contacts if asked."""
+    """Load the starting plan (document, note; or a function giving them) when there is none,
+    and the demo contacts if asked."""
     loaded = False
     with console.db.read() as session:
         has_plan = bool(session.scalar(select(func.count()).select_from(PlanVersion)))
     step("plan")
     if not has_plan:
+        doc, note = starting() if callable(starting) else starting
         plan_service.import_document(console, doc, note=note)
         loaded = True
     contacts = trees = 0
@@ -204,10 +210,12 @@ def first_start(
     try:
         console.sign_in(name, choice.role)
         result = FirstStartResult(
-            _initialise(console, data_dir, doc, note, demo=choice.demo, step=step)
+            _initialise(console, data_dir, (doc, note), demo=choice.demo, step=step)
         )
         if choice.contacts_file is not None:
             step("contacts")
+            from hisconsole.services import contacts as contacts_service  # phone library: lazy
+
             try:
                 preview = contacts_service.preview_import(console, choice.contacts_file)
                 contacts_service.apply_import(console, preview)
@@ -219,6 +227,8 @@ def first_start(
                 result.contacts_skipped = len(preview.skips)
         if choice.bundle_file is not None:
             step("bundle")
+            from hisconsole.services.sync import bundles as bundles_service
+
             try:
                 imported = bundles_service.import_bundle(console, choice.bundle_file)
             except ServiceError as exc:
@@ -234,7 +244,9 @@ def first_start(
 
 def load_demo_contacts(console: Console) -> tuple[int, int]:
     """Add the sample contact list and call trees (only those not already present)."""
-    doc = yaml.safe_load(resource_path("demo", "contacts.yaml").read_text("utf-8"))
+    from hisconsole.services.plan import load_yaml
+
+    doc = load_yaml(resource_path("demo", "contacts.yaml").read_text("utf-8"))
     with console.transaction() as tx:
         have_contacts = set(tx.session.scalars(select(Contact.key)))
         have_trees = set(tx.session.scalars(select(CallTree.key)))

@@ -15,7 +15,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Generator, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
     BigInteger,
@@ -35,7 +35,6 @@ from sqlalchemy import (
     select,
     text,
 )
-from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlchemyError
 from sqlalchemy.pool import NullPool
@@ -43,6 +42,9 @@ from sqlalchemy.pool import NullPool
 from hisconsole.store.events import COLUMNS
 from hisconsole.sync.errors import HubError
 from hisconsole.sync.vectors import Vector
+
+if TYPE_CHECKING:
+    from sqlalchemy.dialects.postgresql import Insert
 
 VERSION_TABLE = "hisconsole_hub_version"
 HUB_REVISIONS = ("h0001",)
@@ -198,6 +200,13 @@ def device_keys(conn: Connection, ids: Sequence[str]) -> dict[str, tuple[str, st
     for device_id, key, name in rows:
         result[str(device_id)] = (str(key), str(name))
     return result
+
+
+def pg_insert(table: Table) -> Insert:
+    """PostgreSQL's INSERT (for ON CONFLICT); the dialect is imported when a hub is used."""
+    from sqlalchemy.dialects.postgresql import insert
+
+    return insert(table)
 
 
 def push_devices(conn: Connection, rows: Sequence[Mapping[str, str]]) -> None:

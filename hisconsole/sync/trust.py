@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
@@ -214,6 +213,8 @@ def normalise_list(doc: Any, source: str = "trust list") -> dict[str, Any]:
 
 def read_list_file(path: Path) -> dict[str, Any]:
     """Read an editable trust list (YAML or JSON); a missing file is an error."""
+    import yaml  # only when a trust list file is read: not at start
+
     text = _read_text(path)
     try:
         doc = yaml.safe_load(text)
@@ -223,6 +224,8 @@ def read_list_file(path: Path) -> dict[str, Any]:
 
 
 def write_list_file(path: Path, doc: Mapping[str, Any]) -> None:
+    import yaml
+
     text = yaml.safe_dump(dict(doc), allow_unicode=True, sort_keys=False, width=100)
     write_atomically(path, text.encode("utf-8"))
 

@@ -1,8 +1,24 @@
-"""Cold start of the console to a shown main window, next to a bare PySide6 window."""
+"""Cold start of the console to a shown main window, and of two CLI commands, each next to
+a bare baseline measured in the same run (interleaved, so drift hits both alike).
+
+- window: ``gui --quit-after-show`` on the demo database vs a bare PySide6 window
+  holding a 1,000-row table;
+- ``--version`` vs ``python -c pass``;
+- ``incident log`` (one entry) vs a Python process doing one raw sqlite3 WAL +
+  synchronous=FULL commit.
+
+Wall and CPU (user + system of the child) medians. Byte-code is written (the
+environment's PYTHONDONTWRITEBYTECODE would recompile every module at each start).
+
+Run: .venv/bin/python tests/bench/bench_startup.py [TREE]
+TREE is the source tree to measure (default: the one holding this file), e.g. a
+worktree of main to compare before and after in one run.
+"""
 
 from __future__ import annotations
 
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -11,57 +27,98 @@ import time
 from pathlib import Path
 
 RUNS = int(os.environ.get("BENCH_RUNS", "7"))
+TREE = Path(sys.argv[1] if len(sys.argv) > 1 else Path(__file__).resolve().parents[2])
 
-BARE = """
+BARE_WINDOW = """
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMainWindow
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
 app = QApplication([])
-w = QMainWindow(); w.resize(1200, 800); w.show()
+model = QStandardItemModel(1000, 6)
+for row in range(1000):
+    for col in range(6):
+        model.setItem(row, col, QStandardItem(f"{row}:{col}"))
+w = QMainWindow(); view = QTableView(); view.setModel(model); w.setCentralWidget(view)
+w.resize(1200, 800); w.show()
 QTimer.singleShot(0, app.quit)
 app.exec()
 """
 
+RAW_COMMIT = """
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1], isolation_level=None)
+db.execute("PRAGMA journal_mode=WAL"); db.execute("PRAGMA synchronous=FULL")
+db.execute("CREATE TABLE IF NOT EXISTS log (id INTEGER PRIMARY KEY, body TEXT)")
+db.execute("BEGIN IMMEDIATE"); db.execute("INSERT INTO log (body) VALUES ('runner sent')")
+db.execute("COMMIT")
+"""
 
-def _time(cmd: list[str], env: dict[str, str]) -> float:
+
+def _time(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall and CPU seconds of one child process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(cmd, env=env, check=True, capture_output=True)
-    return time.perf_counter() - start
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu
 
 
 def main() -> None:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env.update(QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(TREE))
+    py = sys.executable
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp) / "data"
-        subprocess.run(
-            [sys.executable, "-m", "hisconsole", "--data-dir", str(data), "init", "--demo"],
+        console = [py, "-m", "hisconsole", "--data-dir", str(data)]
+        subprocess.run([*console, "init", "--demo"], env=env, check=True, capture_output=True)
+        scribe = [*console, "--operator", "Li Na", "--role", "scribe"]
+        declared = subprocess.run(
+            [*scribe, "incident", "declare", "--level", "II", "--title", "HIS down", "--json"],
             env=env,
             check=True,
             capture_output=True,
+            text=True,
         )
-        console = [
-            sys.executable,
-            "-m",
-            "hisconsole",
-            "--data-dir",
-            str(data),
-            "gui",
-            "--quit-after-show",
-        ]
-        bare = [sys.executable, "-c", BARE]
-        nothing = [sys.executable, "-c", "pass"]
-        _time(console, env)  # warm the file cache once for both
-        _time(bare, env)
-        results = {"python -c pass": [], "bare PySide6 window": [], "HIS Console window": []}
-        for _ in range(RUNS):  # interleaved so drift hits both alike
-            results["python -c pass"].append(_time(nothing, env))
-            results["bare PySide6 window"].append(_time(bare, env))
-            results["HIS Console window"].append(_time(console, env))
-    medians = {name: statistics.median(times) for name, times in results.items()}
-    print(f"start-up to a shown window, median of {RUNS} runs (offscreen):")
-    for name, value in medians.items():
-        print(f"  {name:<22} {value * 1000:7.0f} ms")
-    ratio = medians["HIS Console window"] / medians["bare PySide6 window"]
-    print(f"  ratio console / bare PySide6: {ratio:.2f}x")
+        incident = declared.stdout.split('"id": "')[1].split('"')[0]
+        pairs = {
+            "window": (
+                [py, "-c", BARE_WINDOW],
+                [*console, "gui", "--quit-after-show"],
+            ),
+            "--version": ([py, "-c", "pass"], [py, "-m", "hisconsole", "--version"]),
+            "incident log": (
+                [py, "-c", RAW_COMMIT, str(Path(tmp) / "raw.sqlite")],
+                [*scribe, "incident", "log", incident, "runner sent"],
+            ),
+        }
+        for bare, ours in pairs.values():  # warm the file cache and the byte-code once
+            _time(bare, env)
+            _time(ours, env)
+        results: dict[str, dict[str, list[tuple[float, float]]]] = {
+            name: {"bare": [], "console": []} for name in pairs
+        }
+        for _ in range(RUNS):
+            for name, (bare, ours) in pairs.items():
+                results[name]["bare"].append(_time(bare, env))
+                results[name]["console"].append(_time(ours, env))
+    print(f"start-up of {TREE}, median of {RUNS} interleaved runs (offscreen):")
+    print(
+        f"  {'what':<14} {'bare wall':>10} {'ours wall':>10} {'ratio':>6}   "
+        f"{'bare CPU':>9} {'ours CPU':>9} {'ratio':>6}"
+    )
+    for name, runs in results.items():
+        bw = statistics.median(w for w, _ in runs["bare"])
+        ow = statistics.median(w for w, _ in runs["console"])
+        bc = statistics.median(c for _, c in runs["bare"])
+        oc = statistics.median(c for _, c in runs["console"])
+        print(
+            f"  {name:<14} {bw * 1000:8.0f}ms {ow * 1000:8.0f}ms {ow / bw:5.1f}x   "
+            f"{bc * 1000:7.0f}ms {oc * 1000:7.0f}ms {oc / bc:5.1f}x"
+        )
+    print("  bare: window = PySide6 window with a 1,000-row table; --version = python -c pass;")
+    print("        incident log = a Python process doing one raw sqlite3 WAL+FULL commit")
 
 
 if __name__ == "__main__":

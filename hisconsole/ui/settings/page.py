@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import phonenumbers
 import PySide6
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QUrl, Signal, qVersion
 from PySide6.QtGui import QDesktopServices
@@ -46,13 +45,27 @@ REGIONS: dict[str, object] = {
     "GB": QT_TRANSLATE_NOOP("Regions", "United Kingdom"),
     "US": QT_TRANSLATE_NOOP("Regions", "United States"),
 }
+# Their international calling codes, written out so that the page (built at start) does
+# not load the phone library; a test checks them against phonenumbers.
+CALLING_CODES: dict[str, int] = {
+    "CN": 86,
+    "HK": 852,
+    "MO": 853,
+    "TW": 886,
+    "SG": 65,
+    "MY": 60,
+    "JP": 81,
+    "KR": 82,
+    "GB": 44,
+    "US": 1,
+}
 
 
 def region_name(code: str) -> str:
     """A region's name in the interface language, with its calling code: "Hong Kong (+852)"."""
     return QCoreApplication.translate("Regions", "{region} (+{code})").format(
         region=QCoreApplication.translate("Regions", str(REGIONS[code])),
-        code=phonenumbers.country_code_for_region(code),
+        code=CALLING_CODES[code],
     )
 
 
