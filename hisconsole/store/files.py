@@ -78,7 +78,6 @@ class OutputFile:
     def __init__(self, fd: int, tmp: Path) -> None:
         self._fd = fd
         self.tmp = tmp
-        self.size = 0
 
     def write(self, data: bytes | bytearray | memoryview) -> int:
         view = memoryview(data).cast("B")
@@ -88,11 +87,7 @@ class OutputFile:
                 # No error and no progress: what a full disk looks like on some systems.
                 raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
             view = view[written:]
-            self.size += written
         return len(data)
-
-    def fileno(self) -> int:
-        return self._fd
 
 
 @contextlib.contextmanager
@@ -115,7 +110,7 @@ def output_file(path: Path, *, mode: int = 0o644, exclusive: bool = False) -> It
     tmp = Path(name)
     try:
         try:
-            os.fchmod(fd, mode)
+            os.chmod(tmp, mode)  # (os.fchmod is POSIX-only before Python 3.13)
             out = OutputFile(fd, tmp)
             yield out
             os.fsync(fd)
