@@ -9,8 +9,6 @@ from typing import Any
 
 from hisconsole.cli.output import EXIT_NOT_PRINTED, EXIT_OK, Output
 
-SIDES = ("one-sided", "two-sided-long-edge", "two-sided-short-edge")
-
 
 def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Any]:
     sub.add_parser("printers", parents=[common], help="the printers at hand, their state and queue")
@@ -31,6 +29,8 @@ def add_printer_options(
         help="with --printer: return once the job completed (exit 0) or did not (exit 4)",
     )
     parser.add_argument("--timeout", type=float, metavar="S", help="with --wait: give up after S s")
+    from hisconsole.services.printers import SIDES
+
     parser.add_argument("--sides", choices=SIDES, default="one-sided", help="two-sided printing")
     parser.add_argument("--paper", default="", metavar="SIZE", help="e.g. A4, iso_a4_210x297mm")
     parser.add_argument("--tray", default="", metavar="NAME", help="paper tray (media source)")

@@ -25,6 +25,7 @@ from hisconsole.services.console import ChangeSet, Console, ServiceError
 from hisconsole.spool import (
     JOB_STATES,
     PRINTER_STATES,
+    SIDES,
     JobOptions,
     JobStatus,
     Printer,
@@ -38,6 +39,7 @@ from hisconsole.store.models import FormSerial, Incident
 __all__ = [
     "JOB_STATES",
     "PRINTER_STATES",
+    "SIDES",
     "JobOptions",
     "JobStatus",
     "PrintJob",
@@ -48,8 +50,6 @@ __all__ = [
 AREA = forms_service.AREA
 #: How often a followed job is asked about (seconds).
 POLL_S = 0.5
-#: The print states of a sheet: "" (saved as PDF), sent, printed, not-printed.
-SHEET_PRINT_STATES = ("", "sent", "printed", "not-printed")
 
 
 def _print_system(given: PrintSystem | None) -> PrintSystem:

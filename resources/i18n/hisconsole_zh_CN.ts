@@ -1042,7 +1042,7 @@
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../hisconsole/ui/contacts/contact_dialog.py" line="+95"/>
+        <location filename="../../hisconsole/ui/contacts/contact_dialog.py" line="+88"/>
         <source>&amp;Name:</source>
         <translation>姓名(&amp;N)：</translation>
     </message>
@@ -3378,7 +3378,7 @@ Nothing was recorded as issued.</source>
 <context>
     <name>LevelEditDialog</name>
     <message>
-        <location filename="../../hisconsole/ui/plan/level_dialog.py" line="+41"/>
+        <location filename="../../hisconsole/ui/plan/level_dialog.py" line="+35"/>
         <source>&amp;Name:</source>
         <translation>名称(&amp;N)：</translation>
     </message>
@@ -5237,7 +5237,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>PrintDialog</name>
     <message>
-        <location filename="../../hisconsole/ui/partials/print_flow.py" line="+713"/>
+        <location filename="../../hisconsole/ui/partials/print_flow.py" line="+733"/>
         <source>P&amp;rint</source>
         <translation>打印(&amp;R)</translation>
     </message>
@@ -5250,9 +5250,9 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>PrintPanel</name>
     <message>
-        <location line="-467"/>
+        <location line="-476"/>
         <source>The print system cannot be reached: {reason}</source>
-        <extracomment>How often a job being followed is asked about, and the printers otherwise (ms).</extracomment>
+        <extracomment>How often a job being followed is asked about, and the printers otherwise (ms). Paper sizes offered when the printer has them (IPP names), and their short names.</extracomment>
         <translation>无法连接打印系统：{reason}</translation>
     </message>
     <message>
@@ -5304,11 +5304,12 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
     </message>
     <message>
         <location line="+10"/>
+        <location line="+7"/>
         <source>Printer&apos;s default</source>
         <translation>打印机默认</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>No printer is set up on this laptop. Save the pack as PDF instead.</source>
         <translation>本机未设置打印机。请改为将表单保存为 PDF。</translation>
     </message>
@@ -5324,7 +5325,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
     </message>
     <message>
         <location line="+3"/>
-        <location line="+191"/>
+        <location line="+192"/>
         <source>no reason given</source>
         <translation>未说明原因</translation>
     </message>
@@ -5374,7 +5375,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
         <translation>{printer} 上的作业 {job}：{state}（{reason}）。</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+48"/>
         <source>{serial} · {form} · {reason}</source>
         <translation>{serial} · {form} · {reason}</translation>
     </message>
@@ -5437,6 +5438,11 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
         <location line="+4"/>
         <source>Tray:</source>
         <translation>纸盒：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paper:</source>
+        <translation>纸张：</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5508,7 +5514,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>PublishDialog</name>
     <message>
-        <location filename="../../hisconsole/ui/plan/publish_dialog.py" line="+31"/>
+        <location filename="../../hisconsole/ui/plan/publish_dialog.py" line="+28"/>
         <source>&amp;Note:</source>
         <translation>说明(&amp;N)：</translation>
     </message>
@@ -5554,7 +5560,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>Regions</name>
     <message>
-        <location filename="../../hisconsole/ui/settings/page.py" line="+38"/>
+        <location filename="../../hisconsole/ui/settings/page.py" line="+37"/>
         <source>Mainland China</source>
         <extracomment>ui.ini mirror of the default region for phone numbers (the services keep the real one).</extracomment>
         <translation>中国大陆</translation>
@@ -5605,7 +5611,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
         <translation>美国</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+20"/>
         <source>{region} (+{code})</source>
         <translation>{region}（+{code}）</translation>
     </message>
@@ -5857,7 +5863,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>ResourceEditDialog</name>
     <message>
-        <location filename="../../hisconsole/ui/plan/resource_dialog.py" line="+37"/>
+        <location filename="../../hisconsole/ui/plan/resource_dialog.py" line="+33"/>
         <source>&amp;Name:</source>
         <translation>名称(&amp;N)：</translation>
     </message>

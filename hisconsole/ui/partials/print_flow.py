@@ -34,7 +34,7 @@ from hisconsole.services import printers as printer_service
 from hisconsole.services.console import ChangeSet, Console
 from hisconsole.services.forms import AREA as FORMS_AREA
 from hisconsole.services.forms import PreparedPack
-from hisconsole.services.printers import JobOptions, JobStatus, Printer, PrintJob
+from hisconsole.services.printers import SIDES, JobOptions, JobStatus, Printer, PrintJob
 from hisconsole.ui import style
 from hisconsole.ui.context import Context
 from hisconsole.ui.partials.dialogs import button
@@ -45,7 +45,14 @@ KEY_PRINTER = "print/printer"
 #: How often a job being followed is asked about, and the printers otherwise (ms).
 JOB_POLL_MS = 500
 PRINTERS_POLL_MS = 5000
-SIDES = ("one-sided", "two-sided-long-edge", "two-sided-short-edge")
+#: Paper sizes offered when the printer has them (IPP names), and their short names.
+PAPER = {
+    "iso_a4_210x297mm": "A4",
+    "iso_a3_297x420mm": "A3",
+    "iso_a5_148x210mm": "A5",
+    "na_letter_8.5x11in": "Letter",
+    "na_legal_8.5x14in": "Legal",
+}
 
 # --- the work, off the UI thread (Qt-free) ------------------------------------------------
 
@@ -98,12 +105,10 @@ class PrintPanel(QWidget):
     Signals:
         busy_changed(bool): a job is being sent or followed (the page disables its choices).
         ready_changed(): whether a job can be sent changed (printers read, one chosen).
-        ended(str): the job ended; the sheets' print state ("printed" or "not-printed").
     """
 
     busy_changed = Signal(bool)
     ready_changed = Signal()
-    ended = Signal(str)
 
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -120,12 +125,13 @@ class PrintPanel(QWidget):
         self.printer_combo.setObjectName("PrinterChoice")
         self.sides_combo = QComboBox(self)
         self.tray_combo = QComboBox(self)
+        self.paper_combo = QComboBox(self)
         # Sized by a few characters, not by the longest name or translation: the panel
         # sits in narrow columns (the Forms page on a 1366-pixel screen, the kit dialog).
         for combo, chars in (
             (self.printer_combo, 16),
             (self.sides_combo, 10),
-            (self.tray_combo, 10),
+            (self.tray_combo, 14),
         ):
             combo.setMinimumContentsLength(chars)
             combo.setSizeAdjustPolicy(
@@ -141,6 +147,8 @@ class PrintPanel(QWidget):
             self.sides_combo.addItem("", sides)
         self.sides_label.setBuddy(self.sides_combo)
         self.tray_label = QLabel(self)
+        self.paper_label = QLabel(self)
+        self.paper_label.setBuddy(self.paper_combo)
         self.tray_label.setBuddy(self.tray_combo)
         self.state_label = style.label("", self, wrap=True)
         self.state_label.setObjectName("PrinterState")
@@ -181,6 +189,9 @@ class PrintPanel(QWidget):
         options.addSpacing(12)
         options.addWidget(self.tray_label)
         options.addWidget(self.tray_combo)
+        options.addSpacing(12)
+        options.addWidget(self.paper_label)
+        options.addWidget(self.paper_combo)
         options.addStretch(1)
         grid.addLayout(options, 1, 0, 1, 3)
         grid.setColumnStretch(1, 1)
@@ -310,6 +321,14 @@ class PrintPanel(QWidget):
         for tray in trays:
             self.tray_combo.addItem(tray, tray)
         self.tray_combo.setCurrentIndex(max(0, self.tray_combo.findData(chosen)))
+        media = printer.media if printer else ()
+        chosen = self.paper_combo.currentData()
+        self.paper_combo.clear()
+        self.paper_combo.addItem(self.tr("Printer's default"), "")
+        for name, short in PAPER.items():
+            if name in media:
+                self.paper_combo.addItem(short, name)
+        self.paper_combo.setCurrentIndex(max(0, self.paper_combo.findData(chosen)))
         if printer is None:
             self.state_label.setText(
                 self.tr("No printer is set up on this laptop. Save the pack as PDF instead.")
@@ -342,7 +361,7 @@ class PrintPanel(QWidget):
         """Enable the actions that need a printer and no job under way."""
         idle = self.job is None
         has_printer = self.can_print() or (not idle and bool(self.printer()))
-        for widget in (self.printer_combo, self.sides_combo, self.tray_combo):
+        for widget in (self.printer_combo, self.sides_combo, self.tray_combo, self.paper_combo):
             widget.setEnabled(idle)
         has_missing = bool(self.not_printed)
         self.reprint_button.setEnabled(idle and has_printer and has_missing)
@@ -358,6 +377,7 @@ class PrintPanel(QWidget):
         return JobOptions(
             sides=self.sides_combo.currentData() or "one-sided",
             tray=self.tray_combo.currentData() or "",
+            media=self.paper_combo.currentData() or "",
         )
 
     # -- a job -----------------------------------------------------------------------------
@@ -530,7 +550,6 @@ class PrintPanel(QWidget):
             )
         self._timer.start(PRINTERS_POLL_MS)
         self.refresh()
-        self.ended.emit(state)
 
     def _end_failed(self, exc: BaseException) -> None:
         self.job = None
@@ -554,7 +573,7 @@ class PrintPanel(QWidget):
 
     def _busy(self, busy: bool) -> None:
         self._update_actions()
-        for widget in (self.printer_combo, self.sides_combo, self.tray_combo):
+        for widget in (self.printer_combo, self.sides_combo, self.tray_combo, self.paper_combo):
             widget.setEnabled(not busy)
         self.busy_changed.emit(busy)
 
@@ -650,6 +669,7 @@ class PrintPanel(QWidget):
         for index, text in enumerate(sides):
             self.sides_combo.setItemText(index, text)
         self.tray_label.setText(self.tr("Tray:"))
+        self.paper_label.setText(self.tr("Paper:"))
         self.cancel_button.setText(self.tr("Cancel job"))
         self.reprint_button.setText(self.tr("Reprint"))
         self.void_button.setText(self.tr("Void"))
