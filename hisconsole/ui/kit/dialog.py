@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -118,6 +118,8 @@ class KitDialog(QDialog):
         self.progress.hide()
         self.panel = PrintPanel(ctx, self)
         self.panel.ready_changed.connect(self._update_buttons)
+        # Queued: the layout learns the new text's height only after this turn.
+        self.panel.texts_changed.connect(self._fit_height, Qt.ConnectionType.QueuedConnection)
 
         self.buttons = QDialogButtonBox(self)
         self.save_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.ActionRole)

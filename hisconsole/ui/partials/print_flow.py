@@ -105,10 +105,12 @@ class PrintPanel(QWidget):
     Signals:
         busy_changed(bool): a job is being sent or followed (the page disables its choices).
         ready_changed(): whether a job can be sent changed (printers read, one chosen).
+        texts_changed(): a line of the panel changed (a dialog holding it may need to grow).
     """
 
     busy_changed = Signal(bool)
     ready_changed = Signal()
+    texts_changed = Signal()
 
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -130,8 +132,8 @@ class PrintPanel(QWidget):
         # sits in narrow columns (the Forms page on a 1366-pixel screen, the kit dialog).
         for combo, chars in (
             (self.printer_combo, 16),
-            (self.sides_combo, 10),
-            (self.tray_combo, 14),
+            (self.sides_combo, 8),
+            (self.tray_combo, 8),
         ):
             combo.setMinimumContentsLength(chars)
             combo.setSizeAdjustPolicy(
@@ -169,6 +171,10 @@ class PrintPanel(QWidget):
 
         self.missing_label = style.label("", self, wrap=True, colour=style.ERROR_TEXT)
         self.missing_label.setObjectName("NotPrinted")
+        for label in (self.state_label, self.alert_label, self.job_label, self.missing_label):
+            # A long word (a socket path in the print system's message) must wrap, not
+            # widen the window past a 1366-pixel screen.
+            label.setMinimumWidth(1)
         self.missing_list = QListWidget(self)
         self.missing_list.setObjectName("NotPrintedSheets")
         self.missing_list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -257,6 +263,7 @@ class PrintPanel(QWidget):
         self.state_label.setText(
             self.tr("The print system cannot be reached: {reason}").format(reason=user_message(exc))
         )
+        self.texts_changed.emit()
 
     def set_printers(self, listed: list[Printer]) -> None:
         self.printers = listed
@@ -367,6 +374,7 @@ class PrintPanel(QWidget):
         self.reprint_button.setEnabled(idle and has_printer and has_missing)
         self.void_button.setEnabled(idle and has_missing)
         self.ready_changed.emit()
+        self.texts_changed.emit()
 
     def can_print(self) -> bool:
         """A printer is chosen, it is not stopped (its job would stop at once), no job is on."""
@@ -581,6 +589,7 @@ class PrintPanel(QWidget):
         self.job_label.setText(text)
         colour = style.ERROR_TEXT if error else "#1B5E20" if ok else ""
         self.job_label.setStyleSheet(f"color: {colour};" if colour else "")
+        self.texts_changed.emit()
 
     # -- sheets not printed ----------------------------------------------------------------
 
