@@ -135,3 +135,17 @@ def _patient(wait: Callable[..., Any]) -> Callable[..., Any]:
 WAIT_LIMIT_MS = 120_000
 for _name in ("waitUntil", "waitSignal", "waitSignals", "waitCallback", "waitExposed"):
     setattr(QtBot, _name, _patient(getattr(QtBot, _name)))
+
+
+@pytest.fixture(autouse=True)
+def _messages_in_english(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Every test starts with English messages whatever the machine's locale, and a test
+    that runs the CLI in Chinese (LANG or --lang) leaves no Chinese to the next one."""
+    from hisconsole import i18n
+
+    for name in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    i18n.set_language("en")
+    yield
+    i18n.set_language("en")

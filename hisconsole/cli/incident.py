@@ -119,25 +119,31 @@ def _format_incident(data: dict[str, Any]) -> str:
     from hisconsole.services import incidents
 
     mark = "  [EXERCISE 演练]" if data["exercise"] else ""
+    level = _("level {level}").format(level=data["level"])
     lines = [
-        f"{data['id']}  level {data['level']}  {data['status']}{mark}",
+        f"{data['id']}  {level}  {term('incident status', data['status'])}{mark}",
         f"  {data['title']}",
-        f"  reported {data['reported_at']}, declared {data['declared_at']}"
-        f" by {data['declared_by']}",
+        "  "
+        + _("reported {reported}, declared {declared} by {by}").format(
+            reported=data["reported_at"], declared=data["declared_at"], by=data["declared_by"]
+        ),
     ]
     if data.get("systems"):
-        lines.append("  systems:")
+        lines.append("  " + _("systems:"))
         for system in data["systems"]:
-            lines.append(f"    {system['code']:<6} {system['status']:<9} since {system['since']}")
+            status = term("system status", system["status"])
+            since = _("since {time}").format(time=system["since"])
+            lines.append(f"    {system['code']:<6} {status:<9} {since}")
     if data.get("clocks"):
-        lines.append("  reports:")
+        lines.append("  " + _("reports:"))
         lines.extend(f"    {incidents.describe_clock(clock)}" for clock in data["clocks"])
     if data.get("log"):
-        lines.append("  log:")
+        lines.append("  " + _("log:"))
         for entry in data["log"]:
             lines.append(
                 f"    {entry['at']}  {entry['by']}  {incidents.describe_entry(entry)}"
-                f"  [entry {entry['entry']}]"
+                + "  "
+                + _("[entry {entry}]").format(entry=entry["entry"])
             )
     return "\n".join(lines)
 

@@ -22,11 +22,17 @@ from hisconsole.errors import KnownError
 PACKAGE = Path(__file__).resolve().parents[1]
 #: The glossary's codes a reader sees as words (:func:`hisconsole.i18n.term`), with
 #: the context the catalogue keys them by.
-GLOSSARY_TERMS = {
-    "SYSTEM_STATUSES": "system status",
-    "LOG_KINDS": "log kind",
-    "REPORT_KINDS": "report kind",
-    "REPORT_CHANNELS": "report channel",
+GLOSSARY_TERMS: dict[str, dict[str, tuple[str, ...]]] = {
+    "hisconsole.domain.glossary": {
+        "system status": ("SYSTEM_STATUSES",),
+        "log kind": ("LOG_KINDS",),
+        "report kind": ("REPORT_KINDS",),
+        "report channel": ("REPORT_CHANNELS",),
+    },
+    "hisconsole.domain.incidents": {
+        "incident status": ("INCIDENT_OPEN", "INCIDENT_RESOLVED", "INCIDENT_CLOSED"),
+        "report kind": ("CLOCK_LEVEL_CHANGE",),
+    },
 }
 #: Templates that are a ready sentence given by the caller, nothing to translate.
 _PASS_THROUGH = {"{message}", "{lines}"}
@@ -52,9 +58,10 @@ def extract(
     if module is None:
         return
     namespace = vars(importlib.import_module(module))
-    if module == "hisconsole.domain.glossary":
-        for name, context in GLOSSARY_TERMS.items():
-            for code in namespace[name]:
+    for context, names in GLOSSARY_TERMS.get(module, {}).items():
+        for name in names:
+            value = namespace[name]
+            for code in (value,) if isinstance(value, str) else value:
                 yield 1, "pgettext", (context, code), []
     for cls in namespace.values():
         if (

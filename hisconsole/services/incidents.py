@@ -13,6 +13,8 @@ from sqlalchemy import select
 from hisconsole.domain import glossary
 from hisconsole.domain import incidents as rules
 from hisconsole.domain.plan import levels_of
+from hisconsole.i18n import gettext as _
+from hisconsole.i18n import term
 from hisconsole.services import plan as plan_service
 from hisconsole.services.console import ChangeSet, Console, ServiceError
 from hisconsole.services.errors import ChannelUnknown, SystemUnknown
@@ -265,6 +267,11 @@ def record_report(
     return ChangeSet({AREA}, 1)
 
 
+#: The comment resolve() records on a system it sets up: stored in English as every
+#: laptop wrote it, shown in the reader's language by describe_entry.
+RESTORED_AT_RESOLUTION = "restored at resolution"
+
+
 def resolve(console: Console, incident_id: str, *, note: str = "") -> ChangeSet:
     """Mark the incident resolved; systems not yet up are recorded as restored now."""
     with console.transaction() as tx:
@@ -283,7 +290,7 @@ def resolve(console: Console, incident_id: str, *, note: str = "") -> ChangeSet:
                     incident_id,
                     system.system,
                     "up",
-                    comment="restored at resolution",
+                    comment=RESTORED_AT_RESOLUTION,
                     estimate="",
                     at=now,
                 )
@@ -334,48 +341,71 @@ def add_playbook_steps(
 
 
 def describe_entry(entry: dict[str, Any]) -> str:
-    """One activity-log line in words (English; the GUI has its own translated wording)."""
+    """One activity-log line in words, in the current language (the catalogue's; the GUI
+    has its own translated wording)."""
     data, kind, text = entry["data"], entry["kind"], entry["text"]
+    said = (_(": {text}").format(text=text)) if text else ""
     if kind == "declared":
-        systems = ", ".join(data.get("systems", [])) or "none named"
-        return f"Declared at level {data['level']} (systems: {systems}): {text}"
+        systems = ", ".join(data.get("systems", [])) or _("none named")
+        return _("Declared at level {level} (systems: {systems})").format(
+            level=data["level"], systems=systems
+        ) + (_(": {text}").format(text=text))
     if kind == "level":
-        return f"Level {data['previous']} -> {data['level']}" + (f": {text}" if text else "")
+        return _("Level {previous} -> {level}").format(**data) + said
     if kind == "status":
-        return f"{entry['system']} is {data['status']}" + (f": {text}" if text else "")
+        if text == RESTORED_AT_RESOLUTION:
+            said = _(": {text}").format(text=_("restored at resolution"))
+        status = term("system status", data["status"])
+        return _("{system} is {status}").format(system=entry["system"], status=status) + said
     if kind == "report":
-        summary = f": {text}" if text else ""
-        return f"Reported to {data['recipient']} by {data['channel']}{summary}"
+        channel = term("report channel", data["channel"])
+        return (
+            _("Reported to {recipient} by {channel}").format(
+                recipient=data["recipient"], channel=channel
+            )
+            + said
+        )
     if kind == "correction":
-        return f"Correction of {entry['corrects']}: {text}"
+        return _("Correction of {entry}").format(entry=entry["corrects"]) + said
     if kind == glossary.LOG_PLAYBOOK:
-        return f"Playbook chosen: {data['scenario']}"
+        return _("Playbook chosen: {scenario}").format(scenario=data["scenario"])
     if kind == glossary.LOG_OVERRIDDEN:
         return _overridden_text(data, entry["system"])
     if kind == glossary.LOG_CAP:
         line = f"CAP {data['msg_type']} {data['identifier']} sent {data['sent']}"
         refs = [ref.split(",")[1] for ref in data.get("references", [])]
         return line + (f" (references {', '.join(refs)})" if refs else "")
-    return f"[{kind}] {text}" if kind != "note" else text
+    if kind == "note":
+        return str(text)
+    return f"[{term('log kind', kind)}] {text}"
 
 
 def describe_clock(clock: dict[str, Any]) -> str:
-    """One reporting clock in words, judged by the plan's rule (English, the CLI's wording)."""
-    head = f"{clock['kind']} report (level {clock['level']}) due {clock['due_at']}"
+    """One reporting clock in words, judged by the plan's rule (the CLI's wording, in the
+    current language)."""
+    head = _("{kind} report (level {level}) due {due}").format(
+        kind=term("report kind", clock["kind"]), level=clock["level"], due=clock["due_at"]
+    )
     state = clock["state"]
     if state == rules.STATE_ON_TIME:
-        return f"{head}: made {clock['met_at']}, on time"
+        return _("{head}: made {made}, on time").format(head=head, made=clock["met_at"])
     if state == rules.STATE_LATE:
         late = rules.late_minutes(clock["late_seconds"])
-        return f"{head}: made {clock['met_at']}, {late} min late"
+        return _("{head}: made {made}, {minutes} min late").format(
+            head=head, made=clock["met_at"], minutes=late
+        )
     if state == rules.STATE_MISSED:
-        return f"{head}: missed (not made by {clock['ended_at']})"
+        return _("{head}: missed (not made by {end})").format(head=head, end=clock["ended_at"])
     if state == rules.STATE_CANCELLED:
-        return f"{head}: not owed (replaced or ended {clock['ended_at']}, before it fell due)"
+        return _("{head}: not owed (replaced or ended {end}, before it fell due)").format(
+            head=head, end=clock["ended_at"]
+        )
     seconds = clock["remaining_seconds"]
     if seconds > 0:
-        return f"{head} (in {seconds // 60} min)"
-    return f"{head} (OVERDUE by {rules.late_minutes(-seconds)} min)"
+        return _("{head} (in {minutes} min)").format(head=head, minutes=seconds // 60)
+    return _("{head} (OVERDUE by {minutes} min)").format(
+        head=head, minutes=rules.late_minutes(-seconds)
+    )
 
 
 def _name_devices(console: Console, log_rows: list[dict[str, Any]]) -> None:

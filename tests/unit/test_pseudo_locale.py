@@ -158,6 +158,8 @@ def test_commands_in_the_pseudo_locale_print_no_english_sentence(
     check("forms", "backenter", first, "--his-ref", "R1")
     check("forms", "backenter", second, "--void", "--reason", "写错")
     check("incident", "resolve", incident)
+    # the activity log and the reporting clocks, each entry kind in words
+    check("incident", "show", incident)
     check("plan", "export", str(tmp_path / "plan.yaml"))
     check("plan", "import", str(tmp_path / "plan.yaml"))
     check("check")
