@@ -152,13 +152,21 @@ class Console:
     @contextlib.contextmanager
     def transaction(self) -> Iterator[EventWriter]:
         """One write transaction; its events are durable once the block exits."""
-        with self.db.write() as session:
-            yield EventWriter(
-                session,
-                device_id=self.device_id,
-                author=self.operator.name,
-                clock=self.clock,
-            )
+        writer: EventWriter | None = None
+        try:
+            with self.db.write() as session:
+                writer = EventWriter(
+                    session,
+                    device_id=self.device_id,
+                    author=self.operator.name,
+                    clock=self.clock,
+                )
+                yield writer
+                writer.keep_seq()
+        except BaseException:
+            if writer is not None:
+                writer.forget_seq()
+            raise
 
     def sign_in(self, name: str, role: str) -> ChangeSet:
         """Put an operator on duty (and remember them as this laptop's default)."""

@@ -30,6 +30,9 @@ def register_signer(device_id: str, signer: Signer) -> None:
 
 
 _INSERT_EVENT = insert(Event)
+#: Key, in the pooled SQLite connection's info, of this device's next sequence number as
+#: it was after that connection's last commit through an EventWriter.
+_NEXT_SEQ = "hisconsole.next_seq"
 
 
 class EventWriter:
@@ -42,6 +45,7 @@ class EventWriter:
         self.author = author
         self.clock = clock
         self._next_seq: int | None = None
+        self._seen: tuple[Any, ...] | None = None  # (info, data_version, connection)
         self._signer = _SIGNERS.get(device_id)
         self.written: list[EventRecord] = []
 
@@ -56,10 +60,7 @@ class EventWriter:
         if problem is not None:
             raise EventRefused(kind=kind, problem=problem)
         if self._next_seq is None:
-            current = self.session.scalar(
-                select(func.max(Event.origin_seq)).where(Event.origin_id == self.device_id)
-            )
-            self._next_seq = (current or 0) + 1
+            self._next_seq = self._first_seq()
         record = EventRecord(
             origin_id=self.device_id,
             origin_seq=self._next_seq,
@@ -79,6 +80,44 @@ class EventWriter:
         projections.apply(self.session, record)
         self.written.append(record)
         return record
+
+    def _first_seq(self) -> int:
+        """This device's next sequence number, read under the write lock (BEGIN IMMEDIATE).
+
+        The number kept after this connection's last commit is reused only when nothing
+        has written to the database since: not another connection or process (SQLite's
+        data_version, which only others' commits change) and not this connection outside
+        an EventWriter (its total_changes). Otherwise the log is asked (max query), so
+        the counter stays gap-free and race-free.
+        """
+        fairy = self.session.connection().connection
+        raw = fairy.dbapi_connection
+        assert raw is not None  # checked out for this transaction
+        version = raw.execute("PRAGMA data_version").fetchone()[0]
+        self._seen = (fairy.info, version, raw)
+        kept = fairy.info.get(_NEXT_SEQ)
+        if kept is not None and kept[:3] == (version, raw.total_changes, self.device_id):
+            return int(kept[3])
+        current = self.session.scalar(
+            select(func.max(Event.origin_seq)).where(Event.origin_id == self.device_id)
+        )
+        return (current or 0) + 1
+
+    def keep_seq(self) -> None:
+        """Remember the next sequence number for this connection's next write transaction.
+
+        Called at the end of the transaction, before its commit, while the connection
+        and the lock are still this writer's alone; if the commit then fails, the
+        caller calls :meth:`forget_seq`.
+        """
+        if self._seen is None or self._next_seq is None:
+            return
+        info, version, raw = self._seen
+        info[_NEXT_SEQ] = (version, raw.total_changes, self.device_id, self._next_seq)
+
+    def forget_seq(self) -> None:
+        if self._seen is not None:
+            self._seen[0].pop(_NEXT_SEQ, None)
 
 
 class EventRefused(StoreError):
