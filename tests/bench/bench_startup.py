@@ -10,9 +10,9 @@ a bare baseline measured in the same run (interleaved, so drift hits both alike)
 Wall and CPU (user + system of the child) medians. Byte-code is written (the
 environment's PYTHONDONTWRITEBYTECODE would recompile every module at each start).
 
-Run: .venv/bin/python tests/bench/bench_startup.py [TREE]
-TREE is the source tree to measure (default: the one holding this file), e.g. a
-worktree of main to compare before and after in one run.
+Run: .venv/bin/python tests/bench/bench_startup.py [TREE ...]
+TREE: source trees to measure (default: the one holding this file); give two, e.g.
+an export of main and a branch, to compare before and after in one interleaved run.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ import time
 from pathlib import Path
 
 RUNS = int(os.environ.get("BENCH_RUNS", "7"))
-TREE = Path(sys.argv[1] if len(sys.argv) > 1 else Path(__file__).resolve().parents[2])
+TREES = [Path(p) for p in sys.argv[1:]] or [Path(__file__).resolve().parents[2]]
 
 BARE_WINDOW = """
 from PySide6.QtCore import QTimer
@@ -66,57 +66,57 @@ def _time(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
 
 
 def main() -> None:
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    env.update(QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(TREE))
+    base = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    base["QT_QPA_PLATFORM"] = "offscreen"
+    envs = {str(tree): {**base, "PYTHONPATH": str(tree)} for tree in TREES}
+    first = envs[str(TREES[0])]
     py = sys.executable
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp) / "data"
         console = [py, "-m", "hisconsole", "--data-dir", str(data)]
-        subprocess.run([*console, "init", "--demo"], env=env, check=True, capture_output=True)
+        subprocess.run([*console, "init", "--demo"], env=first, check=True, capture_output=True)
         scribe = [*console, "--operator", "Li Na", "--role", "scribe"]
         declared = subprocess.run(
             [*scribe, "incident", "declare", "--level", "II", "--title", "HIS down", "--json"],
-            env=env,
+            env=first,
             check=True,
             capture_output=True,
             text=True,
         )
         incident = declared.stdout.split('"id": "')[1].split('"')[0]
         pairs = {
-            "window": (
-                [py, "-c", BARE_WINDOW],
-                [*console, "gui", "--quit-after-show"],
-            ),
+            "window": ([py, "-c", BARE_WINDOW], [*console, "gui", "--quit-after-show"]),
             "--version": ([py, "-c", "pass"], [py, "-m", "hisconsole", "--version"]),
             "incident log": (
                 [py, "-c", RAW_COMMIT, str(Path(tmp) / "raw.sqlite")],
                 [*scribe, "incident", "log", incident, "runner sent"],
             ),
         }
-        for bare, ours in pairs.values():  # warm the file cache and the byte-code once
-            _time(bare, env)
-            _time(ours, env)
-        results: dict[str, dict[str, list[tuple[float, float]]]] = {
-            name: {"bare": [], "console": []} for name in pairs
-        }
+        # Each run: the bare baseline, then the command from every tree, all interleaved.
+        runs: list[tuple[str, list[str], dict[str, str]]] = []
+        for name, (bare, ours) in pairs.items():
+            runs.append((f"{name}|bare", bare, first))
+            runs += [(f"{name}|{tree}", ours, env) for tree, env in envs.items()]
+        for _, cmd, env in runs:  # warm the file cache and the byte-code once
+            _time(cmd, env)
+        results: dict[str, list[tuple[float, float]]] = {key: [] for key, _, _ in runs}
         for _ in range(RUNS):
-            for name, (bare, ours) in pairs.items():
-                results[name]["bare"].append(_time(bare, env))
-                results[name]["console"].append(_time(ours, env))
-    print(f"start-up of {TREE}, median of {RUNS} interleaved runs (offscreen):")
-    print(
-        f"  {'what':<14} {'bare wall':>10} {'ours wall':>10} {'ratio':>6}   "
-        f"{'bare CPU':>9} {'ours CPU':>9} {'ratio':>6}"
-    )
-    for name, runs in results.items():
-        bw = statistics.median(w for w, _ in runs["bare"])
-        ow = statistics.median(w for w, _ in runs["console"])
-        bc = statistics.median(c for _, c in runs["bare"])
-        oc = statistics.median(c for _, c in runs["console"])
-        print(
-            f"  {name:<14} {bw * 1000:8.0f}ms {ow * 1000:8.0f}ms {ow / bw:5.1f}x   "
-            f"{bc * 1000:7.0f}ms {oc * 1000:7.0f}ms {oc / bc:5.1f}x"
-        )
+            for key, cmd, env in runs:
+                results[key].append(_time(cmd, env))
+    print(f"start-up, median of {RUNS} interleaved runs (offscreen); ratio = ours / bare:")
+    print(f"  {'what':<14} {'tree':<28} {'wall':>8} {'ratio':>6} {'CPU':>8} {'ratio':>6}")
+    for name in pairs:
+        bare_runs = results[f"{name}|bare"]
+        bw = statistics.median(w for w, _ in bare_runs)
+        bc = statistics.median(c for _, c in bare_runs)
+        print(f"  {name:<14} {'bare':<28} {bw * 1000:6.0f}ms {'':>6} {bc * 1000:6.0f}ms")
+        for tree in envs:
+            ow = statistics.median(w for w, _ in results[f"{name}|{tree}"])
+            oc = statistics.median(c for _, c in results[f"{name}|{tree}"])
+            print(
+                f"  {'':<14} {tree[-28:]:<28} {ow * 1000:6.0f}ms {ow / bw:5.1f}x "
+                f"{oc * 1000:6.0f}ms {oc / bc:5.1f}x"
+            )
     print("  bare: window = PySide6 window with a 1,000-row table; --version = python -c pass;")
     print("        incident log = a Python process doing one raw sqlite3 WAL+FULL commit")
 
