@@ -29,7 +29,7 @@ def add_printer_options(
         help="with --printer: return once the job completed (exit 0) or did not (exit 4)",
     )
     parser.add_argument("--timeout", type=float, metavar="S", help="with --wait: give up after S s")
-    from hisconsole.services.printers import SIDES
+    from hisconsole.spool import SIDES  # not services.printers: --version stays light
 
     parser.add_argument("--sides", choices=SIDES, default="one-sided", help="two-sided printing")
     parser.add_argument("--paper", default="", metavar="SIZE", help="e.g. A4, iso_a4_210x297mm")
