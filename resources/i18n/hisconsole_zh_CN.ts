@@ -3152,7 +3152,7 @@ Nothing was recorded as issued.</source>
 <context>
     <name>KitDialog</name>
     <message>
-        <location filename="../../hisconsole/ui/kit/dialog.py" line="+198"/>
+        <location filename="../../hisconsole/ui/kit/dialog.py" line="+200"/>
         <source>Incident {id} · {title} (level {level})</source>
         <translation>应急事件 {id} · {title}（{level} 级）</translation>
     </message>
@@ -5237,7 +5237,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>PrintDialog</name>
     <message>
-        <location filename="../../hisconsole/ui/partials/print_flow.py" line="+733"/>
+        <location filename="../../hisconsole/ui/partials/print_flow.py" line="+745"/>
         <source>P&amp;rint</source>
         <translation>打印(&amp;R)</translation>
     </message>
@@ -5250,13 +5250,13 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>PrintPanel</name>
     <message>
-        <location line="-476"/>
-        <source>The print system cannot be reached: {reason}</source>
+        <location line="-481"/>
+        <source>The print system cannot be reached; the PDF can still be saved.</source>
         <extracomment>How often a job being followed is asked about, and the printers otherwise (ms). Paper sizes offered when the printer has them (IPP names), and their short names.</extracomment>
-        <translation>无法连接打印系统：{reason}</translation>
+        <translation>无法连接打印系统；仍可保存为 PDF。</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+41"/>
         <source>ready</source>
         <translation>就绪</translation>
     </message>
@@ -5325,7 +5325,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
     </message>
     <message>
         <location line="+3"/>
-        <location line="+192"/>
+        <location line="+193"/>
         <source>no reason given</source>
         <translation>未说明原因</translation>
     </message>
@@ -5375,7 +5375,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
         <translation>{printer} 上的作业 {job}：{state}（{reason}）。</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+49"/>
         <source>{serial} · {form} · {reason}</source>
         <translation>{serial} · {form} · {reason}</translation>
     </message>

@@ -260,13 +260,16 @@ class PrintPanel(QWidget):
         if not shiboken6.isValid(self.state_label):
             return
         self.set_printers([])
+        # One short line at 3 a.m.; the technical reason (socket, errno) is in the tooltip.
         self.state_label.setText(
-            self.tr("The print system cannot be reached: {reason}").format(reason=user_message(exc))
+            self.tr("The print system cannot be reached; the PDF can still be saved.")
         )
+        self.state_label.setToolTip(user_message(exc))
         self.texts_changed.emit()
 
     def set_printers(self, listed: list[Printer]) -> None:
         self.printers = listed
+        self.state_label.setToolTip("")
         wanted = self.printer() or self._remembered()
         self.printer_combo.blockSignals(True)
         self.printer_combo.clear()
