@@ -35,7 +35,7 @@ def cmd_gui(args: argparse.Namespace, out: Output) -> int:
 
 
 def _build() -> tuple[argparse.ArgumentParser, dict[str, Handler]]:
-    common = argparse.ArgumentParser(add_help=False)
+    common = Parser(add_help=False)
     global_options(common, suppress=True)
     parser = Parser(
         prog="hisconsole",

@@ -88,7 +88,7 @@ def cmd_forms(args: argparse.Namespace, out: Output) -> int:
             loaded, problems = forms.templates(console)
             for problem in problems:
                 print(f"hisconsole: skipped a bad form template: {problem}", file=sys.stderr)
-            rows = [
+            rows: list[dict[str, Any]] = [
                 {
                     "code": t.code,
                     "version": t.version,
