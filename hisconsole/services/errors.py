@@ -39,3 +39,37 @@ class CallTreeUnknown(ServiceError):
 class ChannelUnknown(ServiceError):
     code = "report.channel-unknown"
     template = "Unknown channel {channel!r}; use {known}."
+
+
+class IncidentClosed(ServiceError):
+    code = "incident.closed"
+    template = "Incident {incident} is closed; nothing more can be recorded on it."
+
+
+class IncidentAlreadyResolved(ServiceError):
+    code = "incident.already-resolved"
+    template = "Incident {incident} is already resolved."
+
+
+class SheetsOutstanding(ServiceError):
+    code = "incident.sheets-outstanding"
+    template = (
+        "{count} paper sheet(s) of {incident} are not yet entered back into the HIS "
+        "(see 'hisconsole forms outstanding'). A commander can close anyway with "
+        "--override REASON."
+    )
+
+
+class CloseNeedsCommander(ServiceError):
+    code = "incident.close-needs-commander"
+    template = "Only a commander can close an incident with sheets outstanding."
+
+
+class SerialsNeverIssued(ServiceError):
+    code = "forms.serial-never-issued"
+    template = "{count} serial(s) were never issued here: {serials}. Nothing was recorded."
+
+
+class IncidentNotResolved(ServiceError):
+    code = "incident.not-resolved"
+    template = "Resolve incident {incident} before closing it."

@@ -23,7 +23,7 @@ from hisconsole.domain.forms import (
 from hisconsole.domain.forms import PrintCancelled as PrintCancelled  # for the UI: a cancel
 from hisconsole.services import plan as plan_service
 from hisconsole.services.console import ChangeSet, Console, ServiceError
-from hisconsole.services.errors import IncidentUnknown
+from hisconsole.services.errors import IncidentUnknown, SerialsNeverIssued
 from hisconsole.services.files import check_target, write_atomically
 from hisconsole.store.models import FormSerial, FormStock, Incident, Meta
 
@@ -136,9 +136,7 @@ def set_status(
         unknown = [s for s in wanted if s not in rows]
         if unknown:
             shown = ", ".join(unknown[:5]) + (" …" if len(unknown) > 5 else "")
-            raise ServiceError(
-                f"{len(unknown)} serial(s) were never issued here: {shown}. Nothing was recorded."
-            )
+            raise SerialsNeverIssued(count=len(unknown), serials=shown)
         refused = []
         for serial in wanted:
             current = rows[serial].status

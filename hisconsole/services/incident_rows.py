@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from hisconsole.domain import incidents as rules
 from hisconsole.services.console import Console, ServiceError
-from hisconsole.services.errors import IncidentUnknown
+from hisconsole.services.errors import IncidentClosed, IncidentUnknown
 from hisconsole.store.models import Incident
 
 
@@ -50,4 +50,4 @@ def get_incident(session: Session, incident_id: str) -> Incident:
 def require_open(row: Incident) -> None:
     """Refuse to record anything more on a closed incident."""
     if row.status == rules.INCIDENT_CLOSED:
-        raise ServiceError(f"Incident {row.id} is closed; nothing more can be recorded on it.")
+        raise IncidentClosed(incident=row.id)

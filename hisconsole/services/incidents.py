@@ -17,7 +17,14 @@ from hisconsole.i18n import gettext as _
 from hisconsole.i18n import term
 from hisconsole.services import plan as plan_service
 from hisconsole.services.console import ChangeSet, Console, ServiceError
-from hisconsole.services.errors import ChannelUnknown, SystemUnknown
+from hisconsole.services.errors import (
+    ChannelUnknown,
+    CloseNeedsCommander,
+    IncidentAlreadyResolved,
+    IncidentNotResolved,
+    SheetsOutstanding,
+    SystemUnknown,
+)
 from hisconsole.services.incident_rows import get_incident, iso, parse_time, require_open
 from hisconsole.store import decisions
 from hisconsole.store.eventlog import EventWriter
@@ -278,7 +285,7 @@ def resolve(console: Console, incident_id: str, *, note: str = "") -> ChangeSet:
         row = get_incident(tx.session, incident_id)
         require_open(row)
         if row.status == rules.INCIDENT_RESOLVED:
-            raise ServiceError(f"Incident {incident_id} is already resolved.")
+            raise IncidentAlreadyResolved(incident=incident_id)
         now = iso(console.now())
         systems = tx.session.scalars(
             select(IncidentSystem).where(IncidentSystem.incident_id == incident_id)
@@ -584,7 +591,7 @@ def close(console: Console, incident_id: str, *, override: str | None = None) ->
         row = get_incident(tx.session, incident_id)
         require_open(row)
         if row.status != rules.INCIDENT_RESOLVED:
-            raise ServiceError(f"Resolve incident {incident_id} before closing it.")
+            raise IncidentNotResolved(incident=incident_id)
         waiting = tx.session.scalars(
             select(FormSerial.serial).where(
                 FormSerial.incident_id == incident_id,
@@ -592,13 +599,9 @@ def close(console: Console, incident_id: str, *, override: str | None = None) ->
             )
         ).all()
         if waiting and not (override and override.strip()):
-            raise ServiceError(
-                f"{len(waiting)} paper sheet(s) of {incident_id} are not yet entered back into "
-                "the HIS (see 'hisconsole forms outstanding'). A commander can close anyway "
-                "with --override REASON."
-            )
+            raise SheetsOutstanding(count=len(waiting), incident=incident_id)
         if waiting and console.operator.role != COMMANDER:
-            raise ServiceError("Only a commander can close an incident with sheets outstanding.")
+            raise CloseNeedsCommander()
         tx.emit(
             "incident.closed",
             f"incident:{incident_id}",

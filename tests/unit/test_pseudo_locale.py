@@ -96,7 +96,7 @@ def test_commands_in_the_pseudo_locale_print_no_english_sentence(
 
     def check(*args: str, code: int = 0) -> str:
         out = run(*args, code=code)
-        seen[" ".join(args)] = _english(out)
+        seen[f"{len(seen)}: {' '.join(args)}"] = _english(out)
         return out
 
     check("init", "--demo")
@@ -157,7 +157,12 @@ def test_commands_in_the_pseudo_locale_print_no_english_sentence(
     first, second = json.loads(run("--json", "forms", "outstanding"))
     check("forms", "backenter", first, "--his-ref", "R1")
     check("forms", "backenter", second, "--void", "--reason", "写错")
+    check("incident", "close", incident, code=1)  # not resolved yet
+    check("forms", "backenter", "NOPE-000001", code=1)
     check("incident", "resolve", incident)
+    check("incident", "resolve", incident, code=1)  # already resolved
+    run("forms", "print", "mar", "--incident", incident, "--out", str(tmp_path / "two.pdf"))
+    check("incident", "close", incident, code=1)  # that sheet still waits for 补录
     # the activity log and the reporting clocks, each entry kind in words
     check("incident", "show", incident)
     check("plan", "export", str(tmp_path / "plan.yaml"))
