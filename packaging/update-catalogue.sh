@@ -25,8 +25,8 @@ pot=$dir/messages.pot
 PYTHONPATH="$top${PYTHONPATH:+:$PYTHONPATH}" "$bin/pybabel" extract -F babel.cfg -k N_ \
     --project=hisconsole --no-wrap --sort-by-file --omit-header -o "$pot" hisconsole
 if [ -f "$dir/zh_CN/LC_MESSAGES/hisconsole.po" ]; then
-    "$bin/pybabel" update -i "$pot" -d "$dir" -D hisconsole -l zh_CN --no-wrap --ignore-obsolete
+    "$bin/pybabel" update -i "$pot" -d "$dir" -D hisconsole -l zh_CN --no-wrap --ignore-obsolete --ignore-pot-creation-date
 else
-    "$bin/pybabel" init -i "$pot" -d "$dir" -D hisconsole -l zh_CN --no-wrap --ignore-obsolete
+    "$bin/pybabel" init -i "$pot" -d "$dir" -D hisconsole -l zh_CN --no-wrap --ignore-obsolete --ignore-pot-creation-date
 fi
 "$bin/pybabel" compile -d "$dir" -D hisconsole -l zh_CN --statistics
