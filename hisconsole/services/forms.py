@@ -258,11 +258,36 @@ def forms_dir(console: Console) -> Path:
     return console.data_dir / "forms"
 
 
-def templates(console: Console) -> tuple[dict[str, FormTemplate], list[TemplateInvalid]]:
-    """The bundled templates plus the hospital's own; bad files are reported, not fatal."""
-    from hisconsole.printing.forms import load_templates  # reportlab: when forms are needed
+_Loaded = tuple[dict[str, FormTemplate], list[TemplateInvalid]]
+# Templates read before, by the files they were read from: the alert list asks for the
+# paper stock on every refresh, and parsing every YAML again cost ~0.3 s each time.
+_templates_read: dict[tuple[tuple[str, int, int], ...], _Loaded] = {}
 
-    return load_templates([forms_dir(console)])
+
+def _template_files(folders: Sequence[Path]) -> tuple[tuple[str, int, int], ...]:
+    """Every file of the template folders with its change time and size."""
+    found = []
+    for folder in folders:
+        if folder.is_dir():
+            for path in sorted(folder.iterdir()):
+                info = path.stat()
+                found.append((str(path), info.st_mtime_ns, info.st_size))
+    return tuple(found)
+
+
+def templates(console: Console) -> _Loaded:
+    """The bundled templates plus the hospital's own; bad files are reported, not fatal.
+    Read again only when a file in either folder was added, removed or changed."""
+    from hisconsole.resources import resource_path
+
+    key = _template_files([resource_path("forms"), forms_dir(console)])
+    if key not in _templates_read:
+        from hisconsole.printing.forms import load_templates  # reportlab: when forms are needed
+
+        _templates_read.clear()
+        _templates_read[key] = load_templates([forms_dir(console)])
+    loaded, problems = _templates_read[key]
+    return dict(loaded), list(problems)
 
 
 @dataclass
@@ -507,14 +532,22 @@ def stock(console: Console, wards: int = 1) -> list[dict[str, Any]]:
     loaded, _ = templates(console)
     with console.db.read() as session:
         counts = {r.template: r for r in session.scalars(select(FormStock))}
-        issued = session.execute(select(FormSerial.template, FormSerial.issued_at)).all()
+        # Counted in the database: the sheets issued since each count, not every sheet ever.
+        used_since: dict[str, int] = {
+            code: used
+            for code, used in session.execute(
+                select(FormSerial.template, func.count())
+                .join(FormStock, FormStock.template == FormSerial.template)
+                .where(FormSerial.issued_at > FormStock.counted_at)
+                .group_by(FormSerial.template)
+            )
+        }
     result = []
     for code, template in loaded.items():
         row = counts.get(code)
         on_hand = None
         if row is not None:
-            used = sum(1 for t, at in issued if t == code and at > row.counted_at)
-            on_hand = max(row.counted - used, 0)
+            on_hand = max(row.counted - used_since.get(code, 0), 0)
         need = template.rate_per_ward_per_8h * wards
         result.append(
             {
