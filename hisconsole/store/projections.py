@@ -11,7 +11,6 @@ so a newer program applies them after an upgrade and rebuild.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import delete, exists, insert, select
@@ -19,12 +18,21 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from hisconsole.domain import event_schemas, glossary
-from hisconsole.domain.hlc import stamp_time
+from hisconsole.store import folding_alerts  # noqa: F401  (registers its handlers)
 from hisconsole.store.decisions import settle_level, settle_resolution, settle_status
 from hisconsole.store.events import EventRecord
+from hisconsole.store.folding import (
+    HANDLERS,
+    handles,
+    hlc_time,
+)
+from hisconsole.store.folding import dumps as _dumps
+from hisconsole.store.folding import insert_new as _insert_new
+from hisconsole.store.folding import keep as _keep
+from hisconsole.store.folding import later as _later
+from hisconsole.store.folding import lww as _lww
 from hisconsole.store.models import (
     PROJECTIONS,
-    AlertAck,
     Callout,
     CalloutAttempt,
     CallTree,
@@ -46,18 +54,6 @@ from hisconsole.store.models import (
     Review,
 )
 from hisconsole.store.sync_models import EventOrder
-
-Handler = Callable[[Session, EventRecord], None]
-HANDLERS: dict[str, Handler] = {}
-
-
-def handles(*kinds: str) -> Callable[[Handler], Handler]:
-    def register(fn: Handler) -> Handler:
-        for kind in kinds:
-            HANDLERS[kind] = fn
-        return fn
-
-    return register
 
 
 def apply(session: Session, record: EventRecord) -> None:
@@ -83,10 +79,6 @@ def applicable(record: EventRecord) -> str | None:
 def clear(session: Session) -> None:
     for model in PROJECTIONS:
         session.execute(delete(model))
-
-
-def _dumps(value: Any) -> str:
-    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 
 def _superseded(session: Session, record: EventRecord) -> bool:
@@ -218,61 +210,6 @@ def _replay_earlier(session: Session, record: EventRecord, condition: Any) -> No
     ).all()
     for row in rows:
         apply(session, EventRecord.from_row(row))
-
-
-#: ISO-8601 UTC time of an HLC stamp's wall clock.
-hlc_time = stamp_time
-
-
-def _lww(record: EventRecord) -> str:
-    return f"{record.hlc}|{record.origin_id}"
-
-
-def _later(row: Any, key_field: str, key: str, **values: Any) -> bool:
-    """Last writer wins on ``row``'s fields kept under ``key_field``: set ``values`` (and the
-    key) when ``key`` is later than the one the row holds. False if the row is missing or
-    already holds a later (or the same) write."""
-    if row is None or key <= getattr(row, key_field):
-        return False
-    for name, value in values.items():
-        setattr(row, name, value)
-    setattr(row, key_field, key)
-    return True
-
-
-def _keep(
-    session: Session,
-    model: Any,
-    ident: dict[str, Any],
-    key_field: str,
-    key: str,
-    *,
-    first_wins: bool = False,
-    **values: Any,
-) -> None:
-    """One row per ``ident`` (its primary key): created by the first write to arrive, then
-    overwritten by a later one (``first_wins``: by an earlier one), whatever the order."""
-    row = session.get(model, tuple(ident.values()))
-    if row is None:
-        session.add(model(**ident, **values, **{key_field: key}))
-    elif first_wins and key < getattr(row, key_field):
-        for name, value in {**values, key_field: key}.items():
-            setattr(row, name, value)
-    elif not first_wins:
-        _later(row, key_field, key, **values)
-    session.flush()
-
-
-#: Insert-or-ignore statements, compiled once per table: applying an event again (a
-#: replay, a rebuild check) leaves the row it made as it is.
-_INSERT_NEW: dict[Any, Any] = {}
-
-
-def _insert_new(session: Session, model: Any, rows: dict[str, Any] | list[dict[str, Any]]) -> None:
-    statement = _INSERT_NEW.get(model)
-    if statement is None:
-        statement = _INSERT_NEW[model] = insert(model).prefix_with("OR IGNORE")
-    session.execute(statement, rows)
 
 
 def _entry(
@@ -845,24 +782,4 @@ def _stock_counted(session: Session, record: EventRecord) -> None:
         counted=int(p["count"]),
         counted_at=p.get("at") or hlc_time(record.hlc),
         counted_by=record.author,
-    )
-
-
-# --- alerts ------------------------------------------------------------------------
-
-
-@handles("alert.acknowledged")
-def _alert_acknowledged(session: Session, record: EventRecord) -> None:
-    p = record.payload
-    # The first acknowledgement (on any laptop) is the one kept.
-    _keep(
-        session,
-        AlertAck,
-        {"key": p["key"]},
-        "order_key",
-        _lww(record),
-        first_wins=True,
-        author=record.author,
-        at=p.get("at") or hlc_time(record.hlc),
-        event_id=record.event_id,
     )

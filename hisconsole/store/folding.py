@@ -1,0 +1,91 @@
+"""The registry of projection handlers and the rules they share.
+
+A handler folds one event kind into the projection tables (``@handles("kind")``).
+The rules every handler uses live here: last writer wins by (HLC, origin),
+first writer wins, insert-or-ignore. Each feature's handlers may sit in their own
+module (``store/folding_<feature>.py``) importing only this one; ``projections``
+imports them so they are registered before any event is applied.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+from sqlalchemy import insert
+from sqlalchemy.orm import Session
+
+from hisconsole.domain.hlc import stamp_time
+from hisconsole.store.events import EventRecord
+
+Handler = Callable[[Session, EventRecord], None]
+HANDLERS: dict[str, Handler] = {}
+
+
+def handles(*kinds: str) -> Callable[[Handler], Handler]:
+    def register(fn: Handler) -> Handler:
+        for kind in kinds:
+            HANDLERS[kind] = fn
+        return fn
+
+    return register
+
+
+def dumps(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+#: ISO-8601 UTC time of an HLC stamp's wall clock.
+hlc_time = stamp_time
+
+
+def lww(record: EventRecord) -> str:
+    return f"{record.hlc}|{record.origin_id}"
+
+
+def later(row: Any, key_field: str, key: str, **values: Any) -> bool:
+    """Last writer wins on ``row``'s fields kept under ``key_field``: set ``values`` (and the
+    key) when ``key`` is later than the one the row holds. False if the row is missing or
+    already holds a later (or the same) write."""
+    if row is None or key <= getattr(row, key_field):
+        return False
+    for name, value in values.items():
+        setattr(row, name, value)
+    setattr(row, key_field, key)
+    return True
+
+
+def keep(
+    session: Session,
+    model: Any,
+    ident: dict[str, Any],
+    key_field: str,
+    key: str,
+    *,
+    first_wins: bool = False,
+    **values: Any,
+) -> None:
+    """One row per ``ident`` (its primary key): created by the first write to arrive, then
+    overwritten by a later one (``first_wins``: by an earlier one), whatever the order."""
+    row = session.get(model, tuple(ident.values()))
+    if row is None:
+        session.add(model(**ident, **values, **{key_field: key}))
+    elif first_wins and key < getattr(row, key_field):
+        for name, value in {**values, key_field: key}.items():
+            setattr(row, name, value)
+    elif not first_wins:
+        later(row, key_field, key, **values)
+    session.flush()
+
+
+#: Insert-or-ignore statements, compiled once per table: applying an event again (a
+#: replay, a rebuild check) leaves the row it made as it is.
+INSERT_NEW: dict[Any, Any] = {}
+
+
+def insert_new(session: Session, model: Any, rows: dict[str, Any] | list[dict[str, Any]]) -> None:
+    statement = INSERT_NEW.get(model)
+    if statement is None:
+        statement = INSERT_NEW[model] = insert(model).prefix_with("OR IGNORE")
+    session.execute(statement, rows)
