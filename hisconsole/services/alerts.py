@@ -48,8 +48,8 @@ from sqlalchemy import select
 from hisconsole.domain import incidents as rules
 from hisconsole.domain.callout import REACHED_OUTCOMES
 from hisconsole.services.console import ChangeSet, Console, ServiceError
+from hisconsole.store.folding import hlc_time
 from hisconsole.store.models import AlertAck, FormStock
-from hisconsole.store.projections import hlc_time
 
 AREA = "alert"
 URGENT = "urgent"
