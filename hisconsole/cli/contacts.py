@@ -7,6 +7,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from hisconsole.cli import readiness
 from hisconsole.cli.options import CALL_TREE_HELP, Handler, open_console
 from hisconsole.cli.output import EXIT_OK, Output
 from hisconsole.i18n import gettext as _
@@ -47,6 +48,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
     cregion.add_argument(
         "code", nargs="?", metavar="CODE", help="a region code (CN, HK, MO, TW, …); omit to show"
     )
+    readiness.add_verify(csub, common)
     cimport.add_argument(
         "--tree",
         metavar="CODE",
@@ -166,6 +168,8 @@ def cmd_contacts(args: argparse.Namespace, out: Output) -> int:
     try:
         if args.command == "calltree":
             _calltree(console, args, out)
+        elif args.contacts_command == "verify":
+            readiness.cmd_verify(console, args, out)
         elif args.contacts_command == "region":
             if args.code:
                 contacts.set_region(console, args.code)

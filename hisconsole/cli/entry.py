@@ -17,6 +17,7 @@ from hisconsole.cli import (
     incident,
     plan,
     printing,
+    readiness,
     reports,
     sync,
 )
@@ -25,17 +26,25 @@ from hisconsole.cli.output import EXIT_BUG, EXIT_ERROR, EXIT_OK, Output
 from hisconsole.errors import KnownError
 
 # In the order they appear in ``hisconsole --help``.
-GROUPS = (database, plan, contacts, incident, forms, printing, reports, sync, check, alerts)
+GROUPS = (
+    database,
+    plan,
+    contacts,
+    incident,
+    forms,
+    printing,
+    reports,
+    sync,
+    check,
+    alerts,
+    readiness,
+)
 
 
 def cmd_gui(args: argparse.Namespace, out: Output) -> int:
     from hisconsole.ui.app import run
 
-    return run(
-        data_dir=args.data_dir,
-        quit_after_show=getattr(args, "quit_after_show", False),
-        quit_when_ready=getattr(args, "quit_when_ready", False),
-    )
+    return run(data_dir=args.data_dir, quit_after_show=getattr(args, "quit_after_show", False))
 
 
 def _build() -> tuple[argparse.ArgumentParser, dict[str, Handler]]:
@@ -51,9 +60,6 @@ def _build() -> tuple[argparse.ArgumentParser, dict[str, Handler]]:
 
     gui = sub.add_parser("gui", parents=[common], help="open the console window (the default)")
     gui.add_argument("--quit-after-show", action="store_true", help=argparse.SUPPRESS)
-    # For the start-up benchmark: prints the CPU time at the first paint and once the
-    # dashboard shows the plan and the situation, then quits.
-    gui.add_argument("--quit-when-ready", action="store_true", help=argparse.SUPPRESS)
     handlers: dict[str, Handler] = {"gui": cmd_gui}
     for group in GROUPS:
         handlers.update(group.register(sub, common))

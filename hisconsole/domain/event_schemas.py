@@ -17,7 +17,12 @@ from typing import Any
 
 from hisconsole.domain.callout import OUTCOMES as CALL_OUTCOMES
 from hisconsole.domain.cap import MSG_TYPES
-from hisconsole.domain.glossary import LEVELS, SYSTEM_STATUSES
+from hisconsole.domain.glossary import (
+    CONTACT_RESULTS,
+    LEVELS,
+    RESOURCE_RESULTS,
+    SYSTEM_STATUSES,
+)
 from hisconsole.domain.plan import PlanInvalid
 from hisconsole.domain.plan import validate as validate_plan
 
@@ -388,6 +393,22 @@ SCHEMAS: dict[str, Schema] = {
         {"item": req(NAME), "done": opt(_bool()), "id": opt(NAME), "at": opt(TIME)}
     ),
     "alert.acknowledged": Schema({"key": req(SHORT), "at": opt(TIME)}),
+    "resource.checked": Schema(
+        {
+            "code": req(NAME),
+            "result": req(_choice(RESOURCE_RESULTS)),
+            "note": opt(SHORT),
+            "at": req(TIME),
+        }
+    ),
+    "contact.verified": Schema(
+        {
+            "key": req(NAME),
+            "result": req(_choice(CONTACT_RESULTS)),
+            "note": opt(SHORT),
+            "at": req(TIME),
+        }
+    ),
     "operator.signed_in": Schema({"name": req(SHORT), "role": req(NAME)}),
     "plan.item.set": Schema(
         {

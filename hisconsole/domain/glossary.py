@@ -78,3 +78,12 @@ SCRIBE = "scribe"
 PLAN_EDITOR = "plan-editor"
 #: Roles an operator can sign in with, most senior first.
 ROLES = (COMMANDER, IT_DUTY, BUSINESS_LEAD, SCRIBE, PLAN_EDITOR)
+
+# -- readiness between outages (平时准备) ---------------------------------------------------
+
+#: The result of checking one of the plan's emergency resources (应急资源检查).
+RESOURCE_RESULTS = ("ok", "fault")
+#: The answer of one person in a "verify your number" round (通讯录核对).
+CONTACT_RESULTS = ("verified", "changed", "unreachable")
+#: How a readiness item stands: fine, due soon / never done, or overdue.
+READINESS_STATES = ("ok", "due", "overdue")

@@ -28,6 +28,9 @@ GLOSSARY_TERMS: dict[str, dict[str, tuple[str, ...]]] = {
         "log kind": ("LOG_KINDS",),
         "report kind": ("REPORT_KINDS",),
         "report channel": ("REPORT_CHANNELS",),
+        "readiness state": ("READINESS_STATES",),
+        "resource result": ("RESOURCE_RESULTS",),
+        "contact result": ("CONTACT_RESULTS",),
     },
     "hisconsole.domain.incidents": {
         "incident status": ("INCIDENT_OPEN", "INCIDENT_RESOLVED", "INCIDENT_CLOSED"),

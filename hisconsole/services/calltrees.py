@@ -52,6 +52,11 @@ def _tree(console: Console, code: str) -> dict[str, Any]:
     raise ServiceError(missing_tree(console))
 
 
+def members(console: Console, code: str) -> list[str]:
+    """The contact keys a call tree calls, in calling order, each once."""
+    return list(dict.fromkeys(rules.people(_tree(console, code).get("nodes", []))))
+
+
 def resolve_person(console: Console, text: str) -> str:
     """The contact key ``text`` names: a key, or a name (Chinese or English) held by one
     person only."""

@@ -22,7 +22,7 @@ from hisconsole.store import errors as store_errors
 from hisconsole.store import eventlog, projections
 from hisconsole.store.errors import RestoreFailed
 from hisconsole.store.files import check_target, output_file
-from hisconsole.store.models import Event
+from hisconsole.store.models import Event, Meta
 from hisconsole.store.sync_models import HELD_PENDING, HeldEvent, SyncDevice
 from hisconsole.sync.canonical import event_bytes_from_text, unb64
 
@@ -290,6 +290,10 @@ def _check_log(
     return readable
 
 
+#: Local fact (not synced): when this console last wrote a backup of its database.
+BACKUP_KEY = "backup.last_at"
+
+
 def backup(console: Console, out: Path) -> int:
     """Write a consistent copy of the live database to ``out``; returns its size in bytes."""
     out = check_target(out)
@@ -305,7 +309,16 @@ def backup(console: Console, out: Path) -> int:
         raise ServiceError(
             f"Cannot write the backup to {out}: {exc}. Nothing was written."
         ) from exc
+    with console.db.write() as session:
+        session.merge(Meta(key=BACKUP_KEY, value=console.now().isoformat(timespec="seconds")))
     return out.stat().st_size
+
+
+def last_backup(console: Console) -> str | None:
+    """When this console last wrote a backup of its database (None: never)."""
+    with console.db.read() as session:
+        row = session.get(Meta, BACKUP_KEY)
+        return row.value if row is not None else None
 
 
 def _validate_backup(path: Path) -> None:

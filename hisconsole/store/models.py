@@ -364,6 +364,32 @@ class AlertAck(Base):
     order_key: Mapped[str] = mapped_column(String(64))
 
 
+class ResourceCheck(Base):
+    """One check of one of the plan's emergency resources: who, when, the result."""
+
+    __tablename__ = "resource_checks"
+
+    event_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    code: Mapped[str] = mapped_column(String(200), index=True)
+    result: Mapped[str] = mapped_column(String(16))
+    note: Mapped[str] = mapped_column(Text)
+    author: Mapped[str] = mapped_column(Text)
+    at: Mapped[str] = mapped_column(String(40))
+
+
+class ContactCheck(Base):
+    """One answer in a "verify your number" round: verified, changed or unreachable."""
+
+    __tablename__ = "contact_checks"
+
+    event_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    contact_key: Mapped[str] = mapped_column(Text, index=True)
+    result: Mapped[str] = mapped_column(String(16))
+    note: Mapped[str] = mapped_column(Text)
+    author: Mapped[str] = mapped_column(Text)
+    at: Mapped[str] = mapped_column(String(40))
+
+
 Index("ix_events_kind", Event.kind)
 
 #: Projection tables, in the order rebuild clears and compares them.
@@ -387,4 +413,6 @@ PROJECTIONS = (
     Improvement,
     FormStock,
     AlertAck,
+    ResourceCheck,
+    ContactCheck,
 )

@@ -18,7 +18,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from hisconsole.domain import event_schemas, glossary
-from hisconsole.store import folding_alerts  # noqa: F401  (registers its handlers)
+from hisconsole.store import folding_alerts, folding_readiness  # noqa: F401  (register handlers)
 from hisconsole.store.decisions import settle_level, settle_resolution, settle_status
 from hisconsole.store.events import EventRecord
 from hisconsole.store.folding import (

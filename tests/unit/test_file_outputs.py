@@ -34,6 +34,7 @@ WRITERS: dict[str, tuple[str, list[str]]] = {
     "report": ("report.pdf", ["report", INCIDENT, "--out", OUT]),
     "cap": ("alert.xml", ["cap", INCIDENT, "--out", OUT]),
     "backup": ("backup.sqlite3", ["backup", "--out", OUT]),
+    "readiness": ("readiness.pdf", ["readiness", "--out", OUT]),
     "bundle export": ("a.hisbundle", ["bundle", "export", "--out", OUT]),
     "bundle vector": ("vector.json", ["bundle", "vector", "--out", OUT]),
     "trust keygen": ("it-key.pem", ["trust", "keygen", "--out", OUT]),

@@ -120,8 +120,7 @@ class IncidentPage(Page):
         ctx.situation.updated.connect(self._situation_updated)
         ctx.plan.updated.connect(self._plan_updated)
         self.retranslate()
-        # Built when first shown, after the situation was read: the incident's detail now.
-        self.reload()
+        self._show_detail()
 
     def title(self) -> str:
         return self.tr("Incident")
