@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from hisconsole.domain import incidents as rules
@@ -51,3 +52,17 @@ def require_open(row: Incident) -> None:
     """Refuse to record anything more on a closed incident."""
     if row.status == rules.INCIDENT_CLOSED:
         raise IncidentClosed(incident=row.id)
+
+
+_INCIDENTS = Incident.__table__
+_STATUS = select(_INCIDENTS.c.status).where(_INCIDENTS.c.id == bindparam("id"))
+
+
+def require_open_id(session: Session, incident_id: str) -> None:
+    """:func:`require_open` for a write that needs nothing else of the incident: one
+    column read on the connection instead of loading the whole row into the session."""
+    status = session.connection().execute(_STATUS, {"id": incident_id}).scalar()
+    if status is None:
+        raise IncidentUnknown(incident=incident_id)
+    if status == rules.INCIDENT_CLOSED:
+        raise IncidentClosed(incident=incident_id)

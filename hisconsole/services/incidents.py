@@ -25,7 +25,13 @@ from hisconsole.services.errors import (
     SheetsOutstanding,
     SystemUnknown,
 )
-from hisconsole.services.incident_rows import get_incident, iso, parse_time, require_open
+from hisconsole.services.incident_rows import (
+    get_incident,
+    iso,
+    parse_time,
+    require_open,
+    require_open_id,
+)
 from hisconsole.store import decisions
 from hisconsole.store.eventlog import EventWriter
 from hisconsole.store.models import ChecklistItem, Incident, IncidentEntry, IncidentSystem
@@ -158,7 +164,7 @@ def log(
     if kind not in (*glossary.WRITTEN_LOG_KINDS, glossary.LOG_CORRECTION):
         raise ServiceError(f"Unknown log entry kind {kind!r}.")
     with console.transaction() as tx:
-        require_open(get_incident(tx.session, incident_id))
+        require_open_id(tx.session, incident_id)
         if corrects is not None:
             target = tx.session.get(IncidentEntry, corrects)
             if target is None or target.incident_id != incident_id:

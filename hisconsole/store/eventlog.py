@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from sqlalchemy import func, insert, select
+from sqlalchemy.dialects import sqlite
 from sqlalchemy.orm import Session
 
 from hisconsole.domain import event_schemas
@@ -29,7 +30,21 @@ def register_signer(device_id: str, signer: Signer) -> None:
     _SIGNERS[device_id] = signer
 
 
-_INSERT_EVENT = insert(Event)
+def _compiled_insert(model: Any) -> tuple[str, tuple[str, ...]]:
+    """The INSERT of a whole row of ``model``'s table as SQLite SQL with positional
+    parameters, compiled once, and the column names in parameter order."""
+    table = model.__table__
+    compiled = insert(table).compile(
+        dialect=sqlite.dialect(), column_keys=[c.key for c in table.columns]
+    )
+    assert compiled.positiontup is not None
+    return str(compiled), tuple(compiled.positiontup)
+
+
+#: The event INSERT, compiled once: an append runs it on the DB-API connection of its
+#: transaction directly (the ORM's bulk-insert path and cache-key work cost more than
+#: the statement itself).
+_INSERT_EVENT, _INSERT_EVENT_KEYS = _compiled_insert(Event)
 #: Key, in the pooled SQLite connection's info, of this device's next sequence number as
 #: it was after that connection's last commit through an EventWriter.
 _NEXT_SEQ = "hisconsole.next_seq"
@@ -46,6 +61,7 @@ class EventWriter:
         self.clock = clock
         self._next_seq: int | None = None
         self._seen: tuple[Any, ...] | None = None  # (info, data_version, connection)
+        self._raw: Any = None  # the transaction's DB-API connection, once the lock is held
         self._signer = _SIGNERS.get(device_id)
         self.written: list[EventRecord] = []
 
@@ -74,8 +90,8 @@ class EventWriter:
         )
         if self._signer is not None:
             record = dataclasses.replace(record, signature=self._signer(record))
-        # One constant statement with parameters: SQLAlchemy compiles it once.
-        self.session.execute(_INSERT_EVENT, record.to_row())
+        row = {**record.to_row(), "flags": 0}  # no flag: written here, now
+        self._raw.execute(_INSERT_EVENT, [row[key] for key in _INSERT_EVENT_KEYS])
         self._next_seq += 1
         projections.apply(self.session, record)
         self.written.append(record)
@@ -95,6 +111,7 @@ class EventWriter:
         assert raw is not None  # checked out for this transaction
         version = raw.execute("PRAGMA data_version").fetchone()[0]
         self._seen = (fairy.info, version, raw)
+        self._raw = raw
         kept = fairy.info.get(_NEXT_SEQ)
         if kept is not None and kept[:3] == (version, raw.total_changes, self.device_id):
             return int(kept[3])

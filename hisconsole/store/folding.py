@@ -87,5 +87,7 @@ INSERT_NEW: dict[Any, Any] = {}
 def insert_new(session: Session, model: Any, rows: dict[str, Any] | list[dict[str, Any]]) -> None:
     statement = INSERT_NEW.get(model)
     if statement is None:
-        statement = INSERT_NEW[model] = insert(model).prefix_with("OR IGNORE")
-    session.execute(statement, rows)
+        # On the table, run on the connection: the ORM's bulk-insert path adds nothing
+        # here (the rows are plain column values) and costs more than the INSERT.
+        statement = INSERT_NEW[model] = insert(model.__table__).prefix_with("OR IGNORE")
+    session.connection().execute(statement, rows)
