@@ -54,6 +54,7 @@ _TOP_FIELDS = {
     "back_entry",
     "checkboxes_at",
     "pdf",
+    "chart",
 }
 CHECKBOXES_AT = ("top", "bottom")
 
@@ -142,6 +143,38 @@ class PdfSource:
 
 
 @dataclass(frozen=True)
+class ChartScale:
+    """One value scale down the left of a chart grid (e.g. 体温 34–42 °C in steps of 1)."""
+
+    label: Text
+    low: float
+    high: float
+    step: float
+    #: A value ruled in red across the grid (37 °C on a temperature chart).
+    mark: float | None = None
+
+    @property
+    def steps(self) -> int:
+        return round((self.high - self.low) / self.step)
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A charting grid by day and time, as on a 体温单: columns are ``days`` × ``times``,
+    the grid's rows follow the scales (each step cut into ``subdivisions``), with rows of
+    one cell per day above it (date, day in hospital…) and per time or per day below it."""
+
+    days: int
+    times: tuple[int, ...]
+    time_label: Text
+    scales: tuple[ChartScale, ...]
+    subdivisions: int = 5
+    rows_above: tuple[Text, ...] = ()
+    rows_per_time: tuple[Text, ...] = ()
+    rows_per_day: tuple[Text, ...] = ()
+
+
+@dataclass(frozen=True)
 class FormTemplate:
     """One downtime paper form, as described by a template file."""
 
@@ -161,6 +194,7 @@ class FormTemplate:
     #: Where the check boxes go: under the header boxes (top) or above the signatures.
     checkboxes_at: str = "bottom"
     pdf: PdfSource | None = None
+    chart: Chart | None = None
     #: The PDF form's bytes, attached by the loader when ``pdf`` is set.
     pdf_data: bytes | None = field(default=None, repr=False, compare=False)
     source: str = ""
@@ -464,6 +498,80 @@ class _Parser:
             ok = False
         return PdfSource(file=str(name), pages=pages, position=position) if ok else None
 
+    def chart(self, value: Any) -> Chart | None:
+        if value is None:
+            return None
+        names = {"days", "times", "time_label", "scales", "subdivisions"}
+        names |= {"rows_above", "rows_per_time", "rows_per_day"}
+        m = self.mapping("chart", value, names)
+        if m is None:
+            return None
+        before = len(self.problems)
+        days = self.whole("chart.days", m.get("days"), 1)
+        if days > 14:
+            self.add("chart.days", f"must be at most 14, not {days}")
+        times = self.items("chart.times", m.get("times"), required=True)
+        if (
+            not times
+            or len(times) > 12
+            or any(isinstance(t, bool) or not isinstance(t, int) or not 0 <= t <= 23 for t in times)
+        ):
+            self.add("chart.times", f"must list 1 to 12 hours of the day (0 to 23), not {times!r}")
+        elif times != sorted(set(times)):
+            self.add("chart.times", "must list each hour once, earliest first")
+        subdivisions = self.whole("chart.subdivisions", m.get("subdivisions", 5), 1)
+        if subdivisions > 10:
+            self.add("chart.subdivisions", f"must be at most 10, not {subdivisions}")
+        scales = []
+        for i, item in enumerate(self.items("chart.scales", m.get("scales"), required=True)):
+            scale = self.chart_scale(f"chart.scales[{i}]", item)
+            if scale:
+                scales.append(scale)
+        if not 1 <= len(scales) <= 3 and len(self.problems) == before:
+            self.add("chart.scales", f"must list 1 to 3 scales, not {len(scales)}")
+        if len({s.steps for s in scales}) > 1:
+            self.add("chart.scales", "every scale must have the same number of steps")
+        label = self.text("chart.time_label", m.get("time_label"))
+        rows = {
+            name: self.texts(f"chart.{name}", m.get(name))
+            for name in ("rows_above", "rows_per_time", "rows_per_day")
+        }
+        if len(self.problems) > before or label is None:
+            return None
+        return Chart(
+            days=days,
+            times=tuple(times),
+            time_label=label,
+            scales=tuple(scales),
+            subdivisions=subdivisions,
+            **rows,
+        )
+
+    def chart_scale(self, loc: str, item: Any) -> ChartScale | None:
+        m = self.mapping(loc, item, {"label", "from", "to", "step", "mark"})
+        if m is None:
+            return None
+        label = self.text(f"{loc}.label", m.get("label"))
+        raw = [m.get(k) for k in ("from", "to", "step")]
+        mark = m.get("mark")
+        if not all(_is_number(v) for v in raw):
+            self.add(loc, "needs numbers from, to and step")
+            return None
+        low, high, step = (float(v) for v in raw if v is not None)
+        if not low < high or step <= 0:
+            self.add(loc, "needs from < to and a step > 0")
+            return None
+        steps = (high - low) / step
+        if abs(steps - round(steps)) > 1e-9 or not 1 <= round(steps) <= 20:
+            self.add(f"{loc}.step", f"must divide {low:g}–{high:g} into 1 to 20 steps")
+            return None
+        if mark is not None and (not _is_number(mark) or not low <= mark <= high):
+            self.add(f"{loc}.mark", f"must be a value from {low:g} to {high:g}, not {mark!r}")
+            return None
+        if label is None:
+            return None
+        return ChartScale(label=label, low=low, high=high, step=step, mark=mark)
+
     def template(self, doc: Mapping[str, Any], source: str) -> FormTemplate | None:
         if doc.get("format") != FORMAT:
             self.add("format", f"must be {FORMAT!r}: this is not a HIS Console form template")
@@ -506,6 +614,7 @@ class _Parser:
             self.add("checkboxes_at", f"must be top or bottom, not {checkboxes_at!r}")
             checkboxes_at = "bottom"
         pdf = self.pdf(doc.get("pdf"))
+        chart = self.chart(doc.get("chart"))
         if pdf is None and "pdf" not in doc and not (header or tables or checkboxes):
             self.add(
                 "tables",
@@ -529,6 +638,7 @@ class _Parser:
             back_entry=back_entry,
             checkboxes_at=checkboxes_at,
             pdf=pdf,
+            chart=chart,
             source=source,
         )
 

@@ -39,6 +39,14 @@ def width(text: str, size: float) -> float:
     return float(stringWidth(text, FONT, size))
 
 
+def fit(text: str, size: float, room: float, smallest: float = 4.5) -> float:
+    """The font size, at most ``size``, at which ``text`` fits ``room`` points."""
+    w = width(text, size)
+    if w <= room or w == 0:
+        return size
+    return max(smallest, size * room / w * 0.999)
+
+
 def wrap(text: str, size: float, max_width: float) -> list[str]:
     """Break ``text`` into lines no wider than ``max_width`` (Latin at spaces, CJK anywhere)."""
     lines: list[str] = []

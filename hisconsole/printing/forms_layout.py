@@ -16,9 +16,10 @@ from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.pdfgen.canvas import Canvas
 
 from hisconsole.domain.forms import FormTemplate, HeaderField, Sheet, Text, downtime_numbers
+from hisconsole.printing.common import fit, wrap
 from hisconsole.printing.common import width as width_of
-from hisconsole.printing.common import wrap
 from hisconsole.printing.fonts import FONT, register_fonts
+from hisconsole.printing.forms_chart import ChartPainter
 from hisconsole.printing.forms_codes import (
     bar_width,
     code128_runs,
@@ -60,14 +61,6 @@ EXERCISE_RED = (0.78, 0.1, 0.1)
 REPRINT = Text(zh="重印", en="REPRINT")
 PRE_PRINTED = Text(zh="预印", en="pre-printed")
 BACK_ENTRY = Text(zh="补录 HIS", en="Back-entry into HIS")
-
-
-def fit(text: str, size: float, room: float, smallest: float = 4.5) -> float:
-    """The font size, at most ``size``, at which ``text`` fits ``room`` points."""
-    w = width_of(text, size)
-    if w <= room or w == 0:
-        return size
-    return max(smallest, size * room / w * 0.999)
 
 
 @dataclass(frozen=True)
@@ -195,6 +188,22 @@ class FormPainter:
         tables_fixed = sum(HEADING_H + (TABLE_TITLE_H if tb.title else 0) + GAP for tb in t.tables)
         total_rows = sum(tb.rows for tb in t.tables)
         room = self.top - top_fixed - tables_fixed - self.lower_top
+        self.chart: ChartPainter | None = None
+        self.chart_grid_h = 0.0
+        if t.chart is not None:
+            # The grid takes what the tables (at their smallest rows) leave, up to its widest.
+            self.chart = ChartPainter(t.chart, self.lang, self.left, self.content_w)
+            least, most = self.chart.grid_range()
+            room -= self.chart.fixed_height + GAP
+            self.chart_grid_h = min(most, room - total_rows * ROW_MIN)
+            if self.chart_grid_h < least:
+                self.problems.append(
+                    f"does not fit on one {t.page.size} {t.page.orientation} page: the chart "
+                    f"needs {(least - self.chart_grid_h) / mm:.0f} mm more; use fewer rows"
+                )
+                self.chart_grid_h = least
+            room -= self.chart_grid_h
+            top_fixed += self.chart.fixed_height + self.chart_grid_h + GAP
         self.row_h = ROW_MAX
         if total_rows:
             self.row_h = min(ROW_MAX, room / total_rows)
@@ -243,6 +252,8 @@ class FormPainter:
         y = self._draw_fields(c, y)
         if self.template.checkboxes_at == "top":
             y = self._draw_checkboxes(c, y)
+        if self.chart is not None:
+            y = self.chart.draw(c, y, self.chart_grid_h) - GAP
         for index in range(len(self.template.tables)):
             y = self._draw_table(c, index)
         # Spare height stays under the tables, where it reads as room to write.
@@ -550,6 +561,14 @@ def _texts(template: FormTemplate) -> Iterator[tuple[str, Text]]:
         yield f"notes[{i}]", note
     for i, sig in enumerate(template.signatures):
         yield f"signatures[{i}].label", sig.label
+    if template.chart is not None:
+        chart = template.chart
+        yield "chart.time_label", chart.time_label
+        for i, scale in enumerate(chart.scales):
+            yield f"chart.scales[{i}].label", scale.label
+        for name in ("rows_above", "rows_per_time", "rows_per_day"):
+            for i, label in enumerate(getattr(chart, name)):
+                yield f"chart.{name}[{i}]", label
 
 
 def unprintable(template: FormTemplate) -> list[tuple[str, str]]:

@@ -11,7 +11,7 @@ from hisconsole.services import plan as plan_service
 from hisconsole.services.console import Console, ServiceError
 
 #: Starter pack: forms every ward needs in the first hours, one set per ward.
-STARTER_FORMS = ("registration", "orders", "mar", "lab-request", "hics-214")
+STARTER_FORMS = ("registration", "orders", "orders-temp", "mar", "lab-request", "hics-214")
 
 
 #: Parts a kit always has a place for; ``Kit.missing`` names those it lacks.

@@ -143,7 +143,7 @@ def test_print_save_scan_back_void_and_close_with_override(
     text = text_of(target)
     for serial in (serials[0], serials[35], serials[-1]):
         assert serial in text
-    assert "给药记录单" in text and "检验申请单" in text and incident_id in text
+    assert "医嘱执行单（给药）" in text and "检验申请单" in text and incident_id in text
     assert "recorded as issued" in tab.status_label.text()
     assert serials[0] in tab.status_label.text() and serials[-1] in tab.status_label.text()
     assert boxes == []

@@ -48,7 +48,7 @@ from tests.printers.test_print_queue import qr_codes
 
 from .conftest import activate, settle
 
-STARTER_FORMS = 5  # registration, orders, MAR, lab request, HICS 214
+STARTER_FORMS = 6  # registration, standing and one-off orders, MAR, lab request, HICS 214
 
 
 @pytest.fixture

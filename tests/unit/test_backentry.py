@@ -114,3 +114,31 @@ def test_two_laptops_number_their_sheets_apart(ready_data_dir: Path, tmp_path: P
     assert not set(sa) & set(sb)
     a.close()
     b.close()
+
+
+def test_sheets_of_the_old_combined_order_sheet_still_back_enter(console: Console) -> None:
+    """A data dir from before the split: its ``orders`` (version 1, the combined sheet) and
+    a form the hospital has since removed still back-enter and show in the report."""
+    import io
+
+    from pypdf import PdfReader
+
+    old = forms.record_issued(
+        console, template="orders", template_version=1, first=1, count=2, incident=None, lang="zh"
+    )
+    gone = forms.record_issued(
+        console,
+        template="ward-handover",
+        template_version=3,
+        first=3,
+        count=1,
+        incident=None,
+        lang="zh",
+    )
+    result = forms.set_status(console, f"{old[0]} {old[1]} {gone[0]}", "entered")
+    assert result.changed == [*old, *gone]
+    rows = {s["serial"]: s for s in forms.sheets(console)}
+    assert (rows[old[0]]["template"], rows[old[0]]["template_version"]) == ("orders", 1)
+    pdf = forms.backentry_report_pdf(console, None)
+    text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+    assert old[0] in text and gone[0] in text and "ward-handover" in text

@@ -50,7 +50,7 @@ def test_report_shows_counts_serials_who_refs_reasons_and_pages(
         inc,
         "HIS 停机",
         "示例医院",
-        "给药记录单",
+        "医嘱执行单（给药）",
         "ZY-2026-0042",
         "撕坏 torn",
         "Li Wei",

@@ -81,7 +81,12 @@ def _tool(name: str) -> str:
         [
             "registration",
             "orders",
+            "orders-temp",
             "mar",
+            "temperature-chart",
+            "nursing-record",
+            "transfusion-request",
+            "outpatient-receipt",
             "lab-request",
             "imaging-request",
             "prescription",
@@ -111,8 +116,9 @@ def test_every_form_prints_its_labels_serials_incident_and_pages(
         assert f"page {sheet.page_no} of 3" in text
         assert f"{code} v{template.version}" in text
         assert "2026-11-25 03:12" in text
-        for column in template.tables[0].columns:
-            assert column.heading.zh in text and column.heading.en in text
+        for table in template.tables:
+            for column in table.columns:
+                assert column.heading.zh in text and column.heading.en in text
         for signature in template.signatures:
             assert signature.label.zh in text
         assert ("补录 HIS" in text) is template.back_entry
@@ -123,7 +129,49 @@ def test_every_form_prints_its_labels_serials_incident_and_pages(
 
 def test_mar_in_chinese_reads_as_a_medication_record(templates: dict[str, FormTemplate]) -> None:
     text = _texts(_render(_sheets("mar", 1), templates, "zh"))[0]
-    for label in ("给药记录单", "药品名称及规格", "实际给药时间", "过敏史", "责任护士", "三查七对"):
+    labels = ("医嘱执行单（给药）", "药品名称及规格", "实际给药时间", "过敏史", "责任护士")
+    for label in (*labels, "三查七对"):
+        assert label in text
+
+
+def test_standing_and_one_off_orders_are_two_sheets(templates: dict[str, FormTemplate]) -> None:
+    standing = _texts(_render(_sheets("orders", 1), templates, "zh"))[0]
+    once = _texts(_render(_sheets("orders-temp", 1), templates, "zh"))[0]
+    assert standing.splitlines()[1] == "长期医嘱单（停机应急）" and "停止时间" in standing
+    assert once.splitlines()[1] == "临时医嘱单（停机应急）" and "执行时间" in once
+    assert "停止时间" not in once
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_temperature_chart_has_its_grid_by_day_and_time(
+    lang: str, templates: dict[str, FormTemplate]
+) -> None:
+    chart = templates["temperature-chart"].chart
+    assert chart is not None
+    text = _texts(_render(_sheets("temperature-chart", 1), templates, lang))[0]
+    # Seven days of the six charting hours, in one row.
+    assert " ".join(["2 6 10 14 18 22"] * 7) in " ".join(text.split())
+    for value in ("180", "160", "42", "41", "36", "35"):
+        assert value in text
+    for label in ("体温 °C", "脉搏 次/分", "呼吸 次/分", "住院天数", "手术后天数", "大便次数"):
+        assert label in text
+    assert chart.scales[1].mark == 37
+
+
+def test_transfusion_request_asks_for_blood_type_component_volume_consent_and_signatures(
+    templates: dict[str, FormTemplate],
+) -> None:
+    text = _texts(_render(_sheets("transfusion-request", 1), templates, "zh"))[0]
+    for label in (
+        "ABO 血型",
+        "RhD 血型",
+        "悬浮红细胞",
+        "新鲜冰冻血浆",
+        "申请量",
+        "输血治疗知情同意书已签署",
+        "申请医生",
+        "上级医师审核",
+    ):
         assert label in text
 
 

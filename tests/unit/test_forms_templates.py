@@ -19,7 +19,12 @@ from hisconsole.printing.forms import bundled_forms_dir, load_templates, read_te
 BUNDLED = {
     "registration",
     "orders",
+    "orders-temp",
     "mar",
+    "temperature-chart",
+    "nursing-record",
+    "transfusion-request",
+    "outpatient-receipt",
     "lab-request",
     "imaging-request",
     "prescription",
@@ -75,9 +80,10 @@ def test_every_bundled_template_loads_without_problems() -> None:
         assert template.code == code
         assert template.title.zh and template.title.en
         assert template.version >= 1
-        assert template.page.size == "A4"
+        # The outpatient receipt is a half sheet, as a window hands it out.
+        assert template.page.size == ("A5" if code == "outpatient-receipt" else "A4")
         assert template.rate_per_ward_per_8h >= 1
-        assert template.tables, f"{code} has no ruled table"
+        assert template.tables or template.chart, f"{code} has no ruled table nor chart"
         assert Path(template.source).parent == bundled_forms_dir()
 
 
@@ -103,6 +109,20 @@ def test_a_good_template_becomes_a_typed_form() -> None:
     assert [c.width for c in template.tables[0].columns] == [1, 2, 6]
     assert template.page.size_mm == (210, 297)
     assert template.back_entry is True and template.checkboxes_at == "bottom"
+
+
+_PULSE = {"label": {"zh": "脉搏", "en": "Pulse"}, "from": 20, "to": 180, "step": 20}
+_TEMP = {"label": {"zh": "体温", "en": "Temp."}, "from": 34, "to": 42, "step": 1, "mark": 37}
+_CHART = {
+    "days": 7,
+    "times": [2, 6, 10, 14, 18, 22],
+    "time_label": {"zh": "时间", "en": "Time"},
+    "scales": [_PULSE, _TEMP],
+}
+
+
+def _chart(**changes: object) -> dict[str, object]:
+    return _doc(tables=None, chart={**_CHART, **changes})
 
 
 BAD_DOCS = {
@@ -140,6 +160,24 @@ BAD_DOCS = {
         _doc(numbered_field={"prefix": "DT-", "table": 0, "column": 9}),
         "numbered_field.column: table 0 has no column 9",
     ),
+    "chart scales of different steps": (
+        _chart(scales=[_PULSE, {**_TEMP, "step": 2}]),
+        "chart.scales: every scale must have the same number of steps",
+    ),
+    "chart hours out of order": (
+        _chart(times=[6, 2]),
+        "chart.times: must list each hour once, earliest first",
+    ),
+    "chart hour past midnight": (_chart(times=[2, 25]), "chart.times: must list 1 to 12 hours"),
+    "chart mark off the scale": (
+        _chart(scales=[{**_TEMP, "mark": 45}]),
+        "chart.scales[0].mark: must be a value from 34 to 42, not 45",
+    ),
+    "chart step not dividing the range": (
+        _chart(scales=[{**_TEMP, "step": 3}]),
+        "chart.scales[0].step: must divide 34–42 into 1 to 20 steps",
+    ),
+    "chart with too many days": (_chart(days=30), "chart.days: must be at most 14, not 30"),
     "nothing to draw": (
         _doc(header_fields=None, tables=None),
         "tables: a form needs header_fields, tables or checkboxes",

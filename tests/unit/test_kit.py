@@ -25,7 +25,8 @@ def test_kit_for_an_incident_holds_call_tree_checklists_and_forms(console: Conso
     assert inc in text and result.pack.serials[0] in text
     assert forms.sheets(console) == []  # nothing recorded until printed
     kit.record_kit(console, result)
-    assert len(forms.outstanding(console, inc)) == len(result.pack.serials) == 10
+    # Six starter forms, for two wards.
+    assert len(forms.outstanding(console, inc)) == len(result.pack.serials) == 12
 
 
 def test_kit_ahead_of_an_incident_uses_a_scenario(console: Console) -> None:
