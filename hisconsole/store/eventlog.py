@@ -5,9 +5,9 @@ from __future__ import annotations
 import dataclasses
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import Table, func, insert, select
 from sqlalchemy.dialects import sqlite
 from sqlalchemy.orm import Session
 
@@ -145,7 +145,13 @@ class EventRefused(StoreError):
     template = "Refused: {problem} ({kind}). Nothing was changed."
 
 
-def append_foreign(session: Session, records: Sequence[tuple[EventRecord, int]]) -> None:
+#: Core (the table, not the mapped class): one executemany for a batch of foreign events.
+_INSERT_EVENTS = insert(cast(Table, Event.__table__))
+
+
+def append_foreign(
+    session: Session, records: Sequence[tuple[EventRecord, int]], *, checked: bool = False
+) -> None:
     """Insert events written on other laptops, keeping their origin, sequence number,
     id, clock stamp and signature, and apply them to the projections in the order given.
 
@@ -156,15 +162,15 @@ def append_foreign(session: Session, records: Sequence[tuple[EventRecord, int]])
     :func:`rebuild` replays it, so a rebuild always equals the incremental state.
 
     ``records`` pairs each event with its local flags (EVENT_FLAG_*). The caller has
-    verified the signatures and that each origin's sequence stays gap-free; it owns
-    the transaction, so the log and the projections change together or not at all.
+    verified the signatures and that each origin's sequence stays gap-free (``checked``:
+    and that each event is applicable); it owns the transaction, so the log and the
+    projections change together or not at all.
     """
     if not records:
         return
     rows = [{**r.to_row(), "flags": flags} for r, flags in records]
-    session.execute(insert(Event), rows)
-    for record, _flags in records:
-        projections.apply(session, record)
+    session.connection().execute(_INSERT_EVENTS, rows)
+    projections.apply_all(session, [record for record, _flags in records], checked=checked)
 
 
 def last_stamp(session: Session) -> Stamp:
@@ -193,11 +199,7 @@ def iter_events(session: Session) -> Iterator[EventRecord]:
 def rebuild(session: Session) -> int:
     """Recompute every projection from the log; returns the number of events applied."""
     projections.clear(session)
-    count = 0
-    for record in iter_events(session):
-        projections.apply(session, record)
-        count += 1
-    return count
+    return projections.apply_all(session, iter_events(session))
 
 
 def event_count(session: Session) -> int:

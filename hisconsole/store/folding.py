@@ -91,3 +91,28 @@ def insert_new(session: Session, model: Any, rows: dict[str, Any] | list[dict[st
         # here (the rows are plain column values) and costs more than the INSERT.
         statement = INSERT_NEW[model] = insert(model.__table__).prefix_with("OR IGNORE")
     session.connection().execute(statement, rows)
+
+
+#: New projection rows made from one event alone: (model, row) pairs.
+Rows = list[tuple[Any, dict[str, Any]]]
+RowMaker = Callable[[EventRecord], Rows]
+#: Kinds whose projection only adds rows made from the event itself (insert-or-ignore,
+#: reading nothing), so a run of them can be applied in any grouping with the same result:
+#: ``projections.apply_all`` gathers a run and inserts each table's rows at once.
+ROW_MAKERS: dict[str, RowMaker] = {}
+
+
+def adds_rows(*kinds: str) -> Callable[[RowMaker], RowMaker]:
+    """Register ``kinds`` as only adding the rows ``fn`` makes (also as their handler)."""
+
+    def register(fn: RowMaker) -> RowMaker:
+        def handler(session: Session, record: EventRecord) -> None:
+            for model, row in fn(record):
+                insert_new(session, model, row)
+
+        for kind in kinds:
+            ROW_MAKERS[kind] = fn
+            HANDLERS[kind] = handler
+        return fn
+
+    return register

@@ -11,6 +11,7 @@ so a newer program applies them after an upgrade and rebuild.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import delete, exists, insert, select
@@ -23,6 +24,9 @@ from hisconsole.store.decisions import settle_level, settle_resolution, settle_s
 from hisconsole.store.events import EventRecord
 from hisconsole.store.folding import (
     HANDLERS,
+    ROW_MAKERS,
+    Rows,
+    adds_rows,
     handles,
     hlc_time,
 )
@@ -63,6 +67,49 @@ def apply(session: Session, record: EventRecord) -> None:
     handler = HANDLERS.get(record.kind)
     if handler is not None and applicable(record) is None:
         handler(session, record)
+
+
+#: Rows gathered before they are inserted (bounds the memory a long run takes).
+_BATCH_ROWS = 2000
+
+
+def apply_all(session: Session, records: Iterable[EventRecord], *, checked: bool = False) -> int:
+    """Apply events in the order given, with the same result as :func:`apply` on each.
+
+    A run of events whose kinds only add rows made from the event itself (ROW_MAKERS) is
+    gathered and each table's rows go in with one executemany; any other event first
+    inserts what was gathered, then applies alone, so every handler sees the state the
+    events before it made. ``checked``: the caller has found every record
+    :func:`applicable` already (the intake does, to hold back those that are not).
+    Returns the number of events taken.
+    """
+    gathered: dict[Any, list[dict[str, Any]]] = {}
+    size = count = 0
+
+    def insert_gathered() -> None:
+        nonlocal size
+        for model, rows in gathered.items():
+            _insert_new(session, model, rows)
+        gathered.clear()
+        size = 0
+
+    for record in records:
+        count += 1
+        handler = HANDLERS.get(record.kind)
+        if handler is None or (not checked and applicable(record) is not None):
+            continue
+        make = ROW_MAKERS.get(record.kind)
+        if make is None:
+            insert_gathered()
+            handler(session, record)
+            continue
+        for model, row in make(record):
+            gathered.setdefault(model, []).append(row)
+            size += 1
+        if size >= _BATCH_ROWS:
+            insert_gathered()
+    insert_gathered()
+    return count
 
 
 def applicable(record: EventRecord) -> str | None:
@@ -212,8 +259,7 @@ def _replay_earlier(session: Session, record: EventRecord, condition: Any) -> No
         apply(session, EventRecord.from_row(row))
 
 
-def _entry(
-    session: Session,
+def _entry_row(
     record: EventRecord,
     kind: str,
     *,
@@ -223,24 +269,25 @@ def _entry(
     system: str | None = None,
     corrects: str | None = None,
     data: dict[str, Any] | None = None,
-) -> None:
-    _insert_new(
-        session,
-        IncidentEntry,
-        {
-            "event_id": record.event_id,
-            "incident_id": record.payload["id"],
-            "hlc": record.hlc,
-            "at": at or record.payload.get("at") or hlc_time(record.hlc),
-            "author": record.author,
-            "kind": kind,
-            "group_code": group,
-            "system": system,
-            "text": text,
-            "data": _dumps(data or {}),
-            "corrects": corrects,
-        },
-    )
+) -> tuple[Any, dict[str, Any]]:
+    """The incident log entry ``record`` makes, as a (model, row) pair."""
+    return IncidentEntry, {
+        "event_id": record.event_id,
+        "incident_id": record.payload["id"],
+        "hlc": record.hlc,
+        "at": at or record.payload.get("at") or hlc_time(record.hlc),
+        "author": record.author,
+        "kind": kind,
+        "group_code": group,
+        "system": system,
+        "text": text,
+        "data": _dumps(data or {}),
+        "corrects": corrects,
+    }
+
+
+def _entry(session: Session, record: EventRecord, kind: str, **fields: Any) -> None:
+    _insert_new(session, *_entry_row(record, kind, **fields))
 
 
 def _set_system(
@@ -347,18 +394,19 @@ def _incident_playbook(session: Session, record: EventRecord) -> None:
         session.flush()
 
 
-@handles("incident.logged")
-def _incident_logged(session: Session, record: EventRecord) -> None:
+@adds_rows("incident.logged")
+def _incident_logged(record: EventRecord) -> Rows:
     p = record.payload
-    _entry(
-        session,
-        record,
-        p.get("kind", "note"),
-        text=p["text"],
-        group=p.get("group"),
-        system=p.get("system"),
-        corrects=p.get("corrects"),
-    )
+    return [
+        _entry_row(
+            record,
+            p.get("kind", "note"),
+            text=p["text"],
+            group=p.get("group"),
+            system=p.get("system"),
+            corrects=p.get("corrects"),
+        )
+    ]
 
 
 @handles("incident.system_status")
@@ -386,20 +434,21 @@ def _incident_system(session: Session, record: EventRecord) -> None:
     )
 
 
-@handles("incident.report_recorded")
-def _incident_report(session: Session, record: EventRecord) -> None:
+@adds_rows("incident.report_recorded")
+def _incident_report(record: EventRecord) -> Rows:
     p = record.payload
-    _entry(
-        session,
-        record,
-        "report",
-        text=p.get("summary", ""),
-        at=p["at"],
-        data={
-            "recipient": p.get("recipient", ""),
-            "channel": p.get("channel", ""),
-        },
-    )
+    return [
+        _entry_row(
+            record,
+            "report",
+            text=p.get("summary", ""),
+            at=p["at"],
+            data={
+                "recipient": p.get("recipient", ""),
+                "channel": p.get("channel", ""),
+            },
+        )
+    ]
 
 
 @handles("incident.resolved", "incident.closed")
@@ -424,25 +473,20 @@ def _incident_status(session: Session, record: EventRecord) -> None:
     session.flush()
 
 
-@handles("incident.cap_issued")
-def _cap_issued(session: Session, record: EventRecord) -> None:
+@adds_rows("incident.cap_issued")
+def _cap_issued(record: EventRecord) -> Rows:
     p = record.payload
-    _insert_new(
-        session,
-        CapMessage,
-        {
-            "event_id": record.event_id,
-            "incident_id": p["id"],
-            "sender": p["sender"],
-            "identifier": p["identifier"],
-            "sent": p["sent"],
-            "msg_type": p["msg_type"],
-            "author": record.author,
-            "hlc": record.hlc,
-        },
-    )
-    _entry(
-        session,
+    message = {
+        "event_id": record.event_id,
+        "incident_id": p["id"],
+        "sender": p["sender"],
+        "identifier": p["identifier"],
+        "sent": p["sent"],
+        "msg_type": p["msg_type"],
+        "author": record.author,
+        "hlc": record.hlc,
+    }
+    entry = _entry_row(
         record,
         glossary.LOG_CAP,
         at=p["sent"],
@@ -454,6 +498,7 @@ def _cap_issued(session: Session, record: EventRecord) -> None:
             "references": p.get("references", []),
         },
     )
+    return [(CapMessage, message), entry]
 
 
 # --- downtime forms ----------------------------------------------------------------
@@ -555,27 +600,24 @@ def _forms_print_state(session: Session, record: EventRecord) -> None:
 INTAKE_RANK = {"open": 0, "declared": 1, "attached": 1, "no-incident": 1}
 
 
-@handles("intake.received")
-def _intake_received(session: Session, record: EventRecord) -> None:
+@adds_rows("intake.received")
+def _intake_received(record: EventRecord) -> Rows:
     p = record.payload
-    _insert_new(
-        session,
-        Intake,
-        dict(
-            id=p["intake"],
-            received_at=p["received_at"],
-            logged_by=record.author,
-            reporter=p.get("reporter", ""),
-            department=p.get("department", ""),
-            channel=p.get("channel", ""),
-            what=p.get("what", ""),
-            systems=_dumps(p.get("systems", [])),
-            status="open",
-            status_key=f"0|{_lww(record)}",
-            incident_id=None,
-            reason="",
-        ),
+    row = dict(
+        id=p["intake"],
+        received_at=p["received_at"],
+        logged_by=record.author,
+        reporter=p.get("reporter", ""),
+        department=p.get("department", ""),
+        channel=p.get("channel", ""),
+        what=p.get("what", ""),
+        systems=_dumps(p.get("systems", [])),
+        status="open",
+        status_key=f"0|{_lww(record)}",
+        incident_id=None,
+        reason="",
     )
+    return [(Intake, row)]
 
 
 @handles("intake.assessed")
@@ -593,28 +635,25 @@ def _intake_assessed(session: Session, record: EventRecord) -> None:
         session.flush()
 
 
-@handles("message.sent")
-def _message_sent(session: Session, record: EventRecord) -> None:
+@adds_rows("message.sent")
+def _message_sent(record: EventRecord) -> Rows:
     p = record.payload
-    _insert_new(
-        session,
-        IncidentMessage,
-        dict(
-            id=p["message"],
-            incident_id=p["id"],
-            at=p.get("at") or hlc_time(record.hlc),
-            logged_by=record.author,
-            sender=p.get("sender", ""),
-            recipient=p.get("recipient", ""),
-            priority=p.get("priority", "medium"),
-            text=p["text"],
-            reply_required=bool(p.get("reply_required", False)),
-            reply="",
-            replied_by="",
-            replied_at="",
-            reply_key="",
-        ),
+    row = dict(
+        id=p["message"],
+        incident_id=p["id"],
+        at=p.get("at") or hlc_time(record.hlc),
+        logged_by=record.author,
+        sender=p.get("sender", ""),
+        recipient=p.get("recipient", ""),
+        priority=p.get("priority", "medium"),
+        text=p["text"],
+        reply_required=bool(p.get("reply_required", False)),
+        reply="",
+        replied_by="",
+        replied_at="",
+        reply_key="",
     )
+    return [(IncidentMessage, row)]
 
 
 @handles("message.replied")
@@ -631,28 +670,29 @@ def _message_replied(session: Session, record: EventRecord) -> None:
         session.flush()
 
 
-@handles("checklist.items_added")
-def _checklist_added(session: Session, record: EventRecord) -> None:
+@adds_rows("checklist.items_added")
+def _checklist_added(record: EventRecord) -> Rows:
     p = record.payload
-    rows = [
-        {
-            "id": item["item"],
-            "incident_id": p["id"],
-            "group_code": item["group"],
-            "ord": int(item["order"]),
-            "text": _dumps(item["text"]),
-            "source": item.get("source", "playbook"),
-            "assignee": "",
-            "assignee_key": "",
-            "done": False,
-            "done_at": "",
-            "done_by": "",
-            "done_key": "",
-        }
+    return [
+        (
+            ChecklistItem,
+            {
+                "id": item["item"],
+                "incident_id": p["id"],
+                "group_code": item["group"],
+                "ord": int(item["order"]),
+                "text": _dumps(item["text"]),
+                "source": item.get("source", "playbook"),
+                "assignee": "",
+                "assignee_key": "",
+                "done": False,
+                "done_at": "",
+                "done_by": "",
+                "done_key": "",
+            },
+        )
         for item in p["items"]
     ]
-    if rows:
-        _insert_new(session, ChecklistItem, rows)
 
 
 @handles("checklist.assigned", "checklist.ticked")
@@ -676,44 +716,38 @@ def _checklist_update(session: Session, record: EventRecord) -> None:
     session.flush()
 
 
-@handles("callout.started")
-def _callout_started(session: Session, record: EventRecord) -> None:
+@adds_rows("callout.started")
+def _callout_started(record: EventRecord) -> Rows:
     p = record.payload
-    _insert_new(
-        session,
-        Callout,
-        dict(
-            id=p["callout"],
-            incident_id=p["id"],
-            tree=p["tree"],
-            title=_dumps(p.get("title", {})),
-            wait_minutes=int(p["wait_minutes"]),
-            started_at=p.get("at") or hlc_time(record.hlc),
-            started_by=record.author,
-            nodes=_dumps(p["nodes"]),
-            levels=_dumps(p.get("levels", [])),
-        ),
+    row = dict(
+        id=p["callout"],
+        incident_id=p["id"],
+        tree=p["tree"],
+        title=_dumps(p.get("title", {})),
+        wait_minutes=int(p["wait_minutes"]),
+        started_at=p.get("at") or hlc_time(record.hlc),
+        started_by=record.author,
+        nodes=_dumps(p["nodes"]),
+        levels=_dumps(p.get("levels", [])),
     )
+    return [(Callout, row)]
 
 
-@handles("callout.call")
-def _callout_call(session: Session, record: EventRecord) -> None:
+@adds_rows("callout.call")
+def _callout_call(record: EventRecord) -> Rows:
     p = record.payload
-    _insert_new(
-        session,
-        CalloutAttempt,
-        dict(
-            event_id=record.event_id,
-            callout_id=p["callout"],
-            person=p["person"],
-            outcome=p["outcome"],
-            at=p.get("at") or hlc_time(record.hlc),
-            hlc=record.hlc,
-            author=record.author,
-            note=p.get("note", ""),
-            eta_minutes=p.get("eta_minutes"),
-        ),
+    row = dict(
+        event_id=record.event_id,
+        callout_id=p["callout"],
+        person=p["person"],
+        outcome=p["outcome"],
+        at=p.get("at") or hlc_time(record.hlc),
+        hlc=record.hlc,
+        author=record.author,
+        note=p.get("note", ""),
+        eta_minutes=p.get("eta_minutes"),
     )
+    return [(CalloutAttempt, row)]
 
 
 # --- after-action review ------------------------------------------------------------
@@ -734,26 +768,23 @@ def _review(session: Session, record: EventRecord) -> None:
     )
 
 
-@handles("improvement.added")
-def _improvement_added(session: Session, record: EventRecord) -> None:
+@adds_rows("improvement.added")
+def _improvement_added(record: EventRecord) -> Rows:
     p = record.payload
-    _insert_new(
-        session,
-        Improvement,
-        dict(
-            id=p["item"],
-            incident_id=p["id"],
-            text=p["text"],
-            owner=p.get("owner", ""),
-            due=p.get("due", ""),
-            plan_section=p.get("plan_section", ""),
-            created_at=p.get("at") or hlc_time(record.hlc),
-            created_by=record.author,
-            done=False,
-            done_at="",
-            done_key="",
-        ),
+    row = dict(
+        id=p["item"],
+        incident_id=p["id"],
+        text=p["text"],
+        owner=p.get("owner", ""),
+        due=p.get("due", ""),
+        plan_section=p.get("plan_section", ""),
+        created_at=p.get("at") or hlc_time(record.hlc),
+        created_by=record.author,
+        done=False,
+        done_at="",
+        done_key="",
     )
+    return [(Improvement, row)]
 
 
 @handles("improvement.done")

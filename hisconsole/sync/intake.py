@@ -20,7 +20,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
@@ -44,12 +43,12 @@ from hisconsole.sync.canonical import (
     SIGNATURE_BYTES,
     b64,
     device_id_of,
-    event_bytes,
     unb64,
 )
 from hisconsole.sync.errors import SyncError
 from hisconsole.sync.reasons import Reason
 from hisconsole.sync.trust import TrustError, TrustList
+from hisconsole.sync.verifying import bad_signature
 
 META_IT_KEY = "trust.it_key"
 META_TRUST_LIST = "trust.list"
@@ -140,24 +139,19 @@ def check_keys(keys: Mapping[str, Any], where: str) -> dict[str, bytes]:
 
 
 def first_bad_signature(records: Iterable[EventRecord], keys: Mapping[str, bytes]) -> str | None:
-    """None if every event is signed by its device's key, else what is wrong with the first."""
+    """None if every event is signed by its device's key, else what is wrong with the first
+    (one by one, on this thread; :class:`~hisconsole.sync.verifying.Verification` checks
+    many on other threads)."""
     verifiers: dict[str, Ed25519PublicKey] = {}
     for record in records:
         verifier = verifiers.get(record.origin_id)
-        if verifier is None:
-            key = keys.get(record.origin_id)
-            if key is None:
-                return (
-                    f"event {record.origin_id}#{record.origin_seq} comes without its device's key"
-                )
-            verifier = verifiers[record.origin_id] = Ed25519PublicKey.from_public_bytes(key)
-        try:
-            verifier.verify(record.signature or b"", event_bytes(record))
-        except InvalidSignature:
-            return (
-                f"event {record.origin_id}#{record.origin_seq} ({record.kind}) is not signed "
-                f"by device {record.origin_id}"
+        if verifier is None and record.origin_id in keys:
+            verifier = verifiers[record.origin_id] = Ed25519PublicKey.from_public_bytes(
+                keys[record.origin_id]
             )
+        problem = bad_signature(record, verifier)
+        if problem is not None:
+            return problem
     return None
 
 
@@ -431,7 +425,8 @@ def _apply_or_hold(
             _count_reason(report, reason)
     if held:
         session.execute(insert(HeldEvent), held)
-    eventlog.append_foreign(session, to_apply)
+    # Each was found applicable above: not checked a second time.
+    eventlog.append_foreign(session, to_apply, checked=True)
 
 
 def store_events(

@@ -37,6 +37,7 @@ from hisconsole.sync.canonical import b64
 from hisconsole.sync.errors import BundleError, SyncError
 from hisconsole.sync.outgoing import outgoing
 from hisconsole.sync.vectors import Vector
+from hisconsole.sync.verifying import CHUNK, Verification
 
 
 @dataclass
@@ -112,14 +113,23 @@ def write_vector(console: Console, out: Path) -> Vector:
     return vector
 
 
-def _parse_all(raw_events: Sequence[Any], name: str) -> list[EventRecord]:
+def _parse_all(raw_events: Sequence[Any], name: str, verifying: Verification) -> list[EventRecord]:
+    """The bundle's events, each handed to ``verifying`` as soon as a chunk is parsed."""
     records: list[EventRecord] = []
     for number, obj in enumerate(raw_events, start=1):
         try:
             records.append(intake.parse_event(obj, f"{name}: event {number}"))
         except SyncError as exc:
             raise BundleError(f"{exc} (damaged or forged bundle)") from exc
+        if number % CHUNK == 0:
+            verifying.add(records[-CHUNK:])
+    if len(records) % CHUNK:
+        verifying.add(records[-(len(records) % CHUNK) :])
     return records
+
+
+class _Forged(Exception):
+    """An event of the bundle fails its signature: the import's transaction is undone."""
 
 
 def _offer_pin(session: Session, signed: Any, pin_it_key: str | None, result: ImportResult) -> None:
@@ -153,16 +163,15 @@ def import_bundle(console: Console, path: Path, *, pin_it_key: str | None = None
     except SyncError as exc:
         raise refuse(exc, " Nothing was imported.") from exc
     have = local_vector(console)
-    try:
-        records = _parse_all(raw_events, path.name)
+    # Every event is checked, even those held here already: a bundle with one forged event
+    # is refused as a whole. The signatures are checked on other threads while this one
+    # parses and stores; the transaction commits only once all of them passed.
+    with Verification(keys) as verifying:
+        try:
+            records = _parse_all(raw_events, path.name, verifying)
+        except SyncError as exc:
+            raise refuse(exc, " Nothing was imported.") from exc
         del raw_events
-        # Every event is checked, even those held here already: a bundle with one forged
-        # event is refused as a whole.
-        bad = intake.first_bad_signature(records, keys)
-        if bad is not None:
-            raise BundleError(
-                f"{path.name} is forged or damaged: {bad}. It was refused as a whole."
-            )
         new = [r for r in records if r.origin_seq > have.get(r.origin_id, 0)]
         known = [
             (r.origin_id, r.origin_seq, r.event_id)
@@ -170,8 +179,27 @@ def import_bundle(console: Console, path: Path, *, pin_it_key: str | None = None
             if r.origin_seq <= have.get(r.origin_id, 0)
         ]
         del records
-    except SyncError as exc:
-        raise refuse(exc, " Nothing was imported.") from exc
+        try:
+            result = _take_in(console, manifest, keys, new, known, pin_it_key, verifying)
+        except _Forged as exc:
+            forged = BundleError(
+                f"{path.name} is forged or damaged: {exc}. It was refused as a whole."
+            )
+            raise refuse(forged, " Nothing was imported.") from exc
+    observe(console, result.report)
+    return result
+
+
+def _take_in(
+    console: Console,
+    manifest: bundle_format.Manifest,
+    keys: dict[str, bytes],
+    new: list[EventRecord],
+    known: list[tuple[str, int, str]],
+    pin_it_key: str | None,
+    verifying: Verification,
+) -> ImportResult:
+    """The import's one transaction; it is undone (_Forged) if a signature fails."""
     result = ImportResult(source=manifest.exporter_id, source_name=manifest.exporter_name)
     with console.db.write() as session:
         trust_list = manifest.trust_list
@@ -206,7 +234,9 @@ def import_bundle(console: Console, path: Path, *, pin_it_key: str | None = None
                 manifest.exporter_name,
                 manifest.vector,
             )
-    observe(console, result.report)
+        bad = verifying.first_bad()
+        if bad is not None:
+            raise _Forged(bad)
     return result
 
 
