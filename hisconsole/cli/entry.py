@@ -11,6 +11,7 @@ from hisconsole import __version__, i18n, logs
 from hisconsole.cli import (
     alerts,
     check,
+    command,
     contacts,
     database,
     forms,
@@ -31,6 +32,7 @@ GROUPS = (
     plan,
     contacts,
     incident,
+    command,
     forms,
     printing,
     reports,

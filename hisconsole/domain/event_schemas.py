@@ -378,6 +378,19 @@ SCHEMAS: dict[str, Schema] = {
             "at": opt(TIME),
         }
     ),
+    # The command roster: a post is a name (a plan may add posts), the person a free text.
+    "roster.signed_in": Schema(
+        {
+            **_INCIDENT,
+            "role": req(NAME),
+            "person": req(SHORT),
+            "relieves": opt(SHORT),
+            "note": opt(SHORT),
+        }
+    ),
+    "roster.signed_out": Schema(
+        {**_INCIDENT, "role": req(NAME), "shift": req(NAME), "person": opt(SHORT)}
+    ),
     "review.noted": Schema({"id": req(NAME), "went_well": opt(TEXT), "went_badly": opt(TEXT)}),
     "improvement.added": Schema(
         {

@@ -45,6 +45,8 @@ LOG_CAP = "cap"
 LOG_OVERRIDDEN = "overridden"
 #: A playbook chosen for an incident declared without one.
 LOG_PLAYBOOK = "playbook"
+#: Someone signed in to or out of a post of the command roster.
+LOG_ROSTER = "roster"
 #: What the console records itself when something happens to the incident.
 RECORDED_LOG_KINDS = (
     LOG_DECLARED,
@@ -56,6 +58,7 @@ RECORDED_LOG_KINDS = (
     LOG_CAP,
     LOG_OVERRIDDEN,
     LOG_PLAYBOOK,
+    LOG_ROSTER,
 )
 #: Every kind of activity-log entry.
 LOG_KINDS = (*WRITTEN_LOG_KINDS, LOG_CORRECTION, *RECORDED_LOG_KINDS)
@@ -87,3 +90,21 @@ RESOURCE_RESULTS = ("ok", "fault")
 CONTACT_RESULTS = ("verified", "changed", "unreachable")
 #: How a readiness item stands: fine, due soon / never done, or overdue.
 READINESS_STATES = ("ok", "due", "overdue")
+
+# -- the command roster (指挥岗位, as HICS 203/207) -------------------------------------------
+
+DEPUTY_COMMANDER = "deputy-commander"
+TECH_LEAD = "tech-lead"
+LIAISON = "liaison"
+#: The posts of an incident's command roster, most senior first: the plan's roles (contacts
+#: carry the same codes as their ``plan_role``) and the scribe who keeps the log.
+ROSTER_ROLES = (COMMANDER, DEPUTY_COMMANDER, TECH_LEAD, BUSINESS_LEAD, SCRIBE, LIAISON)
+#: The plan group each post belongs to: its box on the org chart.
+ROSTER_GROUPS = {
+    COMMANDER: "hq",
+    DEPUTY_COMMANDER: "hq",
+    SCRIBE: "hq",
+    LIAISON: "hq",
+    TECH_LEAD: "tech",
+    BUSINESS_LEAD: "business",
+}

@@ -31,6 +31,7 @@ GLOSSARY_TERMS: dict[str, dict[str, tuple[str, ...]]] = {
         "readiness state": ("READINESS_STATES",),
         "resource result": ("RESOURCE_RESULTS",),
         "contact result": ("CONTACT_RESULTS",),
+        "roster role": ("ROSTER_ROLES",),
     },
     "hisconsole.domain.incidents": {
         "incident status": ("INCIDENT_OPEN", "INCIDENT_RESOLVED", "INCIDENT_CLOSED"),

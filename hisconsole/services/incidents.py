@@ -388,6 +388,18 @@ def describe_entry(entry: dict[str, Any]) -> str:
         line = f"CAP {data['msg_type']} {data['identifier']} sent {data['sent']}"
         refs = [ref.split(",")[1] for ref in data.get("references", [])]
         return line + (f" (references {', '.join(refs)})" if refs else "")
+    if kind == glossary.LOG_ROSTER:
+        words = {"person": data["person"], "role": term("roster role", data["role"])}
+        if data["action"] == "out":
+            return _("{person} signed out as {role}").format(**words) + said
+        if data.get("relieves"):
+            return (
+                _("{person} signed in as {role}, relieving {relieved}").format(
+                    relieved=data["relieves"], **words
+                )
+                + said
+            )
+        return _("{person} signed in as {role}").format(**words) + said
     if kind == "note":
         return str(text)
     return f"[{term('log kind', kind)}] {text}"

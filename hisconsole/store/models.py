@@ -390,6 +390,31 @@ class ContactCheck(Base):
     at: Mapped[str] = mapped_column(String(40))
 
 
+class RosterShift(Base):
+    """One sign-in to a post of an incident's command roster, and its sign-out if any.
+
+    When a shift ended is read from all of them together (domain/roster.py): the next
+    sign-in to the same post ends it too."""
+
+    __tablename__ = "roster_shifts"
+
+    event_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    incident_id: Mapped[str] = mapped_column(String(40), index=True)
+    role: Mapped[str] = mapped_column(String(32))
+    person: Mapped[str] = mapped_column(Text)
+    signed_in_at: Mapped[str] = mapped_column(String(40))
+    signed_in_by: Mapped[str] = mapped_column(Text)
+    #: (HLC, origin): orders two sign-ins to one post in the same second.
+    order_key: Mapped[str] = mapped_column(String(64))
+    #: The person the sign-in relieved, as the laptop saw it ("" for none).
+    relieves: Mapped[str] = mapped_column(Text, default="", server_default="")
+    note: Mapped[str] = mapped_column(Text, default="", server_default="")
+    signed_out_at: Mapped[str] = mapped_column(String(40), default="", server_default="")
+    signed_out_by: Mapped[str] = mapped_column(Text, default="", server_default="")
+    #: (HLC, origin) of the sign-out kept: the earliest, whatever order they arrive in.
+    out_key: Mapped[str] = mapped_column(String(64), default="", server_default="")
+
+
 Index("ix_events_kind", Event.kind)
 
 #: Projection tables, in the order rebuild clears and compares them.
@@ -415,4 +440,5 @@ PROJECTIONS = (
     AlertAck,
     ResourceCheck,
     ContactCheck,
+    RosterShift,
 )

@@ -19,7 +19,11 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from hisconsole.domain import event_schemas, glossary
-from hisconsole.store import folding_alerts, folding_readiness  # noqa: F401  (register handlers)
+from hisconsole.store import (  # noqa: F401  (register handlers)
+    folding_alerts,
+    folding_command,
+    folding_readiness,
+)
 from hisconsole.store.decisions import settle_level, settle_resolution, settle_status
 from hisconsole.store.events import EventRecord
 from hisconsole.store.folding import (
@@ -31,6 +35,7 @@ from hisconsole.store.folding import (
     hlc_time,
 )
 from hisconsole.store.folding import dumps as _dumps
+from hisconsole.store.folding import entry_row as _entry_row
 from hisconsole.store.folding import insert_new as _insert_new
 from hisconsole.store.folding import keep as _keep
 from hisconsole.store.folding import later as _later
@@ -48,7 +53,6 @@ from hisconsole.store.models import (
     FormStock,
     Improvement,
     Incident,
-    IncidentEntry,
     IncidentMessage,
     IncidentSystem,
     Intake,
@@ -257,33 +261,6 @@ def _replay_earlier(session: Session, record: EventRecord, condition: Any) -> No
     ).all()
     for row in rows:
         apply(session, EventRecord.from_row(row))
-
-
-def _entry_row(
-    record: EventRecord,
-    kind: str,
-    *,
-    text: str = "",
-    at: str | None = None,
-    group: str | None = None,
-    system: str | None = None,
-    corrects: str | None = None,
-    data: dict[str, Any] | None = None,
-) -> tuple[Any, dict[str, Any]]:
-    """The incident log entry ``record`` makes, as a (model, row) pair."""
-    return IncidentEntry, {
-        "event_id": record.event_id,
-        "incident_id": record.payload["id"],
-        "hlc": record.hlc,
-        "at": at or record.payload.get("at") or hlc_time(record.hlc),
-        "author": record.author,
-        "kind": kind,
-        "group_code": group,
-        "system": system,
-        "text": text,
-        "data": _dumps(data or {}),
-        "corrects": corrects,
-    }
 
 
 def _entry(session: Session, record: EventRecord, kind: str, **fields: Any) -> None:

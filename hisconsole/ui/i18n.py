@@ -307,6 +307,7 @@ def log_kind_label(kind: str) -> str:
         "cap": QCoreApplication.translate("LogKinds", "CAP message"),
         "overridden": QCoreApplication.translate("LogKinds", "Replaced by sync"),
         "playbook": QCoreApplication.translate("LogKinds", "Playbook chosen"),
+        "roster": QCoreApplication.translate("LogKinds", "Command roster"),
     }
     return labels.get(kind, kind)
 

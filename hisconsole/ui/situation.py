@@ -13,7 +13,7 @@ from hisconsole.domain import glossary
 from hisconsole.domain import incidents as rules
 from hisconsole.services import alerts as alert_service
 from hisconsole.services import incidents as incident_service
-from hisconsole.services import response
+from hisconsole.services import response, roster
 from hisconsole.services.alerts import Alert
 from hisconsole.services.console import ChangeSet, Console
 from hisconsole.ui.i18n import format_time, local_moment
@@ -107,6 +107,7 @@ class Situation:
     incidents: list[dict[str, Any]] = field(default_factory=list)  # every incident, summary
     active: list[dict[str, Any]] = field(default_factory=list)  # open ones, shown in full
     callouts: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    rosters: dict[str, dict[str, Any]] = field(default_factory=dict)  # command roster
     reports: list[dict[str, Any]] = field(default_factory=list)  # intake still to assess
     read_at: dt.datetime | None = None
     alerts: list[Alert] = field(default_factory=list)  # what needs attention now
@@ -137,6 +138,7 @@ def load_situation(console: Console) -> Situation:
         incidents=everything,
         active=active,
         callouts={i["id"]: response.callouts(console, i["id"]) for i in active},
+        rosters={i["id"]: roster.roster(console, i["id"]) for i in active},
         reports=response.reports(console, open_only=True),
         read_at=console.now(),
         alerts=found.alerts,

@@ -678,7 +678,7 @@
 <context>
     <name>CapMessage</name>
     <message>
-        <location filename="../../hisconsole/ui/i18n.py" line="+28"/>
+        <location filename="../../hisconsole/ui/i18n.py" line="+29"/>
         <source>CAP Alert</source>
         <translation>CAP 预警</translation>
     </message>
@@ -696,7 +696,7 @@
 <context>
     <name>Channels</name>
     <message>
-        <location line="-57"/>
+        <location line="-58"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
@@ -812,7 +812,7 @@
 <context>
     <name>ClockJudgement</name>
     <message>
-        <location filename="../../hisconsole/ui/i18n.py" line="+85"/>
+        <location filename="../../hisconsole/ui/i18n.py" line="+86"/>
         <source>made on time</source>
         <translation>按时</translation>
     </message>
@@ -1586,7 +1586,7 @@
 <context>
     <name>Criticality</name>
     <message>
-        <location filename="../../hisconsole/ui/i18n.py" line="-104"/>
+        <location filename="../../hisconsole/ui/i18n.py" line="-105"/>
         <source>Critical</source>
         <translation>关键</translation>
     </message>
@@ -1604,7 +1604,7 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../hisconsole/ui/dashboard/page.py" line="+138"/>
+        <location filename="../../hisconsole/ui/dashboard/page.py" line="+140"/>
         <source>Dashboard</source>
         <translation>总览</translation>
     </message>
@@ -1639,7 +1639,7 @@
         <translation>打印停机应急包</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+60"/>
         <source>Reports to assess</source>
         <translation>待研判的报告信息</translation>
     </message>
@@ -1677,6 +1677,11 @@
         <location line="+7"/>
         <source>No system recorded yet.</source>
         <translation>尚未记录任何系统。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Command roster</source>
+        <translation>指挥岗位</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -2959,8 +2964,8 @@ Nothing was recorded as issued.</source>
 <context>
     <name>IncidentPage</name>
     <message>
-        <location filename="../../hisconsole/ui/incident/page.py" line="+126"/>
-        <location line="+19"/>
+        <location filename="../../hisconsole/ui/incident/page.py" line="+130"/>
+        <location line="+20"/>
         <source>Incident</source>
         <translation>应急事件</translation>
     </message>
@@ -3016,6 +3021,11 @@ Nothing was recorded as issued.</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>Roster</source>
+        <translation>指挥岗位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Review</source>
         <translation>复盘</translation>
     </message>
@@ -3068,7 +3078,7 @@ Nothing was recorded as issued.</source>
 <context>
     <name>IncidentStatus</name>
     <message>
-        <location filename="../../hisconsole/ui/i18n.py" line="+81"/>
+        <location filename="../../hisconsole/ui/i18n.py" line="+82"/>
         <source>Open</source>
         <translation>处置中</translation>
     </message>
@@ -3327,7 +3337,7 @@ Nothing was recorded as issued.</source>
 <context>
     <name>LevelChip</name>
     <message>
-        <location filename="../../hisconsole/ui/dashboard/page.py" line="-424"/>
+        <location filename="../../hisconsole/ui/dashboard/page.py" line="-434"/>
         <source>Level {code}</source>
         <translation>{code} 级</translation>
     </message>
@@ -3461,7 +3471,7 @@ Nothing was recorded as issued.</source>
 <context>
     <name>LogKinds</name>
     <message>
-        <location filename="../../hisconsole/ui/i18n.py" line="-69"/>
+        <location filename="../../hisconsole/ui/i18n.py" line="-70"/>
         <source>Note</source>
         <translation>记录</translation>
     </message>
@@ -3525,11 +3535,16 @@ Nothing was recorded as issued.</source>
         <source>Playbook chosen</source>
         <translation>选定处置预案</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Command roster</source>
+        <translation>指挥岗位</translation>
+    </message>
 </context>
 <context>
     <name>LogModel</name>
     <message>
-        <location filename="../../hisconsole/ui/partials/models.py" line="+129"/>
+        <location filename="../../hisconsole/ui/partials/models.py" line="+130"/>
         <source>estimate {estimate}</source>
         <extracomment>Role of the whole row as a dict, for views that act on a selected row.</extracomment>
         <translation>预计 {estimate}</translation>
@@ -3540,7 +3555,7 @@ Nothing was recorded as issued.</source>
         <translation>以{channel}方式报告{recipient}</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>references {identifiers}</source>
         <translation>引用 {identifiers}</translation>
     </message>
@@ -4115,6 +4130,19 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
         <location line="+1"/>
         <source>Operator&apos;s role</source>
         <translation>值班人员角色</translation>
+    </message>
+</context>
+<context>
+    <name>OrgChart</name>
+    <message>
+        <location filename="../../hisconsole/ui/roster/chart.py" line="+81"/>
+        <source>{person} (since {time})</source>
+        <translation>{person}（{time} 起）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>vacant</source>
+        <translation>空缺</translation>
     </message>
 </context>
 <context>
@@ -5496,7 +5524,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>Priorities</name>
     <message>
-        <location filename="../../hisconsole/ui/i18n.py" line="-105"/>
+        <location filename="../../hisconsole/ui/i18n.py" line="-106"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
@@ -6123,6 +6151,176 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
         <location line="+1"/>
         <source>Plan editor</source>
         <translation>预案编辑</translation>
+    </message>
+</context>
+<context>
+    <name>RosterLog</name>
+    <message>
+        <location filename="../../hisconsole/ui/roster/labels.py" line="+29"/>
+        <source>{person} signed out as {post}</source>
+        <translation>{person} 签退{post}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{person} signed in as {post}, relieving {relieved}</source>
+        <translation>{person} 签到任{post}，接替 {relieved}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{person} signed in as {post}</source>
+        <translation>{person} 签到任{post}</translation>
+    </message>
+</context>
+<context>
+    <name>RosterRoles</name>
+    <message>
+        <location line="-22"/>
+        <source>Commander</source>
+        <translation>指挥长</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deputy commander</source>
+        <translation>副指挥长</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Technical support lead</source>
+        <translation>技术支持组组长</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Business recovery lead</source>
+        <translation>业务恢复组负责人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scribe</source>
+        <translation>记录员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Liaison</source>
+        <translation>联络员</translation>
+    </message>
+</context>
+<context>
+    <name>RosterSignInDialog</name>
+    <message>
+        <location filename="../../hisconsole/ui/roster/dialogs.py" line="+51"/>
+        <source>&amp;Post:</source>
+        <translation>岗位(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>P&amp;erson:</source>
+        <translation>人员(&amp;E)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Note (handover):</source>
+        <translation>交接说明(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>{person} holds this post since {time}. Signing in relieves them: the log records the handover.</source>
+        <translation>{person} 自 {time} 起在此岗位。签到即接替其岗位，交接将记入工作日志。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Sign in to the command roster</source>
+        <translation>指挥岗位签到</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign in</source>
+        <translation>签到</translation>
+    </message>
+</context>
+<context>
+    <name>RosterSignOutDialog</name>
+    <message>
+        <location line="+28"/>
+        <source>&amp;Post:</source>
+        <translation>岗位(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Nobody is signed in.</source>
+        <translation>目前无人在岗。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{post}: {person}</source>
+        <translation>{post}：{person}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sign out of the command roster</source>
+        <translation>指挥岗位签退</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign out</source>
+        <translation>签退</translation>
+    </message>
+</context>
+<context>
+    <name>RosterTab</name>
+    <message>
+        <location filename="../../hisconsole/ui/roster/tab.py" line="+42"/>
+        <source>Post</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signed in</source>
+        <translation>签到时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Until</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>{time}, relieved by {person}</source>
+        <translation>{time}，由 {person} 接替</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{time}, signed out</source>
+        <translation>{time}，已签退</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>on duty</source>
+        <translation>在岗</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sign in…</source>
+        <translation>签到…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign out…</source>
+        <translation>签退…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shifts</source>
+        <translation>在岗记录</translation>
     </message>
 </context>
 <context>

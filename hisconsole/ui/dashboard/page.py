@@ -31,6 +31,7 @@ from hisconsole.ui.partials.callout import OutcomeBar, wave_lines
 from hisconsole.ui.partials.dialogs import DeclareDialog, IntakeDialog, button
 from hisconsole.ui.partials.page import ScrollingPage
 from hisconsole.ui.partials.widgets import ClockTile, SystemChip, exercise_mark
+from hisconsole.ui.roster.chart import OrgChart, group_names
 from hisconsole.ui.runner import user_message
 from hisconsole.ui.situation import Situation, clock_time, last_judged_clock, pending_clock
 
@@ -99,6 +100,7 @@ class DashboardPage(ScrollingPage):
         self.call_next_labels: dict[str, QLabel] = {}
         self.outcome_bars: dict[str, OutcomeBar] = {}
         self.report_rows: dict[str, QFrame] = {}
+        self.org_charts: dict[str, OrgChart] = {}
         super().__init__(ctx, parent)
         self.declare_button = button("", self)
         self.declare_button.setObjectName("DeclareButton")
@@ -197,6 +199,7 @@ class DashboardPage(ScrollingPage):
         self.call_next_labels = {}
         self.outcome_bars = {}
         self.report_rows = {}
+        self.org_charts = {}
         situation = self.situation
         if situation.active:
             for incident in situation.active:
@@ -322,6 +325,14 @@ class DashboardPage(ScrollingPage):
         side.addStretch(1)
         body.addLayout(side, 5)
         box.addLayout(body)
+        # Who is in command (as HICS 207): the posts and whoever holds them now.
+        box.addWidget(
+            style.label(self.tr("Command roster"), card, delta=style.BODY_DELTA + 1, bold=True)
+        )
+        chart = OrgChart(card)
+        chart.set_roster(situation.rosters.get(incident["id"]), group_names(self.ctx))
+        self.org_charts[incident["id"]] = chart
+        box.addWidget(chart)
 
         buttons = QHBoxLayout()
         incident_id = incident["id"]

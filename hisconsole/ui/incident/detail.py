@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QComboBox
 from hisconsole.domain.plan import text
 from hisconsole.services import contacts as contacts_service
 from hisconsole.services import incidents as incident_service
-from hisconsole.services import response
+from hisconsole.services import response, roster
 from hisconsole.services.console import Console
 from hisconsole.ui.context import Context
 
@@ -28,6 +28,9 @@ class IncidentDetail:
     messages: list[dict[str, Any]] = field(default_factory=list)
     callouts: list[dict[str, Any]] = field(default_factory=list)
     trees: list[dict[str, Any]] = field(default_factory=list)
+    roster: dict[str, Any] | None = None
+    #: Each contact's data (name, plan role): whom to offer when signing in to a post.
+    people: list[dict[str, Any]] = field(default_factory=list)
 
 
 def load_detail(console: Console, incident_id: str) -> IncidentDetail:
@@ -38,6 +41,8 @@ def load_detail(console: Console, incident_id: str) -> IncidentDetail:
         messages=response.messages(console, incident_id),
         callouts=response.callouts(console, incident_id),
         trees=contacts_service.call_trees(console),
+        roster=roster.roster(console, incident_id),
+        people=list(contacts_service.contacts_by_key(console).values()),
     )
 
 

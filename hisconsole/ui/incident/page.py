@@ -24,6 +24,7 @@ from hisconsole.ui.incident.systems_tab import SystemsTab
 from hisconsole.ui.partials.dialogs import LevelDialog, TextDialog, UpwardReportDialog, button
 from hisconsole.ui.partials.page import Page
 from hisconsole.ui.partials.widgets import exercise_mark
+from hisconsole.ui.roster.tab import RosterTab
 from hisconsole.ui.situation import (
     EXERCISE_MARK,
     Situation,
@@ -35,12 +36,13 @@ from hisconsole.ui.situation import (
 
 
 class IncidentPage(Page):
-    """One incident in full: choose it, change its level, report, resolve; seven tabs.
+    """One incident in full: choose it, change its level, report, resolve; eight tabs.
 
     Log (as HICS 214, append-only, with corrections and filters), Systems (as
     HICS 251, with the history of each change), Checklists (the playbook's
     steps per group), Messages (as HICS 213), Call-out (who has been
-    reached, whom to call next), and after the incident: Review (timings,
+    reached, whom to call next), Roster (who holds which command post, as HICS
+    203/207), and after the incident: Review (timings,
     lessons, improvement items) and Replay. The reports bar saves or prints
     the initial, follow-up and final reports and the CAP alert.
 
@@ -103,6 +105,7 @@ class IncidentPage(Page):
         self.checklist_tab = ChecklistTab(ctx, self.current_id)
         self.messages_tab = MessagesTab(ctx, self.current_id)
         self.callout_tab = CalloutTab(ctx, self.current_id)
+        self.roster_tab = RosterTab(ctx, self.current_id)
         self.review_tab = ReviewTab(ctx)
         self.review_tab.incident_requested.connect(self.show_incident)
         self.replay_tab = ReplayTab(ctx)
@@ -112,6 +115,7 @@ class IncidentPage(Page):
             self.checklist_tab,
             self.messages_tab,
             self.callout_tab,
+            self.roster_tab,
             self.review_tab,
             self.replay_tab,
         ):
@@ -127,7 +131,7 @@ class IncidentPage(Page):
 
     def _live_tabs(
         self,
-    ) -> tuple[LogTab, SystemsTab, ChecklistTab, MessagesTab, CalloutTab]:
+    ) -> tuple[LogTab, SystemsTab, ChecklistTab, MessagesTab, CalloutTab, RosterTab]:
         """The tabs that run a live incident (Review and Replay look back at one)."""
         return (
             self.log_tab,
@@ -135,6 +139,7 @@ class IncidentPage(Page):
             self.checklist_tab,
             self.messages_tab,
             self.callout_tab,
+            self.roster_tab,
         )
 
     # -- language -----------------------------------------------------------------------------
@@ -154,6 +159,7 @@ class IncidentPage(Page):
                 self.tr("Checklists"),
                 self.tr("Messages"),
                 self.tr("Call-out"),
+                self.tr("Roster"),
                 self.tr("Review"),
                 self.tr("Replay"),
             )

@@ -26,6 +26,7 @@ from hisconsole.ui.i18n import (
     log_kind_label,
     system_status_label,
 )
+from hisconsole.ui.roster.labels import roster_entry_text
 from hisconsole.ui.situation import date_time
 
 Index = QModelIndex | QPersistentModelIndex
@@ -142,6 +143,8 @@ class LogModel(QAbstractTableModel):
             return self.overridden_text(data, row.get("system") or "")
         if kind == glossary.LOG_PLAYBOOK:
             return str(data.get("scenario", ""))
+        if kind == glossary.LOG_ROSTER:
+            return roster_entry_text(data, body)
         if kind == glossary.LOG_CAP:
             line = f"{cap_message_label(data.get('msg_type', ''))} {data.get('identifier', '')}"
             refs = [ref.split(",")[1] for ref in data.get("references", []) if ref.count(",") == 2]
