@@ -64,6 +64,27 @@ def demo_console(data_dir: Path, now_ms: int, lang: str = "en") -> Any:
     return console
 
 
+def calm_console(data_dir: Path, now_ms: int) -> Any:
+    """A console on the demo data between outages: some resources checked (one fault), some
+    numbers verified, some paper counted: the readiness panel has every state to show."""
+    from hisconsole.services import forms, readiness
+    from hisconsole.services.console import Console
+    from hisconsole.services.setup import open_or_initialise
+
+    console, _ = open_or_initialise(data_dir, demo=True)
+    console.close()
+    console = Console.open(data_dir, now_ms=lambda: now_ms)
+    console.sign_in("Wang Fang", "it-duty")
+    for code in ("spare-server", "ups", "diesel-generator", "backup-printer"):
+        readiness.check_resource(console, code, "ok")
+    readiness.check_resource(console, "radios", "fault", "2 batteries dead / 2 块电池失效")
+    for row in readiness.verification_round(console)[:30]:
+        readiness.verify_contact(console, row["key"], "verified")
+    for template in ("hics-213", "hics-214", "registration"):
+        forms.count_stock(console, template, 400)
+    return console
+
+
 def save_small(image: Any, path: Path, max_kb: int) -> None:
     """Save ``image`` as PNG; above ``max_kb``, with an adaptive palette of 256 colours
     (median cut: the interface's few flat colours survive, text stays sharp)."""
@@ -101,6 +122,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--size", default="1280x800")
     parser.add_argument("--pages", nargs="*", default=list(PAGES))
     parser.add_argument(
+        "--calm", action="store_true", help="no incident: the readiness panel (readiness-LANG.png)"
+    )
+    parser.add_argument(
         "--max-kb", type=int, default=150, help="larger PNGs get an adaptive 256-colour palette"
     )
     args = parser.parse_args(argv)
@@ -119,7 +143,10 @@ def main(argv: list[str] | None = None) -> int:
     now_ms = int(dt.datetime.now(dt.UTC).timestamp() * 1000)
     with tempfile.TemporaryDirectory() as tmp:
         data_dir = Path(tmp) / "data"
-        console = demo_console(data_dir, now_ms, "zh" if args.lang == "zh" else "en")
+        if args.calm:
+            console = calm_console(data_dir, now_ms)
+        else:
+            console = demo_console(data_dir, now_ms, "zh" if args.lang == "zh" else "en")
         settings_path = data_dir / "ui.ini"
         settings = QSettings(str(settings_path), QSettings.Format.IniFormat)
         settings.setValue(KEY_LANGUAGE, "en" if args.pseudo else args.lang)
@@ -141,7 +168,8 @@ def main(argv: list[str] | None = None) -> int:
             window.show_page(names.index(page))
             settle(app, window)
             image = window.grab().toImage()
-            path = args.out / f"{page}-{suffix}.png"
+            name = "readiness" if args.calm and page == "dashboard" else page
+            path = args.out / f"{name}-{suffix}.png"
             save_small(image, path, args.max_kb)
             print(path, path.stat().st_size)
         window.close()

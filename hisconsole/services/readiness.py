@@ -19,7 +19,7 @@ from sqlalchemy import select
 
 from hisconsole.domain import readiness as rules
 from hisconsole.domain.glossary import CONTACT_RESULTS, RESOURCE_RESULTS
-from hisconsole.i18n import Language, current_language, set_language, term
+from hisconsole.i18n import Language, current_language, set_language, term, translator
 from hisconsole.i18n import gettext as _
 from hisconsole.services import calltrees, forms, review
 from hisconsole.services.console import ChangeSet, Console, ServiceError
@@ -31,6 +31,22 @@ from hisconsole.store.files import write_atomically
 from hisconsole.store.models import ContactCheck, ResourceCheck
 
 AREA = "readiness"
+
+# The rules' names the window needs (it reaches the domain only through the services).
+Item = rules.Item
+OK, DUE, OVERDUE = rules.OK, rules.DUE, rules.OVERDUE
+FIX_PLAN, FIX_DRILLS, FIX_RESOURCE, FIX_PAPER = (
+    rules.FIX_PLAN,
+    rules.FIX_DRILLS,
+    rules.FIX_RESOURCE,
+    rules.FIX_PAPER,
+)
+FIX_CONTACTS, FIX_SYNC, FIX_BACKUP, FIX_IMPROVEMENT = (
+    rules.FIX_CONTACTS,
+    rules.FIX_SYNC,
+    rules.FIX_BACKUP,
+    rules.FIX_IMPROVEMENT,
+)
 
 
 def N_(text: str) -> str:
@@ -267,9 +283,12 @@ def _name(value: Any, lang: str) -> str:
     return str(value or "")
 
 
-def describe(item: rules.Item) -> str:
-    """One readiness item as a sentence in the current language."""
-    lang = current_language()
+def describe(item: rules.Item, lang: str | None = None) -> str:
+    """One readiness item as a sentence in ``lang`` (default: the current language)."""
+    lang = lang or current_language()
+    _ = translator(
+        "zh" if lang == "zh" else "en"
+    ).gettext  # the same catalogue entries, in the language asked for
     f = item.figures
     state = item.state
     if item.code == "plan-age":
@@ -405,11 +424,7 @@ def write_report(console: Console, data: Readiness, out: Path, *, lang: str = "b
         for heading, codes in _SECTIONS:
             rows = []
             for item in (i for i in data.items if i.code in codes):
-                texts = []
-                for code in langs:
-                    set_language(code)
-                    texts.append(describe(item))
-                set_language(previous)
+                texts = [describe(item, code) for code in langs]
                 rows.append(
                     pdf.Row(
                         item.state,

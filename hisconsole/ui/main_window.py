@@ -135,6 +135,7 @@ class MainWindow(QMainWindow):
         ctx.plan.updated.connect(self._plan_updated)
         ctx.situation.updated.connect(self._situation_updated)
         self.dashboard.open_incident.connect(self.open_incident)
+        self.dashboard.open_page.connect(self.open_named_page)
         for page in self.pages:
             if isinstance(page, SettingsPage):
                 page.language_chosen.connect(self.set_language)
@@ -284,6 +285,11 @@ class MainWindow(QMainWindow):
         page = self.pages[PAGE_TYPES.index(IncidentPage)]
         assert isinstance(page, IncidentPage)
         return page
+
+    def open_named_page(self, name: str) -> None:
+        """Show the page a readiness item is fixed on ("plan", "forms", "sync")."""
+        pages = {"plan": PlanPage, "forms": FormsPage, "sync": SyncPage, "contacts": ContactsPage}
+        self.show_page(PAGE_TYPES.index(pages[name]))
 
     def sync_action(self, action: str) -> None:
         """Show the Sync page and start ``action`` there ("import" or "export" a bundle)."""

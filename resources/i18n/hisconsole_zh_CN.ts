@@ -1604,7 +1604,7 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../hisconsole/ui/dashboard/page.py" line="+140"/>
+        <location filename="../../hisconsole/ui/dashboard/page.py" line="+144"/>
         <source>Dashboard</source>
         <translation>总览</translation>
     </message>
@@ -1639,7 +1639,7 @@
         <translation>打印停机应急包</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+64"/>
         <source>Reports to assess</source>
         <translation>待研判的报告信息</translation>
     </message>
@@ -3337,7 +3337,7 @@ Nothing was recorded as issued.</source>
 <context>
     <name>LevelChip</name>
     <message>
-        <location filename="../../hisconsole/ui/dashboard/page.py" line="-434"/>
+        <location filename="../../hisconsole/ui/dashboard/page.py" line="-441"/>
         <source>Level {code}</source>
         <translation>{code} 级</translation>
     </message>
@@ -3758,7 +3758,7 @@ Nothing was recorded as issued.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hisconsole/ui/main_window.py" line="+356"/>
+        <location filename="../../hisconsole/ui/main_window.py" line="+362"/>
         <location line="+80"/>
         <source>HIS Console</source>
         <translation>HIS 应急指挥台</translation>
@@ -5573,6 +5573,145 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
     </message>
 </context>
 <context>
+    <name>ReadinessPanel</name>
+    <message>
+        <location filename="../../hisconsole/ui/readiness/panel.py" line="+102"/>
+        <source>Plan and drills</source>
+        <extracomment>The change-set areas whose changes can change what is due. Background of the state pill: overdue red, due amber, in order green. A section with more items in order than this shows them as a count. Sections in the order shown, with the item codes each holds.</extracomment>
+        <translation>预案与演练</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Emergency resources</source>
+        <translation>应急资源</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paper forms</source>
+        <translation>纸质表单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact list</source>
+        <translation>应急通讯录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Laptops, hub and backup</source>
+        <translation>笔记本电脑、中心库与备份</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Improvement items</source>
+        <translation>整改项</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due</source>
+        <translation>待办</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In order</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Open the plan</source>
+        <translation>打开预案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drill calendar</source>
+        <translation>演练计划</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record check…</source>
+        <translation>记录检查…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Count stock…</source>
+        <translation>盘点库存…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Verify numbers…</source>
+        <translation>核对号码…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open Sync</source>
+        <translation>打开同步</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back up now…</source>
+        <translation>立即备份…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark done</source>
+        <translation>标记完成</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Readiness</source>
+        <translation>应急准备</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print readiness report…</source>
+        <translation>打印应急准备报告…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>checking…</source>
+        <translation>正在检查…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{state}: {overdue} overdue, {due} due, {ok} in order</source>
+        <translation>{state}：{overdue} 项逾期，{due} 项待办，{ok} 项正常</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>{count} more in order</source>
+        <translation>另有 {count} 项正常</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>Back up this console</source>
+        <translation>备份本机数据库</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Console database (*.sqlite3)</source>
+        <translation>控制台数据库 (*.sqlite3)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Print readiness report</source>
+        <translation>打印应急准备报告</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Readiness report written to {file}</source>
+        <translation>应急准备报告已写入 {file}</translation>
+    </message>
+</context>
+<context>
     <name>ReadyPage</name>
     <message>
         <location filename="../../hisconsole/ui/firstrun.py" line="+22"/>
@@ -5886,6 +6025,49 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
         <location line="+16"/>
         <source>{report}: print</source>
         <translation>{report}：打印</translation>
+    </message>
+</context>
+<context>
+    <name>ResourceCheckDialog</name>
+    <message>
+        <location filename="../../hisconsole/ui/readiness/dialogs.py" line="+53"/>
+        <source>Result:</source>
+        <translation>结果：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Note:</source>
+        <translation>备注(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Say what is wrong, so it can be put right.</source>
+        <translation>请写明发现的问题，以便整改。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Record a resource check</source>
+        <translation>记录应急资源检查</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{name} — {location}, check every {days} days</source>
+        <translation>{name} — {location}，每 {days} 天检查一次</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;In order</source>
+        <translation>完好(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Fault found</source>
+        <translation>发现故障(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record check</source>
+        <translation>记录检查</translation>
     </message>
 </context>
 <context>
@@ -8027,6 +8209,89 @@ No: import without pinning; events are held in quarantine.</source>
         <location line="+1"/>
         <source>Record report</source>
         <translation>记录上报</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyRoundDialog</name>
+    <message>
+        <location filename="../../hisconsole/ui/readiness/dialogs.py" line="+53"/>
+        <source>Verify phone numbers</source>
+        <translation>核对联系电话</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Everyone on the contact list</source>
+        <translation>应急通讯录全部人员</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Phones</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Last answer</source>
+        <translation>上次核对</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Due</source>
+        <translation>待办</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Note (what was said or changed)</source>
+        <translation>备注（对方答复或变更内容）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Number &amp;verified</source>
+        <translation>号码已核实(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Number &amp;changed</source>
+        <translation>号码已变更(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Unreachable</source>
+        <translation>联系不上(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{result}, {date}</source>
+        <translation>{result}，{date}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>never asked</source>
+        <translation>尚未核对</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>due</source>
+        <translation>待核对</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>verified</source>
+        <translation>已核实</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>changed</source>
+        <translation>已变更</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unreachable</source>
+        <translation>联系不上</translation>
     </message>
 </context>
 <context>

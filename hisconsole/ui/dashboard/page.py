@@ -31,6 +31,7 @@ from hisconsole.ui.partials.callout import OutcomeBar, wave_lines
 from hisconsole.ui.partials.dialogs import DeclareDialog, IntakeDialog, button
 from hisconsole.ui.partials.page import ScrollingPage
 from hisconsole.ui.partials.widgets import ClockTile, SystemChip, exercise_mark
+from hisconsole.ui.readiness.panel import ReadinessPanel
 from hisconsole.ui.roster.chart import OrgChart, group_names
 from hisconsole.ui.runner import user_message
 from hisconsole.ui.situation import Situation, clock_time, last_judged_clock, pending_clock
@@ -89,10 +90,12 @@ class DashboardPage(ScrollingPage):
 
     Signals:
         open_incident(str): the user asked to see an incident on the incident page.
+        open_page(str): the user asked for the page where a readiness item is fixed.
     """
 
     areas = frozenset({"operator"})
     open_incident = Signal(str)
+    open_page = Signal(str)
 
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
         self.tiles: list[tuple[dict[str, Any], ClockTile]] = []
@@ -101,6 +104,7 @@ class DashboardPage(ScrollingPage):
         self.outcome_bars: dict[str, OutcomeBar] = {}
         self.report_rows: dict[str, QFrame] = {}
         self.org_charts: dict[str, OrgChart] = {}
+        self.readiness_panel: ReadinessPanel | None = None
         super().__init__(ctx, parent)
         self.declare_button = button("", self)
         self.declare_button.setObjectName("DeclareButton")
@@ -200,12 +204,16 @@ class DashboardPage(ScrollingPage):
         self.outcome_bars = {}
         self.report_rows = {}
         self.org_charts = {}
+        self.readiness_panel = None
         situation = self.situation
         if situation.active:
             for incident in situation.active:
                 layout.addWidget(self._incident_card(incident, situation))
         else:
             layout.addWidget(self._calm_status())
+            self.readiness_panel = ReadinessPanel(self.ctx)
+            self.readiness_panel.open_page.connect(self.open_page)
+            layout.addWidget(self.readiness_panel)
         if situation.reports:
             layout.addWidget(self.section_heading(self.tr("Reports to assess")))
             for report in situation.reports:
