@@ -29,6 +29,10 @@ class Output:
         elif human:
             print(human)
 
+    def flush(self) -> None:
+        """Push what was written out now (a long-running command's first words)."""
+        sys.stdout.flush()
+
     def note(self, text: str) -> None:
         """Advice beside the result, on stderr: stdout stays the result scripts read."""
         if text:

@@ -57,10 +57,13 @@ def frozen(path: Path) -> bool:
     return path.exists() and not os.access(path.parent, os.W_OK)
 
 
-def connect_read_only(path: Path) -> sqlite3.Connection:
-    """A read-only connection (writers go on meanwhile), also in a read-only folder."""
+def connect_read_only(path: Path, *, any_thread: bool = False) -> sqlite3.Connection:
+    """A read-only connection (writers go on meanwhile), also in a read-only folder.
+    ``any_thread``: it may be used (one thread at a time) from threads other than this one."""
     mode = "immutable=1" if frozen(path) else "mode=ro"
-    return sqlite3.connect(f"file:{path}?{mode}", uri=True, timeout=BUSY_TIMEOUT_S)
+    return sqlite3.connect(
+        f"file:{path}?{mode}", uri=True, timeout=BUSY_TIMEOUT_S, check_same_thread=not any_thread
+    )
 
 
 def _inspect(path: Path) -> tuple[int, str | None]:

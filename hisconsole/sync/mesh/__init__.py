@@ -1,0 +1,1 @@
+"""The command-centre mesh: laptops on one local network exchange events live over mutual TLS."""
