@@ -64,6 +64,8 @@ TEXTS = {
     "report-overdue": "{incident}: {report} report (level {level}) OVERDUE since {due_at}",
     "escalation-due": "{incident}: {person} not reached in {wait} min: call the alternate "
     "{alternate} ({tree})",
+    "wave-short": "{incident}: call-out {tree}, wave {wave} reached {reached} of the {need} "
+    "needed within {within} min: the next wave is being called; find more people",
     "paper-stock-low": "Paper stock low: {form}: {on_hand} sheets on hand, {need} needed "
     "for 8 hours",
     "sheets-not-printed": "{count} sheet(s) {first} .. {last} not printed: job {job} on "
@@ -277,6 +279,26 @@ def _escalations(console: Console, now: dt.datetime) -> Found:
                 for w in run.get("waves", [])
                 if w["state"] == "running" and w["deadline"]
             ]
+            for wave in run.get("waves", []):
+                # A wave short of its need stays an alert until late answers make it up.
+                if wave["state"] != "short" or wave["reached"] >= (wave["need"] or 0):
+                    continue
+                found.alerts.append(
+                    alert(
+                        "wave-short",
+                        URGENT,
+                        (run["callout"], f"wave{wave['wave']}"),
+                        {
+                            "tree": run["title"] or run["tree"],
+                            "wave": wave["wave"],
+                            "need": wave["need"],
+                            "reached": wave["reached"],
+                            "within": wave["within_minutes"],
+                        },
+                        since=wave["deadline"],
+                        incident=summary["id"],
+                    )
+                )
             for slot in run["slots"]:
                 due = slot["escalate_at"]
                 if not due or slot["status"] in REACHED_OUTCOMES or slot["alternate"] is None:

@@ -110,6 +110,11 @@
     </message>
     <message>
         <location line="+9"/>
+        <source>{incident}: call-out {tree}, wave {wave} reached {reached} of the {need} needed within {within} min — the next wave is being called; find more people</source>
+        <translation>{incident}：通知呼叫“{tree}”第 {wave} 轮在 {within} 分钟内只联系到 {reached} 人（需 {need} 人），已开始呼叫下一轮；请增派人员</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Paper stock low: {form} — {on_hand} sheets on hand, {need} needed for 8 hours</source>
         <translation>纸质表单库存不足：{form} — 现有 {on_hand} 张，8 小时需 {need} 张</translation>
     </message>

@@ -108,3 +108,30 @@ def test_wave_rules_are_checked_and_set_from_the_command_line(
     assert main([*base, "calltree", "wave", "waves", "2"]) == 0
     saved = next(t for t in contacts.call_trees(timed) if t["code"] == "waves")
     assert saved["levels"] == [{"need": 2, "within_minutes": 10}]
+
+
+def test_a_short_wave_is_an_alert_until_late_answers_make_up_the_need(
+    timed: Console, clock: Clock
+) -> None:
+    from hisconsole.services import alerts
+
+    incident = start(timed)
+    cid = run(timed, incident)["callout"]
+
+    def wave_alerts() -> list[alerts.Alert]:
+        return [a for a in alerts.current(timed).alerts if a.kind == "wave-short"]
+
+    response.record_call(timed, cid, "c09", "coming")
+    clock.advance(9.9)
+    assert wave_alerts() == []  # still running: not yet short
+    clock.advance(0.1)
+    (short,) = wave_alerts()
+    assert short.severity == "urgent" and short.incident == incident
+    assert (short.params["reached"], short.params["need"], short.params["wave"]) == (1, 2, 1)
+    assert alerts.describe(short) == (
+        f"{incident}: call-out Tech group on site, wave 1 reached 1 of the 2 needed within 10 min: "
+        "the next wave is being called; find more people"
+    )
+    clock.advance(3)
+    response.record_call(timed, cid, "c10", "coming")  # late, but the need is made up
+    assert wave_alerts() == []

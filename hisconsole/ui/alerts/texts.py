@@ -60,6 +60,18 @@ TEXTS: dict[str, Callable[[dict[str, Any]], str]] = {
         wait=p["wait"],
         alternate=_name(p["alternate"]),
     ),
+    "wave-short": lambda p: QCoreApplication.translate(
+        "Alerts",
+        "{incident}: call-out {tree}, wave {wave} reached {reached} of the {need} needed "
+        "within {within} min — the next wave is being called; find more people",
+    ).format(
+        incident=p["incident"],
+        tree=_name(p["tree"]),
+        wave=p["wave"],
+        reached=p["reached"],
+        need=p["need"],
+        within=p["within"],
+    ),
     "paper-stock-low": lambda p: QCoreApplication.translate(
         "Alerts", "Paper stock low: {form} — {on_hand} sheets on hand, {need} needed for 8 hours"
     ).format(form=_name(p["form"]), on_hand=p["on_hand"], need=p["need"]),
