@@ -214,12 +214,42 @@ def push_devices(conn: Connection, rows: Sequence[Mapping[str, str]]) -> None:
         conn.execute(pg_insert(devices).on_conflict_do_nothing(), [dict(r) for r in rows])
 
 
+#: The staging table a push copies into (one per transaction, dropped at its commit).
+_STAGE = "hisconsole_push"
+_STAGE_COLUMNS = ("pos", *COLUMNS)
+
+
 def push_events(conn: Connection, rows: Sequence[Mapping[str, Any]]) -> int:
     """Insert events the hub may lack (those it has are left alone); returns how many were
-    sent. Plain executemany (psycopg pipelines it): much faster than a RETURNING batch."""
+    sent, in the caller's transaction.
+
+    The rows go into a temporary table with COPY (PostgreSQL's bulk path, one stream),
+    then into the log with one ``INSERT ... SELECT ... ON CONFLICT DO NOTHING`` in the
+    order given: the hub numbers them (hub_seq) in that order, cause before effect.
+    """
     if not rows:
         return 0
-    conn.execute(pg_insert(events).on_conflict_do_nothing(), [dict(r) for r in rows])
+    conn.execute(
+        text(
+            f"CREATE TEMPORARY TABLE IF NOT EXISTS {_STAGE} (pos bigint, origin_id text, "
+            "origin_seq bigint, event_id text, hlc text, author text, kind text, entity text, "
+            "payload text, parents text, schema_version integer, signature bytea) "
+            "ON COMMIT DELETE ROWS"
+        )
+    )
+    raw = conn.connection.dbapi_connection
+    assert raw is not None  # checked out for this transaction
+    cursor: Any = raw.cursor()  # psycopg 3's, whose copy() the DB-API types do not know
+    with cursor, cursor.copy(f"COPY {_STAGE} ({', '.join(_STAGE_COLUMNS)}) FROM STDIN") as copy:
+        for pos, row in enumerate(rows):
+            copy.write_row((pos, *(row[name] for name in COLUMNS)))
+    columns = ", ".join(COLUMNS)
+    conn.execute(
+        text(
+            f"INSERT INTO events ({columns}) SELECT {columns} FROM {_STAGE} ORDER BY pos "
+            "ON CONFLICT DO NOTHING"
+        )
+    )
     return len(rows)
 
 

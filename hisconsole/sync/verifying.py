@@ -89,6 +89,10 @@ class Verification:
         self._closed = False
         _enter_fast_switching()
 
+    def trust(self, device: str, key: bytes) -> None:
+        """Check ``device``'s events (added from now on) against ``key``."""
+        self._verifiers[device] = Ed25519PublicKey.from_public_bytes(key)
+
     def add(self, records: Sequence[EventRecord]) -> Future[tuple[int, str] | None]:
         """Check ``records`` (in the background); the future gives (index in ``records``,
         problem) of the first that fails, or None."""

@@ -1,17 +1,19 @@
 """Sync at volume: bundles and the hub with 100,000 events, and a small sync against 1,000,000.
 
-Prints, in one run (the machines are shared and noisy: compare within a run):
-- bundle export and import of 100,000 signed events (import = verify every
-  signature, store, apply to the projections, in one transaction), next to a
-  bare SQL bulk read / bulk insert of the same rows;
-- hub push and pull of the same 100,000 events through a throwaway PostgreSQL,
-  next to a bare bulk INSERT into PostgreSQL and a bare SELECT + SQLite insert;
-- an incremental sync (push, then pull on another laptop) of 100 new events
-  against a log of 1,000,000, and the same against a log of 1,000, next to the
+Prints, in one run (the machines are shared and noisy: compare within a run), medians of
+REPEAT interleaved rounds, each next to its floor measured in the same round:
+- bundle import of 100,000 signed events (verify every signature, store, apply to the
+  projections, one transaction) next to its floor: Ed25519 verification of every event
+  on one thread + a Core bulk insert of the rows into a bare SQLite table (goal <= 1.2x);
+- hub push of the same events next to a bare COPY of the rows into PostgreSQL (goal
+  <= 2x), and hub pull next to SELECT + verify + Core insert (goal <= 1.2x);
+- bundle export next to a bare SQL read, and an incremental sync (push, then pull on
+  another laptop) of 100 new events against a log of 1,000,000 and of 1,000, next to the
   bare SQL of 100 rows: the cost should follow the new events, not the log.
 
-The big logs are built with a bulk insert of signed events (not through the
-services). Run: .venv/bin/python tests/bench/bench_sync.py [EVENTS] [BIG_LOG]
+The big logs are built with a bulk insert of signed events (not through the services).
+Run: .venv/bin/python tests/bench/bench_sync.py [EVENTS] [BIG_LOG] [REPEAT]
+(BIG_LOG 0 leaves the incremental rows out.)
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import datetime as dt
 import json
 import shutil
 import sqlite3
+import statistics
 import sys
 import tempfile
 import time
@@ -31,7 +34,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 import sqlalchemy as sa
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from hisconsole.domain.hlc import Stamp
 from hisconsole.services.console import Console
@@ -46,6 +49,7 @@ from tests.sync.conftest import device_id, pem, public_b64
 
 EVENTS = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
 BIG_LOG = int(sys.argv[2]) if len(sys.argv) > 2 else 1_000_000
+REPEAT = int(sys.argv[3]) if len(sys.argv) > 3 else 3
 NEW = 100
 COLUMNS = (
     "origin_id",
@@ -203,6 +207,46 @@ def report(title: str, rows: list[tuple[str, float, float]]) -> None:
         print(f"  {label:<44} {ours:8.2f} s   bare SQL {bare:7.2f} s   x{ours / bare:6.1f}")
 
 
+def verify_all(rows: list[dict[str, Any]], public: Ed25519PublicKey) -> None:
+    """The floor's verification: every event's signature, one by one, on this thread."""
+    for r in rows:
+        public.verify(
+            r["signature"],
+            event_bytes_from_text(
+                origin_id=r["origin_id"],
+                origin_seq=r["origin_seq"],
+                event_id=r["event_id"],
+                hlc=r["hlc"],
+                author=r["author"],
+                kind=r["kind"],
+                entity=r["entity"],
+                payload_json=r["payload"],
+                parents_json=r["parents"],
+                schema_version=r["schema_version"],
+            ),
+        )
+
+
+def bare_copy(engine: sa.Engine, rows: list[dict[str, Any]]) -> None:
+    """The push's floor: the rows COPYed into a bare PostgreSQL table, one transaction."""
+    with engine.begin() as conn:
+        raw: Any = conn.connection.dbapi_connection
+        with raw.cursor() as cur, cur.copy(f"COPY bare ({', '.join(COLUMNS)}) FROM STDIN") as cp:
+            for r in rows:
+                cp.write_row(tuple(r[c] for c in COLUMNS))
+
+
+def floors(
+    label: str, ours: list[float], floor: list[float], goal: float
+) -> tuple[str, float, float, float]:
+    o, f = statistics.median(ours), statistics.median(floor)
+    print(
+        f"  {label:<38} {o:8.2f} s   floor {f:7.2f} s   x{o / f:5.2f}   (goal <= {goal}x; "
+        f"{len(ours)} rounds: {', '.join(f'{t:.1f}' for t in ours)} s)"
+    )
+    return label, o, f, o / f
+
+
 def main() -> None:
     root = Path(tempfile.mkdtemp(prefix="hisconsole-bench-sync-"))
     try:
@@ -212,15 +256,18 @@ def main() -> None:
 
 
 def run(root: Path) -> None:
-    lab = Lab(root, ["A", "B", "C", "X", "Y", "S", "T"])
+    rounds = range(REPEAT)
+    lab = Lab(
+        root, ["A", "X", "Y", "S", "T"] + [f"B{i}" for i in rounds] + [f"C{i}" for i in rounds]
+    )
     start_ms = int(time.time() * 1000) - 10 * 86_400_000
     t_sign, rows = timed(lambda: list(signed_rows(lab.keys["A"], 1, EVENTS, start_ms)))
     print(f"{EVENTS} events signed in {t_sign:.1f} s ({t_sign / EVENTS * 1e6:.0f} µs each)")
+    public = lab.keys["A"].public_key()
     a_dir = lab.laptop("A", events=rows)
-    b_dir = lab.laptop("B")
 
     # --- bundles ---------------------------------------------------------------------------
-    a, b = Console.open(a_dir), Console.open(b_dir)
+    a = Console.open(a_dir)
     bundle = root / "a.bundle"
     t_export, exported = timed(lambda: bundles_service.export_bundle(a, bundle))
 
@@ -232,22 +279,29 @@ def run(root: Path) -> None:
         con.close()
 
     t_bare_export, _ = timed(bare_export)
-    t_import, imported = timed(lambda: bundles_service.import_bundle(b, bundle))
-    assert imported.report.applied == EVENTS, imported.as_dict()
-    t_bare_import, _ = timed(lambda: bulk_into_sqlite(bare_sqlite(root / "bare1.db"), rows))
-    t_reimport, again = timed(lambda: bundles_service.import_bundle(b, bundle))
-    assert again.report.applied == 0
+    a.close()
     print(f"\nbundle: {exported.events} events, {exported.bytes / 2**20:.1f} MB")
     report(
-        f"Bundles, {EVENTS} events",
-        [
-            ("export (read, compress, fsync)", t_export, t_bare_export),
-            ("import (verify all, store, apply, 1 txn)", t_import, t_bare_import),
-            ("import the same bundle again (no change)", t_reimport, t_bare_import),
-        ],
+        f"Bundle export, {EVENTS} events",
+        [("export (read, compress, fsync)", t_export, t_bare_export)],
     )
-    a.close()
-    b.close()
+    imports: list[float] = []
+    import_floor: list[float] = []
+    for i in rounds:  # interleaved: drift hits both alike
+        t_verify, _ = timed(lambda: verify_all(rows, public))
+        t_insert, _ = timed(lambda: bulk_into_sqlite(bare_sqlite(root / f"bare{i}.db"), rows))  # noqa: B023
+        import_floor.append(t_verify + t_insert)
+        b = Console.open(lab.laptop(f"B{i}"))
+        t_import, imported = timed(lambda: bundles_service.import_bundle(b, bundle))  # noqa: B023
+        assert imported.report.applied == EVENTS, imported.as_dict()
+        imports.append(t_import)
+        if i == 0:
+            t_again, again = timed(lambda: bundles_service.import_bundle(b, bundle))  # noqa: B023
+            assert again.report.applied == 0
+            print(f"  import the same bundle again (no change): {t_again:.2f} s")
+        b.close()
+    print(f"\nBundle import, {EVENTS} events, median of {REPEAT}:")
+    floors("import (verify, store, apply, 1 txn)", imports, import_floor, 1.2)
 
     reason = pgcluster.missing_reason()
     if reason:
@@ -255,38 +309,42 @@ def run(root: Path) -> None:
         return
     with pgcluster.running(fsync=True) as cluster:
         # --- hub, 100,000 events -------------------------------------------------------------
-        url = cluster.create_database("bench")
-        c_dir = lab.laptop("C")
-        a, c = Console.open(a_dir), Console.open(c_dir)
-        t_push, pushed = timed(lambda: hub_service.sync_hub(a, url))
-        assert pushed.sent == EVENTS
-        t_pull, pulled = timed(lambda: hub_service.sync_hub(c, url))
-        assert pulled.report.applied == EVENTS
-        a.close()
-        c.close()
-        bare_url = cluster.create_database("bare")
-        engine = pg_bare(bare_url)
+        pushes: list[float] = []
+        push_floor: list[float] = []
+        pulls: list[float] = []
+        pull_floor: list[float] = []
+        for i in rounds:
+            engine = pg_bare(cluster.create_database(f"bare{i}"))
+            t_copy, _ = timed(lambda: bare_copy(engine, rows))  # noqa: B023
+            push_floor.append(t_copy)
 
-        def bare_push() -> None:
-            with engine.begin() as conn:
-                conn.execute(BARE_INSERT, rows)
+            def bare_pull() -> None:
+                with engine.connect() as conn:  # noqa: B023
+                    fetched = [
+                        dict(r._mapping) for r in conn.execute(sa.text("SELECT * FROM bare"))
+                    ]
+                verify_all(fetched, public)
+                bulk_into_sqlite(bare_sqlite(root / f"bare-pull{i}.db"), fetched)  # noqa: B023
 
-        t_bare_push, _ = timed(bare_push)
-
-        def bare_pull() -> None:
-            with engine.connect() as conn:
-                fetched = [dict(r._mapping) for r in conn.execute(sa.text("SELECT * FROM bare"))]
-            bulk_into_sqlite(bare_sqlite(root / "bare2.db"), fetched)
-
-        t_bare_pull, _ = timed(bare_pull)
-        engine.dispose()
-        report(
-            f"Hub, {EVENTS} events",
-            [
-                ("push (insert ... on conflict do nothing)", t_push, t_bare_push),
-                ("pull (fetch, verify, store, apply)", t_pull, t_bare_pull),
-            ],
-        )
+            t_bare_pull, _ = timed(bare_pull)
+            pull_floor.append(t_bare_pull)
+            engine.dispose()
+            url = cluster.create_database(f"bench{i}")
+            a = Console.open(a_dir)
+            t_push, pushed = timed(lambda: hub_service.sync_hub(a, url))  # noqa: B023
+            assert pushed.sent == EVENTS
+            a.close()
+            pushes.append(t_push)
+            c = Console.open(lab.laptop(f"C{i}"))
+            t_pull, pulled = timed(lambda: hub_service.sync_hub(c, url))  # noqa: B023
+            assert pulled.report.applied == EVENTS
+            c.close()
+            pulls.append(t_pull)
+        print(f"\nHub, {EVENTS} events, median of {REPEAT}:")
+        floors("push (COPY, insert on conflict)", pushes, push_floor, 2)
+        floors("pull (fetch, verify, store, apply)", pulls, pull_floor, 1.2)
+        if BIG_LOG <= 0:
+            return
 
         # --- incremental: 100 new events against logs of 1,000,000 and of 1,000 -------------
         results = []

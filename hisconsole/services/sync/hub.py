@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import json
 from collections.abc import Callable, Iterable, Mapping
+from concurrent.futures import Future
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +38,7 @@ from hisconsole.sync import trust as trust_format
 from hisconsole.sync.canonical import b64
 from hisconsole.sync.errors import SyncError
 from hisconsole.sync.outgoing import outgoing
+from hisconsole.sync.verifying import CHUNK, Verification
 
 HUB_FILE = "hub.json"
 PUSH_BATCH = 5000
@@ -229,11 +231,12 @@ def _push(
                 canonical_json(trust_doc),
             )
     _step(progress, STAGE_PUSH, 0, len(rows))
-    for start in range(0, len(rows), PUSH_BATCH):
-        batch = [r.to_row() for r in rows[start : start + PUSH_BATCH]]
-        with engine.begin() as conn:
-            result.sent += hub_db.push_events(conn, batch)
-        _step(progress, STAGE_PUSH, start + len(batch), len(rows))
+    with engine.connect() as conn:
+        for start in range(0, len(rows), PUSH_BATCH):
+            batch = [r.to_row() for r in rows[start : start + PUSH_BATCH]]
+            with conn.begin():
+                result.sent += hub_db.push_events(conn, batch)
+            _step(progress, STAGE_PUSH, start + len(batch), len(rows))
 
 
 def _has_trust_to_push(session: Session) -> bool:
@@ -252,20 +255,26 @@ def _pull(
             return
         raw_keys = hub_db.device_keys(conn, sorted(wanted))
         arrived: list[tuple[int, EventRecord]] = []
-        for origin, (after, upto) in sorted(wanted.items()):
-            if origin not in raw_keys:
-                result.skipped.append(SkippedDevice(origin, KEY_MISSING))
-                continue
-            try:
-                key = intake.check_keys({origin: raw_keys[origin][0]}, "hub")[origin]
-            except SyncError as exc:
-                result.skipped.append(SkippedDevice(origin, KEY_DAMAGED, str(exc)))
-                continue
-            with contextlib.closing(hub_db.fetch_events(conn, origin, after, upto)) as rows:
-                good, bad = _verified(rows, origin, key)
-            arrived.extend(good)
-            if bad:
-                result.skipped.append(SkippedDevice(origin, EVENT_FAILS, bad))
+        # Signatures are checked on other threads while the next rows are fetched and parsed.
+        with Verification({}) as verifying:
+            fetched: list[tuple[str, _Fetched]] = []
+            for origin, (after, upto) in sorted(wanted.items()):
+                if origin not in raw_keys:
+                    result.skipped.append(SkippedDevice(origin, KEY_MISSING))
+                    continue
+                try:
+                    key = intake.check_keys({origin: raw_keys[origin][0]}, "hub")[origin]
+                except SyncError as exc:
+                    result.skipped.append(SkippedDevice(origin, KEY_DAMAGED, str(exc)))
+                    continue
+                verifying.trust(origin, key)
+                with contextlib.closing(hub_db.fetch_events(conn, origin, after, upto)) as rows:
+                    fetched.append((origin, _fetch(rows, origin, verifying)))
+            for origin, device_events in fetched:
+                good, bad = device_events.verified()
+                arrived.extend(good)
+                if bad:
+                    result.skipped.append(SkippedDevice(origin, EVENT_FAILS, bad))
     keys = {o: intake.check_keys({o: k}, "hub")[o] for o, (k, _n) in raw_keys.items()}
     names = {o: n for o, (_k, n) in raw_keys.items()}
     arrived.sort(key=lambda item: item[0])
@@ -287,12 +296,34 @@ def _pull(
         _step(progress, STAGE_PULL, start + len(batch), len(records))
 
 
-def _verified(
-    rows: Iterable[dict[str, Any]], origin: str, key: bytes
-) -> tuple[list[tuple[int, EventRecord]], str]:
-    """The hub's events of one device (with their hub_seq) up to the first that fails its
-    checks, and what that check found."""
-    good: list[tuple[int, EventRecord]] = []
+class _Fetched:
+    """One device's events from the hub as read (with their hub_seq), their signatures
+    being checked chunk by chunk, and why reading stopped early ("" if it did not)."""
+
+    def __init__(self) -> None:
+        self.events: list[tuple[int, EventRecord]] = []
+        self.chunks: list[tuple[int, Future[tuple[int, str] | None]]] = []
+        self.problem = ""
+
+    def verified(self) -> tuple[list[tuple[int, EventRecord]], str]:
+        """The events up to the first that fails its checks, and what that check found."""
+        for start, chunk in self.chunks:
+            found = chunk.result()
+            if found is not None:
+                return self.events[: start + found[0]], found[1]
+        return self.events, self.problem
+
+
+def _fetch(rows: Iterable[dict[str, Any]], origin: str, verifying: Verification) -> _Fetched:
+    """Parse the hub's events of one device, handing each chunk to ``verifying``; reading
+    stops at the first event that cannot be parsed (the rest of that device waits)."""
+    fetched = _Fetched()
+    pending: list[EventRecord] = []
+
+    def hand_over() -> None:
+        fetched.chunks.append((len(fetched.events) - len(pending), verifying.add(pending)))
+        pending.clear()
+
     for row in rows:
         where = f"hub event {origin}#{row['origin_seq']}"
         try:
@@ -307,10 +338,13 @@ def _verified(
             )
             if record.origin_id != origin:
                 raise SyncError(f"{where} names another device")
-            bad = intake.first_bad_signature([record], {origin: key})
-            if bad is not None:
-                raise SyncError(bad)
         except (SyncError, ValueError) as exc:
-            return good, str(exc)
-        good.append((int(row["hub_seq"]), record))
-    return good, ""
+            fetched.problem = str(exc)
+            break
+        fetched.events.append((int(row["hub_seq"]), record))
+        pending.append(record)
+        if len(pending) == CHUNK:
+            hand_over()
+    if pending:
+        hand_over()
+    return fetched
