@@ -172,6 +172,7 @@ def _counts(data: dict[str, Any]) -> str:
         ("quarantined", "quarantined"),
         ("rejected", "rejected"),
         ("pending", "pending"),
+        ("orphans", "waiting for what they name"),
         ("from_future", "from the future"),
     ):
         if data.get(key):
@@ -229,6 +230,8 @@ def cmd_sync(args: argparse.Namespace, out: Output) -> int:
                 lines.append(f"  rejected events: {len(status.rejected)} (latest shown in --json)")
             if status.pending:
                 lines.append(f"  pending events: {status.pending}")
+            for held in status.orphans:
+                lines.append(f"  held: {held.kind} #{held.seq} from {held.device}: {held.reason}")
             if status.conflicts:
                 lines.append(f"  unresolved conflicts: {status.conflicts}")
             out.emit(status.as_dict(), "\n".join(lines))

@@ -248,6 +248,7 @@ SCHEMAS: dict[str, Schema] = {
             "channel": opt(NAME),
         }
     ),
+    "incident.playbook_chosen": Schema({**_INCIDENT, "scenario": req(NAME)}),
     "incident.resolved": Schema({**_INCIDENT, "note": opt(TEXT)}),
     "incident.closed": Schema({**_INCIDENT, "reason": opt(TEXT), "outstanding": opt(_int())}),
     "incident.cap_issued": Schema(
@@ -440,6 +441,53 @@ SCHEMAS: dict[str, Schema] = {
     "calltree.set": Schema({"key": req(NAME), "data": req(_object())}),
     "calltree.removed": Schema({"key": req(NAME)}),
 }
+
+#: What each kind refers to: (payload field, the kind of thing it names). Such an event from
+#: another laptop is applied only once what it names is here (an incident's declaration,
+#: a checklist step, a sheet's issue …); until then it is held (sync/intake.py). A field
+#: holding a list names one thing per item; a missing or null field names nothing.
+INCIDENT = "incident"
+REFERS: dict[str, tuple[tuple[str, str], ...]] = {
+    **{
+        kind: (("id", INCIDENT),)
+        for kind in (
+            "incident.level_changed",
+            "incident.logged",
+            "incident.system_status",
+            "incident.report_recorded",
+            "incident.playbook_chosen",
+            "incident.resolved",
+            "incident.closed",
+            "incident.cap_issued",
+            "message.sent",
+            "checklist.items_added",
+            "callout.started",
+            "review.noted",
+            "improvement.added",
+        )
+    },
+    "forms.issued": (("incident", INCIDENT),),
+    "forms.status": (("serials", "serial"),),
+    "forms.print_state": (("serials", "serial"),),
+    "intake.assessed": (("intake", "intake"), ("incident", INCIDENT)),
+    "message.replied": (("message", "message"),),
+    "checklist.assigned": (("item", "checklist step"),),
+    "checklist.ticked": (("item", "checklist step"),),
+    "callout.call": (("callout", "call-out"),),
+    "improvement.done": (("item", "improvement item"),),
+}
+
+
+def references(kind: str, payload: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """(kind of thing, its id) of everything an event of ``kind`` names (its payload fits)."""
+    named: list[tuple[str, str]] = []
+    for name, what in REFERS.get(kind, ()):
+        value = payload.get(name)
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, str):
+                named.append((what, item))
+    return named
+
 
 #: Clock stamps outside these years cannot be shown as a date: impossible, not just odd.
 STAMP_YEARS = (1970, 9999)

@@ -73,6 +73,9 @@ TEXTS = {
     "conflict": "Conflict to resolve: {table} {item} ({count} values)",
     "device-quarantined": "Laptop {device} is quarantined: {events} event(s) held until a "
     "commander accepts it",
+    "events-not-applied": "{count} event(s) received are kept but not applied: {invalid} "
+    "not fit to apply, {orphans} naming something not here (yet). 'hisconsole sync --status' "
+    "lists them with the reason",
 }
 
 
@@ -422,3 +425,45 @@ def _quarantined(console: Console, now: dt.datetime) -> Found:
                 )
             )
     return found
+
+
+@source
+def _not_applied(console: Console, now: dt.datetime) -> Found:
+    """Events from trusted laptops kept but not applied: they fail their schema, or name
+    an incident (checklist step, sheet …) that is not here (yet). Events refused by the
+    trust rules (a role the device lacks) are policy, listed on the Sync page, not alerted.
+    A new one makes a new alert (its key holds the latest arrival), so acknowledging one
+    batch mutes only it."""
+    from sqlalchemy import func
+
+    from hisconsole.store.sync_models import HELD_ORPHAN, HELD_REJECTED, HeldEvent
+    from hisconsole.sync.reasons import INVALID_MARK
+
+    with console.db.read() as session:
+        rows = session.execute(
+            select(HeldEvent.status, func.count(), func.max(HeldEvent.received_at))
+            .where(
+                (HeldEvent.status == HELD_ORPHAN)
+                | ((HeldEvent.status == HELD_REJECTED) & HeldEvent.reason.contains(INVALID_MARK))
+            )
+            .group_by(HeldEvent.status)
+        ).all()
+    counts = {status: int(n) for status, n, _latest in rows}
+    if not counts:
+        return Found()
+    latest = max(str(at) for _s, _n, at in rows)
+    return Found(
+        [
+            alert(
+                "events-not-applied",
+                WARNING,
+                (latest,),
+                {
+                    "count": sum(counts.values()),
+                    "invalid": counts.get(HELD_REJECTED, 0),
+                    "orphans": counts.get(HELD_ORPHAN, 0),
+                },
+                since=latest,
+            )
+        ]
+    )

@@ -13,7 +13,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import insert
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from hisconsole.domain.hlc import stamp_time
@@ -31,6 +31,37 @@ def handles(*kinds: str) -> Callable[[Handler], Handler]:
         return fn
 
     return register
+
+
+#: Kind of thing an event may name (event_schemas.REFERS) -> the projection column of its ids.
+#: A feature whose events name its own things registers them with :func:`named_by`.
+NAMED: dict[str, Any] = {}
+
+
+def named_by(what: str, column: Any) -> None:
+    """Things of kind ``what`` are here when ``column`` holds their id."""
+    NAMED[what] = column
+
+
+def first_missing(
+    session: Session, named: list[tuple[str, str]], present: set[tuple[str, str]]
+) -> tuple[str, str] | None:
+    """The first of ``named`` ((kind of thing, id)) not in the projections, or None.
+
+    ``present`` caches what was found (things are never taken out of the projections
+    while events come in), so a bundle of many events naming one incident asks once."""
+    wanted = [n for n in named if n not in present and n[0] in NAMED]
+    by_what: dict[str, set[str]] = {}
+    for what, key in wanted:
+        by_what.setdefault(what, set()).add(key)
+    for what, keys in by_what.items():
+        column = NAMED[what]
+        for start in range(0, len(keys), 500):
+            chunk = sorted(keys)[start : start + 500]
+            present.update(
+                (what, k) for k in session.scalars(select(column).where(column.in_(chunk)))
+            )
+    return next((n for n in wanted if n not in present), None)
 
 
 def dumps(value: Any) -> str:

@@ -31,8 +31,10 @@ from hisconsole.store.folding import (
     ROW_MAKERS,
     Rows,
     adds_rows,
+    first_missing,
     handles,
     hlc_time,
+    named_by,
 )
 from hisconsole.store.folding import dumps as _dumps
 from hisconsole.store.folding import entry_row as _entry_row
@@ -125,6 +127,15 @@ def applicable(record: EventRecord) -> str | None:
     return event_schemas.stamp_problem(wall_ms) or event_schemas.payload_problem(
         record.kind, record.payload
     )
+
+
+def missing_reference(
+    session: Session, record: EventRecord, present: set[tuple[str, str]]
+) -> tuple[str, str] | None:
+    """(kind of thing, id) of the first thing ``record`` names that is not here (None: all
+    are, or it names nothing). ``present``: see :func:`folding.first_missing`."""
+    named = event_schemas.references(record.kind, record.payload)
+    return first_missing(session, named, present) if named else None
 
 
 def clear(session: Session) -> None:
@@ -791,3 +802,14 @@ def _stock_counted(session: Session, record: EventRecord) -> None:
         counted_at=p.get("at") or hlc_time(record.hlc),
         counted_by=record.author,
     )
+
+
+# --- what events name (event_schemas.REFERS): where each kind of thing is found ----------
+
+named_by(event_schemas.INCIDENT, Incident.id)
+named_by("serial", FormSerial.serial)
+named_by("intake", Intake.id)
+named_by("message", IncidentMessage.id)
+named_by("checklist step", ChecklistItem.id)
+named_by("call-out", Callout.id)
+named_by("improvement item", Improvement.id)

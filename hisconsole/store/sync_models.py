@@ -17,7 +17,11 @@ HELD_QUARANTINE = "quarantine"
 HELD_REJECTED = "rejected"
 #: Held until the events before it (same origin) arrive: sequences stay gap-free.
 HELD_PENDING = "pending"
-HELD_STATUSES = (HELD_QUARANTINE, HELD_REJECTED, HELD_PENDING)
+#: Held until what it names (an incident, a checklist step, a sheet …) is here: from a
+#: trusted device and fits its schema, but arrived before the event that makes that thing
+#: (or names one that never existed). Decided again whenever events come in.
+HELD_ORPHAN = "orphan"
+HELD_STATUSES = (HELD_QUARANTINE, HELD_REJECTED, HELD_PENDING, HELD_ORPHAN)
 
 
 class EventOrder(Base):

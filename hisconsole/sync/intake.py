@@ -9,6 +9,16 @@ events are taken in sequence order: those that continue the device's gap-free
 sequence are applied if the device is trusted and has the role the event
 needs, quarantined if the device is unknown, or rejected; those after a gap
 wait (pending) until the missing ones arrive.
+
+An event that names a thing not here (a log entry, level change or sheet for an incident
+this laptop does not hold, a tick of an unknown checklist step …) is held as an orphan,
+never applied as such: it may be early (events cross between laptops, bundles and the hub
+in any order, and a declaration may sit in quarantine until its device is accepted) or
+name something that never existed. Either way it is kept, listed with the reason (sync
+--status, the Sync page, an alert) and relayed like the device's other events; its
+device's later events go on. Every intake that applies something decides again about the
+orphans, and applies each as soon as what it names is here, after it (so the log's order
+stays causal and a rebuild gives the same state).
 """
 
 from __future__ import annotations
@@ -29,6 +39,7 @@ from hisconsole.store import eventlog, projections
 from hisconsole.store.events import EventRecord, canonical_json
 from hisconsole.store.models import EVENT_FLAG_FROM_FUTURE, Event, Meta
 from hisconsole.store.sync_models import (
+    HELD_ORPHAN,
     HELD_PENDING,
     HELD_QUARANTINE,
     HELD_REJECTED,
@@ -217,6 +228,9 @@ class Context:
     clock: HybridClock
     now: dt.datetime
     source: str
+    #: Things (kind, id) events may name found here during this intake (see
+    #: projections.missing_reference).
+    present: set[tuple[str, str]] = field(default_factory=set)
 
     @property
     def today(self) -> dt.date:
@@ -245,6 +259,8 @@ class IntakeReport:
     quarantined: int = 0
     rejected: int = 0
     pending: int = 0
+    #: Held until what they name (an incident, a checklist step …) is here.
+    orphans: int = 0
     from_future: int = 0
     conflicting: int = 0
     #: Why events were quarantined or rejected, with how many for each reason.
@@ -266,6 +282,7 @@ class IntakeReport:
             "quarantined",
             "rejected",
             "pending",
+            "orphans",
             "from_future",
             "conflicting",
         ):
@@ -286,6 +303,7 @@ class IntakeReport:
             "quarantined": self.quarantined,
             "rejected": self.rejected,
             "pending": self.pending,
+            "orphans": self.orphans,
             "from_future": self.from_future,
             "conflicting": self.conflicting,
             "reasons": {reason.record_text(): n for reason, n in self.reasons.items()},
@@ -368,9 +386,20 @@ def _count_reason(report: IntakeReport, reason: Reason) -> None:
 
 
 def _apply_or_hold(
-    session: Session, candidates: Sequence[EventRecord], ctx: Context, report: IntakeReport
+    session: Session,
+    candidates: Sequence[EventRecord],
+    ctx: Context,
+    report: IntakeReport,
+    *,
+    count_orphans: bool = True,
 ) -> None:
-    """Decide each event (its origin's sequence already continues here) and store it."""
+    """Decide each event (its origin's sequence already continues here) and store it.
+
+    Events are applied in the order given. One that names a thing not here yet (its
+    incident, checklist step, sheet …) is held as an orphan after the events before it
+    were applied (what it names may be among them); :func:`resolve_orphans` applies it
+    once that thing arrives. ``count_orphans``: False when deciding again about events
+    already held as orphans (they are not news)."""
     to_apply: list[tuple[EventRecord, int]] = []
     held: list[dict[str, Any]] = []
     decided: list[tuple[EventRecord, str, Reason | None]] = []
@@ -402,6 +431,21 @@ def _apply_or_hold(
                 reasons.INVALID, device=record.origin_id, kind=record.kind, detail=problem
             )
         if verdict == trust_rules.APPLY:
+            missing = projections.missing_reference(session, record, ctx.present)
+            if missing is not None and to_apply:
+                eventlog.append_foreign(session, to_apply)
+                to_apply = []
+                missing = projections.missing_reference(session, record, ctx.present)
+            if missing is not None:
+                verdict = HELD_ORPHAN
+                reason = Reason(
+                    reasons.MISSING,
+                    device=record.origin_id,
+                    kind=record.kind,
+                    thing=missing[0],
+                    key=missing[1],
+                )
+        if verdict == trust_rules.APPLY:
             taken.add(record.event_id)
             stamp = Stamp.decode(record.hlc)
             flags = 0
@@ -418,6 +462,11 @@ def _apply_or_hold(
         else:
             assert reason is not None  # decide() gives one for every verdict but APPLY
             held.append(_held_row(record, verdict, reason, ctx))
+            if verdict == HELD_ORPHAN:
+                if count_orphans:
+                    report.orphans += 1
+                    _count_reason(report, reason)
+                continue
             if verdict == trust_rules.QUARANTINE:
                 report.quarantined += 1
             else:
@@ -427,6 +476,37 @@ def _apply_or_hold(
         session.execute(insert(HeldEvent), held)
     # Each was found applicable above: not checked a second time.
     eventlog.append_foreign(session, to_apply, checked=True)
+
+
+def resolve_orphans(session: Session, ctx: Context, report: IntakeReport) -> None:
+    """Apply the events held as orphans whose named things are here now, until none is
+    left that can be (applying one may bring what another names: a checklist step, then
+    its tick). Those still missing something stay held, listed with the reason."""
+    while True:
+        rows = session.scalars(
+            select(HeldEvent)
+            .where(HeldEvent.status == HELD_ORPHAN)
+            .order_by(HeldEvent.received_at, HeldEvent.origin_id, HeldEvent.origin_seq)
+        ).all()
+        ready = [
+            EventRecord.from_row(row)
+            for row in rows
+            if projections.missing_reference(session, EventRecord.from_row(row), ctx.present)
+            is None
+        ]
+        if not ready:
+            return
+        for record in ready:
+            session.execute(
+                delete(HeldEvent).where(
+                    HeldEvent.origin_id == record.origin_id,
+                    HeldEvent.origin_seq == record.origin_seq,
+                )
+            )
+        before = report.applied
+        _apply_or_hold(session, ready, ctx, report, count_orphans=False)
+        if report.applied == before:
+            return
 
 
 def store_events(
@@ -540,7 +620,9 @@ def release_held(
 ) -> IntakeReport:
     """Decide again about quarantined and rejected events (after a device was accepted or a
     new trust list arrived): apply those now allowed, re-label the others."""
-    query = select(HeldEvent).where(HeldEvent.status.in_((HELD_QUARANTINE, HELD_REJECTED)))
+    query = select(HeldEvent).where(
+        HeldEvent.status.in_((HELD_QUARANTINE, HELD_REJECTED, HELD_ORPHAN))
+    )
     if origins is not None:
         query = query.where(HeldEvent.origin_id.in_(list(origins)))
     rows = session.scalars(query.order_by(HeldEvent.origin_id, HeldEvent.origin_seq)).all()
@@ -556,8 +638,9 @@ def release_held(
             today=ctx.today,
         )
         if verdict == trust_rules.APPLY:
-            release.append(EventRecord.from_row(row))
-            continue
+            if row.status != HELD_ORPHAN:
+                release.append(EventRecord.from_row(row))
+            continue  # an orphan still waits for what it names (resolve_orphans)
         assert reason is not None  # decide() gives one for every verdict but APPLY
         if verdict != row.status:
             if verdict == trust_rules.REJECT:
@@ -623,4 +706,8 @@ def receive(
         report.merge(
             store_events(session, records, keys=keys or {}, names=names or {}, ctx=ctx, known=known)
         )
+    if report.applied:
+        # What came in may be what events held as orphans name (out of order across
+        # laptops, or a device accepted only now): decide about them again.
+        resolve_orphans(session, ctx, report)
     return report

@@ -25,8 +25,14 @@ WAITING = "waiting"
 #: The event's payload does not fit the schema of its ``kind``, or its clock stamp is not
 #: a date (``detail`` says which field, how); kept, never applied.
 INVALID = "invalid"
+#: How an INVALID reason's record text reads (stable): finds them in the held-events table.
+INVALID_MARK = " cannot be applied: "
 
-CODES = (REVOKED, EXPIRED, NOT_LISTED, LACKS_ROLE, ID_TAKEN, WAITING, INVALID)
+#: The event names a ``thing`` (incident, checklist step, sheet …) by ``key`` that is not
+#: here (yet): held, and applied as soon as that thing arrives (see sync/intake.py).
+MISSING = "missing"
+
+CODES = (REVOKED, EXPIRED, NOT_LISTED, LACKS_ROLE, ID_TAKEN, WAITING, INVALID, MISSING)
 
 
 @dataclass(frozen=True)
@@ -40,6 +46,8 @@ class Reason:
     role: str = ""
     seq: int = 0
     detail: str = ""
+    thing: str = ""
+    key: str = ""
 
     def __post_init__(self) -> None:
         if self.code not in CODES:
@@ -56,6 +64,8 @@ class Reason:
             f"{self.device} lacks",
             ID_TAKEN: "its event id is already used by another event",
             WAITING: f"waiting for event #{self.seq} of this device",
-            INVALID: f"'{self.kind}' cannot be applied: {self.detail}",
+            INVALID: f"'{self.kind}'{INVALID_MARK}{self.detail}",
+            MISSING: f"'{self.kind}' names {self.thing} {self.key!r}, which is not here (yet); "
+            "it is applied once that arrives",
         }
         return texts[self.code]

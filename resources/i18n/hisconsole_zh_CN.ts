@@ -133,6 +133,11 @@
         <source>Laptop {device} quarantined: {events} record(s) held until a commander accepts it</source>
         <translation>电脑 {device} 已隔离：{events} 条记录暂存，待指挥长接受后生效</translation>
     </message>
+    <message>
+        <location line="+4"/>
+        <source>{count} record(s) received are kept but not applied: {invalid} not fit to apply, {orphans} naming something not on this laptop (yet) — see the Sync page</source>
+        <translation>收到的 {count} 条记录已保存但未应用：{invalid} 条内容不合格，{orphans} 条所指的对象本机尚无——请查看同步页</translation>
+    </message>
 </context>
 <context>
     <name>AttachDialog</name>
@@ -7219,7 +7224,7 @@ The other values are replaced on this laptop and on every laptop this decision r
         <translation>{state}（{date}）</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+61"/>
         <source>No hospital IT key is pinned on this laptop yet, so events from other laptops are held in quarantine. Pin the IT key file from IT, or import a trust list (or a bundle that carries one) and confirm its fingerprint.</source>
         <translation>本机尚未固定医院信息科密钥，因此来自其他笔记本的记录都被隔离。请固定信息科提供的密钥文件，或导入信任名单（或带有信任名单的同步包）并核对其指纹。</translation>
     </message>
@@ -7336,12 +7341,12 @@ No IT key is pinned on this laptop yet. Phone the IT department and compare this
         <translation>接受设备(&amp;A)…</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Events rejected here (kept, never applied)</source>
-        <translation>本机拒绝的记录（保留但不生效）</translation>
+        <location line="+2"/>
+        <source>Events received but not applied here (kept, with the reason)</source>
+        <translation>已收到但未在本机应用的记录（已保存，附原因）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Devices known to this laptop</source>
         <translation>本机已知的设备</translation>
     </message>
@@ -7895,6 +7900,11 @@ No: import without pinning; events are held in quarantine.</source>
     </message>
     <message>
         <location line="+8"/>
+        <source>{count} name something not on this laptop yet (an incident, a checklist step, a sheet …); they are kept and applied once it arrives.</source>
+        <translation>{count} 条所指的对象（应急事件、检查清单步骤、单据等）本机尚无；已保存，待其到达后应用。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>{count} carry a time far ahead of this laptop&apos;s clock: check the clocks of the laptops.</source>
         <translation>{count} 条的时间远超本机时钟：请检查各笔记本的时钟。</translation>
     </message>
@@ -7939,7 +7949,47 @@ No: import without pinning; events are held in quarantine.</source>
         <translation>设备 {device} 的记录“{kind}”无法应用：{detail}</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+3"/>
+        <source>&apos;{kind}&apos; from device {device} names {thing} {key}, which is not on this laptop (yet); it is applied once that arrives</source>
+        <translation>设备 {device} 的“{kind}”指向{thing} {key}，本机尚无；待其到达后应用</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>incident</source>
+        <translation>应急事件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>form serial</source>
+        <translation>单据编号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>report received</source>
+        <translation>报告信息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>checklist step</source>
+        <translation>检查清单步骤</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>call-out</source>
+        <translation>通知呼叫</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>improvement item</source>
+        <translation>整改项</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>The trust list it carries was ignored: {problem}.</source>
         <translation>其中附带的信任名单已忽略：{problem}。</translation>
     </message>

@@ -634,6 +634,8 @@ def test_every_reason_an_event_is_held_back_has_words_of_its_own() -> None:
                 role="plan-editor",
                 seq=7,
                 detail="'key' is missing",
+                thing="incident",
+                key="NOPE",
             )
         )
         for code in reasons.CODES
@@ -646,6 +648,8 @@ def test_every_reason_an_event_is_held_back_has_words_of_its_own() -> None:
         "event-id-taken": "its event id is already used by another event",
         "waiting": "waiting for event #7 of device 01234567",
         "invalid": "'plan.item.set' from device 01234567 cannot be applied: 'key' is missing",
+        "missing": "'plan.item.set' from device 01234567 names incident NOPE, which is not on "
+        "this laptop (yet); it is applied once that arrives",
     }
 
 

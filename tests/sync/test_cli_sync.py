@@ -158,6 +158,7 @@ def test_unknown_devices_are_listed_and_accepted_from_the_command_line(
         "history",
         "quarantine",
         "rejected",
+        "orphans",
         "pending",
         "from_future",
         "conflicts",

@@ -16,6 +16,7 @@ from sqlalchemy import select
 
 from hisconsole.domain import event_schemas
 from hisconsole.domain.hlc import Stamp
+from hisconsole.services import alerts
 from hisconsole.services.console import Console
 from hisconsole.services.maintenance import check
 from hisconsole.services.sync import status as status_service
@@ -112,7 +113,13 @@ def test_intake_never_raises_and_the_rest_still_applies(
         # Kept either way: applied because it fits, or held with the reason.
         assert (stored is None) != (held is None)
         if held is not None:
-            assert f"'{kind}' cannot be applied" in held
+            # It fails its schema, or fits but names something not here (held until it is).
+            problem = event_schemas.payload_problem(kind, poison.payload)
+            if problem is None:
+                assert f"'{kind}' names " in held and "which is not here (yet)" in held
+                assert event_schemas.references(kind, poison.payload)
+            else:
+                assert f"'{kind}' cannot be applied" in held
             outcomes["held"] += 1
         else:
             assert event_schemas.payload_problem(kind, poison.payload) is None
@@ -178,3 +185,5 @@ def test_the_issues_shapes_are_held_with_a_reason(
     reasons = " | ".join(r.reason for r in rejected)
     assert "'id' is missing" in reasons and "'level' is not one of I, II, III, IV" in reasons
     assert "'version' is not a whole number" in reasons
+    (held,) = [x for x in alerts.current(b).alerts if x.kind == "events-not-applied"]
+    assert (held.params["invalid"], held.params["orphans"]) == (len(ISSUE_SHAPES), 0)

@@ -258,6 +258,11 @@ def count_notes(r: IntakeReport) -> list[str]:
         notes.append(
             f"{r.pending} event(s) wait for earlier ones from the same device (not applied yet)."
         )
+    if r.orphans:
+        notes.append(
+            f"{r.orphans} event(s) name something not on this laptop (yet) and are held until "
+            "it arrives; 'hisconsole sync --status' lists them."
+        )
     if r.from_future:
         notes.append(
             f"{r.from_future} event(s) carry a time far ahead of this laptop's clock (by up "

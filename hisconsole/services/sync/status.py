@@ -15,6 +15,7 @@ from hisconsole.services.sync.hub import saved_hub
 from hisconsole.services.sync.shared import local_vector
 from hisconsole.store.models import Event
 from hisconsole.store.sync_models import (
+    HELD_ORPHAN,
     HELD_PENDING,
     HELD_REJECTED,
     HeldEvent,
@@ -88,6 +89,8 @@ class SyncStatus:
     history: list[Exchange]
     quarantine: list[QuarantinedDevice]
     rejected: list[RejectedEvent]
+    #: Held until what they name (an incident, a checklist step …) is here; the latest first.
+    orphans: list[RejectedEvent]
     pending: int
     from_future: int
     conflicts: int
@@ -121,22 +124,25 @@ def sync_status(console: Console) -> SyncStatus:
                 select(SyncHistory).order_by(SyncHistory.id.desc()).limit(HISTORY_SHOWN)
             )
         ]
-        rejected = [
-            RejectedEvent(
-                device=r.origin_id,
-                seq=r.origin_seq,
-                kind=r.kind,
-                author=r.author,
-                reason=r.reason,
-                received_at=r.received_at,
-            )
-            for r in session.scalars(
-                select(HeldEvent)
-                .where(HeldEvent.status == HELD_REJECTED)
-                .order_by(HeldEvent.received_at.desc())
-                .limit(REJECTED_SHOWN)
-            )
-        ]
+        rejected, orphans = (
+            [
+                RejectedEvent(
+                    device=r.origin_id,
+                    seq=r.origin_seq,
+                    kind=r.kind,
+                    author=r.author,
+                    reason=r.reason,
+                    received_at=r.received_at,
+                )
+                for r in session.scalars(
+                    select(HeldEvent)
+                    .where(HeldEvent.status == status)
+                    .order_by(HeldEvent.received_at.desc())
+                    .limit(REJECTED_SHOWN)
+                )
+            ]
+            for status in (HELD_REJECTED, HELD_ORPHAN)
+        )
         pending = int(
             session.scalar(
                 select(func.count()).select_from(HeldEvent).where(HeldEvent.status == HELD_PENDING)
@@ -162,6 +168,7 @@ def sync_status(console: Console) -> SyncStatus:
         history=history,
         quarantine=quarantine,
         rejected=rejected,
+        orphans=orphans,
         pending=pending,
         from_future=future,
         conflicts=len(conflicts(console)),

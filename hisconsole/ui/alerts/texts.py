@@ -87,6 +87,11 @@ TEXTS: dict[str, Callable[[dict[str, Any]], str]] = {
         "Alerts",
         "Laptop {device} quarantined: {events} record(s) held until a commander accepts it",
     ).format(device=p["device"], events=p["events"]),
+    "events-not-applied": lambda p: QCoreApplication.translate(
+        "Alerts",
+        "{count} record(s) received are kept but not applied: {invalid} not fit to apply, "
+        "{orphans} naming something not on this laptop (yet) — see the Sync page",
+    ).format(**p),
 }
 
 

@@ -187,7 +187,8 @@ class SyncDevicesTab(Tab):
             self.view.selectRow(ids.index(current.id))
         elif self.rows and self.rows[0].status in HELD_STATES:
             self.view.selectRow(0)
-        rejected = snapshot.status.rejected
+        # Rejected for good, or held until what they name arrives: both kept, not applied.
+        rejected = snapshot.status.rejected + snapshot.status.orphans
         self.rejected_model.set_rows(rejected)
         self.rejected_heading.setVisible(bool(rejected))
         self.rejected_view.setVisible(bool(rejected))
@@ -403,7 +404,9 @@ class SyncDevicesTab(Tab):
         self.pin_button.setText(self.tr("Pin IT key…"))
         self.list_button.setText(self.tr("Import trust list…"))
         self.accept_button.setText(self.tr("&Accept device…"))
-        self.rejected_heading.setText(self.tr("Events rejected here (kept, never applied)"))
+        self.rejected_heading.setText(
+            self.tr("Events received but not applied here (kept, with the reason)")
+        )
         self.rejected_view.setAccessibleName(self.rejected_heading.text())
         self.view.setAccessibleName(self.tr("Devices known to this laptop"))
         for model in (self.model, self.rejected_model):

@@ -126,6 +126,14 @@ def report_lines(report: sync_shared.IntakeReport) -> list[str]:
                 "once those arrive.",
             ).format(count=report.pending)
         )
+    if report.orphans:
+        lines.append(
+            QCoreApplication.translate(
+                "SyncLabels",
+                "{count} name something not on this laptop yet (an incident, a checklist step, "
+                "a sheet …); they are kept and applied once it arrives.",
+            ).format(count=report.orphans)
+        )
     if report.from_future:
         lines.append(
             QCoreApplication.translate(
@@ -170,6 +178,11 @@ def reason_label(reason: sync_shared.Reason) -> str:
         "invalid": QCoreApplication.translate(
             "SyncLabels", "'{kind}' from device {device} cannot be applied: {detail}"
         ),
+        "missing": QCoreApplication.translate(
+            "SyncLabels",
+            "'{kind}' from device {device} names {thing} {key}, which is not on this laptop "
+            "(yet); it is applied once that arrives",
+        ),
     }
     text = texts.get(reason.code)
     if text is None:
@@ -181,7 +194,23 @@ def reason_label(reason: sync_shared.Reason) -> str:
         role=device_role_label(reason.role),
         seq=reason.seq,
         detail=reason.detail,
+        thing=thing_label(reason.thing),
+        key=reason.key,
     )
+
+
+def thing_label(thing: str) -> str:
+    """What an event may name (event_schemas.REFERS), in the reader's words."""
+    labels = {
+        "incident": QCoreApplication.translate("SyncLabels", "incident"),
+        "serial": QCoreApplication.translate("SyncLabels", "form serial"),
+        "intake": QCoreApplication.translate("SyncLabels", "report received"),
+        "message": QCoreApplication.translate("SyncLabels", "message"),
+        "checklist step": QCoreApplication.translate("SyncLabels", "checklist step"),
+        "call-out": QCoreApplication.translate("SyncLabels", "call-out"),
+        "improvement item": QCoreApplication.translate("SyncLabels", "improvement item"),
+    }
+    return labels.get(thing, thing)
 
 
 def result_lines(result: sync_shared.ImportResult) -> list[str]:
