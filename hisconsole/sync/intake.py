@@ -433,7 +433,7 @@ def _apply_or_hold(
         if verdict == trust_rules.APPLY:
             missing = projections.missing_reference(session, record, ctx.present)
             if missing is not None and to_apply:
-                eventlog.append_foreign(session, to_apply)
+                eventlog.append_foreign(session, to_apply, checked=True)
                 to_apply = []
                 missing = projections.missing_reference(session, record, ctx.present)
             if missing is not None:
