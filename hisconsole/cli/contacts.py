@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from hisconsole.cli import readiness
-from hisconsole.cli.options import CALL_TREE_HELP, Handler, open_console
+from hisconsole.cli.options import CALL_TREE_HELP, Handler, add_print_language, open_console
 from hisconsole.cli.output import EXIT_OK, Output
 from hisconsole.i18n import gettext as _
 
@@ -110,9 +110,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
         default="A4",
         help="A4 sheets, or wallet cards to cut out (default: A4)",
     )
-    tprint.add_argument(
-        "--lang", choices=("zh", "en"), default="zh", help="language of the printout (default: zh)"
-    )
+    add_print_language(tprint)
     return {
         "contacts": cmd_contacts,
         "calltree": cmd_contacts,

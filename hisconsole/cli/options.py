@@ -9,7 +9,7 @@ from typing import Any
 
 from hisconsole.cli.output import Output
 from hisconsole.domain.glossary import ROLES
-from hisconsole.i18n import LANGUAGES
+from hisconsole.i18n import LANGUAGES, PRINT_LANGUAGES
 
 Handler = Callable[[argparse.Namespace, Output], int]
 
@@ -69,6 +69,17 @@ CALL_TREE_HELP = (
     "a call tree's code ('hisconsole calltree list' shows them; an unknown one is refused "
     "with the list)"
 )
+
+
+def add_print_language(parser: argparse.ArgumentParser) -> None:
+    """--lang zh|en|both for a printout (report, kit, plan print, calltree print): the
+    language of the paper, not of the messages (that one goes before the command)."""
+    parser.add_argument(
+        "--lang",
+        choices=PRINT_LANGUAGES,
+        default="both",
+        help="language of the printout: zh, en, or both (Chinese then English; the default)",
+    )
 
 
 def global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:

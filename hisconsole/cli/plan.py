@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from hisconsole.cli.options import Handler, open_console, plan_code_help
+from hisconsole.cli.options import Handler, add_print_language, open_console, plan_code_help
 from hisconsole.cli.output import EXIT_OK, Output
 from hisconsole.i18n import gettext as _
 
@@ -29,6 +29,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
         metavar="CODE",
         help=plan_code_help("scenarios", "only this scenario's playbook"),
     )
+    add_print_language(plan_print)
     return {
         "plan": cmd_plan,
     }
@@ -42,7 +43,9 @@ def cmd_plan(args: argparse.Namespace, out: Output) -> int:
         if args.plan_command == "print":
             from hisconsole.services.files import write_atomically
 
-            write_atomically(args.out, plan_service.plan_pdf(console, scenario=args.scenario))
+            write_atomically(
+                args.out, plan_service.plan_pdf(console, scenario=args.scenario, lang=args.lang)
+            )
             out.emit({"file": str(args.out)}, _("Plan written to {file}").format(file=args.out))
             return EXIT_OK
         if args.plan_command == "export":

@@ -6,10 +6,14 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from hisconsole.cli.options import Handler, open_console, plan_code_help
+from hisconsole.cli.options import Handler, add_print_language, open_console, plan_code_help
 from hisconsole.cli.output import EXIT_OK, Output
 from hisconsole.cli.printing import add_printer_options, job_options, report
 from hisconsole.domain import glossary
+from hisconsole.i18n import current_language, ngettext
+from hisconsole.i18n import gettext as _
+from hisconsole.i18n.formats import format_datetime
+from hisconsole.printing.words import REPORT_TITLES
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
@@ -35,9 +39,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
         help="without an incident: the warning level (default: II)",
     )
     kit.add_argument("--wards", type=int, default=1, help="one set of starter forms per ward")
-    kit.add_argument(
-        "--lang", choices=("zh", "en"), default="zh", help="language of the kit (default: zh)"
-    )
+    add_print_language(kit)
 
     report = sub.add_parser("report", parents=[common], help="incident report as PDF")
     report.add_argument("id", metavar="ID", help="the incident's id")
@@ -50,6 +52,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
     report.add_argument(
         "--out", type=Path, required=True, metavar="FILE.pdf", help="the PDF to write"
     )
+    add_print_language(report)
     cap = sub.add_parser("cap", parents=[common], help="OASIS CAP 1.2 alert for an incident")
     cap.add_argument("id", metavar="ID", help="the incident's id")
     cap.add_argument(
@@ -75,12 +78,16 @@ def cmd_report(args: argparse.Namespace, out: Output) -> int:
     try:
         if args.command == "cap":
             message = reports.write_cap(console, args.id, args.out, args.msg_type).message
-            human = (
-                f"CAP {message.msg_type} {message.identifier} (sent {message.sent}) "
-                f"written to {args.out}"
+            human = _("CAP {type} {identifier} (sent {sent}) written to {file}").format(
+                type=message.msg_type,
+                identifier=message.identifier,
+                sent=format_datetime(message.sent),
+                file=args.out,
             )
             if message.references:
-                human += "\nReferences: " + " ".join(message.references)
+                human += "\n" + _("References: {references}").format(
+                    references=" ".join(message.references)
+                )
             out.emit(
                 {
                     "id": args.id,
@@ -94,10 +101,12 @@ def cmd_report(args: argparse.Namespace, out: Output) -> int:
                 human,
             )
         else:
-            reports.write_report(console, args.id, args.kind, args.out)
+            reports.write_report(console, args.id, args.kind, args.out, args.lang)
             out.emit(
                 {"id": args.id, "kind": args.kind, "file": str(args.out)},
-                f"{args.kind.capitalize()} report written to {args.out}",
+                _("{report} written to {file}").format(
+                    report=_(REPORT_TITLES[args.kind]), file=args.out
+                ),
             )
         return EXIT_OK
     finally:
@@ -132,10 +141,17 @@ def cmd_kit(args: argparse.Namespace, out: Output) -> int:
             return report(console, job, args, out, {})
         write_atomically(args.out, result.pdf)
         serials = kit.record_kit(console, result)
-        words = {kit.CALL_TREE: "call tree", kit.CHECKLISTS: "checklists"}
-        human = f"Downtime kit written to {args.out} ({len(serials)} numbered sheets)"
+        human = ngettext(
+            "Downtime kit written to {file} ({count} numbered sheet)",
+            "Downtime kit written to {file} ({count} numbered sheets)",
+            len(serials),
+        ).format(file=args.out, count=len(serials))
+        lacking = {
+            kit.CALL_TREE: _("No call tree in this kit."),
+            kit.CHECKLISTS: _("No checklists in this kit."),
+        }
         for part in result.missing:
-            human += f"\nNo {words[part]} in this kit. {result.why[part]}"
+            human += f"\n{lacking[part]} {result.why[part][current_language()]}"
         out.emit({"file": str(args.out), "serials": serials, "missing": result.missing}, human)
         return EXIT_OK
     finally:

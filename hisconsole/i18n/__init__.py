@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import gettext as _gettext
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import cache
 from pathlib import Path
@@ -26,6 +27,9 @@ from hisconsole.errors import render as _fill
 
 Language = Literal["zh", "en"]
 LANGUAGES: tuple[Language, ...] = ("zh", "en")
+#: The language of a printout: one of the two, or both (Chinese first).
+PrintLanguage = Literal["zh", "en", "both"]
+PRINT_LANGUAGES: tuple[PrintLanguage, ...] = ("zh", "en", "both")
 DOMAIN = "hisconsole"
 LOCALE_DIR = Path(__file__).resolve().parent
 _LOCALES: dict[Language, str] = {"zh": "zh_CN", "en": "en"}
@@ -68,6 +72,12 @@ def gettext(text: str) -> str:
     return translator(_current.get()).gettext(text)
 
 
+def N_(text: str) -> str:
+    """Mark ``text`` for the catalogue where it is defined (a table of words); it is
+    translated where it is shown (``gettext(text)``)."""
+    return text
+
+
 def ngettext(singular: str, plural: str, n: int) -> str:
     """The singular or plural form for ``n``, in the current language."""
     return translator(_current.get()).ngettext(singular, plural, n)
@@ -85,3 +95,87 @@ def term(context: str, code: str) -> str:
     """A glossary code (a system status, a log or report kind, …) as a word of the
     current language; the catalogue keys it by ``context`` (``"system status"``)."""
     return translator(_current.get()).pgettext(context, code)
+
+
+@contextmanager
+def speaking(lang: Language) -> Iterator[None]:
+    """Within the block, :func:`gettext` and friends speak ``lang``."""
+    token = _current.set(lang)
+    try:
+        yield
+    finally:
+        _current.reset(token)
+
+
+def in_every_language(make: Callable[[], str]) -> dict[str, str]:
+    """``make()`` (which speaks through :func:`gettext`) said in each language: a text a
+    printout shows in one language or both."""
+    said: dict[str, str] = {}
+    for lang in LANGUAGES:
+        with speaking(lang):
+            said[lang] = make()
+    return said
+
+
+def languages_of(lang: PrintLanguage) -> tuple[Language, ...]:
+    """The languages a printout in ``lang`` shows, Chinese first."""
+    if lang == "both":
+        return LANGUAGES
+    if lang not in LANGUAGES:
+        raise ValueError(f"lang must be zh, en or both, not {lang!r}")
+    return (lang,)
+
+
+class Words:
+    """The words of one printout, in Chinese, English or both (Chinese first, joined by
+    ``sep``; a text that reads the same in both shows once).
+
+    Its ``gettext``/``ngettext``/``pgettext`` are picked up by the catalogue's extractor
+    like the module-level ones; the result may still be ``.format()``-ed, as both
+    languages' templates carry the same fields.
+    """
+
+    def __init__(self, lang: PrintLanguage, sep: str = " / ") -> None:
+        self.lang = lang
+        self.languages = languages_of(lang)
+        self.sep = sep
+        self.first: Language = self.languages[0]
+
+    def join(self, parts: Iterable[str]) -> str:
+        shown: list[str] = []
+        for part in parts:
+            if part and part not in shown:
+                shown.append(part)
+        return self.sep.join(shown)
+
+    def gettext(self, text: str) -> str:
+        return self.join(translator(lang).gettext(text) for lang in self.languages)
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return self.join(translator(lang).ngettext(singular, plural, n) for lang in self.languages)
+
+    def pgettext(self, context: str, text: str) -> str:
+        return self.join(translator(lang).pgettext(context, text) for lang in self.languages)
+
+    def pick(self, value: Mapping[str, str] | str | None) -> str:
+        """A text the plan or the user gave in both languages (``{"zh": …, "en": …}``):
+        the languages asked for, falling back to the other one when one is empty."""
+        if value is None:
+            return ""
+        if isinstance(value, str):
+            return value
+        parts = [str(value.get(lang) or "") for lang in self.languages]
+        if not any(parts):
+            parts = [str(v) for v in value.values() if v][:1]
+        return self.join(parts)
+
+    def each(self, make: Callable[[], str]) -> str:
+        """``make()`` said in each language (it speaks through :func:`gettext`)."""
+        parts = []
+        for lang in self.languages:
+            with speaking(lang):
+                parts.append(make())
+        return self.join(parts)
+
+    def with_sep(self, sep: str) -> Words:
+        return Words(self.lang, sep)

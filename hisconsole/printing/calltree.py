@@ -28,6 +28,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
+from hisconsole.i18n import N_, Language, PrintLanguage, Words, languages_of
 from hisconsole.printing.common import (
     ALERT,
     FAINT,
@@ -44,67 +45,43 @@ from hisconsole.printing.common import (
 Page = Literal["A4", "card"]
 CARD = (85 * mm, 54 * mm)
 
+# Phone types as short labels (the English ones abbreviated to fit a card).
 _PHONE_LABELS = {
-    "zh": {
-        "mobile": "手机",
-        "office": "办公",
-        "extension": "分机",
-        "short": "短号",
-        "home": "住宅",
-        "pager": "寻呼",
-    },
-    "en": {
-        "mobile": "Mob",
-        "office": "Off",
-        "extension": "Ext",
-        "short": "Short",
-        "home": "Home",
-        "pager": "Pager",
-    },
+    "mobile": N_("Mob"),
+    "office": N_("Off"),
+    "extension": N_("Ext"),
+    "short": N_("Short"),
+    "home": N_("Home"),
+    "pager": N_("Pager"),
 }
 
-_COLUMNS = {
-    "zh": ("编号  姓名 / 职务", "电话（按拨打顺序）", "已联系时间"),
-    "en": ("No.  Name / position", "Phones (in order to dial)", "Reached at"),
-}
 
-_WORDS: dict[str, dict[str, str]] = {
-    "zh": {
-        "call_tree": "呼叫树",
-        "version": "预案版本",
-        "printed": "打印时间",
-        "page": "第 {n}/{total} 页",
-        "card": "{n}/{total}",
-        "alternate": "{wait} 分钟未接通改拨：",
-        "alternate_short": "{wait}分钟未接→",
-        "how": (
-            "按编号依次呼叫：每人负责呼叫其下一级编号的人员。{wait} 分钟内无人接听即改拨替补人员。"
-            "接通后在方框内打勾并写下时间。"
-        ),
-        "how_short": "依编号呼叫下一级；{wait}分钟未接改拨替补；接通打勾记时间",
-        "unknown": "未知联系人 {key}",
-        "unchecked": "（待核实）",
-        "none": "（无电话）",
-    },
-    "en": {
-        "call_tree": "Call tree",
-        "version": "Plan version",
-        "printed": "Printed",
-        "page": "Page {n} of {total}",
-        "card": "{n}/{total}",
-        "alternate": "No answer in {wait} min, call: ",
-        "alternate_short": "{wait} min → ",
-        "how": (
+def _words(lang: PrintLanguage) -> dict[str, str]:
+    """The sheet's words in ``lang`` (``{fields}`` filled by the caller)."""
+    w, lines = Words(lang), Words(lang, sep="\n")
+    return {
+        "call_tree": w.gettext("Call tree"),
+        "version": w.gettext("Plan version"),
+        "printed": w.gettext("Printed"),
+        "page": w.gettext("Page {number} of {total}"),
+        "alternate": w.gettext("No answer in {wait} min, call: "),
+        "alternate_short": w.gettext("{wait} min → "),
+        "how": lines.gettext(
             "Call in number order: each person calls the people numbered under them. "
             "If there is no answer within {wait} minutes, call the alternate. "
             "Tick the box and write the time when you reach someone."
         ),
-        "how_short": "Call the numbers under you; no answer in {wait} min: alternate; tick + time",
-        "unknown": "unknown contact {key}",
-        "unchecked": " (unchecked)",
-        "none": "(no phone)",
-    },
-}
+        "how_short": w.gettext(
+            "Call the numbers under you; no answer in {wait} min: alternate; tick + time"
+        ),
+        "unknown": w.gettext("unknown contact {key}"),
+        "unchecked": w.gettext(" (unchecked)"),
+        "none": w.gettext("(no phone)"),
+        # Column heads: one line per language (a bilingual one is too wide for its column).
+        "number": lines.gettext("No.  Name / position"),
+        "phones": lines.gettext("Phones (in order to dial)"),
+        "reached": lines.gettext("Reached at"),
+    }
 
 
 _TIME = "____:____"  # room to write the time by hand
@@ -145,31 +122,31 @@ def _flatten(tree: Mapping[str, Any]) -> list[_Node]:
     return out
 
 
-def _text(value: Any, lang: str) -> str:
-    if isinstance(value, Mapping):
-        return str(value.get(lang) or next((v for v in value.values() if v), ""))
-    return str(value or "")
+def _text(value: Any, lang: PrintLanguage) -> str:
+    return Words(lang).pick(value)
 
 
-def _names(contact: Mapping[str, Any] | None, key: str, lang: str) -> tuple[str, str]:
+def _names(contact: Mapping[str, Any] | None, key: str, lang: PrintLanguage) -> tuple[str, str]:
     """(zh name, en name) of a contact; the unknown-contact text when it is missing."""
     if contact is None:
-        return _WORDS[lang]["unknown"].format(key=key), ""
+        return _words(lang)["unknown"].format(key=key), ""
     name = contact.get("name") or {}
     if isinstance(name, str):
         return name, ""
     return str(name.get("zh") or ""), str(name.get("en") or "")
 
 
-def _phones(contact: Mapping[str, Any] | None, lang: str) -> list[str]:
+def _phones(contact: Mapping[str, Any] | None, lang: PrintLanguage) -> list[str]:
     if contact is None:
         return []
+    unchecked = _words(lang)["unchecked"]
     out = []
     for phone in contact.get("phones") or []:
-        label = _PHONE_LABELS[lang].get(str(phone.get("type")), str(phone.get("type") or ""))
+        kind = str(phone.get("type") or "")
+        label = Words(lang, sep="/").gettext(_PHONE_LABELS[kind]) if kind in _PHONE_LABELS else kind
         item = f"{label} {phone.get('number', '')}".strip()
         if phone.get("needs_review"):
-            item += _WORDS[lang]["unchecked"]
+            item += unchecked
         out.append(item)
     return out
 
@@ -206,9 +183,13 @@ class _Geometry:
 
 
 def _layout_a4_row(
-    node: _Node, contacts: Mapping[str, Mapping[str, Any]], lang: str, s: float, g: _Geometry
+    node: _Node,
+    contacts: Mapping[str, Mapping[str, Any]],
+    lang: PrintLanguage,
+    s: float,
+    g: _Geometry,
 ) -> _Row:
-    words = _WORDS[lang]
+    words = _words(lang)
     lead = s * 1.22
     small = max(s - 1.3, 7.0)
     small_lead = small * 1.2
@@ -264,9 +245,13 @@ def _layout_a4_row(
 
 
 def _layout_card_row(
-    node: _Node, contacts: Mapping[str, Mapping[str, Any]], lang: str, s: float, g: _Geometry
+    node: _Node,
+    contacts: Mapping[str, Mapping[str, Any]],
+    lang: PrintLanguage,
+    s: float,
+    g: _Geometry,
 ) -> _Row:
-    words = _WORDS[lang]
+    words = _words(lang)
     lead = s * 1.2
     x0 = g.left + node.depth * g.indent
     row = _Row(node, x0)
@@ -298,7 +283,7 @@ def _layout_card_row(
     if node.alternate:
         alt = contacts.get(node.alternate)
         azh, aen = _names(alt, node.alternate, lang)
-        alt_name = azh or aen if lang == "zh" else aen or azh
+        alt_name = aen or azh if lang == "en" else azh or aen
         alt_phones = _phones(alt, lang)[:2]
         alt_items = [
             f"↳{words['alternate_short'].format(wait=node.wait)}{alt_name}",
@@ -371,17 +356,19 @@ def _header_a4(
     canvas: Canvas,
     tree: Mapping[str, Any],
     g: _Geometry,
-    lang: str,
+    lang: PrintLanguage,
     plan_version: int,
     printed_at: str,
     hospital: str,
     wait: int,
 ) -> float:
-    words = _WORDS[lang]
-    other = "en" if lang == "zh" else "zh"
+    words = _words(lang)
+    # The tree's name in the first language large, in the other one beside it.
+    one: Language = "en" if lang == "en" else "zh"
+    other = "zh" if one == "en" else "en"
     y = g.top
     name = tree.get("name") or {}
-    first = _text(name, lang)
+    first = _text(name, one)
     second = name.get(other, "") if isinstance(name, Mapping) else ""
     canvas.setFillColor(INK)
     canvas.setFont(font(), 17)
@@ -408,10 +395,14 @@ def _header_a4(
     canvas.setStrokeColor(INK)
     canvas.setLineWidth(0.8)
     canvas.line(g.left, y, g.right, y)
-    y -= 10
+    heads = [words[key].split("\n") for key in ("number", "phones", "reached")]
+    depth = max(len(head) for head in heads)
+    y -= 10 + 8.5 * (depth - 1)
     canvas.setFont(font(), 7.5)
-    cols = _COLUMNS[lang]
-    canvas.drawString(g.left, y, cols[0])
+    reached_x = g.right - g.reached_w
+    for x, head in zip((g.left, reached_x - g.phones_w, reached_x), heads, strict=True):
+        for i, line in enumerate(head):
+            canvas.drawString(x, y + 8.5 * (len(head) - 1 - i), line)
     return y - 4
 
 
@@ -423,8 +414,9 @@ def _footer(
 ) -> None:
     canvas.setFont(font(), 7.5)
     canvas.setFillColor(GREY)
-    canvas.drawString(g.left, g.bottom - 12, text)
     canvas.drawRightString(g.right, g.bottom - 12, page_text)
+    room = g.right - g.left - width(page_text, 7.5) - 8
+    canvas.drawString(g.left, g.bottom - 12, ellipsize(text, 7.5, room))
 
 
 def render_call_tree(
@@ -434,7 +426,7 @@ def render_call_tree(
     plan_version: int,
     printed_at: str,
     hospital: str,
-    lang: str = "zh",
+    lang: PrintLanguage = "both",
     page: Page = "A4",
     out: BinaryIO,
 ) -> int:
@@ -442,11 +434,10 @@ def render_call_tree(
 
     ``tree`` has the call-tree shape (code, name {zh, en}, wait_minutes, nodes of
     contact / alternate / children); ``contacts`` maps contact keys to contacts
-    in the contact-list shape. ``lang`` (zh or en) picks the labels and positions;
+    in the contact-list shape. ``lang`` (zh, en or both) picks the labels and positions;
     names always print in both languages.
     """
-    if lang not in _WORDS:
-        raise ValueError(f"lang must be zh or en, not {lang!r}")
+    languages_of(lang)  # refuses anything but zh, en and both
     if page not in ("A4", "card"):
         raise ValueError(f"page must be 'A4' or 'card', not {page!r}")
     font()
@@ -466,11 +457,11 @@ def _render_a4(
     plan_version: int,
     printed_at: str,
     hospital: str,
-    lang: str,
+    lang: PrintLanguage,
     wait: int,
     out: BinaryIO,
 ) -> int:
-    words = _WORDS[lang]
+    words = _words(lang)
     page_w, page_h = A4
     margin = 14 * mm
     canvas = Canvas(out, pagesize=A4, initialFontName=font(), initialFontSize=9)
@@ -510,12 +501,6 @@ def _render_a4(
     )
     for number, page_rows in enumerate(pages, 1):
         top = _header_a4(canvas, tree, g, lang, plan_version, printed_at, hospital, wait)
-        cols = _COLUMNS[lang]
-        canvas.setFont(font(), 7.5)
-        canvas.setFillColor(GREY)
-        reached_x = g.right - g.reached_w
-        canvas.drawString(reached_x - g.phones_w, top + 4, cols[1])
-        canvas.drawString(reached_x, top + 4, cols[2])
         y = top - 6
         tops: dict[int, float] = {}
         for index in page_rows:
@@ -527,7 +512,7 @@ def _render_a4(
             canvas.setLineWidth(0.5)
             canvas.line(row.box_x, y + size * 0.25, g.right, y + size * 0.25)
         _draw_connectors(canvas, rows, tops, size, size * 0.95)
-        _footer(canvas, g, footer, words["page"].format(n=number, total=total))
+        _footer(canvas, g, footer, words["page"].format(number=number, total=total))
         canvas.showPage()
     canvas.save()
     return total
@@ -552,11 +537,11 @@ def _render_cards(
     plan_version: int,
     printed_at: str,
     hospital: str,
-    lang: str,
+    lang: PrintLanguage,
     wait: int,
     out: BinaryIO,
 ) -> int:
-    words = _WORDS[lang]
+    words = _words(lang)
     page_w, page_h = CARD
     margin = 3 * mm
     s = 7.5
@@ -583,7 +568,7 @@ def _render_cards(
         y = g.top - 8
         canvas.setFillColor(INK)
         canvas.setFont(font(), 8.5)
-        page_label = words["card"].format(n=number, total=total)
+        page_label = f"{number}/{total}"
         canvas.drawRightString(g.right, y, page_label)
         canvas.drawString(
             g.left, y, ellipsize(title, 8.5, g.right - g.left - width(page_label, 8.5) - 4)
@@ -617,10 +602,10 @@ def _render_cards(
     return total
 
 
-def _set_info(canvas: Canvas, tree: Mapping[str, Any], lang: str) -> None:
+def _set_info(canvas: Canvas, tree: Mapping[str, Any], lang: PrintLanguage) -> None:
     describe(
         canvas,
-        f"{_WORDS[lang]['call_tree']}: {_text(tree.get('name'), lang)}",
+        f"{_words(lang)['call_tree']}: {_text(tree.get('name'), lang)}",
         subject=str(tree.get("code", "")),
     )
 

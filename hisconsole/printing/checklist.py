@@ -9,12 +9,13 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
+from hisconsole.i18n import N_, PrintLanguage, Words
 from hisconsole.printing.common import ALERT, GREY, INK, describe, font, wrap
 
 GROUP_NAMES = {
-    "hq": {"zh": "应急指挥部", "en": "Emergency command HQ"},
-    "tech": {"zh": "技术支持组", "en": "Technical support group"},
-    "business": {"zh": "业务恢复组", "en": "Business recovery group"},
+    "hq": N_("Emergency command HQ"),
+    "tech": N_("Technical support group"),
+    "business": N_("Business recovery group"),
 }
 
 
@@ -26,12 +27,15 @@ def render_checklists(
     printed_at: str,
     exercise: bool,
     out: BinaryIO,
+    lang: PrintLanguage = "both",
 ) -> int:
-    """Write the checklist PDF: ``items`` as ``services.response.checklist`` gives them
-    (group, text{zh,en}, done, assignee); returns the page count."""
+    """Write the checklist PDF in ``lang`` (zh, en, or both: each step in Chinese with the
+    English beneath): ``items`` as ``services.response.checklist`` gives them (group,
+    text{zh,en}, done, assignee); returns the page count."""
+    w, spaced = Words(lang), Words(lang, sep=" ")
     name = font()
     canvas = Canvas(out, pagesize=A4, initialFontName=name)
-    describe(canvas, f"{title['en']} — checklists")
+    describe(canvas, w.pick(title) + " — " + spaced.gettext("Checklists"))
     width, height = A4
     left, right, bottom = 18 * mm, width - 18 * mm, 18 * mm
     page = 1
@@ -40,25 +44,34 @@ def render_checklists(
     def header() -> float:
         canvas.setFillColor(INK)
         canvas.setFont(name, 15)
-        canvas.drawString(left, height - 20 * mm, f"{title['zh']} / {title['en']}")
+        canvas.drawString(left, height - 20 * mm, w.pick(title))
         canvas.setFont(name, 9)
         canvas.setFillColor(GREY)
         canvas.drawString(left, height - 26 * mm, subtitle)
         canvas.drawRightString(
-            right, 10 * mm, f"打印 printed {printed_at} · 第 {page} 页 page {page}"
+            right,
+            10 * mm,
+            spaced.gettext("printed")
+            + f" {printed_at} · "
+            + spaced.gettext("page {number}").format(number=page),
         )
         if exercise:
             canvas.setFillColor(ALERT)
             canvas.setFont(name, 13)
-            canvas.drawRightString(right, height - 20 * mm, "演练 EXERCISE")
+            canvas.drawRightString(right, height - 20 * mm, spaced.gettext("EXERCISE"))
         canvas.setFillColor(INK)
         return float(height - 34 * mm)
 
     y = header()
     current_group = None
     for item in items:
-        lines_zh = wrap(item["text"]["zh"], 10, right - left - 12 * mm)
-        lines_en = wrap(item["text"]["en"], 8, right - left - 12 * mm)
+        first, *second = (
+            [item["text"]["zh"], item["text"]["en"]]
+            if lang == "both"
+            else [Words(lang).pick(item["text"])]
+        )
+        lines_zh = wrap(first, 10, right - left - 12 * mm)
+        lines_en = wrap(second[0], 8, right - left - 12 * mm) if second else []
         needed = (len(lines_zh) * 13 + len(lines_en) * 10 + 6) + (
             24 if item["group"] != current_group else 0
         )
@@ -69,9 +82,11 @@ def render_checklists(
             current_group = None
         if item["group"] != current_group:
             current_group = item["group"]
-            group = GROUP_NAMES.get(current_group, {"zh": current_group, "en": current_group})
+            group = current_group
             canvas.setFont(name, 12)
-            canvas.drawString(left, y - 12, f"{group['zh']} / {group['en']}")
+            canvas.drawString(
+                left, y - 12, w.gettext(GROUP_NAMES[group]) if group in GROUP_NAMES else group
+            )
             y -= 24
         canvas.rect(left, y - 10, 9, 9, stroke=1, fill=0)
         if item.get("done"):

@@ -12,6 +12,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
+from hisconsole.i18n import PrintLanguage, Words
 from hisconsole.printing.fonts import FONT, register_fonts
 
 INK = HexColor("#111111")
@@ -116,13 +117,18 @@ def describe(canvas: Canvas, title: str, *, subject: str = "") -> None:
         canvas.setSubject(subject)
 
 
-def page_label(number: int, total: int) -> str:
-    return f"第 {number} 页，共 {total} 页 · Page {number} of {total}"
+def page_label(number: int, total: int, lang: PrintLanguage = "both") -> str:
+    return (
+        Words(lang, sep=" · ")
+        .gettext("Page {number} of {total}")
+        .format(number=number, total=total)
+    )
 
 
-def numbered_canvas(footer: str = "") -> type[Canvas]:
+def numbered_canvas(footer: str = "", lang: PrintLanguage = "both") -> type[Canvas]:
     """A canvas class that holds its pages back until the end, then writes ``footer`` at the
-    bottom left and "page x of y" at the bottom right of each (y known only then)."""
+    bottom left and "page x of y" (in ``lang``) at the bottom right of each (y known only
+    then)."""
 
     class NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab is untyped
         def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -142,7 +148,7 @@ def numbered_canvas(footer: str = "") -> type[Canvas]:
                 self.setFillColor(GREY)
                 if footer:
                     self.drawString(MARGIN, 10 * mm, footer)
-                self.drawRightString(A4[0] - MARGIN, 10 * mm, page_label(number, total))
+                self.drawRightString(A4[0] - MARGIN, 10 * mm, page_label(number, total, lang))
                 self.restoreState()
                 super().showPage()
             super().save()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
+from functools import partial
 from typing import Any, BinaryIO
 
 from reportlab.lib import colors
@@ -26,34 +27,19 @@ from reportlab.platypus.flowables import Flowable
 from hisconsole.domain import glossary
 from hisconsole.domain import incidents as rules
 from hisconsole.domain.plan import text_colour_on
+from hisconsole.i18n import N_, Language, PrintLanguage, Words, current_language
+from hisconsole.i18n import gettext as _
+from hisconsole.i18n.formats import format_datetime
 from hisconsole.printing.common import document_setup, numbered_canvas
 from hisconsole.printing.fonts import register_fonts
+from hisconsole.printing.words import REPORT_TITLES, RESTORED_AT_RESOLUTION, SYSTEM_STATES
 
-# The plan's words for the three upward reports (首报 / 续报 / 终报).
-TITLES = {
-    "initial": {"zh": "首报", "en": "Initial report"},
-    "followup": {"zh": "续报", "en": "Follow-up report"},
-    "final": {"zh": "终报", "en": "Final report"},
-}
-# Which upward report a reporting clock counted down to.
-CLOCK_KINDS = {
-    "initial": "首报 Initial report",
-    "followup": "续报 Follow-up",
-    "level-change": "级别变更报告 Level change",
-}
-STATUS = {
-    "up": {"zh": "正常", "en": "Fully functional"},
-    "degraded": {"zh": "部分可用", "en": "Partially functional"},
-    "down": {"zh": "中断", "en": "Non-functional"},
-    "na": {"zh": "不适用", "en": "N/A"},
-}
+TITLES, STATUS = REPORT_TITLES, SYSTEM_STATES
 STATUS_COLOURS = {"up": "#2E7D32", "degraded": "#F9A825", "down": "#C62828", "na": "#9E9E9E"}
 
 
-def _time(value: str | None, tz: dt.tzinfo | None) -> str:
-    if not value:
-        return "—"
-    return dt.datetime.fromisoformat(value).astimezone(tz).strftime("%Y-%m-%d %H:%M")
+def _time(value: str | None, tz: dt.tzinfo | None, lang: Language) -> str:
+    return format_datetime(value, lang, tz=tz) or "—"
 
 
 def _styles() -> dict[str, ParagraphStyle]:
@@ -76,8 +62,9 @@ def _esc(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _bi(zh: str, en: str) -> str:
-    return f"{_esc(zh)} / {_esc(en)}"
+def _lines(text: str) -> str:
+    """A text of several lines (one per language) as a paragraph's markup."""
+    return _esc(text).replace("\n", "<br/>")
 
 
 def _table(rows: list[list[Any]], widths: Sequence[float], font: str) -> Table:
@@ -163,38 +150,42 @@ def status_spans(
     return spans
 
 
-def judgement(clock: Mapping[str, Any]) -> str:
-    """A reporting clock judged by the plan's rule, in the hospital's words and in English."""
+def judgement(clock: Mapping[str, Any], w: Words) -> str:
+    """A reporting clock judged by the plan's rule, in the hospital's words."""
     state = clock["state"]
     if state == rules.STATE_ON_TIME:
-        return "按时 on time"
+        return w.gettext("on time")
     if state == rules.STATE_LATE:
         late = rules.late_minutes(clock["late_seconds"])
-        return f"迟报（迟 {late} 分钟） late by {late} min"
+        return w.gettext("late by {minutes} min").format(minutes=late)
     if state == rules.STATE_MISSED:
-        return "漏报 missed"
+        return w.gettext("missed")
     if state == rules.STATE_RED:
         late = rules.late_minutes(-clock["remaining_seconds"])
-        return f"未报，已超时 {late} 分钟 not made, {late} min overdue"
-    return "未到时限 not yet due"
+        return w.gettext("not made, {minutes} min overdue").format(minutes=late)
+    return w.gettext("not yet due")
 
 
-def compliance_table(clocks: Sequence[Mapping[str, Any]], tz: dt.tzinfo | None, font: str) -> Table:
+def compliance_table(
+    clocks: Sequence[Mapping[str, Any]], tz: dt.tzinfo | None, font: str, w: Words
+) -> Table:
     """Each upward report owed: due, made, and on time / late by N min / missed.
 
     Clocks a level change or the resolution replaced before they fell due owed
     nothing and are left out."""
-    rows: list[list[Any]] = [["报告 Report", "级别 Level", "应报 Due", "实报 Made", "结果 Result"]]
+    rows: list[list[Any]] = [
+        [w.gettext(t) for t in (N_("Report"), N_("Level"), N_("Due"), N_("Made"), N_("Result"))]
+    ]
     for clock in clocks:
         if clock["state"] == rules.STATE_CANCELLED:
             continue
         rows.append(
             [
-                CLOCK_KINDS.get(clock["kind"], clock["kind"]),
+                w.gettext(TITLES[clock["kind"]]) if clock["kind"] in TITLES else clock["kind"],
                 clock["level"],
-                _time(clock["due_at"], tz),
-                _time(clock["met_at"], tz) if clock["met_at"] else "未报 not made",
-                judgement(clock),
+                _time(clock["due_at"], tz, w.first),
+                _time(clock["met_at"], tz, w.first) if clock["met_at"] else w.gettext("not made"),
+                judgement(clock, w),
             ]
         )
     table = _table(rows, [45 * mm, 17 * mm, 28 * mm, 28 * mm, 52 * mm], font)
@@ -202,6 +193,29 @@ def compliance_table(clocks: Sequence[Mapping[str, Any]], tz: dt.tzinfo | None, 
         if clock["state"] in (rules.STATE_LATE, rules.STATE_MISSED, rules.STATE_RED):
             table.setStyle([("TEXTCOLOR", (4, row), (4, row), colors.HexColor("#B71C1C"))])
     return table
+
+
+def _comment(system: Mapping[str, Any], w: Words) -> str:
+    """A system's comment; the one the console wrote itself at resolution in words."""
+    comment = str(system["comment"] or "")
+    if comment == RESTORED_AT_RESOLUTION:
+        comment = w.gettext(RESTORED_AT_RESOLUTION)
+    return comment + (f" ({system['estimate']})" if system["estimate"] else "")
+
+
+def _banner_text(incident: Mapping[str, Any], level: Mapping[str, Any], w: Words) -> str:
+    def said() -> str:
+        lang = current_language()
+        return _("Level {level} {name} ({colour})").format(
+            level=incident["level"],
+            name=level["name"].get(lang) or level["name"].get("zh", ""),
+            colour=level["colour_name"].get(lang) or level["colour_name"].get("zh", ""),
+        )
+
+    text = w.each(said)
+    if incident["exercise"]:
+        text = w.gettext("EXERCISE") + " — " + text
+    return text
 
 
 def render_report(
@@ -215,13 +229,20 @@ def render_report(
     out: BinaryIO,
     checklist: Sequence[Mapping[str, Any]] = (),
     messages: Sequence[Mapping[str, Any]] = (),
+    lang: PrintLanguage = "both",
 ) -> int:
-    """Write the report PDF to ``out``; returns the number of pages.
+    """Write the report PDF to ``out`` in ``lang`` (zh, en, or both: Chinese then English);
+    returns the number of pages.
 
-    ``describe(entry) -> str`` words one activity-log entry (the CLI's wording).
+    ``describe(entry) -> str`` words one activity-log entry in the current language
+    (the CLI's wording); it is called once per language shown.
     """
     if kind not in glossary.REPORT_KINDS:
         raise ValueError(f"unknown report kind {kind!r}")
+    w = Words(lang, sep=" ")
+    heading = w.with_sep(" / ")
+    stacked = w.with_sep("\n")
+    first = w.first
     font = register_fonts()
     st = _styles()
     tz = printed_at.tzinfo
@@ -229,21 +250,14 @@ def render_report(
     exercise = bool(incident["exercise"])
     story: list[Flowable] = []
     title = TITLES[kind]
-    story.append(Paragraph(_bi(title["zh"], title["en"]), st["h1"]))
-    story.append(
-        Paragraph(f"{_esc(hospital['zh'])} · {_esc(hospital['en'])} — {incident['id']}", st["base"])
-    )
-    banner_text = (
-        f"{incident['level']} 级 {level['name']['zh']}（{level['colour_name']['zh']}） / "
-        f"Level {incident['level']} {level['name']['en']} ({level['colour_name']['en']})"
-    )
-    if exercise:
-        banner_text = "演练 EXERCISE — " + banner_text
+    story.append(Paragraph(_esc(heading.gettext(title)), st["h1"]))
+    story.append(Paragraph(f"{_esc(heading.pick(hospital))} — {incident['id']}", st["base"]))
     banner_style = ParagraphStyle(
         "banner_level",
         parent=st["banner"],
         textColor=colors.HexColor(text_colour_on(level["colour_hex"])),
     )
+    banner_text = _banner_text(incident, level, heading)
     banner = Table([[Paragraph(_esc(banner_text), banner_style)]], colWidths=[170 * mm])
     banner.setStyle(
         TableStyle(
@@ -257,54 +271,55 @@ def render_report(
     )
     story += [Spacer(1, 3 * mm), banner, Spacer(1, 3 * mm)]
     facts = [
-        ["事件 Incident", _esc(incident["title"])],
-        ["状态 Status", incident["status"]],
-        ["报告时间 Reported", _time(incident["reported_at"], tz)],
+        [w.gettext("Incident"), Paragraph(_esc(incident["title"]), st["base"])],
+        [w.gettext("Status"), w.pgettext("incident status", incident["status"])],
+        [w.gettext("Reported"), _time(incident["reported_at"], tz, first)],
         [
-            "启动应急响应 Declared",
-            f"{_time(incident['declared_at'], tz)} — {_esc(incident['declared_by'])}",
+            w.gettext("Declared"),
+            f"{_time(incident['declared_at'], tz, first)} — {incident['declared_by']}",
         ],
-        ["解除 Resolved", _time(incident.get("resolved_at"), tz)],
+        [w.gettext("Resolved"), _time(incident.get("resolved_at"), tz, first)],
     ]
     facts_table = Table(facts, colWidths=[40 * mm, 130 * mm])
-    facts_table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), font, 9)]))
+    facts_table.setStyle(
+        TableStyle([("FONT", (0, 0), (-1, -1), font, 9), ("VALIGN", (0, 0), (-1, -1), "TOP")])
+    )
     story.append(facts_table)
 
-    story.append(Paragraph(_bi("系统状态（现状）", "Situation: systems"), st["h2"]))
-    rows: list[list[Any]] = [["系统 System", "状态 Status", "起始 Since", "备注 Comment"]]
+    story.append(Paragraph(_esc(heading.gettext("Situation: systems")), st["h2"]))
+    rows: list[list[Any]] = [
+        [w.gettext(t) for t in (N_("System"), N_("Status"), N_("Since"), N_("Comment"))]
+    ]
     for system in incident["systems"]:
-        label = STATUS.get(system["status"], {"zh": system["status"], "en": system["status"]})
+        status = system["status"]
         rows.append(
             [
-                Paragraph(f"{system['code']} {_esc(system['name'].get('zh', ''))}", st["small"]),
-                f"{label['zh']} {label['en']}",
-                _time(system["since"], tz),
+                Paragraph(f"{system['code']} {_esc(w.pick(system['name']))}", st["small"]),
                 Paragraph(
-                    _esc(
-                        system["comment"]
-                        + (f" ({system['estimate']})" if system["estimate"] else "")
-                    ),
-                    st["small"],
+                    _esc(w.gettext(STATUS[status]) if status in STATUS else status), st["small"]
                 ),
+                _time(system["since"], tz, first),
+                Paragraph(_esc(_comment(system, w)), st["small"]),
             ]
         )
     story.append(_table(rows, [45 * mm, 40 * mm, 30 * mm, 55 * mm], font))
-    story.append(Paragraph(_bi("上报时限执行情况", "Reporting compliance"), st["h2"]))
-    story.append(compliance_table(incident["clocks"], tz, font))
+    story.append(Paragraph(_esc(heading.gettext("Reporting compliance")), st["h2"]))
+    story.append(compliance_table(incident["clocks"], tz, font, w))
 
     entries = incident["log"]
     if kind != "final":
-        story.append(Paragraph(_bi("已采取的措施", "Actions taken"), st["h2"]))
+        story.append(Paragraph(_esc(heading.gettext("Actions taken")), st["h2"]))
         actions = [
             e
             for e in entries
             if e["kind"] in (*glossary.WRITTEN_LOG_KINDS, glossary.LOG_LEVEL, glossary.LOG_STATUS)
         ]
         for entry in actions[-12:]:
-            story.append(Paragraph(f"{_time(entry['at'], tz)} {_esc(describe(entry))}", st["base"]))
+            said = stacked.each(partial(describe, entry))
+            story.append(Paragraph(f"{_time(entry['at'], tz, first)} {_lines(said)}", st["base"]))
         needs = [m for m in messages if m["reply_required"] and not m["reply"]]
         open_steps = [c for c in checklist if not c["done"]]
-        story.append(Paragraph(_bi("需要的支持", "Needs"), st["h2"]))
+        story.append(Paragraph(_esc(heading.gettext("Needs")), st["h2"]))
         if not needs and not open_steps:
             story.append(Paragraph("—", st["base"]))
         for message in needs:
@@ -313,7 +328,9 @@ def render_report(
             )
         if open_steps:
             story.append(
-                Paragraph(f"未完成步骤 Open checklist steps: {len(open_steps)}", st["base"])
+                Paragraph(
+                    _esc(w.gettext("Open checklist steps")) + f": {len(open_steps)}", st["base"]
+                )
             )
     else:
         end = (
@@ -324,28 +341,28 @@ def render_report(
         start = dt.datetime.fromisoformat(incident["reported_at"])
         spans = status_spans(incident, end)
         if spans:
-            story.append(Paragraph(_bi("各系统停机时间", "System downtime over time"), st["h2"]))
+            story.append(Paragraph(_esc(heading.gettext("System downtime over time")), st["h2"]))
             story.append(DowntimeChart(spans, start, end, tz, font))
-            story.append(
-                Paragraph(
-                    f"红 red = {STATUS['down']['en']}; 黄 yellow = "
-                    f"{STATUS['degraded']['en']}; 绿 green = {STATUS['up']['en']}",
-                    st["small"],
+            legend = w.each(
+                lambda: _("red = {down}; yellow = {degraded}; green = {up}").format(
+                    **{code: _(STATUS[code]) for code in ("down", "degraded", "up")}
                 )
             )
-        story.append(Paragraph(_bi("工作日志", "Activity log"), st["h2"]))
-        log_rows: list[list[Any]] = [["时间 Time", "记录人 By", "内容 Entry"]]
+            story.append(Paragraph(_esc(legend), st["small"]))
+        story.append(Paragraph(_esc(heading.gettext("Activity log")), st["h2"]))
+        log_rows: list[list[Any]] = [[w.gettext(t) for t in (N_("Time"), N_("By"), N_("Entry"))]]
         for entry in entries:
             log_rows.append(
                 [
-                    _time(entry["at"], tz),
+                    _time(entry["at"], tz, first),
                     Paragraph(_esc(entry["by"]), st["small"]),
-                    Paragraph(_esc(describe(entry)), st["small"]),
+                    Paragraph(_lines(stacked.each(partial(describe, entry))), st["small"]),
                 ]
             )
         story.append(_table(log_rows, [30 * mm, 30 * mm, 110 * mm], font))
 
-    stamp = printed_at.strftime("%Y-%m-%d %H:%M")
+    stamp = format_datetime(printed_at, first, tz=tz)
+    watermark = w.gettext("EXERCISE")
 
     def furniture(canvas: Any, _doc: Any) -> None:
         if not exercise:
@@ -355,12 +372,15 @@ def render_report(
         canvas.setFont(font, 64)
         canvas.translate(A4[0] / 2, A4[1] / 2)
         canvas.rotate(35)
-        canvas.drawCentredString(0, 0, "演练 EXERCISE")
+        canvas.drawCentredString(0, 0, watermark)
         canvas.restoreState()
 
-    footer = f"{incident['id']} · {title['zh']} {title['en']} · 打印 printed {stamp}"
-    doc = SimpleDocTemplate(out, **document_setup(f"{incident['id']} {title['en']}"))
+    footer = f"{incident['id']} · {w.gettext(title)} · " + w.gettext("printed") + f" {stamp}"
+    doc = SimpleDocTemplate(out, **document_setup(f"{incident['id']} {w.gettext(title)}"))
     doc.build(
-        story, onFirstPage=furniture, onLaterPages=furniture, canvasmaker=numbered_canvas(footer)
+        story,
+        onFirstPage=furniture,
+        onLaterPages=furniture,
+        canvasmaker=numbered_canvas(footer, lang=lang),
     )
     return int(doc.page)

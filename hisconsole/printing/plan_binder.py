@@ -5,9 +5,9 @@ contents, then overview, warning levels (colour swatches and reporting
 deadlines), organisation and duties, reporting, systems, risks, every
 scenario's playbook (each on its own page: the steps in order, with the group
 doing each and the warning levels it applies to), resources, drill calendar
-and review. Every text prints in Chinese with the English beneath it in
-smaller type. Every page carries the plan title, hospital, plan version, print
-date and "page x of y".
+and review. Every text prints in the language asked for (zh, en), or in Chinese with the
+English beneath it in smaller type (both). Every page carries the plan title, hospital,
+plan version, print date and "page x of y".
 
 With ``scenario`` only that scenario's playbook prints (with the warning-level
 legend and the downtime procedures of the systems it involves).
@@ -15,7 +15,7 @@ legend and the downtime procedures of the systems it involves).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, BinaryIO
 from xml.sax.saxutils import escape
 
@@ -42,6 +42,18 @@ from reportlab.platypus import (
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from hisconsole.domain.plan import text_colour_on
+from hisconsole.i18n import (
+    LANGUAGES,
+    Language,
+    PrintLanguage,
+    Words,
+    current_language,
+    in_every_language,
+    languages_of,
+    translator,
+)
+from hisconsole.i18n import gettext as _
+from hisconsole.i18n.formats import format_date
 from hisconsole.printing.common import (
     CREATOR,
     FAINT,
@@ -52,81 +64,7 @@ from hisconsole.printing.common import (
     font,
     numbered_canvas,
 )
-
-LANGS = ("zh", "en")
-
-_LABELS: dict[str, tuple[str, str]] = {
-    "contents": ("目录", "Contents"),
-    "version": ("版本", "Version"),
-    "revised": ("修订日期", "Revised"),
-    "owner": ("编制部门", "Owner"),
-    "printed": ("打印时间", "Printed"),
-    "overview": ("总则", "Overview"),
-    "purpose": ("编制目的", "Purpose"),
-    "goals": ("工作目标", "Goals"),
-    "scope": ("适用范围", "Scope"),
-    "principles": ("工作原则", "Principles"),
-    "levels": ("预警分级", "Warning levels"),
-    "criteria": ("判定标准", "Criteria"),
-    "response": ("响应措施", "Response"),
-    "groups": ("组织机构与职责", "Organisation and duties"),
-    "lead": ("负责人", "Lead"),
-    "members": ("成员", "Members"),
-    "duties": ("职责", "Duties"),
-    "reporting": ("信息报告", "Reporting"),
-    "channels": ("报告渠道", "Channels"),
-    "steps": ("报告程序", "Procedure"),
-    "systems": ("信息系统", "Systems"),
-    "system": ("系统", "System"),
-    "criticality": ("重要程度", "Criticality"),
-    "max_downtime": ("最长可中断", "Max. downtime"),
-    "downtime_procedure": ("停机处置", "Downtime procedure"),
-    "risks": ("风险", "Risks"),
-    "likelihood": ("可能性", "Likelihood"),
-    "impact": ("影响", "Impact"),
-    "mitigations": ("防范措施", "Mitigations"),
-    "scenarios": ("处置流程", "Scenario playbooks"),
-    "playbook": ("处置流程", "Playbook"),
-    "risk": ("关联风险", "Risk"),
-    "scenario_systems": ("涉及系统", "Systems"),
-    "default_level": ("默认级别", "Default level"),
-    "step_no": ("序号", "No."),
-    "group": ("工作组", "Group"),
-    "step_levels": ("适用级别", "Levels"),
-    "step": ("步骤", "Step"),
-    "resources": ("应急资源", "Resources"),
-    "resource": ("资源", "Resource"),
-    "quantity": ("数量", "Quantity"),
-    "location": ("存放位置", "Location"),
-    "owner_group": ("负责组", "Owner"),
-    "check": ("检查周期", "Check every"),
-    "drills": ("演练计划", "Drill calendar"),
-    "date": ("日期", "Date"),
-    "drill": ("演练", "Drill"),
-    "scenario": ("场景", "Scenario"),
-    "kind": ("形式", "Kind"),
-    "participants": ("参加", "Participants"),
-    "review": ("总结评估", "Review"),
-    "review_steps": ("评估步骤", "Steps"),
-    "level_legend": ("预警级别与报告时限", "Warning levels and reporting deadlines"),
-    "involved_procedures": ("涉及系统的停机处置", "Downtime procedures of the systems involved"),
-}
-
-_VALUES: dict[str, tuple[str, str]] = {
-    "critical": ("关键", "critical"),
-    "high": ("高", "high"),
-    "medium": ("中", "medium"),
-    "low": ("低", "low"),
-    "tabletop": ("桌面推演", "tabletop"),
-    "functional": ("功能演练", "functional"),
-    "full-scale": ("综合演练", "full-scale"),
-    "hardware": ("硬件", "hardware"),
-    "power": ("电力", "power"),
-    "forms": ("表单", "forms"),
-    "equipment": ("设备", "equipment"),
-    "network": ("网络", "network"),
-    "documents": ("文件", "documents"),
-}
+from hisconsole.printing.words import LABELS, VALUES
 
 _GROUP_TINTS = {"hq": "#FDECEA", "tech": "#E8F0FE", "business": "#E6F4EA"}
 
@@ -203,8 +141,58 @@ class _Doc(BaseDocTemplate):  # type: ignore[misc]
             self.notify("TOCEntry", (flowable.toc_level, escape(flowable.toc_text), self.page, key))
 
 
+Bilingual = dict[str, str]
+
+
+_said = in_every_language
+
+
+def _words(text: str) -> Bilingual:
+    """A catalogue text (its English id) in each language."""
+    return {lang: translator(lang).gettext(text) for lang in LANGUAGES}
+
+
+def _said_with(make: Callable[..., str], *args: Any) -> Bilingual:
+    """``make(*args)`` said in each language (a loop's values bound now, not late)."""
+    return in_every_language(lambda: make(*args))
+
+
+def _labelled(key: str, value: Mapping[str, str] | str) -> str:
+    text = value if isinstance(value, str) else value.get(current_language(), "")
+    return _("{label}: {value}").format(label=_(LABELS[key]), value=text)
+
+
+def _level_deadlines(level: Mapping[str, Any]) -> str:
+    return _(
+        "{name} ({colour}): report within {report} minutes, follow up every {follow} minutes"
+    ).format(
+        name=level.get("name", {}).get(current_language(), ""),
+        colour=level.get("colour_name", {}).get(current_language(), ""),
+        report=int(level.get("report_minutes", 0)),
+        follow=int(level.get("followup_minutes", 0)),
+    )
+
+
+def _rating(likelihood: Mapping[str, str], impact: Mapping[str, str]) -> str:
+    return _("Likelihood: {likelihood} · Impact: {impact}").format(
+        likelihood=likelihood[current_language()], impact=impact[current_language()]
+    )
+
+
+def _minutes(minutes: int) -> str:
+    return _("{minutes} min").format(minutes=minutes)
+
+
+def _days(days: int) -> str:
+    return _("{days} days").format(days=days)
+
+
 class _Binder:
-    def __init__(self, doc: Mapping[str, Any], version: int, printed_at: str) -> None:
+    def __init__(
+        self, doc: Mapping[str, Any], version: int, printed_at: str, lang: PrintLanguage
+    ) -> None:
+        self.lang = lang
+        self.shown: tuple[Language, ...] = languages_of(lang)
         self.doc = doc
         self.version = version
         self.printed_at = printed_at
@@ -217,38 +205,54 @@ class _Binder:
 
     # --- text helpers -------------------------------------------------------------------
 
+    def texts(self, text: Mapping[str, str] | None) -> list[str]:
+        """The languages shown of a text given in both (each falling back on the other),
+        once if they read the same."""
+        if not text:
+            return []
+        out: list[str] = []
+        for lang in self.shown:
+            said = text.get(lang) or (text.get("en") if lang == "zh" else text.get("zh")) or ""
+            if said and said not in out:
+                out.append(said)
+        return out
+
     def bi(
         self, text: Mapping[str, str] | None, zh: ParagraphStyle, en: ParagraphStyle
     ) -> list[Flowable]:
-        """Chinese, then the English beneath in smaller type (once if both are the same)."""
-        if not text:
-            return []
-        out: list[Flowable] = []
-        if text.get("zh"):
-            out.append(Paragraph(_e(text["zh"]), zh))
-        if text.get("en") and text.get("en") != text.get("zh"):
-            out.append(Paragraph(_e(text["en"]), en))
-        return out
+        """The first language in ``zh``'s style, the second (both) beneath in ``en``'s."""
+        return [
+            Paragraph(_e(said), zh if i == 0 else en) for i, said in enumerate(self.texts(text))
+        ]
+
+    def inline(self, text: Mapping[str, str] | None) -> str:
+        """Markup of a short text on one line: the second language in small grey type."""
+        parts = self.texts(text)
+        head = _e(parts[0]) if parts else ""
+        rest = "".join(f"　<font size='8' color='#555555'>{_e(p)}</font>" for p in parts[1:])
+        return head + rest
 
     def label(self, key: str, zh: ParagraphStyle, en: ParagraphStyle) -> list[Flowable]:
-        z, e = _LABELS[key]
-        return self.bi({"zh": z, "en": e}, zh, en)
+        return self.bi(_words(LABELS[key]), zh, en)
 
     def value(self, code: str) -> dict[str, str]:
-        z, e = _VALUES.get(code, (code, code))
-        return {"zh": z, "en": e}
+        return _words(VALUES[code]) if code in VALUES else {"zh": code, "en": code}
+
+    def toc(self, number: str, text: Mapping[str, str]) -> str:
+        return "  ".join([number, *self.texts(text)])
 
     def heading(self, key: str) -> list[Flowable]:
         self.section_no += 1
-        z, e = _LABELS[key]
+        number = str(self.section_no)
+        first, *rest = self.texts(_words(LABELS[key]))
         return [
             _Heading(
-                f"{self.section_no}　{_e(z)}",
+                f"{number}　{_e(first)}",
                 self.s.h1,
-                toc=f"{self.section_no}  {z}  {e}",
+                toc=self.toc(number, _words(LABELS[key])),
                 level=0,
             ),
-            Paragraph(_e(e), self.s.h1_en),
+            *(Paragraph(_e(text), self.s.h1_en) for text in rest),
         ]
 
     def subheading(self, key: str) -> list[Flowable]:
@@ -258,11 +262,12 @@ class _Binder:
         out: list[Flowable] = []
         for i, item in enumerate(items, 1):
             mark = f"{i}." if numbered else "•"
-            parts: list[Flowable] = []
-            if item.get("zh"):
-                parts.append(Paragraph(_e(item["zh"]), self.s.bullet, bulletText=mark))
-            if item.get("en"):
-                parts.append(Paragraph(_e(item["en"]), self.s.bullet_en))
+            parts: list[Flowable] = [
+                Paragraph(_e(text), self.s.bullet, bulletText=mark)
+                if n == 0
+                else Paragraph(_e(text), self.s.bullet_en)
+                for n, text in enumerate(self.texts(item))
+            ]
             out.append(KeepTogether(parts))
         return out
 
@@ -272,8 +277,9 @@ class _Binder:
         return self.bi(text, self.s.cell, self.s.cell_en)
 
     def head_cell(self, key: str) -> Paragraph:
-        z, e = _LABELS[key]
-        return Paragraph(f"{_e(z)}<br/><font size='7'>{_e(e)}</font>", self.s.cell_head)
+        first, *rest = self.texts(_words(LABELS[key]))
+        rest_markup = "".join(f"<br/><font size='7'>{_e(text)}</font>" for text in rest)
+        return Paragraph(_e(first) + rest_markup, self.s.cell_head)
 
     def table(
         self, rows: list[list[Any]], widths: Sequence[float], extra: Sequence[Any] = ()
@@ -318,28 +324,20 @@ class _Binder:
         story: list[Flowable] = [Spacer(1, 45 * mm)]
         story += self.bi(meta.get("hospital"), s.cover_hospital, s.cover_meta_en)
         story.append(Spacer(1, 10 * mm))
-        title = meta.get("title") or {}
-        story.append(Paragraph(_e(title.get("zh", "")), s.cover_title))
-        story.append(Paragraph(_e(title.get("en", "")), s.cover_title_en))
+        story += self.bi(meta.get("title") or {}, s.cover_title, s.cover_title_en)
         if subtitle:
-            story.append(Paragraph(_e(subtitle.get("zh")), s.cover_subtitle))
-            story.append(Paragraph(_e(subtitle.get("en")), s.cover_title_en))
+            story += self.bi(subtitle, s.cover_subtitle, s.cover_title_en)
         story.append(Spacer(1, 20 * mm))
-        lines = [
+        lines: list[tuple[str, Mapping[str, str] | str]] = [
             ("version", str(self.version)),
-            ("revised", str(meta.get("revised", ""))),
+            ("revised", format_date(meta.get("revised"), self.shown[0])),
             ("printed", self.printed_at),
         ]
         owner = meta.get("owner") or {}
-        for key, value in lines:
-            z, e = _LABELS[key]
-            story.append(Paragraph(f"{_e(z)}：{_e(value)}", s.cover_meta))
-            story.append(Paragraph(f"{_e(e)}: {_e(value)}", s.cover_meta_en))
         if owner:
-            story.append(
-                Paragraph(f"{_e(_LABELS['owner'][0])}：{_e(owner.get('zh'))}", s.cover_meta)
-            )
-            story.append(Paragraph(f"Owner: {_e(owner.get('en'))}", s.cover_meta_en))
+            lines.append(("owner", owner))
+        for key, value in lines:
+            story += self.bi(_said_with(_labelled, key, value), s.cover_meta, s.cover_meta_en)
         return story
 
     def contents(self) -> list[Flowable]:
@@ -382,26 +380,18 @@ class _Binder:
         code_style, colour_style = self.on_level(s.swatch, level), self.on_level(s.swatch_en, level)
         swatch = [
             Paragraph(_e(level["code"]), code_style),
-            Paragraph(_e(level.get("colour_name", {}).get("zh", "")), colour_style),
-            Paragraph(_e(level.get("colour_name", {}).get("en", "")), colour_style),
+            *(Paragraph(_e(t), colour_style) for t in self.texts(level.get("colour_name", {}))),
         ]
-        name = level.get("name", {})
         report = int(level.get("report_minutes", 0))
         follow = int(level.get("followup_minutes", 0))
+        deadlines = _said(
+            lambda: _(
+                "Initial report within {report} minutes; follow-up reports every {follow} minutes"
+            ).format(report=report, follow=follow)
+        )
         body: list[Flowable] = [
-            Paragraph(
-                f"{_e(name.get('zh'))}　<font size='10' color='#555555'>"
-                f"{_e(name.get('en'))}</font>",
-                s.h2,
-            ),
-            Paragraph(
-                f"首报时限：<b>{report} 分钟</b>　　续报间隔：每 {follow} 分钟",
-                s.body,
-            ),
-            Paragraph(
-                f"Initial report within {report} minutes; follow-up reports every {follow} minutes",
-                s.body_en,
-            ),
+            Paragraph(self.inline(level.get("name", {})), s.h2),
+            *self.bi(deadlines, s.body, s.body_en),
             *self.label("criteria", s.h3, s.cell_en),
             *self.bi(level.get("criteria"), s.cell, s.body_en),
             *self.label("response", s.h3, s.cell_en),
@@ -434,24 +424,11 @@ class _Binder:
         ]
         extra = []
         for i, level in enumerate(self.doc.get("levels", []), 1):
-            name = level.get("name", {})
-            report = int(level.get("report_minutes", 0))
-            follow = int(level.get("followup_minutes", 0))
+            said = _said_with(_level_deadlines, level)
             rows.append(
                 [
                     Paragraph(_e(level["code"]), self.on_level(self.s.swatch_en, level)),
-                    [
-                        Paragraph(
-                            f"{_e(name.get('zh'))}（{_e(level.get('colour_name', {}).get('zh'))}）"
-                            f"　首报 {report} 分钟内，续报每 {follow} 分钟",
-                            self.s.cell,
-                        ),
-                        Paragraph(
-                            f"{_e(name.get('en'))} ({_e(level.get('colour_name', {}).get('en'))}): "
-                            f"report within {report} minutes, follow up every {follow} minutes",
-                            self.s.cell_en,
-                        ),
-                    ],
+                    self.bi(said, self.s.cell, self.s.cell_en),
                 ]
             )
             extra.append(("BACKGROUND", (0, i), (0, i), colors.HexColor(level["colour_hex"])))
@@ -491,25 +468,24 @@ class _Binder:
             ]
         ]
         for system in systems:
-            name = system.get("name", {})
+            minutes = int(system.get("max_downtime_minutes", 0))
             rows.append(
                 [
                     [
                         Paragraph(
-                            f"<b>{_e(system['code'])}</b>　{_e(name.get('zh'))}", self.s.cell
+                            f"<b>{_e(system['code'])}</b>　{self.inline(system.get('name', {}))}",
+                            self.s.cell,
                         ),
-                        Paragraph(_e(name.get("en")), self.s.cell_en),
                         Spacer(1, 2),
                         *self.bi(system.get("function"), self.s.cell, self.s.cell_en),
                     ],
                     [
                         *self.cell(self.value(str(system.get("criticality", "")))),
                         Spacer(1, 3),
-                        Paragraph(
-                            f"{int(system.get('max_downtime_minutes', 0))} 分钟", self.s.cell
-                        ),
-                        Paragraph(
-                            f"{int(system.get('max_downtime_minutes', 0))} minutes", self.s.cell_en
+                        *self.bi(
+                            _said_with(_minutes, minutes),
+                            self.s.cell,
+                            self.s.cell_en,
                         ),
                     ],
                     self.cell(system.get("downtime_procedure")),
@@ -530,14 +506,10 @@ class _Binder:
         for risk in self.doc.get("risks", []):
             like = self.value(str(risk.get("likelihood")))
             impact = self.value(str(risk.get("impact")))
+            rating = _said_with(_rating, like, impact)
             block: list[Flowable] = [
                 *self.bi(risk.get("name"), s.h2, s.h2_en),
-                Paragraph(
-                    f"可能性：{_e(like['zh'])}　　影响：{_e(impact['zh'])}"
-                    f"　　<font size='8' color='#555555'>Likelihood: {_e(like['en'])} · "
-                    f"Impact: {_e(impact['en'])}</font>",
-                    s.body,
-                ),
+                Paragraph(self.inline(rating), s.body),
                 *self.bi(risk.get("description"), s.body, s.body_en),
                 *self.label("mitigations", s.h3, s.cell_en),
             ]
@@ -549,13 +521,13 @@ class _Binder:
     def playbook(self, scenario: Mapping[str, Any], number: str, level: int = 1) -> list[Flowable]:
         s = self.s
         name = scenario.get("name", {})
-        toc = f"{number}  {name.get('zh', '')}  {name.get('en', '')}"
+        first, *others = self.texts(name) or [""]
         default = self.levels.get(str(scenario.get("default_level")), {})
         risk = self.risk_names.get(str(scenario.get("risk")), {})
         systems = ", ".join(str(c) for c in scenario.get("systems", []))
         story: list[Flowable] = [
-            _Heading(f"{_e(number)}　{_e(name.get('zh'))}", s.h1, toc=toc, level=level),
-            Paragraph(_e(name.get("en")), s.h1_en),
+            _Heading(f"{_e(number)}　{_e(first)}", s.h1, toc=self.toc(number, name), level=level),
+            *(Paragraph(_e(text), s.h1_en) for text in others),
         ]
         meta = Table(
             [
@@ -642,7 +614,7 @@ class _Binder:
                 [
                     [
                         *self.cell(item.get("name")),
-                        Paragraph(f"{_e(category['zh'])} · {_e(category['en'])}", self.s.cell_en),
+                        Paragraph(" · ".join(map(_e, self.texts(category))), self.s.cell_en),
                     ],
                     self.cell(
                         {
@@ -652,7 +624,7 @@ class _Binder:
                     ),
                     self.cell(item.get("location")),
                     self.cell(self.group_names.get(str(item.get("owner_group")), {})),
-                    self.cell({"zh": f"{days} 天", "en": f"{days} days"}),
+                    self.cell(_said_with(_days, days)),
                 ]
             )
         widths = [self.width - 113 * mm, 20 * mm, 45 * mm, 28 * mm, 20 * mm]
@@ -674,7 +646,7 @@ class _Binder:
             ]
             rows.append(
                 [
-                    self.cell(str(drill.get("date", ""))),
+                    self.cell(format_date(str(drill.get("date", "")), self.shown[0])),
                     self.cell(drill.get("name")),
                     self.cell(self.scenario_names.get(str(drill.get("scenario")), {})),
                     self.cell(self.value(str(drill.get("kind", "")))),
@@ -720,9 +692,14 @@ class _Binder:
         if scenario is None:
             known = ", ".join(str(s.get("code")) for s in self.doc.get("scenarios", []))
             raise ValueError(f"no scenario {code!r} in the plan (known: {known})")
-        z, e = _LABELS["playbook"]
         name = scenario.get("name", {})
-        story = self.cover({"zh": f"{z}：{name.get('zh', '')}", "en": f"{e}: {name.get('en', '')}"})
+        story = self.cover(
+            _said(
+                lambda: _("{label}: {value}").format(
+                    label=_(LABELS["playbook"]), value=name.get(current_language(), "")
+                )
+            )
+        )
         story += [NextPageTemplate("body"), PageBreak()]
         story += self.playbook(scenario, "1", level=0)
         story += [Spacer(1, 6 * mm), *self.level_legend()]
@@ -745,48 +722,53 @@ def render_plan(
     printed_at: str,
     out: BinaryIO,
     scenario: str | None = None,
+    lang: PrintLanguage = "both",
 ) -> int:
     """Write the plan binder PDF (or one scenario's playbook) to ``out``; return the page count.
 
     ``doc`` is a plan document (see :mod:`hisconsole.domain.plan`); ``version``
     the published plan version; ``printed_at`` the print time as the user should
-    read it. Raises ValueError for an unknown ``scenario`` code.
+    read it; ``lang`` zh, en or both (Chinese with the English beneath). Raises ValueError
+    for an unknown ``scenario`` code.
     """
-    binder = _Binder(doc, version, printed_at)
+    binder = _Binder(doc, version, printed_at, lang)
+    w = Words(lang, sep=" · ")
     story = binder.one_scenario(scenario) if scenario else binder.whole()
     meta = doc.get("meta", {})
     title = meta.get("title", {})
     hospital = meta.get("hospital", {})
     margin = MARGIN
     frame = Frame(margin, 20 * mm, A4[0] - 2 * margin, A4[1] - 40 * mm, id="body")
-    header_text = f"{title.get('zh', '')} · {hospital.get('zh', '')}"
-    header_en = f"{title.get('en', '')} · {hospital.get('en', '')}"
+    headers = [f"{title.get(one, '')} · {hospital.get(one, '')}" for one in binder.shown]
+    version_text = w.gettext("Plan version {version}").format(version=version)
+    printed_text = Words(lang, sep=" ").gettext("Printed") + f" {printed_at} · v{version}"
 
     def furniture(canvas: Canvas, _doc: BaseDocTemplate) -> None:
         canvas.saveState()
         canvas.setFont(font(), 8.5)
         canvas.setFillColor(INK)
         top = A4[1] - 12 * mm
-        canvas.drawString(margin, top, header_text)
+        canvas.drawString(margin, top, headers[0])
         canvas.setFont(font(), 7)
         canvas.setFillColor(GREY)
-        canvas.drawString(margin, top - 9, header_en)
+        for line in headers[1:]:
+            canvas.drawString(margin, top - 9, line)
         canvas.setFont(font(), 8.5)
         canvas.setFillColor(INK)
-        canvas.drawRightString(A4[0] - margin, top, f"预案版本 {version} · Plan version {version}")
+        canvas.drawRightString(A4[0] - margin, top, version_text)
         canvas.setStrokeColor(FAINT)
         canvas.setLineWidth(0.6)
         canvas.line(margin, top - 13, A4[0] - margin, top - 13)
         canvas.line(margin, 15 * mm, A4[0] - margin, 15 * mm)
         canvas.setFont(font(), 8)
         canvas.setFillColor(GREY)
-        canvas.drawString(margin, 10 * mm, f"打印时间 Printed {printed_at} · 版本 v{version}")
+        canvas.drawString(margin, 10 * mm, printed_text)
         canvas.restoreState()
 
     template = _Doc(
         out,
         **document_setup(
-            f"{title.get('zh', '')} {title.get('en', '')}".strip(),
+            " ".join(binder.texts(title)),
             author=str(hospital.get("zh") or hospital.get("en") or CREATOR),
             subject=f"version {version}",
             side=margin,
@@ -801,5 +783,5 @@ def render_plan(
             PageTemplate(id="body", frames=[frame], onPage=furniture),
         ]
     )
-    template.multiBuild(story, canvasmaker=numbered_canvas())
+    template.multiBuild(story, canvasmaker=numbered_canvas(lang=lang))
     return int(template.page)

@@ -19,6 +19,8 @@ from hisconsole.domain.contacts_xlsx import export_xlsx, parse_xlsx
 from hisconsole.domain.encodings import CHOICES
 from hisconsole.domain.phones import DEFAULT_REGION
 from hisconsole.domain.vcard import VCardImport, export_vcards, parse_vcards
+from hisconsole.i18n import PrintLanguage, Words
+from hisconsole.i18n.formats import format_datetime
 from hisconsole.services import plan as plan_service
 from hisconsole.services.console import ChangeSet, Console, ServiceError
 from hisconsole.services.errors import CallTreeUnknown
@@ -328,9 +330,10 @@ def tree_name(tree: Mapping[str, Any], lang: str = "zh") -> str:
 
 
 def call_tree_pdf(
-    console: Console, *, tree: str | None = None, page: str = "A4", lang: str = "zh"
+    console: Console, *, tree: str | None = None, page: str = "A4", lang: PrintLanguage = "both"
 ) -> bytes:
-    """The call tree(s) as a PDF to follow with a pen when every laptop is dead."""
+    """The call tree(s) as a PDF to follow with a pen when every laptop is dead, in ``lang``
+    (zh, en or both)."""
     from pypdf import PdfReader, PdfWriter
 
     from hisconsole.printing.calltree import render_call_tree
@@ -345,7 +348,8 @@ def call_tree_pdf(
         raise ServiceError(missing_tree(console))
     versions = plan_service.versions(console)
     doc = plan_service.require_document(console)
-    printed_at = console.now().astimezone().strftime("%Y-%m-%d %H:%M")
+    words = Words(lang)
+    printed_at = format_datetime(console.now(), words.first)
     people = contacts_by_key(console)
     writer = PdfWriter()
     for entry in trees:
@@ -355,7 +359,7 @@ def call_tree_pdf(
             people,
             plan_version=versions[-1]["version"] if versions else 0,
             printed_at=printed_at,
-            hospital=doc["meta"]["hospital"][lang],
+            hospital=words.pick(doc["meta"]["hospital"]),
             lang=lang,
             page="card" if page == "card" else "A4",
             out=buffer,

@@ -73,3 +73,8 @@ class SerialsNeverIssued(ServiceError):
 class IncidentNotResolved(ServiceError):
     code = "incident.not-resolved"
     template = "Resolve incident {incident} before closing it."
+
+
+class KitNeedsChecklists(ServiceError):
+    code = "kit.needs-checklists"
+    template = "Choose an incident or a scenario for the kit's checklists."

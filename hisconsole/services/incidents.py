@@ -15,6 +15,7 @@ from hisconsole.domain import incidents as rules
 from hisconsole.domain.plan import levels_of
 from hisconsole.i18n import gettext as _
 from hisconsole.i18n import term
+from hisconsole.printing import words as printed_words
 from hisconsole.services import plan as plan_service
 from hisconsole.services.console import ChangeSet, Console, ServiceError
 from hisconsole.services.errors import (
@@ -282,7 +283,7 @@ def record_report(
 
 #: The comment resolve() records on a system it sets up: stored in English as every
 #: laptop wrote it, shown in the reader's language by describe_entry.
-RESTORED_AT_RESOLUTION = "restored at resolution"
+RESTORED_AT_RESOLUTION = printed_words.RESTORED_AT_RESOLUTION
 
 
 def resolve(console: Console, incident_id: str, *, note: str = "") -> ChangeSet:

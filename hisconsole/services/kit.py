@@ -6,9 +6,20 @@ import io
 from dataclasses import dataclass, field
 from typing import Any
 
+from hisconsole.i18n import (
+    PrintLanguage,
+    Words,
+    current_language,
+    in_every_language,
+    languages_of,
+    ngettext,
+)
+from hisconsole.i18n import gettext as _
+from hisconsole.i18n.formats import format_datetime
 from hisconsole.services import contacts, forms, incidents, response
 from hisconsole.services import plan as plan_service
-from hisconsole.services.console import Console, ServiceError
+from hisconsole.services.console import Console
+from hisconsole.services.errors import KitNeedsChecklists
 
 #: Starter pack: forms every ward needs in the first hours, one set per ward.
 STARTER_FORMS = ("registration", "orders", "orders-temp", "mar", "lab-request", "hics-214")
@@ -23,13 +34,14 @@ class Kit:
     """The kit as one PDF; ``pack`` holds the form sheets to record once printed.
 
     ``missing`` names the parts the console had nothing for (``call-tree``,
-    ``checklists``); the cover says so, and ``why`` says it in English words.
+    ``checklists``); the cover says so, and ``why`` says it in each language
+    (``why[part]["zh"]``).
     """
 
     pdf: bytes
     pack: forms.PreparedPack
     missing: list[str] = field(default_factory=list)
-    why: dict[str, str] = field(default_factory=dict)
+    why: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
 def downtime_kit(
@@ -39,9 +51,11 @@ def downtime_kit(
     scenario: str | None = None,
     level: str = "II",
     wards: int = 1,
-    lang: str = "zh",
+    lang: PrintLanguage = "both",
 ) -> Kit:
-    """Call tree + checklists (the incident's, or a scenario's at ``level``) + forms.
+    """Call tree + checklists (the incident's, or a scenario's at ``level``) + forms, in
+    ``lang`` (zh, en, or both; the forms of a bilingual kit are the Chinese ones, as a
+    form is filled in one language).
 
     Nothing is recorded until :func:`record_kit` (after printing succeeded).
     """
@@ -51,8 +65,9 @@ def downtime_kit(
     from hisconsole.printing.checklist import render_checklists
     from hisconsole.printing.kit_cover import render_kit_cover
 
+    first = languages_of(lang)[0]
     doc = plan_service.require_document(console)
-    printed_at = console.now().astimezone().strftime("%Y-%m-%d %H:%M")
+    printed_at = format_datetime(console.now(), first)
     body: list[bytes] = []  # the PDFs after the cover, in order
     # No call tree yet? The kit still has the checklists and the forms, and says so.
     has_trees = bool(contacts.call_trees(console))
@@ -64,37 +79,46 @@ def downtime_kit(
         items = response.checklist(console, incident)
         scenario = data["scenario"]
         exercise = bool(data["exercise"])
-        subtitle = f"{incident} · {data['title']} · level {data['level']}"
+        subtitle = Words(lang, sep=" ").each(
+            lambda: _("{incident} · {title} · level {level}").format(
+                incident=incident, title=data["title"], level=data["level"]
+            )
+        )
     else:
         if scenario is None:
-            raise ServiceError("Choose an incident or a scenario for the kit's checklists.")
+            raise KitNeedsChecklists()
         items = incidents.playbook_items(doc, "kit", scenario, level)
-        subtitle = f"scenario {scenario} · level {level}"
+        subtitle = Words(lang, sep=" ").each(
+            lambda: _("scenario {scenario} · level {level}").format(scenario=scenario, level=level)
+        )
     name = next((s["name"] for s in doc["scenarios"] if s["code"] == scenario), None)
     if items:
         buffer = io.BytesIO()
         render_checklists(
             sorted(items, key=lambda i: (["hq", "tech", "business"].index(i["group"]), i["order"])),
-            title=name or {"zh": "检查清单", "en": "Checklists"},
+            title=name or in_every_language(lambda: _("Checklists")),
             subtitle=subtitle,
             printed_at=printed_at,
             exercise=exercise,
             out=buffer,
+            lang=lang,
         )
         body.append(buffer.getvalue())
-    loaded, _ = forms.templates(console)
+    loaded, _problems = forms.templates(console)
     chosen = [(code, wards) for code in STARTER_FORMS if code in loaded]
-    pack = forms.prepare_pack(console, chosen, incident=incident, lang=lang)
+    pack = forms.prepare_pack(console, chosen, incident=incident, lang=first)
     body.append(pack.pdf)
     parts = _parts(has_trees, items, name, scenario, level, len(pack.serials))
     cover = io.BytesIO()
-    render_kit_cover(parts, subtitle=subtitle, printed_at=printed_at, exercise=exercise, out=cover)
+    render_kit_cover(
+        parts, subtitle=subtitle, printed_at=printed_at, exercise=exercise, out=cover, lang=lang
+    )
     writer = PdfWriter()
     for piece in (cover.getvalue(), *body):
         writer.append(PdfReader(io.BytesIO(piece)))
     out = io.BytesIO()
     writer.write(out)
-    missing = {p["code"]: p["said"]["en"] for p in parts if not p["present"]}
+    missing = {p["code"]: p["said"] for p in parts if not p["present"]}
     return Kit(out.getvalue(), pack, list(missing), missing)
 
 
@@ -106,52 +130,60 @@ def _parts(
     level: str,
     sheets: int,
 ) -> list[dict[str, Any]]:
-    """The kit's contents for its cover: each part, whether it is there, and what it is."""
+    """The kit's contents for its cover: each part, whether it is there, and what it is
+    (``name`` and ``said`` in each language)."""
     if has_trees:
-        tree = {"zh": "按呼叫顺序逐级通知。", "en": "Who calls whom, in order."}
+        tree = in_every_language(lambda: _("Who calls whom, in order."))
     else:
-        tree = {
-            "zh": "本指挥台没有呼叫顺序：请在“通讯录”中导入人员并建立呼叫顺序。",
-            "en": "This console has no call tree: import the contacts and make one "
-            "(Contacts, or hisconsole calltree create).",
-        }
+        tree = in_every_language(
+            lambda: _(
+                "This console has no call tree: import the contacts and make one "
+                "(Contacts, or hisconsole calltree create)."
+            )
+        )
     if items:
-        checklist = {
-            "zh": f"处置预案：{(playbook or {}).get('zh', scenario)}，{len(items)} 项。",
-            "en": f"Playbook: {(playbook or {}).get('en', scenario)}, {len(items)} step(s).",
-        }
+        checklist = in_every_language(
+            lambda: ngettext(
+                "Playbook: {playbook}, {count} step.",
+                "Playbook: {playbook}, {count} steps.",
+                len(items),
+            ).format(playbook=(playbook or {}).get(current_language(), scenario), count=len(items))
+        )
     elif scenario is None:
-        checklist = {
-            "zh": "未选处置预案：没有检查清单。请为本事件选择处置预案。",
-            "en": "The incident follows no playbook: there are no checklists. "
-            "Choose a playbook for it.",
-        }
+        checklist = in_every_language(
+            lambda: _(
+                "The incident follows no playbook: there are no checklists. "
+                "Choose a playbook for it."
+            )
+        )
     else:
-        checklist = {
-            "zh": f"处置预案 {scenario} 在 {level} 级没有步骤。",
-            "en": f"The playbook {scenario} has no steps at level {level}.",
-        }
+        checklist = in_every_language(
+            lambda: _("The playbook {scenario} has no steps at level {level}.").format(
+                scenario=scenario, level=level
+            )
+        )
     return [
         {
             "code": CALL_TREE,
-            "name": {"zh": "呼叫顺序", "en": "Call tree"},
+            "name": in_every_language(lambda: _("Call tree")),
             "present": has_trees,
             "said": tree,
         },
         {
             "code": CHECKLISTS,
-            "name": {"zh": "检查清单", "en": "Checklists"},
+            "name": in_every_language(lambda: _("Checklists")),
             "present": bool(items),
             "said": checklist,
         },
         {
             "code": "forms",
-            "name": {"zh": "纸质表单", "en": "Paper forms"},
+            "name": in_every_language(lambda: _("Paper forms")),
             "present": bool(sheets),
-            "said": {
-                "zh": f"带编号的空白表单 {sheets} 张。",
-                "en": f"{sheets} numbered blank sheet(s).",
-            },
+            "said": in_every_language(
+                lambda: ngettext(
+                    "{count} numbered blank sheet.", "{count} numbered blank sheets.", sheets
+                ).format(count=sheets)
+            ),
         },
     ]
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import json
 from collections.abc import Iterable, Mapping
@@ -16,6 +15,8 @@ from hisconsole.domain import plan as plan_rules
 from hisconsole.domain import plan_diff
 from hisconsole.domain.glossary import PLAN_EDITOR
 from hisconsole.domain.plan import PlanInvalid, Problem
+from hisconsole.i18n import PrintLanguage, languages_of
+from hisconsole.i18n.formats import format_datetime
 from hisconsole.resources import resource_path
 from hisconsole.services.console import ChangeSet, Console, ServiceError
 from hisconsole.services.errors import ScenarioUnknown
@@ -285,8 +286,11 @@ def export_file(console: Console, path: Path) -> None:
     write_atomically(path, data)
 
 
-def plan_pdf(console: Console, *, scenario: str | None = None) -> bytes:
-    """The whole plan (or one scenario's playbook) as a bilingual binder copy."""
+def plan_pdf(
+    console: Console, *, scenario: str | None = None, lang: PrintLanguage = "both"
+) -> bytes:
+    """The whole plan (or one scenario's playbook) as a binder copy in ``lang`` (zh, en, or
+    both)."""
     from hisconsole.printing.plan_binder import render_plan
 
     doc = require_document(console)
@@ -297,9 +301,10 @@ def plan_pdf(console: Console, *, scenario: str | None = None) -> bytes:
     render_plan(
         doc,
         version=all_versions[-1]["version"] if all_versions else 0,
-        printed_at=dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M"),
+        printed_at=format_datetime(console.now(), languages_of(lang)[0]),
         out=buffer,
         scenario=scenario,
+        lang=lang,
     )
     return buffer.getvalue()
 

@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from hisconsole.domain import cap as cap_rules
 from hisconsole.domain.glossary import REPORT_KINDS
+from hisconsole.i18n import PrintLanguage
 from hisconsole.services import incidents, response
 from hisconsole.services import plan as plan_service
 from hisconsole.services.console import ChangeSet, Console, ServiceError
@@ -111,8 +112,11 @@ def write_cap(
     return CapWritten(message, ChangeSet({"incident"}, 1))
 
 
-def report_pdf(console: Console, incident_id: str, kind: str) -> bytes:
-    """Initial, follow-up or final report of an incident as PDF bytes."""
+def report_pdf(
+    console: Console, incident_id: str, kind: str, lang: PrintLanguage = "both"
+) -> bytes:
+    """Initial, follow-up or final report of an incident as PDF bytes, in ``lang`` (zh, en,
+    or both)."""
     from hisconsole.printing.incident_report import render_report
 
     if kind not in REPORT_KINDS:
@@ -130,9 +134,12 @@ def report_pdf(console: Console, incident_id: str, kind: str) -> bytes:
         checklist=response.checklist(console, incident_id),
         messages=response.messages(console, incident_id),
         out=buffer,
+        lang=lang,
     )
     return buffer.getvalue()
 
 
-def write_report(console: Console, incident_id: str, kind: str, out: Path) -> None:
-    write_atomically(out, report_pdf(console, incident_id, kind))
+def write_report(
+    console: Console, incident_id: str, kind: str, out: Path, lang: PrintLanguage = "both"
+) -> None:
+    write_atomically(out, report_pdf(console, incident_id, kind, lang))

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
+from hisconsole.i18n import Language
 from hisconsole.services import plan as plan_service
 from hisconsole.services.console import ChangeSet, Console
 from hisconsole.ui.i18n import Translations
@@ -88,6 +89,6 @@ class Context:
     theme: Theme | None = None  # high contrast and text size (ui/theme.py)
 
     @property
-    def lang(self) -> str:
+    def lang(self) -> Language:
         """The language plan content is shown in: the interface language ("zh" or "en")."""
-        return self.translations.language
+        return cast("Language", self.translations.language)

@@ -27,6 +27,9 @@ LANGUAGES = (ENGLISH, CHINESE)
 # Each language's own name: shown the same in every interface language, so that
 # someone who cannot read the current language still finds their own.
 LANGUAGE_NAMES = {ENGLISH: "English", CHINESE: "中文"}
+#: The languages a printout can be in (a choice beside the interface's own), named alike.
+PRINT_LANGUAGES = (CHINESE, ENGLISH, "both")
+PRINT_LANGUAGE_NAMES = {**LANGUAGE_NAMES, "both": "中文 + English"}
 
 # Qt's locale name for each language (file suffix of the .qm catalogues).
 _QT_LOCALES = {CHINESE: "zh_CN"}

@@ -125,7 +125,8 @@ def test_reports_and_the_cap_alert_are_saved_where_the_user_chooses(
     saved = out / "final.pdf"
     text = pdf_text(saved)
     assert incident_id in text
-    assert "终报" in text and "Final report" in text
+    # In the interface's language (English here): no Chinese label on it.
+    assert "Final report" in text and "终报" not in text and "[resolved]" in text
     assert bar.status_label.text() == f"Final report saved: {saved}"
 
     # No CAP message went out yet: only the Alert can be written; then the Cancel

@@ -154,8 +154,9 @@ def test_an_outage_from_the_first_report_to_the_final_report(
     rows = [
         f"首报 Initial report II {day(local('02:10'))} {day(local('02:20'))} 迟报（迟 10 分钟） "
         "late by 10 min",
-        f"级别变更报告 Level change I {day(local('02:35'))} {day(local('02:33'))} 按时 on time",
-        f"续报 Follow-up I {day(local('03:03'))} 未报 not made 漏报 missed",
+        f"级别变更报告 Level change report I {day(local('02:35'))} {day(local('02:33'))} "
+        "按时 on time",
+        f"续报 Follow-up report I {day(local('03:03'))} 未报 not made 漏报 missed",
     ]
     flat = " ".join(table.split())
     for row in rows:
@@ -172,8 +173,8 @@ def test_an_outage_from_the_first_report_to_the_final_report(
 
 
 def day(hhmm: str) -> str:
-    """A time as the report prints it: with the date."""
-    return f"2026-11-25 {hhmm}"
+    """A time as a bilingual report prints it: with the date, the year first."""
+    return f"2026/11/25 {hhmm}"
 
 
 def main_json(data_dir: Path, args: list[str], out: Path) -> int:

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from babel.messages.extract import extract_from_dir
+from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po
 
@@ -35,7 +35,7 @@ def _extracted() -> set[tuple[str | None, str]]:
     """What packaging/update-catalogue.sh would extract from the code as it is now."""
     with (ROOT / "babel.cfg").open(encoding="utf-8") as handle:
         method_map, options_map = parse_mapping_cfg(handle)
-    keywords = {"_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2), "N_": None}
+    keywords = {**DEFAULT_KEYWORDS, "N_": None}  # as packaging/update-catalogue.sh
     return {
         _key(context, message)
         for _file, _line, message, _comments, context in extract_from_dir(

@@ -192,7 +192,7 @@ def test_a_tree_too_big_for_one_page_continues_instead_of_clipping(
     pages = _squashed(data)
     assert len(pages) > 1
     text = "".join(pages)
-    assert "20.3" in text and all(f"第{n}/{len(pages)}页" in p for n, p in enumerate(pages, 1))
+    assert "20.3" in text and all(f"第{n}页，共{len(pages)}页" in p for n, p in enumerate(pages, 1))
     assert min(_font_sizes(data)) >= 7
 
 

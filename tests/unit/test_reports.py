@@ -55,7 +55,7 @@ def test_every_report_page_says_x_of_y_and_the_pdf_names_its_maker(console: Cons
         assert f"第 {number} 页，共 {total} 页 · Page {number} of {total}" in text
         assert f"{inc} · 终报 Final report · 打印 printed" in text
     assert reader.metadata is not None
-    assert reader.metadata.title == f"{inc} Final report"
+    assert reader.metadata.title == f"{inc} 终报 Final report"
     assert reader.metadata.creator == "HIS Console"
 
 
@@ -122,3 +122,22 @@ def test_every_report_judges_each_upward_report(timed: Console, clock: Clock) ->
     incidents.resolve(timed, inc)
     text = text_of(reports.report_pdf(timed, inc, "final"))
     assert "迟报（迟 5 分钟） late by 5 min" in text and "漏报 missed" in text
+
+
+def test_a_report_speaks_the_language_asked_for(console: Console) -> None:
+    """--lang zh: Chinese throughout, log lines, states and kinds included; en: English;
+    both: each label in both."""
+    inc, _ = incidents.declare(console, level="II", title="HIS 中断", systems=["HIS"])
+    incidents.record_report(console, inc, recipient="卫健委", channel="phone")
+    incidents.resolve(console, inc)
+    zh = text_of(reports.report_pdf(console, inc, "final", "zh"))
+    words = ("终报", "已解除", "启动应急响应", "[解除]", "按时", "首报", "工作日志", "第 1 页")
+    for expected in words:
+        assert expected in zh, expected
+    for english in ("Final report", "resolved", "Declared", "on time", "Initial", "Page"):
+        assert english not in zh, english
+    en = text_of(reports.report_pdf(console, inc, "final", "en"))
+    assert "Final report" in en and "[resolved]" in en and "Declared at level II" in en
+    assert not any(word in en for word in ("终报", "首报", "工作日志", "按时", "页"))
+    both = text_of(reports.report_pdf(console, inc, "final", "both"))
+    assert "终报 / Final report" in both and "按时 on time" in both

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -12,9 +14,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hisconsole.i18n import PrintLanguage
+from hisconsole.ui.i18n import PRINT_LANGUAGE_NAMES, PRINT_LANGUAGES
+
 
 class PrintTreeDialog(QDialog):
-    """How to print a call tree: an A4 sheet or a pocket card, in Chinese or English.
+    """How to print a call tree: an A4 sheet or a pocket card, in Chinese, English or both.
 
     Signals: those of QDialog.
     """
@@ -26,8 +31,8 @@ class PrintTreeDialog(QDialog):
         self.page_combo.addItem("", "A4")
         self.page_combo.addItem("", "card")
         self.lang_combo = QComboBox(self)
-        self.lang_combo.addItem("中文", "zh")
-        self.lang_combo.addItem("English", "en")
+        for choice in PRINT_LANGUAGES:
+            self.lang_combo.addItem(PRINT_LANGUAGE_NAMES[choice], choice)
         self.lang_combo.setCurrentIndex(max(0, self.lang_combo.findData(lang)))
         self.page_label = QLabel(self)
         self.page_label.setBuddy(self.page_combo)
@@ -49,8 +54,8 @@ class PrintTreeDialog(QDialog):
     def page(self) -> str:
         return str(self.page_combo.currentData())
 
-    def lang(self) -> str:
-        return str(self.lang_combo.currentData())
+    def lang(self) -> PrintLanguage:
+        return cast("PrintLanguage", self.lang_combo.currentData())
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Print call tree"))

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from hisconsole.domain.contacts import text_of
+from hisconsole.i18n import PrintLanguage
 from hisconsole.services import calltrees as calltrees_service
 from hisconsole.services import contacts as contacts_service
 from hisconsole.ui import style
@@ -579,7 +580,7 @@ class CallTreeEditor(QWidget):
         dialog.open()
         return dialog
 
-    def _print(self, code: str, page: str, lang: str) -> None:
+    def _print(self, code: str, page: str, lang: PrintLanguage) -> None:
         path = ask_save_path(
             self,
             self.ctx,

@@ -175,7 +175,8 @@ class ReportsBar(QWidget):
         if path is None:
             return
         console = self.ctx.console
-        self._write(name, path, lambda: reports.report_pdf(console, incident_id, kind))
+        lang = self.ctx.lang  # the report follows the interface's language
+        self._write(name, path, lambda: reports.report_pdf(console, incident_id, kind, lang))
 
     def save_cap(self, msg_type: str) -> None:
         """Ask where to save a CAP message of ``msg_type``, then write and record it."""
@@ -228,11 +229,11 @@ class ReportsBar(QWidget):
         if incident_id is None:
             return
         name = self.report_name(kind)
-        console = self.ctx.console
+        console, lang = self.ctx.console, self.ctx.lang
         dialog = PrintDialog(
             self.ctx,
             self.window(),
             title=self.tr("{report}: print").format(report=name),
-            make=lambda: reports.report_pdf(console, incident_id, kind),
+            make=lambda: reports.report_pdf(console, incident_id, kind, lang),
         )
         open_dialog(dialog)

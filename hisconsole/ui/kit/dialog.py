@@ -24,13 +24,14 @@ from PySide6.QtWidgets import (
 
 from hisconsole.domain.glossary import LEVELS
 from hisconsole.domain.plan import text
+from hisconsole.i18n import PrintLanguage
 from hisconsole.services import forms as forms_service
 from hisconsole.services import kit as kit_service
 from hisconsole.services.console import Console
 from hisconsole.ui import style
 from hisconsole.ui.context import Context
 from hisconsole.ui.forms.files import save_pack
-from hisconsole.ui.i18n import LANGUAGE_NAMES, LANGUAGES
+from hisconsole.ui.i18n import PRINT_LANGUAGE_NAMES, PRINT_LANGUAGES
 from hisconsole.ui.partials.dialogs import open_dialog
 from hisconsole.ui.partials.files import ask_save_path
 from hisconsole.ui.partials.print_flow import PrintPanel
@@ -49,7 +50,7 @@ def make_kit(
     scenario: str | None,
     level: str,
     wards: int,
-    lang: str,
+    lang: PrintLanguage,
 ) -> kit_service.Kit:
     return kit_service.downtime_kit(
         console, incident=incident, scenario=scenario, level=level, wards=wards, lang=lang
@@ -107,8 +108,8 @@ class KitDialog(QDialog):
         self.wards_label.setBuddy(self.wards_spin)
         self.lang_label = QLabel(self)
         self.lang_combo = QComboBox(self)
-        for lang in LANGUAGES:
-            self.lang_combo.addItem(LANGUAGE_NAMES[lang], lang)
+        for choice in PRINT_LANGUAGES:
+            self.lang_combo.addItem(PRINT_LANGUAGE_NAMES[choice], choice)
         self.lang_combo.setCurrentIndex(max(0, self.lang_combo.findData(ctx.lang)))
         self.lang_label.setBuddy(self.lang_combo)
         self.contents_label = style.label("", self, wrap=True, colour=style.MUTED_TEXT)

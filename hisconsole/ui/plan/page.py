@@ -645,10 +645,10 @@ class PlanPage(Page):
         )
         if path is None:
             return
-        console = self.ctx.console
+        console, lang = self.ctx.console, self.ctx.lang  # the binder follows the interface
         self.status_label.setText(self.tr("Writing {name}…").format(name=path.name))
         self.ctx.runner.query(
-            writer(path, lambda: plan_service.plan_pdf(console, scenario=scenario)),
+            writer(path, lambda: plan_service.plan_pdf(console, scenario=scenario, lang=lang)),
             on_done=self._saved,
             on_error=self._save_failed,
         )
