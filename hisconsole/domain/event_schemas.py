@@ -423,6 +423,33 @@ SCHEMAS: dict[str, Schema] = {
             "at": req(TIME),
         }
     ),
+    "drill.started": Schema(
+        {
+            "drill": req(NAME),
+            "scenario": req(NAME),
+            "speed": req(_int(1, 60)),
+            "at": req(TIME),
+            "script": req(_object()),
+            "calendar": opt(NAME),
+        }
+    ),
+    "drill.paused": Schema({"drill": req(NAME), "at": req(TIME)}),
+    "drill.resumed": Schema({"drill": req(NAME), "at": req(TIME)}),
+    "drill.inject_added": Schema({"drill": req(NAME), "inject": req(_object()), "at": opt(TIME)}),
+    "drill.inject_skipped": Schema({"drill": req(NAME), "inject": req(NAME), "at": opt(TIME)}),
+    "drill.injected": Schema(
+        {
+            "drill": req(NAME),
+            "inject": req(NAME),
+            "at": req(TIME),
+            "drill_seconds": req(_int(0, 10**7)),
+            "data": req(_object()),
+            "refs": opt(_object()),
+        }
+    ),
+    "drill.linked": Schema({"drill": req(NAME), "incident": req(NAME), "at": opt(TIME)}),
+    "drill.ended": Schema({"drill": req(NAME), "at": req(TIME), "reason": opt(SHORT)}),
+    "drill.scored": Schema({"drill": req(NAME), "card": req(_object()), "at": opt(TIME)}),
     "operator.signed_in": Schema({"name": req(SHORT), "role": req(NAME)}),
     "plan.item.set": Schema(
         {

@@ -28,7 +28,7 @@ SINGLE_SECTIONS = ("meta", "overview", "reporting", "review")
 LIST_SECTIONS = ("levels", "groups", "systems", "risks", "scenarios", "resources", "drills")
 SECTIONS = SINGLE_SECTIONS + LIST_SECTIONS
 
-_CODE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
+CODE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 _HEX_RE = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
 # A field spec is a tuple: (kind, required, extra). Kinds:
@@ -146,7 +146,8 @@ class PlanInvalid(KnownError, ValueError):
         )
 
 
-def _is_text(value: Any) -> bool:
+def is_text(value: Any) -> bool:
+    """A bilingual text: {zh, en}, both non-empty."""
     return (
         isinstance(value, Mapping)
         and set(value) == set(LANGS)
@@ -171,7 +172,7 @@ class _Validator:
     def field(self, loc: str, value: Any, spec: tuple[str, bool, Any]) -> None:
         kind, _required, extra = spec
         if kind == "text":
-            if not _is_text(value):
+            if not is_text(value):
                 self.add(loc, "must be a mapping with non-empty 'zh' and 'en' texts")
         elif kind == "texts":
             if not isinstance(value, list) or not value:
@@ -196,7 +197,7 @@ class _Validator:
             if not isinstance(value, str) or not _HEX_RE.match(value):
                 self.add(loc, f"must be a colour like '#C62828', not {value!r}")
         elif kind == "code":
-            if not isinstance(value, str) or not _CODE_RE.match(value):
+            if not isinstance(value, str) or not CODE_RE.match(value):
                 self.add(
                     loc, f"must be a short code of letters, digits, '-', '_' or '.', not {value!r}"
                 )

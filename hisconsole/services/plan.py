@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -42,37 +42,47 @@ def default_plan_path() -> Path:
 
 def read_document(path: Path) -> dict[str, Any]:
     """Read and validate a plan file (YAML or JSON); raise PlanInvalid listing every problem."""
+    doc = read_structured(path, PlanInvalid, limit=MAX_PLAN_FILE_BYTES, what="a plan")
+    plan_rules.validate(doc, str(path))
+    return plan_rules.normalise(doc)
+
+
+def read_structured(
+    path: Path,
+    invalid: Callable[[list[Problem], str], Exception],
+    *,
+    limit: int,
+    what: str,
+) -> Any:
+    """The YAML or JSON document in ``path``, not yet validated. A file that cannot be
+    read or parsed raises ``invalid(problems, source)`` saying where (the plan's way:
+    drill scenarios are read the same)."""
     source = str(path)
     try:
         size = path.stat().st_size
-        if size > MAX_PLAN_FILE_BYTES:
-            raise PlanInvalid(
-                [Problem("(file)", f"is {size} bytes; a plan is at most 20 MB")], source
+        if size > limit:
+            raise invalid(
+                [Problem("(file)", f"is {size} bytes; {what} is at most {limit // 2**20} MB")],
+                source,
             )
         raw = path.read_bytes()
     except OSError as exc:
-        raise PlanInvalid([Problem("(file)", f"cannot be read: {exc.strerror}")], source) from exc
+        raise invalid([Problem("(file)", f"cannot be read: {exc.strerror}")], source) from exc
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise PlanInvalid(
-            [Problem(f"byte {exc.start}", "the file is not UTF-8 text")], source
-        ) from exc
+        raise invalid([Problem(f"byte {exc.start}", "the file is not UTF-8 text")], source) from exc
     import yaml
 
     try:
-        doc = json.loads(text) if path.suffix.lower() == ".json" else load_yaml(text)
+        return json.loads(text) if path.suffix.lower() == ".json" else load_yaml(text)
     except json.JSONDecodeError as exc:
-        raise PlanInvalid(
-            [Problem(f"line {exc.lineno}, column {exc.colno}", exc.msg)], source
-        ) from exc
+        raise invalid([Problem(f"line {exc.lineno}, column {exc.colno}", exc.msg)], source) from exc
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "(file)"
-        what = getattr(exc, "problem", None) or str(exc)
-        raise PlanInvalid([Problem(where, f"not valid YAML: {what}")], source) from exc
-    plan_rules.validate(doc, source)
-    return plan_rules.normalise(doc)
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise invalid([Problem(where, f"not valid YAML: {problem}")], source) from exc
 
 
 @dataclass

@@ -16,6 +16,7 @@ from hisconsole.domain import glossary
 from hisconsole.domain.plan import GROUP_CODES
 from hisconsole.services.console import ChangeSet, Console, ServiceError
 from hisconsole.services.contacts import call_trees, contacts_by_key
+from hisconsole.services.drills.runs import drill_of_reports, link_drill
 from hisconsole.services.errors import ChannelUnknown
 from hisconsole.services.incident_rows import get_incident, iso, parse_time, require_open
 from hisconsole.store.eventlog import EventWriter
@@ -92,13 +93,14 @@ def declare_from_report(
     with console.db.read() as session:
         row = _open_intake(session, intake_id)
         systems, received = json.loads(row.systems), row.received_at
+        drill = drill_of_reports(session, [intake_id])
     new_id, _ = incidents.declare(
         console,
         level=level,
         title=title,
         systems=systems,
         scenario=scenario,
-        exercise=exercise,
+        exercise=exercise or drill is not None,
         reported_at=received,
     )
     with console.transaction() as tx:
@@ -107,6 +109,8 @@ def declare_from_report(
             f"intake:{intake_id}",
             {"intake": intake_id, "outcome": "declared", "incident": new_id},
         )
+        if drill is not None:
+            link_drill(tx, drill, new_id, iso(console.now()))
     return new_id
 
 
@@ -131,13 +135,15 @@ def declare_with_reports(
 
     with console.db.read() as session:
         received = [_open_intake(session, intake_id).received_at for intake_id in reports]
+        # A drill's reports make the incident the drill's: an exercise, whatever was ticked.
+        drill = drill_of_reports(session, reports)
     new_id, _ = incidents.declare(
         console,
         level=level,
         title=title,
         systems=systems,
         scenario=scenario,
-        exercise=exercise,
+        exercise=exercise or drill is not None,
         reported_at=reported_at or (min(received) if received else None),
     )
     with console.transaction() as tx:
@@ -149,6 +155,8 @@ def declare_with_reports(
                 {"intake": intake_id, "outcome": "declared", "incident": new_id},
             )
             _log_report(tx, console, new_id, row)
+        if drill is not None:
+            link_drill(tx, drill, new_id, iso(console.now()))
     return new_id
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Index, Integer, LargeBinary, String, Text
+from sqlalchemy import Float, Index, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -415,6 +415,55 @@ class RosterShift(Base):
     out_key: Mapped[str] = mapped_column(String(64), default="", server_default="")
 
 
+class DrillRun(Base):
+    """A drill run (应急演练): its scenario, speed, pauses, incident and score card."""
+
+    __tablename__ = "drill_runs"
+
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    scenario: Mapped[str] = mapped_column(String(64))
+    #: The scenario as it was started (injects and objectives), JSON.
+    script: Mapped[str] = mapped_column(Text)
+    #: The plan's drill-calendar entry it was run for ("" when none).
+    calendar: Mapped[str] = mapped_column(String(64), index=True)
+    speed: Mapped[int] = mapped_column(Integer)
+    started_at: Mapped[str] = mapped_column(String(40))
+    started_by: Mapped[str] = mapped_column(Text)
+    #: Pauses and resumptions as [[at, "paused"|"resumed"], ...], JSON.
+    controls: Mapped[str] = mapped_column(Text, default="[]")
+    #: The incident the team declared from the drill's reports ("" until then).
+    incident_id: Mapped[str] = mapped_column(String(40), default="", index=True)
+    incident_key: Mapped[str] = mapped_column(String(64), default="")
+    ended_at: Mapped[str] = mapped_column(String(40), default="")
+    #: The score card kept when the drill ended (JSON; "" until scored).
+    score: Mapped[str] = mapped_column(Text, default="")
+    score_key: Mapped[str] = mapped_column(String(64), default="")
+
+
+class DrillInject(Base):
+    """One inject of a drill run: scripted or added by the controller, and whether it
+    has arrived or was skipped."""
+
+    __tablename__ = "drill_injects"
+
+    drill_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    code: Mapped[str] = mapped_column(String(64), primary_key=True)
+    at_minutes: Mapped[float] = mapped_column(Float)
+    kind: Mapped[str] = mapped_column(String(16))
+    #: The inject as written (texts, system, outcome …), JSON.
+    data: Mapped[str] = mapped_column(Text)
+    source: Mapped[str] = mapped_column(String(16))
+    #: pending, delivered or skipped.
+    state: Mapped[str] = mapped_column(String(16))
+    state_key: Mapped[str] = mapped_column(String(64), default="")
+    delivered_at: Mapped[str] = mapped_column(String(40), default="")
+    drill_seconds: Mapped[float | None] = mapped_column(Float, nullable=True)
+    #: What the inject made: {"intake": id} / {"message": id} / {"system": code} / ….
+    refs: Mapped[str] = mapped_column(Text, default="{}")
+    #: An intake an inject made, indexed so a declaration finds its drill.
+    intake_id: Mapped[str] = mapped_column(String(64), default="", index=True)
+
+
 Index("ix_events_kind", Event.kind)
 
 #: Projection tables, in the order rebuild clears and compares them.
@@ -441,4 +490,6 @@ PROJECTIONS = (
     ResourceCheck,
     ContactCheck,
     RosterShift,
+    DrillRun,
+    DrillInject,
 )

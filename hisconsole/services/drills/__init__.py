@@ -1,0 +1,1 @@
+"""Drills (应急演练): scenarios, the simulator that plays them, score cards, the calendar."""
