@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import itertools
+import json
+import sys
 from typing import Any
 
 from hisconsole.cli.options import Handler, open_console, plan_code_help
@@ -137,15 +140,48 @@ def _format_incident(data: dict[str, Any]) -> str:
     if data.get("clocks"):
         lines.append("  " + _("reports:"))
         lines.extend(f"    {incidents.describe_clock(clock)}" for clock in data["clocks"])
-    if data.get("log"):
-        lines.append("  " + _("log:"))
-        for entry in data["log"]:
-            lines.append(
-                f"    {entry['at']}  {entry['by']}  {incidents.describe_entry(entry)}"
-                + "  "
-                + _("[entry {entry}]").format(entry=entry["entry"])
-            )
     return "\n".join(lines)
+
+
+def _entry_line(entry: dict[str, Any]) -> str:
+    from hisconsole.services import incidents
+
+    return (
+        f"    {entry['at']}  {entry['by']}  {incidents.describe_entry(entry)}"
+        + "  "
+        + _("[entry {entry}]").format(entry=entry["entry"])
+    )
+
+
+def _show(console: Any, incident_id: str, out: Output) -> None:
+    """``incident show``: the log streamed a page at a time, so that memory follows the
+    page, not the log (1,000,000 entries); the output is the same as one document."""
+    from hisconsole.services import incident_log, incidents
+
+    data = incidents.show(console, incident_id, with_log=False)
+    entries = incident_log.iter_log(console, incident_id)
+    first = next(entries, None)
+    if not out.as_json:
+        print(_format_incident(data))
+        if first is not None:
+            print("  " + _("log:"))
+            print(_entry_line(first))
+            for entry in entries:
+                print(_entry_line(entry))
+        return
+    if first is None:
+        out.emit(data, "")
+        return
+    # The document with an empty log, then the entries where its "[]" stands, each
+    # indented as json.dump(indent=2) puts a list item at that depth.
+    head, empty, tail = json.dumps(data, ensure_ascii=False, indent=2).partition('\n  "log": []')
+    assert empty, "show() gives a top-level log"
+    write = sys.stdout.write
+    write(head + '\n  "log": [\n')
+    for index, entry in enumerate(itertools.chain([first], entries)):
+        item = json.dumps(entry, ensure_ascii=False, indent=2).replace("\n", "\n    ")
+        write((",\n    " if index else "    ") + item)
+    write("\n  ]" + tail + "\n")
 
 
 def _declare(console: Any, args: argparse.Namespace) -> tuple[dict[str, Any], str, str]:
@@ -218,8 +254,7 @@ def cmd_incident(args: argparse.Namespace, out: Output) -> int:
             )
             out.emit(rows, human or _("No incidents."))
         elif action == "show":
-            data = incidents.show(console, args.id)
-            out.emit(data, _format_incident(data))
+            _show(console, args.id, out)
         elif action == "log":
             logged = incidents.log(
                 console, args.id, args.text, kind=args.kind, corrects=args.corrects

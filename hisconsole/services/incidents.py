@@ -16,6 +16,7 @@ from hisconsole.domain.plan import levels_of
 from hisconsole.i18n import gettext as _
 from hisconsole.i18n import term
 from hisconsole.printing import words as printed_words
+from hisconsole.services import incident_log
 from hisconsole.services import plan as plan_service
 from hisconsole.services.console import ChangeSet, Console, ServiceError
 from hisconsole.services.errors import (
@@ -434,19 +435,6 @@ def describe_clock(clock: dict[str, Any]) -> str:
     )
 
 
-def _name_devices(console: Console, log_rows: list[dict[str, Any]]) -> None:
-    """Give the laptops named in overridden decisions their names (as the trust list says)."""
-    said = [r["data"] for r in log_rows if r["kind"] == decisions.OVERRIDDEN]
-    if not said:
-        return
-    from hisconsole.services.sync.devices import device_names
-
-    names = device_names(console)
-    for data in said:
-        for part in (data["replaced"], data["kept"]):
-            part["device_name"] = names.get(part["device"], "")
-
-
 def _overridden_text(data: dict[str, Any], system: str | None) -> str:
     if data["register"] == "state":
         change, resolved = data["replaced"], data["kept"]
@@ -505,22 +493,30 @@ def show(console: Console, incident_id: str, *, with_log: bool = True) -> dict[s
     """The incident with its systems, level history, log and reporting clocks.
 
     ``with_log=False`` leaves the activity log out (``log`` is empty) and reads
-    only the entries the clocks need: fast on an incident with a long log.
+    only the entries the clocks need (an index finds them): fast on an incident with
+    a long log. The incident page reads the log apart, only what was added
+    (``incident_log.read_since``).
     """
     doc = plan_service.require_document(console)
     now = console.now()
     with console.db.read() as session:
         row = get_incident(session, incident_id)
-        query = select(IncidentEntry).where(IncidentEntry.incident_id == incident_id)
-        if not with_log:
-            query = query.where(IncidentEntry.kind.in_(glossary.CLOCK_LOG_KINDS))
-        entries = session.scalars(query.order_by(IncidentEntry.hlc, IncidentEntry.event_id)).all()
+        # The clocks need the few declared / level / report entries only (indexed).
+        entries = session.scalars(
+            select(IncidentEntry)
+            .where(
+                IncidentEntry.incident_id == incident_id,
+                IncidentEntry.kind.in_(glossary.CLOCK_LOG_KINDS),
+            )
+            .order_by(IncidentEntry.hlc, IncidentEntry.event_id)
+        ).all()
         systems = {
             s.system: s
             for s in session.scalars(
                 select(IncidentSystem).where(IncidentSystem.incident_id == incident_id)
             )
         }
+        log_rows = incident_log.log_in(session, incident_id) if with_log else []
     result = _summary(row)
     names = {s["code"]: s["name"] for s in doc["systems"]}
     order = {code: i for i, code in enumerate(names)}
@@ -539,7 +535,6 @@ def show(console: Console, incident_id: str, *, with_log: bool = True) -> dict[s
     changes: list[rules.LevelChange] = []
     reports: list[rules.ReportMade] = []
     initial_level = None
-    log_rows = []
     for seq, e in enumerate(entries):
         data = json.loads(e.data)
         if e.kind == "declared":
@@ -552,23 +547,8 @@ def show(console: Console, incident_id: str, *, with_log: bool = True) -> dict[s
             history.append({"level": data["level"], "at": e.at, "by": e.author, "reason": e.text})
         elif e.kind == "report":
             reports.append(rules.ReportMade(dt.datetime.fromisoformat(e.at), seq))
-        if not with_log:
-            continue
-        log_rows.append(
-            {
-                "entry": e.event_id,
-                "at": e.at,
-                "by": e.author,
-                "kind": e.kind,
-                "group": e.group_code,
-                "system": e.system,
-                "text": e.text,
-                "data": data,
-                "corrects": e.corrects,
-            }
-        )
     result["level_history"] = history
-    _name_devices(console, log_rows)
+    incident_log.name_devices(console, log_rows)
     result["log"] = log_rows
     levels = {lvl.code: lvl for lvl in levels_of(doc)}
     clocks = rules.compute_clocks(

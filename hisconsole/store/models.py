@@ -465,6 +465,8 @@ class DrillInject(Base):
 
 
 Index("ix_events_kind", Event.kind)
+# The reporting clocks read an incident's declared / level / report entries only.
+Index("ix_incident_entries_incident_kind", IncidentEntry.incident_id, IncidentEntry.kind)
 
 #: Projection tables, in the order rebuild clears and compares them.
 PROJECTIONS = (

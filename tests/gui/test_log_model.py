@@ -165,3 +165,26 @@ def test_filtering_many_entries_keeps_the_view_consistent(qtbot: QtBot) -> None:
     proxy.set_filter(text="entry 49")
     # "entry 49", "entry 490".."entry 499", "entry 4900".."entry 4999"
     assert proxy.rowCount() == 1 + 10 + 100
+
+
+def test_a_read_of_what_was_added_is_inserted_and_a_stale_one_refused() -> None:
+    from hisconsole.services.incident_log import LogChunk, LogMark
+
+    model = LogModel()
+    rows = sample()
+    first, later = LogMark(3, "h3", "e3"), LogMark(5, "h5", "e4")
+    assert model.take(LogChunk("INC-1", rows[:4], whole=True, mark=first))
+    assert model.mark == first and model.rowCount() == 4
+    events: list[str] = []
+    model.modelReset.connect(lambda: events.append("reset"))
+    model.rowsInserted.connect(lambda _p, a, b: events.append(f"inserted {a}-{b}"))
+    # Read from another mark (the model moved on meanwhile): nothing changes.
+    assert not model.take(LogChunk("INC-1", rows[4:], whole=False, after=later, mark=later))
+    assert model.rowCount() == 4 and model.mark == first and events == []
+    assert model.take(LogChunk("INC-1", rows[4:], whole=False, after=first, mark=later))
+    assert events == ["inserted 4-4"] and model.mark == later
+    assert [e["entry"] for e in model.entries()] == [r["entry"] for r in rows]
+    assert model.number_of("e4") == 5
+    # Nothing added: the mark stays, no signal.
+    assert model.take(LogChunk("INC-1", [], whole=False, after=later, mark=later))
+    assert events == ["inserted 4-4"]

@@ -221,3 +221,31 @@ def test_alerts_list_and_acknowledge(
     assert code != 0 and "already acknowledged by Li Na" in err and out == ""
     code, out, _ = run(capsys, *base, "--json", "alerts")
     assert json.loads(out)[0]["acknowledged_by"] == "Li Na"
+
+
+def test_incident_show_streams_a_long_log_page_by_page(
+    capsys: pytest.CaptureFixture[str], ready_data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from hisconsole.services import incident_log
+
+    monkeypatch.setattr(incident_log, "PAGE", 2)  # several pages for a few entries
+    base = ("--data-dir", str(ready_data_dir), "--operator", "Li Na", "--role", "scribe")
+    _code, out, _ = run(
+        capsys, *base, "--json", "incident", "declare", "--level", "II", "--title", "HIS down"
+    )
+    inc = json.loads(out)["id"]
+    for n in range(5):
+        run(capsys, *base, "incident", "log", inc, f"runner {n} 病房")
+    code, out, _ = run(capsys, *base, "--json", "incident", "show", inc)
+    shown = json.loads(out)  # one JSON document, indented as every --json output
+    assert code == 0 and out.startswith('{\n  "id": ') and out.endswith("\n}\n")
+    assert [e["text"] for e in shown["log"] if e["kind"] == "note"] == [
+        f"runner {n} 病房" for n in range(5)
+    ]
+    assert list(shown)[-2:] == ["log", "clocks"] and shown["clocks"]
+    code, out, _ = run(capsys, *base, "incident", "show", inc)
+    lines = out.splitlines()
+    log_at = lines.index("  log:")
+    notes = lines[log_at + 2 :]  # after the declaration, one line per entry
+    assert len(notes) == 5
+    assert all(f"  Li Na  runner {n} 病房  [entry " in line for n, line in enumerate(notes))

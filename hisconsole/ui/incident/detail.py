@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QComboBox
 
 from hisconsole.domain.plan import text
 from hisconsole.services import contacts as contacts_service
+from hisconsole.services import incident_log, response, roster
 from hisconsole.services import incidents as incident_service
-from hisconsole.services import response, roster
 from hisconsole.services.console import Console
 from hisconsole.ui.context import Context
 
@@ -21,9 +21,14 @@ CurrentId = Callable[[], str | None]
 
 @dataclass
 class IncidentDetail:
-    """Everything the incident page shows about one incident, read in one go."""
+    """Everything the incident page shows about one incident, read in one go.
+
+    ``incident["log"]`` arrives empty: ``log`` holds what was added since the page's
+    last read, which the page merges into its log model (then ``incident["log"]`` is
+    that model's whole log)."""
 
     incident: dict[str, Any]
+    log: incident_log.LogChunk
     checklist: list[dict[str, Any]] = field(default_factory=list)
     messages: list[dict[str, Any]] = field(default_factory=list)
     callouts: list[dict[str, Any]] = field(default_factory=list)
@@ -33,10 +38,14 @@ class IncidentDetail:
     people: list[dict[str, Any]] = field(default_factory=list)
 
 
-def load_detail(console: Console, incident_id: str) -> IncidentDetail:
-    """Read one incident in full (runs on the worker thread)."""
+def load_detail(
+    console: Console, incident_id: str, after: incident_log.LogMark | None = None
+) -> IncidentDetail:
+    """Read one incident, and its log entries added after ``after`` (the whole log when
+    None): the read follows what changed, not the length of the log (worker thread)."""
     return IncidentDetail(
-        incident=incident_service.show(console, incident_id),
+        incident=incident_service.show(console, incident_id, with_log=False),
+        log=incident_log.read_since(console, incident_id, after),
         checklist=response.checklist(console, incident_id),
         messages=response.messages(console, incident_id),
         callouts=response.callouts(console, incident_id),

@@ -151,8 +151,7 @@ class LogTab(Tab):
             widget.setEnabled(is_open)
         if detail is None:
             self.log_model.set_entries(None, [])
-        else:
-            self.log_model.set_entries(detail.incident["id"], detail.incident["log"])
+        # Else the page has merged what the read added into the model (LogModel.take).
         self._update_log_count()
 
     def focus_entry(self) -> None:

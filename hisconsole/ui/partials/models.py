@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -28,6 +28,9 @@ from hisconsole.ui.i18n import (
 )
 from hisconsole.ui.roster.labels import roster_entry_text
 from hisconsole.ui.situation import date_time
+
+if TYPE_CHECKING:
+    from hisconsole.services.incident_log import LogChunk, LogMark
 
 Index = QModelIndex | QPersistentModelIndex
 DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -58,13 +61,41 @@ class LogModel(QAbstractTableModel):
         self._haystack: list[str] | None = None
         self.group_names: dict[str, str] = {}
         self.incident_id: str | None = None
+        #: Where the rows read from the database end (LogModel.take); None after
+        #: set_entries.
+        self.mark: LogMark | None = None
         # Counts resets, so that a filter knows its matches are for other rows.
         self.generation = 0
 
     # -- content ------------------------------------------------------------------------------
 
+    def take(self, chunk: LogChunk) -> bool:
+        """Merge what a read of the log gave: the whole log, or the entries added since
+        ``self.mark``. False (nothing changed) when the chunk was read from another
+        mark than the model's: the caller reads again."""
+        if chunk.whole:
+            self.set_entries(chunk.incident_id, chunk.rows)
+        elif chunk.incident_id != self.incident_id or chunk.after != self.mark:
+            return False
+        elif chunk.rows:
+            self._append(chunk.rows)
+        self.mark = chunk.mark
+        return True
+
+    def _append(self, rows: list[dict[str, Any]]) -> None:
+        start = len(self._rows)
+        self.beginInsertRows(QModelIndex(), start, start + len(rows) - 1)
+        self._rows.extend(rows)
+        if self._numbers is not None:
+            for index in range(start, len(self._rows)):
+                self._numbers[self._rows[index]["entry"]] = index + 1
+        if self._haystack is not None:
+            self._haystack.extend(self._search_text(r) for r in rows)
+        self.endInsertRows()
+
     def set_entries(self, incident_id: str | None, rows: list[dict[str, Any]]) -> None:
         """Show ``rows``: appended ones are inserted when the log only grew."""
+        self.mark = None
         old = self._rows
         grown = (
             incident_id == self.incident_id
@@ -74,14 +105,8 @@ class LogModel(QAbstractTableModel):
         if grown:
             if len(rows) == len(old):
                 return
-            self.beginInsertRows(QModelIndex(), len(old), len(rows) - 1)
-            self._rows = rows
-            if self._numbers is not None:
-                for index in range(len(old), len(rows)):
-                    self._numbers[rows[index]["entry"]] = index + 1
-            if self._haystack is not None:
-                self._haystack.extend(self._search_text(r) for r in rows[len(old) :])
-            self.endInsertRows()
+            self._rows = list(old)  # grown by _append in the model's own list
+            self._append(rows[len(old) :])
             return
         self.beginResetModel()
         self.generation += 1

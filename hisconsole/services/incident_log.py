@@ -1,0 +1,138 @@
+"""Reading an incident's activity log in proportion to what changed: whole, in pages
+for printing it, or only the entries added since the last read (the incident page)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import ColumnElement, Integer, Row, bindparam, literal_column, select
+from sqlalchemy.orm import Session
+
+from hisconsole.services.console import Console
+from hisconsole.store import decisions
+from hisconsole.store.models import IncidentEntry
+
+_ENTRIES = IncidentEntry.__table__
+# SQLite's rowid: it grows with every entry stored (entries are never deleted).
+rowid: ColumnElement[int] = literal_column("incident_entries.rowid", Integer)
+# In log order (clock stamp, then id); Core rows, not ORM objects: a log of 100,000
+# entries is read several times faster so.
+_LOG = (
+    select(rowid.label("rowid"), _ENTRIES)
+    .where(_ENTRIES.c.incident_id == bindparam("incident"))
+    .order_by(_ENTRIES.c.hlc, _ENTRIES.c.event_id)
+)
+_ADDED = _LOG.where(rowid > bindparam("after"))
+#: Rows fetched at a time when the log is streamed (``incident show`` of a huge log).
+PAGE = 2000
+
+
+@dataclass(frozen=True)
+class LogMark:
+    """Where a reader of the log stands: the last row it read (SQLite's rowid grows with
+    every entry stored) and the last entry in log order (clock stamp, id)."""
+
+    rowid: int
+    hlc: str
+    event_id: str
+
+
+@dataclass
+class LogChunk:
+    """Entries read from an incident's log, in log order.
+
+    ``whole`` True: the log from its start (the reader starts again); False: only the
+    entries stored after ``after``, all of which come after what was read before.
+    ``mark`` is where the reader stands after this chunk (None: the log is empty).
+    """
+
+    incident_id: str
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    whole: bool = True
+    after: LogMark | None = None
+    mark: LogMark | None = None
+
+
+def log_row(entry: Row[Any] | Any) -> dict[str, Any]:
+    """One log entry as the services give it (``incident show``'s ``log`` items)."""
+    return {
+        "entry": entry.event_id,
+        "at": entry.at,
+        "by": entry.author,
+        "kind": entry.kind,
+        "group": entry.group_code,
+        "system": entry.system,
+        "text": entry.text,
+        # Most entries (operators' notes) carry no data: skip the parser for them.
+        "data": {} if entry.data == "{}" else json.loads(entry.data),
+        "corrects": entry.corrects,
+    }
+
+
+def log_in(session: Session, incident_id: str) -> list[dict[str, Any]]:
+    """The whole log, inside the caller's read transaction (devices not yet named)."""
+    return [log_row(e) for e in session.connection().execute(_LOG, {"incident": incident_id})]
+
+
+def read_since(console: Console, incident_id: str, after: LogMark | None) -> LogChunk:
+    """The entries stored after ``after`` (the whole log when None).
+
+    An entry from another laptop can belong before entries already read (its clock
+    stamp is earlier): then the whole log is read again, so the reader never shows
+    entries out of order.
+    """
+    with console.db.read() as session:
+        conn = session.connection()
+        if after is not None:
+            added = conn.execute(_ADDED, {"incident": incident_id, "after": after.rowid}).all()
+            if not added or (added[0].hlc, added[0].event_id) > (after.hlc, after.event_id):
+                return _chunk(console, session, incident_id, added, after)
+        whole = conn.execute(_LOG, {"incident": incident_id}).all()
+        return _chunk(console, session, incident_id, whole, None)
+
+
+def _chunk(
+    console: Console,
+    session: Session,
+    incident_id: str,
+    entries: Sequence[Row[Any]],
+    after: LogMark | None,
+) -> LogChunk:
+    rows = [log_row(e) for e in entries]
+    name_devices(console, rows)
+    mark = after
+    if entries:
+        last = entries[-1]
+        newest = max(e.rowid for e in entries)
+        mark = LogMark(max(newest, after.rowid if after else 0), last.hlc, last.event_id)
+    return LogChunk(incident_id, rows, whole=after is None, after=after, mark=mark)
+
+
+def iter_log(console: Console, incident_id: str) -> Iterator[dict[str, Any]]:
+    """The whole log, read a page at a time (memory bounded by the page, not the log)."""
+    with console.db.read() as session:
+        result = (
+            session.connection()
+            .execution_options(yield_per=PAGE)
+            .execute(_LOG, {"incident": incident_id})
+        )
+        for page in result.partitions():
+            rows = [log_row(e) for e in page]
+            name_devices(console, rows)
+            yield from rows
+
+
+def name_devices(console: Console, log_rows: list[dict[str, Any]]) -> None:
+    """Give the laptops named in overridden decisions their names (as the trust list says)."""
+    said = [r["data"] for r in log_rows if r["kind"] == decisions.OVERRIDDEN]
+    if not said:
+        return
+    from hisconsole.services.sync.devices import device_names
+
+    names = device_names(console)
+    for data in said:
+        for part in (data["replaced"], data["kept"]):
+            part["device_name"] = names.get(part["device"], "")
