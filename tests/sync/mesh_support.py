@@ -84,7 +84,9 @@ def cli_json_many(calls: list[tuple[Path, list[str]]]) -> list[Any]:
 class Serve:
     """One `hisconsole mesh serve` process (stopped with SIGTERM, as a service manager does)."""
 
-    def __init__(self, data_dir: Path, host: str, port: int, peers: list[str]) -> None:
+    def __init__(
+        self, data_dir: Path, host: str, port: int, peers: list[str], *, discovery: bool = False
+    ) -> None:
         self.data_dir = data_dir
         self.address = f"{host}:{port}"
         args = [
@@ -100,8 +102,9 @@ class Serve:
             host,
             "--port",
             str(port),
-            "--no-discovery",
         ]
+        if not discovery:
+            args.append("--no-discovery")
         for peer in peers:
             args += ["--peer", peer]
         self.process = subprocess.Popen(

@@ -7,6 +7,9 @@ console has its own data folder and its own loopback address (127.0.0.x).
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,12 +18,14 @@ import pytest
 from hisconsole.services import incidents as incident_service
 from hisconsole.services.console import Console
 from hisconsole.services.sync import mesh as mesh_service
+from hisconsole.services.sync import trust as trust_service
 from tests.sync.conftest import Keys, load_plan
 from tests.sync.helpers import events
 from tests.sync.mesh_support import (
     cli,
     cli_json,
     cli_json_many,
+    env,
     free_port,
     serving,
     wait_for,
@@ -143,3 +148,44 @@ def _states(data_dir: Path) -> set[str]:
     if not path.exists():
         return set()
     return {p["state"] for p in json.loads(path.read_text("utf-8"))["peers"]}
+
+
+def test_laptops_of_one_hospital_find_each_other_by_mdns(
+    laptops: Callable[..., Console], tmp_path: Path
+) -> None:
+    """In a network namespace of its own (nothing leaves it): A and B find each other and
+    connect with no address given; X, pinned to another hospital's IT key, is ignored."""
+    probe = subprocess.run(["unshare", "-n", "true"], capture_output=True, check=False)
+    if probe.returncode != 0 or shutil.which("ip") is None:
+        pytest.skip("needs unshare -n and ip (network namespaces)")
+    dirs = []
+    for name in "AB":
+        console = laptops(name)
+        dirs.append(console.data_dir)
+        console.close()
+    other = laptops("C", trusted=False)  # pins another IT key: another hospital
+    other_it = tmp_path / "other-it.pem"
+    trust_service.trust_keygen(other_it)
+    trust_service.trust_pin(other, Path(f"{other_it}.pub"))
+    dirs.append(other.data_dir)
+    other.close()
+    done = subprocess.run(
+        ["unshare", "-n", sys.executable, str(Path(__file__).with_name("mesh_netns.py"))]
+        + [str(d) for d in dirs],
+        capture_output=True,
+        text=True,
+        env=env(),
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    a, b, x = result["devices"]
+    found = result["found"]
+    assert {(p["device"], p["source"], p["state"]) for p in found[a]} == {
+        (b, "discovered", "connected")
+    }
+    assert {(p["device"], p["source"], p["state"]) for p in found[b]} == {
+        (a, "discovered", "connected")
+    }
+    assert found[x] == []

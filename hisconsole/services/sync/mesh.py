@@ -221,7 +221,7 @@ def changes_of(taken: Taken) -> ChangeSet:
 
 def peer_address(text: str) -> str:
     """A peer address as given (HOST:PORT), checked; MeshPeerAddress if unusable."""
-    from hisconsole.sync.mesh.node import join_address, split_address
+    from hisconsole.sync.mesh.wire import join_address, split_address
 
     try:
         host, port = split_address(text)
@@ -271,7 +271,8 @@ class Mesh:
 
     def start(self) -> MeshSnapshot:
         """Listen and reach out to the peers; MeshAddressInUse if the address is taken."""
-        from hisconsole.sync.mesh.node import MeshNode, MeshThread, join_address
+        from hisconsole.sync.mesh.node import MeshNode, MeshThread
+        from hisconsole.sync.mesh.wire import join_address
 
         def make() -> MeshNode:
             return MeshNode(

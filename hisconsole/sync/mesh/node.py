@@ -32,7 +32,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from hisconsole.sync import vectors
 from hisconsole.sync.canonical import device_id_of
 from hisconsole.sync.mesh import certs, wire
-from hisconsole.sync.mesh.wire import Hello, Page, PeerError
+from hisconsole.sync.mesh.wire import Hello, Page, PeerError, join_address, split_address
 from hisconsole.sync.vectors import Vector
 
 # A peer's state (PeerState.state).
@@ -137,28 +137,6 @@ class MeshSnapshot:
     @property
     def connected(self) -> int:
         return len({p.device for p in self.peers if p.state == CONNECTED})
-
-
-def split_address(address: str, default_port: int = wire.DEFAULT_PORT) -> tuple[str, int]:
-    """("host", port) from "host:port", "host" or "[v6]:port"; ValueError if unusable."""
-    text = address.strip()
-    if not text:
-        raise ValueError("empty address")
-    if text.startswith("["):
-        host, _, rest = text[1:].partition("]")
-        port_text = rest[1:] if rest.startswith(":") else ""
-    elif text.count(":") == 1:
-        host, port_text = text.split(":")
-    else:
-        host, port_text = text, ""
-    port = int(port_text) if port_text else default_port
-    if not host or not 0 < port < 65536:
-        raise ValueError(address)
-    return host, port
-
-
-def join_address(host: str, port: int) -> str:
-    return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
 
 
 class _Refused(Exception):

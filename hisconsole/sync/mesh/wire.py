@@ -36,6 +36,28 @@ MAX_BODY = 256 * 1024
 WAIT_SECONDS = 20.0
 
 
+def split_address(address: str, default_port: int = DEFAULT_PORT) -> tuple[str, int]:
+    """("host", port) from "host:port", "host" or "[v6]:port"; ValueError if unusable."""
+    text = address.strip()
+    if not text:
+        raise ValueError("empty address")
+    if text.startswith("["):
+        host, _, rest = text[1:].partition("]")
+        port_text = rest[1:] if rest.startswith(":") else ""
+    elif text.count(":") == 1:
+        host, port_text = text.split(":")
+    else:
+        host, port_text = text, ""
+    port = int(port_text) if port_text else default_port
+    if not host or not 0 < port < 65536:
+        raise ValueError(address)
+    return host, port
+
+
+def join_address(host: str, port: int) -> str:
+    return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+
+
 class PeerError(SyncError):
     """A peer sent something this laptop cannot use (garbage, a forged event, too much)."""
 
