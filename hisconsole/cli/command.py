@@ -1,4 +1,4 @@
-"""Commands of a long outage: the command roster (``roster``)."""
+"""Commands of a long outage: the command roster (``roster``) and tasks (``tasks``)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from typing import Any
 from hisconsole.cli.options import Handler, open_console
 from hisconsole.cli.output import EXIT_OK, EXIT_USAGE, Output
 from hisconsole.domain import glossary
+from hisconsole.domain.plan import GROUP_CODES
 from hisconsole.i18n import current_language, term
 from hisconsole.i18n import gettext as _
 
@@ -40,16 +41,35 @@ def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
         "--person", metavar="NAME", help="sign-in: who signs in (default: the operator)"
     )
     roster.add_argument("--note", default="", help="sign-in: a note for the log (the handover)")
-    return {"roster": cmd_roster}
+
+    tasks = sub.add_parser(
+        "tasks",
+        parents=[common],
+        help="an incident's tasks: owner, group, due time, status",
+        description=(
+            "tasks ID: the incident's tasks; tasks add ID TEXT --owner NAME --due TIME "
+            "[--group G] [--from log:ENTRY|message:ID|checklist:ITEM]; tasks done TASK [--reopen]. "
+            "TIME: 2026-11-25T14:00, 14:00 (the next one) or +90m / +2h."
+        ),
+    )
+    tasks.add_argument(
+        "words", nargs="*", metavar="ID | add ID TEXT | done TASK", help="what to do"
+    )
+    tasks.add_argument("--owner", metavar="NAME", help="add: who does it")
+    tasks.add_argument("--due", metavar="TIME", help="add: when it is due")
+    tasks.add_argument("--group", choices=GROUP_CODES, help="add: the plan group it falls to")
+    tasks.add_argument(
+        "--from",
+        dest="source",
+        metavar="SOURCE:REF",
+        help="add: made from a log entry, a message or a checklist step (log:ENTRY, …)",
+    )
+    tasks.add_argument("--reopen", action="store_true", help="done: open the task again")
+    return {"roster": cmd_roster, "tasks": cmd_tasks}
 
 
 def _posts_text(console: Any, data: dict[str, Any]) -> str:
-    from hisconsole.domain.plan import text
-    from hisconsole.services import plan as plan_service
-
-    lang = current_language()
-    doc = plan_service.current_document(console) or {}
-    names = {g["code"]: text(g["name"], lang) for g in doc.get("groups", [])}
+    names = group_names(console)
     lines = [_("Command roster of {incident}").format(incident=data["incident"])]
     group = None
     for post in data["posts"]:
@@ -80,12 +100,9 @@ def cmd_roster(args: argparse.Namespace, out: Output) -> int:
     words = list(args.words)
     action = words[0] if words and words[0] in ROSTER_ACTIONS else None
     if (action and len(words) != 2) or (not action and len(words) > 1):
-        print(
-            "hisconsole: "
-            + _("usage: roster [ID] | roster sign-in ROLE [--person NAME] | roster sign-out ROLE"),
-            file=sys.stderr,
+        return _usage(
+            _("usage: roster [ID] | roster sign-in ROLE [--person NAME] | roster sign-out ROLE")
         )
-        return EXIT_USAGE
     console = open_console(args)
     try:
         if action is None:
@@ -121,6 +138,89 @@ def cmd_roster(args: argparse.Namespace, out: Output) -> int:
                 {"incident": incident, "role": role, "signed_out": True},
                 _("{role} signed out in {incident}; the post is vacant.").format(
                     role=term("roster role", role), incident=incident
+                ),
+            )
+        return EXIT_OK
+    finally:
+        console.close()
+
+
+def _usage(text: str) -> int:
+    print("hisconsole: " + text, file=sys.stderr)
+    return EXIT_USAGE
+
+
+def group_names(console: Any) -> dict[str, str]:
+    """The plan's groups by code, in the current language."""
+    from hisconsole.domain.plan import text
+    from hisconsole.services import plan as plan_service
+
+    doc = plan_service.current_document(console) or {}
+    return {g["code"]: text(g["name"], current_language()) for g in doc.get("groups", [])}
+
+
+def _tasks_text(rows: list[dict[str, Any]], names: dict[str, str]) -> str:
+    lines = []
+    for task in rows:
+        if task["status"] == glossary.TASK_DONE:
+            state = _("done {time} by {person}").format(
+                time=task["done_at"], person=task["done_by"]
+            )
+        elif task["overdue"]:
+            state = _("OVERDUE since {time}").format(time=task["due_at"])
+        else:
+            state = _("due {time}").format(time=task["due_at"])
+        group = f" [{names.get(task['group'], task['group'])}]" if task["group"] else ""
+        lines.append(f"{task['task']}  {task['owner']}{group}  {state}\n    {task['text']}")
+    return "\n".join(lines) or _("No tasks.")
+
+
+def cmd_tasks(args: argparse.Namespace, out: Output) -> int:
+    from hisconsole.services import tasks
+
+    words = list(args.words)
+    action = words[0] if words and words[0] in ("add", "done") else None
+    if action == "add" and (len(words) != 3 or not args.owner or not args.due):
+        return _usage(_("usage: tasks add ID TEXT --owner NAME --due TIME [--group G]"))
+    if action == "done" and len(words) != 2:
+        return _usage(_("usage: tasks done TASK [--reopen]"))
+    if action is None and len(words) != 1:
+        return _usage(_("usage: tasks ID | tasks add ID TEXT … | tasks done TASK"))
+    source = ref = None
+    if action == "add" and args.source:
+        source, _sep, ref = args.source.partition(":")
+        if source not in glossary.TASK_SOURCES or not ref:
+            return _usage(_("--from takes log:ENTRY, message:ID or checklist:ITEM"))
+    console = open_console(args)
+    try:
+        if action is None:
+            rows = tasks.tasks(console, words[0])
+            out.emit(rows, _tasks_text(rows, group_names(console)))
+        elif action == "add":
+            added = tasks.add(
+                console,
+                words[1],
+                words[2],
+                owner=args.owner,
+                due=args.due,
+                group=args.group,
+                source=source,
+                ref=ref,
+            )
+            row = next(t for t in tasks.tasks(console, words[1]) if t["task"] == added.task)
+            out.emit(
+                row,
+                _("Task {task} for {owner}, due {due}.").format(
+                    task=added.task, owner=row["owner"], due=row["due_at"]
+                ),
+            )
+        else:
+            status = glossary.TASK_OPEN if args.reopen else glossary.TASK_DONE
+            tasks.set_status(console, words[1], status)
+            out.emit(
+                {"task": words[1], "status": status},
+                _("Task {task} is {status}.").format(
+                    task=words[1], status=term("task status", status)
                 ),
             )
         return EXIT_OK

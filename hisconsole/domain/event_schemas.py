@@ -22,6 +22,7 @@ from hisconsole.domain.glossary import (
     LEVELS,
     RESOURCE_RESULTS,
     SYSTEM_STATUSES,
+    TASK_STATUSES,
 )
 from hisconsole.domain.plan import PlanInvalid
 from hisconsole.domain.plan import validate as validate_plan
@@ -391,6 +392,21 @@ SCHEMAS: dict[str, Schema] = {
     ),
     "roster.signed_out": Schema(
         {**_INCIDENT, "role": req(NAME), "shift": req(NAME), "person": opt(SHORT)}
+    ),
+    "task.added": Schema(
+        {
+            **_INCIDENT,
+            "task": req(NAME),
+            "text": req(TEXT),
+            "owner": req(SHORT),
+            "due": req(TIME),
+            "group": opt(NAME),
+            "source": opt(NAME),
+            "ref": opt(NAME),
+        }
+    ),
+    "task.status": Schema(
+        {"task": req(NAME), "status": req(_choice(TASK_STATUSES)), "id": opt(NAME), "at": opt(TIME)}
     ),
     "review.noted": Schema({"id": req(NAME), "went_well": opt(TEXT), "went_badly": opt(TEXT)}),
     "improvement.added": Schema(

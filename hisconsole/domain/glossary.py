@@ -108,3 +108,12 @@ ROSTER_GROUPS = {
     TECH_LEAD: "tech",
     BUSINESS_LEAD: "business",
 }
+
+# -- tasks (任务) ------------------------------------------------------------------------------
+
+TASK_OPEN = "open"
+TASK_DONE = "done"
+#: Where a task stands: open until someone marks it done (and open again if reopened).
+TASK_STATUSES = (TASK_OPEN, TASK_DONE)
+#: What a task was made from: an activity-log entry, a message or a checklist step.
+TASK_SOURCES = ("log", "message", "checklist")

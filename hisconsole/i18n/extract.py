@@ -32,6 +32,7 @@ GLOSSARY_TERMS: dict[str, dict[str, tuple[str, ...]]] = {
         "resource result": ("RESOURCE_RESULTS",),
         "contact result": ("CONTACT_RESULTS",),
         "roster role": ("ROSTER_ROLES",),
+        "task status": ("TASK_STATUSES",),
     },
     "hisconsole.domain.incidents": {
         "incident status": ("INCIDENT_OPEN", "INCIDENT_RESOLVED", "INCIDENT_CLOSED"),

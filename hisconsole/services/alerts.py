@@ -76,6 +76,7 @@ TEXTS = {
     "events-not-applied": "{count} event(s) received are kept but not applied: {invalid} "
     "not fit to apply, {orphans} naming something not here (yet). 'hisconsole sync --status' "
     "lists them with the reason",
+    "task-overdue": "{incident}: task {task} OVERDUE since {due_at}: {text} (owner {owner})",
 }
 
 
@@ -467,3 +468,37 @@ def _not_applied(console: Console, now: dt.datetime) -> Found:
             )
         ]
     )
+
+
+@source
+def _tasks_overdue(console: Console, now: dt.datetime) -> Found:
+    """An open task of an open incident past its due time; it ends when the task is done."""
+    from hisconsole.services import incidents, tasks
+
+    found = Found()
+    open_ids = {
+        i["id"] for i in incidents.list_incidents(console) if i["status"] == rules.INCIDENT_OPEN
+    }
+    for task in tasks.tasks(console):
+        if task["incident"] not in open_ids or task["status"] != "open":
+            continue
+        due = dt.datetime.fromisoformat(task["due_at"])
+        if not task["overdue"]:
+            found.changes_at.append(due)
+            continue
+        found.alerts.append(
+            alert(
+                "task-overdue",
+                WARNING,
+                (task["task"], task["due_at"]),
+                {
+                    "task": task["task"],
+                    "text": task["text"],
+                    "owner": task["owner"],
+                    "due_at": task["due_at"],
+                },
+                since=task["due_at"],
+                incident=task["incident"],
+            )
+        )
+    return found

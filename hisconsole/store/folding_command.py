@@ -1,22 +1,42 @@
-"""Folding a long outage's events into their tables: the command roster.
+"""Folding a long outage's events into their tables: the command roster and tasks.
 
-Insensitive to the order events arrive in from other laptops: a sign-out that
-arrives before its sign-in is found again when the sign-in comes.
+Insensitive to the order events arrive in from other laptops: a sign-out or a task's
+status that arrives before what it changes is found again when that comes.
 """
 
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from hisconsole.domain import event_schemas, glossary
 from hisconsole.store.events import EventRecord
-from hisconsole.store.folding import handles, hlc_time, insert_new, log_entry, lww
-from hisconsole.store.models import Event, RosterShift
+from hisconsole.store.folding import handles, hlc_time, insert_new, later, log_entry, lww
+from hisconsole.store.models import Event, RosterShift, Task
 
 SIGNED_OUT = "roster.signed_out"
+TASK_STATUS = "task.status"
+
+
+def _arrived_before(
+    session: Session, kind: str, field: str, target: str
+) -> list[tuple[dict[str, Any], str, str, str]]:
+    """Events of ``kind`` already in the log whose ``field`` names ``target`` (they came
+    before what they change): (payload, HLC, origin, author) of each that fits its schema."""
+    rows = session.execute(
+        select(Event.payload, Event.hlc, Event.origin_id, Event.author).where(
+            Event.kind == kind, Event.payload.contains(f'"{target}"')
+        )
+    ).all()
+    found = []
+    for payload, hlc, origin, author in rows:
+        data = json.loads(payload)
+        if data.get(field) == target and event_schemas.payload_problem(kind, data) is None:
+            found.append((data, hlc, origin, author))
+    return found
 
 
 def _sign_out(row: RosterShift, at: str, author: str, key: str) -> None:
@@ -62,19 +82,13 @@ def _roster_signed_in(session: Session, record: EventRecord) -> None:
     )
     # Its sign-out may have arrived first (from another laptop), when there was no
     # shift to end: end it now.
-    earlier = session.execute(
-        select(Event.payload, Event.hlc, Event.origin_id, Event.author).where(
-            Event.kind == SIGNED_OUT, Event.payload.contains(f'"{record.event_id}"')
-        )
-    ).all()
     row = session.get(RosterShift, record.event_id)
-    for payload, hlc, origin, author in earlier:
-        out = json.loads(payload)
-        if row is None or out.get("shift") != record.event_id:
-            continue
-        if event_schemas.payload_problem(SIGNED_OUT, out) is None:
+    if row is not None:
+        for out, hlc, origin, author in _arrived_before(
+            session, SIGNED_OUT, "shift", record.event_id
+        ):
             _sign_out(row, out.get("at") or hlc_time(hlc), author, f"{hlc}|{origin}")
-    session.flush()
+        session.flush()
 
 
 @handles(SIGNED_OUT)
@@ -92,3 +106,50 @@ def _roster_signed_out(session: Session, record: EventRecord) -> None:
         at=at,
         data={"action": "out", "role": p["role"], "person": p.get("person") or ""},
     )
+
+
+# --- tasks -----------------------------------------------------------------------------------
+
+
+def _set_status(row: Task, status: dict[str, Any], at: str, author: str, key: str) -> None:
+    later(row, "status_key", key, status=status["status"], status_at=at, status_by=author)
+
+
+@handles("task.added")
+def _task_added(session: Session, record: EventRecord) -> None:
+    p = record.payload
+    at = p.get("at") or hlc_time(record.hlc)
+    insert_new(
+        session,
+        Task,
+        {
+            "id": p["task"],
+            "incident_id": p["id"],
+            "text": p["text"],
+            "owner": p["owner"],
+            "group_code": p.get("group") or "",
+            "due_at": p["due"],
+            "source": p.get("source") or "",
+            "source_ref": p.get("ref") or "",
+            "created_at": at,
+            "created_by": record.author,
+            "status": "open",
+            "status_at": at,
+            "status_by": record.author,
+            "status_key": "",
+        },
+    )
+    row = session.get(Task, p["task"])
+    if row is not None:
+        for status, hlc, origin, author in _arrived_before(session, TASK_STATUS, "task", p["task"]):
+            _set_status(row, status, status.get("at") or hlc_time(hlc), author, f"{hlc}|{origin}")
+        session.flush()
+
+
+@handles(TASK_STATUS)
+def _task_status(session: Session, record: EventRecord) -> None:
+    p = record.payload
+    row = session.get(Task, p["task"])
+    if row is not None:
+        _set_status(row, p, p.get("at") or hlc_time(record.hlc), record.author, lww(record))
+        session.flush()

@@ -464,6 +464,29 @@ class DrillInject(Base):
     intake_id: Mapped[str] = mapped_column(String(64), default="", index=True)
 
 
+class Task(Base):
+    """A task of an incident beyond its checklists: owner, group, due time and status."""
+
+    __tablename__ = "tasks"
+
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    incident_id: Mapped[str] = mapped_column(String(40), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    owner: Mapped[str] = mapped_column(Text)
+    group_code: Mapped[str] = mapped_column(String(16), default="", server_default="")
+    due_at: Mapped[str] = mapped_column(String(40))
+    #: What it was made from (log, message, checklist) and which one ("" when typed).
+    source: Mapped[str] = mapped_column(String(16), default="", server_default="")
+    source_ref: Mapped[str] = mapped_column(Text, default="", server_default="")
+    created_at: Mapped[str] = mapped_column(String(40))
+    created_by: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(16))
+    status_at: Mapped[str] = mapped_column(String(40))
+    status_by: Mapped[str] = mapped_column(Text)
+    #: (HLC, origin) of the status kept: the last writer's.
+    status_key: Mapped[str] = mapped_column(String(64))
+
+
 Index("ix_events_kind", Event.kind)
 # The reporting clocks read an incident's declared / level / report entries only.
 Index("ix_incident_entries_incident_kind", IncidentEntry.incident_id, IncidentEntry.kind)
@@ -494,4 +517,5 @@ PROJECTIONS = (
     RosterShift,
     DrillRun,
     DrillInject,
+    Task,
 )

@@ -138,6 +138,11 @@
         <source>{count} record(s) received are kept but not applied: {invalid} not fit to apply, {orphans} naming something not on this laptop (yet) — see the Sync page</source>
         <translation>收到的 {count} 条记录已保存但未应用：{invalid} 条内容不合格，{orphans} 条所指的对象本机尚无——请查看同步页</translation>
     </message>
+    <message>
+        <location line="+5"/>
+        <source>{incident}: task {task} OVERDUE — was due at {time}: {text} ({owner})</source>
+        <translation>{incident}：任务 {task} 已超时 — 应于 {time} 完成：{text}（{owner}）</translation>
+    </message>
 </context>
 <context>
     <name>AttachDialog</name>
@@ -170,7 +175,7 @@
 <context>
     <name>CallStatus</name>
     <message>
-        <location filename="../../hisconsole/ui/i18n.py" line="+283"/>
+        <location filename="../../hisconsole/ui/i18n.py" line="+286"/>
         <source>Not yet called</source>
         <translation>尚未呼叫</translation>
     </message>
@@ -208,7 +213,7 @@
 <context>
     <name>CallTreeEditor</name>
     <message>
-        <location filename="../../hisconsole/ui/contacts/trees.py" line="+385"/>
+        <location filename="../../hisconsole/ui/contacts/trees.py" line="+386"/>
         <location line="+11"/>
         <source>Choose a person in the list on the right first.</source>
         <translation>请先在右侧名单中选择人员。</translation>
@@ -729,7 +734,7 @@
 <context>
     <name>ChecklistTab</name>
     <message>
-        <location filename="../../hisconsole/ui/incident/checklist_tab.py" line="+60"/>
+        <location filename="../../hisconsole/ui/incident/checklist_tab.py" line="+61"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
@@ -759,7 +764,7 @@
         <translation>完成人</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+29"/>
         <source>All groups</source>
         <translation>全部小组</translation>
     </message>
@@ -779,7 +784,7 @@
         <translation>添加步骤…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>This incident follows no playbook, so it has no checklist steps from the plan.</source>
         <translation>本事件未选处置预案，因此没有来自预案的检查清单步骤。</translation>
     </message>
@@ -799,7 +804,7 @@
         <translation>已完成 {done} / {total}</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+33"/>
         <source>Assign step</source>
         <translation>指派步骤</translation>
     </message>
@@ -2974,8 +2979,8 @@ Nothing was recorded as issued.</source>
 <context>
     <name>IncidentPage</name>
     <message>
-        <location filename="../../hisconsole/ui/incident/page.py" line="+130"/>
-        <location line="+20"/>
+        <location filename="../../hisconsole/ui/incident/page.py" line="+134"/>
+        <location line="+21"/>
         <source>Incident</source>
         <translation>应急事件</translation>
     </message>
@@ -3021,6 +3026,11 @@ Nothing was recorded as issued.</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>Tasks</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Messages</source>
         <translation>消息</translation>
     </message>
@@ -3055,7 +3065,7 @@ Nothing was recorded as issued.</source>
         <translation>尚未启动应急响应</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+70"/>
         <source>No incident declared. Declare one on the dashboard (Ctrl+D).</source>
         <translation>尚未启动应急响应。请在总览页启动 (Ctrl+D)。</translation>
     </message>
@@ -3172,7 +3182,7 @@ Nothing was recorded as issued.</source>
 <context>
     <name>KitDialog</name>
     <message>
-        <location filename="../../hisconsole/ui/kit/dialog.py" line="+200"/>
+        <location filename="../../hisconsole/ui/kit/dialog.py" line="+201"/>
         <source>Incident {id} · {title} (level {level})</source>
         <translation>应急事件 {id} · {title}（{level} 级）</translation>
     </message>
@@ -3554,9 +3564,9 @@ Nothing was recorded as issued.</source>
 <context>
     <name>LogModel</name>
     <message>
-        <location filename="../../hisconsole/ui/partials/models.py" line="+130"/>
+        <location filename="../../hisconsole/ui/partials/models.py" line="+155"/>
         <source>estimate {estimate}</source>
-        <extracomment>Role of the whole row as a dict, for views that act on a selected row.</extracomment>
+        <extracomment>Role of the whole row as a dict, for views that act on a selected row. Where the rows read from the database end (LogModel.take); None after set_entries.</extracomment>
         <translation>预计 {estimate}</translation>
     </message>
     <message>
@@ -3633,7 +3643,7 @@ Nothing was recorded as issued.</source>
 <context>
     <name>LogTab</name>
     <message>
-        <location filename="../../hisconsole/ui/incident/log_tab.py" line="+104"/>
+        <location filename="../../hisconsole/ui/incident/log_tab.py" line="+108"/>
         <source>Entry kind</source>
         <translation>记录类型</translation>
     </message>
@@ -3708,7 +3718,7 @@ Nothing was recorded as issued.</source>
         <translation>更正…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Correct the selected log entry</source>
         <translation>更正所选日志记录</translation>
     </message>
@@ -3728,7 +3738,7 @@ Nothing was recorded as issued.</source>
         <translation>按类型显示日志</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+74"/>
         <source>{count} entries</source>
         <translation>共 {count} 条记录</translation>
     </message>
@@ -3738,7 +3748,7 @@ Nothing was recorded as issued.</source>
         <translation>显示 {shown} / {count} 条记录</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+38"/>
         <source>Correct log entry</source>
         <translation>更正日志记录</translation>
     </message>
@@ -3958,7 +3968,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>MessagesTab</name>
     <message>
-        <location filename="../../hisconsole/ui/incident/messages_tab.py" line="+34"/>
+        <location filename="../../hisconsole/ui/incident/messages_tab.py" line="+35"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
@@ -4008,7 +4018,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
         <translation>回复人</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+27"/>
         <source>New message…</source>
         <translation>新建消息…</translation>
     </message>
@@ -4018,7 +4028,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
         <translation>回复…</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+37"/>
         <source>Reply to message</source>
         <translation>回复消息</translation>
     </message>
@@ -5506,7 +5516,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>PrintTreeDialog</name>
     <message>
-        <location filename="../../hisconsole/ui/contacts/print_tree_dialog.py" line="+56"/>
+        <location filename="../../hisconsole/ui/contacts/print_tree_dialog.py" line="+61"/>
         <source>Print call tree</source>
         <translation>打印呼叫顺序</translation>
     </message>
@@ -6001,7 +6011,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
         <translation>本应急事件尚未发布 CAP 预警</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+63"/>
         <source>{message}: save as XML</source>
         <translation>{message}：保存为 XML</translation>
     </message>
@@ -6322,6 +6332,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
     <message>
         <location filename="../../hisconsole/ui/i18n.py" line="-53"/>
         <source>Commander</source>
+        <extracomment>The languages a printout can be in (a choice beside the interface&apos;s own), named alike.</extracomment>
         <translation>指挥长</translation>
     </message>
     <message>
@@ -8223,6 +8234,141 @@ No: import without pinning; events are held in quarantine.</source>
         <location line="+18"/>
         <source>recovered</source>
         <translation>已恢复</translation>
+    </message>
+</context>
+<context>
+    <name>TaskDialog</name>
+    <message>
+        <location filename="../../hisconsole/ui/tasks/dialog.py" line="+51"/>
+        <source>&amp;Task:</source>
+        <extracomment>What a task is made from: (source, its id, the text to start from).</extracomment>
+        <translation>任务(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Owner:</source>
+        <translation>负责人(&amp;O)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Group:</source>
+        <translation>小组(&amp;G)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Due:</source>
+        <translation>完成时限(&amp;D)：</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>(no group)</source>
+        <translation>（不分组）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>New task</source>
+        <translation>新建任务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record task</source>
+        <translation>记录任务</translation>
+    </message>
+</context>
+<context>
+    <name>Tasks</name>
+    <message>
+        <location line="+6"/>
+        <source>Made from an activity-log entry</source>
+        <translation>由工作日志条目生成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Made from a message</source>
+        <translation>由消息生成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Made from a checklist step</source>
+        <translation>由检查清单步骤生成</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Make a task…</source>
+        <translation>生成任务…</translation>
+    </message>
+</context>
+<context>
+    <name>TasksTab</name>
+    <message>
+        <location filename="../../hisconsole/ui/tasks/tab.py" line="+42"/>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Group</source>
+        <translation>小组</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due</source>
+        <translation>完成时限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>From</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Done {time} ({person})</source>
+        <translation>{time} 已完成（{person}）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>OVERDUE</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>New task…</source>
+        <translation>新建任务…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Done / reopen</source>
+        <translation>完成 / 重新打开</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>{open} open, {overdue} overdue, {done} done</source>
+        <translation>未完成 {open} 项，超时 {overdue} 项，已完成 {done} 项</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Choose a task first.</source>
+        <translation>请先选择一项任务。</translation>
     </message>
 </context>
 <context>

@@ -92,6 +92,15 @@ TEXTS: dict[str, Callable[[dict[str, Any]], str]] = {
         "{count} record(s) received are kept but not applied: {invalid} not fit to apply, "
         "{orphans} naming something not on this laptop (yet) — see the Sync page",
     ).format(**p),
+    "task-overdue": lambda p: QCoreApplication.translate(
+        "Alerts", "{incident}: task {task} OVERDUE — was due at {time}: {text} ({owner})"
+    ).format(
+        incident=p["incident"],
+        task=p["task"],
+        time=clock_time(p["due_at"]),
+        text=p["text"],
+        owner=p["owner"],
+    ),
 }
 
 

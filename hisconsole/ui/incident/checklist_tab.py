@@ -22,6 +22,7 @@ from hisconsole.ui.partials.models import Column, RecordsModel
 from hisconsole.ui.partials.tab import Tab
 from hisconsole.ui.partials.tables import combo_with, table_view
 from hisconsole.ui.situation import clock_time
+from hisconsole.ui.tasks.dialog import make_task_action, task_action_text
 
 
 class ChecklistTab(Tab):
@@ -79,6 +80,9 @@ class ChecklistTab(Tab):
             QHeaderView.ResizeMode.ResizeToContents
         )
         box.addWidget(self.checklist_view, 1)
+        self.task_action = make_task_action(
+            self.checklist_view, ctx, current_id, lambda: self._task_source()
+        )
         buttons = QHBoxLayout()
         self.tick_button = button("", self)
         self.tick_button.clicked.connect(self.toggle_step)
@@ -96,6 +100,7 @@ class ChecklistTab(Tab):
         self.tick_button.setText(self.tr("Tick / untick"))
         self.assign_button.setText(self.tr("Assign…"))
         self.add_step_button.setText(self.tr("Add step…"))
+        self.task_action.setText(task_action_text())
         self.no_playbook_label.setText(
             self.tr(
                 "This incident follows no playbook, so it has no checklist steps from the plan."
@@ -134,6 +139,12 @@ class ChecklistTab(Tab):
         row = self.checklist_view.currentIndex().row()
         rows = self.checklist_model.rows()
         return rows[row] if 0 <= row < len(rows) else None
+
+    def _task_source(self) -> tuple[str, str, str] | None:
+        step = self.selected_step()
+        if step is None:
+            return None
+        return "checklist", step["item"], text(step["text"], self.ctx.lang)
 
     def _ticked(self, row: int, done: bool) -> None:
         self._tick(self.checklist_model.row_data(row), done)

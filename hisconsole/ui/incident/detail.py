@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QComboBox
 
 from hisconsole.domain.plan import text
 from hisconsole.services import contacts as contacts_service
-from hisconsole.services import incident_log, response, roster
+from hisconsole.services import incident_log, response, roster, tasks
 from hisconsole.services import incidents as incident_service
 from hisconsole.services.console import Console
 from hisconsole.ui.context import Context
@@ -34,6 +34,7 @@ class IncidentDetail:
     callouts: list[dict[str, Any]] = field(default_factory=list)
     trees: list[dict[str, Any]] = field(default_factory=list)
     roster: dict[str, Any] | None = None
+    tasks: list[dict[str, Any]] = field(default_factory=list)
     #: Each contact's data (name, plan role): whom to offer when signing in to a post.
     people: list[dict[str, Any]] = field(default_factory=list)
 
@@ -51,6 +52,7 @@ def load_detail(
         callouts=response.callouts(console, incident_id),
         trees=contacts_service.call_trees(console),
         roster=roster.roster(console, incident_id),
+        tasks=tasks.tasks(console, incident_id),
         people=list(contacts_service.contacts_by_key(console).values()),
     )
 

@@ -20,6 +20,7 @@ from hisconsole.ui.partials.models import LogFilter, LogModel
 from hisconsole.ui.partials.tab import Tab
 from hisconsole.ui.partials.tables import combo_with, table_view
 from hisconsole.ui.situation import date_time
+from hisconsole.ui.tasks.dialog import make_task_action, task_action_text
 
 # The log kinds an operator chooses for an entry, and those the console records itself.
 
@@ -89,6 +90,9 @@ class LogTab(Tab):
         self.log_view.setWordWrap(False)
         self.log_view.verticalHeader().setDefaultSectionSize(metrics.height() + 12)
         self.log_view.doubleClicked.connect(self.correct)
+        self.task_action = make_task_action(
+            self.log_view, ctx, current_id, lambda: self._task_source()
+        )
         box.addWidget(self.log_view, 1)
         bottom = QHBoxLayout()
         self.log_count = style.label("", self, colour=style.MUTED_TEXT)
@@ -118,6 +122,7 @@ class LogTab(Tab):
         group_items(self.ctx, self.entry_group, self.tr("(no group)"))
         group_items(self.ctx, self.filter_group, self.tr("All groups"))
         self.correct_button.setText(self.tr("Correct…"))
+        self.task_action.setText(task_action_text())
         self.correct_button.setAccessibleName(self.tr("Correct the selected log entry"))
         # Named for screen readers (the combos show only their choice).
         self.filter_group.setAccessibleName(self.tr("Show the entries of group"))
@@ -209,6 +214,12 @@ class LogTab(Tab):
         if not index.isValid():
             return None
         return self.log_model.entry(self.log_filter.mapToSource(index).row())
+
+    def _task_source(self) -> tuple[str, str, str] | None:
+        entry = self.selected_entry()
+        if entry is None:
+            return None
+        return "log", entry["entry"], self.log_model.entry_text(entry)
 
     def select_log_row(self, source_row: int) -> None:
         index = self.log_filter.mapFromSource(self.log_model.index(source_row, 0))

@@ -15,6 +15,7 @@ from hisconsole.ui.partials.models import Column, RecordsModel
 from hisconsole.ui.partials.tab import Tab
 from hisconsole.ui.partials.tables import table_view
 from hisconsole.ui.situation import clock_time
+from hisconsole.ui.tasks.dialog import make_task_action, task_action_text
 
 PRIORITY_COLOURS = {"urgent": "#B3261E", "medium": None, "informational": "#5F6368"}
 
@@ -59,6 +60,9 @@ class MessagesTab(Tab):
             QHeaderView.ResizeMode.ResizeToContents
         )
         box.addWidget(self.messages_view, 1)
+        self.task_action = make_task_action(
+            self.messages_view, ctx, current_id, lambda: self._task_source()
+        )
         buttons = QHBoxLayout()
         self.message_button = button("", self)
         self.message_button.clicked.connect(self.new_message)
@@ -72,6 +76,7 @@ class MessagesTab(Tab):
     def retranslate(self) -> None:
         self.message_button.setText(self.tr("New message…"))
         self.reply_button.setText(self.tr("Reply…"))
+        self.task_action.setText(task_action_text())
         self.messages_model.headerDataChanged.emit(
             Qt.Orientation.Horizontal, 0, self.messages_model.columnCount() - 1
         )
@@ -81,6 +86,14 @@ class MessagesTab(Tab):
         for widget in (self.message_button, self.reply_button):
             widget.setEnabled(is_open)
         self.messages_model.set_rows(detail.messages if detail else [])
+
+    def _task_source(self) -> tuple[str, str, str] | None:
+        row = self.messages_view.currentIndex().row()
+        rows = self.messages_model.rows()
+        if not 0 <= row < len(rows):
+            return None
+        message = rows[row]
+        return "message", message["id"], f"{message['sender']}: {message['text']}"
 
     def new_message(self) -> MessageDialog | None:
         incident_id = self.current_id()

@@ -33,14 +33,16 @@ from hisconsole.ui.situation import (
     date_time,
     sorted_for_choice,
 )
+from hisconsole.ui.tasks.tab import TasksTab
 
 
 class IncidentPage(Page):
-    """One incident in full: choose it, change its level, report, resolve; eight tabs.
+    """One incident in full: choose it, change its level, report, resolve; nine tabs.
 
     Log (as HICS 214, append-only, with corrections and filters), Systems (as
     HICS 251, with the history of each change), Checklists (the playbook's
-    steps per group), Messages (as HICS 213), Call-out (who has been
+    steps per group), Tasks (owner, group, due time; overdue ones are alerts), Messages
+    (as HICS 213), Call-out (who has been
     reached, whom to call next), Roster (who holds which command post, as HICS
     203/207), and after the incident: Review (timings,
     lessons, improvement items) and Replay. The reports bar saves or prints
@@ -103,6 +105,7 @@ class IncidentPage(Page):
         self.log_tab = LogTab(ctx, self.current_id)
         self.systems_tab = SystemsTab(ctx, self.current_id)
         self.checklist_tab = ChecklistTab(ctx, self.current_id)
+        self.tasks_tab = TasksTab(ctx, self.current_id)
         self.messages_tab = MessagesTab(ctx, self.current_id)
         self.callout_tab = CalloutTab(ctx, self.current_id)
         self.roster_tab = RosterTab(ctx, self.current_id)
@@ -113,6 +116,7 @@ class IncidentPage(Page):
             self.log_tab,
             self.systems_tab,
             self.checklist_tab,
+            self.tasks_tab,
             self.messages_tab,
             self.callout_tab,
             self.roster_tab,
@@ -131,12 +135,13 @@ class IncidentPage(Page):
 
     def _live_tabs(
         self,
-    ) -> tuple[LogTab, SystemsTab, ChecklistTab, MessagesTab, CalloutTab, RosterTab]:
+    ) -> tuple[LogTab, SystemsTab, ChecklistTab, TasksTab, MessagesTab, CalloutTab, RosterTab]:
         """The tabs that run a live incident (Review and Replay look back at one)."""
         return (
             self.log_tab,
             self.systems_tab,
             self.checklist_tab,
+            self.tasks_tab,
             self.messages_tab,
             self.callout_tab,
             self.roster_tab,
@@ -157,6 +162,7 @@ class IncidentPage(Page):
                 self.tr("Log"),
                 self.tr("Systems"),
                 self.tr("Checklists"),
+                self.tr("Tasks"),
                 self.tr("Messages"),
                 self.tr("Call-out"),
                 self.tr("Roster"),
