@@ -124,6 +124,20 @@ class LevelChange:
     seq: int = 0  # position in the log: orders changes and reports made in the same second
 
 
+def in_decision_order(chain: Sequence[tuple[int, LevelChange]]) -> list[LevelChange]:
+    """Level changes that built on each other, by their place in that chain, each taking
+    effect no earlier than the one it built on: a laptop whose clock ran fast may have
+    stamped a change later than the change made on top of it."""
+    result: list[LevelChange] = []
+    for _place, change in sorted(chain, key=lambda c: c[0]):
+        last = result[-1] if result else None
+        if last is not None and (change.at, change.seq) < (last.at, last.seq):
+            # Same time and place as the one it built on: compute_clocks sorts stably.
+            change = replace(change, at=last.at, seq=last.seq)
+        result.append(change)
+    return result
+
+
 @dataclass(frozen=True)
 class ReportMade:
     at: dt.datetime

@@ -510,6 +510,10 @@ def show(console: Console, incident_id: str, *, with_log: bool = True) -> dict[s
             )
             .order_by(IncidentEntry.hlc, IncidentEntry.event_id)
         ).all()
+        # The level changes that count (not those another laptop's decision overrode).
+        counted = {
+            event_id: n for n, event_id in enumerate(decisions.level_path(session, incident_id))
+        }
         systems = {
             s.system: s
             for s in session.scalars(
@@ -532,7 +536,7 @@ def show(console: Console, incident_id: str, *, with_log: bool = True) -> dict[s
         for code, s in sorted(systems.items(), key=lambda kv: order.get(kv[0], len(order)))
     ]
     history: list[dict[str, Any]] = []
-    changes: list[rules.LevelChange] = []
+    changes: list[tuple[int, rules.LevelChange]] = []
     reports: list[rules.ReportMade] = []
     initial_level = None
     for seq, e in enumerate(entries):
@@ -543,8 +547,19 @@ def show(console: Console, incident_id: str, *, with_log: bool = True) -> dict[s
                 {"level": data["level"], "at": e.at, "by": e.author, "reason": "declared"}
             )
         elif e.kind == "level":
-            changes.append(rules.LevelChange(dt.datetime.fromisoformat(e.at), data["level"], seq))
-            history.append({"level": data["level"], "at": e.at, "by": e.author, "reason": e.text})
+            overridden = e.event_id not in counted
+            if not overridden:
+                at = dt.datetime.fromisoformat(e.at)
+                changes.append((counted[e.event_id], rules.LevelChange(at, data["level"], seq)))
+            history.append(
+                {
+                    "level": data["level"],
+                    "at": e.at,
+                    "by": e.author,
+                    "reason": e.text,
+                    "overridden": overridden,
+                }
+            )
         elif e.kind == "report":
             reports.append(rules.ReportMade(dt.datetime.fromisoformat(e.at), seq))
     result["level_history"] = history
@@ -555,7 +570,7 @@ def show(console: Console, incident_id: str, *, with_log: bool = True) -> dict[s
         levels=levels,
         reported_at=dt.datetime.fromisoformat(row.reported_at),
         initial_level=initial_level or row.level,
-        level_changes=changes,
+        level_changes=rules.in_decision_order(changes),
         reports=reports,
         resolved_at=dt.datetime.fromisoformat(row.resolved_at) if row.resolved_at else None,
     )

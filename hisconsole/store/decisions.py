@@ -2,8 +2,8 @@
 replaced by a concurrent one from another, written into the incident's log.
 
 Each decision names the one it replaces (its event's ``parents``). When laptops decide
-apart, two decisions name the same predecessor; sync keeps one (the level: a change on
-top of the current one, else the later stamp; a status: the later stamp) and the other
+apart, two decisions name the same predecessor; sync keeps one (the level: of the
+decisions nothing builds on, the later stamp; a status: the later stamp) and the other
 is overridden. The commander must see that, so for every decision not on the path to
 the one that counts, the log holds an ``overridden`` entry saying what was replaced, by
 whom and from which laptop, and what replaced it. The entries are recomputed from the
@@ -143,13 +143,24 @@ def _decision(row: Event, value: str, parent: str | None, names_parent: bool) ->
 
 
 def settle_level(session: Session, incident_id: str) -> None:
-    """The overridden warning-level decisions of the incident, in its log."""
+    """The incident's warning level from all its level decisions, and the overridden ones
+    in its log.
+
+    The level is a function of the set of decisions, never of the order they arrived in:
+    the decisions no other one builds on (the heads: each laptop's latest word, made
+    apart) compete, and the latest stamp wins (HLC, then device: the order of every
+    last-writer-wins field). So a change made on top of another always beats it, even
+    with an earlier stamp (a laptop whose clock ran fast made the first), and of two
+    chains made apart the one whose last step is later counts.
+    """
     incident = session.get(Incident, incident_id)
     if incident is None:
         return
     decisions: dict[str, _Decision] = {}
     for row in _decisions(session, incident_id, ("incident.declared", "incident.level_changed")):
         payload = json.loads(row.payload)
+        if payload.get("level") not in glossary.LEVELS:
+            continue  # an older program's event that was never applied
         parents = json.loads(row.parents)
         decisions[row.event_id] = _decision(
             row,
@@ -158,7 +169,34 @@ def settle_level(session: Session, incident_id: str) -> None:
             # A level change always named the level it changed (the declaration is the root).
             names_parent=row.kind == "incident.level_changed",
         )
+    built_on = {d.parent for d in decisions.values()}
+    heads = [d for d in decisions.values() if d.event_id not in built_on]
+    if heads:
+        head = max(heads, key=lambda d: (d.hlc, d.device))
+        incident.level = head.value
+        incident.level_hlc = f"{head.hlc}|{head.device}"
+        incident.level_event = head.event_id
+        session.flush()
     _record(session, incident_id, "level", None, decisions, incident.level_event)
+
+
+def level_path(session: Session, incident_id: str) -> list[str]:
+    """Event ids of the level decisions that count, from the declaration to the level now
+    (the overridden ones are not on it): what the reporting clocks follow."""
+    incident = session.get(Incident, incident_id)
+    if incident is None:
+        return []
+    parents = {
+        row.event_id: json.loads(row.parents)
+        for row in _decisions(session, incident_id, ("incident.declared", "incident.level_changed"))
+    }
+    path: list[str] = []
+    step: str | None = incident.level_event
+    while step in parents and step not in path:
+        path.append(step)
+        step = parents[step][0] if parents[step] else None
+    path.reverse()
+    return path
 
 
 def settle_resolution(session: Session, incident_id: str) -> None:

@@ -347,12 +347,7 @@ def _incident_level(session: Session, record: EventRecord) -> None:
     if row is None:
         return
     previous = row.level
-    # A change made on top of the current level wins whatever the clock stamps say;
-    # concurrent changes (same parent, or none) go to the later stamp.
-    if row.level_event in record.parents or _lww(record) > row.level_hlc:
-        row.level, row.level_hlc, row.level_event = p["level"], _lww(record), record.event_id
-        session.flush()
-    settle_level(session, p["id"])
+    settle_level(session, p["id"])  # the level now, from every decision (order-free)
     settle_resolution(session, p["id"])
     _entry(
         session,

@@ -72,3 +72,28 @@ def test_accepting_a_device_later_gives_the_same_state_as_trusting_it_from_the_s
 
     assert problems(c) == []
     assert incidents.show(c, incident)["level"] == incidents.show(b, incident)["level"]
+
+
+def test_a_level_change_overridden_by_another_laptops_does_not_move_the_clocks(
+    laptops: Laptops, tmp_path: Path
+) -> None:
+    a = laptops("A")
+    b = laptops("B", now_ms=lambda: wall_clock_ms() + 60_000)  # B decides a minute later
+    load_plan(a)
+    incident, _ = incidents.declare(a, level="IV", title="LIS slow")
+    _exchange(a, b, tmp_path / "declared.bundle")
+    incidents.change_level(a, incident, "III")  # apart: overridden by B's later decision
+    incidents.change_level(b, incident, "I")
+    _exchange(a, b, tmp_path / "a.bundle")
+    _exchange(b, a, tmp_path / "b.bundle")
+
+    for console in (a, b):
+        shown = incidents.show(console, incident)
+        assert shown["level"] == "I"
+        history = [(h["level"], h["overridden"]) for h in shown["level_history"][1:]]
+        assert history == [("III", True), ("I", False)]
+        # The clocks: the initial report at IV, restarted by level I; none for III.
+        assert [(c["kind"], c["level"]) for c in shown["clocks"]] == [
+            ("initial", "IV"),
+            ("initial", "I"),
+        ]

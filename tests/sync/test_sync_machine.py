@@ -44,6 +44,8 @@ EDITORS = (0, 1)
 HOUR_MS = 3600 * 1000
 SYSTEMS = ("HIS", "EMR", "LIS", "PACS")
 PHASES = (Phase.explicit, Phase.reuse, Phase.generate)
+#: Fields of a shown reporting clock that depend on the reading laptop's time.
+NOW_DEPENDENT = ("state", "remaining_seconds")
 
 
 class Env:
@@ -118,6 +120,17 @@ class SyncMachine(RuleBasedStateMachine):
             assert shots[0][table] == shots[1][table] == shots[2][table], table
         for console in self.consoles:
             assert problems(console) == []
+        for incident in incidents.list_incidents(self.consoles[0]):
+            shown = [incidents.show(c, incident["id"], with_log=False) for c in self.consoles]
+            # What each clock was (its state now depends on each laptop's own clock).
+            clocks = [
+                [{k: v for k, v in c.items() if k not in NOW_DEPENDENT} for c in x["clocks"]]
+                for x in shown
+            ]
+            assert clocks[0] == clocks[1] == clocks[2]
+            # The clocks follow only the level changes that won: the last one is the level.
+            counted = [h for h in shown[0]["level_history"] if not h.get("overridden")]
+            assert counted[-1]["level"] == shown[0]["level"], shown[0]["level_history"]
 
     # --- work on one laptop ----------------------------------------------------------------
 
@@ -303,3 +316,39 @@ def test_laptops_converge_under_random_work_exchanges_and_faults(
             phases=PHASES,
         ),
     )
+
+
+def test_level_changes_arriving_in_different_orders_end_the_same(
+    keys: Keys, empty_template: Path
+) -> None:
+    """Found by hand before the machine did: a chain of level changes (the first made on a
+    laptop whose clock ran fast, the next on top of it with an earlier stamp) and a
+    concurrent change ended at different levels on laptops that heard them in other orders."""
+    Env.keys, Env.template, Env.cluster = keys, empty_template, None
+    machine = SyncMachine()
+    machine.start()
+    a, b, c = machine.consoles
+    incident, _ = incidents.declare(a, level="III", title="HIS down", systems=["HIS"])
+    declared = machine._path("declared")
+    bundles_service.export_bundle(a, declared)
+    for console in (b, c):
+        bundles_service.import_bundle(console, declared)
+    machine.jump_clock(1, 8)  # B's clock runs 8 hours fast
+    b = machine.consoles[1]
+    incidents.change_level(b, incident, "II")
+    fast = machine._path("fast")
+    bundles_service.export_bundle(b, fast)
+    bundles_service.import_bundle(a, fast)
+    incidents.change_level(a, incident, "I")  # on top of B's change, with an earlier stamp
+    incidents.change_level(c, incident, "IV")  # apart, on the declared level
+    chain, apart = machine._path("chain"), machine._path("apart")
+    bundles_service.export_bundle(a, chain)
+    bundles_service.export_bundle(c, apart)
+    bundles_service.import_bundle(a, apart)  # A: the chain, then C's change
+    bundles_service.import_bundle(c, chain)  # C: its change, then the chain
+    bundles_service.import_bundle(b, apart)
+    bundles_service.import_bundle(b, chain)
+
+    levels = {incidents.show(x, incident)["level"] for x in machine.consoles}
+    machine.teardown()  # a full exchange: every laptop must show the same state and clocks
+    assert len(levels) == 1, levels
