@@ -19,7 +19,15 @@ def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
 
 
 def cmd_check(args: argparse.Namespace, out: Output) -> int:
-    from hisconsole.services.maintenance import check, check_file
+    from hisconsole.cli.progress import on_terminal
+    from hisconsole.services.maintenance import (
+        STAGE_COMPARE,
+        STAGE_FILE,
+        STAGE_LOG,
+        STAGE_REBUILD,
+        check,
+        check_file,
+    )
     from hisconsole.services.paths import resolve_data_dir
     from hisconsole.store.db import database_path
     from hisconsole.store.errors import DatabaseCorrupt
@@ -30,9 +38,19 @@ def cmd_check(args: argparse.Namespace, out: Output) -> int:
         # Too damaged to open: SQLite's own check still says what and where.
         report = check_file(database_path(resolve_data_dir(args.data_dir)))
     else:
+        bar = on_terminal(
+            {
+                STAGE_FILE: _("Checking the database file"),
+                STAGE_LOG: _("Checking signatures and sequences"),
+                STAGE_REBUILD: _("Rebuilding the projections"),
+                STAGE_COMPARE: _("Comparing the projections"),
+            }
+        )
         try:
-            report = check(console)
+            report = check(console, progress=bar)
         finally:
+            if bar is not None:
+                bar.close()
             console.close()
     if report.ok:
         human = _(

@@ -7,24 +7,26 @@ import errno
 import json
 import os
 import sqlite3
+from collections import deque
+from collections.abc import Callable
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from sqlalchemy import LargeBinary, cast, select, text
 
 from hisconsole.domain.hlc import Stamp
 from hisconsole.services.console import Console, ServiceError
 from hisconsole.store import db as store_db
 from hisconsole.store import errors as store_errors
-from hisconsole.store import eventlog, projections
+from hisconsole.store import eventlog, shadow
 from hisconsole.store.errors import RestoreFailed
 from hisconsole.store.files import check_target, output_file
 from hisconsole.store.models import Event, Meta
 from hisconsole.store.sync_models import HELD_PENDING, HeldEvent, SyncDevice
 from hisconsole.sync.canonical import event_bytes_from_text, unb64
+from hisconsole.sync.verifying import CHUNK, Verification
 
 #: Stamps further than this from the checking laptop's clock are noted (kept as data).
 ODD_STAMP_MS = 366 * 86_400_000
@@ -98,45 +100,65 @@ def check_file(path: Path) -> CheckReport:
     return report
 
 
-def check(console: Console) -> CheckReport:
+#: A check's progress hook: (stage, done, total), called now and then in each stage.
+CheckProgress = Callable[[str, int, int], None]
+STAGE_FILE = "file"
+STAGE_LOG = "log"
+STAGE_REBUILD = "rebuild"
+STAGE_COMPARE = "compare"
+#: The stages in the order they run (a progress display shows them as steps).
+CHECK_STAGES = (STAGE_FILE, STAGE_LOG, STAGE_REBUILD, STAGE_COMPARE)
+#: Events between two progress calls.
+_PROGRESS_EVERY = 2000
+
+
+def check(console: Console, *, progress: CheckProgress | None = None) -> CheckReport:
     """SQLite integrity; the event log (every signature against its device's key, each
     device's sequence without gaps, payloads, parents); projections == a rebuild.
 
-    Changes nothing, and never holds the write lock: other consoles keep writing
-    while it runs. Verifying a signature costs about 0.1 ms per event.
+    Changes nothing, and never holds the write lock: other consoles keep writing while
+    it runs. The log is checked and the projections rebuilt and compared in one read
+    snapshot (store/shadow.py), the rebuilt tables in SQLite's temporary files and the
+    comparison by streamed digests, so memory does not grow with the log. Signatures
+    are checked on a thread pool (about 0.1 ms per event per core).
     """
+
+    def tell(stage: str, done: int, total: int) -> None:
+        if progress is not None:
+            progress(stage, done, total)
+
+    tell(STAGE_FILE, 0, 1)
     report = check_file(console.db.path)
+    tell(STAGE_FILE, 1, 1)
     if report.problems:
         return report  # the rest would read damaged pages
-    with console.db.read() as session:
+    with shadow.shadow_session(console.db.path) as session:
         triggers = set(session.scalars(text("SELECT name FROM sqlite_master WHERE type='trigger'")))
         for name in ("events_immutable_update", "events_immutable_delete"):
             if name not in triggers:
                 report.problems.append(f"event log: protection trigger {name} is missing")
+        total = eventlog.event_count(session)
         readable = _check_log(
             session,
             report,
             keys=_device_keys(session, console),
             now_ms=int(console.now().timestamp() * 1000),
+            progress=lambda done: tell(STAGE_LOG, done, total),
         )
-    if not readable:
-        report.problems.append(
-            "projections not compared with a rebuild: the log holds damaged events"
-        )
-        return report
-    # Rebuild in a copy of a snapshot, so that check changes nothing and locks nothing.
-    with store_db.scratch_copy(console.db.path) as session:
-        before = projections.snapshot(session)
-        eventlog.rebuild(session)
-        after = projections.snapshot(session)
-    for table in before:
-        if before[table] != after[table]:
-            missing = len(set(after[table]) - set(before[table]))
-            extra = len(set(before[table]) - set(after[table]))
+        if not readable:
             report.problems.append(
-                f"projection {table} differs from a rebuild of the log "
-                f"({missing} row(s) missing, {extra} extra)"
+                "projections not compared with a rebuild: the log holds damaged events"
             )
+            return report
+        eventlog.rebuild(session, progress=lambda done: tell(STAGE_REBUILD, done, total))
+        differences = shadow.compare(
+            session, progress=lambda done, tables: tell(STAGE_COMPARE, done, tables)
+        )
+    for diff in differences:
+        report.problems.append(
+            f"projection {diff.table} differs from a rebuild of the log "
+            f"({diff.missing} row(s) missing, {diff.extra} extra)"
+        )
     return report
 
 
@@ -158,44 +180,88 @@ def _stamp_text(hlc: str) -> str:
         return repr(hlc)
 
 
-def _device_keys(session: Any, console: Console) -> dict[str, Ed25519PublicKey]:
+def _device_keys(session: Any, console: Console) -> dict[str, bytes]:
     keys = {console.device_id: console.identity.public_key_bytes}
     for device in session.scalars(select(SyncDevice)):
         keys.setdefault(device.device_id, unb64(device.public_key))
-    return {device: Ed25519PublicKey.from_public_bytes(key) for device, key in keys.items()}
+    return keys
 
 
-def _signature_problem(
-    event: Any, payload: str, parents: str, keys: dict[str, Ed25519PublicKey]
-) -> tuple[str, str] | None:
-    """(problem, words) if the event's signature does not vouch for it, else None."""
-    key = keys.get(event.origin_id)
-    if key is None:
-        return "unknown device", "the key of its device is unknown here"
-    signed = event_bytes_from_text(
-        origin_id=event.origin_id,
-        origin_seq=event.origin_seq,
-        event_id=event.event_id,
-        hlc=event.hlc,
-        author=event.author,
-        kind=event.kind,
-        entity=event.entity,
-        payload_json=payload,
-        parents_json=parents,
-        schema_version=event.schema_version,
-    )
-    try:
-        key.verify(event.signature, signed)
-    except InvalidSignature:
-        return (
-            "signature",
-            "the signature does not match its device's key (altered after it was written?)",
+@dataclass(frozen=True)
+class _Seen:
+    """What a report says of an event (see CheckReport.bad_event), without its payload."""
+
+    origin_id: str
+    origin_seq: int
+    kind: str
+    hlc: str
+
+
+class _Signatures:
+    """Signatures of the log checked on a thread pool, in chunks, while the log is read;
+    at most a few chunks wait at once, so memory does not grow with the log."""
+
+    def __init__(self, report: CheckReport, keys: dict[str, bytes]) -> None:
+        self.report = report
+        self.keys = keys
+        self.verifying = Verification(keys)
+        self.items: list[tuple[str, bytes, bytes]] = []
+        self.seen: list[_Seen] = []
+        self.waiting: deque[tuple[Future[list[int]], list[_Seen]]] = deque()
+
+    def add(self, event: Any, payload: str, parents: str) -> None:
+        if event.origin_id not in self.keys:
+            self.report.bad_event(event, "unknown device", "the key of its device is unknown here")
+            return
+        signed = event_bytes_from_text(
+            origin_id=event.origin_id,
+            origin_seq=event.origin_seq,
+            event_id=event.event_id,
+            hlc=event.hlc,
+            author=event.author,
+            kind=event.kind,
+            entity=event.entity,
+            payload_json=payload,
+            parents_json=parents,
+            schema_version=event.schema_version,
         )
-    return None
+        self.items.append((event.origin_id, signed, bytes(event.signature)))
+        self.seen.append(_Seen(event.origin_id, event.origin_seq, event.kind, event.hlc))
+        if len(self.items) >= CHUNK:
+            self._hand_over()
+
+    def _hand_over(self) -> None:
+        if self.items:
+            self.waiting.append((self.verifying.add_signed(self.items), self.seen))
+            self.items, self.seen = [], []
+        while len(self.waiting) > 4:
+            self._settle()
+
+    def _settle(self) -> None:
+        future, seen = self.waiting.popleft()
+        for index in future.result():
+            self.report.bad_event(
+                seen[index],
+                "signature",
+                "the signature does not match its device's key (altered after it was written?)",
+            )
+
+    def finish(self) -> None:
+        try:
+            self._hand_over()
+            while self.waiting:
+                self._settle()
+        finally:
+            self.verifying.close()
 
 
 def _check_log(
-    session: Any, report: CheckReport, *, keys: dict[str, Ed25519PublicKey], now_ms: int
+    session: Any,
+    report: CheckReport,
+    *,
+    keys: dict[str, bytes],
+    now_ms: int,
+    progress: Callable[[int], None],
 ) -> bool:
     """Signatures, sequences, parents and payloads of the log; False if some event
     cannot be read."""
@@ -208,11 +274,12 @@ def _check_log(
             )
         ).tuples()
     )
-    known: set[str] = set()
-    parents_of: list[tuple[Any, list[str]]] = []
+    # Only events that name parents are kept (few), to look their parents up at the end.
+    with_parents: list[tuple[_Seen, list[str]]] = []
     last: dict[str, tuple[int, str]] = {}
     signed_seen: set[str] = set()
     readable = True
+    signatures = _Signatures(report, keys)
     # Bytes, not text: a payload that is not UTF-8 is reported, not a crash.
     rows = session.execute(
         select(
@@ -231,63 +298,79 @@ def _check_log(
         .order_by(Event.origin_id, Event.origin_seq)
         .execution_options(yield_per=2000)
     )
-    for event in rows:
-        report.events += 1
-        origin, seq, hlc = event.origin_id, event.origin_seq, event.hlc
-        where = f"event {origin}#{seq}"
-        prev_seq, prev_hlc = last.get(origin, (0, ""))
-        if any((origin, n) not in held for n in range(prev_seq + 1, seq)):
-            report.bad_event(event, "sequence gap", f"sequence gap after #{prev_seq}")
-        # A device whose clock was wrong writes odd stamps; they are data (the log's order
-        # does not depend on them being right), worth a note, never damage.
-        if hlc <= prev_hlc:
-            report.notes.append(
-                f"{where}: clock stamp {_stamp_text(hlc)} is not after the one before it "
-                f"({_stamp_text(prev_hlc)}); that device's clock was wrong"
-            )
-        else:
-            try:
-                off = abs(Stamp.decode(hlc).wall_ms - now_ms)
-            except ValueError:
-                off = 0
-                report.bad_event(event, "clock", f"clock stamp {hlc!r} cannot be read")
-            if off > ODD_STAMP_MS:
+    try:
+        for event in rows:
+            report.events += 1
+            if report.events % _PROGRESS_EVERY == 0:
+                progress(report.events)
+            origin, seq, hlc = event.origin_id, event.origin_seq, event.hlc
+            where = f"event {origin}#{seq}"
+            prev_seq, prev_hlc = last.get(origin, (0, ""))
+            if any((origin, n) not in held for n in range(prev_seq + 1, seq)):
+                report.bad_event(event, "sequence gap", f"sequence gap after #{prev_seq}")
+            # A device whose clock was wrong writes odd stamps; they are data (the log's
+            # order does not depend on them being right), worth a note, never damage.
+            if hlc <= prev_hlc:
                 report.notes.append(
-                    f"{where}: clock stamp {_stamp_text(hlc)} is more than a year from now"
+                    f"{where}: clock stamp {_stamp_text(hlc)} is not after the one before it "
+                    f"({_stamp_text(prev_hlc)}); that device's clock was wrong"
                 )
-        last[origin] = (seq, max(hlc, prev_hlc))
-        known.add(event.event_id)
-        problem = _payload_problem(event.payload)
-        if problem:
-            report.bad_event(event, "payload", problem)
-            readable = False
-            continue
-        try:
-            parents_text = event.parents.decode("utf-8")
-            parent_ids = json.loads(parents_text)
-        except ValueError:
-            report.bad_event(event, "parents", "parents are not valid JSON")
-            readable = False
-            continue
-        parents_of.append((event, parent_ids))
-        if event.signature is None:
-            # A device's first events may predate signing (an older program); once a
-            # device's events are signed, a missing signature was removed.
-            if origin in signed_seen:
-                report.bad_event(event, "not signed", "not signed")
             else:
-                report.unsigned += 1
-            continue
-        signed_seen.add(origin)
-        wrong = _signature_problem(event, event.payload.decode("utf-8"), parents_text, keys)
-        if wrong is not None:
-            report.bad_event(event, *wrong)
-    for event, parent_ids in parents_of:
-        for parent in parent_ids:
-            if parent not in known:
-                report.bad_event(event, "parent", f"names unknown parent event {parent}")
+                try:
+                    off = abs(Stamp.decode(hlc).wall_ms - now_ms)
+                except ValueError:
+                    off = 0
+                    report.bad_event(event, "clock", f"clock stamp {hlc!r} cannot be read")
+                if off > ODD_STAMP_MS:
+                    report.notes.append(
+                        f"{where}: clock stamp {_stamp_text(hlc)} is more than a year from now"
+                    )
+            last[origin] = (seq, max(hlc, prev_hlc))
+            problem = _payload_problem(event.payload)
+            if problem:
+                report.bad_event(event, "payload", problem)
+                readable = False
+                continue
+            try:
+                parents_text = event.parents.decode("utf-8")
+                parent_ids = json.loads(parents_text)
+            except ValueError:
+                report.bad_event(event, "parents", "parents are not valid JSON")
+                readable = False
+                continue
+            if parent_ids:
+                with_parents.append((_Seen(origin, seq, event.kind, hlc), parent_ids))
+            if event.signature is None:
+                # A device's first events may predate signing (an older program); once a
+                # device's events are signed, a missing signature was removed.
+                if origin in signed_seen:
+                    report.bad_event(event, "not signed", "not signed")
+                else:
+                    report.unsigned += 1
+                continue
+            signed_seen.add(origin)
+            signatures.add(event, event.payload.decode("utf-8"), parents_text)
+    finally:
+        signatures.finish()
+    progress(report.events)
+    _check_parents(session, report, with_parents)
     report.origins = len(last)
     return readable
+
+
+def _check_parents(
+    session: Any, report: CheckReport, with_parents: list[tuple[_Seen, list[str]]]
+) -> None:
+    """Every parent an event names is in the log (looked up, not kept in memory)."""
+    named = sorted({str(p) for _event, parents in with_parents for p in parents})
+    known: set[str] = set()
+    for start in range(0, len(named), 500):
+        chunk = named[start : start + 500]
+        known.update(session.scalars(select(Event.event_id).where(Event.event_id.in_(chunk))))
+    for event, parents in with_parents:
+        for parent in parents:
+            if parent not in known:
+                report.bad_event(event, "parent", f"names unknown parent event {parent}")
 
 
 #: Local fact (not synced): when this console last wrote a backup of its database.

@@ -6,7 +6,6 @@ import contextlib
 import datetime as dt
 import os
 import sqlite3
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -132,30 +131,6 @@ def backup_file(source: Path, target: Path) -> None:
             dst.close()
     finally:
         src.close()
-
-
-@contextlib.contextmanager
-def scratch_copy(source: Path) -> Iterator[Session]:
-    """A session on a private copy of a snapshot of ``source``, thrown away afterwards.
-
-    The copy is taken in one read transaction (writers go on meanwhile, WAL), so work on it
-    (check's rebuild) neither changes nor locks the live database.
-    """
-    with tempfile.TemporaryDirectory(prefix="hisconsole-check-") as folder:
-        copy = Path(folder) / DB_FILENAME
-        try:
-            backup_file(source, copy)
-        except (sqlite3.Error, OSError) as exc:
-            raise errors.translate(exc, source) or errors.StoreError(
-                f"Cannot copy {source} to compare it with a rebuild ({exc})."
-            ) from exc
-        engine = create_engine(f"sqlite:///{copy}")
-        try:
-            with Session(engine) as session, session.begin():
-                yield session
-                session.rollback()
-        finally:
-            engine.dispose()
 
 
 class Database:

@@ -196,10 +196,25 @@ def iter_events(session: Session) -> Iterator[EventRecord]:
         yield EventRecord.from_row(row)
 
 
-def rebuild(session: Session) -> int:
-    """Recompute every projection from the log; returns the number of events applied."""
+def rebuild(session: Session, *, progress: Callable[[int], None] | None = None) -> int:
+    """Recompute every projection from the log; returns the number of events applied.
+    ``progress`` hears the number of events applied so far, every few thousand."""
     projections.clear(session)
-    return projections.apply_all(session, iter_events(session))
+    events: Iterable[EventRecord] = iter_events(session)
+    if progress is not None:
+        events = _counted(events, progress)
+    return projections.apply_all(session, events)
+
+
+def _counted(
+    events: Iterable[EventRecord], progress: Callable[[int], None]
+) -> Iterator[EventRecord]:
+    done = 0
+    for done, record in enumerate(events, start=1):
+        if done % 2000 == 0:
+            progress(done)
+        yield record
+    progress(done)
 
 
 def event_count(session: Session) -> int:

@@ -100,6 +100,23 @@ class Verification:
         self._chunks.append(future)
         return future
 
+    def add_signed(self, items: Sequence[tuple[str, bytes, bytes]]) -> Future[list[int]]:
+        """Check (device, signed bytes, signature) items in the background; the future gives
+        the indexes of those whose signature does not match (or whose device is unknown)."""
+        return self._pool.submit(self._failing, list(items))
+
+    def _failing(self, items: list[tuple[str, bytes, bytes]]) -> list[int]:
+        failing = []
+        for index, (device, message, signature) in enumerate(items):
+            verifier = self._verifiers.get(device)
+            try:
+                if verifier is None:
+                    raise InvalidSignature
+                verifier.verify(signature, message)
+            except InvalidSignature:
+                failing.append(index)
+        return failing
+
     def add_all(self, records: Sequence[EventRecord]) -> None:
         for start in range(0, len(records), CHUNK):
             self.add(records[start : start + CHUNK])

@@ -116,8 +116,8 @@ def test_check_does_not_block_writers(
     real_rebuild = eventlog.rebuild
     written: list[str] = []
 
-    def rebuild_while_writing(session: object) -> None:
-        real_rebuild(session)  # type: ignore[arg-type]
+    def rebuild_while_writing(session: object, **options: object) -> None:
+        real_rebuild(session, **options)  # type: ignore[arg-type]
         incident, _ = incidents.declare(writer, level="III", title="LIS slow")
         written.append(incident)
 
@@ -133,6 +133,52 @@ def test_check_does_not_block_writers(
         assert written[0] in {i["id"] for i in incidents.list_incidents(again)}
     finally:
         again.close()
+
+
+def test_a_console_opened_during_check_appends_at_every_stage(
+    ready_data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While check reads its snapshot (log, rebuild, comparison), another console opens
+    and appends; check sees the log as it began and still finds it sound."""
+    from hisconsole.services import maintenance
+
+    setup = Console.open(ready_data_dir)
+    incident, _ = incidents.declare(setup, level="II", title="HIS down")
+    setup.close()
+    monkeypatch.setattr(store_db, "BUSY_TIMEOUT_S", 0.2)  # a blocked writer fails fast
+    checker = Console.open(ready_data_dir)
+    seen: list[tuple[str, int, int]] = []
+    written: list[str] = []
+
+    def progress(stage: str, done: int, total: int) -> None:
+        seen.append((stage, done, total))
+        if stage != maintenance.STAGE_FILE and stage not in {s for s, _ in written}:
+            other = Console.open(ready_data_dir)
+            try:
+                written.append((stage, incidents.log(other, incident, f"written during {stage}")))
+            finally:
+                other.close()
+
+    try:
+        report = maintenance.check(checker, progress=progress)
+    finally:
+        checker.close()
+    assert report.ok, report.problems
+    assert [s for s, _ in written] == [
+        maintenance.STAGE_LOG,
+        maintenance.STAGE_REBUILD,
+        maintenance.STAGE_COMPARE,
+    ]
+    stages = [stage for stage, _, _ in seen]
+    assert sorted(set(stages), key=stages.index) == list(maintenance.CHECK_STAGES)
+    assert all(0 <= done <= total for _, done, total in seen)
+    assert seen[-1][1] == seen[-1][2]  # the comparison finished
+    after = Console.open(ready_data_dir)
+    try:
+        texts = [e["text"] for e in incidents.show(after, incident)["log"]]
+    finally:
+        after.close()
+    assert {f"written during {stage}" for stage, _ in written} <= set(texts)
 
 
 def test_a_stamp_from_1970_is_data_not_damage(
