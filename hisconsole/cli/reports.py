@@ -39,6 +39,13 @@ def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
         help="without an incident: the warning level (default: II)",
     )
     kit.add_argument("--wards", type=int, default=1, help="one set of starter forms per ward")
+    kit.add_argument(
+        "--numbers",
+        action="append",
+        default=[],
+        metavar="WARD",
+        help="add the label sheet of this ward's unused temporary patient numbers (repeatable)",
+    )
     add_print_language(kit)
 
     report = sub.add_parser("report", parents=[common], help="incident report as PDF")
@@ -126,6 +133,7 @@ def cmd_kit(args: argparse.Namespace, out: Output) -> int:
             level=args.level,
             wards=args.wards,
             lang=args.lang,
+            numbers_for=args.numbers,
         )
         if args.printer:
             from hisconsole.services import printers

@@ -37,6 +37,8 @@ TEXT_CHARS = 20_000
 LIST_ITEMS = 10_000
 #: Sheets issued in one event (the print dialog allows far fewer).
 MAX_SHEETS = 100_000
+#: Temporary patient numbers issued in one event (the console allows far fewer).
+MAX_TEMP_NUMBERS = 100_000
 
 
 class Check:
@@ -299,6 +301,32 @@ SCHEMAS: dict[str, Schema] = {
     ),
     "forms.stock_counted": Schema(
         {"template": req(NAME), "count": req(_int(0, 10**9)), "at": opt(TIME)}
+    ),
+    "numbers.ward_set": Schema(
+        {
+            "code": req(NAME),
+            "name": req(_texts()),
+            "active": req(_bool()),
+            "at": opt(TIME),
+        }
+    ),
+    "numbers.issued": Schema(
+        {
+            "prefix": req(NAME),
+            "first": req(_int(1, 10**9)),
+            "count": req(_int(1, MAX_TEMP_NUMBERS)),
+            "ward": req(NAME),
+            "incident": opt(NAME),
+            "at": opt(TIME),
+        }
+    ),
+    "numbers.status": Schema(
+        {
+            "numbers": req(_list(NAME)),
+            "status": req(_choice(("used", "void"))),
+            "reason": opt(SHORT),
+            "at": opt(TIME),
+        }
     ),
     "intake.received": Schema(
         {

@@ -34,6 +34,7 @@ GLOSSARY_TERMS: dict[str, dict[str, tuple[str, ...]]] = {
         "roster role": ("ROSTER_ROLES",),
         "task status": ("TASK_STATUSES",),
     },
+    "hisconsole.domain.numbers": {"temporary number status": ("STATUSES",)},
     "hisconsole.domain.incidents": {
         "incident status": ("INCIDENT_OPEN", "INCIDENT_RESOLVED", "INCIDENT_CLOSED"),
         "report kind": ("CLOCK_LEVEL_CHANGE",),

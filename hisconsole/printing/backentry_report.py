@@ -112,8 +112,12 @@ def render_backentry_report(
     hospital: Mapping[str, str],
     printed_at: dt.datetime,
     out: BinaryIO,
+    numbers: Sequence[Mapping[str, Any]] = (),
 ) -> int:
     """Write the back-entry report to ``out``; returns the number of pages.
+
+    ``numbers`` are the temporary patient numbers issued (``services.numbers.listing``):
+    those patients were given must be merged into the HIS, and are listed for it.
 
     ``incident`` is the incident summary (id, title, level, status, declared_at,
     exercise) or None for every sheet on this console; ``titles`` maps a template
@@ -281,9 +285,69 @@ def render_backentry_report(
         )
     )
 
+    if numbers:
+        story += _numbers_section(numbers, st, font, tz)
+
     stamp = printed_at.strftime("%Y-%m-%d %H:%M")
     scope = incident["id"] if incident is not None else "全部 all"
     footer = f"{scope} · {TITLE['zh']} {TITLE['en']} · 打印 printed {stamp}"
     doc = SimpleDocTemplate(out, **document_setup(f"{scope} {TITLE['en']}"))
     doc.build(story, canvasmaker=numbered_canvas(footer))
     return int(doc.page)
+
+
+def _numbers_section(
+    numbers: Sequence[Mapping[str, Any]],
+    st: Mapping[str, ParagraphStyle],
+    font: str,
+    tz: dt.tzinfo | None,
+) -> list[Flowable]:
+    """The temporary patient numbers: the used ones to merge into the HIS, one per row,
+    and how many are still unused or void."""
+    used = [n for n in numbers if n["status"] == "used"]
+    count = Counter(str(n["status"]) for n in numbers)
+    out: list[Flowable] = [
+        Paragraph("待合并的临时住院号 / Temporary patient numbers to merge into the HIS", st["h2"]),
+        Paragraph(
+            f"已发放 {len(numbers)} 个：已使用 {count['used']}，未使用 {count['issued']}，"
+            f"作废 {count['void']} · {len(numbers)} issued: {count['used']} used, "
+            f"{count['issued']} unused, {count['void']} void. "
+            "每个已使用的号码须在 HIS 中建档或合并到患者的病历号 · Each used number must be "
+            "registered in the HIS or merged into the patient's record.",
+            st["cell"],
+        ),
+        Spacer(1, 2 * mm),
+    ]
+    if not used:
+        return out
+    rows: list[list[Any]] = [
+        [
+            "临时住院号\nTemporary no.",
+            "病区\nWard",
+            "发放（时间、人员）\nIssued (when, by)",
+            "使用（时间、人员）\nUsed (when, by)",
+            "合并后病历号\nMRN after merging",
+        ]
+    ]
+    for n in used:
+        ward = n.get("ward_name") or {}
+        rows.append(
+            [
+                str(n["number"]),
+                Paragraph(
+                    _esc(f"{ward.get('zh', '')} {ward.get('en', '')} ({n['ward']})"), st["cell"]
+                ),
+                f"{_time(n.get('issued_at'), tz)}\n{n.get('issued_by') or ''}",
+                f"{_time(n.get('status_at'), tz)}\n{n.get('status_by') or ''}",
+                "",
+            ]
+        )
+    out.append(
+        _table(
+            rows,
+            [30 * mm, 40 * mm, 34 * mm, 34 * mm, 36 * mm],
+            font,
+            [("FONT", (0, 1), (-1, -1), font, 7.5)],
+        )
+    )
+    return out

@@ -570,6 +570,7 @@ def backentry_report_pdf(console: Console, incident: str | None) -> bytes:
     status and per form, and every serial with who/when, HIS reference and void reason."""
     from hisconsole.printing.backentry_report import render_backentry_report
     from hisconsole.services import incidents as incident_service
+    from hisconsole.services import numbers as number_service
 
     summary = None
     if incident is not None:
@@ -589,5 +590,6 @@ def backentry_report_pdf(console: Console, incident: str | None) -> bytes:
         hospital=doc["meta"]["hospital"],
         printed_at=console.now().astimezone(),
         out=buffer,
+        numbers=number_service.listing(console, incident=incident),
     )
     return buffer.getvalue()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,7 +17,7 @@ from hisconsole.i18n import (
 )
 from hisconsole.i18n import gettext as _
 from hisconsole.i18n.formats import format_datetime
-from hisconsole.services import contacts, forms, incidents, response
+from hisconsole.services import contacts, forms, incidents, numbers, response
 from hisconsole.services import plan as plan_service
 from hisconsole.services.console import Console
 from hisconsole.services.errors import KitNeedsChecklists
@@ -52,10 +53,13 @@ def downtime_kit(
     level: str = "II",
     wards: int = 1,
     lang: PrintLanguage = "both",
+    numbers_for: Sequence[str] = (),
 ) -> Kit:
     """Call tree + checklists (the incident's, or a scenario's at ``level``) + forms, in
     ``lang`` (zh, en, or both; the forms of a bilingual kit are the Chinese ones, as a
-    form is filled in one language).
+    form is filled in one language). On request (``numbers_for``: ward codes) the label
+    sheets of those wards' unused temporary patient numbers (issued before, with
+    ``numbers.issue``).
 
     Nothing is recorded until :func:`record_kit` (after printing succeeded).
     """
@@ -108,7 +112,27 @@ def downtime_kit(
     chosen = [(code, wards) for code in STARTER_FORMS if code in loaded]
     pack = forms.prepare_pack(console, chosen, incident=incident, lang=first)
     body.append(pack.pdf)
+    labelled = 0
+    for ward in numbers_for:
+        labelled += len(numbers.unused(console, ward))
+        body.append(numbers.labels_pdf(console, ward=ward, lang=first))
     parts = _parts(has_trees, items, name, scenario, level, len(pack.serials))
+    if numbers_for:
+        wards_named = ", ".join(numbers_for)
+        parts.append(
+            {
+                "code": "numbers",
+                "name": in_every_language(lambda: _("Temporary patient numbers")),
+                "present": True,
+                "said": in_every_language(
+                    lambda: ngettext(
+                        "Labels of {count} temporary patient number for {wards}.",
+                        "Labels of {count} temporary patient numbers for {wards}.",
+                        labelled,
+                    ).format(count=labelled, wards=wards_named)
+                ),
+            }
+        )
     cover = io.BytesIO()
     render_kit_cover(
         parts, subtitle=subtitle, printed_at=printed_at, exercise=exercise, out=cover, lang=lang

@@ -487,6 +487,46 @@ class Task(Base):
     status_key: Mapped[str] = mapped_column(String(64))
 
 
+class Ward(Base):
+    """A ward (病区) the console hands temporary patient numbers and paper to."""
+
+    __tablename__ = "wards"
+
+    code: Mapped[str] = mapped_column(String(32), primary_key=True)
+    name_zh: Mapped[str] = mapped_column(Text)
+    name_en: Mapped[str] = mapped_column(Text)
+    active: Mapped[bool] = mapped_column(Integer)
+    key: Mapped[str] = mapped_column(String(64))
+
+
+class TempNumber(Base):
+    """One temporary patient number issued to a ward (never who the patient was)."""
+
+    __tablename__ = "temp_numbers"
+
+    number: Mapped[str] = mapped_column(String(32), primary_key=True)
+    prefix: Mapped[str] = mapped_column(String(16))
+    counter: Mapped[int] = mapped_column(Integer)
+    ward: Mapped[str] = mapped_column(String(32), index=True)
+    incident_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    issued_at: Mapped[str] = mapped_column(String(40))
+    issued_by: Mapped[str] = mapped_column(Text)
+
+
+class TempNumberStatus(Base):
+    """How far a temporary number got (used, void): kept apart from the number so that a
+    status arriving before the range it belongs to (from another laptop) waits for it."""
+
+    __tablename__ = "temp_number_status"
+
+    number: Mapped[str] = mapped_column(String(32), primary_key=True)
+    status: Mapped[str] = mapped_column(String(16))
+    status_at: Mapped[str] = mapped_column(String(40))
+    status_by: Mapped[str] = mapped_column(Text)
+    reason: Mapped[str] = mapped_column(Text)
+    key: Mapped[str] = mapped_column(String(80))
+
+
 Index("ix_events_kind", Event.kind)
 # The reporting clocks read an incident's declared / level / report entries only.
 Index("ix_incident_entries_incident_kind", IncidentEntry.incident_id, IncidentEntry.kind)
@@ -518,4 +558,7 @@ PROJECTIONS = (
     DrillRun,
     DrillInject,
     Task,
+    Ward,
+    TempNumber,
+    TempNumberStatus,
 )

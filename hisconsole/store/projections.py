@@ -23,6 +23,7 @@ from hisconsole.store import (  # noqa: F401  (register handlers)
     folding_alerts,
     folding_command,
     folding_drills,
+    folding_numbers,
     folding_readiness,
 )
 from hisconsole.store.decisions import settle_level, settle_resolution, settle_status

@@ -25,6 +25,39 @@
     </message>
 </context>
 <context>
+    <name>AddWardDialog</name>
+    <message>
+        <location filename="../../hisconsole/ui/forms/numbers.py" line="+332"/>
+        <source>Ward &amp;code:</source>
+        <translation>病区代码(&amp;C)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name in &amp;Chinese:</source>
+        <translation>中文名称(&amp;C)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name in &amp;English:</source>
+        <translation>英文名称(&amp;E)：</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Add a ward</source>
+        <translation>添加病区</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. W3A</source>
+        <translation>例如 W3A</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save ward</source>
+        <translation>保存病区</translation>
+    </message>
+</context>
+<context>
     <name>AlertPanel</name>
     <message>
         <location filename="../../hisconsole/ui/alerts/panel.py" line="+130"/>
@@ -2333,26 +2366,154 @@
     </message>
 </context>
 <context>
+    <name>FormsNumbersTab</name>
+    <message>
+        <location filename="../../hisconsole/ui/forms/numbers.py" line="-277"/>
+        <source>Number</source>
+        <translation>号码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ward</source>
+        <translation>病区</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Incident</source>
+        <translation>应急事件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Issued at</source>
+        <translation>发放时间</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Void reason</source>
+        <translation>作废原因</translation>
+    </message>
+    <message>
+        <location line="+79"/>
+        <source>Add a ward first: numbers are always issued to a ward.</source>
+        <translation>请先添加病区：临时住院号总是发放给某个病区。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>issued</source>
+        <translation>已发放</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>used</source>
+        <translation>已使用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>void</source>
+        <translation>作废</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Issued {count} number(s) to {ward}: {span}</source>
+        <translation>已向 {ward} 发放 {count} 个号码：{span}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Save the label sheet as PDF</source>
+        <translation>将标签页保存为 PDF</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PDF documents</source>
+        <translation>PDF 文档</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Saved the labels of ward {ward} to {file}</source>
+        <translation>病区 {ward} 的标签已保存到 {file}</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>{count} number(s) marked {status}.</source>
+        <translation>{count} 个号码已标记为{status}。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Select the numbers patients were given.</source>
+        <translation>请选择已分配给患者的号码。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Select the numbers to void.</source>
+        <translation>请选择要作废的号码。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;Ward:</source>
+        <translation>病区(&amp;W)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add ward…</source>
+        <translation>添加病区…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Count:</source>
+        <translation>数量(&amp;C)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Issue numbers</source>
+        <translation>发放号码(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save &amp;labels…</source>
+        <translation>保存标签(&amp;L)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark &amp;used</source>
+        <translation>标记已使用(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Void…</source>
+        <translation>作废(&amp;V)…</translation>
+    </message>
+</context>
+<context>
     <name>FormsPage</name>
     <message>
-        <location filename="../../hisconsole/ui/forms/page.py" line="+53"/>
+        <location filename="../../hisconsole/ui/forms/page.py" line="+57"/>
         <source>Forms</source>
         <translation>表单</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+87"/>
         <source>Print forms</source>
         <translation>打印表单</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Back-entry</source>
         <translation>补录</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Paper stock</source>
         <translation>表单库存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Temporary numbers</source>
+        <translation>临时住院号</translation>
     </message>
 </context>
 <context>
@@ -8493,6 +8654,29 @@ No: import without pinning; events are held in quarantine.</source>
         <location line="+1"/>
         <source>unreachable</source>
         <translation>联系不上</translation>
+    </message>
+</context>
+<context>
+    <name>VoidNumbersDialog</name>
+    <message>
+        <location filename="../../hisconsole/ui/forms/numbers.py" line="+17"/>
+        <source>&amp;Reason:</source>
+        <translation>原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Void temporary numbers</source>
+        <translation>作废临时住院号</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A void number is never used again: {numbers}</source>
+        <translation>作废的号码不得再使用：{numbers}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Void</source>
+        <translation>作废</translation>
     </message>
 </context>
 <context>

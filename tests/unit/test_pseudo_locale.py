@@ -175,3 +175,33 @@ def test_commands_in_the_pseudo_locale_print_no_english_sentence(
     check("--lang", "zh", "incident", "show", "NOPE", code=1)
     bad = {command: found for command, found in seen.items() if found}
     assert bad == {}, "\n".join(f"{c}: {f}" for c, f in bad.items())
+
+
+def test_numbers_commands_in_the_pseudo_locale_print_no_english_sentence(
+    pseudo_cli, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    run = pseudo_cli
+    outputs = [
+        run("numbers", "wards"),
+        run("numbers", "list"),
+        run("numbers", "issue", "--ward", "W3A", "--count", "2", code=1),  # no such ward
+        run("numbers", "ward-add", "W3A", "--zh", "心内科一病区", "--en", "心内科"),
+        run("numbers", "ward-add", "3 A", "--zh", "三病区", "--en", "三病区", code=1),
+        run("numbers", "issue", "--ward", "W3A", "--count", "0", code=1),
+        run(
+            "numbers", "issue", "--ward", "W3A", "--count", "2", "--labels", str(tmp_path / "l.pdf")
+        ),
+    ]
+    first, second = json.loads(run("--json", "numbers", "list", "--status", "issued"))[:2]
+    outputs += [
+        run("numbers", "use", first["number"]),
+        run("numbers", "void", second["number"], "--reason", "腕带损坏"),
+        run("numbers", "use", second["number"], code=1),  # void: never used
+        run("numbers", "use", "LS-ZZZZ-00001", code=1),
+        run("numbers", "use", "K7QF-000120", code=1),  # a form serial, not a number
+        run("numbers", "list"),
+        run("numbers", "labels", "--ward", "W3A", "--out", str(tmp_path / "none.pdf"), code=1),
+        run("numbers", "ward-remove", "W3A"),
+    ]
+    bad = [found for out in outputs for found in _english(out)]
+    assert bad == []

@@ -9,14 +9,16 @@ from hisconsole.ui import style
 from hisconsole.ui.context import Context
 from hisconsole.ui.forms import files as forms_files
 from hisconsole.ui.forms.backentry import FormsBackEntryTab
+from hisconsole.ui.forms.numbers import FormsNumbersTab
 from hisconsole.ui.forms.print_tab import FormsPrintTab
 from hisconsole.ui.forms.stock import FormsStockTab
 from hisconsole.ui.partials.page import Page
 
 
 class FormsPage(Page):
-    """Three tabs: Print (choose, preview, print or save a numbered pack), Back-entry (scan
-    sheets back, see what is outstanding, the report, closing the incident) and Paper stock.
+    """Four tabs: Print (choose, preview, print or save a numbered pack), Back-entry (scan
+    sheets back, see what is outstanding, the report, closing the incident), Paper stock
+    and Temporary numbers (临时住院号 ranges issued to wards, used or void).
 
     The data is read off the UI thread when the page is first shown and again
     whenever sheets or incidents change while it is (else when it is next shown).
@@ -25,7 +27,7 @@ class FormsPage(Page):
     Signals: none.
     """
 
-    areas = frozenset({forms_files.AREA, "incident"})
+    areas = frozenset({forms_files.AREA, "incident", "numbers"})
 
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -41,9 +43,11 @@ class FormsPage(Page):
         self.print_tab = FormsPrintTab(ctx, self.tabs)
         self.backentry_tab = FormsBackEntryTab(ctx, self.tabs)
         self.stock_tab = FormsStockTab(ctx, self.tabs)
+        self.numbers_tab = FormsNumbersTab(ctx, self.tabs)
         self.tabs.addTab(self.print_tab, "")
         self.tabs.addTab(self.backentry_tab, "")
         self.tabs.addTab(self.stock_tab, "")
+        self.tabs.addTab(self.numbers_tab, "")
         self.tabs.currentChanged.connect(self._tab_changed)
         self._layout.addWidget(self.tabs, 1)
         self.print_tab.templates_added.connect(self.reload_templates)
@@ -60,24 +64,29 @@ class FormsPage(Page):
             self.reload_templates()
         if self._stale:
             self.reload()
-        if self.stock_tab.stale and self.tabs.currentWidget() is self.stock_tab:
-            self.stock_tab.reload()
+        for tab in (self.stock_tab, self.numbers_tab):
+            if tab.stale and self.tabs.currentWidget() is tab:
+                tab.reload()
 
     def _tab_changed(self) -> None:
         widget = self.tabs.currentWidget()
         if widget is self.stock_tab and self.stock_tab.stale:
             self.stock_tab.reload()
+        elif widget is self.numbers_tab and self.numbers_tab.stale:
+            self.numbers_tab.reload()
         elif widget is self.backentry_tab:
             self.backentry_tab.serial_edit.setFocus()
 
     def refresh(self) -> None:
         self.stock_tab.stale = True
+        self.numbers_tab.stale = True
         if not self.isVisible():
             self._stale = True
             return
         self.reload()
-        if self.tabs.currentWidget() is self.stock_tab:
-            self.stock_tab.reload()
+        for tab in (self.stock_tab, self.numbers_tab):
+            if self.tabs.currentWidget() is tab:
+                tab.reload()
 
     def reload_templates(self) -> None:
         self._templates_stale = False
@@ -131,6 +140,11 @@ class FormsPage(Page):
     def retranslate(self) -> None:
         super().retranslate()
         for index, name in enumerate(
-            (self.tr("Print forms"), self.tr("Back-entry"), self.tr("Paper stock"))
+            (
+                self.tr("Print forms"),
+                self.tr("Back-entry"),
+                self.tr("Paper stock"),
+                self.tr("Temporary numbers"),
+            )
         ):
             self.tabs.setTabText(index, name)

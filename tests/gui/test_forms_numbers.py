@@ -1,0 +1,115 @@
+"""The Forms page's Temporary numbers tab as a user drives it: add a ward, issue a range for
+the open incident, save its labels, mark numbers used and void."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QWidget
+from pytestqt.qtbot import QtBot
+
+from hisconsole.services import incidents, numbers
+from hisconsole.services.console import Console
+from hisconsole.ui.forms.numbers import AddWardDialog, VoidNumbersDialog
+from hisconsole.ui.forms.page import FormsPage
+from hisconsole.ui.main_window import PAGE_TYPES, MainWindow
+
+from .conftest import settle
+
+
+@pytest.fixture
+def window_console(console: Console) -> Console:
+    incidents.declare(console, level="II", title="HIS 停机", systems=["HIS"])
+    return console
+
+
+def click(qtbot: QtBot, widget: QWidget) -> None:
+    assert widget.isEnabled(), widget
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def open_numbers(qtbot: QtBot, window: MainWindow) -> FormsPage:
+    window.show_page(PAGE_TYPES.index(FormsPage))
+    page = window.current_page()
+    assert isinstance(page, FormsPage)
+    page.tabs.setCurrentWidget(page.numbers_tab)
+    settle(qtbot, window)
+    return page
+
+
+def test_add_a_ward_issue_label_use_and_void(
+    qtbot: QtBot, window: MainWindow, window_console: Console, tmp_path: Path, monkeypatch: Any
+) -> None:
+    console = window_console
+    page = open_numbers(qtbot, window)
+    tab = page.numbers_tab
+    assert not tab.issue_button.isEnabled()
+    assert "Add a ward first" in tab.status_text()
+
+    dialog = tab.add_ward()
+    assert isinstance(dialog, AddWardDialog)
+    qtbot.keyClicks(dialog.code_edit, "W3A")
+    dialog.zh_edit.setText("心内科一病区")  # keyClicks types ASCII only
+    click(qtbot, dialog.ok_button)  # no English name: refused, the dialog stays
+    settle(qtbot, window)
+    assert dialog.isVisible() and "Chinese and in English" in dialog.error_label.text()
+    qtbot.keyClicks(dialog.en_edit, "Cardiology ward 1")
+    click(qtbot, dialog.ok_button)
+    settle(qtbot, window)
+    qtbot.waitUntil(lambda: tab.ward_combo.count() == 1)
+    assert tab.ward_combo.currentText() == "Cardiology ward 1 (W3A)"
+
+    tab.count_spin.setValue(4)
+    click(qtbot, tab.issue_button)
+    settle(qtbot, window)
+    qtbot.waitUntil(lambda: len(tab.rows) == 4)
+    code = console.device_code
+    assert tab.status_text() == f"Issued 4 number(s) to W3A: LS-{code}-00001 – LS-{code}-00004"
+    incident = incidents.list_incidents(console)[0]["id"]
+    assert {r["incident"] for r in numbers.listing(console)} == {incident}
+    assert tab.model.data(tab.model.index(0, 0)) == f"LS-{code}-00001"
+
+    target = tmp_path / "labels.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
+    tab.save_labels()
+    settle(qtbot, window)
+    qtbot.waitUntil(target.exists)
+    text = "".join(p.extract_text() for p in PdfReader(target).pages)
+    assert f"LS-{code}-00001" in text and f"LS-{code}-00004" in text and "W3A" in text
+
+    tab.view.selectRow(0)
+    click(qtbot, tab.use_button)
+    settle(qtbot, window)
+    qtbot.waitUntil(lambda: tab.rows[0]["status"] == "used")
+    assert tab.model.data(tab.model.index(0, 2)) == "used"
+
+    tab.view.selectRow(0)
+    void = tab.mark_void()
+    assert isinstance(void, VoidNumbersDialog)
+    click(qtbot, void.ok_button)  # no reason: refused
+    settle(qtbot, window)
+    assert "Say why" in void.error_label.text()
+    qtbot.keyClicks(void.reason_edit, "wristband torn")
+    click(qtbot, void.ok_button)
+    settle(qtbot, window)
+    qtbot.waitUntil(lambda: tab.rows[0]["status"] == "void")
+    assert tab.model.data(tab.model.index(0, 5)) == "wristband torn"
+
+    # A void number cannot be marked used: the refusal is shown, nothing changes.
+    tab.view.selectRow(0)
+    click(qtbot, tab.use_button)
+    settle(qtbot, window)
+    assert "is void (wristband torn)" in tab.status_text()
+    assert numbers.counts(console) == {"issued": 3, "used": 0, "void": 1}
+
+
+def test_tab_in_chinese(qtbot: QtBot, window: MainWindow) -> None:
+    page = open_numbers(qtbot, window)
+    window.set_language("zh")
+    assert page.tabs.tabText(3) == "临时住院号"
+    assert page.numbers_tab.issue_button.text().startswith("发放号码")
+    window.set_language("en")
