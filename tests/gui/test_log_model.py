@@ -157,14 +157,36 @@ def test_filters_combine_and_entries_appended_later_are_filtered_too() -> None:
     assert proxy.rowCount() == 1
 
 
-def test_filtering_many_entries_keeps_the_view_consistent(qtbot: QtBot) -> None:
+def test_a_big_log_is_filtered_off_the_ui_thread(qtbot: QtBot) -> None:
     model = LogModel()
     model.set_entries("INC-1", [entry(i % 60, f"entry {i}") for i in range(5000)])
     proxy = LogFilter()
     proxy.setSourceModel(model)
-    proxy.set_filter(text="entry 49")
-    # "entry 49", "entry 490".."entry 499", "entry 4900".."entry 4999"
-    assert proxy.rowCount() == 1 + 10 + 100
+    assert model.rowCount() > LogFilter.SYNC_LIMIT  # matched on a worker thread
+    with qtbot.waitSignal(proxy.filtered):
+        proxy.set_filter(text="entry 49")
+        # Until the match is done the view keeps what it showed.
+        assert proxy.pending and proxy.rowCount() == 5000
+        # An entry logged meanwhile is matched too.
+        model.set_entries("INC-1", [*model.entries(), entry(0, "Entry 49 logged meanwhile")])
+    assert not proxy.pending
+    # "entry 49", "entry 490".."entry 499", "entry 4900".."entry 4999", the new one
+    assert proxy.rowCount() == 1 + 10 + 100 + 1
+    assert proxy.index(111, LogModel.TEXT).data() == "Entry 49 logged meanwhile"
+    assert proxy.mapToSource(proxy.index(1, 0)).row() == 490
+    assert proxy.index(1, LogModel.NUMBER).data() == "491"  # the entry's number in the log
+    assert proxy.mapFromSource(model.index(490, 0)).row() == 1
+    assert not proxy.mapFromSource(model.index(50, 0)).isValid()
+    # A filter set while another is being matched replaces it.
+    with qtbot.waitSignal(proxy.filtered):
+        proxy.set_filter(text="entry 4999")
+        proxy.set_filter(text="ENTRY 4998")
+    assert [proxy.index(r, LogModel.TEXT).data() for r in range(proxy.rowCount())] == [
+        "entry 4998"
+    ]
+    with qtbot.waitSignal(proxy.filtered, timeout=1000):
+        proxy.set_filter()  # nothing filtered: every row, at once
+    assert proxy.rowCount() == 5001
 
 
 def test_a_read_of_what_was_added_is_inserted_and_a_stale_one_refused() -> None:

@@ -77,6 +77,8 @@ class LogTab(Tab):
         self.log_model = LogModel(self)
         self.log_filter = LogFilter(self)
         self.log_filter.setSourceModel(self.log_model)
+        # A big log is matched off the UI thread: the count follows when it is done.
+        self.log_filter.filtered.connect(self._update_log_count)
         self.log_view = table_view(self.log_filter, self, stretch=LogModel.TEXT, name="log")
         header = self.log_view.horizontalHeader()
         # At 100,000 rows, sizing to contents would measure every row: fixed widths instead,

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
+import contextlib
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -12,7 +15,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
     Signal,
 )
@@ -90,7 +92,7 @@ class LogModel(QAbstractTableModel):
             for index in range(start, len(self._rows)):
                 self._numbers[self._rows[index]["entry"]] = index + 1
         if self._haystack is not None:
-            self._haystack.extend(self._search_text(r) for r in rows)
+            self._haystack.extend(self.search_text(r) for r in rows)
         self.endInsertRows()
 
     def set_entries(self, incident_id: str | None, rows: list[dict[str, Any]]) -> None:
@@ -133,11 +135,22 @@ class LogModel(QAbstractTableModel):
     def haystack(self) -> list[str]:
         """Each row's searchable text, lower-cased (made once, on the first text search)."""
         if self._haystack is None:
-            self._haystack = [self._search_text(r) for r in self._rows]
+            self._haystack = [self.search_text(r) for r in self._rows]
         return self._haystack
 
+    def searchable(self) -> list[str] | None:
+        """The searchable texts if they have been made (None: not yet)."""
+        return self._haystack
+
+    def adopt_search_texts(self, texts: list[str], count: int) -> None:
+        """Keep the searchable texts of the first ``count`` rows, made on a worker thread
+        (the rest, appended since, are made here)."""
+        if self._haystack is None:
+            texts.extend(self.search_text(r) for r in self._rows[count:])
+            self._haystack = texts
+
     @staticmethod
-    def _search_text(row: dict[str, Any]) -> str:
+    def search_text(row: dict[str, Any]) -> str:
         data = row.get("data") or {}
         return " ".join(
             (row["text"], row["by"], row.get("system") or "", str(data.get("recipient", "")))
@@ -288,29 +301,126 @@ class LogModel(QAbstractTableModel):
         )[section]
 
 
-class LogFilter(QSortFilterProxyModel):
-    """Filters the log by group, system, kind and text.
+@dataclass(frozen=True)
+class LogCriteria:
+    """What the log is filtered by (empty: everything shown)."""
 
-    The match of every row is worked out in one pass over the source's
-    lower-cased texts; ``filterAcceptsRow`` then only looks the answer up, so
-    filtering 100,000 entries takes a fraction of a second.
+    text: str = ""  # case-folded
+    group: str | None = None
+    system: str | None = None
+    kind: str | None = None
 
-    Signals: those of QSortFilterProxyModel.
+    def __bool__(self) -> bool:
+        return bool(self.text or self.group or self.system or self.kind)
+
+    def matching(
+        self,
+        rows: Sequence[dict[str, Any]],
+        hay: Sequence[str] | dict[int, str] | None,
+        start: int,
+        stop: int,
+    ) -> list[int]:
+        """The indices in ``start``..``stop`` of the rows that match, in one pass.
+        ``hay``: the rows' searchable texts (LogModel.search_text), made here if None."""
+        text, group, system, kind = self.text, self.group, self.system, self.kind
+        texts: Sequence[str] | dict[int, str] = hay if hay is not None else {}
+        if text and hay is None:
+            texts = {i: LogModel.search_text(rows[i]) for i in range(start, stop)}
+        return [
+            i
+            for i in range(start, stop)
+            if (not text or text in texts[i])
+            and (not group or rows[i].get("group") == group)
+            and (not system or rows[i].get("system") == system)
+            and (not kind or rows[i].get("kind") == kind)
+        ]
+
+
+class _Delivery(QObject):
+    """Carries a match worked out on a worker thread back to the UI thread."""
+
+    done = Signal(object)
+
+
+class LogFilter(QAbstractTableModel):
+    """The log's rows that match a filter (group, system, kind, text), as a table.
+
+    The view shows this model: the source rows that match, as a list of their indices
+    (all rows, without a list, when nothing is filtered). A big log is matched on a
+    worker thread (case-folding 100,000 texts and scanning them takes longer than the
+    UI may stand still); the rows shown change in one go when the match is done, and
+    ``filtered`` says so. A small log is matched at once. Entries appended to the log
+    are matched as they come (they are few).
+
+    Signals:
+        filtered(): the rows shown follow the filter last set.
     """
+
+    filtered = Signal()
+    #: Logs up to this many entries are matched on the UI thread, at once.
+    SYNC_LIMIT = 2000
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._text = ""
-        self._group: str | None = None
-        self._system: str | None = None
-        self._kind: str | None = None
-        self._mask: list[bool] | None = None
-        self._generation = -1
+        self._source: LogModel | None = None
+        self._criteria = LogCriteria()
+        self._rows: list[int] | None = None  # source rows shown; None: every one
+        self._job = 0  # counts matches started: a late result of an older one is dropped
+        self.pending = False  # a match is being worked out off the UI thread
+        self._delivery = _Delivery(self)
+        self._delivery.done.connect(self._matched)
+
+    # -- the source ---------------------------------------------------------------------------
+
+    def setSourceModel(self, source: LogModel) -> None:
+        self.beginResetModel()
+        self._source = source
+        source.modelAboutToBeReset.connect(self.beginResetModel)
+        source.modelReset.connect(self._source_reset)
+        source.rowsAboutToBeInserted.connect(self._source_inserting)
+        source.rowsInserted.connect(self._source_inserted)
+        source.dataChanged.connect(self._source_changed)
+        source.headerDataChanged.connect(self.headerDataChanged)
+        self._rows = None
+        self.endResetModel()
+        if self._criteria:
+            self._start()
+
+    def sourceModel(self) -> LogModel | None:
+        return self._source
 
     def log(self) -> LogModel:
-        source = self.sourceModel()
-        assert isinstance(source, LogModel)
-        return source
+        assert self._source is not None
+        return self._source
+
+    def _source_reset(self) -> None:
+        # Another incident, or a log read again: nothing matches until it is matched.
+        self._rows = [] if self._criteria else None
+        self.endResetModel()
+        if self._criteria:
+            self._start()
+
+    def _source_inserting(self, _parent: Index, first: int, last: int) -> None:
+        if self._rows is None:
+            self.beginInsertRows(QModelIndex(), first, last)
+
+    def _source_inserted(self, _parent: Index, first: int, last: int) -> None:
+        if self._rows is None:
+            self.endInsertRows()
+            return
+        source = self.log()
+        found = self._criteria.matching(source.entries(), source.searchable(), first, last + 1)
+        if found:
+            self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(found) - 1)
+            self._rows.extend(found)
+            self.endInsertRows()
+
+    def _source_changed(self, *_args: object) -> None:
+        if self.rowCount():
+            last = self.index(self.rowCount() - 1, self.columnCount() - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
+
+    # -- filtering ----------------------------------------------------------------------------
 
     def set_filter(
         self,
@@ -320,59 +430,92 @@ class LogFilter(QSortFilterProxyModel):
         system: str | None = None,
         kind: str | None = None,
     ) -> None:
-        self._text = text.strip().casefold()
-        self._group, self._system, self._kind = group, system, kind
-        self._recompute()
-
-    def _recompute(self) -> None:
-        # Qt 6.9 and later want the filter change announced before it happens.
-        if hasattr(self, "beginFilterChange"):
-            self.beginFilterChange()
-        self._mask = self._compute_mask()
-        self._generation = self.log().generation
-        if hasattr(self, "endFilterChange"):
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:  # pragma: no cover - older Qt
-            self.invalidateFilter()
+        """Show the rows that match (all of them when every criterion is empty)."""
+        self._criteria = LogCriteria(text.strip().casefold(), group, system, kind)
+        self._start()
 
     def is_filtering(self) -> bool:
-        return bool(self._text or self._group or self._system or self._kind)
+        return bool(self._criteria)
 
-    def _compute_mask(self) -> list[bool] | None:
-        if not self.is_filtering():
-            return None
+    def _start(self) -> None:
+        self._job += 1
         source = self.log()
-        rows = source.entries()
-        mask = [True] * len(rows)
-        if self._text:
-            needle = self._text
-            mask = [needle in hay for hay in source.haystack()]
-        for key, wanted in (("group", self._group), ("system", self._system), ("kind", self._kind)):
-            if wanted:
-                mask = [m and r.get(key) == wanted for m, r in zip(mask, rows, strict=True)]
-        return mask
+        count = source.rowCount()
+        criteria = self._criteria
+        if not criteria or count <= self.SYNC_LIMIT:
+            self.pending = False
+            hay = source.haystack() if criteria.text else None
+            self._show(criteria.matching(source.entries(), hay, 0, count) if criteria else None)
+            return
+        self.pending = True
+        job, generation, rows = self._job, source.generation, source.entries()
+        known = source.searchable()
+        delivery = self._delivery
 
-    def _matches(self, row: dict[str, Any], hay: str) -> bool:
-        return (
-            (not self._text or self._text in hay)
-            and (not self._group or row.get("group") == self._group)
-            and (not self._system or row.get("system") == self._system)
-            and (not self._kind or row.get("kind") == self._kind)
+        def work() -> None:
+            made = None
+            if criteria.text and known is None:
+                made = [LogModel.search_text(r) for r in rows[:count]]
+            found = criteria.matching(rows, known if made is None else made, 0, count)
+            with contextlib.suppress(RuntimeError):  # the filter was deleted meanwhile
+                delivery.done.emit((job, generation, count, made, found))
+
+        threading.Thread(target=work, name="log-filter", daemon=True).start()
+
+    def _matched(self, result: tuple[int, int, int, list[str] | None, list[int]]) -> None:
+        job, generation, count, hay, found = result
+        if job != self._job:
+            return  # a newer filter was set meanwhile
+        source = self.log()
+        if generation != source.generation:
+            self._start()  # the log was replaced meanwhile: match the new one
+            return
+        if hay is not None:
+            source.adopt_search_texts(hay, count)
+        # Entries appended while the worker ran (few): matched here.
+        found += self._criteria.matching(
+            source.entries(), source.searchable(), count, source.rowCount()
         )
+        self.pending = False
+        self._show(found)
 
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        if not self.is_filtering():
-            return True
-        source = self.log()
-        if self._mask is None or self._generation != source.generation:
-            # The source was reset (another incident, a reload): match its rows afresh.
-            self._mask = self._compute_mask()
-            self._generation = source.generation
-        mask = self._mask
-        if mask is not None and source_row < len(mask):
-            return mask[source_row]
-        # An entry appended since the filter was set.
-        return self._matches(source.entry(source_row), source.haystack()[source_row])
+    def _show(self, rows: list[int] | None) -> None:
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+        self.filtered.emit()
+
+    # -- as a model ---------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        if parent.isValid() or self._source is None:
+            return 0
+        return self._source.rowCount() if self._rows is None else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else LogModel.COLUMNS
+
+    def mapToSource(self, index: Index) -> QModelIndex:
+        if not index.isValid() or self._source is None:
+            return QModelIndex()
+        row = index.row() if self._rows is None else self._rows[index.row()]
+        return self._source.index(row, index.column())
+
+    def mapFromSource(self, index: Index) -> QModelIndex:
+        if not index.isValid():
+            return QModelIndex()
+        if self._rows is None:
+            return self.index(index.row(), index.column())
+        at = bisect.bisect_left(self._rows, index.row())  # the rows shown stay in log order
+        if at < len(self._rows) and self._rows[at] == index.row():
+            return self.index(at, index.column())
+        return QModelIndex()
+
+    def data(self, index: Index, role: int = DISPLAY) -> Any:
+        return self.log().data(self.mapToSource(index), role) if index.isValid() else None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
+        return self.log().headerData(section, orientation, role)
 
 
 #: A RecordsModel's row: a dict, or a service's read model (a dataclass); each Column's
