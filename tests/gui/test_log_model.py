@@ -181,9 +181,7 @@ def test_a_big_log_is_filtered_off_the_ui_thread(qtbot: QtBot) -> None:
     with qtbot.waitSignal(proxy.filtered):
         proxy.set_filter(text="entry 4999")
         proxy.set_filter(text="ENTRY 4998")
-    assert [proxy.index(r, LogModel.TEXT).data() for r in range(proxy.rowCount())] == [
-        "entry 4998"
-    ]
+    assert [proxy.index(r, LogModel.TEXT).data() for r in range(proxy.rowCount())] == ["entry 4998"]
     with qtbot.waitSignal(proxy.filtered, timeout=1000):
         proxy.set_filter()  # nothing filtered: every row, at once
     assert proxy.rowCount() == 5001
