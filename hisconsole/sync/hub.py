@@ -214,43 +214,59 @@ def push_devices(conn: Connection, rows: Sequence[Mapping[str, str]]) -> None:
         conn.execute(pg_insert(devices).on_conflict_do_nothing(), [dict(r) for r in rows])
 
 
-#: The staging table a push copies into (one per transaction, dropped at its commit).
+#: The staging table a push copies into when the hub holds some of the events already.
 _STAGE = "hisconsole_push"
-_STAGE_COLUMNS = ("pos", *COLUMNS)
 
 
-def push_events(conn: Connection, rows: Sequence[Mapping[str, Any]]) -> int:
-    """Insert events the hub may lack (those it has are left alone); returns how many were
-    sent, in the caller's transaction.
+def push_events(conn: Connection, rows: Sequence[Sequence[Any]]) -> int:
+    """Insert events the hub may lack (those it has are left alone), in the caller's
+    transaction; ``rows`` are column values in :data:`COLUMNS` order. Returns how many
+    were sent.
 
-    The rows go into a temporary table with COPY (PostgreSQL's bulk path, one stream),
-    then into the log with one ``INSERT ... SELECT ... ON CONFLICT DO NOTHING`` in the
-    order given: the hub numbers them (hub_seq) in that order, cause before effect.
+    The rows are COPYed (PostgreSQL's bulk path, one stream) straight into the log,
+    which numbers them (hub_seq) in the order given: cause before effect. If the hub
+    holds one of them already (another laptop relayed it meanwhile), that COPY is undone
+    and the rows go through a temporary table and one ``INSERT ... SELECT ... ORDER BY
+    ... ON CONFLICT DO NOTHING`` instead.
     """
+    from psycopg import errors as pg_errors
+
     if not rows:
         return 0
-    conn.execute(
-        text(
-            f"CREATE TEMPORARY TABLE IF NOT EXISTS {_STAGE} (pos bigint, origin_id text, "
-            "origin_seq bigint, event_id text, hlc text, author text, kind text, entity text, "
-            "payload text, parents text, schema_version integer, signature bytea) "
-            "ON COMMIT DELETE ROWS"
+    columns = ", ".join(COLUMNS)
+    try:
+        with conn.begin_nested():
+            _copy(conn, f"COPY events ({columns}) FROM STDIN", rows)
+    except pg_errors.UniqueViolation:
+        conn.execute(
+            text(
+                f"CREATE TEMPORARY TABLE IF NOT EXISTS {_STAGE} (pos bigint, origin_id text, "
+                "origin_seq bigint, event_id text, hlc text, author text, kind text, "
+                "entity text, payload text, parents text, schema_version integer, "
+                "signature bytea) ON COMMIT DELETE ROWS"
+            )
         )
-    )
+        _copy(
+            conn,
+            f"COPY {_STAGE} (pos, {columns}) FROM STDIN",
+            [(pos, *row) for pos, row in enumerate(rows)],
+        )
+        conn.execute(
+            text(
+                f"INSERT INTO events ({columns}) SELECT {columns} FROM {_STAGE} ORDER BY pos "
+                "ON CONFLICT DO NOTHING"
+            )
+        )
+    return len(rows)
+
+
+def _copy(conn: Connection, statement: str, rows: Sequence[Sequence[Any]]) -> None:
     raw = conn.connection.dbapi_connection
     assert raw is not None  # checked out for this transaction
     cursor: Any = raw.cursor()  # psycopg 3's, whose copy() the DB-API types do not know
-    with cursor, cursor.copy(f"COPY {_STAGE} ({', '.join(_STAGE_COLUMNS)}) FROM STDIN") as copy:
-        for pos, row in enumerate(rows):
-            copy.write_row((pos, *(row[name] for name in COLUMNS)))
-    columns = ", ".join(COLUMNS)
-    conn.execute(
-        text(
-            f"INSERT INTO events ({columns}) SELECT {columns} FROM {_STAGE} ORDER BY pos "
-            "ON CONFLICT DO NOTHING"
-        )
-    )
-    return len(rows)
+    with cursor, cursor.copy(statement) as copy:
+        for row in rows:
+            copy.write_row(row)
 
 
 def push_trust_list(conn: Connection, serial: int, signer: str, document: str) -> None:

@@ -266,3 +266,46 @@ def test_a_database_with_someone_elses_events_table_is_refused(
     hub_execute(hub_url, "CREATE TABLE events (id serial primary key, what text)")
     with pytest.raises(ServiceError, match="table named 'events'"):
         hub_service.sync_hub(a, hub_url)
+
+
+def test_a_push_of_events_the_hub_partly_holds_adds_the_rest_in_order(
+    laptops: Laptops, hub_url: str
+) -> None:
+    """Another laptop relayed some of these events meanwhile: the COPY meets them, is
+    undone, and the staged insert adds only the others, numbered in the order sent."""
+    from operator import attrgetter
+
+    from hisconsole.store.events import COLUMNS
+    from hisconsole.sync.outgoing import outgoing
+
+    a = laptops("A")
+    load_plan(a)
+    incident, _ = incidents.declare(a, level="III", title="LIS slow")
+    for n in range(4):
+        incidents.log(a, incident, f"update {n}")
+    with a.db.read() as session:
+        rows = [
+            attrgetter(*COLUMNS)(r)
+            for r in outgoing(
+                session,
+                have={a.device_id: 10**9},
+                since={},
+                own_id=a.device_id,
+                sign_own=a.identity.private_key.sign,
+            )
+        ]
+    engine = hub.connect(hub.parse_url(hub_url))
+    try:
+        hub.ensure_schema(engine)
+        with engine.begin() as conn:
+            assert hub.push_events(conn, rows[:3]) == 3
+        with engine.begin() as conn:
+            assert hub.push_events(conn, rows[1:]) == len(rows) - 1
+        with engine.connect() as conn:
+            order = conn.execute(
+                sa.text("SELECT origin_seq FROM events ORDER BY hub_seq")
+            ).scalars()
+            assert list(order) == [r[1] for r in rows]
+    finally:
+        engine.dispose()
+    assert set(hub_rows(hub_url)) == {(r[0], r[1]) for r in rows}
