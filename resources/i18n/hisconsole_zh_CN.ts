@@ -1652,7 +1652,7 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../hisconsole/ui/dashboard/page.py" line="+144"/>
+        <location filename="../../hisconsole/ui/dashboard/page.py" line="+145"/>
         <source>Dashboard</source>
         <translation>总览</translation>
     </message>
@@ -3518,7 +3518,7 @@ Nothing was recorded as issued.</source>
 <context>
     <name>LevelChip</name>
     <message>
-        <location filename="../../hisconsole/ui/dashboard/page.py" line="-441"/>
+        <location filename="../../hisconsole/ui/dashboard/page.py" line="-442"/>
         <source>Level {code}</source>
         <translation>{code} 级</translation>
     </message>
@@ -3725,7 +3725,7 @@ Nothing was recorded as issued.</source>
 <context>
     <name>LogModel</name>
     <message>
-        <location filename="../../hisconsole/ui/partials/models.py" line="+155"/>
+        <location filename="../../hisconsole/ui/partials/models.py" line="+168"/>
         <source>estimate {estimate}</source>
         <extracomment>Role of the whole row as a dict, for views that act on a selected row. Where the rows read from the database end (LogModel.take); None after set_entries.</extracomment>
         <translation>预计 {estimate}</translation>
@@ -3804,7 +3804,7 @@ Nothing was recorded as issued.</source>
 <context>
     <name>LogTab</name>
     <message>
-        <location filename="../../hisconsole/ui/incident/log_tab.py" line="+108"/>
+        <location filename="../../hisconsole/ui/incident/log_tab.py" line="+110"/>
         <source>Entry kind</source>
         <translation>记录类型</translation>
     </message>
@@ -5756,9 +5756,8 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>ReadinessPanel</name>
     <message>
-        <location filename="../../hisconsole/ui/readiness/panel.py" line="+102"/>
+        <location filename="../../hisconsole/ui/readiness/panel.py" line="+158"/>
         <source>Plan and drills</source>
-        <extracomment>The change-set areas whose changes can change what is due. Background of the state pill: overdue red, due amber, in order green. A section with more items in order than this shows them as a count. Sections in the order shown, with the item codes each holds.</extracomment>
         <translation>预案与演练</translation>
     </message>
     <message>
@@ -5877,7 +5876,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
         <translation>控制台数据库 (*.sqlite3)</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+11"/>
         <source>Print readiness report</source>
         <translation>打印应急准备报告</translation>
     </message>
@@ -5886,9 +5885,13 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
+</context>
+<context>
+    <name>ReadinessState</name>
     <message>
-        <location line="+11"/>
+        <location line="-211"/>
         <source>Readiness report written to {file}</source>
+        <extracomment>The change-set areas whose changes can change what is due. Background of the state pill: overdue red, due amber, in order green. A section with more items in order than this shows them as a count. Sections in the order shown, with the item codes each holds.</extracomment>
         <translation>应急准备报告已写入 {file}</translation>
     </message>
 </context>

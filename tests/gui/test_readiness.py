@@ -105,3 +105,18 @@ def test_an_open_incident_replaces_the_panel(
     incidents.declare(window_console, level="II", title="HIS down", systems=["HIS"])
     window.ctx.situation.reload()
     qtbot.waitUntil(lambda: window.dashboard.readiness_panel is None)
+
+
+def test_a_reading_that_arrives_after_the_dashboard_rebuilt_goes_to_the_new_panel(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    _panel(qtbot, window)
+    state = window.dashboard.readiness_state
+    state.load()  # its answer arrives after the two rebuilds below
+    window.dashboard.rebuild()
+    window.dashboard.rebuild()
+    state.load()
+    settle(qtbot, window)
+    panel = window.dashboard.readiness_panel
+    assert panel is not None and panel.data is state.data
+    assert panel.state_label.text().startswith("Due:")

@@ -31,7 +31,7 @@ from hisconsole.ui.partials.callout import OutcomeBar, wave_lines
 from hisconsole.ui.partials.dialogs import DeclareDialog, IntakeDialog, button
 from hisconsole.ui.partials.page import ScrollingPage
 from hisconsole.ui.partials.widgets import ClockTile, SystemChip, exercise_mark
-from hisconsole.ui.readiness.panel import ReadinessPanel
+from hisconsole.ui.readiness.panel import ReadinessPanel, ReadinessState
 from hisconsole.ui.roster.chart import OrgChart, group_names
 from hisconsole.ui.runner import user_message
 from hisconsole.ui.situation import Situation, clock_time, last_judged_clock, pending_clock
@@ -105,6 +105,7 @@ class DashboardPage(ScrollingPage):
         self.report_rows: dict[str, QFrame] = {}
         self.org_charts: dict[str, OrgChart] = {}
         self.readiness_panel: ReadinessPanel | None = None
+        self.readiness_state = ReadinessState(ctx)
         super().__init__(ctx, parent)
         self.declare_button = button("", self)
         self.declare_button.setObjectName("DeclareButton")
@@ -211,7 +212,7 @@ class DashboardPage(ScrollingPage):
                 layout.addWidget(self._incident_card(incident, situation))
         else:
             layout.addWidget(self._calm_status())
-            self.readiness_panel = ReadinessPanel(self.ctx)
+            self.readiness_panel = ReadinessPanel(self.ctx, self.readiness_state)
             self.readiness_panel.open_page.connect(self.open_page)
             layout.addWidget(self.readiness_panel)
         if situation.reports:

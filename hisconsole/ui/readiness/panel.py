@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
@@ -42,6 +42,65 @@ SECTIONS = (
 )
 
 
+class ReadinessState(QObject):
+    """What is due, read off the UI thread and kept while panels come and go (the dashboard
+    rebuilds its content on every change; a reply must never reach a panel already gone).
+
+    Signals:
+        updated(object): a new reading (``service.Readiness``).
+        noted(str, bool): a message for the user; True when it is a refusal.
+    """
+
+    updated = Signal(object)
+    noted = Signal(str, bool)
+
+    def __init__(self, ctx: Context, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.data: service.Readiness | None = None
+        ctx.runner.changed.connect(self._changed)
+
+    def _changed(self, changes: ChangeSet) -> None:
+        if changes.areas & AREAS:
+            self.load()
+
+    def load(self) -> None:
+        console = self.ctx.console
+        self.ctx.runner.query(lambda: service.readiness(console), on_done=self._loaded)
+
+    def _loaded(self, data: service.Readiness) -> None:
+        self.data = data
+        self.updated.emit(data)
+
+    def _refused(self, exc: BaseException) -> None:
+        self.noted.emit(user_message(exc), True)
+
+    def back_up(self, path: Path) -> None:
+        console = self.ctx.console
+
+        def run() -> ChangeSet:
+            maintenance.backup(console, path)
+            return ChangeSet({service.AREA}, 1)
+
+        self.ctx.runner.op(run, on_error=self._refused)
+
+    def write_report(self, path: Path) -> None:
+        console, data, lang = self.ctx.console, self.data, self.ctx.lang
+        if data is None:
+            return
+        self.ctx.runner.query(
+            lambda: service.write_report(console, data, path, lang=lang),
+            on_done=lambda _pages: self.noted.emit(
+                self.tr("Readiness report written to {file}").format(file=path), False
+            ),
+            on_error=self._refused,
+        )
+
+    def complete(self, item: str) -> None:
+        console = self.ctx.console
+        self.ctx.runner.op(lambda: review.complete(console, item), on_error=self._refused)
+
+
 class ReadinessPanel(QFrame):
     """What is due before the next outage, read off the UI thread and shown by section; items in
     order are folded into a count per section.
@@ -53,11 +112,12 @@ class ReadinessPanel(QFrame):
 
     open_page = Signal(str)
 
-    def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: Context, state: ReadinessState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("ReadinessPanel")
         self.ctx = ctx
-        self.data: service.Readiness | None = None
+        self.state = state
+        self.data: service.Readiness | None = state.data
         self.rows: dict[tuple[str, str], QFrame] = {}
         self.fix_buttons: dict[tuple[str, str], QPushButton] = {}
         self.dialog: QWidget | None = None
@@ -77,23 +137,19 @@ class ReadinessPanel(QFrame):
         layout.addWidget(self.note_label)
         self.body = QVBoxLayout()
         layout.addLayout(self.body)
-        ctx.runner.changed.connect(self._changed)
+        state.updated.connect(self._show)
+        state.noted.connect(self._note)
         self.retranslate()
-        self.load()
-
-    # -- reading ------------------------------------------------------------------------------
-
-    def _changed(self, changes: ChangeSet) -> None:
-        if changes.areas & AREAS:
-            self.load()
-
-    def load(self) -> None:
-        console = self.ctx.console
-        self.ctx.runner.query(lambda: service.readiness(console), on_done=self._show)
+        if state.data is None:
+            state.load()
 
     def _show(self, data: service.Readiness) -> None:
         self.data = data
         self.retranslate()
+
+    def _note(self, message: str, refused: bool) -> None:
+        self.note_label.setText(message)
+        style.set_colour(self.note_label, style.ERROR_TEXT if refused else style.MUTED_TEXT)
 
     # -- showing ------------------------------------------------------------------------------
 
@@ -215,16 +271,16 @@ class ReadinessPanel(QFrame):
                     {},
                 ),
             }
-            self.dialog = ResourceCheckDialog(self.ctx, resource, self)
+            # Dialogs belong to the window: the dashboard may rebuild this panel meanwhile.
+            self.dialog = ResourceCheckDialog(self.ctx, resource, self.window())
             self.dialog.open()
         elif item.fix == service.FIX_CONTACTS:
-            self.dialog = VerifyRoundDialog(self.ctx, self)
+            self.dialog = VerifyRoundDialog(self.ctx, self.window())
             self.dialog.open()
         elif item.fix == service.FIX_BACKUP:
             self.back_up()
         elif item.fix == service.FIX_IMPROVEMENT:
-            console, key = self.ctx.console, item.subject
-            self.ctx.runner.op(lambda: review.complete(console, key))
+            self.state.complete(item.subject)
         return self.dialog
 
     def back_up(self, path: Path | None = None) -> None:
@@ -238,13 +294,7 @@ class ReadinessPanel(QFrame):
             if not chosen:
                 return
             path = Path(chosen)
-        console, target = self.ctx.console, path
-
-        def run() -> ChangeSet:
-            maintenance.backup(console, target)
-            return ChangeSet({service.AREA}, 1)
-
-        self.ctx.runner.op(run, on_error=self._refused)
+        self.state.back_up(path)
 
     def print_report(self, path: Path | None = None) -> None:
         if path is None:
@@ -257,17 +307,4 @@ class ReadinessPanel(QFrame):
             if not chosen:
                 return
             path = Path(chosen)
-        console, target, data = self.ctx.console, path, self.data
-        if data is None:
-            return
-        self.ctx.runner.query(
-            lambda: service.write_report(console, data, target, lang=self.ctx.lang),
-            on_done=lambda _pages: self.note_label.setText(
-                self.tr("Readiness report written to {file}").format(file=target)
-            ),
-            on_error=self._refused,
-        )
-
-    def _refused(self, exc: BaseException) -> None:
-        self.note_label.setText(user_message(exc))
-        style.set_colour(self.note_label, style.ERROR_TEXT)
+        self.state.write_report(path)
