@@ -86,6 +86,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "delivered": ("已送达", "arrived"),
     "pending": ("未送达", "did not arrive"),
     "skipped": ("已跳过", "skipped"),
+    "waiting-incident": ("未送达（未启动应急响应）", "did not arrive (no incident)"),
+    "waiting-callout": ("未送达（未开始通知呼叫）", "did not arrive (no call-out)"),
     "minutes_note": (
         "所有时间为演练分钟（自演练开始计，暂停不计，按速度换算）。",
         "All times are drill minutes from the drill's start (pauses excluded, scaled by speed).",

@@ -25,7 +25,7 @@ from hisconsole.ui import style
 from hisconsole.ui.i18n import ENGLISH, current_language
 
 #: The topics in the order of the window's pages; "keys" lists the shortcuts.
-TOPICS = ("dashboard", "incident", "plan", "contacts", "forms", "sync", "settings")
+TOPICS = ("dashboard", "incident", "plan", "contacts", "forms", "sync", "drills", "settings")
 KEYS_TOPIC = "keys"
 
 

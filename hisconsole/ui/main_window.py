@@ -28,6 +28,7 @@ from hisconsole.ui.banner import BannerIncident, StatusBanner
 from hisconsole.ui.contacts.page import ContactsPage
 from hisconsole.ui.context import Context, PlanSnapshot
 from hisconsole.ui.dashboard.page import DashboardPage
+from hisconsole.ui.drills.page import DrillsPage
 from hisconsole.ui.forms.page import FormsPage
 from hisconsole.ui.help import TOPICS, HelpDialog
 from hisconsole.ui.i18n import CHINESE, LANGUAGE_NAMES, LANGUAGES
@@ -56,6 +57,7 @@ PAGE_TYPES: tuple[type[Page], ...] = (
     ContactsPage,
     FormsPage,
     SyncPage,
+    DrillsPage,
     SettingsPage,
 )
 

@@ -2,6 +2,74 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AddInjectDialog</name>
+    <message>
+        <location filename="../../hisconsole/ui/drills/dialogs.py" line="+67"/>
+        <source>Add inject</source>
+        <translation>添加注入</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Report to assess</source>
+        <translation>待研判的报告</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>System status change</source>
+        <translation>系统状态变化</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Call-out response</source>
+        <translation>呼叫回应</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From (report, message)</source>
+        <translation>来自（报告、消息）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>System (status)</source>
+        <translation>系统（状态）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Answer (call-out)</source>
+        <translation>回应（通知呼叫）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Arrives after</source>
+        <translation>多久后送达</translation>
+    </message>
+</context>
+<context>
     <name>AddStepDialog</name>
     <message>
         <location filename="../../hisconsole/ui/partials/dialogs.py" line="+656"/>
@@ -1985,6 +2053,208 @@
     </message>
 </context>
 <context>
+    <name>Drills</name>
+    <message>
+        <location filename="../../hisconsole/ui/drills/dialogs.py" line="-58"/>
+        <source>arrived at {minutes} min</source>
+        <translation>第 {minutes} 分钟送达</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>to come</source>
+        <translation>待送达</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>waiting for the incident</source>
+        <translation>等待启动应急响应</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>waiting for a call-out</source>
+        <translation>等待开始通知呼叫</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>met</source>
+        <translation>达成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>partly met</source>
+        <translation>部分达成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not met</source>
+        <translation>未达成</translation>
+    </message>
+</context>
+<context>
+    <name>DrillsPage</name>
+    <message>
+        <location filename="../../hisconsole/ui/drills/page.py" line="+132"/>
+        <source>Drills</source>
+        <extracomment>How often the controller looks at the clock (ms). The drill&apos;s own clock decides what arrives; this only decides how soon after its time an inject shows.</extracomment>
+        <translation>应急演练</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Scenario</source>
+        <translation>演练脚本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drill calendar entry</source>
+        <translation>演练计划条目</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Speed</source>
+        <translation>速度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start drill</source>
+        <translation>开始演练</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skip inject</source>
+        <translation>跳过注入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add inject…</source>
+        <translation>添加注入…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>End drill</source>
+        <translation>结束演练</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Score card…</source>
+        <translation>评分表…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Drill min</source>
+        <translation>演练分钟</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Inject</source>
+        <translation>注入</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Injects of the drill</source>
+        <translation>演练注入</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>The nearest for its playbook</source>
+        <translation>同一处置预案最近的条目</translation>
+    </message>
+    <message>
+        <location line="+116"/>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No drill is running.</source>
+        <translation>当前没有进行中的演练。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>running</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ended</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{mark} Drill {drill}: {name}, ×{speed}, {state}</source>
+        <translation>{mark} 演练 {drill}：{name}，×{speed}，{state}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source> · incident {incident}</source>
+        <translation> · 应急事件 {incident}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> · no incident declared yet</source>
+        <translation> · 尚未启动应急响应</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Drill minute {now} of {total}</source>
+        <translation>演练第 {now} 分钟（共 {total} 分钟）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Next: {at} min, {text}</source>
+        <translation>下一条：第 {at} 分钟，{text}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nothing more is scheduled.</source>
+        <translation>没有待送达的注入。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>report</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>system status</source>
+        <translation>系统状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>call-out response</source>
+        <translation>呼叫回应</translation>
+    </message>
+</context>
+<context>
     <name>Durations</name>
     <message>
         <location filename="../../hisconsole/ui/i18n.py" line="+8"/>
@@ -3939,7 +4209,7 @@ Nothing was recorded as issued.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hisconsole/ui/main_window.py" line="+362"/>
+        <location filename="../../hisconsole/ui/main_window.py" line="+364"/>
         <location line="+80"/>
         <source>HIS Console</source>
         <translation>HIS 应急指挥台</translation>
@@ -6701,6 +6971,109 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
         <location line="+131"/>
         <source>HIS Console</source>
         <translation>HIS 应急指挥台</translation>
+    </message>
+</context>
+<context>
+    <name>ScoreCardDialog</name>
+    <message>
+        <location filename="../../hisconsole/ui/drills/dialogs.py" line="+83"/>
+        <source>Score card</source>
+        <translation>评分表</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Working out the score card…</source>
+        <translation>正在计算评分…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Objective</source>
+        <translation>考核目标</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Measured</source>
+        <translation>实测</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Objectives</source>
+        <translation>考核目标</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Save PDF (中文)…</source>
+        <translation>保存 PDF（中文）…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save PDF (English)…</source>
+        <translation>保存 PDF（英文）…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{met} met · {partly} partly met · {not_met} not met</source>
+        <translation>达成 {met} · 部分达成 {partly} · 未达成 {not_met}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>min</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>on time</source>
+        <translation>按时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>late</source>
+        <translation>迟报</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>missed</source>
+        <translation>漏报</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not yet due</source>
+        <translation>未到期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not owed</source>
+        <translation>无需报告</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Initial report</source>
+        <translation>首报</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow-up report</source>
+        <translation>续报</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Level-change report</source>
+        <translation>级别变更报告</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{report}, level {level}: {state}</source>
+        <translation>{report}，{level}级：{state}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Save score card</source>
+        <translation>保存评分表</translation>
     </message>
 </context>
 <context>

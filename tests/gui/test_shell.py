@@ -37,7 +37,16 @@ def test_window_shows_title_banner_and_navigation(window: MainWindow) -> None:
     assert f"On duty: {operator.name}" in window.banner.details_text()
     assert "Plan v1" in window.banner.details_text()
     names = [window.nav.item(i).text() for i in range(window.nav.count())]
-    assert names == ["Dashboard", "Incident", "Plan", "Contacts", "Forms", "Sync", "Settings"]
+    assert names == [
+        "Dashboard",
+        "Incident",
+        "Plan",
+        "Contacts",
+        "Forms",
+        "Sync",
+        "Drills",
+        "Settings",
+    ]
     assert [m.title() for m in (window.file_menu, window.view_menu)] == ["&File", "&View"]
     assert [m.title() for m in (window.language_menu, window.help_menu)] == ["&Language", "&Help"]
 
@@ -154,7 +163,7 @@ def test_pages_show_real_content_or_say_what_they_will_hold(window: MainWindow) 
     assert isinstance(contacts, ContactsPage)
     assert contacts.tabs.tabText(0) == "People" and contacts.tabs.tabText(1) == "Call trees"
 
-    settings = window.pages[6]
+    settings = window.pages[7]
     assert isinstance(settings, SettingsPage)
     texts = visible_texts(settings)
     assert window.ctx.console.device_id in texts

@@ -15,6 +15,7 @@ import datetime as dt
 import json
 import time
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
@@ -514,3 +515,24 @@ def play(
         # Wake at least every second of console time: a pause or an added inject shows.
         sleep(max(0.0, min((target - elapsed) / run.speed, 1.0)) or 0.01)
     return state(console, drill_id)
+
+
+@dataclass(frozen=True)
+class Step:
+    """One beat of the controller: what arrived and the drill as it stands now."""
+
+    arrived: list[str]
+    state: dict[str, Any]
+    changes: ChangeSet
+
+
+def step(console: Console, drill_id: str) -> Step:
+    """Deliver what is due (the controller's timer calls this off the UI thread) and read
+    the drill back; ``changes`` is empty unless something arrived or the drill ended."""
+    before = read(console, drill_id).state
+    arrived = tick(console, drill_id)
+    now = state(console, drill_id)
+    changed = bool(arrived) or now["state"] != before
+    return Step(
+        arrived, now, ChangeSet({AREA, "incident"}, len(arrived) + 1) if changed else ChangeSet()
+    )

@@ -1,0 +1,1 @@
+"""The drill controller and score card (应急演练)."""
