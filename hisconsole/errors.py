@@ -20,11 +20,14 @@ Two ways to raise one:
 
       raise UnknownTemplate(template="mar", known="lab, orders")
 
-- a family's class with a ready sentence (older call sites; the code is then the
-  family's, e.g. ``"service.refused"``, and the sentence is the ``message``
-  parameter)::
+- a family's class with a message template of its own, marked for the catalogue with
+  :func:`N_`, its fields as keywords (the code is then the family's, e.g.
+  ``"service.refused"``; the catalogue keys the template by its English text)::
 
-      raise ServiceError(f"The incident {incident_id} is closed.")
+      raise ServiceError(N_("The incident {incident} is closed."), incident=incident_id)
+
+  or a fixed sentence alone: ``raise ServiceError(N_("Choose a printer."))``. A sentence
+  that is not in the catalogue (one made elsewhere) is shown as it is.
 """
 
 from __future__ import annotations
@@ -46,7 +49,11 @@ class KnownError(Exception):
 
     def __init__(self, message: str | None = None, /, **params: Any) -> None:
         if message is not None:
-            params["message"] = message
+            if params:
+                # A template of the call site's own, filled from its params.
+                self.template = message  # type: ignore[misc]  # shadows the class's, per error
+            else:
+                params["message"] = message
         self.params: dict[str, Any] = params
         super().__init__(render(self.template, params))
 
@@ -64,13 +71,31 @@ class KnownError(Exception):
         }
 
 
-def render(template: str, params: Mapping[str, Any]) -> str:
-    """``template`` filled from ``params``; a missing field shows as ``{name}``.
+def N_(text: str) -> str:
+    """Mark ``text`` (a message template) for the catalogue where it is written; it is
+    translated where it is shown (``hisconsole.i18n``)."""
+    return text
+
+
+#: Parameters that are themselves a text (a reason a file could not be written, the operating
+#: system's words): filled from the other params and, in the catalogue, translated.
+TEXT_PARAMS = ("reason", "strerror")
+
+
+def render(template: str, params: Mapping[str, Any], translate: Any = None) -> str:
+    """``template`` filled from ``params``; a missing field shows as ``{name}``. The
+    :data:`TEXT_PARAMS` are first passed through ``translate`` (a gettext) when given.
 
     A message must never fail to render: the error it belongs to is what the
     user needs to read, so a template/params mismatch cannot hide it.
     """
-    return template.format_map(_Lenient(params))
+    filled = dict(params)
+    for name in TEXT_PARAMS:
+        text = filled.get(name)
+        if isinstance(text, str):
+            said = translate(text) if translate is not None else text
+            filled[name] = said.format_map(_Lenient(params))
+    return template.format_map(_Lenient(filled))
 
 
 class _Lenient(dict[str, Any]):

@@ -10,6 +10,7 @@ from typing import Any
 from hisconsole.cli import readiness
 from hisconsole.cli.options import CALL_TREE_HELP, Handler, add_print_language, open_console
 from hisconsole.cli.output import EXIT_OK, Output
+from hisconsole.errors import N_
 from hisconsole.i18n import gettext as _
 
 
@@ -185,7 +186,7 @@ def cmd_contacts(args: argparse.Namespace, out: Output) -> int:
                 column, sep, target = item.partition("=")
                 if not sep or not column.strip():
                     raise ServiceError(
-                        f"--map {item!r}: write it as COLUMN=TARGET, e.g. 微信=notes"
+                        N_("--map {item!r}: write it as COLUMN=TARGET, e.g. 微信=notes"), item=item
                     )
                 mapping[column.strip()] = target.strip()
             try:
@@ -194,7 +195,9 @@ def cmd_contacts(args: argparse.Namespace, out: Output) -> int:
                 )
             except contacts.EncodingRefused as exc:
                 raise contacts.EncodingRefused(
-                    f"{exc} Choose it with --encoding ENC ({', '.join(contacts.ENCODINGS)})."
+                    N_("{exc} Choose it with --encoding ENC ({encodings})."),
+                    exc=exc,
+                    encodings=", ".join(contacts.ENCODINGS),
                 ) from exc
             source = preview.source
             data = {

@@ -10,6 +10,7 @@ from typing import Any
 from hisconsole.cli.options import Handler, open_console
 from hisconsole.cli.output import EXIT_OK, Output
 from hisconsole.cli.printing import add_printer_options, job_options, report
+from hisconsole.errors import N_
 from hisconsole.i18n import gettext as _
 from hisconsole.i18n import ngettext
 
@@ -119,7 +120,7 @@ def cmd_forms(args: argparse.Namespace, out: Output) -> int:
             from hisconsole.services import printers
 
             if not args.printer:
-                raise ServiceError("Give the printer: --printer NAME ('hisconsole printers').")
+                raise ServiceError(N_("Give the printer: --printer NAME ('hisconsole printers')."))
             wanted = serial_rules.expand(args.serial)
             job = printers.reprint(console, wanted, args.printer, options=job_options(args))
             return report(console, job, args, out, {})
@@ -180,7 +181,9 @@ def cmd_forms(args: argparse.Namespace, out: Output) -> int:
             for item in args.count:
                 code, _sep, number = item.partition("=")
                 if not number.isdigit():
-                    raise ServiceError(f"--count {item!r}: write it as TEMPLATE=N, e.g. mar=200")
+                    raise ServiceError(
+                        N_("--count {item!r}: write it as TEMPLATE=N, e.g. mar=200"), item=item
+                    )
                 forms.count_stock(console, code, int(number))
             rows = forms.stock(console, args.wards)
             human = "\n".join(

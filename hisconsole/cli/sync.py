@@ -10,6 +10,7 @@ from typing import Any
 
 from hisconsole.cli.options import Handler, open_console
 from hisconsole.cli.output import EXIT_OK, Output
+from hisconsole.errors import N_
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
@@ -328,7 +329,7 @@ def cmd_trust(args: argparse.Namespace, out: Output) -> int:
         try:
             on = dt.date.fromisoformat(args.on) if args.on else dt.date.today()
         except ValueError as exc:
-            raise ServiceError(f"{args.on!r} is not a date (YYYY-MM-DD).") from exc
+            raise ServiceError(N_("{on!r} is not a date (YYYY-MM-DD)."), on=args.on) from exc
         data = trust_service.trust_revoke(args.list, args.id, on=on)
         out.emit(
             data,
@@ -444,7 +445,9 @@ def cmd_conflicts(args: argparse.Namespace, out: Output) -> int:
             try:
                 merged = json.loads(args.merged.read_text("utf-8"))
             except (OSError, ValueError) as exc:
-                raise ServiceError(f"Cannot read merged value from {args.merged}: {exc}") from exc
+                raise ServiceError(
+                    N_("Cannot read merged value from {merged}: {exc}"), merged=args.merged, exc=exc
+                ) from exc
         conflicts_service.resolve_conflict(console, args.table, args.key, args.keep, merged)
         out.emit({"table": args.table, "key": args.key, "resolved": True}, "Conflict resolved.")
         return EXIT_OK

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from hisconsole.errors import KnownError
+from hisconsole.errors import N_, KnownError
 
 DIGITS = 6
 _SERIAL = re.compile(r"^([A-Z0-9]{1,8})-(\d{1,9})$")
@@ -38,7 +38,9 @@ def parse(text: str) -> Serial:
     cleaned = text.strip().upper()
     match = _SERIAL.match(cleaned)
     if not match:
-        raise SerialError(f"{text!r} is not a form serial (expected like K7QF-000120)")
+        raise SerialError(
+            N_("{text!r} is not a form serial (expected like K7QF-000120)"), text=text
+        )
     return Serial(match.group(1), int(match.group(2)))
 
 
@@ -54,18 +56,22 @@ def expand(text: str) -> list[str]:
             first = parse(first_text)
             last = parse(last_text) if "-" in last_text else Serial(first.prefix, int(last_text))
             if first.prefix != last.prefix:
-                raise SerialError(f"{part!r}: a range must stay within one prefix")
+                raise SerialError(N_("{part!r}: a range must stay within one prefix"), part=part)
             if last.number < first.number:
-                raise SerialError(f"{part!r}: the range runs backwards")
+                raise SerialError(N_("{part!r}: the range runs backwards"), part=part)
             if last.number - first.number + 1 > MAX_RANGE:
-                raise SerialError(f"{part!r}: more than {MAX_RANGE} serials in one range")
+                raise SerialError(
+                    N_("{part!r}: more than {max_range} serials in one range"),
+                    part=part,
+                    max_range=MAX_RANGE,
+                )
             result.extend(
                 str(Serial(first.prefix, n)) for n in range(first.number, last.number + 1)
             )
         else:
             result.append(str(parse(part)))
     if not result:
-        raise SerialError("no serial given")
+        raise SerialError(N_("no serial given"))
     return list(dict.fromkeys(result))
 
 

@@ -22,6 +22,7 @@ from functools import cache
 from pathlib import Path
 from typing import Literal
 
+from hisconsole.errors import N_ as N_  # lives with the errors: every layer may mark a text
 from hisconsole.errors import KnownError
 from hisconsole.errors import render as _fill
 
@@ -34,8 +35,12 @@ DOMAIN = "hisconsole"
 LOCALE_DIR = Path(__file__).resolve().parent
 _LOCALES: dict[Language, str] = {"zh": "zh_CN", "en": "en"}
 
-#: The language messages are rendered in unless a caller names one (the CLI sets it once).
-_current: ContextVar[Language] = ContextVar("hisconsole_language", default="en")
+#: The language messages are rendered in unless a caller names one: the process's (the CLI
+#: sets it from the locale, the GUI from its interface language), or within ``speaking()``
+#: a block's own (a printout in both languages). A process-wide default, not only a
+#: context variable: the GUI's worker threads start with a fresh context.
+_process_language: Language = "en"
+_current: ContextVar[Language | None] = ContextVar("hisconsole_language", default=None)
 
 
 @cache
@@ -59,42 +64,43 @@ def language_from_environment(environ: Mapping[str, str] | None = None) -> Langu
 
 
 def set_language(lang: Language) -> None:
-    """Make ``lang`` the language of :func:`gettext`, :func:`ngettext` and :func:`message`."""
-    _current.set(lang)
+    """Make ``lang`` the language of :func:`gettext`, :func:`ngettext` and :func:`render`
+    in this process (every thread)."""
+    global _process_language
+    _process_language = lang
 
 
 def current_language() -> Language:
-    return _current.get()
+    return _current.get() or _process_language
 
 
 def gettext(text: str) -> str:
     """``text`` (an English catalogue id) in the current language."""
-    return translator(_current.get()).gettext(text)
-
-
-def N_(text: str) -> str:
-    """Mark ``text`` for the catalogue where it is defined (a table of words); it is
-    translated where it is shown (``gettext(text)``)."""
-    return text
+    return translator(current_language()).gettext(text)
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
     """The singular or plural form for ``n``, in the current language."""
-    return translator(_current.get()).ngettext(singular, plural, n)
+    return translator(current_language()).ngettext(singular, plural, n)
 
 
 def render(error: KnownError, lang: Language | None = None) -> str:
-    """``error``'s message in ``lang`` (default: the current language): its code's
-    template from the catalogue, filled from its params. An error raised with a ready
-    sentence (``ServiceError("…")``) has no template to translate and keeps its text."""
-    template = translator(lang or _current.get()).pgettext(error.code, error.template)
-    return _fill(template, error.params)
+    """``error``'s message in ``lang`` (default: the current language): its template from
+    the catalogue, filled from its params. A class's template is keyed by the error's code;
+    a call site's own (``ServiceError(N_("…{x}…"), x=…)``) and a fixed sentence by their
+    English text; a sentence the catalogue does not hold is shown as it is."""
+    tr = translator(lang or current_language())
+    if "template" in vars(error):
+        return _fill(tr.gettext(error.template), error.params, tr.gettext)
+    if error.template == "{message}":
+        return tr.gettext(str(error.params.get("message", "")))
+    return _fill(tr.pgettext(error.code, error.template), error.params, tr.gettext)
 
 
 def term(context: str, code: str) -> str:
     """A glossary code (a system status, a log or report kind, …) as a word of the
     current language; the catalogue keys it by ``context`` (``"system status"``)."""
-    return translator(_current.get()).pgettext(context, code)
+    return translator(current_language()).pgettext(context, code)
 
 
 @contextmanager

@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from hisconsole.domain import calltrees as rules
 from hisconsole.domain.contacts import GROUPS, ImportPreview, has_cjk
+from hisconsole.errors import N_
 from hisconsole.services.console import ChangeSet, Console, ServiceError
 from hisconsole.services.contacts import (
     AREA,
@@ -75,14 +76,19 @@ def resolve_person(console: Console, text: str) -> str:
     if len(found) == 1:
         return found[0]
     if found:
-        raise ServiceError(f"{text!r} names {len(found)} people: use the key ({', '.join(found)}).")
-    raise ServiceError(f"No contact {text!r} (a key or a name on the contact list).")
+        raise ServiceError(
+            N_("{text!r} names {count} people: use the key ({found})."),
+            text=text,
+            count=len(found),
+            found=", ".join(found),
+        )
+    raise ServiceError(N_("No contact {text!r} (a key or a name on the contact list)."), text=text)
 
 
 def _name_of(text: str) -> dict[str, str]:
     text = text.strip()
     if not text:
-        raise ServiceError("A call tree needs a name (--name).")
+        raise ServiceError(N_("A call tree needs a name (--name)."))
     return {"zh": text} if has_cjk(text) else {"en": text}
 
 
@@ -97,7 +103,9 @@ def create(
     """A new call tree; with ``from_group``, that group's lead calls the rest of it."""
     code = code.strip()
     if any(t["code"] == code for t in call_trees(console)):
-        raise ServiceError(f"There is already a call tree {code!r}: add people to it instead.")
+        raise ServiceError(
+            N_("There is already a call tree {code!r}: add people to it instead."), code=code
+        )
     nodes: list[dict[str, Any]] = []
     if from_group is not None:
         people = contacts_by_key(console)
@@ -105,8 +113,12 @@ def create(
         if not keys:
             present = sorted({str(d.get("group")) for d in people.values()})
             raise ServiceError(
-                f"Nobody is in group {from_group!r}; groups in use: {', '.join(present) or 'none'} "
-                f"(groups: {', '.join(GROUPS)})."
+                N_(
+                    "Nobody is in group {from_group!r}; groups in use: {in_use} (groups: {groups})."
+                ),
+                from_group=from_group,
+                in_use=", ".join(present) or "none",
+                groups=", ".join(GROUPS),
             )
         nodes = rules.from_people(keys, people)
     tree = {"code": code, "name": _name_of(name), "wait_minutes": wait_minutes, "nodes": nodes}
@@ -159,9 +171,9 @@ def set_wave(
     """Wave ``wave`` (level 1 = the top of the tree) needs ``need`` people reached within
     ``within_minutes``, else the next wave starts; ``need`` None: a plain cascade."""
     if wave < 1:
-        raise ServiceError("Waves are counted from 1 (the top of the tree).")
+        raise ServiceError(N_("Waves are counted from 1 (the top of the tree)."))
     if need is not None and within_minutes is None:
-        raise ServiceError("Say within how many minutes (--within M).")
+        raise ServiceError(N_("Say within how many minutes (--within M)."))
     tree = dict(_tree(console, code))
     tree["levels"] = rules.set_level(tree.get("levels", []), wave, need, within_minutes)
     return save_call_tree(console, tree)
@@ -170,7 +182,11 @@ def set_wave(
 def value_of(field: str, lang: str = "zh") -> Any:
     """How to read ``field`` of a contact's data for building a tree."""
     if field not in TREE_FIELDS:
-        raise ServiceError(f"A tree is built from {', '.join(TREE_FIELDS)}, not {field!r}.")
+        raise ServiceError(
+            N_("A tree is built from {tree_fields}, not {field!r}."),
+            tree_fields=", ".join(TREE_FIELDS),
+            field=field,
+        )
 
     def read(data: Mapping[str, Any]) -> str:
         value = data.get(field)
@@ -208,7 +224,9 @@ def build_from_import(
     people = contacts_by_key(console)
     nodes = plan_from_data(keys, people, field)
     if not nodes:
-        raise ServiceError(f"None of the imported people has a {field}: no call tree was made.")
+        raise ServiceError(
+            N_("None of the imported people has a {field}: no call tree was made."), field=field
+        )
     existing = next((t for t in call_trees(console) if t["code"] == code), None)
     tree = {
         "code": code,

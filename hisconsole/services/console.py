@@ -16,6 +16,7 @@ from sqlalchemy import select
 from hisconsole import __version__
 from hisconsole.domain.glossary import ROLES, SCRIBE
 from hisconsole.domain.hlc import HybridClock, wall_clock_ms
+from hisconsole.errors import N_
 from hisconsole.services.errors import ServiceError as ServiceError
 from hisconsole.store.db import Database, open_database
 from hisconsole.store.eventlog import EventWriter, last_stamp
@@ -172,9 +173,13 @@ class Console:
         """Put an operator on duty (and remember them as this laptop's default)."""
         name = " ".join(name.split())
         if not name:
-            raise ServiceError("Enter the operator's name.")
+            raise ServiceError(N_("Enter the operator's name."))
         if role not in ROLES:
-            raise ServiceError(f"Unknown role {role!r}; choose one of {', '.join(ROLES)}.")
+            raise ServiceError(
+                N_("Unknown role {role!r}; choose one of {roles}."),
+                role=role,
+                roles=", ".join(ROLES),
+            )
         self.operator = Operator(name, role)
         with self.transaction() as tx:
             tx.emit("operator.signed_in", f"operator:{name}", {"name": name, "role": role})
@@ -206,9 +211,12 @@ def new_identity(data_dir: Path, *, replace: bool = False) -> dict[str, str | No
                 working = None
             if working is not None and not replace:
                 raise ServiceError(
-                    f"This laptop has a working device key ({working.device_id}). To replace "
-                    "it anyway (other laptops will see a new device), give --replace. "
-                    "Nothing was changed."
+                    N_(
+                        "This laptop has a working device key ({device_id}). To replace it "
+                        "anyway (other laptops will see a new device), give --replace. Nothing "
+                        "was changed."
+                    ),
+                    device_id=working.device_id,
                 )
             stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
             kept = path.with_name(f"{path.name}.replaced-{stamp}")

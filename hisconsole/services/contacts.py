@@ -19,6 +19,7 @@ from hisconsole.domain.contacts_xlsx import export_xlsx, parse_xlsx
 from hisconsole.domain.encodings import CHOICES
 from hisconsole.domain.phones import DEFAULT_REGION
 from hisconsole.domain.vcard import VCardImport, export_vcards, parse_vcards
+from hisconsole.errors import N_
 from hisconsole.i18n import PrintLanguage, Words
 from hisconsole.i18n.formats import format_datetime
 from hisconsole.services import plan as plan_service
@@ -43,7 +44,7 @@ MAPPING_KEY = "contacts.mapping."
 def _format(path: Path) -> str:
     kind = FORMATS.get(path.suffix.lower())
     if kind is None:
-        raise ServiceError(f"{path.name}: use a .csv, .xlsx or .vcf file.")
+        raise ServiceError(N_("{name}: use a .csv, .xlsx or .vcf file."), name=path.name)
     return kind
 
 
@@ -63,7 +64,9 @@ def set_region(console: Console, code: str) -> None:
 
     code = code.strip().upper()
     if code not in phonenumbers.SUPPORTED_REGIONS:
-        raise ServiceError(f"{code!r} is not a region phonenumbers knows (e.g. CN, HK, MO, SG).")
+        raise ServiceError(
+            N_("{code!r} is not a region phonenumbers knows (e.g. CN, HK, MO, SG)."), code=code
+        )
     with console.db.write() as session:
         session.merge(Meta(key=REGION_KEY, value=code))
 
@@ -122,7 +125,7 @@ def remove_contact(console: Console, key: str) -> ChangeSet:
     with console.transaction() as tx:
         heads = _heads(tx.session, key)
         if not heads:
-            raise ServiceError(f"No contact {key!r}.")
+            raise ServiceError(N_("No contact {key!r}."), key=key)
         tx.emit("contact.removed", f"contact:{key}", {"key": key}, parents=heads)
     return ChangeSet({AREA}, 1)
 
@@ -152,14 +155,20 @@ def preview_import(
     wrong = sorted({t for t in (mapping or {}).values() if t not in COLUMN_TARGETS})
     if wrong:
         raise ServiceError(
-            f"Not a column target: {', '.join(wrong)}; use one of {', '.join(COLUMN_TARGETS)}."
+            N_("Not a column target: {wrong}; use one of {column_targets}."),
+            wrong=", ".join(wrong),
+            column_targets=", ".join(COLUMN_TARGETS),
         )
     try:
         if path.stat().st_size > MAX_IMPORT_BYTES:
-            raise ServiceError(f"{path.name} is larger than 20 MB; is it really a contact list?")
+            raise ServiceError(
+                N_("{name} is larger than 20 MB; is it really a contact list?"), name=path.name
+            )
         data = path.read_bytes()
     except OSError as exc:
-        raise ServiceError(f"Cannot read {path}: {exc.strerror}.") from exc
+        raise ServiceError(
+            N_("Cannot read {path}: {strerror}."), path=path, strerror=exc.strerror
+        ) from exc
     where = region(console)
     remembered = False
     if kind == "vcard":
@@ -176,7 +185,9 @@ def preview_import(
                 )
     if not parsed.contacts and parsed.problems:
         if not parsed.encoding:
-            raise EncodingRefused(f"{path.name}: {parsed.problems[0]}")
+            raise EncodingRefused(
+                N_("{name}: {problems}"), name=path.name, problems=parsed.problems[0]
+            )
         raise ServiceError(
             f"{path.name} holds no readable contacts: "
             + "; ".join(str(p) for p in parsed.problems[:5])
@@ -285,20 +296,22 @@ def save_call_tree(console: Console, tree: dict[str, Any]) -> ChangeSet:
     """Store a call tree (who calls whom, in order, with alternates)."""
     code = str(tree.get("code", "")).strip()
     if not code:
-        raise ServiceError("A call tree needs a code.")
+        raise ServiceError(N_("A call tree needs a code."))
     name = tree.get("name") or {}
     if not (name.get("zh") or name.get("en")):
-        raise ServiceError("A call tree needs a name.")
+        raise ServiceError(N_("A call tree needs a name."))
     wait = tree.get("wait_minutes", 5)
     if not isinstance(wait, int) or not 1 <= wait <= 120:
-        raise ServiceError("The wait before calling an alternate must be 1 to 120 minutes.")
+        raise ServiceError(N_("The wait before calling an alternate must be 1 to 120 minutes."))
     problem = tree_rules.levels_problem(tree.get("levels", []), tree.get("nodes", []))
     if problem:
-        raise ServiceError(f"Call tree {code}: {problem}")
+        raise ServiceError(N_("Call tree {code}: {problem}"), code=code, problem=problem)
     known = contacts_by_key(console)
     unknown = sorted({p for p in tree_rules.people(tree.get("nodes", [])) if p not in known})
     if unknown:
-        raise ServiceError(f"The call tree names unknown contacts: {', '.join(unknown)}.")
+        raise ServiceError(
+            N_("The call tree names unknown contacts: {unknown}."), unknown=", ".join(unknown)
+        )
     with console.transaction() as tx:
         heads = list(tx.session.scalars(select(CallTree.event_id).where(CallTree.key == code)))
         tx.emit("calltree.set", f"calltree:{code}", {"key": code, "data": tree}, parents=heads)

@@ -21,6 +21,7 @@ from hisconsole.domain.forms import (
     downtime_numbers,
 )
 from hisconsole.domain.forms import PrintCancelled as PrintCancelled  # for the UI: a cancel
+from hisconsole.errors import N_
 from hisconsole.services import plan as plan_service
 from hisconsole.services.console import ChangeSet, Console, ServiceError
 from hisconsole.services.errors import IncidentUnknown, SerialsNeverIssued
@@ -50,7 +51,7 @@ def reserve_serials(console: Console, count: int) -> int:
     the numbering but records nothing as issued.
     """
     if count < 1:
-        raise ServiceError("Print at least one copy.")
+        raise ServiceError(N_("Print at least one copy."))
     prefix = console.device_code
     with console.db.write() as session:
         stored = session.get(Meta, "serial.next")
@@ -123,7 +124,7 @@ def set_status(
     All or nothing: an unknown serial, or one that cannot move there, changes nothing.
     """
     if status not in TRANSITIONS or status == "issued":
-        raise ServiceError(f"Unknown status {status!r}.")
+        raise ServiceError(N_("Unknown status {status!r}."), status=status)
     if status == "void" and not reason.strip():
         reason = "void"
     wanted = serial_rules.expand(text)
@@ -148,7 +149,11 @@ def set_status(
                 refused.append(f"{serial} is {current}")
         if refused:
             shown = "; ".join(refused[:5]) + (" …" if len(refused) > 5 else "")
-            raise ServiceError(f"Cannot mark as {status}: {shown}. Nothing was recorded.")
+            raise ServiceError(
+                N_("Cannot mark as {status}: {shown}. Nothing was recorded."),
+                status=status,
+                shown=shown,
+            )
         if result.changed:
             tx.emit(
                 "forms.status",
@@ -330,13 +335,21 @@ def add_template(console: Console, source: Path) -> FormTemplate:
                 continue
             if code == template.code:
                 raise ServiceError(
-                    f"{other} already holds form {template.code!r}; remove it first, "
-                    "or add the new version under the same file name."
+                    N_(
+                        "{other} already holds form {code!r}; remove it first, or add the new "
+                        "version under the same file name."
+                    ),
+                    other=other,
+                    code=template.code,
                 )
     try:
         target_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise ServiceError(f"Cannot create {target_dir}: {exc.strerror}.") from exc
+        raise ServiceError(
+            N_("Cannot create {target_dir}: {strerror}."),
+            target_dir=target_dir,
+            strerror=exc.strerror,
+        ) from exc
     # The PDF first: a template is never left naming a PDF that is not there.
     if template.pdf is not None and template.pdf_data is not None:
         write_atomically(target_dir / template.pdf.file, template.pdf_data)
@@ -359,19 +372,26 @@ def prepare_pack(
     ``progress(done, total)`` returning False cancels (PrintCancelled).
     """
     if lang not in ("zh", "en"):
-        raise ServiceError(f"Unknown language {lang!r}; use zh or en.")
+        raise ServiceError(N_("Unknown language {lang!r}; use zh or en."), lang=lang)
     loaded, _problems = templates(console)
     total = 0
     for code, copies in items:
         if code not in loaded:
             raise _unknown_template(code, loaded)
         if not 1 <= copies <= MAX_COPIES:
-            raise ServiceError(f"Copies must be between 1 and {MAX_COPIES}, not {copies}.")
+            raise ServiceError(
+                N_("Copies must be between 1 and {max_copies}, not {copies}."),
+                max_copies=MAX_COPIES,
+                copies=copies,
+            )
         total += copies
     if total == 0:
-        raise ServiceError("Choose at least one form to print.")
+        raise ServiceError(N_("Choose at least one form to print."))
     if total > MAX_COPIES:
-        raise ServiceError(f"A pack holds at most {MAX_COPIES} sheets; print it in parts.")
+        raise ServiceError(
+            N_("A pack holds at most {max_copies} sheets; print it in parts."),
+            max_copies=MAX_COPIES,
+        )
     exercise = False
     if incident is not None:
         with console.db.read() as session:
@@ -494,7 +514,7 @@ def count_stock(console: Console, template: str, count: int) -> ChangeSet:
     if template not in loaded:
         raise _unknown_template(template, loaded)
     if count < 0:
-        raise ServiceError("A stock count cannot be negative.")
+        raise ServiceError(N_("A stock count cannot be negative."))
     with console.transaction() as tx:
         tx.emit(
             "forms.stock_counted",
@@ -513,7 +533,7 @@ def pack_for_wards(
 ) -> list[tuple[str, int]]:
     """Copies per template for ``wards`` wards for 8 hours, from each template's rate."""
     if wards < 1:
-        raise ServiceError("Give at least one ward.")
+        raise ServiceError(N_("Give at least one ward."))
     loaded, _ = templates(console)
     chosen = codes or [c for c, t in loaded.items() if t.rate_per_ward_per_8h > 0]
     items = []

@@ -9,6 +9,7 @@ from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from hisconsole.domain import incidents as rules
+from hisconsole.errors import N_
 from hisconsole.services.console import Console, ServiceError
 from hisconsole.services.errors import IncidentClosed, IncidentUnknown
 from hisconsole.store.models import Incident
@@ -26,12 +27,15 @@ def parse_time(value: str | dt.datetime | None, console: Console) -> dt.datetime
             moment = dt.datetime.fromisoformat(value)
         except ValueError as exc:
             raise ServiceError(
-                f"{value!r} is not a time; use e.g. 2026-11-25T14:05 or 2026-11-25T14:05+08:00"
+                N_("{value!r} is not a time; use e.g. 2026-11-25T14:05 or 2026-11-25T14:05+08:00"),
+                value=value,
             ) from exc
     if moment.tzinfo is None:
         moment = moment.astimezone()  # a time typed without a zone is local time
     if moment > console.now() + dt.timedelta(minutes=5):
-        raise ServiceError(f"{value} is in the future; enter when it actually happened.")
+        raise ServiceError(
+            N_("{value} is in the future; enter when it actually happened."), value=value
+        )
     return moment.astimezone(dt.UTC)
 
 

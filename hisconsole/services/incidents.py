@@ -13,6 +13,7 @@ from sqlalchemy import select
 from hisconsole.domain import glossary
 from hisconsole.domain import incidents as rules
 from hisconsole.domain.plan import levels_of
+from hisconsole.errors import N_
 from hisconsole.i18n import gettext as _
 from hisconsole.i18n import term
 from hisconsole.printing import words as printed_words
@@ -62,7 +63,7 @@ def declare(
     """Declare an incident; its reporting clock starts at ``reported_at`` (default: now)."""
     title = " ".join(title.split())
     if not title:
-        raise ServiceError("Give the incident a title (what is down, where).")
+        raise ServiceError(N_("Give the incident a title (what is down, where)."))
     level = rules.parse_level(level)
     doc = plan_service.require_document(console)
     known_systems = {s["code"] for s in doc["systems"]}
@@ -106,7 +107,11 @@ def change_level(console: Console, incident_id: str, level: str, reason: str = "
         row = get_incident(tx.session, incident_id)
         require_open(row)
         if row.level == level:
-            raise ServiceError(f"Incident {incident_id} is already at level {level}.")
+            raise ServiceError(
+                N_("Incident {incident_id} is already at level {level}."),
+                incident_id=incident_id,
+                level=level,
+            )
         tx.emit(
             "incident.level_changed",
             f"incident:{incident_id}",
@@ -135,7 +140,9 @@ def choose_playbook(console: Console, incident_id: str, scenario: str) -> Change
         require_open(row)
         if row.scenario:
             raise ServiceError(
-                f"Incident {incident_id} already follows the playbook {row.scenario}."
+                N_("Incident {incident_id} already follows the playbook {scenario}."),
+                incident_id=incident_id,
+                scenario=row.scenario,
             )
         tx.emit(
             "incident.playbook_chosen",
@@ -162,15 +169,19 @@ def log(
     """
     text = text.strip()
     if not text:
-        raise ServiceError("The log entry is empty.")
+        raise ServiceError(N_("The log entry is empty."))
     if kind not in (*glossary.WRITTEN_LOG_KINDS, glossary.LOG_CORRECTION):
-        raise ServiceError(f"Unknown log entry kind {kind!r}.")
+        raise ServiceError(N_("Unknown log entry kind {kind!r}."), kind=kind)
     with console.transaction() as tx:
         require_open_id(tx.session, incident_id)
         if corrects is not None:
             target = tx.session.get(IncidentEntry, corrects)
             if target is None or target.incident_id != incident_id:
-                raise ServiceError(f"No log entry {corrects} in incident {incident_id} to correct.")
+                raise ServiceError(
+                    N_("No log entry {corrects} in incident {incident_id} to correct."),
+                    corrects=corrects,
+                    incident_id=incident_id,
+                )
             kind = "correction"
         record = tx.emit(
             "incident.logged",
@@ -200,7 +211,9 @@ def set_system_status(
 ) -> ChangeSet:
     if status not in glossary.SYSTEM_STATUSES:
         raise ServiceError(
-            f"Unknown status {status!r}; use one of {', '.join(glossary.SYSTEM_STATUSES)}."
+            N_("Unknown status {status!r}; use one of {system_statuses}."),
+            status=status,
+            system_statuses=", ".join(glossary.SYSTEM_STATUSES),
         )
     code = system.strip().upper()
     doc = plan_service.require_document(console)
@@ -264,7 +277,7 @@ def record_report(
     if channel not in glossary.REPORT_CHANNELS:
         raise ChannelUnknown(channel=channel, known=", ".join(glossary.REPORT_CHANNELS))
     if not recipient.strip():
-        raise ServiceError("Say whom the report was made to.")
+        raise ServiceError(N_("Say whom the report was made to."))
     moment = parse_time(at, console)
     with console.transaction() as tx:
         require_open(get_incident(tx.session, incident_id))

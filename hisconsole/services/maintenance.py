@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import LargeBinary, cast, select, text
 
 from hisconsole.domain.hlc import Stamp
+from hisconsole.errors import N_
 from hisconsole.services.console import Console, ServiceError
 from hisconsole.store import db as store_db
 from hisconsole.store import errors as store_errors
@@ -390,7 +391,7 @@ def backup(console: Console, out: Path) -> int:
                 raise
     except sqlite3.Error as exc:
         raise ServiceError(
-            f"Cannot write the backup to {out}: {exc}. Nothing was written."
+            N_("Cannot write the backup to {out}: {exc}. Nothing was written."), out=out, exc=exc
         ) from exc
     with console.db.write() as session:
         session.merge(Meta(key=BACKUP_KEY, value=console.now().isoformat(timespec="seconds")))
@@ -406,27 +407,39 @@ def last_backup(console: Console) -> str | None:
 
 def _validate_backup(path: Path) -> None:
     if not path.is_file():
-        raise ServiceError(f"{path} does not exist or is not a file.")
+        raise ServiceError(N_("{path} does not exist or is not a file."), path=path)
     try:
         con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
             app_id = con.execute("PRAGMA application_id").fetchone()[0]
             if app_id != store_db.APPLICATION_ID:
-                raise ServiceError(f"{path} is not a HIS Console database; nothing was restored.")
+                raise ServiceError(
+                    N_("{path} is not a HIS Console database; nothing was restored."), path=path
+                )
             row = con.execute("SELECT version_num FROM alembic_version").fetchone()
             if row is None or row[0] not in store_db.SCHEMA_REVISIONS:
                 raise ServiceError(
-                    f"{path} was made by a newer HIS Console (schema {row and row[0]}); "
-                    "nothing was restored."
+                    N_(
+                        "{path} was made by a newer HIS Console (schema {schema}); nothing was "
+                        "restored."
+                    ),
+                    path=path,
+                    schema=row and row[0],
                 )
             status = con.execute("PRAGMA integrity_check").fetchone()[0]
             if status != "ok":
-                raise ServiceError(f"{path} is damaged ({status}); nothing was restored.")
+                raise ServiceError(
+                    N_("{path} is damaged ({status}); nothing was restored."),
+                    path=path,
+                    status=status,
+                )
         finally:
             con.close()
     except sqlite3.Error as exc:
         raise ServiceError(
-            f"{path} is not a valid HIS Console database ({exc}); nothing was restored."
+            N_("{path} is not a valid HIS Console database ({exc}); nothing was restored."),
+            path=path,
+            exc=exc,
         ) from exc
 
 

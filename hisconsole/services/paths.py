@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from hisconsole.errors import N_
 from hisconsole.services.console import ServiceError
 from hisconsole.services.files import write_atomically
 
@@ -46,7 +47,9 @@ def remember_data_dir(path: Path) -> None:
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise ServiceError(f"Cannot create {target.parent}: {exc.strerror}.") from exc
+        raise ServiceError(
+            N_("Cannot create {parent}: {strerror}."), parent=target.parent, strerror=exc.strerror
+        ) from exc
     write_atomically(target, f"{path.resolve()}\n".encode())
 
 

@@ -15,6 +15,7 @@ from hisconsole.domain import plan as plan_rules
 from hisconsole.domain import plan_diff
 from hisconsole.domain.glossary import PLAN_EDITOR
 from hisconsole.domain.plan import PlanInvalid, Problem
+from hisconsole.errors import N_
 from hisconsole.i18n import PrintLanguage, languages_of
 from hisconsole.i18n.formats import format_datetime
 from hisconsole.resources import resource_path
@@ -180,7 +181,7 @@ def current_document(console: Console) -> dict[str, Any] | None:
 def require_document(console: Console) -> dict[str, Any]:
     doc = current_document(console)
     if doc is None:
-        raise ServiceError("This console holds no plan yet. Run 'hisconsole init'.")
+        raise ServiceError(N_("This console holds no plan yet. Run 'hisconsole init'."))
     return doc
 
 
@@ -197,8 +198,12 @@ def change_marker(console: Console) -> int:
 def require_editor(console: Console) -> None:
     if console.operator.role != PLAN_EDITOR:
         raise ServiceError(
-            "Only an operator signed in with the plan-editor role can change the plan; "
-            f"{console.operator.name} is signed in as {console.operator.role}."
+            N_(
+                "Only an operator signed in with the plan-editor role can change the "
+                "plan; {name} is signed in as {role}."
+            ),
+            name=console.operator.name,
+            role=console.operator.role,
         )
 
 
@@ -221,11 +226,11 @@ def edit_item(console: Console, key: str, data: dict[str, Any]) -> ChangeSet:
     elif section in plan_rules.SINGLE_SECTIONS and not code:
         doc[section] = data
     else:
-        raise ServiceError(f"No plan section {key!r}.")
+        raise ServiceError(N_("No plan section {key!r}."), key=key)
     plan_rules.validate(doc)
     new_key = plan_rules.item_key(section, data.get("code") if code else None)
     if new_key != key:
-        raise ServiceError("An item's code cannot be changed; add a new item instead.")
+        raise ServiceError(N_("An item's code cannot be changed; add a new item instead."))
     data = plan_rules.normalise(data)
     with console.transaction() as tx:
         current = _current_items(tx.session)
@@ -267,7 +272,7 @@ def version_document(console: Console, version: int) -> dict[str, Any]:
     with console.db.read() as session:
         row = session.get(PlanVersion, version)
         if row is None:
-            raise ServiceError(f"There is no plan version {version}.")
+            raise ServiceError(N_("There is no plan version {version}."), version=version)
         return dict(json.loads(row.document))
 
 

@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import select
 
 from hisconsole.domain.forms import Sheet, downtime_numbers
+from hisconsole.errors import N_
 from hisconsole.services import forms as forms_service
 from hisconsole.services import plan as plan_service
 from hisconsole.services.console import ChangeSet, Console, ServiceError
@@ -93,8 +94,10 @@ class PrintJob:
 def _check_options(options: JobOptions) -> None:
     if options.copies != 1:
         raise ServiceError(
-            "Each sheet carries its own serial, so the printer cannot make copies of it. "
-            "Choose the number of sheets instead. Nothing was printed."
+            N_(
+                "Each sheet carries its own serial, so the printer cannot make copies "
+                "of it. Choose the number of sheets instead. Nothing was printed."
+            )
         )
 
 
@@ -116,14 +119,16 @@ def send(
     options = options or JobOptions()
     _check_options(options)
     if not printer.strip():
-        raise ServiceError("Choose a printer. Nothing was printed.")
+        raise ServiceError(N_("Choose a printer. Nothing was printed."))
     data = pdf if pdf is not None else pack.pdf
     name = title or f"{pack.serials[0]} … {pack.serials[-1]}"
     try:
         job = _print_system(spool).submit(data, printer, options, name)
     except PrintSystemError as exc:
         raise ServiceError(
-            f"The printer {printer} did not take the job: {exc} Nothing was recorded."
+            N_("The printer {printer} did not take the job: {exc} Nothing was recorded."),
+            printer=printer,
+            exc=exc,
         ) from exc
     forms_service.record_pack(console, pack, job=job, printer=printer)
     pages = len(pack.serials) if pdf is None else _page_count(pdf)
@@ -142,11 +147,13 @@ def send_document(
     recorded. Follow it like any job to know it came out."""
     options = options or JobOptions()
     if not printer.strip():
-        raise ServiceError("Choose a printer. Nothing was printed.")
+        raise ServiceError(N_("Choose a printer. Nothing was printed."))
     try:
         job = _print_system(spool).submit(pdf, printer, options, title or "HIS Console")
     except PrintSystemError as exc:
-        raise ServiceError(f"The printer {printer} did not take the job: {exc}") from exc
+        raise ServiceError(
+            N_("The printer {printer} did not take the job: {exc}"), printer=printer, exc=exc
+        ) from exc
     return PrintJob(job, printer, [], pages=_page_count(pdf))
 
 
@@ -209,11 +216,17 @@ def record_end(
                 _print_system(spool).cancel(job.job)
             except PrintSystemError as exc:
                 raise ServiceError(
-                    f"The stopped job {job.job} could not be cancelled: {exc} "
-                    "Cancel it at the printer before reprinting."
+                    N_(
+                        "The stopped job {job} could not be cancelled: {exc} Cancel it at the "
+                        "printer before reprinting."
+                    ),
+                    job=job.job,
+                    exc=exc,
                 ) from exc
     else:
-        raise ServiceError(f"Job {job.job} has not ended yet ({status.state}).")
+        raise ServiceError(
+            N_("Job {job} has not ended yet ({state})."), job=job.job, state=status.state
+        )
     if not job.serials:
         return state  # a document without numbered sheets: nothing to record
     _emit_print_state(
@@ -353,7 +366,7 @@ def not_printed(console: Console) -> list[dict[str, Any]]:
 def _reprint_rows(console: Console, serials: Sequence[str]) -> list[FormSerial]:
     wanted = list(dict.fromkeys(serials))
     if not wanted:
-        raise ServiceError("Choose the sheets to reprint.")
+        raise ServiceError(N_("Choose the sheets to reprint."))
     with console.db.read() as session:
         rows = {
             r.serial: r
@@ -363,14 +376,19 @@ def _reprint_rows(console: Console, serials: Sequence[str]) -> list[FormSerial]:
             session.expunge(row)
     unknown = [s for s in wanted if s not in rows]
     if unknown:
-        raise ServiceError(f"Never issued here: {', '.join(unknown[:5])}. Nothing was printed.")
+        raise ServiceError(
+            N_("Never issued here: {unknown}. Nothing was printed."), unknown=", ".join(unknown[:5])
+        )
     refused = [
         s for s in wanted if rows[s].print_state != "not-printed" or rows[s].status == "void"
     ]
     if refused:
         raise ServiceError(
-            f"Only sheets recorded as not printed can be reprinted: {', '.join(refused[:5])}. "
-            "Nothing was printed."
+            N_(
+                "Only sheets recorded as not printed can be reprinted: {refused}. "
+                "Nothing was printed."
+            ),
+            refused=", ".join(refused[:5]),
         )
     return [rows[s] for s in wanted]
 
@@ -387,7 +405,9 @@ def reprint_pdf(console: Console, serials: Sequence[str]) -> tuple[bytes, int]:
     loaded, _problems = forms_service.templates(console)
     missing = sorted({r.template for r in rows if r.template not in loaded})
     if missing:
-        raise ServiceError(f"No form template {missing[0]!r} on this laptop to reprint it.")
+        raise ServiceError(
+            N_("No form template {missing!r} on this laptop to reprint it."), missing=missing[0]
+        )
     doc = plan_service.require_document(console)
     printed_at = console.now().astimezone().strftime("%Y-%m-%d %H:%M")
     with console.db.read() as session:
@@ -452,7 +472,9 @@ def reprint(
         job = _print_system(spool).submit(pdf, printer, options, title)
     except PrintSystemError as exc:
         raise ServiceError(
-            f"The printer {printer} did not take the job: {exc} Nothing was recorded."
+            N_("The printer {printer} did not take the job: {exc} Nothing was recorded."),
+            printer=printer,
+            exc=exc,
         ) from exc
     _emit_print_state(console, wanted, "sent", job=job, printer=printer, reprint=number)
     return PrintJob(job, printer, wanted, reprint=number, pages=len(wanted))

@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from hisconsole.domain import cap as cap_rules
 from hisconsole.domain.glossary import REPORT_KINDS
+from hisconsole.errors import N_
 from hisconsole.i18n import PrintLanguage
 from hisconsole.services import incidents, response
 from hisconsole.services import plan as plan_service
@@ -60,7 +61,9 @@ def write_cap(
     """
     if msg_type is not None and msg_type not in cap_rules.MSG_TYPES:
         raise ServiceError(
-            f"Unknown CAP message type {msg_type!r}; use {', '.join(cap_rules.MSG_TYPES)}."
+            N_("Unknown CAP message type {msg_type!r}; use {msg_types}."),
+            msg_type=msg_type,
+            msg_types=", ".join(cap_rules.MSG_TYPES),
         )
     out = check_target(out)  # a folder or a missing folder is refused before anything
     data = incidents.show(console, incident_id, with_log=False)
@@ -72,9 +75,13 @@ def write_cap(
             kind = cap_rules.msg_type(data, earlier, msg_type)
         except cap_rules.NothingToReference as exc:
             raise ServiceError(
-                f"There is no CAP alert for incident {incident_id} yet, so there is nothing "
-                f"to {str(exc).lower()}: write the Alert first (--type alert). "
-                "Nothing was written."
+                N_(
+                    "There is no CAP alert for incident {incident_id} yet, so a CAP {type} "
+                    "has nothing to refer to: write the Alert first (--type alert). Nothing "
+                    "was written."
+                ),
+                incident_id=incident_id,
+                type=str(exc),
             ) from exc
         sent = console.now()
         taken = {m.identifier for m in earlier if m.sender == sender}
@@ -120,7 +127,11 @@ def report_pdf(
     from hisconsole.printing.incident_report import render_report
 
     if kind not in REPORT_KINDS:
-        raise ServiceError(f"Unknown report kind {kind!r}; use {', '.join(REPORT_KINDS)}.")
+        raise ServiceError(
+            N_("Unknown report kind {kind!r}; use {report_kinds}."),
+            kind=kind,
+            report_kinds=", ".join(REPORT_KINDS),
+        )
     data = incidents.show(console, incident_id)
     levels, hospital = _levels(console)
     buffer = io.BytesIO()

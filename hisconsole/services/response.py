@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from hisconsole.domain import callout as callout_rules
 from hisconsole.domain import glossary
 from hisconsole.domain.plan import GROUP_CODES
+from hisconsole.errors import N_
 from hisconsole.services.console import ChangeSet, Console, ServiceError
 from hisconsole.services.contacts import call_trees, contacts_by_key
 from hisconsole.services.drills.runs import drill_of_reports, link_drill
@@ -45,7 +46,7 @@ def receive_report(
 ) -> str:
     """Log a report from a department at once, before anything is declared."""
     if not what.strip():
-        raise ServiceError("Say what was reported.")
+        raise ServiceError(N_("Say what was reported."))
     if channel not in glossary.REPORT_CHANNELS:
         raise ChannelUnknown(channel=channel, known=", ".join(glossary.REPORT_CHANNELS))
     moment = parse_time(received_at, console)
@@ -72,9 +73,13 @@ def receive_report(
 def _open_intake(session: Session, intake_id: str) -> Intake:
     row = session.get(Intake, intake_id)
     if row is None:
-        raise ServiceError(f"No report {intake_id!r}.")
+        raise ServiceError(N_("No report {intake_id!r}."), intake_id=intake_id)
     if row.status != "open":
-        raise ServiceError(f"Report {intake_id} was already assessed ({row.status}).")
+        raise ServiceError(
+            N_("Report {intake_id} was already assessed ({status})."),
+            intake_id=intake_id,
+            status=row.status,
+        )
     return row
 
 
@@ -191,7 +196,7 @@ def attach_report(console: Console, intake_id: str, incident_id: str) -> ChangeS
 
 def dismiss_report(console: Console, intake_id: str, reason: str) -> ChangeSet:
     if not reason.strip():
-        raise ServiceError("Give the reason why this is not an incident.")
+        raise ServiceError(N_("Give the reason why this is not an incident."))
     with console.transaction() as tx:
         _open_intake(tx.session, intake_id)
         tx.emit(
@@ -239,9 +244,13 @@ def send_message(
     reply_required: bool = False,
 ) -> str:
     if priority not in PRIORITIES:
-        raise ServiceError(f"Unknown priority {priority!r}; use {', '.join(PRIORITIES)}.")
+        raise ServiceError(
+            N_("Unknown priority {priority!r}; use {priorities}."),
+            priority=priority,
+            priorities=", ".join(PRIORITIES),
+        )
     if not text.strip() or not recipient.strip():
-        raise ServiceError("A message needs a recipient and a text.")
+        raise ServiceError(N_("A message needs a recipient and a text."))
     message_id = str(uuid.uuid4())
     with console.transaction() as tx:
         require_open(get_incident(tx.session, incident_id))
@@ -264,11 +273,11 @@ def send_message(
 
 def reply_message(console: Console, message_id: str, reply: str) -> ChangeSet:
     if not reply.strip():
-        raise ServiceError("The reply is empty.")
+        raise ServiceError(N_("The reply is empty."))
     with console.transaction() as tx:
         row = tx.session.get(IncidentMessage, message_id)
         if row is None:
-            raise ServiceError("No such message.")
+            raise ServiceError(N_("No such message."))
         tx.emit(
             "message.replied",
             f"incident:{row.incident_id}",
@@ -312,9 +321,13 @@ def messages(console: Console, incident_id: str) -> list[dict[str, Any]]:
 
 def add_step(console: Console, incident_id: str, group: str, text: str) -> str:
     if group not in GROUP_CODES:
-        raise ServiceError(f"Unknown group {group!r}; use {', '.join(GROUP_CODES)}.")
+        raise ServiceError(
+            N_("Unknown group {group!r}; use {group_codes}."),
+            group=group,
+            group_codes=", ".join(GROUP_CODES),
+        )
     if not text.strip():
-        raise ServiceError("The step is empty.")
+        raise ServiceError(N_("The step is empty."))
     item_id = f"{incident_id}/added/{uuid.uuid4().hex[:8]}"
     with console.transaction() as tx:
         require_open(get_incident(tx.session, incident_id))
@@ -347,7 +360,7 @@ def add_step(console: Console, incident_id: str, group: str, text: str) -> str:
 def _item(session: Session, item_id: str) -> ChecklistItem:
     row = session.get(ChecklistItem, item_id)
     if row is None:
-        raise ServiceError(f"No checklist step {item_id!r}.")
+        raise ServiceError(N_("No checklist step {item_id!r}."), item_id=item_id)
     return row
 
 
@@ -406,7 +419,9 @@ def start_callout(console: Console, incident_id: str, tree_code: str) -> str:
     tree = trees.get(tree_code)
     if tree is None:
         raise ServiceError(
-            f"No call tree {tree_code!r}; the console has {', '.join(trees) or 'none'}."
+            N_("No call tree {tree_code!r}; the console has {known}."),
+            tree_code=tree_code,
+            known=", ".join(trees) or "none",
         )
     callout_id = str(uuid.uuid4())
     with console.transaction() as tx:
@@ -439,20 +454,24 @@ def record_call(
 ) -> ChangeSet:
     """Record a call's outcome; ``coming`` may carry the ETA in minutes (an acknowledgement)."""
     if outcome not in callout_rules.OUTCOMES:
-        raise ServiceError(f"Unknown outcome {outcome!r}; use {', '.join(callout_rules.OUTCOMES)}.")
+        raise ServiceError(
+            N_("Unknown outcome {outcome!r}; use {outcomes}."),
+            outcome=outcome,
+            outcomes=", ".join(callout_rules.OUTCOMES),
+        )
     if eta_minutes is not None and (
         outcome != callout_rules.COMING or not 0 <= eta_minutes <= 1440
     ):
-        raise ServiceError("An ETA goes with 'coming', in minutes from now (0 to 1440).")
+        raise ServiceError(N_("An ETA goes with 'coming', in minutes from now (0 to 1440)."))
     with console.transaction() as tx:
         row = tx.session.get(Callout, callout_id)
         if row is None:
-            raise ServiceError("No such call-out.")
+            raise ServiceError(N_("No such call-out."))
         people = {s.person for s in callout_rules.flatten(json.loads(row.nodes))} | {
             s.alternate for s in callout_rules.flatten(json.loads(row.nodes)) if s.alternate
         }
         if person not in people:
-            raise ServiceError(f"{person!r} is not in this call tree.")
+            raise ServiceError(N_("{person!r} is not in this call tree."), person=person)
         tx.emit(
             "callout.call",
             f"incident:{row.incident_id}",

@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import select
 
 from hisconsole.domain import incidents as rules
+from hisconsole.errors import N_
 from hisconsole.services import incidents
 from hisconsole.services.console import ChangeSet, Console, ServiceError
 from hisconsole.services.incident_rows import get_incident
@@ -104,11 +105,11 @@ def add_improvement(
     plan_section: str = "",
 ) -> str:
     if not text.strip() or not owner.strip():
-        raise ServiceError("An improvement item needs a text and an owner.")
+        raise ServiceError(N_("An improvement item needs a text and an owner."))
     try:
         dt.date.fromisoformat(due)
     except ValueError as exc:
-        raise ServiceError(f"Due date {due!r} is not a date like 2027-01-31.") from exc
+        raise ServiceError(N_("Due date {due!r} is not a date like 2027-01-31."), due=due) from exc
     item = str(uuid.uuid4())
     with console.transaction() as tx:
         get_incident(tx.session, incident_id)
@@ -132,7 +133,7 @@ def complete(console: Console, item: str, done: bool = True) -> ChangeSet:
     with console.transaction() as tx:
         row = tx.session.get(Improvement, item)
         if row is None:
-            raise ServiceError("No such improvement item.")
+            raise ServiceError(N_("No such improvement item."))
         tx.emit(
             "improvement.done",
             f"incident:{row.incident_id}",

@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from hisconsole.domain.glossary import ROLES
+from hisconsole.errors import N_
 from hisconsole.resources import resource_path
 from hisconsole.services import plan as plan_service
 from hisconsole.services.console import Console, ServiceError
@@ -193,9 +194,13 @@ def first_start(
     """
     name = " ".join(choice.operator.split())
     if not name:
-        raise ServiceError("Enter the operator's name.")
+        raise ServiceError(N_("Enter the operator's name."))
     if choice.role not in ROLES:
-        raise ServiceError(f"Unknown role {choice.role!r}; choose one of {', '.join(ROLES)}.")
+        raise ServiceError(
+            N_("Unknown role {role!r}; choose one of {roles}."),
+            role=choice.role,
+            roles=", ".join(ROLES),
+        )
     step = _steps(
         progress,
         ["plan-check", "database", "plan"]

@@ -13,7 +13,7 @@ import sys
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from hisconsole.errors import KnownError
+from hisconsole.errors import N_, KnownError
 
 #: What a printer is doing, from the user's point of view (most urgent first).
 PRINTER_STATES = ("stopped", "offline", "out-of-paper", "printing", "ready")
@@ -43,9 +43,9 @@ class JobOptions:
 
     def __post_init__(self) -> None:
         if self.copies < 1:
-            raise PrintSystemError("Print at least one copy.")
+            raise PrintSystemError(N_("Print at least one copy."))
         if self.sides not in SIDES:
-            raise PrintSystemError(f"Unknown two-sided setting {self.sides!r}.")
+            raise PrintSystemError(N_("Unknown two-sided setting {sides!r}."), sides=self.sides)
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from hisconsole.errors import N_
 from hisconsole.spool import (
     JobOptions,
     JobStatus,
@@ -89,14 +90,19 @@ def lp_arguments(printer: str, options: JobOptions, title: str) -> list[str]:
 def _tool(args: list[str], stdin: bytes | None = None) -> str:
     if shutil.which(args[0]) is None:
         raise PrintSystemError(
-            f"The CUPS command {args[0]!r} is not installed (Debian: apt install cups-client)."
+            N_("The CUPS command {args!r} is not installed (Debian: apt install cups-client)."),
+            args=args[0],
         )
     try:
         done = subprocess.run(
             args, input=stdin, capture_output=True, timeout=TOOL_TIMEOUT_S, check=False
         )
     except subprocess.TimeoutExpired as exc:
-        raise PrintSystemError(f"{args[0]} did not answer within {TOOL_TIMEOUT_S} s.") from exc
+        raise PrintSystemError(
+            N_("{args} did not answer within {tool_timeout_s} s."),
+            args=args[0],
+            tool_timeout_s=TOOL_TIMEOUT_S,
+        ) from exc
     if done.returncode != 0:
         said = done.stderr.decode("utf-8", "replace").strip() or f"exit {done.returncode}"
         raise PrintSystemError(said.removeprefix(f"{args[0]}: "))
@@ -134,7 +140,7 @@ def _printer(attrs: dict[str, list[Any]], default: str) -> Printer:
 def _job_number(job: str) -> tuple[str, int]:
     printer, _, number = job.rpartition("-")
     if not printer or not number.isdigit():
-        raise PrintSystemError(f"{job!r} is not a CUPS job (PRINTER-NUMBER).")
+        raise PrintSystemError(N_("{job!r} is not a CUPS job (PRINTER-NUMBER)."), job=job)
     return printer, int(number)
 
 
@@ -166,7 +172,7 @@ class Cups:
         )
         groups = answer.of(0x04)
         if not groups:
-            raise PrintSystemError(f"There is no printer {name!r}.")
+            raise PrintSystemError(N_("There is no printer {name!r}."), name=name)
         return _printer(groups[0], self.default())
 
     def queue(self, printer: str) -> list[QueuedJob]:
@@ -198,7 +204,9 @@ class Cups:
             said = _tool([*lp_arguments(printer, options, title), str(path)])
         found = _REQUEST_ID.search(said)
         if found is None:
-            raise PrintSystemError(f"lp did not say which job it made: {said.strip()!r}")
+            raise PrintSystemError(
+                N_("lp did not say which job it made: {said!r}"), said=said.strip()
+            )
         return f"{found.group(1)}-{found.group(2)}"
 
     def status(self, job: str) -> JobStatus:
@@ -214,7 +222,7 @@ class Cups:
         )
         groups = answer.of(0x02)
         if not groups:
-            raise PrintSystemError(f"The print system no longer knows job {job}.")
+            raise PrintSystemError(N_("The print system no longer knows job {job}."), job=job)
         attrs = groups[0]
         state = JOB_STATES.get(int(ipp.first(attrs, "job-state", 3)), "queued")
         printer_reasons: tuple[str, ...] = ()

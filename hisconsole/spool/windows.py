@@ -16,6 +16,7 @@ from __future__ import annotations
 import threading
 from typing import Any
 
+from hisconsole.errors import N_
 from hisconsole.spool import JobOptions, JobStatus, Printer, PrintSystemError, QueuedJob
 
 # win32print constants (wingdi.h / winspool.h).
@@ -104,7 +105,7 @@ def job_state(status: int) -> tuple[str, tuple[str, ...]]:
 def _split(job: str) -> tuple[str, int]:
     printer, _, number = job.rpartition("-")
     if not printer or not number.isdigit():
-        raise PrintSystemError(f"{job!r} is not a Windows print job (PRINTER-NUMBER).")
+        raise PrintSystemError(N_("{job!r} is not a Windows print job (PRINTER-NUMBER)."), job=job)
     return printer, int(number)
 
 
@@ -122,7 +123,8 @@ class WindowsSpooler:
                 from PIL import ImageWin
             except ImportError as exc:
                 raise PrintSystemError(
-                    f"Printing on Windows needs pywin32 and pypdfium2 ({exc.name} is missing)."
+                    N_("Printing on Windows needs pywin32 and pypdfium2 ({name} is missing)."),
+                    name=exc.name,
                 ) from exc
             win32print, win32gui, pdfium, image = print_module, gui_module, pdfium_module, ImageWin
         self.print, self.gui, self.pdfium, self.image = win32print, win32gui, pdfium, image
@@ -188,7 +190,9 @@ class WindowsSpooler:
         try:
             return self.print.OpenPrinter(printer)
         except Exception as exc:  # pywintypes.error
-            raise PrintSystemError(f"There is no printer {printer!r} ({exc}).") from exc
+            raise PrintSystemError(
+                N_("There is no printer {printer!r} ({exc})."), printer=printer, exc=exc
+            ) from exc
 
     # -- printing -------------------------------------------------------------------------
 
@@ -206,13 +210,19 @@ class WindowsSpooler:
         if options.media:
             paper = DMPAPER.get(options.media.lower())
             if paper is None:
-                raise PrintSystemError(f"Paper size {options.media!r} is not offered on Windows.")
+                raise PrintSystemError(
+                    N_("Paper size {media!r} is not offered on Windows."), media=options.media
+                )
             mode.PaperSize = paper
             mode.Fields |= DM_PAPERSIZE
         if options.tray:
             names = self._bins(printer, info.get("pPortName", ""))
             if options.tray not in names:
-                raise PrintSystemError(f"The printer {printer} has no tray {options.tray!r}.")
+                raise PrintSystemError(
+                    N_("The printer {printer} has no tray {tray!r}."),
+                    printer=printer,
+                    tray=options.tray,
+                )
             bins = self.print.DeviceCapabilities(printer, info.get("pPortName", ""), DC_BINS)
             mode.DefaultSource = int(bins[names.index(options.tray)])
             mode.Fields |= DM_DEFAULTSOURCE
@@ -224,7 +234,7 @@ class WindowsSpooler:
         try:
             document = self.pdfium.PdfDocument(pdf)
         except Exception as exc:  # PdfiumError
-            raise PrintSystemError(f"PDFium cannot read the document: {exc}") from exc
+            raise PrintSystemError(N_("PDFium cannot read the document: {exc}"), exc=exc) from exc
         dc = self.gui.CreateDC("WINSPOOL", printer, mode)
         started = False
         try:
@@ -251,7 +261,9 @@ class WindowsSpooler:
         except Exception as exc:  # pywintypes.error from the driver
             if started:
                 self.print.AbortDoc(dc)
-            raise PrintSystemError(f"The printer {printer} stopped taking pages: {exc}") from exc
+            raise PrintSystemError(
+                N_("The printer {printer} stopped taking pages: {exc}"), printer=printer, exc=exc
+            ) from exc
         finally:
             self.gui.DeleteDC(dc)
             document.close()
@@ -308,7 +320,9 @@ class WindowsSpooler:
         try:
             self.print.SetJob(handle, number, 0, None, JOB_CONTROL_DELETE)
         except Exception as exc:  # pywintypes.error
-            raise PrintSystemError(f"Job {job} could not be cancelled: {exc}") from exc
+            raise PrintSystemError(
+                N_("Job {job} could not be cancelled: {exc}"), job=job, exc=exc
+            ) from exc
         finally:
             self.print.ClosePrinter(handle)
         with self._lock:

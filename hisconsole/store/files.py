@@ -17,21 +17,41 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+from hisconsole.errors import N_
 from hisconsole.store.errors import StoreError
 
+# The user's words for why a file operation failed (catalogue ids: an error's ``reason``
+# or ``strerror`` parameter is shown in the reader's language, see hisconsole.i18n.render).
 _REASONS = {
-    errno.ENOSPC: "the disk is full",
-    errno.EDQUOT: "the disk quota is used up",
-    errno.EFBIG: "the file is too large for this disk",
-    errno.EROFS: "the disk is read-only",
-    errno.EACCES: "permission denied",
-    errno.EPERM: "permission denied",
-    errno.EISDIR: "it is a folder",
-    errno.ENOTDIR: "a part of the path is not a folder",
-    errno.ENOENT: "the folder does not exist",
-    errno.ENAMETOOLONG: "the name is too long",
-    errno.EIO: "the disk reported an input/output error",
+    errno.ENOSPC: N_("the disk is full"),
+    errno.EDQUOT: N_("the disk quota is used up"),
+    errno.EFBIG: N_("the file is too large for this disk"),
+    errno.EROFS: N_("the disk is read-only"),
+    errno.EACCES: N_("permission denied"),
+    errno.EPERM: N_("permission denied"),
+    errno.EISDIR: N_("it is a folder"),
+    errno.ENOTDIR: N_("a part of the path is not a folder"),
+    errno.ENOENT: N_("the folder does not exist"),
+    errno.ENAMETOOLONG: N_("the name is too long"),
+    errno.EIO: N_("the disk reported an input/output error"),
 }
+#: The operating system's own words (``OSError.strerror``) that reach a user, so that the
+#: catalogue can give them in Chinese.
+OS_REASONS = (
+    N_("No such file or directory"),
+    N_("Permission denied"),
+    N_("Is a directory"),
+    N_("Not a directory"),
+    N_("No space left on device"),
+    N_("Read-only file system"),
+    N_("File exists"),
+    N_("File name too long"),
+    N_("Input/output error"),
+    N_("Disk quota exceeded"),
+    N_("File too large"),
+    N_("Operation not permitted"),
+    N_("Device or resource busy"),
+)
 
 
 class FileWriteError(StoreError):
@@ -40,10 +60,11 @@ class FileWriteError(StoreError):
     code = "storage.file-write"
     template = "Cannot write {path}: {reason}. Nothing was written."
 
-    def __init__(self, path: Path, reason: str) -> None:
+    def __init__(self, path: Path, reason: str, **fields: object) -> None:
+        """``reason``: a catalogue text, its ``{fields}`` given as keywords."""
         self.path = path
-        self.reason = reason
-        super().__init__(path=path, reason=reason)
+        self.reason = reason.format(**fields)
+        super().__init__(path=path, reason=reason, **fields)
 
 
 def reason_of(exc: OSError) -> str:
@@ -57,7 +78,7 @@ def check_target(path: Path) -> Path:
     """``path`` made absolute, refused before any work if it cannot be a new file."""
     path = Path(os.path.abspath(path.expanduser()))
     if path.is_dir():
-        raise FileWriteError(path, "it is a folder; give a file name")
+        raise FileWriteError(path, N_("it is a folder; give a file name"))
     folder = path.parent
     if not folder.exists():
         # exists() is False both for a missing folder and a path through a file.
@@ -65,10 +86,10 @@ def check_target(path: Path) -> Path:
         while not probe.exists():
             probe = probe.parent
         if not probe.is_dir():
-            raise FileWriteError(path, f"{probe} is not a folder")
-        raise FileWriteError(path, f"the folder {folder} does not exist")
+            raise FileWriteError(path, N_("{folder} is not a folder"), folder=probe)
+        raise FileWriteError(path, N_("the folder {folder} does not exist"), folder=folder)
     if not folder.is_dir():
-        raise FileWriteError(path, f"{folder} is not a folder")
+        raise FileWriteError(path, N_("{folder} is not a folder"), folder=folder)
     return path
 
 
@@ -99,7 +120,7 @@ def output_file(path: Path, *, mode: int = 0o644, exclusive: bool = False) -> It
     """
     path = check_target(path)
     if exclusive and path.exists():
-        raise FileWriteError(path, "a file of that name already exists")
+        raise FileWriteError(path, N_("a file of that name already exists"))
     _remove_stale(path)
     try:
         fd, name = tempfile.mkstemp(

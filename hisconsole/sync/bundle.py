@@ -28,6 +28,7 @@ from typing import IO, Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from hisconsole.errors import N_
 from hisconsole.store.files import FileWriteError, check_target, output_file, reason_of
 from hisconsole.sync.canonical import (
     MANIFEST_CONTEXT,
@@ -138,8 +139,11 @@ def write_bundle(
             header_bytes = json.dumps(header, ensure_ascii=True, sort_keys=True).encode("ascii")
             if len(MAGIC) + len(header_bytes) + 1 + size > MAX_BUNDLE_BYTES:
                 raise BundleError(
-                    f"The bundle would be larger than {MAX_BUNDLE_BYTES // 2**20} MB; export "
-                    "only what the other laptop lacks (--since-vector). Nothing was written."
+                    N_(
+                        "The bundle would be larger than {limit} MB; export only what the other "
+                        "laptop lacks (--since-vector). Nothing was written."
+                    ),
+                    limit=MAX_BUNDLE_BYTES // 2**20,
                 )
             with output_file(out, mode=0o600) as handle:
                 handle.write(MAGIC)
@@ -177,8 +181,11 @@ def _write_body(lines: Iterable[str], body: IO[bytes]) -> tuple[int, int, int, s
             pending, pending_size = [], 0
         if count > MAX_EVENTS:
             raise BundleError(
-                f"More than {MAX_EVENTS} events for one bundle; export only what the other "
-                "laptop lacks (--since-vector). Nothing was written."
+                N_(
+                    "More than {max_events} events for one bundle; export only what the "
+                    "other laptop lacks (--since-vector). Nothing was written."
+                ),
+                max_events=MAX_EVENTS,
             )
     flush_out(compressor.compress(b"".join(pending)))
     flush_out(compressor.flush())
@@ -203,35 +210,48 @@ def read_bundle(
     try:
         size = path.stat().st_size
     except FileNotFoundError as exc:
-        raise BundleError(f"{path} does not exist.") from exc
+        raise BundleError(N_("{path} does not exist."), path=path) from exc
     except OSError as exc:
-        raise BundleError(f"Cannot read {path}: {exc.strerror}.") from exc
+        raise BundleError(
+            N_("Cannot read {path}: {strerror}."), path=path, strerror=exc.strerror
+        ) from exc
     if not path.is_file():
-        raise BundleError(f"{path} is not a file.")
+        raise BundleError(N_("{path} is not a file."), path=path)
     if size > MAX_BUNDLE_BYTES:
         raise BundleError(
-            f"{path.name} is {size // 2**20} MB; a bundle is at most "
-            f"{MAX_BUNDLE_BYTES // 2**20} MB, so this is not one (or not a sane one)."
+            N_(
+                "{name} is {size} MB; a bundle is at most {limit} MB, so this is not "
+                "one (or not a sane one)."
+            ),
+            name=path.name,
+            size=size // 2**20,
+            limit=MAX_BUNDLE_BYTES // 2**20,
         )
     try:
         with path.open("rb") as handle:
             return _read(handle, path.name, admit)
     except OSError as exc:
-        raise BundleError(f"Cannot read {path}: {exc.strerror}.") from exc
+        raise BundleError(
+            N_("Cannot read {path}: {strerror}."), path=path, strerror=exc.strerror
+        ) from exc
 
 
 def _read(
     handle: IO[bytes], name: str, admit: Callable[[Manifest], None] | None
 ) -> tuple[Manifest, list[Any]]:
     if handle.read(len(MAGIC)) != MAGIC:
-        raise BundleError(f"{name} is not a HIS Console bundle.")
+        raise BundleError(N_("{name} is not a HIS Console bundle."), name=name)
     header_line = handle.readline(MAX_HEADER_BYTES)
     if not header_line.endswith(b"\n"):
-        raise BundleError(f"{name} is incomplete or damaged: its manifest is cut off.")
+        raise BundleError(
+            N_("{name} is incomplete or damaged: its manifest is cut off."), name=name
+        )
     try:
         header = json.loads(header_line)
     except (ValueError, RecursionError) as exc:
-        raise BundleError(f"{name} is damaged: its manifest is not readable.") from exc
+        raise BundleError(
+            N_("{name} is damaged: its manifest is not readable."), name=name
+        ) from exc
     manifest = _check_manifest(header, name)
     if admit is not None:
         admit(manifest)
@@ -242,8 +262,12 @@ def _read(
     events = _parse_body(handle, spec["bytes"], spec["raw_bytes"], manifest.events, name)
     if len(events) != manifest.events:
         raise BundleError(
-            f"{name} is damaged: the manifest announces {manifest.events} events, "
-            f"the file holds {len(events)}."
+            N_(
+                "{name} is damaged: the manifest announces {events} events, the file holds {count}."
+            ),
+            name=name,
+            events=manifest.events,
+            count=len(events),
         )
     return manifest, events
 
@@ -255,16 +279,22 @@ def _check_body_digest(handle: IO[bytes], size: int, sha256: str, name: str) -> 
         chunk = handle.read(min(_READ_CHUNK, remaining))
         if not chunk:
             raise BundleError(
-                f"{name} is incomplete: it ends after {size - remaining} of {size} bytes of "
-                "events. Copy it again from the other laptop."
+                N_(
+                    "{name} is incomplete: it ends after {read} of {size} bytes of events. "
+                    "Copy it again from the other laptop."
+                ),
+                name=name,
+                read=size - remaining,
+                size=size,
             )
         digest.update(chunk)
         remaining -= len(chunk)
     if handle.read(1):
-        raise BundleError(f"{name} is damaged: it has data after its end.")
+        raise BundleError(N_("{name} is damaged: it has data after its end."), name=name)
     if digest.hexdigest() != sha256:
         raise BundleError(
-            f"{name} is damaged or was altered: its events do not match the signed checksum."
+            N_("{name} is damaged or was altered: its events do not match the signed checksum."),
+            name=name,
         )
 
 
@@ -286,8 +316,10 @@ def _parse_body(
             piece = b"" if end < 0 else piece[end + 1 :]
             if len(line) + len(part) > MAX_LINE_BYTES:
                 raise BundleError(
-                    f"{name} is refused: event line {number + 1} is longer than "
-                    f"{MAX_LINE_BYTES // 2**20} MB."
+                    N_("{name} is refused: event line {line} is longer than {limit} MB."),
+                    name=name,
+                    line=number + 1,
+                    limit=MAX_LINE_BYTES // 2**20,
                 )
             line.extend(part)
             if end >= 0:
@@ -295,8 +327,12 @@ def _parse_body(
                     number += 1
                     if number > announced:
                         raise BundleError(
-                            f"{name} is damaged: the manifest announces {announced} events, "
-                            "the file holds more."
+                            N_(
+                                "{name} is damaged: the manifest announces {announced} "
+                                "events, the file holds more."
+                            ),
+                            name=name,
+                            announced=announced,
                         )
                     events.append(_parse_line(bytes(line), number, name))
                 line.clear()
@@ -314,16 +350,21 @@ def _parse_body(
                 inflated += len(out)
                 if inflated > raw_bytes:
                     raise BundleError(
-                        f"{name} is damaged: its events inflate beyond the announced size."
+                        N_("{name} is damaged: its events inflate beyond the announced size."),
+                        name=name,
                     )
                 take(out)
                 data = inflater.unconsumed_tail
     except zlib.error as exc:
-        raise BundleError(f"{name} is damaged: its events cannot be decompressed.") from exc
+        raise BundleError(
+            N_("{name} is damaged: its events cannot be decompressed."), name=name
+        ) from exc
     if inflated != raw_bytes or not inflater.eof:
-        raise BundleError(f"{name} is damaged: its events do not have the announced size.")
+        raise BundleError(
+            N_("{name} is damaged: its events do not have the announced size."), name=name
+        )
     if line.strip():
-        raise BundleError(f"{name} is damaged: its last event line is cut off.")
+        raise BundleError(N_("{name} is damaged: its last event line is cut off."), name=name)
     return events
 
 
@@ -331,12 +372,22 @@ def _parse_line(line: bytes, number: int, name: str) -> Any:
     try:
         value = json.loads(line)
     except RecursionError as exc:
-        raise BundleError(f"{name} is refused: event line {number} is nested too deeply.") from exc
+        raise BundleError(
+            N_("{name} is refused: event line {number} is nested too deeply."),
+            name=name,
+            number=number,
+        ) from exc
     except ValueError as exc:
-        raise BundleError(f"{name} is damaged: event line {number} is not readable.") from exc
+        raise BundleError(
+            N_("{name} is damaged: event line {number} is not readable."), name=name, number=number
+        ) from exc
     # Nesting never exceeds the brackets opened (counted in C): most lines skip the walk.
     if line.count(b"[") + line.count(b"{") > MAX_DEPTH and _depth(value) > MAX_DEPTH:
-        raise BundleError(f"{name} is refused: event line {number} is nested too deeply.")
+        raise BundleError(
+            N_("{name} is refused: event line {number} is nested too deeply."),
+            name=name,
+            number=number,
+        )
     return value
 
 
@@ -361,15 +412,19 @@ def _depth(value: Any) -> int:
 
 def _check_manifest(header: Any, name: str) -> Manifest:
     if not isinstance(header, dict) or not isinstance(header.get("manifest"), dict):
-        raise BundleError(f"{name} is damaged: it has no manifest.")
+        raise BundleError(N_("{name} is damaged: it has no manifest."), name=name)
     doc: dict[str, Any] = header["manifest"]
     if doc.get("format") != FORMAT:
-        raise BundleError(f"{name} is not a HIS Console bundle.")
+        raise BundleError(N_("{name} is not a HIS Console bundle."), name=name)
     version = doc.get("format_version")
     if not isinstance(version, int) or version > FORMAT_VERSION:
         raise BundleError(
-            f"{name} was written by a newer HIS Console (bundle format {version}); "
-            "update this laptop first."
+            N_(
+                "{name} was written by a newer HIS Console (bundle format {version}); "
+                "update this laptop first."
+            ),
+            name=name,
+            version=version,
         )
     try:
         exporter = doc["exporter"]
@@ -377,15 +432,20 @@ def _check_manifest(header: Any, name: str) -> Manifest:
         signature = unb64(header.get("signature"), size=SIGNATURE_BYTES)
         body = doc["body"]
         if body.get("encoding") != "zlib+jsonl":
-            raise BundleError(f"{name} uses an unknown body encoding.")
+            raise BundleError(N_("{name} uses an unknown body encoding."), name=name)
         for field in ("bytes", "raw_bytes"):
             if not isinstance(body[field], int) or body[field] < 0:
                 raise ValueError(field)
         if body["raw_bytes"] > MAX_BODY_RAW_BYTES:
             raise BundleError(
-                f"{name} is refused: its events would inflate to {body['raw_bytes'] // 2**20} "
-                f"MB, more than the {MAX_BODY_RAW_BYTES // 2**20} MB a bundle may hold. "
-                "Export only what this laptop lacks (--since-vector)."
+                N_(
+                    "{name} is refused: its events would inflate to {size} MB, more than "
+                    "the {limit} MB a bundle may hold. Export only what this laptop lacks "
+                    "(--since-vector)."
+                ),
+                name=name,
+                size=body["raw_bytes"] // 2**20,
+                limit=MAX_BODY_RAW_BYTES // 2**20,
             )
         if not isinstance(body["sha256"], str):
             raise ValueError("sha256")
@@ -404,16 +464,25 @@ def _check_manifest(header: Any, name: str) -> Manifest:
     except BundleError:
         raise
     except (KeyError, TypeError, ValueError, VectorError) as exc:
-        raise BundleError(f"{name} is damaged: its manifest is incomplete ({exc}).") from exc
+        raise BundleError(
+            N_("{name} is damaged: its manifest is incomplete ({exc})."), name=name, exc=exc
+        ) from exc
     if device_id_of(exporter_key) != exporter.get("id"):
         raise BundleError(
-            f"{name} is forged or damaged: its manifest's key does not belong to the "
-            f"device {exporter.get('id')!r} it names."
+            N_(
+                "{name} is forged or damaged: its manifest's key does not belong to the "
+                "device {named!r} it names."
+            ),
+            name=name,
+            named=exporter.get("id"),
         )
     if not verify_document(exporter_key, signature, MANIFEST_CONTEXT, doc):
         raise BundleError(
-            f"{name} is damaged or was altered: the manifest's signature does not match "
-            "(wrong key or changed content)."
+            N_(
+                "{name} is damaged or was altered: the manifest's signature does not "
+                "match (wrong key or changed content)."
+            ),
+            name=name,
         )
     return Manifest(
         exporter_id=str(exporter["id"]),
@@ -438,12 +507,16 @@ def read_manifest(path: Path) -> Manifest:
     try:
         with path.open("rb") as handle:
             if handle.read(len(MAGIC)) != MAGIC:
-                raise BundleError(f"{path.name} is not a HIS Console bundle.")
+                raise BundleError(N_("{name} is not a HIS Console bundle."), name=path.name)
             line = handle.readline(MAX_HEADER_BYTES)
     except OSError as exc:
-        raise BundleError(f"Cannot read {path}: {exc.strerror}.") from exc
+        raise BundleError(
+            N_("Cannot read {path}: {strerror}."), path=path, strerror=exc.strerror
+        ) from exc
     try:
         header = json.loads(line)
     except ValueError as exc:
-        raise BundleError(f"{path.name} is damaged: its manifest is not readable.") from exc
+        raise BundleError(
+            N_("{name} is damaged: its manifest is not readable."), name=path.name
+        ) from exc
     return _check_manifest(header, path.name)

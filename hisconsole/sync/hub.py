@@ -39,6 +39,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlchemyError
 from sqlalchemy.pool import NullPool
 
+from hisconsole.errors import N_
 from hisconsole.store.events import COLUMNS
 from hisconsole.sync.errors import HubError
 from hisconsole.sync.vectors import Vector
@@ -95,13 +96,16 @@ def parse_url(url: str) -> URL:
         parsed = make_url(url.strip())
     except ArgumentError as exc:
         raise HubError(
-            f"{url!r} is not a hub address; expected postgresql+psycopg://USER:PASSWORD@HOST/DB."
+            N_(
+                "{url!r} is not a hub address; expected postgresql+psycopg://USER:PASSWORD@HOST/DB."
+            ),
+            url=url,
         ) from exc
     if parsed.drivername in ("postgresql", "postgres", "postgresql+psycopg"):
         return parsed.set(drivername="postgresql+psycopg")
     raise HubError(
-        f"The hub must be a PostgreSQL database (postgresql+psycopg://...), not "
-        f"{parsed.drivername!r}."
+        N_("The hub must be a PostgreSQL database (postgresql+psycopg://...), not {drivername!r}."),
+        drivername=parsed.drivername,
     )
 
 
@@ -121,7 +125,7 @@ def connect(url: URL) -> Engine:
         )
     except (NoSuchModuleError, ImportError) as exc:
         raise HubError(
-            "The PostgreSQL driver (psycopg) is not installed, so the hub cannot be used."
+            N_("The PostgreSQL driver (psycopg) is not installed, so the hub cannot be used.")
         ) from exc
 
 
@@ -135,11 +139,17 @@ def errors(url: URL) -> Iterator[None]:
     except DBAPIError as exc:
         reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
         raise HubError(
-            f"The hub {describe(url)[4:]} cannot be used right now ({reason}). "
-            "Work continues offline; try again later."
+            N_(
+                "The hub {describe} cannot be used right now ({reason}). Work continues "
+                "offline; try again later."
+            ),
+            describe=describe(url)[4:],
+            reason=reason,
         ) from exc
     except SQLAlchemyError as exc:
-        raise HubError(f"The hub {describe(url)[4:]} cannot be used ({exc}).") from exc
+        raise HubError(
+            N_("The hub {describe} cannot be used ({exc})."), describe=describe(url)[4:], exc=exc
+        ) from exc
 
 
 def ensure_schema(engine: Engine) -> None:
@@ -154,13 +164,19 @@ def ensure_schema(engine: Engine) -> None:
             return
         if current is not None and current not in HUB_REVISIONS:
             raise HubError(
-                f"The hub was set up by a newer HIS Console (hub schema {current}); update "
-                "this laptop before syncing with it."
+                N_(
+                    "The hub was set up by a newer HIS Console (hub schema {current}); "
+                    "update this laptop before syncing with it."
+                ),
+                current=current,
             )
         if current is None and conn.execute(text("SELECT to_regclass('events')")).scalar():
             raise HubError(
-                "The hub database already holds a table named 'events' that HIS Console did "
-                "not create; give the console a database (or user schema) of its own."
+                N_(
+                    "The hub database already holds a table named 'events' that HIS Console "
+                    "did not create; give the console a database (or user schema) of its "
+                    "own."
+                )
             )
         config = Config()
         config.set_main_option("script_location", str(Path(__file__).parent / "hub_migrations"))

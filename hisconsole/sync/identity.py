@@ -9,7 +9,7 @@ from pathlib import Path
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from hisconsole.errors import KnownError
+from hisconsole.errors import N_, KnownError
 from hisconsole.store.eventlog import register_signer
 from hisconsole.store.files import write_atomically
 from hisconsole.sync.canonical import EventSigner, device_id_of
@@ -83,20 +83,34 @@ def missing(data_dir: Path, device_id: str) -> DeviceKeyError:
     """The error for a database of ``device_id`` whose key file is gone."""
     path = key_path(data_dir)
     return DeviceKeyError(
-        f"This laptop's device key {path} is missing. The database here was written by "
-        f"device {device_id}, and only that key can go on signing for it. If you kept a "
-        f"copy of {KEY_FILENAME} (with your backups), copy it back into {data_dir} and start "
-        "again. If the key is lost, make a new identity with 'hisconsole device new-identity'; "
-        "other laptops will then see a new device that IT must add to the trust list or a "
-        "commander must accept. Nothing was changed."
+        N_(
+            "This laptop's device key {path} is missing. The database here was "
+            "written by device {device_id}, and only that key can go on signing for "
+            "it. If you kept a copy of {key_filename} (with your backups), copy it "
+            "back into {data_dir} and start again. If the key is lost, make a new "
+            "identity with 'hisconsole device new-identity'; other laptops will "
+            "then see a new device that IT must add to the trust list or a "
+            "commander must accept. Nothing was changed."
+        ),
+        path=path,
+        device_id=device_id,
+        key_filename=KEY_FILENAME,
+        data_dir=data_dir,
     )
 
 
 def foreign(data_dir: Path, key_id: str, device_id: str) -> DeviceKeyError:
     return DeviceKeyError(
-        f"The device key {key_path(data_dir)} belongs to device {key_id}, but the database "
-        f"here was written by device {device_id}. Put back that device's {KEY_FILENAME}, or "
-        "make a new identity with 'hisconsole device new-identity --replace'. Nothing was changed."
+        N_(
+            "The device key {key_path} belongs to device {key_id}, but the database "
+            "here was written by device {device_id}. Put back that device's "
+            "{key_filename}, or make a new identity with 'hisconsole device "
+            "new-identity --replace'. Nothing was changed."
+        ),
+        key_path=key_path(data_dir),
+        key_id=key_id,
+        device_id=device_id,
+        key_filename=KEY_FILENAME,
     )
 
 

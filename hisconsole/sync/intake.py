@@ -35,6 +35,7 @@ from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from hisconsole.domain.hlc import HybridClock, Stamp
+from hisconsole.errors import N_
 from hisconsole.store import eventlog, projections
 from hisconsole.store.events import EventRecord, canonical_json
 from hisconsole.store.models import EVENT_FLAG_FROM_FUTURE, Event, Meta
@@ -76,24 +77,28 @@ _CHUNK = 500
 def _text(obj: Mapping[str, Any], name: str, where: str, limit: int = _MAX_TEXT) -> str:
     value = obj.get(name)
     if not isinstance(value, str) or len(value) > limit:
-        raise SyncError(f"{where}: field {name!r} is missing or not text")
+        raise SyncError(
+            N_("{where}: field {name!r} is missing or not text"), where=where, name=name
+        )
     return value
 
 
 def _int(obj: Mapping[str, Any], name: str, where: str, low: int = 0) -> int:
     value = obj.get(name)
     if not isinstance(value, int) or isinstance(value, bool) or not low <= value < _MAX_SEQ:
-        raise SyncError(f"{where}: field {name!r} is missing or not a number")
+        raise SyncError(
+            N_("{where}: field {name!r} is missing or not a number"), where=where, name=name
+        )
     return value
 
 
 def parse_event(obj: Any, where: str) -> EventRecord:
     """A signed event from its transport form (a JSON object); SyncError if malformed."""
     if not isinstance(obj, Mapping):
-        raise SyncError(f"{where} is not an event")
+        raise SyncError(N_("{where} is not an event"), where=where)
     origin = _text(obj, "origin_id", where, 32)
     if not DEVICE_ID_RE.match(origin):
-        raise SyncError(f"{where}: {origin!r} is not a device id")
+        raise SyncError(N_("{where}: {origin!r} is not a device id"), where=where, origin=origin)
     seq = _int(obj, "origin_seq", where, 1)
     hlc = _text(obj, "hlc", where, _HLC_LEN)
     try:
@@ -101,23 +106,23 @@ def parse_event(obj: Any, where: str) -> EventRecord:
             raise ValueError(hlc)
         Stamp.decode(hlc)
     except ValueError as exc:
-        raise SyncError(f"{where}: {hlc!r} is not a clock stamp") from exc
+        raise SyncError(N_("{where}: {hlc!r} is not a clock stamp"), where=where, hlc=hlc) from exc
     payload = obj.get("payload")
     parents = obj.get("parents")
     if not isinstance(payload, dict):
-        raise SyncError(f"{where}: payload is not an object")
+        raise SyncError(N_("{where}: payload is not an object"), where=where)
     if not isinstance(parents, list) or not all(
         isinstance(p, str) and len(p) <= 36 for p in parents
     ):
-        raise SyncError(f"{where}: parents is not a list of event ids")
+        raise SyncError(N_("{where}: parents is not a list of event ids"), where=where)
     try:
         signature = unb64(obj.get("signature"), size=SIGNATURE_BYTES)
     except ValueError as exc:
-        raise SyncError(f"{where}: the signature is missing or damaged") from exc
+        raise SyncError(N_("{where}: the signature is missing or damaged"), where=where) from exc
     event_id = _text(obj, "event_id", where, 36)
     kind = _text(obj, "kind", where, 64)
     if not event_id or not kind:
-        raise SyncError(f"{where}: empty event id or kind")
+        raise SyncError(N_("{where}: empty event id or kind"), where=where)
     return EventRecord(
         origin_id=origin,
         origin_seq=seq,
@@ -140,10 +145,16 @@ def check_keys(keys: Mapping[str, Any], where: str) -> dict[str, bytes]:
         try:
             key = unb64(text, size=PUBLIC_KEY_BYTES)
         except ValueError as exc:
-            raise SyncError(f"{where}: the key of device {device_id} is damaged") from exc
+            raise SyncError(
+                N_("{where}: the key of device {device_id} is damaged"),
+                where=where,
+                device_id=device_id,
+            ) from exc
         if device_id_of(key) != device_id:
             raise SyncError(
-                f"{where}: the key given for device {device_id} is not that device's key"
+                N_("{where}: the key given for device {device_id} is not that device's key"),
+                where=where,
+                device_id=device_id,
             )
         result[device_id] = key
     return result
@@ -194,8 +205,10 @@ def adopt_trust_list(session: Session, signed: Any) -> TrustList | None:
     pinned = pinned_it_key(session)
     if pinned is None:
         raise TrustError(
-            "No IT key is pinned on this laptop yet; pin it first with "
-            "'hisconsole trust pin PUBKEYFILE'."
+            N_(
+                "No IT key is pinned on this laptop yet; pin it first with 'hisconsole "
+                "trust pin PUBKEYFILE'."
+            )
         )
     incoming = trust_rules.verify_signed(signed, pinned)
     current = current_trust(session)

@@ -20,6 +20,7 @@ from typing import Any
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from hisconsole.errors import N_
 from hisconsole.store.files import check_target, write_atomically
 from hisconsole.sync import reasons
 from hisconsole.sync.canonical import (
@@ -141,52 +142,74 @@ def _date(value: Any, where: str) -> dt.date | None:
             return dt.date.fromisoformat(value[:10])
         except ValueError:
             pass
-    raise TrustError(f"{where}: {value!r} is not a date (YYYY-MM-DD)")
+    raise TrustError(N_("{where}: {value!r} is not a date (YYYY-MM-DD)"), where=where, value=value)
 
 
 def normalise_list(doc: Any, source: str = "trust list") -> dict[str, Any]:
     """Validate an editable trust list and return its canonical form; TrustError lists why not."""
     if not isinstance(doc, Mapping):
-        raise TrustError(f"{source}: not a trust list (expected a mapping)")
+        raise TrustError(N_("{source}: not a trust list (expected a mapping)"), source=source)
     if doc.get("format", LIST_FORMAT) != LIST_FORMAT:
-        raise TrustError(f"{source}: format is {doc.get('format')!r}, expected {LIST_FORMAT!r}")
+        raise TrustError(
+            N_("{source}: format is {found!r}, expected {list_format!r}"),
+            source=source,
+            found=doc.get("format"),
+            list_format=LIST_FORMAT,
+        )
     version = doc.get("format_version", FORMAT_VERSION)
     if not isinstance(version, int) or version > FORMAT_VERSION:
-        raise TrustError(f"{source}: format_version {version!r} is newer than this program knows")
+        raise TrustError(
+            N_("{source}: format_version {version!r} is newer than this program knows"),
+            source=source,
+            version=version,
+        )
     serial = doc.get("serial")
     if not isinstance(serial, int) or isinstance(serial, bool) or serial < 1:
-        raise TrustError(f"{source}: serial must be a whole number of 1 or more")
+        raise TrustError(N_("{source}: serial must be a whole number of 1 or more"), source=source)
     hospital = doc.get("hospital", "")
     if not isinstance(hospital, str):
-        raise TrustError(f"{source}: hospital must be text")
+        raise TrustError(N_("{source}: hospital must be text"), source=source)
     devices_in = doc.get("devices") or []
     if not isinstance(devices_in, list):
-        raise TrustError(f"{source}: devices must be a list")
+        raise TrustError(N_("{source}: devices must be a list"), source=source)
     devices: list[dict[str, Any]] = []
     seen: set[str] = set()
     for index, entry in enumerate(devices_in, start=1):
         where = f"{source}: device {index}"
         if not isinstance(entry, Mapping):
-            raise TrustError(f"{where} is not a mapping")
+            raise TrustError(N_("{where} is not a mapping"), where=where)
         try:
             key = unb64(entry.get("public_key"), size=PUBLIC_KEY_BYTES)
         except ValueError as exc:
-            raise TrustError(f"{where}: public_key is not a base64 Ed25519 key ({exc})") from exc
+            raise TrustError(
+                N_("{where}: public_key is not a base64 Ed25519 key ({exc})"), where=where, exc=exc
+            ) from exc
         device_id = device_id_of(key)
         if entry.get("id") not in (None, device_id):
             raise TrustError(
-                f"{where}: id {entry.get('id')!r} does not match its public key (that is "
-                f"{device_id}); copy both from 'hisconsole device show' on the laptop"
+                N_(
+                    "{where}: id {given!r} does not match its public key (that is "
+                    "{device_id}); copy both from 'hisconsole device show' on the laptop"
+                ),
+                where=where,
+                given=entry.get("id"),
+                device_id=device_id,
             )
         if device_id in seen:
-            raise TrustError(f"{where}: device {device_id} is listed twice")
+            raise TrustError(
+                N_("{where}: device {device_id} is listed twice"), where=where, device_id=device_id
+            )
         seen.add(device_id)
         name = entry.get("name", "")
         if not isinstance(name, str):
-            raise TrustError(f"{where}: name must be text")
+            raise TrustError(N_("{where}: name must be text"), where=where)
         roles = entry.get("roles", [ROLE_OPERATOR])
         if not isinstance(roles, list) or not all(r in DEVICE_ROLES for r in roles):
-            raise TrustError(f"{where}: roles must be a list of {', '.join(DEVICE_ROLES)}")
+            raise TrustError(
+                N_("{where}: roles must be a list of {device_roles}"),
+                where=where,
+                device_roles=", ".join(DEVICE_ROLES),
+            )
         item: dict[str, Any] = {
             "id": device_id,
             "name": name,
@@ -219,7 +242,7 @@ def read_list_file(path: Path) -> dict[str, Any]:
     try:
         doc = yaml.safe_load(text)
     except yaml.YAMLError as exc:
-        raise TrustError(f"{path} is not valid YAML ({exc})") from exc
+        raise TrustError(N_("{path} is not valid YAML ({exc})"), path=path, exc=exc) from exc
     return normalise_list(doc, str(path))
 
 
@@ -271,9 +294,13 @@ def revoke_device(doc: Mapping[str, Any], device_id: str, on: dt.date) -> dict[s
     devices = [dict(d) for d in doc["devices"]]
     matches = [d for d in devices if d["id"] == device_id or d["id"].startswith(device_id)]
     if not matches:
-        raise TrustError(f"Device {device_id} is not in the trust list.")
+        raise TrustError(N_("Device {device_id} is not in the trust list."), device_id=device_id)
     if len(matches) > 1:
-        raise TrustError(f"{device_id!r} matches {len(matches)} devices; give more of the id.")
+        raise TrustError(
+            N_("{device_id!r} matches {count} devices; give more of the id."),
+            device_id=device_id,
+            count=len(matches),
+        )
     matches[0]["revoked"] = on.isoformat()
     updated = {**doc, "devices": devices, "serial": int(doc["serial"]) + 1}
     updated.pop("issued_at", None)
@@ -305,23 +332,29 @@ def sign_list(
 def verify_signed(signed: Any, pinned: bytes | None) -> TrustList:
     """Check a signed list against the pinned IT key (None: only check it is well signed)."""
     if not isinstance(signed, Mapping) or signed.get("format") != SIGNED_FORMAT:
-        raise TrustError("not a signed HIS Console trust list")
+        raise TrustError(N_("not a signed HIS Console trust list"))
     try:
         signer = unb64(signed.get("signer"), size=PUBLIC_KEY_BYTES)
         signature = unb64(signed.get("signature"), size=SIGNATURE_BYTES)
     except ValueError as exc:
-        raise TrustError(f"the trust list's signature block is damaged ({exc})") from exc
+        raise TrustError(
+            N_("the trust list's signature block is damaged ({exc})"), exc=exc
+        ) from exc
     if pinned is not None and signer != pinned:
         raise TrustError(
-            f"the trust list is signed by IT key {fingerprint(signer)}, not by the pinned "
-            f"IT key {fingerprint(pinned)}"
+            N_(
+                "the trust list is signed by IT key {fingerprint}, not by the pinned IT "
+                "key {pinned}"
+            ),
+            fingerprint=fingerprint(signer),
+            pinned=fingerprint(pinned),
         )
     body = signed.get("list")
     if not verify_document(signer, signature, TRUST_CONTEXT, body):
-        raise TrustError("the trust list's signature does not match its content (altered?)")
+        raise TrustError(N_("the trust list's signature does not match its content (altered?)"))
     doc = normalise_list(body)
     if doc != body:
-        raise TrustError("the trust list is not in canonical form")
+        raise TrustError(N_("the trust list is not in canonical form"))
     devices = {
         d["id"]: TrustedDevice(
             device_id=d["id"],
@@ -348,7 +381,9 @@ def read_signed_file(path: Path) -> Any:
     try:
         return json.loads(text)
     except ValueError as exc:
-        raise TrustError(f"{path} is not a signed trust list (not JSON: {exc})") from exc
+        raise TrustError(
+            N_("{path} is not a signed trust list (not JSON: {exc})"), path=path, exc=exc
+        ) from exc
 
 
 def write_signed_file(path: Path, signed: Mapping[str, Any]) -> None:
@@ -363,7 +398,7 @@ def generate_it_key(out: Path) -> tuple[Path, bytes]:
     """Write a new IT private key (PEM, mode 0600) and its public key next to it (.pub)."""
     out = check_target(out)
     if out.exists():
-        raise TrustError(f"{out} already exists; refusing to overwrite an IT key.")
+        raise TrustError(N_("{out} already exists; refusing to overwrite an IT key."), out=out)
     key = Ed25519PrivateKey.generate()
     pem = key.private_bytes(
         serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
@@ -390,13 +425,17 @@ def load_private_key(path: Path) -> Ed25519PrivateKey:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise TrustError(f"Cannot read the IT key {path}: {exc.strerror}.") from exc
+        raise TrustError(
+            N_("Cannot read the IT key {path}: {strerror}."), path=path, strerror=exc.strerror
+        ) from exc
     try:
         key = serialization.load_pem_private_key(data, password=None)
     except (ValueError, TypeError) as exc:
-        raise TrustError(f"{path} is not an unencrypted PEM private key ({exc}).") from exc
+        raise TrustError(
+            N_("{path} is not an unencrypted PEM private key ({exc})."), path=path, exc=exc
+        ) from exc
     if not isinstance(key, Ed25519PrivateKey):
-        raise TrustError(f"{path} is not an Ed25519 key.")
+        raise TrustError(N_("{path} is not an Ed25519 key."), path=path)
     return key
 
 
@@ -407,9 +446,11 @@ def load_public_key(path: Path) -> bytes:
         try:
             key = serialization.load_pem_public_key(text.encode("ascii"))
         except ValueError as exc:
-            raise TrustError(f"{path} is not a PEM public key ({exc}).") from exc
+            raise TrustError(
+                N_("{path} is not a PEM public key ({exc})."), path=path, exc=exc
+            ) from exc
         if not isinstance(key, Ed25519PublicKey):
-            raise TrustError(f"{path} is not an Ed25519 public key.")
+            raise TrustError(N_("{path} is not an Ed25519 public key."), path=path)
         return key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
     tokens = text.split()
     label = PUBLIC_KEY_LABEL.split()
@@ -419,8 +460,11 @@ def load_public_key(path: Path) -> bytes:
         return unb64(tokens[0] if tokens else "", size=PUBLIC_KEY_BYTES)
     except ValueError as exc:
         raise TrustError(
-            f"{path} does not hold an Ed25519 public key (expected the .pub file written by "
-            "'hisconsole trust keygen')."
+            N_(
+                "{path} does not hold an Ed25519 public key (expected the .pub file "
+                "written by 'hisconsole trust keygen')."
+            ),
+            path=path,
         ) from exc
 
 
@@ -431,9 +475,9 @@ def is_device_id(text: str) -> bool:
 def _read_text(path: Path) -> str:
     try:
         if path.stat().st_size > MAX_TRUST_FILE_BYTES:
-            raise TrustError(f"{path} is too large to be a key or trust list.")
+            raise TrustError(N_("{path} is too large to be a key or trust list."), path=path)
         return path.read_text("utf-8")
     except FileNotFoundError as exc:
-        raise TrustError(f"{path} does not exist.") from exc
+        raise TrustError(N_("{path} does not exist."), path=path) from exc
     except (OSError, UnicodeDecodeError) as exc:
-        raise TrustError(f"Cannot read {path}: {exc}.") from exc
+        raise TrustError(N_("Cannot read {path}: {exc}."), path=path, exc=exc) from exc

@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
-from hisconsole.errors import KnownError
+from hisconsole.errors import N_, KnownError
 from hisconsole.store.models import Event
 from hisconsole.store.sync_models import HELD_PENDING, HeldEvent, SyncDevice
 from hisconsole.sync.canonical import DEVICE_ID_RE
@@ -71,13 +71,15 @@ def local_vector(session: Session, own_id: str) -> Vector:
 
 def validate(value: Any, where: str = "version vector") -> Vector:
     if not isinstance(value, Mapping):
-        raise VectorError(f"{where} is not a mapping of device ids to numbers")
+        raise VectorError(N_("{where} is not a mapping of device ids to numbers"), where=where)
     result: Vector = {}
     for origin, seq in value.items():
         if not isinstance(origin, str) or not DEVICE_ID_RE.match(origin):
-            raise VectorError(f"{where}: {origin!r} is not a device id")
+            raise VectorError(
+                N_("{where}: {origin!r} is not a device id"), where=where, origin=origin
+            )
         if not isinstance(seq, int) or isinstance(seq, bool) or not 0 <= seq < MAX_SEQ:
-            raise VectorError(f"{where}: {seq!r} is not an event number")
+            raise VectorError(N_("{where}: {seq!r} is not an event number"), where=where, seq=seq)
         if seq:
             result[origin] = seq
     return result
@@ -118,9 +120,11 @@ def loads(text: str, where: str) -> Vector:
     try:
         doc = json.loads(text)
     except ValueError as exc:
-        raise VectorError(f"{where} is not a version vector file (not JSON)") from exc
+        raise VectorError(
+            N_("{where} is not a version vector file (not JSON)"), where=where
+        ) from exc
     if not isinstance(doc, Mapping) or doc.get("format") != VECTOR_FORMAT:
-        raise VectorError(f"{where} is not a version vector file")
+        raise VectorError(N_("{where} is not a version vector file"), where=where)
     return validate(doc.get("vector"), where)
 
 
@@ -128,7 +132,7 @@ def read_file(path: Path) -> Vector:
     try:
         text = path.read_text("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise VectorError(f"Cannot read {path}: {exc}") from exc
+        raise VectorError(N_("Cannot read {path}: {exc}"), path=path, exc=exc) from exc
     return loads(text, str(path))
 
 

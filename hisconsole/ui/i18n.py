@@ -16,6 +16,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from hisconsole import i18n as messages
 from hisconsole.domain import incidents as rules
 from hisconsole.domain.glossary import BUSINESS_LEAD, COMMANDER, IT_DUTY, PLAN_EDITOR, SCRIBE
 from hisconsole.resources import ResourcesMissing, resource_path
@@ -113,6 +114,8 @@ class Translations(QObject):
 def _set_current_language(lang: str) -> None:
     global _current_language
     _current_language = lang
+    # Service messages, log lines and the words below ui/ follow the interface language.
+    messages.set_language("zh" if lang == CHINESE else "en")
 
 
 def current_language() -> str:

@@ -19,6 +19,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from hisconsole import i18n
 from hisconsole.errors import KnownError
 from hisconsole.services.console import ChangeSet
 
@@ -30,9 +31,12 @@ SERVICE_MESSAGES = (QT_TRANSLATE_NOOP("ServiceMessages", "Enter the operator's n
 def user_message(exc: BaseException) -> str:
     """The text to show for a failed operation, translated where the message is known."""
     if isinstance(exc, KnownError):
-        # Service messages are English; the ones with no variable part are
-        # listed for translation, the others are shown as they come.
-        return QCoreApplication.translate("ServiceMessages", str(exc))
+        # The catalogue below ui/ renders it in the interface's language (the GUI sets it,
+        # ui/i18n.py); a sentence it does not hold may still be one Qt's catalogue lists.
+        said = i18n.render(exc)
+        if said == str(exc):
+            return QCoreApplication.translate("ServiceMessages", said)
+        return said
     return QCoreApplication.translate(
         "Runner", "Something went wrong that HIS Console did not expect: {error}"
     ).format(error=f"{type(exc).__name__}: {exc}")

@@ -141,3 +141,23 @@ def test_the_frozen_build_and_the_wheel_carry_the_compiled_catalogue() -> None:
     wheel = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["tool"]["hatch"]
     assert wheel["build"]["targets"]["wheel"]["packages"] == ["hisconsole"]
     assert "exclude" not in wheel["build"]["targets"]["wheel"]
+
+
+def test_a_call_sites_own_template_and_a_files_reason_render_in_chinese(tmp_path: Path) -> None:
+    from hisconsole.errors import N_
+    from hisconsole.services.errors import ServiceError
+    from hisconsole.store.files import FileWriteError, check_target
+
+    error = ServiceError(
+        N_("Incident {incident_id} is already at level {level}."), incident_id="INC-1", level="II"
+    )
+    assert str(error) == "Incident INC-1 is already at level II."
+    assert i18n.render(error, "zh") == "应急事件 INC-1 已是 II 级。"
+    assert error.as_dict()["params"] == {"incident_id": "INC-1", "level": "II"}
+    fixed = ServiceError(N_("Choose a printer. Nothing was printed."))
+    assert i18n.render(fixed, "zh") == "请选择打印机。未打印任何内容。"
+    with pytest.raises(FileWriteError) as caught:
+        check_target(tmp_path / "nope" / "out.pdf")
+    assert str(caught.value).endswith("does not exist. Nothing was written.")
+    zh = i18n.render(caught.value, "zh")
+    assert f"文件夹 {tmp_path / 'nope'} 不存在" in zh and "Nothing" not in zh

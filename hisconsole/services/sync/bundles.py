@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from hisconsole import __version__
+from hisconsole.errors import N_
 from hisconsole.services.console import Console, ServiceError
 from hisconsole.services.files import write_atomically
 from hisconsole.services.sync.shared import (
@@ -56,7 +57,11 @@ def _read_since(path: Path) -> Vector:
         with path.open("rb") as handle:
             head = handle.read(len(bundle_format.MAGIC))
     except OSError as exc:
-        raise ServiceError(f"Cannot read {path}: {exc.strerror}. Nothing was written.") from exc
+        raise ServiceError(
+            N_("Cannot read {path}: {strerror}. Nothing was written."),
+            path=path,
+            strerror=exc.strerror,
+        ) from exc
     try:
         if head == bundle_format.MAGIC:
             return bundle_format.read_manifest(path).vector
@@ -120,7 +125,7 @@ def _parse_all(raw_events: Sequence[Any], name: str, verifying: Verification) ->
         try:
             records.append(intake.parse_event(obj, f"{name}: event {number}"))
         except SyncError as exc:
-            raise BundleError(f"{exc} (damaged or forged bundle)") from exc
+            raise BundleError(N_("{exc} (damaged or forged bundle)"), exc=exc) from exc
         if number % CHUNK == 0:
             verifying.add(records[-CHUNK:])
     if len(records) % CHUNK:
@@ -183,7 +188,9 @@ def import_bundle(console: Console, path: Path, *, pin_it_key: str | None = None
             result = _take_in(console, manifest, keys, new, known, pin_it_key, verifying)
         except _Forged as exc:
             forged = BundleError(
-                f"{path.name} is forged or damaged: {exc}. It was refused as a whole."
+                N_("{name} is forged or damaged: {exc}. It was refused as a whole."),
+                name=path.name,
+                exc=exc,
             )
             raise refuse(forged, " Nothing was imported.") from exc
     observe(console, result.report)

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from hisconsole.domain.hlc import stamp_time
+from hisconsole.errors import N_
 from hisconsole.services.console import ChangeSet, Console, ServiceError, area_of
 from hisconsole.services.sync.shared import screen_areas
 from hisconsole.store.models import CallTree, Contact, Event, PlanItem
@@ -100,20 +101,30 @@ def resolve_conflict(
     receives it drops them and keeps the resolution.
     """
     if table not in REGISTERS:
-        raise ServiceError(f"Unknown table {table!r}; conflicts are in {', '.join(REGISTERS)}.")
+        raise ServiceError(
+            N_("Unknown table {table!r}; conflicts are in {registers}."),
+            table=table,
+            registers=", ".join(REGISTERS),
+        )
     if (chosen_event_id is None) == (merged is None):
-        raise ServiceError("Choose one of the values, or give merged data (not both).")
+        raise ServiceError(N_("Choose one of the values, or give merged data (not both)."))
     if merged is not None and not isinstance(merged, dict):
-        raise ServiceError("Merged data must be a mapping of fields.")
+        raise ServiceError(N_("Merged data must be a mapping of fields."))
     model, kind, entity = REGISTERS[table]
     with console.transaction() as tx:
         rows = tx.session.scalars(select(model).where(model.key == key)).all()
         if len(rows) < 2:
-            raise ServiceError(f"There is no conflict on {table} {key!r} (any more).")
+            raise ServiceError(
+                N_("There is no conflict on {table} {key!r} (any more)."), table=table, key=key
+            )
         if chosen_event_id is not None:
             matches = [r for r in rows if r.event_id == chosen_event_id]
             if not matches:
-                raise ServiceError(f"{chosen_event_id} is not one of the values of {key!r}.")
+                raise ServiceError(
+                    N_("{chosen_event_id} is not one of the values of {key!r}."),
+                    chosen_event_id=chosen_event_id,
+                    key=key,
+                )
             base = matches[0]
             data = json.loads(base.data)
         else:

@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from hisconsole.domain.glossary import COMMANDER
+from hisconsole.errors import N_
 from hisconsole.services.console import ChangeSet, Console, ServiceError
 from hisconsole.services.sync.shared import (
     ACTION_ACCEPT,
@@ -160,14 +161,19 @@ def _find_device(session: Session, text: str) -> SyncDevice:
     rows = session.scalars(select(SyncDevice).where(SyncDevice.device_id.startswith(text))).all()
     if len(text) < 4 or not rows:
         raise ServiceError(
-            f"No device {text!r} has sent events to this laptop; 'hisconsole device list' "
-            "shows those that have."
+            N_(
+                "No device {text!r} has sent events to this laptop; 'hisconsole device "
+                "list' shows those that have."
+            ),
+            text=text,
         )
     exact = [r for r in rows if r.device_id == text]
     if exact:
         return exact[0]
     if len(rows) > 1:
-        raise ServiceError(f"{text!r} matches {len(rows)} devices; give more of the id.")
+        raise ServiceError(
+            N_("{text!r} matches {count} devices; give more of the id."), text=text, count=len(rows)
+        )
     return rows[0]
 
 
@@ -190,8 +196,10 @@ def accept_device(console: Console, device_id: str) -> AcceptResult:
     """
     if console.operator.role != COMMANDER:
         raise ServiceError(
-            "Only the commander (指挥长) can accept a device; sign in as commander "
-            "(command line: --operator NAME --role commander). Nothing was changed."
+            N_(
+                "Only the commander (指挥长) can accept a device; sign in as commander "
+                "(command line: --operator NAME --role commander). Nothing was changed."
+            )
         )
     with console.db.write() as session:
         row = _find_device(session, device_id)
@@ -203,8 +211,12 @@ def accept_device(console: Console, device_id: str) -> AcceptResult:
             and entry.revoked <= console.now().date()
         ):
             raise ServiceError(
-                f"Device {row.device_id} was revoked by IT on {entry.revoked.isoformat()}; "
-                "it cannot be accepted. Nothing was changed."
+                N_(
+                    "Device {device_id} was revoked by IT on {isoformat}; it cannot be "
+                    "accepted. Nothing was changed."
+                ),
+                device_id=row.device_id,
+                isoformat=entry.revoked.isoformat(),
             )
         if row.accepted_at is None:
             row.accepted_at = now_iso(console)

@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from hisconsole.errors import N_
 from hisconsole.services.console import Console, ServiceError
 from hisconsole.services.files import write_atomically
 from hisconsole.services.sync.shared import (
@@ -72,7 +73,7 @@ def saved_hub(console: Console) -> str | None:
         return None
     except (OSError, ValueError) as exc:
         raise ServiceError(
-            f"{path} cannot be read ({exc}); give the hub again with --hub."
+            N_("{path} cannot be read ({exc}); give the hub again with --hub."), path=path, exc=exc
         ) from exc
     url = doc.get("url") if isinstance(doc, dict) else None
     return url if isinstance(url, str) else None
@@ -86,7 +87,7 @@ def save_hub(console: Console, url: str) -> None:
 def check_and_save_hub(console: Console, url: str) -> None:
     """Keep a hub address given without syncing, once it reads as one (not contacted)."""
     if not url:
-        raise ServiceError("Enter the hub address first.")
+        raise ServiceError(N_("Enter the hub address first."))
     try:
         hub_db.parse_url(url)
     except SyncError as exc:
@@ -108,8 +109,9 @@ def sync_hub(
     text = url or saved_hub(console)
     if not text:
         raise ServiceError(
-            "No hub address given yet: run 'hisconsole sync --hub "
-            "postgresql+psycopg://USER:PASSWORD@HOST/DATABASE'."
+            N_(
+                "No hub address given yet: run 'hisconsole sync --hub postgresql+psycopg://USER:PASSWORD@HOST/DATABASE'."
+            )
         )
     try:
         address = hub_db.parse_url(text)
@@ -340,7 +342,7 @@ def _fetch(rows: Iterable[dict[str, Any]], origin: str, verifying: Verification)
                 where,
             )
             if record.origin_id != origin:
-                raise SyncError(f"{where} names another device")
+                raise SyncError(N_("{where} names another device"), where=where)
         except (SyncError, ValueError) as exc:
             fetched.problem = str(exc)
             break

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from hisconsole.errors import N_
 from hisconsole.services.console import Console, ServiceError
 from hisconsole.services.sync.shared import (
     ACTION_TRUST,
@@ -51,14 +52,17 @@ def trust_add(
         key = unb64(public_key.strip(), size=32)
     except ValueError as exc:
         raise ServiceError(
-            "The public key must be the base64 text 'hisconsole device show' prints "
-            "on the laptop. Nothing was changed."
+            N_(
+                "The public key must be the base64 text 'hisconsole device show' prints "
+                "on the laptop. Nothing was changed."
+            )
         ) from exc
     unknown = [r for r in roles if r not in trust_format.DEVICE_ROLES]
     if unknown:
         raise ServiceError(
-            f"Unknown device role {unknown[0]!r}; use {', '.join(trust_format.DEVICE_ROLES)}. "
-            "Nothing was changed."
+            N_("Unknown device role {unknown!r}; use {device_roles}. Nothing was changed."),
+            unknown=unknown[0],
+            device_roles=", ".join(trust_format.DEVICE_ROLES),
         )
     try:
         doc = (
@@ -78,7 +82,9 @@ def trust_add(
         )
         trust_format.write_list_file(list_path, updated)
     except ValueError as exc:
-        raise ServiceError(f"{expires!r} is not a date (YYYY-MM-DD). Nothing was changed.") from exc
+        raise ServiceError(
+            N_("{expires!r} is not a date (YYYY-MM-DD). Nothing was changed."), expires=expires
+        ) from exc
     except trust_format.TrustError as exc:
         raise refuse(exc) from exc
     return {"file": str(list_path), "serial": updated["serial"], "device": device_id_of(key)}
@@ -123,8 +129,12 @@ def trust_pin(console: Console, pubkey_path: Path, *, replace: bool = False) -> 
         pinned = intake.pinned_it_key(session)
         if pinned is not None and pinned != key and not replace:
             raise ServiceError(
-                f"A different IT key ({trust_format.fingerprint(pinned)}) is already pinned here. "
-                "If IT really replaced its key, pin again with --replace. Nothing was changed."
+                N_(
+                    "A different IT key ({fingerprint}) is already pinned here. If IT "
+                    "really replaced its key, pin again with --replace. Nothing was "
+                    "changed."
+                ),
+                fingerprint=trust_format.fingerprint(pinned),
             )
         if pinned != key:
             session.merge(Meta(key=intake.META_IT_KEY, value=b64(key)))
@@ -152,10 +162,13 @@ def trust_import(
         if pinned is None:
             if pin_fingerprint is None or not same_fingerprint(pin_fingerprint, fp):
                 raise ServiceError(
-                    f"No IT key is pinned on this laptop yet. This list is signed by IT key {fp}. "
-                    "If IT confirms that fingerprint, run again with --pin-fingerprint "
-                    f"{fp}, or pin the key file first ('hisconsole trust pin FILE'). "
-                    "Nothing was changed."
+                    N_(
+                        "No IT key is pinned on this laptop yet. This list is signed by IT key "
+                        "{fp}. If IT confirms that fingerprint, run again with "
+                        "--pin-fingerprint {fp}, or pin the key file first ('hisconsole trust "
+                        "pin FILE'). Nothing was changed."
+                    ),
+                    fp=fp,
                 )
             session.merge(Meta(key=intake.META_IT_KEY, value=b64(listed.signer)))
             session.flush()
@@ -168,9 +181,12 @@ def trust_import(
             assert current is not None
             if current.serial > listed.serial:
                 raise ServiceError(
-                    f"This trust list (serial {listed.serial}) is older than the one in use "
-                    f"(serial {current.serial}); an old list cannot be brought back. "
-                    "Nothing was changed."
+                    N_(
+                        "This trust list (serial {serial}) is older than the one in use (serial "
+                        "{current}); an old list cannot be brought back. Nothing was changed."
+                    ),
+                    serial=listed.serial,
+                    current=current.serial,
                 )
             return {"serial": current.serial, "adopted": False, "applied": 0, "it_key": fp}
         report = intake.receive(session, here=receiver(console), source="trust list", recheck=True)

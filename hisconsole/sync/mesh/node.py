@@ -29,6 +29,7 @@ import aiohttp
 from aiohttp import web
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from hisconsole.errors import N_
 from hisconsole.sync import vectors
 from hisconsole.sync.canonical import device_id_of
 from hisconsole.sync.mesh import certs, wire
@@ -364,7 +365,7 @@ class MeshNode:
         try:
             data = await request.read()
         except web.HTTPRequestEntityTooLarge as exc:
-            raise PeerError("the request is too large") from exc
+            raise PeerError(N_("the request is too large")) from exc
         return wire.parse_json(data, "the request")
 
     async def _hello(self, request: web.Request) -> web.Response:
@@ -488,7 +489,7 @@ class MeshNode:
         async with self._session(base, self._pinned(claimed.device)) as session:
             hello = await self._post_hello(session)
             if hello.device != claimed.device:
-                raise PeerError("the peer's hello names another device than its certificate")
+                raise PeerError(N_("the peer's hello names another device than its certificate"))
             if hello.device == self.store.own_id:
                 self._set(peer, state=SELF, device=hello.device, error="")
                 return
@@ -572,19 +573,21 @@ class MeshNode:
         """A page's lines, read within the bounds (a line, the whole page)."""
         async with session.post(wire.PATH_EVENTS, json={"since": have}) as response:
             if response.status != 200:
-                raise PeerError(f"the peer answered {response.status} to a request for events")
+                raise PeerError(
+                    N_("the peer answered {status} to a request for events"), status=response.status
+                )
             lines: list[bytes] = []
             buffer = b""
             total = 0
             async for chunk in response.content.iter_any():
                 total += len(chunk)
                 if total > wire.MAX_PAGE:
-                    raise PeerError("the peer sent a page of events larger than allowed")
+                    raise PeerError(N_("the peer sent a page of events larger than allowed"))
                 buffer += chunk
                 *complete, buffer = buffer.split(b"\n")
                 lines.extend(line for line in complete if line)
                 if len(buffer) > wire.MAX_LINE:
-                    raise PeerError("the peer sent a line longer than allowed")
+                    raise PeerError(N_("the peer sent a line longer than allowed"))
             if buffer:
                 lines.append(buffer)
         return lines
@@ -594,10 +597,10 @@ async def _json(response: aiohttp.ClientResponse) -> dict[str, Any]:
     if response.status == 403:
         raise _Refused("the peer does not trust this laptop")
     if response.status != 200:
-        raise PeerError(f"the peer answered {response.status}")
+        raise PeerError(N_("the peer answered {status}"), status=response.status)
     data = await response.content.read(wire.MAX_BODY + 1)
     if len(data) > wire.MAX_BODY:
-        raise PeerError("the peer's answer is larger than allowed")
+        raise PeerError(N_("the peer's answer is larger than allowed"))
     return wire.parse_json(data, "the peer's answer")
 
 

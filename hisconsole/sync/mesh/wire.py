@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from hisconsole.errors import N_
 from hisconsole.store.events import EventRecord
 from hisconsole.sync import intake, vectors
 from hisconsole.sync.errors import SyncError
@@ -88,7 +89,7 @@ class Hello:
 def _field(doc: Mapping[str, Any], name: str, kind: type, where: str) -> Any:
     value = doc.get(name)
     if not isinstance(value, kind) or isinstance(value, bool):
-        raise PeerError(f"{where}: field {name!r} is missing or wrong")
+        raise PeerError(N_("{where}: field {name!r} is missing or wrong"), where=where, name=name)
     return value
 
 
@@ -96,9 +97,9 @@ def parse_json(data: bytes, where: str) -> dict[str, Any]:
     try:
         doc = json.loads(data)
     except (ValueError, UnicodeDecodeError) as exc:
-        raise PeerError(f"{where} is not JSON") from exc
+        raise PeerError(N_("{where} is not JSON"), where=where) from exc
     if not isinstance(doc, dict):
-        raise PeerError(f"{where} is not a JSON object")
+        raise PeerError(N_("{where} is not a JSON object"), where=where)
     return doc
 
 
@@ -147,14 +148,14 @@ def page_tail(more: bool) -> str:
 def read_page(lines: list[bytes]) -> Page:
     """A page as sent (head, events, tail), checked: SyncError-free or PeerError."""
     if len(lines) < 2:
-        raise PeerError("the peer's page of events is cut short")
+        raise PeerError(N_("the peer's page of events is cut short"))
     head = parse_json(lines[0], "the page's head")
     tail = parse_json(lines[-1], "the page's end")
     if tail.get("end") is not True or not isinstance(tail.get("more"), bool):
-        raise PeerError("the peer's page of events is cut short")
+        raise PeerError(N_("the peer's page of events is cut short"))
     raw_keys, raw_names = head.get("keys"), head.get("names")
     if not isinstance(raw_keys, dict) or not isinstance(raw_names, dict):
-        raise PeerError("the page's head lacks the device keys")
+        raise PeerError(N_("the page's head lacks the device keys"))
     page = Page(more=bool(tail["more"]))
     try:
         page.keys = intake.check_keys(raw_keys, "the peer")
@@ -168,5 +169,5 @@ def read_page(lines: list[bytes]) -> Page:
     page.names = {str(k): v[:200] for k, v in raw_names.items() if isinstance(v, str)}
     bad = intake.first_bad_signature(page.records, page.keys)
     if bad is not None:
-        raise PeerError(f"the peer sent a forged or damaged event: {bad}")
+        raise PeerError(N_("the peer sent a forged or damaged event: {bad}"), bad=bad)
     return page
