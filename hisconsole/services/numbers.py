@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from hisconsole.domain import numbers as rules
+from hisconsole.errors import N_
 from hisconsole.services import plan as plan_service
 from hisconsole.services.console import ChangeSet, Console, ServiceError
 from hisconsole.services.errors import IncidentUnknown
@@ -168,7 +169,7 @@ def set_status(console: Console, text: str, status: str, *, reason: str = "") ->
     """Mark the numbers in ``text`` used (a patient got it) or void (spoiled, lost, never
     to be used). All or nothing: an unknown number, or using a void one, changes nothing."""
     if status not in ("used", "void"):
-        raise ServiceError(f"Unknown status {status!r}; use used or void.")
+        raise ServiceError(N_("Unknown status {status!r}; use used or void."), status=status)
     if status == "void" and not reason.strip():
         raise ReasonRequired()
     wanted = rules.expand(text)
@@ -283,7 +284,7 @@ def labels_pdf(
     from hisconsole.printing.number_labels import render_number_labels
 
     if lang not in ("zh", "en"):
-        raise ServiceError(f"Unknown language {lang!r}; use zh or en.")
+        raise ServiceError(N_("Unknown language {lang!r}; use zh or en."), lang=lang)
     if numbers:
         wanted = set(numbers)
         rows = [r for r in listing(console) if r["number"] in wanted]

@@ -16,6 +16,7 @@ from sqlalchemy import select
 from hisconsole.domain import glossary
 from hisconsole.domain import tasks as rules
 from hisconsole.domain.plan import GROUP_CODES
+from hisconsole.errors import N_
 from hisconsole.services.console import ChangeSet, Console, ServiceError
 from hisconsole.services.incident_rows import get_incident, iso, require_open
 from hisconsole.store.models import ChecklistItem, IncidentEntry, IncidentMessage, Task
@@ -106,7 +107,11 @@ def add(
     if moment < now - dt.timedelta(minutes=1):
         raise DueInPast(due=iso(moment))
     if source is not None and source not in glossary.TASK_SOURCES:
-        raise ServiceError(f"Unknown source {source!r}; use {', '.join(glossary.TASK_SOURCES)}.")
+        raise ServiceError(
+            N_("Unknown source {source!r}; use {task_sources}."),
+            source=source,
+            task_sources=", ".join(glossary.TASK_SOURCES),
+        )
     with console.transaction() as tx:
         require_open(get_incident(tx.session, incident_id))
         if source is not None:
@@ -139,7 +144,11 @@ def add(
 def set_status(console: Console, task_id: str, status: str = glossary.TASK_DONE) -> ChangeSet:
     """Mark a task done (or open again)."""
     if status not in glossary.TASK_STATUSES:
-        raise ServiceError(f"Unknown status {status!r}; use {', '.join(glossary.TASK_STATUSES)}.")
+        raise ServiceError(
+            N_("Unknown status {status!r}; use {task_statuses}."),
+            status=status,
+            task_statuses=", ".join(glossary.TASK_STATUSES),
+        )
     with console.transaction() as tx:
         row = tx.session.get(Task, task_id)
         if row is None:

@@ -24,6 +24,7 @@ from sqlalchemy import Table, create_engine
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import StaticPool
 
+from hisconsole.errors import N_
 from hisconsole.store import db as store_db
 from hisconsole.store import errors
 from hisconsole.store.models import PROJECTIONS
@@ -43,7 +44,7 @@ def shadow_session(path: Path) -> Iterator[Session]:
         con = store_db.connect_read_only(path)
     except sqlite3.Error as exc:
         raise errors.translate(exc, path) or errors.StoreError(
-            f"Cannot read {path} to compare it with a rebuild ({exc})."
+            N_("Cannot read {path} to compare it with a rebuild ({exc})."), path=path, exc=exc
         ) from exc
     con.isolation_level = None  # transactions as issued below, not the driver's own
     engine = create_engine("sqlite://", creator=lambda: con, poolclass=StaticPool)
