@@ -26,6 +26,7 @@ from hisconsole.ui.main_window import KEY_LANGUAGE, MainWindow
 from hisconsole.ui.notify import Notifier
 from hisconsole.ui.runner import Runner, user_message
 from hisconsole.ui.situation import SituationWatch
+from hisconsole.ui.sync.mesh_control import MeshControl
 from hisconsole.ui.theme import Theme
 
 APP_NAME = "hisconsole"
@@ -92,6 +93,7 @@ def create_main_window(
         translations = Translations()
         translations.set_language(saved_language(settings))
         owned.append(translations)
+    mesh = MeshControl(console, runner, settings)
     ctx = Context(
         console=console,
         runner=runner,
@@ -101,12 +103,15 @@ def create_main_window(
         situation=SituationWatch(console, runner),
         notifier=Notifier(use_tray=use_tray),
         theme=theme,
+        mesh=mesh,
     )
     window = MainWindow(ctx)
-    for child in (*owned, ctx.plan, ctx.situation, ctx.notifier):
+    for child in (*owned, ctx.plan, ctx.situation, ctx.notifier, mesh):
         child.setParent(window)
     ctx.plan.reload()
     ctx.situation.reload()
+    if ctx.mesh is not None and ctx.mesh.wanted():
+        ctx.mesh.start()  # it was on when the window last closed
     return window
 
 

@@ -43,6 +43,7 @@ class StatusBanner(QFrame):
         self._incident: BannerIncident | None = None
         self._operator: Operator | None = None
         self._plan_version: int | None = None
+        self._network = ""
 
         # The warning level, readable from across the room (2 m from a 13-inch screen).
         self.status_label = style.label("", self, delta=STATUS_DELTA, bold=True, wrap=True)
@@ -88,6 +89,11 @@ class StatusBanner(QFrame):
         self._plan_version = version
         self.retranslate()
 
+    def set_network(self, text: str) -> None:
+        """The command-centre network's line ("3 laptops connected"); empty while off."""
+        self._network = text
+        self.retranslate()
+
     def status_text(self) -> str:
         return self.status_label.text()
 
@@ -130,6 +136,8 @@ class StatusBanner(QFrame):
             )
         if self._plan_version is not None:
             parts.append(self.tr("Plan v{version}").format(version=self._plan_version))
+        if self._network:
+            parts.append(self._network)
         self.details_label.setText("   ·   ".join(parts))
         foreground = style.text_colour_on(colour)
         self.setStyleSheet(

@@ -16,6 +16,7 @@ from hisconsole.ui.runner import Runner
 if TYPE_CHECKING:
     from hisconsole.ui.notify import Notifier
     from hisconsole.ui.situation import SituationWatch
+    from hisconsole.ui.sync.mesh_control import MeshControl
     from hisconsole.ui.theme import Theme
 
 
@@ -87,6 +88,7 @@ class Context:
     situation: SituationWatch
     notifier: Notifier
     theme: Theme | None = None  # high contrast and text size (ui/theme.py)
+    mesh: MeshControl | None = None  # the command-centre network (ui/sync/network.py)
 
     @property
     def lang(self) -> Language:

@@ -22,6 +22,7 @@ from hisconsole import __version__
 from hisconsole.domain.plan import text
 from hisconsole.resources import ResourcesMissing
 from hisconsole.services.console import ChangeSet
+from hisconsole.services.sync.mesh import MeshStatus
 from hisconsole.ui import actions, style
 from hisconsole.ui.alerts.panel import AlertPanel
 from hisconsole.ui.banner import BannerIncident, StatusBanner
@@ -46,6 +47,7 @@ from hisconsole.ui.runner import user_message
 from hisconsole.ui.settings.page import SettingsPage
 from hisconsole.ui.signin import SignInDialog
 from hisconsole.ui.situation import EXERCISE_MARK, Situation
+from hisconsole.ui.sync.mesh_control import banner_text
 from hisconsole.ui.sync.page import SyncPage
 from hisconsole.ui.theme import Theme
 
@@ -134,6 +136,8 @@ class MainWindow(QMainWindow):
         self._create_actions()
         self._create_menus()
         ctx.runner.changed.connect(self._changed)
+        if ctx.mesh is not None:
+            ctx.mesh.status_changed.connect(self._network_changed)
         ctx.plan.updated.connect(self._plan_updated)
         ctx.situation.updated.connect(self._situation_updated)
         self.dashboard.open_incident.connect(self.open_incident)
@@ -466,6 +470,9 @@ class MainWindow(QMainWindow):
         if "operator" in changes.areas:
             self.banner.set_operator(self.ctx.console.operator)
 
+    def _network_changed(self, status: object) -> None:
+        self.banner.set_network(banner_text(status if isinstance(status, MeshStatus) else None))
+
     def _plan_updated(self, snapshot: PlanSnapshot) -> None:
         self.banner.set_plan_version(snapshot.version)
         self._situation_updated(self.ctx.situation.situation)
@@ -487,6 +494,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
+        if self.ctx.mesh is not None:
+            self.ctx.mesh.stop()  # mesh.json then says this laptop left the network
         self.ctx.runner.shutdown()
         # The look is application-wide: give it back with the window (saved in ui.ini).
         self.theme.restore_defaults()

@@ -276,7 +276,7 @@
 <context>
     <name>CallStatus</name>
     <message>
-        <location filename="../../hisconsole/ui/i18n.py" line="+286"/>
+        <location filename="../../hisconsole/ui/i18n.py" line="+289"/>
         <source>Not yet called</source>
         <translation>尚未呼叫</translation>
     </message>
@@ -1962,7 +1962,7 @@
 <context>
     <name>DeviceCard</name>
     <message>
-        <location filename="../../hisconsole/ui/sync/page.py" line="+132"/>
+        <location filename="../../hisconsole/ui/sync/page.py" line="+133"/>
         <source>Copied: paste it into a message to IT.</source>
         <translation>已复制：请粘贴到发给信息科的消息中。</translation>
     </message>
@@ -4209,7 +4209,7 @@ Nothing was recorded as issued.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hisconsole/ui/main_window.py" line="+364"/>
+        <location filename="../../hisconsole/ui/main_window.py" line="+368"/>
         <location line="+80"/>
         <source>HIS Console</source>
         <translation>HIS 应急指挥台</translation>
@@ -4233,7 +4233,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 本程序依据 Apache License 2.0 授权。中文显示使用文泉驿微米黑字体（Apache License 2.0）。</translation>
     </message>
     <message>
-        <location line="+132"/>
+        <location line="+137"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -4356,6 +4356,60 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
         <location line="+8"/>
         <source>{page} ({shortcut})</source>
         <translation>{page}（{shortcut}）</translation>
+    </message>
+</context>
+<context>
+    <name>MeshLabels</name>
+    <message>
+        <location filename="../../hisconsole/ui/sync/mesh_control.py" line="+30"/>
+        <source>connecting…</source>
+        <extracomment>ui.ini keys: the switch, the peers given by address, and where to listen.</extracomment>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not reachable</source>
+        <translation>无法连接</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>refused: not trusted</source>
+        <translation>被拒绝：不受信任</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sent unusable data</source>
+        <translation>发来无法使用的数据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>this laptop</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>network off</source>
+        <translation>局域网未开启</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>1 laptop connected</source>
+        <translation>已连接 1 台笔记本</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} laptops connected</source>
+        <translation>已连接 {count} 台笔记本</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Alone since {time}</source>
+        <translation>自 {time} 起未连接其他笔记本</translation>
     </message>
 </context>
 <context>
@@ -6963,7 +7017,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>Runner</name>
     <message>
-        <location filename="../../hisconsole/ui/runner.py" line="+36"/>
+        <location filename="../../hisconsole/ui/runner.py" line="+40"/>
         <source>Something went wrong that HIS Console did not expect: {error}</source>
         <translation>HIS 应急指挥台遇到了意外错误：{error}</translation>
     </message>
@@ -7106,7 +7160,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>ServiceMessages</name>
     <message>
-        <location filename="../../hisconsole/ui/runner.py" line="-140"/>
+        <location filename="../../hisconsole/ui/runner.py" line="-143"/>
         <source>Enter the operator&apos;s name.</source>
         <translation>请输入值班人员的姓名。</translation>
     </message>
@@ -7565,7 +7619,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../hisconsole/ui/app.py" line="+118"/>
+        <location filename="../../hisconsole/ui/app.py" line="+123"/>
         <source>Not imported: {problem}</source>
         <translation>未导入：{problem}</translation>
     </message>
@@ -7588,7 +7642,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>StatusBanner</name>
     <message>
-        <location filename="../../hisconsole/ui/banner.py" line="+111"/>
+        <location filename="../../hisconsole/ui/banner.py" line="+117"/>
         <source>No active incident — normal operations</source>
         <translation>当前无应急事件 — 系统运行正常</translation>
     </message>
@@ -8593,9 +8647,87 @@ No: import without pinning; events are held in quarantine.</source>
     </message>
 </context>
 <context>
+    <name>SyncNetworkTab</name>
+    <message>
+        <location filename="../../hisconsole/ui/sync/network.py" line="+40"/>
+        <source>Laptop</source>
+        <translation>笔记本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Device ID</source>
+        <translation>设备 ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Last contact</source>
+        <translation>最近联系</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Lacks from here</source>
+        <translation>缺本机记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not here yet</source>
+        <translation>本机尚缺</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>{address} added: this laptop reaches out to it.</source>
+        <translation>已添加 {address}：本机将主动连接它。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Off: this laptop exchanges by USB file and the hub only.</source>
+        <translation>未开启：本机只通过 U 盘文件（同步包）和中心库交换。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Listening on {address}.</source>
+        <translation>在 {address} 监听。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Command-centre network</source>
+        <translation>指挥中心局域网</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Laptops in one room (a switch, a Wi-Fi router, a hotspot or one cable) share every change within seconds, with no server. Only laptops in IT&apos;s trust list or accepted here can connect; the connection is encrypted. Laptops of this hospital are found by themselves; where they are not, add one by address.</source>
+        <translation>同一房间的笔记本（通过交换机、无线路由器、手机热点或一根网线）无需服务器，几秒内即可共享每一项更改。只有信息科信任名单中的或在本机接受的笔记本才能连接；连接全程加密。本院的笔记本会自动互相发现；发现不了时，可按地址添加。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Laptop address, e.g. 192.168.8.12:47811</source>
+        <translation>笔记本地址，例如 192.168.8.12:47811</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Add laptop</source>
+        <translation>添加笔记本(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Laptops on the command-centre network</source>
+        <translation>指挥中心局域网中的笔记本</translation>
+    </message>
+</context>
+<context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../hisconsole/ui/sync/page.py" line="+52"/>
+        <location filename="../../hisconsole/ui/sync/page.py" line="+57"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
@@ -8628,6 +8760,16 @@ No: import without pinning; events are held in quarantine.</source>
         <location line="+1"/>
         <source>History</source>
         <translation>历史</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Command-centre network</source>
+        <translation>指挥中心局域网</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Command-centre network ({count})</source>
+        <translation>指挥中心局域网（{count}）</translation>
     </message>
 </context>
 <context>

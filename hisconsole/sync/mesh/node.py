@@ -221,6 +221,7 @@ class MeshNode:
             ssl=base,
             backlog=64,
             ssl_handshake_timeout=CONNECT_TIMEOUT,
+            ssl_shutdown_timeout=1.0,
             reuse_address=True,
         )
         sockets = self._server.sockets
@@ -255,7 +256,12 @@ class MeshNode:
         if self._server is not None:
             self._server.close()
         if self._runner is not None:
+            protocols = self._runner.server
+            for handler in protocols.connections if protocols is not None else ():
+                if handler.transport is not None:
+                    handler.transport.abort()  # a peer's long poll: no TLS goodbye needed
             await self._runner.cleanup()
+        await asyncio.sleep(0.1)  # the aborted sockets close on the next turns of the loop
         self._reader.shutdown(wait=True, cancel_futures=True)
         self._writer.shutdown(wait=True, cancel_futures=True)
 

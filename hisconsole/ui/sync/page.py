@@ -19,6 +19,7 @@ from hisconsole.ui.sync.conflicts import SyncConflictsTab
 from hisconsole.ui.sync.devices import SyncDevicesTab
 from hisconsole.ui.sync.exchange import SyncExchangeTab
 from hisconsole.ui.sync.history import SyncHistoryTab
+from hisconsole.ui.sync.network import SyncNetworkTab
 from hisconsole.ui.sync.state import SyncState
 
 
@@ -268,6 +269,11 @@ class SyncPage(Page):
         self.history_tab = SyncHistoryTab(ctx, self.state, self.tabs)
         for tab in (self.exchange_tab, self.devices_tab, self.conflicts_tab, self.history_tab):
             self.tabs.addTab(tab, "")
+        self.network_tab: SyncNetworkTab | None = None
+        if ctx.mesh is not None:
+            self.network_tab = SyncNetworkTab(ctx, ctx.mesh, self.tabs)
+            self.tabs.addTab(self.network_tab, "")
+            ctx.mesh.status_changed.connect(lambda _status: self._tab_titles())
         self._layout.setSpacing(8)
         self._layout.addWidget(self.card)
         self._layout.addWidget(self.error_label)
@@ -334,7 +340,7 @@ class SyncPage(Page):
         devices = self.tr("Devices")
         if held:
             devices = self.tr("Devices ({count} in quarantine)").format(count=held)
-        titles = (
+        titles: tuple[str, ...] = (
             self.tr("Exchange"),
             devices,
             self.tr("Conflicts ({count})").format(count=conflicts)
@@ -342,6 +348,12 @@ class SyncPage(Page):
             else self.tr("Conflicts"),
             self.tr("History"),
         )
+        if self.network_tab is not None:
+            status = self.ctx.mesh.status if self.ctx.mesh is not None else None
+            network = self.tr("Command-centre network")
+            if status is not None and status.running:
+                network = self.tr("Command-centre network ({count})").format(count=status.connected)
+            titles = (*titles, network)
         for index, title in enumerate(titles):
             self.tabs.setTabText(index, title)
 
