@@ -78,6 +78,24 @@ def _or_unknown(value: int | None) -> str:
     return "?" if value is None else str(value)
 
 
+def _stock_line(row: dict[str, Any]) -> str:
+    """One form's stock, 8-hour need and burn-down, as a line of ``forms stock``."""
+    line = f"{row['template']:<20} " + _("{on_hand} on hand, 8-hour need {need}").format(
+        on_hand=_or_unknown(row["on_hand"]), need=row["need_8h"]
+    )
+    if row["per_hour"] and row["hours_left"] is not None:
+        line += "; " + _("{per_hour} used an hour, out in {hours} h").format(
+            per_hour=row["per_hour"], hours=row["hours_left"]
+        )
+    elif row["per_hour"]:
+        line += "; " + _("{per_hour} used an hour").format(per_hour=row["per_hour"])
+    if row["running_out"]:
+        line += "  " + _("RUNNING OUT")
+    elif row["low"]:
+        line += "  " + _("LOW")
+    return line
+
+
 def cmd_forms(args: argparse.Namespace, out: Output) -> int:
     from hisconsole.services import forms
     from hisconsole.services.console import ServiceError
@@ -186,11 +204,7 @@ def cmd_forms(args: argparse.Namespace, out: Output) -> int:
                     )
                 forms.count_stock(console, code, int(number))
             rows = forms.stock(console, args.wards)
-            human = "\n".join(
-                f"{r['template']:<18} on hand {_or_unknown(r['on_hand']):>5}"
-                f"   8-hour need {r['need_8h']:>5}" + ("   LOW" if r["low"] else "")
-                for r in rows
-            )
+            human = "\n".join(_stock_line(r) for r in rows)
             out.emit(rows, human)
         elif action == "outstanding":
             _outstanding(console, args, out)

@@ -46,6 +46,7 @@ from typing import Any
 from sqlalchemy import select
 
 from hisconsole.domain import incidents as rules
+from hisconsole.domain import paper
 from hisconsole.domain.callout import REACHED_OUTCOMES
 from hisconsole.services.console import ChangeSet, Console, ServiceError
 from hisconsole.store.folding import hlc_time
@@ -68,6 +69,8 @@ TEXTS = {
     "needed within {within} min: the next wave is being called; find more people",
     "paper-stock-low": "Paper stock low: {form}: {on_hand} sheets on hand, {need} needed "
     "for 8 hours",
+    "paper-running-out": "Paper running out: {form}: {on_hand} sheets on hand, used at "
+    "{per_hour} an hour: out in {hours_left} h (at {runs_out_at}). Print or fetch more",
     "sheets-not-printed": "{count} sheet(s) {first} .. {last} not printed: job {job} on "
     "{printer} {reason}. Reprint them or void them",
     "conflict": "Conflict to resolve: {table} {item} ({count} values)",
@@ -333,7 +336,9 @@ def _escalations(console: Console, now: dt.datetime) -> Found:
 
 @source
 def _paper_stock(console: Console, now: dt.datetime) -> Found:
-    """A form's sheets on hand (last count minus sheets printed since) below 8 hours' need."""
+    """A form's sheets on hand (last count minus sheets printed since) below 8 hours' need;
+    or, more urgent, running out within two hours at the rate they are being used (the
+    burn-down, domain/paper.py: then that alert says it, not this one too)."""
     from hisconsole.services import forms
 
     found = Found()
@@ -342,17 +347,38 @@ def _paper_stock(console: Console, now: dt.datetime) -> Found:
         if session.scalar(select(FormStock.template).limit(1)) is None:
             return found
     for row in forms.stock(console):
-        if row["low"]:
+        # A new count is a new alert (the old one's condition ended with it).
+        identity = (row["template"], row["counted_at"] or "")
+        if row["running_out"]:
+            found.alerts.append(
+                alert(
+                    "paper-running-out",
+                    URGENT,
+                    identity,
+                    {
+                        "form": row["title"],
+                        "on_hand": row["on_hand"],
+                        "per_hour": row["per_hour"],
+                        "hours_left": row["hours_left"],
+                        "runs_out_at": row["runs_out_at"],
+                    },
+                    since=row["counted_at"],
+                )
+            )
+        elif row["low"]:
             found.alerts.append(
                 alert(
                     "paper-stock-low",
                     WARNING,
-                    # A new count that is still low is a new alert.
-                    (row["template"], row["counted_at"] or ""),
+                    identity,
                     {"form": row["title"], "on_hand": row["on_hand"], "need": row["need_8h"]},
                     since=row["counted_at"],
                 )
             )
+        if row["runs_out_at"] and not row["running_out"]:
+            # At this rate the form starts running out then, with no new event to say so.
+            runs_out = dt.datetime.fromisoformat(row["runs_out_at"])
+            found.changes_at.append(runs_out - dt.timedelta(hours=paper.WARN_HOURS))
     return found
 
 

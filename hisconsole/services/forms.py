@@ -12,6 +12,7 @@ from typing import Any, BinaryIO
 
 from sqlalchemy import func, select
 
+from hisconsole.domain import paper
 from hisconsole.domain import serials as serial_rules
 from hisconsole.domain.forms import (
     FormTemplate,
@@ -548,9 +549,23 @@ def pack_for_wards(
 
 def stock(console: Console, wards: int = 1) -> list[dict[str, Any]]:
     """Per template: sheets on hand (last count minus sheets issued since), the 8-hour need
-    for ``wards`` wards, and whether stock is below it."""
+    for ``wards`` wards, and whether stock is below it; and the burn-down (domain/paper.py):
+    sheets issued per hour (in all and per ward), the hours left at that rate, when the
+    stock runs out, and whether that is within two hours."""
     loaded, _ = templates(console)
+    now = console.now()
+    since = (now - dt.timedelta(hours=paper.RATE_WINDOW_HOURS)).isoformat(timespec="seconds")
     with console.db.read() as session:
+        issued: dict[str, list[tuple[str, dt.datetime]]] = {}
+        for code, department, at in session.execute(
+            select(FormSerial.template, FormSerial.department, FormSerial.issued_at).where(
+                FormSerial.issued_at >= since
+            )
+        ):
+            moment = dt.datetime.fromisoformat(at)
+            if moment.tzinfo is None:  # written without a zone: the log's times are UTC
+                moment = moment.replace(tzinfo=dt.UTC)
+            issued.setdefault(code, []).append((department, moment))
         counts = {r.template: r for r in session.scalars(select(FormStock))}
         # Counted in the database: the sheets issued since each count, not every sheet ever.
         used_since: dict[str, int] = {
@@ -569,6 +584,7 @@ def stock(console: Console, wards: int = 1) -> list[dict[str, Any]]:
         if row is not None:
             on_hand = max(row.counted - used_since.get(code, 0), 0)
         need = template.rate_per_ward_per_8h * wards
+        burn = paper.burn_down(on_hand, issued.get(code, ()), now)
         result.append(
             {
                 "template": code,
@@ -577,6 +593,16 @@ def stock(console: Console, wards: int = 1) -> list[dict[str, Any]]:
                 "counted_at": row.counted_at if row else None,
                 "need_8h": need,
                 "low": on_hand is not None and on_hand < need,
+                "per_hour": round(burn.per_hour, 1),
+                "per_hour_by_ward": [
+                    {"ward": ward or None, "per_hour": round(rate, 1)}
+                    for ward, rate in burn.by_ward.items()
+                ],
+                "hours_left": None if burn.hours_left is None else round(burn.hours_left, 1),
+                "runs_out_at": (
+                    burn.runs_out_at.isoformat(timespec="seconds") if burn.runs_out_at else None
+                ),
+                "running_out": burn.running_out,
             }
         )
     return result

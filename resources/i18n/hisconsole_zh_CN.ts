@@ -221,6 +221,11 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>Paper running out: {form} — {on_hand} sheets on hand, used at {per_hour} an hour: out in {hours_left} h (at {time}). Print or fetch more</source>
+        <translation>纸质表单即将用完：{form} — 现有 {on_hand} 张，每小时用 {per_hour} 张，约 {hours_left} 小时后（{time}）用完。请尽快加印或调配</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>{count} sheet(s) {first} … {last} not printed: job {job} on {printer} ({reason}). Reprint them or void them on the Forms page</source>
         <translation>{count} 张表单 {first} … {last} 未打印：{printer} 上的作业 {job}（{reason}）。请在“表单”页重印或作废</translation>
     </message>
@@ -3066,7 +3071,7 @@ Nothing was recorded as issued.</source>
 <context>
     <name>FormsStockTab</name>
     <message>
-        <location filename="../../hisconsole/ui/forms/stock.py" line="+48"/>
+        <location filename="../../hisconsole/ui/forms/stock.py" line="+50"/>
         <source>Form</source>
         <translation>表单</translation>
     </message>
@@ -3091,14 +3096,29 @@ Nothing was recorded as issued.</source>
         <translation>8 小时需要量</translation>
     </message>
     <message>
+        <location line="+7"/>
+        <source>Used per hour</source>
+        <translation>每小时用量</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>Runs out</source>
+        <translation>预计用完</translation>
+    </message>
+    <message>
+        <location line="-7"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+44"/>
         <source>count it</source>
         <translation>请盘点</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>RUNNING OUT</source>
+        <translation>即将用完</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3111,7 +3131,17 @@ Nothing was recorded as issued.</source>
         <translation>充足</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+16"/>
+        <source>in {hours} h, at {time}</source>
+        <translation>{hours} 小时后（{time}）</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>RUNNING OUT within 2 hours at the current rate: {forms}</source>
+        <translation>按当前用量 2 小时内将用完：{forms}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>LOW for {wards} ward(s) for 8 hours: {forms}</source>
         <translation>不够 {wards} 个病区 8 小时使用：{forms}</translation>
     </message>

@@ -113,3 +113,40 @@ def test_tab_in_chinese(qtbot: QtBot, window: MainWindow) -> None:
     assert page.tabs.tabText(3) == "临时住院号"
     assert page.numbers_tab.issue_button.text().startswith("发放号码")
     window.set_language("en")
+
+
+def test_stock_tab_shows_the_burn_down(
+    qtbot: QtBot, window: MainWindow, window_console: Console
+) -> None:
+    from hisconsole.services import forms
+
+    first = forms.reserve_serials(window_console, 30)
+    forms.record_issued(
+        window_console,
+        template="mar",
+        template_version=2,
+        first=first,
+        count=30,
+        incident=None,
+        lang="zh",
+        department="ICU",
+    )
+    forms.count_stock(window_console, "mar", 10)  # counted after the sheets were printed
+    window.show_page(PAGE_TYPES.index(FormsPage))
+    page = window.current_page()
+    assert isinstance(page, FormsPage)
+    page.tabs.setCurrentWidget(page.stock_tab)
+    settle(qtbot, window)
+    stock = page.stock_tab
+    qtbot.waitUntil(lambda: any(r["template"] == "mar" for r in stock.rows))
+    index = [r["template"] for r in stock.rows].index("mar")
+    headers = [
+        stock.model.headerData(c, Qt.Orientation.Horizontal)
+        for c in range(stock.model.columnCount())
+    ]
+    cell = {h: stock.model.data(stock.model.index(index, c)) for c, h in enumerate(headers)}
+    assert cell["Used per hour"] == "30.0 (ICU 30.0)"
+    assert cell["Runs out"].startswith("in 0.3 h, at ")
+    assert cell["State"] == "RUNNING OUT"
+    assert "RUNNING OUT within 2 hours" in stock.low_label.text()
+    assert "Medication administration record" in stock.low_label.text()

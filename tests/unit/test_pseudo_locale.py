@@ -202,6 +202,8 @@ def test_numbers_commands_in_the_pseudo_locale_print_no_english_sentence(
         run("numbers", "list"),
         run("numbers", "labels", "--ward", "W3A", "--out", str(tmp_path / "none.pdf"), code=1),
         run("numbers", "ward-remove", "W3A"),
+        run("forms", "print", "mar", "--department", "W3A", "--out", str(tmp_path / "m.pdf")),
+        run("forms", "stock", "--count", "mar=1"),  # the burn-down: running out
     ]
     bad = [found for out in outputs for found in _english(out)]
     assert bad == []

@@ -75,6 +75,17 @@ TEXTS: dict[str, Callable[[dict[str, Any]], str]] = {
     "paper-stock-low": lambda p: QCoreApplication.translate(
         "Alerts", "Paper stock low: {form} — {on_hand} sheets on hand, {need} needed for 8 hours"
     ).format(form=_name(p["form"]), on_hand=p["on_hand"], need=p["need"]),
+    "paper-running-out": lambda p: QCoreApplication.translate(
+        "Alerts",
+        "Paper running out: {form} — {on_hand} sheets on hand, used at {per_hour} an hour: "
+        "out in {hours_left} h (at {time}). Print or fetch more",
+    ).format(
+        form=_name(p["form"]),
+        on_hand=p["on_hand"],
+        per_hour=p["per_hour"],
+        hours_left=p["hours_left"],
+        time=clock_time(p["runs_out_at"]),
+    ),
     "sheets-not-printed": lambda p: QCoreApplication.translate(
         "Alerts",
         "{count} sheet(s) {first} … {last} not printed: job {job} on {printer} ({reason}). "

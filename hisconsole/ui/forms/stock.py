@@ -23,7 +23,9 @@ LOW = ("#FFCDD2", "#B71C1C")
 
 class FormsStockTab(Tab):
     """Blank paper per form: on hand (last count minus sheets issued since) against the
-    8-hour need for N wards; forms below it are marked LOW. A count is recorded here.
+    8-hour need for N wards; forms below it are marked LOW. The burn-down beside it: the
+    sheets used per hour (the busiest wards named) and when the stock runs out at that
+    rate; within two hours the form is RUNNING OUT. A count is recorded here.
 
     Signals: none.
     """
@@ -65,6 +67,13 @@ class FormsStockTab(Tab):
                     background=self._low_background,
                     foreground=self._low_foreground,
                 ),
+                Column(lambda: self.tr("Used per hour"), self._per_hour),
+                Column(
+                    lambda: self.tr("Runs out"),
+                    self._runs_out,
+                    background=self._low_background,
+                    foreground=self._low_foreground,
+                ),
             ],
             self,
         )
@@ -89,16 +98,36 @@ class FormsStockTab(Tab):
 
     @staticmethod
     def _low_background(row: dict[str, Any]) -> str | None:
-        return LOW[0] if row["low"] else None
+        return LOW[0] if row["low"] or row["running_out"] else None
 
     @staticmethod
     def _low_foreground(row: dict[str, Any]) -> str | None:
-        return LOW[1] if row["low"] else None
+        return LOW[1] if row["low"] or row["running_out"] else None
 
     def _state(self, row: dict[str, Any]) -> str:
         if row["on_hand"] is None:
             return self.tr("count it")
+        if row["running_out"]:
+            return self.tr("RUNNING OUT")
         return self.tr("LOW") if row["low"] else self.tr("enough")
+
+    def _per_hour(self, row: dict[str, Any]) -> str:
+        if not row["per_hour"]:
+            return "—"
+        wards = [w for w in row["per_hour_by_ward"] if w["ward"]]
+        shown = str(row["per_hour"])
+        if wards:
+            # The wards using it most, so the reader sees where the paper goes.
+            top = sorted(wards, key=lambda w: -w["per_hour"])[:3]
+            shown += " (" + ", ".join(f"{w['ward']} {w['per_hour']}" for w in top) + ")"
+        return shown
+
+    def _runs_out(self, row: dict[str, Any]) -> str:
+        if row["runs_out_at"] is None:
+            return "—"
+        return self.tr("in {hours} h, at {time}").format(
+            hours=row["hours_left"], time=date_time(row["runs_out_at"], seconds=False)
+        )
 
     def _wards_changed(self) -> None:
         self.ctx.settings.setValue(KEY_WARDS, self.wards_spin.value())
@@ -136,8 +165,16 @@ class FormsStockTab(Tab):
 
     def _show_low(self) -> None:
         low = [text(r["title"], self.ctx.lang) for r in self.rows if r["low"]]
+        short = [text(r["title"], self.ctx.lang) for r in self.rows if r["running_out"]]
         separator = "、" if self.ctx.lang == "zh" else ", "
-        if low:
+        if short:
+            self.low_label.setText(
+                self.tr("RUNNING OUT within 2 hours at the current rate: {forms}").format(
+                    forms=separator.join(short)
+                )
+            )
+            self.low_label.setStyleSheet(f"color: {LOW[1]};")
+        elif low:
             self.low_label.setText(
                 self.tr("LOW for {wards} ward(s) for 8 hours: {forms}").format(
                     wards=self.wards_spin.value(), forms=separator.join(low)
