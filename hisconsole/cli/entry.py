@@ -23,6 +23,7 @@ from hisconsole.cli import (
     printing,
     readiness,
     reports,
+    review,
     sync,
 )
 from hisconsole.cli.options import Handler, Parser, global_options
@@ -41,6 +42,7 @@ GROUPS = (
     printing,
     reports,
     drill,
+    review,
     sync,
     mesh,
     check,

@@ -61,6 +61,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "initial": ("首报", "Initial"),
     "followup": ("续报", "Follow-up"),
     "level-change": ("级别变更报告", "Level change"),
+    "report_initial": ("首报", "Initial report"),
+    "report_followup": ("续报", "Follow-up report"),
+    "report_level-change": ("级别变更报告", "Level change report"),
     "on-time": ("按时", "on time"),
     "late": ("迟报", "late"),
     "missed": ("漏报", "missed"),
@@ -93,6 +96,11 @@ WORDS: dict[str, tuple[str, str]] = {
         "All times are drill minutes from the drill's start (pauses excluded, scaled by speed).",
     ),
     "timings": ("时间节点", "Timings"),
+    "drill_clock": (
+        "演练 {drill}：时间按演练时钟计（演练开始时间加演练分钟，暂停不计，按速度换算）。",
+        "Drill {drill}: times are on the drill's clock (its start plus drill minutes; pauses "
+        "excluded, scaled by speed).",
+    ),
     "milestone": ("节点", "Milestone"),
     "time": ("时间", "Time"),
     "minutes": ("距发现（分钟）", "Minutes from detection"),
@@ -353,6 +361,8 @@ def render_review(
         Paragraph(_esc(f"{w('level')}: {incident['level']}"), st["base"]),
         Paragraph(_esc(w("timings")), st["h2"]),
     ]
+    if review.get("drill"):
+        story.append(Paragraph(_esc(w("drill_clock").format(drill=review["drill"])), st["cell"]))
     rows: list[list[Any]] = [[w("milestone"), w("time"), w("minutes"), w("state")]]
     for point in review["timings"]:
         clock = point.get("clock")
@@ -400,7 +410,7 @@ def render_review(
 def _milestone(name: str, w: _Words) -> str:
     """A review milestone ("detected", "initial report", "HIS restored") in words."""
     if name.endswith(" report"):
-        return f"{w(name[: -len(' report')])}"
+        return w(f"report_{name[: -len(' report')]}")
     if name.endswith(" restored"):
         return f"{name[: -len(' restored')]} {w('restored')}"
     return w(name)

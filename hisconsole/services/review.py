@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
@@ -15,7 +16,9 @@ from sqlalchemy import select
 from hisconsole.domain import incidents as rules
 from hisconsole.errors import N_
 from hisconsole.services import incidents
+from hisconsole.services import plan as plan_service
 from hisconsole.services.console import ChangeSet, Console, ServiceError
+from hisconsole.services.files import write_atomically
 from hisconsole.services.incident_rows import get_incident
 from hisconsole.store.models import Improvement, Review
 
@@ -69,7 +72,12 @@ def _judged(clock: dict[str, Any]) -> dict[str, Any]:
 
 
 def review(console: Console, incident_id: str) -> dict[str, Any]:
-    data = incidents.show(console, incident_id)
+    """The review of an incident. A drill's is timed on the drill's clock (its speed and
+    pauses taken out), as its score card is, and says so (``drill``)."""
+    from hisconsole.services.drills.score import on_drill_clock
+
+    drilled = on_drill_clock(console, incident_id)
+    data = drilled or incidents.show(console, incident_id)
     with console.db.read() as session:
         row = session.get(Review, incident_id)
         items = session.scalars(
@@ -77,6 +85,7 @@ def review(console: Console, incident_id: str) -> dict[str, Any]:
         ).all()
     return {
         "incident": incident_id,
+        "drill": drilled["drill"] if drilled else None,
         "timings": timings(data),
         "went_well": row.went_well if row else "",
         "went_badly": row.went_badly if row else "",
@@ -106,6 +115,9 @@ def add_improvement(
 ) -> str:
     if not text.strip() or not owner.strip():
         raise ServiceError(N_("An improvement item needs a text and an owner."))
+    section = plan_section.strip()
+    if section and section not in plan_sections(console):
+        raise PlanSectionUnknown(section=section)
     try:
         dt.date.fromisoformat(due)
     except ValueError as exc:
@@ -127,6 +139,63 @@ def add_improvement(
             },
         )
     return item
+
+
+class PlanSectionUnknown(ServiceError):
+    code = "review.plan-section-unknown"
+    template = (
+        "The plan has no section or item {section!r}; use a section (e.g. scenarios) or an "
+        "item (e.g. scenarios/his-down)."
+    )
+
+
+def plan_sections(console: Console) -> dict[str, dict[str, str]]:
+    """What an improvement item can name as the part of the plan it changes: every
+    section (``scenarios``) and item (``scenarios/his-down``), each with its name in
+    Chinese and English."""
+    from hisconsole.domain.plan import LIST_SECTIONS, SINGLE_SECTIONS, item_key
+    from hisconsole.i18n import translator
+    from hisconsole.printing.words import LABELS
+
+    doc = plan_service.require_document(console)
+    names: dict[str, dict[str, str]] = {}
+    for section in (*SINGLE_SECTIONS, *LIST_SECTIONS):
+        label = LABELS.get(section, section)
+        names[section] = {lang: translator(lang).gettext(label) for lang in ("zh", "en")}
+    for section in LIST_SECTIONS:
+        for item in doc.get(section, []):
+            name = item.get("name")
+            names[item_key(section, item["code"])] = (
+                dict(name) if isinstance(name, dict) else {"zh": item["code"], "en": item["code"]}
+            )
+    return names
+
+
+def review_pdf(console: Console, incident_id: str, lang: str = "zh") -> bytes:
+    """The after-action review as a document: timings against the plan, what went well
+    and badly, and the improvement items (整改项) with owners, due dates and the plan
+    section each changes; ``lang`` zh, en or both."""
+    import io
+
+    from hisconsole.printing.drill_documents import render_review
+
+    data = review(console, incident_id)
+    incident = incidents.show(console, incident_id, with_log=False)
+    out = io.BytesIO()
+    render_review(
+        data,
+        incident,
+        lang=lang,
+        hospital=plan_service.require_document(console)["meta"]["hospital"],
+        printed_at=console.now().astimezone(),
+        out=out,
+        plan_sections=plan_sections(console),
+    )
+    return out.getvalue()
+
+
+def write_review_pdf(console: Console, incident_id: str, path: Path, lang: str = "zh") -> None:
+    write_atomically(path, review_pdf(console, incident_id, lang))
 
 
 def complete(console: Console, item: str, done: bool = True) -> ChangeSet:

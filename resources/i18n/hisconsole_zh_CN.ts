@@ -3348,7 +3348,7 @@ Nothing was recorded as issued.</source>
 <context>
     <name>ImprovementsTable</name>
     <message>
-        <location filename="../../hisconsole/ui/incident/review.py" line="+82"/>
+        <location filename="../../hisconsole/ui/incident/review.py" line="+84"/>
         <source>Done</source>
         <extracomment>An improvement item is due this many days after it is written down, unless changed.</extracomment>
         <translation>完成</translation>
@@ -6679,12 +6679,12 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
         <translation>时间</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+120"/>
         <source>not yet</source>
         <translation>尚未发生</translation>
     </message>
     <message>
-        <location line="-111"/>
+        <location line="-115"/>
         <source>Since detection</source>
         <translation>距发现</translation>
     </message>
@@ -6699,7 +6699,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
         <translation>是否按时</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+106"/>
         <source>not made</source>
         <translation>未报</translation>
     </message>
@@ -6765,6 +6765,16 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
     </message>
     <message>
         <location line="+1"/>
+        <source>Review as PDF…</source>
+        <translation>总结评估报告 PDF…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The review as a document: timings, what went well and badly, improvements</source>
+        <translation>总结评估报告：时间节点、做得好的方面和存在的问题、整改项</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Improvement items</source>
         <translation>改进事项</translation>
     </message>
@@ -6820,7 +6830,12 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
         <translation>添加事项</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+11"/>
+        <source>Save after-action review</source>
+        <translation>保存总结评估报告</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>(no plan section)</source>
         <translation>（不涉及预案条目）</translation>
     </message>

@@ -3,7 +3,11 @@ pauses and resumes, the score card opens."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QTableWidget
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtWidgets import QFileDialog, QTableWidget
 from pytestqt.qtbot import QtBot
 
 from hisconsole.services import response
@@ -20,7 +24,12 @@ def _states(table: QTableWidget) -> list[str]:
 
 
 def test_drill_runs_in_the_window(
-    qtbot: QtBot, timed_window: MainWindow, timed: Console, clock: Clock
+    qtbot: QtBot,
+    timed_window: MainWindow,
+    timed: Console,
+    clock: Clock,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     window = timed_window
     window.show_page(PAGE_TYPES.index(DrillsPage))
@@ -69,4 +78,13 @@ def test_drill_runs_in_the_window(
     assert dialog.summary.text().endswith("not met")
     assert dialog.table.rowCount() == 7
     assert dialog.table.item(0, 0).text() == "Declared within 5 min of the first report"
+    assert dialog.table.item(0, 1).text() == "met"  # declared 0 drill minutes after it
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(tmp_path / "card.pdf"), "")
+    )
+    dialog.save_zh.click()
+    qtbot.waitUntil(lambda: (tmp_path / "card.pdf").exists())
+    settle(qtbot, window)
+    text = "".join(page.extract_text() for page in PdfReader(tmp_path / "card.pdf").pages)
+    assert "应急演练评分表" in text and "演练 — 非真实事件" in text
     dialog.close()

@@ -504,3 +504,27 @@ def test_review_and_replay_in_chinese(qtbot: QtBot, window: MainWindow, incident
     assert chips(page)[0].startswith("HIS")
     replay.last_frame()
     assert replay.state_label.text() == "事件状态：已解除"
+
+
+def test_the_review_is_saved_as_a_document(
+    qtbot: QtBot,
+    window: MainWindow,
+    incident_id: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    page = open_page(qtbot, window, incident_id, window.incident_page.review_tab)
+    tab = page.review_tab
+    tab.well_edit.setPlainText("Call-out done in 10 minutes")
+    tab.save_notes()
+    settle(qtbot, window)
+    asked = save_to(monkeypatch, tmp_path / "review.pdf")
+    tab.pdf_button.click()
+    qtbot.waitUntil(lambda: (tmp_path / "review.pdf").exists())
+    settle(qtbot, window)
+    assert asked == ["Save after-action review"]
+    text = " ".join(pdf_text(tmp_path / "review.pdf").split())
+    assert "After-action review" in text and incident_id in text
+    assert "Call-out done in 10 minutes" in text
+    assert "Initial report 2026-11-25 02:10 10 on time" in text
+    assert "Follow-up report — — missed" in text

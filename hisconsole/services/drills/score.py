@@ -143,36 +143,8 @@ class _Facts:
         self, console: Console, data: Mapping[str, Any], end: dt.datetime
     ) -> list[dict[str, Any]]:
         run = self.run
-
-        def drill_time(at: str | dt.datetime) -> dt.datetime:
-            moment = dt.datetime.fromisoformat(at) if isinstance(at, str) else at
-            return run.started_at + dt.timedelta(seconds=run.seconds(moment))
-
-        changes, made = [], []
-        for seq, entry in enumerate(data["log"]):
-            if entry["kind"] == "level":
-                changes.append(
-                    clock_rules.LevelChange(drill_time(entry["at"]), entry["data"]["level"], seq)
-                )
-            elif entry["kind"] == "report":
-                made.append(clock_rules.ReportMade(drill_time(entry["at"]), seq))
-        history = data["level_history"]
-        levels = {lvl.code: lvl for lvl in levels_of(plan_service.require_document(console))}
-        resolved = data.get("resolved_at")
-        clocks = clock_rules.compute_clocks(
-            levels=levels,
-            reported_at=drill_time(data["reported_at"]),
-            initial_level=history[0]["level"] if history else data["level"],
-            level_changes=changes,
-            reports=made,
-            resolved_at=drill_time(resolved) if resolved else None,
-        )
-        finish = drill_time(end)
         result = []
-        for clock in clocks:
-            state = clock.state(finish)
-            if not clock.settled:
-                state = clock_rules.STATE_MISSED if state == clock_rules.STATE_RED else CLOCK_OPEN
+        for clock, state in _judged_clocks(console, run, data, end):
             result.append(
                 {
                     "kind": clock.kind,
@@ -241,6 +213,86 @@ class _Facts:
                 for d in sorted(departments.values(), key=lambda d: d["department"])
             ],
         }
+
+
+def _drill_time(run: Run, at: str | dt.datetime) -> dt.datetime:
+    """A console time on the drill's clock: its start plus the drill time run by then."""
+    moment = dt.datetime.fromisoformat(at) if isinstance(at, str) else at
+    return run.started_at + dt.timedelta(seconds=run.seconds(moment))
+
+
+def _judged_clocks(
+    console: Console, run: Run, data: Mapping[str, Any], end: dt.datetime
+) -> list[tuple[clock_rules.ReportClock, str]]:
+    """The incident's reporting clocks on the drill's clock, each with its state when the
+    drill ended: the plan's own rule applied to drill time (a clock still running then is
+    missed if overdue, else open)."""
+    changes, made = [], []
+    for seq, entry in enumerate(data["log"]):
+        if entry["kind"] == "level":
+            changes.append(
+                clock_rules.LevelChange(_drill_time(run, entry["at"]), entry["data"]["level"], seq)
+            )
+        elif entry["kind"] == "report":
+            made.append(clock_rules.ReportMade(_drill_time(run, entry["at"]), seq))
+    history = data["level_history"]
+    levels = {lvl.code: lvl for lvl in levels_of(plan_service.require_document(console))}
+    resolved = data.get("resolved_at")
+    clocks = clock_rules.compute_clocks(
+        levels=levels,
+        reported_at=_drill_time(run, data["reported_at"]),
+        initial_level=history[0]["level"] if history else data["level"],
+        level_changes=changes,
+        reports=made,
+        resolved_at=_drill_time(run, resolved) if resolved else None,
+    )
+    finish = _drill_time(run, end)
+    result = []
+    for clock in clocks:
+        state = clock.state(finish)
+        if not clock.settled:
+            state = clock_rules.STATE_MISSED if state == clock_rules.STATE_RED else CLOCK_OPEN
+        result.append((clock, state))
+    return result
+
+
+def on_drill_clock(console: Console, incident_id: str) -> dict[str, Any] | None:
+    """A drill's incident as ``incidents.show`` gives it, with every time on the drill's
+    clock (start + drill time: at speed 10 a report made one console minute after the
+    declaration is ten minutes after it) and its reporting clocks judged there; None for
+    an incident that is not a drill's. The after-action review of a drill reads this."""
+    from hisconsole.services.drills.runs import drill_of
+    from hisconsole.services.errors import ServiceError
+
+    try:
+        run = read(console, drill_of(console, incident_id))
+    except ServiceError:
+        return None
+    data = incidents.show(console, incident_id)
+    judged = _judged_clocks(console, run, data, run.ended_at or console.now())
+
+    def moved(at: str | None) -> str | None:
+        return iso(_drill_time(run, at)) if at else None
+
+    for key in ("reported_at", "declared_at", "resolved_at", "closed_at"):
+        data[key] = moved(data.get(key))
+    for row in (*data["log"], *data["level_history"]):
+        row["at"] = moved(row["at"])
+    data["clocks"] = [
+        {
+            "kind": clock.kind,
+            "level": clock.level,
+            "started_at": iso(clock.started_at),
+            "due_at": iso(clock.due_at),
+            "met_at": iso(clock.met_at) if clock.met_at else None,
+            "ended_at": iso(clock.ended_at) if clock.ended_at else None,
+            "state": state,
+            "late_seconds": clock.late_seconds(),
+        }
+        for clock, state in judged
+    ]
+    data["drill"] = run.id
+    return data
 
 
 def _minutes(run: Run, drill_moment: dt.datetime) -> float:

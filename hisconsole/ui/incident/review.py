@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, Qt, Signal
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -329,6 +331,10 @@ class ReviewTab(Tab):
         self.save_button = button("", top)
         self.save_button.clicked.connect(self.save_notes)
         notes_actions.addWidget(self.save_button)
+        self.pdf_button = button("", top)
+        self.pdf_button.setObjectName("ReviewPdf")
+        self.pdf_button.clicked.connect(self.save_pdf)
+        notes_actions.addWidget(self.pdf_button)
         top_box.addLayout(notes_actions)
 
         # -- improvement items ---------------------------------------------------------------
@@ -424,6 +430,10 @@ class ReviewTab(Tab):
         self.badly_edit.setAccessibleName(self.tr("What went badly"))
         self.save_button.setText(self.tr("Save"))
         self.save_button.setToolTip(self.tr("Save what went well and what went badly"))
+        self.pdf_button.setText(self.tr("Review as PDF…"))
+        self.pdf_button.setToolTip(
+            self.tr("The review as a document: timings, what went well and badly, improvements")
+        )
         self.items_label.setText(self.tr("Improvement items"))
         self.open_button.setText(self.tr("Open improvements…"))
         self.open_button.setToolTip(
@@ -441,6 +451,21 @@ class ReviewTab(Tab):
         self._fill_sections()
         refresh(self.timings_model)
         refresh(self.items_model)
+
+    def save_pdf(self) -> None:
+        """Save the after-action review as a PDF in the interface language."""
+        incident = self.incident_id
+        if incident is None:
+            return
+        name, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Save after-action review"), f"{incident}-review.pdf", "PDF (*.pdf)"
+        )
+        if not name:
+            return
+        console, lang = self.ctx.console, self.ctx.lang
+        self.ctx.runner.op(
+            lambda: review_service.write_review_pdf(console, incident, Path(name), lang)
+        )
 
     def _plan_updated(self, _snapshot: PlanSnapshot) -> None:
         self._fill_sections()
