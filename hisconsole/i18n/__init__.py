@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import cache
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from hisconsole.errors import N_ as N_  # lives with the errors: every layer may mark a text
 from hisconsole.errors import KnownError
@@ -90,11 +90,38 @@ def render(error: KnownError, lang: Language | None = None) -> str:
     a call site's own (``ServiceError(N_("…{x}…"), x=…)``) and a fixed sentence by their
     English text; a sentence the catalogue does not hold is shown as it is."""
     tr = translator(lang or current_language())
+    # An error inside another (the sync layer's reason in a service's refusal) is worded
+    # in the same language.
+    params = {
+        name: render(value, lang) if isinstance(value, KnownError) else value
+        for name, value in error.params.items()
+    }
     if "template" in vars(error):
-        return _fill(tr.gettext(error.template), error.params, tr.gettext)
+        return _fill(tr.gettext(error.template), params, tr.gettext)
     if error.template == "{message}":
-        return tr.gettext(str(error.params.get("message", "")))
-    return _fill(tr.pgettext(error.code, error.template), error.params, tr.gettext)
+        return tr.gettext(str(params.get("message", "")))
+    return _fill(tr.pgettext(error.code, error.template), params, tr.gettext)
+
+
+def stored_error(error: KnownError) -> dict[str, Any]:
+    """A refusal as data to keep (code, template, params) and word again later."""
+    own = vars(error).get("template")
+    return {
+        "code": error.code,
+        "template": own if own is not None else error.template,
+        "own": own is not None,
+        "params": error.as_dict()["params"],
+    }
+
+
+def render_stored(stored: Mapping[str, Any], lang: Language | None = None) -> str:
+    """A refusal kept by :func:`stored_error`, in ``lang``."""
+    tr = translator(lang or current_language())
+    template, params = str(stored.get("template", "")), dict(stored.get("params") or {})
+    if template == "{message}":
+        return tr.gettext(str(params.get("message", "")))
+    said = tr.gettext(template) if stored.get("own") else tr.pgettext(str(stored["code"]), template)
+    return _fill(said, params, tr.gettext)
 
 
 def term(context: str, code: str) -> str:

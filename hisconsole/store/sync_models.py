@@ -110,3 +110,7 @@ class SyncHistory(Base):
     pending: Mapped[int] = mapped_column(Integer, default=0)
     from_future: Mapped[int] = mapped_column(Integer, default=0)
     note: Mapped[str] = mapped_column(Text, default="")
+    #: The notes as codes and params (JSON; services/sync/shared.py words them in the
+    #: reader's language). Empty on records written before they were kept: ``note`` is then
+    #: the English text, shown as it is.
+    notes: Mapped[str] = mapped_column(Text, default="", server_default="")

@@ -16,6 +16,8 @@ from hisconsole.services.files import write_atomically
 from hisconsole.services.sync.shared import (
     ACTION_EXPORT,
     ACTION_IMPORT,
+    NOTHING_IMPORTED,
+    NOTHING_WRITTEN,
     ImportResult,
     device_keys,
     local_vector,
@@ -23,6 +25,7 @@ from hisconsole.services.sync.shared import (
     observe,
     receiver,
     record_history,
+    record_notes,
     refuse,
     same_fingerprint,
     touch_peer,
@@ -67,7 +70,7 @@ def _read_since(path: Path) -> Vector:
             return bundle_format.read_manifest(path).vector
         return vectors.read_file(path)
     except (SyncError, vectors.VectorError) as exc:
-        raise refuse(exc, " Nothing was written.") from exc
+        raise refuse(exc, NOTHING_WRITTEN) from exc
 
 
 def export_bundle(console: Console, out: Path, *, since_file: Path | None = None) -> ExportResult:
@@ -105,7 +108,7 @@ def export_bundle(console: Console, out: Path, *, since_file: Path | None = None
                 trust_list=trust_doc,
             )
         except SyncError as exc:
-            raise refuse(exc, " Nothing was written.") from exc
+            raise refuse(exc, NOTHING_WRITTEN) from exc
     with console.db.write() as session:
         record_history(session, console, peer="(bundle)", action=ACTION_EXPORT, sent=info.events)
     return ExportResult(info.path, info.events, info.bytes, since)
@@ -166,7 +169,7 @@ def import_bundle(console: Console, path: Path, *, pin_it_key: str | None = None
         manifest, raw_events = bundle_format.read_bundle(path)
         keys = intake.check_keys(manifest.keys, path.name)
     except SyncError as exc:
-        raise refuse(exc, " Nothing was imported.") from exc
+        raise refuse(exc, NOTHING_IMPORTED) from exc
     have = local_vector(console)
     # Every event is checked, even those held here already: a bundle with one forged event
     # is refused as a whole. The signatures are checked on other threads while this one
@@ -175,7 +178,7 @@ def import_bundle(console: Console, path: Path, *, pin_it_key: str | None = None
         try:
             records = _parse_all(raw_events, path.name, verifying)
         except SyncError as exc:
-            raise refuse(exc, " Nothing was imported.") from exc
+            raise refuse(exc, NOTHING_IMPORTED) from exc
         del raw_events
         new = [r for r in records if r.origin_seq > have.get(r.origin_id, 0)]
         known = [
@@ -192,7 +195,7 @@ def import_bundle(console: Console, path: Path, *, pin_it_key: str | None = None
                 name=path.name,
                 exc=exc,
             )
-            raise refuse(forged, " Nothing was imported.") from exc
+            raise refuse(forged, NOTHING_IMPORTED) from exc
     observe(console, result.report)
     return result
 
@@ -230,7 +233,7 @@ def _take_in(
             peer=manifest.exporter_id,
             action=ACTION_IMPORT,
             report=result.report,
-            note="; ".join(result.notes),
+            notes=record_notes(result),
         )
         if manifest.exporter_id != console.device_id:
             touch_peer(
@@ -257,7 +260,7 @@ def bundle_it_key(console: Console, path: Path) -> str | None:
     try:
         manifest = bundle_format.read_manifest(path.expanduser())
     except SyncError as exc:
-        raise refuse(exc, " Nothing was imported.") from exc
+        raise refuse(exc, NOTHING_IMPORTED) from exc
     if manifest.trust_list is None:
         return None
     try:

@@ -14,6 +14,7 @@ from hisconsole.errors import N_
 from hisconsole.services.console import ChangeSet, Console, ServiceError
 from hisconsole.services.sync.shared import (
     ACTION_ACCEPT,
+    Note,
     now_iso,
     observe,
     own_key,
@@ -234,7 +235,7 @@ def accept_device(console: Console, device_id: str) -> AcceptResult:
             peer=row.device_id,
             action=ACTION_ACCEPT,
             report=report,
-            note=f"accepted by {console.operator.name}",
+            notes=[Note("accepted", {"name": console.operator.name})],
         )
         accepted_id = row.device_id
     observe(console, report)

@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from hisconsole.errors import N_
+from hisconsole.errors import N_, KnownError
 from hisconsole.services.console import Console, ServiceError
 from hisconsole.services.files import write_atomically
 from hisconsole.services.sync.shared import (
@@ -20,13 +20,17 @@ from hisconsole.services.sync.shared import (
     EVENT_FAILS,
     KEY_DAMAGED,
     KEY_MISSING,
+    NOTHING_SAVED,
+    WORK_KEPT,
     ImportResult,
     SkippedDevice,
     device_keys,
+    error_note,
     local_vector,
     observe,
     receiver,
     record_history,
+    record_notes,
     refuse,
     touch_peer,
     trust_document,
@@ -91,7 +95,7 @@ def check_and_save_hub(console: Console, url: str) -> None:
     try:
         hub_db.parse_url(url)
     except SyncError as exc:
-        raise refuse(exc, " Nothing was saved.") from exc
+        raise refuse(exc, NOTHING_SAVED) from exc
     save_hub(console, url)
 
 
@@ -136,8 +140,8 @@ def sync_hub(
         moved = result.sent or result.report.applied or result.report.quarantined
         if moved or result.report.rejected or result.report.pending:
             # Part of the work was done (and kept): the history says so.
-            _record_hub(console, peer, result, failed=str(exc))
-            raise refuse(exc, " What was already transferred is kept.") from exc
+            _record_hub(console, peer, result, failed=exc)
+            raise refuse(exc, WORK_KEPT) from exc
         raise refuse(exc) from exc
     finally:
         engine.dispose()
@@ -160,10 +164,10 @@ def _record_hub(
     result: ImportResult,
     *,
     vector: Mapping[str, int] | None = None,
-    failed: str = "",
+    failed: KnownError | None = None,
 ) -> None:
     with console.db.write() as session:
-        note = failed or "; ".join(result.notes)
+        notes = [error_note(failed)] if failed is not None else record_notes(result)
         record_history(
             session,
             console,
@@ -171,7 +175,7 @@ def _record_hub(
             action=ACTION_HUB,
             report=result.report,
             sent=result.sent,
-            note=note,
+            notes=notes,
         )
         if vector is not None:
             touch_peer(session, console, peer, "hub", peer[4:], vector)

@@ -189,7 +189,7 @@ class ConsoleMeshStore:
                     peer=peer,
                     action=ACTION_MESH,
                     report=report,
-                    note="; ".join(record_notes(result)),
+                    notes=record_notes(result),
                 )
         observe(console, result.report)
         return Taken(

@@ -11,6 +11,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from hisconsole.errors import N_, KnownError, render
+from hisconsole.i18n import Language, current_language, render_stored, stored_error, translator
 from hisconsole.services.console import ChangeSet, Console, ServiceError
 from hisconsole.store.events import canonical_json
 from hisconsole.store.sync_models import SyncDevice, SyncHistory, SyncPeer
@@ -46,13 +48,20 @@ def screen_areas(areas: Iterable[str]) -> set[str]:
     return {_SCREEN_AREAS.get(area, area) for area in areas}
 
 
-def refuse(
-    exc: SyncError | vectors.VectorError, suffix: str = " Nothing was changed."
-) -> ServiceError:
-    text = str(exc).rstrip()
-    if "nothing" not in text.lower():
-        text += suffix
-    return ServiceError(text)
+#: What a refused sync adds to the sync layer's reason.
+NOTHING_CHANGED = N_("{error} Nothing was changed.")
+NOTHING_WRITTEN = N_("{error} Nothing was written.")
+NOTHING_IMPORTED = N_("{error} Nothing was imported.")
+NOTHING_SAVED = N_("{error} Nothing was saved.")
+WORK_KEPT = N_("{error} What was already transferred is kept.")
+
+
+def refuse(exc: SyncError | vectors.VectorError, then: str = NOTHING_CHANGED) -> ServiceError:
+    """The sync layer's refusal for the user, with what it means (``then``: one of the
+    templates above); rendered in the reader's language with the reason inside."""
+    if then != WORK_KEPT and "nothing" in str(exc).lower():
+        return ServiceError(N_("{error}"), error=exc)
+    return ServiceError(then, error=exc)
 
 
 def now_iso(console: Console) -> str:
@@ -87,9 +96,12 @@ def record_history(
     action: str,
     report: IntakeReport | None = None,
     sent: int = 0,
-    note: str = "",
+    notes: Iterable[Note] = (),
 ) -> None:
+    """Keep one exchange in the history: its counts and its notes (as codes, and in English
+    in the older text column, for a program that reads only that)."""
     r = report or IntakeReport()
+    notes = list(notes)
     session.add(
         SyncHistory(
             at=now_iso(console),
@@ -102,7 +114,8 @@ def record_history(
             rejected=r.rejected,
             pending=r.pending,
             from_future=r.from_future,
-            note=note,
+            note="; ".join(note.text("en") for note in notes),
+            notes=notes_json(notes),
         )
     )
 
@@ -151,7 +164,7 @@ KEY_MISSING = "key-missing"
 KEY_DAMAGED = "key-damaged"
 EVENT_FAILS = "event-fails-verification"
 #: A hub sync stopped on request: the note its history keeps.
-STOPPED_NOTE = "Stopped on request; the next sync carries on from there."
+STOPPED_NOTE = N_("Stopped on request; the next sync carries on from there.")
 
 
 @dataclass(frozen=True)
@@ -194,7 +207,8 @@ class ImportResult:
 
     @property
     def notes(self) -> list[str]:
-        return record_notes(self)
+        """The notes in the current language."""
+        return [note.text() for note in record_notes(self)]
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -203,75 +217,139 @@ class ImportResult:
             "sent": self.sent,
             **self.report.as_dict(),
             "trust_list_serial": self.trust_serial,
-            "notes": self.notes,
+            "notes": [note.text("en") for note in record_notes(self)],
+            "note_codes": [note.as_dict() for note in record_notes(self)],
         }
 
 
-def record_notes(result: ImportResult) -> list[str]:
+#: What an exchange came to beyond its counts: each note's code and its English template
+#: (a catalogue id). A history record keeps the codes and params; every reader words them
+#: in their own language (:meth:`Note.text`).
+NOTES: dict[str, str] = {
+    "trust-ignored": N_("The trust list in it was ignored: {reason}."),
+    "it-key-pinned": N_("Pinned IT key {fingerprint} as confirmed."),
+    "it-key-offered": N_(
+        "It carries a trust list signed by IT key {fingerprint}. If IT confirms that "
+        "fingerprint, import again with --pin-it-key {fingerprint} (or run 'hisconsole trust "
+        "pin FILE')."
+    ),
+    "trust-refused": N_("The trust list it carries was not used: {reason}."),
+    "trust-updated": N_("Trust list updated to serial {serial}."),
+    "key-missing": N_("The hub has no key for device {device}; its events were skipped."),
+    "key-damaged": N_("{detail}; its events were skipped."),
+    "event-fails": N_(
+        "The hub holds an event that fails verification ({detail}); it and the later events "
+        "of device {device} were not taken."
+    ),
+    "quarantined": N_(
+        "{count} event(s) from devices not in the trust list are held in quarantine; "
+        "'hisconsole device list' shows them, 'device accept ID' applies them."
+    ),
+    "rejected": N_("{count} event(s) rejected: {reasons}."),
+    "pending": N_("{count} event(s) wait for earlier ones from the same device (not applied yet)."),
+    "orphans": N_(
+        "{count} event(s) name something not on this laptop (yet) and are held until it "
+        "arrives; 'hisconsole sync --status' lists them."
+    ),
+    "from-future": N_(
+        "{count} event(s) carry a time far ahead of this laptop's clock (by up to {minutes} "
+        "min): stored and flagged; this laptop's clock may be slow: check it against the "
+        "other laptops'."
+    ),
+    "conflicting": N_(
+        "{count} event(s) differ from the copy held here under the same device and number (a "
+        "laptop restored from an old backup?); the copies here were kept."
+    ),
+    "stopped": STOPPED_NOTE,
+    "accepted": N_("Accepted by {name}"),
+    "pinned": N_("IT key {fingerprint} pinned"),
+    "trust-serial": N_("Trust list serial {serial}"),
+    "failed": N_("{reason}"),
+}
+#: Notes the history's count columns already say.
+COUNTED = frozenset({"quarantined", "rejected", "pending", "from-future"})
+
+
+@dataclass(frozen=True)
+class Note:
+    """One thing an exchange came to, as a code and its values (stored so in the history)."""
+
+    code: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+    def text(self, lang: Language | None = None) -> str:
+        """The note in ``lang`` (default: the current language)."""
+        template = NOTES.get(self.code, "{reason}")
+        tr = translator(lang or current_language())
+        params = dict(self.params)
+        if isinstance(params.get("error"), dict):
+            params["reason"] = render_stored(params["error"], lang)
+        return render(tr.gettext(template), params, tr.gettext)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"code": self.code, "params": self.params}
+
+
+def error_note(exc: KnownError) -> Note:
+    """A refusal as a note: its code, template and params, worded again when shown."""
+    return Note("failed", {"reason": str(exc), "error": stored_error(exc)})
+
+
+def notes_json(notes: Iterable[Note]) -> str:
+    return json.dumps([n.as_dict() for n in notes], ensure_ascii=False, sort_keys=True)
+
+
+def notes_from_json(text: str | None) -> list[Note]:
+    """The notes a history record keeps; none for a record written before they were kept."""
+    if not text:
+        return []
+    try:
+        return [Note(str(n["code"]), dict(n.get("params") or {})) for n in json.loads(text)]
+    except (ValueError, TypeError, KeyError):
+        return []
+
+
+def record_notes(result: ImportResult) -> list[Note]:
     """What an exchange came to beyond its counts, as its history record keeps it and the
-    command line prints it (English, stable: ``--json`` carries it as ``notes``)."""
-    notes: list[str] = []
+    command line prints it (``--json``: ``notes`` in English, ``note_codes`` as codes)."""
+    notes: list[Note] = []
     if result.trust_ignored:
-        notes.append(f"The trust list in it was ignored: {result.trust_ignored}.")
+        notes.append(Note("trust-ignored", {"reason": result.trust_ignored}))
     if result.it_key_pinned:
-        notes.append(f"Pinned IT key {result.it_key_pinned} as confirmed.")
+        notes.append(Note("it-key-pinned", {"fingerprint": result.it_key_pinned}))
     if result.it_key_offered:
-        fp = result.it_key_offered
-        notes.append(
-            f"It carries a trust list signed by IT key {fp}. If IT confirms that fingerprint, "
-            f"import again with --pin-it-key {fp} (or run 'hisconsole trust pin FILE')."
-        )
+        notes.append(Note("it-key-offered", {"fingerprint": result.it_key_offered}))
     if result.report.trust_refused:
-        notes.append(f"The trust list it carries was not used: {result.report.trust_refused}.")
+        notes.append(Note("trust-refused", {"reason": result.report.trust_refused}))
     if result.trust_serial is not None:
-        notes.append(f"Trust list updated to serial {result.trust_serial}.")
+        notes.append(Note("trust-updated", {"serial": result.trust_serial}))
     for skipped in result.skipped:
         if skipped.problem == KEY_MISSING:
-            notes.append(
-                f"The hub has no key for device {skipped.device}; its events were skipped."
-            )
+            notes.append(Note("key-missing", {"device": skipped.device}))
         elif skipped.problem == KEY_DAMAGED:
-            notes.append(f"{skipped.detail}; its events were skipped.")
+            notes.append(Note("key-damaged", {"detail": skipped.detail}))
         else:
-            notes.append(
-                f"The hub holds an event that fails verification ({skipped.detail}); it and "
-                f"the later events of device {skipped.device} were not taken."
-            )
+            notes.append(Note("event-fails", {"detail": skipped.detail, "device": skipped.device}))
     notes += count_notes(result.report)
     if result.stopped:
-        notes.append(STOPPED_NOTE)
+        notes.append(Note("stopped"))
     return notes
 
 
-def count_notes(r: IntakeReport) -> list[str]:
-    """What a report's counts mean for the user, in the words the command line prints."""
-    notes: list[str] = []
+def count_notes(r: IntakeReport) -> list[Note]:
+    """What a report's counts mean for the user."""
+    notes: list[Note] = []
     if r.quarantined:
-        notes.append(
-            f"{r.quarantined} event(s) from devices not in the trust list are held in "
-            "quarantine; 'hisconsole device list' shows them, 'device accept ID' applies them."
-        )
+        notes.append(Note("quarantined", {"count": r.quarantined}))
     if r.rejected:
         reasons = "; ".join(f"{reason.record_text()} ({n})" for reason, n in r.sorted_reasons())
-        notes.append(f"{r.rejected} event(s) rejected: {reasons}.")
+        notes.append(Note("rejected", {"count": r.rejected, "reasons": reasons}))
     if r.pending:
-        notes.append(
-            f"{r.pending} event(s) wait for earlier ones from the same device (not applied yet)."
-        )
+        notes.append(Note("pending", {"count": r.pending}))
     if r.orphans:
-        notes.append(
-            f"{r.orphans} event(s) name something not on this laptop (yet) and are held until "
-            "it arrives; 'hisconsole sync --status' lists them."
-        )
+        notes.append(Note("orphans", {"count": r.orphans}))
     if r.from_future:
-        notes.append(
-            f"{r.from_future} event(s) carry a time far ahead of this laptop's clock (by up "
-            f"to {r.ahead_ms // 60_000} min): stored and flagged; this laptop's clock may be "
-            "slow: check it against the other laptops'."
-        )
+        notes.append(Note("from-future", {"count": r.from_future, "minutes": r.ahead_ms // 60_000}))
     if r.conflicting:
-        notes.append(
-            f"{r.conflicting} event(s) differ from the copy held here under the same device "
-            "and number (a laptop restored from an old backup?); the copies here were kept."
-        )
+        notes.append(Note("conflicting", {"count": r.conflicting}))
     return notes

@@ -12,7 +12,7 @@ from hisconsole.services.console import Console, ServiceError
 from hisconsole.services.sync.conflicts import conflicts
 from hisconsole.services.sync.devices import DeviceInfo, device_info, devices
 from hisconsole.services.sync.hub import saved_hub
-from hisconsole.services.sync.shared import local_vector
+from hisconsole.services.sync.shared import Note, local_vector, notes_from_json
 from hisconsole.store.models import Event
 from hisconsole.store.sync_models import (
     HELD_ORPHAN,
@@ -54,7 +54,10 @@ class Exchange:
     rejected: int
     pending: int
     from_future: int
+    #: The English text (what a record written before notes were kept has).
     note: str
+    #: The notes as codes (shared.Note; words them in the reader's language).
+    notes: tuple[Note, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -119,6 +122,7 @@ def sync_status(console: Console) -> SyncStatus:
                 pending=h.pending,
                 from_future=h.from_future,
                 note=h.note,
+                notes=tuple(notes_from_json(h.notes)),
             )
             for h in session.scalars(
                 select(SyncHistory).order_by(SyncHistory.id.desc()).limit(HISTORY_SHOWN)

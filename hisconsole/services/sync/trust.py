@@ -11,6 +11,8 @@ from hisconsole.errors import N_
 from hisconsole.services.console import Console, ServiceError
 from hisconsole.services.sync.shared import (
     ACTION_TRUST,
+    NOTHING_WRITTEN,
+    Note,
     observe,
     receiver,
     record_history,
@@ -29,7 +31,7 @@ def trust_keygen(out: Path) -> dict[str, Any]:
     try:
         pub_path, public = trust_format.generate_it_key(out.expanduser())
     except trust_format.TrustError as exc:
-        raise refuse(exc, " Nothing was written.") from exc
+        raise refuse(exc, NOTHING_WRITTEN) from exc
     return {
         "private_key": str(out),
         "public_key_file": str(pub_path),
@@ -109,7 +111,7 @@ def trust_sign(list_path: Path, key_path: Path, out: Path, *, now: dt.datetime) 
         signed = trust_format.sign_list(doc, key, now=now)
         trust_format.write_signed_file(out, signed)
     except trust_format.TrustError as exc:
-        raise refuse(exc, " Nothing was written.") from exc
+        raise refuse(exc, NOTHING_WRITTEN) from exc
     return {
         "file": str(out),
         "serial": signed["list"]["serial"],
@@ -142,7 +144,11 @@ def trust_pin(console: Console, pubkey_path: Path, *, replace: bool = False) -> 
             if old is not None:
                 session.delete(old)
             record_history(
-                session, console, peer="(IT)", action=ACTION_TRUST, note=f"pinned IT key {fp}"
+                session,
+                console,
+                peer="(IT)",
+                action=ACTION_TRUST,
+                notes=[Note("pinned", {"fingerprint": fp})],
             )
     return {"it_key": fp, "public_key": b64(key)}
 
@@ -196,7 +202,7 @@ def trust_import(
             peer="(IT)",
             action=ACTION_TRUST,
             report=report,
-            note=f"trust list serial {adopted.serial}",
+            notes=[Note("trust-serial", {"serial": adopted.serial})],
         )
     observe(console, report)
     return {

@@ -6,9 +6,11 @@ import re
 
 from PySide6.QtCore import QCoreApplication
 
+from hisconsole.i18n import current_language as messages_language
 from hisconsole.services.sync import hub as hub_service
 from hisconsole.services.sync import shared as sync_shared
 from hisconsole.services.sync import status as status_service
+from hisconsole.services.sync.shared import COUNTED
 
 _REJECTED_NOTE = re.compile(r"\d+ event\(s\) rejected: .*?\.(?=; |$)")
 
@@ -258,8 +260,13 @@ def field_line(field: str, value: str) -> str:
 
 
 def history_note(entry: status_service.Exchange) -> str:
-    """An exchange's note without what its count columns already say, in the interface
-    language where the note is one the console writes itself."""
+    """An exchange's notes without what its count columns already say, in the interface
+    language (a record written before notes were kept as codes: its English text, with the
+    notes the console wrote itself translated)."""
+    if entry.notes:
+        return "; ".join(
+            note.text(messages_language()) for note in entry.notes if note.code not in COUNTED
+        )
     note = entry.note
     counted = sync_shared.count_notes(
         sync_shared.IntakeReport(
@@ -267,7 +274,7 @@ def history_note(entry: status_service.Exchange) -> str:
         )
     )
     for said in counted:
-        note = note.replace(said, "")
+        note = note.replace(said.text("en"), "")
     note = _REJECTED_NOTE.sub("", note)
     parts = [p.strip() for p in note.split("; ") if p.strip()]
     shown = []
