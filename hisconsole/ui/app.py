@@ -5,10 +5,11 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+import time
 from functools import cache
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer
 from PySide6.QtGui import QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
@@ -115,6 +116,32 @@ def create_main_window(
     return window
 
 
+class StartTimes(QObject):
+    """For the start-up benchmark: prints the process's CPU seconds at the first paint of
+    any widget and once the dashboard shows the plan and the situation, then quits."""
+
+    def __init__(self, app: QApplication, window: MainWindow) -> None:
+        super().__init__(window)
+        self._app = app
+        self._window = window
+        self._painted = False
+        app.installEventFilter(self)
+        window.ctx.runner.idle.connect(self._check_ready)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not self._painted and event.type() == QEvent.Type.Paint:
+            self._painted = True
+            self._app.removeEventFilter(self)
+            print(f"painted {time.process_time():.4f}", flush=True)
+        return False
+
+    def _check_ready(self) -> None:
+        ctx = self._window.ctx
+        if ctx.plan.snapshot is not None and ctx.situation.situation.read_at is not None:
+            print(f"ready {time.process_time():.4f}", flush=True)
+            self._app.quit()
+
+
 def first_start_report(result: FirstStartResult | None) -> str:
     """What the first start could not do, or had to say, for a message after the window opens."""
     if result is None or not (result.problems or result.notes):
@@ -168,7 +195,7 @@ def show_start_error(exc: BaseException) -> None:
     )
 
 
-def run(data_dir: str | None, quit_after_show: bool = False) -> int:
+def run(data_dir: str | None, quit_after_show: bool = False, quit_when_ready: bool = False) -> int:
     """Open the console window on ``data_dir`` (initialising it on first start).
 
     Returns the exit code: 0 after a normal end (or the first-start set-up
@@ -176,7 +203,8 @@ def run(data_dir: str | None, quit_after_show: bool = False) -> int:
     reason has been shown). On a first start (no database yet) the set-up
     wizard asks where and with what to start. ``quit_after_show`` quits as soon
     as the window is shown, without the wizard or the sign-in dialog (smoke
-    tests, benchmarks).
+    tests, benchmarks); ``quit_when_ready`` quits once the dashboard is filled in,
+    printing when the window first painted and when it was ready (``StartTimes``).
     """
     app = QApplication.instance()
     if not isinstance(app, QApplication):
@@ -196,7 +224,7 @@ def run(data_dir: str | None, quit_after_show: bool = False) -> int:
             # starts in English (choosing the language in the menu says what is missing).
             with contextlib.suppress(ResourcesMissing):
                 translations.set_language(saved_language(open_settings(settings_path)))
-            if not quit_after_show and not is_initialised(path):
+            if not (quit_after_show or quit_when_ready) and not is_initialised(path):
                 explicit = bool(data_dir) or bool(os.environ.get(ENV_DATA_DIR))
                 started = run_first_start(path, translations, explicit=explicit)
                 if started is None:
@@ -216,6 +244,8 @@ def run(data_dir: str | None, quit_after_show: bool = False) -> int:
         window.show()
         if quit_after_show:
             QTimer.singleShot(0, app.quit)
+        elif quit_when_ready:
+            StartTimes(app, window)
         elif wizard is not None and wizard.signed_in:
             report = first_start_report(wizard.result_)
             if report:

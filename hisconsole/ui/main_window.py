@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
+import importlib
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, cast
 
-from PySide6.QtCore import QByteArray, QEvent, QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QEvent, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -26,14 +28,9 @@ from hisconsole.services.sync.mesh import MeshStatus
 from hisconsole.ui import actions, style
 from hisconsole.ui.alerts.panel import AlertPanel
 from hisconsole.ui.banner import BannerIncident, StatusBanner
-from hisconsole.ui.contacts.page import ContactsPage
 from hisconsole.ui.context import Context, PlanSnapshot
-from hisconsole.ui.dashboard.page import DashboardPage
-from hisconsole.ui.drills.page import DrillsPage
-from hisconsole.ui.forms.page import FormsPage
 from hisconsole.ui.help import TOPICS, HelpDialog
 from hisconsole.ui.i18n import CHINESE, LANGUAGE_NAMES, LANGUAGES
-from hisconsole.ui.incident.page import IncidentPage
 from hisconsole.ui.kit import dialog as kit_print
 from hisconsole.ui.partials.dialogs import (
     DeclareDialog,
@@ -42,26 +39,66 @@ from hisconsole.ui.partials.dialogs import (
     UpwardReportDialog,
 )
 from hisconsole.ui.partials.page import Page
-from hisconsole.ui.plan.page import PlanPage
 from hisconsole.ui.runner import user_message
-from hisconsole.ui.settings.page import SettingsPage
 from hisconsole.ui.signin import SignInDialog
 from hisconsole.ui.situation import EXERCISE_MARK, Situation
 from hisconsole.ui.sync.mesh_control import banner_text
-from hisconsole.ui.sync.page import SyncPage
 from hisconsole.ui.theme import Theme
 
-# The pages in navigation order; Ctrl+1 … Ctrl+7 follow it.
-PAGE_TYPES: tuple[type[Page], ...] = (
-    DashboardPage,
-    IncidentPage,
-    PlanPage,
-    ContactsPage,
-    FormsPage,
-    SyncPage,
-    DrillsPage,
-    SettingsPage,
+if TYPE_CHECKING:
+    from hisconsole.ui.dashboard.page import DashboardPage
+    from hisconsole.ui.incident.page import IncidentPage
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """A page of the window before it is built: pages are built (and their modules, with
+    the libraries they use, imported) when first shown, so the window paints sooner."""
+
+    module: str
+    name: str  # the page's class, also the translation context of its title
+    # The source text of the title, as the class's title() gives it (QT_TRANSLATE_NOOP marks
+    # it for lupdate; its stubs say object).
+    title: object
+
+    def build(self, ctx: Context, parent: QWidget) -> Page:
+        page_type: type[Page] = getattr(importlib.import_module(self.module), self.name)
+        return page_type(ctx, parent)
+
+    def translated_title(self) -> str:
+        return QCoreApplication.translate(self.name, str(self.title))
+
+
+# The pages in navigation order; Ctrl+1 … Ctrl+8 follow it.
+PAGES: tuple[PageSpec, ...] = (
+    PageSpec(
+        "hisconsole.ui.dashboard.page",
+        "DashboardPage",
+        QT_TRANSLATE_NOOP("DashboardPage", "Dashboard"),
+    ),
+    PageSpec(
+        "hisconsole.ui.incident.page", "IncidentPage", QT_TRANSLATE_NOOP("IncidentPage", "Incident")
+    ),
+    PageSpec("hisconsole.ui.plan.page", "PlanPage", QT_TRANSLATE_NOOP("PlanPage", "Plan")),
+    PageSpec(
+        "hisconsole.ui.contacts.page", "ContactsPage", QT_TRANSLATE_NOOP("ContactsPage", "Contacts")
+    ),
+    PageSpec("hisconsole.ui.forms.page", "FormsPage", QT_TRANSLATE_NOOP("FormsPage", "Forms")),
+    PageSpec("hisconsole.ui.sync.page", "SyncPage", QT_TRANSLATE_NOOP("SyncPage", "Sync")),
+    PageSpec("hisconsole.ui.drills.page", "DrillsPage", QT_TRANSLATE_NOOP("DrillsPage", "Drills")),
+    PageSpec(
+        "hisconsole.ui.settings.page", "SettingsPage", QT_TRANSLATE_NOOP("SettingsPage", "Settings")
+    ),
 )
+
+
+def page_index(name: str) -> int:
+    """The navigation index of the page whose class is called ``name``."""
+    return next(index for index, spec in enumerate(PAGES) if spec.name == name)
+
+
+DASHBOARD, INCIDENT, PLAN = (page_index(n) for n in ("DashboardPage", "IncidentPage", "PlanPage"))
+SYNC, SETTINGS = page_index("SyncPage"), page_index("SettingsPage")
 
 KEY_GEOMETRY = "window/geometry"
 KEY_STATE = "window/state"
@@ -74,9 +111,9 @@ NAV_MIN_WIDTH = 210
 LANGUAGE_MNEMONICS = {"en": "&English", CHINESE: "中文(&Z)"}
 
 
-def help_topic(page: Page) -> str:
+def help_topic(name: str) -> str:
     """The help topic of a page: its class name without "Page" ("DashboardPage" -> "dashboard")."""
-    topic = type(page).__name__.removesuffix("Page").lower()
+    topic = name.removesuffix("Page").lower()
     return topic if topic in TOPICS else TOPICS[0]
 
 
@@ -110,11 +147,11 @@ class MainWindow(QMainWindow):
         self.nav.setFixedWidth(NAV_MIN_WIDTH)
         self.nav.setStyleSheet("QListWidget#Navigation::item { padding: 10px 12px; }")
         self.stack = QStackedWidget(self)
-        self.pages: list[Page] = []
-        for page_type in PAGE_TYPES:
-            page = page_type(ctx, self.stack)
-            self.pages.append(page)
-            self.stack.addWidget(page)
+        # A page is built when first shown; until then an empty stand-in holds its place.
+        self.pages: list[Page | None] = []
+        for _spec in PAGES:
+            self.pages.append(None)
+            self.stack.addWidget(QWidget(self.stack))
             self.nav.addItem(QListWidgetItem())
         self.nav.currentRowChanged.connect(self._row_changed)
 
@@ -140,11 +177,6 @@ class MainWindow(QMainWindow):
             ctx.mesh.status_changed.connect(self._network_changed)
         ctx.plan.updated.connect(self._plan_updated)
         ctx.situation.updated.connect(self._situation_updated)
-        self.dashboard.open_incident.connect(self.open_incident)
-        self.dashboard.open_page.connect(self.open_named_page)
-        for page in self.pages:
-            if isinstance(page, SettingsPage):
-                page.language_chosen.connect(self.set_language)
         self.theme.changed.connect(self._theme_changed)
         self.retranslate()
         self.restore_state()
@@ -172,7 +204,7 @@ class MainWindow(QMainWindow):
 
         self.page_group = QActionGroup(self)
         self.page_actions: list[QAction] = []
-        for index in range(len(self.pages)):
+        for index in range(len(PAGES)):
             action = QAction(self)
             action.setCheckable(True)
             action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
@@ -280,37 +312,47 @@ class MainWindow(QMainWindow):
     def show_page(self, index: int) -> None:
         self.nav.setCurrentRow(index)
 
+    def page(self, index: int) -> Page:
+        """The page at ``index``, built now if it has not been shown yet."""
+        page = self.pages[index]
+        if page is None:
+            stand_in = self.stack.widget(index)
+            page = PAGES[index].build(self.ctx, self.stack)
+            self.pages[index] = page
+            self.stack.insertWidget(index, page)
+            if stand_in is not None:
+                self.stack.removeWidget(stand_in)
+                stand_in.deleteLater()
+            if index == DASHBOARD:
+                page.open_incident.connect(self.open_incident)  # type: ignore[attr-defined]
+                page.open_page.connect(self.open_named_page)  # type: ignore[attr-defined]
+            elif index == SETTINGS:
+                page.language_chosen.connect(self.set_language)  # type: ignore[attr-defined]
+        return page
+
     @property
     def dashboard(self) -> DashboardPage:
-        page = self.pages[PAGE_TYPES.index(DashboardPage)]
-        assert isinstance(page, DashboardPage)
-        return page
+        return cast("DashboardPage", self.page(DASHBOARD))
 
     @property
     def incident_page(self) -> IncidentPage:
-        page = self.pages[PAGE_TYPES.index(IncidentPage)]
-        assert isinstance(page, IncidentPage)
-        return page
+        return cast("IncidentPage", self.page(INCIDENT))
 
     def open_named_page(self, name: str) -> None:
-        """Show the page a readiness item is fixed on ("plan", "forms", "sync")."""
-        pages = {"plan": PlanPage, "forms": FormsPage, "sync": SyncPage, "contacts": ContactsPage}
-        self.show_page(PAGE_TYPES.index(pages[name]))
+        """Show the page a readiness item is fixed on ("plan", "forms", "sync", "contacts")."""
+        self.show_page(page_index(f"{name.capitalize()}Page"))
 
     def sync_action(self, action: str) -> None:
         """Show the Sync page and start ``action`` there ("import" or "export" a bundle)."""
-        self.show_page(PAGE_TYPES.index(SyncPage))
-        page = self.current_page()
-        assert isinstance(page, SyncPage)
-        page.start(action)
+        self.show_page(SYNC)
+        self.current_page().start(action)  # type: ignore[attr-defined]
 
     def current_page(self) -> Page:
-        page = self.stack.currentWidget()
-        assert isinstance(page, Page)
-        return page
+        return self.page(self.stack.currentIndex())
 
     def _row_changed(self, row: int) -> None:
-        if 0 <= row < len(self.pages):
+        if 0 <= row < len(PAGES):
+            self.page(row)
             self.stack.setCurrentIndex(row)
             self.page_actions[row].setChecked(True)
 
@@ -318,7 +360,7 @@ class MainWindow(QMainWindow):
         """Put the cursor in the current page's search box, or the plan's when it has none."""
         page = self.current_page()
         if not hasattr(page, "focus_search"):
-            self.show_page(PAGE_TYPES.index(PlanPage))
+            self.show_page(PLAN)
             page = self.current_page()
         page.focus_search()  # type: ignore[attr-defined]
 
@@ -342,7 +384,7 @@ class MainWindow(QMainWindow):
         """Show the guide (F1) at ``topic``, else at the help of the page shown."""
         if self.help_dialog is None:
             self.help_dialog = HelpDialog(self._help_titles(), self.menus(), self)
-        self.help_dialog.show_topic(topic or help_topic(self.current_page()))
+        self.help_dialog.show_topic(topic or help_topic(PAGES[self.stack.currentIndex()].name))
         if self.help_dialog.isVisible():
             self.help_dialog.raise_()  # open behind the window: bring it to the front
         else:
@@ -351,7 +393,7 @@ class MainWindow(QMainWindow):
         return self.help_dialog
 
     def _help_titles(self) -> dict[str, str]:
-        return {help_topic(page): page.title() for page in self.pages}
+        return {help_topic(spec.name): spec.translated_title() for spec in PAGES}
 
     def open_sign_in(self) -> SignInDialog:
         """Show the sign-in dialog over the window (it does not block)."""
@@ -395,18 +437,19 @@ class MainWindow(QMainWindow):
 
     def open_incident(self, incident_id: str) -> None:
         self.incident_page.show_incident(incident_id)
-        self.show_page(PAGE_TYPES.index(IncidentPage))
+        self.show_page(INCIDENT)
 
     def focus_log_entry(self) -> None:
         """Ctrl+L from anywhere: the incident page's log, its entry box ready for typing."""
-        self.show_page(PAGE_TYPES.index(IncidentPage))
+        self.show_page(INCIDENT)
         self.incident_page.focus_log_entry()
 
     def _target_incident(self) -> dict[str, Any] | None:
         """The incident the menu acts on: the one on the incident page, else the banner's."""
-        detail = self.incident_page.detail
-        if self.current_page() is self.incident_page and detail is not None:
-            return detail.incident
+        page = self.pages[INCIDENT]
+        detail = getattr(page, "detail", None)
+        if self.stack.currentIndex() == INCIDENT and detail is not None:
+            return detail.incident  # type: ignore[no-any-return]
         return self.ctx.situation.situation.headline
 
     def change_level(self) -> LevelDialog | None:
@@ -535,8 +578,8 @@ class MainWindow(QMainWindow):
         self.larger_action.setText(self.tr("&Larger text"))
         self.smaller_action.setText(self.tr("S&maller text"))
         self.reset_text_action.setText(self.tr("&Normal text size"))
-        for index, page in enumerate(self.pages):
-            title = page.title()
+        for index, spec in enumerate(PAGES):
+            title = spec.translated_title()
             shortcut = (
                 self.page_actions[index].shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             )

@@ -14,7 +14,7 @@ from hisconsole.services import response
 from hisconsole.services.console import Console
 from hisconsole.services.drills import run as drills
 from hisconsole.ui.drills.page import DrillsPage
-from hisconsole.ui.main_window import PAGE_TYPES, MainWindow
+from hisconsole.ui.main_window import MainWindow, page_index
 from tests.gui.conftest import settle
 from tests.support import Clock
 
@@ -32,7 +32,7 @@ def test_drill_runs_in_the_window(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     window = timed_window
-    window.show_page(PAGE_TYPES.index(DrillsPage))
+    window.show_page(page_index("DrillsPage"))
     settle(qtbot, window)
     page = window.current_page()
     assert isinstance(page, DrillsPage)

@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 from hisconsole.services import forms, incidents, response
 from hisconsole.services.console import ChangeSet, Console
 from hisconsole.ui.forms.page import FormsPage
-from hisconsole.ui.main_window import MainWindow
+from hisconsole.ui.main_window import MainWindow, page_index
 
 from .conftest import settle
 
@@ -77,9 +77,10 @@ def test_back_entry_shows_form_names_whole(
     forms.record_pack(timed, forms.prepare_pack(timed, [(c, 1) for c in codes], incident=inc))
     window.set_language(lang)
     window.ctx.runner.changed.emit(ChangeSet({"forms", "incident"}, 1))  # read it all again
-    index = [type(p) for p in window.pages].index(FormsPage)
+    index = page_index("FormsPage")
     window.show_page(index)
-    page = window.pages[index]
+    window.show_page(index)
+    page = window.current_page()
     assert isinstance(page, FormsPage)
     page.tabs.setCurrentWidget(page.backentry_tab)
     tab = page.backentry_tab

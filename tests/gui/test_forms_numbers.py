@@ -16,7 +16,7 @@ from hisconsole.services import incidents, numbers
 from hisconsole.services.console import Console
 from hisconsole.ui.forms.numbers import AddWardDialog, VoidNumbersDialog
 from hisconsole.ui.forms.page import FormsPage
-from hisconsole.ui.main_window import PAGE_TYPES, MainWindow
+from hisconsole.ui.main_window import MainWindow, page_index
 
 from .conftest import settle
 
@@ -33,7 +33,7 @@ def click(qtbot: QtBot, widget: QWidget) -> None:
 
 
 def open_numbers(qtbot: QtBot, window: MainWindow) -> FormsPage:
-    window.show_page(PAGE_TYPES.index(FormsPage))
+    window.show_page(page_index("FormsPage"))
     page = window.current_page()
     assert isinstance(page, FormsPage)
     page.tabs.setCurrentWidget(page.numbers_tab)

@@ -24,7 +24,7 @@ from hisconsole.ui.forms.backentry import FormsBackEntryTab
 from hisconsole.ui.forms.dialogs import CloseIncidentDialog, StockCountDialog
 from hisconsole.ui.forms.page import FormsPage
 from hisconsole.ui.forms.print_tab import FormsPrintTab
-from hisconsole.ui.main_window import PAGE_TYPES, MainWindow
+from hisconsole.ui.main_window import MainWindow, page_index
 from hisconsole.ui.partials.print_flow import KEY_PRINTER
 from tests.conftest import PrintQueue
 from tests.printers.test_print_queue import qr_codes
@@ -59,7 +59,7 @@ def boxes(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
 
 
 def open_forms(qtbot: QtBot, window: MainWindow) -> FormsPage:
-    window.show_page(PAGE_TYPES.index(FormsPage))
+    window.show_page(page_index("FormsPage"))
     page = window.current_page()
     assert isinstance(page, FormsPage)
     settle(qtbot, window)

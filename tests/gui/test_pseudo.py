@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from hisconsole.services import incidents
 from hisconsole.services.console import Console
 from hisconsole.ui.firstrun import FirstRunWizard
-from hisconsole.ui.main_window import PAGE_TYPES, MainWindow
+from hisconsole.ui.main_window import PAGES, MainWindow
 
 from .conftest import settle, shown_window
 from .pseudo import build_pseudo_catalogue, clipped_texts, pseudo, tool
@@ -66,7 +66,7 @@ def test_no_text_is_cut_off_on_any_page(qtbot: QtBot, pseudo_window: MainWindow)
     hint = window.minimumSizeHint()
     assert hint.width() <= SCREEN.width() and hint.height() <= SCREEN.height()
     found: dict[str, list[str]] = {}
-    for index, page_type in enumerate(PAGE_TYPES):
+    for index, spec in enumerate(PAGES):
         window.show_page(index)
         settle(qtbot, window)
         page = window.current_page()
@@ -77,7 +77,7 @@ def test_no_text_is_cut_off_on_any_page(qtbot: QtBot, pseudo_window: MainWindow)
                 settle(qtbot, window)
                 clipped += clipped_texts(page)
         if clipped:
-            found[page_type.__name__] = sorted(set(clipped))
+            found[spec.name] = sorted(set(clipped))
     found_shell = clipped_texts(window.banner)
     metrics = window.nav.fontMetrics()
     for row in range(window.nav.count()):

@@ -12,7 +12,8 @@ from hisconsole.services.console import Console
 from hisconsole.ui.app import create_main_window
 from hisconsole.ui.contacts.page import ContactsPage
 from hisconsole.ui.dashboard.page import DashboardPage
-from hisconsole.ui.main_window import KEY_LANGUAGE, PAGE_TYPES, MainWindow
+from hisconsole.ui.main_window import KEY_LANGUAGE, PAGES, MainWindow, page_index
+from hisconsole.ui.partials.page import Page
 from hisconsole.ui.plan.page import PlanPage
 from hisconsole.ui.settings.page import SettingsPage
 from hisconsole.ui.signin import SignInDialog
@@ -140,16 +141,35 @@ def test_chinese_sign_in_dialog_and_refusal(qtbot: QtBot, window: MainWindow) ->
 def test_ctrl_1_to_7_visit_every_page(qtbot: QtBot, window: MainWindow) -> None:
     window.activateWindow()
     qtbot.waitActive(window)
-    for index in reversed(range(len(PAGE_TYPES))):
+    for index in reversed(range(len(PAGES))):
         qtbot.keyClick(window, Qt.Key(Qt.Key.Key_1 + index), Qt.KeyboardModifier.ControlModifier)
         assert window.stack.currentIndex() == index
-        assert type(window.current_page()) is PAGE_TYPES[index]
+        assert type(window.current_page()).__name__ == PAGES[index].name
+        assert window.current_page().title() == window.nav.item(index).text()
         assert window.nav.currentRow() == index
         assert window.view_menu.actions()[index].isChecked()
         assert f"Ctrl+{index + 1}" in window.nav.item(index).toolTip()
 
 
-def test_pages_show_real_content_or_say_what_they_will_hold(window: MainWindow) -> None:
+def shown_page(qtbot: QtBot, window: MainWindow, name: str) -> Page:
+    """Show the page whose class is called ``name`` (pages are built when first shown)."""
+    window.show_page(page_index(name))
+    settle(qtbot, window)
+    return window.current_page()
+
+
+def test_pages_are_built_when_first_shown(qtbot: QtBot, window: MainWindow) -> None:
+    # At start only the dashboard exists: the others (and the libraries they use) wait.
+    assert [page is not None for page in window.pages] == [True] + [False] * (len(PAGES) - 1)
+    assert window.nav.item(page_index("PlanPage")).text() == "Plan"
+    plan = shown_page(qtbot, window, "PlanPage")
+    assert isinstance(plan, PlanPage) and window.pages[page_index("PlanPage")] is plan
+    assert "Relatively severe" in visible_texts(plan)  # the plan read before it was built
+
+
+def test_pages_show_real_content_or_say_what_they_will_hold(
+    qtbot: QtBot, window: MainWindow
+) -> None:
     dashboard = window.pages[0]
     assert isinstance(dashboard, DashboardPage)
     texts = visible_texts(dashboard)
@@ -159,19 +179,19 @@ def test_pages_show_real_content_or_say_what_they_will_hold(window: MainWindow) 
     assert "Report within 10 min" in texts
     assert any("version 1" in t for t in texts)
 
-    contacts = window.pages[3]
+    contacts = shown_page(qtbot, window, "ContactsPage")
     assert isinstance(contacts, ContactsPage)
     assert contacts.tabs.tabText(0) == "People" and contacts.tabs.tabText(1) == "Call trees"
 
-    settings = window.pages[7]
+    settings = shown_page(qtbot, window, "SettingsPage")
     assert isinstance(settings, SettingsPage)
     texts = visible_texts(settings)
     assert window.ctx.console.device_id in texts
     assert str(window.ctx.console.data_dir) in texts
 
 
-def test_plan_page_lists_levels_groups_and_systems(window: MainWindow) -> None:
-    page = window.pages[2]
+def test_plan_page_lists_levels_groups_and_systems(qtbot: QtBot, window: MainWindow) -> None:
+    page = shown_page(qtbot, window, "PlanPage")
     texts = visible_texts(page)
     for expected in ("Relatively severe", "Yellow", "30 min", "2 h"):
         assert expected in texts
@@ -202,8 +222,8 @@ def test_a_console_without_a_plan_says_so(qtbot: QtBot, data_dir: Path, tmp_path
     qtbot.addWidget(window)
     try:
         settle(qtbot, window)
-        for index in (0, 2):
-            texts = visible_texts(window.pages[index])
+        for name in ("DashboardPage", "PlanPage"):
+            texts = visible_texts(shown_page(qtbot, window, name))
             assert any("holds no plan yet" in t for t in texts)
         assert "Plan v" not in window.banner.details_text()
     finally:
@@ -218,7 +238,7 @@ def test_a_new_plan_version_refreshes_banner_and_pages(qtbot: QtBot, window: Mai
     with qtbot.waitSignal(window.ctx.plan.updated):
         window.ctx.runner.op(lambda: plan_service.import_document(console, doc))
     assert "Plan v2" in window.banner.details_text()
-    plan_texts = visible_texts(window.pages[2])
+    plan_texts = visible_texts(shown_page(qtbot, window, "PlanPage"))
     assert "Test plan" in plan_texts
     assert "PACS" not in plan_texts  # the mini plan lists HIS and LIS only
-    assert any("version 2" in t for t in visible_texts(window.pages[0]))
+    assert any("version 2" in t for t in visible_texts(shown_page(qtbot, window, "DashboardPage")))

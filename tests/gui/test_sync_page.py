@@ -31,7 +31,7 @@ from hisconsole.sync import hub, reasons, trust
 from hisconsole.sync.intake import IntakeReport
 from hisconsole.sync.reasons import Reason
 from hisconsole.ui.app import create_main_window
-from hisconsole.ui.main_window import PAGE_TYPES, MainWindow
+from hisconsole.ui.main_window import MainWindow, page_index
 from hisconsole.ui.sync import files as sync_files
 from hisconsole.ui.sync import labels as sync_labels
 from hisconsole.ui.sync.page import SyncPage
@@ -113,7 +113,7 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
 
 
 def open_sync(qtbot: QtBot, window: MainWindow) -> SyncPage:
-    window.show_page(PAGE_TYPES.index(SyncPage))
+    window.show_page(page_index("SyncPage"))
     page = window.current_page()
     assert isinstance(page, SyncPage)
     settle(qtbot, window)

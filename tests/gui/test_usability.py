@@ -40,7 +40,7 @@ from hisconsole.ui.firstrun import FirstRunWizard
 from hisconsole.ui.help import TOPICS, HelpDialog
 from hisconsole.ui.i18n import format_date, format_number, format_time
 from hisconsole.ui.kit.dialog import KitDialog
-from hisconsole.ui.main_window import KEY_LANGUAGE, PAGE_TYPES, MainWindow
+from hisconsole.ui.main_window import KEY_LANGUAGE, PAGES, MainWindow, page_index
 from hisconsole.ui.settings.page import KEY_PHONE_REGION, SettingsPage
 from hisconsole.ui.situation import touching
 from tests.conftest import PrintQueue
@@ -70,7 +70,7 @@ def incident_id(qtbot: QtBot, window: MainWindow) -> str:
 
 
 def settings_page(window: MainWindow) -> SettingsPage:
-    page = window.pages[PAGE_TYPES.index(SettingsPage)]
+    page = window.page(page_index("SettingsPage"))
     assert isinstance(page, SettingsPage)
     return page
 
@@ -260,7 +260,7 @@ def test_every_control_of_every_page_has_a_name_for_screen_readers(
     qtbot: QtBot, window: MainWindow, incident_id: str
 ) -> None:
     found = {}
-    for index, page_type in enumerate(PAGE_TYPES):
+    for index, spec in enumerate(PAGES):
         window.show_page(index)
         settle(qtbot, window)
         page = window.current_page()
@@ -272,7 +272,7 @@ def test_every_control_of_every_page_has_a_name_for_screen_readers(
                 settle(qtbot, window)
                 missing += names_missing(page)
         if missing:
-            found[page_type.__name__] = sorted(set(missing))
+            found[spec.name] = sorted(set(missing))
     found_window = names_missing(window.centralWidget())
     assert found == {} and found_window == []
 
@@ -457,7 +457,7 @@ def test_settings_page_changes_language_contrast_size_and_region(
     qtbot: QtBot, window: MainWindow, settings_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     page = settings_page(window)
-    window.show_page(PAGE_TYPES.index(SettingsPage))
+    window.show_page(page_index("SettingsPage"))
     texts = [label.text() for label in page.findChildren(QLabel) if label.isVisibleTo(page)]
     assert "version 1" in texts  # the plan's version
     assert any(text.startswith("UTC") for text in texts)  # the time zone times are shown in
@@ -527,7 +527,7 @@ ISO_MOMENT = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
 
 
 def test_no_page_shows_a_raw_iso_time(qtbot: QtBot, window: MainWindow, incident_id: str) -> None:
-    for index in range(len(PAGE_TYPES)):
+    for index in range(len(PAGES)):
         window.show_page(index)
         settle(qtbot, window)
         page = window.current_page()
@@ -540,4 +540,4 @@ def test_no_page_shows_a_raw_iso_time(qtbot: QtBot, window: MainWindow, incident
                 for column in range(model.columnCount()):
                     shown.append(str(model.index(row, column).data() or ""))
         raw = [text for text in shown if ISO_MOMENT.search(text)]
-        assert raw == [], (PAGE_TYPES[index].__name__, raw)
+        assert raw == [], (PAGES[index].name, raw)

@@ -72,6 +72,10 @@ def test_the_window_shows_without_the_heavy_libraries(ready_data_dir: Path, tmp_
     assert code in (0, None)
     assert "hisconsole.ui.main_window" in modules  # the window was really built
     assert _heavy(modules) == []
+    # Pages not shown yet are not even imported (the dashboard is shown first).
+    assert "hisconsole.ui.dashboard.page" in modules
+    hidden = ("plan", "contacts", "forms", "sync", "settings", "incident")
+    assert [p for p in hidden if f"hisconsole.ui.{p}.page" in modules] == []
 
 
 def test_version_loads_neither_the_gui_nor_the_database(tmp_path: Path):

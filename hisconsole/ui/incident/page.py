@@ -128,7 +128,8 @@ class IncidentPage(Page):
         ctx.situation.updated.connect(self._situation_updated)
         ctx.plan.updated.connect(self._plan_updated)
         self.retranslate()
-        self._show_detail()
+        # Built when first shown, after the situation was read: the incident's detail now.
+        self.reload()
 
     def title(self) -> str:
         return self.tr("Incident")
