@@ -1,12 +1,18 @@
-"""An incident with 100,000 log entries: load it into the log model and filter it by text.
+"""An incident with 100,000 log entries: reading it, showing it, filtering it, printing it.
 
-Prints, in one run (the machines are shared and noisy: compare within a run):
-- the incident page's way: the log read on the runner's worker thread (the UI
-  keeps running: the longest gap between two UI-thread timer ticks is shown),
-  handed to LogModel, shown in a QTableView, then filtered by text (LogFilter);
-- a bare QStandardItemModel of the same rows, filtered with
-  QSortFilterProxyModel.setFilterFixedString;
-- a bare QAbstractTableModel over the same list, with the same stock proxy.
+Prints, in one run (the machines are shared and noisy: compare within a run), each
+row with its bare baseline measured in the same run and the ratio:
+- open the incident's log (the page's read: incident_log.read_since) vs a sqlite3
+  SELECT of the same entries into dicts;
+- the dashboard's read of the incident (show without the log: clocks from the indexed
+  clock entries) vs the same read of an incident with one entry (flat: about 1x);
+- what the page reads after one more entry (read_since from its mark);
+- the longest UI-thread block (a 10 ms heartbeat timer) while the page's way loads the
+  log (read on the runner's worker, merged into LogModel, shown in a QTableView) and
+  while it filters by text (LogFilter: matched on a worker thread): goal <= 50 ms;
+  next to a bare QSortFilterProxyModel over a QAbstractTableModel of the same rows;
+- ``incident show --json`` (a CLI process) peak memory vs a Python process doing the
+  SELECT into dicts and json.dump of them.
 
 Run: QT_QPA_PLATFORM=offscreen .venv/bin/python tests/bench/bench_log.py [ENTRIES]
 """
@@ -14,9 +20,13 @@ Run: QT_QPA_PLATFORM=offscreen .venv/bin/python tests/bench/bench_log.py [ENTRIE
 from __future__ import annotations
 
 import os
+import sqlite3
+import statistics
+import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -31,10 +41,9 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QApplication, QTableView
 
-from hisconsole.services import incidents
+from hisconsole.services import incident_log, incidents
 from hisconsole.services.setup import open_or_initialise
 from hisconsole.ui.partials.models import LogFilter, LogModel
 from hisconsole.ui.runner import Runner
@@ -115,17 +124,88 @@ def populate(data_dir: Path) -> tuple[Any, str, float]:
 
 
 def ms(seconds: float) -> str:
-    return f"{seconds * 1000:8.0f} ms"
+    return f"{seconds * 1000:8.1f} ms"
+
+
+RUNS = 3
+
+BARE_SHOW = """
+import json, sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+db.row_factory = sqlite3.Row
+rows = [dict(r) for r in db.execute(
+    "SELECT * FROM incident_entries WHERE incident_id = ? ORDER BY hlc, event_id", (sys.argv[2],))]
+json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
+"""
+
+
+def bare_entries(path: Path, incident_id: str) -> list[dict[str, Any]]:
+    db = sqlite3.connect(path)
+    db.row_factory = sqlite3.Row
+    try:
+        return [
+            dict(r)
+            for r in db.execute(
+                "SELECT * FROM incident_entries WHERE incident_id = ? ORDER BY hlc, event_id",
+                (incident_id,),
+            )
+        ]
+    finally:
+        db.close()
+
+
+def median_time(fn: Callable[[], object]) -> float:
+    times = []
+    for _ in range(RUNS):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def peak_kb(cmd: list[str]) -> int:
+    """The peak resident memory of a child process (KiB), its output thrown away."""
+    code = (
+        "import resource, subprocess, sys; "
+        "subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL); "
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+    )
+    done = subprocess.run([sys.executable, "-c", code, *cmd], capture_output=True, text=True)
+    return int(done.stdout.strip())
 
 
 def main() -> None:
     app = QApplication.instance() or QApplication([])
     heartbeat = Heartbeat()
+    rows_line: list[tuple[str, str, str, str]] = []
+
+    def row(what: str, ours: float, bare: float | None, unit: str = "ms") -> None:
+        ratio = f"{ours / bare:5.2f}x" if bare else ""
+        if unit == "ms":
+            rows_line.append((what, ms(ours), ms(bare) if bare else "", ratio))
+        else:
+            bare_text = f"{bare / 1024:8.0f} MB" if bare else ""
+            rows_line.append((what, f"{ours / 1024:8.0f} MB", bare_text, ratio))
+
     with tempfile.TemporaryDirectory() as tmp:
-        console, incident_id, insert_time = populate(Path(tmp) / "data")
+        data_dir = Path(tmp) / "data"
+        console, incident_id, insert_time = populate(data_dir)
+        db_path = console.database_path
         print(f"{ENTRIES:,} log entries, inserted in one transaction in {insert_time:.1f} s")
         try:
-            # -- the incident page's way ---------------------------------------------------
+            read = median_time(lambda: incident_log.read_since(console, incident_id, None))
+            bare_read = median_time(lambda: bare_entries(db_path, incident_id))
+            row("open the log (read_since) / SELECT into dicts", read, bare_read)
+            dash = median_time(lambda: incidents.show(console, incident_id, with_log=False))
+            small, _ = incidents.declare(console, level="IV", title="Bench: printer jam")
+            bare_dash = median_time(lambda: incidents.show(console, small, with_log=False))
+            row("dashboard's read (show, no log) / 1 entry", dash, bare_dash)
+            whole = incident_log.read_since(console, incident_id, None)
+            incidents.log(console, incident_id, "one more entry")
+            added = median_time(lambda: incident_log.read_since(console, incident_id, whole.mark))
+            row("read after one more entry (read_since mark)", added, None)
+
+            # -- the incident page's way: worker read, model, view, filter -----------------
             runner = Runner()
             model = LogModel()
             proxy = LogFilter()
@@ -134,72 +214,43 @@ def main() -> None:
             view.setModel(proxy)
             view.resize(1100, 600)
             view.show()
-            done: list[dict[str, Any]] = []
+            app.processEvents()  # the empty view painted once before the clock starts
+            done: list[Any] = []
             heartbeat.start()
             start = time.perf_counter()
-            runner.query(lambda: incidents.show(console, incident_id), on_done=done.append)
+            runner.query(
+                lambda: incident_log.read_since(console, incident_id, None), on_done=done.append
+            )
             while not done:
                 app.processEvents()
                 time.sleep(0.001)
-            read = time.perf_counter() - start
-            start = time.perf_counter()
-            model.set_entries(incident_id, done[0]["log"])
+            model.take(done[0])
             view.scrollToBottom()
             app.processEvents()
-            shown = time.perf_counter() - start
+            loaded = time.perf_counter() - start
             frozen_load = heartbeat.stop()
-            assert model.rowCount() == ENTRIES
+            assert model.rowCount() == ENTRIES + 1
 
-            start = time.perf_counter()
-            proxy.set_filter(text=NEEDLE)
-            app.processEvents()
-            first_filter = time.perf_counter() - start  # includes building the search texts
-            proxy.set_filter()
-            app.processEvents()
-            start = time.perf_counter()
-            proxy.set_filter(text="vendor called, ward 3,")
-            app.processEvents()
-            broad_filter = time.perf_counter() - start
-            broad = proxy.rowCount()
-            start = time.perf_counter()
-            proxy.set_filter(text=NEEDLE)
-            app.processEvents()
-            again = time.perf_counter() - start
+            def filtered(text: str) -> tuple[float, int]:
+                heartbeat.start()
+                start = time.perf_counter()
+                proxy.set_filter(text=text)
+                while proxy.pending:
+                    app.processEvents()
+                    time.sleep(0.001)
+                app.processEvents()
+                return time.perf_counter() - start, heartbeat.stop()
+
+            first_filter, frozen_first = filtered(NEEDLE)
             matches = proxy.rowCount()
+            broad_filter, frozen_broad = filtered("vendor called, ward 3,")
+            again, frozen_again = filtered(NEEDLE)
             runner.shutdown()
             view.close()
 
-            # -- bare QStandardItemModel ---------------------------------------------------
-            rows = done[0]["log"]
-            start = time.perf_counter()
-            items = QStandardItemModel(0, 7)
-            for row in rows:
-                items.appendRow(
-                    [
-                        QStandardItem(row["entry"]),
-                        QStandardItem(row["at"]),
-                        QStandardItem(row["by"]),
-                        QStandardItem(row["kind"]),
-                        QStandardItem(""),
-                        QStandardItem(""),
-                        QStandardItem(row["text"]),
-                    ]
-                )
-            items_load = time.perf_counter() - start
-            items_proxy = QSortFilterProxyModel()
-            items_proxy.setSourceModel(items)
-            items_proxy.setFilterKeyColumn(6)
-            items_proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-            start = time.perf_counter()
-            items_proxy.setFilterFixedString(NEEDLE)
-            items_proxy.rowCount()
-            items_filter = time.perf_counter() - start
-            assert items_proxy.rowCount() == matches
-
             # -- bare QAbstractTableModel over the list, stock proxy -----------------------
-            start = time.perf_counter()
+            rows = done[0].rows
             bare = BareModel(rows)
-            bare_load = time.perf_counter() - start
             bare_proxy = QSortFilterProxyModel()
             bare_proxy.setSourceModel(bare)
             bare_proxy.setFilterKeyColumn(6)
@@ -208,26 +259,30 @@ def main() -> None:
             bare_proxy.setFilterFixedString(NEEDLE)
             bare_proxy.rowCount()
             bare_filter = time.perf_counter() - start
+            assert bare_proxy.rowCount() == matches
         finally:
             console.close()
+        env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+        os.environ.update(env)
+        cli = [sys.executable, "-m", "hisconsole", "--data-dir", str(data_dir), "--json"]
+        show_kb = peak_kb([*cli, "incident", "show", incident_id])
+        bare_kb = peak_kb([sys.executable, "-c", BARE_SHOW, str(db_path), incident_id])
+        row("incident show --json, peak memory / bare", show_kb, bare_kb, unit="kb")
 
-    def line(label: str, value: str) -> None:
-        print(f"  {label:<44}{value}")
-
-    print()
-    print(f"LogModel + LogFilter (the incident page), {ENTRIES:,} entries:")
-    line("read (incidents.show, worker thread)", ms(read))
-    line("into the model and a shown table view", ms(shown))
-    line("longest UI freeze while loading", f"{frozen_load:8d} ms")
-    line(f"first text filter, {matches} match (builds index)", ms(first_filter))
-    line(f"text filter, {broad:,} matches", ms(broad_filter))
-    line(f"text filter again, {matches} match", ms(again))
-    print("bare QStandardItemModel + QSortFilterProxyModel:")
-    line("build the model", ms(items_load))
-    line("text filter", ms(items_filter))
-    print("bare QAbstractTableModel + QSortFilterProxyModel:")
-    line("build the model", ms(bare_load))
-    line("text filter", ms(bare_filter))
+    print(f"\nmedian of {RUNS} (reads); ratio = ours / bare, same run:")
+    print(f"  {'what':<48}{'ours':>12}{'bare':>12}{'ratio':>8}")
+    for what, ours, bare_text, ratio in rows_line:
+        print(f"  {what:<48}{ours:>12}{bare_text:>12}{ratio:>8}")
+    print(f"the incident page (LogModel + LogFilter), {ENTRIES + 1:,} entries:")
+    print(f"  {'read on the worker, merged, shown':<48}{ms(loaded):>12}")
+    print(f"  {'longest UI-thread block while loading':<48}{frozen_load:>9d} ms  (goal <= 50)")
+    for label, took, frozen in (
+        (f"text filter, {matches} match (makes search texts)", first_filter, frozen_first),
+        ("text filter, broad", broad_filter, frozen_broad),
+        (f"text filter again, {matches} match", again, frozen_again),
+    ):
+        print(f"  {label:<48}{ms(took):>12}   longest UI block {frozen:5d} ms")
+    print(f"  {'bare QSortFilterProxyModel text filter (UI)':<48}{ms(bare_filter):>12}")
 
 
 if __name__ == "__main__":
