@@ -8,7 +8,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import ColumnElement, Integer, Row, bindparam, literal_column, select
+from sqlalchemy import ColumnElement, Integer, Result, Row, bindparam, literal_column, select
 from sqlalchemy.orm import Session
 
 from hisconsole.services.console import Console
@@ -85,13 +85,22 @@ def read_since(console: Console, incident_id: str, after: LogMark | None) -> Log
     entries out of order.
     """
     with console.db.read() as session:
-        conn = session.connection()
+        conn = session.connection().execution_options(yield_per=PAGE)
         if after is not None:
-            added = conn.execute(_ADDED, {"incident": incident_id, "after": after.rowid}).all()
+            added = _fetch(conn.execute(_ADDED, {"incident": incident_id, "after": after.rowid}))
             if not added or (added[0].hlc, added[0].event_id) > (after.hlc, after.event_id):
                 return _chunk(console, session, incident_id, added, after)
-        whole = conn.execute(_LOG, {"incident": incident_id}).all()
+        whole = _fetch(conn.execute(_LOG, {"incident": incident_id}))
         return _chunk(console, session, incident_id, whole, None)
+
+
+def _fetch(result: Result[Any]) -> list[Row[Any]]:
+    """Every row, fetched a page at a time: fetching 100,000 rows in one compiled call
+    would hold the interpreter lock throughout, and the UI thread wait for it."""
+    rows: list[Row[Any]] = []
+    for page in result.partitions():
+        rows.extend(page)
+    return rows
 
 
 def _chunk(

@@ -6,6 +6,7 @@ import contextlib
 import os
 import sys
 import time
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
@@ -78,6 +79,7 @@ def create_main_window(
     *,
     translations: Translations | None = None,
     use_tray: bool = True,
+    read_now: bool = True,
 ) -> MainWindow:
     """Build the main window over an open console (without running the event loop).
 
@@ -85,9 +87,14 @@ def create_main_window(
     ``translations`` is given, already set up). The plan and the incident
     situation are read in the background; the runner is idle once they have been
     shown. ``use_tray`` False keeps notices inside the window (no tray icon).
+    ``read_now`` False holds every read (the plan, the situation, what the pages
+    ask for) until ``runner.release(lambda: start_reading(window))``: ``run`` does
+    so once the window has painted.
     """
     settings = open_settings(settings_path)
     runner = Runner()
+    if not read_now:
+        runner.hold()  # what the pages ask for at construction waits too
     theme = Theme(settings)
     owned: list[QObject] = [runner, settings, theme]
     if translations is None:
@@ -109,11 +116,37 @@ def create_main_window(
     window = MainWindow(ctx)
     for child in (*owned, ctx.plan, ctx.situation, ctx.notifier, mesh):
         child.setParent(window)
+    if read_now:
+        start_reading(window)
+    return window
+
+
+def start_reading(window: MainWindow) -> None:
+    """Read the plan and the situation (on the runner's worker thread), and join the
+    command-centre network if it was on when the window last closed."""
+    ctx = window.ctx
     ctx.plan.reload()
     ctx.situation.reload()
     if ctx.mesh is not None and ctx.mesh.wanted():
-        ctx.mesh.start()  # it was on when the window last closed
-    return window
+        ctx.mesh.start()
+
+
+class FirstPaint(QObject):
+    """Runs ``then`` once the first widget has painted: work that is not needed to paint
+    the window (reading the plan and the situation on the worker thread, which shares
+    the CPU and the interpreter with the UI thread) waits until it has been seen."""
+
+    def __init__(self, app: QApplication, then: Callable[[], object], parent: QObject) -> None:
+        super().__init__(parent)
+        self._app = app
+        self._then = then
+        app.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self._app.removeEventFilter(self)
+            QTimer.singleShot(0, self._then)
+        return False
 
 
 class StartTimes(QObject):
@@ -126,7 +159,8 @@ class StartTimes(QObject):
         self._window = window
         self._painted = False
         app.installEventFilter(self)
-        window.ctx.runner.idle.connect(self._check_ready)
+        window.ctx.plan.updated.connect(self._check_ready)
+        window.ctx.situation.updated.connect(self._check_ready)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if not self._painted and event.type() == QEvent.Type.Paint:
@@ -135,7 +169,7 @@ class StartTimes(QObject):
             print(f"painted {time.process_time():.4f}", flush=True)
         return False
 
-    def _check_ready(self) -> None:
+    def _check_ready(self, _read: object) -> None:
         ctx = self._window.ctx
         if ctx.plan.snapshot is not None and ctx.situation.situation.read_at is not None:
             print(f"ready {time.process_time():.4f}", flush=True)
@@ -240,7 +274,10 @@ def run(data_dir: str | None, quit_after_show: bool = False, quit_when_ready: bo
         except Exception as exc:  # a bug before the window: logged, and said before exiting
             reporter.report(exc, wait=True)
             return 1
-        window = create_main_window(console, settings_path, translations=translations)
+        window = create_main_window(
+            console, settings_path, translations=translations, read_now=False
+        )
+        FirstPaint(app, lambda: window.ctx.runner.release(lambda: start_reading(window)), window)
         window.show()
         if quit_after_show:
             QTimer.singleShot(0, app.quit)

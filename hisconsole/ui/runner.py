@@ -96,6 +96,7 @@ class Runner(QObject):
         self._pending: dict[int, _Pending] = {}
         self._next_id = 0
         self._closed = False
+        self._held: list[_Job] | None = None  # calls waiting for release()
         self.error_parent: QWidget | None = None
         self._boxes: list[QMessageBox] = []
         self.finished_job.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
@@ -123,9 +124,25 @@ class Runner(QObject):
     def is_idle(self) -> bool:
         return not self._pending
 
+    def hold(self) -> None:
+        """Keep calls waiting until :meth:`release` (until the window has painted: the
+        worker thread would share the CPU and the interpreter with it)."""
+        if self._held is None:
+            self._held = []
+
+    def release(self, first: Callable[[], object] | None = None) -> None:
+        """Run the calls held since :meth:`hold`, in order; the calls ``first`` makes
+        (the reads the window waits for) run before them."""
+        held, self._held = self._held or [], None
+        if first is not None:
+            first()
+        for job in held:
+            self._pool.start(job)
+
     def shutdown(self) -> None:
         """Wait for the running call to finish and drop any results still to come."""
         self._closed = True
+        self._held = None
         self._pool.clear()
         self._pool.waitForDone()
         self._pending.clear()
@@ -135,7 +152,11 @@ class Runner(QObject):
             return
         self._next_id += 1
         self._pending[self._next_id] = pending
-        self._pool.start(_Job(self, self._next_id, fn))
+        job = _Job(self, self._next_id, fn)
+        if self._held is not None:
+            self._held.append(job)
+        else:
+            self._pool.start(job)
 
     @Slot(int, bool, object)
     def _deliver(self, job_id: int, ok: bool, value: object) -> None:

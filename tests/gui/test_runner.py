@@ -101,3 +101,18 @@ def test_shutdown_waits_for_the_running_call_and_drops_its_result(
         runner.shutdown()
         QApplication.processEvents()  # deliver the queued result, if it would come
     assert finished and not delivered
+
+
+def test_held_calls_wait_for_release_and_the_first_reads_go_before_them(
+    qtbot: QtBot, runner: Runner
+) -> None:
+    ran: list[str] = []
+    runner.hold()
+    runner.query(lambda: ran.append("page's read"), on_done=lambda _v: None)
+    assert not runner.is_idle()
+    with qtbot.waitSignal(runner.idle):
+        runner.release(
+            lambda: runner.query(lambda: ran.append("situation"), on_done=lambda _v: None)
+        )
+    # Submitted first, run second: it was held (one worker runs calls in order).
+    assert ran == ["situation", "page's read"]
