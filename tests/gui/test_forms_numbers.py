@@ -132,7 +132,7 @@ def test_stock_tab_shows_the_burn_down(
         department="ICU",
     )
     forms.count_stock(window_console, "mar", 10)  # counted after the sheets were printed
-    window.show_page(PAGE_TYPES.index(FormsPage))
+    window.show_page(page_index("FormsPage"))
     page = window.current_page()
     assert isinstance(page, FormsPage)
     page.tabs.setCurrentWidget(page.stock_tab)
