@@ -1,4 +1,6 @@
-"""Commands of a long outage: the command roster (``roster``) and tasks (``tasks``)."""
+"""Commands of a long outage: the command roster (``roster``), tasks (``tasks``), and the
+incident's operational periods (``incident period``, ``incident periods``,
+``incident objective``)."""
 
 from __future__ import annotations
 
@@ -226,3 +228,118 @@ def cmd_tasks(args: argparse.Namespace, out: Output) -> int:
         return EXIT_OK
     finally:
         console.close()
+
+
+# --- operational periods (incident period / periods / objective) ------------------------------
+
+INCIDENT_ACTIONS = ("period", "periods", "objective")
+
+
+def register_incident_actions(inc: Any, common: argparse.ArgumentParser) -> None:
+    """Add the period actions to the ``incident`` group's subcommands."""
+    period = inc.add_parser(
+        "period", parents=[common], help="start the next operational period (处置阶段)"
+    )
+    period.add_argument("id", metavar="ID", help="the incident's id")
+    period.add_argument(
+        "--objective",
+        action="append",
+        default=[],
+        metavar="TEXT",
+        help="an objective of the period (repeatable; open ones from before carry over)",
+    )
+    period.add_argument(
+        "--length", type=int, metavar="H", help="its length in hours (default: the plan's, or 12)"
+    )
+    period.add_argument(
+        "--group",
+        action="append",
+        default=[],
+        choices=GROUP_CODES,
+        help="a plan group assigned to the period (repeatable)",
+    )
+    period.add_argument("--briefing", default="", help="the period briefing")
+    periods = inc.add_parser("periods", parents=[common], help="an incident's operational periods")
+    periods.add_argument("id", metavar="ID", help="the incident's id")
+    objective = inc.add_parser(
+        "objective", parents=[common], help="mark an objective of a period met"
+    )
+    objective.add_argument("objective", metavar="OBJECTIVE", help="its id ('incident periods')")
+    objective.add_argument("--reopen", action="store_true", help="not met after all")
+
+
+def _periods_text(rows: list[dict[str, Any]], names: dict[str, str]) -> str:
+    lines = []
+    for period in rows:
+        mark = _(" (current)") if period["current"] else ""
+        lines.append(
+            _("Period {number}{mark}: {start} – {end} ({hours} h)").format(
+                number=period["number"],
+                mark=mark,
+                start=period["starts_at"],
+                end=period["ends_at"],
+                hours=period["length_hours"],
+            )
+        )
+        if period["groups"]:
+            groups = ", ".join(names.get(g, g) for g in period["groups"])
+            lines.append("  " + _("groups: {groups}").format(groups=groups))
+        if period["briefing"]:
+            lines.append("  " + _("briefing: {text}").format(text=period["briefing"]))
+        for item in period["objectives"]:
+            box = "[x]" if item["done"] else "[ ]"
+            lines.append(f"  {box} {item['objective']}  {item['text']}")
+        if period["carried_objectives"] or period["carried_tasks"]:
+            lines.append(
+                "  "
+                + _("carried over: {objectives} objective(s), {tasks} task(s)").format(
+                    objectives=len(period["carried_objectives"]),
+                    tasks=len(period["carried_tasks"]),
+                )
+            )
+    return "\n".join(lines) or _(
+        "No operational period yet: 'incident period ID --objective TEXT'."
+    )
+
+
+def run_incident_action(console: Any, args: argparse.Namespace, out: Output) -> None:
+    """``incident period``, ``incident periods`` or ``incident objective``."""
+    from hisconsole.services import periods
+
+    action = args.incident_command
+    if action == "period":
+        started = periods.start(
+            console,
+            args.id,
+            args.objective,
+            length_hours=args.length,
+            groups=args.group,
+            briefing=args.briefing,
+        )
+        period = next(p for p in periods.periods(console, args.id) if p["period"] == started.period)
+        out.emit(
+            period,
+            _(
+                "Period {number} of {incident} started, until {end}; carried over: "
+                "{objectives} objective(s), {tasks} task(s)."
+            ).format(
+                number=started.number,
+                incident=args.id,
+                end=period["ends_at"],
+                objectives=len(started.carried_objectives),
+                tasks=len(started.carried_tasks),
+            ),
+        )
+    elif action == "periods":
+        rows = periods.periods(console, args.id)
+        out.emit(rows, _periods_text(rows, group_names(console)))
+    else:
+        periods.set_objective(console, args.objective, not args.reopen)
+        out.emit(
+            {"objective": args.objective, "done": not args.reopen},
+            (
+                _("Objective {objective} met.")
+                if not args.reopen
+                else _("Objective {objective} open again.")
+            ).format(objective=args.objective),
+        )

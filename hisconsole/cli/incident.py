@@ -8,6 +8,7 @@ import json
 import sys
 from typing import Any
 
+from hisconsole.cli import command
 from hisconsole.cli.options import Handler, open_console, plan_code_help
 from hisconsole.cli.output import EXIT_OK, Output
 from hisconsole.domain import glossary
@@ -113,6 +114,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
     close.add_argument(
         "--override", metavar="REASON", help="commander: close although sheets are outstanding"
     )
+    command.register_incident_actions(inc, common)
     return {
         "incident": cmd_incident,
     }
@@ -297,6 +299,8 @@ def cmd_incident(args: argparse.Namespace, out: Output) -> int:
         elif action == "resolve":
             incidents.resolve(console, args.id)
             out.emit({"id": args.id, "status": "resolved"}, _("{id} resolved.").format(id=args.id))
+        elif action in command.INCIDENT_ACTIONS:
+            command.run_incident_action(console, args, out)
         elif action == "close":
             incidents.close(console, args.id, override=args.override)
             out.emit({"id": args.id, "status": "closed"}, _("{id} closed.").format(id=args.id))

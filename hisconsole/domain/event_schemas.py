@@ -436,6 +436,23 @@ SCHEMAS: dict[str, Schema] = {
     "task.status": Schema(
         {"task": req(NAME), "status": req(_choice(TASK_STATUSES)), "id": opt(NAME), "at": opt(TIME)}
     ),
+    "period.started": Schema(
+        {
+            **_INCIDENT,
+            "period": req(NAME),
+            "number": req(_int(1, 10_000)),
+            "starts_at": req(TIME),
+            "length_hours": req(_int(1, 168)),
+            "objectives": req(_list(_shape(objective=req(NAME), text=req(SHORT)), 200)),
+            "groups": opt(_list(NAME, 20)),
+            "briefing": opt(TEXT),
+            "carried_objectives": opt(_list(NAME, 1_000)),
+            "carried_tasks": opt(_list(NAME, 10_000)),
+        }
+    ),
+    "period.objective_done": Schema(
+        {"objective": req(NAME), "done": req(_bool()), "id": opt(NAME), "at": opt(TIME)}
+    ),
     "review.noted": Schema({"id": req(NAME), "went_well": opt(TEXT), "went_badly": opt(TEXT)}),
     "improvement.added": Schema(
         {
@@ -535,8 +552,14 @@ REFERS: dict[str, tuple[tuple[str, str], ...]] = {
             "callout.started",
             "review.noted",
             "improvement.added",
+            "roster.signed_in",
+            "task.added",
+            "period.started",
         )
     },
+    "roster.signed_out": (("id", INCIDENT), ("shift", "roster shift")),
+    "task.status": (("task", "task"),),
+    "period.objective_done": (("objective", "period objective"),),
     "forms.issued": (("incident", INCIDENT),),
     "forms.status": (("serials", "serial"),),
     "forms.print_state": (("serials", "serial"),),

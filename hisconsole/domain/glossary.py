@@ -47,6 +47,8 @@ LOG_OVERRIDDEN = "overridden"
 LOG_PLAYBOOK = "playbook"
 #: Someone signed in to or out of a post of the command roster.
 LOG_ROSTER = "roster"
+#: The next operational period started (its objectives, what carried over).
+LOG_PERIOD = "period"
 #: What the console records itself when something happens to the incident.
 RECORDED_LOG_KINDS = (
     LOG_DECLARED,
@@ -59,6 +61,7 @@ RECORDED_LOG_KINDS = (
     LOG_OVERRIDDEN,
     LOG_PLAYBOOK,
     LOG_ROSTER,
+    LOG_PERIOD,
 )
 #: Every kind of activity-log entry.
 LOG_KINDS = (*WRITTEN_LOG_KINDS, LOG_CORRECTION, *RECORDED_LOG_KINDS)

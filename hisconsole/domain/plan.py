@@ -48,7 +48,8 @@ _RATING = ("enum", True, ("low", "medium", "high"))
 SPECS: dict[str, Spec] = {
     "meta": {"title": _T, "hospital": _T, "owner": _T, "revised": ("date", True, None)},
     "overview": {"purpose": _T, "goals": _TEXTS, "scope": _T, "principles": _TEXTS},
-    "reporting": {"channels": _TEXTS, "steps": _TEXTS},
+    # period_hours: the length of an operational period (处置阶段) in a long outage.
+    "reporting": {"channels": _TEXTS, "steps": _TEXTS, "period_hours": ("int", False, 1)},
     "review": {"purpose": _T, "steps": _TEXTS},
     "levels": {
         "code": _LEVEL,

@@ -80,6 +80,8 @@ TEXTS = {
     "not fit to apply, {orphans} naming something not here (yet). 'hisconsole sync --status' "
     "lists them with the reason",
     "task-overdue": "{incident}: task {task} OVERDUE since {due_at}: {text} (owner {owner})",
+    "period-ended": "{incident}: operational period {number} ended at {ends_at}: brief and "
+    "start the next period",
 }
 
 
@@ -525,6 +527,35 @@ def _tasks_overdue(console: Console, now: dt.datetime) -> Found:
                 },
                 since=task["due_at"],
                 incident=task["incident"],
+            )
+        )
+    return found
+
+
+@source
+def _period_ended(console: Console, now: dt.datetime) -> Found:
+    """The current operational period of an open incident has run its length: the next
+    one is to be briefed and started."""
+    from hisconsole.services import incidents, periods
+
+    found = Found()
+    for summary in incidents.list_incidents(console):
+        if summary["status"] != rules.INCIDENT_OPEN:
+            continue
+        period = periods.current(console, summary["id"])
+        if period is None:
+            continue
+        if not period["overrun"]:
+            found.changes_at.append(dt.datetime.fromisoformat(period["ends_at"]))
+            continue
+        found.alerts.append(
+            alert(
+                "period-ended",
+                WARNING,
+                (period["period"],),
+                {"number": period["number"], "ends_at": period["ends_at"]},
+                since=period["ends_at"],
+                incident=summary["id"],
             )
         )
     return found

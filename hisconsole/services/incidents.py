@@ -403,6 +403,14 @@ def describe_entry(entry: dict[str, Any]) -> str:
         line = f"CAP {data['msg_type']} {data['identifier']} sent {data['sent']}"
         refs = [ref.split(",")[1] for ref in data.get("references", [])]
         return line + (f" (references {', '.join(refs)})" if refs else "")
+    if kind == glossary.LOG_PERIOD:
+        return (
+            _(
+                "Operational period {number} started ({hours} h): {objectives} objective(s), "
+                "{carried_objectives} objective(s) and {carried_tasks} task(s) carried over"
+            ).format(hours=data["length_hours"], **data)
+            + said
+        )
     if kind == glossary.LOG_ROSTER:
         words = {"person": data["person"], "role": term("roster role", data["role"])}
         if data["action"] == "out":

@@ -1,4 +1,4 @@
-"""Folding a long outage's events into their tables: the command roster and tasks.
+"""Folding a long outage's events into their tables: roster, tasks, operational periods.
 
 Insensitive to the order events arrive in from other laptops: a sign-out or a task's
 status that arrives before what it changes is found again when that comes.
@@ -14,11 +14,26 @@ from sqlalchemy.orm import Session
 
 from hisconsole.domain import event_schemas, glossary
 from hisconsole.store.events import EventRecord
-from hisconsole.store.folding import handles, hlc_time, insert_new, later, log_entry, lww
-from hisconsole.store.models import Event, RosterShift, Task
+from hisconsole.store.folding import (
+    dumps,
+    handles,
+    hlc_time,
+    insert_new,
+    later,
+    log_entry,
+    lww,
+    named_by,
+)
+from hisconsole.store.models import Event, Period, PeriodObjective, RosterShift, Task
 
 SIGNED_OUT = "roster.signed_out"
 TASK_STATUS = "task.status"
+OBJECTIVE_DONE = "period.objective_done"
+
+# What the events of a long outage name (event_schemas.REFERS), and where each is found.
+named_by("roster shift", RosterShift.event_id)
+named_by("task", Task.id)
+named_by("period objective", PeriodObjective.id)
 
 
 def _arrived_before(
@@ -152,4 +167,85 @@ def _task_status(session: Session, record: EventRecord) -> None:
     row = session.get(Task, p["task"])
     if row is not None:
         _set_status(row, p, p.get("at") or hlc_time(record.hlc), record.author, lww(record))
+        session.flush()
+
+
+# --- operational periods -----------------------------------------------------------------
+
+
+def _objective_done(
+    row: PeriodObjective, done: dict[str, Any], at: str, author: str, key: str
+) -> None:
+    met = bool(done["done"])
+    later(row, "done_key", key, done=met, done_at=at if met else "", done_by=author if met else "")
+
+
+@handles("period.started")
+def _period_started(session: Session, record: EventRecord) -> None:
+    p = record.payload
+    at = p.get("at") or hlc_time(record.hlc)
+    insert_new(
+        session,
+        Period,
+        {
+            "id": p["period"],
+            "incident_id": p["id"],
+            "number": int(p["number"]),
+            "starts_at": p["starts_at"],
+            "length_hours": int(p["length_hours"]),
+            "briefing": p.get("briefing") or "",
+            "groups": dumps(p.get("groups") or []),
+            "carried_objectives": dumps(p.get("carried_objectives") or []),
+            "carried_tasks": dumps(p.get("carried_tasks") or []),
+            "started_by": record.author,
+            "order_key": lww(record),
+        },
+    )
+    objectives = [
+        {
+            "id": item["objective"],
+            "incident_id": p["id"],
+            "period_id": p["period"],
+            "ord": index,
+            "text": item["text"],
+            "done": False,
+            "done_at": "",
+            "done_by": "",
+            "done_key": "",
+        }
+        for index, item in enumerate(p["objectives"])
+    ]
+    if objectives:
+        insert_new(session, PeriodObjective, objectives)
+    for item in p["objectives"]:
+        row = session.get(PeriodObjective, item["objective"])
+        if row is None:
+            continue
+        for done, hlc, origin, author in _arrived_before(
+            session, OBJECTIVE_DONE, "objective", item["objective"]
+        ):
+            _objective_done(row, done, done.get("at") or hlc_time(hlc), author, f"{hlc}|{origin}")
+    session.flush()
+    log_entry(
+        session,
+        record,
+        glossary.LOG_PERIOD,
+        text=p.get("briefing") or "",
+        at=at,
+        data={
+            "number": int(p["number"]),
+            "length_hours": int(p["length_hours"]),
+            "objectives": len(p["objectives"]),
+            "carried_objectives": len(p.get("carried_objectives") or []),
+            "carried_tasks": len(p.get("carried_tasks") or []),
+        },
+    )
+
+
+@handles(OBJECTIVE_DONE)
+def _period_objective_done(session: Session, record: EventRecord) -> None:
+    p = record.payload
+    row = session.get(PeriodObjective, p["objective"])
+    if row is not None:
+        _objective_done(row, p, p.get("at") or hlc_time(record.hlc), record.author, lww(record))
         session.flush()

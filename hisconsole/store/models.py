@@ -527,6 +527,42 @@ class TempNumberStatus(Base):
     key: Mapped[str] = mapped_column(String(80))
 
 
+class Period(Base):
+    """An operational period of an incident (处置阶段): when, how long, the groups assigned,
+    the briefing, and what carried over from the period before."""
+
+    __tablename__ = "periods"
+
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    incident_id: Mapped[str] = mapped_column(String(40), index=True)
+    number: Mapped[int] = mapped_column(Integer)
+    starts_at: Mapped[str] = mapped_column(String(40))
+    length_hours: Mapped[int] = mapped_column(Integer)
+    briefing: Mapped[str] = mapped_column(Text)
+    groups: Mapped[str] = mapped_column(Text)  # JSON list of plan group codes
+    carried_objectives: Mapped[str] = mapped_column(Text)  # JSON list of objective ids
+    carried_tasks: Mapped[str] = mapped_column(Text)  # JSON list of task ids
+    started_by: Mapped[str] = mapped_column(Text)
+    #: (HLC, origin): orders two periods started at once on two laptops.
+    order_key: Mapped[str] = mapped_column(String(64))
+
+
+class PeriodObjective(Base):
+    """An objective set for a period; it carries over to the next ones until met."""
+
+    __tablename__ = "period_objectives"
+
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    incident_id: Mapped[str] = mapped_column(String(40), index=True)
+    period_id: Mapped[str] = mapped_column(String(40))
+    ord: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    done: Mapped[bool] = mapped_column(Integer)
+    done_at: Mapped[str] = mapped_column(String(40))
+    done_by: Mapped[str] = mapped_column(Text)
+    done_key: Mapped[str] = mapped_column(String(64))
+
+
 Index("ix_events_kind", Event.kind)
 # The reporting clocks read an incident's declared / level / report entries only.
 Index("ix_incident_entries_incident_kind", IncidentEntry.incident_id, IncidentEntry.kind)
@@ -561,4 +597,6 @@ PROJECTIONS = (
     Ward,
     TempNumber,
     TempNumberStatus,
+    Period,
+    PeriodObjective,
 )

@@ -314,6 +314,7 @@ def log_kind_label(kind: str) -> str:
         "overridden": QCoreApplication.translate("LogKinds", "Replaced by sync"),
         "playbook": QCoreApplication.translate("LogKinds", "Playbook chosen"),
         "roster": QCoreApplication.translate("LogKinds", "Command roster"),
+        "period": QCoreApplication.translate("LogKinds", "Operational period"),
     }
     return labels.get(kind, kind)
 

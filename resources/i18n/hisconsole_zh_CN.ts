@@ -246,6 +246,11 @@
     </message>
     <message>
         <location line="+5"/>
+        <source>{incident}: operational period {number} ended at {time} — brief and start the next</source>
+        <translation>{incident}：第 {number} 处置阶段已于 {time} 结束 — 请进行阶段简报并开始下一阶段</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>{incident}: task {task} OVERDUE — was due at {time}: {text} ({owner})</source>
         <translation>{incident}：任务 {task} 已超时 — 应于 {time} 完成：{text}（{owner}）</translation>
     </message>
@@ -799,7 +804,7 @@
 <context>
     <name>CapMessage</name>
     <message>
-        <location filename="../../hisconsole/ui/i18n.py" line="+29"/>
+        <location filename="../../hisconsole/ui/i18n.py" line="+30"/>
         <source>CAP Alert</source>
         <translation>CAP 预警</translation>
     </message>
@@ -817,7 +822,7 @@
 <context>
     <name>Channels</name>
     <message>
-        <location line="-58"/>
+        <location line="-59"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
@@ -933,7 +938,7 @@
 <context>
     <name>ClockJudgement</name>
     <message>
-        <location filename="../../hisconsole/ui/i18n.py" line="+86"/>
+        <location filename="../../hisconsole/ui/i18n.py" line="+87"/>
         <source>made on time</source>
         <translation>按时</translation>
     </message>
@@ -1707,7 +1712,7 @@
 <context>
     <name>Criticality</name>
     <message>
-        <location filename="../../hisconsole/ui/i18n.py" line="-105"/>
+        <location filename="../../hisconsole/ui/i18n.py" line="-106"/>
         <source>Critical</source>
         <translation>关键</translation>
     </message>
@@ -3440,8 +3445,8 @@ Nothing was recorded as issued.</source>
 <context>
     <name>IncidentPage</name>
     <message>
-        <location filename="../../hisconsole/ui/incident/page.py" line="+134"/>
-        <location line="+21"/>
+        <location filename="../../hisconsole/ui/incident/page.py" line="+138"/>
+        <location line="+24"/>
         <source>Incident</source>
         <translation>应急事件</translation>
     </message>
@@ -3507,6 +3512,11 @@ Nothing was recorded as issued.</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>Periods</source>
+        <translation>处置阶段</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Review</source>
         <translation>复盘</translation>
     </message>
@@ -3559,7 +3569,7 @@ Nothing was recorded as issued.</source>
 <context>
     <name>IncidentStatus</name>
     <message>
-        <location filename="../../hisconsole/ui/i18n.py" line="+82"/>
+        <location filename="../../hisconsole/ui/i18n.py" line="+83"/>
         <source>Open</source>
         <translation>处置中</translation>
     </message>
@@ -3952,7 +3962,7 @@ Nothing was recorded as issued.</source>
 <context>
     <name>LogKinds</name>
     <message>
-        <location filename="../../hisconsole/ui/i18n.py" line="-70"/>
+        <location filename="../../hisconsole/ui/i18n.py" line="-71"/>
         <source>Note</source>
         <translation>记录</translation>
     </message>
@@ -4021,6 +4031,11 @@ Nothing was recorded as issued.</source>
         <source>Command roster</source>
         <translation>指挥岗位</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Operational period</source>
+        <translation>处置阶段</translation>
+    </message>
 </context>
 <context>
     <name>LogModel</name>
@@ -4036,7 +4051,12 @@ Nothing was recorded as issued.</source>
         <translation>以{channel}方式报告{recipient}</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+11"/>
+        <source>Period {number} started ({hours} h): {objectives} objective(s); carried over {carried_objectives} objective(s), {carried_tasks} task(s)</source>
+        <translation>第 {number} 处置阶段开始（{hours} 小时）：目标 {objectives} 项；转入 {carried_objectives} 项目标、{carried_tasks} 项任务</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>references {identifiers}</source>
         <translation>引用 {identifiers}</translation>
     </message>
@@ -4681,6 +4701,99 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
     </message>
 </context>
 <context>
+    <name>PeriodsTab</name>
+    <message>
+        <location filename="../../hisconsole/ui/periods/tab.py" line="+44"/>
+        <source>Met</source>
+        <translation>已达成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Objective</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set in period</source>
+        <translation>设定于阶段</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Met at</source>
+        <translation>达成时间</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Period</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Until</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Objectives</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Carried over</source>
+        <translation>转入下一阶段</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>{met} of {total} met</source>
+        <translation>已达成 {met}/{total}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{objectives} objective(s), {tasks} task(s)</source>
+        <translation>目标 {objectives} 项，任务 {tasks} 项</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Start next period…</source>
+        <translation>开始下一处置阶段…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Periods</source>
+        <translation>处置阶段</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>No operational period yet. Start one to set its objectives.</source>
+        <translation>尚无处置阶段。开始一个阶段并设定其目标。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Period {number}: {start} – {end} ({hours} h)</source>
+        <translation>第 {number} 处置阶段：{start} – {end}（{hours} 小时）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>ended: brief and start the next period</source>
+        <translation>已结束：请进行阶段简报并开始下一阶段</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>groups: {groups}</source>
+        <translation>小组：{groups}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Briefing: {text}</source>
+        <translation>阶段简报：{text}</translation>
+    </message>
+</context>
+<context>
     <name>PhoneRow</name>
     <message>
         <location filename="../../hisconsole/ui/contacts/phones.py" line="+115"/>
@@ -4816,18 +4929,18 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>PlanDocument</name>
     <message>
-        <location filename="../../hisconsole/ui/plan/view.py" line="+303"/>
+        <location filename="../../hisconsole/ui/plan/view.py" line="+304"/>
         <source>{hospital} · {owner} · version {version} · revised {revised}</source>
         <translation>{hospital} · {owner} · 第 {version} 版 · 修订于 {revised}</translation>
     </message>
     <message>
         <location line="+15"/>
-        <location line="+346"/>
+        <location line="+353"/>
         <source>Purpose</source>
         <translation>目的</translation>
     </message>
     <message>
-        <location line="-344"/>
+        <location line="-351"/>
         <source>Scope</source>
         <translation>适用范围</translation>
     </message>
@@ -4843,12 +4956,12 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
     </message>
     <message>
         <location line="+27"/>
-        <location line="+255"/>
+        <location line="+262"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location line="-254"/>
+        <location line="-261"/>
         <source>Edit warning level {code}</source>
         <translation>编辑 {code} 级预警</translation>
     </message>
@@ -4904,12 +5017,17 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
     </message>
     <message>
         <location line="+2"/>
-        <location line="+266"/>
+        <location line="+273"/>
         <source>Steps</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location line="-229"/>
+        <location line="-269"/>
+        <source>A long incident runs in operational periods of {hours} h.</source>
+        <translation>长时间事件按每 {hours} 小时一个处置阶段进行。</translation>
+    </message>
+    <message>
+        <location line="+40"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
@@ -5310,7 +5428,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>PlanLabels</name>
     <message>
-        <location filename="../../hisconsole/ui/plan/view.py" line="-604"/>
+        <location filename="../../hisconsole/ui/plan/view.py" line="-611"/>
         <source>Low</source>
         <extracomment>How plan content is shown: one language, or both side by side. The sections in reading order (meta is the title block above them).</extracomment>
         <translation>低</translation>
@@ -6059,7 +6177,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>Priorities</name>
     <message>
-        <location filename="../../hisconsole/ui/i18n.py" line="-106"/>
+        <location filename="../../hisconsole/ui/i18n.py" line="-107"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
@@ -7662,6 +7780,44 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
     </message>
 </context>
 <context>
+    <name>StartPeriodDialog</name>
+    <message>
+        <location filename="../../hisconsole/ui/periods/dialog.py" line="+59"/>
+        <source>&amp;Objectives (one a line):</source>
+        <translation>目标（每行一项）(&amp;O)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Length (hours):</source>
+        <translation>时长（小时）(&amp;L)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Groups assigned:</source>
+        <translation>分派小组：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Briefing:</source>
+        <translation>阶段简报(&amp;B)：</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Still open from before, carried over: {objectives} objective(s) not met, {tasks} task(s) not done.</source>
+        <translation>上一阶段未完成的将转入：未达成目标 {objectives} 项，未完成任务 {tasks} 项。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Start the next operational period</source>
+        <translation>开始下一处置阶段</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start period</source>
+        <translation>开始阶段</translation>
+    </message>
+</context>
+<context>
     <name>Startup</name>
     <message>
         <location filename="../../hisconsole/ui/app.py" line="+123"/>
@@ -8410,7 +8566,7 @@ No: import without pinning; events are held in quarantine.</source>
 <context>
     <name>SyncLabels</name>
     <message>
-        <location filename="../../hisconsole/ui/sync/labels.py" line="+28"/>
+        <location filename="../../hisconsole/ui/sync/labels.py" line="+30"/>
         <source>This laptop</source>
         <extracomment>Row colours of the devices table by state: (background, text).</extracomment>
         <translation>本机</translation>
@@ -8636,6 +8792,21 @@ No: import without pinning; events are held in quarantine.</source>
         <translation>整改项</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>roster sign-in</source>
+        <translation>指挥岗位签到</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>period objective</source>
+        <translation>处置阶段目标</translation>
+    </message>
+    <message>
         <location line="+11"/>
         <source>The trust list it carries was ignored: {problem}.</source>
         <translation>其中附带的信任名单已忽略：{problem}。</translation>
@@ -8666,7 +8837,7 @@ No: import without pinning; events are held in quarantine.</source>
         <translation>{field}：{value}</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+26"/>
         <source>Stopped on request; the next sync carries on from there.</source>
         <translation>已按要求停止；下次同步从中断处继续。</translation>
     </message>

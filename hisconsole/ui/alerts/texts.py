@@ -103,6 +103,10 @@ TEXTS: dict[str, Callable[[dict[str, Any]], str]] = {
         "{count} record(s) received are kept but not applied: {invalid} not fit to apply, "
         "{orphans} naming something not on this laptop (yet) — see the Sync page",
     ).format(**p),
+    "period-ended": lambda p: QCoreApplication.translate(
+        "Alerts",
+        "{incident}: operational period {number} ended at {time} — brief and start the next",
+    ).format(incident=p["incident"], number=p["number"], time=clock_time(p["ends_at"])),
     "task-overdue": lambda p: QCoreApplication.translate(
         "Alerts", "{incident}: task {task} OVERDUE — was due at {time}: {text} ({owner})"
     ).format(

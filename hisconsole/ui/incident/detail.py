@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QComboBox
 
 from hisconsole.domain.plan import text
 from hisconsole.services import contacts as contacts_service
-from hisconsole.services import incident_log, response, roster, tasks
+from hisconsole.services import incident_log, periods, response, roster, tasks
 from hisconsole.services import incidents as incident_service
 from hisconsole.services.console import Console
 from hisconsole.ui.context import Context
@@ -35,6 +35,7 @@ class IncidentDetail:
     trees: list[dict[str, Any]] = field(default_factory=list)
     roster: dict[str, Any] | None = None
     tasks: list[dict[str, Any]] = field(default_factory=list)
+    periods: list[dict[str, Any]] = field(default_factory=list)
     #: Each contact's data (name, plan role): whom to offer when signing in to a post.
     people: list[dict[str, Any]] = field(default_factory=list)
 
@@ -53,6 +54,7 @@ def load_detail(
         trees=contacts_service.call_trees(console),
         roster=roster.roster(console, incident_id),
         tasks=tasks.tasks(console, incident_id),
+        periods=periods.periods(console, incident_id),
         people=list(contacts_service.contacts_by_key(console).values()),
     )
 

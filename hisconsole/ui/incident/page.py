@@ -24,6 +24,7 @@ from hisconsole.ui.incident.systems_tab import SystemsTab
 from hisconsole.ui.partials.dialogs import LevelDialog, TextDialog, UpwardReportDialog, button
 from hisconsole.ui.partials.page import Page
 from hisconsole.ui.partials.widgets import exercise_mark
+from hisconsole.ui.periods.tab import PeriodsTab
 from hisconsole.ui.roster.tab import RosterTab
 from hisconsole.ui.situation import (
     EXERCISE_MARK,
@@ -37,14 +38,15 @@ from hisconsole.ui.tasks.tab import TasksTab
 
 
 class IncidentPage(Page):
-    """One incident in full: choose it, change its level, report, resolve; nine tabs.
+    """One incident in full: choose it, change its level, report, resolve; ten tabs.
 
     Log (as HICS 214, append-only, with corrections and filters), Systems (as
     HICS 251, with the history of each change), Checklists (the playbook's
     steps per group), Tasks (owner, group, due time; overdue ones are alerts), Messages
     (as HICS 213), Call-out (who has been
     reached, whom to call next), Roster (who holds which command post, as HICS
-    203/207), and after the incident: Review (timings,
+    203/207), Periods (the operational periods, their objectives and briefings), and after
+    the incident: Review (timings,
     lessons, improvement items) and Replay. The reports bar saves or prints
     the initial, follow-up and final reports and the CAP alert.
 
@@ -109,6 +111,7 @@ class IncidentPage(Page):
         self.messages_tab = MessagesTab(ctx, self.current_id)
         self.callout_tab = CalloutTab(ctx, self.current_id)
         self.roster_tab = RosterTab(ctx, self.current_id)
+        self.periods_tab = PeriodsTab(ctx, self.current_id)
         self.review_tab = ReviewTab(ctx)
         self.review_tab.incident_requested.connect(self.show_incident)
         self.replay_tab = ReplayTab(ctx)
@@ -120,6 +123,7 @@ class IncidentPage(Page):
             self.messages_tab,
             self.callout_tab,
             self.roster_tab,
+            self.periods_tab,
             self.review_tab,
             self.replay_tab,
         ):
@@ -136,7 +140,9 @@ class IncidentPage(Page):
 
     def _live_tabs(
         self,
-    ) -> tuple[LogTab, SystemsTab, ChecklistTab, TasksTab, MessagesTab, CalloutTab, RosterTab]:
+    ) -> tuple[
+        LogTab, SystemsTab, ChecklistTab, TasksTab, MessagesTab, CalloutTab, RosterTab, PeriodsTab
+    ]:
         """The tabs that run a live incident (Review and Replay look back at one)."""
         return (
             self.log_tab,
@@ -146,6 +152,7 @@ class IncidentPage(Page):
             self.messages_tab,
             self.callout_tab,
             self.roster_tab,
+            self.periods_tab,
         )
 
     # -- language -----------------------------------------------------------------------------
@@ -167,6 +174,7 @@ class IncidentPage(Page):
                 self.tr("Messages"),
                 self.tr("Call-out"),
                 self.tr("Roster"),
+                self.tr("Periods"),
                 self.tr("Review"),
                 self.tr("Replay"),
             )

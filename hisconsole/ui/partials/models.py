@@ -183,6 +183,19 @@ class LogModel(QAbstractTableModel):
             return str(data.get("scenario", ""))
         if kind == glossary.LOG_ROSTER:
             return roster_entry_text(data, body)
+        if kind == glossary.LOG_PERIOD:
+            line = QCoreApplication.translate(
+                "LogModel",
+                "Period {number} started ({hours} h): {objectives} objective(s); carried over "
+                "{carried_objectives} objective(s), {carried_tasks} task(s)",
+            ).format(
+                hours=data.get("length_hours", ""),
+                **{
+                    k: data.get(k, "")
+                    for k in ("number", "objectives", "carried_objectives", "carried_tasks")
+                },
+            )
+            return f"{line} — {body}" if body else line
         if kind == glossary.LOG_CAP:
             line = f"{cap_message_label(data.get('msg_type', ''))} {data.get('identifier', '')}"
             refs = [ref.split(",")[1] for ref in data.get("references", []) if ref.count(",") == 2]

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from hisconsole.domain.glossary import LEVELS
+from hisconsole.domain.periods import period_hours
 from hisconsole.domain.plan import GROUP_CODES, text
 from hisconsole.ui import style
 from hisconsole.ui.i18n import criticality_label, format_date, minutes_label
@@ -399,6 +400,13 @@ class PlanDocument(QWidget):
         self._list(box, reporting["channels"], "reporting", "channels", numbered=False)
         box.addWidget(self._caption(self.tr("Steps")))
         self._list(box, reporting["steps"], "reporting", "steps", numbered=True)
+        box.addWidget(
+            style.label(
+                self.tr("A long incident runs in operational periods of {hours} h.").format(
+                    hours=period_hours(self.doc)
+                )
+            )
+        )
         layout.addWidget(frame)
 
     def _systems(self, layout: QVBoxLayout) -> None:

@@ -211,6 +211,9 @@ def thing_label(thing: str) -> str:
         "checklist step": QCoreApplication.translate("SyncLabels", "checklist step"),
         "call-out": QCoreApplication.translate("SyncLabels", "call-out"),
         "improvement item": QCoreApplication.translate("SyncLabels", "improvement item"),
+        "roster shift": QCoreApplication.translate("SyncLabels", "roster sign-in"),
+        "task": QCoreApplication.translate("SyncLabels", "task"),
+        "period objective": QCoreApplication.translate("SyncLabels", "period objective"),
     }
     return labels.get(thing, thing)
 

@@ -1,0 +1,1 @@
+"""Operational periods on screen: the current period, its objectives, starting the next."""
