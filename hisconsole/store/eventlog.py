@@ -15,7 +15,7 @@ from hisconsole.domain import event_schemas
 from hisconsole.domain.hlc import ZERO, HybridClock, Stamp
 from hisconsole.store import projections
 from hisconsole.store.errors import StoreError
-from hisconsole.store.events import EventRecord
+from hisconsole.store.events import COLUMNS, EventRecord
 from hisconsole.store.models import EVENT_FLAG_FROM_FUTURE, Event
 from hisconsole.store.sync_models import EventOrder
 
@@ -183,8 +183,9 @@ def last_stamp(session: Session) -> Stamp:
 
 def iter_events(session: Session) -> Iterator[EventRecord]:
     """Every event in the order this laptop applied it (causal; see append_foreign)."""
-    rows = session.scalars(
-        select(Event)
+    # Columns, not mapped objects: a rebuild reads every event once and keeps none.
+    rows = session.execute(
+        select(*(getattr(Event, name) for name in COLUMNS))
         .join(
             EventOrder,
             (EventOrder.origin_id == Event.origin_id) & (EventOrder.origin_seq == Event.origin_seq),

@@ -41,6 +41,7 @@ from hisconsole.services.console import Console
 from hisconsole.services.sync import bundles as bundles_service
 from hisconsole.services.sync import hub as hub_service
 from hisconsole.services.sync import trust as trust_service
+from hisconsole.store import eventlog
 from hisconsole.store.db import database_path
 from hisconsole.sync.canonical import b64, event_bytes_from_text
 from hisconsole.sync.identity import KEY_FILENAME
@@ -75,13 +76,16 @@ def timed(fn: Callable[[], Any]) -> tuple[float, Any]:
 def signed_rows(
     key: Ed25519PrivateKey, first_seq: int, count: int, start_ms: int
 ) -> Iterator[dict[str, Any]]:
-    """Signed incident-log events of the device ``key``, numbered from ``first_seq``."""
+    """Signed events of the device ``key``, numbered from ``first_seq``: the declaration of
+    its incident (number 1), then entries of that incident's activity log."""
     origin = device_id(key)
+    incident = f"INC-20261125-{origin[:4].upper()}-01"
     for n in range(first_seq, first_seq + count):
         hlc = Stamp(start_ms + n, 0).encode()
-        payload = json.dumps(
+        kind, body = (
+            "incident.logged",
             {
-                "id": "INC-20261125-BNCH-01",
+                "id": incident,
                 "text": f"Ward {n % 40} runner sent lab sample {n} to the central lab",
                 "kind": "note",
                 "group": "business",
@@ -89,18 +93,27 @@ def signed_rows(
                 "corrects": None,
                 "at": "2026-11-25T08:00:00+00:00",
             },
-            sort_keys=True,
-            ensure_ascii=False,
-            separators=(",", ":"),
         )
+        if n == 1:
+            kind, body = (
+                "incident.declared",
+                {
+                    "id": incident,
+                    "title": "LIS down",
+                    "level": "III",
+                    "reported_at": "2026-11-25T07:55:00+00:00",
+                    "at": "2026-11-25T08:00:00+00:00",
+                },
+            )
+        payload = json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
         row = {
             "origin_id": origin,
             "origin_seq": n,
             "event_id": str(uuid.UUID(int=(hash(origin) & 0xFFFFFFFF) << 64 | n)),
             "hlc": hlc,
             "author": "Bench Operator",
-            "kind": "incident.logged",
-            "entity": "incident:INC-20261125-BNCH-01",
+            "kind": kind,
+            "entity": f"incident:{incident}",
             "payload": payload,
             "parents": "[]",
             "schema_version": 1,
@@ -112,7 +125,7 @@ def signed_rows(
                 event_id=row["event_id"],
                 hlc=hlc,
                 author=row["author"],
-                kind=row["kind"],
+                kind=kind,
                 entity=row["entity"],
                 payload_json=payload,
                 parents_json="[]",
@@ -355,6 +368,8 @@ def run(root: Path) -> None:
             x_dir = lab.laptop(holder, events=log)
             y_dir = lab.laptop(other)
             bulk_into_sqlite(database_path(y_dir), log)
+            for built in (x_dir, y_dir):  # projections of the bulk-written logs
+                _rebuilt(built)
             x = Console.open(x_dir)
             if size <= 1_000:
                 hub_service.sync_hub(x, hub_url)
@@ -401,6 +416,15 @@ def run(root: Path) -> None:
         )
         for size, push, pull in results:
             print(f"  log of {size:>9,}: push {push * 1000:6.0f} ms, pull {pull * 1000:6.0f} ms")
+
+
+def _rebuilt(data: Path) -> None:
+    console = Console.open(data)
+    try:
+        with console.db.write() as session:
+            eventlog.rebuild(session)
+    finally:
+        console.close()
 
 
 def _bulk_hub(url: str, console: Console, log: list[dict[str, Any]]) -> None:
