@@ -37,7 +37,6 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlchemyError
-from sqlalchemy.pool import NullPool
 
 from hisconsole.errors import N_
 from hisconsole.store.events import COLUMNS
@@ -120,8 +119,12 @@ def describe(url: URL) -> str:
 
 def connect(url: URL) -> Engine:
     try:
+        # One connection, reused by a sync's steps and closed by its dispose() at the end.
         return create_engine(
-            url, poolclass=NullPool, connect_args={"connect_timeout": CONNECT_TIMEOUT_S}
+            url,
+            pool_size=1,
+            max_overflow=2,
+            connect_args={"connect_timeout": CONNECT_TIMEOUT_S},
         )
     except (NoSuchModuleError, ImportError) as exc:
         raise HubError(

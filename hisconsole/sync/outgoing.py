@@ -96,4 +96,12 @@ def _signed(row: Any, own_id: str, sign_own: Sign) -> StoredEvent | None:
                 schema_version=row.schema_version,
             )
         )
-    return StoredEvent.from_row(row, signature)
+    if signature is not row.signature:
+        return StoredEvent.from_row(row, signature)
+    # The common case, by position (the columns end with the signature): no field by name.
+    origin, seq, event_id, hlc, author, kind, entity, payload, parents, version, _sig = tuple(row)[
+        -len(COLUMNS) :
+    ]
+    return StoredEvent(
+        origin, seq, event_id, hlc, author, kind, entity, payload, parents, version, signature
+    )

@@ -6,6 +6,7 @@ import contextlib
 import json
 from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import Future
+from itertools import islice
 from operator import attrgetter
 from pathlib import Path
 from typing import Any
@@ -36,7 +37,7 @@ from hisconsole.services.sync.shared import (
     trust_document,
     trust_state,
 )
-from hisconsole.store.events import COLUMNS, EventRecord, StoredEvent, canonical_json
+from hisconsole.store.events import COLUMNS, EventRecord, canonical_json
 from hisconsole.store.models import Meta
 from hisconsole.sync import hub as hub_db
 from hisconsole.sync import intake, vectors
@@ -207,7 +208,9 @@ def _push(
     console: Console, engine: Any, result: ImportResult, progress: HubProgress | None = None
 ) -> None:
     """Send the hub every event it lacks, in the order they were applied here (cause before
-    effect), in batches; ``result.sent`` counts those new to the hub."""
+    effect), in batches read from the log as they are sent (memory does not grow with
+    what is sent); ``result.sent`` counts them. The read transaction here never blocks
+    this laptop's writers (WAL)."""
     with engine.connect() as conn:
         hub_has = hub_db.hub_vector(conn)
     with console.db.read() as session:
@@ -215,37 +218,39 @@ def _push(
         if vectors.covers(hub_has, have) and not _has_trust_to_push(session):
             return
         keys, names = device_keys(session, console)
-        rows: list[StoredEvent] = list(
-            outgoing(
-                session,
-                have={o: n for o, n in have.items() if o in keys},
-                since=hub_has,
-                own_id=console.device_id,
-                sign_own=console.identity.private_key.sign,
-            )
-        )
+        sendable = {o: n for o, n in have.items() if o in keys and n > hub_has.get(o, 0)}
+        # At most this many (a device's unsigned early events are not sent by others).
+        total = sum(n - hub_has.get(o, 0) for o, n in sendable.items())
         trust_doc = trust_document(session)
-    device_rows = [
-        {"device_id": d, "public_key": keys[d], "name": names.get(d, "")}
-        for d in sorted({r.origin_id for r in rows} | {console.device_id})
-        if d in keys
-    ]
-    with engine.begin() as conn:
-        hub_db.push_devices(conn, device_rows)
-        if trust_doc is not None:
-            hub_db.push_trust_list(
-                conn,
-                int(trust_doc["list"]["serial"]),
-                str(trust_doc["signer"]),
-                canonical_json(trust_doc),
-            )
-    _step(progress, STAGE_PUSH, 0, len(rows))
-    with engine.connect() as conn:
-        for start in range(0, len(rows), PUSH_BATCH):
-            batch = [_values(r) for r in rows[start : start + PUSH_BATCH]]
-            with conn.begin():
-                result.sent += hub_db.push_events(conn, batch)
-            _step(progress, STAGE_PUSH, start + len(batch), len(rows))
+        device_rows = [
+            {"device_id": d, "public_key": keys[d], "name": names.get(d, "")}
+            for d in sorted(set(sendable) | {console.device_id})
+            if d in keys
+        ]
+        with engine.begin() as conn:
+            hub_db.push_devices(conn, device_rows)
+            if trust_doc is not None:
+                hub_db.push_trust_list(
+                    conn,
+                    int(trust_doc["list"]["serial"]),
+                    str(trust_doc["signer"]),
+                    canonical_json(trust_doc),
+                )
+        _step(progress, STAGE_PUSH, 0, total)
+        rows = outgoing(
+            session,
+            have=sendable,
+            since=hub_has,
+            own_id=console.device_id,
+            sign_own=console.identity.private_key.sign,
+        )
+        done = 0
+        with engine.connect() as conn:
+            while batch := [_values(r) for r in islice(rows, PUSH_BATCH)]:
+                with conn.begin():
+                    result.sent += hub_db.push_events(conn, batch)
+                done += len(batch)
+                _step(progress, STAGE_PUSH, min(done, total), total)
 
 
 def _has_trust_to_push(session: Session) -> bool:
