@@ -14,6 +14,7 @@ from hisconsole.domain import glossary
 from hisconsole.domain.plan import GROUP_CODES
 from hisconsole.i18n import current_language, term
 from hisconsole.i18n import gettext as _
+from hisconsole.i18n.formats import format_datetime
 
 ROSTER_ACTIONS = ("sign-in", "sign-out")
 
@@ -79,7 +80,9 @@ def _posts_text(console: Any, data: dict[str, Any]) -> str:
             group = post["group"]
             lines.append(f"  {names.get(group, group)}")
         holder = (
-            _("{person} (since {since})").format(person=post["person"], since=post["since"])
+            _("{person} (since {since})").format(
+                person=post["person"], since=format_datetime(post["since"])
+            )
             if post["person"]
             else _("— vacant")
         )
@@ -87,8 +90,9 @@ def _posts_text(console: Any, data: dict[str, Any]) -> str:
     if data["history"]:
         lines.append(_("Shifts:"))
         for shift in data["history"]:
-            end = shift["signed_out_at"] or _("on duty")
-            line = f"  {shift['signed_in_at']} – {end}  {term('roster role', shift['role'])}  "
+            end = format_datetime(shift["signed_out_at"]) or _("on duty")
+            start = format_datetime(shift["signed_in_at"])
+            line = f"  {start} – {end}  {term('roster role', shift['role'])}  "
             line += shift["person"]
             if shift["relieved_by"]:
                 line += "  " + _("(relieved by {person})").format(person=shift["relieved_by"])
@@ -166,12 +170,12 @@ def _tasks_text(rows: list[dict[str, Any]], names: dict[str, str]) -> str:
     for task in rows:
         if task["status"] == glossary.TASK_DONE:
             state = _("done {time} by {person}").format(
-                time=task["done_at"], person=task["done_by"]
+                time=format_datetime(task["done_at"]), person=task["done_by"]
             )
         elif task["overdue"]:
-            state = _("OVERDUE since {time}").format(time=task["due_at"])
+            state = _("OVERDUE since {time}").format(time=format_datetime(task["due_at"]))
         else:
-            state = _("due {time}").format(time=task["due_at"])
+            state = _("due {time}").format(time=format_datetime(task["due_at"]))
         group = f" [{names.get(task['group'], task['group'])}]" if task["group"] else ""
         lines.append(f"{task['task']}  {task['owner']}{group}  {state}\n    {task['text']}")
     return "\n".join(lines) or _("No tasks.")
@@ -213,7 +217,7 @@ def cmd_tasks(args: argparse.Namespace, out: Output) -> int:
             out.emit(
                 row,
                 _("Task {task} for {owner}, due {due}.").format(
-                    task=added.task, owner=row["owner"], due=row["due_at"]
+                    task=added.task, owner=row["owner"], due=format_datetime(row["due_at"])
                 ),
             )
         else:

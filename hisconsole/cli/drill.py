@@ -10,6 +10,7 @@ from hisconsole.cli.options import Handler, open_console
 from hisconsole.cli.output import EXIT_OK, Output
 from hisconsole.i18n import current_language
 from hisconsole.i18n import gettext as _
+from hisconsole.i18n.formats import format_datetime
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
@@ -132,7 +133,7 @@ def _runs(console: Any, args: argparse.Namespace, out: Output) -> int:
 
     found = run.runs(console)
     lines = [
-        f"{r['drill']}  {r['scenario']}  {r['started_at']}  "
+        f"{r['drill']}  {r['scenario']}  {format_datetime(r['started_at'])}  "
         + (r["incident"] or "-")
         + (
             "  " + _("{met} met, {partly} partly, {not_met} not met").format(**r["summary"])

@@ -14,6 +14,7 @@ from hisconsole.cli.output import EXIT_OK, Output
 from hisconsole.domain import glossary
 from hisconsole.i18n import current_language, term
 from hisconsole.i18n import gettext as _
+from hisconsole.i18n.formats import format_datetime
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
@@ -123,21 +124,23 @@ def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
 def _format_incident(data: dict[str, Any]) -> str:
     from hisconsole.services import incidents
 
-    mark = "  [EXERCISE 演练]" if data["exercise"] else ""
+    mark = "  [" + _("EXERCISE") + "]" if data["exercise"] else ""
     level = _("level {level}").format(level=data["level"])
     lines = [
         f"{data['id']}  {level}  {term('incident status', data['status'])}{mark}",
         f"  {data['title']}",
         "  "
         + _("reported {reported}, declared {declared} by {by}").format(
-            reported=data["reported_at"], declared=data["declared_at"], by=data["declared_by"]
+            reported=format_datetime(data["reported_at"]),
+            declared=format_datetime(data["declared_at"]),
+            by=data["declared_by"],
         ),
     ]
     if data.get("systems"):
         lines.append("  " + _("systems:"))
         for system in data["systems"]:
             status = term("system status", system["status"])
-            since = _("since {time}").format(time=system["since"])
+            since = _("since {time}").format(time=format_datetime(system["since"]))
             lines.append(f"    {system['code']:<6} {status:<9} {since}")
     if data.get("clocks"):
         lines.append("  " + _("reports:"))
@@ -149,7 +152,8 @@ def _entry_line(entry: dict[str, Any]) -> str:
     from hisconsole.services import incidents
 
     return (
-        f"    {entry['at']}  {entry['by']}  {incidents.describe_entry(entry)}"
+        f"    {format_datetime(entry['at'], seconds=True)}  {entry['by']}  "
+        f"{incidents.describe_entry(entry)}"
         + "  "
         + _("[entry {entry}]").format(entry=entry["entry"])
     )

@@ -16,6 +16,7 @@ from hisconsole.domain.plan import levels_of
 from hisconsole.errors import N_
 from hisconsole.i18n import gettext as _
 from hisconsole.i18n import term
+from hisconsole.i18n.formats import format_datetime
 from hisconsole.printing import words as printed_words
 from hisconsole.services import incident_log
 from hisconsole.services import plan as plan_service
@@ -400,9 +401,13 @@ def describe_entry(entry: dict[str, Any]) -> str:
     if kind == glossary.LOG_OVERRIDDEN:
         return _overridden_text(data, entry["system"])
     if kind == glossary.LOG_CAP:
-        line = f"CAP {data['msg_type']} {data['identifier']} sent {data['sent']}"
+        line = _("CAP {type} {identifier} sent {sent}").format(
+            type=data["msg_type"], identifier=data["identifier"], sent=format_datetime(data["sent"])
+        )
         refs = [ref.split(",")[1] for ref in data.get("references", [])]
-        return line + (f" (references {', '.join(refs)})" if refs else "")
+        if refs:
+            line += " " + _("(references {references})").format(references=", ".join(refs))
+        return line
     if kind == glossary.LOG_PERIOD:
         return (
             _(
@@ -432,21 +437,27 @@ def describe_clock(clock: dict[str, Any]) -> str:
     """One reporting clock in words, judged by the plan's rule (the CLI's wording, in the
     current language)."""
     head = _("{kind} report (level {level}) due {due}").format(
-        kind=term("report kind", clock["kind"]), level=clock["level"], due=clock["due_at"]
+        kind=term("report kind", clock["kind"]),
+        level=clock["level"],
+        due=format_datetime(clock["due_at"]),
     )
     state = clock["state"]
     if state == rules.STATE_ON_TIME:
-        return _("{head}: made {made}, on time").format(head=head, made=clock["met_at"])
+        return _("{head}: made {made}, on time").format(
+            head=head, made=format_datetime(clock["met_at"])
+        )
     if state == rules.STATE_LATE:
         late = rules.late_minutes(clock["late_seconds"])
         return _("{head}: made {made}, {minutes} min late").format(
-            head=head, made=clock["met_at"], minutes=late
+            head=head, made=format_datetime(clock["met_at"]), minutes=late
         )
     if state == rules.STATE_MISSED:
-        return _("{head}: missed (not made by {end})").format(head=head, end=clock["ended_at"])
+        return _("{head}: missed (not made by {end})").format(
+            head=head, end=format_datetime(clock["ended_at"])
+        )
     if state == rules.STATE_CANCELLED:
         return _("{head}: not owed (replaced or ended {end}, before it fell due)").format(
-            head=head, end=clock["ended_at"]
+            head=head, end=format_datetime(clock["ended_at"])
         )
     seconds = clock["remaining_seconds"]
     if seconds > 0:
@@ -457,29 +468,39 @@ def describe_clock(clock: dict[str, Any]) -> str:
 
 
 def _overridden_text(data: dict[str, Any], system: str | None) -> str:
+    def where(part: dict[str, str]) -> dict[str, str]:
+        return {
+            "author": part["author"],
+            "device": part.get("device_name") or part["device"],
+            "time": format_datetime(part["at"], with_date=False),
+        }
+
     if data["register"] == "state":
         change, resolved = data["replaced"], data["kept"]
-        return (
-            f"Level {change['value']} set by {change['author']} on "
-            f"{change.get('device_name') or change['device']} at {change['at'][11:16]} UTC "
-            f"came after {resolved['author']} resolved the incident on "
-            f"{resolved.get('device_name') or resolved['device']} at {resolved['at'][11:16]} UTC "
-            "(decided apart on two laptops; the incident stays resolved)"
+        return _(
+            "Level {level} set by {author} on {device} at {time} came after {resolver} "
+            "resolved the incident on {resolver_device} at {resolved_time} (decided apart on "
+            "two laptops; the incident stays resolved)"
+        ).format(
+            level=change["value"],
+            **where(change),
+            resolver=resolved["author"],
+            resolver_device=resolved.get("device_name") or resolved["device"],
+            resolved_time=format_datetime(resolved["at"], with_date=False),
         )
 
-    def said(part: dict[str, str], *, first: bool) -> str:
+    def said(part: dict[str, str]) -> str:
         if data["register"] == "level":
-            what = f"{'Level' if first else 'level'} {part['value']}"
-        else:
-            what = f"{system} {part['value']}"
-        device = part.get("device_name") or part["device"]
-        return f"{what} set by {part['author']} on {device} at {part['at'][11:16]} UTC"
+            return _("level {value} set by {author} on {device} at {time}").format(
+                value=part["value"], **where(part)
+            )
+        return _("{system} {value} set by {author} on {device} at {time}").format(
+            system=system, value=part["value"], **where(part)
+        )
 
-    return (
-        f"{said(data['replaced'], first=True)} was replaced by "
-        f"{said(data['kept'], first=False)} (decided apart on two laptops; sync kept the "
-        "later one)"
-    )
+    return _(
+        "{replaced} was replaced by {kept} (decided apart on two laptops; sync kept the later one)"
+    ).format(replaced=said(data["replaced"]), kept=said(data["kept"]))
 
 
 # --- reading ---------------------------------------------------------------------

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from PySide6.QtCore import (
     QCoreApplication,
-    QDate,
     QEvent,
     QLibraryInfo,
     QLocale,
@@ -19,6 +17,7 @@ from PySide6.QtCore import (
 from hisconsole import i18n as messages
 from hisconsole.domain import incidents as rules
 from hisconsole.domain.glossary import BUSINESS_LEAD, COMMANDER, IT_DUTY, PLAN_EDITOR, SCRIBE
+from hisconsole.i18n import Language, formats
 from hisconsole.resources import ResourcesMissing, resource_path
 
 ENGLISH = "en"
@@ -126,45 +125,13 @@ def current_language() -> str:
 # --- dates, times and numbers as the user reads them --------------------------------------
 
 
-def ui_locale(lang: str | None = None) -> QLocale:
-    """The locale dates and numbers are written in for the interface language.
-
-    The laptop's own locale when it speaks that language (a British or an
-    American laptop keeps its order of day and month), else the language's usual
-    one: mainland China for Chinese, the United Kingdom for English (day before
-    month, as everywhere but the United States).
-    """
-    lang = lang or _current_language
-    wanted = QLocale.Language.Chinese if lang == CHINESE else QLocale.Language.English
-    system = QLocale.system()
-    if system.language() == wanted:
-        return system
-    if lang == CHINESE:
-        return QLocale(QLocale.Language.Chinese, QLocale.Country.China)
-    return QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
-
-
-def _date_pattern(locale: QLocale, *, year: bool) -> str:
-    """The locale's short numeric date pattern, with a four-digit year (or none)."""
-    pattern = locale.dateFormat(QLocale.FormatType.ShortFormat)
-    pattern = re.sub(r"(?<!y)yy(?!y)", "yyyy", pattern)
-    if not year:
-        # "yyyy/M/d" -> "M/d", "dd/MM/yyyy" -> "dd/MM"
-        pattern = re.sub(r"^y+[^dM]*|[^dM]*y+$", "", pattern) or pattern
-    return pattern
+def _messages_lang(lang: str | None) -> Language:
+    return "zh" if (lang or _current_language) == CHINESE else "en"
 
 
 def local_moment(value: str | dt.datetime | None) -> dt.datetime | None:
     """A stored moment (ISO 8601 text or datetime; naive means UTC) in the laptop's time zone."""
-    if not value:
-        return None
-    try:
-        moment = dt.datetime.fromisoformat(value) if isinstance(value, str) else value
-    except ValueError:
-        return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=dt.UTC)
-    return moment.astimezone()
+    return formats.local(value)
 
 
 def format_time(
@@ -175,42 +142,34 @@ def format_time(
     year: bool = True,
     lang: str | None = None,
 ) -> str:
-    """A stored moment as the user reads it: local time zone, the interface locale's dates.
+    """A stored moment as the user reads it: local time zone, the interface language's dates
+    (the one formatter of hisconsole.i18n.formats, shared with printouts and the CLI).
 
     Times are always on the 24-hour clock (02:00, never 2:00 AM: at 3 a.m. in a
-    hospital there is no room for doubt). ``with_date`` puts the locale's short
-    date in front ("25/11/2026 02:00", "2026/11/25 02:00"); ``year=False`` drops
-    the year from it. Empty for no value; a text that is not a moment is shown
-    as it is.
+    hospital there is no room for doubt). ``with_date`` puts the date in front
+    ("2026/11/25 02:00", "25/11/2026 02:00"); ``year=False`` drops the year from it.
+    Empty for no value; a text that is not a moment is shown as it is.
     """
-    if not value:
-        return ""
-    moment = local_moment(value)
-    if moment is None:
-        return str(value)
-    shown = moment.strftime("%H:%M:%S" if seconds else "%H:%M")
-    if with_date:
-        locale = ui_locale(lang)
-        day = QDate(moment.year, moment.month, moment.day)
-        shown = f"{locale.toString(day, _date_pattern(locale, year=year))} {shown}"
-    return shown
+    return formats.format_datetime(
+        value, _messages_lang(lang), with_date=with_date, year=year, seconds=seconds
+    )
 
 
 def format_date(value: str | dt.date | None, *, lang: str | None = None) -> str:
-    """A date (a plan's revision, a drill) in the interface locale; other text as it is."""
-    if not value:
-        return ""
-    try:
-        day = value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
-    except ValueError:
-        return str(value)
-    locale = ui_locale(lang)
-    return locale.toString(QDate(day.year, day.month, day.day), _date_pattern(locale, year=True))
+    """A date (a plan's revision, a drill) in the interface language; other text as it is."""
+    return formats.format_date(value, _messages_lang(lang))
 
 
-def format_number(value: int | float, *, lang: str | None = None) -> str:
-    """A number with the interface locale's digit grouping (1,234)."""
-    return ui_locale(lang).toString(value)
+def format_number(value: float, *, lang: str | None = None) -> str:
+    """A number with the interface language's digit grouping (1,234)."""
+    return formats.format_number(value, _messages_lang(lang))
+
+
+def datetime_edit_format(*, time: bool = True, lang: str | None = None) -> str:
+    """The display format of a date(-time) editor, as the tables show dates."""
+    language = _messages_lang(lang)
+    pattern = formats.datetime_pattern(language) if time else formats.date_pattern(language)
+    return formats.qt_pattern(pattern)
 
 
 def time_zone_text(moment: dt.datetime | None = None) -> str:

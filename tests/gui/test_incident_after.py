@@ -192,7 +192,7 @@ def test_an_unwritable_path_is_said_calmly_and_nothing_is_written(
     save_to(monkeypatch, tmp_path / "followup.pdf")
     page.reports_bar.save_report("followup")
     settle(qtbot, window)
-    assert "续报" in pdf_text(tmp_path / "followup.pdf")
+    assert "Follow-up report" in pdf_text(tmp_path / "followup.pdf")  # the interface language
     assert "#B3261E" not in page.reports_bar.status_label.styleSheet()
 
 

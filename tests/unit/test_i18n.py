@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import gettext
+import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -161,3 +164,35 @@ def test_a_call_sites_own_template_and_a_files_reason_render_in_chinese(tmp_path
     assert str(caught.value).endswith("does not exist. Nothing was written.")
     zh = i18n.render(caught.value, "zh")
     assert f"文件夹 {tmp_path / 'nope'} 不存在" in zh and "Nothing" not in zh
+
+
+def test_one_formatter_for_dates_times_and_numbers() -> None:
+    from hisconsole.i18n import formats
+
+    moment = "2026-11-25T18:05:09+00:00"
+    shanghai = dt.timezone(dt.timedelta(hours=8))
+    assert formats.format_datetime(moment, "zh", tz=shanghai) == "2026/11/26 02:05"  # year first
+    assert formats.format_datetime(moment, "en", tz=shanghai, seconds=True) == (
+        "26/11/2026 02:05:09"  # 24-hour clock in English too
+    )
+    assert formats.format_datetime(moment, "zh", tz=shanghai, with_date=False) == "02:05"
+    assert formats.format_date("2027-03-18", "zh") == "2027/3/18"
+    assert formats.format_number(12345.5, "zh") == "12,345.5"
+    # The editors show the same pattern (Qt spells the full year yyyy).
+    assert formats.qt_pattern(formats.datetime_pattern("zh")) == "yyyy/M/d HH:mm"
+    assert formats.format_datetime("not a time", "zh") == "not a time"
+
+
+def test_the_command_lines_text_shows_local_time_and_json_stays_iso(tmp_path: Path) -> None:
+    assert _cli(tmp_path, "init", lang="C").returncode == 0
+    made = _cli(
+        tmp_path, "--json", "incident", "declare", "--level", "IV", "--title", "t", lang="C"
+    )
+    incident = json.loads(made.stdout)["id"]
+    shown = _cli(tmp_path, "incident", "show", incident, lang="zh_CN.UTF-8").stdout
+    assert re.search(r"报告于 \d{4}/\d{1,2}/\d{1,2} \d\d:\d\d", shown), shown
+    assert "T" not in shown.split("\n")[2] and "+00:00" not in shown
+    data = json.loads(
+        _cli(tmp_path, "--json", "incident", "show", incident, lang="zh_CN.UTF-8").stdout
+    )
+    assert dt.datetime.fromisoformat(data["reported_at"]).tzinfo is not None

@@ -28,7 +28,13 @@ from hisconsole.domain.plan import LIST_SECTIONS, SINGLE_SECTIONS, item_key, tex
 from hisconsole.services import review as review_service
 from hisconsole.ui import style
 from hisconsole.ui.context import Context, PlanSnapshot
-from hisconsole.ui.i18n import clock_judgement, clock_kind_label, format_date, format_number
+from hisconsole.ui.i18n import (
+    clock_judgement,
+    clock_kind_label,
+    datetime_edit_format,
+    format_date,
+    format_number,
+)
 from hisconsole.ui.partials.dialogs import button
 from hisconsole.ui.partials.models import Column, RecordsModel
 from hisconsole.ui.partials.plan_names import item_kind, section_title
@@ -359,7 +365,7 @@ class ReviewTab(Tab):
         self.owner_edit.setMinimumWidth(120)
         self.due_edit = QDateEdit(bottom)
         self.due_edit.setCalendarPopup(True)
-        self.due_edit.setDisplayFormat("yyyy-MM-dd")
+        self.due_edit.setDisplayFormat(datetime_edit_format(time=False))
         self.section_combo = QComboBox(bottom)
         self.section_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon

@@ -29,7 +29,13 @@ from hisconsole.services import plan as plan_service
 from hisconsole.services import response
 from hisconsole.ui import style
 from hisconsole.ui.context import Context
-from hisconsole.ui.i18n import channel_label, format_time, priority_label, system_status_label
+from hisconsole.ui.i18n import (
+    channel_label,
+    datetime_edit_format,
+    format_time,
+    priority_label,
+    system_status_label,
+)
 from hisconsole.ui.partials.form_dialog import FormDialog
 from hisconsole.ui.situation import EXERCISE_MARK
 
@@ -79,7 +85,7 @@ def local_qdatetime(moment: dt.datetime) -> QDateTime:
 def now_edit(ctx: Context, parent: QWidget) -> QDateTimeEdit:
     """A date-time field preset to now (the console's clock), in local time."""
     edit = QDateTimeEdit(parent)
-    edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+    edit.setDisplayFormat(datetime_edit_format())
     edit.setCalendarPopup(True)
     edit.setDateTime(local_qdatetime(ctx.console.now()))
     return edit
