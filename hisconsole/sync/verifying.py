@@ -117,10 +117,6 @@ class Verification:
                 failing.append(index)
         return failing
 
-    def add_all(self, records: Sequence[EventRecord]) -> None:
-        for start in range(0, len(records), CHUNK):
-            self.add(records[start : start + CHUNK])
-
     def _check(self, records: list[EventRecord]) -> tuple[int, str] | None:
         verifiers = self._verifiers
         for index, record in enumerate(records):
