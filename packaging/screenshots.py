@@ -22,7 +22,7 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-PAGES = ("dashboard", "incident", "plan", "contacts", "forms", "sync", "settings")
+PAGES = ("dashboard", "incident", "plan", "contacts", "forms", "sync", "drills", "settings")
 
 
 # What the operators type, in the language of the screenshots.
@@ -85,6 +85,37 @@ def calm_console(data_dir: Path, now_ms: int) -> Any:
     return console
 
 
+def drill_console(data_dir: Path, now_ms: int) -> Any:
+    """A console on the demo data 16 minutes into a ×10 HIS-outage drill: the team declared
+    from its first report and started the call-out; the controller has injects to show."""
+    from hisconsole.services import response
+    from hisconsole.services.console import Console
+    from hisconsole.services.drills import run as drills
+    from hisconsole.services.setup import open_or_initialise
+
+    console, _ = open_or_initialise(data_dir, demo=True)
+    console.close()
+    clock = [now_ms - 96_000]  # 1.6 console minutes ago: 16 drill minutes at ×10
+    console = Console.open(data_dir, now_ms=lambda: clock[0])
+    console.sign_in("Wang Fang", "commander")
+    drill = drills.start(console, "his-down", speed=10)
+    for seconds in (12, 24, 36, 48, 60, 72, 84, 96):
+        clock[0] = now_ms - 96_000 + seconds * 1000
+        drills.tick(console, drill)
+        if seconds == 24:
+            made = [i["refs"]["intake"] for i in drills.read(console, drill).injects if i["refs"]]
+            incident = response.declare_with_reports(
+                console,
+                made,
+                level="II",
+                title="HIS 全院中断",
+                systems=["HIS"],
+                scenario="his-down",
+            )
+            response.start_callout(console, incident, "level-1-2")
+    return console
+
+
 def save_small(image: Any, path: Path, max_kb: int) -> None:
     """Save ``image`` as PNG; above ``max_kb``, with an adaptive palette of 256 colours
     (median cut: the interface's few flat colours survive, text stays sharp)."""
@@ -124,6 +155,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--calm", action="store_true", help="no incident: the readiness panel (readiness-LANG.png)"
     )
+    parser.add_argument("--drill", action="store_true", help="a drill under way (drills-LANG.png)")
     parser.add_argument(
         "--max-kb", type=int, default=150, help="larger PNGs get an adaptive 256-colour palette"
     )
@@ -145,6 +177,8 @@ def main(argv: list[str] | None = None) -> int:
         data_dir = Path(tmp) / "data"
         if args.calm:
             console = calm_console(data_dir, now_ms)
+        elif args.drill:
+            console = drill_console(data_dir, now_ms)
         else:
             console = demo_console(data_dir, now_ms, "zh" if args.lang == "zh" else "en")
         settings_path = data_dir / "ui.ini"

@@ -47,7 +47,9 @@ from hisconsole.ui.theme import Theme
 
 if TYPE_CHECKING:
     from hisconsole.ui.dashboard.page import DashboardPage
+    from hisconsole.ui.drills.page import DrillsPage
     from hisconsole.ui.incident.page import IncidentPage
+    from hisconsole.ui.plan.page import PlanPage
 
 
 @dataclass(frozen=True)
@@ -99,6 +101,7 @@ def page_index(name: str) -> int:
 
 DASHBOARD, INCIDENT, PLAN = (page_index(n) for n in ("DashboardPage", "IncidentPage", "PlanPage"))
 SYNC, SETTINGS = page_index("SyncPage"), page_index("SettingsPage")
+DRILLS = page_index("DrillsPage")
 
 KEY_GEOMETRY = "window/geometry"
 KEY_STATE = "window/state"
@@ -328,6 +331,8 @@ class MainWindow(QMainWindow):
                 page.open_page.connect(self.open_named_page)  # type: ignore[attr-defined]
             elif index == SETTINGS:
                 page.language_chosen.connect(self.set_language)  # type: ignore[attr-defined]
+            elif index == PLAN:
+                page.drill_requested.connect(self.open_drill)  # type: ignore[attr-defined]
         return page
 
     @property
@@ -337,6 +342,19 @@ class MainWindow(QMainWindow):
     @property
     def incident_page(self) -> IncidentPage:
         return cast("IncidentPage", self.page(INCIDENT))
+
+    @property
+    def plan_page(self) -> PlanPage:
+        return cast("PlanPage", self.page(PLAN))
+
+    @property
+    def drills_page(self) -> DrillsPage:
+        return cast("DrillsPage", self.page(DRILLS))
+
+    def open_drill(self, calendar_entry: str) -> None:
+        """Show the drill controller ready to run a drill-calendar entry of the plan."""
+        self.show_page(DRILLS)
+        self.drills_page.choose_calendar_entry(calendar_entry)
 
     def open_named_page(self, name: str) -> None:
         """Show the page a readiness item is fixed on ("plan", "forms", "sync", "contacts")."""

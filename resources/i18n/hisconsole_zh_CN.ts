@@ -1380,6 +1380,7 @@
     <name>ContactsPage</name>
     <message>
         <location filename="../../hisconsole/ui/contacts/page.py" line="+112"/>
+        <location filename="../../hisconsole/ui/main_window.py" line="+86"/>
         <source>Contacts</source>
         <translation>通讯录</translation>
     </message>
@@ -1731,6 +1732,7 @@
     <name>DashboardPage</name>
     <message>
         <location filename="../../hisconsole/ui/dashboard/page.py" line="+145"/>
+        <location filename="../../hisconsole/ui/main_window.py" line="-7"/>
         <source>Dashboard</source>
         <translation>总览</translation>
     </message>
@@ -2108,7 +2110,8 @@
 <context>
     <name>DrillsPage</name>
     <message>
-        <location filename="../../hisconsole/ui/drills/page.py" line="+132"/>
+        <location filename="../../hisconsole/ui/drills/page.py" line="+157"/>
+        <location filename="../../hisconsole/ui/main_window.py" line="+11"/>
         <source>Drills</source>
         <extracomment>How often the controller looks at the clock (ms). The drill&apos;s own clock decides what arrives; this only decides how soon after its time an inject shows.</extracomment>
         <translation>应急演练</translation>
@@ -2179,12 +2182,67 @@
         <translation>演练注入</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+1"/>
+        <source>Drill calendar: planned, run and scored</source>
+        <translation>演练计划：计划、已演练及评分</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export calendar (.ics)…</source>
+        <translation>导出演练日历（.ics）…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Drill</source>
+        <translation>演练</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Playbook</source>
+        <translation>处置预案</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Runs and scores</source>
+        <translation>演练记录及评分</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Drill calendar</source>
+        <translation>演练计划</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>The nearest for its playbook</source>
         <translation>同一处置预案最近的条目</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+36"/>
+        <source>Export the drill calendar</source>
+        <translation>导出演练日历</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{drill}: {met} met, {partly} partly, {not_met} not met</source>
+        <translation>{drill}：达成 {met}，部分达成 {partly}，未达成 {not_met}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{drill}: running</source>
+        <translation>{drill}：进行中</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>not run yet</source>
+        <translation>尚未演练</translation>
+    </message>
+    <message>
+        <location line="+113"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
@@ -2215,8 +2273,8 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>{mark} Drill {drill}: {name}, ×{speed}, {state}</source>
-        <translation>{mark} 演练 {drill}：{name}，×{speed}，{state}</translation>
+        <source>{mark} {drill}: {name}, ×{speed}, {state}</source>
+        <translation>{mark} {drill}：{name}，×{speed}，{state}</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -2772,6 +2830,7 @@
     <name>FormsPage</name>
     <message>
         <location filename="../../hisconsole/ui/forms/page.py" line="+57"/>
+        <location filename="../../hisconsole/ui/main_window.py" line="-2"/>
         <source>Forms</source>
         <translation>表单</translation>
     </message>
@@ -3445,8 +3504,9 @@ Nothing was recorded as issued.</source>
 <context>
     <name>IncidentPage</name>
     <message>
-        <location filename="../../hisconsole/ui/incident/page.py" line="+138"/>
+        <location filename="../../hisconsole/ui/incident/page.py" line="+139"/>
         <location line="+24"/>
+        <location filename="../../hisconsole/ui/main_window.py" line="-6"/>
         <source>Incident</source>
         <translation>应急事件</translation>
     </message>
@@ -4259,13 +4319,13 @@ Nothing was recorded as issued.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hisconsole/ui/main_window.py" line="+368"/>
-        <location line="+80"/>
+        <location filename="../../hisconsole/ui/main_window.py" line="+346"/>
+        <location line="+81"/>
         <source>HIS Console</source>
         <translation>HIS 应急指挥台</translation>
     </message>
     <message>
-        <location line="-73"/>
+        <location line="-74"/>
         <source>About HIS Console</source>
         <translation>关于 HIS 应急指挥台</translation>
     </message>
@@ -4283,7 +4343,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 本程序依据 Apache License 2.0 授权。中文显示使用文泉驿微米黑字体（Apache License 2.0）。</translation>
     </message>
     <message>
-        <location line="+137"/>
+        <location line="+138"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -4929,18 +4989,18 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>PlanDocument</name>
     <message>
-        <location filename="../../hisconsole/ui/plan/view.py" line="+304"/>
+        <location filename="../../hisconsole/ui/plan/view.py" line="+306"/>
         <source>{hospital} · {owner} · version {version} · revised {revised}</source>
         <translation>{hospital} · {owner} · 第 {version} 版 · 修订于 {revised}</translation>
     </message>
     <message>
         <location line="+15"/>
-        <location line="+353"/>
+        <location line="+362"/>
         <source>Purpose</source>
         <translation>目的</translation>
     </message>
     <message>
-        <location line="-351"/>
+        <location line="-360"/>
         <source>Scope</source>
         <translation>适用范围</translation>
     </message>
@@ -5017,12 +5077,12 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
     </message>
     <message>
         <location line="+2"/>
-        <location line="+273"/>
+        <location line="+282"/>
         <source>Steps</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location line="-269"/>
+        <location line="-278"/>
         <source>A long incident runs in operational periods of {hours} h.</source>
         <translation>长时间事件按每 {hours} 小时一个处置阶段进行。</translation>
     </message>
@@ -5157,7 +5217,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
         <translation>检查周期</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -5180,6 +5240,16 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
         <location line="+1"/>
         <source>Participants</source>
         <translation>参加小组</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Run drill…</source>
+        <translation>开始演练…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open the drill controller for this calendar entry</source>
+        <translation>按此演练计划条目打开演练控制台</translation>
     </message>
 </context>
 <context>
@@ -5428,7 +5498,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>PlanLabels</name>
     <message>
-        <location filename="../../hisconsole/ui/plan/view.py" line="-611"/>
+        <location filename="../../hisconsole/ui/plan/view.py" line="-623"/>
         <source>Low</source>
         <extracomment>How plan content is shown: one language, or both side by side. The sections in reading order (meta is the title block above them).</extracomment>
         <translation>低</translation>
@@ -5497,12 +5567,13 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>PlanPage</name>
     <message>
-        <location filename="../../hisconsole/ui/plan/page.py" line="+116"/>
+        <location filename="../../hisconsole/ui/main_window.py" line="-522"/>
+        <location filename="../../hisconsole/ui/plan/page.py" line="+119"/>
         <source>Plan</source>
         <translation>预案</translation>
     </message>
     <message>
-        <location line="+196"/>
+        <location filename="../../hisconsole/ui/plan/page.py" line="+197"/>
         <source>Reading the plan…</source>
         <translation>正在读取预案…</translation>
     </message>
@@ -7185,7 +7256,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
         <translation>HIS 应急指挥台遇到了意外错误：{error}</translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+152"/>
         <source>HIS Console</source>
         <translation>HIS 应急指挥台</translation>
     </message>
@@ -7323,7 +7394,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>ServiceMessages</name>
     <message>
-        <location filename="../../hisconsole/ui/runner.py" line="-143"/>
+        <location filename="../../hisconsole/ui/runner.py" line="-164"/>
         <source>Enter the operator&apos;s name.</source>
         <translation>请输入值班人员的姓名。</translation>
     </message>
@@ -7331,12 +7402,13 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>SettingsPage</name>
     <message>
+        <location filename="../../hisconsole/ui/main_window.py" line="+8"/>
         <location filename="../../hisconsole/ui/settings/page.py" line="+151"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../../hisconsole/ui/settings/page.py" line="+6"/>
         <source>version {version}</source>
         <translation>第 {version} 版</translation>
     </message>
@@ -7820,7 +7892,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../hisconsole/ui/app.py" line="+123"/>
+        <location filename="../../hisconsole/ui/app.py" line="+184"/>
         <source>Not imported: {problem}</source>
         <translation>未导入：{problem}</translation>
     </message>
@@ -8943,12 +9015,13 @@ No: import without pinning; events are held in quarantine.</source>
 <context>
     <name>SyncPage</name>
     <message>
+        <location filename="../../hisconsole/ui/main_window.py" line="-3"/>
         <location filename="../../hisconsole/ui/sync/page.py" line="+57"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location filename="../../hisconsole/ui/sync/page.py" line="+53"/>
         <source>Devices</source>
         <translation>设备</translation>
     </message>

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtWidgets import QFileDialog, QTableWidget
+from PySide6.QtWidgets import QFileDialog, QPushButton, QTableWidget
 from pytestqt.qtbot import QtBot
 
 from hisconsole.services import response
@@ -88,3 +88,33 @@ def test_drill_runs_in_the_window(
     text = "".join(page.extract_text() for page in PdfReader(tmp_path / "card.pdf").pages)
     assert "应急演练评分表" in text and "演练 — 非真实事件" in text
     dialog.close()
+
+
+def test_the_plans_drill_calendar_opens_the_controller_and_exports(
+    qtbot: QtBot,
+    window: MainWindow,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    window.show_page(page_index("PlanPage"))
+    settle(qtbot, window)
+    plan = window.plan_page
+    qtbot.waitUntil(lambda: plan.document is not None)
+    assert plan.document is not None
+    run = plan.document.findChild(QPushButton, "RunDrill_2027-05-lis")
+    assert run is not None and run.text() == "Run drill…"
+    run.click()
+    settle(qtbot, window)
+    page = window.current_page()
+    assert isinstance(page, DrillsPage)
+    qtbot.waitUntil(lambda: page.calendar_box.currentData() == "2027-05-lis")
+    assert page.scenario_box.currentData() == "lis-down"
+    texts = [page.calendar_table.item(r, 3).text() for r in range(page.calendar_table.rowCount())]
+    assert texts and set(texts) == {"not run yet"}
+
+    target = tmp_path / "drills.ics"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
+    page.ics_button.click()
+    qtbot.waitUntil(target.exists)
+    settle(qtbot, window)
+    assert target.read_bytes().count(b"BEGIN:VEVENT") == len(texts)

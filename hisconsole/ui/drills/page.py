@@ -4,12 +4,14 @@ resume, skip, add an inject, end, and the score card."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -27,6 +29,7 @@ from hisconsole.services.drills import scenarios
 from hisconsole.ui import style
 from hisconsole.ui.context import Context
 from hisconsole.ui.drills.dialogs import AddInjectDialog, ScoreCardDialog, inject_state_label
+from hisconsole.ui.i18n import format_date
 from hisconsole.ui.partials.page import Page
 from hisconsole.ui.situation import EXERCISE_MARK
 
@@ -122,6 +125,28 @@ class DrillsPage(Page):
         buttons.addStretch(1)
         self._layout.addLayout(buttons)
 
+        calendar_row = QHBoxLayout()
+        self.calendar_heading = style.label("", self, bold=True)
+        self.ics_button = QPushButton(self)
+        self.ics_button.setObjectName("ExportCalendar")
+        self.ics_button.clicked.connect(self.export_calendar)
+        calendar_row.addWidget(self.calendar_heading, 1)
+        calendar_row.addWidget(self.ics_button)
+        self._layout.addLayout(calendar_row)
+        self.calendar_table = QTableWidget(0, 4, self)
+        self.calendar_table.setObjectName("DrillCalendarTable")
+        self.calendar_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.calendar_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.calendar_table.verticalHeader().setVisible(False)
+        self.calendar_table.horizontalHeader().setSectionResizeMode(
+            3, QHeaderView.ResizeMode.Stretch
+        )
+        self.calendar_table.cellDoubleClicked.connect(self._calendar_chosen)
+        self._layout.addWidget(self.calendar_table, 1)
+        self.entries: list[dict[str, Any]] = []
+        self.scenario_playbooks: dict[str, str] = {}
+        self._pending_entry: str | None = None
+
         self.timer = QTimer(self)
         self.timer.setInterval(TICK_MS)
         self.timer.timeout.connect(self._beat)
@@ -145,7 +170,14 @@ class DrillsPage(Page):
             [self.tr("Drill min"), self.tr("Kind"), self.tr("Inject"), self.tr("State")]
         )
         self.table.setAccessibleName(self.tr("Injects of the drill"))
+        self.calendar_heading.setText(self.tr("Drill calendar: planned, run and scored"))
+        self.ics_button.setText(self.tr("Export calendar (.ics)…"))
+        self.calendar_table.setHorizontalHeaderLabels(
+            [self.tr("Date"), self.tr("Drill"), self.tr("Playbook"), self.tr("Runs and scores")]
+        )
+        self.calendar_table.setAccessibleName(self.tr("Drill calendar"))
         self._show()
+        self._show_calendar()
 
     # -- reading ----------------------------------------------------------------------------
 
@@ -164,12 +196,15 @@ class DrillsPage(Page):
         self.ctx.runner.query(read, on_done=self._loaded)
 
     def refresh(self) -> None:
-        if self.drill is None:
-            self.reload()
+        self.reload()
 
     def _loaded(self, found: tuple[list[dict[str, Any]], list[dict[str, Any]], str | None]) -> None:
         found_scenarios, entries, running = found
         lang = self.ctx.lang
+        self.entries = entries
+        self.scenario_playbooks = {s["code"]: s["playbook"] for s in found_scenarios}
+        chosen_scenario = self.scenario_box.currentData()
+        chosen_entry = self.calendar_box.currentData()
         self.scenario_box.clear()
         for scenario in found_scenarios:
             self.scenario_box.addItem(
@@ -182,14 +217,63 @@ class DrillsPage(Page):
                 self.calendar_box.addItem(
                     f"{entry['date']}  {text(entry['name'], lang)}", entry["code"]
                 )
+        for box, value in ((self.scenario_box, chosen_scenario), (self.calendar_box, chosen_entry)):
+            if value is not None and box.findData(value) >= 0:
+                box.setCurrentIndex(box.findData(value))
+        self._show_calendar()
+        if self._pending_entry is not None:
+            self.choose_calendar_entry(self._pending_entry)
         if running is not None and self.drill is None:
             self.follow(running)
 
     def choose_calendar_entry(self, code: str) -> None:
-        """Preselect a drill-calendar entry (from the plan's calendar) and its scenario."""
+        """Preselect a drill-calendar entry (from the plan's calendar) and the scenario
+        that plays its playbook."""
         index = self.calendar_box.findData(code)
-        if index >= 0:
-            self.calendar_box.setCurrentIndex(index)
+        if index < 0:
+            self._pending_entry = code  # the calendar is still being read
+            return
+        self._pending_entry = None
+        self.calendar_box.setCurrentIndex(index)
+        entry = next((e for e in self.entries if e["code"] == code), None)
+        for scenario, playbook in self.scenario_playbooks.items():
+            if entry is not None and playbook == entry["playbook"]:
+                self.scenario_box.setCurrentIndex(self.scenario_box.findData(scenario))
+                break
+
+    def _calendar_chosen(self, row: int, _column: int) -> None:
+        if 0 <= row < len(self.entries) and self.entries[row]["code"]:
+            self.choose_calendar_entry(self.entries[row]["code"])
+
+    def export_calendar(self) -> None:
+        name, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Export the drill calendar"), "drills.ics", "iCalendar (*.ics)"
+        )
+        if not name:
+            return
+        console = self.ctx.console
+        self.ctx.runner.op(lambda: drill_calendar.write_ics(console, Path(name)))
+
+    def _show_calendar(self) -> None:
+        lang = self.ctx.lang
+        self.calendar_table.setRowCount(len(self.entries))
+        for row, entry in enumerate(self.entries):
+            runs = "; ".join(
+                self.tr("{drill}: {met} met, {partly} partly, {not_met} not met").format(
+                    drill=run["drill"], **run["summary"]
+                )
+                if run["summary"]
+                else self.tr("{drill}: running").format(drill=run["drill"])
+                for run in entry["runs"]
+            )
+            cells = [
+                format_date(entry["date"]),
+                text(entry["name"], lang),
+                entry["playbook"] or "",
+                runs or self.tr("not run yet"),
+            ]
+            for column, value in enumerate(cells):
+                self.calendar_table.setItem(row, column, QTableWidgetItem(value))
 
     # -- acting -----------------------------------------------------------------------------
 
@@ -291,6 +375,13 @@ class DrillsPage(Page):
         for button in (self.pause_button, self.skip_button, self.add_button, self.end_button):
             button.setEnabled(running)
         self.score_button.setEnabled(state is not None)
+        # One drill at a time: a second one would answer the same incident's reports.
+        for field in (self.scenario_box, self.calendar_box, self.speed_box, self.start_button):
+            field.setEnabled(not running)
+        if state is not None and running:
+            index = self.scenario_box.findData(state["scenario"])
+            if index >= 0:
+                self.scenario_box.setCurrentIndex(index)
         paused = state is not None and state["state"] == drills.PAUSED
         self.pause_button.setText(self.tr("Resume") if paused else self.tr("Pause"))
         if state is None:
@@ -306,7 +397,7 @@ class DrillsPage(Page):
             drills.ENDED: self.tr("ended"),
         }
         self.status.setText(
-            self.tr("{mark} Drill {drill}: {name}, ×{speed}, {state}").format(
+            self.tr("{mark} {drill}: {name}, ×{speed}, {state}").format(
                 mark=EXERCISE_MARK,
                 drill=state["drill"],
                 name=text(state["name"], lang),

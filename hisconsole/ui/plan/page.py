@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -85,8 +85,11 @@ class PlanPage(Page):
     edits warning levels, playbooks and resources, publishes versions; anyone
     compares versions and prints the plan or a playbook to PDF.
 
-    Signals: none.
+    Signals:
+        drill_requested(str): "Run drill…" of a drill-calendar entry (its code).
     """
+
+    drill_requested = Signal(str)
 
     areas = frozenset({"plan", "operator"})
 
@@ -299,6 +302,7 @@ class PlanPage(Page):
         )
         self.document.edit_requested.connect(self.edit_item)
         self.document.print_requested.connect(self.print_playbook)
+        self.document.drill_requested.connect(self.drill_requested)
         self.scroll_area.setWidget(self.document)
         self._apply_permissions()
         self._fill_contents()

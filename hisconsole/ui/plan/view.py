@@ -120,10 +120,12 @@ class PlanDocument(QWidget):
     Signals:
         edit_requested(str): the Edit button of an item (its plan key) was pressed.
         print_requested(str): "Print playbook…" of a scenario (its code) was pressed.
+        drill_requested(str): "Run drill…" of a drill-calendar entry (its code) was pressed.
     """
 
     edit_requested = Signal(str)
     print_requested = Signal(str)
+    drill_requested = Signal(str)
 
     def __init__(
         self,
@@ -654,6 +656,7 @@ class PlanDocument(QWidget):
                     ),
                     style.label(drill_kind_label(drill["kind"])),
                     style.label(participants, wrap=True),
+                    self._run_drill_button(drill["code"]),
                 ]
             )
         headers = [
@@ -662,9 +665,17 @@ class PlanDocument(QWidget):
             self.tr("Scenario"),
             self.tr("Kind"),
             self.tr("Participants"),
+            "",
         ]
         table = self._table(headers, rows, stretch=1)
         layout.addWidget(table)
+
+    def _run_drill_button(self, code: str) -> QPushButton:
+        run = QPushButton(self.tr("Run drill…"), self)
+        run.setObjectName(f"RunDrill_{code}")
+        run.setToolTip(self.tr("Open the drill controller for this calendar entry"))
+        run.clicked.connect(lambda: self.drill_requested.emit(code))
+        return run
 
     def _review(self, layout: QVBoxLayout) -> None:
         review = self.doc["review"]
