@@ -72,7 +72,7 @@
 <context>
     <name>AddStepDialog</name>
     <message>
-        <location filename="../../hisconsole/ui/partials/dialogs.py" line="+656"/>
+        <location filename="../../hisconsole/ui/partials/dialogs.py" line="+662"/>
         <source>&amp;Group:</source>
         <translation>小组(&amp;G)：</translation>
     </message>
@@ -286,7 +286,7 @@
 <context>
     <name>CallStatus</name>
     <message>
-        <location filename="../../hisconsole/ui/i18n.py" line="+289"/>
+        <location filename="../../hisconsole/ui/i18n.py" line="+248"/>
         <source>Not yet called</source>
         <translation>尚未呼叫</translation>
     </message>
@@ -3412,7 +3412,7 @@ Nothing was recorded as issued.</source>
 <context>
     <name>ImprovementsTable</name>
     <message>
-        <location filename="../../hisconsole/ui/incident/review.py" line="+84"/>
+        <location filename="../../hisconsole/ui/incident/review.py" line="+90"/>
         <source>Done</source>
         <extracomment>An improvement item is due this many days after it is written down, unless changed.</extracomment>
         <translation>完成</translation>
@@ -8983,8 +8983,8 @@ No: import without pinning; events are held in quarantine.</source>
     </message>
     <message>
         <location line="+3"/>
-        <source>Listening on {address}.</source>
-        <translation>在 {address} 监听。</translation>
+        <source>Listening on {address}. {network}</source>
+        <translation>在 {address} 监听。{network}</translation>
     </message>
     <message>
         <location line="+7"/>

@@ -98,6 +98,7 @@ def test_the_network_switch_shows_peers_and_brings_their_changes(
         qtbot.waitUntil(lambda: _peer_states(page) == [("Laptop B", "connected")], timeout=20_000)
         qtbot.waitUntil(lambda: "1 laptop connected" in main.banner.details_text())
         assert "Listening on 127.0.0.1:" in tab.summary_text()
+        assert tab.summary_text().endswith("1 laptop connected")
         assert page.tabs.tabText(page.tabs.indexOf(tab)) == "Command-centre network (1)"
 
         # B declares an incident: A's window shows it through the one change signal.

@@ -24,6 +24,8 @@ BANNED: dict[str, str] = {
     "宣布(?!解除)": "启动应急响应",
     "停机包": "停机应急包",
     "活动日志": "工作日志 / 处置记录",
+    "网状网络": "指挥中心局域网",
+    "(?i:mesh ?网络)": "指挥中心局域网",
 }
 _PATTERN = re.compile("|".join(BANNED))
 _TEXT = {".ts", ".md", ".yaml", ".py", ".po", ".pot", ".txt"}

@@ -318,6 +318,7 @@ class Mesh:
         final = thread.node.snapshot() if thread.node else None
         thread.stop()
         self._stop.set()
+        self._dirty.set()  # wakes the recorder at once
         if self._recorder is not None:
             self._recorder.join(10)
         if final is not None:

@@ -52,7 +52,7 @@ SOURCE_STATIC = "static"
 SOURCE_DISCOVERED = "discovered"
 
 #: How often the local database is looked at for changes written by other programs.
-POLL_SECONDS = 0.1
+POLL_SECONDS = 0.05
 #: Retry delays after a failed exchange grow to this.
 MAX_BACKOFF = 5.0
 CONNECT_TIMEOUT = 5.0

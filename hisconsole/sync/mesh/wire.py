@@ -26,7 +26,7 @@ NDJSON = "application/x-ndjson"
 
 DEFAULT_PORT = 47811
 #: Events in one page; the next page is asked for with the vector the first one left.
-PAGE_EVENTS = 1000
+PAGE_EVENTS = 5000
 #: A page stops growing past this many bytes (a few large events make a short page).
 PAGE_BYTES = 4 * 1024 * 1024
 #: Bounds on what a peer may send: one line, a whole page, a request body.

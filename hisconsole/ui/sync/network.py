@@ -113,8 +113,8 @@ class SyncNetworkTab(Tab):
                 self.tr("Off: this laptop exchanges by USB file and the hub only.")
             )
             return
-        line = self.tr("Listening on {address}.").format(address=status.listen)
-        self.summary.setText(line + " " + banner_text(status))
+        line = self.tr("Listening on {address}. {network}")
+        self.summary.setText(line.format(address=status.listen, network=banner_text(status)))
 
     def summary_text(self) -> str:
         return self.summary.text()
