@@ -14,6 +14,8 @@ Wall and CPU (user + system of the child) medians. Byte-code is written (the
 environment's PYTHONDONTWRITEBYTECODE would recompile every module at each start).
 
 Run: .venv/bin/python tests/bench/bench_startup.py [TREE ...]
+BENCH_FROZEN=dist/hisconsole/hisconsole adds the frozen app's first paint and dashboard
+ready, with its ratio to the installed app's (the first TREE).
 TREE: source trees to measure (default: the one holding this file); give two, e.g.
 an export of main and a branch, to compare before and after in one interleaved run.
 """
@@ -30,6 +32,8 @@ import time
 from pathlib import Path
 
 RUNS = int(os.environ.get("BENCH_RUNS", "7"))
+#: A frozen build to measure beside the installed app (e.g. dist/hisconsole/hisconsole).
+FROZEN = os.environ.get("BENCH_FROZEN", "")
 TREES = [Path(p) for p in sys.argv[1:]] or [Path(__file__).resolve().parents[2]]
 
 BARE_WINDOW = """
@@ -117,6 +121,9 @@ def main() -> None:
         windows |= {
             tree: ([*console, "gui", "--quit-when-ready"], env) for tree, env in envs.items()
         }
+        if FROZEN:  # the frozen app (.ci/build-frozen's dist/hisconsole/hisconsole)
+            frozen = [FROZEN, "--data-dir", str(data), "gui", "--quit-when-ready"]
+            windows["frozen"] = (frozen, base)
         pairs = {
             "--version": ([py, "-c", "pass"], [py, "-m", "hisconsole", "--version"]),
             "incident log": (
@@ -143,9 +150,10 @@ def main() -> None:
     print(f"start-up, median of {RUNS} interleaved runs (offscreen); ratio = ours / bare:")
     print(f"  {'what':<16} {'tree':<28} {'wall':>8} {'ratio':>6} {'CPU':>8} {'ratio':>6}")
     bare_paint = [m["painted"] for m in marks["bare"]]
+    shown = [*envs, "frozen"] if FROZEN else list(envs)
     rows = {
-        "first paint": (bare_paint, {t: [m["painted"] for m in marks[t]] for t in envs}),
-        "dashboard ready": (bare_paint, {t: [m["ready"] for m in marks[t]] for t in envs}),
+        "first paint": (bare_paint, {t: [m["painted"] for m in marks[t]] for t in shown}),
+        "dashboard ready": (bare_paint, {t: [m["ready"] for m in marks[t]] for t in shown}),
     }
     for name in pairs:
         rows[name] = (results[f"{name}|bare"], {t: results[f"{name}|{t}"] for t in envs})
@@ -164,6 +172,17 @@ def main() -> None:
     print("        1,000-row table; --version = python -c pass;")
     print("        incident log = a Python process doing one raw sqlite3 WAL+FULL commit")
     print("  goals: first paint CPU <= 3x; dashboard ready <= 0.6 s wall; incident log <= 6x")
+    if FROZEN:
+        installed = str(TREES[0])
+        for mark in ("painted", "ready"):
+            f = [m[mark] for m in marks["frozen"]]
+            i = [m[mark] for m in marks[installed]]
+            fw, iw = statistics.median(w for w, _ in f), statistics.median(w for w, _ in i)
+            fc, ic = statistics.median(c for _, c in f), statistics.median(c for _, c in i)
+            print(
+                f"  frozen / installed, {mark}: wall {fw / iw:.2f}x, CPU {fc / ic:.2f}x "
+                "(goal <= 1.5x)"
+            )
 
 
 if __name__ == "__main__":
