@@ -31,7 +31,6 @@ from hisconsole.ui.banner import BannerIncident, StatusBanner
 from hisconsole.ui.context import Context, PlanSnapshot
 from hisconsole.ui.help import TOPICS, HelpDialog
 from hisconsole.ui.i18n import CHINESE, LANGUAGE_NAMES, LANGUAGES
-from hisconsole.ui.kit import dialog as kit_print
 from hisconsole.ui.partials.dialogs import (
     DeclareDialog,
     IntakeDialog,
@@ -49,6 +48,7 @@ if TYPE_CHECKING:
     from hisconsole.ui.dashboard.page import DashboardPage
     from hisconsole.ui.drills.page import DrillsPage
     from hisconsole.ui.incident.page import IncidentPage
+    from hisconsole.ui.kit import dialog as kit_print
     from hisconsole.ui.plan.page import PlanPage
 
 
@@ -384,6 +384,8 @@ class MainWindow(QMainWindow):
 
     def open_kit(self) -> kit_print.KitDialog:
         """The downtime kit (Ctrl+K): for the incident shown, else the banner's."""
+        from hisconsole.ui.kit import dialog as kit_print  # forms, printers: when asked for
+
         incident = self._target_incident()
         return kit_print.open_kit_dialog(
             self.ctx, self, incident=incident["id"] if incident else None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
@@ -26,7 +26,6 @@ from hisconsole.ui.i18n import (
     phones_text,
     role_label,
 )
-from hisconsole.ui.kit import dialog as kit_print
 from hisconsole.ui.partials.callout import OutcomeBar, wave_lines
 from hisconsole.ui.partials.dialogs import DeclareDialog, IntakeDialog, button
 from hisconsole.ui.partials.page import ScrollingPage
@@ -35,6 +34,9 @@ from hisconsole.ui.readiness.panel import ReadinessPanel, ReadinessState
 from hisconsole.ui.roster.chart import OrgChart, group_names
 from hisconsole.ui.runner import user_message
 from hisconsole.ui.situation import Situation, clock_time, last_judged_clock, pending_clock
+
+if TYPE_CHECKING:
+    from hisconsole.ui.kit import dialog as kit_print
 
 
 class LevelChip(QFrame):
@@ -179,6 +181,8 @@ class DashboardPage(ScrollingPage):
 
     def print_kit(self) -> kit_print.KitDialog:
         """The downtime kit for the headline incident (or a scenario when all is calm)."""
+        from hisconsole.ui.kit import dialog as kit_print  # forms, printers: when asked for
+
         headline = self.situation.headline
         return kit_print.open_kit_dialog(
             self.ctx, self.window(), incident=headline["id"] if headline else None
