@@ -564,6 +564,8 @@ class PeriodObjective(Base):
 
 
 Index("ix_events_kind", Event.kind)
+# An entity's decisions of a kind (an incident's level and status changes).
+Index("ix_events_entity_kind", Event.entity, Event.kind)
 # The reporting clocks read an incident's declared / level / report entries only.
 Index("ix_incident_entries_incident_kind", IncidentEntry.incident_id, IncidentEntry.kind)
 
