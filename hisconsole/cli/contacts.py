@@ -126,7 +126,7 @@ def _calltree(console: Any, args: argparse.Namespace, out: Output) -> None:
     if action == "print":
         pdf = contacts.call_tree_pdf(console, tree=args.tree, page=args.page, lang=args.lang)
         write_atomically(args.out, pdf)
-        out.emit({"file": str(args.out)}, f"Call tree written to {args.out}")
+        out.emit({"file": str(args.out)}, _("Call tree written to {file}").format(file=args.out))
     elif action == "list":
         trees = calltrees.list_trees(console)
         lines = [
@@ -178,7 +178,7 @@ def cmd_contacts(args: argparse.Namespace, out: Output) -> int:
             count = contacts.export_file(console, args.file)
             out.emit(
                 {"file": str(args.file), "contacts": count},
-                f"{count} contacts written to {args.file}",
+                _("{count} contacts written to {file}").format(count=count, file=args.file),
             )
         else:
             mapping = {}

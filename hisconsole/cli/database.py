@@ -60,7 +60,10 @@ def cmd_backup(args: argparse.Namespace, out: Output) -> int:
         size = backup(console, args.out)
     finally:
         console.close()
-    out.emit({"file": str(args.out), "bytes": size}, f"Backup written to {args.out} ({size} bytes)")
+    out.emit(
+        {"file": str(args.out), "bytes": size},
+        _("Backup written to {file} ({size} bytes)").format(file=args.out, size=size),
+    )
     return EXIT_OK
 
 

@@ -11,8 +11,8 @@ from hisconsole.cli.options import Handler, open_console
 from hisconsole.cli.output import EXIT_OK, Output
 from hisconsole.cli.printing import add_printer_options, job_options, report
 from hisconsole.errors import N_
+from hisconsole.i18n import current_language, ngettext
 from hisconsole.i18n import gettext as _
-from hisconsole.i18n import ngettext
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
@@ -117,7 +117,8 @@ def cmd_forms(args: argparse.Namespace, out: Output) -> int:
                 for t in loaded.values()
             ]
             human = "\n".join(
-                f"{r['code']:<18} v{r['version']}  {r['title']['zh']} / {r['title']['en']}"
+                f"{r['code']:<18} v{r['version']}  "
+                + (r["title"]["zh"] if current_language() == "zh" else r["title"]["en"])
                 for r in rows
             )
             out.emit(rows, human)

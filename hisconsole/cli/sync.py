@@ -11,6 +11,8 @@ from typing import Any
 from hisconsole.cli.options import Handler, open_console
 from hisconsole.cli.output import EXIT_OK, Output
 from hisconsole.errors import N_
+from hisconsole.i18n import gettext as _
+from hisconsole.i18n.formats import format_datetime
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
@@ -166,19 +168,20 @@ def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
     }
 
 
+_COUNTED = {
+    "duplicates": N_("{count} already here"),
+    "quarantined": N_("{count} quarantined"),
+    "rejected": N_("{count} rejected"),
+    "pending": N_("{count} pending"),
+    "orphans": N_("{count} waiting for what they name"),
+    "from_future": N_("{count} from the future"),
+}
+
+
 def _counts(data: dict[str, Any]) -> str:
-    parts = [f"{data['applied']} new applied"]
-    for key, label in (
-        ("duplicates", "already here"),
-        ("quarantined", "quarantined"),
-        ("rejected", "rejected"),
-        ("pending", "pending"),
-        ("orphans", "waiting for what they name"),
-        ("from_future", "from the future"),
-    ):
-        if data.get(key):
-            parts.append(f"{data[key]} {label}")
-    return ", ".join(parts)
+    parts = [_("{count} new applied").format(count=data["applied"])]
+    parts += [_(label).format(count=data[key]) for key, label in _COUNTED.items() if data.get(key)]
+    return _(", ").join(parts)
 
 
 def cmd_bundle(args: argparse.Namespace, out: Output) -> int:
@@ -192,20 +195,26 @@ def cmd_bundle(args: argparse.Namespace, out: Output) -> int:
             )
             out.emit(
                 exported.as_dict(),
-                f"Wrote {exported.events} event(s) to {exported.path} ({exported.bytes} bytes).",
+                _("Wrote {events} event(s) to {path} ({bytes} bytes).").format(
+                    events=exported.events, path=exported.path, bytes=exported.bytes
+                ),
             )
         elif args.bundle_command == "import":
             result = bundles_service.import_bundle(console, args.file, pin_it_key=args.pin_it_key)
             data = result.as_dict()
             who = result.source_name or result.source
-            lines = [f"Bundle from {who} ({result.source}): {_counts(data)}."]
+            lines = [
+                _("Bundle from {who} ({source}): {counts}.").format(
+                    who=who, source=result.source, counts=_counts(data)
+                )
+            ]
             lines += result.notes
             out.emit(data, "\n".join(lines))
         else:
             vector = bundles_service.write_vector(console, args.out)
             out.emit(
                 {"file": str(args.out), "vector": vector},
-                f"Version vector of this laptop written to {args.out}.",
+                _("Version vector of this laptop written to {file}.").format(file=args.out),
             )
         return EXIT_OK
     finally:
@@ -220,26 +229,52 @@ def cmd_sync(args: argparse.Namespace, out: Output) -> int:
     try:
         if args.status:
             status = status_service.sync_status(console)
-            lines = [f"Hub: {status.hub or 'none set'}"]
+            lines = [_("Hub: {hub}").format(hub=status.hub or _("none set"))]
             for peer in status.peers:
                 lines.append(
-                    f"  last {peer.kind} sync with {peer.name or peer.peer}: {peer.last_sync_at}"
+                    "  "
+                    + _("last {kind} sync with {peer}: {time}").format(
+                        kind=peer.kind,
+                        peer=peer.name or peer.peer,
+                        time=format_datetime(peer.last_sync_at),
+                    )
                 )
             for entry in status.quarantine:
-                lines.append(f"  quarantined: {entry.events} event(s) from {entry.device}")
+                lines.append(
+                    "  "
+                    + _("quarantined: {count} event(s) from {device}").format(
+                        count=entry.events, device=entry.device
+                    )
+                )
             if status.rejected:
-                lines.append(f"  rejected events: {len(status.rejected)} (latest shown in --json)")
+                lines.append(
+                    "  "
+                    + _("rejected events: {count} (latest shown in --json)").format(
+                        count=len(status.rejected)
+                    )
+                )
             if status.pending:
-                lines.append(f"  pending events: {status.pending}")
+                lines.append("  " + _("pending events: {count}").format(count=status.pending))
             for held in status.orphans:
-                lines.append(f"  held: {held.kind} #{held.seq} from {held.device}: {held.reason}")
+                lines.append(
+                    "  "
+                    + _("held: {kind} #{seq} from {device}: {reason}").format(
+                        kind=held.kind, seq=held.seq, device=held.device, reason=held.reason
+                    )
+                )
             if status.conflicts:
-                lines.append(f"  unresolved conflicts: {status.conflicts}")
+                lines.append(
+                    "  " + _("unresolved conflicts: {count}").format(count=status.conflicts)
+                )
             out.emit(status.as_dict(), "\n".join(lines))
             return EXIT_OK
         result = hub_service.sync_hub(console, args.hub)
         data = result.as_dict()
-        human = [f"Synced with {result.source_name}: {result.sent} sent, {_counts(data)}."]
+        human = [
+            _("Synced with {hub}: {sent} sent, {counts}.").format(
+                hub=result.source_name, sent=result.sent, counts=_counts(data)
+            )
+        ]
         out.emit(data, "\n".join(human + result.notes))
         return EXIT_OK
     finally:

@@ -29,6 +29,7 @@ from hisconsole.domain.phones import (
     normalise_typed,
     parse_typed,
 )
+from hisconsole.i18n import gettext as _
 
 LANGS = ("zh", "en")
 GROUPS = ("hq", "tech", "business", "vendor", "external")
@@ -635,9 +636,13 @@ class ImportPreview:
         return [a.contact for a in self.actions if a.kind in ("add", "change")]
 
     def summary(self) -> str:
-        return (
-            f"{len(self.adds)} to add, {len(self.changes)} to change, "
-            f"{len(self.skips)} skipped, {len(self.warnings)} warning(s)"
+        return _(
+            "{adds} to add, {changes} to change, {skips} skipped, {warnings} warning(s)"
+        ).format(
+            adds=len(self.adds),
+            changes=len(self.changes),
+            skips=len(self.skips),
+            warnings=len(self.warnings),
         )
 
 
@@ -670,12 +675,14 @@ def plan_import(
     known: dict[str, Contact] = {c.key: c for c in existing}
     action_of: dict[str, ImportAction] = {}
     for number, raw in enumerate(incoming, 1):
-        origin = raw.origin or f"contact {number}"
+        origin = raw.origin or _("contact {number}").format(number=number)
         person = normalised(raw, region)
         person.phones = dedupe_phones(person.phones, region)
         person.origin = origin
         warnings = [
-            f"number {p.number!r}: {p.review_reason or 'kept as written'}; flagged for review"
+            _("number {number!r}: {reason}; flagged for review").format(
+                number=p.number, reason=p.review_reason or _("kept as written")
+            )
             for p in person.phones
             if p.needs_review
         ]
@@ -690,8 +697,10 @@ def plan_import(
                 invalid = validate_contact(added, region=region, lenient_phones=True)
                 if not invalid:
                     warnings.append(
-                        f"no group given: filed under {default_group} "
-                        f"({GROUP_NAMES.get(default_group, {}).get('zh', '')})"
+                        _("no group given: filed under {group} ({name})").format(
+                            group=default_group,
+                            name=GROUP_NAMES.get(default_group, {}).get("zh", ""),
+                        )
                     )
             invalid = validate_contact(added, region=region, lenient_phones=True)
             if invalid:
@@ -701,7 +710,9 @@ def plan_import(
                         "",
                         person,
                         origin,
-                        reason="invalid: " + "; ".join(str(p) for p in invalid),
+                        reason=_("invalid: {problems}").format(
+                            problems="; ".join(str(p) for p in invalid)
+                        ),
                         warnings=warnings,
                     )
                 )
@@ -725,9 +736,11 @@ def plan_import(
                     person,
                     origin,
                     reason=(
-                        f"identical: nothing new for {current.label()} ({key})"
+                        _("identical: nothing new for {name} ({key})").format(
+                            name=current.label(), key=key
+                        )
                         if earlier is None
-                        else f"same person as {earlier.origin}: nothing new"
+                        else _("same person as {origin}: nothing new").format(origin=earlier.origin)
                     ),
                     warnings=new_warnings,
                     matched_by=rule,
@@ -742,7 +755,9 @@ def plan_import(
                     key,
                     person,
                     origin,
-                    reason="invalid: " + "; ".join(str(p) for p in invalid),
+                    reason=_("invalid: {problems}").format(
+                        problems="; ".join(str(p) for p in invalid)
+                    ),
                     warnings=new_warnings,
                     matched_by=rule,
                 )
@@ -762,7 +777,7 @@ def plan_import(
                     key,
                     person,
                     origin,
-                    reason=f"same person as {earlier.origin}: merged there",
+                    reason=_("same person as {origin}: merged there").format(origin=earlier.origin),
                     matched_by=rule,
                 )
             )

@@ -17,6 +17,7 @@ from hisconsole.domain.glossary import PLAN_EDITOR
 from hisconsole.domain.plan import PlanInvalid, Problem
 from hisconsole.errors import N_
 from hisconsole.i18n import PrintLanguage, languages_of
+from hisconsole.i18n import gettext as _
 from hisconsole.i18n.formats import format_datetime
 from hisconsole.resources import resource_path
 from hisconsole.services.console import ChangeSet, Console, ServiceError
@@ -68,7 +69,8 @@ def read_structured(
             )
         raw = path.read_bytes()
     except OSError as exc:
-        raise invalid([Problem("(file)", f"cannot be read: {exc.strerror}")], source) from exc
+        reason = _("cannot be read: {reason}").format(reason=_(exc.strerror or str(exc)))
+        raise invalid([Problem("(file)", reason)], source) from exc
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
