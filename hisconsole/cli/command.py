@@ -1,18 +1,19 @@
-"""Commands of a long outage: the command roster (``roster``), tasks (``tasks``), and the
+"""Commands of a long outage: the command roster (``roster``), tasks (``tasks``), the
 incident's operational periods (``incident period``, ``incident periods``,
-``incident objective``)."""
+``incident objective``) and the shift handover (``incident handover``)."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from typing import Any
 
 from hisconsole.cli.options import Handler, open_console
 from hisconsole.cli.output import EXIT_OK, EXIT_USAGE, Output
 from hisconsole.domain import glossary
 from hisconsole.domain.plan import GROUP_CODES
-from hisconsole.i18n import current_language, term
+from hisconsole.i18n import PRINT_LANGUAGES, current_language, term
 from hisconsole.i18n import gettext as _
 from hisconsole.i18n.formats import format_datetime
 
@@ -236,7 +237,7 @@ def cmd_tasks(args: argparse.Namespace, out: Output) -> int:
 
 # --- operational periods (incident period / periods / objective) ------------------------------
 
-INCIDENT_ACTIONS = ("period", "periods", "objective")
+INCIDENT_ACTIONS = ("period", "periods", "objective", "handover")
 
 
 def register_incident_actions(inc: Any, common: argparse.ArgumentParser) -> None:
@@ -270,6 +271,30 @@ def register_incident_actions(inc: Any, common: argparse.ArgumentParser) -> None
     )
     objective.add_argument("objective", metavar="OBJECTIVE", help="its id ('incident periods')")
     objective.add_argument("--reopen", action="store_true", help="not met after all")
+    handover = inc.add_parser(
+        "handover",
+        parents=[common],
+        help="shift handover (交接班): the sheet as PDF, or the incoming commander acknowledges",
+    )
+    handover.add_argument("id", metavar="ID", help="the incident's id")
+    what = handover.add_mutually_exclusive_group(required=True)
+    what.add_argument("--out", type=Path, metavar="FILE.pdf", help="write the handover sheet")
+    what.add_argument(
+        "--acknowledge",
+        action="store_true",
+        help="the incoming commander (signed in to the roster) acknowledges the latest sheet",
+    )
+    handover.add_argument("--incoming", metavar="NAME", help="--out: who takes over (on duty next)")
+    handover.add_argument(
+        "--person", metavar="NAME", help="--acknowledge: who acknowledges (default: the operator)"
+    )
+    handover.add_argument(
+        "--lang",
+        dest="print_lang",
+        choices=PRINT_LANGUAGES,
+        default="both",
+        help="language of the sheet (default: both)",
+    )
 
 
 def _periods_text(rows: list[dict[str, Any]], names: dict[str, str]) -> str:
@@ -337,6 +362,8 @@ def run_incident_action(console: Any, args: argparse.Namespace, out: Output) -> 
     elif action == "periods":
         rows = periods.periods(console, args.id)
         out.emit(rows, _periods_text(rows, group_names(console)))
+    elif action == "handover":
+        _handover(console, args, out)
     else:
         periods.set_objective(console, args.objective, not args.reopen)
         out.emit(
@@ -347,3 +374,38 @@ def run_incident_action(console: Any, args: argparse.Namespace, out: Output) -> 
                 else _("Objective {objective} open again.")
             ).format(objective=args.objective),
         )
+
+
+def _handover(console: Any, args: argparse.Namespace, out: Output) -> None:
+    from hisconsole.services import handover
+
+    if args.acknowledge:
+        handover.acknowledge(console, args.id, args.person)
+        latest = handover.handovers(console, args.id)[-1]
+        out.emit(
+            latest,
+            _("Handover {handover} acknowledged by {person}.").format(
+                handover=latest["handover"], person=latest["acknowledged_by"]
+            ),
+        )
+        return
+    made = handover.prepare(
+        console, args.id, incoming=args.incoming, out=args.out, lang=args.print_lang
+    )
+    counts = made.sheet["counts"]
+    out.emit(
+        {**made.sheet, "out": str(args.out)},
+        _(
+            "Handover sheet {handover} written to {out}: {alerts} alert(s), {tasks} open "
+            "task(s) ({overdue} overdue), {steps} checklist step(s), {messages} message(s) "
+            "awaiting a reply."
+        ).format(
+            handover=made.handover,
+            out=args.out,
+            alerts=counts["alerts"],
+            tasks=counts["tasks"],
+            overdue=counts["overdue_tasks"],
+            steps=counts["checklist"],
+            messages=counts["messages"],
+        ),
+    )

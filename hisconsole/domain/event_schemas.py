@@ -453,6 +453,17 @@ SCHEMAS: dict[str, Schema] = {
     "period.objective_done": Schema(
         {"objective": req(NAME), "done": req(_bool()), "id": opt(NAME), "at": opt(TIME)}
     ),
+    "handover.prepared": Schema(
+        {
+            **_INCIDENT,
+            "handover": req(NAME),
+            "outgoing": opt(SHORT),
+            "incoming": opt(SHORT),
+            "period": opt(NAME),
+            "counts": opt(_object()),
+        }
+    ),
+    "handover.acknowledged": Schema({**_INCIDENT, "handover": req(NAME), "by": req(SHORT)}),
     "review.noted": Schema({"id": req(NAME), "went_well": opt(TEXT), "went_badly": opt(TEXT)}),
     "improvement.added": Schema(
         {
@@ -555,8 +566,10 @@ REFERS: dict[str, tuple[tuple[str, str], ...]] = {
             "roster.signed_in",
             "task.added",
             "period.started",
+            "handover.prepared",
         )
     },
+    "handover.acknowledged": (("id", INCIDENT), ("handover", "handover")),
     "roster.signed_out": (("id", INCIDENT), ("shift", "roster shift")),
     "task.status": (("task", "task"),),
     "period.objective_done": (("objective", "period objective"),),

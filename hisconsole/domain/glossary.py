@@ -49,6 +49,8 @@ LOG_PLAYBOOK = "playbook"
 LOG_ROSTER = "roster"
 #: The next operational period started (its objectives, what carried over).
 LOG_PERIOD = "period"
+#: A shift handover sheet made, or acknowledged by the incoming commander (交接班).
+LOG_HANDOVER = "handover"
 #: What the console records itself when something happens to the incident.
 RECORDED_LOG_KINDS = (
     LOG_DECLARED,
@@ -62,6 +64,7 @@ RECORDED_LOG_KINDS = (
     LOG_PLAYBOOK,
     LOG_ROSTER,
     LOG_PERIOD,
+    LOG_HANDOVER,
 )
 #: Every kind of activity-log entry.
 LOG_KINDS = (*WRITTEN_LOG_KINDS, LOG_CORRECTION, *RECORDED_LOG_KINDS)

@@ -16,6 +16,16 @@ from dataclasses import dataclass
 from hisconsole.domain.glossary import ROSTER_GROUPS, ROSTER_ROLES
 from hisconsole.domain.plan import GROUP_CODES
 
+#: The posts' names as printed (the sheets print Chinese, English or both).
+ROLE_NAMES: dict[str, dict[str, str]] = {
+    "commander": {"zh": "指挥长", "en": "Commander"},
+    "deputy-commander": {"zh": "副指挥长", "en": "Deputy commander"},
+    "tech-lead": {"zh": "技术支持组组长", "en": "Technical support lead"},
+    "business-lead": {"zh": "业务恢复组负责人", "en": "Business recovery lead"},
+    "scribe": {"zh": "记录员", "en": "Scribe"},
+    "liaison": {"zh": "联络员", "en": "Liaison"},
+}
+
 #: How a shift ended.
 SIGNED_OUT = "signed-out"
 RELIEVED = "relieved"

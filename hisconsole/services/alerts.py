@@ -48,6 +48,8 @@ from sqlalchemy import select
 from hisconsole.domain import incidents as rules
 from hisconsole.domain import paper
 from hisconsole.domain.callout import REACHED_OUTCOMES
+from hisconsole.errors import N_
+from hisconsole.i18n import current_language, gettext
 from hisconsole.services.console import ChangeSet, Console, ServiceError
 from hisconsole.store.folding import hlc_time
 from hisconsole.store.models import AlertAck, FormStock
@@ -59,29 +61,43 @@ WARNING = "warning"
 #: Event kind recording that someone acknowledged an alert.
 ACKNOWLEDGED = "alert.acknowledged"
 
-#: The CLI's wording of each kind (the GUI has its own, translated); fields are the params.
+#: The CLI's and the printouts' wording of each kind (the GUI has its own); fields are the
+#: params. Translated through the catalogue (``describe``).
 TEXTS = {
-    "report-due-soon": "{incident}: {report} report (level {level}) due at {due_at}",
-    "report-overdue": "{incident}: {report} report (level {level}) OVERDUE since {due_at}",
-    "escalation-due": "{incident}: {person} not reached in {wait} min: call the alternate "
-    "{alternate} ({tree})",
-    "wave-short": "{incident}: call-out {tree}, wave {wave} reached {reached} of the {need} "
-    "needed within {within} min: the next wave is being called; find more people",
-    "paper-stock-low": "Paper stock low: {form}: {on_hand} sheets on hand, {need} needed "
-    "for 8 hours",
-    "paper-running-out": "Paper running out: {form}: {on_hand} sheets on hand, used at "
-    "{per_hour} an hour: out in {hours_left} h (at {runs_out_at}). Print or fetch more",
-    "sheets-not-printed": "{count} sheet(s) {first} .. {last} not printed: job {job} on "
-    "{printer} {reason}. Reprint them or void them",
-    "conflict": "Conflict to resolve: {table} {item} ({count} values)",
-    "device-quarantined": "Laptop {device} is quarantined: {events} event(s) held until a "
-    "commander accepts it",
-    "events-not-applied": "{count} event(s) received are kept but not applied: {invalid} "
-    "not fit to apply, {orphans} naming something not here (yet). 'hisconsole sync --status' "
-    "lists them with the reason",
-    "task-overdue": "{incident}: task {task} OVERDUE since {due_at}: {text} (owner {owner})",
-    "period-ended": "{incident}: operational period {number} ended at {ends_at}: brief and "
-    "start the next period",
+    "report-due-soon": N_("{incident}: {report} report (level {level}) due at {due_at}"),
+    "report-overdue": N_("{incident}: {report} report (level {level}) OVERDUE since {due_at}"),
+    "escalation-due": N_(
+        "{incident}: {person} not reached in {wait} min: call the alternate {alternate} ({tree})"
+    ),
+    "wave-short": N_(
+        "{incident}: call-out {tree}, wave {wave} reached {reached} of the {need} "
+        "needed within {within} min: the next wave is being called; find more people"
+    ),
+    "paper-stock-low": N_(
+        "Paper stock low: {form}: {on_hand} sheets on hand, {need} needed for 8 hours"
+    ),
+    "paper-running-out": N_(
+        "Paper running out: {form}: {on_hand} sheets on hand, used at "
+        "{per_hour} an hour: out in {hours_left} h (at {runs_out_at}). Print or fetch more"
+    ),
+    "sheets-not-printed": N_(
+        "{count} sheet(s) {first} .. {last} not printed: job {job} on "
+        "{printer} {reason}. Reprint them or void them"
+    ),
+    "conflict": N_("Conflict to resolve: {table} {item} ({count} values)"),
+    "device-quarantined": N_(
+        "Laptop {device} is quarantined: {events} event(s) held until a commander accepts it"
+    ),
+    "events-not-applied": N_(
+        "{count} event(s) received are kept but not applied: {invalid} "
+        "not fit to apply, {orphans} naming something not here (yet). 'hisconsole sync --status' "
+        "lists them with the reason"
+    ),
+    "task-overdue": N_("{incident}: task {task} OVERDUE since {due_at}: {text} (owner {owner})"),
+    "period-ended": N_(
+        "{incident}: operational period {number} ended at {ends_at}: brief and "
+        "start the next period"
+    ),
 }
 
 
@@ -154,12 +170,14 @@ def alert(
 
 
 def describe(item: Alert) -> str:
-    """The alert in English words (the CLI's)."""
+    """The alert in words of the current language (the CLI's, the printouts')."""
+    lang = current_language()
     params = {
-        k: (v.get("en") or v.get("zh", "")) if isinstance(v, dict) else v
+        k: (v.get(lang) or next((t for t in v.values() if t), "")) if isinstance(v, dict) else v
         for k, v in item.params.items()
     }
-    return TEXTS.get(item.kind, item.kind).format(**params)
+    words = TEXTS.get(item.kind)
+    return gettext(words).format(**params) if words else item.kind
 
 
 # --- reading -----------------------------------------------------------------------------

@@ -408,6 +408,16 @@ def describe_entry(entry: dict[str, Any]) -> str:
         if refs:
             line += " " + _("(references {references})").format(references=", ".join(refs))
         return line
+    if kind == glossary.LOG_HANDOVER:
+        if data["action"] == "acknowledged":
+            return _("Handover {handover} acknowledged by {person}").format(
+                handover=data["handover"], person=data["by"]
+            )
+        return _("Handover sheet {handover} made: {outgoing} hands over to {incoming}").format(
+            handover=data["handover"],
+            outgoing=data["outgoing"] or "—",
+            incoming=data["incoming"] or "—",
+        )
     if kind == glossary.LOG_PERIOD:
         return (
             _(

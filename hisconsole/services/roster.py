@@ -138,6 +138,12 @@ def on_duty(console: Console, incident_id: str, role: str) -> str | None:
     return post["person"] if post else None
 
 
+def commander_in(session: Any, incident_id: str) -> str | None:
+    """Within a transaction: who is signed in as the incident's commander (None: nobody)."""
+    shift = roster_rules.on_duty(_history(_rows(session, incident_id))).get(glossary.COMMANDER)
+    return shift.person if shift else None
+
+
 def _check_role(role: str) -> None:
     if role not in glossary.ROSTER_ROLES:
         raise RoleUnknown(role=role, known=", ".join(glossary.ROSTER_ROLES))

@@ -1,4 +1,4 @@
-"""Folding a long outage's events into their tables: roster, tasks, operational periods.
+"""Folding a long outage's events into their tables: roster, tasks, periods, handovers.
 
 Insensitive to the order events arrive in from other laptops: a sign-out or a task's
 status that arrives before what it changes is found again when that comes.
@@ -24,7 +24,14 @@ from hisconsole.store.folding import (
     lww,
     named_by,
 )
-from hisconsole.store.models import Event, Period, PeriodObjective, RosterShift, Task
+from hisconsole.store.models import (
+    Event,
+    Handover,
+    Period,
+    PeriodObjective,
+    RosterShift,
+    Task,
+)
 
 SIGNED_OUT = "roster.signed_out"
 TASK_STATUS = "task.status"
@@ -34,6 +41,7 @@ OBJECTIVE_DONE = "period.objective_done"
 named_by("roster shift", RosterShift.event_id)
 named_by("task", Task.id)
 named_by("period objective", PeriodObjective.id)
+named_by("handover", Handover.id)
 
 
 def _arrived_before(
@@ -249,3 +257,60 @@ def _period_objective_done(session: Session, record: EventRecord) -> None:
     if row is not None:
         _objective_done(row, p, p.get("at") or hlc_time(record.hlc), record.author, lww(record))
         session.flush()
+
+
+# --- shift handovers -------------------------------------------------------------------------
+
+
+@handles("handover.prepared")
+def _handover_prepared(session: Session, record: EventRecord) -> None:
+    p = record.payload
+    at = p.get("at") or hlc_time(record.hlc)
+    insert_new(
+        session,
+        Handover,
+        {
+            "id": p["handover"],
+            "incident_id": p["id"],
+            "prepared_at": at,
+            "prepared_by": record.author,
+            "outgoing": p.get("outgoing") or "",
+            "incoming": p.get("incoming") or "",
+            "period_id": p.get("period") or "",
+            "counts": dumps(p.get("counts") or {}),
+            "acknowledged_by": "",
+            "acknowledged_at": "",
+            "ack_key": "",
+        },
+    )
+    log_entry(
+        session,
+        record,
+        glossary.LOG_HANDOVER,
+        at=at,
+        data={
+            "action": "prepared",
+            "handover": p["handover"],
+            "outgoing": p.get("outgoing") or "",
+            "incoming": p.get("incoming") or "",
+        },
+    )
+
+
+@handles("handover.acknowledged")
+def _handover_acknowledged(session: Session, record: EventRecord) -> None:
+    p = record.payload
+    at = p.get("at") or hlc_time(record.hlc)
+    row = session.get(Handover, p["handover"])
+    key = lww(record)
+    # Acknowledged on two laptops: the first acknowledgement is kept.
+    if row is not None and (not row.ack_key or key < row.ack_key):
+        row.acknowledged_by, row.acknowledged_at, row.ack_key = p["by"], at, key
+        session.flush()
+    log_entry(
+        session,
+        record,
+        glossary.LOG_HANDOVER,
+        at=at,
+        data={"action": "acknowledged", "handover": p["handover"], "by": p["by"]},
+    )

@@ -563,6 +563,26 @@ class PeriodObjective(Base):
     done_key: Mapped[str] = mapped_column(String(64))
 
 
+class Handover(Base):
+    """A shift handover sheet made for an incident (交接班), and its acknowledgement by the
+    incoming commander (the first one kept)."""
+
+    __tablename__ = "handovers"
+
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    incident_id: Mapped[str] = mapped_column(String(40), index=True)
+    prepared_at: Mapped[str] = mapped_column(String(40))
+    prepared_by: Mapped[str] = mapped_column(Text)
+    outgoing: Mapped[str] = mapped_column(Text)
+    incoming: Mapped[str] = mapped_column(Text)
+    period_id: Mapped[str] = mapped_column(String(40))
+    #: What the sheet counted (open alerts, tasks, …), JSON.
+    counts: Mapped[str] = mapped_column(Text)
+    acknowledged_by: Mapped[str] = mapped_column(Text)
+    acknowledged_at: Mapped[str] = mapped_column(String(40))
+    ack_key: Mapped[str] = mapped_column(String(64))
+
+
 Index("ix_events_kind", Event.kind)
 # An entity's decisions of a kind (an incident's level and status changes).
 Index("ix_events_entity_kind", Event.entity, Event.kind)
@@ -601,4 +621,5 @@ PROJECTIONS = (
     TempNumberStatus,
     Period,
     PeriodObjective,
+    Handover,
 )

@@ -274,6 +274,7 @@ def log_kind_label(kind: str) -> str:
         "playbook": QCoreApplication.translate("LogKinds", "Playbook chosen"),
         "roster": QCoreApplication.translate("LogKinds", "Command roster"),
         "period": QCoreApplication.translate("LogKinds", "Operational period"),
+        "handover": QCoreApplication.translate("LogKinds", "Shift handover"),
     }
     return labels.get(kind, kind)
 

@@ -29,6 +29,7 @@ from hisconsole.ui import actions, style
 from hisconsole.ui.alerts.panel import AlertPanel
 from hisconsole.ui.banner import BannerIncident, StatusBanner
 from hisconsole.ui.context import Context, PlanSnapshot
+from hisconsole.ui.handover.dialog import HandoverDialog
 from hisconsole.ui.help import TOPICS, HelpDialog
 from hisconsole.ui.i18n import CHINESE, LANGUAGE_NAMES, LANGUAGES
 from hisconsole.ui.partials.dialogs import (
@@ -36,6 +37,7 @@ from hisconsole.ui.partials.dialogs import (
     IntakeDialog,
     LevelDialog,
     UpwardReportDialog,
+    open_dialog,
 )
 from hisconsole.ui.partials.page import Page
 from hisconsole.ui.runner import user_message
@@ -273,6 +275,8 @@ class MainWindow(QMainWindow):
         self.upward_action = QAction(self)
         self.upward_action.setShortcut(QKeySequence("Ctrl+U"))
         self.upward_action.triggered.connect(self.record_report)
+        self.handover_action = QAction(self)
+        self.handover_action.triggered.connect(self.hand_over)
 
     def _create_menus(self) -> None:
         bar = self.menuBar()
@@ -290,6 +294,8 @@ class MainWindow(QMainWindow):
         )
         self.incident_menu.addSeparator()
         self.incident_menu.addActions([self.upward_action, self.level_action])
+        self.incident_menu.addSeparator()
+        self.incident_menu.addAction(self.handover_action)
         self.view_menu = bar.addMenu("")
         self.view_menu.addActions(self.page_actions)
         self.view_menu.addSeparator()
@@ -480,11 +486,21 @@ class MainWindow(QMainWindow):
         incident = self._target_incident()
         return actions.record_report(self.ctx, self, incident) if incident else None
 
+    def hand_over(self) -> HandoverDialog | None:
+        """The shift handover of the incident shown, else the banner's."""
+        incident = self._target_incident()
+        if incident is None:
+            return None
+        dialog = HandoverDialog(self.ctx, incident["id"], self)
+        open_dialog(dialog)
+        return dialog
+
     def _situation_updated(self, situation: Situation) -> None:
         headline = situation.headline
         has_open = headline is not None
         self.level_action.setEnabled(has_open)
         self.upward_action.setEnabled(has_open)
+        self.handover_action.setEnabled(has_open)
         self.exercise = bool(headline and headline.get("exercise"))
         if headline is None:
             self.banner.clear_level()
@@ -581,6 +597,7 @@ class MainWindow(QMainWindow):
         self.log_entry_action.setText(self.tr("&Log entry"))
         self.upward_action.setText(self.tr("Record &upward report…"))
         self.level_action.setText(self.tr("Change warning le&vel…"))
+        self.handover_action.setText(self.tr("Shift &handover…"))
         self.nav.setAccessibleName(self.tr("Pages"))
         self.view_menu.setTitle(self.tr("&View"))
         self.language_menu.setTitle(self.tr("&Language"))

@@ -804,7 +804,7 @@
 <context>
     <name>CapMessage</name>
     <message>
-        <location filename="../../hisconsole/ui/i18n.py" line="+30"/>
+        <location filename="../../hisconsole/ui/i18n.py" line="+31"/>
         <source>CAP Alert</source>
         <translation>CAP 预警</translation>
     </message>
@@ -822,7 +822,7 @@
 <context>
     <name>Channels</name>
     <message>
-        <location line="-59"/>
+        <location line="-60"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
@@ -938,7 +938,7 @@
 <context>
     <name>ClockJudgement</name>
     <message>
-        <location filename="../../hisconsole/ui/i18n.py" line="+87"/>
+        <location filename="../../hisconsole/ui/i18n.py" line="+88"/>
         <source>made on time</source>
         <translation>按时</translation>
     </message>
@@ -1380,7 +1380,7 @@
     <name>ContactsPage</name>
     <message>
         <location filename="../../hisconsole/ui/contacts/page.py" line="+112"/>
-        <location filename="../../hisconsole/ui/main_window.py" line="+86"/>
+        <location filename="../../hisconsole/ui/main_window.py" line="+88"/>
         <source>Contacts</source>
         <translation>通讯录</translation>
     </message>
@@ -1713,7 +1713,7 @@
 <context>
     <name>Criticality</name>
     <message>
-        <location filename="../../hisconsole/ui/i18n.py" line="-106"/>
+        <location filename="../../hisconsole/ui/i18n.py" line="-107"/>
         <source>Critical</source>
         <translation>关键</translation>
     </message>
@@ -3226,6 +3226,79 @@ Nothing was recorded as issued.</source>
     </message>
 </context>
 <context>
+    <name>HandoverDialog</name>
+    <message>
+        <location filename="../../hisconsole/ui/handover/dialog.py" line="+98"/>
+        <source>The sheet is ready to save (no preview here).</source>
+        <translation>交接班记录已可保存（此处无法预览）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No handover yet for this incident.</source>
+        <translation>本事件尚无交接班记录。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sheet {handover} (handed over {time} by {person}) waits for the incoming commander&apos;s acknowledgement.</source>
+        <translation>交接班记录 {handover}（{time} 由 {person} 交班）等待接班指挥长确认。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Last handover {handover} acknowledged by {person} at {time}.</source>
+        <translation>上次交接班 {handover} 已由 {person} 于 {time} 确认。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Save the handover sheet</source>
+        <translation>保存交接班记录</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Handed over: sheet {handover} saved to {path}.</source>
+        <translation>已交班：交接班记录 {handover} 已保存到 {path}。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Acknowledged by {person}.</source>
+        <translation>已由 {person} 确认。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Shift handover — {incident}</source>
+        <translation>交接班 — {incident}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The handover sheet as it stands now: open alerts and clocks, systems, open tasks and steps, messages awaiting a reply, call-out, paper, forms outstanding and who is on duty. Hand over to record it and save it as PDF; the incoming commander, signed in as commander, acknowledges it.</source>
+        <translation>当前的交接班记录：未解除的提醒和上报时限、系统状态、未完成的任务和步骤、待回复消息、通知呼叫、纸质表单、待补录表单及在岗人员。交班即记录并保存为 PDF；接班指挥长签到为指挥长后确认。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Incoming commander:</source>
+        <translation>接班指挥长(&amp;I)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hand over and save PDF…</source>
+        <translation>交班并保存 PDF…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Acknowledge (incoming commander)</source>
+        <translation>确认接班（接班指挥长）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
     <name>HelpDialog</name>
     <message>
         <location filename="../../hisconsole/ui/help.py" line="+150"/>
@@ -3504,7 +3577,7 @@ Nothing was recorded as issued.</source>
 <context>
     <name>IncidentPage</name>
     <message>
-        <location filename="../../hisconsole/ui/incident/page.py" line="+139"/>
+        <location filename="../../hisconsole/ui/incident/page.py" line="+150"/>
         <location line="+24"/>
         <location filename="../../hisconsole/ui/main_window.py" line="-6"/>
         <source>Incident</source>
@@ -3534,6 +3607,11 @@ Nothing was recorded as issued.</source>
         <location line="+1"/>
         <source>Close incident…</source>
         <translation>关闭事件…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shift handover…</source>
+        <translation>交接班…</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -3596,7 +3674,7 @@ Nothing was recorded as issued.</source>
         <translation>尚未启动应急响应</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+75"/>
         <source>No incident declared. Declare one on the dashboard (Ctrl+D).</source>
         <translation>尚未启动应急响应。请在总览页启动 (Ctrl+D)。</translation>
     </message>
@@ -3629,7 +3707,7 @@ Nothing was recorded as issued.</source>
 <context>
     <name>IncidentStatus</name>
     <message>
-        <location filename="../../hisconsole/ui/i18n.py" line="+83"/>
+        <location filename="../../hisconsole/ui/i18n.py" line="+84"/>
         <source>Open</source>
         <translation>处置中</translation>
     </message>
@@ -4022,7 +4100,7 @@ Nothing was recorded as issued.</source>
 <context>
     <name>LogKinds</name>
     <message>
-        <location filename="../../hisconsole/ui/i18n.py" line="-71"/>
+        <location filename="../../hisconsole/ui/i18n.py" line="-72"/>
         <source>Note</source>
         <translation>记录</translation>
     </message>
@@ -4096,6 +4174,11 @@ Nothing was recorded as issued.</source>
         <source>Operational period</source>
         <translation>处置阶段</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Shift handover</source>
+        <translation>交接班</translation>
+    </message>
 </context>
 <context>
     <name>LogModel</name>
@@ -4111,7 +4194,17 @@ Nothing was recorded as issued.</source>
         <translation>以{channel}方式报告{recipient}</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
+        <source>Handover {handover} acknowledged by {person}</source>
+        <translation>交接班记录 {handover} 已由 {person} 确认</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Handover sheet {handover}: {outgoing} hands over to {incoming}</source>
+        <translation>交接班记录 {handover}：{outgoing} 交班给 {incoming}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Period {number} started ({hours} h): {objectives} objective(s); carried over {carried_objectives} objective(s), {carried_tasks} task(s)</source>
         <translation>第 {number} 处置阶段开始（{hours} 小时）：目标 {objectives} 项；转入 {carried_objectives} 项目标、{carried_tasks} 项任务</translation>
     </message>
@@ -4319,13 +4412,13 @@ Nothing was recorded as issued.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hisconsole/ui/main_window.py" line="+346"/>
-        <location line="+81"/>
+        <location filename="../../hisconsole/ui/main_window.py" line="+350"/>
+        <location line="+91"/>
         <source>HIS Console</source>
         <translation>HIS 应急指挥台</translation>
     </message>
     <message>
-        <location line="-74"/>
+        <location line="-84"/>
         <source>About HIS Console</source>
         <translation>关于 HIS 应急指挥台</translation>
     </message>
@@ -4343,7 +4436,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 本程序依据 Apache License 2.0 授权。中文显示使用文泉驿微米黑字体（Apache License 2.0）。</translation>
     </message>
     <message>
-        <location line="+138"/>
+        <location line="+148"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -4376,6 +4469,11 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
         <location line="+1"/>
         <source>Change warning le&amp;vel…</source>
         <translation>变更预警级别(&amp;V)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shift &amp;handover…</source>
+        <translation>交接班(&amp;H)…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5567,7 +5665,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>PlanPage</name>
     <message>
-        <location filename="../../hisconsole/ui/main_window.py" line="-522"/>
+        <location filename="../../hisconsole/ui/main_window.py" line="-537"/>
         <location filename="../../hisconsole/ui/plan/page.py" line="+119"/>
         <source>Plan</source>
         <translation>预案</translation>
@@ -6248,7 +6346,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>Priorities</name>
     <message>
-        <location filename="../../hisconsole/ui/i18n.py" line="-107"/>
+        <location filename="../../hisconsole/ui/i18n.py" line="-108"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>

@@ -11,6 +11,7 @@ from hisconsole.domain.plan import text
 from hisconsole.ui import actions, style
 from hisconsole.ui.context import Context, PlanSnapshot
 from hisconsole.ui.forms.dialogs import CloseIncidentDialog, close_incident
+from hisconsole.ui.handover.dialog import HandoverDialog
 from hisconsole.ui.i18n import clock_judgement, clock_kind_label, incident_status_label
 from hisconsole.ui.incident.callout_tab import CalloutTab
 from hisconsole.ui.incident.checklist_tab import ChecklistTab
@@ -21,7 +22,13 @@ from hisconsole.ui.incident.replay import ReplayTab
 from hisconsole.ui.incident.reports import ReportsBar
 from hisconsole.ui.incident.review import ReviewTab
 from hisconsole.ui.incident.systems_tab import SystemsTab
-from hisconsole.ui.partials.dialogs import LevelDialog, TextDialog, UpwardReportDialog, button
+from hisconsole.ui.partials.dialogs import (
+    LevelDialog,
+    TextDialog,
+    UpwardReportDialog,
+    button,
+    open_dialog,
+)
 from hisconsole.ui.partials.page import Page
 from hisconsole.ui.partials.widgets import exercise_mark
 from hisconsole.ui.periods.tab import PeriodsTab
@@ -79,12 +86,16 @@ class IncidentPage(Page):
         self.close_button = button("", self)
         self.close_button.clicked.connect(self.close_incident)
         self.close_button.hide()
+        self.handover_button = button("", self)
+        self.handover_button.setObjectName("HandoverButton")
+        self.handover_button.clicked.connect(self.hand_over)
         top = QHBoxLayout()
         top.addWidget(self.choose_label)
         top.addWidget(self.incident_combo, 1)
         top.addWidget(self.level_button)
         top.addWidget(self.report_button)
         top.addWidget(self.resolve_button)
+        top.addWidget(self.handover_button)
         top.addWidget(self.close_button)
         self.summary_label = style.label("", self, delta=style.BODY_DELTA + 1, bold=True, wrap=True)
         self.mark = exercise_mark(self)
@@ -165,6 +176,7 @@ class IncidentPage(Page):
         self.report_button.setText(self.tr("Record upward report…"))
         self.resolve_button.setText(self.tr("Resolve…"))
         self.close_button.setText(self.tr("Close incident…"))
+        self.handover_button.setText(self.tr("Shift handover…"))
         for index, name in enumerate(
             (
                 self.tr("Log"),
@@ -285,7 +297,12 @@ class IncidentPage(Page):
         for part in (self.reports_bar, self.review_tab, self.replay_tab):
             part.set_incident(detail.incident if detail else None)
         is_open = detail is not None and detail.incident["status"] == rules.INCIDENT_OPEN
-        for widget in (self.level_button, self.report_button, self.resolve_button):
+        for widget in (
+            self.level_button,
+            self.report_button,
+            self.resolve_button,
+            self.handover_button,
+        ):
             widget.setEnabled(is_open)
         self.close_button.setVisible(
             detail is not None and detail.incident["status"] == rules.INCIDENT_RESOLVED
@@ -372,3 +389,12 @@ class IncidentPage(Page):
         if incident is None or incident["status"] != rules.INCIDENT_RESOLVED:
             return None
         return close_incident(self.ctx, self.window(), incident)
+
+    def hand_over(self) -> HandoverDialog | None:
+        """The shift handover sheet of the incident shown (交接班)."""
+        incident = self._incident()
+        if incident is None:
+            return None
+        dialog = HandoverDialog(self.ctx, incident["id"], self.window())
+        open_dialog(dialog)
+        return dialog

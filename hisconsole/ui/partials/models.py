@@ -183,6 +183,18 @@ class LogModel(QAbstractTableModel):
             return str(data.get("scenario", ""))
         if kind == glossary.LOG_ROSTER:
             return roster_entry_text(data, body)
+        if kind == glossary.LOG_HANDOVER:
+            if data.get("action") == "acknowledged":
+                return QCoreApplication.translate(
+                    "LogModel", "Handover {handover} acknowledged by {person}"
+                ).format(handover=data.get("handover", ""), person=data.get("by", ""))
+            return QCoreApplication.translate(
+                "LogModel", "Handover sheet {handover}: {outgoing} hands over to {incoming}"
+            ).format(
+                handover=data.get("handover", ""),
+                outgoing=data.get("outgoing") or "—",
+                incoming=data.get("incoming") or "—",
+            )
         if kind == glossary.LOG_PERIOD:
             line = QCoreApplication.translate(
                 "LogModel",
