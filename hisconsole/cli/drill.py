@@ -40,6 +40,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
         help="the plan's drill-calendar entry (default: the nearest one for its playbook)",
     )
     actions.add_parser("runs", parents=[common], help="the drills run, newest first")
+    end = actions.add_parser("end", parents=[common], help="end a drill and keep its score card")
+    end.add_argument("id", metavar="ID", help="the drill's id or its incident's id")
     score = actions.add_parser("score", parents=[common], help="a drill's score card as PDF")
     score.add_argument("id", metavar="ID", help="the drill's id or its incident's id")
     score.add_argument("--out", type=Path, metavar="FILE.pdf", help="write the score card here")
@@ -63,6 +65,7 @@ def cmd_drill(args: argparse.Namespace, out: Output) -> int:
         return {
             "run": _run,
             "runs": _runs,
+            "end": _end,
             "score": _score,
             "calendar": _calendar,
         }[args.drill_action](console, args, out)
@@ -143,6 +146,22 @@ def _runs(console: Any, args: argparse.Namespace, out: Output) -> int:
         for r in found
     ]
     out.emit(found, "\n".join(lines))
+    return EXIT_OK
+
+
+def _end(console: Any, args: argparse.Namespace, out: Output) -> int:
+    from hisconsole.services.drills import run, score
+    from hisconsole.services.drills.runs import drill_of
+
+    drill = drill_of(console, args.id)
+    run.end(console, drill)
+    card = score.card_of(console, drill)
+    out.emit(
+        card,
+        _("Drill {drill} ended. Score: {met} met, {partly} partly, {not_met} not met.").format(
+            drill=drill, **card["summary"]
+        ),
+    )
     return EXIT_OK
 
 

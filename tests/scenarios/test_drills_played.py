@@ -55,10 +55,21 @@ def test_scenario_scored_as_played(timed: Console, clock: Clock, code: str, late
     made = [c["made_minutes"] for c in card["clocks"] if c["made_minutes"] is not None]
     assert made == team.reports
 
+    # Every report after the first was a follow-up owed (the team resolves before the next
+    # one falls due): on time 2 minutes early, or late by 3.
+    owed = len(team.reports) - 1
+    late_by = [c["late_minutes"] for c in card["clocks"] if c["state"] == "late"]
+    assert late_by == ([3] * len(team.reports) if late else [])
     if rules.OBJ_FOLLOWUPS in got:
-        assert (got[rules.OBJ_FOLLOWUPS]["result"] == rules.MET) is (not late) or not got[
-            rules.OBJ_FOLLOWUPS
-        ]["detail"]["owed"]
+        followups = got[rules.OBJ_FOLLOWUPS]
+        assert followups["detail"] == {
+            "owed": owed,
+            "on_time": 0 if late else owed,
+            "missed": 0,
+        }
+        expected = rules.PARTLY if late and owed else rules.MET
+        assert followups["result"] == expected
+        assert followups["measured"] == (0.0 if late and owed else 100.0)
 
     callout = got[rules.OBJ_CALLOUT]
     people = card["callout"]["people"]

@@ -98,3 +98,22 @@ def test_bad_input_changes_nothing(
     assert main(["drill", "score", "DRL-NOPE", *d]) == 1
     assert "No drill 'DRL-NOPE'" in capsys.readouterr().err
     assert _json(capsys, "drill", "runs", *d) == []
+
+
+def test_a_drill_left_running_is_ended_from_the_command_line(
+    ready_data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    scenario = tmp_path / "now.yaml"
+    scenario.write_text(SHORT.replace("at_minutes: 0.5", "at_minutes: 0"), encoding="utf-8")
+    d = ["--data-dir", str(ready_data_dir)]
+    # Real time, without --until-end: it returns once only the team can move it on (the
+    # status change waits for the incident they have not declared).
+    state = _json(capsys, "drill", "run", str(scenario), *d)
+    assert state["state"] == "running" and state["incident"] is None
+    assert [i["state"] for i in state["injects"]] == ["delivered", "pending"]
+    assert state["next"]["code"] == "s1"
+    card = _json(capsys, "drill", "end", state["drill"], *d)
+    assert card["ended_at"] is not None
+    assert card["summary"] == {"met": 0, "partly": 0, "not_met": 1}
+    assert main(["drill", "end", state["drill"], *d]) == 1
+    assert "has ended" in capsys.readouterr().err
