@@ -9,7 +9,7 @@ from typing import Any
 from hisconsole.cli.options import Handler, open_console
 from hisconsole.cli.output import EXIT_OK, Output
 from hisconsole.i18n import gettext as _
-from hisconsole.i18n import ngettext
+from hisconsole.i18n import ngettext, term
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
@@ -137,6 +137,4 @@ def cmd_numbers(args: argparse.Namespace, out: Output) -> int:
 
 
 def _status_word(status: str) -> str:
-    from hisconsole.i18n import term
-
     return term("temporary number status", status)

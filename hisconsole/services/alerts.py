@@ -77,8 +77,8 @@ TEXTS = {
         "Paper stock low: {form}: {on_hand} sheets on hand, {need} needed for 8 hours"
     ),
     "paper-running-out": N_(
-        "Paper running out: {form}: {on_hand} sheets on hand, used at "
-        "{per_hour} an hour: out in {hours_left} h (at {runs_out_at}). Print or fetch more"
+        "Paper running out: {form}: {on_hand} sheets left at {per_hour} an hour: "
+        "out at {runs_out_at} (in {hours_left} h)"
     ),
     "sheets-not-printed": N_(
         "{count} sheet(s) {first} .. {last} not printed: job {job} on "

@@ -273,6 +273,12 @@ def unused(console: Console, ward: str) -> list[dict[str, Any]]:
     return listing(console, ward=code, status="issued")
 
 
+def wards_with_unused(console: Console) -> list[str]:
+    """The wards (in use) holding numbers not yet used nor void, by code."""
+    active = {w["code"] for w in wards(console)}
+    return sorted({r["ward"] for r in listing(console, status="issued") if r["ward"] in active})
+
+
 def labels_pdf(
     console: Console,
     *,

@@ -95,7 +95,7 @@
 <context>
     <name>AddWardDialog</name>
     <message>
-        <location filename="../../hisconsole/ui/forms/numbers.py" line="+332"/>
+        <location filename="../../hisconsole/ui/forms/numbers.py" line="+338"/>
         <source>Ward &amp;code:</source>
         <translation>病区代码(&amp;C)：</translation>
     </message>
@@ -221,8 +221,8 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>Paper running out: {form} — {on_hand} sheets on hand, used at {per_hour} an hour: out in {hours_left} h (at {time}). Print or fetch more</source>
-        <translation>纸质表单即将用完：{form} — 现有 {on_hand} 张，每小时用 {per_hour} 张，约 {hours_left} 小时后（{time}）用完。请尽快加印或调配</translation>
+        <source>Paper running out: {form} — {on_hand} sheets left at {per_hour} an hour: out at {time} (in {hours_left} h)</source>
+        <translation>纸质表单即将用完：{form} — 剩 {on_hand} 张，每小时用 {per_hour} 张，约 {time} 用完（{hours_left} 小时后）</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -1731,7 +1731,7 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../hisconsole/ui/dashboard/page.py" line="+145"/>
+        <location filename="../../hisconsole/ui/dashboard/page.py" line="+147"/>
         <location filename="../../hisconsole/ui/main_window.py" line="-7"/>
         <source>Dashboard</source>
         <translation>总览</translation>
@@ -1767,7 +1767,7 @@
         <translation>打印停机应急包</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+66"/>
         <source>Reports to assess</source>
         <translation>待研判的报告信息</translation>
     </message>
@@ -2706,7 +2706,7 @@
 <context>
     <name>FormsNumbersTab</name>
     <message>
-        <location filename="../../hisconsole/ui/forms/numbers.py" line="-277"/>
+        <location filename="../../hisconsole/ui/forms/numbers.py" line="-282"/>
         <source>Number</source>
         <translation>号码</translation>
     </message>
@@ -2736,7 +2736,7 @@
         <translation>作废原因</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+83"/>
         <source>Add a ward first: numbers are always issued to a ward.</source>
         <translation>请先添加病区：临时住院号总是发放给某个病区。</translation>
     </message>
@@ -3791,7 +3791,7 @@ Nothing was recorded as issued.</source>
 <context>
     <name>KitDialog</name>
     <message>
-        <location filename="../../hisconsole/ui/kit/dialog.py" line="+201"/>
+        <location filename="../../hisconsole/ui/kit/dialog.py" line="+214"/>
         <source>Incident {id} · {title} (level {level})</source>
         <translation>应急事件 {id} · {title}（{level} 级）</translation>
     </message>
@@ -3811,7 +3811,7 @@ Nothing was recorded as issued.</source>
         <translation>每套表单包括：{forms}。每张都有唯一的编号，用于追踪，直到内容补录到 HIS。</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+57"/>
         <source>Save the downtime kit as PDF</source>
         <translation>将停机应急包另存为 PDF</translation>
     </message>
@@ -3846,12 +3846,12 @@ Nothing was recorded as issued.</source>
         <translation>已发送到 {printer}</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+99"/>
         <source>P&amp;rint</source>
         <translation>打印(&amp;R)</translation>
     </message>
     <message>
-        <location line="-110"/>
+        <location line="-113"/>
         <source>Making the kit…</source>
         <translation>正在生成停机应急包……</translation>
     </message>
@@ -3928,7 +3928,12 @@ Nothing was recorded as issued.</source>
         <translation>打印语言(&amp;P)：</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
+        <source>Add the labels of every ward&apos;s unused temporary patient &amp;numbers</source>
+        <translation>附上各病区未使用的临时住院号标签(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>The plan is not read yet, or it has no scenarios.</source>
         <translation>预案尚未读取，或预案中没有情景。</translation>
     </message>
@@ -3966,7 +3971,7 @@ Nothing was recorded as issued.</source>
 <context>
     <name>LevelChip</name>
     <message>
-        <location filename="../../hisconsole/ui/dashboard/page.py" line="-442"/>
+        <location filename="../../hisconsole/ui/dashboard/page.py" line="-444"/>
         <source>Level {code}</source>
         <translation>{code} 级</translation>
     </message>
@@ -4412,7 +4417,7 @@ Nothing was recorded as issued.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hisconsole/ui/main_window.py" line="+350"/>
+        <location filename="../../hisconsole/ui/main_window.py" line="+352"/>
         <location line="+91"/>
         <source>HIS Console</source>
         <translation>HIS 应急指挥台</translation>
@@ -5665,7 +5670,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>PlanPage</name>
     <message>
-        <location filename="../../hisconsole/ui/main_window.py" line="-537"/>
+        <location filename="../../hisconsole/ui/main_window.py" line="-539"/>
         <location filename="../../hisconsole/ui/plan/page.py" line="+119"/>
         <source>Plan</source>
         <translation>预案</translation>
@@ -9564,7 +9569,7 @@ No: import without pinning; events are held in quarantine.</source>
 <context>
     <name>VoidNumbersDialog</name>
     <message>
-        <location filename="../../hisconsole/ui/forms/numbers.py" line="+17"/>
+        <location filename="../../hisconsole/ui/forms/numbers.py" line="+18"/>
         <source>&amp;Reason:</source>
         <translation>原因(&amp;R)：</translation>
     </message>

@@ -150,3 +150,29 @@ def test_stock_tab_shows_the_burn_down(
     assert cell["State"] == "RUNNING OUT"
     assert "RUNNING OUT within 2 hours" in stock.low_label.text()
     assert "Medication administration record" in stock.low_label.text()
+
+
+def test_the_kit_dialog_adds_the_wards_labels_on_request(
+    qtbot: QtBot, window: MainWindow, window_console: Console, tmp_path: Path, monkeypatch: Any
+) -> None:
+    from hisconsole.ui.kit.dialog import KitDialog, open_kit_dialog
+
+    numbers.set_ward(window_console, "W3A", "心内科一病区", "Cardiology ward 1")
+    numbers.set_ward(window_console, "ICU", "重症医学科", "ICU")
+    w3a = numbers.issue(window_console, "W3A", 3)
+    (icu,) = numbers.issue(window_console, "ICU", 1)
+    numbers.set_status(window_console, icu, "used")  # ICU has none left to hand out
+    incident = incidents.list_incidents(window_console)[0]["id"]
+    dialog = open_kit_dialog(window.ctx, window, incident=incident)
+    assert isinstance(dialog, KitDialog)
+    qtbot.waitUntil(lambda: "Laboratory" in dialog.contents_label.text())
+    assert not dialog.numbers_check.isChecked()
+    dialog.numbers_check.setChecked(True)
+    target = tmp_path / "kit.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
+    click(qtbot, dialog.save_button)
+    qtbot.waitUntil(lambda: not dialog.is_busy())
+    settle(qtbot, window)
+    text = "\n".join(page.extract_text() for page in PdfReader(target).pages)
+    assert all(n in text for n in w3a) and icu not in text
+    dialog.reject()

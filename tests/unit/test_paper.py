@@ -104,7 +104,7 @@ def test_stock_forecasts_and_alerts_before_a_form_runs_out(timed: Console, clock
     assert row["running_out"] and row["hours_left"] == pytest.approx(12 / 22, abs=0.05)
     (short,) = alerts.current(timed).alerts
     assert (short.kind, short.severity) == ("paper-running-out", "urgent")
-    assert "Paper running out" in alerts.describe(short) and "12 sheets on hand" in (
+    assert "Paper running out" in alerts.describe(short) and "12 sheets left" in (
         alerts.describe(short)
     )
     forms.count_stock(timed, "mar", 400)  # fetched more: the alert ends

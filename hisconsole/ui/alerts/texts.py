@@ -77,8 +77,8 @@ TEXTS: dict[str, Callable[[dict[str, Any]], str]] = {
     ).format(form=_name(p["form"]), on_hand=p["on_hand"], need=p["need"]),
     "paper-running-out": lambda p: QCoreApplication.translate(
         "Alerts",
-        "Paper running out: {form} — {on_hand} sheets on hand, used at {per_hour} an hour: "
-        "out in {hours_left} h (at {time}). Print or fetch more",
+        "Paper running out: {form} — {on_hand} sheets left at {per_hour} an hour: "
+        "out at {time} (in {hours_left} h)",
     ).format(
         form=_name(p["form"]),
         on_hand=p["on_hand"],

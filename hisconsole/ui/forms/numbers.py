@@ -53,6 +53,7 @@ class FormsNumbersTab(Tab):
         self._again = False
         self.ward_label = QLabel(self)
         self.ward_combo = QComboBox(self)
+        self.ward_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.ward_label.setBuddy(self.ward_combo)
         self.add_ward_button = button("", self)
         self.add_ward_button.clicked.connect(self.add_ward)
@@ -139,6 +140,12 @@ class FormsNumbersTab(Tab):
             self.reload()
             return
         self.ward_rows, self.rows = data
+        self._fill_wards()
+        self.model.set_rows(self.rows)
+        self._enable()
+
+    def _fill_wards(self) -> None:
+        """The wards in the interface language, keeping the one chosen."""
         chosen = self.ward_combo.currentData()
         self.ward_combo.clear()
         for ward in self.ward_rows:
@@ -146,8 +153,6 @@ class FormsNumbersTab(Tab):
         codes = [w["code"] for w in self.ward_rows]
         if chosen is not None and chosen["code"] in codes:
             self.ward_combo.setCurrentIndex(codes.index(chosen["code"]))
-        self.model.set_rows(self.rows)
-        self._enable()
 
     def _failed(self, exc: BaseException) -> None:
         self._loading = False
@@ -279,6 +284,7 @@ class FormsNumbersTab(Tab):
         self.use_button.setText(self.tr("Mark &used"))
         self.void_button.setText(self.tr("&Void…"))
         self.model.refresh_headers()
+        self._fill_wards()
 
 
 class VoidNumbersDialog(FormDialog):

@@ -9,6 +9,7 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -27,6 +28,7 @@ from hisconsole.domain.plan import text
 from hisconsole.i18n import PrintLanguage
 from hisconsole.services import forms as forms_service
 from hisconsole.services import kit as kit_service
+from hisconsole.services import numbers as numbers_service
 from hisconsole.services.console import Console
 from hisconsole.ui import style
 from hisconsole.ui.context import Context
@@ -51,9 +53,17 @@ def make_kit(
     level: str,
     wards: int,
     lang: PrintLanguage,
+    numbers: bool = False,
 ) -> kit_service.Kit:
+    """The kit; ``numbers``: with the labels of every ward's unused temporary numbers."""
     return kit_service.downtime_kit(
-        console, incident=incident, scenario=scenario, level=level, wards=wards, lang=lang
+        console,
+        incident=incident,
+        scenario=scenario,
+        level=level,
+        wards=wards,
+        lang=lang,
+        numbers_for=numbers_service.wards_with_unused(console) if numbers else (),
     )
 
 
@@ -112,6 +122,7 @@ class KitDialog(QDialog):
             self.lang_combo.addItem(PRINT_LANGUAGE_NAMES[choice], choice)
         self.lang_combo.setCurrentIndex(max(0, self.lang_combo.findData(ctx.lang)))
         self.lang_label.setBuddy(self.lang_combo)
+        self.numbers_check = QCheckBox(self)
         self.contents_label = style.label("", self, wrap=True, colour=style.MUTED_TEXT)
         self.status_label = style.label("", self, wrap=True)
         self.status_label.setObjectName("KitStatus")
@@ -137,6 +148,7 @@ class KitDialog(QDialog):
         form.addRow(self.level_label, self.level_combo)
         form.addRow(self.wards_label, self.wards_spin)
         form.addRow(self.lang_label, self.lang_combo)
+        form.addRow(self.numbers_check)
         for widget in (
             self.source_label,
             self.source_combo,
@@ -146,6 +158,7 @@ class KitDialog(QDialog):
             self.wards_spin,
             self.lang_label,
             self.lang_combo,
+            self.numbers_check,
         ):
             widget.setFont(style.sized_font(widget, 1))
         layout = QVBoxLayout(self)
@@ -254,6 +267,7 @@ class KitDialog(QDialog):
             "level": self.level_combo.currentData() or "II",
             "wards": self.wards_spin.value(),
             "lang": self.lang_combo.currentData() or "zh",
+            "numbers": self.numbers_check.isChecked(),
         }
 
     # -- saving and printing ------------------------------------------------------------------
@@ -393,6 +407,9 @@ class KitDialog(QDialog):
             )
         self.wards_label.setText(self.tr("&Wards (one set of forms each):"))
         self.lang_label.setText(self.tr("&Print in:"))
+        self.numbers_check.setText(
+            self.tr("Add the labels of every ward's unused temporary patient &numbers")
+        )
         self._fill_contents()
         self._fill_source_texts()
         if self.source_combo.count() == 0:
