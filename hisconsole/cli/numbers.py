@@ -43,7 +43,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
         "labels", parents=[common], help="label sheet of a ward's unused numbers"
     )
     labels.add_argument("--ward", required=True, metavar="WARD", help="the ward's code")
-    labels.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
+    labels.add_argument(
+        "--out", required=True, type=Path, metavar="FILE.pdf", help="write the labels to this PDF"
+    )
     labels.add_argument("--lang", choices=("zh", "en"), default="zh", help="(default: zh)")
     nsub.add_parser("wards", parents=[common], help="the wards numbers are issued to")
     ward_add = nsub.add_parser("ward-add", parents=[common], help="add or rename a ward")
@@ -53,7 +55,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
     ward_remove = nsub.add_parser(
         "ward-remove", parents=[common], help="take a ward out of use (its numbers stay)"
     )
-    ward_remove.add_argument("code", metavar="CODE")
+    ward_remove.add_argument("code", metavar="CODE", help="the ward's code")
     return {"numbers": cmd_numbers}
 
 

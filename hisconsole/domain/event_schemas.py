@@ -574,6 +574,9 @@ REFERS: dict[str, tuple[tuple[str, str], ...]] = {
     "task.status": (("task", "task"),),
     "period.objective_done": (("objective", "period objective"),),
     "forms.issued": (("incident", INCIDENT),),
+    # A range issued for an incident waits for it like a form's sheets do; a number's
+    # status needs no range first (folding_numbers keeps it until the range arrives).
+    "numbers.issued": (("incident", INCIDENT),),
     "forms.status": (("serials", "serial"),),
     "forms.print_state": (("serials", "serial"),),
     "intake.assessed": (("intake", "intake"), ("incident", INCIDENT)),

@@ -66,7 +66,7 @@ def test_print_scan_back_void_and_the_outstanding_three(
     assert len(set(mar + lab)) == 70
 
     text = PdfReader(mar_pdf).pages[0].extract_text()
-    assert mar[0] in text and inc in text and "给药记录" in text
+    assert mar[0] in text and inc in text and "医嘱执行单（给药）" in text
     assert len(PdfReader(mar_pdf).pages) == 50
     assert lab[-1] in PdfReader(lab_pdf).pages[-1].extract_text()
 
