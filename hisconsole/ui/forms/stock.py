@@ -15,7 +15,7 @@ from hisconsole.ui.partials.dialogs import button, open_dialog
 from hisconsole.ui.partials.models import Column, RecordsModel
 from hisconsole.ui.partials.tab import Tab
 from hisconsole.ui.partials.tables import table_view
-from hisconsole.ui.situation import date_time
+from hisconsole.ui.situation import clock_time, date_time
 
 KEY_WARDS = "forms/stock_wards"
 LOW = ("#FFCDD2", "#B71C1C")
@@ -125,9 +125,10 @@ class FormsStockTab(Tab):
     def _runs_out(self, row: dict[str, Any]) -> str:
         if row["runs_out_at"] is None:
             return "—"
-        return self.tr("in {hours} h, at {time}").format(
-            hours=row["hours_left"], time=date_time(row["runs_out_at"], seconds=False)
-        )
+        # Within a day the clock time says it; further off, the date too.
+        soon = row["hours_left"] < 20
+        when = (clock_time if soon else date_time)(row["runs_out_at"], seconds=False)
+        return self.tr("in {hours} h, at {time}").format(hours=row["hours_left"], time=when)
 
     def _wards_changed(self) -> None:
         self.ctx.settings.setValue(KEY_WARDS, self.wards_spin.value())
