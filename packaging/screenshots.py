@@ -166,7 +166,8 @@ def main(argv: list[str] | None = None) -> int:
 
     from hisconsole.ui import theme
     from hisconsole.ui.app import configure_application, create_main_window
-    from hisconsole.ui.main_window import KEY_LANGUAGE, PAGE_TYPES
+    from hisconsole.ui.main_window import KEY_LANGUAGE
+    from hisconsole.ui.main_window import PAGES as PAGE_SPECS
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     configure_application(app)
@@ -196,7 +197,7 @@ def main(argv: list[str] | None = None) -> int:
         window.resize(width, height)
         window.show()
         settle(app, window)
-        names = [page_type.__name__.removesuffix("Page").lower() for page_type in PAGE_TYPES]
+        names = [spec.name.removesuffix("Page").lower() for spec in PAGE_SPECS]
         suffix = "pseudo" if args.pseudo else args.lang
         for page in args.pages:
             window.show_page(names.index(page))

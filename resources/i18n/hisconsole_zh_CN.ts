@@ -6756,12 +6756,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
         <translation>终报</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Reports (中文 + English):</source>
-        <translation>报告（中文 + English）：</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+11"/>
         <source>{report}…</source>
         <translation>{report}…</translation>
     </message>
@@ -6791,12 +6786,17 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
         <translation>PDF 文件</translation>
     </message>
     <message>
-        <location line="-70"/>
+        <location line="-73"/>
         <source>CAP message</source>
         <translation>CAP 消息</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+7"/>
+        <source>Reports ({language}):</source>
+        <translation>报告（{language}）：</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Save an OASIS CAP 1.2 message (XML) about the incident for other systems</source>
         <translation>将本应急事件保存为 OASIS CAP 1.2 消息（XML），供其他系统使用</translation>
     </message>

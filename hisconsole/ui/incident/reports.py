@@ -20,7 +20,7 @@ from hisconsole.domain.glossary import REPORT_KINDS
 from hisconsole.services import reports
 from hisconsole.ui import style
 from hisconsole.ui.context import Context
-from hisconsole.ui.i18n import cap_message_label
+from hisconsole.ui.i18n import LANGUAGE_NAMES, cap_message_label
 from hisconsole.ui.partials.dialogs import button, open_dialog
 from hisconsole.ui.partials.files import ask_save_path, writer
 from hisconsole.ui.partials.print_flow import PrintDialog
@@ -105,7 +105,10 @@ class ReportsBar(QWidget):
         return names[kind]
 
     def retranslate(self) -> None:
-        self.caption.setText(self.tr("Reports (中文 + English):"))
+        # A report is written in the interface's language.
+        self.caption.setText(
+            self.tr("Reports ({language}):").format(language=LANGUAGE_NAMES[self.ctx.lang])
+        )
         for kind, push in self.buttons.items():
             push.setText(self.tr("{report}…").format(report=self.report_name(kind)))
         for kind in REPORT_KINDS:
