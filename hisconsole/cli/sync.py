@@ -242,9 +242,9 @@ def cmd_sync(args: argparse.Namespace, out: Output) -> int:
             for entry in status.quarantine:
                 lines.append(
                     "  "
-                    + _("quarantined: {count} event(s) from {device}").format(
-                        count=entry.events, device=entry.device
-                    )
+                    + _(
+                        "quarantined: {count} event(s) and {bundles} unread bundle(s) from {device}"
+                    ).format(count=entry.events, bundles=entry.unread_bundles, device=entry.device)
                 )
             if status.rejected:
                 lines.append(
@@ -313,10 +313,10 @@ def cmd_device(args: argparse.Namespace, out: Output) -> int:
             lines = []
             for d in rows:
                 held = ""
-                if d.quarantined or d.rejected or d.pending:
+                if d.quarantined or d.rejected or d.pending or d.unread_bundles:
                     held = (
                         f"  held: {d.quarantined} quarantined, {d.rejected} rejected, "
-                        f"{d.pending} pending"
+                        f"{d.pending} pending, {d.unread_bundles} unread bundle(s)"
                     )
                 roles = ",".join(d.roles) or "-"
                 lines.append(

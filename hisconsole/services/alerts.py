@@ -86,7 +86,8 @@ TEXTS = {
     ),
     "conflict": N_("Conflict to resolve: {table} {item} ({count} values)"),
     "device-quarantined": N_(
-        "Laptop {device} is quarantined: {events} event(s) held until a commander accepts it"
+        "Laptop {device} is quarantined: {events} event(s) and {bundles} unread bundle(s) held "
+        "until a commander accepts it"
     ),
     "events-not-applied": N_(
         "{count} event(s) received are kept but not applied: {invalid} "
@@ -467,7 +468,11 @@ def _quarantined(console: Console, now: dt.datetime) -> Found:
                     "device-quarantined",
                     WARNING,
                     (device.id,),
-                    {"device": device.name or device.id, "events": device.quarantined},
+                    {
+                        "device": device.name or device.id,
+                        "events": device.quarantined,
+                        "bundles": device.unread_bundles,
+                    },
                     since=device.first_seen,
                 )
             )

@@ -347,7 +347,12 @@ def _incident_level(session: Session, record: EventRecord) -> None:
     row = session.get(Incident, p["id"])
     if row is None:
         return
-    previous = row.level
+    previous = p.get("previous")
+    if previous is None and record.parents:
+        # Not said (older programs): the level of the decision it changed, never the level
+        # on arrival, which depends on the order events came in.
+        named = session.scalar(select(Event.payload).where(Event.event_id == record.parents[0]))
+        previous = json.loads(named).get("level") if named else None
     settle_level(session, p["id"])  # the level now, from every decision (order-free)
     settle_resolution(session, p["id"])
     _entry(
@@ -355,7 +360,7 @@ def _incident_level(session: Session, record: EventRecord) -> None:
         record,
         "level",
         text=p.get("reason", ""),
-        data={"level": p["level"], "previous": p.get("previous", previous)},
+        data={"level": p["level"], "previous": previous or ""},
     )
 
 

@@ -236,11 +236,11 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>Laptop {device} quarantined: {events} record(s) held until a commander accepts it</source>
-        <translation>电脑 {device} 已隔离：{events} 条记录暂存，待指挥长接受后生效</translation>
+        <source>Laptop {device} quarantined: {events} record(s) and {bundles} unread sync bundle(s) held until a commander accepts it</source>
+        <translation>电脑 {device} 已隔离：{events} 条记录和 {bundles} 个未读同步包暂存，待指挥长接受后生效</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>{count} record(s) received are kept but not applied: {invalid} not fit to apply, {orphans} naming something not on this laptop (yet) — see the Sync page</source>
         <translation>收到的 {count} 条记录已保存但未应用：{invalid} 条内容不合格，{orphans} 条所指的对象本机尚无——请查看同步页</translation>
     </message>
@@ -2005,11 +2005,11 @@
     </message>
     <message>
         <location line="+6"/>
-        <source>Quarantine: {count} event(s) from {devices} device(s) wait for a commander (Devices tab)</source>
-        <translation>隔离：{devices} 台设备的 {count} 条记录等待指挥长处理（见“设备”页签）</translation>
+        <source>Quarantine: {count} event(s) and {bundles} unread bundle(s) from {devices} device(s) wait for a commander (Devices tab)</source>
+        <translation>隔离：{devices} 台设备的 {count} 条记录和 {bundles} 个未读同步包等待指挥长处理（见“设备”页签）</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>Quarantine: none</source>
         <translation>隔离：无</translation>
     </message>
@@ -3195,12 +3195,12 @@ Nothing was recorded as issued.</source>
         <translation>充足</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+19"/>
         <source>in {hours} h, at {time}</source>
         <translation>{hours} 小时后（{time}）</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+42"/>
         <source>RUNNING OUT within 2 hours at the current rate: {forms}</source>
         <translation>按当前用量 2 小时内将用完：{forms}</translation>
     </message>
@@ -8492,17 +8492,22 @@ No: import without pinning; events are held in quarantine.</source>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+103"/>
+        <location line="+112"/>
         <source>The trust list was updated to serial {serial}.</source>
         <translation>信任名单已更新到第 {serial} 版。</translation>
     </message>
     <message>
-        <location line="-98"/>
+        <location line="-104"/>
+        <source>It comes from a laptop that is neither in the trust list nor accepted here: it was not read, and is kept unread in quarantine. A commander can accept that laptop on the Devices tab; the bundle is read then.</source>
+        <translation>它来自既不在信任名单中、也未在本机接受的电脑：未被读取，已原样隔离保存。指挥长可在“设备”页签接受该电脑，届时再读取该同步包。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Nothing new: this laptop already had everything in it.</source>
         <translation>没有新内容：本机已有其中的全部记录。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Bundle imported: {count} event(s) came in</source>
         <translation>同步包已导入：收到 {count} 条记录</translation>
     </message>

@@ -24,7 +24,7 @@ from hisconsole.store.models import EVENT_FLAG_FROM_FUTURE, Contact
 from hisconsole.sync import bundle as bundle_format
 from hisconsole.sync import reasons
 from hisconsole.sync.canonical import MANIFEST_CONTEXT, b64, sign
-from tests.sync.conftest import load_plan
+from tests.sync.conftest import Keys, load_plan
 from tests.sync.helpers import events, held, problems, repack, snapshot, state
 
 Laptops = Callable[..., Console]
@@ -156,12 +156,13 @@ def test_a_device_not_in_the_trust_list_is_quarantined_until_accepted(
 
     result = _exchange(rogue, a, tmp_path / "rogue.bundle")
 
-    assert result.report.quarantined == plan_events + 1
-    assert any("quarantine" in note for note in result.notes)
+    # Its writer is a stranger: the bundle is kept unread, the laptop listed.
+    assert result.held_unread and result.report.quarantined == 0
+    assert any("not read" in note for note in result.notes)
     assert incident not in {i["id"] for i in incidents.list_incidents(a)}
     listed = {d.id: d for d in devices_service.devices(a)}
     assert listed[rogue.device_id].status == "quarantined"
-    assert listed[rogue.device_id].quarantined == plan_events + 1
+    assert listed[rogue.device_id].unread_bundles == 1
 
     a.operator = Operator("Wang Commander", "commander")
     accepted = devices_service.accept_device(a, rogue.device_id[:6])
@@ -373,10 +374,11 @@ def test_a_bundle_with_a_flipped_bit_is_refused(
 
 
 def test_a_forged_event_in_a_well_formed_bundle_is_refused_as_a_whole(
-    good_bundle: tuple[Console, Console, Path], keys: object, tmp_path: Path
+    good_bundle: tuple[Console, Console, Path], keys: Keys, tmp_path: Path
 ) -> None:
     _a, b, path = good_bundle
-    mallory = Ed25519PrivateKey.generate()
+    # Re-signed by a laptop B trusts (its key stolen, say): the body is read, and refused.
+    mallory = keys.devices["C"]
 
     def change_text(raw: list[dict]) -> None:
         raw[-1]["payload"]["text"] = "all systems up, stand down"
@@ -425,11 +427,11 @@ def test_an_oversized_file_is_refused_before_it_is_read(
 
 
 def test_a_bundle_that_would_inflate_beyond_its_announced_size_is_refused(
-    good_bundle: tuple[Console, Console, Path], tmp_path: Path
+    good_bundle: tuple[Console, Console, Path], keys: Keys, tmp_path: Path
 ) -> None:
     _a, b, path = good_bundle
     bomb = tmp_path / "bomb.bundle"
-    key = Ed25519PrivateKey.generate()
+    key = keys.devices["C"]  # a trusted writer: a stranger's bundle is not even read
 
     def inflate(raw: list[dict]) -> None:
         raw.extend([raw[-1]] * 20000)

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from hisconsole import cli
+from hisconsole.sync import bundle as bundle_format
 
 
 def run(argv: list[str]) -> int:
@@ -105,7 +106,9 @@ def test_a_damaged_bundle_fails_with_a_message_and_exit_code_1(
         capsys, ["bundle", "export", "--out", str(tmp_path / "a.bundle"), "--data-dir", str(a)]
     )
     data = (tmp_path / "a.bundle").read_bytes()
-    (tmp_path / "cut.bundle").write_bytes(data[: len(data) // 2])
+    # Cut inside the manifest (A is a stranger to B: its body would not be read at all).
+    manifest_end = data.index(b"\n", len(bundle_format.MAGIC))
+    (tmp_path / "cut.bundle").write_bytes(data[: manifest_end - 10])
     capsys.readouterr()
 
     code = run(["bundle", "import", str(tmp_path / "cut.bundle"), "--data-dir", str(b)])
@@ -120,13 +123,14 @@ def test_unknown_devices_are_listed_and_accepted_from_the_command_line(
     two_laptops: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     a, b = two_laptops  # no trust list anywhere: A is unknown to B
-    run_json(
+    exported = run_json(
         capsys, ["bundle", "export", "--out", str(tmp_path / "a.bundle"), "--data-dir", str(a)]
     )
     imported = run_json(
         capsys, ["bundle", "import", str(tmp_path / "a.bundle"), "--data-dir", str(b)]
     )
-    assert imported["quarantined"] > 0 and imported["applied"] == 0
+    # A stranger's bundle is kept unread.
+    assert imported["held_unread"] and imported["applied"] == imported["quarantined"] == 0
     capsys.readouterr()
     assert run(["device", "list", "--data-dir", str(b)]) == 0
     assert "quarantined" in capsys.readouterr().out
@@ -139,10 +143,11 @@ def test_unknown_devices_are_listed_and_accepted_from_the_command_line(
         "name": listed[a_id]["name"],
         "status": "quarantined",
         "roles": [],
-        "events": imported["quarantined"],  # held here, in sequence
-        "quarantined": imported["quarantined"],
+        "events": 0,
+        "quarantined": 0,
         "rejected": 0,
         "pending": 0,
+        "unread_bundles": 1,
         "first_seen": listed[a_id]["first_seen"],
         "accepted_at": None,
         "accepted_by": None,
@@ -168,7 +173,8 @@ def test_unknown_devices_are_listed_and_accepted_from_the_command_line(
         {
             "device": a_id,
             "name": listed[a_id]["name"],
-            "events": imported["quarantined"],
+            "events": 0,
+            "unread_bundles": 1,
             "first_seen": listed[a_id]["first_seen"],
         }
     ]
@@ -184,8 +190,8 @@ def test_unknown_devices_are_listed_and_accepted_from_the_command_line(
         "pending",
         "from_future",
         "note",
+        "notes",
     }
-    assert set(status["peers"][0]) == {"peer", "kind", "name", "last_sync_at"}
 
     capsys.readouterr()
     assert run(["device", "accept", a_id, "--data-dir", str(b)]) == 1
@@ -193,9 +199,12 @@ def test_unknown_devices_are_listed_and_accepted_from_the_command_line(
     commander = ["--operator", "Li Wei", "--role", "commander"]
     accepted = run_json(capsys, ["device", "accept", a_id, "--data-dir", str(b), *commander])
 
-    # Accepted locally = an operator laptop: its plan stays refused until IT lists it.
+    # Accepted locally = an operator laptop: its bundle is read now, and its plan stays
+    # refused until IT lists it.
     assert accepted["device"] == a_id
-    assert accepted["rejected"] == imported["quarantined"]
+    assert accepted["rejected"] == exported["events"]
+    status = run_json(capsys, ["sync", "--status", "--data-dir", str(b)])
+    assert set(status["peers"][0]) == {"peer", "kind", "name", "last_sync_at"}
     capsys.readouterr()
     assert run(["device", "accept", "zzzz", "--data-dir", str(b), *commander]) == 1
     assert "No device" in capsys.readouterr().err

@@ -70,7 +70,7 @@ def test_a_quarantined_laptop_is_an_alert_until_a_commander_accepts_it(
     (held,) = alerts.current(a).alerts
     assert held.kind == "device-quarantined"
     listed = {d.id: d for d in devices.devices(a)}
-    assert held.params["events"] == listed[rogue.device_id].quarantined > 0
+    assert held.params["bundles"] == listed[rogue.device_id].unread_bundles == 1
     assert rogue.device_id in held.key
 
     a.operator = Operator("Wang Commander", "commander")

@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from hypothesis import HealthCheck, Phase, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import (
@@ -264,7 +263,8 @@ class SyncMachine(RuleBasedStateMachine):
                 raw_events[victim]["event_id"] = forged_id
                 raw_events[victim]["payload"]["forged"] = True
 
-            repack(source, bad, key=Ed25519PrivateKey.generate(), edit=forge)
+            # Re-signed with a trusted laptop's key (a stranger's bundle would not be read).
+            repack(source, bad, key=Env.keys.devices["C"], edit=forge)
         console = self.consoles[r]
         before = (events(console), sync_shared.local_vector(console), snapshot(console))
         with pytest.raises(ServiceError, match="Nothing was imported"):

@@ -13,6 +13,7 @@ from hisconsole import __version__
 from hisconsole.errors import N_
 from hisconsole.services.console import Console, ServiceError
 from hisconsole.services.files import write_atomically
+from hisconsole.services.sync import quarantine
 from hisconsole.services.sync.shared import (
     ACTION_EXPORT,
     ACTION_IMPORT,
@@ -165,9 +166,14 @@ def import_bundle(console: Console, path: Path, *, pin_it_key: str | None = None
     that signed the bundle's trust list when none is pinned yet.
     """
     path = path.expanduser()
+    admit = quarantine.admission(console, path, pin_it_key)
     try:
-        manifest, raw_events = bundle_format.read_bundle(path)
+        manifest, raw_events = bundle_format.read_bundle(path, admit=admit)
         keys = intake.check_keys(manifest.keys, path.name)
+    except quarantine.NotAdmitted as stranger:
+        return _hold_unread(console, path, stranger.manifest, pin_it_key)
+    except quarantine.RevokedExporter:
+        raise  # its own code: it renders in the reader's language
     except SyncError as exc:
         raise refuse(exc, NOTHING_IMPORTED) from exc
     have = local_vector(console)
@@ -197,7 +203,42 @@ def import_bundle(console: Console, path: Path, *, pin_it_key: str | None = None
             )
             raise refuse(forged, NOTHING_IMPORTED) from exc
     observe(console, result.report)
+    if result.trust_serial is not None:
+        result.report.merge(read_held(console))  # laptops the new list trusts
     return result
+
+
+def _hold_unread(
+    console: Console, path: Path, manifest: bundle_format.Manifest, pin_it_key: str | None
+) -> ImportResult:
+    """The bundle's writer is not trusted here: keep the file unread, list the laptop."""
+    result = ImportResult(source=manifest.exporter_id, source_name=manifest.exporter_name)
+    if manifest.trust_list is not None:
+        with console.db.write() as session:
+            if intake.pinned_it_key(session) is None:
+                _offer_pin(session, manifest.trust_list, pin_it_key, result)
+    result.held_unread = str(quarantine.hold(console, path, manifest))
+    return result
+
+
+def read_held(console: Console, device_id: str | None = None) -> intake.IntakeReport:
+    """Read the bundles held unread (of one laptop) whose writers are trusted or accepted
+    now, through :func:`import_bundle`; each is removed once taken in. One that is still
+    not trusted stays held; one refused as damaged is set aside (``.refused``), since
+    nothing in it could ever be taken."""
+    report = intake.IntakeReport()
+    for held in quarantine.held_bundles(console, device_id):
+        try:
+            quarantine.admission(console, held, None)(bundle_format.read_manifest(held))
+            result = import_bundle(console, held)
+        except quarantine.NotAdmitted:
+            continue  # still a stranger here
+        except (SyncError, ServiceError):
+            held.replace(held.with_suffix(".refused"))
+            continue
+        report.merge(result.report)
+        held.unlink(missing_ok=True)
+    return report
 
 
 def _take_in(

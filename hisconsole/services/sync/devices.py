@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from hisconsole.domain.glossary import COMMANDER
 from hisconsole.errors import N_
 from hisconsole.services.console import ChangeSet, Console, ServiceError
+from hisconsole.services.sync import quarantine
 from hisconsole.services.sync.shared import (
     ACTION_ACCEPT,
     Note,
@@ -70,6 +71,8 @@ class Device:
     quarantined: int
     rejected: int
     pending: int
+    #: Its bundles kept unread in the quarantine folder until it is accepted.
+    unread_bundles: int
     first_seen: str | None
     accepted_at: str | None
     accepted_by: str | None
@@ -110,6 +113,7 @@ def devices(console: Console) -> list[Device]:
         ):
             held.setdefault(origin, {})[status] = int(count)
         vector = vectors.local_vector(session, console.device_id)
+    unread = quarantine.held_counts(console)
     listed = current.devices if current else {}
     result = []
     for device_id in sorted({console.device_id} | set(seen) | set(listed)):
@@ -126,7 +130,7 @@ def devices(console: Console) -> list[Device]:
             status = ACCEPTED
         elif entry is not None:
             status = EXPIRED
-        elif counts.get(HELD_QUARANTINE):
+        elif counts.get(HELD_QUARANTINE) or unread.get(device_id):
             status = QUARANTINED
         else:
             status = UNKNOWN
@@ -147,6 +151,7 @@ def devices(console: Console) -> list[Device]:
                 quarantined=counts.get(HELD_QUARANTINE, 0),
                 rejected=counts.get(HELD_REJECTED, 0),
                 pending=counts.get(HELD_PENDING, 0),
+                unread_bundles=unread.get(device_id, 0),
                 first_seen=row.first_seen if row else None,
                 accepted_at=row.accepted_at if row else None,
                 accepted_by=row.accepted_by if row else None,
@@ -239,4 +244,8 @@ def accept_device(console: Console, device_id: str) -> AcceptResult:
         )
         accepted_id = row.device_id
     observe(console, report)
+    # Its bundles held unread are read now, through the one import path.
+    from hisconsole.services.sync.bundles import read_held
+
+    report.merge(read_held(console, accepted_id))
     return AcceptResult(accepted_id, report, ChangeSet(screen_areas(report.areas), report.applied))

@@ -196,6 +196,9 @@ class ImportResult:
     skipped: list[SkippedDevice] = field(default_factory=list)
     #: A hub sync stopped on request (its progress hook said so) before it was complete.
     stopped: bool = False
+    #: The bundle's writer is not trusted here: the file was not read; this copy of it is
+    #: held in the quarantine folder until a commander accepts that laptop.
+    held_unread: str = ""
 
     @property
     def trust_serial(self) -> int | None:
@@ -216,6 +219,7 @@ class ImportResult:
             "source_name": self.source_name,
             "sent": self.sent,
             **self.report.as_dict(),
+            "held_unread": self.held_unread or None,
             "trust_list_serial": self.trust_serial,
             "notes": [note.text("en") for note in record_notes(self)],
             "note_codes": [note.as_dict() for note in record_notes(self)],
@@ -226,6 +230,11 @@ class ImportResult:
 #: (a catalogue id). A history record keeps the codes and params; every reader words them
 #: in their own language (:meth:`Note.text`).
 NOTES: dict[str, str] = {
+    "held-unread": N_(
+        "Laptop {name} ({device}) is neither in the trust list nor accepted here: its bundle "
+        "was not read. It is kept unread in {file}; once a commander accepts the laptop "
+        "('hisconsole device accept {device}') it is read."
+    ),
     "trust-ignored": N_("The trust list in it was ignored: {reason}."),
     "it-key-pinned": N_("Pinned IT key {fingerprint} as confirmed."),
     "it-key-offered": N_(
@@ -313,6 +322,17 @@ def record_notes(result: ImportResult) -> list[Note]:
     """What an exchange came to beyond its counts, as its history record keeps it and the
     command line prints it (``--json``: ``notes`` in English, ``note_codes`` as codes)."""
     notes: list[Note] = []
+    if result.held_unread:
+        notes.append(
+            Note(
+                "held-unread",
+                {
+                    "name": result.source_name or result.source,
+                    "device": result.source,
+                    "file": result.held_unread,
+                },
+            )
+        )
     if result.trust_ignored:
         notes.append(Note("trust-ignored", {"reason": result.trust_ignored}))
     if result.it_key_pinned:

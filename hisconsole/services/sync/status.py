@@ -65,6 +65,8 @@ class QuarantinedDevice:
     device: str
     name: str
     events: int
+    #: Its bundles kept unread (services/sync/quarantine.py).
+    unread_bundles: int
     first_seen: str | None
 
 
@@ -160,9 +162,9 @@ def sync_status(console: Console) -> SyncStatus:
             or 0
         )
     quarantine = [
-        QuarantinedDevice(d.id, d.name, d.quarantined, d.first_seen)
+        QuarantinedDevice(d.id, d.name, d.quarantined, d.unread_bundles, d.first_seen)
         for d in devices(console)
-        if d.quarantined
+        if d.quarantined or d.unread_bundles
     ]
     return SyncStatus(
         device=device_info(console),

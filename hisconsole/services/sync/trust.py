@@ -205,6 +205,10 @@ def trust_import(
             notes=[Note("trust-serial", {"serial": adopted.serial})],
         )
     observe(console, report)
+    # Bundles of laptops this list trusts, held unread until now, are read now.
+    from hisconsole.services.sync.bundles import read_held
+
+    report.merge(read_held(console))
     return {
         "serial": adopted.serial,
         "adopted": True,

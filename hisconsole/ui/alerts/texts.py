@@ -96,8 +96,9 @@ TEXTS: dict[str, Callable[[dict[str, Any]], str]] = {
     ).format(item=p["item"], table=_table(p["table"]), count=p["count"]),
     "device-quarantined": lambda p: QCoreApplication.translate(
         "Alerts",
-        "Laptop {device} quarantined: {events} record(s) held until a commander accepts it",
-    ).format(device=p["device"], events=p["events"]),
+        "Laptop {device} quarantined: {events} record(s) and {bundles} unread sync bundle(s) "
+        "held until a commander accepts it",
+    ).format(device=p["device"], events=p["events"], bundles=p.get("bundles", 0)),
     "events-not-applied": lambda p: QCoreApplication.translate(
         "Alerts",
         "{count} record(s) received are kept but not applied: {invalid} not fit to apply, "

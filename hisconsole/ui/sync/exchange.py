@@ -404,9 +404,18 @@ class SyncExchangeTab(QWidget):
                 )
             )
         counted = sync_labels.report_lines(report)
+        if result.held_unread:
+            counted.append(
+                self.tr(
+                    "It comes from a laptop that is neither in the trust list nor accepted "
+                    "here: it was not read, and is kept unread in quarantine. A commander can "
+                    "accept that laptop on the Devices tab; the bundle is read then."
+                )
+            )
         lines += counted or [self.tr("Nothing new: this laptop already had everything in it.")]
         lines += sync_labels.result_lines(result)
-        kind = "warn" if report.quarantined or report.rejected or report.pending else "ok"
+        held = report.quarantined or report.rejected or report.pending or result.held_unread
+        kind = "warn" if held else "ok"
         heading = self.tr("Bundle imported: {count} event(s) came in").format(count=report.applied)
         self._set_result(kind, heading, "\n".join(lines), keep_source=True)
 

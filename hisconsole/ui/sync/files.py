@@ -45,7 +45,7 @@ class SyncSnapshot:
         return {d.id: d.name for d in self.devices if d.name}
 
     def quarantined(self) -> list[devices_service.Device]:
-        return [d for d in self.devices if d.quarantined]
+        return [d for d in self.devices if d.quarantined or d.unread_bundles]
 
 
 def load(console: Console) -> SyncSnapshot:

@@ -170,9 +170,13 @@ class DeviceCard(QFrame):
             lines.append(
                 (
                     self.tr(
-                        "Quarantine: {count} event(s) from {devices} device(s) wait for a "
-                        "commander (Devices tab)"
-                    ).format(count=sum(d.events for d in held), devices=len(held)),
+                        "Quarantine: {count} event(s) and {bundles} unread bundle(s) from "
+                        "{devices} device(s) wait for a commander (Devices tab)"
+                    ).format(
+                        count=sum(d.events for d in held),
+                        bundles=sum(d.unread_bundles for d in held),
+                        devices=len(held),
+                    ),
                     sync_labels.WARN_TEXT,
                 )
             )
