@@ -13,21 +13,25 @@ import json
 import socket
 import ssl
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import aiohttp
 import pytest
+import sqlalchemy as sa
 from aiohttp import web
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from hisconsole.services import incidents as incident_service
 from hisconsole.services.console import Console
+from hisconsole.services.sync import bundles as bundles_service
+from hisconsole.services.sync import hub as hub_service
 from hisconsole.services.sync import mesh as mesh_service
 from hisconsole.services.sync.shared import local_vector
 from hisconsole.sync.canonical import b64, event_bytes_from_text
 from hisconsole.sync.mesh import certs, node, wire
 from tests.sync.conftest import Keys, device_id, load_plan, public_b64
-from tests.sync.helpers import events
+from tests.sync.helpers import events, snapshot
 from tests.sync.mesh_support import free_port, wait_for
 
 
@@ -274,3 +278,48 @@ def test_connections_beyond_the_cap_are_turned_away_and_a_still_answers(
         assert asyncio.run(scenario()) == (503, 200)
     finally:
         thread.stop()
+
+
+@pytest.mark.postgres
+def test_mesh_bundle_and_hub_in_one_outage_apply_each_event_once(
+    laptops: Callable[..., Console], hub_url: str, tmp_path: Path
+) -> None:
+    """A's events reach B by the mesh; then the same events arrive by USB bundle and from
+    the hub: nothing is applied twice, and the hub receives every event once."""
+    a, b = laptops("A"), laptops("B")
+    load_plan(a)
+    incident, _changes = incident_service.declare(a, level="II", title="core switch down")
+    incident_service.log(a, incident, "Wards on paper")
+    mesh_b = mesh_service.Mesh(b, port=free_port("127.0.0.2"), bind="127.0.0.2", discovery=False)
+    mesh_b.start()
+    mesh_a = mesh_service.Mesh(
+        a,
+        port=free_port("127.0.0.1"),
+        bind="127.0.0.1",
+        peers=(f"127.0.0.2:{mesh_b.port}",),
+        discovery=False,
+    )
+    mesh_b.add_peer(f"127.0.0.1:{mesh_a.port}")
+    mesh_a.start()
+    try:
+        wait_for(lambda: local_vector(b) == local_vector(a), 20)
+    finally:
+        mesh_a.stop()
+        mesh_b.stop()
+    after_mesh = events(b)
+    bundle = tmp_path / "a.bundle"
+    bundles_service.export_bundle(a, bundle)
+    by_bundle = bundles_service.import_bundle(b, bundle)
+    assert by_bundle.report.applied == 0 and by_bundle.report.duplicates > 0
+    hub_service.sync_hub(a, hub_url)
+    by_hub = hub_service.sync_hub(b, hub_url)
+    assert by_hub.report.applied == 0 and by_hub.sent == 0
+    assert events(b) == after_mesh
+    assert snapshot(a) == snapshot(b)
+    engine = sa.create_engine(hub_url.replace("postgresql://", "postgresql+psycopg://"))
+    try:
+        with engine.connect() as conn:
+            on_hub = conn.execute(sa.text("SELECT count(*) FROM events")).scalar()
+    finally:
+        engine.dispose()
+    assert on_hub == len(events(a))

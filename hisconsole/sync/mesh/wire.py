@@ -16,6 +16,7 @@ from hisconsole.store.events import EventRecord
 from hisconsole.sync import intake, vectors
 from hisconsole.sync.errors import SyncError
 from hisconsole.sync.vectors import Vector
+from hisconsole.sync.verifying import CHUNK, Verification
 
 PROTOCOL = 1
 PATH_HELLO = "/mesh/v1/hello"
@@ -159,15 +160,27 @@ def read_page(lines: list[bytes]) -> Page:
     page = Page(more=bool(tail["more"]))
     try:
         page.keys = intake.check_keys(raw_keys, "the peer")
-        for number, line in enumerate(lines[1:-1], start=1):
-            obj = parse_json(line, f"event {number} of the page")
-            page.records.append(intake.parse_event(obj, f"the peer's event {number}"))
-    except PeerError:
-        raise
     except SyncError as exc:
         raise PeerError(str(exc)) from exc
+    # Signatures are checked on other threads while the rest of the page is parsed.
+    with Verification(page.keys) as check:
+        chunk: list[EventRecord] = []
+        try:
+            for number, line in enumerate(lines[1:-1], start=1):
+                obj = parse_json(line, f"event {number} of the page")
+                chunk.append(intake.parse_event(obj, f"the peer's event {number}"))
+                if len(chunk) >= CHUNK:
+                    check.add(chunk)
+                    page.records.extend(chunk)
+                    chunk = []
+        except PeerError:
+            raise
+        except SyncError as exc:
+            raise PeerError(str(exc)) from exc
+        check.add(chunk)
+        page.records.extend(chunk)
+        bad = check.first_bad()
     page.names = {str(k): v[:200] for k, v in raw_names.items() if isinstance(v, str)}
-    bad = intake.first_bad_signature(page.records, page.keys)
     if bad is not None:
         raise PeerError(N_("the peer sent a forged or damaged event: {bad}"), bad=bad)
     return page
