@@ -92,6 +92,10 @@ class ConsoleMeshStore:
     def hospital(self) -> str:
         return self._hospital
 
+    def vector(self) -> Vector:
+        with self.console.db.read() as session:
+            return vectors.local_vector(session, self.console.device_id)
+
     def state(self) -> tuple[Vector, frozenset[bytes], int]:
         console = self.console
         today = console.now().date()
@@ -247,7 +251,6 @@ class Mesh:
         discovery: bool = True,
         on_change: Callable[[ChangeSet], None] | None = None,
         on_state: Callable[[], None] | None = None,
-        discovery_interfaces: Any = None,
     ) -> None:
         from hisconsole.sync.mesh import wire
 
@@ -256,7 +259,6 @@ class Mesh:
         self.bind = bind
         self.peers = tuple(peer_address(p) for p in peers)
         self.discovery = discovery
-        self.discovery_interfaces = discovery_interfaces
         self._on_change = on_change
         self._on_state = on_state
         self._store = ConsoleMeshStore(console)
@@ -283,7 +285,6 @@ class Mesh:
                 discovery=self.discovery,
                 on_change=self._changed,
                 on_state=self._state_changed,
-                discovery_interfaces=self.discovery_interfaces,
             )
 
         self._thread = MeshThread(make)
@@ -294,9 +295,11 @@ class Mesh:
             raise MeshAddressInUse(
                 address=join_address(self.bind, self.port), reason=exc.strerror or str(exc)
             ) from exc
+        snapshot = node.snapshot()
+        write_mesh_file(self.console, snapshot, running=True)  # `mesh peers` sees it at once
         self._recorder = threading.Thread(target=self._record, name="mesh-record", daemon=True)
         self._recorder.start()
-        return node.snapshot()
+        return snapshot
 
     def add_peer(self, address: str) -> None:
         from hisconsole.sync.mesh.node import SOURCE_STATIC

@@ -40,14 +40,12 @@ class Discovery:
         bind: str,
         port: int,
         found: Callable[[str, str], None],
-        interfaces: Any = None,
     ) -> None:
         self.own_id = own_id
         self.hospital = hospital
         self.bind = bind
         self.port = port
         self.found = found
-        self.interfaces = interfaces
         self._zc: Any = None
         self._browser: Any = None
         self._info: Any = None
@@ -70,9 +68,8 @@ class Discovery:
         from zeroconf.asyncio import AsyncServiceBrowser, AsyncServiceInfo, AsyncZeroconf
 
         addresses = self._addresses()
-        interfaces = self.interfaces
-        if interfaces is None:
-            interfaces = InterfaceChoice.All if self.bind in ("", "0.0.0.0") else [self.bind]
+        everywhere = self.bind in ("", "0.0.0.0")
+        interfaces = InterfaceChoice.All if everywhere else [self.bind]
         self._zc = AsyncZeroconf(interfaces=interfaces, ip_version=IPVersion.V4Only)
         self._info = AsyncServiceInfo(
             SERVICE_TYPE,
@@ -113,13 +110,16 @@ class Discovery:
             return
 
     async def stop(self) -> None:
+        from zeroconf import Error as ZeroconfError
+
         for task in list(self._tasks):
             task.cancel()
+        # The network may be gone by now (a cable pulled): saying goodbye is best effort.
         if self._browser is not None:
-            with contextlib.suppress(Exception):
+            with contextlib.suppress(OSError, ZeroconfError):
                 await self._browser.async_cancel()
         if self._zc is not None:
-            with contextlib.suppress(Exception):
-                if self._info is not None:
+            if self._info is not None:
+                with contextlib.suppress(OSError, ZeroconfError):
                     await self._zc.async_unregister_service(self._info)
             await self._zc.async_close()

@@ -86,6 +86,10 @@ class MeshStore(Protocol):
         """A tag shared by the laptops of one hospital (its IT key), or ""."""
         ...
 
+    def vector(self) -> Vector:
+        """This laptop's version vector."""
+        ...
+
     def state(self) -> tuple[Vector, frozenset[bytes], int]:
         """This laptop's vector, the device keys it trusts (its own too), its trust serial."""
         ...
@@ -162,14 +166,12 @@ class MeshNode:
         on_change: Callable[[Taken], None] | None = None,
         on_state: Callable[[], None] | None = None,
         max_connections: int = MAX_CONNECTIONS,
-        discovery_interfaces: Any = None,
     ) -> None:
         self.store = store
         self.bind = bind
         self.port = port
         self._static = peers
         self._discovery_wanted = discovery
-        self._discovery_interfaces = discovery_interfaces
         self._discovery: Any = None
         self.on_change = on_change
         self.on_state = on_state
@@ -239,7 +241,6 @@ class MeshNode:
                 bind=self.bind,
                 port=self.port,
                 found=self._found,
-                interfaces=self._discovery_interfaces,
             )
             await self._discovery.start()
 
@@ -247,8 +248,7 @@ class MeshNode:
         self._stopping = True
         self._changed.set()  # long polls in hand answer now
         if self._discovery is not None:
-            with contextlib.suppress(Exception):
-                await self._discovery.stop()
+            await self._discovery.stop()
         tasks = [*self._tasks.values(), *self._background]
         for task in tasks:
             task.cancel()
@@ -539,7 +539,7 @@ class MeshNode:
         """Fetch and take in, a page at a time, what the peer holds and this laptop lacks."""
         async with self._pull_lock:
             while not self._stopping:
-                have, _trusted, _serial = await self._run(self._reader, self.store.state)
+                have = await self._run(self._reader, self.store.vector)
                 if not vectors.missing(have, peer.vector):
                     return
                 lines = await self._fetch(session, have)
@@ -648,7 +648,8 @@ class MeshThread:
         except BaseException as exc:  # handed to start()'s caller, who decides
             self._error = exc
             self._ready.set()
-            with contextlib.suppress(Exception):
+            # What failed is raised in start(); tidying up after it must not hide it.
+            with contextlib.suppress(OSError, RuntimeError):
                 if self.node is not None:
                     loop.run_until_complete(self.node.stop())
             loop.close()
