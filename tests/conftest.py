@@ -29,6 +29,31 @@ os.environ.pop("HISCONSOLE_OPERATOR", None)
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
+# --- soak runs: long fault and property runs, left out of the default run ----------------
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--soak",
+        action="store_true",
+        help="also run the tests marked soak (or set HISCONSOLE_SOAK=1)",
+    )
+
+
+def soak_run(config: pytest.Config) -> bool:
+    return bool(config.getoption("--soak") or os.environ.get("HISCONSOLE_SOAK"))
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Soak tests are deselected unless asked for (``--soak`` / HISCONSOLE_SOAK=1)."""
+    if soak_run(config):
+        return
+    kept = [item for item in items if item.get_closest_marker("soak") is None]
+    if len(kept) != len(items):
+        config.hook.pytest_deselected(items=[i for i in items if i not in kept])
+        items[:] = kept
+
+
 @pytest.fixture(scope="session")
 def _template_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A data directory initialised once with the bundled plan and demo contacts."""

@@ -9,9 +9,10 @@ that every change a worker acknowledged (reported as committed) is still there,
 that version vectors never went back, and that `hisconsole check` finds nothing
 wrong. At the end every laptop syncs in full and all must show the same thing.
 
-    .venv/bin/python tests/sync/soak.py [--seconds 120] [--kill-rate 0.5]
+    .venv/bin/python tests/sync/soak.py [--seconds 120] [--kills N] [--kill-rate 0.5]
 
-Prints runs, events, kills and lost acknowledged events (must be 0).
+Prints runs, events, kills and lost acknowledged events (must be 0). ``--kills N`` runs
+until N workers were killed (test_kill_soak.py runs 200 under the soak marker).
 """
 
 from __future__ import annotations
@@ -171,6 +172,7 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=120)
     parser.add_argument("--kill-rate", type=float, default=0.5)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--kills", type=int, default=0, help="stop after this many kills")
     parser.add_argument("worker", nargs="*", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
@@ -195,7 +197,7 @@ def main() -> int:
         dirs, share = setup(root)
         env = {**os.environ, "PYTHONPATH": str(ROOT)}
         deadline = time.monotonic() + args.seconds
-        while time.monotonic() < deadline:
+        while time.monotonic() < deadline and not (args.kills and kills >= args.kills):
             index = rng.randrange(len(NAMES))
             name, data_dir = NAMES[index], dirs[index]
             will_kill = rng.random() < args.kill_rate

@@ -297,8 +297,8 @@ class SyncMachine(RuleBasedStateMachine):
         self.dirty.clear()
 
 
-def test_laptops_converge_under_random_work_exchanges_and_faults(
-    keys: Keys, empty_template: Path, request: pytest.FixtureRequest
+def _run_machine(
+    keys: Keys, empty_template: Path, request: pytest.FixtureRequest, examples: int
 ) -> None:
     Env.keys = keys
     Env.template = empty_template
@@ -308,13 +308,29 @@ def test_laptops_converge_under_random_work_exchanges_and_faults(
     run_state_machine_as_test(
         SyncMachine,
         settings=settings(
-            max_examples=int(os.environ.get("SYNC_MACHINE_EXAMPLES", "12")),
+            max_examples=examples,
             stateful_step_count=25,
             deadline=None,
             database=None,
             suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
             phases=PHASES,
         ),
+    )
+
+
+def test_laptops_converge_under_random_work_exchanges_and_faults(
+    keys: Keys, empty_template: Path, request: pytest.FixtureRequest
+) -> None:
+    _run_machine(keys, empty_template, request, int(os.environ.get("SYNC_MACHINE_EXAMPLES", "25")))
+
+
+@pytest.mark.soak
+def test_laptops_converge_over_a_long_run(
+    keys: Keys, empty_template: Path, request: pytest.FixtureRequest
+) -> None:
+    """The same machine at soak length (HISCONSOLE_SOAK=1 or --soak)."""
+    _run_machine(
+        keys, empty_template, request, int(os.environ.get("SYNC_MACHINE_SOAK_EXAMPLES", "500"))
     )
 
 
