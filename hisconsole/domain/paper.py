@@ -11,8 +11,7 @@ running out, in time to print or fetch more.
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 RATE_WINDOW_HOURS = 4.0
@@ -35,22 +34,20 @@ class BurnDown:
 
 def burn_down(
     on_hand: int | None,
-    issued: Iterable[tuple[str, dt.datetime]],
+    issued: Mapping[str, int],
+    first: dt.datetime | None,
     now: dt.datetime,
     *,
-    window_hours: float = RATE_WINDOW_HOURS,
     warn_hours: float = WARN_HOURS,
 ) -> BurnDown:
-    """The burn-down of one form from its sheets ``issued`` as (ward, when)."""
-    start = now - dt.timedelta(hours=window_hours)
-    recent = [(ward, at) for ward, at in issued if start <= at <= now]
-    if not recent:
+    """The burn-down of one form from the sheets ``issued`` per ward within the last
+    ``RATE_WINDOW_HOURS`` and the time ``first`` of the earliest of them."""
+    total = sum(issued.values())
+    if not total or first is None:
         return BurnDown()
-    first = min(at for _ward, at in recent)
     span = max(MIN_SPAN_HOURS, (now - first).total_seconds() / 3600)
-    per_ward = Counter(ward for ward, _at in recent)
-    by_ward = {ward: count / span for ward, count in sorted(per_ward.items())}
-    rate = len(recent) / span
+    by_ward = {ward: count / span for ward, count in sorted(issued.items()) if count}
+    rate = total / span
     if on_hand is None:
         return BurnDown(rate, by_ward)
     hours = on_hand / rate
@@ -61,3 +58,8 @@ def burn_down(
         runs_out_at=now + dt.timedelta(hours=hours),
         running_out=hours < warn_hours,
     )
+
+
+def window_start(now: dt.datetime) -> dt.datetime:
+    """The earliest issue that still counts towards the current rate."""
+    return now - dt.timedelta(hours=RATE_WINDOW_HOURS)

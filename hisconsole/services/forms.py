@@ -554,18 +554,27 @@ def stock(console: Console, wards: int = 1) -> list[dict[str, Any]]:
     stock runs out, and whether that is within two hours."""
     loaded, _ = templates(console)
     now = console.now()
-    since = (now - dt.timedelta(hours=paper.RATE_WINDOW_HOURS)).isoformat(timespec="seconds")
+    since = paper.window_start(now).isoformat(timespec="seconds")
     with console.db.read() as session:
-        issued: dict[str, list[tuple[str, dt.datetime]]] = {}
-        for code, department, at in session.execute(
-            select(FormSerial.template, FormSerial.department, FormSerial.issued_at).where(
-                FormSerial.issued_at >= since
+        # The burn-down's figures, summed in the database: sheets per form and ward issued
+        # within the rate's window, and when the first of them was.
+        issued: dict[str, dict[str, int]] = {}
+        first_at: dict[str, dt.datetime] = {}
+        for code, department, count, first in session.execute(
+            select(
+                FormSerial.template,
+                FormSerial.department,
+                func.count(),
+                func.min(FormSerial.issued_at),
             )
+            .where(FormSerial.issued_at >= since)
+            .group_by(FormSerial.template, FormSerial.department)
         ):
-            moment = dt.datetime.fromisoformat(at)
+            issued.setdefault(code, {})[department] = count
+            moment = dt.datetime.fromisoformat(first)
             if moment.tzinfo is None:  # written without a zone: the log's times are UTC
                 moment = moment.replace(tzinfo=dt.UTC)
-            issued.setdefault(code, []).append((department, moment))
+            first_at[code] = min(first_at.get(code, moment), moment)
         counts = {r.template: r for r in session.scalars(select(FormStock))}
         # Counted in the database: the sheets issued since each count, not every sheet ever.
         used_since: dict[str, int] = {
@@ -584,7 +593,7 @@ def stock(console: Console, wards: int = 1) -> list[dict[str, Any]]:
         if row is not None:
             on_hand = max(row.counted - used_since.get(code, 0), 0)
         need = template.rate_per_ward_per_8h * wards
-        burn = paper.burn_down(on_hand, issued.get(code, ()), now)
+        burn = paper.burn_down(on_hand, issued.get(code, {}), first_at.get(code), now)
         result.append(
             {
                 "template": code,

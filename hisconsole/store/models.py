@@ -177,7 +177,7 @@ class FormSerial(Base):
     incident_id: Mapped[str | None] = mapped_column(String(40), nullable=True, index=True)
     #: The ward or department the sheet was printed for ("" when not said).
     department: Mapped[str] = mapped_column(Text, default="", server_default="")
-    issued_at: Mapped[str] = mapped_column(String(40))
+    issued_at: Mapped[str] = mapped_column(String(40), index=True)
     issued_by: Mapped[str] = mapped_column(Text)
     device_id: Mapped[str] = mapped_column(String(32))
     status: Mapped[str] = mapped_column(String(16), index=True)

@@ -23,26 +23,36 @@ def _ago(hours: float) -> dt.datetime:
     return NOW - dt.timedelta(hours=hours)
 
 
+def _burn(on_hand: int | None, issued: list[tuple[str, float]]) -> paper.BurnDown:
+    """The burn-down from sheets issued (ward, hours ago), summed as the store sums them."""
+    recent = [(ward, _ago(h)) for ward, h in issued if _ago(h) >= paper.window_start(NOW)]
+    per_ward: dict[str, int] = {}
+    for ward, _at in recent:
+        per_ward[ward] = per_ward.get(ward, 0) + 1
+    first = min((at for _ward, at in recent), default=None)
+    return paper.burn_down(on_hand, per_ward, first, NOW)
+
+
 def test_nothing_used_is_no_forecast() -> None:
-    assert paper.burn_down(40, [], NOW) == paper.BurnDown()
+    assert _burn(40, []) == paper.BurnDown()
     # Sheets older than the window are not the current rate.
-    assert paper.burn_down(40, [("W3A", _ago(5))], NOW).per_hour == 0
+    assert _burn(40, [("W3A", 5)]).per_hour == 0
 
 
 def test_the_rate_over_the_last_hours_per_ward_and_when_it_runs_out() -> None:
-    issued = [("W3A", _ago(h / 4)) for h in range(12)]  # 12 in the last 3 h
-    issued += [("ICU", _ago(3)), ("ICU", _ago(1))]
-    burn = paper.burn_down(8, issued, NOW)
+    issued = [("W3A", h / 4) for h in range(12)]  # 12 in the last 3 h
+    issued += [("ICU", 3), ("ICU", 1)]
+    burn = _burn(8, issued)
     assert burn.per_hour == pytest.approx(14 / 3)
     assert burn.by_ward == pytest.approx({"ICU": 2 / 3, "W3A": 4})
     assert burn.hours_left == pytest.approx(8 / (14 / 3))
     assert burn.running_out and burn.runs_out_at == NOW + dt.timedelta(hours=burn.hours_left)
-    assert not paper.burn_down(80, issued, NOW).running_out
-    assert paper.burn_down(None, issued, NOW).hours_left is None  # stock never counted
+    assert not _burn(80, issued).running_out
+    assert _burn(None, issued).hours_left is None  # stock never counted
 
 
 def test_a_pack_printed_a_minute_ago_counts_over_an_hour() -> None:
-    burn = paper.burn_down(500, [("W3A", _ago(1 / 60))] * 60, NOW)
+    burn = _burn(500, [("W3A", 1 / 60)] * 60)
     assert burn.per_hour == 60 and burn.hours_left == pytest.approx(500 / 60)
 
 
@@ -52,7 +62,7 @@ def test_a_pack_printed_a_minute_ago_counts_over_an_hour() -> None:
     issued=st.lists(st.tuples(st.sampled_from(["", "W3A", "ICU"]), st.floats(0, 6)), max_size=60),
 )
 def test_forecast_rules_hold_for_any_use(on_hand: int, issued: list[tuple[str, float]]) -> None:
-    burn = paper.burn_down(on_hand, [(w, _ago(h)) for w, h in issued], NOW)
+    burn = _burn(on_hand, issued)
     assert sum(burn.by_ward.values()) == pytest.approx(burn.per_hour)
     recent = [h for _w, h in issued if h <= paper.RATE_WINDOW_HOURS]
     if not recent:
@@ -61,7 +71,7 @@ def test_forecast_rules_hold_for_any_use(on_hand: int, issued: list[tuple[str, f
     assert burn.per_hour <= len(recent) / paper.MIN_SPAN_HOURS
     assert burn.hours_left == pytest.approx(on_hand / burn.per_hour)
     assert burn.running_out == (burn.hours_left < paper.WARN_HOURS)
-    more = paper.burn_down(on_hand + 10, [(w, _ago(h)) for w, h in issued], NOW)
+    more = _burn(on_hand + 10, issued)
     assert more.hours_left is not None and more.hours_left > burn.hours_left
 
 
