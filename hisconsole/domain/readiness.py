@@ -91,28 +91,49 @@ def plan_age(revised: str | None, now: dt.datetime) -> Item:
 
 
 def drills(calendar: Iterable[Mapping[str, Any]], now: dt.datetime) -> Item:
-    """The next drill in the plan's calendar and the last one held before today."""
+    """The drill calendar (planned drills, each with the ``runs`` made for it): the next one
+    planned, the last one run with its score, and planned dates that passed with no run.
+
+    A planned drill that was not held is overdue until it is run (or the plan drops it);
+    a calendar with nothing ahead, or a drill within two weeks, is due."""
     today = now.date()
-    dated = sorted(
-        (dt.date.fromisoformat(str(d["date"])), d) for d in calendar if d.get("date") is not None
-    )
-    past = [(day, d) for day, d in dated if day < today]
-    coming = [(day, d) for day, d in dated if day >= today]
-    figures: dict[str, Any] = {"next": None, "last": None}
-    if past:
-        day, drill = past[-1]
-        figures["last"] = {"code": drill["code"], "date": day.isoformat(), "name": drill["name"]}
-    if not coming:
-        return Item("drills", "calendar", DUE, FIX_DRILLS, figures)
-    day, drill = coming[0]
-    days = (day - today).days
-    figures["next"] = {
-        "code": drill["code"],
-        "date": day.isoformat(),
-        "name": drill["name"],
-        "days": days,
-    }
-    return Item("drills", "calendar", DUE if days <= DRILL_SOON_DAYS else OK, FIX_DRILLS, figures)
+    figures: dict[str, Any] = {"next": None, "last_run": None, "not_run": []}
+    coming = []
+    made: list[Mapping[str, Any]] = []
+    for entry in calendar:
+        made += entry.get("runs") or []
+        if entry.get("code") is None:
+            continue  # a run made outside the calendar: counted in made, nothing planned
+        day = dt.date.fromisoformat(str(entry["date"]))
+        if day >= today:
+            coming.append((day, entry))
+        elif not entry.get("runs"):
+            figures["not_run"].append(
+                {"code": entry["code"], "date": day.isoformat(), "name": entry["name"]}
+            )
+    if made:
+        last = max(made, key=lambda r: str(r["started_at"]))
+        figures["last_run"] = {
+            "drill": last["drill"],
+            "name": last["name"],
+            "date": str(last["started_at"])[:10],
+            "summary": last.get("summary"),
+        }
+    state = OVERDUE if figures["not_run"] else OK
+    if coming:
+        day, entry = min(coming, key=lambda c: (c[0], str(c[1]["code"])))
+        days = (day - today).days
+        figures["next"] = {
+            "code": entry["code"],
+            "date": day.isoformat(),
+            "name": entry["name"],
+            "days": days,
+        }
+        if state == OK and days <= DRILL_SOON_DAYS:
+            state = DUE
+    elif state == OK:
+        state = DUE
+    return Item("drills", "calendar", state, FIX_DRILLS, figures)
 
 
 def resource(

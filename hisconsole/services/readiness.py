@@ -24,6 +24,7 @@ from hisconsole.i18n import gettext as _
 from hisconsole.services import calltrees, forms, review
 from hisconsole.services.console import ChangeSet, Console, ServiceError
 from hisconsole.services.contacts import contacts_by_key
+from hisconsole.services.drills.calendar import calendar as drill_calendar
 from hisconsole.services.maintenance import last_backup
 from hisconsole.services.plan import current_document
 from hisconsole.services.sync.status import sync_status
@@ -94,7 +95,7 @@ def readiness(console: Console) -> Readiness:
     doc = current_document(console) or {}
     items: list[rules.Item] = [
         rules.plan_age((doc.get("meta") or {}).get("revised"), now),
-        rules.drills(doc.get("drills") or [], now),
+        rules.drills(drill_calendar(console) if doc else [], now),
     ]
     latest = latest_resource_checks(console)
     items += [
@@ -313,10 +314,32 @@ def describe(item: rules.Item, lang: str | None = None) -> str:
                     days=f["next"]["days"],
                 )
             )
-        if f["last"] is not None:
+        last = f["last_run"]
+        if last is not None and last["summary"] is not None:
             parts.append(
-                _("Last drill: {name} on {date}.").format(
-                    name=_name(f["last"]["name"], lang), date=f["last"]["date"]
+                _(
+                    "Last drill run: {name} on {date}: {met} met, {partly} partly met, "
+                    "{not_met} not met."
+                ).format(
+                    name=_name(last["name"], lang),
+                    date=last["date"],
+                    met=last["summary"]["met"],
+                    partly=last["summary"]["partly"],
+                    not_met=last["summary"]["not_met"],
+                )
+            )
+        elif last is not None:
+            parts.append(
+                _("Drill under way: {name}, started {date}.").format(
+                    name=_name(last["name"], lang), date=last["date"]
+                )
+            )
+        if f["not_run"]:
+            parts.append(
+                _("Planned but not run: {drills}.").format(
+                    drills=", ".join(
+                        f"{_name(d['name'], lang)} ({d['date']})" for d in f["not_run"]
+                    )
                 )
             )
         return " ".join(parts)

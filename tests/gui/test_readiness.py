@@ -9,8 +9,8 @@ from pytestqt.qtbot import QtBot
 
 from hisconsole.services import incidents
 from hisconsole.services.console import Console
+from hisconsole.ui.drills.page import DrillsPage
 from hisconsole.ui.main_window import MainWindow
-from hisconsole.ui.plan.page import PlanPage
 from hisconsole.ui.readiness.dialogs import ResourceCheckDialog, VerifyRoundDialog
 from hisconsole.ui.readiness.panel import ReadinessPanel
 from tests.gui.conftest import settle, visible_texts
@@ -84,10 +84,10 @@ def test_backup_from_the_panel_and_the_page_buttons(
         lambda: "Last backup of this console on" in _row_text(panel, "backup", "database")
     )
     assert (tmp_path / "copy.sqlite3").stat().st_size > 0
-    # The plan is fresh: nothing to fix there; the drill calendar is in the plan.
+    # The plan is fresh: nothing to fix there; the drill calendar has its page.
     assert ("plan-age", "plan") not in panel.fix_buttons
     panel.fix(next(i for i in panel.data.items if i.code == "drills"))
-    assert isinstance(window.current_page(), PlanPage)
+    assert isinstance(window.current_page(), DrillsPage)
 
 
 def test_the_report_button_writes_the_pdf(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:

@@ -129,13 +129,32 @@ def test_backup_age_and_the_never_synced_laptop(
     assert (stale.state, stale.figures["days"]) == ("overdue", 8)
 
 
-def test_drills_next_and_last_from_the_plan_calendar(timed: Console, clock: Clock) -> None:
+def test_drills_next_planned_last_run_and_planned_but_not_run(timed: Console, clock: Clock) -> None:
+    from hisconsole.services.drills import run as drill_run
+
     drills = _item(timed, "drills")
-    assert drills.figures["next"]["code"] == "2027-03-his" and drills.figures["last"] is None
+    assert drills.state == "ok" and drills.figures["next"]["code"] == "2027-03-his"
+    assert (drills.figures["last_run"], drills.figures["not_run"]) == (None, [])
+
+    # The first planned date passes with no drill held: overdue, named.
+    clock.advance(114 * DAY)  # 2027-03-19
+    drills = _item(timed, "drills")
+    assert drills.state == "overdue"
+    assert [d["code"] for d in drills.figures["not_run"]] == ["2027-03-his"]
+    assert "Planned but not run: Tabletop exercise, hospital-wide HIS outage (2027-03-18)." in (
+        readiness.describe(drills)
+    )
+
+    # Running it (late) for its calendar entry settles that, and shows the run.
+    started = drill_run.start(timed, "his-down", calendar="2027-03-his")
+    drills = _item(timed, "drills")
+    assert drills.figures["not_run"] == []
+    assert drills.figures["last_run"]["drill"] == started
+    assert "Drill under way:" in readiness.describe(drills)
+
     clock.advance(3 * 365 * DAY)
     drills = _item(timed, "drills")
-    assert drills.state == "due" and drills.figures["next"] is None
-    assert drills.figures["last"] is not None
+    assert drills.figures["next"] is None and drills.state == "overdue"
     assert readiness.describe(drills).startswith("No drill is planned in the calendar.")
 
 

@@ -106,8 +106,8 @@ class ReadinessPanel(QFrame):
     order are folded into a count per section.
 
     Signals:
-        open_page(str): the user asked for the page where an item is fixed ("plan", "forms",
-            "sync").
+        open_page(str): the user asked for the page where an item is fixed ("plan", "drills",
+            "forms", "sync").
     """
 
     open_page = Signal(str)
@@ -251,8 +251,10 @@ class ReadinessPanel(QFrame):
 
     def fix(self, item: service.Item) -> QWidget | None:
         """Do what settles ``item``: open its dialog, page or file chooser."""
-        if item.fix in (service.FIX_PLAN, service.FIX_DRILLS):
+        if item.fix == service.FIX_PLAN:
             self.open_page.emit("plan")
+        elif item.fix == service.FIX_DRILLS:
+            self.open_page.emit("drills")
         elif item.fix == service.FIX_PAPER:
             self.open_page.emit("forms")
         elif item.fix == service.FIX_SYNC:
