@@ -64,6 +64,37 @@ def demo_console(data_dir: Path, now_ms: int, lang: str = "en") -> Any:
     return console
 
 
+def long_outage(console: Any, lang: str) -> None:
+    """Day two of the outage: a command roster, an operational period, tasks (one overdue)."""
+    from hisconsole.services import incidents, periods, roster, tasks
+
+    incident = incidents.open_incidents(console)[0]["id"]
+    zh = lang == "zh"
+    for role, person in (
+        ("commander", "李伟" if zh else "Li Wei"),
+        ("tech-lead", "王芳" if zh else "Wang Fang"),
+        ("business-lead", "赵敏" if zh else "Zhao Min"),
+        ("scribe", "陈静" if zh else "Chen Jing"),
+    ):
+        roster.sign_in(console, incident, role, person)
+    periods.start(
+        console,
+        incident,
+        ["各病区保持纸质流程", "评估加密服务器"]
+        if zh
+        else ["Keep every ward on paper", "Assess the encrypted servers"],
+        groups=["tech", "business"],
+    )
+    tasks.add(
+        console,
+        incident,
+        "厂商评估数据恢复方案" if zh else "Vendor to assess data recovery",
+        owner="王芳" if zh else "Wang Fang",
+        due="+2h",
+        group="tech",
+    )
+
+
 def calm_console(data_dir: Path, now_ms: int) -> Any:
     """A console on the demo data between outages: some resources checked (one fault), some
     numbers verified, some paper counted: the readiness panel has every state to show."""
@@ -157,6 +188,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--drill", action="store_true", help="a drill under way (drills-LANG.png)")
     parser.add_argument(
+        "--wall",
+        action="store_true",
+        help="the wall display at 1920x1080 during a long outage (wall-LANG.png)",
+    )
+    parser.add_argument(
         "--max-kb", type=int, default=150, help="larger PNGs get an adaptive 256-colour palette"
     )
     args = parser.parse_args(argv)
@@ -182,6 +218,8 @@ def main(argv: list[str] | None = None) -> int:
             console = drill_console(data_dir, now_ms)
         else:
             console = demo_console(data_dir, now_ms, "zh" if args.lang == "zh" else "en")
+            if args.wall:
+                long_outage(console, args.lang)
         settings_path = data_dir / "ui.ini"
         settings = QSettings(str(settings_path), QSettings.Format.IniFormat)
         settings.setValue(KEY_LANGUAGE, "en" if args.pseudo else args.lang)
@@ -199,6 +237,15 @@ def main(argv: list[str] | None = None) -> int:
         settle(app, window)
         names = [spec.name.removesuffix("Page").lower() for spec in PAGE_SPECS]
         suffix = "pseudo" if args.pseudo else args.lang
+        if args.wall:
+            wall = window.open_wall(full_screen=False)
+            wall.resize(1920, 1080)
+            settle(app, window)
+            path = args.out / f"wall-{suffix}.png"
+            save_small(wall.grab().toImage(), path, args.max_kb * 2)
+            print(path, path.stat().st_size)
+            wall.close()
+            args.pages = []
         for page in args.pages:
             window.show_page(names.index(page))
             settle(app, window)

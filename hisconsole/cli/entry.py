@@ -58,6 +58,7 @@ def cmd_gui(args: argparse.Namespace, out: Output) -> int:
         data_dir=args.data_dir,
         quit_after_show=getattr(args, "quit_after_show", False),
         quit_when_ready=getattr(args, "quit_when_ready", False),
+        wall=getattr(args, "wall", False),
     )
 
 
@@ -74,6 +75,11 @@ def _build() -> tuple[argparse.ArgumentParser, dict[str, Handler]]:
 
     gui = sub.add_parser("gui", parents=[common], help="open the console window (the default)")
     gui.add_argument("--quit-after-show", action="store_true", help=argparse.SUPPRESS)
+    gui.add_argument(
+        "--wall",
+        action="store_true",
+        help="the read-only wall display, full screen, for a projector (Esc leaves full screen)",
+    )
     # For the start-up benchmark: prints the CPU time at the first paint and once the
     # dashboard shows the plan and the situation, then quits.
     gui.add_argument("--quit-when-ready", action="store_true", help=argparse.SUPPRESS)

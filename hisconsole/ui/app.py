@@ -229,7 +229,13 @@ def show_start_error(exc: BaseException) -> None:
     )
 
 
-def run(data_dir: str | None, quit_after_show: bool = False, quit_when_ready: bool = False) -> int:
+def run(
+    data_dir: str | None,
+    quit_after_show: bool = False,
+    quit_when_ready: bool = False,
+    *,
+    wall: bool = False,
+) -> int:
     """Open the console window on ``data_dir`` (initialising it on first start).
 
     Returns the exit code: 0 after a normal end (or the first-start set-up
@@ -239,6 +245,8 @@ def run(data_dir: str | None, quit_after_show: bool = False, quit_when_ready: bo
     as the window is shown, without the wizard or the sign-in dialog (smoke
     tests, benchmarks); ``quit_when_ready`` quits once the dashboard is filled in,
     printing when the window first painted and when it was ready (``StartTimes``).
+    ``wall`` opens the read-only wall display full screen instead of the window (for a
+    projector: no sign-in; closing it quits).
     """
     app = QApplication.instance()
     if not isinstance(app, QApplication):
@@ -278,7 +286,10 @@ def run(data_dir: str | None, quit_after_show: bool = False, quit_when_ready: bo
             console, settings_path, translations=translations, read_now=False
         )
         FirstPaint(app, lambda: window.ctx.runner.release(lambda: start_reading(window)), window)
-        window.show()
+        if wall:
+            window.open_wall()
+        else:
+            window.show()
         if quit_after_show:
             QTimer.singleShot(0, app.quit)
         elif quit_when_ready:
@@ -287,7 +298,7 @@ def run(data_dir: str | None, quit_after_show: bool = False, quit_when_ready: bo
             report = first_start_report(wizard.result_)
             if report:
                 QTimer.singleShot(0, lambda: show_first_start_report(window, report))
-        else:
+        elif not wall:
             window.open_sign_in()
         code = app.exec()
         window.close()

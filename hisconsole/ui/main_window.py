@@ -45,6 +45,7 @@ from hisconsole.ui.signin import SignInDialog
 from hisconsole.ui.situation import EXERCISE_MARK, Situation
 from hisconsole.ui.sync.mesh_control import banner_text
 from hisconsole.ui.theme import Theme
+from hisconsole.ui.wall.window import WallWindow
 
 if TYPE_CHECKING:
     from hisconsole.ui.dashboard.page import DashboardPage
@@ -277,6 +278,9 @@ class MainWindow(QMainWindow):
         self.upward_action.triggered.connect(self.record_report)
         self.handover_action = QAction(self)
         self.handover_action.triggered.connect(self.hand_over)
+        self.wall_action = QAction(self)
+        self.wall_action.triggered.connect(lambda: self.open_wall())
+        self.wall: WallWindow | None = None
 
     def _create_menus(self) -> None:
         bar = self.menuBar()
@@ -300,6 +304,7 @@ class MainWindow(QMainWindow):
         self.view_menu.addActions(self.page_actions)
         self.view_menu.addSeparator()
         self.view_menu.addAction(self.find_action)
+        self.view_menu.addAction(self.wall_action)
         self.view_menu.addSeparator()
         self.view_menu.addActions(
             [
@@ -486,6 +491,21 @@ class MainWindow(QMainWindow):
         incident = self._target_incident()
         return actions.record_report(self.ctx, self, incident) if incident else None
 
+    def open_wall(self, *, full_screen: bool = True) -> WallWindow:
+        """The wall display for a projector (read-only); one at a time."""
+        if self.wall is None:
+            self.wall = WallWindow(self.ctx)
+            self.wall.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.wall.destroyed.connect(self._wall_closed)
+        if full_screen:
+            self.wall.showFullScreen()
+        else:
+            self.wall.show()
+        return self.wall
+
+    def _wall_closed(self) -> None:
+        self.wall = None
+
     def hand_over(self) -> HandoverDialog | None:
         """The shift handover of the incident shown, else the banner's."""
         incident = self._target_incident()
@@ -573,6 +593,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
+        if self.wall is not None:
+            self.wall.close()
         if self.ctx.mesh is not None:
             self.ctx.mesh.stop()  # mesh.json then says this laptop left the network
         self.ctx.runner.shutdown()
@@ -598,6 +620,7 @@ class MainWindow(QMainWindow):
         self.upward_action.setText(self.tr("Record &upward report…"))
         self.level_action.setText(self.tr("Change warning le&vel…"))
         self.handover_action.setText(self.tr("Shift &handover…"))
+        self.wall_action.setText(self.tr("&Wall display (full screen)"))
         self.nav.setAccessibleName(self.tr("Pages"))
         self.view_menu.setTitle(self.tr("&View"))
         self.language_menu.setTitle(self.tr("&Language"))

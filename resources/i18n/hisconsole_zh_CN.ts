@@ -1380,7 +1380,7 @@
     <name>ContactsPage</name>
     <message>
         <location filename="../../hisconsole/ui/contacts/page.py" line="+112"/>
-        <location filename="../../hisconsole/ui/main_window.py" line="+88"/>
+        <location filename="../../hisconsole/ui/main_window.py" line="+89"/>
         <source>Contacts</source>
         <translation>通讯录</translation>
     </message>
@@ -4417,13 +4417,13 @@ Nothing was recorded as issued.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hisconsole/ui/main_window.py" line="+352"/>
-        <location line="+91"/>
+        <location filename="../../hisconsole/ui/main_window.py" line="+356"/>
+        <location line="+106"/>
         <source>HIS Console</source>
         <translation>HIS 应急指挥台</translation>
     </message>
     <message>
-        <location line="-84"/>
+        <location line="-99"/>
         <source>About HIS Console</source>
         <translation>关于 HIS 应急指挥台</translation>
     </message>
@@ -4441,7 +4441,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 本程序依据 Apache License 2.0 授权。中文显示使用文泉驿微米黑字体（Apache License 2.0）。</translation>
     </message>
     <message>
-        <location line="+148"/>
+        <location line="+165"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -4479,6 +4479,11 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
         <location line="+1"/>
         <source>Shift &amp;handover…</source>
         <translation>交接班(&amp;H)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Wall display (full screen)</source>
+        <translation>大屏显示（全屏）(&amp;W)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4853,7 +4858,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>OrgChart</name>
     <message>
-        <location filename="../../hisconsole/ui/roster/chart.py" line="+81"/>
+        <location filename="../../hisconsole/ui/roster/chart.py" line="+89"/>
         <source>{person} (since {time})</source>
         <translation>{person}（{time} 起）</translation>
     </message>
@@ -5670,7 +5675,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>PlanPage</name>
     <message>
-        <location filename="../../hisconsole/ui/main_window.py" line="-539"/>
+        <location filename="../../hisconsole/ui/main_window.py" line="-561"/>
         <location filename="../../hisconsole/ui/plan/page.py" line="+119"/>
         <source>Plan</source>
         <translation>预案</translation>
@@ -9592,6 +9597,56 @@ No: import without pinning; events are held in quarantine.</source>
         <location line="+4"/>
         <source>Void</source>
         <translation>作废</translation>
+    </message>
+</context>
+<context>
+    <name>WallWindow</name>
+    <message>
+        <location filename="../../hisconsole/ui/wall/window.py" line="+137"/>
+        <source>No active incident</source>
+        <extracomment>The wall&apos;s text size in points: read from the back of the room on a projector.</extracomment>
+        <translation>当前无应急事件</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Level {code} · {name} — {title}</source>
+        <translation>{code} 级 · {name} — {title}</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Operational period {number} until {time}</source>
+        <translation>第 {number} 处置阶段，至 {time}</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Call-out {tree}: reached {reached} of {total}</source>
+        <translation>通知呼叫 {tree}：已联系上 {reached}/{total}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Latest log</source>
+        <translation>最新处置记录</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>No report due</source>
+        <translation>暂无待报</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{report} OVERDUE {time}</source>
+        <translation>{report} 已超时 {time}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{report} due in {time}</source>
+        <translation>{report} 剩余 {time}</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <location line="+1"/>
+        <source>HIS Console — wall display</source>
+        <translation>HIS 应急指挥台 — 大屏显示</translation>
     </message>
 </context>
 <context>

@@ -25,15 +25,23 @@ def group_names(ctx: Context) -> dict[str, str]:
 class OrgChart(QFrame):
     """Who holds which post now, in a box per plan group (HQ, technical, business).
 
-    ``delta`` sizes the text (the wall display reads it from across the room).
+    ``delta`` sizes the text; ``point_size`` fixes it (the wall display, read from across
+    the room).
 
     Signals: none.
     """
 
-    def __init__(self, parent: QWidget | None = None, *, delta: int = style.BODY_DELTA) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        delta: int = style.BODY_DELTA,
+        point_size: float | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("OrgChart")
         self.delta = delta
+        self.point_size = point_size
         self._layout = QHBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(10)
@@ -90,8 +98,16 @@ class OrgChart(QFrame):
                     self.tr("vacant"), owner, delta=self.delta, colour=style.MUTED_TEXT
                 )
             holder.setObjectName(f"OrgChartHolder_{post['role']}")
+
             self.holders[post["role"]] = holder
             grid.addWidget(holder, row, 1)
+        if self.point_size is not None:
+            for label in self.findChildren(QLabel):
+                font = label.font()
+                font.setPointSizeF(self.point_size)
+                label.setFont(font)
+                # Large type: names wrap rather than widen the screen.
+                label.setWordWrap(True)
 
     def holder_text(self, role: str) -> str:
         label = self.holders.get(role)
