@@ -69,26 +69,64 @@ class LogChunk:
     mark: LogMark | None = None
 
 
-def log_row(entry: sqlite3.Row) -> dict[str, Any]:
-    """One log entry as the services give it (``incident show``'s ``log`` items)."""
-    data = entry["data"]
+def log_row(entry: IncidentEntry) -> dict[str, Any]:
+    """One log entry (a row read through the ORM) as the services give it."""
+    return _entry(
+        entry.event_id,
+        entry.at,
+        entry.author,
+        entry.kind,
+        entry.group_code,
+        entry.system,
+        entry.text,
+        entry.data,
+        entry.corrects,
+    )
+
+
+def _from_cursor(r: sqlite3.Row) -> dict[str, Any]:
+    return _entry(
+        r["event_id"],
+        r["at"],
+        r["author"],
+        r["kind"],
+        r["group_code"],
+        r["system"],
+        r["text"],
+        r["data"],
+        r["corrects"],
+    )
+
+
+def _entry(
+    event_id: str,
+    at: str,
+    author: str,
+    kind: str,
+    group: str | None,
+    system: str | None,
+    text: str,
+    data: str,
+    corrects: str | None,
+) -> dict[str, Any]:
+    """``incident show``'s ``log`` items."""
     return {
-        "entry": entry["event_id"],
-        "at": entry["at"],
-        "by": entry["author"],
-        "kind": entry["kind"],
-        "group": entry["group_code"],
-        "system": entry["system"],
-        "text": entry["text"],
+        "entry": event_id,
+        "at": at,
+        "by": author,
+        "kind": kind,
+        "group": group,
+        "system": system,
+        "text": text,
         # Most entries (operators' notes) carry no data: skip the parser for them.
         "data": {} if data == "{}" else json.loads(data),
-        "corrects": entry["corrects"],
+        "corrects": corrects,
     }
 
 
 def log_in(session: Session, incident_id: str) -> list[dict[str, Any]]:
     """The whole log, inside the caller's read transaction (devices not yet named)."""
-    return [log_row(e) for e in _cursor(session, _LOG_SQL, (incident_id,))]
+    return [_from_cursor(e) for e in _cursor(session, _LOG_SQL, (incident_id,))]
 
 
 def read_since(console: Console, incident_id: str, after: LogMark | None) -> LogChunk:
@@ -110,7 +148,7 @@ def read_since(console: Console, incident_id: str, after: LogMark | None) -> Log
 def _chunk(
     console: Console, incident_id: str, entries: Sequence[sqlite3.Row], after: LogMark | None
 ) -> LogChunk:
-    rows = [log_row(e) for e in entries]
+    rows = [_from_cursor(e) for e in entries]
     name_devices(console, rows)
     mark = after
     if entries:
@@ -125,7 +163,7 @@ def iter_log(console: Console, incident_id: str) -> Iterator[dict[str, Any]]:
     with console.db.read() as session:
         cursor = _cursor(session, _LOG_SQL, (incident_id,))
         while page := cursor.fetchmany(PAGE):
-            rows = [log_row(e) for e in page]
+            rows = [_from_cursor(e) for e in page]
             name_devices(console, rows)
             yield from rows
 
