@@ -7,6 +7,8 @@ from typing import Any
 
 from hisconsole.cli.options import Handler, open_console
 from hisconsole.cli.output import EXIT_OK, Output
+from hisconsole.i18n import gettext as _
+from hisconsole.i18n.formats import format_datetime
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
@@ -28,7 +30,7 @@ def cmd_alerts(args: argparse.Namespace, out: Output) -> int:
     try:
         if args.alerts_command == "ack":
             alerts.acknowledge(console, args.key)
-            out.emit({"key": args.key, "acknowledged": True}, "Acknowledged.")
+            out.emit({"key": args.key, "acknowledged": True}, _("Acknowledged."))
             return EXIT_OK
         found = alerts.current(console).alerts
     finally:
@@ -36,12 +38,15 @@ def cmd_alerts(args: argparse.Namespace, out: Output) -> int:
     lines = []
     for item in found:
         seen = (
-            f"  (acknowledged by {item.acknowledged_by} at {item.acknowledged_at})"
+            "  "
+            + _("(acknowledged by {person} at {time})").format(
+                person=item.acknowledged_by, time=format_datetime(item.acknowledged_at)
+            )
             if item.acknowledged
             else ""
         )
         lines.append(
             f"{item.severity.upper():<8} {alerts.describe(item)}{seen}\n         {item.key}"
         )
-    out.emit([a.as_dict() for a in found], "\n".join(lines) or "No alerts.")
+    out.emit([a.as_dict() for a in found], "\n".join(lines) or _("No alerts."))
     return EXIT_OK

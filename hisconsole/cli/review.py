@@ -8,7 +8,11 @@ from typing import Any
 
 from hisconsole.cli.options import Handler, open_console
 from hisconsole.cli.output import EXIT_OK, Output
+from hisconsole.domain import incidents as rules
+from hisconsole.errors import N_
 from hisconsole.i18n import gettext as _
+from hisconsole.i18n.formats import format_datetime
+from hisconsole.printing.words import REPORT_TITLES
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
@@ -28,6 +32,36 @@ def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
     return {"review": cmd_review}
 
 
+_MILESTONES = {
+    "detected": N_("detected"),
+    "declared": N_("declared"),
+    "resolved": N_("resolved"),
+    "closed": N_("closed"),
+}
+
+
+def _milestone(name: str) -> str:
+    """A review milestone ("detected", "initial report", "HIS restored") in words."""
+    if name.endswith(" report") and name[: -len(" report")] in REPORT_TITLES:
+        return _(REPORT_TITLES[name[: -len(" report")]])
+    if name.endswith(" restored"):
+        return _("{system} restored").format(system=name[: -len(" restored")])
+    return _(_MILESTONES[name]) if name in _MILESTONES else name
+
+
+def _state(clock: dict[str, Any]) -> str:
+    state = clock["state"]
+    if state == rules.STATE_ON_TIME:
+        return _("on time")
+    if state == rules.STATE_LATE:
+        return _("late by {minutes} min").format(
+            minutes=rules.late_minutes(clock["late_seconds"] or 0)
+        )
+    if state == rules.STATE_MISSED:
+        return _("missed")
+    return _("not yet due")
+
+
 def cmd_review(args: argparse.Namespace, out: Output) -> int:
     from hisconsole.services import review
 
@@ -37,8 +71,10 @@ def cmd_review(args: argparse.Namespace, out: Output) -> int:
         if args.out is not None:
             review.write_review_pdf(console, args.id, args.out, args.doc_lang)
         lines = [
-            f"{t['milestone']}: {t['at'] or '-'}"
-            + (f" ({t['clock']['state']})" if t["clock"] else "")
+            _("{milestone}: {time}").format(
+                milestone=_milestone(t["milestone"]), time=format_datetime(t["at"]) or "-"
+            )
+            + (f" ({_state(t['clock'])})" if t["clock"] else "")
             for t in data["timings"]
         ]
         for item in data["improvements"]:

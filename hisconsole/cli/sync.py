@@ -178,6 +178,18 @@ _COUNTED = {
 }
 
 
+# A device's state (services/sync/devices.py) in words.
+_DEVICE_STATUS = {
+    "this laptop": N_("this laptop"),
+    "trusted": N_("trusted"),
+    "accepted": N_("accepted"),
+    "expired": N_("expired"),
+    "revoked": N_("revoked"),
+    "quarantined": N_("quarantined"),
+    "unknown": N_("unknown"),
+}
+
+
 def _counts(data: dict[str, Any]) -> str:
     parts = [_("{count} new applied").format(count=data["applied"])]
     parts += [_(label).format(count=data[key]) for key, label in _COUNTED.items() if data.get(key)]
@@ -314,19 +326,28 @@ def cmd_device(args: argparse.Namespace, out: Output) -> int:
             for d in rows:
                 held = ""
                 if d.quarantined or d.rejected or d.pending or d.unread_bundles:
-                    held = (
-                        f"  held: {d.quarantined} quarantined, {d.rejected} rejected, "
-                        f"{d.pending} pending, {d.unread_bundles} unread bundle(s)"
+                    held = "  " + _(
+                        "held: {quarantined} quarantined, {rejected} rejected, {pending} pending, "
+                        "{unread} unread bundle(s)"
+                    ).format(
+                        quarantined=d.quarantined,
+                        rejected=d.rejected,
+                        pending=d.pending,
+                        unread=d.unread_bundles,
                     )
                 roles = ",".join(d.roles) or "-"
                 lines.append(
-                    f"{d.id}  {d.status:<12} {roles:<21} {d.events:>7} events  {d.name}{held}"
+                    f"{d.id}  {_(_DEVICE_STATUS.get(d.status, d.status)):<12} {roles:<21} "
+                    + _("{count} events").format(count=d.events).rjust(10)
+                    + f"  {d.name}{held}"
                 )
             out.emit([d.as_dict() for d in rows], "\n".join(lines))
         else:
             result = devices_service.accept_device(console, args.id)
             data = result.as_dict()
-            human = f"Accepted device {result.device_id}: {_counts(data)}."
+            human = _("Accepted device {device}: {counts}.").format(
+                device=result.device_id, counts=_counts(data)
+            )
             if result.report.rejected:
                 reasons = "; ".join(r.record_text() for r in result.report.reasons)
                 human += f"\nStill refused: {reasons}."
@@ -384,7 +405,10 @@ def cmd_trust(args: argparse.Namespace, out: Output) -> int:
     try:
         if action == "pin":
             data = trust_service.trust_pin(console, args.file, replace=args.replace)
-            out.emit(data, f"IT key {data['it_key']} pinned on this laptop.")
+            out.emit(
+                data,
+                _("IT key {fingerprint} pinned on this laptop.").format(fingerprint=data["it_key"]),
+            )
         elif action == "import":
             data = trust_service.trust_import(
                 console, args.file, pin_fingerprint=args.pin_fingerprint

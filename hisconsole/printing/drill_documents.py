@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, cast
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
@@ -18,6 +18,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import Flowable
 
+from hisconsole.i18n import PrintLanguage
+from hisconsole.i18n.formats import format_datetime
 from hisconsole.printing.common import document_setup, numbered_canvas
 from hisconsole.printing.fonts import register_fonts
 
@@ -327,13 +329,17 @@ def render_score_card(
             ]
         )
     story.append(_table(rows, [74 * mm, 30 * mm, 30 * mm, 40 * mm], font))
-    _build(story, out, f"{w('score_title')} {card['drill']}", printed_at)
+    _build(story, out, f"{w('score_title')} {card['drill']}", printed_at, w.lang)
 
 
-def _build(story: list[Flowable], out: BinaryIO, title: str, printed_at: dt.datetime) -> None:
-    footer = f"HIS Console · {printed_at:%Y-%m-%d %H:%M}"
+def _build(
+    story: list[Flowable], out: BinaryIO, title: str, printed_at: dt.datetime, lang: str
+) -> None:
+    shown = cast(PrintLanguage, lang if lang in ("zh", "en", "both") else "both")
+    when = format_datetime(printed_at, "en" if lang == "en" else "zh", tz=printed_at.tzinfo)
+    footer = f"HIS Console · {when}"
     doc = SimpleDocTemplate(out, **document_setup(title))
-    doc.build(story, canvasmaker=numbered_canvas(footer))
+    doc.build(story, canvasmaker=numbered_canvas(footer, shown))
 
 
 def render_review(
@@ -404,7 +410,7 @@ def render_review(
         story.append(_table(rows, [62 * mm, 28 * mm, 24 * mm, 40 * mm, 20 * mm], font))
     else:
         story.append(Paragraph(_esc(w("none")), st["base"]))
-    _build(story, out, f"{w('review_title')} {incident['id']}", printed_at)
+    _build(story, out, f"{w('review_title')} {incident['id']}", printed_at, w.lang)
 
 
 def _milestone(name: str, w: _Words) -> str:

@@ -16,6 +16,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from hisconsole.i18n import PrintLanguage
 from hisconsole.printing.common import document_setup, numbered_canvas
 from hisconsole.printing.fonts import register_fonts
 
@@ -57,6 +58,7 @@ def render(
     sections: Sequence[Section],
     headers: Mapping[str, str],
     footer: str,
+    lang: PrintLanguage = "both",
 ) -> int:
     """Write the report to ``out``; returns the number of pages."""
     font = register_fonts()
@@ -92,5 +94,5 @@ def render(
         table.setStyle(TableStyle(style))
         story.append(table)
     doc = SimpleDocTemplate(out, **document_setup(title))
-    doc.build(story, canvasmaker=numbered_canvas(footer))
+    doc.build(story, canvasmaker=numbered_canvas(footer, lang))
     return int(doc.page)

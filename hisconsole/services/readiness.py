@@ -8,7 +8,6 @@ in a "verify your number" round). The rules are in :mod:`hisconsole.domain.readi
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -19,8 +18,16 @@ from sqlalchemy import select
 
 from hisconsole.domain import readiness as rules
 from hisconsole.domain.glossary import CONTACT_RESULTS, RESOURCE_RESULTS
-from hisconsole.i18n import Language, current_language, set_language, term, translator
+from hisconsole.i18n import (
+    Language,
+    PrintLanguage,
+    current_language,
+    set_language,
+    term,
+    translator,
+)
 from hisconsole.i18n import gettext as _
+from hisconsole.i18n.formats import format_datetime
 from hisconsole.services import calltrees, forms, review
 from hisconsole.services.console import ChangeSet, Console, ServiceError
 from hisconsole.services.contacts import contacts_by_key
@@ -466,7 +473,7 @@ def write_report(console: Console, data: Readiness, out: Path, *, lang: str = "b
         )
         subtitle = joined(
             lambda _c: _("As of {time}, printed by {operator} on {laptop}.").format(
-                time=dt.datetime.fromisoformat(data.at).astimezone().strftime("%Y-%m-%d %H:%M"),
+                time=format_datetime(data.at, langs[0]),
                 operator=console.operator.name,
                 laptop=console.device_name,
             )
@@ -487,6 +494,7 @@ def write_report(console: Console, data: Readiness, out: Path, *, lang: str = "b
             sections=sections,
             headers=headers,
             footer=title,
+            lang=cast(PrintLanguage, lang),
         )
     finally:
         set_language(previous)
