@@ -18,7 +18,7 @@ from typing import Any
 
 from sqlalchemy import insert, select
 
-from hisconsole.errors import KnownError
+from hisconsole.errors import N_, KnownError
 from hisconsole.services.console import Console
 from hisconsole.services.files import output_file
 from hisconsole.services.sync.shared import (
@@ -221,4 +221,6 @@ def _copy(source: Path, target: Path) -> None:
                 out.write(piece)
                 left -= len(piece)
     except OSError as exc:
-        raise BundleError(f"Cannot read {source}: {exc.strerror}.") from exc
+        raise BundleError(
+            N_("Cannot read {source}: {strerror}."), source=source, strerror=exc.strerror
+        ) from exc
