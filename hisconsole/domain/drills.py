@@ -380,15 +380,3 @@ def drill_seconds(segments: Sequence[Segment], speed: int, at: dt.datetime) -> f
         end = at if segment.end is None or segment.end > at else segment.end
         total += (end - segment.start).total_seconds()
     return total * speed
-
-
-def console_time(segments: Sequence[Segment], speed: int, seconds: float) -> dt.datetime | None:
-    """The console time at which the drill reaches ``seconds`` of drill time (None: not
-    within the segments, e.g. paused before it)."""
-    left = seconds / speed
-    for segment in segments:
-        length = None if segment.end is None else (segment.end - segment.start).total_seconds()
-        if length is None or left <= length:
-            return segment.start + dt.timedelta(seconds=left)
-        left -= length
-    return None

@@ -146,7 +146,6 @@ def test_drill_time_runs_at_speed_and_stops_when_paused() -> None:
     assert rules.drill_seconds(segments, 60, t0 + 5 * sec) == 300
     assert rules.drill_seconds(segments, 60, t0 + 15 * sec) == 600  # paused: frozen
     assert rules.drill_seconds(segments, 60, t0 + 25 * sec) == 900
-    assert rules.console_time(segments, 60, 900) == t0 + 25 * sec
 
 
 def test_partly_is_within_twice_the_time_or_half_the_share() -> None:
