@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, cast
 
@@ -38,9 +38,7 @@ PAGE = 2000
 def _cursor(session: Session, sql: str, params: tuple[Any, ...]) -> sqlite3.Cursor:
     raw = session.connection().connection.dbapi_connection
     assert raw is not None  # checked out for this read transaction
-    cursor = cast(sqlite3.Cursor, raw.cursor())
-    cursor.row_factory = sqlite3.Row
-    return cursor.execute(sql, params)
+    return cast(sqlite3.Cursor, raw.cursor()).execute(sql, params)
 
 
 @dataclass(frozen=True)
@@ -84,18 +82,36 @@ def log_row(entry: IncidentEntry) -> dict[str, Any]:
     )
 
 
-def _from_cursor(r: sqlite3.Row) -> dict[str, Any]:
-    return _entry(
-        r["event_id"],
-        r["at"],
-        r["author"],
-        r["kind"],
-        r["group_code"],
-        r["system"],
-        r["text"],
-        r["data"],
-        r["corrects"],
+#: Where each column is in a row of _LOG_SQL (plain tuples: the fastest rows sqlite3 gives).
+_AT = {column.name: index for index, column in enumerate(_LOG.selected_columns)}
+
+
+def _from_cursor(entries: Iterable[Any]) -> list[dict[str, Any]]:
+    """``incident show``'s ``log`` items from rows of _LOG_SQL, in one comprehension (a
+    function call per row costs as much as the rest: 100,000 rows at a time)."""
+    ev, at, by, kind, group = (
+        _AT["event_id"],
+        _AT["at"],
+        _AT["author"],
+        _AT["kind"],
+        _AT["group_code"],
     )
+    system, text, data, corrects = _AT["system"], _AT["text"], _AT["data"], _AT["corrects"]
+    loads = json.loads
+    return [
+        {
+            "entry": e[ev],
+            "at": e[at],
+            "by": e[by],
+            "kind": e[kind],
+            "group": e[group],
+            "system": e[system],
+            "text": e[text],
+            "data": {} if e[data] == "{}" else loads(e[data]),
+            "corrects": e[corrects],
+        }
+        for e in entries
+    ]
 
 
 def _entry(
@@ -126,7 +142,7 @@ def _entry(
 
 def log_in(session: Session, incident_id: str) -> list[dict[str, Any]]:
     """The whole log, inside the caller's read transaction (devices not yet named)."""
-    return [_from_cursor(e) for e in _cursor(session, _LOG_SQL, (incident_id,))]
+    return _from_cursor(_cursor(session, _LOG_SQL, (incident_id,)))
 
 
 def read_since(console: Console, incident_id: str, after: LogMark | None) -> LogChunk:
@@ -139,22 +155,28 @@ def read_since(console: Console, incident_id: str, after: LogMark | None) -> Log
     with console.db.read() as session:
         if after is not None:
             added = _cursor(session, _ADDED_SQL, (incident_id, after.rowid)).fetchall()
-            if not added or (added[0]["hlc"], added[0]["event_id"]) > (after.hlc, after.event_id):
+            first = added[0] if added else None
+            if first is None or (first[_AT["hlc"]], first[_AT["event_id"]]) > (
+                after.hlc,
+                after.event_id,
+            ):
                 return _chunk(console, incident_id, added, after)
         whole = _cursor(session, _LOG_SQL, (incident_id,)).fetchall()
         return _chunk(console, incident_id, whole, None)
 
 
 def _chunk(
-    console: Console, incident_id: str, entries: Sequence[sqlite3.Row], after: LogMark | None
+    console: Console, incident_id: str, entries: Sequence[Any], after: LogMark | None
 ) -> LogChunk:
-    rows = [_from_cursor(e) for e in entries]
+    rows = _from_cursor(entries)
     name_devices(console, rows)
     mark = after
     if entries:
         last = entries[-1]
-        newest = max(e["rowid"] for e in entries)
-        mark = LogMark(max(newest, after.rowid if after else 0), last["hlc"], last["event_id"])
+        newest = max(e[_AT["rowid"]] for e in entries)
+        mark = LogMark(
+            max(newest, after.rowid if after else 0), last[_AT["hlc"]], last[_AT["event_id"]]
+        )
     return LogChunk(incident_id, rows, whole=after is None, after=after, mark=mark)
 
 
@@ -163,7 +185,7 @@ def iter_log(console: Console, incident_id: str) -> Iterator[dict[str, Any]]:
     with console.db.read() as session:
         cursor = _cursor(session, _LOG_SQL, (incident_id,))
         while page := cursor.fetchmany(PAGE):
-            rows = [_from_cursor(e) for e in page]
+            rows = _from_cursor(page)
             name_devices(console, rows)
             yield from rows
 
