@@ -10,6 +10,7 @@ from typing import Any
 from hisconsole.cli.output import Output
 from hisconsole.domain.glossary import ROLES
 from hisconsole.i18n import LANGUAGES, PRINT_LANGUAGES
+from hisconsole.i18n import gettext as _
 
 Handler = Callable[[argparse.Namespace, Output], int]
 
@@ -121,6 +122,14 @@ def global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
         default=default,
         help="that operator's role (else their last role on this laptop)",
     )
+    parser.add_argument(
+        "--pin-fd",
+        type=int,
+        metavar="N",
+        default=default,
+        help="read the operator's PIN from file descriptor N when an act needs it (scripts; "
+        "else it is asked on the terminal)",
+    )
 
 
 def open_console(args: argparse.Namespace, *, verify: bool = True) -> Any:
@@ -136,4 +145,31 @@ def open_console(args: argparse.Namespace, *, verify: bool = True) -> Any:
         console.operator = Operator(
             args.operator or console.operator.name, args.role or console.operator.role
         )
+    console.pin_source = lambda: read_pin(
+        args, _("PIN of {name}: ").format(name=console.operator.name)
+    )
     return console
+
+
+def read_pin(args: argparse.Namespace, prompt: str) -> str | None:
+    """The PIN from ``--pin-fd N`` (its first line), else asked on the terminal without
+    echo, else None (nobody to ask: the act is refused and says so)."""
+    fd = getattr(args, "pin_fd", None)
+    if fd is not None:
+        import os
+
+        try:
+            with os.fdopen(os.dup(fd), "r", encoding="utf-8", errors="surrogateescape") as pipe:
+                return pipe.readline(1024).rstrip("\r\n")
+        except OSError:
+            return None
+    import sys
+
+    if sys.stdin is not None and sys.stdin.isatty():
+        import getpass
+
+        try:
+            return getpass.getpass(prompt)
+        except (EOFError, KeyboardInterrupt):
+            return None
+    return None

@@ -89,6 +89,20 @@ def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
         metavar="FILE",
         help="the private key file to write (the public key goes beside it)",
     )
+    person = trust_sub.add_parser(
+        "person",
+        parents=[common],
+        help="add a person to a trust list: the command roles they may hold and their PIN "
+        "(asked twice on the terminal, or read from --pin-fd N)",
+    )
+    person.add_argument("list", type=Path, metavar="LIST.yaml", help="the trust list to edit")
+    person.add_argument("--name", required=True, help="the person's name, as they sign in")
+    person.add_argument(
+        "--roles",
+        required=True,
+        metavar="ROLES",
+        help="command roles they may hold, comma-separated (e.g. commander,deputy-commander)",
+    )
     add = trust_sub.add_parser("add", parents=[common], help="add a device to a trust list")
     add.add_argument(
         "list", type=Path, metavar="LIST.yaml", help="the trust list to edit (created if missing)"
@@ -368,6 +382,26 @@ def cmd_trust(args: argparse.Namespace, out: Output) -> int:
             data,
             f"IT private key written to {data['private_key']} (keep it offline, never on a "
             f"console).\nPublic key: {data['public_key_file']}\nFingerprint: {data['fingerprint']}",
+        )
+        return EXIT_OK
+    if action == "person":
+        from hisconsole.cli.options import read_pin
+
+        pin = read_pin(args, _("PIN for {name}: ").format(name=args.name))
+        asked = pin is not None and getattr(args, "pin_fd", None) is None
+        if asked and read_pin(args, _("The same PIN again: ")) != pin:
+            raise trust_service.PinsDiffer()
+        data = trust_service.trust_person(
+            args.list,
+            name=args.name,
+            roles=[r.strip() for r in args.roles.split(",") if r.strip()],
+            pin=pin or "",
+        )
+        out.emit(
+            data,
+            _("{person} added to {file} (serial {serial}); sign and distribute the list.").format(
+                person=data["person"], file=args.list, serial=data["serial"]
+            ),
         )
         return EXIT_OK
     if action == "add":

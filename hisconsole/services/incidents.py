@@ -651,22 +651,35 @@ def close(console: Console, incident_id: str, *, override: str | None = None) ->
     """Close a resolved incident. Sheets still outstanding block it unless the
     commander overrides with a reason."""
     from hisconsole.domain.glossary import COMMANDER
+    from hisconsole.services import people
     from hisconsole.store.models import FormSerial
 
+    def outstanding(session: Any) -> list[str]:
+        return list(
+            session.scalars(
+                select(FormSerial.serial).where(
+                    FormSerial.incident_id == incident_id,
+                    FormSerial.status.in_(("issued", "returned")),
+                )
+            )
+        )
+
+    verified = False
+    if override and override.strip():
+        with console.db.read() as session:
+            waiting = outstanding(session)
+        if waiting:
+            # Asked before the write transaction: nobody waits on a PIN holding the lock.
+            verified = people.confirm_commander(console, "Closing with sheets outstanding")
     with console.transaction() as tx:
         row = get_incident(tx.session, incident_id)
         require_open(row)
         if row.status != rules.INCIDENT_RESOLVED:
             raise IncidentNotResolved(incident=incident_id)
-        waiting = tx.session.scalars(
-            select(FormSerial.serial).where(
-                FormSerial.incident_id == incident_id,
-                FormSerial.status.in_(("issued", "returned")),
-            )
-        ).all()
+        waiting = outstanding(tx.session)
         if waiting and not (override and override.strip()):
             raise SheetsOutstanding(count=len(waiting), incident=incident_id)
-        if waiting and console.operator.role != COMMANDER:
+        if waiting and not verified and console.operator.role != COMMANDER:
             raise CloseNeedsCommander()
         tx.emit(
             "incident.closed",

@@ -84,6 +84,15 @@ class TrustedDevice:
 
 
 @dataclass(frozen=True)
+class TrustedPerson:
+    """Someone IT lists: the command roles they may hold and their PIN's scrypt hash."""
+
+    name: str
+    roles: frozenset[str]
+    pin_hash: str
+
+
+@dataclass(frozen=True)
 class TrustList:
     """A verified, signed trust list."""
 
@@ -94,6 +103,8 @@ class TrustList:
     signer: bytes
     #: The signed document exactly as received, to hand on to other laptops.
     signed: dict[str, Any] = field(repr=False, compare=False)
+    #: The people who may sign in, by name (none: roles are what operators say, unverified).
+    people: dict[str, TrustedPerson] = field(default_factory=dict)
 
 
 def decide(
@@ -228,10 +239,73 @@ def normalise_list(doc: Any, source: str = "trust list") -> dict[str, Any]:
         "serial": serial,
         "devices": devices,
     }
+    people = _people(doc.get("people"), source)
+    if people:  # a list without people keeps the form older programs signed
+        result["people"] = people
     issued = doc.get("issued_at")
     if issued is not None:
         result["issued_at"] = str(issued)
     return result
+
+
+def _people(people_in: Any, source: str) -> list[dict[str, Any]]:
+    """The people entries in canonical form: name, the command roles they may hold, PIN hash."""
+    from hisconsole.domain import pins
+    from hisconsole.domain.glossary import ROLES, ROSTER_ROLES
+
+    allowed = sorted(set(ROLES) | set(ROSTER_ROLES))
+    if people_in is None:
+        return []
+    if not isinstance(people_in, list):
+        raise TrustError(N_("{source}: people must be a list"), source=source)
+    people: list[dict[str, Any]] = []
+    for index, entry in enumerate(people_in, start=1):
+        where = f"{source}: person {index}"
+        if not isinstance(entry, Mapping):
+            raise TrustError(N_("{where} is not a mapping"), where=where)
+        name = entry.get("name")
+        if not isinstance(name, str) or not " ".join(name.split()):
+            raise TrustError(N_("{where}: name must be text"), where=where)
+        name = " ".join(name.split())
+        if any(p["name"] == name for p in people):
+            raise TrustError(N_("{where}: {name} is listed twice"), where=where, name=name)
+        roles = entry.get("roles")
+        if not isinstance(roles, list) or not roles or not all(r in allowed for r in roles):
+            raise TrustError(
+                N_("{where}: roles must be a list of {roles}"),
+                where=where,
+                roles=", ".join(allowed),
+            )
+        if not pins.well_formed(entry.get("pin")):
+            raise TrustError(
+                N_("{where}: pin must be a PIN hash made by 'hisconsole trust person'"),
+                where=where,
+            )
+        people.append({"name": name, "roles": sorted(set(roles)), "pin": entry["pin"]})
+    return sorted(people, key=lambda p: p["name"])
+
+
+def add_person(
+    doc: Mapping[str, Any], *, name: str, roles: list[str], pin_hash: str
+) -> dict[str, Any]:
+    """A new list (serial + 1) with the person added, or replaced if already listed."""
+    name = " ".join(name.split())
+    people = [p for p in doc.get("people", []) if p["name"] != name]
+    people.append({"name": name, "roles": roles, "pin": pin_hash})
+    updated = {**doc, "people": people, "serial": int(doc["serial"]) + 1}
+    updated.pop("issued_at", None)
+    return normalise_list(updated)
+
+
+def remove_person(doc: Mapping[str, Any], name: str) -> dict[str, Any]:
+    """A new list (serial + 1) without the person."""
+    name = " ".join(name.split())
+    people = [p for p in doc.get("people", []) if p["name"] != name]
+    if len(people) == len(doc.get("people", [])):
+        raise TrustError(N_("{name} is not in the trust list."), name=name)
+    updated = {**doc, "people": people, "serial": int(doc["serial"]) + 1}
+    updated.pop("issued_at", None)
+    return normalise_list(updated)
 
 
 def read_list_file(path: Path) -> dict[str, Any]:
@@ -366,6 +440,10 @@ def verify_signed(signed: Any, pinned: bytes | None) -> TrustList:
         )
         for d in doc["devices"]
     }
+    people = {
+        p["name"]: TrustedPerson(p["name"], frozenset(p["roles"]), p["pin"])
+        for p in doc.get("people", [])
+    }
     return TrustList(
         hospital=doc["hospital"],
         serial=doc["serial"],
@@ -373,6 +451,7 @@ def verify_signed(signed: Any, pinned: bytes | None) -> TrustList:
         devices=devices,
         signer=signer,
         signed=dict(signed),
+        people=people,
     )
 
 

@@ -42,6 +42,7 @@ class StatusBanner(QFrame):
         self._level: tuple[str, str, str] | None = None
         self._incident: BannerIncident | None = None
         self._operator: Operator | None = None
+        self._verified = False
         self._plan_version: int | None = None
         self._network = ""
 
@@ -81,8 +82,11 @@ class StatusBanner(QFrame):
         self._incident = None
         self.retranslate()
 
-    def set_operator(self, operator: Operator) -> None:
+    def set_operator(self, operator: Operator, *, verified: bool = False) -> None:
+        """``verified``: IT's list of people is in use, so the role was checked (else it
+        is what the operator said, and the banner says so)."""
         self._operator = operator
+        self._verified = verified
         self.retranslate()
 
     def set_plan_version(self, version: int | None) -> None:
@@ -130,9 +134,11 @@ class StatusBanner(QFrame):
         parts = []
         if self._operator is not None:
             parts.append(
-                self.tr("On duty: {name} ({role})").format(
-                    name=self._operator.name, role=role_label(self._operator.role)
-                )
+                (
+                    self.tr("On duty: {name} ({role})")
+                    if self._verified
+                    else self.tr("On duty: {name} ({role}, unverified)")
+                ).format(name=self._operator.name, role=role_label(self._operator.role))
             )
         if self._plan_version is not None:
             parts.append(self.tr("Plan v{version}").format(version=self._plan_version))

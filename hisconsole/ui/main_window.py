@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from hisconsole import __version__
 from hisconsole.domain.plan import text
 from hisconsole.resources import ResourcesMissing
+from hisconsole.services import people as people_service
 from hisconsole.services.console import ChangeSet
 from hisconsole.services.sync.mesh import MeshStatus
 from hisconsole.ui import actions, style
@@ -146,7 +147,9 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(720, 500)
 
         self.banner = StatusBanner(self)
-        self.banner.set_operator(ctx.console.operator)
+        self.banner.set_operator(
+            ctx.console.operator, verified=people_service.roles_verified(ctx.console)
+        )
         self.nav = QListWidget(self)
         self.nav.setObjectName("Navigation")
         self.nav.setFont(style.sized_font(self.nav, 3))
@@ -566,8 +569,11 @@ class MainWindow(QMainWindow):
         self.nav.setFixedWidth(max(NAV_MIN_WIDTH, widest + 24 + 2 * self.nav.frameWidth() + 24))
 
     def _changed(self, changes: ChangeSet) -> None:
-        if "operator" in changes.areas:
-            self.banner.set_operator(self.ctx.console.operator)
+        if "operator" in changes.areas or "sync" in changes.areas:
+            self.banner.set_operator(
+                self.ctx.console.operator,
+                verified=people_service.roles_verified(self.ctx.console),
+            )
 
     def _network_changed(self, status: object) -> None:
         self.banner.set_network(banner_text(status if isinstance(status, MeshStatus) else None))

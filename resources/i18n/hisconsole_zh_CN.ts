@@ -1380,7 +1380,7 @@
     <name>ContactsPage</name>
     <message>
         <location filename="../../hisconsole/ui/contacts/page.py" line="+112"/>
-        <location filename="../../hisconsole/ui/main_window.py" line="+89"/>
+        <location filename="../../hisconsole/ui/main_window.py" line="+90"/>
         <source>Contacts</source>
         <translation>通讯录</translation>
     </message>
@@ -4417,7 +4417,7 @@ Nothing was recorded as issued.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hisconsole/ui/main_window.py" line="+356"/>
+        <location filename="../../hisconsole/ui/main_window.py" line="+358"/>
         <location line="+106"/>
         <source>HIS Console</source>
         <translation>HIS 应急指挥台</translation>
@@ -4441,7 +4441,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 本程序依据 Apache License 2.0 授权。中文显示使用文泉驿微米黑字体（Apache License 2.0）。</translation>
     </message>
     <message>
-        <location line="+165"/>
+        <location line="+168"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -5675,7 +5675,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>PlanPage</name>
     <message>
-        <location filename="../../hisconsole/ui/main_window.py" line="-561"/>
+        <location filename="../../hisconsole/ui/main_window.py" line="-566"/>
         <location filename="../../hisconsole/ui/plan/page.py" line="+119"/>
         <source>Plan</source>
         <translation>预案</translation>
@@ -6517,7 +6517,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
         <translation>另有 {count} 项正常</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+71"/>
         <source>Back up this console</source>
         <translation>备份本机数据库</translation>
     </message>
@@ -6540,7 +6540,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>ReadinessState</name>
     <message>
-        <location line="-211"/>
+        <location line="-213"/>
         <source>Readiness report written to {file}</source>
         <extracomment>The change-set areas whose changes can change what is due. Background of the state pill: overdue red, due amber, in order green. A section with more items in order than this shows them as a count. Sections in the order shown, with the item codes each holds.</extracomment>
         <translation>应急准备报告已写入 {file}</translation>
@@ -8023,7 +8023,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>StatusBanner</name>
     <message>
-        <location filename="../../hisconsole/ui/banner.py" line="+117"/>
+        <location filename="../../hisconsole/ui/banner.py" line="+121"/>
         <source>No active incident — normal operations</source>
         <translation>当前无应急事件 — 系统运行正常</translation>
     </message>
@@ -8038,12 +8038,17 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
         <translation>（另有 {count} 起进行中）</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>On duty: {name} ({role})</source>
         <translation>值班：{name}（{role}）</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
+        <source>On duty: {name} ({role}, unverified)</source>
+        <translation>值班人员：{name}（{role}，未核验）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Plan v{version}</source>
         <translation>预案第 {version} 版</translation>
     </message>
@@ -8130,7 +8135,7 @@ The other values are replaced on this laptop and on every laptop this decision r
 <context>
     <name>SyncDevicesTab</name>
     <message>
-        <location filename="../../hisconsole/ui/sync/devices.py" line="+67"/>
+        <location filename="../../hisconsole/ui/sync/devices.py" line="+70"/>
         <source>Name</source>
         <extracomment>Device states whose events wait in quarantine for a commander (or a newer trust list).</extracomment>
         <translation>名称</translation>
@@ -8246,7 +8251,17 @@ Its {count} event(s) held in quarantine are applied now, as from an operator lap
 它被隔离的 {count} 条记录将按“操作员”设备立即生效：事件处置记录会生效；预案、通讯录和呼叫树的修改仍需信息科的信任名单授权。接受操作会记录您的姓名。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+17"/>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PIN of {name} (commander):</source>
+        <translation>{name}（指挥长）的 PIN：</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Device {id} accepted.</source>
         <translation>已接受设备 {id}。</translation>
     </message>

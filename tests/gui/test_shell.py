@@ -66,7 +66,7 @@ def test_sign_in_through_the_dialog_puts_the_operator_in_the_banner(
         qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
 
     assert not dialog.isVisible()
-    assert "On duty: Wang Fang (Commander)" in window.banner.details_text()
+    assert "On duty: Wang Fang (Commander, unverified)" in window.banner.details_text()
     # The sign-in is durable: the next start offers the same operator.
     reopened = Console.open(ready_data_dir)
     try:

@@ -686,3 +686,49 @@ def test_closing_the_window_stops_a_hub_sync_after_the_batch_in_hand(
         assert page.state.progress.report("push", 10, 20) is False
     finally:
         page.state.busy = ""
+
+
+def test_with_people_pinned_accepting_a_device_asks_the_commanders_pin(
+    qtbot: QtBot,
+    a_b: tuple[Console, Console],
+    laptops: Laptops,
+    keys: sync_fixtures.Keys,
+    windows: Windows,
+    dialogs: dict[str, Any],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    from tests.sync.test_people import pin_people, stranger
+
+    a, _b = a_b
+    pin_people(a, keys, tmp_path)
+    rogue = stranger(laptops, a, tmp_path)
+    window = windows(a)
+    assert "On duty: " in window.banner.details_text()
+    assert "unverified" not in window.banner.details_text()
+    page = open_sync(qtbot, window)
+    tab = page.devices_tab
+    window.ctx.runner.op(lambda: a.sign_in("Li Wei", "commander"))
+    qtbot.waitUntil(tab.accept_button.isEnabled)
+    asked: list[str] = []
+    answers = iter([("0000", True), ("2468", True)])
+
+    def get_text(parent: object, title: str, label: str, *rest: object) -> tuple[str, bool]:
+        asked.append(label)
+        return next(answers)
+
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(get_text))
+
+    qtbot.mouseClick(tab.accept_button, LEFT)
+    finish(qtbot, page)
+    assert asked == ["PIN of Li Wei (commander):"]
+    assert "Wrong PIN for Li Wei" in tab.status_text()
+    assert {d.id: d.status for d in devices_service.devices(a)}[rogue] == "quarantined"
+
+    qtbot.waitUntil(tab.accept_button.isEnabled)
+    qtbot.mouseClick(tab.accept_button, LEFT)
+    finish(qtbot, page)
+    assert f"Device {rogue} accepted." in tab.status_text()
+    assert a.pin_source is None  # the PIN is not kept

@@ -200,7 +200,10 @@ def accept_device(console: Console, device_id: str) -> AcceptResult:
     contact and call-tree changes still need the plan-editor role from IT's trust list.
     The acceptance is local to this laptop and records who made it.
     """
-    if console.operator.role != COMMANDER:
+    from hisconsole.services import people
+
+    verified = people.confirm_commander(console, "Accepting a device")
+    if not verified and console.operator.role != COMMANDER:
         raise ServiceError(
             N_(
                 "Only the commander (指挥长) can accept a device; sign in as commander "

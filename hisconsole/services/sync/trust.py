@@ -248,3 +248,34 @@ def trust_show(console: Console) -> dict[str, Any]:
             for d in (current.devices.values() if current else [])
         ],
     }
+
+
+def trust_person(list_path: Path, *, name: str, roles: Sequence[str], pin: str) -> dict[str, Any]:
+    """Add (or update) a person in the editable trust list: the command roles they may hold
+    and a salted scrypt hash of their PIN (the PIN itself is never written); serial + 1."""
+    from hisconsole.domain import pins
+
+    if pins.pin_problem(pin) is not None:
+        raise PinRefused(low=pins.MIN_PIN, high=pins.MAX_PIN)
+    try:
+        doc = trust_format.read_list_file(list_path)
+        updated = trust_format.add_person(
+            doc, name=name, roles=list(roles), pin_hash=pins.hash_pin(pin)
+        )
+        trust_format.write_list_file(list_path, updated)
+    except trust_format.TrustError as exc:
+        raise refuse(exc) from exc
+    return {"file": str(list_path), "serial": updated["serial"], "person": name}
+
+
+class PinRefused(ServiceError):
+    code = "people.pin-refused"
+    template = (
+        "Not a usable PIN: a PIN has {low} to {high} characters and does not start or end "
+        "with a space. Nothing was changed."
+    )
+
+
+class PinsDiffer(ServiceError):
+    code = "people.pins-differ"
+    template = "The two PINs differ. Nothing was changed."

@@ -10,12 +10,15 @@ from typing import Any
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
+    QInputDialog,
+    QLineEdit,
     QMessageBox,
     QVBoxLayout,
     QWidget,
 )
 
 from hisconsole.domain.glossary import COMMANDER
+from hisconsole.services import people as people_service
 from hisconsole.services.sync import devices as devices_service
 from hisconsole.ui import style
 from hisconsole.ui.context import Context
@@ -283,9 +286,21 @@ class SyncDevicesTab(Tab):
         if answer != QMessageBox.StandardButton.Yes:
             return
         console, device_id = self.ctx.console, device.id
+        pin = None
+        if people_service.roles_verified(console):
+            # IT lists who may command: the signed-in person's PIN, asked here (the service
+            # checks it on the worker; a wrong one changes nothing and is logged).
+            pin, given = QInputDialog.getText(
+                self,
+                self.tr("PIN"),
+                self.tr("PIN of {name} (commander):").format(name=console.operator.name),
+                QLineEdit.EchoMode.Password,
+            )
+            if not given:
+                return
         self.state.run(
             "accept",
-            lambda: sync_files.accept(console, device_id),
+            lambda: sync_files.accept(console, device_id, pin),
             on_done=self._accepted,
             on_error=self.failed,
         )

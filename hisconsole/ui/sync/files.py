@@ -132,8 +132,15 @@ def import_bundle(console: Console, path: Path, pin_it_key: str | None) -> sync_
 # --- devices and trust -------------------------------------------------------------------------
 
 
-def accept(console: Console, device_id: str) -> devices_service.AcceptResult:
-    return devices_service.accept_device(console, device_id)
+def accept(
+    console: Console, device_id: str, pin: str | None = None
+) -> devices_service.AcceptResult:
+    """Accept a device; ``pin``: the commander's PIN, asked before (people pinned)."""
+    console.pin_source = lambda: pin
+    try:
+        return devices_service.accept_device(console, device_id)
+    finally:
+        console.pin_source = None
 
 
 def pin_it_key(console: Console, path: Path) -> Done:
