@@ -34,7 +34,6 @@ PDF_PAGES = ("first", "all")
 STAMP_POSITIONS = ("top-right", "top-left", "bottom-right", "bottom-left")
 
 _CODE_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,31}$")
-_PREFIX_RE = re.compile(r"^[A-Za-z0-9-]{0,8}$")
 _PDF_NAME_RE = re.compile(r"^[^/\\]+\.pdf$", re.IGNORECASE)
 _TOP_FIELDS = {
     "format",
@@ -50,6 +49,8 @@ _TOP_FIELDS = {
     "notes",
     "signatures",
     "rate_per_ward_per_8h",
+    # Templates before temporary patient numbers printed their own numbers in a column
+    # (``numbered_field``); the key still loads, and prints nothing (domain/numbers.py).
     "numbered_field",
     "back_entry",
     "checkboxes_at",
@@ -125,15 +126,6 @@ class Signature:
 
 
 @dataclass(frozen=True)
-class NumberedField:
-    """Pre-assigned numbers printed in one column (e.g. downtime patient numbers)."""
-
-    prefix: str
-    table: int = 0
-    column: int = 0
-
-
-@dataclass(frozen=True)
 class PdfSource:
     """The hospital's own PDF form, stamped with serial, codes and incident."""
 
@@ -189,7 +181,6 @@ class FormTemplate:
     notes: tuple[Text, ...] = ()
     signatures: tuple[Signature, ...] = ()
     rate_per_ward_per_8h: int = 0
-    numbered_field: NumberedField | None = None
     back_entry: bool = True
     #: Where the check boxes go: under the header boxes (top) or above the signatures.
     checkboxes_at: str = "bottom"
@@ -212,25 +203,9 @@ class Sheet:
     printed_at: str
     page_no: int
     page_count: int
-    #: Numbers for the template's numbered field; empty: derived from the serial.
-    row_numbers: tuple[str, ...] = ()
     #: 0 for the first print; n for the n-th reprint of a sheet whose job did not come
     #: out (marked 重印 REPRINT n: only the sheet with the highest mark is valid).
     reprint: int = 0
-
-
-def downtime_numbers(template: FormTemplate, serial: str) -> tuple[str, ...]:
-    """The pre-assigned numbers printed on a sheet of ``template`` with ``serial``.
-
-    Derived from the serial (unique across laptops), so a number such as
-    ``DT-K7QF-000120-07`` is unique too and leads back to its sheet.
-    """
-    numbered = template.numbered_field
-    if numbered is None:
-        return ()
-    rows = template.tables[numbered.table].rows
-    width = max(2, len(str(rows)))
-    return tuple(f"{numbered.prefix}{serial}-{i:0{width}d}" for i in range(1, rows + 1))
 
 
 @dataclass(frozen=True)
@@ -444,35 +419,6 @@ class _Parser:
                 out.append(Signature(label=label))
         return tuple(out)
 
-    def numbered_field(self, value: Any, tables: tuple[Table, ...]) -> NumberedField | None:
-        if value is None:
-            return None
-        m = self.mapping("numbered_field", value, {"prefix", "table", "column"})
-        if m is None:
-            return None
-        prefix = m.get("prefix", "")
-        if not isinstance(prefix, str) or not _PREFIX_RE.match(prefix):
-            self.add(
-                "numbered_field.prefix",
-                f"must be up to 8 letters, digits or '-', not {prefix!r}",
-            )
-            prefix = ""
-        table = self.whole("numbered_field.table", m.get("table", 0), 0)
-        column = self.whole("numbered_field.column", m.get("column", 0), 0)
-        if table >= len(tables):
-            self.add("numbered_field.table", f"there is no table {table} (tables count from 0)")
-            return None
-        target = tables[table]
-        if column >= len(target.columns):
-            self.add(
-                "numbered_field.column",
-                f"table {table} has no column {column} (columns count from 0)",
-            )
-            return None
-        if target.row_labels and column == 0:
-            self.add("numbered_field.column", "column 0 already holds the row labels")
-        return NumberedField(prefix=prefix, table=table, column=column)
-
     def pdf(self, value: Any) -> PdfSource | None:
         if value is None:
             return None
@@ -604,7 +550,6 @@ class _Parser:
         notes = self.texts("notes", doc.get("notes"))
         signatures = self.signatures(doc.get("signatures"))
         rate = self.whole("rate_per_ward_per_8h", doc.get("rate_per_ward_per_8h"), 0)
-        numbered = self.numbered_field(doc.get("numbered_field"), tuple(tables))
         back_entry = doc.get("back_entry", True)
         if not isinstance(back_entry, bool):
             self.add("back_entry", "must be true or false")
@@ -634,7 +579,6 @@ class _Parser:
             notes=notes,
             signatures=signatures,
             rate_per_ward_per_8h=rate,
-            numbered_field=numbered,
             back_entry=back_entry,
             checkboxes_at=checkboxes_at,
             pdf=pdf,

@@ -6,6 +6,11 @@ laptops issuing ranges at the same time never collide, and after a sync every
 number still names one patient. The two dashes keep a number from ever reading as
 a form serial (``K7QF-000120``) when scanned. The console keeps the numbers and
 the ward each went to, never who the patient was.
+
+Registration sheets printed before (the bundled form up to its version 2) carried
+numbers of their own, one per row, built from the sheet's serial:
+``DT-K7QF-000120-07`` is row 7 of sheet ``K7QF-000120``. They were never issued
+as numbers; they stay readable, and are tracked with their sheet (its back-entry).
 """
 
 from __future__ import annotations
@@ -24,6 +29,13 @@ STATUS_RANK = {"issued": 0, "used": 1, "void": 2}
 #: The statuses a number can be in, as a reader sees them (the catalogue's words).
 STATUSES = tuple(STATUS_RANK)
 _NUMBER = re.compile(r"^LS-([A-Z0-9]{1,8})-(\d{1,9})$")
+#: The older registration sheets' own numbers (see above).
+OLD_PREFIX = "DT-"
+OLD_TEMPLATE = "registration"
+#: The last version of the registration form that printed them, and its rows.
+OLD_VERSION = 2
+OLD_ROWS = 15
+_OLD = re.compile(r"^DT-([A-Z0-9]{1,8}-\d{1,9})-(\d{1,3})$")
 _WARD = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,31}$")
 
 
@@ -32,6 +44,18 @@ class NumberInvalid(KnownError, ValueError):
 
     code = "numbers.number-invalid"
     template = "{text!r} is not a temporary patient number (expected like LS-K7QF-00042)."
+
+
+class OldSheetNumber(KnownError, ValueError):
+    """A number pre-printed on an older registration sheet (``DT-…``), not an issued one."""
+
+    code = "numbers.old-sheet-number"
+    template = (
+        "{text} was pre-printed on registration sheet {serial} (row {row}) before temporary "
+        "patient numbers were issued in ranges; it is tracked with its sheet: back-enter the "
+        "sheet ('hisconsole forms backenter {serial}') once its patients are in the HIS. "
+        "Nothing was recorded."
+    )
 
 
 class WardCodeInvalid(KnownError, ValueError):
@@ -46,9 +70,13 @@ def number(prefix: str, counter: int) -> str:
 
 
 def parse(text: str) -> tuple[str, int]:
-    """(device code, counter) of a typed or scanned number; NumberInvalid if it is none."""
+    """(device code, counter) of a typed or scanned number; NumberInvalid if it is none,
+    OldSheetNumber if it is an older registration sheet's own number."""
     match = _NUMBER.match(text.strip().upper())
     if not match:
+        old = old_sheet_number(text)
+        if old is not None:
+            raise OldSheetNumber(text=text.strip().upper(), serial=old[0], row=old[1])
         raise NumberInvalid(text=text)
     return match.group(1), int(match.group(2))
 
@@ -72,3 +100,19 @@ def ward_code(text: str) -> str:
     if not _WARD.match(code):
         raise WardCodeInvalid(ward=text)
     return code
+
+
+def old_sheet_number(text: str) -> tuple[str, int] | None:
+    """(serial, row) of an older registration sheet's own number, None if it is none."""
+    match = _OLD.match(text.strip().upper())
+    return (match.group(1), int(match.group(2))) if match else None
+
+
+def old_sheet_numbers(serial: str) -> tuple[str, ...]:
+    """The numbers an older registration sheet ``serial`` carried, row by row."""
+    return tuple(f"{OLD_PREFIX}{serial}-{row:02d}" for row in range(1, OLD_ROWS + 1))
+
+
+def carries_old_numbers(template: str, version: int) -> bool:
+    """Whether a sheet of ``template`` at ``version`` was printed with its own numbers."""
+    return template == OLD_TEMPLATE and version <= OLD_VERSION

@@ -18,6 +18,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import Flowable
 
+from hisconsole.domain.numbers import carries_old_numbers, old_sheet_numbers
 from hisconsole.printing.common import document_setup, numbered_canvas
 from hisconsole.printing.fonts import register_fonts
 
@@ -287,6 +288,9 @@ def render_backentry_report(
 
     if numbers:
         story += _numbers_section(numbers, st, font, tz)
+    old = [s for s in sheets if carries_old_numbers(s["template"], s["template_version"])]
+    if old:
+        story += _old_numbers_section(old, st, font)
 
     stamp = printed_at.strftime("%Y-%m-%d %H:%M")
     scope = incident["id"] if incident is not None else "全部 all"
@@ -351,3 +355,37 @@ def _numbers_section(
         )
     )
     return out
+
+
+def _old_numbers_section(
+    sheets: Sequence[Mapping[str, Any]], st: Mapping[str, ParagraphStyle], font: str
+) -> list[Flowable]:
+    """Registration sheets printed with their own numbers (DT-…, before the numbers were
+    issued in ranges): the numbers each carries, tracked with the sheet's back-entry."""
+    rows: list[list[Any]] = [
+        [
+            "编号\nSerial",
+            "预印临时住院号\nPre-printed temporary patient numbers",
+            "状态\nStatus",
+        ]
+    ]
+    for sheet in sheets:
+        numbers = old_sheet_numbers(str(sheet["serial"]))
+        rows.append(
+            [str(sheet["serial"]), f"{numbers[0]} … {numbers[-1]}", _status(sheet["status"])]
+        )
+    return [
+        Paragraph(
+            "旧版登记表上的预印号码 / Numbers pre-printed on older registration sheets", st["h2"]
+        ),
+        Paragraph(
+            "这些登记表（第 2 版及以前）每行预印了自己的临时住院号（DT-编号-行号）。每位患者"
+            "的病历号写在该行最后一列；整张表补录后即完成合并 · These registration sheets "
+            "(version 2 and older) carry their own temporary patient number in each row "
+            "(DT-serial-row). Each patient's MRN goes in the row's last column; the numbers "
+            "are merged when the sheet is back-entered.",
+            st["cell"],
+        ),
+        Spacer(1, 2 * mm),
+        _table(rows, [30 * mm, 100 * mm, 44 * mm], font, [("FONT", (0, 1), (-1, -1), font, 7.5)]),
+    ]

@@ -3,7 +3,7 @@
 ``FormPainter`` measures a template once (for one language and hospital) and
 then draws its static part (title, boxes, tables, check boxes, notes,
 signatures) into a PDF form XObject, and each sheet's own marks (serial, QR,
-Code128, incident, page x of y, pre-assigned numbers) on top of it.
+Code128, incident, page x of y) on top of it.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.pdfgen.canvas import Canvas
 
-from hisconsole.domain.forms import FormTemplate, HeaderField, Sheet, Text, downtime_numbers
+from hisconsole.domain.forms import FormTemplate, HeaderField, Sheet, Text
 from hisconsole.printing.common import fit, wrap
 from hisconsole.printing.common import width as width_of
 from hisconsole.printing.fonts import FONT, register_fonts
@@ -61,14 +61,6 @@ EXERCISE_RED = (0.78, 0.1, 0.1)
 REPRINT = Text(zh="重印", en="REPRINT")
 PRE_PRINTED = Text(zh="预印", en="pre-printed")
 BACK_ENTRY = Text(zh="补录 HIS", en="Back-entry into HIS")
-
-
-@dataclass(frozen=True)
-class Cell:
-    x: float
-    y: float
-    w: float
-    h: float
 
 
 @dataclass(frozen=True)
@@ -222,11 +214,9 @@ class FormPainter:
         self._place_tables(self.top - top_fixed)
 
     def _place_tables(self, y: float) -> None:
-        """Table positions, and the cells that get each sheet's pre-assigned numbers."""
+        """Table positions."""
         self.tables: list[_TableBox] = []
-        self.numbered_cells: list[Cell] = []
-        numbered = self.template.numbered_field
-        for index, table in enumerate(self.template.tables):
+        for table in self.template.tables:
             if table.title:
                 y -= TABLE_TITLE_H
             total = sum(col.width for col in table.columns)
@@ -235,12 +225,6 @@ class FormPainter:
                 xs.append(xs[-1] + self.content_w * col.width / total)
             self.tables.append(_TableBox(top=y, xs=tuple(xs)))
             body_top = y - HEADING_H
-            if numbered is not None and numbered.table == index:
-                n = numbered.column
-                self.numbered_cells = [
-                    Cell(xs[n], body_top - (r + 1) * self.row_h, xs[n + 1] - xs[n], self.row_h)
-                    for r in range(table.rows)
-                ]
             y = body_top - table.rows * self.row_h - GAP
 
     # -- static part -----------------------------------------------------------------------
@@ -499,18 +483,7 @@ class FormPainter:
         c.drawString(code_left, self.top - 19.5 * mm, incident_line(sheet, self.lang))
         if sheet.reprint:
             draw_reprint(c, sheet, code_left, self.top - 25.5 * mm, self.lang)
-        self._draw_numbers(c, sheet)
         self._draw_footer(c, sheet)
-
-    def _draw_numbers(self, c: Canvas, sheet: Sheet) -> None:
-        if not self.numbered_cells:
-            return
-        numbers = sheet.row_numbers or downtime_numbers(self.template, sheet.serial)
-        c.setFillGray(0)
-        for cell, number in zip(self.numbered_cells, numbers, strict=False):
-            size = fit(number, 8, cell.w - 2 * mm)
-            c.setFont(FONT, size)
-            c.drawString(cell.x + 1 * mm, cell.y + (cell.h - size * 0.7) / 2, number)
 
     def _draw_footer(self, c: Canvas, sheet: Sheet) -> None:
         t = self.template

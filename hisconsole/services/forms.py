@@ -19,7 +19,6 @@ from hisconsole.domain.forms import (
     Sheet,
     TemplateInvalid,
     UnknownTemplate,
-    downtime_numbers,
 )
 from hisconsole.domain.forms import PrintCancelled as PrintCancelled  # for the UI: a cancel
 from hisconsole.errors import N_
@@ -419,7 +418,6 @@ def prepare_pack(
                     printed_at=printed_at,
                     page_no=len(sheets) + 1,
                     page_count=total,
-                    row_numbers=downtime_numbers(loaded[code], serial),
                 )
             )
     from hisconsole.printing.forms import render_pack

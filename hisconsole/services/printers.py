@@ -18,7 +18,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from hisconsole.domain.forms import Sheet, downtime_numbers
+from hisconsole.domain.forms import Sheet
 from hisconsole.errors import N_
 from hisconsole.services import forms as forms_service
 from hisconsole.services import plan as plan_service
@@ -426,7 +426,6 @@ def reprint_pdf(console: Console, serials: Sequence[str]) -> tuple[bytes, int]:
             printed_at=printed_at,
             page_no=number,
             page_count=len(rows),
-            row_numbers=downtime_numbers(loaded[r.template], r.serial),
             reprint=reprint,
         )
         for number, r in enumerate(rows, start=1)

@@ -6,7 +6,6 @@ import io
 import re
 import shutil
 import subprocess
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +16,7 @@ from pypdf import PdfReader, PdfWriter
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.pdfgen.canvas import Canvas
 
-from hisconsole.domain.forms import FormTemplate, Sheet, UnknownTemplate, downtime_numbers
+from hisconsole.domain.forms import FormTemplate, Sheet, UnknownTemplate
 from hisconsole.printing.fonts import FONT
 from hisconsole.printing.forms import PrintCancelled, load_templates, render_pack, stamp_pdf
 from hisconsole.printing.forms_codes import qr_runs
@@ -183,22 +182,6 @@ def test_pre_printed_stock_says_so_instead_of_an_incident(
         for text in texts:
             assert words in text
             assert INCIDENT not in text
-
-
-def test_registration_rows_carry_pre_assigned_downtime_numbers(
-    templates: dict[str, FormTemplate],
-) -> None:
-    sheets = _sheets("registration", 2)
-    texts = _texts(_render(sheets, templates, "en"))
-    for sheet, text in zip(sheets, texts, strict=True):
-        numbers = downtime_numbers(templates["registration"], sheet.serial)
-        assert len(numbers) == 15
-        for number in numbers:
-            assert number in text
-    assert "DT-K7QF-000121-15" in texts[1] and "DT-K7QF-000121-01" not in texts[0]
-    given = replace(sheets[0], row_numbers=("DT-A-1", "DT-A-2"))
-    text = _texts(_render([given], templates))[0]
-    assert "DT-A-1" in text and "DT-A-2" in text and "DT-K7QF-000120-01" not in text
 
 
 def test_exercise_mark_is_on_every_exercise_page_and_only_there(

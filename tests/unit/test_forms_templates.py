@@ -11,7 +11,6 @@ import yaml
 from hisconsole.domain.forms import (
     FormTemplate,
     TemplateInvalid,
-    downtime_numbers,
     parse_template,
 )
 from hisconsole.printing.forms import bundled_forms_dir, load_templates, read_template
@@ -87,19 +86,6 @@ def test_every_bundled_template_loads_without_problems() -> None:
         assert Path(template.source).parent == bundled_forms_dir()
 
 
-def test_bundled_registration_has_pre_assigned_downtime_numbers() -> None:
-    templates, _ = load_templates()
-    reg = templates["registration"]
-    assert reg.numbered_field is not None and reg.numbered_field.prefix == "DT-"
-    numbers = downtime_numbers(reg, "K7QF-000120")
-    assert len(numbers) == reg.tables[0].rows
-    assert numbers[0] == "DT-K7QF-000120-01"
-    assert len(set(numbers)) == len(numbers)
-    assert set(numbers).isdisjoint(downtime_numbers(reg, "K7QF-000121"))
-    # Forms without a numbered field have no numbers.
-    assert downtime_numbers(templates["mar"], "K7QF-000120") == ()
-
-
 def test_a_good_template_becomes_a_typed_form() -> None:
     template = parse_template(yaml.safe_load(GOOD), "ward-handover.yaml")
     assert isinstance(template, FormTemplate)
@@ -156,10 +142,6 @@ BAD_DOCS = {
     "wrong format": (_doc(format="hisconsole-plan"), "format: must be 'hisconsole-form'"),
     "newer format": (_doc(format_version=2), "format_version: 2 is not supported"),
     "negative rate": (_doc(rate_per_ward_per_8h=-1), "rate_per_ward_per_8h: must be a whole"),
-    "numbered column out of range": (
-        _doc(numbered_field={"prefix": "DT-", "table": 0, "column": 9}),
-        "numbered_field.column: table 0 has no column 9",
-    ),
     "chart scales of different steps": (
         _chart(scales=[_PULSE, {**_TEMP, "step": 2}]),
         "chart.scales: every scale must have the same number of steps",
