@@ -10,6 +10,7 @@ and its status are kept; patient details stay on paper.
 from __future__ import annotations
 
 import io
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -273,10 +274,11 @@ def unused(console: Console, ward: str) -> list[dict[str, Any]]:
     return listing(console, ward=code, status="issued")
 
 
-def wards_with_unused(console: Console) -> list[str]:
-    """The wards (in use) holding numbers not yet used nor void, by code."""
-    active = {w["code"] for w in wards(console)}
-    return sorted({r["ward"] for r in listing(console, status="issued") if r["ward"] in active})
+def unused_by_ward(console: Console) -> list[dict[str, Any]]:
+    """Every ward in use with how many of its numbers are not yet used nor void (what its
+    label sheet would carry), by code: ``[{"code", "name": {"zh", "en"}, "unused"}]``."""
+    held = Counter(r["ward"] for r in listing(console, status="issued"))
+    return [{**w, "unused": held.get(w["code"], 0)} for w in wards(console)]
 
 
 def labels_pdf(

@@ -3791,7 +3791,7 @@ Nothing was recorded as issued.</source>
 <context>
     <name>KitDialog</name>
     <message>
-        <location filename="../../hisconsole/ui/kit/dialog.py" line="+214"/>
+        <location filename="../../hisconsole/ui/kit/dialog.py" line="+278"/>
         <source>Incident {id} · {title} (level {level})</source>
         <translation>应急事件 {id} · {title}（{level} 级）</translation>
     </message>
@@ -3846,17 +3846,37 @@ Nothing was recorded as issued.</source>
         <translation>已发送到 {printer}</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+103"/>
         <source>P&amp;rint</source>
         <translation>打印(&amp;R)</translation>
     </message>
     <message>
-        <location line="-113"/>
+        <location line="-117"/>
         <source>Making the kit…</source>
         <translation>正在生成停机应急包……</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-145"/>
+        <source>{code} · {name}: {count} unused number(s)</source>
+        <translation>{code} · {name}：未使用的号码 {count} 个</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{code} · {name}: no unused numbers (issue some first)</source>
+        <translation>{code} · {name}：没有未使用的号码（请先发放）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Add the label sheets of these wards&apos; unused temporary patient &amp;numbers:</source>
+        <translation>加入以下病区未使用的临时住院号标签(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No wards in the register: add them and issue temporary patient numbers on Forms → Temporary numbers to put their labels in the kit.</source>
+        <translation>还没有添加病区：请在“表单 → 临时住院号”中添加病区并发放临时住院号，才能把标签放进应急包。</translation>
+    </message>
+    <message>
+        <location line="+138"/>
         <source>Sending the kit to the printer…</source>
         <translation>正在将停机应急包发送到打印机……</translation>
     </message>
@@ -3893,7 +3913,7 @@ Nothing was recorded as issued.</source>
         <translation>停机应急包未发放</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+51"/>
         <source>Downtime kit</source>
         <translation>停机应急包</translation>
     </message>
@@ -3928,12 +3948,12 @@ Nothing was recorded as issued.</source>
         <translation>打印语言(&amp;P)：</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Add the labels of every ward&apos;s unused temporary patient &amp;numbers</source>
-        <translation>附上各病区未使用的临时住院号标签(&amp;N)</translation>
+        <location line="+13"/>
+        <source>Wards whose number labels go in the kit</source>
+        <translation>标签放进应急包的病区</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-8"/>
         <source>The plan is not read yet, or it has no scenarios.</source>
         <translation>预案尚未读取，或预案中没有情景。</translation>
     </message>

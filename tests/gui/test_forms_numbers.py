@@ -152,27 +152,58 @@ def test_stock_tab_shows_the_burn_down(
     assert "Medication administration record" in stock.low_label.text()
 
 
-def test_the_kit_dialog_adds_the_wards_labels_on_request(
+def test_the_kit_dialog_adds_the_labels_of_the_wards_chosen(
     qtbot: QtBot, window: MainWindow, window_console: Console, tmp_path: Path, monkeypatch: Any
 ) -> None:
     from hisconsole.ui.kit.dialog import KitDialog, open_kit_dialog
 
     numbers.set_ward(window_console, "W3A", "心内科一病区", "Cardiology ward 1")
+    numbers.set_ward(window_console, "W5", "骨科病区", "Orthopaedics")
     numbers.set_ward(window_console, "ICU", "重症医学科", "ICU")
     w3a = numbers.issue(window_console, "W3A", 3)
+    w5 = numbers.issue(window_console, "W5", 2)
     (icu,) = numbers.issue(window_console, "ICU", 1)
     numbers.set_status(window_console, icu, "used")  # ICU has none left to hand out
     incident = incidents.list_incidents(window_console)[0]["id"]
     dialog = open_kit_dialog(window.ctx, window, incident=incident)
     assert isinstance(dialog, KitDialog)
     qtbot.waitUntil(lambda: "Laboratory" in dialog.contents_label.text())
-    assert not dialog.numbers_check.isChecked()
-    dialog.numbers_check.setChecked(True)
+    box = dialog.numbers_list
+    qtbot.waitUntil(lambda: box.count() == 3)
+    shown = [box.item(r).text() for r in range(box.count())]
+    assert shown == [
+        "ICU · ICU: no unused numbers (issue some first)",
+        "W3A · Cardiology ward 1: 3 unused number(s)",
+        "W5 · Orthopaedics: 2 unused number(s)",
+    ]
+    assert "wards' unused temporary patient" in dialog.numbers_label.text()
+    window.set_language("zh")
+    assert box.item(1).text() == "W3A · 心内科一病区：未使用的号码 3 个"
+    assert box.item(0).text() == "ICU · 重症医学科：没有未使用的号码（请先发放）"
+    assert dialog.numbers_label.text() == "加入以下病区未使用的临时住院号标签(&N)："
+    window.set_language("en")
+    assert not box.item(0).flags() & Qt.ItemFlag.ItemIsUserCheckable  # nothing to print
+    assert dialog.number_wards() == []
+    box.item(2).setCheckState(Qt.CheckState.Checked)  # W5 only, as 'kit --numbers W5'
     target = tmp_path / "kit.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
     click(qtbot, dialog.save_button)
     qtbot.waitUntil(lambda: not dialog.is_busy())
     settle(qtbot, window)
     text = "\n".join(page.extract_text() for page in PdfReader(target).pages)
-    assert all(n in text for n in w3a) and icu not in text
+    assert all(n in text for n in w5) and not any(n in text for n in w3a) and icu not in text
+    assert "Labels of 2 temporary patient numbers for W5." in " ".join(text.split())
+    dialog.reject()
+
+
+def test_the_kit_dialog_says_where_to_add_wards_when_the_register_is_empty(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    from hisconsole.ui.kit.dialog import KitDialog, open_kit_dialog
+
+    dialog = open_kit_dialog(window.ctx, window)
+    assert isinstance(dialog, KitDialog)
+    qtbot.waitUntil(lambda: "No wards in the register" in dialog.numbers_label.text())
+    assert "Forms → Temporary numbers" in dialog.numbers_label.text()
+    assert dialog.numbers_list.isHidden() and dialog.number_wards() == []
     dialog.reject()

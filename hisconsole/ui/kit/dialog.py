@@ -3,19 +3,21 @@ saved as one PDF; its numbered sheets are recorded as issued only once that succ
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLayout,
+    QListWidget,
+    QListWidgetItem,
     QMessageBox,
     QProgressBar,
     QSpinBox,
@@ -53,9 +55,9 @@ def make_kit(
     level: str,
     wards: int,
     lang: PrintLanguage,
-    numbers: bool = False,
+    numbers: Sequence[str] = (),
 ) -> kit_service.Kit:
-    """The kit; ``numbers``: with the labels of every ward's unused temporary numbers."""
+    """The kit; ``numbers``: with the labels of these wards' unused temporary numbers."""
     return kit_service.downtime_kit(
         console,
         incident=incident,
@@ -63,7 +65,7 @@ def make_kit(
         level=level,
         wards=wards,
         lang=lang,
-        numbers_for=numbers_service.wards_with_unused(console) if numbers else (),
+        numbers_for=numbers,
     )
 
 
@@ -122,7 +124,14 @@ class KitDialog(QDialog):
             self.lang_combo.addItem(PRINT_LANGUAGE_NAMES[choice], choice)
         self.lang_combo.setCurrentIndex(max(0, self.lang_combo.findData(ctx.lang)))
         self.lang_label.setBuddy(self.lang_combo)
-        self.numbers_check = QCheckBox(self)
+        # The ward register, each ward ticked to add the label sheet of its unused
+        # temporary patient numbers (as 'kit --numbers WARD').
+        self.numbers_label = QLabel(self)
+        self.numbers_list = QListWidget(self)
+        self.numbers_list.setObjectName("KitNumberWards")
+        self.numbers_list.setMaximumHeight(self.numbers_list.fontMetrics().height() * 8)
+        self.numbers_label.setBuddy(self.numbers_list)
+        self._wards: list[dict[str, Any]] | None = None  # None: the register is not read yet
         self.contents_label = style.label("", self, wrap=True, colour=style.MUTED_TEXT)
         self.status_label = style.label("", self, wrap=True)
         self.status_label.setObjectName("KitStatus")
@@ -148,7 +157,8 @@ class KitDialog(QDialog):
         form.addRow(self.level_label, self.level_combo)
         form.addRow(self.wards_label, self.wards_spin)
         form.addRow(self.lang_label, self.lang_combo)
-        form.addRow(self.numbers_check)
+        form.addRow(self.numbers_label)
+        form.addRow(self.numbers_list)
         for widget in (
             self.source_label,
             self.source_combo,
@@ -158,7 +168,7 @@ class KitDialog(QDialog):
             self.wards_spin,
             self.lang_label,
             self.lang_combo,
-            self.numbers_check,
+            self.numbers_label,
         ):
             widget.setFont(style.sized_font(widget, 1))
         layout = QVBoxLayout(self)
@@ -181,12 +191,66 @@ class KitDialog(QDialog):
         self.resize(max(self.sizeHint().width(), 620), self.sizeHint().height())
         console = ctx.console
         ctx.runner.query(lambda: starter_titles(console), on_done=self._titles_read)
+        ctx.runner.query(lambda: numbers_service.unused_by_ward(console), on_done=self._wards_read)
 
     def _titles_read(self, titles: list[Any]) -> None:
         if not shiboken6.isValid(self.contents_label):
             return  # closed before the templates were read
         self._titles = titles
         self._fill_contents()
+
+    def _wards_read(self, wards: list[dict[str, Any]]) -> None:
+        if not shiboken6.isValid(self.numbers_list):
+            return  # closed before the register was read
+        self._wards = wards
+        self.numbers_list.clear()
+        for ward in wards:
+            item = QListWidgetItem(self.numbers_list)
+            item.setData(Qt.ItemDataRole.UserRole, ward["code"])
+            if ward["unused"]:
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(Qt.CheckState.Unchecked)
+            else:  # nothing to put on a label sheet: issue numbers first
+                item.setFlags(Qt.ItemFlag.NoItemFlags)
+        self._fill_ward_texts()
+
+    def _fill_ward_texts(self) -> None:
+        if self._wards is None:
+            return
+        lang = self.ctx.lang
+        for row, ward in enumerate(self._wards):
+            name = text(ward["name"], lang)
+            if ward["unused"]:
+                caption = self.tr("{code} · {name}: {count} unused number(s)").format(
+                    code=ward["code"], name=name, count=ward["unused"]
+                )
+            else:
+                caption = self.tr("{code} · {name}: no unused numbers (issue some first)").format(
+                    code=ward["code"], name=name
+                )
+            self.numbers_list.item(row).setText(caption)
+        self.numbers_list.setVisible(bool(self._wards))
+        if self._wards:
+            self.numbers_label.setText(
+                self.tr("Add the label sheets of these wards' unused temporary patient &numbers:")
+            )
+        else:
+            self.numbers_label.setText(
+                self.tr(
+                    "No wards in the register: add them and issue temporary patient numbers "
+                    "on Forms → Temporary numbers to put their labels in the kit."
+                )
+            )
+        self._fit_height()
+
+    def number_wards(self) -> list[str]:
+        """The wards ticked for the labels of their unused temporary patient numbers."""
+        found = []
+        for row in range(self.numbers_list.count()):
+            item = self.numbers_list.item(row)
+            if item.checkState() == Qt.CheckState.Checked:
+                found.append(str(item.data(Qt.ItemDataRole.UserRole)))
+        return found
 
     # -- choices ------------------------------------------------------------------------------
 
@@ -267,7 +331,7 @@ class KitDialog(QDialog):
             "level": self.level_combo.currentData() or "II",
             "wards": self.wards_spin.value(),
             "lang": self.lang_combo.currentData() or "zh",
-            "numbers": self.numbers_check.isChecked(),
+            "numbers": self.number_wards(),
         }
 
     # -- saving and printing ------------------------------------------------------------------
@@ -362,7 +426,13 @@ class KitDialog(QDialog):
             self._say(message)
         else:
             self.progress.hide()
-        for widget in (self.source_combo, self.wards_spin, self.lang_combo, self.close_button):
+        for widget in (
+            self.source_combo,
+            self.wards_spin,
+            self.lang_combo,
+            self.numbers_list,
+            self.close_button,
+        ):
             widget.setEnabled(not busy)
         self.level_combo.setEnabled(not busy and self.choice()[1] is not None)
         self._update_buttons()
@@ -407,9 +477,7 @@ class KitDialog(QDialog):
             )
         self.wards_label.setText(self.tr("&Wards (one set of forms each):"))
         self.lang_label.setText(self.tr("&Print in:"))
-        self.numbers_check.setText(
-            self.tr("Add the labels of every ward's unused temporary patient &numbers")
-        )
+        self._fill_ward_texts()
         self._fill_contents()
         self._fill_source_texts()
         if self.source_combo.count() == 0:
@@ -421,6 +489,7 @@ class KitDialog(QDialog):
         self.level_combo.setAccessibleName(self.tr("Warning level"))
         self.wards_spin.setAccessibleName(self.tr("Number of wards"))
         self.lang_combo.setAccessibleName(self.tr("Language of the print"))
+        self.numbers_list.setAccessibleName(self.tr("Wards whose number labels go in the kit"))
         self._update_buttons()
 
 
