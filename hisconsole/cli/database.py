@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from hisconsole.cli.options import Handler, open_console
+from hisconsole.cli.options import Handler, open_for_rescue
 from hisconsole.cli.output import EXIT_OK, Output
 from hisconsole.i18n import gettext as _
 
@@ -55,7 +55,7 @@ def cmd_init(args: argparse.Namespace, out: Output) -> int:
 def cmd_backup(args: argparse.Namespace, out: Output) -> int:
     from hisconsole.services.maintenance import backup
 
-    console = open_console(args)
+    console = open_for_rescue(args, out)  # a damaged database may still be saved
     try:
         size = backup(console, args.out)
     finally:

@@ -151,6 +151,25 @@ def open_console(args: argparse.Namespace, *, verify: bool = True) -> Any:
     return console
 
 
+def open_for_rescue(args: argparse.Namespace, out: Output) -> Any:
+    """The console for a command that only reads data out (backup, bundle export): a
+    damaged database still opens, with a warning, so that what can be read is saved before
+    the damaged file is restored or replaced."""
+    from hisconsole import i18n
+    from hisconsole.store.errors import DatabaseCorrupt
+
+    try:
+        return open_console(args)
+    except DatabaseCorrupt as exc:
+        out.note(
+            _(
+                "Warning: {problem} Reading out what can still be read; keep the damaged "
+                "file until the copy is checked."
+            ).format(problem=i18n.render(exc))
+        )
+        return open_console(args, verify=False)
+
+
 def read_pin(args: argparse.Namespace, prompt: str) -> str | None:
     """The PIN from ``--pin-fd N`` (its first line), else asked on the terminal without
     echo, else None (nobody to ask: the act is refused and says so)."""

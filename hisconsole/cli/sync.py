@@ -211,9 +211,11 @@ def _counts(data: dict[str, Any]) -> str:
 
 
 def cmd_bundle(args: argparse.Namespace, out: Output) -> int:
+    from hisconsole.cli.options import open_for_rescue
     from hisconsole.services.sync import bundles as bundles_service
 
-    console = open_console(args)
+    # Writing a bundle only reads: it may rescue what a damaged database still holds.
+    console = open_for_rescue(args, out) if args.bundle_command == "export" else open_console(args)
     try:
         if args.bundle_command == "export":
             exported = bundles_service.export_bundle(

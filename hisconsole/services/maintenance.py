@@ -6,6 +6,7 @@ import datetime as dt
 import errno
 import json
 import os
+import shutil
 import sqlite3
 from collections import deque
 from collections.abc import Callable
@@ -22,7 +23,7 @@ from hisconsole.services.console import Console, ServiceError
 from hisconsole.store import db as store_db
 from hisconsole.store import errors as store_errors
 from hisconsole.store import eventlog, shadow
-from hisconsole.store.errors import RestoreFailed
+from hisconsole.store.errors import DatabaseCorrupt, RestoreFailed
 from hisconsole.store.files import check_target, output_file
 from hisconsole.store.models import Event, Meta
 from hisconsole.store.sync_models import HELD_PENDING, HeldEvent, SyncDevice
@@ -456,7 +457,12 @@ def restore(data_dir: Path, source: Path) -> Path:
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
         safety = data_dir / "backups" / f"before-restore-{stamp}.sqlite3"
         safety.parent.mkdir(mode=0o700, exist_ok=True)
-        store_db.backup_file(target, safety)
+        try:
+            store_db.backup_file(target, safety)
+        except DatabaseCorrupt:
+            # The file being replaced is damaged (the usual reason to restore): keep its
+            # bytes as they are, for the record, instead of a consistent copy.
+            shutil.copyfile(target, safety)
     else:
         data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
         os.close(os.open(target, os.O_WRONLY | os.O_CREAT, 0o600))

@@ -133,6 +133,11 @@ def backup_file(source: Path, target: Path) -> None:
         try:
             src.backup(dst)
             dst.execute("PRAGMA journal_mode=DELETE")
+        except sqlite3.DatabaseError as exc:
+            # Damaged pages on the way: no half copy is left that looks like a backup.
+            dst.close()
+            target.unlink(missing_ok=True)
+            raise errors.translate(exc, source) or errors.damaged(source, str(exc)) from exc
         finally:
             dst.close()
     finally:

@@ -17,6 +17,7 @@ from hisconsole.services import incidents
 from hisconsole.services.console import Console
 from hisconsole.store import db as store_db
 from hisconsole.store.errors import DatabaseCorrupt
+from hisconsole.sync import bundle as bundle_format
 
 WAY_BACK = ("hisconsole restore", "hisconsole bundle import")
 
@@ -237,6 +238,11 @@ def test_restore_then_bundles_recover_everything(
                str(tmp_path / "b.bundle"))[0] == 0  # fmt: skip
     code, _, err = run(capsys, "--data-dir", d, "bundle", "import", str(tmp_path / "b.bundle"))
     assert code == 0, err
+    # No trust list here: laptop B is a stranger, its bundle waits unread until accepted.
+    b_id = json.loads(run(capsys, "--data-dir", str(other), "--json", "device", "show")[1])["id"]
+    accepted = run(capsys, "--data-dir", d, "--operator", "Li Wei", "--role", "commander",
+                   "device", "accept", b_id)  # fmt: skip
+    assert accepted[0] == 0, accepted
     code, out, _ = run(capsys, "--data-dir", d, "--json", "incident", "show", incident)
     assert json.loads(out)["log"] == before["log"]
     assert run(capsys, "--data-dir", d, "check")[0] == 0
@@ -271,3 +277,39 @@ def test_a_read_only_data_folder_can_be_read_and_says_so_on_writes(
         assert run(capsys, "--data-dir", ro, "check")[0] == 0
     finally:
         subprocess.run(["umount", str(disk)], check=True)
+
+
+@pytest.mark.parametrize(("at", "saved"), [(0.9, True), (0.5, False)])
+def test_a_damaged_database_can_still_be_read_out_with_a_warning(
+    capsys: pytest.CaptureFixture[str],
+    ready_data_dir: Path,
+    tmp_path: Path,
+    at: float,
+    saved: bool,
+) -> None:
+    """Rescue first: backup and bundle export read out what is left, saying the database is
+    damaged; where the damage is in what they read, they refuse with the way back."""
+    d = str(ready_data_dir)
+    damage(checkpoint(ready_data_dir), at=at)
+
+    code, _out, err = run(capsys, "--data-dir", d, "incident", "list")
+    assert code == 1 and "is damaged" in err  # other commands still stop
+
+    bundle, copy = tmp_path / "rescue.bundle", tmp_path / "copy.sqlite3"
+    for args, said in (
+        (("bundle", "export", "--out", str(bundle)), "Wrote"),
+        (("backup", "--out", str(copy)), "Backup written"),
+    ):
+        code, out, err = run(capsys, "--data-dir", d, *args)
+        assert "Warning: The database" in err and "Reading out what can still be read" in err
+        assert "Traceback" not in err and "a bug" not in err, err
+        if saved:
+            assert code == 0 and said in out, err
+        else:
+            assert code == 1 and all(step in err for step in WAY_BACK), err
+    assert bundle.exists() == copy.exists() == saved  # nothing half-written left behind
+    if saved:
+        assert bundle_format.read_manifest(bundle).events > 0
+        con = sqlite3.connect(copy)
+        assert con.execute("SELECT count(*) FROM events").fetchone()[0] > 0
+        con.close()
