@@ -9,18 +9,28 @@ are deterministic, so every copy carries the same signature).
 from __future__ import annotations
 
 import heapq
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from hisconsole.store.events import COLUMNS, StoredEvent
-from hisconsole.store.models import Event
-from hisconsole.store.sync_models import HELD_PENDING, EventOrder, HeldEvent
+from hisconsole.store.sync_models import HELD_PENDING, HeldEvent
 from hisconsole.sync.canonical import event_bytes_from_text
 
 Sign = Callable[[bytes], bytes]
+
+
+#: The log's events of one device above a number, in the order this laptop applied them.
+_LOG_SINCE = (
+    "SELECT o.pos, "
+    + ", ".join(f"e.{name}" for name in COLUMNS)
+    + " FROM event_order AS o JOIN events AS e"
+    " ON e.origin_id = o.origin_id AND e.origin_seq = o.origin_seq"
+    " WHERE o.origin_id = ? AND o.origin_seq > ? ORDER BY o.pos"
+)
 
 
 def outgoing(
@@ -38,6 +48,9 @@ def outgoing(
     devices where it is not ahead are skipped without a query. Pending events
     (after a gap) are never sent.
     """
+    # The DB-API cursor of the session's connection, plain tuples: a push or an export
+    # reads every event once, and SQLAlchemy's rows cost more than the reading.
+    raw: Any = session.connection().connection.dbapi_connection
     streams = []
     held_origins = []
     for origin in sorted(have):
@@ -45,19 +58,9 @@ def outgoing(
         if have[origin] <= after:
             continue
         held_origins.append((origin, after))
-        query = (
-            select(EventOrder.pos, *(getattr(Event, c) for c in COLUMNS))
-            .join(
-                EventOrder,
-                (EventOrder.origin_id == Event.origin_id)
-                & (EventOrder.origin_seq == Event.origin_seq),
-            )
-            .where(Event.origin_id == origin, Event.origin_seq > after)
-            .order_by(EventOrder.pos)
-            .execution_options(yield_per=5000)
-        )
-        streams.append(session.execute(query))
-    for row in heapq.merge(*streams, key=lambda r: int(r.pos)):
+        streams.append(raw.execute(_LOG_SINCE, (origin, after)))
+    merged = streams[0] if len(streams) == 1 else heapq.merge(*streams, key=itemgetter(0))
+    for row in merged:
         signed = _signed(row, own_id, sign_own)
         if signed is not None:
             yield signed
@@ -77,31 +80,39 @@ def outgoing(
                 yield signed
 
 
-def _signed(row: Any, own_id: str, sign_own: Sign) -> StoredEvent | None:
-    signature = row.signature
+def _signed(row: Sequence[Any], own_id: str, sign_own: Sign) -> StoredEvent | None:
+    """The event of ``row`` (its last columns are :data:`COLUMNS`), signed here if it is
+    this laptop's and predates signing; None if it is unsigned and another's."""
+    origin, seq, event_id, hlc, author, kind, entity, payload, parents, version, signature = tuple(
+        row
+    )[-len(COLUMNS) :]
     if signature is None:
-        if row.origin_id != own_id:
+        if origin != own_id:
             return None  # unsigned and not ours: cannot be vouched for
         signature = sign_own(
             event_bytes_from_text(
-                origin_id=row.origin_id,
-                origin_seq=row.origin_seq,
-                event_id=row.event_id,
-                hlc=row.hlc,
-                author=row.author,
-                kind=row.kind,
-                entity=row.entity,
-                payload_json=row.payload,
-                parents_json=row.parents,
-                schema_version=row.schema_version,
+                origin_id=origin,
+                origin_seq=seq,
+                event_id=event_id,
+                hlc=hlc,
+                author=author,
+                kind=kind,
+                entity=entity,
+                payload_json=payload,
+                parents_json=parents,
+                schema_version=version,
             )
         )
-    if signature is not row.signature:
-        return StoredEvent.from_row(row, signature)
-    # The common case, by position (the columns end with the signature): no field by name.
-    origin, seq, event_id, hlc, author, kind, entity, payload, parents, version, _sig = tuple(row)[
-        -len(COLUMNS) :
-    ]
     return StoredEvent(
-        origin, seq, event_id, hlc, author, kind, entity, payload, parents, version, signature
+        origin,
+        int(seq),
+        event_id,
+        hlc,
+        author,
+        kind,
+        entity,
+        payload,
+        parents,
+        int(version),
+        bytes(signature),
     )
