@@ -353,10 +353,6 @@ class Mesh:
 # --- mesh.json and `mesh peers` -----------------------------------------------------------
 
 
-def mesh_file(console: Console) -> os.PathLike[str]:
-    return console.data_dir / MESH_FILE
-
-
 def write_mesh_file(console: Console, snapshot: MeshSnapshot, *, running: bool) -> None:
     doc = {
         "format": MESH_FORMAT,
