@@ -18,7 +18,7 @@ from hisconsole.services import incidents as incident_service
 from hisconsole.services.console import Console
 from hisconsole.services.sync import mesh as mesh_service
 from hisconsole.ui.app import create_main_window
-from hisconsole.ui.main_window import MainWindow
+from hisconsole.ui.main_window import MainWindow, page_index
 from hisconsole.ui.sync import mesh_control as network
 from hisconsole.ui.sync.page import SyncPage
 from tests.gui.conftest import english_settings
@@ -69,8 +69,9 @@ def test_the_network_switch_shows_peers_and_brings_their_changes(
     qtbot: QtBot, window_a: tuple[MainWindow, Console, str]
 ) -> None:
     main, b, b_address = window_a
-    page = next(p for p in main.pages if isinstance(p, SyncPage))
-    main.stack.setCurrentWidget(page)
+    main.show_page(page_index("SyncPage"))
+    page = main.current_page()
+    assert isinstance(page, SyncPage)
     tab = page.network_tab
     assert tab is not None
     page.show_tab(tab)
