@@ -173,6 +173,7 @@ def main() -> int:
     parser.add_argument("--kill-rate", type=float, default=0.5)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--kills", type=int, default=0, help="stop after this many kills")
+    parser.add_argument("--progress", action="store_true", help="a line of counts per run")
     parser.add_argument("worker", nargs="*", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
@@ -252,6 +253,12 @@ def main() -> int:
             missing, found = verify(data_dir, acked_own[name], acked_vector[name])
             lost += missing
             problems_seen += [f"{name}: {p}" for p in found]
+            if args.progress:
+                print(
+                    f"soak progress: runs {runs}, kills {kills}, lost acknowledged events "
+                    f"{lost}, problems {len(problems_seen)}",
+                    flush=True,
+                )
 
         # The end: everyone syncs with the hub twice; all must agree.
         from hisconsole.services.console import Console
