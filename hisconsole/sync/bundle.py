@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import tempfile
 import zlib
 from collections.abc import Callable, Iterable, Mapping
@@ -59,6 +60,7 @@ MAX_HEADER_BYTES = 16 * 1024 * 1024
 MAX_EVENTS = 2_000_000
 COMPRESSION_LEVEL = 3
 _READ_CHUNK = 1024 * 1024
+_SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
 @dataclass(frozen=True)
@@ -454,7 +456,8 @@ def _check_manifest(header: Any, name: str) -> Manifest:
                 size=body["raw_bytes"] // 2**20,
                 limit=MAX_BODY_RAW_BYTES // 2**20,
             )
-        if not isinstance(body["sha256"], str):
+        # 64 hex digits: it also names the copy of a bundle held unread (no path tricks).
+        if not isinstance(body["sha256"], str) or not _SHA256.fullmatch(body["sha256"]):
             raise ValueError("sha256")
         events = doc["events"]
         if not isinstance(events, int) or not 0 <= events <= MAX_EVENTS:

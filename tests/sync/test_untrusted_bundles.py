@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from hisconsole.services import alerts, incidents
-from hisconsole.services.console import Console, Operator
+from hisconsole.services.console import Console, Operator, ServiceError
 from hisconsole.services.sync import bundles as bundles_service
 from hisconsole.services.sync import devices as devices_service
 from hisconsole.services.sync import quarantine
@@ -100,3 +100,31 @@ def test_when_the_held_bundles_would_take_too_much_room_it_is_refused(
     assert refused.value.code == "sync.quarantine-full"
     assert state(a) == before
     assert quarantine.held_bundles(a) == []
+
+
+def test_a_strangers_manifest_cannot_name_where_its_copy_goes(
+    laptops: Laptops, tmp_path: Path
+) -> None:
+    """The held copy is named after the body's checksum: one that is not 64 hex digits
+    (say "../../x") makes the manifest damaged, and nothing is written anywhere."""
+    import json
+
+    from hisconsole.sync.canonical import MANIFEST_CONTEXT, b64, sign
+
+    a = laptops("A")
+    rogue, _incident = _stranger_bundle(laptops, tmp_path / "r.bundle")
+    data = (tmp_path / "r.bundle").read_bytes()
+    first = data.index(b"\n", len(bundle_format.MAGIC))
+    header = json.loads(data[len(bundle_format.MAGIC) : first])
+    header["manifest"]["body"]["sha256"] = "/../../../../../../tmp/evil"
+    key = rogue.identity.private_key
+    header["signature"] = b64(sign(key, MANIFEST_CONTEXT, header["manifest"]))
+    evil = tmp_path / "evil.bundle"
+    evil.write_bytes(bundle_format.MAGIC + json.dumps(header).encode() + data[first:])
+    before = state(a)
+
+    with pytest.raises(ServiceError, match=r"damaged.*Nothing was imported"):
+        bundles_service.import_bundle(a, evil)
+
+    assert state(a) == before and quarantine.held_bundles(a) == []
+    assert not quarantine.folder(a).exists() or not any(quarantine.folder(a).iterdir())
