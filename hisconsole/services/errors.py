@@ -78,3 +78,11 @@ class IncidentNotResolved(ServiceError):
 class KitNeedsChecklists(ServiceError):
     code = "kit.needs-checklists"
     template = "Choose an incident or a scenario for the kit's checklists."
+
+
+class SheetsCannotMove(ServiceError):
+    """Sheets whose status cannot move to the one asked for; ``sheets`` lists
+    ``(serial, current status)`` pairs (the first five)."""
+
+    code = "forms.status-refused"
+    template = "Cannot mark as {status}: {shown}. Nothing was recorded."

@@ -24,7 +24,7 @@ from hisconsole.domain.forms import PrintCancelled as PrintCancelled  # for the 
 from hisconsole.errors import N_
 from hisconsole.services import plan as plan_service
 from hisconsole.services.console import ChangeSet, Console, ServiceError
-from hisconsole.services.errors import IncidentUnknown, SerialsNeverIssued
+from hisconsole.services.errors import IncidentUnknown, SerialsNeverIssued, SheetsCannotMove
 from hisconsole.services.files import check_target, write_atomically
 from hisconsole.store.models import FormSerial, FormStock, Incident, Meta
 
@@ -146,13 +146,13 @@ def set_status(
             elif status in TRANSITIONS[current]:
                 result.changed.append(serial)
             else:
-                refused.append(f"{serial} is {current}")
+                refused.append((serial, current))
         if refused:
-            shown = "; ".join(refused[:5]) + (" …" if len(refused) > 5 else "")
-            raise ServiceError(
-                N_("Cannot mark as {status}: {shown}. Nothing was recorded."),
+            shown = "; ".join(f"{serial} ({current})" for serial, current in refused[:5])
+            raise SheetsCannotMove(
                 status=status,
-                shown=shown,
+                shown=shown + (" …" if len(refused) > 5 else ""),
+                sheets=refused[:5],
             )
         if result.changed:
             tx.emit(

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from hisconsole.domain import serials as serial_rules
 from hisconsole.domain.forms import FormTemplate
 from hisconsole.services import forms as forms_service
+from hisconsole.services.errors import SerialsNeverIssued, SheetsCannotMove
 from hisconsole.services.forms import StatusResult
 from hisconsole.ui import style
 from hisconsole.ui.context import Context
@@ -54,7 +55,8 @@ FEEDBACK = {
 }
 MARKS = {"ok": "✔", "already": "●", "error": "✖"}
 RECENT_LIMIT = 200
-_REFUSED = re.compile(r"([A-Z0-9]{1,8}-\d+) is ([a-z]+)")
+#: Where a recent scan keeps what happened (its moment, mark, serial and a wording).
+_SCAN = Qt.ItemDataRole.UserRole + 1
 
 
 def sheet_status_label(status: str) -> str:
@@ -379,7 +381,7 @@ class FormsBackEntryTab(Tab):
             self._feedback(
                 raw,
                 "error",
-                self.tr(
+                lambda: self.tr(
                     "not a serial or a range (expected like K7QF-000120 or "
                     "K7QF-000120..K7QF-000180)"
                 ),
@@ -389,7 +391,7 @@ class FormsBackEntryTab(Tab):
             return
         reason = self.reason_edit.text().strip()
         if action == "void" and not reason:
-            self._feedback(raw, "error", self.tr("type the reason for voiding first"))
+            self._feedback(raw, "error", lambda: self.tr("type the reason for voiding first"))
             self.serial_edit.selectAll()
             return
         his_ref = self.ref_edit.text().strip() if action == "entered" else ""
@@ -405,48 +407,66 @@ class FormsBackEntryTab(Tab):
         )
 
     def _recorded(self, shown: str, result: StatusResult) -> None:
-        status = sheet_status_label(result.status)
         if result.changed and not result.already:
-            self._feedback(shown, "ok", self.tr("OK: {status}").format(status=status))
+            self._feedback(
+                shown,
+                "ok",
+                lambda: self.tr("OK: {status}").format(status=sheet_status_label(result.status)),
+            )
         elif result.changed:
             self._feedback(
                 shown,
                 "ok",
-                self.tr("OK: {count} {status}, {already} already were").format(
-                    count=len(result.changed), status=status, already=len(result.already)
+                lambda: self.tr("OK: {count} {status}, {already} already were").format(
+                    count=len(result.changed),
+                    status=sheet_status_label(result.status),
+                    already=len(result.already),
                 ),
             )
         else:
-            self._feedback(shown, "already", self.tr("already {status}").format(status=status))
+            self._feedback(
+                shown,
+                "already",
+                lambda: self.tr("already {status}").format(
+                    status=sheet_status_label(result.status)
+                ),
+            )
 
     def _refused(self, shown: str, action: str, exc: BaseException) -> None:
-        message = str(exc)
-        if "never issued here" in message:
-            self._feedback(
-                shown, "error", self.tr("unknown serial: never issued here. Nothing was recorded.")
-            )
-        elif message.startswith("Cannot mark as"):
-            why = "; ".join(
-                self.tr("{serial} is {status}").format(
-                    serial=serial, status=sheet_status_label(status)
-                )
-                for serial, status in _REFUSED.findall(message)[:3]
-            )
+        # Read by the refusal's code and params, never its English words.
+        code = getattr(exc, "code", "")
+        if code == SerialsNeverIssued.code:
             self._feedback(
                 shown,
                 "error",
-                self.tr("cannot be marked {status}: {why}. Nothing was recorded.").format(
-                    status=sheet_status_label(action), why=why or message
-                ),
+                lambda: self.tr("unknown serial: never issued here. Nothing was recorded."),
             )
-        else:
-            self._feedback(shown, "error", user_message(exc))
+        elif isinstance(exc, SheetsCannotMove):
+            sheets = exc.params.get("sheets") or []
 
-    def _feedback(self, shown: str, kind: str, message: str) -> None:
+            def said() -> str:
+                why = "; ".join(
+                    self.tr("{serial} is {status}").format(
+                        serial=serial, status=sheet_status_label(status)
+                    )
+                    for serial, status in sheets[:3]
+                )
+                return self.tr("cannot be marked {status}: {why}. Nothing was recorded.").format(
+                    status=sheet_status_label(action), why=why or user_message(exc)
+                )
+
+            self._feedback(shown, "error", said)
+        else:
+            self._feedback(shown, "error", lambda: user_message(exc))
+
+    def _feedback(self, shown: str, kind: str, message: Callable[[], str]) -> None:
+        """Show a scan's outcome; ``message`` words it in the interface's language (again
+        when the language changes: the history keeps what happened, not the words)."""
         background, foreground = FEEDBACK[kind]
-        at = clock_time(self.ctx.console.now(), seconds=True)
-        line = f"{MARKS[kind]} {shown} — {message}"
-        item = QListWidgetItem(f"{at}  {line}")
+        moment = self.ctx.console.now()
+        line = f"{MARKS[kind]} {shown} — {message()}"
+        item = QListWidgetItem(f"{clock_time(moment, seconds=True)}  {line}")
+        item.setData(_SCAN, (moment, MARKS[kind], shown, message))
         item.setBackground(QBrush(QColor(background)))
         item.setForeground(QBrush(QColor(foreground)))
         item.setData(Qt.ItemDataRole.UserRole, kind)
@@ -507,6 +527,10 @@ class FormsBackEntryTab(Tab):
     # -- language -----------------------------------------------------------------------------
 
     def retranslate(self) -> None:
+        for index in range(self.recent_list.count()):
+            item = self.recent_list.item(index)
+            moment, mark, shown, message = item.data(_SCAN)
+            item.setText(f"{clock_time(moment, seconds=True)}  {mark} {shown} — {message()}")
         self.action_label.setText(self.tr("Record as:"))
         names = {
             "entered": self.tr("&Entered into HIS"),
