@@ -27,6 +27,7 @@ from reportlab.platypus.flowables import Flowable
 from hisconsole.domain import glossary
 from hisconsole.domain import incidents as rules
 from hisconsole.domain.plan import text_colour_on
+from hisconsole.domain.roster import ROLE_NAMES
 from hisconsole.i18n import N_, Language, PrintLanguage, Words, current_language
 from hisconsole.i18n import gettext as _
 from hisconsole.i18n.formats import format_datetime
@@ -229,6 +230,7 @@ def render_report(
     out: BinaryIO,
     checklist: Sequence[Mapping[str, Any]] = (),
     messages: Sequence[Mapping[str, Any]] = (),
+    roster: Mapping[str, Any] | None = None,
     lang: PrintLanguage = "both",
 ) -> int:
     """Write the report PDF to ``out`` in ``lang`` (zh, en, or both: Chinese then English);
@@ -305,6 +307,45 @@ def render_report(
     story.append(_table(rows, [45 * mm, 40 * mm, 30 * mm, 55 * mm], font))
     story.append(Paragraph(_esc(heading.gettext("Reporting compliance")), st["h2"]))
     story.append(compliance_table(incident["clocks"], tz, font, w))
+    if roster is not None:
+        # Who is in command (as HICS 207); the final report lists every shift (HICS 203).
+        story.append(Paragraph(_esc(heading.pgettext("roster", "Command roster")), st["h2"]))
+        posts = [
+            [
+                w.pgettext("roster", "Post"),
+                w.pgettext("roster", "Person"),
+                w.pgettext("roster", "Since"),
+            ]
+        ]
+        posts += [
+            [
+                w.pick(ROLE_NAMES.get(p["role"], {"zh": p["role"], "en": p["role"]})),
+                p["person"] or "—",
+                _time(p["since"], tz, first),
+            ]
+            for p in roster["posts"]
+        ]
+        story.append(_table(posts, [60 * mm, 55 * mm, 55 * mm], font))
+        if kind == "final" and roster["history"]:
+            story.append(Paragraph(_esc(heading.pgettext("roster", "Shifts")), st["h2"]))
+            shifts = [
+                [
+                    w.pgettext("roster", "Post"),
+                    w.pgettext("roster", "Person"),
+                    w.pgettext("roster", "From"),
+                    w.pgettext("roster", "Until"),
+                ]
+            ]
+            shifts += [
+                [
+                    w.pick(ROLE_NAMES.get(h["role"], {"zh": h["role"], "en": h["role"]})),
+                    h["person"],
+                    _time(h["signed_in_at"], tz, first),
+                    _time(h["signed_out_at"], tz, first),
+                ]
+                for h in roster["history"]
+            ]
+            story.append(_table(shifts, [45 * mm, 45 * mm, 40 * mm, 40 * mm], font))
 
     entries = incident["log"]
     if kind != "final":

@@ -13,7 +13,7 @@ from hisconsole.domain import cap as cap_rules
 from hisconsole.domain.glossary import REPORT_KINDS
 from hisconsole.errors import N_
 from hisconsole.i18n import PrintLanguage
-from hisconsole.services import incidents, response
+from hisconsole.services import incidents, response, roster
 from hisconsole.services import plan as plan_service
 from hisconsole.services.console import ChangeSet, Console, ServiceError
 from hisconsole.services.files import check_target, write_atomically
@@ -144,6 +144,7 @@ def report_pdf(
         describe=incidents.describe_entry,
         checklist=response.checklist(console, incident_id),
         messages=response.messages(console, incident_id),
+        roster=roster.roster(console, incident_id),
         out=buffer,
         lang=lang,
     )

@@ -132,12 +132,6 @@ def roster(console: Console, incident_id: str) -> dict[str, Any]:
     }
 
 
-def on_duty(console: Console, incident_id: str, role: str) -> str | None:
-    """Who holds ``role`` in the incident now (None: vacant)."""
-    post = next((p for p in roster(console, incident_id)["posts"] if p["role"] == role), None)
-    return post["person"] if post else None
-
-
 def commander_in(session: Any, incident_id: str) -> str | None:
     """Within a transaction: who is signed in as the incident's commander (None: nobody)."""
     shift = roster_rules.on_duty(_history(_rows(session, incident_id))).get(glossary.COMMANDER)

@@ -150,3 +150,29 @@ def test_roster_cli_json(ready_data_dir: Path, capsys: pytest.CaptureFixture[str
     assert main([*d, "roster", "sign-out", "tech-lead"]) == 1
     assert "Nobody is signed in as tech-lead" in capsys.readouterr().err
     assert main([*d, "roster", "sign-in"]) == 2
+
+
+def test_the_reports_show_the_roster_and_the_final_one_every_shift(
+    timed: Console, clock: Clock
+) -> None:
+    import io
+
+    from pypdf import PdfReader
+
+    from hisconsole.services import reports
+
+    inc, _ = incidents.declare(timed, level="II", title="HIS down", systems=["HIS"])
+    roster.sign_in(timed, inc, "commander", "Li Wei")
+    clock.advance(60)
+    roster.sign_in(timed, inc, "commander", "Zhang Min")
+
+    def text(kind: str, lang: str) -> str:
+        data = reports.report_pdf(timed, inc, kind, lang)  # type: ignore[arg-type]
+        pages = PdfReader(io.BytesIO(data)).pages
+        return " ".join(" ".join(p.extract_text().split()) for p in pages)
+
+    initial = text("initial", "en")
+    assert "Command roster" in initial and "Commander Zhang Min" in initial
+    assert "Shifts" not in initial
+    final = text("final", "zh")
+    assert "指挥岗位" in final and "在岗记录" in final and "指挥长 Li Wei" in final
