@@ -95,6 +95,8 @@ def test_a_three_day_outage_runs_in_periods_with_two_handovers(
         "Assess the encrypted servers",
         "Technical support lead Wang Fang",
         "Scribe Chen Jing",
+        "Paper stock",
+        "Medication administration record",
     ):
         assert said in text, said
     assert "Print MAR for ward 5" not in text  # done: not handed over

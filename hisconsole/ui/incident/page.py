@@ -95,7 +95,6 @@ class IncidentPage(Page):
         top.addWidget(self.level_button)
         top.addWidget(self.report_button)
         top.addWidget(self.resolve_button)
-        top.addWidget(self.handover_button)
         top.addWidget(self.close_button)
         self.summary_label = style.label("", self, delta=style.BODY_DELTA + 1, bold=True, wrap=True)
         self.mark = exercise_mark(self)
@@ -103,6 +102,7 @@ class IncidentPage(Page):
         summary = QHBoxLayout()
         summary.addWidget(self.summary_label, 1)
         summary.addWidget(self.mark)
+        summary.addWidget(self.handover_button)
         # Each upward report judged as the plan's rule does: on time, N min late, missed.
         self.clocks_label = style.label("", self, delta=style.BODY_DELTA, wrap=True)
         self.clocks_label.setObjectName("UpwardReports")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 from hisconsole.domain import incidents as rules
 from hisconsole.domain.plan import text
@@ -33,8 +33,13 @@ class RosterTab(Tab):
         self.current_id = current_id
         self.detail: IncidentDetail | None = None
         box = QVBoxLayout(self)
-        self.chart = OrgChart(self)
-        box.addWidget(self.chart)
+        # In a scroll area: on a small screen the chart scrolls rather than being squeezed.
+        self.chart = OrgChart()
+        chart_area = QScrollArea(self)
+        chart_area.setWidgetResizable(True)
+        chart_area.setFrameShape(QFrame.Shape.NoFrame)
+        chart_area.setWidget(self.chart)
+        box.addWidget(chart_area, 1)
         self.history_label = style.label("", self, bold=True)
         box.addWidget(self.history_label)
         self.history_model = RecordsModel(
@@ -48,7 +53,7 @@ class RosterTab(Tab):
             self,
         )
         self.history_view = table_view(self.history_model, self, stretch=4, name="roster")
-        box.addWidget(self.history_view, 1)
+        box.addWidget(self.history_view, 2)
         buttons = QHBoxLayout()
         self.sign_in_button = button("", self)
         self.sign_in_button.clicked.connect(self.sign_in)
