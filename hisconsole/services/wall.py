@@ -36,13 +36,13 @@ def extras(console: Console, count: int = LOG_LINES) -> WallExtras:
             session.scalars(select(Incident.id).where(Incident.status == rules.INCIDENT_OPEN))
         )
         for incident_id in open_ids:
-            rows = session.scalars(
-                select(IncidentEntry)
+            rows = session.execute(
+                select(IncidentEntry.__table__)
                 .where(IncidentEntry.incident_id == incident_id)
                 .order_by(IncidentEntry.hlc.desc(), IncidentEntry.event_id.desc())
                 .limit(count)
-            ).all()
-            result.logs[incident_id] = [log_row(r) for r in rows]
+            ).mappings()
+            result.logs[incident_id] = [log_row(r) for r in rows]  # type: ignore[arg-type]
     for incident_id in open_ids:
         result.periods[incident_id] = periods.current(console, incident_id)
     return result
