@@ -207,6 +207,21 @@ SERIALS = _list(NAME)
 # not choices. The statuses and outcomes below are the program's own vocabulary.
 _INCIDENT = {"id": req(NAME), "at": opt(TIME)}
 
+
+def _minutes() -> Check:
+    def test(value: Any) -> str | None:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            return "is not a number"
+        if not 0 <= value <= 10**7:  # also refuses NaN
+            return "is not between 0 and 10000000 minutes"
+        return None
+
+    return Check("minutes", test)
+
+
+#: A drill inject as the drill tables keep it (the rest of it is kept as it came).
+_INJECT = _shape(code=req(NAME), at_minutes=opt(_minutes()), kind=opt(NAME))
+
 SCHEMAS: dict[str, Schema] = {
     "incident.declared": Schema(
         {
@@ -501,13 +516,13 @@ SCHEMAS: dict[str, Schema] = {
             "scenario": req(NAME),
             "speed": req(_int(1, 60)),
             "at": req(TIME),
-            "script": req(_object()),
+            "script": req(_shape(injects=opt(_list(_INJECT, 1_000)))),
             "calendar": opt(NAME),
         }
     ),
     "drill.paused": Schema({"drill": req(NAME), "at": req(TIME)}),
     "drill.resumed": Schema({"drill": req(NAME), "at": req(TIME)}),
-    "drill.inject_added": Schema({"drill": req(NAME), "inject": req(_object()), "at": opt(TIME)}),
+    "drill.inject_added": Schema({"drill": req(NAME), "inject": req(_INJECT), "at": opt(TIME)}),
     "drill.inject_skipped": Schema({"drill": req(NAME), "inject": req(NAME), "at": opt(TIME)}),
     "drill.injected": Schema(
         {
@@ -515,7 +530,7 @@ SCHEMAS: dict[str, Schema] = {
             "inject": req(NAME),
             "at": req(TIME),
             "drill_seconds": req(_int(0, 10**7)),
-            "data": req(_object()),
+            "data": req(_INJECT),
             "refs": opt(_object()),
         }
     ),
