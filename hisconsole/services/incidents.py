@@ -508,9 +508,11 @@ def _overridden_text(data: dict[str, Any], system: str | None) -> str:
             system=system, value=part["value"], **where(part)
         )
 
-    return _(
+    sentence = _(
         "{replaced} was replaced by {kept} (decided apart on two laptops; sync kept the later one)"
     ).format(replaced=said(data["replaced"]), kept=said(data["kept"]))
+    # "level II set by …" opens the sentence in English (Chinese has no capitals).
+    return sentence[:1].upper() + sentence[1:]
 
 
 # --- reading ---------------------------------------------------------------------

@@ -2465,7 +2465,7 @@
 <context>
     <name>FormsBackEntryTab</name>
     <message>
-        <location filename="../../hisconsole/ui/forms/backentry.py" line="+150"/>
+        <location filename="../../hisconsole/ui/forms/backentry.py" line="+152"/>
         <source>Incident</source>
         <translation>应急事件</translation>
     </message>
@@ -2561,37 +2561,37 @@
         <translation>请先填写作废原因</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>OK: {status}</source>
         <translation>成功：{status}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>OK: {count} {status}, {already} already were</source>
         <translation>成功：{count} 张{status}，另有 {already} 张此前已处理</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+10"/>
         <source>already {status}</source>
         <translation>重复：此前{status}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+12"/>
         <source>unknown serial: never issued here. Nothing was recorded.</source>
         <translation>未知编号：本机从未发放。未作任何记录。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>{serial} is {status}</source>
         <translation>{serial} {status}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
         <source>cannot be marked {status}: {why}. Nothing was recorded.</source>
         <translation>不能标记为“{status}”：{why}。未作任何记录。</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+45"/>
         <location line="+20"/>
         <source>Save back-entry report</source>
         <translation>保存补录报告</translation>
@@ -2617,7 +2617,7 @@
         <translation>补录报告未保存：{reason}</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
         <source>Record as:</source>
         <translation>记录为：</translation>
     </message>
@@ -7321,7 +7321,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>RosterTab</name>
     <message>
-        <location filename="../../hisconsole/ui/roster/tab.py" line="+42"/>
+        <location filename="../../hisconsole/ui/roster/tab.py" line="+47"/>
         <source>Post</source>
         <translation>岗位</translation>
     </message>
@@ -7725,9 +7725,9 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>SheetStatus</name>
     <message>
-        <location filename="../../hisconsole/ui/forms/backentry.py" line="-471"/>
+        <location filename="../../hisconsole/ui/forms/backentry.py" line="-493"/>
         <source>issued</source>
-        <extracomment>The outstanding filter&apos;s entries for every sheet and for pre-printed ones. What a back-entry scan can record, in the order offered. Feedback colours of a scan: (background, text).</extracomment>
+        <extracomment>The outstanding filter&apos;s entries for every sheet and for pre-printed ones. What a back-entry scan can record, in the order offered. Feedback colours of a scan: (background, text). Where a recent scan keeps what happened (its moment, mark, serial and a wording).</extracomment>
         <translation>已发放</translation>
     </message>
     <message>
@@ -9148,6 +9148,11 @@ No: import without pinning; events are held in quarantine.</source>
         <location line="+6"/>
         <source>Laptop address, e.g. 192.168.8.12:47811</source>
         <translation>笔记本地址，例如 192.168.8.12:47811</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address of a laptop to add</source>
+        <translation>要添加的笔记本电脑地址</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -130,6 +130,7 @@ class SyncNetworkTab(Tab):
             )
         )
         self.address_edit.setPlaceholderText(self.tr("Laptop address, e.g. 192.168.8.12:47811"))
+        self.address_edit.setAccessibleName(self.tr("Address of a laptop to add"))
         self.add_button.setText(self.tr("&Add laptop"))
         self.view.setAccessibleName(self.tr("Laptops on the command-centre network"))
         self.model.refresh_headers()
