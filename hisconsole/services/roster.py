@@ -17,6 +17,7 @@ from sqlalchemy import select
 from hisconsole.domain import glossary
 from hisconsole.domain import incidents as rules
 from hisconsole.domain import roster as roster_rules
+from hisconsole.services import people
 from hisconsole.services.console import ChangeSet, Console, ServiceError
 from hisconsole.services.incident_rows import get_incident, iso, require_open
 from hisconsole.store.models import Incident, RosterShift
@@ -42,6 +43,21 @@ class PostVacant(ServiceError):
 class NameMissing(ServiceError):
     code = "roster.name-missing"
     template = "Give the name of the person signing in (--person NAME)."
+
+
+class NotAllowedForPost(ServiceError):
+    code = "roster.not-allowed"
+    template = (
+        "{person} is not on IT's trust list as someone who may be {role}. Nothing was changed."
+    )
+
+
+class PostPinNeeded(ServiceError):
+    code = "roster.pin-needed"
+    template = (
+        "{person} signs in as commander (指挥长): their PIN is needed (command line: on the "
+        "terminal, or --pin-fd N). Nothing was changed."
+    )
 
 
 class NoOpenIncident(ServiceError):
@@ -150,13 +166,16 @@ def sign_in(
     person: str | None = None,
     *,
     note: str = "",
+    pin: str | None = None,
 ) -> SignedIn:
     """Put ``person`` (default: the operator on duty) in ``role``. Whoever held it is
-    relieved: the log records the handover."""
+    relieved: the log records the handover. ``pin``: the person's PIN, needed for the
+    commander's post once IT's people are pinned (else asked through ``pin_source``)."""
     _check_role(role)
     name = " ".join((person if person is not None else console.operator.name).split())
     if not name:
         raise NameMissing()
+    _check_person(console, name, role, pin)
     with console.transaction() as tx:
         require_open(get_incident(tx.session, incident_id))
         current = roster_rules.on_duty(_history(_rows(tx.session, incident_id))).get(role)
@@ -176,6 +195,22 @@ def sign_in(
             parents=[current.shift] if current else [],
         )
     return SignedIn(record.event_id, current.person if current else None, ChangeSet({AREA}, 1))
+
+
+def _check_person(console: Console, name: str, role: str, pin: str | None) -> None:
+    """Once IT's people are pinned, only someone listed for a post may take it, and the
+    commander's post needs that person's PIN (without people, roles are as typed)."""
+    if not people.roles_verified(console):
+        return
+    if not people.may_hold(console, name, role):
+        raise NotAllowedForPost(person=name, role=role)
+    if role == glossary.COMMANDER:
+        if not pin and console.pin_source is not None:
+            pin = console.pin_source()
+        if not pin:
+            raise PostPinNeeded(person=name)
+        if not people.verify_pin(console, name, pin):
+            raise people.WrongPin(name=name)
 
 
 def sign_out(console: Console, incident_id: str, role: str) -> ChangeSet:

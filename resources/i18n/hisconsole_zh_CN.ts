@@ -7260,7 +7260,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>RosterSignInDialog</name>
     <message>
-        <location filename="../../hisconsole/ui/roster/dialogs.py" line="+51"/>
+        <location filename="../../hisconsole/ui/roster/dialogs.py" line="+52"/>
         <source>&amp;Post:</source>
         <translation>岗位(&amp;P)：</translation>
     </message>
@@ -7275,12 +7275,17 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
         <translation>交接说明(&amp;N)：</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+7"/>
+        <source>P&amp;IN (commander):</source>
+        <translation>PIN 码（指挥长）(&amp;I)：</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>{person} holds this post since {time}. Signing in relieves them: the log records the handover.</source>
         <translation>{person} 自 {time} 起在此岗位。签到即接替其岗位，交接将记入工作日志。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Sign in to the command roster</source>
         <translation>指挥岗位签到</translation>
     </message>

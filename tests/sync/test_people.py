@@ -182,3 +182,32 @@ def test_the_command_line_reads_the_pin_from_a_file_descriptor(
     assert "Eve is not on the IT trust list" in capsys.readouterr().err
     assert accept("2468") == 0
     assert f"Accepted device {rogue}" in capsys.readouterr().out
+
+
+def test_roster_posts_are_taken_only_by_people_listed_for_them(
+    laptops: Laptops, keys: Keys, tmp_path: Path
+) -> None:
+    from hisconsole.services import roster
+
+    a = laptops("A")
+    load_plan(a)
+    incident, _ = incidents.declare(a, level="II", title="HIS down")
+    # Before people are pinned, a post is taken by the name given (unverified).
+    roster.sign_in(a, incident, "scribe", "Anyone")
+    pin_people(a, keys, tmp_path)
+    before = state(a)
+    with pytest.raises(roster.NotAllowedForPost, match="Eve is not on IT's trust list"):
+        roster.sign_in(a, incident, "scribe", "Eve")
+    with pytest.raises(roster.NotAllowedForPost):
+        roster.sign_in(a, incident, "commander", "Zhang Min")  # listed as scribe only
+    with pytest.raises(roster.PostPinNeeded, match="--pin-fd"):
+        roster.sign_in(a, incident, "commander", "Li Wei")
+    a.pin_source = lambda: "1111"
+    with pytest.raises(people.WrongPin):
+        roster.sign_in(a, incident, "commander", "Li Wei")
+    assert state(a) == before
+    roster.sign_in(a, incident, "scribe", "Zhang Min")
+    a.pin_source = None
+    roster.sign_in(a, incident, "commander", "Li Wei", pin="2468")  # the window's PIN field
+    on_duty = {p["role"]: p["person"] for p in roster.roster(a, incident)["posts"] if p["person"]}
+    assert on_duty == {"scribe": "Zhang Min", "commander": "Li Wei"}

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
 from hisconsole.domain import glossary
+from hisconsole.services import people as people_service
 from hisconsole.services import roster as roster_service
 from hisconsole.ui.context import Context
 from hisconsole.ui.partials.form_dialog import FormDialog
@@ -51,6 +52,15 @@ class RosterSignInDialog(FormDialog):
         self.add_row(lambda: self.tr("&Post:"), self.role_combo)
         self.add_row(lambda: self.tr("P&erson:"), self.person_combo)
         self.add_row(lambda: self.tr("&Note (handover):"), self.note_edit)
+        # Once IT's people are pinned, the commander's post needs that person's PIN.
+        self.pin_edit = QLineEdit(self)
+        self.pin_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin_edit.setObjectName("RosterPin")
+        self.verified = people_service.roles_verified(ctx.console)
+        if self.verified:
+            self.add_row(lambda: self.tr("P&IN (commander):"), self.pin_edit)
+        else:
+            self.pin_edit.hide()
         self._people = list(people)
         self.role_combo.currentIndexChanged.connect(self._role_changed)
         self.retranslate()
@@ -83,8 +93,10 @@ class RosterSignInDialog(FormDialog):
     def operation(self) -> Callable[[], Any] | None:
         console, incident_id = self.ctx.console, self.incident_id
         role, person = self.role_combo.currentData(), self.person_combo.currentText()
-        note = self.note_edit.text()
-        return lambda: roster_service.sign_in(console, incident_id, role, person, note=note)
+        note, pin = self.note_edit.text(), self.pin_edit.text() or None
+        return lambda: roster_service.sign_in(
+            console, incident_id, role, person, note=note, pin=pin
+        )
 
     def retranslate(self) -> None:
         super().retranslate()
