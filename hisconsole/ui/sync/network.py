@@ -3,7 +3,15 @@ and adding a laptop by address."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFrame,
+    QHBoxLayout,
+    QLineEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from hisconsole.services.sync import mesh as mesh_service
 from hisconsole.ui import style
@@ -68,13 +76,23 @@ class SyncNetworkTab(Tab):
         add_row = QHBoxLayout()
         add_row.addWidget(self.address_edit, 1)
         add_row.addWidget(self.add_button)
-        layout = QVBoxLayout(self)
+        # In a scroll area, as the other Sync tabs: long texts (a translation, a large text
+        # size) scroll here instead of squeezing the laptop card above the tabs.
+        content = QWidget(self)
+        layout = QVBoxLayout(content)
         layout.addWidget(self.switch_box)
         layout.addWidget(self.intro)
         layout.addWidget(self.summary)
         layout.addWidget(self.view, 1)
         layout.addLayout(add_row)
         layout.addWidget(self.status_label)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.scroll_area)
         control.status_changed.connect(self._show)
         control.failed.connect(lambda message: self.say(message, "error"))
         self.retranslate()
