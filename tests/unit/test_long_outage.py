@@ -58,9 +58,16 @@ def test_a_three_day_outage_runs_in_periods_with_two_handovers(
         reply_required=True,
     )
     forms.count_stock(timed, "mar", 120)
+    clock.advance(1)
+    forms.print_to_file(timed, "mar", 50, tmp_path / "mar.pdf", incident=inc, department="5病区")
 
     # An hour later the MAR task is overdue: an alert until it is done.
-    clock.advance(61)
+    clock.advance(60)
+    # Ward 5 used 50 MAR sheets in that hour: at that rate the 70 left last 1.4 hours.
+    (mar_stock,) = [row for row in forms.stock(timed) if row["template"] == "mar"]
+    assert mar_stock["on_hand"] == 70 and mar_stock["running_out"]
+    assert round(mar_stock["hours_left"], 1) == 1.4
+    assert "paper-running-out" in _kinds(timed)
     overdue = [a for a in alerts.current(timed).alerts if a.kind == "task-overdue"]
     assert [a.params["task"] for a in overdue] == [mar]
     tasks.set_status(timed, mar)
