@@ -11,6 +11,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Any, BinaryIO
+from xml.sax.saxutils import escape as _esc
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
@@ -19,7 +20,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, Tabl
 from reportlab.platypus.flowables import Flowable
 
 from hisconsole.domain.numbers import carries_old_numbers, old_sheet_numbers
-from hisconsole.printing.common import document_setup, numbered_canvas
+from hisconsole.printing.common import document_setup, grid_table, numbered_canvas
 from hisconsole.printing.fonts import register_fonts
 
 TITLE = {"zh": "纸质表单补录报告", "en": "Back-entry report"}
@@ -35,13 +36,7 @@ OUTSTANDING = ("issued", "returned")
 OUTSTANDING_TINT = colors.HexColor("#FDE0DC")
 ALERT = colors.HexColor("#B71C1C")
 GOOD = colors.HexColor("#1B5E20")
-HEADER_TINT = colors.HexColor("#ECEFF1")
-RULE = colors.HexColor("#90A4AE")
 WIDTH = 174 * mm
-
-
-def _esc(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _time(value: str | None, tz: dt.tzinfo | None) -> str:
@@ -85,24 +80,6 @@ def _styles(font: str) -> dict[str, ParagraphStyle]:
         "alert": ParagraphStyle("alert", parent=base, fontSize=11, leading=15, textColor=ALERT),
         "good": ParagraphStyle("good", parent=base, fontSize=11, leading=15, textColor=GOOD),
     }
-
-
-def _table(
-    rows: list[list[Any]], widths: Sequence[float], font: str, extra: Sequence[Any] = ()
-) -> Table:
-    table = Table(rows, colWidths=list(widths), repeatRows=1, hAlign="LEFT")
-    table.setStyle(
-        TableStyle(
-            [
-                ("FONT", (0, 0), (-1, -1), font, 8),
-                ("BACKGROUND", (0, 0), (-1, 0), HEADER_TINT),
-                ("GRID", (0, 0), (-1, -1), 0.4, RULE),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                *extra,
-            ]
-        )
-    )
-    return table
 
 
 def render_backentry_report(
@@ -193,7 +170,7 @@ def render_backentry_report(
     status_rows.append(["待补录 Outstanding", str(len(waiting))])
     status_rows.append(["合计 Total", str(len(sheets))])
     story.append(
-        _table(
+        grid_table(
             status_rows,
             [60 * mm, 30 * mm],
             font,
@@ -229,7 +206,7 @@ def render_backentry_report(
             row = len(template_rows) - 1
             highlight.append(("BACKGROUND", (-1, row), (-1, row), OUTSTANDING_TINT))
     story.append(
-        _table(
+        grid_table(
             template_rows,
             [60 * mm, *([19 * mm] * len(STATUSES)), 19 * mm],
             font,
@@ -278,7 +255,7 @@ def render_backentry_report(
             marks.append(("BACKGROUND", (0, row), (-1, row), OUTSTANDING_TINT))
             marks.append(("TEXTCOLOR", (2, row), (2, row), ALERT))
     story.append(
-        _table(
+        grid_table(
             rows,
             [22 * mm, 24 * mm, 22 * mm, 28 * mm, 28 * mm, 24 * mm, 26 * mm],
             font,
@@ -347,7 +324,7 @@ def _numbers_section(
             ]
         )
     out.append(
-        _table(
+        grid_table(
             rows,
             [30 * mm, 40 * mm, 34 * mm, 34 * mm, 36 * mm],
             font,
@@ -387,5 +364,7 @@ def _old_numbers_section(
             st["cell"],
         ),
         Spacer(1, 2 * mm),
-        _table(rows, [30 * mm, 100 * mm, 44 * mm], font, [("FONT", (0, 1), (-1, -1), font, 7.5)]),
+        grid_table(
+            rows, [30 * mm, 100 * mm, 44 * mm], font, [("FONT", (0, 1), (-1, -1), font, 7.5)]
+        ),
     ]

@@ -4,6 +4,7 @@ the A4 document set-up (margins, metadata, embedded font) and "page x of y"."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from reportlab.lib.colors import HexColor
@@ -154,3 +155,30 @@ def numbered_canvas(footer: str = "", lang: PrintLanguage = "both") -> type[Canv
             super().save()
 
     return NumberedCanvas
+
+
+#: The header row's tint and the grid's rule of the reports' tables.
+TABLE_HEADER = HexColor("#ECEFF1")
+TABLE_RULE = HexColor("#90A4AE")
+
+
+def grid_table(
+    rows: list[list[Any]], widths: Sequence[float], font: str, extra: Sequence[Any] = ()
+) -> Any:
+    """A report table: ruled, its header row tinted and repeated on every page, 8 pt text;
+    ``extra``: more TableStyle commands."""
+    from reportlab.platypus import Table, TableStyle
+
+    table = Table(rows, colWidths=list(widths), repeatRows=1, hAlign="LEFT")
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), font, 8),
+                ("BACKGROUND", (0, 0), (-1, 0), TABLE_HEADER),
+                ("GRID", (0, 0), (-1, -1), 0.4, TABLE_RULE),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                *extra,
+            ]
+        )
+    )
+    return table

@@ -9,26 +9,26 @@ text is drawn with the embedded CJK font.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from typing import Any, BinaryIO, cast
+from xml.sax.saxutils import escape as _esc
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 from reportlab.platypus.flowables import Flowable
 
 from hisconsole.i18n import PrintLanguage
 from hisconsole.i18n.formats import format_datetime
 from hisconsole.printing.common import document_setup, numbered_canvas
+from hisconsole.printing.common import grid_table as _table
 from hisconsole.printing.fonts import register_fonts
 
 LANGS = ("zh", "en", "both")
 ALERT = colors.HexColor("#B71C1C")
 AMBER = colors.HexColor("#E65100")
 GOOD = colors.HexColor("#1B5E20")
-HEADER_TINT = colors.HexColor("#ECEFF1")
-RULE = colors.HexColor("#90A4AE")
 WIDTH = 174 * mm
 
 WORDS: dict[str, tuple[str, str]] = {
@@ -144,10 +144,6 @@ class _Words:
         return value.get("en" if self.lang == "en" else "zh") or next(iter(value.values()), "")
 
 
-def _esc(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
 def _styles(font: str) -> dict[str, ParagraphStyle]:
     base = ParagraphStyle("base", fontName=font, fontSize=9.5, leading=13)
     return {
@@ -159,24 +155,6 @@ def _styles(font: str) -> dict[str, ParagraphStyle]:
         ),
         "mark": ParagraphStyle("mark", parent=base, fontSize=11, leading=15, textColor=ALERT),
     }
-
-
-def _table(
-    rows: list[list[Any]], widths: Sequence[float], font: str, extra: Sequence[Any] = ()
-) -> Table:
-    table = Table(rows, colWidths=list(widths), repeatRows=1, hAlign="LEFT")
-    table.setStyle(
-        TableStyle(
-            [
-                ("FONT", (0, 0), (-1, -1), font, 8),
-                ("BACKGROUND", (0, 0), (-1, 0), HEADER_TINT),
-                ("GRID", (0, 0), (-1, -1), 0.4, RULE),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                *extra,
-            ]
-        )
-    )
-    return table
 
 
 def _num(value: float | None, unit: str = "") -> str:

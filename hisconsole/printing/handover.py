@@ -11,6 +11,7 @@ import datetime as dt
 import io
 from collections.abc import Sequence
 from typing import Any
+from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
@@ -27,10 +28,6 @@ WIDTH = 174 * mm
 HEADER_TINT = colors.HexColor("#ECEFF1")
 RULE = colors.HexColor("#90A4AE")
 ALERT = colors.HexColor("#B71C1C")
-
-
-def _esc(text: Any) -> str:
-    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _time(value: str | None) -> str:
@@ -357,3 +354,8 @@ def render(content: dict[str, Any], lang: PrintLanguage = "both") -> bytes:
     footer = f"{content['incident']['id']} · {content.get('handover') or ''}"
     doc.build(sheet.story, canvasmaker=numbered_canvas(footer))
     return buffer.getvalue()
+
+
+def _esc(value: Any) -> str:
+    """``value`` as text for a Paragraph (its markup characters escaped)."""
+    return escape(str(value))

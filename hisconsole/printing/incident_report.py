@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from functools import partial
 from typing import Any, BinaryIO
+from xml.sax.saxutils import escape as _esc
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
@@ -57,10 +58,6 @@ def _styles() -> dict[str, ParagraphStyle]:
             "banner", parent=base, fontSize=12, leading=16, textColor=colors.white
         ),
     }
-
-
-def _esc(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _lines(text: str) -> str:
