@@ -8,7 +8,6 @@ laptops' projections must be equal.
 
 from __future__ import annotations
 
-import os
 import random
 import threading
 import time
@@ -136,6 +135,5 @@ def test_links_cut_and_restored_while_everyone_writes_lose_nothing(
 
 
 @pytest.mark.soak
-@pytest.mark.skipif(not os.environ.get("HISCONSOLE_SOAK"), reason="soak run: HISCONSOLE_SOAK=1")
 def test_many_cuts_over_minutes_lose_nothing(laptops: Callable[..., Console]) -> None:
     _run(laptops, cuts=60, seconds_apart=2.0)
