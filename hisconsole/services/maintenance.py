@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import errno
 import json
 import os
 import shutil
@@ -384,12 +383,7 @@ def backup(console: Console, out: Path) -> int:
     out = check_target(out)
     try:
         with output_file(out, mode=0o600) as staged:
-            try:
-                store_db.backup_file(console.db.path, staged.tmp)
-            except sqlite3.OperationalError as exc:
-                if "full" in str(exc).lower():  # SQLite's words for ENOSPC
-                    raise OSError(errno.ENOSPC, str(exc)) from exc
-                raise
+            store_db.backup_file(console.db.path, staged.tmp)  # a full disk: OSError ENOSPC
     except sqlite3.Error as exc:
         raise ServiceError(
             N_("Cannot write the backup to {out}: {exc}. Nothing was written."), out=out, exc=exc

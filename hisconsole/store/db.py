@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -137,6 +138,9 @@ def backup_file(source: Path, target: Path) -> None:
             # Damaged pages on the way: no half copy is left that looks like a backup.
             dst.close()
             target.unlink(missing_ok=True)
+            if "full" in str(exc).lower():
+                # SQLite's words for ENOSPC: the copy's disk is full (the source is only read).
+                raise OSError(errno.ENOSPC, str(exc)) from exc
             raise errors.translate(exc, source) or errors.damaged(source, str(exc)) from exc
         finally:
             dst.close()
