@@ -22,8 +22,7 @@ from typing import Any
 
 from hisconsole.domain.callout import OUTCOMES as CALL_OUTCOMES
 from hisconsole.domain.glossary import LEVELS, SYSTEM_STATUSES
-from hisconsole.domain.plan import CODE_RE, Problem, is_text
-from hisconsole.errors import KnownError
+from hisconsole.domain.plan import CODE_RE, DocumentInvalid, Problem, is_text
 
 FORMAT = "hisconsole-drill"
 FORMAT_VERSION = 1
@@ -107,20 +106,14 @@ _TOP = {
 }
 
 
-class DrillInvalid(KnownError, ValueError):
-    """A drill scenario failed validation; ``problems`` lists every issue found."""
+class DrillInvalid(DocumentInvalid):
+    """A drill scenario failed validation."""
 
     code = "drill.invalid"
     template = "{source} has {count} problem(s):\n{lines}"
 
     def __init__(self, problems: list[Problem], source: str = "drill scenario") -> None:
-        self.problems = problems
-        self.source = source
-        super().__init__(
-            source=source,
-            count=len(problems),
-            lines="\n".join(f"  {p}" for p in problems),
-        )
+        super().__init__(problems, source)
 
 
 class _Checker:

@@ -131,13 +131,11 @@ class Problem:
         return f"{self.location}: {self.message}"
 
 
-class PlanInvalid(KnownError, ValueError):
-    """A plan document failed validation; ``problems`` lists every issue found."""
+class DocumentInvalid(KnownError, ValueError):
+    """A document (a plan, a drill scenario) failed validation; ``problems`` lists every
+    issue found, each with where it is. Subclasses give their own code and template."""
 
-    code = "plan.invalid"
-    template = "{source} has {count} problem(s):\n{lines}"
-
-    def __init__(self, problems: list[Problem], source: str = "plan") -> None:
+    def __init__(self, problems: list[Problem], source: str) -> None:
         self.problems = problems
         self.source = source
         super().__init__(
@@ -145,6 +143,16 @@ class PlanInvalid(KnownError, ValueError):
             count=len(problems),
             lines="\n".join(f"  {p}" for p in problems),
         )
+
+
+class PlanInvalid(DocumentInvalid):
+    """A plan document failed validation."""
+
+    code = "plan.invalid"
+    template = "{source} has {count} problem(s):\n{lines}"
+
+    def __init__(self, problems: list[Problem], source: str = "plan") -> None:
+        super().__init__(problems, source)
 
 
 def is_text(value: Any) -> bool:

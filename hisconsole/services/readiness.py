@@ -177,6 +177,15 @@ def resources(console: Console) -> list[dict[str, Any]]:
     return result
 
 
+def _record(console: Console, kind: str, entity: str, *, note: str, **fields: str) -> ChangeSet:
+    """One readiness answer (a resource check, a contact's answer): who is the operator on
+    duty, when is now."""
+    payload = {**fields, "note": note.strip(), "at": console.now().isoformat(timespec="seconds")}
+    with console.transaction() as tx:
+        tx.emit(kind, entity, payload)
+    return ChangeSet({AREA}, 1)
+
+
 def check_resource(console: Console, code: str, result: str, note: str = "") -> ChangeSet:
     """Record a check of one of the plan's resources (who: the operator on duty)."""
     known = [r["code"] for r in _resources(console)]
@@ -184,18 +193,9 @@ def check_resource(console: Console, code: str, result: str, note: str = "") -> 
         raise ResourceUnknown(resource=code, known=", ".join(known) or "-")
     if result not in RESOURCE_RESULTS:
         raise ResultUnknown(result=result, known=", ".join(RESOURCE_RESULTS))
-    with console.transaction() as tx:
-        tx.emit(
-            "resource.checked",
-            f"resource:{code}",
-            {
-                "code": code,
-                "result": result,
-                "note": note.strip(),
-                "at": console.now().isoformat(timespec="seconds"),
-            },
-        )
-    return ChangeSet({AREA}, 1)
+    return _record(
+        console, "resource.checked", f"resource:{code}", code=code, result=result, note=note
+    )
 
 
 # --- contact verification (通讯录核对) ----------------------------------------------------
@@ -252,18 +252,7 @@ def verify_contact(console: Console, key: str, result: str, note: str = "") -> C
         raise ContactUnknown(contact=key)
     if result not in CONTACT_RESULTS:
         raise ResultUnknown(result=result, known=", ".join(CONTACT_RESULTS))
-    with console.transaction() as tx:
-        tx.emit(
-            "contact.verified",
-            f"contact:{key}",
-            {
-                "key": key,
-                "result": result,
-                "note": note.strip(),
-                "at": console.now().isoformat(timespec="seconds"),
-            },
-        )
-    return ChangeSet({AREA}, 1)
+    return _record(console, "contact.verified", f"contact:{key}", key=key, result=result, note=note)
 
 
 def counts(data: Readiness) -> Mapping[str, int]:
