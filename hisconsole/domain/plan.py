@@ -135,6 +135,9 @@ class DocumentInvalid(KnownError, ValueError):
     """A document (a plan, a drill scenario) failed validation; ``problems`` lists every
     issue found, each with where it is. Subclasses give their own code and template."""
 
+    code = "document.invalid"
+    template = "{source} has {count} problem(s):\n{lines}"
+
     def __init__(self, problems: list[Problem], source: str) -> None:
         self.problems = problems
         self.source = source
