@@ -145,9 +145,7 @@ def open_console(args: argparse.Namespace, *, verify: bool = True) -> Any:
         console.operator = Operator(
             args.operator or console.operator.name, args.role or console.operator.role
         )
-    console.pin_source = lambda: read_pin(
-        args, _("PIN of {name}: ").format(name=console.operator.name)
-    )
+    console.pin_source = lambda name: read_pin(args, _("PIN of {name}: ").format(name=name))
     return console
 
 

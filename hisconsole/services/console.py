@@ -101,9 +101,10 @@ class Console:
             meta = {m.key: m.value for m in session.scalars(select(Meta))}
         self.device_name = meta.get("device.name", socket.gethostname())
         self.operator = self._default_operator(meta)
-        #: Asks the signed-in person for their PIN when a commander-only act needs it
-        #: (services/people.py); set by the CLI and the GUI.
-        self.pin_source: Callable[[], str | None] | None = None
+        #: Asks a person (named: the operator, or whoever is signed in to the commander's
+        #: post) for their PIN when an act needs it (services/people.py, roster.py); set by
+        #: the CLI and the GUI.
+        self.pin_source: Callable[[str], str | None] | None = None
 
     @classmethod
     def open(

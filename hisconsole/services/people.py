@@ -92,7 +92,7 @@ def confirm_commander(console: Console, act: str) -> bool:
     if not may_hold(console, name, COMMANDER):
         raise NotListed(name=name, role=COMMANDER, act=act)
     source = console.pin_source
-    pin = source() if source is not None else None
+    pin = source(name) if source is not None else None
     if not pin:
         raise PinNeeded(act=act, name=name)
     if not verify_pin(console, name, pin):

@@ -206,7 +206,7 @@ def _check_person(console: Console, name: str, role: str, pin: str | None) -> No
         raise NotAllowedForPost(person=name, role=role)
     if role == glossary.COMMANDER:
         if not pin and console.pin_source is not None:
-            pin = console.pin_source()
+            pin = console.pin_source(name)
         if not pin:
             raise PostPinNeeded(person=name)
         if not people.verify_pin(console, name, pin):

@@ -63,7 +63,7 @@ def test_a_typed_commander_role_no_longer_accepts_a_device(
     a.operator = Operator("Li Wei", "commander")
     with pytest.raises(people.PinNeeded, match="--pin-fd"):
         devices_service.accept_device(a, rogue)  # nobody to ask
-    a.pin_source = lambda: "0000"
+    a.pin_source = lambda _name: "0000"
     with caplog.at_level(logging.WARNING), pytest.raises(people.WrongPin) as wrong:
         devices_service.accept_device(a, rogue)
     assert wrong.value.code == "people.wrong-pin"
@@ -72,7 +72,7 @@ def test_a_typed_commander_role_no_longer_accepts_a_device(
     assert state(a) == before  # nothing changed
     assert {d.id: d.status for d in devices_service.devices(a)}[rogue] == "quarantined"
 
-    a.pin_source = lambda: "2468"
+    a.pin_source = lambda _name: "2468"
     accepted = devices_service.accept_device(a, rogue)
 
     assert accepted.report.applied == 1
@@ -136,11 +136,11 @@ def test_closing_with_sheets_outstanding_needs_the_commanders_pin(
         lang="zh",
     )
     incidents.resolve(a, incident)
-    a.pin_source = lambda: "9999"
+    a.pin_source = lambda _name: "9999"
     with pytest.raises(people.WrongPin):
         incidents.close(a, incident, override="paper archived")
     assert incidents.show(a, incident)["status"] == "resolved"
-    a.pin_source = lambda: "2468"
+    a.pin_source = lambda _name: "2468"
     incidents.close(a, incident, override="paper archived")
     assert incidents.show(a, incident)["status"] == "closed"
 
@@ -184,6 +184,37 @@ def test_the_command_line_reads_the_pin_from_a_file_descriptor(
     assert f"Accepted device {rogue}" in capsys.readouterr().out
 
 
+def test_the_pin_prompt_names_the_person_whose_pin_it_asks(
+    laptops: Laptops,
+    keys: Keys,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The scribe at the keyboard signs Li Wei in as commander: the terminal asks for
+    Li Wei's PIN, not the operator's."""
+    import getpass
+    import sys
+
+    a = laptops("A")
+    load_plan(a)
+    incident, _ = incidents.declare(a, level="II", title="HIS down")
+    pin_people(a, keys, tmp_path)
+    a.close()
+    prompts: list[str] = []
+
+    def ask(prompt: str = "") -> str:
+        prompts.append(prompt)
+        return "2468"
+
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True)
+    monkeypatch.setattr(getpass, "getpass", ask)
+    d = ["--data-dir", str(a.data_dir), "--operator", "Zhang Min"]
+    command = ["roster", "sign-in", "commander", "--incident", incident, "--person", "Li Wei"]
+    assert cli_main([*d, "--lang", "en", *command]) == 0, capsys.readouterr().err
+    assert prompts == ["PIN of Li Wei: "]
+
+
 def test_roster_posts_are_taken_only_by_people_listed_for_them(
     laptops: Laptops, keys: Keys, tmp_path: Path
 ) -> None:
@@ -202,7 +233,7 @@ def test_roster_posts_are_taken_only_by_people_listed_for_them(
         roster.sign_in(a, incident, "commander", "Zhang Min")  # listed as scribe only
     with pytest.raises(roster.PostPinNeeded, match="--pin-fd"):
         roster.sign_in(a, incident, "commander", "Li Wei")
-    a.pin_source = lambda: "1111"
+    a.pin_source = lambda _name: "1111"
     with pytest.raises(people.WrongPin):
         roster.sign_in(a, incident, "commander", "Li Wei")
     assert state(a) == before

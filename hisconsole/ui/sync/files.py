@@ -136,7 +136,7 @@ def accept(
     console: Console, device_id: str, pin: str | None = None
 ) -> devices_service.AcceptResult:
     """Accept a device; ``pin``: the commander's PIN, asked before (people pinned)."""
-    console.pin_source = lambda: pin
+    console.pin_source = lambda _name: pin
     try:
         return devices_service.accept_device(console, device_id)
     finally:
