@@ -23,7 +23,8 @@ To add a command group:
      so ``hisconsole --help`` stays fast), print once with
      ``out.emit(json_data, human_text)`` and return ``EXIT_OK``; raise the
      service's error for anything the user can fix;
-  3. add the module to ``GROUPS`` in ``entry.py`` and a test in
+  3. add the module, with the commands it registers, to ``GROUPS`` in ``entry.py``
+     (a command builds only its own group) and a test in
      ``tests/unit/test_cli.py``; document the command in the README.
 """
 

@@ -3,52 +3,40 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 import traceback
 from collections.abc import Sequence
+from typing import NoReturn
 
 from hisconsole import __version__, i18n, logs
-from hisconsole.cli import (
-    alerts,
-    check,
-    command,
-    contacts,
-    database,
-    drill,
-    forms,
-    incident,
-    mesh,
-    numbers,
-    plan,
-    printing,
-    readiness,
-    reports,
-    review,
-    sync,
-)
 from hisconsole.cli.options import Handler, Parser, global_options
 from hisconsole.cli.output import EXIT_BUG, EXIT_ERROR, EXIT_OK, Output
 from hisconsole.errors import KnownError
 
-# In the order they appear in ``hisconsole --help``.
-GROUPS = (
-    database,
-    plan,
-    contacts,
-    incident,
-    command,
-    forms,
-    numbers,
-    printing,
-    reports,
-    drill,
-    review,
-    sync,
-    mesh,
-    check,
-    alerts,
-    readiness,
-)
+# The command groups (modules of hisconsole.cli), in the order they appear in
+# ``hisconsole --help``, each with the commands it registers: a command builds only its
+# own group's parsers and imports only its module (tests/unit/test_cli.py checks the
+# commands against what each group registers).
+GROUPS: dict[str, tuple[str, ...]] = {
+    "database": ("init", "backup", "restore"),
+    "plan": ("plan",),
+    "contacts": ("contacts", "calltree"),
+    "incident": ("incident",),
+    "command": ("roster", "tasks"),
+    "forms": ("forms",),
+    "numbers": ("numbers",),
+    "printing": ("printers",),
+    "reports": ("kit", "report", "cap"),
+    "drill": ("drill",),
+    "review": ("review",),
+    "sync": ("bundle", "sync", "device", "trust", "conflicts"),
+    "mesh": ("mesh",),
+    "check": ("check",),
+    "alerts": ("alerts",),
+    "readiness": ("readiness", "resources"),
+}
+_GROUP_OF = {command: group for group, commands in GROUPS.items() for command in commands}
 
 
 def cmd_gui(args: argparse.Namespace, out: Output) -> int:
@@ -62,7 +50,10 @@ def cmd_gui(args: argparse.Namespace, out: Output) -> int:
     )
 
 
-def _build() -> tuple[argparse.ArgumentParser, dict[str, Handler]]:
+def _build(
+    groups: tuple[str, ...] = tuple(GROUPS),
+) -> tuple[argparse.ArgumentParser, dict[str, Handler]]:
+    """The parser with the subcommands of ``groups`` (all by default) and their handlers."""
     common = Parser(add_help=False)
     global_options(common, suppress=True)
     parser = Parser(
@@ -84,9 +75,35 @@ def _build() -> tuple[argparse.ArgumentParser, dict[str, Handler]]:
     # dashboard shows the plan and the situation, then quits.
     gui.add_argument("--quit-when-ready", action="store_true", help=argparse.SUPPRESS)
     handlers: dict[str, Handler] = {"gui": cmd_gui}
-    for group in GROUPS:
-        handlers.update(group.register(sub, common))
+    for group in groups:
+        module = importlib.import_module(f"hisconsole.cli.{group}")
+        handlers.update(module.register(sub, common))
     return parser, handlers
+
+
+class _NotPlain(Exception):
+    """The words before the command are not plain global options (help, a typo …)."""
+
+
+class _Scout(Parser):
+    def error(self, message: str) -> NoReturn:
+        raise _NotPlain(message)
+
+
+def _groups_for(argv: Sequence[str]) -> tuple[str, ...]:
+    """The groups to build for ``argv``: the one registering its command when the command
+    is named after plain global options; all of them otherwise (help, no command, an
+    unknown one, a mistake), so what argparse prints then is the whole command line's."""
+    scout = _Scout(add_help=False)
+    global_options(scout, suppress=False)
+    try:
+        _known, rest = scout.parse_known_args(argv)
+    except _NotPlain:
+        return tuple(GROUPS)
+    # Only global options may stand before the command: anything unknown there (-h,
+    # --version) is for the whole parser.
+    group = _GROUP_OF.get(rest[0]) if rest else None
+    return (group,) if group is not None else tuple(GROUPS)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -96,8 +113,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; the exit code. Known errors print their message; bugs are logged."""
-    parser, handlers = _build()
-    args = parser.parse_args(argv)
+    words = sys.argv[1:] if argv is None else list(argv)
+    parser, handlers = _build(_groups_for(words))
+    args = parser.parse_args(words)
     i18n.set_language(args.message_lang or i18n.language_from_environment())
     out = Output(args.json)
     command = args.command or "gui"

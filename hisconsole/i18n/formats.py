@@ -16,11 +16,9 @@ import os
 from functools import cache
 from typing import TYPE_CHECKING
 
-from babel import Locale
-from babel.dates import format_datetime as _babel_format
-from babel.numbers import format_decimal
-
 if TYPE_CHECKING:
+    from babel import Locale
+
     from hisconsole.i18n import Language
 
 #: Each language's usual locale when the laptop's own is another language's.
@@ -31,6 +29,10 @@ _USUAL = {"zh": "zh_CN", "en": "en_GB"}
 def locale_of(lang: Language) -> Locale:
     """The locale ``lang`` is written in: the laptop's own (``LC_ALL``, ``LC_TIME``,
     ``LANG``) when it speaks that language, else the language's usual one."""
+    # Babel is imported on the first date written, not with the module: a command that
+    # writes none (``incident log``) does not pay for it.
+    from babel import Locale
+
     for name in ("LC_ALL", "LC_TIME", "LANG"):
         value = os.environ.get(name, "").split(".")[0]
         if value:
@@ -119,7 +121,7 @@ def format_datetime(
         if with_date
         else time_pattern(seconds=seconds)
     )
-    return str(_babel_format(moment, pattern, locale=locale_of(lang)))
+    return _babel_format(moment, pattern, locale_of(lang))
 
 
 def format_date(value: str | dt.date | None, lang: Language | None = None) -> str:
@@ -133,9 +135,17 @@ def format_date(value: str | dt.date | None, lang: Language | None = None) -> st
         return str(value)
     lang = _current(lang)
     moment = dt.datetime(day.year, day.month, day.day)
-    return str(_babel_format(moment, date_pattern(lang), locale=locale_of(lang)))
+    return _babel_format(moment, date_pattern(lang), locale_of(lang))
 
 
 def format_number(value: float, lang: Language | None = None) -> str:
     """A number with the locale's digit grouping and decimal sign (``12,345.5``)."""
+    from babel.numbers import format_decimal
+
     return str(format_decimal(value, locale=locale_of(_current(lang))))
+
+
+def _babel_format(moment: dt.datetime, pattern: str, locale: Locale) -> str:
+    from babel.dates import format_datetime
+
+    return str(format_datetime(moment, pattern, locale=locale))

@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 from hisconsole.errors import N_
-from hisconsole.services.console import ServiceError
+from hisconsole.services.errors import ServiceError
 from hisconsole.services.files import write_atomically
 
 ENV_DATA_DIR = "HISCONSOLE_DATA_DIR"

@@ -8,9 +8,8 @@ and propagates as-is.
 from __future__ import annotations
 
 import sqlite3
+import sys
 from pathlib import Path
-
-from sqlalchemy.exc import DBAPIError
 
 from hisconsole.errors import KnownError
 
@@ -102,7 +101,10 @@ def damaged(path: Path | str, detail: str) -> DatabaseCorrupt:
 
 def translate(exc: BaseException, path: Path | str) -> StoreError | None:
     """The user-facing error for a low-level SQLite failure, or None if it is a bug."""
-    inner = exc.orig if isinstance(exc, DBAPIError) else exc
+    # SQLAlchemy wraps the driver's error; a process that never imported SQLAlchemy (the
+    # command line's direct append) has only the driver's, and need not import it to know.
+    wrappers = sys.modules.get("sqlalchemy.exc")
+    inner = exc.orig if wrappers is not None and isinstance(exc, wrappers.DBAPIError) else exc
     if not isinstance(inner, sqlite3.Error | OSError):
         return None
     text = str(inner).lower()

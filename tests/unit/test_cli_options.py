@@ -152,3 +152,16 @@ def test_outstanding_json_keeps_its_list_of_serials_and_details_add_form_departm
     lines = out.strip().splitlines()
     assert [line.split()[0] for line in lines] == serials
     assert all("mar" in line and "ICU" in line and line.endswith(" h") for line in lines)
+
+
+def test_each_command_builds_its_own_group_alone() -> None:
+    """A command imports and builds only its own group's parsers: the commands listed for
+    each group in entry.GROUPS are exactly the ones it registers."""
+    from hisconsole.cli.entry import GROUPS, _build
+
+    for group, commands in GROUPS.items():
+        parser = _build((group,))[0]
+        sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+        assert set(sub.choices) - {"gui"} == set(commands), group
+    whole = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction))
+    assert list(whole.choices) == ["gui", *(c for cs in GROUPS.values() for c in cs)]
