@@ -124,6 +124,23 @@ class LevelChange:
     seq: int = 0  # position in the log: orders changes and reports made in the same second
 
 
+#: The events that decide an incident's warning level (the declaration is the first).
+LEVEL_DECISION_KINDS = ("incident.declared", "incident.level_changed")
+
+
+def decision_path(head: str | None, parents: Mapping[str, Sequence[str]]) -> list[str]:
+    """The level decisions that count, from the declaration to ``head`` (the decision
+    that set the level now), each following the first parent it names: what the
+    reporting clocks follow (the decisions off this path were overridden)."""
+    path: list[str] = []
+    step = head
+    while step is not None and step in parents and step not in path:
+        path.append(step)
+        step = parents[step][0] if parents[step] else None
+    path.reverse()
+    return path
+
+
 def in_decision_order(chain: Sequence[tuple[int, LevelChange]]) -> list[LevelChange]:
     """Level changes that built on each other, by their place in that chain, each taking
     effect no earlier than the one it built on: a laptop whose clock ran fast may have

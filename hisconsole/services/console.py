@@ -8,7 +8,7 @@ import getpass
 import os
 import socket
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import select
@@ -17,6 +17,7 @@ from hisconsole import __version__
 from hisconsole.domain.glossary import ROLES, SCRIBE
 from hisconsole.domain.hlc import HybridClock, wall_clock_ms
 from hisconsole.errors import N_
+from hisconsole.services.changes import ChangeSet as ChangeSet
 from hisconsole.services.errors import ServiceError as ServiceError
 from hisconsole.store.db import Database, open_database
 from hisconsole.store.eventlog import EventWriter, last_stamp
@@ -33,17 +34,6 @@ class Operator:
 
     name: str
     role: str
-
-
-@dataclass
-class ChangeSet:
-    """What an operation changed: the areas screens refresh from (plan, contacts, …)."""
-
-    areas: set[str] = field(default_factory=set)
-    events: int = 0
-
-    def __bool__(self) -> bool:
-        return self.events > 0
 
 
 def area_of(kind: str) -> str:

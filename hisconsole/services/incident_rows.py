@@ -12,6 +12,7 @@ from hisconsole.domain import incidents as rules
 from hisconsole.errors import N_
 from hisconsole.services.console import Console, ServiceError
 from hisconsole.services.errors import IncidentClosed, IncidentUnknown
+from hisconsole.services.incident_clocks import iso as iso
 from hisconsole.store.models import Incident
 
 
@@ -37,11 +38,6 @@ def parse_time(value: str | dt.datetime | None, console: Console) -> dt.datetime
             N_("{value} is in the future; enter when it actually happened."), value=value
         )
     return moment.astimezone(dt.UTC)
-
-
-def iso(moment: dt.datetime) -> str:
-    """A moment as stored: UTC, ISO 8601, to the second."""
-    return moment.astimezone(dt.UTC).isoformat(timespec="seconds")
 
 
 def get_incident(session: Session, incident_id: str) -> Incident:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -12,7 +11,6 @@ from sqlalchemy import select
 
 from hisconsole.domain import glossary
 from hisconsole.domain import incidents as rules
-from hisconsole.domain.plan import levels_of
 from hisconsole.errors import N_
 from hisconsole.i18n import gettext as _
 from hisconsole.i18n import term
@@ -29,6 +27,7 @@ from hisconsole.services.errors import (
     SheetsOutstanding,
     SystemUnknown,
 )
+from hisconsole.services.incident_clocks import history_and_clocks
 from hisconsole.services.incident_rows import (
     get_incident,
     iso,
@@ -565,9 +564,7 @@ def show(console: Console, incident_id: str, *, with_log: bool = True) -> dict[s
             .order_by(IncidentEntry.hlc, IncidentEntry.event_id)
         ).all()
         # The level changes that count (not those another laptop's decision overrode).
-        counted = {
-            event_id: n for n, event_id in enumerate(decisions.level_path(session, incident_id))
-        }
+        path = decisions.level_path(session, incident_id)
         systems = {
             s.system: s
             for s in session.scalars(
@@ -589,59 +586,19 @@ def show(console: Console, incident_id: str, *, with_log: bool = True) -> dict[s
         }
         for code, s in sorted(systems.items(), key=lambda kv: order.get(kv[0], len(order)))
     ]
-    history: list[dict[str, Any]] = []
-    changes: list[tuple[int, rules.LevelChange]] = []
-    reports: list[rules.ReportMade] = []
-    initial_level = None
-    for seq, e in enumerate(entries):
-        data = json.loads(e.data)
-        if e.kind == "declared":
-            initial_level = data["level"]
-            history.append(
-                {"level": data["level"], "at": e.at, "by": e.author, "reason": "declared"}
-            )
-        elif e.kind == "level":
-            overridden = e.event_id not in counted
-            if not overridden:
-                at = dt.datetime.fromisoformat(e.at)
-                changes.append((counted[e.event_id], rules.LevelChange(at, data["level"], seq)))
-            history.append(
-                {
-                    "level": data["level"],
-                    "at": e.at,
-                    "by": e.author,
-                    "reason": e.text,
-                    "overridden": overridden,
-                }
-            )
-        elif e.kind == "report":
-            reports.append(rules.ReportMade(dt.datetime.fromisoformat(e.at), seq))
+    history, clocks = history_and_clocks(
+        doc,
+        reported_at=row.reported_at,
+        level=row.level,
+        resolved_at=row.resolved_at,
+        entries=entries,
+        path=path,
+        now=now,
+    )
     result["level_history"] = history
     incident_log.name_devices(console, log_rows)
     result["log"] = log_rows
-    levels = {lvl.code: lvl for lvl in levels_of(doc)}
-    clocks = rules.compute_clocks(
-        levels=levels,
-        reported_at=dt.datetime.fromisoformat(row.reported_at),
-        initial_level=initial_level or row.level,
-        level_changes=rules.in_decision_order(changes),
-        reports=reports,
-        resolved_at=dt.datetime.fromisoformat(row.resolved_at) if row.resolved_at else None,
-    )
-    result["clocks"] = [
-        {
-            "kind": c.kind,
-            "level": c.level,
-            "started_at": iso(c.started_at),
-            "due_at": iso(c.due_at),
-            "met_at": iso(c.met_at) if c.met_at else None,
-            "ended_at": iso(c.ended_at) if c.ended_at else None,
-            "state": c.state(now),
-            "late_seconds": c.late_seconds(),
-            "remaining_seconds": int(c.remaining(now).total_seconds()),
-        }
-        for c in clocks
-    ]
+    result["clocks"] = clocks
     return result
 
 

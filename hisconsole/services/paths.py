@@ -8,6 +8,7 @@ from pathlib import Path
 from hisconsole.errors import N_
 from hisconsole.services.errors import ServiceError
 from hisconsole.services.files import write_atomically
+from hisconsole.store.location import database_path
 
 ENV_DATA_DIR = "HISCONSOLE_DATA_DIR"
 # The one line naming the data folder chosen at the first start, when it is not the
@@ -62,3 +63,8 @@ def resolve_data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
     if env:
         return Path(env).expanduser().resolve()
     return chosen_data_dir() or default_data_dir()
+
+
+def is_initialised(data_dir: Path) -> bool:
+    """Whether ``data_dir`` holds a console database already (else this is a first start)."""
+    return database_path(data_dir).exists()

@@ -15,7 +15,7 @@ from hisconsole.errors import N_
 from hisconsole.resources import resource_path
 from hisconsole.services import plan as plan_service
 from hisconsole.services.console import Console, ServiceError
-from hisconsole.store.db import DB_FILENAME
+from hisconsole.services.paths import is_initialised
 from hisconsole.store.models import CallTree, Contact, PlanVersion
 
 
@@ -51,11 +51,6 @@ def _steps(progress: Progress | None, steps: list[str]) -> Callable[[str], None]
             progress(name, steps.index(name), len(steps))
 
     return step
-
-
-def is_initialised(data_dir: Path) -> bool:
-    """Whether ``data_dir`` holds a console database already (else this is a first start)."""
-    return (data_dir / DB_FILENAME).exists()
 
 
 def with_hospital(doc: dict[str, Any], hospital: dict[str, str] | None) -> dict[str, Any]:

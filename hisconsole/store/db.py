@@ -16,10 +16,10 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from hisconsole.store import errors
+from hisconsole.store.location import APPLICATION_ID as APPLICATION_ID
+from hisconsole.store.location import DB_FILENAME as DB_FILENAME
+from hisconsole.store.location import database_path as database_path
 
-DB_FILENAME = "hisconsole.sqlite3"
-#: PRAGMA application_id of every HIS Console database ("HISC").
-APPLICATION_ID = 0x48495343
 #: Alembic revisions this program knows, oldest first; the last is the head.
 SCHEMA_REVISIONS = (
     "0001",
@@ -50,10 +50,6 @@ SCHEMA_REVISIONS = (
 )
 SCHEMA_HEAD = SCHEMA_REVISIONS[-1]
 BUSY_TIMEOUT_S = 5.0
-
-
-def database_path(data_dir: Path) -> Path:
-    return data_dir / DB_FILENAME
 
 
 def _private_dir(path: Path) -> None:

@@ -20,6 +20,7 @@ from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from hisconsole.domain import glossary
+from hisconsole.domain import incidents as rules
 from hisconsole.domain.hlc import stamp_time
 from hisconsole.store.models import Event, Incident, IncidentEntry, IncidentSystem
 
@@ -157,7 +158,7 @@ def settle_level(session: Session, incident_id: str) -> None:
     if incident is None:
         return
     decisions: dict[str, _Decision] = {}
-    for row in _decisions(session, incident_id, ("incident.declared", "incident.level_changed")):
+    for row in _decisions(session, incident_id, rules.LEVEL_DECISION_KINDS):
         payload = json.loads(row.payload)
         if payload.get("level") not in glossary.LEVELS:
             continue  # an older program's event that was never applied
@@ -188,15 +189,9 @@ def level_path(session: Session, incident_id: str) -> list[str]:
         return []
     parents = {
         row.event_id: json.loads(row.parents)
-        for row in _decisions(session, incident_id, ("incident.declared", "incident.level_changed"))
+        for row in _decisions(session, incident_id, rules.LEVEL_DECISION_KINDS)
     }
-    path: list[str] = []
-    step: str | None = incident.level_event
-    while step in parents and step not in path:
-        path.append(step)
-        step = parents[step][0] if parents[step] else None
-    path.reverse()
-    return path
+    return rules.decision_path(incident.level_event, parents)
 
 
 def settle_resolution(session: Session, incident_id: str) -> None:

@@ -18,8 +18,13 @@ from hisconsole import __version__, logs
 from hisconsole.errors import KnownError
 from hisconsole.resources import ResourcesMissing, resource_path
 from hisconsole.services.console import Console
-from hisconsole.services.paths import ENV_DATA_DIR, remember_data_dir, resolve_data_dir
-from hisconsole.services.setup import FirstStartResult, is_initialised, open_or_initialise
+from hisconsole.services.paths import (
+    ENV_DATA_DIR,
+    is_initialised,
+    remember_data_dir,
+    resolve_data_dir,
+)
+from hisconsole.services.setup import FirstStartResult, open_or_initialise
 from hisconsole.ui.context import Context, CurrentPlan
 from hisconsole.ui.crash import CrashReporter
 from hisconsole.ui.firstrun import FirstRunWizard

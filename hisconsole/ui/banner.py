@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
-from hisconsole.services.console import Operator
 from hisconsole.ui import style
 from hisconsole.ui.i18n import role_label
 from hisconsole.ui.partials.widgets import exercise_mark
+
+if TYPE_CHECKING:  # painted before the console (and its database) is opened
+    from hisconsole.services.console import Operator
 
 # The status line's size over the body text: about 23 pt on a 9 pt desktop.
 STATUS_DELTA = style.HEADING_DELTA + 6

@@ -39,12 +39,12 @@ from hisconsole.domain.glossary import IT_DUTY, ROLES
 from hisconsole.domain.plan import PlanInvalid
 from hisconsole.services import plan as plan_service
 from hisconsole.services.console import Console
+from hisconsole.services.paths import is_initialised
 from hisconsole.services.setup import (
     FirstStart,
     FirstStartResult,
     Progress,
     first_start,
-    is_initialised,
     open_or_initialise,
 )
 from hisconsole.ui import style

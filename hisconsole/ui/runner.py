@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from hisconsole import i18n
 from hisconsole.errors import KnownError
-from hisconsole.services.console import ChangeSet
+from hisconsole.services.changes import ChangeSet
 
 # Service messages without a variable part, listed here so that lupdate puts them in
 # the catalogue and ``user_message`` can show them translated.

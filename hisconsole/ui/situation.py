@@ -5,23 +5,23 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from hisconsole.domain import glossary
 from hisconsole.domain import incidents as rules
-from hisconsole.services import alerts as alert_service
-from hisconsole.services import incidents as incident_service
-from hisconsole.services import response, roster
-from hisconsole.services.alerts import Alert
-from hisconsole.services.console import ChangeSet, Console
+from hisconsole.services.changes import ChangeSet
 from hisconsole.ui.i18n import format_time, local_moment
 from hisconsole.ui.runner import Runner
 
+if TYPE_CHECKING:  # the services (and the database) load after the window's first paint
+    from hisconsole.services.alerts import Alert
+    from hisconsole.services.console import Console
+
 AREA = "incident"
-#: The areas whose changes can change the situation or an alert.
-WATCHED_AREAS = frozenset({AREA, "intake", "plan", "contacts", "forms", "sync", alert_service.AREA})
+#: The areas whose changes can change the situation or an alert ("alert": services.alerts.AREA).
+WATCHED_AREAS = frozenset({AREA, "intake", "plan", "contacts", "forms", "sync", "alert"})
 #: The mark every screen of an exercise carries, in both languages at once.
 EXERCISE_MARK = "EXERCISE / 演练"
 #: Warning levels from the most to the least severe.
@@ -127,6 +127,10 @@ class Situation:
 
 def load_situation(console: Console) -> Situation:
     """Read the situation (runs on the worker thread)."""
+    from hisconsole.services import alerts as alert_service
+    from hisconsole.services import incidents as incident_service
+    from hisconsole.services import response, roster
+
     everything = incident_service.list_incidents(console)
     active = [
         incident_service.show(console, i["id"], with_log=False)

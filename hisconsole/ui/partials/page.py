@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from hisconsole.services.console import ChangeSet
+from hisconsole.services.changes import ChangeSet
 from hisconsole.ui import style
 from hisconsole.ui.context import Context, PlanSnapshot
 
