@@ -66,7 +66,8 @@ def cmd_check(args: argparse.Namespace, out: Output) -> int:
             )
         human = "\n".join(lines + [f"  {p}" for p in report.problems])
         if report.way_back:
-            human += "\n" + _("The database file is damaged.") + f"\n{report.way_back}"
+            # --json keeps the English sentence; people read it in their language.
+            human += "\n" + _("The database file is damaged.") + "\n" + _(report.way_back)
     if report.unsigned:
         human += "\n" + _(
             "{count} event(s) written before signing existed could not be verified."

@@ -11,7 +11,7 @@ import sqlite3
 import sys
 from pathlib import Path
 
-from hisconsole.errors import KnownError
+from hisconsole.errors import N_, KnownError
 
 
 class StoreError(KnownError):
@@ -54,7 +54,8 @@ class DiskFull(StoreError):
     )
 
 
-WAY_BACK = (
+#: Also said on its own (``check``): in the catalogue by itself.
+WAY_BACK = N_(
     "The way back: restore the latest backup with 'hisconsole restore FILE' (the backups "
     "folder beside the database keeps one from before every upgrade), then take in what "
     "was written since from the other laptops: 'hisconsole bundle import FILE' with a "
