@@ -34,6 +34,9 @@ _LOG_SQL = str(_LOG.compile(dialect=sqlite.dialect()))  # (incident)
 _ADDED_SQL = str(_LOG.where(rowid > bindparam("after")).compile(dialect=sqlite.dialect()))
 #: Rows fetched at a time when the log is streamed (``incident show`` of a huge log).
 PAGE = 2000
+#: A read of this many rows or more is left out of later garbage collections (_chunk):
+#: below it, walking the rows once costs less than a frame.
+FREEZE_AT = 5000
 
 
 def _cursor(session: Session, sql: str, params: tuple[Any, ...]) -> sqlite3.Cursor:
@@ -175,14 +178,21 @@ class _Read:
 def _chunk(cursor: sqlite3.Cursor, after: LogMark | None) -> _Read:
     """The cursor's rows as the service's dicts, a page at a time.
 
-    Python's cycle collector is paused meanwhile: the rows are new objects without
-    cycles, yet making 100,000 of them sets off full collections, each walking the
-    whole heap with the interpreter lock held, so the UI thread stood still for
-    0.2-0.4 s (tests/bench/bench_log.py). Freed by reference counting as ever."""
+    Each row is a dict holding a dict (``data``), so the cycle collector tracks it:
+    made in the ordinary way, 100,000 of them set off full collections, each walking
+    the whole heap with the interpreter lock held (the UI thread stood still for
+    0.2-0.4 s, tests/bench/bench_log.py), and once read they made every later full
+    collection that much longer. So the collector is paused while they are made, and
+    a big read is then frozen (``gc.freeze``: the objects alive now are left out of
+    every later collection) instead of being walked once when the collector resumes.
+    Freed by reference counting as ever; the rows hold no cycles."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return _read_pages(cursor, after)
+        read = _read_pages(cursor, after)
+        if len(read.rows) >= FREEZE_AT:
+            gc.freeze()
+        return read
     finally:
         if was_enabled:
             gc.enable()

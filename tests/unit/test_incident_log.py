@@ -4,6 +4,7 @@ whole log streamed a page at a time."""
 
 from __future__ import annotations
 
+import gc
 import uuid
 
 from hisconsole.services import incident_log, incidents
@@ -85,3 +86,22 @@ def test_the_whole_log_streams_a_page_at_a_time(console: Console, monkeypatch) -
         list(incident_log.iter_log(console, incident_id))
         == incidents.show(console, incident_id)["log"]
     )
+
+
+def test_a_big_read_is_left_out_of_later_collections(console: Console, monkeypatch) -> None:
+    """A read of FREEZE_AT rows or more is frozen (gc.freeze): no full collection walks
+    it again (each would hold the interpreter lock, and with it the UI, for as long as
+    the walk takes). The collector runs again afterwards, and a small read is not frozen."""
+    incident_id = declared(console)
+    for n in range(4):
+        incidents.log(console, incident_id, f"entry {n}")
+    gc.unfreeze()
+    try:
+        small = incident_log.read_since(console, incident_id, None)
+        assert gc.get_freeze_count() == 0 and gc.isenabled()
+        monkeypatch.setattr(incident_log, "FREEZE_AT", len(small.rows))
+        big = incident_log.read_since(console, incident_id, None)
+        assert gc.get_freeze_count() > 0 and gc.isenabled()
+        assert big.rows == small.rows and texts(big) == [f"entry {n}" for n in range(4)]
+    finally:
+        gc.unfreeze()  # the rest of the test run collects as ever

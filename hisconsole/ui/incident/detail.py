@@ -14,6 +14,7 @@ from hisconsole.services import incident_log, periods, response, roster, tasks
 from hisconsole.services import incidents as incident_service
 from hisconsole.services.console import Console
 from hisconsole.ui.context import Context
+from hisconsole.ui.situation import date_time
 
 #: The incident the page has chosen (None when there is none); the tabs act on it.
 CurrentId = Callable[[], str | None]
@@ -45,8 +46,12 @@ def load_detail(
 ) -> IncidentDetail:
     """Read one incident, and its log entries added after ``after`` (the whole log when
     None): the read follows what changed, not the length of the log (worker thread)."""
+    incident = incident_service.show(console, incident_id, with_log=False)
+    # The first moment shown with its date loads the locale's calendar (20-90 ms): here,
+    # on the worker, rather than on the UI thread while the page paints the log.
+    date_time(incident["reported_at"])
     return IncidentDetail(
-        incident=incident_service.show(console, incident_id, with_log=False),
+        incident=incident,
         log=incident_log.read_since(console, incident_id, after),
         checklist=response.checklist(console, incident_id),
         messages=response.messages(console, incident_id),

@@ -38,6 +38,17 @@ Index = QModelIndex | QPersistentModelIndex
 DISPLAY = Qt.ItemDataRole.DisplayRole
 #: Role of the whole row as a dict, for views that act on a selected row.
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+#: The roles a log cell answers (a view asks for more: those are answered at once).
+_LOG_ROLES = frozenset(
+    {
+        DISPLAY,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.FontRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        ROW_ROLE,
+    }
+)
 
 # Entries the console writes itself, as opposed to what operators type.
 
@@ -275,13 +286,18 @@ class LogModel(QAbstractTableModel):
         return 0 if parent.isValid() else self.COLUMNS
 
     def data(self, index: Index, role: int = DISPLAY) -> Any:
-        if not index.isValid():
+        return self.cell(index.row(), index.column(), role) if index.isValid() else None
+
+    def cell(self, number: int, column: int, role: int) -> Any:
+        """What row ``number``'s cell in ``column`` shows in ``role`` (``data`` without a
+        model index: a view asks for seven roles of every cell it paints, and the filter
+        in front of this model would otherwise make an index for each)."""
+        if role not in _LOG_ROLES:
             return None
-        row = self._rows[index.row()]
-        column = index.column()
+        row = self._rows[number]
         if role in (DISPLAY, Qt.ItemDataRole.ToolTipRole):
             if column == self.NUMBER:
-                return str(index.row() + 1)
+                return str(number + 1)
             if column == self.TIME:
                 return (
                     date_time(row["at"])
@@ -537,7 +553,10 @@ class LogFilter(QAbstractTableModel):
         return QModelIndex()
 
     def data(self, index: Index, role: int = DISPLAY) -> Any:
-        return self.log().data(self.mapToSource(index), role) if index.isValid() else None
+        if not index.isValid() or self._source is None:
+            return None
+        row = index.row() if self._rows is None else self._rows[index.row()]
+        return self._source.cell(row, index.column(), role)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
         return self.log().headerData(section, orientation, role)
