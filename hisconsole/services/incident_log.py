@@ -213,6 +213,17 @@ def _read_pages(cursor: sqlite3.Cursor, after: LogMark | None) -> _Read:
     return _Read(rows, first, mark)
 
 
+def entries_of(console: Console, incident_id: str, kinds: tuple[str, ...]) -> list[dict[str, Any]]:
+    """The log's entries of ``kinds``, in log order: the index on (incident, kind) finds
+    them without reading the rest of a long log (a system's status changes, the CAP
+    alerts sent)."""
+    with console.db.read() as session:
+        rows = session.execute(
+            _LOG.where(_ENTRIES.c.kind.in_(kinds)), {"incident": incident_id}
+        ).all()
+    return _from_cursor(rows)
+
+
 def iter_log(console: Console, incident_id: str) -> Iterator[dict[str, Any]]:
     """The whole log, read a page at a time (memory bounded by the page, not the log)."""
     with console.db.read() as session:

@@ -105,3 +105,16 @@ def test_a_big_read_is_left_out_of_later_collections(console: Console, monkeypat
         assert big.rows == small.rows and texts(big) == [f"entry {n}" for n in range(4)]
     finally:
         gc.unfreeze()  # the rest of the test run collects as ever
+
+
+def test_the_entries_of_some_kinds_are_those_of_the_whole_log(console: Console) -> None:
+    incident_id = declared(console)
+    incidents.log(console, incident_id, "Paper forms out")
+    incidents.set_system_status(console, incident_id, "HIS", "degraded", comment="slow")
+    incidents.log(console, incident_id, "Runner sent to ward 3")
+    incidents.set_system_status(console, incident_id, "HIS", "up", comment="back")
+    whole = incident_log.read_since(console, incident_id, None).rows
+    kinds = ("declared", "status")
+    found = incident_log.entries_of(console, incident_id, kinds)
+    assert found == [row for row in whole if row["kind"] in kinds]
+    assert [row["data"].get("status") for row in found] == [None, "degraded", "up"]

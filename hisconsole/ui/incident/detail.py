@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QComboBox
 
+from hisconsole.domain import glossary
 from hisconsole.domain.plan import text
 from hisconsole.services import contacts as contacts_service
 from hisconsole.services import incident_log, periods, response, roster, tasks
@@ -39,6 +40,10 @@ class IncidentDetail:
     periods: list[dict[str, Any]] = field(default_factory=list)
     #: Each contact's data (name, plan role): whom to offer when signing in to a post.
     people: list[dict[str, Any]] = field(default_factory=list)
+    #: The log's declaration and system status entries (the Systems tab's history).
+    status_entries: list[dict[str, Any]] = field(default_factory=list)
+    #: A CAP alert about the incident has been sent (the next one updates it).
+    cap_sent: bool = False
 
 
 def load_detail(
@@ -50,6 +55,10 @@ def load_detail(
     # The first moment shown with its date loads the locale's calendar (20-90 ms): here,
     # on the worker, rather than on the UI thread while the page paints the log.
     date_time(incident["reported_at"])
+    # Found through the index on (incident, kind), not by walking the page's whole log.
+    marked = incident_log.entries_of(
+        console, incident_id, (glossary.LOG_DECLARED, glossary.LOG_STATUS, glossary.LOG_CAP)
+    )
     return IncidentDetail(
         incident=incident,
         log=incident_log.read_since(console, incident_id, after),
@@ -61,6 +70,8 @@ def load_detail(
         tasks=tasks.tasks(console, incident_id),
         periods=periods.periods(console, incident_id),
         people=list(contacts_service.contacts_by_key(console).values()),
+        status_entries=[e for e in marked if e["kind"] != glossary.LOG_CAP],
+        cap_sent=any(e["kind"] == glossary.LOG_CAP for e in marked),
     )
 
 

@@ -294,7 +294,10 @@ class IncidentPage(Page):
 
     def _show_detail(self) -> None:
         detail = self.detail
-        for part in (self.reports_bar, self.review_tab, self.replay_tab):
+        self.reports_bar.set_incident(
+            detail.incident if detail else None, cap_sent=detail is not None and detail.cap_sent
+        )
+        for part in (self.review_tab, self.replay_tab):
             part.set_incident(detail.incident if detail else None)
         is_open = detail is not None and detail.incident["status"] == rules.INCIDENT_OPEN
         for widget in (

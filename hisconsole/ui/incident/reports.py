@@ -15,7 +15,6 @@ from PySide6.QtCore import QEvent
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QVBoxLayout, QWidget
 
-from hisconsole.domain import glossary
 from hisconsole.domain.glossary import REPORT_KINDS
 from hisconsole.services import reports
 from hisconsole.ui import style
@@ -139,15 +138,14 @@ class ReportsBar(QWidget):
 
     # -- the incident -------------------------------------------------------------------------
 
-    def set_incident(self, incident: dict[str, Any] | None) -> None:
-        """Make the reports of ``incident`` (None: no incident chosen, nothing to make)."""
+    def set_incident(self, incident: dict[str, Any] | None, *, cap_sent: bool = False) -> None:
+        """Make the reports of ``incident`` (None: no incident chosen, nothing to make);
+        ``cap_sent``: a CAP alert about it has been sent (the next one updates it)."""
         new_id = incident["id"] if incident else None
         if new_id != self.incident_id:
             self.say("")
         self.incident_id = new_id
-        self.cap_sent = incident is not None and any(
-            entry["kind"] == glossary.LOG_CAP for entry in incident.get("log", [])
-        )
+        self.cap_sent = incident is not None and cap_sent
         self._explain_cap()
         for push in self.buttons.values():
             push.setEnabled(new_id is not None)

@@ -132,7 +132,7 @@ class SystemsTab(Tab):
         detail = self.detail
         system = self.selected_system()
         entries = []
-        for entry in detail.incident["log"] if detail else []:
+        for entry in detail.status_entries if detail else []:
             if entry["kind"] == "status":
                 entries.append(entry)
             elif entry["kind"] == "declared":
