@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import logging
 import threading
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
@@ -34,32 +33,49 @@ def log_path(data_dir: Path) -> Path:
     return data_dir / LOG_FOLDER / LOG_FILE
 
 
-class _LogFile(RotatingFileHandler):
-    """The rotating log file; logs/ is made on the first record (so merely starting
-    creates nothing), and a failure to write is remembered instead of printed."""
+class _LogFile(logging.Handler):
+    """The rotating log file. logs/ is made, and the file handler loaded, on the first
+    record (so merely starting creates nothing, and a command that logs nothing does not
+    import ``logging.handlers``); a failure to write is remembered instead of printed."""
 
     def __init__(self, path: Path) -> None:
-        super().__init__(
-            path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8", delay=True
-        )
+        super().__init__()
         self.path = path
         self.failed = False
-        self.setFormatter(logging.Formatter(FORMAT))
-
-    def _open(self):  # type: ignore[no-untyped-def]  # typeshed: -> TextIOWrapper
-        # Only logs/ itself: logging never creates the data folder (a refused command
-        # changes nothing); without one, the caller reports the bug on stderr.
-        self.path.parent.mkdir(mode=0o700, exist_ok=True)
-        return super()._open()
+        self._file: logging.Handler | None = None
 
     def emit(self, record: logging.LogRecord) -> None:
         self.failed = False
-        super().emit(record)
+        if self._file is None:
+            try:
+                self._file = self._open_file()
+            except OSError:
+                self.handleError(record)
+                return
+        self._file.emit(record)
+
+    def _open_file(self) -> logging.Handler:
+        # Only logs/ itself: logging never creates the data folder (a refused command
+        # changes nothing); without one, the caller reports the bug on stderr.
+        self.path.parent.mkdir(mode=0o700, exist_ok=True)
+        from logging.handlers import RotatingFileHandler
+
+        file = RotatingFileHandler(
+            self.path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8", delay=True
+        )
+        file.setFormatter(logging.Formatter(FORMAT))
+        file.handleError = self.handleError  # type: ignore[method-assign]
+        return file
 
     def handleError(self, record: logging.LogRecord) -> None:
         # The default prints a traceback to stderr (absent in the frozen GUI);
         # the caller reports the bug its own way when the log failed.
         self.failed = True
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+        super().close()
 
 
 _current: _LogFile | None = None

@@ -240,7 +240,40 @@ def _declare(console: Any, args: argparse.Namespace) -> tuple[dict[str, Any], st
     return {"id": new_id, "scenario": scenario, "attached": args.attach}, new_id, "\n".join(lines)
 
 
+def _log(args: argparse.Namespace, out: Output) -> int:
+    """``incident log``: appended directly (services/quick_log.py), or through the console
+    when the database needs it first."""
+    from hisconsole.services import quick_log
+    from hisconsole.services.paths import resolve_data_dir
+
+    entry = quick_log.log(
+        resolve_data_dir(args.data_dir),
+        args.id,
+        args.text,
+        kind=args.kind,
+        corrects=args.corrects,
+        operator=args.operator,
+    )
+    if entry is None:
+        from hisconsole.services import incidents
+
+        console = open_console(args)
+        try:
+            entry = incidents.log(
+                console, args.id, args.text, kind=args.kind, corrects=args.corrects
+            ).entry
+        finally:
+            console.close()
+    out.emit(
+        {"id": args.id, "logged": True, "entry": entry},
+        _("Logged as entry {entry}.").format(entry=entry),
+    )
+    return EXIT_OK
+
+
 def cmd_incident(args: argparse.Namespace, out: Output) -> int:
+    if args.incident_command == "log":
+        return _log(args, out)
     from hisconsole.services import incidents
 
     console = open_console(args)
@@ -261,14 +294,6 @@ def cmd_incident(args: argparse.Namespace, out: Output) -> int:
             out.emit(rows, human or _("No incidents."))
         elif action == "show":
             _show(console, args.id, out)
-        elif action == "log":
-            logged = incidents.log(
-                console, args.id, args.text, kind=args.kind, corrects=args.corrects
-            )
-            out.emit(
-                {"id": args.id, "logged": True, "entry": logged.entry},
-                _("Logged as entry {entry}.").format(entry=logged.entry),
-            )
         elif action == "level":
             incidents.change_level(console, args.id, args.level, args.reason)
             out.emit(

@@ -10,10 +10,12 @@ a resolved incident gives ``Cancel``.
 from __future__ import annotations
 
 import datetime as dt
-import xml.etree.ElementTree as ET
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import xml.etree.ElementTree as ET
 
 NS = "urn:oasis:names:tc:emergency:cap:1.2"
 SEVERITY = {"I": "Extreme", "II": "Severe", "III": "Moderate", "IV": "Minor"}
@@ -100,6 +102,9 @@ def build_alert(
     area: Mapping[str, str],
 ) -> bytes:
     """The CAP 1.2 XML document (UTF-8 bytes) of ``message`` for the incident as it stands."""
+    # Imported here: the event schemas read this module's message types at every start.
+    import xml.etree.ElementTree as ET
+
     ET.register_namespace("", NS)
 
     def sub(parent: ET.Element, tag: str, text: str | None = None) -> ET.Element:

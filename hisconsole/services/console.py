@@ -4,36 +4,26 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import getpass
 import os
 import socket
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import select
 
 from hisconsole import __version__
-from hisconsole.domain.glossary import ROLES, SCRIBE
+from hisconsole.domain.glossary import ROLES
 from hisconsole.domain.hlc import HybridClock, wall_clock_ms
 from hisconsole.errors import N_
 from hisconsole.services.changes import ChangeSet as ChangeSet
 from hisconsole.services.errors import ServiceError as ServiceError
+from hisconsole.services.operators import Operator as Operator
+from hisconsole.services.operators import default_operator
 from hisconsole.store.db import Database, open_database
 from hisconsole.store.eventlog import EventWriter, last_stamp
 from hisconsole.store.models import Event, Meta
 from hisconsole.sync import identity
 from hisconsole.sync.identity import DeviceIdentity
-
-ENV_OPERATOR = "HISCONSOLE_OPERATOR"
-
-
-@dataclass(frozen=True)
-class Operator:
-    """The person on duty at this laptop; every event is attributed to them."""
-
-    name: str
-    role: str
 
 
 def area_of(kind: str) -> str:
@@ -90,7 +80,7 @@ class Console:
             self.clock = HybridClock(last_stamp(session), now_ms)
             meta = {m.key: m.value for m in session.scalars(select(Meta))}
         self.device_name = meta.get("device.name", socket.gethostname())
-        self.operator = self._default_operator(meta)
+        self.operator = default_operator(meta)
         #: Asks a person (named: the operator, or whoever is signed in to the commander's
         #: post) for their PIN when an act needs it (services/people.py, roster.py); set by
         #: the CLI and the GUI.
@@ -130,19 +120,6 @@ class Console:
     def now(self) -> dt.datetime:
         """The time now (UTC), from the same source as the event clock (tests control it)."""
         return dt.datetime.fromtimestamp(self._now_ms() / 1000, tz=dt.UTC)
-
-    @staticmethod
-    def _default_operator(meta: dict[str, str]) -> Operator:
-        env = os.environ.get(ENV_OPERATOR)
-        if env:
-            return Operator(env, meta.get("operator.role", SCRIBE))
-        if "operator.name" in meta:
-            return Operator(meta["operator.name"], meta.get("operator.role", SCRIBE))
-        try:
-            user = getpass.getuser()
-        except (KeyError, OSError):
-            user = "operator"
-        return Operator(user, SCRIBE)
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[EventWriter]:

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
-from hisconsole.domain import incidents as rules
 from hisconsole.errors import N_
+from hisconsole.services import incident_writes
 from hisconsole.services.console import Console, ServiceError
-from hisconsole.services.errors import IncidentClosed, IncidentUnknown
+from hisconsole.services.errors import IncidentUnknown
 from hisconsole.services.incident_clocks import iso as iso
+from hisconsole.services.incident_writes import STATUS_OF
 from hisconsole.store.models import Incident
 
 
@@ -50,19 +50,11 @@ def get_incident(session: Session, incident_id: str) -> Incident:
 
 def require_open(row: Incident) -> None:
     """Refuse to record anything more on a closed incident."""
-    if row.status == rules.INCIDENT_CLOSED:
-        raise IncidentClosed(incident=row.id)
-
-
-_INCIDENTS = Incident.__table__
-_STATUS = select(_INCIDENTS.c.status).where(_INCIDENTS.c.id == bindparam("id"))
+    incident_writes.require_open(row.id, row.status)
 
 
 def require_open_id(session: Session, incident_id: str) -> None:
     """:func:`require_open` for a write that needs nothing else of the incident: one
     column read on the connection instead of loading the whole row into the session."""
-    status = session.connection().execute(_STATUS, {"id": incident_id}).scalar()
-    if status is None:
-        raise IncidentUnknown(incident=incident_id)
-    if status == rules.INCIDENT_CLOSED:
-        raise IncidentClosed(incident=incident_id)
+    status = session.connection().exec_driver_sql(STATUS_OF, (incident_id,)).scalar()
+    incident_writes.require_open(incident_id, status)

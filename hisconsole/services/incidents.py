@@ -16,7 +16,7 @@ from hisconsole.i18n import gettext as _
 from hisconsole.i18n import term
 from hisconsole.i18n.formats import format_datetime
 from hisconsole.printing import words as printed_words
-from hisconsole.services import incident_log
+from hisconsole.services import incident_log, incident_writes
 from hisconsole.services import plan as plan_service
 from hisconsole.services.console import ChangeSet, Console, ServiceError
 from hisconsole.services.errors import (
@@ -33,7 +33,6 @@ from hisconsole.services.incident_rows import (
     iso,
     parse_time,
     require_open,
-    require_open_id,
 )
 from hisconsole.store import decisions
 from hisconsole.store.eventlog import EventWriter
@@ -167,34 +166,17 @@ def log(
 
     Returns the new entry's id (what ``corrects`` names) with what changed.
     """
-    text = text.strip()
-    if not text:
-        raise ServiceError(N_("The log entry is empty."))
-    if kind not in (*glossary.WRITTEN_LOG_KINDS, glossary.LOG_CORRECTION):
-        raise ServiceError(N_("Unknown log entry kind {kind!r}."), kind=kind)
+    text = incident_writes.entry_text(text, kind)
     with console.transaction() as tx:
-        require_open_id(tx.session, incident_id)
-        if corrects is not None:
-            target = tx.session.get(IncidentEntry, corrects)
-            if target is None or target.incident_id != incident_id:
-                raise ServiceError(
-                    N_("No log entry {corrects} in incident {incident_id} to correct."),
-                    corrects=corrects,
-                    incident_id=incident_id,
-                )
-            kind = "correction"
-        record = tx.emit(
-            "incident.logged",
-            f"incident:{incident_id}",
-            {
-                "id": incident_id,
-                "text": text,
-                "kind": kind,
-                "group": group,
-                "system": system,
-                "corrects": corrects,
-                "at": iso(console.now()),
-            },
+        record = incident_writes.write_entry(
+            tx,
+            incident_id,
+            text,
+            kind=kind,
+            at=iso(console.now()),
+            group=group,
+            system=system,
+            corrects=corrects,
         )
     return Logged(record.event_id, ChangeSet({AREA}, 1))
 

@@ -9,16 +9,18 @@ import os
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
-
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.exc import DBAPIError
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, Any
 
 from hisconsole.store import errors
 from hisconsole.store.location import APPLICATION_ID as APPLICATION_ID
 from hisconsole.store.location import DB_FILENAME as DB_FILENAME
 from hisconsole.store.location import database_path as database_path
+
+if TYPE_CHECKING:
+    # SQLAlchemy is imported when an engine is made, not with this module: the file
+    # checks below serve the command line's direct append too, which runs without it.
+    from sqlalchemy import Engine
+    from sqlalchemy.orm import Session
 
 #: Alembic revisions this program knows, oldest first; the last is the head.
 SCHEMA_REVISIONS = (
@@ -160,6 +162,8 @@ class Database:
 
     @contextlib.contextmanager
     def write(self) -> Iterator[Session]:
+        from sqlalchemy.orm import Session
+
         if self.read_only:
             raise errors.FolderReadOnly(folder=self.path.parent)
         with (
@@ -171,6 +175,8 @@ class Database:
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Session]:
+        from sqlalchemy.orm import Session
+
         conn_opts: dict[str, Any] = {"hisconsole_readonly": True}
         with (
             self._errors(),
@@ -184,7 +190,7 @@ class Database:
     def _errors(self) -> Iterator[None]:
         try:
             yield
-        except (DBAPIError, sqlite3.Error, OSError) as exc:
+        except Exception as exc:  # the driver's, OSError, or SQLAlchemy's wrapper of one
             known = errors.translate(exc, self.path)
             if known is None:
                 raise
@@ -194,14 +200,37 @@ class Database:
         self.engine.dispose()
 
 
+def _pragmas(*, read_only: bool) -> list[str]:
+    """What every connection to the database sets first. A writer's: WAL with
+    synchronous=FULL, so that a commit reported done survives a crash or power cut."""
+    pragmas = ["PRAGMA foreign_keys=ON", f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_S * 1000)}"]
+    if not read_only:
+        pragmas[:0] = ["PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL"]
+    return pragmas
+
+
+def connect_for_writing(path: Path) -> sqlite3.Connection:
+    """A write connection without SQLAlchemy, set up as the engine's are (``_pragmas``);
+    its caller begins each transaction with BEGIN IMMEDIATE (for the command line's
+    direct append, store/direct.py)."""
+    connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+    try:
+        for pragma in _pragmas(read_only=False):
+            connection.execute(pragma)
+    except BaseException:
+        connection.close()
+        raise
+    return connection
+
+
 def _make_engine(path: Path, *, read_only: bool = False) -> Engine:
+    from sqlalchemy import create_engine, event
+
     url = f"sqlite:///file:{path}?immutable=1&uri=true" if read_only else f"sqlite:///{path}"
     engine = create_engine(
         url, connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_S}
     )
-    pragmas = ["PRAGMA foreign_keys=ON", f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_S * 1000)}"]
-    if not read_only:
-        pragmas[:0] = ["PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL"]
+    pragmas = _pragmas(read_only=read_only)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
@@ -234,11 +263,14 @@ def _migrate(engine: Engine, path: Path, current: str | None) -> None:
         command.upgrade(config, "head")
 
 
-def open_database(data_dir: Path, *, create: bool = False, verify: bool = True) -> Database:
-    """Open (and if needed create or migrate) the console database in ``data_dir``.
+def check_file(
+    data_dir: Path, *, create: bool = False, verify: bool = True
+) -> tuple[Path, str | None, bool]:
+    """The database file of ``data_dir`` checked before anything opens it: (its path, its
+    schema revision (None: a new, empty file), whether it can only be read).
 
-    ``verify``: refuse a damaged file (quick check) before anything reads or writes it;
-    'hisconsole check' opens without it to report the damage in full.
+    Refuses (StoreError) a missing file (made when ``create``), a file of another program,
+    a damaged one (``verify``: SQLite's quick check) and one of a newer schema.
     """
     path = database_path(data_dir)
     if not path.exists():
@@ -268,6 +300,16 @@ def open_database(data_dir: Path, *, create: bool = False, verify: bool = True) 
             # Changes not yet folded into the file, or an upgrade due: neither can be
             # read without writing.
             raise errors.FolderReadOnly(folder=path.parent)
+    return path, revision, read_only
+
+
+def open_database(data_dir: Path, *, create: bool = False, verify: bool = True) -> Database:
+    """Open (and if needed create or migrate) the console database in ``data_dir``.
+
+    ``verify``: refuse a damaged file (quick check) before anything reads or writes it;
+    'hisconsole check' opens without it to report the damage in full.
+    """
+    path, revision, read_only = check_file(data_dir, create=create, verify=verify)
     engine = _make_engine(path, read_only=read_only)
     db = Database(path, engine, read_only=read_only)
     if revision != SCHEMA_HEAD:

@@ -1,50 +1,23 @@
-"""Appending events and reading them back: the single way anything changes."""
+"""Appending events and reading them back: the single way anything changes.
+
+How one event of this laptop is made and inserted is store/appending.py's, shared with
+the command line's direct append (store/direct.py); here, the console's writer in an ORM
+session, foreign events, reading the log and rebuilding the projections."""
 
 from __future__ import annotations
 
-import dataclasses
-import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, cast
 
 from sqlalchemy import Table, func, insert, select
-from sqlalchemy.dialects import sqlite
 from sqlalchemy.orm import Session
 
-from hisconsole.domain import event_schemas
 from hisconsole.domain.hlc import ZERO, HybridClock, Stamp
-from hisconsole.store import projections
-from hisconsole.store.errors import StoreError
+from hisconsole.store import appending, projections
 from hisconsole.store.events import COLUMNS, EventRecord
-from hisconsole.store.models import EVENT_FLAG_FROM_FUTURE, Event
+from hisconsole.store.models import Event
 from hisconsole.store.sync_models import EventOrder
 
-#: Signs an event written here: (record) -> Ed25519 signature over its canonical bytes.
-Signer = Callable[[EventRecord], bytes]
-#: Device id -> signer, registered when the device key is loaded (hisconsole.sync.identity).
-_SIGNERS: dict[str, Signer] = {}
-
-
-def register_signer(device_id: str, signer: Signer) -> None:
-    """Sign every event this device writes from now on (the key lives in the sync layer)."""
-    _SIGNERS[device_id] = signer
-
-
-def _compiled_insert(model: Any) -> tuple[str, tuple[str, ...]]:
-    """The INSERT of a whole row of ``model``'s table as SQLite SQL with positional
-    parameters, compiled once, and the column names in parameter order."""
-    table = model.__table__
-    compiled = insert(table).compile(
-        dialect=sqlite.dialect(), column_keys=[c.key for c in table.columns]
-    )
-    assert compiled.positiontup is not None
-    return str(compiled), tuple(compiled.positiontup)
-
-
-#: The event INSERT, compiled once: an append runs it on the DB-API connection of its
-#: transaction directly (the ORM's bulk-insert path and cache-key work cost more than
-#: the statement itself).
-_INSERT_EVENT, _INSERT_EVENT_KEYS = _compiled_insert(Event)
 #: Key, in the pooled SQLite connection's info, of this device's next sequence number as
 #: it was after that connection's last commit through an EventWriter.
 _NEXT_SEQ = "hisconsole.next_seq"
@@ -62,7 +35,8 @@ class EventWriter:
         self._next_seq: int | None = None
         self._seen: tuple[Any, ...] | None = None  # (info, data_version, connection)
         self._raw: Any = None  # the transaction's DB-API connection, once the lock is held
-        self._signer = _SIGNERS.get(device_id)
+        self._fairy_info: dict[Any, Any] = {}  # the pooled connection's info, with _raw
+        self._signer = appending.signer_of(device_id)
         self.written: list[EventRecord] = []
 
     def emit(
@@ -72,32 +46,41 @@ class EventWriter:
         payload: dict[str, Any],
         parents: Iterable[str] = (),
     ) -> EventRecord:
-        problem = event_schemas.payload_problem(kind, payload)
-        if problem is not None:
-            raise EventRefused(kind=kind, problem=problem)
+        raw = self._connection()
         if self._next_seq is None:
-            self._next_seq = self._first_seq()
-        record = EventRecord(
-            origin_id=self.device_id,
-            origin_seq=self._next_seq,
-            event_id=str(uuid.uuid4()),
-            hlc=self.clock.now().encode(),
+            self._next_seq = self._first_seq(raw)
+        record = appending.build(
+            kind,
+            entity,
+            payload,
+            parents,
+            device_id=self.device_id,
+            seq=self._next_seq,
             author=self.author,
-            kind=kind,
-            entity=entity,
-            payload=payload,
-            parents=tuple(parents),
+            clock=self.clock,
+            signer=self._signer,
         )
-        if self._signer is not None:
-            record = dataclasses.replace(record, signature=self._signer(record))
-        row = {**record.to_row(), "flags": 0}  # no flag: written here, now
-        self._raw.execute(_INSERT_EVENT, [row[key] for key in _INSERT_EVENT_KEYS])
+        appending.insert(raw, record)
         self._next_seq += 1
         projections.apply(self.session, record)
         self.written.append(record)
         return record
 
-    def _first_seq(self) -> int:
+    def query_one(self, sql: str, params: Sequence[Any]) -> tuple[Any, ...] | None:
+        """The first row of a plain SQL read in this transaction (what has been flushed)."""
+        row = self._connection().execute(sql, params).fetchone()
+        return tuple(row) if row is not None else None
+
+    def _connection(self) -> Any:
+        """The DB-API connection of this transaction (BEGIN IMMEDIATE: the write lock held)."""
+        if self._raw is None:
+            fairy = self.session.connection().connection
+            self._fairy_info = fairy.info
+            self._raw = fairy.dbapi_connection
+            assert self._raw is not None  # checked out for this transaction
+        return self._raw
+
+    def _first_seq(self, raw: Any) -> int:
         """This device's next sequence number, read under the write lock (BEGIN IMMEDIATE).
 
         The number kept after this connection's last commit is reused only when nothing
@@ -106,19 +89,12 @@ class EventWriter:
         an EventWriter (its total_changes). Otherwise the log is asked (max query), so
         the counter stays gap-free and race-free.
         """
-        fairy = self.session.connection().connection
-        raw = fairy.dbapi_connection
-        assert raw is not None  # checked out for this transaction
         version = raw.execute("PRAGMA data_version").fetchone()[0]
-        self._seen = (fairy.info, version, raw)
-        self._raw = raw
-        kept = fairy.info.get(_NEXT_SEQ)
+        self._seen = (self._fairy_info, version, raw)
+        kept = self._fairy_info.get(_NEXT_SEQ)
         if kept is not None and kept[:3] == (version, raw.total_changes, self.device_id):
             return int(kept[3])
-        current = self.session.scalar(
-            select(func.max(Event.origin_seq)).where(Event.origin_id == self.device_id)
-        )
-        return (current or 0) + 1
+        return appending.next_seq(raw, self.device_id)
 
     def keep_seq(self) -> None:
         """Remember the next sequence number for this connection's next write transaction.
@@ -135,14 +111,6 @@ class EventWriter:
     def forget_seq(self) -> None:
         if self._seen is not None:
             self._seen[0].pop(_NEXT_SEQ, None)
-
-
-class EventRefused(StoreError):
-    """An event to be written does not fit its kind's schema (most often a text longer
-    than the log keeps); nothing of its transaction is written."""
-
-    code = "event.refused"
-    template = "Refused: {problem} ({kind}). Nothing was changed."
 
 
 #: Core (the table, not the mapped class): one executemany for a batch of foreign events.
@@ -175,9 +143,7 @@ def append_foreign(
 
 def last_stamp(session: Session) -> Stamp:
     """The latest HLC stamp in the log (where this laptop's clock resumes)."""
-    value = session.scalar(
-        select(func.max(Event.hlc)).where(Event.flags.op("&")(EVENT_FLAG_FROM_FUTURE) == 0)
-    )
+    value = session.connection().exec_driver_sql(appending.LAST_STAMP).scalar()
     return Stamp.decode(value) if value else ZERO
 
 

@@ -29,6 +29,9 @@ COLUMNS: tuple[str, ...] = (
     "schema_version",
     "signature",
 )
+#: Local flags of a stored event (``events.flags``, a bit set; not part of the event):
+#: its clock stamp was far ahead of this laptop's clock when it arrived.
+EVENT_FLAG_FROM_FUTURE = 1
 #: What an event's signature covers: every column but the signature itself (a laptop's
 #: local flags are not part of the event).
 SIGNED_FIELDS: tuple[str, ...] = COLUMNS[:-1]

@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import glob
 import os
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -123,6 +121,8 @@ def output_file(path: Path, *, mode: int = 0o644, exclusive: bool = False) -> It
         raise FileWriteError(path, N_("a file of that name already exists"))
     _remove_stale(path)
     try:
+        import tempfile  # here: most commands write no file
+
         fd, name = tempfile.mkstemp(
             prefix=f".{path.name}.{os.getpid()}-", suffix=".partial", dir=path.parent
         )
@@ -164,6 +164,8 @@ def _remove_stale(path: Path) -> None:
     names carry their process id; a live writer's file is left alone)."""
     if os.name != "posix":
         return
+    import glob
+
     for tmp in path.parent.glob(f".{glob.escape(path.name)}.*-*.partial"):
         pid_text = tmp.name[len(path.name) + 2 :].split("-", 1)[0]
         if not pid_text.isdigit():

@@ -17,6 +17,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from hisconsole.domain.hlc import stamp_time
+from hisconsole.store import entry_rows
 from hisconsole.store.events import EventRecord
 from hisconsole.store.models import IncidentEntry
 
@@ -150,32 +151,10 @@ def adds_rows(*kinds: str) -> Callable[[RowMaker], RowMaker]:
     return register
 
 
-def entry_row(
-    record: EventRecord,
-    kind: str,
-    *,
-    text: str = "",
-    at: str | None = None,
-    group: str | None = None,
-    system: str | None = None,
-    corrects: str | None = None,
-    data: dict[str, Any] | None = None,
-) -> tuple[Any, dict[str, Any]]:
+def entry_row(record: EventRecord, kind: str, **fields: Any) -> tuple[Any, dict[str, Any]]:
     """The line ``record`` adds to its incident's activity log (``payload["id"]``), as a
-    (model, row) pair."""
-    return IncidentEntry, {
-        "event_id": record.event_id,
-        "incident_id": record.payload["id"],
-        "hlc": record.hlc,
-        "at": at or record.payload.get("at") or hlc_time(record.hlc),
-        "author": record.author,
-        "kind": kind,
-        "group_code": group,
-        "system": system,
-        "text": text,
-        "data": dumps(data or {}),
-        "corrects": corrects,
-    }
+    (model, row) pair (the row: ``entry_rows.entry_row``, keyword ``fields`` as there)."""
+    return IncidentEntry, entry_rows.entry_row(record, kind, **fields)
 
 
 def log_entry(session: Session, record: EventRecord, kind: str, **fields: Any) -> None:

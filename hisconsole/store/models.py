@@ -5,6 +5,8 @@ from __future__ import annotations
 from sqlalchemy import Float, Index, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from hisconsole.store import events
+
 
 class Base(DeclarativeBase):
     pass
@@ -31,7 +33,7 @@ class Event(Base):
 
 
 #: The event's clock stamp was far ahead of this laptop's clock when it arrived.
-EVENT_FLAG_FROM_FUTURE = 1
+EVENT_FLAG_FROM_FUTURE = events.EVENT_FLAG_FROM_FUTURE
 
 
 class Meta(Base):

@@ -26,7 +26,9 @@ from hisconsole.store import (  # noqa: F401  (register handlers)
     folding_numbers,
     folding_readiness,
 )
+from hisconsole.store.appending import applicable as applicable
 from hisconsole.store.decisions import settle_level, settle_resolution, settle_status
+from hisconsole.store.entry_rows import ENTRY_MAKERS
 from hisconsole.store.events import EventRecord
 from hisconsole.store.folding import (
     HANDLERS,
@@ -57,6 +59,7 @@ from hisconsole.store.models import (
     FormStock,
     Improvement,
     Incident,
+    IncidentEntry,
     IncidentMessage,
     IncidentSystem,
     Intake,
@@ -118,17 +121,6 @@ def apply_all(session: Session, records: Iterable[EventRecord], *, checked: bool
             insert_gathered()
     insert_gathered()
     return count
-
-
-def applicable(record: EventRecord) -> str | None:
-    """Why ``record`` cannot be applied (None: it can)."""
-    try:
-        wall_ms = int(record.hlc.split(".", 1)[0])
-    except ValueError:
-        return "its clock stamp is not readable"
-    return event_schemas.stamp_problem(wall_ms) or event_schemas.payload_problem(
-        record.kind, record.payload
-    )
 
 
 def missing_reference(
@@ -384,19 +376,10 @@ def _incident_playbook(session: Session, record: EventRecord) -> None:
         session.flush()
 
 
-@adds_rows("incident.logged")
-def _incident_logged(record: EventRecord) -> Rows:
-    p = record.payload
-    return [
-        _entry_row(
-            record,
-            p.get("kind", "note"),
-            text=p["text"],
-            group=p.get("group"),
-            system=p.get("system"),
-            corrects=p.get("corrects"),
-        )
-    ]
+@adds_rows(*ENTRY_MAKERS)
+def _entry_only(record: EventRecord) -> Rows:
+    # The same row the direct append (store/direct.py) writes for these kinds.
+    return [(IncidentEntry, ENTRY_MAKERS[record.kind](record))]
 
 
 @handles("incident.system_status")

@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import base64
+import binascii
 from dataclasses import dataclass
 from pathlib import Path
 
-from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from hisconsole.errors import N_, KnownError
-from hisconsole.store.eventlog import register_signer
+from hisconsole.store.appending import register_signer
 from hisconsole.store.files import write_atomically
 from hisconsole.sync.canonical import EventSigner, device_id_of
 
 KEY_FILENAME = "device-key.pem"
+#: The PEM lines around a key file written by :func:`create` (PKCS #8, unencrypted) ...
+_PEM_HEAD, _PEM_TAIL = b"-----BEGIN PRIVATE KEY-----", b"-----END PRIVATE KEY-----"
+#: ... and the DER of an Ed25519 key in it before the 32-byte seed (RFC 8410, section 7).
+_PKCS8_ED25519 = bytes.fromhex("302e020100300506032b657004220420")
 
 
 class DeviceKeyError(KnownError):
@@ -31,9 +35,7 @@ class DeviceIdentity:
 
     @property
     def public_key_bytes(self) -> bytes:
-        return self.private_key.public_key().public_bytes(
-            serialization.Encoding.Raw, serialization.PublicFormat.Raw
-        )
+        return self.private_key.public_key().public_bytes_raw()
 
     @property
     def public_key_b64(self) -> str:
@@ -60,6 +62,11 @@ def load(data_dir: Path) -> DeviceIdentity | None:
         return None
     except OSError as exc:
         raise DeviceKeyError(_unreadable(path, exc.strerror or str(exc))) from exc
+    own = _as_written(data)
+    if own is not None:
+        return _signing(DeviceIdentity(own))
+    from cryptography.hazmat.primitives import serialization
+
     try:
         key = serialization.load_pem_private_key(data, password=None)
     except (ValueError, TypeError) as exc:
@@ -69,8 +76,26 @@ def load(data_dir: Path) -> DeviceIdentity | None:
     return _signing(DeviceIdentity(key))
 
 
+def _as_written(data: bytes) -> Ed25519PrivateKey | None:
+    """The key of a file exactly as :func:`create` writes it, read without the general PEM
+    loader (whose import costs a command that writes one entry more than its work);
+    None for any other file, which the general loader then reads or refuses."""
+    lines = data.strip().splitlines()
+    if len(lines) != 3 or lines[0] != _PEM_HEAD or lines[2] != _PEM_TAIL:
+        return None
+    try:
+        der = base64.b64decode(lines[1], validate=True)
+    except binascii.Error:
+        return None
+    if len(der) != len(_PKCS8_ED25519) + 32 or not der.startswith(_PKCS8_ED25519):
+        return None
+    return Ed25519PrivateKey.from_private_bytes(der[len(_PKCS8_ED25519) :])
+
+
 def create(data_dir: Path) -> DeviceIdentity:
     """Make a new key in ``data_dir`` (private file; never over an existing one)."""
+    from cryptography.hazmat.primitives import serialization
+
     key = Ed25519PrivateKey.generate()
     pem = key.private_bytes(
         serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()

@@ -14,8 +14,8 @@ from hisconsole.services import incidents
 from hisconsole.services.console import Console, new_identity
 from hisconsole.services.maintenance import check
 from hisconsole.services.sync import bundles as bundles_service
+from hisconsole.store import appending
 from hisconsole.store import db as store_db
-from hisconsole.store import eventlog
 from tests.sync.conftest import load_plan
 from tests.sync.helpers import events, problems, snapshot
 
@@ -27,7 +27,7 @@ def test_events_written_before_signing_existed_are_signed_on_the_way_out(
     laptops: Laptops, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     a, b = laptops("A"), laptops("B")
-    monkeypatch.delitem(eventlog._SIGNERS, a.device_id)  # as an older program wrote them
+    monkeypatch.delitem(appending._SIGNERS, a.device_id)  # as an older program wrote them
     load_plan(a)
     incident, _ = incidents.declare(a, level="IV", title="Written unsigned")
     with a.db.read() as session:

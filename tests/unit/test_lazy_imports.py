@@ -99,6 +99,10 @@ def test_logging_an_entry_loads_no_gui_and_no_heavy_library(ready_data_dir: Path
     assert "Logged as entry" in out
     assert not any(m.split(".")[0] == "PySide6" for m in modules)
     assert _heavy(modules) == []
+    # Appended on sqlite3 directly (services/quick_log.py): the database layer (SQLAlchemy,
+    # the models, Alembic) costs this command several times its write.
+    assert [m for m in modules if m.split(".")[0] in ("sqlalchemy", "alembic")] == []
+    assert "hisconsole.store.models" not in modules
 
 
 def test_the_settings_calling_codes_are_the_phone_librarys():
