@@ -5,12 +5,18 @@ filled with signed activity-log entries of that incident up to the size, then, e
 fresh process so its peak memory is its own:
 - start-up: a cold ``hisconsole --json incident list`` (CLI open), wall time of the process;
 - append: ``incidents.log`` in-process (median of 20);
-- open incident: ``incidents.show`` of the big incident with its log (median of 3);
+- open incident: a cold ``hisconsole --json incident show`` of the big incident, the whole
+  log written out (streamed a page at a time), wall time of the process;
+- incident page: ``load_detail``, the page's read of the incident and its whole log (median
+  of 3; the page keeps the log it shows in memory);
 - dashboard refresh: ``load_situation``, the services calls behind the dashboard (median of 5);
 - check: ``maintenance.check`` (once).
 Peak memory is the process's own high-water resident set (VmHWM; ru_maxrss would carry the
 parent's over fork + exec), imports included. Start-up,
 append and the dashboard should stay flat as the log grows; check at 1M under 500 MB.
+
+``BENCH_SCALING_CACHE=DIR`` keeps each size's database in DIR (built once, 12 min for 1M on a
+busy machine) and runs on a copy of it.
 
 The log is written in bulk (signed with the laptop's key, projections made by the
 program's own row makers), not through the services; ``check`` confirms it is sound.
@@ -37,7 +43,8 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 SIZES = [int(a) for a in sys.argv[1:] if a.isdigit()] or [1_000, 10_000, 100_000, 1_000_000]
-OPS = ("startup", "append", "open incident", "dashboard", "check")
+OPS = ("startup", "append", "open incident", "incident page", "dashboard", "check")
+CACHE = os.environ.get("BENCH_SCALING_CACHE")
 #: Runs the CLI in this process and reports its peak memory on the last line of stderr.
 CLI = (
     "import runpy, sys\n"
@@ -139,12 +146,15 @@ def measure(op: str, data: Path, incident: str) -> dict[str, float]:
             start = time.perf_counter()
             incidents.log(console, incident, f"runner back from ward {n}")
             times.append(time.perf_counter() - start)
-    elif op == "open incident":
+    elif op == "incident page":
+        from hisconsole.ui.incident.detail import load_detail
+
         for _ in range(3):
             start = time.perf_counter()
-            shown = incidents.show(console, incident)
+            detail = load_detail(console, incident)
             times.append(time.perf_counter() - start)
-        assert len(shown["log"]) > 0
+            assert len(detail.log.rows) > 0
+            del detail  # the page holds one read at a time
     elif op == "dashboard":
         from hisconsole.ui.situation import load_situation
 
@@ -164,13 +174,15 @@ def measure(op: str, data: Path, incident: str) -> dict[str, float]:
 
 def _child(op: str, data: Path, incident: str) -> dict[str, float]:
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    if op == "startup":
+    if op in ("startup", "open incident"):
+        command = ["incident", "list"] if op == "startup" else ["incident", "show", incident]
         runs = []
-        for _ in range(3):
+        for _ in range(3 if op == "startup" else 1):
             start = time.perf_counter()
             done = subprocess.run(
-                [sys.executable, "-c", CLI, "--data-dir", str(data), "--json", "incident", "list"],
-                capture_output=True,
+                [sys.executable, "-c", CLI, "--data-dir", str(data), "--json", *command],
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
                 text=True,
                 check=True,
                 cwd=ROOT,
@@ -205,15 +217,27 @@ def _table(results: dict[int, dict[str, dict[str, float]]]) -> None:
     sys.stdout.flush()
 
 
+def _database(data: Path, size: int) -> str:
+    """Build the database of ``size`` events in ``data`` (or copy it from the cache)."""
+    kept = Path(CACHE) / f"d{size}" if CACHE else data
+    if not (kept / "INCIDENT").exists():
+        shutil.rmtree(kept, ignore_errors=True)
+        start = time.perf_counter()
+        incident = build(kept, size)
+        (kept / "INCIDENT").write_text(incident)
+        print(f"{size:,} events built in {time.perf_counter() - start:.0f} s", flush=True)
+    if kept != data:
+        shutil.copytree(kept, data)
+    return (data / "INCIDENT").read_text()
+
+
 def main() -> None:
     root = Path(tempfile.mkdtemp(prefix="hisconsole-bench-scaling-"))
     results: dict[int, dict[str, dict[str, float]]] = {}
     try:
         for size in SIZES:
             data = root / f"d{size}"
-            start = time.perf_counter()
-            incident = build(data, size)
-            print(f"{size:,} events built in {time.perf_counter() - start:.0f} s", flush=True)
+            incident = _database(data, size)
             results[size] = {}
             for op in OPS:
                 results[size][op] = _child(op, data, incident)
