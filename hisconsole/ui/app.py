@@ -9,6 +9,7 @@ import time
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer
 from PySide6.QtGui import QFontDatabase, QIcon
@@ -17,24 +18,25 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from hisconsole import __version__, logs
 from hisconsole.errors import KnownError
 from hisconsole.resources import ResourcesMissing, resource_path
-from hisconsole.services.console import Console
+from hisconsole.services import first_look
 from hisconsole.services.paths import (
     ENV_DATA_DIR,
     is_initialised,
     remember_data_dir,
     resolve_data_dir,
 )
-from hisconsole.services.setup import FirstStartResult, open_or_initialise
-from hisconsole.ui.context import Context, CurrentPlan
 from hisconsole.ui.crash import CrashReporter
-from hisconsole.ui.firstrun import FirstRunWizard
 from hisconsole.ui.i18n import LANGUAGES, Translations, default_language
 from hisconsole.ui.main_window import KEY_LANGUAGE, MainWindow
-from hisconsole.ui.notify import Notifier
 from hisconsole.ui.runner import Runner, user_message
-from hisconsole.ui.situation import SituationWatch
-from hisconsole.ui.sync.mesh_control import MeshControl
 from hisconsole.ui.theme import Theme
+
+# The window paints (its frame and the first look) before these are imported: they
+# open the console and bring the database layer with them.
+if TYPE_CHECKING:
+    from hisconsole.services.console import Console
+    from hisconsole.services.setup import FirstStartResult
+    from hisconsole.ui.firstrun import FirstRunWizard
 
 APP_NAME = "hisconsole"
 ORGANISATION = "HIS Console"
@@ -93,37 +95,59 @@ def create_main_window(
     situation are read in the background; the runner is idle once they have been
     shown. ``use_tray`` False keeps notices inside the window (no tray icon).
     ``read_now`` False holds every read (the plan, the situation, what the pages
-    ask for) until ``runner.release(lambda: start_reading(window))``: ``run`` does
-    so once the window has painted.
+    ask for) until ``window.ctx.runner.release(lambda: start_reading(window))``.
     """
+    window = create_frame(settings_path, translations)
+    attach_console(window, console, use_tray=use_tray, read_now=read_now)
+    return window
+
+
+def create_frame(settings_path: Path, translations: Translations | None = None) -> MainWindow:
+    """The window before the console is open: its frame, in the saved language and look
+    (``MainWindow.show_first_look`` fills it in, ``attach_console`` completes it)."""
     settings = open_settings(settings_path)
-    runner = Runner()
-    if not read_now:
-        runner.hold()  # what the pages ask for at construction waits too
     theme = Theme(settings)
-    owned: list[QObject] = [runner, settings, theme]
+    owned: list[QObject] = [settings, theme]
     if translations is None:
         translations = Translations()
         translations.set_language(saved_language(settings))
         owned.append(translations)
-    mesh = MeshControl(console, runner, settings)
+    window = MainWindow(settings, translations, theme)
+    for child in owned:
+        child.setParent(window)
+    return window
+
+
+def attach_console(
+    window: MainWindow, console: Console, *, use_tray: bool = True, read_now: bool = True
+) -> None:
+    """Give the window its console: the shared context, the actions and the pages.
+    ``read_now`` False holds every read until the runner is released."""
+    from hisconsole.ui.context import Context, CurrentPlan
+    from hisconsole.ui.notify import Notifier
+    from hisconsole.ui.situation import SituationWatch
+    from hisconsole.ui.sync.mesh_control import MeshControl
+
+    runner = Runner()
+    if not read_now:
+        runner.hold()  # what the pages ask for at construction waits too
+    mesh = MeshControl(console, runner, window.settings)
     ctx = Context(
         console=console,
         runner=runner,
-        translations=translations,
-        settings=settings,
+        translations=window.translations,
+        settings=window.settings,
         plan=CurrentPlan(console, runner),
         situation=SituationWatch(console, runner),
         notifier=Notifier(use_tray=use_tray),
-        theme=theme,
+        theme=window.theme,
         mesh=mesh,
     )
-    window = MainWindow(ctx)
-    for child in (*owned, ctx.plan, ctx.situation, ctx.notifier, mesh):
+    for child in (runner, ctx.plan, ctx.situation, ctx.notifier, mesh):
         child.setParent(window)
+    window.attach(ctx)
     if read_now:
         start_reading(window)
-    return window
 
 
 def start_reading(window: MainWindow) -> None:
@@ -156,7 +180,8 @@ class FirstPaint(QObject):
 
 class StartTimes(QObject):
     """For the start-up benchmark: prints the process's CPU seconds at the first paint of
-    any widget and once the dashboard shows the plan and the situation, then quits."""
+    any widget and once the dashboard shows the plan and the situation, then quits
+    (``watch`` once the window has its console)."""
 
     def __init__(self, app: QApplication, window: MainWindow) -> None:
         super().__init__(window)
@@ -164,8 +189,10 @@ class StartTimes(QObject):
         self._window = window
         self._painted = False
         app.installEventFilter(self)
-        window.ctx.plan.updated.connect(self._check_ready)
-        window.ctx.situation.updated.connect(self._check_ready)
+
+    def watch(self) -> None:
+        self._window.ctx.plan.updated.connect(self._check_ready)
+        self._window.ctx.situation.updated.connect(self._check_ready)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if not self._painted and event.type() == QEvent.Type.Paint:
@@ -202,6 +229,8 @@ def run_first_start(
     path: Path, translations: Translations, *, explicit: bool
 ) -> tuple[Console, Path, FirstRunWizard] | None:
     """Show the set-up wizard; the console it created and its folder, or None if closed."""
+    from hisconsole.ui.firstrun import FirstRunWizard
+
     wizard = FirstRunWizard(path, translations)
     try:
         if wizard.exec() != QDialog.DialogCode.Accepted or wizard.console is None:
@@ -246,8 +275,10 @@ def run(
     Returns the exit code: 0 after a normal end (or the first-start set-up
     closed: nothing was created), 1 when the console could not be opened (the
     reason has been shown). On a first start (no database yet) the set-up
-    wizard asks where and with what to start. ``quit_after_show`` quits as soon
-    as the window is shown, without the wizard or the sign-in dialog (smoke
+    wizard asks where and with what to start. Otherwise the window first paints
+    the first look (the open incidents, their levels and clocks, read without the
+    database layer) and opens the console after that. ``quit_after_show`` quits as
+    soon as the window is complete, without the wizard or the sign-in dialog (smoke
     tests, benchmarks); ``quit_when_ready`` quits once the dashboard is filled in,
     printing when the window first painted and when it was ready (``StartTimes``).
     ``wall`` opens the read-only wall display full screen instead of the window (for a
@@ -271,6 +302,7 @@ def run(
             # starts in English (choosing the language in the menu says what is missing).
             with contextlib.suppress(ResourcesMissing):
                 translations.set_language(saved_language(open_settings(settings_path)))
+            look = None
             if not (quit_after_show or quit_when_ready) and not is_initialised(path):
                 explicit = bool(data_dir) or bool(os.environ.get(ENV_DATA_DIR))
                 started = run_first_start(path, translations, explicit=explicit)
@@ -279,32 +311,56 @@ def run(
                 console, path, wizard = started
                 settings_path = path / SETTINGS_FILE
                 logs.attach(path)
-            else:
-                console, _result = open_or_initialise(path)
+            elif not wall:
+                look = first_look.read(path)
+            if look is None and console is None:
+                console = _open(path)  # its errors are said before any window shows
         except KnownError as exc:
             show_start_error(exc)
             return 1
         except Exception as exc:  # a bug before the window: logged, and said before exiting
             reporter.report(exc, wait=True)
             return 1
-        window = create_main_window(
-            console, settings_path, translations=translations, read_now=False
-        )
-        FirstPaint(app, lambda: window.ctx.runner.release(lambda: start_reading(window)), window)
+        window = create_frame(settings_path, translations)
+        times = StartTimes(app, window) if quit_when_ready else None
+
+        def complete() -> None:
+            """Open the console (if not yet), attach it to the window, then read."""
+            nonlocal console
+            if console is None:
+                try:
+                    console = _open(path)
+                except KnownError as exc:
+                    show_start_error(exc)
+                    app.exit(1)
+                    return
+                except Exception as exc:  # a bug: logged, and said before exiting
+                    reporter.report(exc, wait=True)
+                    app.exit(1)
+                    return
+            if not window.attached:
+                attach_console(window, console, read_now=False)
+            window.ctx.runner.release(lambda: start_reading(window))
+            if quit_after_show:
+                QTimer.singleShot(0, app.quit)
+            elif times is not None:
+                times.watch()
+            elif wizard is not None and wizard.signed_in:
+                report = first_start_report(wizard.result_)
+                if report:
+                    QTimer.singleShot(0, lambda: show_first_start_report(window, report))
+            elif not wall:
+                window.open_sign_in()
+
+        if look is not None:
+            window.show_first_look(look)
+        elif console is not None:  # opened already: complete before it shows, reads wait
+            attach_console(window, console, read_now=False)
+        FirstPaint(app, complete, window)
         if wall:
             window.open_wall()
         else:
             window.show()
-        if quit_after_show:
-            QTimer.singleShot(0, app.quit)
-        elif quit_when_ready:
-            StartTimes(app, window)
-        elif wizard is not None and wizard.signed_in:
-            report = first_start_report(wizard.result_)
-            if report:
-                QTimer.singleShot(0, lambda: show_first_start_report(window, report))
-        elif not wall:
-            window.open_sign_in()
         code = app.exec()
         window.close()
         return code
@@ -314,3 +370,10 @@ def run(
         translations.uninstall()
         reporter.uninstall()
         logs.detach()
+
+
+def _open(path: Path) -> Console:
+    from hisconsole.services.setup import open_or_initialise
+
+    console, _result = open_or_initialise(path)
+    return console

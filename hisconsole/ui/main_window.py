@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QEvent, QSize, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QByteArray,
+    QCoreApplication,
+    QEvent,
+    QSettings,
+    QSize,
+    Qt,
+)
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -23,37 +33,37 @@ from PySide6.QtWidgets import (
 from hisconsole import __version__
 from hisconsole.domain.plan import text
 from hisconsole.resources import ResourcesMissing
-from hisconsole.services import people as people_service
-from hisconsole.services.console import ChangeSet
-from hisconsole.services.sync.mesh import MeshStatus
-from hisconsole.ui import actions, style
-from hisconsole.ui.alerts.panel import AlertPanel
+from hisconsole.ui import style
 from hisconsole.ui.banner import BannerIncident, StatusBanner
-from hisconsole.ui.context import Context, PlanSnapshot
-from hisconsole.ui.handover.dialog import HandoverDialog
 from hisconsole.ui.help import TOPICS, HelpDialog
-from hisconsole.ui.i18n import CHINESE, LANGUAGE_NAMES, LANGUAGES
-from hisconsole.ui.partials.dialogs import (
-    DeclareDialog,
-    IntakeDialog,
-    LevelDialog,
-    UpwardReportDialog,
-    open_dialog,
-)
-from hisconsole.ui.partials.page import Page
+from hisconsole.ui.i18n import CHINESE, LANGUAGE_NAMES, LANGUAGES, Translations
 from hisconsole.ui.runner import user_message
-from hisconsole.ui.signin import SignInDialog
 from hisconsole.ui.situation import EXERCISE_MARK, Situation
-from hisconsole.ui.sync.mesh_control import banner_text
 from hisconsole.ui.theme import Theme
-from hisconsole.ui.wall.window import WallWindow
 
+# The window paints its frame and the first look (banner, level, clocks) before the
+# console opens: what follows needs the services, and the database layer with them, so it
+# is imported when the console is attached or the action is first used.
 if TYPE_CHECKING:
+    from hisconsole.services.changes import ChangeSet
+    from hisconsole.services.first_look import FirstLook
+    from hisconsole.ui.alerts.panel import AlertPanel
+    from hisconsole.ui.context import Context, PlanSnapshot
     from hisconsole.ui.dashboard.page import DashboardPage
     from hisconsole.ui.drills.page import DrillsPage
+    from hisconsole.ui.handover.dialog import HandoverDialog
     from hisconsole.ui.incident.page import IncidentPage
     from hisconsole.ui.kit import dialog as kit_print
+    from hisconsole.ui.partials.dialogs import (
+        DeclareDialog,
+        IntakeDialog,
+        LevelDialog,
+        UpwardReportDialog,
+    )
+    from hisconsole.ui.partials.page import Page
     from hisconsole.ui.plan.page import PlanPage
+    from hisconsole.ui.signin import SignInDialog
+    from hisconsole.ui.wall.window import WallWindow
 
 
 @dataclass(frozen=True)
@@ -118,6 +128,11 @@ NAV_MIN_WIDTH = 210
 LANGUAGE_MNEMONICS = {"en": "&English", CHINESE: "中文(&Z)"}
 
 
+def page_shortcut(index: int) -> QKeySequence:
+    """Ctrl+1 … Ctrl+8: the page at ``index`` in navigation order."""
+    return QKeySequence(f"Ctrl+{index + 1}")
+
+
 def help_topic(name: str) -> str:
     """The help topic of a page: its class name without "Page" ("DashboardPage" -> "dashboard")."""
     topic = name.removesuffix("Page").lower()
@@ -127,6 +142,12 @@ def help_topic(name: str) -> str:
 class MainWindow(QMainWindow):
     """The console's window: the status banner on top, navigation on the left, the pages.
 
+    Built in two steps so that it paints before the console (and the database layer)
+    is loaded: the frame (banner, navigation, menus' titles) with the first look's
+    incidents, levels and clocks (``show_first_look``), then ``attach`` with the open
+    console's context builds the rest (actions, alerts, pages) and the full read
+    replaces the first look.
+
     Keeps its geometry, the interface language, high contrast and the text
     size in the data directory's ``ui.ini``. Switching the operator, the
     language or the look needs no restart.
@@ -134,22 +155,31 @@ class MainWindow(QMainWindow):
     Signals: none.
     """
 
-    def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
+    #: Set by ``attach``; nothing reads it before (the actions do not exist until then).
+    ctx: Context
+
+    def __init__(
+        self,
+        settings: QSettings,
+        translations: Translations,
+        theme: Theme | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
-        self.ctx = ctx
-        ctx.runner.error_parent = self
+        self.settings = settings
+        self.translations = translations
         # The look first: every widget below is built at the chosen text size.
-        self.theme = ctx.theme if ctx.theme is not None else Theme(ctx.settings, self)
+        self.theme = theme if theme is not None else Theme(settings, self)
         self.theme.apply()
         self.help_dialog: HelpDialog | None = None
         self.setObjectName("MainWindow")
         self.exercise = False  # the headline incident is an exercise: the title says so
         self.setMinimumSize(720, 500)
+        self.attached = False
+        self.first_look: FirstLook | None = None
+        self._situation_read = False  # the full read has replaced the first look
 
         self.banner = StatusBanner(self)
-        self.banner.set_operator(
-            ctx.console.operator, verified=people_service.roles_verified(ctx.console)
-        )
         self.nav = QListWidget(self)
         self.nav.setObjectName("Navigation")
         self.nav.setFont(style.sized_font(self.nav, 3))
@@ -162,7 +192,6 @@ class MainWindow(QMainWindow):
             self.pages.append(None)
             self.stack.addWidget(QWidget(self.stack))
             self.nav.addItem(QListWidgetItem())
-        self.nav.currentRowChanged.connect(self._row_changed)
 
         body = QHBoxLayout()
         body.setContentsMargins(0, 0, 0, 0)
@@ -170,26 +199,67 @@ class MainWindow(QMainWindow):
         body.addWidget(self.nav)
         body.addWidget(self.stack, 1)
         central = QWidget(self)
-        layout = QVBoxLayout(central)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(self.banner)
-        self.alert_panel = AlertPanel(ctx, central)
-        layout.addWidget(self.alert_panel)
-        layout.addLayout(body, 1)
+        self._layout = QVBoxLayout(central)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(0)
+        self._layout.addWidget(self.banner)
+        self.alert_panel: AlertPanel | None = None  # under the banner once attached
+        self._layout.addLayout(body, 1)
         self.setCentralWidget(central)
 
-        self._create_actions()
         self._create_menus()
+        self.theme.changed.connect(self._theme_changed)
+        self.retranslate()
+        self.restore_state()
+        self.nav.setCurrentRow(0)
+
+    def attach(self, ctx: Context) -> None:
+        """Build what needs the open console: the actions, the alerts, the pages."""
+        from hisconsole.services import people as people_service
+        from hisconsole.ui.alerts.panel import AlertPanel
+
+        self.ctx = ctx
+        self.attached = True
+        ctx.runner.error_parent = self
+        self.banner.set_operator(
+            ctx.console.operator, verified=people_service.roles_verified(ctx.console)
+        )
+        central = self.centralWidget()
+        self.alert_panel = AlertPanel(ctx, central)
+        self._layout.insertWidget(1, self.alert_panel)
+        self._create_actions()
+        self._fill_menus()
         ctx.runner.changed.connect(self._changed)
         if ctx.mesh is not None:
             ctx.mesh.status_changed.connect(self._network_changed)
         ctx.plan.updated.connect(self._plan_updated)
-        ctx.situation.updated.connect(self._situation_updated)
-        self.theme.changed.connect(self._theme_changed)
+        ctx.situation.updated.connect(self._situation_read_in)
+        self.nav.currentRowChanged.connect(self._row_changed)
         self.retranslate()
-        self.restore_state()
-        self.show_page(0)
+        if self.first_look is None or self.nav.currentRow() != DASHBOARD:
+            self._row_changed(self.nav.currentRow())
+        # else the first look stays on the dashboard's place until the situation is read:
+        # a dashboard built now would say "no active incident" until then.
+
+    def show_first_look(
+        self, look: FirstLook, now: Callable[[], dt.datetime] | None = None
+    ) -> None:
+        """Show the open incidents, their levels and clocks read before the console opened
+        (until the full read replaces them); ``now``: the clock source (default: the
+        console's, the wall clock)."""
+        from hisconsole.ui.dashboard.first_look import FirstLookPanel, wall_clock_now
+
+        self.first_look = look
+        stand_in = self.stack.widget(DASHBOARD)
+        panel = FirstLookPanel(
+            look, self.translations.language, self.stack, now=now or wall_clock_now
+        )
+        self.stack.insertWidget(DASHBOARD, panel)
+        if stand_in is not None:
+            self.stack.removeWidget(stand_in)
+            stand_in.deleteLater()
+        self.stack.setCurrentIndex(DASHBOARD)
+        self._show_situation()
 
     # -- construction -------------------------------------------------------------------------
 
@@ -216,7 +286,7 @@ class MainWindow(QMainWindow):
         for index in range(len(PAGES)):
             action = QAction(self)
             action.setCheckable(True)
-            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            action.setShortcut(page_shortcut(index))
             action.triggered.connect(lambda _checked=False, i=index: self.show_page(i))
             self.page_group.addAction(action)
             self.page_actions.append(action)
@@ -226,7 +296,7 @@ class MainWindow(QMainWindow):
         for lang in LANGUAGES:
             action = QAction(LANGUAGE_MNEMONICS.get(lang, LANGUAGE_NAMES[lang]), self)
             action.setCheckable(True)
-            action.setChecked(lang == self.ctx.lang)
+            action.setChecked(lang == self.translations.language)
             action.triggered.connect(lambda _checked=False, code=lang: self.set_language(code))
             self.language_group.addAction(action)
             self.language_actions[lang] = action
@@ -286,8 +356,15 @@ class MainWindow(QMainWindow):
         self.wall: WallWindow | None = None
 
     def _create_menus(self) -> None:
+        """The menu bar's menus, titled (the frame); their actions come with ``attach``."""
         bar = self.menuBar()
         self.file_menu = bar.addMenu("")
+        self.incident_menu = bar.addMenu("")
+        self.view_menu = bar.addMenu("")
+        self.language_menu = bar.addMenu("")
+        self.help_menu = bar.addMenu("")
+
+    def _fill_menus(self) -> None:
         self.file_menu.addAction(self.switch_operator_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.kit_action)
@@ -295,7 +372,6 @@ class MainWindow(QMainWindow):
         self.file_menu.addActions([self.bundle_import_action, self.bundle_export_action])
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
-        self.incident_menu = bar.addMenu("")
         self.incident_menu.addActions(
             [self.declare_action, self.intake_action, self.log_entry_action]
         )
@@ -303,7 +379,6 @@ class MainWindow(QMainWindow):
         self.incident_menu.addActions([self.upward_action, self.level_action])
         self.incident_menu.addSeparator()
         self.incident_menu.addAction(self.handover_action)
-        self.view_menu = bar.addMenu("")
         self.view_menu.addActions(self.page_actions)
         self.view_menu.addSeparator()
         self.view_menu.addAction(self.find_action)
@@ -317,9 +392,7 @@ class MainWindow(QMainWindow):
                 self.reset_text_action,
             ]
         )
-        self.language_menu = bar.addMenu("")
         self.language_menu.addActions(list(self.language_actions.values()))
-        self.help_menu = bar.addMenu("")
         self.help_menu.addActions([self.help_action, self.keys_action])
         self.help_menu.addSeparator()
         self.help_menu.addAction(self.about_action)
@@ -431,6 +504,8 @@ class MainWindow(QMainWindow):
 
     def open_sign_in(self) -> SignInDialog:
         """Show the sign-in dialog over the window (it does not block)."""
+        from hisconsole.ui.signin import SignInDialog
+
         dialog = SignInDialog(self.ctx, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
@@ -462,11 +537,15 @@ class MainWindow(QMainWindow):
     # -- incidents ----------------------------------------------------------------------------
 
     def declare(self) -> DeclareDialog:
+        from hisconsole.ui import actions
+
         dialog = actions.declare(self.ctx, self)
         dialog.declared.connect(self.incident_page.show_incident)
         return dialog
 
     def log_report(self) -> IntakeDialog:
+        from hisconsole.ui import actions
+
         return actions.log_report(self.ctx, self)
 
     def open_incident(self, incident_id: str) -> None:
@@ -487,15 +566,21 @@ class MainWindow(QMainWindow):
         return self.ctx.situation.situation.headline
 
     def change_level(self) -> LevelDialog | None:
+        from hisconsole.ui import actions
+
         incident = self._target_incident()
         return actions.change_level(self.ctx, self, incident) if incident else None
 
     def record_report(self) -> UpwardReportDialog | None:
+        from hisconsole.ui import actions
+
         incident = self._target_incident()
         return actions.record_report(self.ctx, self, incident) if incident else None
 
     def open_wall(self, *, full_screen: bool = True) -> WallWindow:
         """The wall display for a projector (read-only); one at a time."""
+        from hisconsole.ui.wall.window import WallWindow
+
         if self.wall is None:
             self.wall = WallWindow(self.ctx)
             self.wall.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -511,6 +596,9 @@ class MainWindow(QMainWindow):
 
     def hand_over(self) -> HandoverDialog | None:
         """The shift handover of the incident shown, else the banner's."""
+        from hisconsole.ui.handover.dialog import HandoverDialog
+        from hisconsole.ui.partials.dialogs import open_dialog
+
         incident = self._target_incident()
         if incident is None:
             return None
@@ -518,23 +606,45 @@ class MainWindow(QMainWindow):
         open_dialog(dialog)
         return dialog
 
-    def _situation_updated(self, situation: Situation) -> None:
+    def _situation_read_in(self, situation: Situation) -> None:
+        """The full read (or its failure): it replaces the first look from now on."""
+        first = not self._situation_read
+        self._situation_read = True
+        if first and self.first_look is not None and self.stack.currentIndex() == DASHBOARD:
+            self._row_changed(DASHBOARD)  # the dashboard in the first look's place
+        self._show_situation()
+
+    def _shown_situation(self) -> Situation:
+        if self.attached and (self._situation_read or self.first_look is None):
+            return self.ctx.situation.situation
+        return Situation(active=self.first_look.active if self.first_look else [])
+
+    def _levels(self) -> dict[str, dict[str, Any]]:
+        """The plan's warning levels by code: the read plan's, else the first look's."""
+        snapshot = self.ctx.plan.snapshot if self.attached else None
+        if snapshot is not None:
+            levels = snapshot.section("levels")
+        else:
+            levels = self.first_look.levels if self.first_look is not None else []
+        return {lvl["code"]: lvl for lvl in levels}
+
+    def _show_situation(self) -> None:
+        situation = self._shown_situation()
         headline = situation.headline
-        has_open = headline is not None
-        self.level_action.setEnabled(has_open)
-        self.upward_action.setEnabled(has_open)
-        self.handover_action.setEnabled(has_open)
+        if self.attached:
+            has_open = headline is not None
+            self.level_action.setEnabled(has_open)
+            self.upward_action.setEnabled(has_open)
+            self.handover_action.setEnabled(has_open)
         self.exercise = bool(headline and headline.get("exercise"))
         if headline is None:
             self.banner.clear_level()
         else:
-            snapshot = self.ctx.plan.snapshot
-            levels = {lvl["code"]: lvl for lvl in (snapshot.section("levels") if snapshot else [])}
-            level = levels.get(headline["level"], {})
+            level = self._levels().get(headline["level"], {})
             self.banner.set_level(
                 headline["level"],
                 level.get("colour_hex", style.NEUTRAL_GREY),
-                text(level.get("name"), self.ctx.lang),
+                text(level.get("name"), self.translations.language),
             )
             self.banner.set_incident(
                 BannerIncident(
@@ -544,6 +654,8 @@ class MainWindow(QMainWindow):
                     len(situation.active) - 1,
                 )
             )
+        if self.first_look is not None and not (self.attached and self.ctx.plan.snapshot):
+            self.banner.set_plan_version(self.first_look.plan_version)
         self._set_title()
 
     def _set_title(self) -> None:
@@ -553,9 +665,10 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(title)
 
     def _theme_changed(self) -> None:
-        self.high_contrast_action.setChecked(self.theme.high_contrast)
-        self.larger_action.setEnabled(self.theme.text_scale < 200)
-        self.smaller_action.setEnabled(self.theme.text_scale > 100)
+        if self.attached:
+            self.high_contrast_action.setChecked(self.theme.high_contrast)
+            self.larger_action.setEnabled(self.theme.text_scale < 200)
+            self.smaller_action.setEnabled(self.theme.text_scale > 100)
         self._fit_navigation()
 
     def _fit_navigation(self) -> None:
@@ -569,6 +682,8 @@ class MainWindow(QMainWindow):
         self.nav.setFixedWidth(max(NAV_MIN_WIDTH, widest + 24 + 2 * self.nav.frameWidth() + 24))
 
     def _changed(self, changes: ChangeSet) -> None:
+        from hisconsole.services import people as people_service
+
         if "operator" in changes.areas or "sync" in changes.areas:
             self.banner.set_operator(
                 self.ctx.console.operator,
@@ -576,34 +691,38 @@ class MainWindow(QMainWindow):
             )
 
     def _network_changed(self, status: object) -> None:
+        from hisconsole.services.sync.mesh import MeshStatus
+        from hisconsole.ui.sync.mesh_control import banner_text
+
         self.banner.set_network(banner_text(status if isinstance(status, MeshStatus) else None))
 
     def _plan_updated(self, snapshot: PlanSnapshot) -> None:
         self.banner.set_plan_version(snapshot.version)
-        self._situation_updated(self.ctx.situation.situation)
+        self._show_situation()
 
     # -- state --------------------------------------------------------------------------------
 
     def restore_state(self) -> None:
-        geometry = self.ctx.settings.value(KEY_GEOMETRY)
+        geometry = self.settings.value(KEY_GEOMETRY)
         if not (isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)):
             self.resize(DEFAULT_SIZE)
-        state = self.ctx.settings.value(KEY_STATE)
+        state = self.settings.value(KEY_STATE)
         if isinstance(state, QByteArray):
             self.restoreState(state)
 
     def save_state(self) -> None:
-        self.ctx.settings.setValue(KEY_GEOMETRY, self.saveGeometry())
-        self.ctx.settings.setValue(KEY_STATE, self.saveState())
-        self.ctx.settings.sync()
+        self.settings.setValue(KEY_GEOMETRY, self.saveGeometry())
+        self.settings.setValue(KEY_STATE, self.saveState())
+        self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
-        if self.wall is not None:
-            self.wall.close()
-        if self.ctx.mesh is not None:
-            self.ctx.mesh.stop()  # mesh.json then says this laptop left the network
-        self.ctx.runner.shutdown()
+        if self.attached:
+            if self.wall is not None:
+                self.wall.close()
+            if self.ctx.mesh is not None:
+                self.ctx.mesh.stop()  # mesh.json then says this laptop left the network
+            self.ctx.runner.shutdown()
         # The look is application-wide: give it back with the window (saved in ui.ini).
         self.theme.restore_defaults()
         super().closeEvent(event)
@@ -617,9 +736,29 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         # The banner shows plan content (the level's name): in the new language too.
-        self._situation_updated(self.ctx.situation.situation)
+        self._show_situation()
         self.file_menu.setTitle(self.tr("&File"))
         self.incident_menu.setTitle(self.tr("&Incident"))
+        self.nav.setAccessibleName(self.tr("Pages"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.language_menu.setTitle(self.tr("&Language"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        if self.attached:
+            self._retranslate_actions()
+        for index, spec in enumerate(PAGES):
+            title = spec.translated_title()
+            shortcut = page_shortcut(index).toString(QKeySequence.SequenceFormat.NativeText)
+            item = self.nav.item(index)
+            item.setText(title)
+            item.setToolTip(self.tr("{page} ({shortcut})").format(page=title, shortcut=shortcut))
+            if self.attached:
+                # "&1 Dashboard": Alt+V then the page's number, in every language.
+                self.page_actions[index].setText(f"&{index + 1}  {title}")
+        if self.help_dialog is not None:
+            self.help_dialog.set_titles(self._help_titles())
+        self._theme_changed()
+
+    def _retranslate_actions(self) -> None:
         self.declare_action.setText(self.tr("&Declare incident…"))
         self.intake_action.setText(self.tr("Log a &report received…"))
         self.log_entry_action.setText(self.tr("&Log entry"))
@@ -627,10 +766,6 @@ class MainWindow(QMainWindow):
         self.level_action.setText(self.tr("Change warning le&vel…"))
         self.handover_action.setText(self.tr("Shift &handover…"))
         self.wall_action.setText(self.tr("&Wall display (full screen)"))
-        self.nav.setAccessibleName(self.tr("Pages"))
-        self.view_menu.setTitle(self.tr("&View"))
-        self.language_menu.setTitle(self.tr("&Language"))
-        self.help_menu.setTitle(self.tr("&Help"))
         self.switch_operator_action.setText(self.tr("&Switch operator…"))
         self.bundle_import_action.setText(self.tr("&Import bundle…"))
         self.bundle_export_action.setText(self.tr("&Export bundle…"))
@@ -644,16 +779,3 @@ class MainWindow(QMainWindow):
         self.larger_action.setText(self.tr("&Larger text"))
         self.smaller_action.setText(self.tr("S&maller text"))
         self.reset_text_action.setText(self.tr("&Normal text size"))
-        for index, spec in enumerate(PAGES):
-            title = spec.translated_title()
-            shortcut = (
-                self.page_actions[index].shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            )
-            item = self.nav.item(index)
-            item.setText(title)
-            item.setToolTip(self.tr("{page} ({shortcut})").format(page=title, shortcut=shortcut))
-            # "&1 Dashboard": Alt+V then the page's number, in every language.
-            self.page_actions[index].setText(f"&{index + 1}  {title}")
-        if self.help_dialog is not None:
-            self.help_dialog.set_titles(self._help_titles())
-        self._theme_changed()

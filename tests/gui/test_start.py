@@ -11,9 +11,11 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from hisconsole.services import first_look
 from hisconsole.services import plan as plan_service
 from hisconsole.services.console import Console
 from hisconsole.store.db import DB_FILENAME
+from hisconsole.sync.identity import KEY_FILENAME
 from hisconsole.ui.app import SETTINGS_FILE, run
 
 from .conftest import english_settings
@@ -77,3 +79,28 @@ def test_a_damaged_database_is_explained_not_a_traceback(
     assert title == "HIS Console cannot start"
     assert str(data_dir / DB_FILENAME) in text
     assert "damaged" in text and "hisconsole restore" in text
+
+
+def test_a_console_that_cannot_open_after_the_first_look_is_explained(
+    ready_data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    english_settings(ready_data_dir / SETTINGS_FILE)
+    # The database reads (the first look paints), but its signing key is gone: opening
+    # the console after the first paint refuses, and says so.
+    (ready_data_dir / KEY_FILENAME).unlink()
+    assert first_look.read(ready_data_dir) is not None
+    shown: list[tuple[str, str]] = []
+
+    def critical(_parent: QWidget | None, title: str, text: str, *_args: object) -> int:
+        shown.append((title, text))
+        return int(QMessageBox.StandardButton.Ok.value)
+
+    monkeypatch.setattr(QMessageBox, "critical", critical)
+
+    assert run(data_dir=str(ready_data_dir), quit_after_show=True) == 1
+
+    assert len(shown) == 1
+    title, text = shown[0]
+    assert title == "HIS Console cannot start"
+    assert KEY_FILENAME in text
+    assert not (ready_data_dir / KEY_FILENAME).exists()  # no new key made in its place
