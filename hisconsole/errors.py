@@ -78,8 +78,9 @@ def N_(text: str) -> str:
 
 
 #: Parameters that are themselves a text (a reason a file could not be written, the operating
-#: system's words): filled from the other params and, in the catalogue, translated.
-TEXT_PARAMS = ("reason", "strerror")
+#: system's words, the act a commander's PIN is asked for): filled from the other params and,
+#: in the catalogue, translated.
+TEXT_PARAMS = ("reason", "strerror", "act")
 
 
 def render(template: str, params: Mapping[str, Any], translate: Any = None) -> str:

@@ -7,19 +7,25 @@ from typing import Any
 
 from hisconsole.cli.options import Handler, open_console
 from hisconsole.cli.output import EXIT_OK, Output
+from hisconsole.errors import N_
 from hisconsole.i18n import gettext as _
 from hisconsole.i18n.formats import format_datetime
+
+#: An alert's severity (services/alerts.py) in words; the code stays in --json.
+_SEVERITY = {"urgent": N_("URGENT"), "warning": N_("WARNING")}
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
     """Add this group's commands to ``sub``; returns command name -> handler."""
     parser = sub.add_parser(
-        "alerts", parents=[common], help="what needs attention now (reports due, call-outs, …)"
+        "alerts", parents=[common], help=_("what needs attention now (reports due, call-outs, …)")
     )
     actions = parser.add_subparsers(dest="alerts_command", metavar="ACTION")
-    actions.add_parser("list", parents=[common], help="the current alerts (the default)")
-    ack = actions.add_parser("ack", parents=[common], help="acknowledge an alert: you have seen it")
-    ack.add_argument("key", metavar="KEY", help="the alert's key, as 'alerts list' shows it")
+    actions.add_parser("list", parents=[common], help=_("the current alerts (the default)"))
+    ack = actions.add_parser(
+        "ack", parents=[common], help=_("acknowledge an alert: you have seen it")
+    )
+    ack.add_argument("key", metavar="KEY", help=_("the alert's key, as 'alerts list' shows it"))
     return {"alerts": cmd_alerts}
 
 
@@ -46,7 +52,8 @@ def cmd_alerts(args: argparse.Namespace, out: Output) -> int:
             else ""
         )
         lines.append(
-            f"{item.severity.upper():<8} {alerts.describe(item)}{seen}\n         {item.key}"
+            f"{_(_SEVERITY[item.severity]) if item.severity in _SEVERITY else item.severity:<8} "
+            f"{alerts.describe(item)}{seen}\n         {item.key}"
         )
     out.emit([a.as_dict() for a in found], "\n".join(lines) or _("No alerts."))
     return EXIT_OK

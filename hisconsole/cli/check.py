@@ -12,7 +12,7 @@ from hisconsole.i18n import gettext as _
 
 def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
     """Add this group's commands to ``sub``; returns command name -> handler."""
-    sub.add_parser("check", parents=[common], help="verify database integrity and the event log")
+    sub.add_parser("check", parents=[common], help=_("verify database integrity and the event log"))
     return {
         "check": cmd_check,
     }

@@ -25,50 +25,50 @@ def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
     roster = sub.add_parser(
         "roster",
         parents=[common],
-        help="an incident's command roster: who holds which post (sign in, sign out)",
-        description=(
+        help=_("an incident's command roster: who holds which post (sign in, sign out)"),
+        description=_(
             "roster [ID]: the posts and who holds them (default: the open incident); "
-            "roster sign-in ROLE [--person NAME]; roster sign-out ROLE. "
-            f"Posts: {', '.join(glossary.ROSTER_ROLES)}."
-        ),
+            "roster sign-in ROLE [--person NAME]; roster sign-out ROLE. Posts: {posts}."
+        ).format(posts=", ".join(glossary.ROSTER_ROLES)),
     )
     roster.add_argument(
         "words",
         nargs="*",
         metavar="[ID] | sign-in ROLE | sign-out ROLE",
-        help="an incident's id to show its roster, or sign-in/sign-out and the post",
+        help=_("an incident's id to show its roster, or sign-in/sign-out and the post"),
     )
     roster.add_argument(
-        "--incident", metavar="ID", help="sign-in/sign-out: the incident (default: the open one)"
+        "--incident", metavar="ID", help=_("sign-in/sign-out: the incident (default: the open one)")
     )
     roster.add_argument(
-        "--person", metavar="NAME", help="sign-in: who signs in (default: the operator)"
+        "--person", metavar="NAME", help=_("sign-in: who signs in (default: the operator)")
     )
-    roster.add_argument("--note", default="", help="sign-in: a note for the log (the handover)")
+    roster.add_argument("--note", default="", help=_("sign-in: a note for the log (the handover)"))
 
     tasks = sub.add_parser(
         "tasks",
         parents=[common],
-        help="an incident's tasks: owner, group, due time, status",
-        description=(
+        help=_("an incident's tasks: owner, group, due time, status"),
+        description=_(
             "tasks ID: the incident's tasks; tasks add ID TEXT --owner NAME --due TIME "
-            "[--group G] [--from log:ENTRY|message:ID|checklist:ITEM]; tasks done TASK [--reopen]. "
+            "[--group G] [--from log:ENTRY|message:ID|checklist:ITEM]; "
+            "tasks done TASK [--reopen]. "
             "TIME: 2026-11-25T14:00, 14:00 (the next one) or +90m / +2h."
         ),
     )
     tasks.add_argument(
-        "words", nargs="*", metavar="ID | add ID TEXT | done TASK", help="what to do"
+        "words", nargs="*", metavar="ID | add ID TEXT | done TASK", help=_("what to do")
     )
-    tasks.add_argument("--owner", metavar="NAME", help="add: who does it")
-    tasks.add_argument("--due", metavar="TIME", help="add: when it is due")
-    tasks.add_argument("--group", choices=GROUP_CODES, help="add: the plan group it falls to")
+    tasks.add_argument("--owner", metavar="NAME", help=_("add: who does it"))
+    tasks.add_argument("--due", metavar="TIME", help=_("add: when it is due"))
+    tasks.add_argument("--group", choices=GROUP_CODES, help=_("add: the plan group it falls to"))
     tasks.add_argument(
         "--from",
         dest="source",
         metavar="SOURCE:REF",
-        help="add: made from a log entry, a message or a checklist step (log:ENTRY, …)",
+        help=_("add: made from a log entry, a message or a checklist step (log:ENTRY, …)"),
     )
-    tasks.add_argument("--reopen", action="store_true", help="done: open the task again")
+    tasks.add_argument("--reopen", action="store_true", help=_("done: open the task again"))
     return {"roster": cmd_roster, "tasks": cmd_tasks}
 
 
@@ -243,57 +243,66 @@ INCIDENT_ACTIONS = ("period", "periods", "objective", "handover")
 def register_incident_actions(inc: Any, common: argparse.ArgumentParser) -> None:
     """Add the period actions to the ``incident`` group's subcommands."""
     period = inc.add_parser(
-        "period", parents=[common], help="start the next operational period (处置阶段)"
+        "period", parents=[common], help=_("start the next operational period (处置阶段)")
     )
-    period.add_argument("id", metavar="ID", help="the incident's id")
+    period.add_argument("id", metavar="ID", help=_("the incident's id"))
     period.add_argument(
         "--objective",
         action="append",
         default=[],
         metavar="TEXT",
-        help="an objective of the period (repeatable; open ones from before carry over)",
+        help=_("an objective of the period (repeatable; open ones from before carry over)"),
     )
     period.add_argument(
-        "--length", type=int, metavar="H", help="its length in hours (default: the plan's, or 12)"
+        "--length",
+        type=int,
+        metavar="H",
+        help=_("its length in hours (default: the plan's, or 12)"),
     )
     period.add_argument(
         "--group",
         action="append",
         default=[],
         choices=GROUP_CODES,
-        help="a plan group assigned to the period (repeatable)",
+        help=_("a plan group assigned to the period (repeatable)"),
     )
-    period.add_argument("--briefing", default="", help="the period briefing")
-    periods = inc.add_parser("periods", parents=[common], help="an incident's operational periods")
-    periods.add_argument("id", metavar="ID", help="the incident's id")
+    period.add_argument("--briefing", default="", help=_("the period briefing"))
+    periods = inc.add_parser(
+        "periods", parents=[common], help=_("an incident's operational periods")
+    )
+    periods.add_argument("id", metavar="ID", help=_("the incident's id"))
     objective = inc.add_parser(
-        "objective", parents=[common], help="mark an objective of a period met"
+        "objective", parents=[common], help=_("mark an objective of a period met")
     )
-    objective.add_argument("objective", metavar="OBJECTIVE", help="its id ('incident periods')")
-    objective.add_argument("--reopen", action="store_true", help="not met after all")
+    objective.add_argument("objective", metavar="OBJECTIVE", help=_("its id ('incident periods')"))
+    objective.add_argument("--reopen", action="store_true", help=_("not met after all"))
     handover = inc.add_parser(
         "handover",
         parents=[common],
-        help="shift handover (交接班): the sheet as PDF, or the incoming commander acknowledges",
+        help=_("shift handover (交接班): the sheet as PDF, or the incoming commander acknowledges"),
     )
-    handover.add_argument("id", metavar="ID", help="the incident's id")
+    handover.add_argument("id", metavar="ID", help=_("the incident's id"))
     what = handover.add_mutually_exclusive_group(required=True)
-    what.add_argument("--out", type=Path, metavar="FILE.pdf", help="write the handover sheet")
+    what.add_argument("--out", type=Path, metavar="FILE.pdf", help=_("write the handover sheet"))
     what.add_argument(
         "--acknowledge",
         action="store_true",
-        help="the incoming commander (signed in to the roster) acknowledges the latest sheet",
+        help=_("the incoming commander (signed in to the roster) acknowledges the latest sheet"),
     )
-    handover.add_argument("--incoming", metavar="NAME", help="--out: who takes over (on duty next)")
     handover.add_argument(
-        "--person", metavar="NAME", help="--acknowledge: who acknowledges (default: the operator)"
+        "--incoming", metavar="NAME", help=_("--out: who takes over (on duty next)")
+    )
+    handover.add_argument(
+        "--person",
+        metavar="NAME",
+        help=_("--acknowledge: who acknowledges (default: the operator)"),
     )
     handover.add_argument(
         "--lang",
         dest="print_lang",
         choices=PRINT_LANGUAGES,
         default="both",
-        help="language of the sheet (default: both)",
+        help=_("language of the sheet (default: both)"),
     )
 
 

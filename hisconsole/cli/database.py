@@ -13,15 +13,17 @@ from hisconsole.i18n import gettext as _
 
 def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
     """Add this group's commands to ``sub``; returns command name -> handler."""
-    init = sub.add_parser("init", parents=[common], help="create or upgrade the local database")
-    init.add_argument("--demo", action="store_true", help="also load sample contacts")
-    backup = sub.add_parser("backup", parents=[common], help="write a copy of the database")
+    init = sub.add_parser("init", parents=[common], help=_("create or upgrade the local database"))
+    init.add_argument("--demo", action="store_true", help=_("also load sample contacts"))
+    backup = sub.add_parser("backup", parents=[common], help=_("write a copy of the database"))
     backup.add_argument(
-        "--out", type=Path, required=True, metavar="FILE", help="the backup file to write"
+        "--out", type=Path, required=True, metavar="FILE", help=_("the backup file to write")
     )
-    restore = sub.add_parser("restore", parents=[common], help="replace the database from a backup")
+    restore = sub.add_parser(
+        "restore", parents=[common], help=_("replace the database from a backup")
+    )
     restore.add_argument(
-        "file", type=Path, metavar="FILE", help="a backup written by 'hisconsole backup'"
+        "file", type=Path, metavar="FILE", help=_("a backup written by 'hisconsole backup'")
     )
     return {
         "init": cmd_init,
@@ -74,6 +76,8 @@ def cmd_restore(args: argparse.Namespace, out: Output) -> int:
     safety = restore(resolve_data_dir(args.data_dir), args.file)
     out.emit(
         {"restored_from": str(args.file), "previous_database": str(safety)},
-        f"Restored from {args.file}. The previous database was kept in {safety}.",
+        _("Restored from {file}. The previous database was kept in {safety}.").format(
+            file=args.file, safety=safety
+        ),
     )
     return EXIT_OK

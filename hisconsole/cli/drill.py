@@ -16,44 +16,44 @@ from hisconsole.i18n.formats import format_datetime
 def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
     """Add this group's commands to ``sub``; returns command name -> handler."""
     drill = sub.add_parser(
-        "drill", parents=[common], help="drills (应急演练): run, score, calendar"
+        "drill", parents=[common], help=_("drills (应急演练): run, score, calendar")
     )
     actions = drill.add_subparsers(dest="drill_action", metavar="ACTION", required=True)
-    actions.add_parser("list", parents=[common], help="the drill scenarios this console has")
-    run = actions.add_parser("run", parents=[common], help="play a drill scenario's injects")
-    run.add_argument("scenario", metavar="SCENARIO", help="a scenario's code or a scenario file")
+    actions.add_parser("list", parents=[common], help=_("the drill scenarios this console has"))
+    run = actions.add_parser("run", parents=[common], help=_("play a drill scenario's injects"))
+    run.add_argument("scenario", metavar="SCENARIO", help=_("a scenario's code or a scenario file"))
     run.add_argument(
         "--speed",
         type=int,
         default=1,
         metavar="N",
-        help="1 = real time (default); up to 60 times faster for table-top runs",
+        help=_("1 = real time (default); up to 60 times faster for table-top runs"),
     )
     run.add_argument(
         "--until-end",
         action="store_true",
-        help="play to the scenario's end, then end the drill and keep its score card",
+        help=_("play to the scenario's end, then end the drill and keep its score card"),
     )
     run.add_argument(
         "--calendar",
         metavar="CODE",
-        help="the plan's drill-calendar entry (default: the nearest one for its playbook)",
+        help=_("the plan's drill-calendar entry (default: the nearest one for its playbook)"),
     )
-    actions.add_parser("runs", parents=[common], help="the drills run, newest first")
-    end = actions.add_parser("end", parents=[common], help="end a drill and keep its score card")
-    end.add_argument("id", metavar="ID", help="the drill's id or its incident's id")
-    score = actions.add_parser("score", parents=[common], help="a drill's score card as PDF")
-    score.add_argument("id", metavar="ID", help="the drill's id or its incident's id")
-    score.add_argument("--out", type=Path, metavar="FILE.pdf", help="write the score card here")
+    actions.add_parser("runs", parents=[common], help=_("the drills run, newest first"))
+    end = actions.add_parser("end", parents=[common], help=_("end a drill and keep its score card"))
+    end.add_argument("id", metavar="ID", help=_("the drill's id or its incident's id"))
+    score = actions.add_parser("score", parents=[common], help=_("a drill's score card as PDF"))
+    score.add_argument("id", metavar="ID", help=_("the drill's id or its incident's id"))
+    score.add_argument("--out", type=Path, metavar="FILE.pdf", help=_("write the score card here"))
     score.add_argument(
         "--lang",
         dest="doc_lang",
         choices=("zh", "en", "both"),
         default="zh",
-        help="language of the PDF (default: zh)",
+        help=_("language of the PDF (default: zh)"),
     )
-    cal = actions.add_parser("calendar", parents=[common], help="drills planned, run and scored")
-    cal.add_argument("--ics", type=Path, metavar="FILE.ics", help="write it as iCalendar")
+    cal = actions.add_parser("calendar", parents=[common], help=_("drills planned, run and scored"))
+    cal.add_argument("--ics", type=Path, metavar="FILE.ics", help=_("write it as iCalendar"))
     return {"drill": cmd_drill}
 
 

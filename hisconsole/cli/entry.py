@@ -13,6 +13,7 @@ from hisconsole import __version__, i18n, logs
 from hisconsole.cli.options import Handler, Parser, global_options
 from hisconsole.cli.output import EXIT_BUG, EXIT_ERROR, EXIT_OK, Output
 from hisconsole.errors import KnownError
+from hisconsole.i18n import gettext as _
 
 # The command groups (modules of hisconsole.cli), in the order they appear in
 # ``hisconsole --help``, each with the commands it registers: a command builds only its
@@ -58,18 +59,24 @@ def _build(
     global_options(common, suppress=True)
     parser = Parser(
         prog="hisconsole",
-        description="HIS Console — offline emergency console for hospital IT downtime.",
+        description=_("HIS Console — offline emergency console for hospital IT downtime."),
     )
-    parser.add_argument("--version", action="version", version=f"hisconsole {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"hisconsole {__version__}",
+        # argparse's own help for it is not in its catalogue (a plain string in argparse.py)
+        help=_("show program's version number and exit"),
+    )
     global_options(parser, suppress=False)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    gui = sub.add_parser("gui", parents=[common], help="open the console window (the default)")
+    gui = sub.add_parser("gui", parents=[common], help=_("open the console window (the default)"))
     gui.add_argument("--quit-after-show", action="store_true", help=argparse.SUPPRESS)
     gui.add_argument(
         "--wall",
         action="store_true",
-        help="the read-only wall display, full screen, for a projector (Esc leaves full screen)",
+        help=_("the read-only wall display, full screen, for a projector (Esc leaves full screen)"),
     )
     # For the start-up benchmark: prints the CPU time at the first paint and once the
     # dashboard shows the plan and the situation, then quits.
@@ -90,20 +97,26 @@ class _Scout(Parser):
         raise _NotPlain(message)
 
 
-def _groups_for(argv: Sequence[str]) -> tuple[str, ...]:
-    """The groups to build for ``argv``: the one registering its command when the command
-    is named after plain global options; all of them otherwise (help, no command, an
-    unknown one, a mistake), so what argparse prints then is the whole command line's."""
+def _scout(argv: Sequence[str]) -> tuple[tuple[str, ...], i18n.Language]:
+    """The groups to build for ``argv``, and the language of the messages.
+
+    Groups: the one registering its command when the command is named after plain global
+    options; all of them otherwise (help, no command, an unknown one, a mistake), so what
+    argparse prints then is the whole command line's. Language: ``--lang`` before the
+    command, else the locale's (``LC_ALL`` / ``LC_MESSAGES`` / ``LANG``)."""
     scout = _Scout(add_help=False)
     global_options(scout, suppress=False)
+    # From the command on, every word is the command's (its own --lang is the paper's).
+    scout.add_argument("rest", nargs=argparse.REMAINDER)
     try:
-        _known, rest = scout.parse_known_args(argv)
+        known, unknown = scout.parse_known_args(argv)
     except _NotPlain:
-        return tuple(GROUPS)
+        return tuple(GROUPS), i18n.language_from_environment()
+    lang = known.message_lang or i18n.language_from_environment()
     # Only global options may stand before the command: anything unknown there (-h,
     # --version) is for the whole parser.
-    group = _GROUP_OF.get(rest[0]) if rest else None
-    return (group,) if group is not None else tuple(GROUPS)
+    group = _GROUP_OF.get(known.rest[0]) if known.rest and not unknown else None
+    return ((group,) if group is not None else tuple(GROUPS)), lang
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -114,9 +127,12 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; the exit code. Known errors print their message; bugs are logged."""
     words = sys.argv[1:] if argv is None else list(argv)
-    parser, handlers = _build(_groups_for(words))
+    groups, lang = _scout(words)
+    # The language is decided before the parser is built: its help and its refusals,
+    # argparse's own lines too (hisconsole/cli/options.py), are said in it.
+    i18n.set_language(lang)
+    parser, handlers = _build(groups)
     args = parser.parse_args(words)
-    i18n.set_language(args.message_lang or i18n.language_from_environment())
     out = Output(args.json)
     command = args.command or "gui"
     if command == "gui" and not hasattr(args, "quit_after_show"):
@@ -136,7 +152,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"hisconsole: {i18n.render(exc)}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
-        print("hisconsole: " + i18n.gettext("interrupted"), file=sys.stderr)
+        print("hisconsole: " + _("interrupted"), file=sys.stderr)
         return 130
     except Exception as exc:  # a bug: the one place the command line decides so
         _report_bug(exc, command)
@@ -152,10 +168,16 @@ def _report_bug(exc: Exception, command: str) -> None:
     what = f"{type(exc).__name__}: {exc}"
     if written is not None:
         print(
-            f"hisconsole: unexpected error (a bug), nothing more was done: {what}. "
-            f"The details are in {written}",
+            "hisconsole: "
+            + _(
+                "unexpected error (a bug), nothing more was done: {error}. "
+                "The details are in {file}"
+            ).format(error=what, file=written),
             file=sys.stderr,
         )
     else:
         traceback.print_exception(exc, file=sys.stderr)
-        print(f"hisconsole: unexpected error (a bug): {what}", file=sys.stderr)
+        print(
+            "hisconsole: " + _("unexpected error (a bug): {error}").format(error=what),
+            file=sys.stderr,
+        )

@@ -17,57 +17,67 @@ from hisconsole.i18n import gettext as _
 
 def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
     """Add this group's commands to ``sub``; returns command name -> handler."""
-    forms = sub.add_parser("forms", parents=[common], help="downtime paper forms")
+    forms = sub.add_parser("forms", parents=[common], help=_("downtime paper forms"))
     fsub = forms.add_subparsers(dest="forms_command", metavar="ACTION", required=True)
-    fsub.add_parser("list", parents=[common], help="the form templates")
+    fsub.add_parser("list", parents=[common], help=_("the form templates"))
     fprint = fsub.add_parser(
-        "print", parents=[common], help="print numbered sheets to a PDF or on a printer"
+        "print", parents=[common], help=_("print numbered sheets to a PDF or on a printer")
     )
     fprint.add_argument(
-        "template", metavar="TEMPLATE", help="the form's code ('hisconsole forms list' shows them)"
+        "template",
+        metavar="TEMPLATE",
+        help=_("the form's code ('hisconsole forms list' shows them)"),
     )
     fprint.add_argument(
-        "--copies", type=int, default=1, metavar="N", help="sheets to print (default: 1)"
+        "--copies", type=int, default=1, metavar="N", help=_("sheets to print (default: 1)")
     )
     fprint.add_argument(
         "--incident",
         metavar="ID",
-        help="the incident the sheets are for (default: pre-printed, no incident)",
+        help=_("the incident the sheets are for (default: pre-printed, no incident)"),
     )
     fprint.add_argument(
-        "--lang", choices=("zh", "en"), default="zh", help="language of the sheets (default: zh)"
+        "--lang", choices=("zh", "en"), default="zh", help=_("language of the sheets (default: zh)")
     )
-    fprint.add_argument("--department", default="", help="ward or department the sheets are for")
+    fprint.add_argument("--department", default="", help=_("ward or department the sheets are for"))
     where = fprint.add_mutually_exclusive_group(required=True)
-    where.add_argument("--out", type=Path, metavar="FILE.pdf", help="write the sheets to this PDF")
-    add_printer_options(fprint, where)
-    fsub.add_parser("not-printed", parents=[common], help="sheets whose print job did not come out")
-    reprint = fsub.add_parser(
-        "reprint", parents=[common], help="print not-printed sheets again, marked 重印 REPRINT"
+    where.add_argument(
+        "--out", type=Path, metavar="FILE.pdf", help=_("write the sheets to this PDF")
     )
-    reprint.add_argument("serial", metavar="SERIAL", help="a serial, a range A-000120..A-000180")
+    add_printer_options(fprint, where)
+    fsub.add_parser(
+        "not-printed", parents=[common], help=_("sheets whose print job did not come out")
+    )
+    reprint = fsub.add_parser(
+        "reprint", parents=[common], help=_("print not-printed sheets again, marked 重印 REPRINT")
+    )
+    reprint.add_argument("serial", metavar="SERIAL", help=_("a serial, a range A-000120..A-000180"))
     add_printer_options(reprint)
     back = fsub.add_parser(
-        "backenter", parents=[common], help="record sheets entered back into the HIS"
+        "backenter", parents=[common], help=_("record sheets entered back into the HIS")
     )
-    back.add_argument("serial", metavar="SERIAL", help="a serial, a range A-000120..A-000180")
+    back.add_argument("serial", metavar="SERIAL", help=_("a serial, a range A-000120..A-000180"))
     back.add_argument(
-        "--void", action="store_true", help="void the sheets instead (spoiled, unused)"
+        "--void", action="store_true", help=_("void the sheets instead (spoiled, unused)")
     )
-    back.add_argument("--reason", default="", help="why they are void")
-    back.add_argument("--his-ref", default="", help="HIS reference of the entry")
-    stock = fsub.add_parser("stock", parents=[common], help="paper stock against the 8-hour need")
-    stock.add_argument("--wards", type=int, default=1, help="wards to supply for 8 hours")
+    back.add_argument("--reason", default="", help=_("why they are void"))
+    back.add_argument("--his-ref", default="", help=_("HIS reference of the entry"))
+    stock = fsub.add_parser(
+        "stock", parents=[common], help=_("paper stock against the 8-hour need")
+    )
+    stock.add_argument("--wards", type=int, default=1, help=_("wards to supply for 8 hours"))
     stock.add_argument(
-        "--count", action="append", default=[], metavar="TEMPLATE=N", help="record a count"
+        "--count", action="append", default=[], metavar="TEMPLATE=N", help=_("record a count")
     )
-    outstanding = fsub.add_parser("outstanding", parents=[common], help="sheets not yet entered")
-    outstanding.add_argument("--incident", metavar="ID", help="only this incident's sheets")
+    outstanding = fsub.add_parser("outstanding", parents=[common], help=_("sheets not yet entered"))
+    outstanding.add_argument("--incident", metavar="ID", help=_("only this incident's sheets"))
     outstanding.add_argument(
         "--details",
         action="store_true",
-        help="one line per sheet: its form, incident, department, status and age; with --json, "
-        "one object per sheet instead of the serial alone",
+        help=_(
+            "one line per sheet: its form, incident, department, status and age; with --json, "
+            "one object per sheet instead of the serial alone"
+        ),
     )
     return {
         "forms": cmd_forms,
@@ -106,7 +116,11 @@ def cmd_forms(args: argparse.Namespace, out: Output) -> int:
         if action == "list":
             loaded, problems = forms.templates(console)
             for problem in problems:
-                print(f"hisconsole: skipped a bad form template: {problem}", file=sys.stderr)
+                print(
+                    "hisconsole: "
+                    + _("skipped a bad form template: {problem}").format(problem=problem),
+                    file=sys.stderr,
+                )
             rows: list[dict[str, Any]] = [
                 {
                     "code": t.code,
@@ -149,15 +163,20 @@ def cmd_forms(args: argparse.Namespace, out: Output) -> int:
             printers.settle(console)
             rows = printers.not_printed(console)
             human = "\n".join(
-                f"{r['serial']}  {r['template']:<16} job {r['print_job']}: {r['print_reason']}"
+                f"{r['serial']}  {r['template']:<16} "
+                + _("job {job}: {reason}").format(job=r["print_job"], reason=r["print_reason"])
                 for r in rows
             )
             out.emit(
                 [r["serial"] for r in rows],
-                human + "\nReprint: forms reprint SERIALS --printer NAME; "
-                "void: forms backenter SERIALS --void"
+                human
+                + "\n"
+                + _(
+                    "Reprint: forms reprint SERIALS --printer NAME; "
+                    "void: forms backenter SERIALS --void"
+                )
                 if rows
-                else "Every sheet sent to a printer came out (or is still printing).",
+                else _("Every sheet sent to a printer came out (or is still printing)."),
             )
         elif action == "print":
             serials = forms.print_to_file(

@@ -19,101 +19,124 @@ from hisconsole.i18n.formats import format_datetime
 
 def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
     """Add this group's commands to ``sub``; returns command name -> handler."""
-    incident = sub.add_parser("incident", parents=[common], help="run an incident")
+    incident = sub.add_parser("incident", parents=[common], help=_("run an incident"))
     inc = incident.add_subparsers(dest="incident_command", metavar="ACTION", required=True)
-    declare = inc.add_parser("declare", parents=[common], help="declare an incident")
+    declare = inc.add_parser("declare", parents=[common], help=_("declare an incident"))
     declare.add_argument(
-        "--level", required=True, choices=glossary.LEVELS, help="the warning level (I most severe)"
+        "--level",
+        required=True,
+        choices=glossary.LEVELS,
+        help=_("the warning level (I most severe)"),
     )
-    declare.add_argument("--title", required=True, help="what is down, where (one line)")
+    declare.add_argument("--title", required=True, help=_("what is down, where (one line)"))
     declare.add_argument(
         "--system",
         action="append",
         default=[],
         metavar="CODE",
-        help=plan_code_help("systems", "a system affected (repeatable)"),
+        help=plan_code_help("systems", _("a system affected (repeatable)")),
     )
     declare.add_argument(
         "--scenario",
         metavar="CODE",
         help=plan_code_help(
             "scenarios",
-            "the plan's playbook to follow (default: the one the plan gives for the systems "
-            "named; 'none' for none)",
+            _(
+                "the plan's playbook to follow (default: the one the plan gives for the "
+                "systems named; 'none' for none)"
+            ),
         ),
     )
-    declare.add_argument("--reported-at", metavar="TIME", help="when the problem was reported")
+    declare.add_argument("--reported-at", metavar="TIME", help=_("when the problem was reported"))
     declare.add_argument(
         "--attach",
         action="append",
         default=[],
         metavar="REPORT_ID",
-        help="attach a report waiting in Reports to assess (repeatable)",
+        help=_("attach a report waiting in Reports to assess (repeatable)"),
     )
     declare.add_argument(
-        "--exercise", action="store_true", help="a drill (演练), not a real incident"
+        "--exercise", action="store_true", help=_("a drill (演练), not a real incident")
     )
-    inc.add_parser("list", parents=[common], help="list incidents")
-    show = inc.add_parser("show", parents=[common], help="an incident in full")
+    inc.add_parser("list", parents=[common], help=_("list incidents"))
+    show = inc.add_parser("show", parents=[common], help=_("an incident in full"))
     show.add_argument(
-        "id", metavar="ID", help="the incident's id (INC-…; 'hisconsole incident list' shows them)"
+        "id",
+        metavar="ID",
+        help=_("the incident's id (INC-…; 'hisconsole incident list' shows them)"),
     )
-    log = inc.add_parser("log", parents=[common], help="add an activity-log entry")
+    log = inc.add_parser("log", parents=[common], help=_("add an activity-log entry"))
     log.add_argument(
-        "id", metavar="ID", help="the incident's id (INC-…; 'hisconsole incident list' shows them)"
+        "id",
+        metavar="ID",
+        help=_("the incident's id (INC-…; 'hisconsole incident list' shows them)"),
     )
-    log.add_argument("text", metavar="TEXT", help="what happened, was done or decided")
+    log.add_argument("text", metavar="TEXT", help=_("what happened, was done or decided"))
     log.add_argument(
         "--kind",
         choices=glossary.WRITTEN_LOG_KINDS,
         default=glossary.LOG_NOTE,
-        help="the entry's kind (default: note)",
+        help=_("the entry's kind (default: note)"),
     )
     log.add_argument(
         "--corrects",
         metavar="ENTRY",
-        help="the entry this one corrects (its id: 'incident show' lists them)",
+        help=_("the entry this one corrects (its id: 'incident show' lists them)"),
     )
-    level = inc.add_parser("level", parents=[common], help="change the warning level")
+    level = inc.add_parser("level", parents=[common], help=_("change the warning level"))
     level.add_argument(
-        "id", metavar="ID", help="the incident's id (INC-…; 'hisconsole incident list' shows them)"
+        "id",
+        metavar="ID",
+        help=_("the incident's id (INC-…; 'hisconsole incident list' shows them)"),
     )
-    level.add_argument("level", choices=glossary.LEVELS, help="the new warning level")
-    level.add_argument("--reason", default="", help="why the level changes (for the log)")
-    status = inc.add_parser("status", parents=[common], help="set a system's status")
+    level.add_argument("level", choices=glossary.LEVELS, help=_("the new warning level"))
+    level.add_argument("--reason", default="", help=_("why the level changes (for the log)"))
+    status = inc.add_parser("status", parents=[common], help=_("set a system's status"))
     status.add_argument(
-        "id", metavar="ID", help="the incident's id (INC-…; 'hisconsole incident list' shows them)"
+        "id",
+        metavar="ID",
+        help=_("the incident's id (INC-…; 'hisconsole incident list' shows them)"),
     )
-    status.add_argument("system", metavar="SYSTEM", help=plan_code_help("systems", "the system"))
+    status.add_argument("system", metavar="SYSTEM", help=plan_code_help("systems", _("the system")))
     status.add_argument(
-        "status", choices=glossary.SYSTEM_STATUSES, help="its status (na: not affected)"
+        "status", choices=glossary.SYSTEM_STATUSES, help=_("its status (na: not affected)")
     )
-    status.add_argument("--comment", default="", help="a note for the log")
-    status.add_argument("--estimate", default="", help="expected repair time, free text")
+    status.add_argument("--comment", default="", help=_("a note for the log"))
+    status.add_argument("--estimate", default="", help=_("expected repair time, free text"))
     reported = inc.add_parser(
-        "record-report", parents=[common], help="record an upward report that was made"
+        "record-report", parents=[common], help=_("record an upward report that was made")
     )
     reported.add_argument(
-        "id", metavar="ID", help="the incident's id (INC-…; 'hisconsole incident list' shows them)"
+        "id",
+        metavar="ID",
+        help=_("the incident's id (INC-…; 'hisconsole incident list' shows them)"),
     )
     reported.add_argument(
-        "--to", required=True, dest="recipient", metavar="WHOM", help="who was told (e.g. 卫健委)"
+        "--to",
+        required=True,
+        dest="recipient",
+        metavar="WHOM",
+        help=_("who was told (e.g. 卫健委)"),
     )
     reported.add_argument(
-        "--channel", required=True, choices=glossary.REPORT_CHANNELS, help="how it was made"
+        "--channel", required=True, choices=glossary.REPORT_CHANNELS, help=_("how it was made")
     )
-    reported.add_argument("--summary", default="", help="what was reported")
-    reported.add_argument("--at", metavar="TIME", help="when it was made (default: now)")
-    resolve = inc.add_parser("resolve", parents=[common], help="mark the incident resolved")
+    reported.add_argument("--summary", default="", help=_("what was reported"))
+    reported.add_argument("--at", metavar="TIME", help=_("when it was made (default: now)"))
+    resolve = inc.add_parser("resolve", parents=[common], help=_("mark the incident resolved"))
     resolve.add_argument(
-        "id", metavar="ID", help="the incident's id (INC-…; 'hisconsole incident list' shows them)"
+        "id",
+        metavar="ID",
+        help=_("the incident's id (INC-…; 'hisconsole incident list' shows them)"),
     )
-    close = inc.add_parser("close", parents=[common], help="close a resolved incident")
+    close = inc.add_parser("close", parents=[common], help=_("close a resolved incident"))
     close.add_argument(
-        "id", metavar="ID", help="the incident's id (INC-…; 'hisconsole incident list' shows them)"
+        "id",
+        metavar="ID",
+        help=_("the incident's id (INC-…; 'hisconsole incident list' shows them)"),
     )
     close.add_argument(
-        "--override", metavar="REASON", help="commander: close although sheets are outstanding"
+        "--override", metavar="REASON", help=_("commander: close although sheets are outstanding")
     )
     command.register_incident_actions(inc, common)
     return {
@@ -287,8 +310,8 @@ def cmd_incident(args: argparse.Namespace, out: Output) -> int:
         elif action == "list":
             rows = incidents.list_incidents(console)
             human = "\n".join(
-                f"{r['id']}  {r['level']:<3} {r['status']:<8} {r['title']}"
-                + ("  [EXERCISE 演练]" if r["exercise"] else "")
+                f"{r['id']}  {r['level']:<3} {term('incident status', r['status']):<8} "
+                f"{r['title']}" + ("  " + _("[exercise]") if r["exercise"] else "")
                 for r in rows
             )
             out.emit(rows, human or _("No incidents."))

@@ -17,37 +17,43 @@ def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
     mesh = sub.add_parser(
         "mesh",
         parents=[common],
-        help="the command-centre network: laptops on one local network share events live",
+        help=_("the command-centre network: laptops on one local network share events live"),
     )
     mesh_sub = mesh.add_subparsers(dest="mesh_command", metavar="ACTION", required=True)
     serve = mesh_sub.add_parser(
         "serve",
         parents=[common],
-        help="join the command-centre network until Ctrl-C (serve and pull events live)",
+        help=_("join the command-centre network until Ctrl-C (serve and pull events live)"),
     )
     serve.add_argument(
-        "--port", type=int, default=None, metavar="P", help="the port to listen on (default 47811)"
+        "--port",
+        type=int,
+        default=None,
+        metavar="P",
+        help=_("the port to listen on (default 47811)"),
     )
     serve.add_argument(
         "--bind",
         default="0.0.0.0",
         metavar="ADDR",
-        help="the address to listen on (default: every network of this laptop)",
+        help=_("the address to listen on (default: every network of this laptop)"),
     )
     serve.add_argument(
         "--peer",
         action="append",
         default=[],
         metavar="HOST:PORT",
-        help="another laptop to pull from (repeatable; where multicast is blocked, or a cable)",
+        help=_("another laptop to pull from (repeatable; where multicast is blocked, or a cable)"),
     )
     serve.add_argument(
         "--no-discovery",
         action="store_true",
-        help="do not announce this laptop or look for others on the network (mDNS)",
+        help=_("do not announce this laptop or look for others on the network (mDNS)"),
     )
     mesh_sub.add_parser(
-        "peers", parents=[common], help="the laptops on the command-centre network and their state"
+        "peers",
+        parents=[common],
+        help=_("the laptops on the command-centre network and their state"),
     )
     return {"mesh": cmd_mesh}
 

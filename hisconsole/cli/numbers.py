@@ -15,47 +15,56 @@ from hisconsole.i18n import ngettext, term
 def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
     """Add this group's commands to ``sub``; returns command name -> handler."""
     group = sub.add_parser(
-        "numbers", parents=[common], help="temporary patient numbers (临时住院号) for wards"
+        "numbers", parents=[common], help=_("temporary patient numbers (临时住院号) for wards")
     )
     nsub = group.add_subparsers(dest="numbers_command", metavar="ACTION", required=True)
-    issue = nsub.add_parser("issue", parents=[common], help="issue a range of numbers to a ward")
-    issue.add_argument("--ward", required=True, metavar="WARD", help="the ward's code")
-    issue.add_argument("--count", required=True, type=int, metavar="N", help="how many numbers")
-    issue.add_argument("--incident", metavar="ID", help="the incident they are for")
+    issue = nsub.add_parser("issue", parents=[common], help=_("issue a range of numbers to a ward"))
+    issue.add_argument("--ward", required=True, metavar="WARD", help=_("the ward's code"))
+    issue.add_argument("--count", required=True, type=int, metavar="N", help=_("how many numbers"))
+    issue.add_argument("--incident", metavar="ID", help=_("the incident they are for"))
     issue.add_argument(
-        "--labels", type=Path, metavar="FILE.pdf", help="also write their label sheet to this PDF"
+        "--labels",
+        type=Path,
+        metavar="FILE.pdf",
+        help=_("also write their label sheet to this PDF"),
     )
     issue.add_argument(
-        "--lang", choices=("zh", "en"), default="zh", help="language of the labels (default: zh)"
+        "--lang", choices=("zh", "en"), default="zh", help=_("language of the labels (default: zh)")
     )
-    listing = nsub.add_parser("list", parents=[common], help="issued numbers and their status")
-    listing.add_argument("--ward", metavar="WARD", help="only this ward's numbers")
+    listing = nsub.add_parser("list", parents=[common], help=_("issued numbers and their status"))
+    listing.add_argument("--ward", metavar="WARD", help=_("only this ward's numbers"))
     listing.add_argument(
-        "--status", choices=("issued", "used", "void"), help="only numbers in this status"
+        "--status", choices=("issued", "used", "void"), help=_("only numbers in this status")
     )
-    listing.add_argument("--incident", metavar="ID", help="only this incident's numbers")
-    use = nsub.add_parser("use", parents=[common], help="record numbers given to patients")
-    use.add_argument("number", metavar="NUMBER", help="a number, or several separated by spaces")
-    void = nsub.add_parser("void", parents=[common], help="void numbers (spoiled, lost)")
-    void.add_argument("number", metavar="NUMBER", help="a number, or several separated by spaces")
-    void.add_argument("--reason", required=True, metavar="TEXT", help="why they are void")
+    listing.add_argument("--incident", metavar="ID", help=_("only this incident's numbers"))
+    use = nsub.add_parser("use", parents=[common], help=_("record numbers given to patients"))
+    use.add_argument("number", metavar="NUMBER", help=_("a number, or several separated by spaces"))
+    void = nsub.add_parser("void", parents=[common], help=_("void numbers (spoiled, lost)"))
+    void.add_argument(
+        "number", metavar="NUMBER", help=_("a number, or several separated by spaces")
+    )
+    void.add_argument("--reason", required=True, metavar="TEXT", help=_("why they are void"))
     labels = nsub.add_parser(
-        "labels", parents=[common], help="label sheet of a ward's unused numbers"
+        "labels", parents=[common], help=_("label sheet of a ward's unused numbers")
     )
-    labels.add_argument("--ward", required=True, metavar="WARD", help="the ward's code")
+    labels.add_argument("--ward", required=True, metavar="WARD", help=_("the ward's code"))
     labels.add_argument(
-        "--out", required=True, type=Path, metavar="FILE.pdf", help="write the labels to this PDF"
+        "--out",
+        required=True,
+        type=Path,
+        metavar="FILE.pdf",
+        help=_("write the labels to this PDF"),
     )
-    labels.add_argument("--lang", choices=("zh", "en"), default="zh", help="(default: zh)")
-    nsub.add_parser("wards", parents=[common], help="the wards numbers are issued to")
-    ward_add = nsub.add_parser("ward-add", parents=[common], help="add or rename a ward")
-    ward_add.add_argument("code", metavar="CODE", help="the ward's code, e.g. W3A")
-    ward_add.add_argument("--zh", required=True, metavar="NAME", help="its name in Chinese")
-    ward_add.add_argument("--en", required=True, metavar="NAME", help="its name in English")
+    labels.add_argument("--lang", choices=("zh", "en"), default="zh", help=_("(default: zh)"))
+    nsub.add_parser("wards", parents=[common], help=_("the wards numbers are issued to"))
+    ward_add = nsub.add_parser("ward-add", parents=[common], help=_("add or rename a ward"))
+    ward_add.add_argument("code", metavar="CODE", help=_("the ward's code, e.g. W3A"))
+    ward_add.add_argument("--zh", required=True, metavar="NAME", help=_("its name in Chinese"))
+    ward_add.add_argument("--en", required=True, metavar="NAME", help=_("its name in English"))
     ward_remove = nsub.add_parser(
-        "ward-remove", parents=[common], help="take a ward out of use (its numbers stay)"
+        "ward-remove", parents=[common], help=_("take a ward out of use (its numbers stay)")
     )
-    ward_remove.add_argument("code", metavar="CODE", help="the ward's code")
+    ward_remove.add_argument("code", metavar="CODE", help=_("the ward's code"))
     return {"numbers": cmd_numbers}
 
 

@@ -9,10 +9,18 @@ from typing import Any
 
 from hisconsole.cli.output import Output
 from hisconsole.domain.glossary import ROLES
-from hisconsole.i18n import LANGUAGES, PRINT_LANGUAGES
+from hisconsole.i18n import LANGUAGES, PRINT_LANGUAGES, ngettext
 from hisconsole.i18n import gettext as _
 
 Handler = Callable[[argparse.Namespace, Output], int]
+
+# argparse says its own words (usage:, error:, "invalid choice", "the following arguments
+# are required", the "options" heading) through gettext.gettext and ngettext, which it binds
+# at its import as argparse._ and argparse.ngettext. Pointed at our catalogue, which holds
+# argparse's messages (hisconsole/i18n/extract.py takes them from argparse's own source),
+# they speak the console's language like the rest of the command line.
+argparse._ = _  # type: ignore[attr-defined]
+argparse.ngettext = ngettext  # type: ignore[attr-defined]
 
 
 class LazyHelp(str):
@@ -57,19 +65,21 @@ def bundled_codes(section: str) -> tuple[str, ...]:
 
 
 def plan_code_help(section: str, what: str) -> LazyHelp:
-    """Help for an argument naming a plan's system or scenario: the codes, listed."""
+    """Help for an argument naming a plan's system or scenario (``what``, already in the
+    reader's language): the codes, listed."""
     return LazyHelp(
-        lambda: (
-            f"{what}: one of {', '.join(bundled_codes(section))} in the bundled plan "
-            "(a code your plan lacks is refused with its list)"
-        )
+        lambda: _(
+            "{what}: one of {codes} in the bundled plan (a code your plan lacks is refused "
+            "with its list)"
+        ).format(what=what, codes=", ".join(bundled_codes(section)))
     )
 
 
-CALL_TREE_HELP = (
-    "a call tree's code ('hisconsole calltree list' shows them; an unknown one is refused "
-    "with the list)"
-)
+def call_tree_help() -> str:
+    return _(
+        "a call tree's code ('hisconsole calltree list' shows them; an unknown one is refused "
+        "with the list)"
+    )
 
 
 def add_print_language(parser: argparse.ArgumentParser) -> None:
@@ -79,7 +89,7 @@ def add_print_language(parser: argparse.ArgumentParser) -> None:
         "--lang",
         choices=PRINT_LANGUAGES,
         default="both",
-        help="language of the printout: zh, en, or both (Chinese then English; the default)",
+        help=_("language of the printout: zh, en, or both (Chinese then English; the default)"),
     )
 
 
@@ -92,19 +102,19 @@ def global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
         "--data-dir",
         metavar="DIR",
         default=default,
-        help="where this laptop's data lives (else $HISCONSOLE_DATA_DIR, else the platform one)",
+        help=_("where this laptop's data lives (else $HISCONSOLE_DATA_DIR, else the platform one)"),
     )
     parser.add_argument(
         "--json",
         action="store_true",
         default=argparse.SUPPRESS if suppress else False,
-        help="machine-readable output on stdout",
+        help=_("machine-readable output on stdout"),
     )
     parser.add_argument(
         "--operator",
         metavar="NAME",
         default=default,
-        help="operator the command's events are attributed to (else the last one signed in)",
+        help=_("operator the command's events are attributed to (else the last one signed in)"),
     )
     if not suppress:
         # Only before the command: forms print, calltree print and kit have their own
@@ -114,21 +124,23 @@ def global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
             dest="message_lang",
             choices=LANGUAGES,
             default=None,
-            help="language of messages (default: from LC_ALL / LC_MESSAGES / LANG; zh_CN is zh)",
+            help=_("language of messages (default: from LC_ALL / LC_MESSAGES / LANG; zh_CN is zh)"),
         )
     parser.add_argument(
         "--role",
         choices=ROLES,
         default=default,
-        help="that operator's role (else their last role on this laptop)",
+        help=_("that operator's role (else their last role on this laptop)"),
     )
     parser.add_argument(
         "--pin-fd",
         type=int,
         metavar="N",
         default=default,
-        help="read the operator's PIN from file descriptor N when an act needs it (scripts; "
-        "else it is asked on the terminal)",
+        help=_(
+            "read a PIN from file descriptor N when an act needs it: the operator's, or that "
+            "of whoever signs in as commander (scripts; else it is asked on the terminal)"
+        ),
     )
 
 

@@ -13,21 +13,23 @@ from hisconsole.i18n import gettext as _
 
 def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
     """Add this group's commands to ``sub``; returns command name -> handler."""
-    plan = sub.add_parser("plan", parents=[common], help="export or import the emergency plan")
+    plan = sub.add_parser("plan", parents=[common], help=_("export or import the emergency plan"))
     plan_sub = plan.add_subparsers(dest="plan_command", metavar="ACTION", required=True)
-    plan_sub.add_parser("export", parents=[common], help="write the plan to FILE").add_argument(
-        "file", type=Path, metavar="FILE", help="the file to write (.yaml, or .json)"
+    plan_sub.add_parser("export", parents=[common], help=_("write the plan to FILE")).add_argument(
+        "file", type=Path, metavar="FILE", help=_("the file to write (.yaml, or .json)")
     )
-    plan_import = plan_sub.add_parser("import", parents=[common], help="load a plan from FILE")
-    plan_import.add_argument("file", type=Path, metavar="FILE", help="a plan file (.yaml or .json)")
-    plan_print = plan_sub.add_parser("print", parents=[common], help="the plan as a PDF binder")
+    plan_import = plan_sub.add_parser("import", parents=[common], help=_("load a plan from FILE"))
+    plan_import.add_argument(
+        "file", type=Path, metavar="FILE", help=_("a plan file (.yaml or .json)")
+    )
+    plan_print = plan_sub.add_parser("print", parents=[common], help=_("the plan as a PDF binder"))
     plan_print.add_argument(
-        "--out", type=Path, required=True, metavar="FILE.pdf", help="the PDF to write"
+        "--out", type=Path, required=True, metavar="FILE.pdf", help=_("the PDF to write")
     )
     plan_print.add_argument(
         "--scenario",
         metavar="CODE",
-        help=plan_code_help("scenarios", "only this scenario's playbook"),
+        help=plan_code_help("scenarios", _("only this scenario's playbook")),
     )
     add_print_language(plan_print)
     return {

@@ -8,10 +8,14 @@ import sys
 from typing import Any
 
 from hisconsole.cli.output import EXIT_NOT_PRINTED, EXIT_OK, Output
+from hisconsole.errors import N_
+from hisconsole.i18n import gettext as _
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Any]:
-    sub.add_parser("printers", parents=[common], help="the printers at hand, their state and queue")
+    sub.add_parser(
+        "printers", parents=[common], help=_("the printers at hand, their state and queue")
+    )
     return {"printers": cmd_printers}
 
 
@@ -21,19 +25,21 @@ def add_printer_options(
     """--printer NAME [--wait] and the job options a print dialog offers; --printer goes in
     ``either`` (beside --out) when given."""
     (either or parser).add_argument(
-        "--printer", metavar="NAME", help="print on this printer (see 'hisconsole printers')"
+        "--printer", metavar="NAME", help=_("print on this printer (see 'hisconsole printers')")
     )
     parser.add_argument(
         "--wait",
         action="store_true",
-        help="with --printer: return once the job completed (exit 0) or did not (exit 4)",
+        help=_("with --printer: return once the job completed (exit 0) or did not (exit 4)"),
     )
-    parser.add_argument("--timeout", type=float, metavar="S", help="with --wait: give up after S s")
+    parser.add_argument(
+        "--timeout", type=float, metavar="S", help=_("with --wait: give up after S s")
+    )
     from hisconsole.spool import SIDES  # not services.printers: --version stays light
 
-    parser.add_argument("--sides", choices=SIDES, default="one-sided", help="two-sided printing")
-    parser.add_argument("--paper", default="", metavar="SIZE", help="e.g. A4, iso_a4_210x297mm")
-    parser.add_argument("--tray", default="", metavar="NAME", help="paper tray (media source)")
+    parser.add_argument("--sides", choices=SIDES, default="one-sided", help=_("two-sided printing"))
+    parser.add_argument("--paper", default="", metavar="SIZE", help=_("e.g. A4, iso_a4_210x297mm"))
+    parser.add_argument("--tray", default="", metavar="NAME", help=_("paper tray (media source)"))
 
 
 def job_options(args: argparse.Namespace) -> Any:
@@ -42,16 +48,36 @@ def job_options(args: argparse.Namespace) -> Any:
     return JobOptions(sides=args.sides, media=args.paper, tray=args.tray)
 
 
+#: A printer's and a print job's state (hisconsole.spool: PRINTER_STATES, JOB_STATES) in
+#: words; the code stays in --json.
+_STATE_WORDS = {
+    "stopped": N_("stopped"),
+    "offline": N_("offline"),
+    "out-of-paper": N_("out of paper"),
+    "printing": N_("printing"),
+    "ready": N_("ready"),
+    "queued": N_("queued"),
+    "completed": N_("completed"),
+    "cancelled": N_("cancelled"),
+    "failed": N_("failed"),
+}
+
+
+def _state_word(state: str) -> str:
+    return _(_STATE_WORDS[state]) if state in _STATE_WORDS else state
+
+
 def cmd_printers(args: argparse.Namespace, out: Output) -> int:
     from hisconsole.services import printers
 
     listed = printers.printers()
     lines = [
-        f"{'*' if p.is_default else ' '} {p.name:<24} {p.state:<13} {p.queued:>3} queued"
+        f"{'*' if p.is_default else ' '} {p.name:<24} {_state_word(p.state):<13} "
+        + _("{count} queued").format(count=p.queued)
         + (f"   {p.reason}" if p.reason else "")
         for p in listed
     ]
-    out.emit([p.as_dict() for p in listed], "\n".join(lines) or "No printers are set up.")
+    out.emit([p.as_dict() for p in listed], "\n".join(lines) or _("No printers are set up."))
     return EXIT_OK
 
 
@@ -73,19 +99,36 @@ def report(
     if outcome.print_state == "not-printed":
         out.emit(data, "")
         print(
-            f"hisconsole: job {job.job} on {job.printer} {outcome.state}: "
-            f"{outcome.reason or 'no reason given'}. {len(serials)} sheet(s) {span} were not "
-            "printed: reprint them ('forms reprint SERIALS --printer NAME') or void them "
-            "('forms backenter SERIALS --void').",
+            "hisconsole: "
+            + _(
+                "job {job} on {printer} {state}: {reason}. {count} sheet(s) {span} were not "
+                "printed: reprint them ('forms reprint SERIALS --printer NAME') or void them "
+                "('forms backenter SERIALS --void')."
+            ).format(
+                job=job.job,
+                printer=job.printer,
+                state=_state_word(outcome.state),
+                reason=outcome.reason or _("no reason given"),
+                count=len(serials),
+                span=span,
+            ),
             file=sys.stderr,
         )
         return EXIT_NOT_PRINTED
     if outcome.print_state == "printed":
-        human = f"Printed {len(serials)} sheet(s) {span} on {job.printer} (job {job.job})."
+        human = _("Printed {count} sheet(s) {span} on {printer} (job {job}).").format(
+            count=len(serials), span=span, printer=job.printer, job=job.job
+        )
     else:
-        human = (
-            f"Sent {len(serials)} sheet(s) {span} to {job.printer} (job {job.job}, "
-            f"{outcome.state}); 'forms not-printed' tells once it ended."
+        human = _(
+            "Sent {count} sheet(s) {span} to {printer} (job {job}, {state}); "
+            "'forms not-printed' tells once it ended."
+        ).format(
+            count=len(serials),
+            span=span,
+            printer=job.printer,
+            job=job.job,
+            state=_state_word(outcome.state),
         )
     out.emit(data, human)
     return EXIT_OK

@@ -28,29 +28,35 @@ def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
     ready = sub.add_parser(
         "readiness",
         parents=[common],
-        help="what is due before the next outage: plan, drills, resources, paper, contacts, "
-        "sync, backup, improvement items",
+        help=_(
+            "what is due before the next outage: plan, drills, resources, paper, contacts, "
+            "sync, backup, improvement items"
+        ),
     )
     ready.add_argument(
-        "--out", type=Path, metavar="FILE.pdf", help="also write the readiness report as a PDF"
+        "--out", type=Path, metavar="FILE.pdf", help=_("also write the readiness report as a PDF")
     )
     ready.add_argument(
         "--lang",
         choices=("zh", "en", "both"),
         default="both",
-        help="language of the PDF (default: both)",
+        help=_("language of the PDF (default: both)"),
     )
     res = sub.add_parser(
-        "resources", parents=[common], help="the plan's emergency resources and their checks"
+        "resources", parents=[common], help=_("the plan's emergency resources and their checks")
     )
     actions = res.add_subparsers(dest="resources_command", metavar="ACTION")
-    actions.add_parser("list", parents=[common], help="each resource and its last check (default)")
-    check = actions.add_parser("check", parents=[common], help="record a check of a resource")
-    check.add_argument("code", metavar="CODE", help="the resource's code, as 'resources' lists it")
-    check.add_argument(
-        "--result", required=True, choices=RESOURCE_RESULTS, help="ok: in order; fault: not"
+    actions.add_parser(
+        "list", parents=[common], help=_("each resource and its last check (default)")
     )
-    check.add_argument("--note", default="", help="what was found or done")
+    check = actions.add_parser("check", parents=[common], help=_("record a check of a resource"))
+    check.add_argument(
+        "code", metavar="CODE", help=_("the resource's code, as 'resources' lists it")
+    )
+    check.add_argument(
+        "--result", required=True, choices=RESOURCE_RESULTS, help=_("ok: in order; fault: not")
+    )
+    check.add_argument("--note", default="", help=_("what was found or done"))
     return {"readiness": cmd_readiness, "resources": cmd_resources}
 
 
@@ -59,18 +65,21 @@ def add_verify(contacts: Any, common: argparse.ArgumentParser) -> None:
     verify = contacts.add_parser(
         "verify",
         parents=[common],
-        help="the 'verify your number' round: list who is due, or record a person's answer",
+        help=_("the 'verify your number' round: list who is due, or record a person's answer"),
     )
     verify.add_argument(
-        "person", nargs="?", metavar="PERSON", help="a contact key or name (omit: list the round)"
+        "person",
+        nargs="?",
+        metavar="PERSON",
+        help=_("a contact key or name (omit: list the round)"),
     )
     verify.add_argument(
         "--result",
         choices=CONTACT_RESULTS,
-        help="verified: the number is right; changed: it was corrected; unreachable",
+        help=_("verified: the number is right; changed: it was corrected; unreachable"),
     )
-    verify.add_argument("--note", default="", help="what was said or changed")
-    verify.add_argument("--tree", metavar="CODE", help="only the people this call tree calls")
+    verify.add_argument("--note", default="", help=_("what was said or changed"))
+    verify.add_argument("--tree", metavar="CODE", help=_("only the people this call tree calls"))
 
 
 def cmd_readiness(args: argparse.Namespace, out: Output) -> int:

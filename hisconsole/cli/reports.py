@@ -19,57 +19,57 @@ from hisconsole.printing.words import REPORT_TITLES
 def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
     """Add this group's commands to ``sub``; returns command name -> handler."""
     kit = sub.add_parser(
-        "kit", parents=[common], help="downtime kit: call tree, checklists and starter forms"
+        "kit", parents=[common], help=_("downtime kit: call tree, checklists and starter forms")
     )
     where = kit.add_mutually_exclusive_group(required=True)
-    where.add_argument("--out", type=Path, metavar="FILE.pdf", help="write the kit to this PDF")
+    where.add_argument("--out", type=Path, metavar="FILE.pdf", help=_("write the kit to this PDF"))
     add_printer_options(kit, where)
     kit.add_argument(
-        "--incident", metavar="ID", help="the incident whose scenario and level the kit follows"
+        "--incident", metavar="ID", help=_("the incident whose scenario and level the kit follows")
     )
     kit.add_argument(
         "--scenario",
         metavar="CODE",
-        help=plan_code_help("scenarios", "without an incident: whose checklists"),
+        help=plan_code_help("scenarios", _("without an incident: whose checklists")),
     )
     kit.add_argument(
         "--level",
         choices=glossary.LEVELS,
         default="II",
-        help="without an incident: the warning level (default: II)",
+        help=_("without an incident: the warning level (default: II)"),
     )
-    kit.add_argument("--wards", type=int, default=1, help="one set of starter forms per ward")
+    kit.add_argument("--wards", type=int, default=1, help=_("one set of starter forms per ward"))
     kit.add_argument(
         "--numbers",
         action="append",
         default=[],
         metavar="WARD",
-        help="add the label sheet of this ward's unused temporary patient numbers (repeatable)",
+        help=_("add the label sheet of this ward's unused temporary patient numbers (repeatable)"),
     )
     add_print_language(kit)
 
-    report = sub.add_parser("report", parents=[common], help="incident report as PDF")
-    report.add_argument("id", metavar="ID", help="the incident's id")
+    report = sub.add_parser("report", parents=[common], help=_("incident report as PDF"))
+    report.add_argument("id", metavar="ID", help=_("the incident's id"))
     report.add_argument(
         "--kind",
         choices=glossary.REPORT_KINDS,
         default="initial",
-        help="initial (首报), followup (续报) or final (终报) report (default: initial)",
+        help=_("initial (首报), followup (续报) or final (终报) report (default: initial)"),
     )
     report.add_argument(
-        "--out", type=Path, required=True, metavar="FILE.pdf", help="the PDF to write"
+        "--out", type=Path, required=True, metavar="FILE.pdf", help=_("the PDF to write")
     )
     add_print_language(report)
-    cap = sub.add_parser("cap", parents=[common], help="OASIS CAP 1.2 alert for an incident")
-    cap.add_argument("id", metavar="ID", help="the incident's id")
+    cap = sub.add_parser("cap", parents=[common], help=_("OASIS CAP 1.2 alert for an incident"))
+    cap.add_argument("id", metavar="ID", help=_("the incident's id"))
     cap.add_argument(
-        "--out", type=Path, required=True, metavar="FILE.xml", help="the CAP XML file to write"
+        "--out", type=Path, required=True, metavar="FILE.xml", help=_("the CAP XML file to write")
     )
     cap.add_argument(
         "--type",
         dest="msg_type",
         choices=("alert", "update", "cancel"),
-        help="message type (default: Alert first, then Update; Cancel once resolved)",
+        help=_("message type (default: Alert first, then Update; Cancel once resolved)"),
     )
     return {
         "kit": cmd_kit,

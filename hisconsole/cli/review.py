@@ -18,16 +18,16 @@ from hisconsole.printing.words import REPORT_TITLES
 def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
     """Add this group's commands to ``sub``; returns command name -> handler."""
     review = sub.add_parser(
-        "review", parents=[common], help="an incident's after-action review (as PDF with --out)"
+        "review", parents=[common], help=_("an incident's after-action review (as PDF with --out)")
     )
-    review.add_argument("id", metavar="ID", help="the incident's id")
-    review.add_argument("--out", type=Path, metavar="FILE.pdf", help="write the review here")
+    review.add_argument("id", metavar="ID", help=_("the incident's id"))
+    review.add_argument("--out", type=Path, metavar="FILE.pdf", help=_("write the review here"))
     review.add_argument(
         "--lang",
         dest="doc_lang",
         choices=("zh", "en", "both"),
         default="zh",
-        help="language of the PDF (default: zh)",
+        help=_("language of the PDF (default: zh)"),
     )
     return {"review": cmd_review}
 

@@ -18,160 +18,179 @@ from hisconsole.i18n.formats import format_datetime
 def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
     """Add the sync subcommands to ``sub`` (argparse subparsers); returns name -> handler."""
     bundle = sub.add_parser(
-        "bundle", parents=[common], help="exchange updates with another laptop by file (USB)"
+        "bundle", parents=[common], help=_("exchange updates with another laptop by file (USB)")
     )
     bundle_sub = bundle.add_subparsers(dest="bundle_command", metavar="ACTION", required=True)
     export = bundle_sub.add_parser(
-        "export", parents=[common], help="write the events another laptop may lack to FILE"
+        "export", parents=[common], help=_("write the events another laptop may lack to FILE")
     )
     export.add_argument(
-        "--out", type=Path, required=True, metavar="FILE", help="the bundle file to write"
+        "--out", type=Path, required=True, metavar="FILE", help=_("the bundle file to write")
     )
     export.add_argument(
         "--since-vector",
         type=Path,
         metavar="FILE",
-        help="only what is beyond this version vector (from 'bundle vector' on the other "
-        "laptop, or a bundle it wrote); default: everything",
+        help=_(
+            "only what is beyond this version vector (from 'bundle vector' on the other "
+            "laptop, or a bundle it wrote); default: everything"
+        ),
     )
-    imp = bundle_sub.add_parser("import", parents=[common], help="check and take in a bundle")
-    imp.add_argument("file", type=Path, metavar="FILE", help="a bundle written by 'bundle export'")
+    imp = bundle_sub.add_parser("import", parents=[common], help=_("check and take in a bundle"))
+    imp.add_argument(
+        "file", type=Path, metavar="FILE", help=_("a bundle written by 'bundle export'")
+    )
     imp.add_argument(
         "--pin-it-key",
         metavar="FINGERPRINT",
-        help="no IT key pinned yet: pin the one that signed the bundle's trust list, "
-        "once IT confirmed this fingerprint",
+        help=_(
+            "no IT key pinned yet: pin the one that signed the bundle's trust list, "
+            "once IT confirmed this fingerprint"
+        ),
     )
     vector = bundle_sub.add_parser(
-        "vector", parents=[common], help="write this laptop's version vector (for --since-vector)"
+        "vector",
+        parents=[common],
+        help=_("write this laptop's version vector (for --since-vector)"),
     )
     vector.add_argument(
-        "--out", type=Path, required=True, metavar="FILE", help="the vector file to write"
+        "--out", type=Path, required=True, metavar="FILE", help=_("the vector file to write")
     )
 
-    sync = sub.add_parser("sync", parents=[common], help="sync with the central hub")
+    sync = sub.add_parser("sync", parents=[common], help=_("sync with the central hub"))
     sync.add_argument(
         "--hub",
         metavar="URL",
-        help="postgresql+psycopg://USER:PASSWORD@HOST/DB (kept in hub.json; default: saved one)",
+        help=_("postgresql+psycopg://USER:PASSWORD@HOST/DB (kept in hub.json; default: saved one)"),
     )
     sync.add_argument(
-        "--status", action="store_true", help="show the last exchanges instead of syncing"
+        "--status", action="store_true", help=_("show the last exchanges instead of syncing")
     )
 
-    device = sub.add_parser("device", parents=[common], help="this laptop and the others")
+    device = sub.add_parser("device", parents=[common], help=_("this laptop and the others"))
     device_sub = device.add_subparsers(dest="device_command", metavar="ACTION", required=True)
-    device_sub.add_parser("show", parents=[common], help="this laptop's id, name and public key")
-    device_sub.add_parser("list", parents=[common], help="devices seen, trusted or quarantined")
+    device_sub.add_parser("show", parents=[common], help=_("this laptop's id, name and public key"))
+    device_sub.add_parser("list", parents=[common], help=_("devices seen, trusted or quarantined"))
     new_identity = device_sub.add_parser(
         "new-identity",
         parents=[common],
-        help="give this laptop a new device key (the old one is lost); other laptops will "
-        "see a new device",
+        help=_(
+            "give this laptop a new device key (the old one is lost); other laptops will "
+            "see a new device"
+        ),
     )
     new_identity.add_argument(
-        "--replace", action="store_true", help="replace a key that still works (kept beside)"
+        "--replace", action="store_true", help=_("replace a key that still works (kept beside)")
     )
     accept = device_sub.add_parser(
-        "accept", parents=[common], help="accept a quarantined device (its events are applied)"
+        "accept", parents=[common], help=_("accept a quarantined device (its events are applied)")
     )
     accept.add_argument(
-        "id", metavar="ID", help="the device's id ('hisconsole device list' shows them)"
+        "id", metavar="ID", help=_("the device's id ('hisconsole device list' shows them)")
     )
 
-    trust = sub.add_parser("trust", parents=[common], help="IT key and the signed trust list")
+    trust = sub.add_parser("trust", parents=[common], help=_("IT key and the signed trust list"))
     trust_sub = trust.add_subparsers(dest="trust_command", metavar="ACTION", required=True)
-    keygen = trust_sub.add_parser("keygen", parents=[common], help="create the IT key pair")
+    keygen = trust_sub.add_parser("keygen", parents=[common], help=_("create the IT key pair"))
     keygen.add_argument(
         "--out",
         type=Path,
         required=True,
         metavar="FILE",
-        help="the private key file to write (the public key goes beside it)",
+        help=_("the private key file to write (the public key goes beside it)"),
     )
     person = trust_sub.add_parser(
         "person",
         parents=[common],
-        help="add a person to a trust list: the command roles they may hold and their PIN "
-        "(asked twice on the terminal, or read from --pin-fd N)",
+        help=_(
+            "add a person to a trust list: the command roles they may hold and their PIN "
+            "(asked twice on the terminal, or read from --pin-fd N)"
+        ),
     )
-    person.add_argument("list", type=Path, metavar="LIST.yaml", help="the trust list to edit")
-    person.add_argument("--name", required=True, help="the person's name, as they sign in")
+    person.add_argument("list", type=Path, metavar="LIST.yaml", help=_("the trust list to edit"))
+    person.add_argument("--name", required=True, help=_("the person's name, as they sign in"))
     person.add_argument(
         "--roles",
         required=True,
         metavar="ROLES",
-        help="command roles they may hold, comma-separated (e.g. commander,deputy-commander)",
+        help=_("command roles they may hold, comma-separated (e.g. commander,deputy-commander)"),
     )
-    add = trust_sub.add_parser("add", parents=[common], help="add a device to a trust list")
+    add = trust_sub.add_parser("add", parents=[common], help=_("add a device to a trust list"))
     add.add_argument(
-        "list", type=Path, metavar="LIST.yaml", help="the trust list to edit (created if missing)"
+        "list",
+        type=Path,
+        metavar="LIST.yaml",
+        help=_("the trust list to edit (created if missing)"),
     )
     add.add_argument(
         "--public-key",
         required=True,
         metavar="BASE64",
-        help="the device's public key ('hisconsole device show' on it)",
+        help=_("the device's public key ('hisconsole device show' on it)"),
     )
-    add.add_argument("--name", required=True, help="the device's name (e.g. the laptop's label)")
+    add.add_argument("--name", required=True, help=_("the device's name (e.g. the laptop's label)"))
     add.add_argument(
         "--roles",
         default="operator",
         metavar="ROLES",
-        help="the device's roles, comma-separated: operator, plan-editor (default: operator)",
+        help=_("the device's roles, comma-separated: operator, plan-editor (default: operator)"),
     )
-    add.add_argument("--expires", metavar="YYYY-MM-DD", help="trusted until this day")
-    add.add_argument("--hospital", metavar="NAME", help="the hospital the list is for")
-    revoke = trust_sub.add_parser("revoke", parents=[common], help="revoke a device")
-    revoke.add_argument("list", type=Path, metavar="LIST.yaml", help="the trust list to edit")
-    revoke.add_argument("id", metavar="DEVICE_ID", help="the device to revoke")
-    revoke.add_argument("--on", metavar="YYYY-MM-DD", help="from this day (default: today)")
-    sign = trust_sub.add_parser("sign", parents=[common], help="sign a trust list with the IT key")
-    sign.add_argument("list", type=Path, metavar="LIST.yaml", help="the trust list to sign")
+    add.add_argument("--expires", metavar="YYYY-MM-DD", help=_("trusted until this day"))
+    add.add_argument("--hospital", metavar="NAME", help=_("the hospital the list is for"))
+    revoke = trust_sub.add_parser("revoke", parents=[common], help=_("revoke a device"))
+    revoke.add_argument("list", type=Path, metavar="LIST.yaml", help=_("the trust list to edit"))
+    revoke.add_argument("id", metavar="DEVICE_ID", help=_("the device to revoke"))
+    revoke.add_argument("--on", metavar="YYYY-MM-DD", help=_("from this day (default: today)"))
+    sign = trust_sub.add_parser(
+        "sign", parents=[common], help=_("sign a trust list with the IT key")
+    )
+    sign.add_argument("list", type=Path, metavar="LIST.yaml", help=_("the trust list to sign"))
     sign.add_argument(
         "--key",
         type=Path,
         required=True,
         metavar="FILE",
-        help="the IT private key ('trust keygen')",
+        help=_("the IT private key ('trust keygen')"),
     )
     sign.add_argument(
-        "--out", type=Path, required=True, metavar="FILE", help="the signed list to write"
+        "--out", type=Path, required=True, metavar="FILE", help=_("the signed list to write")
     )
-    pin = trust_sub.add_parser("pin", parents=[common], help="pin the IT public key here")
+    pin = trust_sub.add_parser("pin", parents=[common], help=_("pin the IT public key here"))
     pin.add_argument(
-        "file", type=Path, metavar="PUBKEYFILE", help="the IT public key file (from IT, offline)"
+        "file", type=Path, metavar="PUBKEYFILE", help=_("the IT public key file (from IT, offline)")
     )
-    pin.add_argument("--replace", action="store_true", help="replace a different pinned key")
-    timport = trust_sub.add_parser("import", parents=[common], help="use a signed trust list")
-    timport.add_argument("file", type=Path, metavar="FILE", help="a signed trust list")
+    pin.add_argument("--replace", action="store_true", help=_("replace a different pinned key"))
+    timport = trust_sub.add_parser("import", parents=[common], help=_("use a signed trust list"))
+    timport.add_argument("file", type=Path, metavar="FILE", help=_("a signed trust list"))
     timport.add_argument(
         "--pin-fingerprint",
         metavar="FINGERPRINT",
-        help="no IT key pinned yet: pin the list's key once IT confirmed this fingerprint",
+        help=_("no IT key pinned yet: pin the list's key once IT confirmed this fingerprint"),
     )
-    trust_sub.add_parser("show", parents=[common], help="the pinned IT key and trust list")
+    trust_sub.add_parser("show", parents=[common], help=_("the pinned IT key and trust list"))
 
     conflicts = sub.add_parser(
-        "conflicts", parents=[common], help="values edited on two laptops at once"
+        "conflicts", parents=[common], help=_("values edited on two laptops at once")
     )
     conflicts_sub = conflicts.add_subparsers(
         dest="conflicts_command", metavar="ACTION", required=True
     )
-    conflicts_sub.add_parser("list", parents=[common], help="list unresolved conflicts")
+    conflicts_sub.add_parser("list", parents=[common], help=_("list unresolved conflicts"))
     conflicts_sub.add_parser(
-        "tidy", parents=[common], help="settle the conflicts whose values are all the same"
+        "tidy", parents=[common], help=_("settle the conflicts whose values are all the same")
     )
-    resolve = conflicts_sub.add_parser("resolve", parents=[common], help="settle one conflict")
+    resolve = conflicts_sub.add_parser("resolve", parents=[common], help=_("settle one conflict"))
     resolve.add_argument(
         "table",
         choices=("plan_items", "contacts", "call_trees"),
-        help="where the value is ('conflicts list' shows it)",
+        help=_("where the value is ('conflicts list' shows it)"),
     )
-    resolve.add_argument("key", metavar="KEY", help="the value's key ('conflicts list' shows it)")
+    resolve.add_argument(
+        "key", metavar="KEY", help=_("the value's key ('conflicts list' shows it)")
+    )
     how = resolve.add_mutually_exclusive_group(required=True)
-    how.add_argument("--keep", metavar="EVENT_ID", help="keep this value")
-    how.add_argument("--merged", type=Path, metavar="FILE.json", help="use this merged value")
+    how.add_argument("--keep", metavar="EVENT_ID", help=_("keep this value"))
+    how.add_argument("--merged", type=Path, metavar="FILE.json", help=_("use this merged value"))
 
     return {
         "bundle": cmd_bundle,
@@ -318,11 +337,15 @@ def cmd_device(args: argparse.Namespace, out: Output) -> int:
         from hisconsole.services.paths import resolve_data_dir
 
         made = new_identity(resolve_data_dir(args.data_dir), replace=args.replace)
-        human = f"New device id: {made['id']} (was {made['previous'] or 'none'})."
+        human = _("New device id: {device} (was {previous}).").format(
+            device=made["id"], previous=made["previous"] or _("none")
+        )
         if made["previous_key_file"]:
-            human += f"\nThe old key is kept in {made['previous_key_file']}."
-        human += (
-            "\nOther laptops will see a new device: ask IT to add it to the trust list, or a "
+            human += "\n" + _("The old key is kept in {file}.").format(
+                file=made["previous_key_file"]
+            )
+        human += "\n" + _(
+            "Other laptops will see a new device: ask IT to add it to the trust list, or a "
             "commander to accept it."
         )
         out.emit(made, human)
@@ -333,8 +356,15 @@ def cmd_device(args: argparse.Namespace, out: Output) -> int:
             info = devices_service.device_info(console)
             out.emit(
                 info.as_dict(),
-                f"Device id:   {info.id}\nName:        {info.name}\n"
-                f"Public key:  {info.public_key}\nFingerprint: {info.fingerprint}",
+                _(
+                    "Device id:   {device}\nName:        {name}\n"
+                    "Public key:  {public_key}\nFingerprint: {fingerprint}"
+                ).format(
+                    device=info.id,
+                    name=info.name,
+                    public_key=info.public_key,
+                    fingerprint=info.fingerprint,
+                ),
             )
         elif args.device_command == "list":
             rows = devices_service.devices(console)
@@ -366,7 +396,7 @@ def cmd_device(args: argparse.Namespace, out: Output) -> int:
             )
             if result.report.rejected:
                 reasons = "; ".join(r.record_text() for r in result.report.reasons)
-                human += f"\nStill refused: {reasons}."
+                human += "\n" + _("Still refused: {reasons}.").format(reasons=reasons)
             out.emit(data, human)
         return EXIT_OK
     finally:
@@ -382,8 +412,10 @@ def cmd_trust(args: argparse.Namespace, out: Output) -> int:
         data = trust_service.trust_keygen(args.out)
         out.emit(
             data,
-            f"IT private key written to {data['private_key']} (keep it offline, never on a "
-            f"console).\nPublic key: {data['public_key_file']}\nFingerprint: {data['fingerprint']}",
+            _(
+                "IT private key written to {private_key} (keep it offline, never on a "
+                "console).\nPublic key: {public_key_file}\nFingerprint: {fingerprint}"
+            ).format(**data),
         )
         return EXIT_OK
     if action == "person":
@@ -415,7 +447,12 @@ def cmd_trust(args: argparse.Namespace, out: Output) -> int:
             expires=args.expires,
             hospital=args.hospital,
         )
-        out.emit(data, f"Device {data['device']} added to {args.list} (serial {data['serial']}).")
+        out.emit(
+            data,
+            _("Device {device} added to {file} (serial {serial}).").format(
+                device=data["device"], file=args.list, serial=data["serial"]
+            ),
+        )
         return EXIT_OK
     if action == "revoke":
         try:
@@ -425,16 +462,22 @@ def cmd_trust(args: argparse.Namespace, out: Output) -> int:
         data = trust_service.trust_revoke(args.list, args.id, on=on)
         out.emit(
             data,
-            f"Device revoked from {data['revoked']} in {args.list} "
-            f"(serial {data['serial']}); sign and distribute the list.",
+            _(
+                "Device revoked from {on} in {file} (serial {serial}); sign and distribute "
+                "the list."
+            ).format(on=data["revoked"], file=args.list, serial=data["serial"]),
         )
         return EXIT_OK
     if action == "sign":
         data = trust_service.trust_sign(args.list, args.key, args.out, now=dt.datetime.now(dt.UTC))
         out.emit(
             data,
-            f"Signed trust list (serial {data['serial']}, {data['devices']} device(s), IT key "
-            f"{data['it_key']}) written to {args.out}.",
+            _(
+                "Signed trust list (serial {serial}, {devices} device(s), IT key {it_key}) "
+                "written to {file}."
+            ).format(
+                serial=data["serial"], devices=data["devices"], it_key=data["it_key"], file=args.out
+            ),
         )
         return EXIT_OK
     console = open_console(args)
@@ -450,24 +493,28 @@ def cmd_trust(args: argparse.Namespace, out: Output) -> int:
                 console, args.file, pin_fingerprint=args.pin_fingerprint
             )
             if data["adopted"]:
-                human = (
-                    f"Trust list serial {data['serial']} in use ({data['devices']} device(s)); "
-                    f"{data['applied']} held event(s) applied."
-                )
+                human = _(
+                    "Trust list serial {serial} in use ({devices} device(s)); {applied} held "
+                    "event(s) applied."
+                ).format(serial=data["serial"], devices=data["devices"], applied=data["applied"])
             else:
-                human = f"Trust list serial {data['serial']} is already in use; nothing changed."
+                human = _("Trust list serial {serial} is already in use; nothing changed.").format(
+                    serial=data["serial"]
+                )
             out.emit(data, human)
         else:
             data = trust_service.trust_show(console)
             lines = [
-                f"IT key: {data['it_key'] or 'not pinned'}",
-                f"Trust list: serial {data['serial']}, issued {data['issued_at']}"
+                _("IT key: {fingerprint}").format(fingerprint=data["it_key"] or _("not pinned")),
+                _("Trust list: serial {serial}, issued {issued}").format(
+                    serial=data["serial"], issued=format_datetime(data["issued_at"])
+                )
                 if data["serial"]
-                else "Trust list: none",
+                else _("Trust list: none"),
             ]
             for d in data["devices"]:
-                extra = f" revoked {d['revoked']}" if d["revoked"] else ""
-                extra += f" expires {d['expires']}" if d["expires"] else ""
+                extra = " " + _("revoked {day}").format(day=d["revoked"]) if d["revoked"] else ""
+                extra += " " + _("expires {day}").format(day=d["expires"]) if d["expires"] else ""
                 lines.append(f"  {d['id']}  {','.join(d['roles']):<21} {d['name']}{extra}")
             out.emit(data, "\n".join(lines))
         return EXIT_OK
@@ -476,7 +523,11 @@ def cmd_trust(args: argparse.Namespace, out: Output) -> int:
 
 
 #: What each kind of register holds, in the conflict's heading.
-_TABLE_WORDS = {"plan_items": "Plan item", "contacts": "Contact", "call_trees": "Call tree"}
+_TABLE_WORDS = {
+    "plan_items": N_("Plan item"),
+    "contacts": N_("Contact"),
+    "call_trees": N_("Call tree"),
+}
 
 
 def _value_text(value: Any) -> str:
@@ -500,19 +551,26 @@ def _conflict_lines(conflict: dict[str, Any]) -> list[str]:
     values, differs = conflict["values"], conflict["differs"]
     name = next((v["data"].get("name") for v in values if v["data"].get("name")), None)
     subject = f"{_value_text(name)} ({conflict['key']})" if name else conflict["key"]
-    what = _TABLE_WORDS.get(conflict["table"], conflict["table"])
+    what = _(_TABLE_WORDS[conflict["table"]]) if conflict["table"] in _TABLE_WORDS else ""
     if differs:
-        heading = f"{what} {subject}: {len(values)} values differ in {', '.join(differs)}"
+        heading = _("{what} {subject}: {count} values differ in {fields}").format(
+            what=what, subject=subject, count=len(values), fields=", ".join(differs)
+        )
     else:
-        heading = f"{what} {subject}: {len(values)} values, all the same"
-    lines = [heading]
+        heading = _("{what} {subject}: {count} values, all the same").format(
+            what=what, subject=subject, count=len(values)
+        )
+    lines = [heading.strip()]
     for number, value in enumerate(values, 1):
-        laptop = value["device_name"] or value["device"]
-        when = value["at"][:16].replace("T", " ") + " UTC"
         lines.append(
-            f"  {number}. set by {value['author'] or '—'} on {laptop} at {when}"
-            f"  (to keep it: hisconsole conflicts resolve {conflict['table']} "
-            f"{conflict['key']} --keep {value['event_id']})"
+            f"  {number}. "
+            + _("set by {author} on {laptop} at {time}  (to keep it: {command})").format(
+                author=value["author"] or "—",
+                laptop=value["device_name"] or value["device"],
+                time=format_datetime(value["at"]),
+                command=f"hisconsole conflicts resolve {conflict['table']} {conflict['key']} "
+                f"--keep {value['event_id']}",
+            )
         )
         lines += [f"       {field}: {_value_text(value['data'].get(field))}" for field in differs]
     return lines
@@ -529,11 +587,14 @@ def cmd_conflicts(args: argparse.Namespace, out: Output) -> int:
             lines = []
             for c in rows:
                 lines += _conflict_lines(c)
-            out.emit(rows, "\n".join(lines) or "No conflicts.")
+            out.emit(rows, "\n".join(lines) or _("No conflicts."))
             return EXIT_OK
         if args.conflicts_command == "tidy":
             settled = conflicts_service.resolve_identical(console)
-            out.emit({"resolved": settled}, f"{settled} conflict(s) with identical values settled.")
+            out.emit(
+                {"resolved": settled},
+                _("{count} conflict(s) with identical values settled.").format(count=settled),
+            )
             return EXIT_OK
         merged = None
         if args.merged is not None:
@@ -544,7 +605,7 @@ def cmd_conflicts(args: argparse.Namespace, out: Output) -> int:
                     N_("Cannot read merged value from {merged}: {exc}"), merged=args.merged, exc=exc
                 ) from exc
         conflicts_service.resolve_conflict(console, args.table, args.key, args.keep, merged)
-        out.emit({"table": args.table, "key": args.key, "resolved": True}, "Conflict resolved.")
+        out.emit({"table": args.table, "key": args.key, "resolved": True}, _("Conflict resolved."))
         return EXIT_OK
     finally:
         console.close()

@@ -40,6 +40,9 @@ GLOSSARY_TERMS: dict[str, dict[str, tuple[str, ...]]] = {
         "report kind": ("CLOCK_LEVEL_CHANGE",),
     },
 }
+#: The module that routes argparse's own words (usage:, error:, …) through the catalogue:
+#: the catalogue takes them from the source of the argparse this Python runs.
+ARGPARSE_ROUTE = "hisconsole.cli.options"
 #: Templates that are a ready sentence given by the caller, nothing to translate.
 _PASS_THROUGH = {"{message}", "{lines}"}
 
@@ -63,6 +66,8 @@ def extract(
     module = _module_name(Path(name))
     if module is None:
         return
+    if module == ARGPARSE_ROUTE:
+        yield from _argparse_messages(keywords)
     namespace = vars(importlib.import_module(module))
     for context, names in GLOSSARY_TERMS.get(module, {}).items():
         for name in names:
@@ -79,6 +84,17 @@ def extract(
         ):
             line = inspect.getsourcelines(cls)[1]
             yield line, "pgettext", (cls.code, cls.template), [f"error code {cls.code}"]
+
+
+def _argparse_messages(
+    keywords: Mapping[str, Any],
+) -> Iterator[tuple[int, str, Any, list[str]]]:
+    import argparse
+
+    with open(argparse.__file__, "rb") as source:
+        found: Iterator[Any] = extract_python(source, keywords, [], {})
+        for line, function, message, _comments in found:
+            yield line, function, message, ["argparse's own words (Python's argparse.py)"]
 
 
 def _module_name(path: Path) -> str | None:

@@ -611,7 +611,7 @@ def close(console: Console, incident_id: str, *, override: str | None = None) ->
             waiting = outstanding(session)
         if waiting:
             # Asked before the write transaction: nobody waits on a PIN holding the lock.
-            verified = people.confirm_commander(console, "Closing with sheets outstanding")
+            verified = people.confirm_commander(console, N_("Closing with sheets outstanding"))
     with console.transaction() as tx:
         row = get_incident(tx.session, incident_id)
         require_open(row)

@@ -202,7 +202,7 @@ def accept_device(console: Console, device_id: str) -> AcceptResult:
     """
     from hisconsole.services import people
 
-    verified = people.confirm_commander(console, "Accepting a device")
+    verified = people.confirm_commander(console, N_("Accepting a device"))
     if not verified and console.operator.role != COMMANDER:
         raise ServiceError(
             N_(
