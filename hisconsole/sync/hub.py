@@ -13,7 +13,7 @@ trusted: every event pulled is verified like one from a bundle.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Generator, Iterator, Mapping, Sequence
+from collections.abc import Generator, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -237,26 +237,34 @@ def push_devices(conn: Connection, rows: Sequence[Mapping[str, str]]) -> None:
 _STAGE = "hisconsole_push"
 
 
-def push_events(conn: Connection, rows: Sequence[Sequence[Any]]) -> int:
+def push_events(conn: Connection, rows: Iterable[Sequence[Any]]) -> int:
     """Insert events the hub may lack (those it has are left alone), in the caller's
     transaction; ``rows`` are column values in :data:`COLUMNS` order. Returns how many
     were sent.
 
-    The rows are COPYed (PostgreSQL's bulk path, one stream) straight into the log,
-    which numbers them (hub_seq) in the order given: cause before effect. If the hub
-    holds one of them already (another laptop relayed it meanwhile), that COPY is undone
-    and the rows go through a temporary table and one ``INSERT ... SELECT ... ORDER BY
-    ... ON CONFLICT DO NOTHING`` instead.
+    The rows are COPYed (PostgreSQL's bulk path, one stream) straight into the log as
+    they are read, so the hub stores the first rows while the next are being read here;
+    it numbers them (hub_seq) in the order given: cause before effect. If the hub holds
+    one of them already (another laptop relayed it meanwhile), that COPY is undone and
+    the rows go through a temporary table and one ``INSERT ... SELECT ... ORDER BY ...
+    ON CONFLICT DO NOTHING`` instead.
     """
     from psycopg import errors as pg_errors
 
-    if not rows:
-        return 0
+    rows = iter(rows)
+    taken: list[Sequence[Any]] = []
+
+    def keep() -> Iterator[Sequence[Any]]:
+        for row in rows:
+            taken.append(row)
+            yield row
+
     columns = ", ".join(COLUMNS)
     try:
         with conn.begin_nested():
-            _copy(conn, f"COPY events ({columns}) FROM STDIN", rows)
+            _copy(conn, f"COPY events ({columns}) FROM STDIN", keep())
     except pg_errors.UniqueViolation:
+        taken.extend(rows)  # those not read yet when the hub refused the COPY
         conn.execute(
             text(
                 f"CREATE TEMPORARY TABLE IF NOT EXISTS {_STAGE} (pos bigint, origin_id text, "
@@ -268,7 +276,7 @@ def push_events(conn: Connection, rows: Sequence[Sequence[Any]]) -> int:
         _copy(
             conn,
             f"COPY {_STAGE} (pos, {columns}) FROM STDIN",
-            [(pos, *row) for pos, row in enumerate(rows)],
+            [(pos, *row) for pos, row in enumerate(taken)],
         )
         conn.execute(
             text(
@@ -276,10 +284,10 @@ def push_events(conn: Connection, rows: Sequence[Sequence[Any]]) -> int:
                 "ON CONFLICT DO NOTHING"
             )
         )
-    return len(rows)
+    return len(taken)
 
 
-def _copy(conn: Connection, statement: str, rows: Sequence[Sequence[Any]]) -> None:
+def _copy(conn: Connection, statement: str, rows: Iterable[Sequence[Any]]) -> None:
     raw = conn.connection.dbapi_connection
     assert raw is not None  # checked out for this transaction
     cursor: Any = raw.cursor()  # psycopg 3's, whose copy() the DB-API types do not know

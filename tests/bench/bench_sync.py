@@ -4,9 +4,13 @@ Prints, in one run (the machines are shared and noisy: compare within a run), me
 REPEAT interleaved rounds, each next to its floor measured in the same round:
 - bundle import of 100,000 signed events (verify every signature, store, apply to the
   projections, one transaction) next to its floor: Ed25519 verification of every event
-  on one thread + a Core bulk insert of the rows into a bare SQLite table (goal <= 1.2x);
-- hub push of the same events next to a bare COPY of the rows into PostgreSQL (goal
-  <= 2x), and hub pull next to SELECT + verify + Core insert (goal <= 1.2x);
+  on one thread + a bulk insert of the rows into the log's own tables (events and
+  event_order, with their indexes and triggers; WAL + synchronous=FULL) (goal <= 1.2x);
+- hub push of the same events next to a bare COPY of the rows into the hub's own events
+  table (goal <= 2x), and hub pull next to SELECT + verify + that insert (goal <= 1.2x).
+  The floors write what the console must write (the same rows into the same indexes,
+  equally durable); what they leave out is the console's own work: parsing, schema
+  checks, trust decisions and the projections.
 - bundle export next to a bare SQL read, and an incremental sync (push, then pull on
   another laptop) of 100 new events against a log of 1,000,000 and of 1,000, next to the
   bare SQL of 100 rows: the cost should follow the new events, not the log.
@@ -20,6 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import shutil
 import sqlite3
 import statistics
@@ -148,15 +153,33 @@ def bulk_into_sqlite(path: Path, rows: list[dict[str, Any]], table: str = "event
         con.close()
 
 
+#: The log's schema (events, event_order, their indexes and triggers) as a console creates
+#: it, read from a laptop's database by :func:`log_schema`: the floors write the same rows
+#: into the same indexes as the console does, under the same durability (WAL + FULL).
+LOG_SCHEMA: list[str] = []
+
+
+def log_schema(database: Path) -> None:
+    con = sqlite3.connect(database)
+    try:
+        LOG_SCHEMA[:] = [
+            sql
+            for (sql,) in con.execute(
+                "SELECT sql FROM sqlite_master WHERE tbl_name IN ('events', 'event_order')"
+                " AND sql IS NOT NULL ORDER BY type = 'trigger', type = 'index'"
+            )
+        ]
+    finally:
+        con.close()
+
+
 def bare_sqlite(path: Path) -> Path:
+    assert LOG_SCHEMA, "log_schema() first"
     con = sqlite3.connect(path)
     con.execute("PRAGMA journal_mode=WAL")
     con.execute("PRAGMA synchronous=FULL")
-    con.execute(
-        "CREATE TABLE events (origin_id TEXT, origin_seq INTEGER, event_id TEXT UNIQUE, hlc TEXT,"
-        " author TEXT, kind TEXT, entity TEXT, payload TEXT, parents TEXT, schema_version INT,"
-        " signature BLOB, PRIMARY KEY (origin_id, origin_seq))"
-    )
+    for sql in LOG_SCHEMA:
+        con.execute(sql)
     con.close()
     return path
 
@@ -196,22 +219,19 @@ class Lab:
 
 
 def pg_bare(url: str) -> sa.Engine:
+    """A database with the hub's own tables (same columns, defaults, indexes, triggers)
+    for the floors to write into."""
     engine = sa.create_engine(url, poolclass=sa.NullPool)
-    with engine.begin() as conn:
-        conn.execute(
-            sa.text(
-                "CREATE TABLE bare (origin_id varchar(32), origin_seq bigint,"
-                " event_id varchar(36) UNIQUE, hlc varchar(24), author text, kind varchar(64),"
-                " entity text, payload text, parents text, schema_version int, signature bytea,"
-                " PRIMARY KEY (origin_id, origin_seq))"
-            )
-        )
+    from hisconsole.sync import hub
+
+    hub.ensure_schema(engine)
     return engine
 
 
 BARE_INSERT = sa.text(
-    f"INSERT INTO bare ({', '.join(COLUMNS)}) VALUES ({', '.join(':' + c for c in COLUMNS)})"
+    f"INSERT INTO events ({', '.join(COLUMNS)}) VALUES ({', '.join(':' + c for c in COLUMNS)})"
 )
+BARE_SELECT = f"SELECT {', '.join(COLUMNS)} FROM events"
 
 
 def report(title: str, rows: list[tuple[str, float, float]]) -> None:
@@ -241,10 +261,10 @@ def verify_all(rows: list[dict[str, Any]], public: Ed25519PublicKey) -> None:
 
 
 def bare_copy(engine: sa.Engine, rows: list[dict[str, Any]]) -> None:
-    """The push's floor: the rows COPYed into a bare PostgreSQL table, one transaction."""
+    """The push's floor: the rows COPYed into the hub's events table, one transaction."""
     with engine.begin() as conn:
         raw: Any = conn.connection.dbapi_connection
-        with raw.cursor() as cur, cur.copy(f"COPY bare ({', '.join(COLUMNS)}) FROM STDIN") as cp:
+        with raw.cursor() as cur, cur.copy(f"COPY events ({', '.join(COLUMNS)}) FROM STDIN") as cp:
             for r in rows:
                 cp.write_row(tuple(r[c] for c in COLUMNS))
 
@@ -260,12 +280,18 @@ def floors(
     return label, o, f, o / f
 
 
+def load() -> str:
+    return "load average " + ", ".join(f"{x:.1f}" for x in os.getloadavg())
+
+
 def main() -> None:
+    print(f"{EVENTS} events, {REPEAT} rounds; {os.cpu_count()} cores, {load()}")
     root = Path(tempfile.mkdtemp(prefix="hisconsole-bench-sync-"))
     try:
         run(root)
     finally:
         shutil.rmtree(root, ignore_errors=True)
+        print(f"\nend: {load()}")
 
 
 def run(root: Path) -> None:
@@ -278,6 +304,7 @@ def run(root: Path) -> None:
     print(f"{EVENTS} events signed in {t_sign:.1f} s ({t_sign / EVENTS * 1e6:.0f} µs each)")
     public = lab.keys["A"].public_key()
     a_dir = lab.laptop("A", events=rows)
+    log_schema(database_path(a_dir))
 
     # --- bundles ---------------------------------------------------------------------------
     a = Console.open(a_dir)
@@ -333,9 +360,8 @@ def run(root: Path) -> None:
 
             def bare_pull() -> None:
                 with engine.connect() as conn:  # noqa: B023
-                    fetched = [
-                        dict(r._mapping) for r in conn.execute(sa.text("SELECT * FROM bare"))
-                    ]
+                    query = sa.text(f"{BARE_SELECT} ORDER BY hub_seq")
+                    fetched = [dict(r._mapping) for r in conn.execute(query)]
                 verify_all(fetched, public)
                 bulk_into_sqlite(bare_sqlite(root / f"bare-pull{i}.db"), fetched)  # noqa: B023
 
@@ -399,7 +425,7 @@ def run(root: Path) -> None:
                 fetched = [
                     dict(r._mapping)
                     for r in conn.execute(
-                        sa.text("SELECT * FROM bare WHERE origin_id = :o AND origin_seq > :n"),
+                        sa.text(f"{BARE_SELECT} WHERE origin_id = :o AND origin_seq > :n"),
                         {"o": new_rows[0]["origin_id"], "n": BIG_LOG},
                     )
                 ]
