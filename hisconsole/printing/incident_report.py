@@ -37,6 +37,10 @@ from hisconsole.printing.fonts import register_fonts
 from hisconsole.printing.words import REPORT_TITLES, RESTORED_AT_RESOLUTION, SYSTEM_STATES
 
 TITLES, STATUS = REPORT_TITLES, SYSTEM_STATES
+#: "Actions taken" (initial and follow-up reports): the last ACTIONS_SHOWN log entries of
+#: these kinds, all these reports show of the log (the final report prints all of it).
+ACTION_KINDS = (*glossary.WRITTEN_LOG_KINDS, glossary.LOG_LEVEL, glossary.LOG_STATUS)
+ACTIONS_SHOWN = 12
 STATUS_COLOURS = {"up": "#2E7D32", "degraded": "#F9A825", "down": "#C62828", "na": "#9E9E9E"}
 
 
@@ -347,12 +351,8 @@ def render_report(
     entries = incident["log"]
     if kind != "final":
         story.append(Paragraph(_esc(heading.gettext("Actions taken")), st["h2"]))
-        actions = [
-            e
-            for e in entries
-            if e["kind"] in (*glossary.WRITTEN_LOG_KINDS, glossary.LOG_LEVEL, glossary.LOG_STATUS)
-        ]
-        for entry in actions[-12:]:
+        actions = [e for e in entries if e["kind"] in ACTION_KINDS]
+        for entry in actions[-ACTIONS_SHOWN:]:
             said = stacked.each(partial(describe, entry))
             story.append(Paragraph(f"{_time(entry['at'], tz, first)} {_lines(said)}", st["base"]))
         needs = [m for m in messages if m["reply_required"] and not m["reply"]]

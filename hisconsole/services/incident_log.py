@@ -213,15 +213,35 @@ def _read_pages(cursor: sqlite3.Cursor, after: LogMark | None) -> _Read:
     return _Read(rows, first, mark)
 
 
-def entries_of(console: Console, incident_id: str, kinds: tuple[str, ...]) -> list[dict[str, Any]]:
-    """The log's entries of ``kinds``, in log order: the index on (incident, kind) finds
-    them without reading the rest of a long log (a system's status changes, the CAP
-    alerts sent)."""
+def entries_of(
+    console: Console,
+    incident_id: str,
+    kinds: tuple[str, ...],
+    *,
+    latest_kinds: tuple[str, ...] = (),
+    latest: int = 0,
+) -> list[dict[str, Any]]:
+    """The log's entries of ``kinds`` and the last ``latest`` of ``latest_kinds``, in log
+    order: the index on (incident, kind) finds them without reading the rest of a long
+    log (a system's status changes, the CAP alerts sent, a report's last actions)."""
+    params = {"incident": incident_id}
     with console.db.read() as session:
-        rows = session.execute(
-            _LOG.where(_ENTRIES.c.kind.in_(kinds)), {"incident": incident_id}
-        ).all()
-    return _from_cursor(rows)
+        rows = {}
+        if kinds:
+            every = _LOG.where(_ENTRIES.c.kind.in_(kinds))
+            rows = {row[_AT["event_id"]]: row for row in session.execute(every, params)}
+        if latest:
+            last = (
+                _LOG.where(_ENTRIES.c.kind.in_(latest_kinds))
+                .order_by(None)
+                .order_by(_ENTRIES.c.hlc.desc(), _ENTRIES.c.event_id.desc())
+                .limit(latest)
+            )
+            rows.update((row[_AT["event_id"]], row) for row in session.execute(last, params))
+    in_order = sorted(rows.values(), key=lambda row: (row[_AT["hlc"]], row[_AT["event_id"]]))
+    found = _from_cursor(in_order)
+    name_devices(console, found)
+    return found
 
 
 def iter_log(console: Console, incident_id: str) -> Iterator[dict[str, Any]]:

@@ -13,7 +13,7 @@ from hisconsole.domain import cap as cap_rules
 from hisconsole.domain.glossary import REPORT_KINDS
 from hisconsole.errors import N_
 from hisconsole.i18n import PrintLanguage
-from hisconsole.services import incidents, response, roster
+from hisconsole.services import incident_log, incidents, response, roster
 from hisconsole.services import plan as plan_service
 from hisconsole.services.console import ChangeSet, Console, ServiceError
 from hisconsole.services.files import check_target, write_atomically
@@ -124,7 +124,7 @@ def report_pdf(
 ) -> bytes:
     """Initial, follow-up or final report of an incident as PDF bytes, in ``lang`` (zh, en,
     or both)."""
-    from hisconsole.printing.incident_report import render_report
+    from hisconsole.printing.incident_report import ACTION_KINDS, ACTIONS_SHOWN, render_report
 
     if kind not in REPORT_KINDS:
         raise ServiceError(
@@ -132,7 +132,15 @@ def report_pdf(
             kind=kind,
             report_kinds=", ".join(REPORT_KINDS),
         )
-    data = incidents.show(console, incident_id)
+    if kind == "final":
+        data = incidents.show(console, incident_id)  # it prints the whole log
+    else:
+        # The last actions taken are all it shows of the log: read those (through the
+        # index), not the whole log (a follow-up report of a long incident).
+        data = incidents.show(console, incident_id, with_log=False)
+        data["log"] = incident_log.entries_of(
+            console, incident_id, (), latest_kinds=ACTION_KINDS, latest=ACTIONS_SHOWN
+        )
     levels, hospital = _levels(console)
     buffer = io.BytesIO()
     render_report(

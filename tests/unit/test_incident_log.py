@@ -118,3 +118,20 @@ def test_the_entries_of_some_kinds_are_those_of_the_whole_log(console: Console) 
     found = incident_log.entries_of(console, incident_id, kinds)
     assert found == [row for row in whole if row["kind"] in kinds]
     assert [row["data"].get("status") for row in found] == [None, "degraded", "up"]
+
+
+def test_the_last_entries_of_some_kinds_come_with_the_others_in_log_order(
+    console: Console,
+) -> None:
+    incident_id = declared(console)
+    for n in range(5):
+        incidents.log(console, incident_id, f"note {n}")
+    incidents.set_system_status(console, incident_id, "HIS", "degraded", comment="slow")
+    incidents.log(console, incident_id, "note 5")
+    whole = incident_log.read_since(console, incident_id, None).rows
+    found = incident_log.entries_of(
+        console, incident_id, ("declared", "status"), latest_kinds=("note", "status"), latest=2
+    )
+    assert [row["kind"] for row in found] == ["declared", "status", "note"]
+    assert found == [row for row in whole if row["entry"] in {r["entry"] for r in found}]
+    assert found[-1]["text"] == "note 5"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -141,3 +142,16 @@ def test_a_report_speaks_the_language_asked_for(console: Console) -> None:
     assert not any(word in en for word in ("终报", "首报", "工作日志", "按时", "页"))
     both = text_of(reports.report_pdf(console, inc, "final", "both"))
     assert "终报 / Final report" in both and "按时 on time" in both
+
+
+def test_a_follow_up_report_lists_the_last_twelve_actions_taken(console: Console) -> None:
+    inc, _ = incidents.declare(console, level="II", title="HIS 中断", systems=["HIS"])
+    incidents.log(console, inc, "早先 an early note", kind="note")
+    for number in range(20):
+        incidents.log(console, inc, f"第 {number} 步 step {number}", kind="action")
+    incidents.log(console, inc, "注意 a note", kind="note")
+    text = text_of(reports.report_pdf(console, inc, "followup"))
+    shown = [n for n in range(20) if re.search(rf"step {n}\b", text)]
+    assert shown == list(range(9, 20)) and "a note" in text  # the last twelve, in log order
+    assert "an early note" not in text  # older than those twelve
+    assert text.index("step 9") < text.index("step 19") < text.index("a note")
