@@ -8,6 +8,7 @@ from typing import Any
 
 from hisconsole.cli.options import Handler, open_for_rescue
 from hisconsole.cli.output import EXIT_OK, Output
+from hisconsole.errors import N_
 from hisconsole.i18n import gettext as _
 
 
@@ -23,7 +24,19 @@ def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
         "restore", parents=[common], help=_("replace the database from a backup")
     )
     restore.add_argument(
-        "file", type=Path, metavar="FILE", help=_("a backup written by 'hisconsole backup'")
+        "file",
+        type=Path,
+        nargs="?",
+        metavar="FILE",
+        help=_("a backup written by 'hisconsole backup'"),
+    )
+    restore.add_argument(
+        "--alone",
+        action="store_true",
+        help=_(
+            "no other laptop or hub holds this laptop's entries: record again at once "
+            "(without FILE: after a restore)"
+        ),
     )
     return {
         "init": cmd_init,
@@ -64,20 +77,55 @@ def cmd_backup(args: argparse.Namespace, out: Output) -> int:
         console.close()
     out.emit(
         {"file": str(args.out), "bytes": size},
-        _("Backup written to {file} ({size} bytes)").format(file=args.out, size=size),
+        _("Backup written to {file} ({size} bytes)").format(file=args.out, size=size)
+        + "\n"
+        + _(
+            "It holds the data, not this laptop's device key: keep a copy of {key} with it, "
+            "somewhere safe."
+        ).format(key=console.key_file),
     )
     return EXIT_OK
 
 
 def cmd_restore(args: argparse.Namespace, out: Output) -> int:
-    from hisconsole.services.maintenance import restore
+    from hisconsole.services.console import ServiceError
+    from hisconsole.services.maintenance import record_alone, restore
     from hisconsole.services.paths import resolve_data_dir
 
-    safety = restore(resolve_data_dir(args.data_dir), args.file)
+    data_dir = resolve_data_dir(args.data_dir)
+    if args.file is None:
+        if not args.alone:
+            raise ServiceError(N_("Name the backup to restore: 'hisconsole restore FILE'."))
+        waited = record_alone(data_dir)
+        out.emit(
+            {"catching_up": False, "was_catching_up": waited},
+            _(
+                "This laptop records again. Should another laptop or the hub still hold "
+                "entries it wrote after the backup, they will not come back: new entries "
+                "take their numbers."
+            )
+            if waited
+            else _("This laptop was not waiting to take back its entries; nothing was changed."),
+        )
+        return EXIT_OK
+    safety = restore(data_dir, args.file, alone=args.alone)
+    human = _("Restored from {file}. The previous database was kept in {safety}.").format(
+        file=args.file, safety=safety
+    )
+    if not args.alone:
+        human += "\n" + _(
+            "Next, take in what the other laptops or the hub hold: import a bundle exported "
+            "on each of them ('hisconsole bundle import FILE') or sync with the hub "
+            "('hisconsole sync'). This laptop's own entries since the backup come back with "
+            "them; until then it records nothing. If no other laptop or hub has any of its "
+            "entries: 'hisconsole restore --alone'."
+        )
     out.emit(
-        {"restored_from": str(args.file), "previous_database": str(safety)},
-        _("Restored from {file}. The previous database was kept in {safety}.").format(
-            file=args.file, safety=safety
-        ),
+        {
+            "restored_from": str(args.file),
+            "previous_database": str(safety),
+            "catching_up": not args.alone,
+        },
+        human,
     )
     return EXIT_OK

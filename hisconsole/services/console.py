@@ -15,6 +15,7 @@ from hisconsole import __version__
 from hisconsole.domain.glossary import ROLES
 from hisconsole.domain.hlc import HybridClock, wall_clock_ms
 from hisconsole.errors import N_
+from hisconsole.services import restored
 from hisconsole.services.changes import ChangeSet as ChangeSet
 from hisconsole.services.errors import ServiceError as ServiceError
 from hisconsole.services.operators import Operator as Operator
@@ -81,6 +82,8 @@ class Console:
             meta = {m.key: m.value for m in session.scalars(select(Meta))}
         self.device_name = meta.get("device.name", socket.gethostname())
         self.operator = default_operator(meta)
+        #: Restored from a backup and not yet caught up: writes are refused (restored.py).
+        self.catching_up = restored.KEY in meta
         #: Asks a person (named: the operator, or whoever is signed in to the commander's
         #: post) for their PIN when an act needs it (services/people.py, roster.py); set by
         #: the CLI and the GUI.
@@ -113,6 +116,11 @@ class Console:
         return self.db.path
 
     @property
+    def key_file(self) -> Path:
+        """This laptop's device key file: beside the database, not in its backups."""
+        return identity.key_path(self.data_dir)
+
+    @property
     def device_code(self) -> str:
         """Short code of this laptop printed in incident ids and form serials."""
         return self.device_id[:4].upper()
@@ -127,6 +135,9 @@ class Console:
         writer: EventWriter | None = None
         try:
             with self.db.write() as session:
+                if self.catching_up:
+                    restored.refuse_writes(session)
+                    self.catching_up = False  # another process took the rest back meanwhile
                 writer = EventWriter(
                     session,
                     device_id=self.device_id,

@@ -18,6 +18,7 @@ from sqlalchemy import LargeBinary, cast, select, text
 
 from hisconsole.domain.hlc import Stamp
 from hisconsole.errors import N_
+from hisconsole.services import restored
 from hisconsole.services.console import Console, ServiceError
 from hisconsole.store import db as store_db
 from hisconsole.store import errors as store_errors
@@ -438,10 +439,13 @@ def _validate_backup(path: Path) -> None:
         ) from exc
 
 
-def restore(data_dir: Path, source: Path) -> Path:
+def restore(data_dir: Path, source: Path, *, alone: bool = False) -> Path:
     """Replace this laptop's database with ``source``, keeping a copy of the old one.
 
-    Returns the path of that safety copy (or the data dir if there was no database).
+    Unless ``alone`` (no other laptop or hub holds any of this laptop's entries), the
+    laptop then records nothing until an exchange has taken back what the others hold
+    (services/restored.py). Returns the path of that safety copy (or the data dir if
+    there was no database).
     """
     source = source.expanduser()
     _validate_backup(source)
@@ -472,5 +476,21 @@ def restore(data_dir: Path, source: Path) -> Path:
     finally:
         src.close()
     # Open once so an older backup is migrated and the device identity recorded.
-    Console.open(data_dir).close()
+    console = Console.open(data_dir)
+    try:
+        if not alone:
+            with console.db.write() as session:
+                restored.mark(session, backup=source.name, at=console.now().isoformat())
+    finally:
+        console.close()
     return safety
+
+
+def record_alone(data_dir: Path) -> bool:
+    """The user says no other laptop or hub holds this restored laptop's entries: it
+    records again. False if it was not waiting for them."""
+    console = Console.open(data_dir)
+    try:
+        return restored.caught_up(console.db)
+    finally:
+        console.close()

@@ -15,7 +15,7 @@ import datetime as dt
 from pathlib import Path
 
 from hisconsole.domain.hlc import HybridClock, wall_clock_ms
-from hisconsole.services import incident_writes
+from hisconsole.services import incident_writes, restored
 from hisconsole.services.incident_clocks import iso
 from hisconsole.services.operators import default_operator
 from hisconsole.store.direct import DirectStore
@@ -34,7 +34,8 @@ def log(
     """Append the entry as ``operator`` (default: the one on duty); its id, as
     ``incidents.log`` returns it. None, with nothing written, when the database needs the
     console first (an upgrade due, a read-only folder, no device key or another
-    laptop's): the caller then logs through ``incidents.log``."""
+    laptop's, restored and not caught up): the caller then logs through
+    ``incidents.log``."""
     store = DirectStore.open(data_dir)
     if store is None:
         return None
@@ -43,6 +44,8 @@ def log(
         own = identity.load(data_dir)
         if own is None or own.device_id != meta.get("device.id"):
             return None
+        if restored.KEY in meta:
+            return None  # restored, its own entries not yet back: the console refuses
         # Refused in the order the console refuses: its file, its key, then the entry.
         text = incident_writes.entry_text(text, kind)
         author = operator or default_operator(meta).name

@@ -59,7 +59,8 @@ WAY_BACK = N_(
     "The way back: restore the latest backup with 'hisconsole restore FILE' (the backups "
     "folder beside the database keeps one from before every upgrade), then take in what "
     "was written since from the other laptops: 'hisconsole bundle import FILE' with a "
-    "bundle exported on each of them, or 'hisconsole sync' with the hub."
+    "bundle exported on each of them, or 'hisconsole sync' with the hub. This laptop's own "
+    "entries come back with them, even from a laptop not accepted here."
 )
 
 

@@ -241,13 +241,11 @@ def test_restore_then_bundles_recover_everything(
     assert code == 0, err
     assert run(capsys, "--data-dir", str(other), "bundle", "export", "--out",
                str(tmp_path / "b.bundle"))[0] == 0  # fmt: skip
-    code, _, err = run(capsys, "--data-dir", d, "bundle", "import", str(tmp_path / "b.bundle"))
+    code, out, err = run(capsys, "--data-dir", d, "bundle", "import", str(tmp_path / "b.bundle"))
     assert code == 0, err
-    # No trust list here: laptop B is a stranger, its bundle waits unread until accepted.
-    b_id = json.loads(run(capsys, "--data-dir", str(other), "--json", "device", "show")[1])["id"]
-    accepted = run(capsys, "--data-dir", d, "--operator", "Li Wei", "--role", "commander",
-                   "device", "accept", b_id)  # fmt: skip
-    assert accepted[0] == 0, accepted
+    # No trust list here: laptop B is a stranger whose bundle waits unread for a commander,
+    # but this laptop's own entries in it are taken back at once (its own key vouches).
+    assert "taken back" in out and "not read" in out, out
     code, out, _ = run(capsys, "--data-dir", d, "--json", "incident", "show", incident)
     assert json.loads(out)["log"] == before["log"]
     assert run(capsys, "--data-dir", d, "check")[0] == 0

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from hisconsole import __version__
 from hisconsole.errors import N_
+from hisconsole.services import restored
 from hisconsole.services.console import Console, ServiceError
 from hisconsole.services.files import write_atomically
 from hisconsole.services.sync import quarantine
@@ -205,20 +206,62 @@ def import_bundle(console: Console, path: Path, *, pin_it_key: str | None = None
     observe(console, result.report)
     if result.trust_serial is not None:
         result.report.merge(read_held(console))  # laptops the new list trusts
+    restored.caught_up(console.db)
     return result
 
 
 def _hold_unread(
     console: Console, path: Path, manifest: bundle_format.Manifest, pin_it_key: str | None
 ) -> ImportResult:
-    """The bundle's writer is not trusted here: keep the file unread, list the laptop."""
+    """The bundle's writer is not trusted here: keep the file unread, list the laptop.
+
+    A laptop restored from a backup takes back its own events from it first: they are
+    signed with its own key, and until they are back it records nothing."""
     result = ImportResult(source=manifest.exporter_id, source_name=manifest.exporter_name)
     if manifest.trust_list is not None:
         with console.db.write() as session:
             if intake.pinned_it_key(session) is None:
                 _offer_pin(session, manifest.trust_list, pin_it_key, result)
+    own = console.device_id
+    if restored.catching_up(console.db) is not None:
+        if manifest.vector.get(own, 0) > local_vector(console).get(own, 0):
+            result.report = _take_own(console, path)
+            result.own_taken = result.report.applied
+            observe(console, result.report)
+        restored.caught_up(console.db)
     result.held_unread = str(quarantine.hold(console, path, manifest))
     return result
+
+
+def _take_own(console: Console, path: Path) -> intake.IntakeReport:
+    """This laptop's own events in a bundle from a laptop not trusted here, checked with
+    its own key; nothing else in the bundle is taken."""
+    own = console.device_id
+    try:
+        _manifest, raw_events = bundle_format.read_bundle(path)
+    except SyncError as exc:
+        raise refuse(exc, NOTHING_IMPORTED) from exc
+    mine = [e for e in raw_events if isinstance(e, dict) and e.get("origin_id") == own]
+    del raw_events
+    have = local_vector(console).get(own, 0)
+    with Verification({own: console.identity.public_key_bytes}) as verifying:
+        try:
+            records = [r for r in _parse_all(mine, path.name, verifying) if r.origin_seq > have]
+        except SyncError as exc:
+            raise refuse(exc, NOTHING_IMPORTED) from exc
+        with console.db.write() as session:
+            report = intake.receive(
+                session, records, here=receiver(console), source=f"own events in {path.name}"
+            )
+            bad = verifying.first_bad()
+            if bad is not None:
+                forged = BundleError(
+                    N_("{name} is forged or damaged: {exc}. It was refused as a whole."),
+                    name=path.name,
+                    exc=bad,
+                )
+                raise refuse(forged, NOTHING_IMPORTED)
+    return report
 
 
 def read_held(console: Console, device_id: str | None = None) -> intake.IntakeReport:

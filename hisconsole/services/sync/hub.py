@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from hisconsole.errors import N_, KnownError
+from hisconsole.services import restored
 from hisconsole.services.console import Console, ServiceError
 from hisconsole.services.files import write_atomically
 from hisconsole.services.sync.shared import (
@@ -149,6 +150,7 @@ def sync_hub(
         _record_hub(console, peer, result)
         return result
     _record_hub(console, peer, result, vector=hub_has)
+    restored.caught_up(console.db)  # a whole pull: this laptop's own entries are back
     return result
 
 

@@ -199,6 +199,8 @@ class ImportResult:
     #: The bundle's writer is not trusted here: the file was not read; this copy of it is
     #: held in the quarantine folder until a commander accepts that laptop.
     held_unread: str = ""
+    #: Of such a bundle, the events of this laptop's own taken back (it was restored).
+    own_taken: int = 0
 
     @property
     def trust_serial(self) -> int | None:
@@ -234,6 +236,13 @@ NOTES: dict[str, str] = {
         "Laptop {name} ({device}) is neither in the trust list nor accepted here: its bundle "
         "was not read. It is kept unread in {file}; once a commander accepts the laptop "
         "('hisconsole device accept {device}') it is read."
+    ),
+    "held-unread-own-taken": N_(
+        "This laptop was restored from a backup: the {count} event(s) of its own that the "
+        "bundle carries were taken back. Laptop {name} ({device}) is neither in the trust "
+        "list nor accepted here: the rest of its bundle was not read. It is kept unread in "
+        "{file}; once a commander accepts the laptop ('hisconsole device accept {device}') "
+        "it is read."
     ),
     "trust-ignored": N_("The trust list in it was ignored: {reason}."),
     "it-key-pinned": N_("Pinned IT key {fingerprint} as confirmed."),
@@ -323,16 +332,15 @@ def record_notes(result: ImportResult) -> list[Note]:
     command line prints it (``--json``: ``notes`` in English, ``note_codes`` as codes)."""
     notes: list[Note] = []
     if result.held_unread:
-        notes.append(
-            Note(
-                "held-unread",
-                {
-                    "name": result.source_name or result.source,
-                    "device": result.source,
-                    "file": result.held_unread,
-                },
-            )
-        )
+        held = {
+            "name": result.source_name or result.source,
+            "device": result.source,
+            "file": result.held_unread,
+        }
+        if result.own_taken:
+            notes.append(Note("held-unread-own-taken", {**held, "count": result.own_taken}))
+        else:
+            notes.append(Note("held-unread", held))
     if result.trust_ignored:
         notes.append(Note("trust-ignored", {"reason": result.trust_ignored}))
     if result.it_key_pinned:
