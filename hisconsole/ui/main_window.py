@@ -250,14 +250,10 @@ class MainWindow(QMainWindow):
         from hisconsole.ui.dashboard.first_look import FirstLookPanel, wall_clock_now
 
         self.first_look = look
-        stand_in = self.stack.widget(DASHBOARD)
         panel = FirstLookPanel(
             look, self.translations.language, self.stack, now=now or wall_clock_now
         )
-        self.stack.insertWidget(DASHBOARD, panel)
-        if stand_in is not None:
-            self.stack.removeWidget(stand_in)
-            stand_in.deleteLater()
+        self._put_in_place(DASHBOARD, panel)
         self.stack.setCurrentIndex(DASHBOARD)
         self._show_situation()
 
@@ -406,13 +402,9 @@ class MainWindow(QMainWindow):
         """The page at ``index``, built now if it has not been shown yet."""
         page = self.pages[index]
         if page is None:
-            stand_in = self.stack.widget(index)
             page = PAGES[index].build(self.ctx, self.stack)
             self.pages[index] = page
-            self.stack.insertWidget(index, page)
-            if stand_in is not None:
-                self.stack.removeWidget(stand_in)
-                stand_in.deleteLater()
+            self._put_in_place(index, page)
             if index == DASHBOARD:
                 page.open_incident.connect(self.open_incident)  # type: ignore[attr-defined]
                 page.open_page.connect(self.open_named_page)  # type: ignore[attr-defined]
@@ -421,6 +413,14 @@ class MainWindow(QMainWindow):
             elif index == PLAN:
                 page.drill_requested.connect(self.open_drill)  # type: ignore[attr-defined]
         return page
+
+    def _put_in_place(self, index: int, widget: QWidget) -> None:
+        """``widget`` in the stack at ``index``, in place of what stood there."""
+        stand_in = self.stack.widget(index)
+        self.stack.insertWidget(index, widget)
+        if stand_in is not None:
+            self.stack.removeWidget(stand_in)
+            stand_in.deleteLater()
 
     @property
     def dashboard(self) -> DashboardPage:

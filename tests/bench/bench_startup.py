@@ -34,7 +34,10 @@ from pathlib import Path
 RUNS = int(os.environ.get("BENCH_RUNS", "7"))
 #: A frozen build to measure beside the installed app (e.g. dist/hisconsole/hisconsole).
 FROZEN = os.environ.get("BENCH_FROZEN", "")
-TREES = [Path(p) for p in sys.argv[1:]] or [Path(__file__).resolve().parents[2]]
+TREES = [Path(p).resolve() for p in sys.argv[1:]] or [Path(__file__).resolve().parents[2]]
+#: The children's working directory: not a source tree, whose package ``python -m`` would
+#: import ahead of PYTHONPATH's.
+CWD = Path(tempfile.gettempdir())
 
 BARE_WINDOW = """
 import time
@@ -74,7 +77,7 @@ def _time(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
     """Wall and CPU seconds of one child process."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    subprocess.run(cmd, env=env, check=True, capture_output=True)
+    subprocess.run(cmd, env=env, check=True, capture_output=True, cwd=CWD)
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
@@ -86,7 +89,7 @@ def _marks(cmd: list[str], env: dict[str, str]) -> dict[str, tuple[float, float]
     child prints as ``NAME CPU-SECONDS`` ("painted", "ready")."""
     start = time.perf_counter()
     child = subprocess.Popen(
-        cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
+        cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, cwd=CWD
     )
     assert child.stdout is not None
     marks = {}
@@ -107,7 +110,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp) / "data"
         console = [py, "-m", "hisconsole", "--data-dir", str(data)]
-        subprocess.run([*console, "init", "--demo"], env=first, check=True, capture_output=True)
+        subprocess.run(
+            [*console, "init", "--demo"], env=first, check=True, capture_output=True, cwd=CWD
+        )
         scribe = [*console, "--operator", "Li Na", "--role", "scribe"]
         declared = subprocess.run(
             [*scribe, "incident", "declare", "--level", "II", "--title", "HIS down", "--json"],
@@ -115,6 +120,7 @@ def main() -> None:
             check=True,
             capture_output=True,
             text=True,
+            cwd=CWD,
         )
         incident = declared.stdout.split('"id": "')[1].split('"')[0]
         windows = {"bare": ([py, "-c", BARE_WINDOW], first)}
