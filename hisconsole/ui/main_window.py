@@ -47,6 +47,7 @@ from hisconsole.ui.theme import Theme
 if TYPE_CHECKING:
     from hisconsole.services.changes import ChangeSet
     from hisconsole.services.first_look import FirstLook
+    from hisconsole.services.sync.mesh import MeshStatus
     from hisconsole.ui.alerts.panel import AlertPanel
     from hisconsole.ui.context import Context, PlanSnapshot
     from hisconsole.ui.dashboard.page import DashboardPage
@@ -691,10 +692,10 @@ class MainWindow(QMainWindow):
             )
 
     def _network_changed(self, status: object) -> None:
-        from hisconsole.services.sync.mesh import MeshStatus
         from hisconsole.ui.sync.mesh_control import banner_text
 
-        self.banner.set_network(banner_text(status if isinstance(status, MeshStatus) else None))
+        # MeshControl.status_changed carries a MeshStatus, or None while the mesh is off.
+        self.banner.set_network(banner_text(cast("MeshStatus | None", status)))
 
     def _plan_updated(self, snapshot: PlanSnapshot) -> None:
         self.banner.set_plan_version(snapshot.version)

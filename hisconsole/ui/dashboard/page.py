@@ -30,13 +30,13 @@ from hisconsole.ui.partials.callout import OutcomeBar, wave_lines
 from hisconsole.ui.partials.dialogs import DeclareDialog, IntakeDialog, button
 from hisconsole.ui.partials.page import ScrollingPage
 from hisconsole.ui.partials.widgets import ClockTile, SystemChip, exercise_mark
-from hisconsole.ui.readiness.panel import ReadinessPanel, ReadinessState
 from hisconsole.ui.roster.chart import OrgChart, group_names
 from hisconsole.ui.runner import user_message
 from hisconsole.ui.situation import Situation, clock_time, last_judged_clock, pending_clock
 
 if TYPE_CHECKING:
     from hisconsole.ui.kit import dialog as kit_print
+    from hisconsole.ui.readiness.panel import ReadinessPanel, ReadinessState
 
 
 class LevelChip(QFrame):
@@ -107,7 +107,7 @@ class DashboardPage(ScrollingPage):
         self.report_rows: dict[str, QFrame] = {}
         self.org_charts: dict[str, OrgChart] = {}
         self.readiness_panel: ReadinessPanel | None = None
-        self.readiness_state = ReadinessState(ctx)
+        self._readiness_state: ReadinessState | None = None
         super().__init__(ctx, parent)
         self.declare_button = button("", self)
         self.declare_button.setObjectName("DeclareButton")
@@ -166,6 +166,17 @@ class DashboardPage(ScrollingPage):
         self.rebuild()
 
     @property
+    def readiness_state(self) -> ReadinessState:
+        """What is due before the next outage, kept across rebuilds; made when the calm
+        dashboard first shows it (its services load then: not at 3 a.m. with an incident
+        open)."""
+        if self._readiness_state is None:
+            from hisconsole.ui.readiness.panel import ReadinessState
+
+            self._readiness_state = ReadinessState(self.ctx)
+        return self._readiness_state
+
+    @property
     def situation(self) -> Situation:
         return self.ctx.situation.situation
 
@@ -216,6 +227,8 @@ class DashboardPage(ScrollingPage):
                 layout.addWidget(self._incident_card(incident, situation))
         else:
             layout.addWidget(self._calm_status())
+            from hisconsole.ui.readiness.panel import ReadinessPanel
+
             self.readiness_panel = ReadinessPanel(self.ctx, self.readiness_state)
             self.readiness_panel.open_page.connect(self.open_page)
             layout.addWidget(self.readiness_panel)

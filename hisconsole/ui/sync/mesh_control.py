@@ -8,14 +8,19 @@ Sync page's Network tab show its state.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 
-from hisconsole.services.console import ChangeSet, Console
-from hisconsole.services.sync import mesh as mesh_service
 from hisconsole.ui.i18n import format_time
 from hisconsole.ui.runner import Runner, user_message
+
+# The network's service (and the sync layer under it) loads when the mesh first starts,
+# not with the window: most starts never switch it on.
+if TYPE_CHECKING:
+    from hisconsole.services.changes import ChangeSet
+    from hisconsole.services.console import Console
+    from hisconsole.services.sync import mesh as mesh_service
 
 #: ui.ini keys: the switch, the peers given by address, and where to listen.
 KEY_ON = "mesh/on"
@@ -122,6 +127,8 @@ class MeshControl(QObject):
     def start(self) -> None:
         if self.mesh is not None or self.starting:
             return
+        from hisconsole.services.sync import mesh as mesh_service
+
         self.starting = True
         mesh = mesh_service.Mesh(
             self.console,
@@ -154,6 +161,8 @@ class MeshControl(QObject):
 
     def add_peer(self, address: str) -> None:
         """Reach out to a laptop by address (kept for next time); KnownError if unusable."""
+        from hisconsole.services.sync import mesh as mesh_service
+
         checked = mesh_service.peer_address(address)
         peers = self.peers()
         if checked not in peers:
@@ -168,6 +177,8 @@ class MeshControl(QObject):
         mesh = self.mesh
         if mesh is None or self._reading:
             return
+        from hisconsole.services.sync import mesh as mesh_service
+
         self._reading = True
         console = self.console
         self.runner.query(
