@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import re
+import unicodedata
 from collections.abc import Callable
 from functools import cache
 from typing import Any
@@ -36,7 +38,49 @@ class LazyHelp(str):
         return text
 
 
+#: A piece of text a line may break after: a Chinese character (with the punctuation that
+#: must not begin a line), a run of other non-space characters, or spaces.
+_PIECE = re.compile(
+    r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\u3000-\u303f]"
+    r"[，。、；：！？）》」』】\u3001\u3002\uff09\uff0c\uff1a\uff1b]*"
+    r"|[^\s\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\u3000-\u303f]+|\s+"
+)
+
+
+def _columns(text: str) -> int:
+    """How wide ``text`` shows in a terminal: a Chinese character takes two columns."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """``text`` in lines at most ``width`` columns wide (textwrap counts characters, and
+    breaks only at spaces: Chinese help would run off the terminal)."""
+    lines: list[str] = []
+    line, used = "", 0
+    for piece in _PIECE.findall(text):
+        if piece.isspace():
+            if line:
+                line, used = line + " ", used + 1
+            continue
+        size = _columns(piece)
+        if line.strip() and used + size > width:
+            lines.append(line.rstrip())
+            line, used = "", 0
+        line, used = line + piece, used + size
+    if line.strip():
+        lines.append(line.rstrip())
+    return lines
+
+
 class HelpFormatter(argparse.HelpFormatter):
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        return wrap(" ".join(text.split()), width)
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        return "\n".join(
+            indent + line for line in wrap(" ".join(text.split()), width - len(indent))
+        )
+
     def _get_help_string(self, action: argparse.Action) -> str | None:
         if isinstance(action.help, LazyHelp):
             return action.help.render().replace("%", "%%")

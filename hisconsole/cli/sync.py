@@ -598,11 +598,21 @@ def cmd_conflicts(args: argparse.Namespace, out: Output) -> int:
             return EXIT_OK
         merged = None
         if args.merged is not None:
+            from hisconsole.store.files import read_reason
+
             try:
                 merged = json.loads(args.merged.read_text("utf-8"))
-            except (OSError, ValueError) as exc:
+            except (OSError, UnicodeDecodeError) as exc:
                 raise ServiceError(
-                    N_("Cannot read merged value from {merged}: {exc}"), merged=args.merged, exc=exc
+                    N_("Cannot read merged value from {merged}: {reason}"),
+                    merged=args.merged,
+                    reason=read_reason(exc),
+                ) from exc
+            except ValueError as exc:
+                raise ServiceError(
+                    N_("Cannot read merged value from {merged}: {reason}"),
+                    merged=args.merged,
+                    reason=N_("it is not valid JSON"),
                 ) from exc
         conflicts_service.resolve_conflict(console, args.table, args.key, args.keep, merged)
         out.emit({"table": args.table, "key": args.key, "resolved": True}, _("Conflict resolved."))

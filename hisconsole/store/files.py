@@ -72,6 +72,14 @@ def reason_of(exc: OSError) -> str:
     return exc.strerror or str(exc)
 
 
+def read_reason(exc: OSError | UnicodeDecodeError) -> str:
+    """The user's words for why a file could not be read (a catalogue text, for an error's
+    ``reason``): the operating system's, or that it is not UTF-8 text."""
+    if isinstance(exc, UnicodeDecodeError):
+        return N_("the file is not UTF-8 text")
+    return exc.strerror or str(exc)
+
+
 def check_target(path: Path) -> Path:
     """``path`` made absolute, refused before any work if it cannot be a new file."""
     path = Path(os.path.abspath(path.expanduser()))

@@ -21,7 +21,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from hisconsole.errors import N_
-from hisconsole.store.files import check_target, write_atomically
+from hisconsole.store.files import check_target, read_reason, write_atomically
 from hisconsole.sync import reasons
 from hisconsole.sync.canonical import (
     DEVICE_ID_RE,
@@ -559,4 +559,6 @@ def _read_text(path: Path) -> str:
     except FileNotFoundError as exc:
         raise TrustError(N_("{path} does not exist."), path=path) from exc
     except (OSError, UnicodeDecodeError) as exc:
-        raise TrustError(N_("Cannot read {path}: {exc}."), path=path, exc=exc) from exc
+        raise TrustError(
+            N_("Cannot read {path}: {reason}."), path=path, reason=read_reason(exc)
+        ) from exc

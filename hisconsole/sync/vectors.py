@@ -17,6 +17,7 @@ from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from hisconsole.errors import N_, KnownError
+from hisconsole.store.files import read_reason
 from hisconsole.store.models import Event
 from hisconsole.store.sync_models import HELD_PENDING, HeldEvent, SyncDevice
 from hisconsole.sync.canonical import DEVICE_ID_RE
@@ -132,7 +133,9 @@ def read_file(path: Path) -> Vector:
     try:
         text = path.read_text("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise VectorError(N_("Cannot read {path}: {exc}"), path=path, exc=exc) from exc
+        raise VectorError(
+            N_("Cannot read {path}: {reason}."), path=path, reason=read_reason(exc)
+        ) from exc
     return loads(text, str(path))
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -32,6 +33,28 @@ def test_every_option_and_argument_has_help() -> None:
         if not action.help and not isinstance(action, argparse._VersionAction)
     ]
     assert missing == []
+
+
+def _columns(line: str) -> int:
+    """How wide a line shows in a terminal: a Chinese character takes two columns."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
+
+
+@pytest.mark.parametrize("command", [(), ("trust",), ("incident", "declare"), ("tasks",)])
+def test_the_chinese_help_fits_the_terminal(
+    command: tuple[str, ...], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """argparse wraps by characters; a Chinese character is two columns wide, so the help is
+    wrapped by how wide it shows, and a long Chinese text breaks between characters."""
+    monkeypatch.setenv("COLUMNS", "80")
+    with pytest.raises(SystemExit):
+        main(["--lang", "zh", *command, "--help"])
+    said = capsys.readouterr().out
+    assert "显示本帮助信息并退出" in said
+    # The usage block (up to the first empty line) is option names: argparse wraps it.
+    lines = said.split("\n\n", 1)[1].splitlines()
+    too_wide = [line for line in lines if _columns(line) > 80]
+    assert too_wide == []
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
