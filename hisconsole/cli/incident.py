@@ -186,12 +186,17 @@ def _show(console: Any, incident_id: str, out: Output) -> None:
     """``incident show``: the log streamed a page at a time, so that memory follows the
     page, not the log (1,000,000 entries); the output is the same as one document."""
     from hisconsole.services import incident_log, incidents
+    from hisconsole.services import people as people_service
 
     data = incidents.show(console, incident_id, with_log=False)
+    people = len(people_service.listed(console))
+    data["roles_verified"] = people > 0  # who did what "as commander" is only said, or checked
     entries = incident_log.iter_log(console, incident_id)
     first = next(entries, None)
     if not out.as_json:
         print(_format_incident(data))
+        if not people:
+            print("  " + people_service.roles_said(0))
         if first is not None:
             print("  " + _("log:"))
             print(_entry_line(first))

@@ -269,6 +269,7 @@ def cmd_bundle(args: argparse.Namespace, out: Output) -> int:
 
 
 def cmd_sync(args: argparse.Namespace, out: Output) -> int:
+    from hisconsole.services import people
     from hisconsole.services.sync import hub as hub_service
     from hisconsole.services.sync import status as status_service
 
@@ -313,6 +314,7 @@ def cmd_sync(args: argparse.Namespace, out: Output) -> int:
                 lines.append(
                     "  " + _("unresolved conflicts: {count}").format(count=status.conflicts)
                 )
+            lines.append("  " + people.roles_said(status.people))
             out.emit(status.as_dict(), "\n".join(lines))
             return EXIT_OK
         result = hub_service.sync_hub(console, args.hub)

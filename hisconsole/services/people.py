@@ -18,6 +18,7 @@ from collections.abc import Callable
 from hisconsole.domain import pins
 from hisconsole.domain.glossary import COMMANDER
 from hisconsole.errors import KnownError
+from hisconsole.i18n import gettext as _
 from hisconsole.services.console import Console
 from hisconsole.sync import intake
 from hisconsole.sync.trust import TrustedPerson
@@ -60,6 +61,17 @@ def listed(console: Console) -> dict[str, TrustedPerson]:
 def roles_verified(console: Console) -> bool:
     """True when IT's list of people is in use: roles are checked, not just said."""
     return bool(listed(console))
+
+
+def roles_said(people: int) -> str:
+    """Where roles stand, in words, as the window's banner says it (``sync --status``,
+    ``incident show``): checked against IT's list of ``people``, or unverified (0)."""
+    if people:
+        return _("Roles: checked against IT's list of people ({count}).").format(count=people)
+    return _(
+        "Roles: unverified. No list of people from IT is in use here: a role is what the "
+        "operator says."
+    )
 
 
 def may_hold(console: Console, person: str, role: str) -> bool:

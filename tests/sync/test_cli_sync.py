@@ -167,7 +167,10 @@ def test_unknown_devices_are_listed_and_accepted_from_the_command_line(
         "pending",
         "from_future",
         "conflicts",
+        "people",
+        "roles_verified",
     }
+    assert status["roles_verified"] is False  # no people on an IT list here
     assert set(status["device"]) == {"id", "name", "public_key", "fingerprint"}
     assert status["quarantine"] == [
         {

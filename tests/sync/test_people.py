@@ -4,6 +4,7 @@ commander's PIN; a typed "--role commander" no longer does it."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 import os
 from collections.abc import Callable
@@ -242,3 +243,31 @@ def test_roster_posts_are_taken_only_by_people_listed_for_them(
     roster.sign_in(a, incident, "commander", "Li Wei", pin="2468")  # the window's PIN field
     on_duty = {p["role"]: p["person"] for p in roster.roster(a, incident)["posts"] if p["person"]}
     assert on_duty == {"scribe": "Zhang Min", "commander": "Li Wei"}
+
+
+def test_the_command_line_says_when_roles_are_unverified(
+    laptops: Laptops, keys: Keys, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """What the window's banner says (未核验) the command line says too, and --json has it."""
+    a = laptops("A")  # IT's trust list, but no people on it: roles are what operators say
+    load_plan(a)
+    incident, _ = incidents.declare(a, level="II", title="HIS down")
+
+    def run(*args: str) -> str:
+        code = cli_main(["--data-dir", str(a.data_dir), *args])
+        captured = capsys.readouterr()
+        assert code == 0, captured.err
+        return captured.out
+
+    for command in (["sync", "--status"], ["incident", "show", incident]):
+        assert "Roles: unverified" in run("--lang", "en", *command)
+        assert "角色：未核验" in run("--lang", "zh", *command)
+        assert json.loads(run("--json", *command))["roles_verified"] is False
+
+    pin_people(a, keys, tmp_path)
+    assert "checked against IT's list of people (2)" in run("--lang", "en", "sync", "--status")
+    assert "角色：已按信息科人员名单核验（2 人）" in run("--lang", "zh", "sync", "--status")
+    shown = run("--lang", "en", "incident", "show", incident)
+    assert "unverified" not in shown and "HIS down" in shown
+    for command in (["sync", "--status"], ["incident", "show", incident]):
+        assert json.loads(run("--json", *command))["roles_verified"] is True

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from hisconsole.services.console import Console, ServiceError
+from hisconsole.services.people import listed
 from hisconsole.services.sync.conflicts import conflicts
 from hisconsole.services.sync.devices import DeviceInfo, device_info, devices
 from hisconsole.services.sync.hub import saved_hub
@@ -99,9 +100,15 @@ class SyncStatus:
     pending: int
     from_future: int
     conflicts: int
+    #: People on IT's trust list in use here; none: roles are what operators say.
+    people: int = 0
+
+    @property
+    def roles_verified(self) -> bool:
+        return self.people > 0
 
     def as_dict(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)
+        return {**dataclasses.asdict(self), "roles_verified": self.roles_verified}
 
 
 def sync_status(console: Console) -> SyncStatus:
@@ -178,6 +185,7 @@ def sync_status(console: Console) -> SyncStatus:
         pending=pending,
         from_future=future,
         conflicts=len(conflicts(console)),
+        people=len(listed(console)),
     )
 
 
