@@ -213,9 +213,32 @@ def _show(console: Any, incident_id: str, out: Output) -> None:
     write = sys.stdout.write
     write(head + '\n  "log": [\n')
     for index, entry in enumerate(itertools.chain([first], entries)):
-        item = json.dumps(entry, ensure_ascii=False, indent=2).replace("\n", "\n    ")
-        write((",\n    " if index else "    ") + item)
+        write((",\n    " if index else "    ") + log_item_json(entry))
     write("\n  ]" + tail + "\n")
+
+
+def log_item_json(entry: dict[str, Any]) -> str:
+    """``entry`` as ``json.dumps(entry, ensure_ascii=False, indent=2)`` writes it as an item
+    of the document's log (two levels in), to the byte. Strings go through the C string
+    encoder: with ``indent`` json uses its pure-Python encoder, three quarters of the time
+    ``incident show --json`` took on 100,000 entries. Other values than strings, None and
+    an empty ``data`` (most entries' data) still go through json.dumps."""
+    parts = []
+    for key, value in entry.items():
+        if isinstance(value, str):
+            text = _json_string(value)
+        elif value is None:
+            text = "null"
+        elif value == {}:
+            text = "{}"
+        else:
+            text = json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n      ")
+        parts.append(f"{_json_string(key)}: {text}")
+    return "{\n      " + ",\n      ".join(parts) + "\n    }" if parts else "{}"
+
+
+#: A string as JSON without escaping what is not ASCII (json's own, in C where it is).
+_json_string = json.encoder.encode_basestring
 
 
 def _declare(console: Any, args: argparse.Namespace) -> tuple[dict[str, Any], str, str]:
