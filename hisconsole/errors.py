@@ -99,6 +99,18 @@ def render(template: str, params: Mapping[str, Any], translate: Any = None) -> s
     return template.format_map(_Lenient(filled))
 
 
+class Worded:
+    """A parameter made of catalogue texts of its own (a document's problems, each a
+    template and its fields): :func:`hisconsole.i18n.render` words it in the reader's
+    language through :meth:`said`; ``str()`` is the English."""
+
+    def said(self, translate: Any) -> str:
+        raise NotImplementedError
+
+    def __str__(self) -> str:
+        return self.said(lambda text: text)
+
+
 class _Lenient(dict[str, Any]):
     def __missing__(self, key: str) -> str:
         return "{" + key + "}"

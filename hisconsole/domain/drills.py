@@ -23,6 +23,7 @@ from typing import Any
 from hisconsole.domain.callout import OUTCOMES as CALL_OUTCOMES
 from hisconsole.domain.glossary import LEVELS, SYSTEM_STATUSES
 from hisconsole.domain.plan import CODE_RE, DocumentInvalid, Problem, is_text
+from hisconsole.errors import N_
 
 FORMAT = "hisconsole-drill"
 FORMAT_VERSION = 1
@@ -120,23 +121,25 @@ class _Checker:
     def __init__(self) -> None:
         self.problems: list[Problem] = []
 
-    def add(self, loc: str, message: str) -> None:
-        self.problems.append(Problem(loc, message))
+    def add(self, loc: str, message: str, **params: Any) -> None:
+        self.problems.append(Problem(loc, message, params))
 
     def field(self, loc: str, value: Any, spec: tuple[str, bool, Any]) -> None:
         kind, _required, extra = spec
         number = not isinstance(value, bool) and isinstance(value, int | float)
         if kind == "text":
             if not is_text(value):
-                self.add(loc, "must be a mapping with non-empty 'zh' and 'en' texts")
+                self.add(loc, N_("must be a mapping with non-empty 'zh' and 'en' texts"))
         elif kind == "code":
             if not isinstance(value, str) or not CODE_RE.match(value):
                 self.add(
-                    loc, f"must be a short code of letters, digits, '-', '_' or '.', not {value!r}"
+                    loc,
+                    N_("must be a short code of letters, digits, '-', '_' or '.', not {value!r}"),
+                    value=value,
                 )
         elif kind == "codes":
             if not isinstance(value, list) or not value:
-                self.add(loc, "must be a non-empty list of codes")
+                self.add(loc, N_("must be a non-empty list of codes"))
             else:
                 for i, item in enumerate(value):
                     self.field(f"{loc}[{i}]", item, ("code", True, None))
@@ -146,47 +149,67 @@ class _Checker:
                 or not value
                 or not all(isinstance(v, str) and v.strip() for v in value)
             ):
-                self.add(loc, "must be a non-empty list of names")
+                self.add(loc, N_("must be a non-empty list of names"))
         elif kind == "enum":
             if not isinstance(value, str) or value not in extra:
-                self.add(loc, f"must be one of {', '.join(extra)}, not {value!r}")
+                self.add(
+                    loc,
+                    N_("must be one of {choices}, not {value!r}"),
+                    choices=", ".join(extra),
+                    value=value,
+                )
         elif kind == "bool":
             if not isinstance(value, bool):
-                self.add(loc, "must be true or false")
+                self.add(loc, N_("must be true or false"))
         elif kind == "offset":
             if not number or not 0 <= value <= MAX_DURATION_MINUTES:
-                self.add(loc, f"must be minutes from 0 to {MAX_DURATION_MINUTES}, not {value!r}")
+                self.add(
+                    loc,
+                    N_("must be minutes from 0 to {most}, not {value!r}"),
+                    most=MAX_DURATION_MINUTES,
+                    value=value,
+                )
         elif kind == "minutes" or kind == "duration":
             if not number or not 0 < value <= MAX_DURATION_MINUTES:
                 self.add(
-                    loc, f"must be minutes above 0, at most {MAX_DURATION_MINUTES}, not {value!r}"
+                    loc,
+                    N_("must be minutes above 0, at most {most}, not {value!r}"),
+                    most=MAX_DURATION_MINUTES,
+                    value=value,
                 )
         elif kind == "percent":
             if not number or not 0 < value <= 100:
-                self.add(loc, f"must be a percentage above 0, at most 100, not {value!r}")
+                self.add(
+                    loc, N_("must be a percentage above 0, at most 100, not {value!r}"), value=value
+                )
         elif kind == "list" and (not isinstance(value, list) or not value):
-            self.add(loc, "must be a non-empty list")
+            self.add(loc, N_("must be a non-empty list"))
 
     def mapping(self, loc: str, value: Mapping[str, Any], spec: Mapping[str, Any]) -> None:
         for name, field_spec in spec.items():
             if name not in value:
                 if field_spec[1]:
-                    self.add(f"{loc}.{name}" if loc else name, "is missing")
+                    self.add(f"{loc}.{name}" if loc else name, N_("is missing"))
                 continue
             self.field(f"{loc}.{name}" if loc else name, value[name], field_spec)
         for name in value:
             if name not in spec:
-                self.add(f"{loc}.{name}" if loc else name, "is not a known field")
+                self.add(f"{loc}.{name}" if loc else name, N_("is not a known field"))
 
     def run(self, doc: Mapping[str, Any]) -> None:
         if doc.get("format") != FORMAT:
-            self.add("format", f"must be {FORMAT!r}: this is not a HIS Console drill scenario")
+            self.add(
+                "format",
+                N_("must be {format!r}: this is not a HIS Console drill scenario"),
+                format=FORMAT,
+            )
             return
         if doc.get("format_version") != FORMAT_VERSION:
             self.add(
                 "format_version",
-                f"{doc.get('format_version')!r} is not supported (this program reads "
-                f"version {FORMAT_VERSION})",
+                N_("{value!r} is not supported (this program reads version {version})"),
+                value=doc.get("format_version"),
+                version=FORMAT_VERSION,
             )
             return
         self.mapping("", doc, _TOP)
@@ -200,12 +223,13 @@ class _Checker:
                 if isinstance(at, int | float) and not isinstance(at, bool) and at > duration:
                     self.add(
                         f"injects[{i}] ({inject.get('code')}).at_minutes",
-                        f"comes after the drill's end ({duration} minutes)",
+                        N_("comes after the drill's end ({minutes} minutes)"),
+                        minutes=duration,
                     )
         if isinstance(injects, list) and not any(
             isinstance(i, Mapping) and i.get("kind") == INJECT_REPORT for i in injects
         ):
-            self.add("injects", "must hold at least one report: the team declares from it")
+            self.add("injects", N_("must hold at least one report: the team declares from it"))
 
     def items(
         self,
@@ -222,17 +246,22 @@ class _Checker:
         for i, item in enumerate(items):
             loc = f"{section}[{i}]"
             if not isinstance(item, Mapping):
-                self.add(loc, "must be a mapping")
+                self.add(loc, N_("must be a mapping"))
                 continue
             code = item.get("code")
             if isinstance(code, str):
                 loc = f"{section}[{i}] ({code})"
                 if code in seen:
-                    self.add(loc, "duplicates an earlier code")
+                    self.add(loc, N_("duplicates an earlier code"))
                 seen.add(code)
             kind = item.get(key)
             if not isinstance(kind, str) or kind not in specs:
-                self.add(f"{loc}.{key}", f"must be one of {', '.join(specs)}, not {kind!r}")
+                self.add(
+                    f"{loc}.{key}",
+                    N_("must be one of {choices}, not {value!r}"),
+                    choices=", ".join(specs),
+                    value=kind,
+                )
                 continue
             self.mapping(loc, item, {**common, key: ("enum", True, tuple(specs)), **specs[kind]})
 
@@ -240,7 +269,7 @@ class _Checker:
 def validate(doc: Any, source: str = "drill scenario") -> None:
     """Raise :class:`DrillInvalid` listing every problem; return quietly if valid."""
     if not isinstance(doc, Mapping):
-        raise DrillInvalid([Problem("(document)", "must be a mapping")], source)
+        raise DrillInvalid([Problem(N_("(document)"), N_("must be a mapping"))], source)
     checker = _Checker()
     checker.run(doc)
     if checker.problems:
@@ -252,7 +281,7 @@ def check_inject(inject: Mapping[str, Any], source: str = "inject") -> None:
     checker = _Checker()
     spec = INJECT_SPECS.get(inject.get("kind"))  # type: ignore[arg-type]
     if spec is None:
-        checker.add("kind", f"must be one of {', '.join(INJECT_KINDS)}")
+        checker.add("kind", N_("must be one of {choices}"), choices=", ".join(INJECT_KINDS))
     else:
         checker.mapping("inject", inject, {**_INJECT_COMMON, **spec})
     if checker.problems:
@@ -267,7 +296,11 @@ def check_against_plan(doc: Mapping[str, Any], plan: Mapping[str, Any], source: 
     systems = {s["code"] for s in plan.get("systems", [])}
     if doc["playbook"] not in playbooks:
         problems.append(
-            Problem("playbook", f"refers to unknown scenarios code {doc['playbook']!r}")
+            Problem(
+                "playbook",
+                N_("refers to unknown {section} code {value!r}"),
+                {"section": "scenarios", "value": doc["playbook"]},
+            )
         )
     for i, inject in enumerate(doc["injects"]):
         named = list(inject.get("systems", [])) + ([inject["system"]] if "system" in inject else [])
@@ -276,7 +309,8 @@ def check_against_plan(doc: Mapping[str, Any], plan: Mapping[str, Any], source: 
                 problems.append(
                     Problem(
                         f"injects[{i}] ({inject['code']})",
-                        f"refers to unknown systems code {code!r}",
+                        N_("refers to unknown {section} code {value!r}"),
+                        {"section": "systems", "value": code},
                     )
                 )
     if problems:

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from hisconsole.domain.glossary import LEVELS
-from hisconsole.errors import KnownError
+from hisconsole.errors import N_, KnownError, Worded, render
 
 FORMAT = "hisconsole-plan"
 FORMAT_VERSION = 1
@@ -120,15 +120,45 @@ SPECS: dict[str, Spec] = {
 }
 
 
+#: Places in a file that are not one of its keys, in words (catalogue templates).
+LOCATIONS = (
+    N_("(file)"),
+    N_("(document)"),
+    N_("line {line}, column {column}"),
+    N_("byte {byte}"),
+)
+
+
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong with a plan document, with where it is."""
+    """One thing wrong with a document, with where it is: ``location`` is the document's
+    own path to it (``systems[2] (HIS).name``) or one of :data:`LOCATIONS`; ``message`` a
+    catalogue template (marked ``N_()``) filled from ``params``."""
 
     location: str
     message: str
+    params: Mapping[str, Any] = field(default_factory=dict, hash=False)
+
+    def said(self, translate: Callable[[str], str] = str) -> str:
+        """The problem in the language of ``translate`` (a gettext)."""
+        where = self.location
+        if where in LOCATIONS:
+            where = render(translate(where), self.params)
+        problem = render(translate(self.message), self.params, translate)
+        return translate(N_("{where}: {problem}")).format(where=where, problem=problem)
 
     def __str__(self) -> str:
-        return f"{self.location}: {self.message}"
+        return self.said()
+
+
+class ProblemLines(Worded):
+    """A document's problems, one indented line each, for an error's ``lines``."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        self.problems = list(problems)
+
+    def said(self, translate: Any) -> str:
+        return "\n".join(f"  {p.said(translate)}" for p in self.problems)
 
 
 class DocumentInvalid(KnownError, ValueError):
@@ -144,7 +174,7 @@ class DocumentInvalid(KnownError, ValueError):
         super().__init__(
             source=source,
             count=len(problems),
-            lines="\n".join(f"  {p}" for p in problems),
+            lines=ProblemLines(problems),
         )
 
 
@@ -172,8 +202,8 @@ class _Validator:
         self.doc = doc
         self.problems: list[Problem] = []
 
-    def add(self, location: str, message: str) -> None:
-        self.problems.append(Problem(location, message))
+    def add(self, location: str, message: str, **params: Any) -> None:
+        self.problems.append(Problem(location, message, params))
 
     def codes(self, section: str) -> set[str]:
         items = self.doc.get(section)
@@ -185,51 +215,63 @@ class _Validator:
         kind, _required, extra = spec
         if kind == "text":
             if not is_text(value):
-                self.add(loc, "must be a mapping with non-empty 'zh' and 'en' texts")
+                self.add(loc, N_("must be a mapping with non-empty 'zh' and 'en' texts"))
         elif kind == "texts":
             if not isinstance(value, list) or not value:
-                self.add(loc, "must be a non-empty list of {zh, en} texts")
+                self.add(loc, N_("must be a non-empty list of {{zh, en}} texts"))
             else:
                 for i, item in enumerate(value):
                     self.field(f"{loc}[{i}]", item, ("text", True, None))
         elif kind == "int":
             if isinstance(value, bool) or not isinstance(value, int) or value < extra:
-                self.add(loc, f"must be a whole number ≥ {extra}")
+                self.add(loc, N_("must be a whole number ≥ {least}"), least=extra)
         elif kind == "bool":
             if not isinstance(value, bool):
-                self.add(loc, "must be true or false")
+                self.add(loc, N_("must be true or false"))
         elif kind == "date":
             if isinstance(value, dt.date):
                 return
             try:
                 dt.date.fromisoformat(str(value))
             except ValueError:
-                self.add(loc, f"must be a date like 2026-11-25, not {value!r}")
+                self.add(loc, N_("must be a date like 2026-11-25, not {value!r}"), value=value)
         elif kind == "hex":
             if not isinstance(value, str) or not _HEX_RE.match(value):
-                self.add(loc, f"must be a colour like '#C62828', not {value!r}")
+                self.add(loc, N_("must be a colour like '#C62828', not {value!r}"), value=value)
         elif kind == "code":
             if not isinstance(value, str) or not CODE_RE.match(value):
                 self.add(
-                    loc, f"must be a short code of letters, digits, '-', '_' or '.', not {value!r}"
+                    loc,
+                    N_("must be a short code of letters, digits, '-', '_' or '.', not {value!r}"),
+                    value=value,
                 )
         elif kind == "enum":
             # Every choice is a text; a list or mapping from the YAML is not one (and
             # would not hash).
             if not isinstance(value, str) or value not in extra:
-                self.add(loc, f"must be one of {', '.join(extra)}, not {value!r}")
+                self.add(
+                    loc,
+                    N_("must be one of {choices}, not {value!r}"),
+                    choices=", ".join(extra),
+                    value=value,
+                )
         elif kind == "enums":
             if not isinstance(value, list) or not value:
-                self.add(loc, f"must be a non-empty list of {', '.join(extra)}")
+                self.add(loc, N_("must be a non-empty list of {choices}"), choices=", ".join(extra))
             else:
                 for i, item in enumerate(value):
                     self.field(f"{loc}[{i}]", item, ("enum", True, extra))
         elif kind == "ref":
             if not isinstance(value, str) or value not in self.codes(extra):
-                self.add(loc, f"refers to unknown {extra} code {value!r}")
+                self.add(
+                    loc,
+                    N_("refers to unknown {section} code {value!r}"),
+                    section=extra,
+                    value=value,
+                )
         elif kind == "refs":
             if not isinstance(value, list) or not value:
-                self.add(loc, f"must be a non-empty list of {extra} codes")
+                self.add(loc, N_("must be a non-empty list of {section} codes"), section=extra)
             else:
                 for i, item in enumerate(value):
                     self.field(f"{loc}[{i}]", item, ("ref", True, extra))
@@ -238,12 +280,12 @@ class _Validator:
 
     def steps(self, loc: str, value: Any) -> None:
         if not isinstance(value, list) or not value:
-            self.add(loc, "must be a non-empty list of steps")
+            self.add(loc, N_("must be a non-empty list of steps"))
             return
         for i, step in enumerate(value):
             sloc = f"{loc}[{i}]"
             if not isinstance(step, Mapping):
-                self.add(sloc, "must be a mapping with group, levels and text")
+                self.add(sloc, N_("must be a mapping with group, levels and text"))
                 continue
             self.mapping(
                 sloc,
@@ -259,63 +301,66 @@ class _Validator:
         for name, field_spec in spec.items():
             if name not in value:
                 if field_spec[1]:
-                    self.add(f"{loc}.{name}", "is missing")
+                    self.add(f"{loc}.{name}", N_("is missing"))
                 continue
             self.field(f"{loc}.{name}", value[name], field_spec)
         for name in value:
             if name not in spec:
-                self.add(f"{loc}.{name}", "is not a known field")
+                self.add(f"{loc}.{name}", N_("is not a known field"))
 
     def run(self) -> None:
         doc = self.doc
         if doc.get("format") != FORMAT:
-            self.add("format", f"must be {FORMAT!r}: this is not a HIS Console plan")
+            self.add(
+                "format", N_("must be {format!r}: this is not a HIS Console plan"), format=FORMAT
+            )
             return
         if doc.get("format_version") != FORMAT_VERSION:
             self.add(
                 "format_version",
-                f"{doc.get('format_version')!r} is not supported (this program reads "
-                f"version {FORMAT_VERSION})",
+                N_("{value!r} is not supported (this program reads version {version})"),
+                value=doc.get("format_version"),
+                version=FORMAT_VERSION,
             )
             return
         for name in doc:
             if name not in (*SECTIONS, "format", "format_version"):
-                self.add(name, "is not a known section")
+                self.add(name, N_("is not a known section"))
         for section in SINGLE_SECTIONS:
             value = doc.get(section)
             if not isinstance(value, Mapping):
-                self.add(section, "is missing or not a mapping")
+                self.add(section, N_("is missing or not a mapping"))
                 continue
             self.mapping(section, value, SPECS[section])
         for section in LIST_SECTIONS:
             items = doc.get(section)
             if not isinstance(items, list) or not items:
-                self.add(section, "is missing or empty")
+                self.add(section, N_("is missing or empty"))
                 continue
             seen: set[str] = set()
             for i, item in enumerate(items):
                 loc = f"{section}[{i}]"
                 if not isinstance(item, Mapping):
-                    self.add(loc, "must be a mapping")
+                    self.add(loc, N_("must be a mapping"))
                     continue
                 code = item.get("code")
                 if isinstance(code, str):
                     loc = f"{section}[{i}] ({code})"
                     if code in seen:
-                        self.add(loc, "duplicates an earlier code")
+                        self.add(loc, N_("duplicates an earlier code"))
                     seen.add(code)
                 self.mapping(loc, item, SPECS[section])
         levels = doc.get("levels")
         if isinstance(levels, list):
             got = [i.get("code") for i in levels if isinstance(i, Mapping)]
             if got != list(LEVELS):
-                self.add("levels", "must list exactly the levels I, II, III, IV in that order")
+                self.add("levels", N_("must list exactly the levels I, II, III, IV in that order"))
 
 
 def validate(doc: Any, source: str = "plan") -> None:
     """Raise :class:`PlanInvalid` listing every problem; return quietly if valid."""
     if not isinstance(doc, Mapping):
-        raise PlanInvalid([Problem("(document)", "must be a mapping of sections")], source)
+        raise PlanInvalid([Problem(N_("(document)"), N_("must be a mapping of sections"))], source)
     validator = _Validator(doc)
     validator.run()
     if validator.problems:

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from hisconsole.errors import N_ as N_  # lives with the errors: every layer may mark a text
-from hisconsole.errors import KnownError
+from hisconsole.errors import KnownError, Worded
 from hisconsole.errors import render as _fill
 
 Language = Literal["zh", "en"]
@@ -93,7 +93,11 @@ def render(error: KnownError, lang: Language | None = None) -> str:
     # An error inside another (the sync layer's reason in a service's refusal) is worded
     # in the same language.
     params = {
-        name: render(value, lang) if isinstance(value, KnownError) else value
+        name: render(value, lang)
+        if isinstance(value, KnownError)
+        else value.said(tr.gettext)
+        if isinstance(value, Worded)
+        else value
         for name, value in error.params.items()
     }
     if "template" in vars(error):

@@ -17,12 +17,12 @@ from hisconsole.domain.glossary import PLAN_EDITOR
 from hisconsole.domain.plan import PlanInvalid, Problem
 from hisconsole.errors import N_
 from hisconsole.i18n import PrintLanguage, languages_of
-from hisconsole.i18n import gettext as _
 from hisconsole.i18n.formats import format_datetime
 from hisconsole.resources import resource_path
 from hisconsole.services.console import ChangeSet, Console, ServiceError
 from hisconsole.services.errors import ScenarioUnknown
 from hisconsole.services.files import write_atomically
+from hisconsole.store.files import read_reason
 from hisconsole.store.models import PlanItem, PlanVersion
 
 MAX_PLAN_FILE_BYTES = 20 * 1024 * 1024
@@ -44,7 +44,7 @@ def default_plan_path() -> Path:
 
 def read_document(path: Path) -> dict[str, Any]:
     """Read and validate a plan file (YAML or JSON); raise PlanInvalid listing every problem."""
-    doc = read_structured(path, PlanInvalid, limit=MAX_PLAN_FILE_BYTES, what="a plan")
+    doc = read_structured(path, PlanInvalid, limit=MAX_PLAN_FILE_BYTES)
     plan_rules.validate(doc, str(path))
     return plan_rules.normalise(doc)
 
@@ -54,7 +54,6 @@ def read_structured(
     invalid: Callable[[list[Problem], str], Exception],
     *,
     limit: int,
-    what: str,
 ) -> Any:
     """The YAML or JSON document in ``path``, not yet validated. A file that cannot be
     read or parsed raises ``invalid(problems, source)`` saying where (the plan's way:
@@ -63,29 +62,41 @@ def read_structured(
     try:
         size = path.stat().st_size
         if size > limit:
-            raise invalid(
-                [Problem("(file)", f"is {size} bytes; {what} is at most {limit // 2**20} MB")],
-                source,
+            problem = Problem(
+                N_("(file)"),
+                N_("is {size} bytes; at most {limit} MB is read"),
+                {"size": size, "limit": limit // 2**20},
             )
+            raise invalid([problem], source)
         raw = path.read_bytes()
     except OSError as exc:
-        reason = _("cannot be read: {reason}").format(reason=_(exc.strerror or str(exc)))
-        raise invalid([Problem("(file)", reason)], source) from exc
+        problem = Problem(
+            N_("(file)"), N_("cannot be read: {reason}"), {"reason": read_reason(exc)}
+        )
+        raise invalid([problem], source) from exc
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise invalid([Problem(f"byte {exc.start}", "the file is not UTF-8 text")], source) from exc
+        problem = Problem(N_("byte {byte}"), read_reason(exc), {"byte": exc.start})
+        raise invalid([problem], source) from exc
     import yaml
 
+    # The parser's own words about what it met are left out: the place is what helps, and
+    # they would be the only English in a Chinese message.
     try:
         return json.loads(text) if path.suffix.lower() == ".json" else load_yaml(text)
     except json.JSONDecodeError as exc:
-        raise invalid([Problem(f"line {exc.lineno}, column {exc.colno}", exc.msg)], source) from exc
+        where = {"line": exc.lineno, "column": exc.colno}
+        problem = Problem(N_("line {line}, column {column}"), N_("not valid JSON"), where)
+        raise invalid([problem], source) from exc
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "(file)"
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise invalid([Problem(where, f"not valid YAML: {problem}")], source) from exc
+        if mark is None:
+            problem = Problem(N_("(file)"), N_("not valid YAML"))
+        else:
+            where = {"line": mark.line + 1, "column": mark.column + 1}
+            problem = Problem(N_("line {line}, column {column}"), N_("not valid YAML"), where)
+        raise invalid([problem], source) from exc
 
 
 @dataclass

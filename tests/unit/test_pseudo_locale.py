@@ -490,3 +490,32 @@ def test_the_rest_of_the_commands_in_the_pseudo_locale(pseudo_cli, tmp_path: Pat
     check("--operator", "王芳", "--role", "scribe", "incident", "close", incident, code=1)
     bad = {command: found for command, found in seen.items() if found}
     assert bad == {}, "\n".join(f"{c}: {f}" for c, f in bad.items())
+
+
+def test_a_bad_plan_or_drill_scenario_in_the_pseudo_locale(pseudo_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """What is wrong with a plan or drill file, and where: every problem is a catalogue
+    text (the places in the document are its own keys)."""
+    import yaml
+
+    run = pseudo_cli
+    run("plan", "export", str(tmp_path / "plan.yaml"))
+    doc = yaml.safe_load((tmp_path / "plan.yaml").read_text("utf-8"))
+    doc["extra"] = 1
+    doc["levels"] = doc["levels"][:2]
+    doc["systems"][0]["bogus"] = True
+    doc["systems"][1]["code"] = "非法 代码"
+    doc["hospital"] = "x"
+    files = {
+        "wrong.yaml": yaml.safe_dump(doc, allow_unicode=True).encode(),
+        "latin1.yaml": b"\x93abc",
+        "broken.yaml": b"foo: [\n",
+        "other.yaml": b"format: something-else\n",
+        "list.json": b"[1, 2]",
+    }
+    seen = {}
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+        seen[f"plan {name}"] = _english(run("plan", "import", str(tmp_path / name), code=1))
+        seen[f"drill {name}"] = _english(run("drill", "run", str(tmp_path / name), code=1))
+    bad = {what: found for what, found in seen.items() if found}
+    assert bad == {}, "\n".join(f"{c}: {f}" for c, f in bad.items())

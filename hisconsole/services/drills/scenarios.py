@@ -30,9 +30,7 @@ def bundled_dir() -> Path:
 def read_file(path: Path) -> dict[str, Any]:
     """Read and validate a scenario file; :class:`DrillInvalid` lists every problem with
     where it is, as a plan file's problems are listed."""
-    doc = read_structured(
-        path, rules.DrillInvalid, limit=MAX_SCENARIO_FILE_BYTES, what="a drill scenario"
-    )
+    doc = read_structured(path, rules.DrillInvalid, limit=MAX_SCENARIO_FILE_BYTES)
     rules.validate(doc, str(path))
     return dict(doc)
 
