@@ -13,9 +13,10 @@ from typing import Any
 
 from sqlalchemy import select
 
+from hisconsole.domain import glossary
 from hisconsole.domain import incidents as rules
 from hisconsole.errors import N_
-from hisconsole.services import incidents
+from hisconsole.services import incident_log, incidents
 from hisconsole.services import plan as plan_service
 from hisconsole.services.console import ChangeSet, Console, ServiceError
 from hisconsole.services.files import write_atomically
@@ -77,7 +78,12 @@ def review(console: Console, incident_id: str) -> dict[str, Any]:
     from hisconsole.services.drills.score import on_drill_clock
 
     drilled = on_drill_clock(console, incident_id)
-    data = drilled or incidents.show(console, incident_id)
+    data = drilled
+    if data is None:
+        # The timings need the systems' status changes, not the whole log (the index on
+        # (incident, kind) finds them in a log of any length).
+        data = incidents.show(console, incident_id, with_log=False)
+        data["log"] = incident_log.entries_of(console, incident_id, (glossary.LOG_STATUS,))
     with console.db.read() as session:
         row = session.get(Review, incident_id)
         items = session.scalars(
