@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import select
 
 from hisconsole.domain.forms import Sheet
-from hisconsole.errors import N_
+from hisconsole.errors import N_, KnownError
 from hisconsole.services import forms as forms_service
 from hisconsole.services import plan as plan_service
 from hisconsole.services.console import ChangeSet, Console, ServiceError
@@ -77,6 +77,27 @@ def queue(printer: str, spool: PrintSystem | None = None) -> list[QueuedJob]:
         raise _refused(exc) from exc
 
 
+class PrinterStopped(KnownError):
+    code = "print.printer-stopped"
+    template = (
+        "The printer {printer} is stopped ({reason}): it would take the job and print "
+        "nothing. Choose another printer, or start this one again (CUPS: 'cupsenable "
+        "{printer}'; Windows: resume it under Printers) and print again. Nothing was printed."
+    )
+
+
+def _refuse_stopped(spool: PrintSystem, printer: str) -> None:
+    """A stopped queue (disabled, paused) is refused before the job, as a missing printer
+    is: sent there, numbered sheets would wait as "sent" with nothing coming out."""
+    try:
+        listed = {p.name: p for p in spool.printers()}
+    except PrintSystemError:
+        return  # the job's own refusal says what is wrong with the print system
+    found = listed.get(printer)
+    if found is not None and found.state == "stopped":
+        raise PrinterStopped(printer=printer, reason=found.reason or found.state)
+
+
 @dataclass
 class PrintJob:
     """A job the print system accepted, and the numbered sheets it carries."""
@@ -122,8 +143,10 @@ def send(
         raise ServiceError(N_("Choose a printer. Nothing was printed."))
     data = pdf if pdf is not None else pack.pdf
     name = title or f"{pack.serials[0]} … {pack.serials[-1]}"
+    spool = _print_system(spool)
+    _refuse_stopped(spool, printer)
     try:
-        job = _print_system(spool).submit(data, printer, options, name)
+        job = spool.submit(data, printer, options, name)
     except PrintSystemError as exc:
         raise ServiceError(
             N_("The printer {printer} did not take the job: {exc} Nothing was recorded."),
@@ -148,8 +171,10 @@ def send_document(
     options = options or JobOptions()
     if not printer.strip():
         raise ServiceError(N_("Choose a printer. Nothing was printed."))
+    spool = _print_system(spool)
+    _refuse_stopped(spool, printer)
     try:
-        job = _print_system(spool).submit(pdf, printer, options, title or "HIS Console")
+        job = spool.submit(pdf, printer, options, title or "HIS Console")
     except PrintSystemError as exc:
         raise ServiceError(
             N_("The printer {printer} did not take the job: {exc}"), printer=printer, exc=exc

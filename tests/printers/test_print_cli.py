@@ -94,6 +94,24 @@ def _job_printing(queue: PrintQueue) -> bool:
     return bool(queue.server.run("lpstat", "-o", queue.name).stdout.strip())
 
 
+def test_a_disabled_queue_is_refused_before_the_job_and_records_nothing(
+    ready_data_dir: Path, cups_queue: PrintQueue
+) -> None:
+    cups_queue.server.run("cupsdisable", "-r", "Paper jam in tray 2", cups_queue.name)
+    try:
+        for lang, said in (("en", "is stopped"), ("zh", "已停止")):
+            done = hisconsole(ready_data_dir, "--lang", lang, "forms", "print", "mar",
+                              "--copies", "2", "--printer", cups_queue.name)  # fmt: skip
+            assert done.returncode == 1 and done.stdout == "", done.stderr
+            assert said in done.stderr and "Paper jam in tray 2" in done.stderr, done.stderr
+            assert "Traceback" not in done.stderr
+        issued = hisconsole(ready_data_dir, "forms", "outstanding", "--json")
+        assert json.loads(issued.stdout) == []
+        assert not _job_printing(cups_queue)
+    finally:
+        cups_queue.server.run("cupsenable", cups_queue.name)
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("how", ["disable", "cancel"])
 def test_a_printer_disabled_or_a_job_cancelled_mid_job_leaves_the_sheets_not_printed(

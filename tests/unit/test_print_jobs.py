@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 
+from hisconsole.i18n import render
 from hisconsole.services import forms, printers
 from hisconsole.services.console import Console, ServiceError
 from hisconsole.spool import JobOptions, JobStatus, Printer, PrintSystemError, QueuedJob
@@ -30,9 +31,10 @@ class ScriptedSpool:
         self.jobs: dict[str, tuple[bytes, str, JobOptions, str]] = {}
         self.cancelled: list[str] = []
         self.refuse: str | None = None
+        self.printer = Printer("Ward5", "ready", ("none",))
 
     def printers(self) -> list[Printer]:
-        return [Printer("Ward5", "ready", ("none",))]
+        return [self.printer]
 
     def queue(self, printer: str) -> list[QueuedJob]:
         return []
@@ -87,6 +89,25 @@ def test_a_job_the_printer_refuses_records_nothing(console: Console) -> None:
     with pytest.raises(ServiceError, match=r"not accepting jobs.*Nothing was recorded"):
         _print(console, spool)
     assert forms.sheets(console) == []
+
+
+@pytest.mark.parametrize(("lang", "said"), [("en", "is stopped"), ("zh", "已停止")])
+def test_a_printer_stopped_before_the_job_is_refused_like_a_missing_one(
+    console: Console, lang: str, said: str
+) -> None:
+    """A disabled queue takes jobs and prints nothing: the sheets would wait as "sent"."""
+    spool = ScriptedSpool()
+    spool.printer = Printer("Ward5", "stopped", ("paused",), message="Paper jam in tray 2")
+    pack = forms.prepare_pack(console, [("mar", 2)], lang="en")
+    with pytest.raises(printers.PrinterStopped) as refused:
+        printers.send(console, pack, "Ward5", spool=spool)
+    words = render(refused.value, lang)
+    assert said in words and "Ward5" in words and "Paper jam in tray 2" in words, words
+    assert "cupsenable Ward5" in words
+    assert spool.jobs == {} and forms.sheets(console) == []
+    with pytest.raises(printers.PrinterStopped):
+        printers.send_document(pack.pdf, "Ward5", spool=spool)
+    assert spool.jobs == {}
 
 
 def test_copies_of_numbered_sheets_are_refused(console: Console) -> None:
