@@ -7,9 +7,9 @@ session, foreign events, reading the log and rebuilding the projections."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import Table, func, insert, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from hisconsole.domain.hlc import ZERO, HybridClock, Stamp
@@ -113,10 +113,6 @@ class EventWriter:
             self._seen[0].pop(_NEXT_SEQ, None)
 
 
-#: Core (the table, not the mapped class): one executemany for a batch of foreign events.
-_INSERT_EVENTS = insert(cast(Table, Event.__table__))
-
-
 def append_foreign(
     session: Session, records: Sequence[tuple[EventRecord, int]], *, checked: bool = False
 ) -> None:
@@ -136,8 +132,11 @@ def append_foreign(
     """
     if not records:
         return
-    rows = [{**r.to_row(), "flags": flags} for r, flags in records]
-    session.connection().execute(_INSERT_EVENTS, rows)
+    # The DB-API connection of the caller's transaction, plain tuples: an import inserts
+    # thousands of events at once, and SQLAlchemy's per-row parameter work costs more
+    # than SQLite's insert.
+    raw: Any = session.connection().connection.dbapi_connection
+    raw.executemany(appending.INSERT_EVENT, [(*r.values(), flags) for r, flags in records])
     projections.apply_all(session, [record for record, _flags in records], checked=checked)
 
 

@@ -117,13 +117,48 @@ def keep(
 INSERT_NEW: dict[Any, Any] = {}
 
 
+#: (model, column keys) -> the same insert-or-ignore as plain SQLite SQL with named
+#: parameters, or None where a column needs SQLAlchemy (a type that converts its values,
+#: a default made in Python).
+_PLAIN_INSERT: dict[tuple[Any, tuple[str, ...]], str | None] = {}
+
+
 def insert_new(session: Session, model: Any, rows: dict[str, Any] | list[dict[str, Any]]) -> None:
+    connection = session.connection()
+    if isinstance(rows, list) and len(rows) > 1:
+        keys = tuple(rows[0])
+        plain = _PLAIN_INSERT.get((model, keys), "")
+        if plain == "":
+            plain = _PLAIN_INSERT[(model, keys)] = _plain_insert(model, keys, connection.dialect)
+        head = rows[0].keys()
+        if plain is not None and all(row.keys() == head for row in rows):
+            # A batch (a sync's run of log entries …) goes to the DB-API connection of the
+            # transaction as it is: SQLAlchemy's per-row parameter work costs more than
+            # SQLite's insert.
+            raw: Any = connection.connection.dbapi_connection
+            raw.executemany(plain, rows)
+            return
     statement = INSERT_NEW.get(model)
     if statement is None:
         # On the table, run on the connection: the ORM's bulk-insert path adds nothing
         # here (the rows are plain column values) and costs more than the INSERT.
         statement = INSERT_NEW[model] = insert(model.__table__).prefix_with("OR IGNORE")
-    session.connection().execute(statement, rows)
+    connection.execute(statement, rows)
+
+
+def _plain_insert(model: Any, keys: tuple[str, ...], dialect: Any) -> str | None:
+    table = model.__table__
+    if not set(keys) <= set(table.c.keys()):
+        return None
+    for column in table.c:
+        if column.key in keys:
+            if column.type._cached_bind_processor(dialect) is not None:
+                return None
+        elif column.default is not None:
+            return None
+    names = ", ".join(f'"{table.c[key].name}"' for key in keys)
+    params = ", ".join(f":{key}" for key in keys)
+    return f'INSERT OR IGNORE INTO "{table.name}" ({names}) VALUES ({params})'
 
 
 #: New projection rows made from one event alone: (model, row) pairs.
