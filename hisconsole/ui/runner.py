@@ -28,6 +28,10 @@ from hisconsole.services.changes import ChangeSet
 SERVICE_MESSAGES = (QT_TRANSLATE_NOOP("ServiceMessages", "Enter the operator's name."),)
 
 
+#: How long a thread holding the interpreter lock keeps it once another asks (seconds).
+SWITCH_INTERVAL_S = 0.001
+
+
 def user_message(exc: BaseException) -> str:
     """The text to show for a failed operation, translated where the message is known."""
     if isinstance(exc, KnownError):
@@ -93,6 +97,12 @@ class Runner(QObject):
         super().__init__(parent)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
+        # While the worker runs Python (100,000 log rows made into dicts), the UI thread
+        # waits for the interpreter lock up to the switch interval each time it wakes:
+        # 1 ms instead of 5 halved the UI's longest stall during such a read
+        # (tests/bench/bench_log.py). An idle UI thread asks for nothing, so the worker
+        # runs on undisturbed then.
+        sys.setswitchinterval(min(sys.getswitchinterval(), SWITCH_INTERVAL_S))
         self._pending: dict[int, _Pending] = {}
         self._next_id = 0
         self._closed = False
