@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from hisconsole.cli.options import Handler, open_console
+from hisconsole.cli.options import Handler, add_print_language, open_console
 from hisconsole.cli.output import EXIT_OK, Output
 from hisconsole.cli.printing import add_printer_options, job_options, report
 from hisconsole.errors import N_
@@ -36,9 +36,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
         metavar="ID",
         help=_("the incident the sheets are for (default: pre-printed, no incident)"),
     )
-    fprint.add_argument(
-        "--lang", choices=("zh", "en"), default="zh", help=_("language of the sheets (default: zh)")
-    )
+    add_print_language(fprint)
     fprint.add_argument("--department", default="", help=_("ward or department the sheets are for"))
     where = fprint.add_mutually_exclusive_group(required=True)
     where.add_argument(
@@ -62,6 +60,14 @@ def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
     )
     back.add_argument("--reason", default="", help=_("why they are void"))
     back.add_argument("--his-ref", default="", help=_("HIS reference of the entry"))
+    backentry_report = fsub.add_parser(
+        "report", parents=[common], help=_("the back-entry report (补录) as PDF")
+    )
+    backentry_report.add_argument("--incident", metavar="ID", help=_("only this incident's sheets"))
+    backentry_report.add_argument(
+        "--out", type=Path, required=True, metavar="FILE.pdf", help=_("the PDF to write")
+    )
+    add_print_language(backentry_report)
     stock = fsub.add_parser(
         "stock", parents=[common], help=_("paper stock against the 8-hour need")
     )
@@ -196,6 +202,12 @@ def cmd_forms(args: argparse.Namespace, out: Output) -> int:
                     "Printed {count} sheets {span} to {file}",
                     len(serials),
                 ).format(count=len(serials), span=span, file=args.out),
+            )
+        elif action == "report":
+            forms.write_backentry_report(console, args.incident, args.out, args.lang)
+            out.emit(
+                {"incident": args.incident, "file": str(args.out)},
+                _("Back-entry report written to {file}").format(file=args.out),
             )
         elif action == "backenter":
             status = "void" if args.void else "entered"

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from hisconsole.cli.options import Handler, open_console
+from hisconsole.cli.options import Handler, add_print_language, open_console
 from hisconsole.cli.output import EXIT_OK, Output
 from hisconsole.i18n import gettext as _
 from hisconsole.i18n import ngettext, term
@@ -28,9 +28,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
         metavar="FILE.pdf",
         help=_("also write their label sheet to this PDF"),
     )
-    issue.add_argument(
-        "--lang", choices=("zh", "en"), default="zh", help=_("language of the labels (default: zh)")
-    )
+    add_print_language(issue)
     listing = nsub.add_parser("list", parents=[common], help=_("issued numbers and their status"))
     listing.add_argument("--ward", metavar="WARD", help=_("only this ward's numbers"))
     listing.add_argument(
@@ -55,7 +53,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
         metavar="FILE.pdf",
         help=_("write the labels to this PDF"),
     )
-    labels.add_argument("--lang", choices=("zh", "en"), default="zh", help=_("(default: zh)"))
+    add_print_language(labels)
     nsub.add_parser("wards", parents=[common], help=_("the wards numbers are issued to"))
     ward_add = nsub.add_parser("ward-add", parents=[common], help=_("add or rename a ward"))
     ward_add.add_argument("code", metavar="CODE", help=_("the ward's code, e.g. W3A"))

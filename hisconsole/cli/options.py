@@ -127,8 +127,9 @@ def call_tree_help() -> str:
 
 
 def add_print_language(parser: argparse.ArgumentParser) -> None:
-    """--lang zh|en|both for a printout (report, kit, plan print, calltree print): the
-    language of the paper, not of the messages (that one goes before the command)."""
+    """--lang zh|en|both for a printout (report, kit, plan print, calltree print, forms
+    print and report, numbers labels): the language of the paper, not of the messages
+    (that one goes before the command)."""
     parser.add_argument(
         "--lang",
         choices=PRINT_LANGUAGES,

@@ -74,6 +74,14 @@ class Text:
         """(primary, secondary): the language asked for first, the other beneath it."""
         return (self.zh, self.en) if lang == "zh" else (self.en, self.zh)
 
+    def shown(self, lang: str) -> tuple[str, str]:
+        """(primary, secondary) as a sheet printed in ``lang`` shows it: Chinese or English
+        alone (no secondary), or ``both``: Chinese, with the English small beneath it (once
+        when the two read the same)."""
+        if lang == "both":
+            return self.zh, "" if self.en == self.zh else self.en
+        return self.get(lang), ""
+
 
 @dataclass(frozen=True)
 class Page:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, BinaryIO
 from xml.sax.saxutils import escape as _esc
 
@@ -20,18 +20,14 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, Tabl
 from reportlab.platypus.flowables import Flowable
 
 from hisconsole.domain.numbers import carries_old_numbers, old_sheet_numbers
+from hisconsole.i18n import N_, PrintLanguage, Words, term
+from hisconsole.i18n.formats import format_datetime
 from hisconsole.printing.common import document_setup, grid_table, numbered_canvas
 from hisconsole.printing.fonts import register_fonts
 
-TITLE = {"zh": "纸质表单补录报告", "en": "Back-entry report"}
-#: Sheet statuses in the order they are reported, with their bilingual names.
-STATUSES: dict[str, tuple[str, str]] = {
-    "issued": ("已发放", "Issued"),
-    "returned": ("已收回", "Returned"),
-    "entered": ("已录入", "Entered"),
-    "verified": ("已核对", "Verified"),
-    "void": ("作废", "Void"),
-}
+TITLE = N_("Back-entry report")
+#: Sheet statuses in the order they are reported.
+STATUSES = ("issued", "returned", "entered", "verified", "void")
 OUTSTANDING = ("issued", "returned")
 OUTSTANDING_TINT = colors.HexColor("#FDE0DC")
 ALERT = colors.HexColor("#B71C1C")
@@ -39,18 +35,16 @@ GOOD = colors.HexColor("#1B5E20")
 WIDTH = 174 * mm
 
 
-def _time(value: str | None, tz: dt.tzinfo | None) -> str:
-    if not value:
-        return ""
-    moment = dt.datetime.fromisoformat(value)
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=dt.UTC)
-    return moment.astimezone(tz).strftime("%Y-%m-%d %H:%M")
-
-
-def _status(status: str) -> str:
-    zh, en = STATUSES.get(status, (status, status))
-    return f"{zh} {en}"
+def _status(w: Words, status: str) -> str:
+    """A sheet's status as a word (the catalogue keys them by "sheet status")."""
+    words = {
+        "issued": w.pgettext("sheet status", "Issued"),
+        "returned": w.pgettext("sheet status", "Returned"),
+        "entered": w.pgettext("sheet status", "Entered"),
+        "verified": w.pgettext("sheet status", "Verified"),
+        "void": w.pgettext("sheet status", "Void"),
+    }
+    return words.get(status, status)
 
 
 def serial_ranges(serials: Sequence[str]) -> list[str]:
@@ -91,8 +85,10 @@ def render_backentry_report(
     printed_at: dt.datetime,
     out: BinaryIO,
     numbers: Sequence[Mapping[str, Any]] = (),
+    lang: PrintLanguage = "both",
 ) -> int:
-    """Write the back-entry report to ``out``; returns the number of pages.
+    """Write the back-entry report to ``out`` in ``lang`` (zh, en, or both, Chinese first);
+    returns the number of pages.
 
     ``numbers`` are the temporary patient numbers issued (``services.numbers.listing``):
     those patients were given must be merged into the HIS, and are listed for it.
@@ -104,29 +100,36 @@ def render_backentry_report(
     """
     font = register_fonts()
     st = _styles(font)
-    tz = printed_at.tzinfo
-    story: list[Flowable] = []
+    w = Words(lang)
+    head = w.with_sep("\n")  # table headings: one language a line
+    line = w.with_sep(" · ")  # sentences: one after the other
+
+    def when(value: str | dt.datetime | None) -> str:
+        return format_datetime(value, w.first, tz=printed_at.tzinfo)
 
     def title_of(code: str) -> str:
         title = titles.get(code)
-        return f"{title['zh']} {title['en']} ({code})" if title else code
+        return f"{w.with_sep(' ').pick(title)} ({code})" if title else code
 
-    story.append(Paragraph(f"{TITLE['zh']} / {TITLE['en']}", st["h1"]))
-    story.append(Paragraph(f"{_esc(hospital['zh'])} · {_esc(hospital['en'])}", st["base"]))
+    story: list[Flowable] = []
+    story.append(Paragraph(_esc(w.gettext(TITLE)), st["h1"]))
+    story.append(Paragraph(_esc(line.pick(hospital)), st["base"]))
     story.append(Spacer(1, 3 * mm))
+    label = w.with_sep(" ")
     if incident is not None:
         name = f"{incident['id']} — {incident['title']}"
         if incident.get("exercise"):
-            name += " [演练 EXERCISE]"
+            name += " [" + label.gettext("EXERCISE") + "]"
+        status = str(incident.get("status", ""))
         facts = [
-            ["事件 Incident", Paragraph(_esc(name), st["base"])],
-            ["级别 Level", str(incident.get("level", ""))],
-            ["状态 Status", str(incident.get("status", ""))],
-            ["启动应急响应 Declared", _time(incident.get("declared_at"), tz)],
+            [label.gettext("Incident"), Paragraph(_esc(name), st["base"])],
+            [label.gettext("Level"), str(incident.get("level", ""))],
+            [label.gettext("Status"), label.each(lambda: term("incident status", status))],
+            [label.gettext("Declared"), when(incident.get("declared_at"))],
         ]
     else:
-        facts = [["范围 Scope", "本机所有表单 Every sheet on this console"]]
-    facts_table = Table(facts, colWidths=[32 * mm, WIDTH - 32 * mm], hAlign="LEFT")
+        facts = [[label.gettext("Covers"), label.gettext("Every sheet on this console")]]
+    facts_table = Table(facts, colWidths=[36 * mm, WIDTH - 36 * mm], hAlign="LEFT")
     facts_table.setStyle(
         TableStyle([("FONT", (0, 0), (-1, -1), font, 9.5), ("VALIGN", (0, 0), (-1, -1), "TOP")])
     )
@@ -136,39 +139,30 @@ def render_backentry_report(
     waiting = [s for s in sheets if s["status"] in OUTSTANDING]
     story.append(Spacer(1, 3 * mm))
     if not sheets:
-        story.append(Paragraph("没有发放表单 · No sheets were issued.", st["base"]))
+        story.append(Paragraph(_esc(line.gettext("No sheets were issued.")), st["base"]))
     elif waiting:
-        story.append(
-            Paragraph(
-                f"待补录 {len(waiting)} 张（共 {len(sheets)} 张） · "
-                f"{len(waiting)} of {len(sheets)} sheets are not yet entered back into the HIS",
-                st["alert"],
-            )
-        )
+        said = line.gettext(
+            "{waiting} of {total} sheets are not yet entered back into the HIS."
+        ).format(waiting=len(waiting), total=len(sheets))
+        story.append(Paragraph(_esc(said), st["alert"]))
     else:
-        story.append(
-            Paragraph(
-                f"全部 {len(sheets)} 张已补录或作废 · "
-                f"All {len(sheets)} sheets are entered back or void",
-                st["good"],
-            )
+        said = line.gettext("All {total} sheets are entered back or void.").format(
+            total=len(sheets)
         )
+        story.append(Paragraph(_esc(said), st["good"]))
 
     if waiting:
+        ranges = ", ".join(serial_ranges([str(s["serial"]) for s in waiting]))
         story.append(
-            Paragraph(
-                "待补录编号 Outstanding serials: "
-                + _esc(", ".join(serial_ranges([str(s["serial"]) for s in waiting]))),
-                st["base"],
-            )
+            Paragraph(_esc(label.gettext("Outstanding serials") + ": " + ranges), st["base"])
         )
 
-    story.append(Paragraph("按状态统计 / Sheets by status", st["h2"]))
-    status_rows: list[list[Any]] = [["状态 Status", "张数 Sheets"]]
+    story.append(Paragraph(_esc(w.gettext("Sheets by status")), st["h2"]))
+    status_rows: list[list[Any]] = [[label.gettext("Status"), label.gettext("Sheets")]]
     for status in STATUSES:
-        status_rows.append([_status(status), str(by_status.get(status, 0))])
-    status_rows.append(["待补录 Outstanding", str(len(waiting))])
-    status_rows.append(["合计 Total", str(len(sheets))])
+        status_rows.append([_status(label, status), str(by_status.get(status, 0))])
+    status_rows.append([label.gettext("Outstanding"), str(len(waiting))])
+    status_rows.append([label.gettext("Total"), str(len(sheets))])
     story.append(
         grid_table(
             status_rows,
@@ -181,16 +175,12 @@ def render_backentry_report(
         )
     )
 
-    story.append(Paragraph("按表单统计 / Sheets by form", st["h2"]))
+    story.append(Paragraph(_esc(w.gettext("Sheets by form")), st["h2"]))
     per_template: dict[str, Counter[str]] = {}
     for sheet in sheets:
         per_template.setdefault(str(sheet["template"]), Counter())[str(sheet["status"])] += 1
     template_rows: list[list[Any]] = [
-        [
-            "表单\nForm",
-            *(STATUSES[s][0] + "\n" + STATUSES[s][1] for s in STATUSES),
-            "待补录\nOutstanding",
-        ]
+        [head.gettext("Form"), *(_status(head, s) for s in STATUSES), head.gettext("Outstanding")]
     ]
     highlight: list[Any] = []
     for code, counted in sorted(per_template.items()):
@@ -214,23 +204,22 @@ def render_backentry_report(
         )
     )
 
-    story.append(Paragraph("表单清单 / Every sheet", st["h2"]))
+    story.append(Paragraph(_esc(w.gettext("Every sheet")), st["h2"]))
     story.append(
         Paragraph(
-            "底色标出的为尚未补录的表单 · Shaded rows are not yet entered back into the HIS.",
-            st["cell"],
+            _esc(line.gettext("Shaded rows are not yet entered back into the HIS.")), st["cell"]
         )
     )
     story.append(Spacer(1, 2 * mm))
     rows: list[list[Any]] = [
         [
-            "编号\nSerial",
-            "表单\nForm",
-            "状态\nStatus",
-            "发放（时间、人员）\nIssued (when, by)",
-            "最近变更\nLast change",
-            "HIS 编号\nHIS ref",
-            "作废原因\nVoid reason",
+            head.gettext("Serial"),
+            head.gettext("Form"),
+            head.gettext("Status"),
+            head.gettext("Issued (when, by)"),
+            head.gettext("Last change"),
+            head.gettext("HIS ref"),
+            head.gettext("Void reason"),
         ]
     ]
     marks: list[Any] = []
@@ -238,13 +227,13 @@ def render_backentry_report(
         status = str(sheet["status"])
         changed = ""
         if status != "issued" and sheet.get("status_at"):
-            changed = f"{_time(sheet['status_at'], tz)}\n{sheet.get('status_by') or ''}"
+            changed = f"{when(sheet['status_at'])}\n{sheet.get('status_by') or ''}"
         rows.append(
             [
                 str(sheet["serial"]),
                 str(sheet["template"]),
-                _status(status).replace(" ", "\n", 1),
-                f"{_time(sheet.get('issued_at'), tz)}\n{sheet.get('issued_by') or ''}",
+                _status(head, status),
+                f"{when(sheet.get('issued_at'))}\n{sheet.get('issued_by') or ''}",
                 changed,
                 Paragraph(_esc(str(sheet.get("his_ref") or "")), st["cell"]),
                 Paragraph(_esc(str(sheet.get("reason") or "")), st["cell"]),
@@ -264,16 +253,16 @@ def render_backentry_report(
     )
 
     if numbers:
-        story += _numbers_section(numbers, st, font, tz)
+        story += _numbers_section(numbers, st, font, w, when)
     old = [s for s in sheets if carries_old_numbers(s["template"], s["template_version"])]
     if old:
-        story += _old_numbers_section(old, st, font)
+        story += _old_numbers_section(old, st, font, w)
 
-    stamp = printed_at.strftime("%Y-%m-%d %H:%M")
-    scope = incident["id"] if incident is not None else "全部 all"
-    footer = f"{scope} · {TITLE['zh']} {TITLE['en']} · 打印 printed {stamp}"
-    doc = SimpleDocTemplate(out, **document_setup(f"{scope} {TITLE['en']}"))
-    doc.build(story, canvasmaker=numbered_canvas(footer))
+    scope = incident["id"] if incident is not None else label.gettext("every sheet")
+    printed = label.gettext("Printed") + " " + when(printed_at)
+    footer = f"{scope} · {label.gettext(TITLE)} · {printed}"
+    doc = SimpleDocTemplate(out, **document_setup(f"{scope} {label.gettext(TITLE)}"))
+    doc.build(story, canvasmaker=numbered_canvas(footer, lang))
     return int(doc.page)
 
 
@@ -281,20 +270,29 @@ def _numbers_section(
     numbers: Sequence[Mapping[str, Any]],
     st: Mapping[str, ParagraphStyle],
     font: str,
-    tz: dt.tzinfo | None,
+    w: Words,
+    when: Callable[[str | dt.datetime | None], str],
 ) -> list[Flowable]:
     """The temporary patient numbers: the used ones to merge into the HIS, one per row,
     and how many are still unused or void."""
     used = [n for n in numbers if n["status"] == "used"]
     count = Counter(str(n["status"]) for n in numbers)
+    head = w.with_sep("\n")
+    said = w.with_sep(" · ").gettext(
+        "{issued} issued: {used} used, {unused} unused, {void} void. Each used number must be "
+        "registered in the HIS or merged into the patient's record."
+    )
     out: list[Flowable] = [
-        Paragraph("待合并的临时住院号 / Temporary patient numbers to merge into the HIS", st["h2"]),
+        Paragraph(_esc(w.gettext("Temporary patient numbers to merge into the HIS")), st["h2"]),
         Paragraph(
-            f"已发放 {len(numbers)} 个：已使用 {count['used']}，未使用 {count['issued']}，"
-            f"作废 {count['void']} · {len(numbers)} issued: {count['used']} used, "
-            f"{count['issued']} unused, {count['void']} void. "
-            "每个已使用的号码须在 HIS 中建档或合并到患者的病历号 · Each used number must be "
-            "registered in the HIS or merged into the patient's record.",
+            _esc(
+                said.format(
+                    issued=len(numbers),
+                    used=count["used"],
+                    unused=count["issued"],
+                    void=count["void"],
+                )
+            ),
             st["cell"],
         ),
         Spacer(1, 2 * mm),
@@ -303,23 +301,21 @@ def _numbers_section(
         return out
     rows: list[list[Any]] = [
         [
-            "临时住院号\nTemporary no.",
-            "病区\nWard",
-            "发放（时间、人员）\nIssued (when, by)",
-            "使用（时间、人员）\nUsed (when, by)",
-            "合并后病历号\nMRN after merging",
+            head.gettext("Temporary no."),
+            head.gettext("Ward"),
+            head.gettext("Issued (when, by)"),
+            head.gettext("Used (when, by)"),
+            head.gettext("MRN after merging"),
         ]
     ]
     for n in used:
-        ward = n.get("ward_name") or {}
+        ward = w.with_sep(" ").pick(n.get("ward_name") or {})
         rows.append(
             [
                 str(n["number"]),
-                Paragraph(
-                    _esc(f"{ward.get('zh', '')} {ward.get('en', '')} ({n['ward']})"), st["cell"]
-                ),
-                f"{_time(n.get('issued_at'), tz)}\n{n.get('issued_by') or ''}",
-                f"{_time(n.get('status_at'), tz)}\n{n.get('status_by') or ''}",
+                Paragraph(_esc(f"{ward} ({n['ward']})"), st["cell"]),
+                f"{when(n.get('issued_at'))}\n{n.get('issued_by') or ''}",
+                f"{when(n.get('status_at'))}\n{n.get('status_by') or ''}",
                 "",
             ]
         )
@@ -335,32 +331,37 @@ def _numbers_section(
 
 
 def _old_numbers_section(
-    sheets: Sequence[Mapping[str, Any]], st: Mapping[str, ParagraphStyle], font: str
+    sheets: Sequence[Mapping[str, Any]], st: Mapping[str, ParagraphStyle], font: str, w: Words
 ) -> list[Flowable]:
     """Registration sheets printed with their own numbers (DT-…, before the numbers were
     issued in ranges): the numbers each carries, tracked with the sheet's back-entry."""
+    head = w.with_sep("\n")
     rows: list[list[Any]] = [
         [
-            "编号\nSerial",
-            "预印临时住院号\nPre-printed temporary patient numbers",
-            "状态\nStatus",
+            head.gettext("Serial"),
+            head.gettext("Pre-printed temporary patient numbers"),
+            head.gettext("Status"),
         ]
     ]
     for sheet in sheets:
         numbers = old_sheet_numbers(str(sheet["serial"]))
         rows.append(
-            [str(sheet["serial"]), f"{numbers[0]} … {numbers[-1]}", _status(sheet["status"])]
+            [
+                str(sheet["serial"]),
+                f"{numbers[0]} … {numbers[-1]}",
+                _status(head, str(sheet["status"])),
+            ]
         )
     return [
+        Paragraph(_esc(w.gettext("Numbers pre-printed on older registration sheets")), st["h2"]),
         Paragraph(
-            "旧版登记表上的预印号码 / Numbers pre-printed on older registration sheets", st["h2"]
-        ),
-        Paragraph(
-            "这些登记表（第 2 版及以前）每行预印了自己的临时住院号（DT-编号-行号）。每位患者"
-            "的病历号写在该行最后一列；整张表补录后即完成合并 · These registration sheets "
-            "(version 2 and older) carry their own temporary patient number in each row "
-            "(DT-serial-row). Each patient's MRN goes in the row's last column; the numbers "
-            "are merged when the sheet is back-entered.",
+            _esc(
+                w.with_sep(" · ").gettext(
+                    "These registration sheets (version 2 and older) carry their own temporary "
+                    "patient number in each row (DT-serial-row). Each patient's MRN goes in the "
+                    "row's last column; the numbers are merged when the sheet is back-entered."
+                )
+            ),
             st["cell"],
         ),
         Spacer(1, 2 * mm),

@@ -363,13 +363,12 @@ def _header_a4(
     wait: int,
 ) -> float:
     words = _words(lang)
-    # The tree's name in the first language large, in the other one beside it.
+    # The tree's name in the first language large; in a bilingual one the English beside it.
     one: Language = "en" if lang == "en" else "zh"
-    other = "zh" if one == "en" else "en"
     y = g.top
     name = tree.get("name") or {}
     first = _text(name, one)
-    second = name.get(other, "") if isinstance(name, Mapping) else ""
+    second = name.get("en", "") if isinstance(name, Mapping) and lang == "both" else ""
     canvas.setFillColor(INK)
     canvas.setFont(font(), 17)
     y -= 17

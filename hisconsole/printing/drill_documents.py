@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from typing import Any, BinaryIO, cast
+from typing import Any, BinaryIO
 from xml.sax.saxutils import escape as _esc
 
 from reportlab.lib import colors
@@ -19,129 +19,70 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 from reportlab.platypus.flowables import Flowable
 
-from hisconsole.i18n import PrintLanguage
-from hisconsole.i18n.formats import format_datetime
+from hisconsole.i18n import PrintLanguage, Words
+from hisconsole.i18n.formats import format_date, format_datetime
 from hisconsole.printing.common import document_setup, numbered_canvas
 from hisconsole.printing.common import grid_table as _table
 from hisconsole.printing.fonts import register_fonts
 
-LANGS = ("zh", "en", "both")
 ALERT = colors.HexColor("#B71C1C")
 AMBER = colors.HexColor("#E65100")
 GOOD = colors.HexColor("#1B5E20")
 WIDTH = 174 * mm
 
-WORDS: dict[str, tuple[str, str]] = {
-    "score_title": ("应急演练评分表", "Drill score card"),
-    "review_title": ("总结评估报告", "After-action review"),
-    "exercise": ("演练 — 非真实事件", "EXERCISE — not a real incident"),
-    "drill": ("演练", "Drill"),
-    "scenario": ("演练脚本", "Scenario"),
-    "playbook": ("处置预案", "Playbook"),
-    "calendar": ("演练计划条目", "Drill calendar entry"),
-    "incident": ("应急事件", "Incident"),
-    "speed": ("速度", "Speed"),
-    "started": ("开始", "Started"),
-    "ended": ("结束", "Ended"),
-    "length": ("演练时长", "Drill length"),
-    "none": ("无", "none"),
-    "not_declared": ("未启动应急响应", "not declared"),
-    "objectives": ("考核目标", "Objectives"),
-    "objective": ("目标", "Objective"),
-    "result": ("结果", "Result"),
-    "measured": ("实测", "Measured"),
-    "summary": ("小结", "Summary"),
-    "met": ("达成", "Met"),
-    "partly": ("部分达成", "Partly met"),
-    "not-met": ("未达成", "Not met"),
-    "clocks": ("报告时限执行情况", "Reporting clocks"),
-    "report": ("报告", "Report"),
-    "level": ("级别", "Level"),
-    "due": ("时限（演练分钟）", "Due (drill min)"),
-    "made": ("报告时间（演练分钟）", "Made (drill min)"),
-    "state": ("判定", "Judged"),
-    "initial": ("首报", "Initial"),
-    "followup": ("续报", "Follow-up"),
-    "level-change": ("级别变更报告", "Level change"),
-    "report_initial": ("首报", "Initial report"),
-    "report_followup": ("续报", "Follow-up report"),
-    "report_level-change": ("级别变更报告", "Level change report"),
-    "on-time": ("按时", "on time"),
-    "late": ("迟报", "late"),
-    "missed": ("漏报", "missed"),
-    "open": ("未到期", "not yet due"),
-    "cancelled": ("无需报告", "not owed"),
-    "callout": ("通知呼叫", "Call-out"),
-    "person": ("人员", "Person"),
-    "reached": ("联系到（分钟）", "Reached (min)"),
-    "not_reached": ("未联系到", "not reached"),
-    "checklist": ("检查单", "Checklist"),
-    "forms": ("纸质表单", "Paper forms"),
-    "department": ("病区/科室", "Ward / department"),
-    "sheets": ("张数", "Sheets"),
-    "first_issued": ("首次发放（演练分钟）", "First issued (drill min)"),
-    "issued": ("已发放", "issued"),
-    "entered": ("已补录", "back-entered"),
-    "void": ("作废", "void"),
-    "outstanding": ("待补录", "outstanding"),
-    "injects": ("演练注入", "Injects"),
-    "inject": ("注入", "Inject"),
-    "at": ("计划（分钟）", "Planned (min)"),
-    "arrived": ("送达（分钟）", "Arrived (min)"),
-    "delivered": ("已送达", "arrived"),
-    "pending": ("未送达", "did not arrive"),
-    "skipped": ("已跳过", "skipped"),
-    "waiting-incident": ("未送达（未启动应急响应）", "did not arrive (no incident)"),
-    "waiting-callout": ("未送达（未开始通知呼叫）", "did not arrive (no call-out)"),
-    "minutes_note": (
-        "所有时间为演练分钟（自演练开始计，暂停不计，按速度换算）。",
-        "All times are drill minutes from the drill's start (pauses excluded, scaled by speed).",
-    ),
-    "timings": ("时间节点", "Timings"),
-    "drill_clock": (
-        "演练 {drill}：时间按演练时钟计（演练开始时间加演练分钟，暂停不计，按速度换算）。",
-        "Drill {drill}: times are on the drill's clock (its start plus drill minutes; pauses "
-        "excluded, scaled by speed).",
-    ),
-    "milestone": ("节点", "Milestone"),
-    "time": ("时间", "Time"),
-    "minutes": ("距发现（分钟）", "Minutes from detection"),
-    "went_well": ("做得好的方面", "What went well"),
-    "went_badly": ("存在的问题", "What went badly"),
-    "improvements": ("整改项", "Improvement items"),
-    "item": ("整改内容", "Item"),
-    "owner": ("责任人", "Owner"),
-    "due_date": ("完成期限", "Due"),
-    "plan_section": ("对应预案章节", "Plan section"),
-    "done": ("完成", "Done"),
-    "yes": ("已完成", "done"),
-    "no": ("未完成", "open"),
-    "detected": ("发现", "Detected"),
-    "declared": ("启动应急响应", "Declared"),
-    "resolved": ("恢复", "Resolved"),
-    "closed": ("关闭", "Closed"),
-    "restored": ("恢复", "restored"),
-    "printed": ("打印时间", "Printed"),
-    "empty": ("（未填写）", "(not written)"),
-}
+# Every word below comes from the catalogue under the context "drill" (a score card's
+# "Due" is a drill minute, a review's a date: the same English, other Chinese).
 
 
-class _Words:
-    def __init__(self, lang: str) -> None:
-        self.lang = lang
+def _result(w: Words, code: str) -> str:
+    """An objective's result as a word."""
+    return {
+        "met": w.pgettext("drill", "Met"),
+        "partly": w.pgettext("drill", "Partly met"),
+        "not-met": w.pgettext("drill", "Not met"),
+    }.get(code, code)
 
-    def __call__(self, key: str) -> str:
-        zh, en = WORDS.get(key, (key, key))
-        return {"zh": zh, "en": en}.get(self.lang, f"{zh} {en}")
 
-    def text(self, value: Mapping[str, str] | str | None) -> str:
-        if not value:
-            return ""
-        if isinstance(value, str):
-            return value
-        if self.lang == "both" and value.get("zh") != value.get("en"):
-            return f"{value.get('zh', '')} / {value.get('en', '')}"
-        return value.get("en" if self.lang == "en" else "zh") or next(iter(value.values()), "")
+def _state(w: Words, code: str) -> str:
+    """A reporting clock's or an inject's state as a word."""
+    return {
+        "on-time": w.pgettext("drill", "on time"),
+        "late": w.pgettext("drill", "late"),
+        "missed": w.pgettext("drill", "missed"),
+        "open": w.pgettext("drill", "not yet due"),
+        "cancelled": w.pgettext("drill", "not owed"),
+        "delivered": w.pgettext("drill", "arrived"),
+        "pending": w.pgettext("drill", "did not arrive"),
+        "skipped": w.pgettext("drill", "skipped"),
+        "waiting-incident": w.pgettext("drill", "did not arrive (no incident)"),
+        "waiting-callout": w.pgettext("drill", "did not arrive (no call-out)"),
+    }.get(code, code)
+
+
+def _report(w: Words, kind: str) -> str:
+    """An upward report's kind (a reporting clock's) as a word."""
+    return {
+        "initial": w.pgettext("drill", "Initial report"),
+        "followup": w.pgettext("drill", "Follow-up report"),
+        "final": w.pgettext("drill", "Final report"),
+        "level-change": w.pgettext("drill", "Level change report"),
+    }.get(kind, kind)
+
+
+def _inject_kind(w: Words, kind: str) -> str:
+    return {
+        "report": w.pgettext("drill inject", "report"),
+        "message": w.pgettext("drill inject", "message"),
+        "status": w.pgettext("drill inject", "system status"),
+        "callout": w.pgettext("drill inject", "call-out"),
+    }.get(kind, kind)
+
+
+def _minutes(w: Words, value: float | None) -> str:
+    """Minutes with their unit; a dash when there is no figure."""
+    if value is None:
+        return "—"
+    return w.pgettext("drill", "{minutes} min").format(minutes=f"{value:g}")
 
 
 def _styles(font: str) -> dict[str, ParagraphStyle]:
@@ -157,18 +98,12 @@ def _styles(font: str) -> dict[str, ParagraphStyle]:
     }
 
 
-def _num(value: float | None, unit: str = "") -> str:
-    if value is None:
-        return "—"
-    text = f"{value:g}"
-    return f"{text} {unit}".strip() if unit else text
+def _num(value: float | None) -> str:
+    return "—" if value is None else f"{value:g}"
 
 
-def _time(value: str | None, tz: dt.tzinfo | None) -> str:
-    if not value:
-        return "—"
-    moment = dt.datetime.fromisoformat(value)
-    return moment.astimezone(tz).strftime("%Y-%m-%d %H:%M")
+def _when(w: Words, value: str | None, tz: dt.tzinfo | None) -> str:
+    return format_datetime(value, w.first, tz=tz) if value else "—"
 
 
 RESULT_COLOURS = {"met": GOOD, "partly": AMBER, "not-met": ALERT}
@@ -177,31 +112,39 @@ RESULT_COLOURS = {"met": GOOD, "partly": AMBER, "not-met": ALERT}
 def render_score_card(
     card: Mapping[str, Any],
     *,
-    lang: str,
+    lang: PrintLanguage,
     hospital: Mapping[str, str],
     printed_at: dt.datetime,
     out: BinaryIO,
 ) -> None:
-    """Write a drill's score card (as ``services.drills.score.score_card`` makes it)."""
+    """Write a drill's score card (as ``services.drills.score.score_card`` makes it) in
+    ``lang`` (zh, en, or both, Chinese first)."""
     font = register_fonts()
     st = _styles(font)
-    w = _Words(lang)
+    w = Words(lang)
     tz = printed_at.tzinfo
+    title = w.pgettext("drill", "Drill score card")
     story: list[Flowable] = [
-        Paragraph(_esc(w("score_title")), st["h1"]),
-        Paragraph(_esc(w("exercise")), st["mark"]),
-        Paragraph(_esc(w.text(hospital)), st["base"]),
+        Paragraph(_esc(title), st["h1"]),
+        Paragraph(_esc(w.gettext("EXERCISE — not a real incident")), st["mark"]),
+        Paragraph(_esc(w.pick(hospital)), st["base"]),
         Spacer(1, 3 * mm),
     ]
     facts = [
-        [w("drill"), f"{card['drill']} · {w.text(card['name'])}"],
-        [w("playbook"), str(card.get("playbook") or "")],
-        [w("calendar"), card.get("calendar") or w("none")],
-        [w("incident"), card.get("incident") or w("not_declared")],
-        [w("speed"), f"×{card['speed']}"],
-        [w("started"), _time(card["started_at"], tz)],
-        [w("ended"), _time(card.get("ended_at"), tz)],
-        [w("length"), _num(card.get("drill_minutes"), "min")],
+        [w.pgettext("drill", "Drill"), f"{card['drill']} · {w.pick(card['name'])}"],
+        [w.pgettext("drill", "Playbook"), str(card.get("playbook") or "")],
+        [
+            w.pgettext("drill", "Drill calendar entry"),
+            card.get("calendar") or w.pgettext("drill", "none"),
+        ],
+        [
+            w.pgettext("drill", "Incident"),
+            card.get("incident") or w.pgettext("drill", "not declared"),
+        ],
+        [w.pgettext("drill", "Speed"), f"×{card['speed']}"],
+        [w.pgettext("drill", "Started"), _when(w, card["started_at"], tz)],
+        [w.pgettext("drill", "Ended"), _when(w, card.get("ended_at"), tz)],
+        [w.pgettext("drill", "Drill length"), _minutes(w, card.get("drill_minutes"))],
     ]
     story.append(
         _table(
@@ -212,189 +155,253 @@ def render_score_card(
         )
     )
     summary = card["summary"]
-    story.append(Paragraph(_esc(w("objectives")), st["h2"]))
-    story.append(
-        Paragraph(
-            _esc(
-                f"{w('summary')}: {w('met')} {summary['met']} · {w('partly')} "
-                f"{summary['partly']} · {w('not-met')} {summary['not_met']}"
-            ),
-            st["base"],
-        )
-    )
-    rows: list[list[Any]] = [[w("objective"), w("result"), w("measured")]]
+    story.append(Paragraph(_esc(w.pgettext("drill", "Objectives")), st["h2"]))
+    said = w.pgettext("drill", "Summary: met {met} · partly met {partly} · not met {not_met}")
+    story.append(Paragraph(_esc(said.format(**summary)), st["base"]))
+    head = w.with_sep("\n")
+    rows: list[list[Any]] = [
+        [
+            head.pgettext("drill", "Objective"),
+            head.pgettext("drill", "Result"),
+            head.pgettext("drill", "Measured"),
+        ]
+    ]
     styles: list[Any] = []
     for index, objective in enumerate(card["objectives"], start=1):
-        unit = {"min": "min", "%": "%"}.get(objective["unit"], "")
+        measured = objective["measured"]
+        figure = (
+            _minutes(w, measured)
+            if objective["unit"] == "min"
+            else f"{_num(measured)} %"
+            if objective["unit"] == "%" and measured is not None
+            else _num(measured)
+        )
         rows.append(
             [
-                Paragraph(_esc(w.text(objective["name"])), st["cell"]),
-                w(objective["result"]),
-                _num(objective["measured"], unit),
+                Paragraph(_esc(w.pick(objective["name"])), st["cell"]),
+                Paragraph(_esc(_result(w, objective["result"])), st["cell"]),
+                figure,
             ]
         )
         styles.append(
             ("TEXTCOLOR", (1, index), (1, index), RESULT_COLOURS.get(objective["result"], ALERT))
         )
     story.append(_table(rows, [110 * mm, 32 * mm, 32 * mm], font, styles))
-    story.append(Paragraph(_esc(w("minutes_note")), st["cell"]))
+    note = w.pgettext(
+        "drill",
+        "All times are drill minutes from the drill's start (pauses excluded, scaled by speed).",
+    )
+    story.append(Paragraph(_esc(note), st["cell"]))
 
-    story.append(Paragraph(_esc(w("clocks")), st["h2"]))
-    rows = [[w("report"), w("level"), w("due"), w("made"), w("state")]]
+    story.append(Paragraph(_esc(w.pgettext("drill", "Reporting clocks")), st["h2"]))
+    rows = [
+        [
+            head.pgettext("drill", "Report"),
+            head.pgettext("drill", "Level"),
+            head.pgettext("drill", "Due (drill min)"),
+            head.pgettext("drill", "Made (drill min)"),
+            head.pgettext("drill", "Judged"),
+        ]
+    ]
     for clock in card["clocks"]:
-        state = w(clock["state"])
+        state = _state(w, clock["state"])
         if clock["state"] == "late":
-            state += f" +{clock['late_minutes']} min"
+            state += " +" + _minutes(w, clock["late_minutes"])
         rows.append(
             [
-                w(clock["kind"]),
+                Paragraph(_esc(_report(w, clock["kind"])), st["cell"]),
                 clock["level"],
                 _num(clock["due_minutes"]),
                 _num(clock["made_minutes"]),
-                state,
+                Paragraph(_esc(state), st["cell"]),
             ]
         )
     story.append(_table(rows, [40 * mm, 20 * mm, 38 * mm, 38 * mm, 38 * mm], font))
 
     callout = card.get("callout")
-    story.append(Paragraph(_esc(w("callout")), st["h2"]))
+    story.append(Paragraph(_esc(w.pgettext("drill", "Call-out")), st["h2"]))
     if callout:
-        rows = [[w("person"), w("reached")]]
+        rows = [[head.pgettext("drill", "Person"), head.pgettext("drill", "Reached (min)")]]
         for person in callout["people"]:
+            reached = person["reached_minutes"]
             rows.append(
                 [
-                    Paragraph(_esc(f"{person['path']}  {w.text(person['name'])}"), st["cell"]),
-                    _num(person["reached_minutes"])
-                    if person["reached_minutes"] is not None
-                    else w("not_reached"),
+                    Paragraph(_esc(f"{person['path']}  {w.pick(person['name'])}"), st["cell"]),
+                    _num(reached) if reached is not None else w.pgettext("drill", "not reached"),
                 ]
             )
         story.append(_table(rows, [120 * mm, 54 * mm], font))
     else:
-        story.append(Paragraph(_esc(w("none")), st["base"]))
+        story.append(Paragraph(_esc(w.pgettext("drill", "none")), st["base"]))
 
     checklist = card["checklist"]
     forms = card["forms"]
-    story.append(Paragraph(_esc(w("checklist")), st["h2"]))
+    story.append(Paragraph(_esc(w.pgettext("drill", "Checklist")), st["h2"]))
     story.append(Paragraph(_esc(f"{checklist['done']} / {checklist['total']}"), st["base"]))
-    story.append(Paragraph(_esc(w("forms")), st["h2"]))
-    story.append(
-        Paragraph(
-            _esc(
-                f"{w('issued')} {forms['issued']} · {w('entered')} {forms['entered']} · "
-                f"{w('void')} {forms['void']} · {w('outstanding')} {forms['outstanding']}"
-            ),
-            st["base"],
-        )
+    story.append(Paragraph(_esc(w.pgettext("drill", "Paper forms")), st["h2"]))
+    said = w.pgettext(
+        "drill",
+        "issued {issued} · back-entered {entered} · void {void} · outstanding {outstanding}",
     )
+    story.append(Paragraph(_esc(said.format(**forms)), st["base"]))
     if forms["departments"]:
-        rows = [[w("department"), w("sheets"), w("first_issued")]]
+        rows = [
+            [
+                head.pgettext("drill", "Ward / department"),
+                head.pgettext("drill", "Sheets"),
+                head.pgettext("drill", "First issued (drill min)"),
+            ]
+        ]
         for dept in forms["departments"]:
             rows.append(
                 [dept["department"] or "—", str(dept["sheets"]), _num(dept["first_minutes"])]
             )
         story.append(_table(rows, [80 * mm, 30 * mm, 64 * mm], font))
 
-    story.append(Paragraph(_esc(w("injects")), st["h2"]))
-    rows = [[w("inject"), w("at"), w("arrived"), w("state")]]
+    story.append(Paragraph(_esc(w.pgettext("drill", "Injects")), st["h2"]))
+    rows = [
+        [
+            head.pgettext("drill", "Inject"),
+            head.pgettext("drill", "Planned (min)"),
+            head.pgettext("drill", "Arrived (min)"),
+            head.pgettext("drill", "Judged"),
+        ]
+    ]
     for inject in card["injects"]:
         rows.append(
             [
-                f"{inject['code']} ({inject['kind']})",
+                Paragraph(
+                    _esc(f"{inject['code']} ({_inject_kind(w, inject['kind'])})"), st["cell"]
+                ),
                 _num(inject["at_minutes"]),
                 _num(inject["arrived_minutes"]),
-                w(inject["state"]),
+                Paragraph(_esc(_state(w, inject["state"])), st["cell"]),
             ]
         )
     story.append(_table(rows, [74 * mm, 30 * mm, 30 * mm, 40 * mm], font))
-    _build(story, out, f"{w('score_title')} {card['drill']}", printed_at, w.lang)
+    _build(story, out, f"{title} {card['drill']}", printed_at, w)
 
 
 def _build(
-    story: list[Flowable], out: BinaryIO, title: str, printed_at: dt.datetime, lang: str
+    story: list[Flowable], out: BinaryIO, title: str, printed_at: dt.datetime, w: Words
 ) -> None:
-    shown = cast(PrintLanguage, lang if lang in ("zh", "en", "both") else "both")
-    when = format_datetime(printed_at, "en" if lang == "en" else "zh", tz=printed_at.tzinfo)
-    footer = f"HIS Console · {when}"
+    printed = w.with_sep(" ").pgettext("drill", "Printed")
+    footer = f"{title} · {printed} {format_datetime(printed_at, w.first, tz=printed_at.tzinfo)}"
     doc = SimpleDocTemplate(out, **document_setup(title))
-    doc.build(story, canvasmaker=numbered_canvas(footer, shown))
+    doc.build(story, canvasmaker=numbered_canvas(footer, w.lang))
 
 
 def render_review(
     review: Mapping[str, Any],
     incident: Mapping[str, Any],
     *,
-    lang: str,
+    lang: PrintLanguage,
     hospital: Mapping[str, str],
     printed_at: dt.datetime,
     out: BinaryIO,
     plan_sections: Mapping[str, Mapping[str, str]] | None = None,
 ) -> None:
     """Write the after-action review (as ``services.review.review`` reads it) of
-    ``incident`` (its summary): timings, went well / badly, improvement items."""
+    ``incident`` (its summary) in ``lang``: timings, went well / badly, improvement items."""
     font = register_fonts()
     st = _styles(font)
-    w = _Words(lang)
+    w = Words(lang)
+    head = w.with_sep("\n")
+    label = w.with_sep(" ")
     tz = printed_at.tzinfo
-    story: list[Flowable] = [Paragraph(_esc(w("review_title")), st["h1"])]
+    title = w.pgettext("drill", "After-action review")
+    story: list[Flowable] = [Paragraph(_esc(title), st["h1"])]
     if incident.get("exercise"):
-        story.append(Paragraph(_esc(w("exercise")), st["mark"]))
+        story.append(Paragraph(_esc(w.gettext("EXERCISE — not a real incident")), st["mark"]))
+    incident_line = (
+        label.pgettext("drill", "Incident") + f": {incident['id']} · {incident['title']}"
+    )
     story += [
-        Paragraph(_esc(w.text(hospital)), st["base"]),
-        Paragraph(_esc(f"{w('incident')}: {incident['id']} · {incident['title']}"), st["base"]),
-        Paragraph(_esc(f"{w('level')}: {incident['level']}"), st["base"]),
-        Paragraph(_esc(w("timings")), st["h2"]),
+        Paragraph(_esc(w.pick(hospital)), st["base"]),
+        Paragraph(_esc(incident_line), st["base"]),
+        Paragraph(_esc(label.pgettext("drill", "Level") + f": {incident['level']}"), st["base"]),
+        Paragraph(_esc(w.pgettext("drill", "Timings")), st["h2"]),
     ]
     if review.get("drill"):
-        story.append(Paragraph(_esc(w("drill_clock").format(drill=review["drill"])), st["cell"]))
-    rows: list[list[Any]] = [[w("milestone"), w("time"), w("minutes"), w("state")]]
+        said = w.pgettext(
+            "drill",
+            "Drill {drill}: times are on the drill's clock (its start plus drill minutes; pauses "
+            "excluded, scaled by speed).",
+        )
+        story.append(Paragraph(_esc(said.format(drill=review["drill"])), st["cell"]))
+    rows: list[list[Any]] = [
+        [
+            head.pgettext("drill", "Milestone"),
+            head.pgettext("drill", "Time"),
+            head.pgettext("drill", "Minutes from detection"),
+            head.pgettext("drill", "Judged"),
+        ]
+    ]
     for point in review["timings"]:
         clock = point.get("clock")
         state = ""
         if clock:
-            state = w(clock["state"]) if clock["state"] in WORDS else clock["state"]
+            state = _state(w, clock["state"])
             if clock["state"] == "late":
-                state += f" +{max(1, round(clock['late_seconds'] / 60))} min"
+                state += " +" + _minutes(w, max(1, round(clock["late_seconds"] / 60)))
         rows.append(
             [
                 Paragraph(_esc(_milestone(point["milestone"], w)), st["cell"]),
-                _time(point["at"], tz),
+                _when(w, point["at"], tz),
                 _num(point["minutes"]),
-                state,
+                Paragraph(_esc(state), st["cell"]),
             ]
         )
     story.append(_table(rows, [62 * mm, 40 * mm, 36 * mm, 36 * mm], font))
-    for key in ("went_well", "went_badly"):
-        story.append(Paragraph(_esc(w(key)), st["h2"]))
-        text = review.get(key) or w("empty")
+    for heading, key in (
+        (w.pgettext("drill", "What went well"), "went_well"),
+        (w.pgettext("drill", "What went badly"), "went_badly"),
+    ):
+        story.append(Paragraph(_esc(heading), st["h2"]))
+        text = review.get(key) or w.pgettext("drill", "(not written)")
         for line in text.splitlines() or [text]:
             story.append(Paragraph(_esc(line), st["base"]))
-    story.append(Paragraph(_esc(w("improvements")), st["h2"]))
+    story.append(Paragraph(_esc(w.pgettext("drill", "Improvement items")), st["h2"]))
     if review["improvements"]:
-        rows = [[w("item"), w("owner"), w("due_date"), w("plan_section"), w("done")]]
+        rows = [
+            [
+                head.pgettext("drill", "Item"),
+                head.pgettext("drill", "Owner"),
+                head.pgettext("drill", "Due date"),
+                head.pgettext("drill", "Plan section"),
+                head.pgettext("drill", "Done"),
+            ]
+        ]
         for item in review["improvements"]:
             section = item["plan_section"] or "—"
             if plan_sections and item["plan_section"] in plan_sections:
-                section = f"{section} {w.text(plan_sections[item['plan_section']])}"
+                section = f"{section} {w.pick(plan_sections[item['plan_section']])}"
+            done = w.pgettext("drill", "done") if item["done"] else w.pgettext("drill", "open")
             rows.append(
                 [
                     Paragraph(_esc(item["text"]), st["cell"]),
                     Paragraph(_esc(item["owner"]), st["cell"]),
-                    item["due"],
+                    format_date(item["due"], w.first),
                     Paragraph(_esc(section), st["cell"]),
-                    w("yes") if item["done"] else w("no"),
+                    Paragraph(_esc(done), st["cell"]),
                 ]
             )
         story.append(_table(rows, [62 * mm, 28 * mm, 24 * mm, 40 * mm, 20 * mm], font))
     else:
-        story.append(Paragraph(_esc(w("none")), st["base"]))
-    _build(story, out, f"{w('review_title')} {incident['id']}", printed_at, w.lang)
+        story.append(Paragraph(_esc(w.pgettext("drill", "none")), st["base"]))
+    _build(story, out, f"{title} {incident['id']}", printed_at, w)
 
 
-def _milestone(name: str, w: _Words) -> str:
+def _milestone(name: str, w: Words) -> str:
     """A review milestone ("detected", "initial report", "HIS restored") in words."""
     if name.endswith(" report"):
-        return w(f"report_{name[: -len(' report')]}")
+        return _report(w, name[: -len(" report")])
     if name.endswith(" restored"):
-        return f"{name[: -len(' restored')]} {w('restored')}"
-    return w(name)
+        system = name[: -len(" restored")]
+        return w.pgettext("drill", "{system} restored").format(system=system)
+    return {
+        "detected": w.pgettext("drill", "Detected"),
+        "declared": w.pgettext("drill", "Declared"),
+        "resolved": w.pgettext("drill", "Resolved"),
+        "closed": w.pgettext("drill", "Closed"),
+    }.get(name, name)

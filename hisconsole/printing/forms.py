@@ -49,7 +49,7 @@ if TYPE_CHECKING:
 #: A template file larger than this is refused unread (a form is a few kilobytes).
 MAX_TEMPLATE_BYTES = 1024 * 1024
 MAX_PDF_BYTES = 50 * 1024 * 1024
-LANGS = ("zh", "en")
+LANGS = ("zh", "en", "both")
 
 Progress = Callable[[int, int], bool]
 
@@ -105,7 +105,8 @@ def read_template(path: Path) -> FormTemplate:
         for loc, chars in unprintable(template)
     ]
     if template.pdf is None:
-        layout = FormPainter(template, "zh", "").problems + FormPainter(template, "en", "").problems
+        # Both languages take the most room: what fits them fits either alone.
+        layout = FormPainter(template, "both", "").problems
         problems += [Problem("(layout)", msg) for msg in dict.fromkeys(layout)]
     if problems:
         raise TemplateInvalid(problems, source)
@@ -156,7 +157,7 @@ def load_templates(
 
 def _check_lang(lang: str) -> None:
     if lang not in LANGS:
-        raise ValueError(f"lang must be zh or en, not {lang!r}")
+        raise ValueError(f"lang must be zh, en or both, not {lang!r}")
 
 
 def render_pack(
@@ -204,7 +205,7 @@ def render_pack(
 
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pageCompression=1, initialFontName=register_fonts(), initialFontSize=9)
-    title = used[sheets[0].template].title.get(lang)
+    title = " ".join(used[sheets[0].template].title.shown(lang)).strip()
     describe(
         canvas,
         f"{title} — {sheets[0].serial}" + (f" … {sheets[-1].serial}" if len(sheets) > 1 else ""),
@@ -309,7 +310,7 @@ def stamp_pdf(
     out: BinaryIO,
     pages: str = "first",
     position: str = "top-right",
-    lang: str = "zh",
+    lang: str = "both",
     progress: Progress | None = None,
 ) -> int:
     """The hospital's own PDF form, one copy per sheet, each stamped with that sheet's marks.

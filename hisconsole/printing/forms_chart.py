@@ -43,7 +43,7 @@ class ChartPainter:
         labels = (*chart.rows_above, chart.time_label, *chart.rows_per_time, *chart.rows_per_day)
         #: One size for every row label (the longest decides), so the rows read as one table.
         self.label_size = min(
-            fit(" ".join(label.pair(lang)), 7, self.label_w - 2 * mm) for label in labels
+            fit(" ".join(label.shown(lang)).strip(), 7, self.label_w - 2 * mm) for label in labels
         )
 
     @property
@@ -71,7 +71,7 @@ class ChartPainter:
         c.drawString(x + (w - width_of(s, size)) / 2, y, s)
 
     def _row_label(self, c: Canvas, label: Text, top: float) -> None:
-        p, s = label.pair(self.lang)
+        p, s = label.shown(self.lang)
         size = self.label_size
         y = top - ROW_H + (ROW_H - size * 0.7) / 2
         self._text(c, self.left + 1 * mm, y, p, size)
@@ -147,7 +147,7 @@ class ChartPainter:
             if i:
                 c.setLineWidth(0.35)
                 c.line(x, top, x, bottom)
-            p, s = scale.label.pair(self.lang)
+            p, s = scale.label.shown(self.lang)
             self._centred(c, x, scale_w, top - 3.2 * mm, p, 6.5)
             c.setFillGray(GREY)
             self._centred(c, x, scale_w, top - 5.8 * mm, s, 5)

@@ -16,7 +16,9 @@ from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.pdfgen.canvas import Canvas
 
 from hisconsole.domain.forms import FormTemplate, HeaderField, Sheet, Text
-from hisconsole.printing.common import fit, wrap
+from hisconsole.i18n import N_, PRINT_LANGUAGES, Words, in_every_language
+from hisconsole.i18n import gettext as _
+from hisconsole.printing.common import fit, page_label, wrap
 from hisconsole.printing.common import width as width_of
 from hisconsole.printing.fonts import FONT, register_fonts
 from hisconsole.printing.forms_chart import ChartPainter
@@ -55,12 +57,29 @@ RULE = 0.35
 FRAME = 0.8
 HEAD_FILL = 0.92
 
-EXERCISE = Text(zh="演练", en="EXERCISE")
-EXERCISE_BANNER = Text(zh="演练 — 非真实事件", en="EXERCISE — not a real incident")
 EXERCISE_RED = (0.78, 0.1, 0.1)
-REPRINT = Text(zh="重印", en="REPRINT")
-PRE_PRINTED = Text(zh="预印", en="pre-printed")
-BACK_ENTRY = Text(zh="补录 HIS", en="Back-entry into HIS")
+#: The console's own words on a sheet (catalogue ids), beside the template's.
+BACK_ENTRY = N_("Back-entry into HIS")
+BACK_ENTRY_ITEMS: tuple[tuple[str, str, float], ...] = (
+    ("box", N_("entered"), 0),
+    ("box", N_("voided"), 0),
+    # Who back-entered the sheet (a short label before a line to sign on).
+    ("line", N_("by"), 28 * mm),
+    ("line", N_("date/time"), 26 * mm),
+    ("line", N_("HIS record no."), 28 * mm),
+)
+
+
+def _words(lang: str, sep: str = " / ") -> Words:
+    """The console's words on a sheet printed in ``lang`` (zh, en or both)."""
+    if lang not in PRINT_LANGUAGES:
+        raise ValueError(f"lang must be zh, en or both, not {lang!r}")
+    return Words(lang, sep)
+
+
+def said(message: str) -> Text:
+    """A catalogue text in both languages, printed like a template's label."""
+    return Text(**in_every_language(lambda: _(message)))
 
 
 @dataclass(frozen=True)
@@ -92,7 +111,7 @@ class FormPainter:
     # -- measuring -------------------------------------------------------------------------
 
     def _pair(self, text: Text) -> tuple[str, str]:
-        return text.pair(self.lang)
+        return text.shown(self.lang)
 
     def _field_lines(self) -> list[tuple[float, list[HeaderField]]]:
         """Header boxes flowed into lines that fill the width: (line height, fields)."""
@@ -144,14 +163,7 @@ class FormPainter:
         return out
 
     def _back_entry_items(self) -> list[tuple[str, Text, float]]:
-        items: list[tuple[str, Text, float]] = [
-            ("box", Text(zh="已补录", en="entered"), 0),
-            ("box", Text(zh="作废", en="voided"), 0),
-            ("line", Text(zh="补录人", en="by"), 28 * mm),
-            ("line", Text(zh="时间", en="date/time"), 26 * mm),
-            ("line", Text(zh="HIS 记录号", en="HIS record no."), 28 * mm),
-        ]
-        return items
+        return [(kind, said(message), w) for kind, message, w in BACK_ENTRY_ITEMS]
 
     def _plan(self) -> None:
         t = self.template
@@ -169,7 +181,7 @@ class FormPainter:
         sig_rows = math.ceil(len(t.signatures) / SIGNATURES_PER_ROW)
         self.back_entry_h = 0.0
         if t.back_entry:
-            self.back_entry_h = 4.5 * mm + len(self._back_entry_rows()) * BACK_ENTRY_ROW
+            self.back_entry_h = 4.5 * mm + BACK_ENTRY_ROW
         bottom_fixed = FOOTER_H + self.back_entry_h + sig_rows * SIGNATURE_H
         #: Top of the notes (and the check boxes, at the bottom), just above the signatures.
         self.lower_top = MARGIN_BOTTOM + bottom_fixed + GAP + notes_h
@@ -368,14 +380,15 @@ class FormPainter:
         c.setLineWidth(0.6)
         c.rect(x, baseline - 0.4 * mm, BOX, BOX)
 
-    def _option(self, c: Canvas, opt: Text, x: float, baseline: float) -> float:
+    def _option(self, c: Canvas, opt: Text, x: float, baseline: float, k: float = 1.0) -> float:
+        """A check box and its label (``k``: the label's scale); returns where the next goes."""
         p, s = self._pair(opt)
         self._checkbox(c, x, baseline)
         x += BOX + 1.2 * mm
-        self._text(c, x, baseline, p, 7.5)
-        x += width_of(p, 7.5) + 1 * mm
-        self._text(c, x, baseline, s, 6, GREY)
-        return x + width_of(s, 6) + 4 * mm
+        self._text(c, x, baseline, p, 7.5 * k)
+        x += width_of(p, 7.5 * k) + 1 * mm
+        self._text(c, x, baseline, s, 6 * k, GREY)
+        return x + width_of(s, 6 * k) + 4 * mm
 
     def _draw_checkboxes(self, c: Canvas, y: float) -> float:
         for group, lines in zip(self.template.checkboxes, self.check_lines, strict=True):
@@ -398,61 +411,54 @@ class FormPainter:
             indent = 0 if line.startswith("• ") else width_of("• ", 7.2)
             self._text(c, self.left + indent, y, line, size, grey)
 
-    def _back_entry_rows(self) -> list[list[tuple[str, Text, float]]]:
-        """The back-entry items flowed into rows that fit beside the strip's own label."""
-        room = self.right - 1.5 * mm - self._back_entry_x()
-        rows: list[list[tuple[str, Text, float]]] = [[]]
-        used = 0.0
-        for item in self._back_entry_items():
-            kind, text, _ = item
-            need = self._option_w(text) if kind == "box" else self._line_label_w(text) + 19 * mm
-            if rows[-1] and used + need > room:
-                rows.append([])
-                used = 0.0
-            rows[-1].append(item)
-            used += need
-        return rows
-
     def _back_entry_x(self) -> float:
-        p, s = self._pair(BACK_ENTRY)
-        return self.left + 1.5 * mm + max(width_of(p, 7.5), width_of(s, 5.5)) + 4 * mm
+        """Where the strip's items start: right of its own label (at most 32 mm wide)."""
+        p, s = self._pair(said(BACK_ENTRY))
+        label_w = min(32 * mm, max(width_of(p, 7.5), width_of(s, 5.5)))
+        return self.left + 1.5 * mm + label_w + 4 * mm
 
     def _draw_back_entry(self, c: Canvas, bottom: float) -> None:
-        rows = self._back_entry_rows()
+        """One row whatever the language: the words shrink when a translation runs long, so
+        the console's catalogue never changes how much room a template's contents get."""
+        items = self._back_entry_items()
         height = self.back_entry_h - 2 * mm
         c.setLineWidth(RULE)
         c.setStrokeGray(0)
         c.rect(self.left, bottom, self.content_w, height)
         top = bottom + height
-        p, s = self._pair(BACK_ENTRY)
-        self._text(c, self.left + 1.5 * mm, top - 3.2 * mm, p, 7.5)
-        self._text(c, self.left + 1.5 * mm, top - 6 * mm, s, 5.5, GREY)
-        for r, row in enumerate(rows):
-            x = self._back_entry_x()
-            baseline = top - 4.5 * mm - r * BACK_ENTRY_ROW
-            fixed = sum(
-                self._option_w(t) if kind == "box" else self._line_label_w(t) + 4 * mm
-                for kind, t, _ in row
-            )
-            lines = sum(w for _, _, w in row) or 1.0
-            # The write-in lines take whatever width the labels and boxes leave.
-            stretch = max(0.3, (self.right - 1.5 * mm - x + 3 * mm - fixed) / lines)
-            for kind, text, w in row:
-                if kind == "box":
-                    x = self._option(c, text, x, baseline)
-                    continue
-                lp, ls = self._pair(text)
-                self._text(c, x, baseline, lp, 7)
-                x += width_of(lp, 7) + 1 * mm
-                self._text(c, x, baseline, ls, 5.5, GREY)
-                x += width_of(ls, 5.5) + 1 * mm
-                c.setLineWidth(RULE)
-                c.line(x, baseline - 0.8 * mm, x + w * stretch, baseline - 0.8 * mm)
-                x += w * stretch + 3 * mm
-
-    def _line_label_w(self, text: Text) -> float:
-        p, s = self._pair(text)
-        return width_of(p, 7) + 1 * mm + width_of(s, 5.5)
+        p, s = self._pair(said(BACK_ENTRY))
+        label_w = self._back_entry_x() - self.left - 5.5 * mm
+        self._text(c, self.left + 1.5 * mm, top - 3.2 * mm, p, fit(p, 7.5, label_w))
+        self._text(c, self.left + 1.5 * mm, top - 6 * mm, s, fit(s, 5.5, label_w), GREY)
+        x = self._back_entry_x()
+        baseline = top - 4.5 * mm
+        # Widths at full size: the words (which scale) and the gaps and boxes (which do not).
+        words = gaps = lines = 0.0
+        for kind, text, w in items:
+            tp, ts = self._pair(text)
+            if kind == "box":
+                words += width_of(tp, 7.5) + width_of(ts, 6)
+                gaps += BOX + 6.2 * mm
+            else:
+                words += width_of(tp, 7) + width_of(ts, 5.5)
+                gaps += 5 * mm
+                lines += w
+        room = self.right - 1.5 * mm - x + 3 * mm
+        k = min(1.0, max(0.5, (room - gaps - 0.3 * lines) / words)) if words else 1.0
+        # The write-in lines take whatever width the labels and boxes leave.
+        stretch = max(0.3, (room - gaps - k * words) / (lines or 1.0))
+        for kind, text, w in items:
+            if kind == "box":
+                x = self._option(c, text, x, baseline, k)
+                continue
+            lp, ls = self._pair(text)
+            self._text(c, x, baseline, lp, 7 * k)
+            x += width_of(lp, 7 * k) + 1 * mm
+            self._text(c, x, baseline, ls, 5.5 * k, GREY)
+            x += width_of(ls, 5.5 * k) + 1 * mm
+            c.setLineWidth(RULE)
+            c.line(x, baseline - 0.8 * mm, x + w * stretch, baseline - 0.8 * mm)
+            x += w * stretch + 3 * mm
 
     def _draw_signatures(self, c: Canvas, bottom: float) -> None:
         sigs = self.template.signatures
@@ -487,20 +493,13 @@ class FormPainter:
 
     def _draw_footer(self, c: Canvas, sheet: Sheet) -> None:
         t = self.template
-        labels = {
-            "serial": "编号 Serial",
-            "incident": "事件 Incident",
-            "form": "表单 Form",
-            "printed": "打印 Printed",
-        }
-        if self.lang == "en":
-            labels = {k: " ".join(reversed(v.split(" ", 1))) for k, v in labels.items()}
+        w = _words(self.lang, sep=" ")
         left = "  ·  ".join(
             (
-                f"{labels['serial']} {sheet.serial}",
-                f"{labels['incident']} {incident_text(sheet, self.lang)}",
-                f"{labels['form']} {t.code} v{t.version}",
-                f"{labels['printed']} {sheet.printed_at}",
+                w.gettext("Serial") + f" {sheet.serial}",
+                w.gettext("Incident") + f" {incident_text(sheet, self.lang)}",
+                w.gettext("Form") + f" {t.code} v{t.version}",
+                w.gettext("Printed") + f" {sheet.printed_at}",
             )
         )
         right = page_text(sheet, self.lang)
@@ -560,20 +559,17 @@ def incident_text(sheet: Sheet, lang: str) -> str:
     """The incident id, or "pre-printed" for stock printed before any incident."""
     if sheet.incident_id is not None:
         return sheet.incident_id
-    primary, secondary = PRE_PRINTED.pair(lang)
-    return f"{primary} / {secondary}"
+    return _words(lang).gettext("pre-printed")
 
 
 def incident_line(sheet: Sheet, lang: str) -> str:
-    label = "事件 Incident" if lang == "zh" else "Incident 事件"
+    label = _words(lang, sep=" ").gettext("Incident")
     return f"{label}: {incident_text(sheet, lang)}"
 
 
 def page_text(sheet: Sheet, lang: str) -> str:
-    """Page x of y in both languages, the primary one first."""
-    zh = f"第 {sheet.page_no} 页 共 {sheet.page_count} 页"
-    en = f"page {sheet.page_no} of {sheet.page_count}"
-    return f"{zh} · {en}" if lang == "zh" else f"{en} · {zh}"
+    """Page x of y in ``lang`` (both: Chinese first)."""
+    return page_label(sheet.page_no, sheet.page_count, _words(lang).lang)
 
 
 def draw_codes(c: Canvas, serial: str, right: float, top: float) -> None:
@@ -594,7 +590,7 @@ def draw_codes(c: Canvas, serial: str, right: float, top: float) -> None:
 
 def reprint_text(sheet: Sheet, lang: str) -> str:
     """``重印 REPRINT 1``: the sheet replaces one whose print job did not come out."""
-    return f"{' '.join(REPRINT.pair(lang))} {sheet.reprint}"
+    return _words(lang, sep=" ").gettext("REPRINT") + f" {sheet.reprint}"
 
 
 def draw_reprint(c: Canvas, sheet: Sheet, x: float, y: float, lang: str) -> None:
@@ -612,8 +608,7 @@ def draw_reprint(c: Canvas, sheet: Sheet, x: float, y: float, lang: str) -> None
 
 
 def exercise_banner(lang: str) -> str:
-    p, s = EXERCISE_BANNER.pair(lang)
-    return f"{p}   ·   {s}"
+    return _words(lang, sep="   ·   ").gettext("EXERCISE — not a real incident")
 
 
 def draw_exercise(
@@ -629,7 +624,7 @@ def draw_exercise(
         c.setFont(FONT, 9)
         c.drawCentredString(width / 2, band_y + 1.8 * mm, exercise_banner(lang))
     c.setFillColorRGB(0.97, 0.8, 0.8)
-    mark = " ".join(EXERCISE.pair(lang))
+    mark = _words(lang, sep=" ").gettext("EXERCISE")
     angle = math.degrees(math.atan2(height, width))
     diagonal = math.hypot(width, height)
     size = min(140.0, diagonal * 0.62 / max(1.0, width_of(mark, 1)))

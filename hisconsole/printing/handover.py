@@ -23,6 +23,7 @@ from hisconsole.domain.roster import ROLE_NAMES
 from hisconsole.i18n import PrintLanguage, Words
 from hisconsole.printing.common import document_setup, numbered_canvas
 from hisconsole.printing.fonts import register_fonts
+from hisconsole.printing.words import RESTORED_AT_RESOLUTION
 
 WIDTH = 174 * mm
 HEADER_TINT = colors.HexColor("#ECEFF1")
@@ -189,7 +190,7 @@ class _Sheet:
                     s["code"],
                     w.pgettext("system status", s["status"]),
                     _time(s["since"]),
-                    s["estimate"] or s["comment"] or "",
+                    s["estimate"] or _comment(w, s["comment"]),
                 )
                 for s in c["systems"]
             ],
@@ -359,3 +360,10 @@ def render(content: dict[str, Any], lang: PrintLanguage = "both") -> bytes:
 def _esc(value: Any) -> str:
     """``value`` as text for a Paragraph (its markup characters escaped)."""
     return escape(str(value))
+
+
+def _comment(w: Words, comment: str | None) -> str:
+    """A system's comment: the one the console writes itself in words, a person's as typed."""
+    if comment == RESTORED_AT_RESOLUTION:
+        return w.gettext(RESTORED_AT_RESOLUTION)
+    return comment or ""

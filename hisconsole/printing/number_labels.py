@@ -16,8 +16,8 @@ from typing import Any, BinaryIO
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
-from hisconsole.domain.forms import Text
-from hisconsole.printing.common import describe, fit
+from hisconsole.i18n import N_, PrintLanguage, Words
+from hisconsole.printing.common import describe, fit, page_label
 from hisconsole.printing.common import width as width_of
 from hisconsole.printing.fonts import FONT, register_fonts
 from hisconsole.printing.forms_codes import bar_width, code128_runs, draw_runs, mm
@@ -28,12 +28,10 @@ LEFT = (A4[0] - COLUMNS * LABEL_W - (COLUMNS - 1) * 2.5 * mm) / 2
 TOP = A4[1] - 15.15 * mm
 GREY = 0.38
 
-TITLE = Text(zh="临时住院号", en="Temporary patient no.")
-SHEET = Text(zh="应急号段", en="Temporary patient numbers")
-LINES = (
-    Text(zh="姓名", en="Name"),
-    Text(zh="性别 / 出生日期", en="Sex / date of birth"),
-)
+TITLE = N_("Temporary patient no.")
+SHEET = N_("Temporary patient numbers")
+#: The lines the ward writes on (the console never holds the patient's details).
+LINES = (N_("Name"), N_("Sex / date of birth"))
 
 
 def render_number_labels(
@@ -41,31 +39,32 @@ def render_number_labels(
     *,
     hospital: dict[str, str],
     printed_at: str,
-    lang: str,
+    lang: PrintLanguage,
     out: BinaryIO,
 ) -> int:
-    """Draw one label per ``{"number", "ward", "ward_name": {zh, en}}``; returns the pages."""
+    """Draw one label per ``{"number", "ward", "ward_name": {zh, en}}`` in ``lang`` (zh, en
+    or both); returns the pages."""
     register_fonts()
+    w = Words(lang, sep=" ")
     per_page = COLUMNS * ROWS
     pages = max(1, -(-len(labels) // per_page))
     canvas = Canvas(out, pagesize=A4)
-    title, other = SHEET.pair(lang)
-    describe(canvas, f"{title} / {other}")
+    describe(canvas, w.with_sep(" / ").gettext(SHEET))
     for page in range(pages):
         chunk = labels[page * per_page : (page + 1) * per_page]
         for index, label in enumerate(chunk):
             column, row = index % COLUMNS, index // COLUMNS
             x = LEFT + column * (LABEL_W + 2.5 * mm)
             y = TOP - (row + 1) * LABEL_H
-            _label(canvas, label, x, y, hospital.get(lang, ""), lang)
-        _page_line(canvas, chunk, page + 1, pages, printed_at, lang)
+            _label(canvas, label, x, y, w.pick(hospital), w)
+        _page_line(canvas, chunk, page + 1, pages, printed_at, w)
         canvas.showPage()
     canvas.save()
     return pages
 
 
 def _label(
-    canvas: Canvas, label: dict[str, Any], x: float, y: float, hospital: str, lang: str
+    canvas: Canvas, label: dict[str, Any], x: float, y: float, hospital: str, w: Words
 ) -> None:
     pad = 2.5 * mm
     room = LABEL_W - 2 * pad
@@ -75,11 +74,10 @@ def _label(
     canvas.rect(x, y, LABEL_W, LABEL_H)
     canvas.setDash()
     top = y + LABEL_H - pad
-    primary, secondary = TITLE.pair(lang)
     canvas.setFillGray(GREY)
     canvas.setFont(FONT, fit(hospital, 6, room))
     canvas.drawString(x + pad, top - 2 * mm, hospital)
-    heading = f"{primary} {secondary}"
+    heading = w.gettext(TITLE)
     canvas.setFont(FONT, fit(heading, 6.5, room))
     canvas.drawString(x + pad, top - 5 * mm, heading)
     number = str(label["number"])
@@ -92,13 +90,12 @@ def _label(
     quiet = 3 * mm
     module = bar_width(bars, room - 2 * quiet, 0.3 * mm)
     draw_runs(canvas, bars, x + pad + quiet, top - 18 * mm, module, 6 * mm)
-    ward_primary, ward_secondary = Text(**label["ward_name"]).pair(lang)
-    ward = f"{ward_primary} {ward_secondary} ({label['ward']})"
+    ward = f"{w.pick(label['ward_name'])} ({label['ward']})"
     canvas.setFont(FONT, fit(ward, 7, room))
     canvas.drawString(x + pad, top - 21.5 * mm, ward)
     for i, line in enumerate(LINES):
         base = top - 26.5 * mm - i * 4.6 * mm
-        text = " ".join(line.pair(lang))
+        text = w.gettext(line)
         canvas.setFillGray(GREY)
         canvas.setFont(FONT, 6)
         canvas.drawString(x + pad, base, text)
@@ -112,14 +109,11 @@ def _page_line(
     page: int,
     pages: int,
     printed_at: str,
-    lang: str,
+    w: Words,
 ) -> None:
-    title, other = SHEET.pair(lang)
     span = f"{chunk[0]['number']} – {chunk[-1]['number']}" if chunk else "—"
-    zh = f"第 {page} 页 共 {pages} 页"
-    en = f"page {page} of {pages}"
-    pages_text = f"{zh} · {en}" if lang == "zh" else f"{en} · {zh}"
-    line = f"{title} {other} · {span} · {printed_at}"
+    pages_text = page_label(page, pages, w.lang)
+    line = f"{w.gettext(SHEET)} · {span} · {printed_at}"
     canvas.setFillGray(GREY)
     canvas.setFont(FONT, 7)
     canvas.drawString(LEFT, 8 * mm, line)

@@ -8,12 +8,25 @@ when one is raised.
 from __future__ import annotations
 
 from hisconsole.errors import KnownError
+from hisconsole.i18n import PRINT_LANGUAGES, PrintLanguage
 
 
 class ServiceError(KnownError):
     """An operation was refused; the message says why and what to do. Nothing changed."""
 
     code = "service.refused"
+
+
+class LanguageUnknown(ServiceError):
+    code = "print.language-unknown"
+    template = "Unknown language {lang!r}; use zh, en or both."
+
+
+def print_language(lang: str) -> PrintLanguage:
+    """``lang`` as a printout's language (zh, en or both); refused otherwise."""
+    if lang in PRINT_LANGUAGES:
+        return lang
+    raise LanguageUnknown(lang=lang)
 
 
 class IncidentUnknown(ServiceError):

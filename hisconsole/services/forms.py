@@ -22,9 +22,15 @@ from hisconsole.domain.forms import (
 )
 from hisconsole.domain.forms import PrintCancelled as PrintCancelled  # for the UI: a cancel
 from hisconsole.errors import N_
+from hisconsole.i18n import Words
 from hisconsole.services import plan as plan_service
 from hisconsole.services.console import ChangeSet, Console, ServiceError
-from hisconsole.services.errors import IncidentUnknown, SerialsNeverIssued, SheetsCannotMove
+from hisconsole.services.errors import (
+    IncidentUnknown,
+    SerialsNeverIssued,
+    SheetsCannotMove,
+    print_language,
+)
 from hisconsole.services.files import check_target, write_atomically
 from hisconsole.store.models import FormSerial, FormStock, Incident, Meta
 
@@ -371,8 +377,7 @@ def prepare_pack(
 
     ``progress(done, total)`` returning False cancels (PrintCancelled).
     """
-    if lang not in ("zh", "en"):
-        raise ServiceError(N_("Unknown language {lang!r}; use zh or en."), lang=lang)
+    print_language(lang)
     loaded, _problems = templates(console)
     total = 0
     for code, copies in items:
@@ -400,8 +405,7 @@ def prepare_pack(
                 raise IncidentUnknown(incident=incident)
             exercise = bool(row.exercise)
     doc = plan_service.require_document(console)
-    hospital = doc["meta"]["hospital"][lang]
-    printed_at = console.now().astimezone().strftime("%Y-%m-%d %H:%M")
+    hospital, printed_at = sheet_stamp(console, doc, lang)
     first = reserve_serials(console, total)
     all_serials = list(serial_rules.block(console.device_code, first, total))
     sheets: list[Sheet] = []
@@ -433,6 +437,14 @@ def prepare_pack(
         lang=lang,
         department=department,
     )
+
+
+def sheet_stamp(console: Console, doc: Mapping[str, Any], lang: str) -> tuple[str, str]:
+    """The hospital's name and the print time as sheets printed in ``lang`` show them."""
+    from hisconsole.i18n.formats import format_datetime
+
+    words = Words(print_language(lang))
+    return words.pick(doc["meta"]["hospital"]), format_datetime(console.now(), words.first)
 
 
 def record_pack(
@@ -618,9 +630,10 @@ def stock(console: Console, wards: int = 1) -> list[dict[str, Any]]:
 # --- the back-entry report ---------------------------------------------------------------
 
 
-def backentry_report_pdf(console: Console, incident: str | None) -> bytes:
-    """The back-entry report of ``incident`` (None: every sheet) as PDF bytes: counts per
-    status and per form, and every serial with who/when, HIS reference and void reason."""
+def backentry_report_pdf(console: Console, incident: str | None, lang: str = "both") -> bytes:
+    """The back-entry report of ``incident`` (None: every sheet) as PDF bytes, in ``lang``
+    (zh, en, or both): counts per status and per form, and every serial with who/when,
+    HIS reference and void reason."""
     from hisconsole.printing.backentry_report import render_backentry_report
     from hisconsole.services import incidents as incident_service
     from hisconsole.services import numbers as number_service
@@ -644,5 +657,14 @@ def backentry_report_pdf(console: Console, incident: str | None) -> bytes:
         printed_at=console.now().astimezone(),
         out=buffer,
         numbers=number_service.listing(console, incident=incident),
+        lang=print_language(lang),
     )
     return buffer.getvalue()
+
+
+def write_backentry_report(
+    console: Console, incident: str | None, out: Path, lang: str = "both"
+) -> None:
+    """The back-entry report written to ``out`` (a bad path or a full disk writes nothing)."""
+    check_target(out)
+    write_atomically(out, backentry_report_pdf(console, incident, lang))

@@ -110,12 +110,12 @@ def downtime_kit(
         body.append(buffer.getvalue())
     loaded, _problems = forms.templates(console)
     chosen = [(code, wards) for code in STARTER_FORMS if code in loaded]
-    pack = forms.prepare_pack(console, chosen, incident=incident, lang=first)
+    pack = forms.prepare_pack(console, chosen, incident=incident, lang=lang)
     body.append(pack.pdf)
     labelled = 0
     for ward in numbers_for:
         labelled += len(numbers.unused(console, ward))
-        body.append(numbers.labels_pdf(console, ward=ward, lang=first))
+        body.append(numbers.labels_pdf(console, ward=ward, lang=lang))
     parts = _parts(has_trees, items, name, scenario, level, len(pack.serials))
     if numbers_for:
         wards_named = ", ".join(numbers_for)

@@ -19,9 +19,10 @@ from sqlalchemy import func, select
 
 from hisconsole.domain import numbers as rules
 from hisconsole.errors import N_
+from hisconsole.i18n import languages_of
 from hisconsole.services import plan as plan_service
 from hisconsole.services.console import ChangeSet, Console, ServiceError
-from hisconsole.services.errors import IncidentUnknown
+from hisconsole.services.errors import IncidentUnknown, print_language
 from hisconsole.store.models import Incident, Meta, TempNumber, TempNumberStatus, Ward
 
 AREA = "numbers"
@@ -288,11 +289,12 @@ def labels_pdf(
     numbers: Sequence[str] = (),
     lang: str = "zh",
 ) -> bytes:
-    """A label sheet (PDF) of ``numbers``, or of every unused number of ``ward``."""
+    """A label sheet (PDF) of ``numbers``, or of every unused number of ``ward``, in
+    ``lang`` (zh, en or both)."""
+    from hisconsole.i18n.formats import format_datetime
     from hisconsole.printing.number_labels import render_number_labels
 
-    if lang not in ("zh", "en"):
-        raise ServiceError(N_("Unknown language {lang!r}; use zh or en."), lang=lang)
+    shown = print_language(lang)
     if numbers:
         wanted = set(numbers)
         rows = [r for r in listing(console) if r["number"] in wanted]
@@ -305,8 +307,8 @@ def labels_pdf(
     render_number_labels(
         rows,
         hospital=doc["meta"]["hospital"],
-        printed_at=console.now().astimezone().strftime("%Y-%m-%d %H:%M"),
-        lang=lang,
+        printed_at=format_datetime(console.now(), languages_of(shown)[0]),
+        lang=shown,
         out=buffer,
     )
     return buffer.getvalue()

@@ -434,7 +434,6 @@ def reprint_pdf(console: Console, serials: Sequence[str]) -> tuple[bytes, int]:
             N_("No form template {missing!r} on this laptop to reprint it."), missing=missing[0]
         )
     doc = plan_service.require_document(console)
-    printed_at = console.now().astimezone().strftime("%Y-%m-%d %H:%M")
     with console.db.read() as session:
         exercise: dict[str | None, bool] = {
             r.incident_id: bool(getattr(session.get(Incident, r.incident_id), "exercise", False))
@@ -447,13 +446,14 @@ def reprint_pdf(console: Console, serials: Sequence[str]) -> tuple[bytes, int]:
             serial=r.serial,
             incident_id=r.incident_id,
             exercise=exercise.get(r.incident_id, False),
-            hospital=doc["meta"]["hospital"][r.lang if r.lang in ("zh", "en") else "zh"],
+            hospital=hospital,
             printed_at=printed_at,
             page_no=number,
             page_count=len(rows),
             reprint=reprint,
         )
         for number, r in enumerate(rows, start=1)
+        for hospital, printed_at in [forms_service.sheet_stamp(console, doc, r.lang)]
     ]
     # One rendering per run of sheets sharing template and language (a pack may mix them).
     parts: list[bytes] = []

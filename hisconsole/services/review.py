@@ -19,6 +19,7 @@ from hisconsole.errors import N_
 from hisconsole.services import incident_log, incidents
 from hisconsole.services import plan as plan_service
 from hisconsole.services.console import ChangeSet, Console, ServiceError
+from hisconsole.services.errors import print_language
 from hisconsole.services.files import write_atomically
 from hisconsole.services.incident_rows import get_incident
 from hisconsole.store.models import Improvement, Review
@@ -191,7 +192,7 @@ def review_pdf(console: Console, incident_id: str, lang: str = "zh") -> bytes:
     render_review(
         data,
         incident,
-        lang=lang,
+        lang=print_language(lang),
         hospital=plan_service.require_document(console)["meta"]["hospital"],
         printed_at=console.now().astimezone(),
         out=out,

@@ -63,13 +63,27 @@ def test_report_shows_counts_serials_who_refs_reasons_and_pages(
     # The outstanding ones (one returned, four issued) are named together, as a range.
     assert f"Outstanding serials: {serials[35]}..{serials[39]}" in text
     # Counts per status: 33 entered, 2 void, 1 returned, 4 issued; 5 outstanding in all.
-    assert re.search(r"已录入\s*Entered\s+33", text)
+    assert re.search(r"已补录\s*Entered\s+33", text)
     assert re.search(r"作废\s*Void\s+2", text)
     assert re.search(r"待补录\s*Outstanding\s+5", text)
     # Page x of y, and the print date, on every page.
     for number, page in enumerate(pages, start=1):
         assert f"第 {number} 页，共 {len(pages)} 页 · Page {number} of {len(pages)}" in page
-        assert re.search(r"printed \d{4}-\d\d-\d\d \d\d:\d\d", page)
+        assert re.search(r"打印时间 Printed \d{4}/\d{1,2}/\d{1,2} \d\d:\d\d", page)
+
+
+def test_report_in_one_language_speaks_only_that_one(
+    console: Console, worked: tuple[str, list[str]]
+) -> None:
+    inc, serials = worked
+    chinese = "\n".join(pages_of(forms.backentry_report_pdf(console, inc, "zh")))
+    assert "待补录 5 张（共 40 张）" in chinese and "按状态统计" in chinese
+    assert f"待补录编号: {serials[35]}..{serials[39]}" in chinese
+    assert "Back-entry report" not in chinese and "Outstanding" not in chinese
+    english = "\n".join(pages_of(forms.backentry_report_pdf(console, inc, "en")))
+    assert "5 of 40 sheets are not yet entered back into the HIS." in english
+    assert re.search(r"Printed \d\d/\d\d/\d{4} \d\d:\d\d", english)
+    assert "补录" not in english and "医嘱执行单" not in english
 
 
 def test_report_for_every_sheet_and_an_unknown_incident(

@@ -73,7 +73,7 @@ def _tool(name: str) -> str:
     return path
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("lang", ["zh", "en", "both"])
 @pytest.mark.parametrize(
     "code",
     sorted(
@@ -104,24 +104,29 @@ def test_every_form_prints_its_labels_serials_incident_and_pages(
     sheets = _sheets(code)
     texts = _texts(_render(sheets, templates, lang))
     assert len(texts) == 3
-    primary, secondary = template.title.pair(lang)
+    shown = ("zh", "en") if lang == "both" else (lang,)
+    hidden = {"zh", "en"} - set(shown)
     for sheet, text in zip(sheets, texts, strict=True):
         assert sheet.serial in text
         assert INCIDENT in text
         assert HOSPITAL in text
-        # Both languages, the chosen one first.
-        assert text.index(primary) < text.index(secondary)
-        assert f"第 {sheet.page_no} 页 共 3 页" in text
-        assert f"page {sheet.page_no} of 3" in text
+        # The languages asked for (both: Chinese first), and only those.
+        assert text.index(template.title.get(shown[0])) <= text.index(template.title.get(shown[-1]))
+        assert all(template.title.get(other) not in text for other in hidden)
+        assert (f"第 {sheet.page_no} 页，共 3 页" in text) is ("zh" in shown)
+        assert (f"Page {sheet.page_no} of 3" in text) is ("en" in shown)
         assert f"{code} v{template.version}" in text
         assert "2026-11-25 03:12" in text
         for table in template.tables:
             for column in table.columns:
-                assert column.heading.zh in text and column.heading.en in text
+                assert all(column.heading.get(one) in text for one in shown)
         for signature in template.signatures:
-            assert signature.label.zh in text
-        assert ("补录 HIS" in text) is template.back_entry
+            assert all(signature.label.get(one) in text for one in shown)
+        assert ("补录 HIS" in text) is (template.back_entry and "zh" in shown)
+        assert ("Back-entry into HIS" in text) is (template.back_entry and "en" in shown)
         assert "EXERCISE" not in text and "演练" not in text
+        if lang == "en":  # nothing Chinese but the hospital's name as given
+            assert not re.search(r"[\u3400-\u9fff]", text.replace(HOSPITAL, "")), text
     # Another sheet's serial is not on this page.
     assert sheets[1].serial not in texts[0]
 
@@ -141,7 +146,7 @@ def test_standing_and_one_off_orders_are_two_sheets(templates: dict[str, FormTem
     assert "停止时间" not in once
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("lang", ["zh", "en", "both"])
 def test_temperature_chart_has_its_grid_by_day_and_time(
     lang: str, templates: dict[str, FormTemplate]
 ) -> None:
@@ -152,8 +157,12 @@ def test_temperature_chart_has_its_grid_by_day_and_time(
     assert " ".join(["2 6 10 14 18 22"] * 7) in " ".join(text.split())
     for value in ("180", "160", "42", "41", "36", "35"):
         assert value in text
-    for label in ("体温 °C", "脉搏 次/分", "呼吸 次/分", "住院天数", "手术后天数", "大便次数"):
-        assert label in text
+    if lang != "en":
+        for label in ("体温 °C", "脉搏 次/分", "呼吸 次/分", "住院天数", "手术后天数", "大便次数"):
+            assert label in text
+    labels = [s.label for s in chart.scales] + [*chart.rows_per_time, *chart.rows_per_day]
+    for label in labels:
+        assert (label.en in text) is (lang != "zh"), label
     assert chart.scales[1].mark == 37
 
 
@@ -177,7 +186,11 @@ def test_transfusion_request_asks_for_blood_type_component_volume_consent_and_si
 def test_pre_printed_stock_says_so_instead_of_an_incident(
     templates: dict[str, FormTemplate],
 ) -> None:
-    for lang, words in (("zh", "预印 / pre-printed"), ("en", "pre-printed / 预印")):
+    for lang, words in (
+        ("zh", "预印（未关联事件）"),
+        ("en", "pre-printed"),
+        ("both", "预印（未关联事件） / pre-printed"),
+    ):
         texts = _texts(_render(_sheets("orders", 2, incident=None), templates, lang))
         for text in texts:
             assert words in text
@@ -188,10 +201,12 @@ def test_exercise_mark_is_on_every_exercise_page_and_only_there(
     templates: dict[str, FormTemplate],
 ) -> None:
     mixed = _sheets("mar", 2, exercise=True) + _sheets("hics-213", 1, first=500)
-    texts = _texts(_render(mixed, templates, "en"))
+    texts = _texts(_render(mixed, templates, "both"))
     for text in texts[:2]:
         assert "EXERCISE — not a real incident" in text
         assert "演练 — 非真实事件" in text
+    english = _texts(_render(mixed, templates, "en"))[0]
+    assert "EXERCISE — not a real incident" in english and "演练" not in english
     assert "EXERCISE" not in texts[2] and "演练" not in texts[2]
 
 
@@ -299,7 +314,7 @@ def test_progress_reports_each_page_and_false_cancels_with_nothing_written(
 def test_bad_requests_are_refused(templates: dict[str, FormTemplate]) -> None:
     with pytest.raises(UnknownTemplate, match=r"No form template 'nope'; the templates are .*mar"):
         render_pack(_sheets("nope", 1), templates, lang="zh", out=io.BytesIO())
-    with pytest.raises(ValueError, match="lang must be zh or en"):
+    with pytest.raises(ValueError, match="lang must be zh, en or both"):
         render_pack(_sheets("mar", 1), templates, lang="fr", out=io.BytesIO())
     with pytest.raises(ValueError, match="at least one sheet"):
         render_pack([], templates, lang="zh", out=io.BytesIO())
@@ -333,7 +348,7 @@ def test_stamp_pdf_puts_each_serial_on_a_copy_of_the_form(tmp_path: Path) -> Non
         assert "Blood transfusion record, part 1" in text
         assert "part 2" not in text
         assert sheet.serial in text and INCIDENT in text
-        assert f"page {sheet.page_no} of 3" in text
+        assert f"第 {sheet.page_no} 页，共 3 页 · Page {sheet.page_no} of 3" in text
         assert "EXERCISE" in text
     assert sheets[0].serial not in texts[1]
     assert _scan(out.getvalue(), tmp_path, "qrcode", page=3) == [sheets[2].serial]
@@ -376,7 +391,7 @@ def test_render_pack_stamps_a_pdf_based_template(
     loaded, problems = load_templates([folder])
     assert problems == []
     texts = _texts(_render(_sheets("transfusion", 2, incident=None), loaded, "en"))
-    assert all("Blood transfusion record" in t and "pre-printed / 预印" in t for t in texts)
+    assert all("Blood transfusion record" in t and "pre-printed" in t for t in texts)
     with pytest.raises(ValueError, match="only that form"):
         render_pack(
             _sheets("transfusion", 1) + _sheets("mar", 1), loaded, lang="zh", out=io.BytesIO()

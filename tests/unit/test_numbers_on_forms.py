@@ -79,7 +79,7 @@ def test_the_back_entry_report_lists_the_numbers_of_older_registration_sheets(
     assert "旧版登记表上的预印号码/Numberspre-printedonolderregistrationsheets" in text
     for serial in old:
         assert f"DT-{serial}-01…DT-{serial}-15" in text
-    assert "已录入Entered" in text.split(f"DT-{old[0]}-15")[1][:30]
+    assert "已补录Entered" in text.split(f"DT-{old[0]}-15")[1][:30]
     assert f"DT-{new[0]}" not in text  # a version-3 sheet carries no numbers of its own
 
 

@@ -117,7 +117,8 @@ def test_level_1_2_tree_fits_one_a4_page_with_every_name_and_number(
         assert number in text
     assert "5分钟未接通改拨：刘淑芬LiuShufen" in text
     # Title, hospital, plan version, print date, and the time boxes.
-    assert "一、二级全面启动" in text and "LevelI/IIfullactivation" in text
+    # A Chinese sheet names the tree in Chinese only (a bilingual one adds the English).
+    assert "一、二级全面启动" in text and "LevelI/IIfullactivation" not in text
     assert "示例医院" in text and "预案版本7" in text and "2026-11-2503:12" in text
     assert text.count("____:____") == len(nodes) + len(alternates)
     assert min(_font_sizes(data)) >= 7

@@ -23,6 +23,7 @@ from hisconsole.services import plan as plan_service
 from hisconsole.services.console import Console
 from hisconsole.services.contacts import contacts_by_key
 from hisconsole.services.drills.runs import Run, read
+from hisconsole.services.errors import print_language
 from hisconsole.services.incident_rows import iso
 from hisconsole.store.folding_drills import DELIVERED
 from hisconsole.store.models import Callout, CalloutAttempt, ChecklistItem, FormSerial
@@ -447,7 +448,11 @@ def score_pdf(card: dict[str, Any], console: Console, lang: str) -> bytes:
     hospital = plan_service.require_document(console)["meta"]["hospital"]
     out = io.BytesIO()
     render_score_card(
-        card, lang=lang, hospital=hospital, printed_at=console.now().astimezone(), out=out
+        card,
+        lang=print_language(lang),
+        hospital=hospital,
+        printed_at=console.now().astimezone(),
+        out=out,
     )
     return out.getvalue()
 

@@ -504,10 +504,10 @@ class FormsBackEntryTab(Tab):
         if path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
         remember_dir(self.ctx, path)
-        console = self.ctx.console
+        console, lang = self.ctx.console, self.ctx.lang
         self.say(self.tr("Writing the back-entry report…"))
         self.ctx.runner.query(
-            lambda: forms_files.save_report(console, incident, path),
+            lambda: forms_files.save_report(console, incident, path, lang),
             on_done=lambda saved: self.say(
                 self.tr("Back-entry report saved: {path}").format(path=saved), "ok"
             ),

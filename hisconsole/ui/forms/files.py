@@ -89,8 +89,9 @@ def save_pack(
     return Done(serials, ChangeSet({AREA}, len(pack.items)))
 
 
-def save_report(console: Console, incident: str | None, path: Path) -> Path:
-    write_atomically(path, forms_service.backentry_report_pdf(console, incident))
+def save_report(console: Console, incident: str | None, path: Path, lang: str) -> Path:
+    """The back-entry report in the interface's language."""
+    write_atomically(path, forms_service.backentry_report_pdf(console, incident, lang))
     return path
 
 
