@@ -185,7 +185,9 @@ def _chunk(cursor: sqlite3.Cursor, after: LogMark | None) -> _Read:
     collection that much longer. So the collector is paused while they are made, and
     a big read is then frozen (``gc.freeze``: the objects alive now are left out of
     every later collection) instead of being walked once when the collector resumes.
-    Freed by reference counting as ever; the rows hold no cycles."""
+    The rows hold no cycles and are freed by reference counting as ever; the price is
+    that a cycle elsewhere, alive at the freeze and dropped later, is never collected
+    (small, and only at a read of FREEZE_AT rows or more)."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
