@@ -7,7 +7,6 @@ nothing here reads the database. Headings and fixed words come from the catalogu
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 from collections.abc import Sequence
 from typing import Any
@@ -21,6 +20,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, Tabl
 from hisconsole.domain.contacts import GROUP_NAMES
 from hisconsole.domain.roster import ROLE_NAMES
 from hisconsole.i18n import PrintLanguage, Words
+from hisconsole.i18n.formats import format_datetime
 from hisconsole.printing.common import document_setup, numbered_canvas
 from hisconsole.printing.fonts import register_fonts
 from hisconsole.printing.words import RESTORED_AT_RESOLUTION
@@ -29,12 +29,6 @@ WIDTH = 174 * mm
 HEADER_TINT = colors.HexColor("#ECEFF1")
 RULE = colors.HexColor("#90A4AE")
 ALERT = colors.HexColor("#B71C1C")
-
-
-def _time(value: str | None) -> str:
-    if not value:
-        return "—"
-    return dt.datetime.fromisoformat(value).astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 class _Sheet:
@@ -55,6 +49,10 @@ class _Sheet:
             "none": ParagraphStyle("none", parent=base, textColor=colors.HexColor("#555555")),
         }
         self.story: list[Any] = []
+
+    def _time(self, value: str | None) -> str:
+        """A moment in local time as the sheet's (first) language writes it."""
+        return format_datetime(value, self.w.first) if value else "—"
 
     def p(self, text: str, style: str = "cell") -> Paragraph:
         return Paragraph(text, self.styles[style])
@@ -112,28 +110,31 @@ class _Sheet:
                 "handover", "{handover} made {made} by {by}; acknowledged by {ack} at {at}"
             ).format(
                 handover=previous["handover"],
-                made=_time(previous["prepared_at"]),
+                made=self._time(previous["prepared_at"]),
                 by=previous["prepared_by"],
                 ack=previous["acknowledged_by"],
-                at=_time(previous["acknowledged_at"]),
+                at=self._time(previous["acknowledged_at"]),
             )
         else:
             before = w.pgettext(
                 "handover", "{handover} made {made} by {by}; NOT acknowledged"
             ).format(
                 handover=previous["handover"],
-                made=_time(previous["prepared_at"]),
+                made=self._time(previous["prepared_at"]),
                 by=previous["prepared_by"],
             )
         rows = [
             (w.pgettext("handover", "Sheet"), c.get("handover") or "—"),
-            (w.pgettext("handover", "Made"), f"{_time(c['prepared_at'])} · {c['prepared_by']}"),
+            (
+                w.pgettext("handover", "Made"),
+                f"{self._time(c['prepared_at'])} · {c['prepared_by']}",
+            ),
             (w.pgettext("handover", "Outgoing commander"), c.get("outgoing") or "—"),
             (w.pgettext("handover", "Incoming commander (on duty next)"), c.get("incoming") or "—"),
             (
                 w.pgettext("handover", "Operational period"),
                 w.pgettext("handover", "{number}, until {end}").format(
-                    number=period["number"], end=_time(period["ends_at"])
+                    number=period["number"], end=self._time(period["ends_at"])
                 )
                 if period
                 else "—",
@@ -160,7 +161,7 @@ class _Sheet:
         self.heading(w.pgettext("handover", "Open alerts"))
         self.table(
             [w.pgettext("handover", "Since"), w.pgettext("handover", "Alert")],
-            [(_time(a["since"]), w.pick(a["text"])) for a in c["alerts"]],
+            [(self._time(a["since"]), w.pick(a["text"])) for a in c["alerts"]],
             (0.2, 0.8),
             red_rows=[i for i, a in enumerate(c["alerts"]) if a["severity"] == "urgent"],
         )
@@ -172,7 +173,7 @@ class _Sheet:
                 w.pgettext("handover", "Due"),
             ],
             [
-                (w.pgettext("report kind", k["kind"]), k["level"], _time(k["due_at"]))
+                (w.pgettext("report kind", k["kind"]), k["level"], self._time(k["due_at"]))
                 for k in c["clocks"]
             ],
             (0.4, 0.2, 0.4),
@@ -189,7 +190,7 @@ class _Sheet:
                 (
                     s["code"],
                     w.pgettext("system status", s["status"]),
-                    _time(s["since"]),
+                    self._time(s["since"]),
                     s["estimate"] or _comment(w, s["comment"]),
                 )
                 for s in c["systems"]
@@ -210,7 +211,7 @@ class _Sheet:
                     t["task"],
                     t["text"],
                     t["owner"],
-                    _time(t["due_at"])
+                    self._time(t["due_at"])
                     + (" " + w.pgettext("handover", "OVERDUE") if t["overdue"] else ""),
                 )
                 for t in c["tasks"]
@@ -251,7 +252,7 @@ class _Sheet:
                 w.pgettext("handover", "To"),
                 w.pgettext("handover", "Message"),
             ],
-            [(_time(m["at"]), m["sender"], m["recipient"], m["text"]) for m in c["messages"]],
+            [(self._time(m["at"]), m["sender"], m["recipient"], m["text"]) for m in c["messages"]],
             (0.18, 0.16, 0.16, 0.5),
         )
         self.heading(w.pgettext("handover", "Call-out"))
@@ -286,7 +287,7 @@ class _Sheet:
                     "—" if p["on_hand"] is None else str(p["on_hand"]),
                     str(p["need_8h"]),
                     str(p["per_hour"]),
-                    _time(p["runs_out_at"]),
+                    self._time(p["runs_out_at"]),
                 )
                 for p in c["paper"]
             ],
@@ -304,7 +305,7 @@ class _Sheet:
                 w.pgettext("handover", "Oldest"),
             ],
             [
-                (f["template"], f["department"], str(f["count"]), _time(f["oldest_issued_at"]))
+                (f["template"], f["department"], str(f["count"]), self._time(f["oldest_issued_at"]))
                 for f in c["forms_outstanding"]
             ],
             (0.3, 0.3, 0.15, 0.25),
@@ -320,7 +321,7 @@ class _Sheet:
                 (
                     w.pick(ROLE_NAMES.get(r["role"], r["role"])),
                     r["person"] or "—",
-                    _time(r["since"]),
+                    self._time(r["since"]),
                 )
                 for r in c["roster"]
             ],

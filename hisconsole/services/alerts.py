@@ -49,7 +49,7 @@ from hisconsole.domain import incidents as rules
 from hisconsole.domain import paper
 from hisconsole.domain.callout import REACHED_OUTCOMES
 from hisconsole.errors import N_
-from hisconsole.i18n import current_language, gettext
+from hisconsole.i18n import current_language, gettext, term
 from hisconsole.services.console import ChangeSet, Console, ServiceError
 from hisconsole.store.folding import hlc_time
 from hisconsole.store.models import AlertAck, FormStock
@@ -171,12 +171,20 @@ def alert(
 
 
 def describe(item: Alert) -> str:
-    """The alert in words of the current language (the CLI's, the printouts')."""
+    """The alert in words of the current language (the CLI's, the printouts'): its moments
+    (``…_at``) in local time as the reader writes them, a report's kind as a word."""
+    from hisconsole.i18n.formats import format_datetime
+
     lang = current_language()
     params = {
         k: (v.get(lang) or next((t for t in v.values() if t), "")) if isinstance(v, dict) else v
         for k, v in item.params.items()
     }
+    for name, value in params.items():
+        if name.endswith("_at") and isinstance(value, str):
+            params[name] = format_datetime(value)
+    if isinstance(params.get("report"), str):
+        params["report"] = term("report kind", params["report"])
     words = TEXTS.get(item.kind)
     return gettext(words).format(**params) if words else item.kind
 

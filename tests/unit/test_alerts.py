@@ -7,6 +7,8 @@ import datetime as dt
 import pytest
 from sqlalchemy import func, select
 
+from hisconsole.i18n import speaking
+from hisconsole.i18n.formats import format_datetime
 from hisconsole.services import alerts, forms, incidents, response
 from hisconsole.services.console import Console, ServiceError
 from hisconsole.store.models import Event
@@ -39,9 +41,12 @@ def test_a_report_alert_turns_due_soon_then_overdue_and_clears_when_made(
         "level": "II",
         "due_at": "2026-11-25T02:10:00+00:00",
     }
-    assert alerts.describe(soon) == (
-        f"{inc}: initial report (level II) due at 2026-11-25T02:10:00+00:00"
-    )
+    # Said in local time as the reader writes it (the params keep the moment).
+    due = format_datetime("2026-11-25T02:10:00+00:00", "en")
+    assert alerts.describe(soon) == f"{inc}: initial report (level II) due at {due}"
+    with speaking("zh"):
+        due = format_datetime(soon.params["due_at"], "zh")
+        assert alerts.describe(soon) == f"{inc}：首报（II 级）应于 {due} 上报"
     clock.advance(4)
     (overdue,) = alerts.current(timed).alerts
     assert (overdue.kind, overdue.severity) == ("report-overdue", "urgent")

@@ -32,7 +32,7 @@ from hisconsole.services.forms import PreparedPack
 from hisconsole.ui import style
 from hisconsole.ui.context import Context
 from hisconsole.ui.forms import files as forms_files
-from hisconsole.ui.i18n import LANGUAGE_NAMES, LANGUAGES
+from hisconsole.ui.i18n import PRINT_LANGUAGE_NAMES, PRINT_LANGUAGES
 from hisconsole.ui.partials.dialogs import button
 from hisconsole.ui.partials.pdf import HAVE_QTPDF, PackPreview
 from hisconsole.ui.partials.print_flow import PrintPanel
@@ -126,8 +126,8 @@ class FormsPrintTab(QWidget):
         self.incident_combo.currentIndexChanged.connect(self._choice_changed)
         self.lang_label = QLabel(self)
         self.lang_combo = QComboBox(self)
-        for lang in LANGUAGES:
-            self.lang_combo.addItem(LANGUAGE_NAMES[lang], lang)
+        for lang in PRINT_LANGUAGES:
+            self.lang_combo.addItem(PRINT_LANGUAGE_NAMES[lang], lang)
         self.lang_combo.setCurrentIndex(max(0, self.lang_combo.findData(ctx.lang)))
         self.lang_label.setBuddy(self.lang_combo)
         self.lang_combo.currentIndexChanged.connect(self._choice_changed)
