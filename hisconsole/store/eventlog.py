@@ -67,7 +67,9 @@ class EventWriter:
         return record
 
     def query_one(self, sql: str, params: Sequence[Any]) -> tuple[Any, ...] | None:
-        """The first row of a plain SQL read in this transaction (what has been flushed)."""
+        """The first row of a plain SQL read in this transaction, which sees everything
+        written in it (the session's pending changes are flushed first)."""
+        self.session.flush()
         row = self._connection().execute(sql, params).fetchone()
         return tuple(row) if row is not None else None
 
