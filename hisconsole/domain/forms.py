@@ -62,17 +62,14 @@ CHECKBOXES_AT = ("top", "bottom")
 
 @dataclass(frozen=True)
 class Text:
-    """A bilingual text: every label on a form is printed in both languages."""
+    """A bilingual text: every label of a form template is given in both languages, and
+    printed in the one asked for, or both."""
 
     zh: str
     en: str
 
     def get(self, lang: str) -> str:
         return self.zh if lang == "zh" else self.en
-
-    def pair(self, lang: str) -> tuple[str, str]:
-        """(primary, secondary): the language asked for first, the other beneath it."""
-        return (self.zh, self.en) if lang == "zh" else (self.en, self.zh)
 
     def shown(self, lang: str) -> tuple[str, str]:
         """(primary, secondary) as a sheet printed in ``lang`` shows it: Chinese or English

@@ -56,10 +56,10 @@ def downtime_kit(
     numbers_for: Sequence[str] = (),
 ) -> Kit:
     """Call tree + checklists (the incident's, or a scenario's at ``level``) + forms, in
-    ``lang`` (zh, en, or both; the forms of a bilingual kit are the Chinese ones, as a
-    form is filled in one language). On request (``numbers_for``: ward codes) the label
-    sheets of those wards' unused temporary patient numbers (issued before, with
-    ``numbers.issue``).
+    ``lang`` (zh, en, or both: a bilingual kit's forms carry each label in Chinese with
+    the English small beneath it, as ``forms print --lang both``). On request
+    (``numbers_for``: ward codes) the label sheets of those wards' unused temporary
+    patient numbers (issued before, with ``numbers.issue``).
 
     Nothing is recorded until :func:`record_kit` (after printing succeeded).
     """

@@ -90,8 +90,9 @@ def test_a_good_template_becomes_a_typed_form() -> None:
     template = parse_template(yaml.safe_load(GOOD), "ward-handover.yaml")
     assert isinstance(template, FormTemplate)
     assert template.code == "ward-handover" and template.version == 2
-    assert template.title.pair("en") == ("Shift handover", "交班记录")
-    assert template.title.pair("zh") == ("交班记录", "Shift handover")
+    assert template.title.shown("en") == ("Shift handover", "")
+    assert template.title.shown("zh") == ("交班记录", "")
+    assert template.title.shown("both") == ("交班记录", "Shift handover")
     assert [c.width for c in template.tables[0].columns] == [1, 2, 6]
     assert template.page.size_mm == (210, 297)
     assert template.back_entry is True and template.checkboxes_at == "bottom"
