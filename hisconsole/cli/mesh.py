@@ -10,6 +10,7 @@ from typing import Any
 from hisconsole.cli.options import Handler, open_console
 from hisconsole.cli.output import EXIT_OK, Output
 from hisconsole.i18n import gettext as _
+from hisconsole.i18n.formats import format_datetime
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
@@ -79,7 +80,7 @@ def cmd_mesh(args: argparse.Namespace, out: Output) -> int:
     else:
         lines = [
             _("Command-centre network on {address}: alone since {time}.").format(
-                address=status.listen, time=status.alone_since
+                address=status.listen, time=format_datetime(status.alone_since, seconds=True)
             )
         ]
     for peer in status.peers:
@@ -92,7 +93,7 @@ def cmd_mesh(args: argparse.Namespace, out: Output) -> int:
                 device=peer.device or "?",
                 address=peer.address,
                 state=_state_word(peer.state),
-                contact=peer.last_contact or "-",
+                contact=format_datetime(peer.last_contact, seconds=True) or "-",
                 behind=peer.behind,
             )
             + (f" ({peer.error})" if peer.error and peer.state != "connected" else "")
