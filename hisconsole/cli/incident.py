@@ -190,7 +190,10 @@ def _show(console: Any, incident_id: str, out: Output) -> None:
 
     data = incidents.show(console, incident_id, with_log=False)
     people = len(people_service.listed(console))
-    data["roles_verified"] = people > 0  # who did what "as commander" is only said, or checked
+    # Who did what "as commander" is only said, or checked; the id stays first, and the
+    # log and clocks last (streamed into their place below).
+    log, clocks = data.pop("log"), data.pop("clocks")
+    data.update(roles_verified=people > 0, log=log, clocks=clocks)
     entries = incident_log.iter_log(console, incident_id)
     first = next(entries, None)
     if not out.as_json:
