@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from hisconsole.cli.entry import main
 from hisconsole.domain import tasks as rules
+from hisconsole.i18n.formats import format_datetime
 from hisconsole.services import alerts, incidents, response, tasks
 from hisconsole.services.console import Console
 from tests.support import Clock
@@ -55,9 +56,10 @@ def test_an_overdue_task_is_an_alert_until_it_is_done(timed: Console, clock: Clo
         "owner": "Wang",
         "due_at": "2026-11-25T04:00:00+00:00",
     }
+    # Said in local time as the reader writes it (the params keep the moment).
+    since = format_datetime("2026-11-25T04:00:00+00:00", "en")
     assert alerts.describe(overdue) == (
-        f"{inc}: task {added.task} OVERDUE since 2026-11-25T04:00:00+00:00: "
-        "Restore the HIS database (owner Wang)"
+        f"{inc}: task {added.task} OVERDUE since {since}: Restore the HIS database (owner Wang)"
     )
     tasks.set_status(timed, added.task)
     assert not _alerts(timed)
