@@ -8,6 +8,7 @@ from typing import Any
 from hisconsole.cli.options import Handler, open_console
 from hisconsole.cli.output import EXIT_CHECK_FAILED, EXIT_OK, Output
 from hisconsole.i18n import gettext as _
+from hisconsole.i18n import term
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
@@ -62,9 +63,11 @@ def cmd_check(args: argparse.Namespace, out: Output) -> int:
         bad = report.first_bad
         if bad is not None:
             lines.append(
-                _("First bad event: device {device}, #{seq}, {kind} ({problem})").format(**bad)
+                _("First bad event: device {device}, #{seq}, {kind} ({problem})").format(
+                    **{**bad, "problem": term("check problem", bad["problem"])}
+                )
             )
-        human = "\n".join(lines + [f"  {p}" for p in report.problems])
+        human = "\n".join(lines + [f"  {p.said()}" for p in report.problems])
         if report.way_back:
             # --json keeps the English sentence; people read it in their language.
             human += "\n" + _("The database file is damaged.") + "\n" + _(report.way_back)
@@ -72,6 +75,6 @@ def cmd_check(args: argparse.Namespace, out: Output) -> int:
         human += "\n" + _(
             "{count} event(s) written before signing existed could not be verified."
         ).format(count=report.unsigned)
-    human += "".join("\n" + _("Note: {note}").format(note=n) for n in report.notes)
+    human += "".join("\n" + _("Note: {note}").format(note=n.said()) for n in report.notes)
     out.emit(report.as_dict(), human)
     return EXIT_OK if report.ok else EXIT_CHECK_FAILED

@@ -35,6 +35,7 @@ GLOSSARY_TERMS: dict[str, dict[str, tuple[str, ...]]] = {
         "task status": ("TASK_STATUSES",),
     },
     "hisconsole.domain.numbers": {"temporary number status": ("STATUSES",)},
+    "hisconsole.services.maintenance": {"check problem": ("PROBLEMS",)},
     "hisconsole.domain.incidents": {
         "incident status": ("INCIDENT_OPEN", "INCIDENT_RESOLVED", "INCIDENT_CLOSED"),
         "report kind": ("CLOCK_LEVEL_CHANGE",),

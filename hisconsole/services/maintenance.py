@@ -18,6 +18,8 @@ from sqlalchemy import LargeBinary, cast, select, text
 
 from hisconsole.domain.hlc import Stamp
 from hisconsole.errors import N_
+from hisconsole.errors import render as fill
+from hisconsole.i18n import Language, current_language, translator
 from hisconsole.services import restored
 from hisconsole.services.console import Console, ServiceError
 from hisconsole.store import db as store_db
@@ -32,6 +34,36 @@ from hisconsole.sync.verifying import CHUNK, Verification
 
 #: Stamps further than this from the checking laptop's clock are noted (kept as data).
 ODD_STAMP_MS = 366 * 86_400_000
+#: What can be wrong with an event, in one word (``first_bad["problem"]``; shown with
+#: ``term("check problem", …)``).
+PROBLEMS = (
+    "unknown device",
+    "signature",
+    "sequence gap",
+    "clock",
+    "payload",
+    "parents",
+    "parent",
+    "not signed",
+)
+
+
+class CheckLine(str):
+    """One problem or note of a check: the line in English (what ``--json`` keeps and
+    callers match on), with its catalogue template and fields, so it can be said in the
+    reader's language (:meth:`said`). A field named ``reason`` is a catalogue text too."""
+
+    template: str
+    params: dict[str, Any]
+
+    def __new__(cls, template: str, **params: Any) -> CheckLine:
+        line = super().__new__(cls, fill(template, params, lambda text: text))
+        line.template, line.params = template, params
+        return line
+
+    def said(self, lang: Language | None = None) -> str:
+        tr = translator(lang or current_language())
+        return fill(tr.gettext(self.template), self.params, tr.gettext)
 
 
 @dataclass
@@ -45,8 +77,8 @@ class CheckReport:
     gap", "payload", …), or None.
     """
 
-    problems: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
+    problems: list[CheckLine] = field(default_factory=list)
+    notes: list[CheckLine] = field(default_factory=list)
     events: int = 0
     origins: int = 0
     #: Events written before signing existed (each device's first ones): not verifiable.
@@ -59,9 +91,19 @@ class CheckReport:
     def ok(self) -> bool:
         return not self.problems
 
-    def bad_event(self, event: Any, problem: str, words: str) -> None:
-        """Record that ``event`` (a log row) is wrong: ``problem`` in one word, then in words."""
-        self.problems.append(f"event {event.origin_id}#{event.origin_seq} ({event.kind}): {words}")
+    def bad_event(self, event: Any, problem: str, words: str, **params: Any) -> None:
+        """Record that ``event`` (a log row) is wrong: ``problem`` in one word (one of
+        :data:`PROBLEMS`), then in ``words`` (a catalogue text filled from ``params``)."""
+        self.problems.append(
+            CheckLine(
+                N_("event {device}#{seq} ({kind}): {reason}"),
+                device=event.origin_id,
+                seq=event.origin_seq,
+                kind=event.kind,
+                reason=words,
+                **params,
+            )
+        )
         if self.first_bad is None or event.hlc < self._first_hlc:
             self.first_bad = {
                 "device": event.origin_id,
@@ -96,7 +138,10 @@ def check_file(path: Path) -> CheckReport:
             con.close()
     except sqlite3.Error as exc:
         lines = [str(exc)]
-    report.problems += [f"SQLite integrity: {line}" for line in lines if line != "ok"]
+    # SQLite's own words (which page, which tree) are kept as it says them.
+    report.problems += [
+        CheckLine(N_("SQLite integrity: {line}"), line=line) for line in lines if line != "ok"
+    ]
     if report.problems:
         report.way_back = store_errors.WAY_BACK
     return report
@@ -138,7 +183,9 @@ def check(console: Console, *, progress: CheckProgress | None = None) -> CheckRe
         triggers = set(session.scalars(text("SELECT name FROM sqlite_master WHERE type='trigger'")))
         for name in ("events_immutable_update", "events_immutable_delete"):
             if name not in triggers:
-                report.problems.append(f"event log: protection trigger {name} is missing")
+                report.problems.append(
+                    CheckLine(N_("event log: protection trigger {name} is missing"), name=name)
+                )
         total = eventlog.event_count(session)
         readable = _check_log(
             session,
@@ -149,7 +196,9 @@ def check(console: Console, *, progress: CheckProgress | None = None) -> CheckRe
         )
         if not readable:
             report.problems.append(
-                "projections not compared with a rebuild: the log holds damaged events"
+                CheckLine(
+                    N_("projections not compared with a rebuild: the log holds damaged events")
+                )
             )
             return report
         eventlog.rebuild(session, progress=lambda done: tell(STAGE_REBUILD, done, total))
@@ -158,8 +207,15 @@ def check(console: Console, *, progress: CheckProgress | None = None) -> CheckRe
         )
     for diff in differences:
         report.problems.append(
-            f"projection {diff.table} differs from a rebuild of the log "
-            f"({diff.missing} row(s) missing, {diff.extra} extra)"
+            CheckLine(
+                N_(
+                    "projection {table} differs from a rebuild of the log "
+                    "({missing} row(s) missing, {extra} extra)"
+                ),
+                table=diff.table,
+                missing=diff.missing,
+                extra=diff.extra,
+            )
         )
     return report
 
@@ -168,10 +224,10 @@ def _payload_problem(raw: bytes) -> str | None:
     try:
         value = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
-        return "payload is not valid UTF-8"
+        return N_("payload is not valid UTF-8")
     except ValueError:
-        return "payload is not valid JSON"
-    return None if isinstance(value, dict) else "payload is not an object"
+        return N_("payload is not valid JSON")
+    return None if isinstance(value, dict) else N_("payload is not an object")
 
 
 def _stamp_text(hlc: str) -> str:
@@ -213,7 +269,9 @@ class _Signatures:
 
     def add(self, event: Any, payload: str, parents: str) -> None:
         if event.origin_id not in self.keys:
-            self.report.bad_event(event, "unknown device", "the key of its device is unknown here")
+            self.report.bad_event(
+                event, "unknown device", N_("the key of its device is unknown here")
+            )
             return
         signed = event_bytes_from_text(
             origin_id=event.origin_id,
@@ -245,7 +303,7 @@ class _Signatures:
             self.report.bad_event(
                 seen[index],
                 "signature",
-                "the signature does not match its device's key (altered after it was written?)",
+                N_("the signature does not match its device's key (altered after it was written?)"),
             )
 
     def finish(self) -> None:
@@ -306,26 +364,45 @@ def _check_log(
             if report.events % _PROGRESS_EVERY == 0:
                 progress(report.events)
             origin, seq, hlc = event.origin_id, event.origin_seq, event.hlc
-            where = f"event {origin}#{seq}"
             prev_seq, prev_hlc = last.get(origin, (0, ""))
             if any((origin, n) not in held for n in range(prev_seq + 1, seq)):
-                report.bad_event(event, "sequence gap", f"sequence gap after #{prev_seq}")
+                report.bad_event(
+                    event, "sequence gap", N_("sequence gap after #{prev}"), prev=prev_seq
+                )
             # A device whose clock was wrong writes odd stamps; they are data (the log's
             # order does not depend on them being right), worth a note, never damage.
             if hlc <= prev_hlc:
                 report.notes.append(
-                    f"{where}: clock stamp {_stamp_text(hlc)} is not after the one before it "
-                    f"({_stamp_text(prev_hlc)}); that device's clock was wrong"
+                    CheckLine(
+                        N_(
+                            "event {device}#{seq}: clock stamp {stamp} is not after the one "
+                            "before it ({before}); that device's clock was wrong"
+                        ),
+                        device=origin,
+                        seq=seq,
+                        stamp=_stamp_text(hlc),
+                        before=_stamp_text(prev_hlc),
+                    )
                 )
             else:
                 try:
                     off = abs(Stamp.decode(hlc).wall_ms - now_ms)
                 except ValueError:
                     off = 0
-                    report.bad_event(event, "clock", f"clock stamp {hlc!r} cannot be read")
+                    report.bad_event(
+                        event, "clock", N_("clock stamp {stamp} cannot be read"), stamp=repr(hlc)
+                    )
                 if off > ODD_STAMP_MS:
                     report.notes.append(
-                        f"{where}: clock stamp {_stamp_text(hlc)} is more than a year from now"
+                        CheckLine(
+                            N_(
+                                "event {device}#{seq}: clock stamp {stamp} is more than a "
+                                "year from now"
+                            ),
+                            device=origin,
+                            seq=seq,
+                            stamp=_stamp_text(hlc),
+                        )
                     )
             last[origin] = (seq, max(hlc, prev_hlc))
             problem = _payload_problem(event.payload)
@@ -337,7 +414,7 @@ def _check_log(
                 parents_text = event.parents.decode("utf-8")
                 parent_ids = json.loads(parents_text)
             except ValueError:
-                report.bad_event(event, "parents", "parents are not valid JSON")
+                report.bad_event(event, "parents", N_("parents are not valid JSON"))
                 readable = False
                 continue
             if parent_ids:
@@ -346,7 +423,7 @@ def _check_log(
                 # A device's first events may predate signing (an older program); once a
                 # device's events are signed, a missing signature was removed.
                 if origin in signed_seen:
-                    report.bad_event(event, "not signed", "not signed")
+                    report.bad_event(event, "not signed", N_("not signed"))
                 else:
                     report.unsigned += 1
                 continue
@@ -372,7 +449,9 @@ def _check_parents(
     for event, parents in with_parents:
         for parent in parents:
             if parent not in known:
-                report.bad_event(event, "parent", f"names unknown parent event {parent}")
+                report.bad_event(
+                    event, "parent", N_("names unknown parent event {parent}"), parent=parent
+                )
 
 
 #: Local fact (not synced): when this console last wrote a backup of its database.

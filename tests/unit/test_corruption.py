@@ -69,6 +69,7 @@ def test_check_reports_damage_with_exit_3_and_the_way_back(
     code, out, err = run(capsys, "--data-dir", d, "--lang", "zh", "check")
     assert code == 3, err
     assert "数据库文件已损坏" in out and "恢复方法" in out and "The way back" not in out, out
+    assert "完整性检查未通过" in out and "SQLite integrity" not in out, out
     assert all(step in out for step in WAY_BACK), out
     code, out, _ = run(capsys, "--data-dir", d, "--json", "check")
     report = json.loads(out)

@@ -1,0 +1,64 @@
+"""Lines an audit found still English under a Chinese locale: each shown in Chinese, with
+no English sentence left in it (system codes, ids, paths and SQLite's own words aside)."""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from hisconsole.cli import main
+from hisconsole.store.location import database_path
+
+#: Three or more English words in a row: a sentence that bypassed the catalogue.
+_SENTENCE = re.compile(r"(?<![\w-])[A-Za-z]*[a-z][A-Za-z]*(?: [A-Za-z]+){2,}(?![\w-])")
+_PATH = re.compile(r"\S*/\S*")
+
+
+def english(text: str) -> list[str]:
+    return _SENTENCE.findall(_PATH.sub(" ", text.replace("hisconsole", " ")))
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
+    code = main(list(args))
+    captured = capsys.readouterr()
+    return code, captured.out + captured.err
+
+
+def _poke(data_dir: Path, *statements: str) -> None:
+    """Edit the database behind the console's back (the update trigger dropped and kept so)."""
+    con = sqlite3.connect(database_path(data_dir))
+    for statement in statements:
+        con.execute(statement)
+    con.commit()
+    con.close()
+
+
+def test_check_problems_and_notes_are_chinese(
+    capsys: pytest.CaptureFixture[str], ready_data_dir: Path
+) -> None:
+    # A device whose clock said 1970 wrote its first event (a note), then someone dropped a
+    # protection trigger, deleted an event (a gap) and a projection row (a drift).
+    _poke(
+        ready_data_dir,
+        "DROP TRIGGER events_immutable_update",
+        "DROP TRIGGER events_immutable_delete",
+        "UPDATE events SET hlc = '000000000001000.000000' WHERE origin_seq = 1",
+        "DELETE FROM events WHERE origin_seq = 3",
+        "DELETE FROM plan_items WHERE key = 'levels/I'",
+    )
+    d = str(ready_data_dir)
+    code, out = run(capsys, "--data-dir", d, "--lang", "zh", "check")
+    assert code == 3, out
+    for words in ("保护触发器", "序号缺口", "签名", "投影", "时钟", "1970"):
+        assert words in out, (words, out)
+    assert english(out) == [], out
+    # --json keeps its shape, the lines in English as before.
+    code, out = run(capsys, "--data-dir", d, "--lang", "zh", "--json", "check")
+    report = json.loads(out)
+    assert any("sequence gap after #2" in p for p in report["problems"]), report
+    assert any("more than a year from now" in n for n in report["notes"]), report
+    assert report["first_bad"]["problem"] in ("signature", "sequence gap")
