@@ -570,6 +570,6 @@ def record_alone(data_dir: Path) -> bool:
     records again. False if it was not waiting for them."""
     console = Console.open(data_dir)
     try:
-        return restored.caught_up(console.db)
+        return restored.record_alone(console)
     finally:
         console.close()

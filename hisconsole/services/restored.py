@@ -12,7 +12,7 @@ says there is nobody to take it from (``hisconsole restore --alone``).
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from hisconsole.errors import KnownError
 
@@ -20,6 +20,14 @@ if TYPE_CHECKING:  # the command line's quick log reads KEY without loading SQLA
     from sqlalchemy.orm import Session
 
     from hisconsole.store.db import Database
+
+
+class Opened(Protocol):
+    """An open console (services/console.py imports this module: no import back)."""
+
+    @property
+    def db(self) -> Database: ...
+
 
 #: Meta key holding the mark (JSON: the backup's file name and when it was restored).
 KEY = "restore.catching_up"
@@ -83,3 +91,17 @@ def caught_up(db: Database) -> bool:
             return False
         session.delete(row)
     return True
+
+
+def restored_from(console: Opened) -> str | None:
+    """The backup this laptop was restored from while it still takes back its own entries
+    (writes are refused until then); None when it records as usual."""
+    mark_ = catching_up(console.db)
+    return None if mark_ is None else str(mark_.get("backup", "?"))
+
+
+def record_alone(console: Opened) -> bool:
+    """The user says no other laptop or hub holds this restored laptop's entries: it
+    records again ('hisconsole restore --alone', the window's "record alone"). False if
+    it was not waiting for them."""
+    return caught_up(console.db)

@@ -218,6 +218,7 @@ class MainWindow(QMainWindow):
         """Build what needs the open console: the actions, the alerts, the pages."""
         from hisconsole.services import people as people_service
         from hisconsole.ui.alerts.panel import AlertPanel
+        from hisconsole.ui.restored.strip import RestoredStrip
 
         self.ctx = ctx
         self.attached = True
@@ -228,6 +229,9 @@ class MainWindow(QMainWindow):
         central = self.centralWidget()
         self.alert_panel = AlertPanel(ctx, central)
         self._layout.insertWidget(1, self.alert_panel)
+        self.restored_strip = RestoredStrip(ctx, central)
+        self.restored_strip.open_sync.connect(lambda: self.show_page(SYNC))
+        self._layout.insertWidget(1, self.restored_strip)  # under the banner: it blocks work
         self._create_actions()
         self._fill_menus()
         ctx.runner.changed.connect(self._changed)

@@ -1380,7 +1380,7 @@
     <name>ContactsPage</name>
     <message>
         <location filename="../../hisconsole/ui/contacts/page.py" line="+112"/>
-        <location filename="../../hisconsole/ui/main_window.py" line="+90"/>
+        <location filename="../../hisconsole/ui/main_window.py" line="+101"/>
         <source>Contacts</source>
         <translation>通讯录</translation>
     </message>
@@ -1767,7 +1767,7 @@
         <translation>打印停机应急包</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+79"/>
         <source>Reports to assess</source>
         <translation>待研判的报告信息</translation>
     </message>
@@ -3674,7 +3674,7 @@ Nothing was recorded as issued.</source>
         <translation>尚未启动应急响应</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+78"/>
         <source>No incident declared. Declare one on the dashboard (Ctrl+D).</source>
         <translation>尚未启动应急响应。请在总览页启动 (Ctrl+D)。</translation>
     </message>
@@ -3991,7 +3991,7 @@ Nothing was recorded as issued.</source>
 <context>
     <name>LevelChip</name>
     <message>
-        <location filename="../../hisconsole/ui/dashboard/page.py" line="-444"/>
+        <location filename="../../hisconsole/ui/dashboard/page.py" line="-457"/>
         <source>Level {code}</source>
         <translation>{code} 级</translation>
     </message>
@@ -4208,9 +4208,9 @@ Nothing was recorded as issued.</source>
 <context>
     <name>LogModel</name>
     <message>
-        <location filename="../../hisconsole/ui/partials/models.py" line="+168"/>
+        <location filename="../../hisconsole/ui/partials/models.py" line="+179"/>
         <source>estimate {estimate}</source>
-        <extracomment>Role of the whole row as a dict, for views that act on a selected row. Where the rows read from the database end (LogModel.take); None after set_entries.</extracomment>
+        <extracomment>Role of the whole row as a dict, for views that act on a selected row. The roles a log cell answers (a view asks for more: those are answered at once). Where the rows read from the database end (LogModel.take); None after set_entries.</extracomment>
         <translation>预计 {estimate}</translation>
     </message>
     <message>
@@ -4269,7 +4269,7 @@ Nothing was recorded as issued.</source>
         <translation>同步时 {replaced} 被 {kept} 取代：两台笔记本分别作出了决定，以较晚的为准</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+60"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
@@ -4437,13 +4437,14 @@ Nothing was recorded as issued.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hisconsole/ui/main_window.py" line="+358"/>
-        <location line="+106"/>
+        <location filename="../../hisconsole/ui/main_window.py" line="+427"/>
+        <location line="+143"/>
         <source>HIS Console</source>
+        <extracomment>Set by ``attach``; nothing reads it before (the actions do not exist until then).</extracomment>
         <translation>HIS 应急指挥台</translation>
     </message>
     <message>
-        <location line="-99"/>
+        <location line="-136"/>
         <source>About HIS Console</source>
         <translation>关于 HIS 应急指挥台</translation>
     </message>
@@ -4461,7 +4462,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 本程序依据 Apache License 2.0 授权。中文显示使用文泉驿微米黑字体（Apache License 2.0）。</translation>
     </message>
     <message>
-        <location line="+168"/>
+        <location line="+212"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -4471,7 +4472,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
         <translation>应急事件(&amp;I)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+21"/>
         <source>&amp;Declare incident…</source>
         <translation>启动应急响应(&amp;D)…</translation>
     </message>
@@ -4506,7 +4507,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
         <translation>大屏显示（全屏）(&amp;W)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-26"/>
         <source>Pages</source>
         <translation>页面</translation>
     </message>
@@ -4526,7 +4527,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+24"/>
         <source>&amp;Switch operator…</source>
         <translation>切换值班人员(&amp;S)…</translation>
     </message>
@@ -4591,7 +4592,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
         <translation>恢复默认字号(&amp;N)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-28"/>
         <source>{page} ({shortcut})</source>
         <translation>{page}（{shortcut}）</translation>
     </message>
@@ -4599,7 +4600,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>MeshLabels</name>
     <message>
-        <location filename="../../hisconsole/ui/sync/mesh_control.py" line="+30"/>
+        <location filename="../../hisconsole/ui/sync/mesh_control.py" line="+35"/>
         <source>connecting…</source>
         <extracomment>ui.ini keys: the switch, the peers given by address, and where to listen.</extracomment>
         <translation>正在连接…</translation>
@@ -5695,7 +5696,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>PlanPage</name>
     <message>
-        <location filename="../../hisconsole/ui/main_window.py" line="-566"/>
+        <location filename="../../hisconsole/ui/main_window.py" line="-659"/>
         <location filename="../../hisconsole/ui/plan/page.py" line="+119"/>
         <source>Plan</source>
         <translation>预案</translation>
@@ -6765,7 +6766,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>ReportsBar</name>
     <message>
-        <location filename="../../hisconsole/ui/incident/reports.py" line="+100"/>
+        <location filename="../../hisconsole/ui/incident/reports.py" line="+99"/>
         <source>Initial report</source>
         <extracomment>The PDF reports, in the order of an incident&apos;s life.</extracomment>
         <translation>首报</translation>
@@ -6801,7 +6802,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
         <translation>中英文对照，同一份文件：可保存为 PDF，也可直接打印</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+55"/>
         <source>{report}: save as PDF</source>
         <translation>{report}：保存为 PDF</translation>
     </message>
@@ -6811,7 +6812,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
         <translation>PDF 文件</translation>
     </message>
     <message>
-        <location line="-73"/>
+        <location line="-72"/>
         <source>CAP message</source>
         <translation>CAP 消息</translation>
     </message>
@@ -6846,7 +6847,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
         <translation>本应急事件尚未发布 CAP 预警</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+62"/>
         <source>{message}: save as XML</source>
         <translation>{message}：保存为 XML</translation>
     </message>
@@ -6981,6 +6982,47 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
         <location line="+2"/>
         <source>Save change</source>
         <translation>保存修改</translation>
+    </message>
+</context>
+<context>
+    <name>RestoredStrip</name>
+    <message>
+        <location filename="../../hisconsole/ui/restored/strip.py" line="+87"/>
+        <source>Record alone?</source>
+        <translation>单机记录？</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only if no other laptop and no hub has any entry this laptop wrote after the backup {backup}.
+
+Should one of them still hold such entries, they will never come back here: new entries on this laptop take their numbers, and each side keeps its own entry under the same number.
+
+Yes: record alone from now on. No: take in the other laptops&apos; entries first (Sync page).</source>
+        <translation>仅当没有任何其他电脑或中心库保存有本机在备份 {backup} 之后写入的记录时才可这样做。
+
+如果其中某处仍保存有这样的记录，这些记录将再也回不到本机：本机的新记录会占用它们的序号，双方在同一序号下各存一条不同的记录。
+
+是：从现在起单机记录。否：先取回其他电脑的记录（同步页）。</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Record alone</source>
+        <translation>单机记录</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>This laptop was restored from the backup {backup}. It records nothing until it has taken in the other laptops&apos; entries (its own since the backup may be among them): import a bundle from each of them or sync with the hub.</source>
+        <translation>本机已从备份 {backup} 恢复。在取回其他电脑的记录之前不记录任何内容（本机在该备份之后的记录可能在其中）：请从每台其他电脑导入同步包，或与中心库同步。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Open the Sync page</source>
+        <translation>打开同步页</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No other laptop has our entries: record alone…</source>
+        <translation>其他电脑都没有本机的记录：单机记录…</translation>
     </message>
 </context>
 <context>
@@ -7384,12 +7426,13 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>Runner</name>
     <message>
-        <location filename="../../hisconsole/ui/runner.py" line="+40"/>
+        <location filename="../../hisconsole/ui/runner.py" line="+44"/>
         <source>Something went wrong that HIS Console did not expect: {error}</source>
+        <extracomment>How long a thread holding the interpreter lock keeps it once another asks (seconds).</extracomment>
         <translation>HIS 应急指挥台遇到了意外错误：{error}</translation>
     </message>
     <message>
-        <location line="+152"/>
+        <location line="+158"/>
         <source>HIS Console</source>
         <translation>HIS 应急指挥台</translation>
     </message>
@@ -7527,7 +7570,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>ServiceMessages</name>
     <message>
-        <location filename="../../hisconsole/ui/runner.py" line="-164"/>
+        <location filename="../../hisconsole/ui/runner.py" line="-174"/>
         <source>Enter the operator&apos;s name.</source>
         <translation>请输入值班人员的姓名。</translation>
     </message>
@@ -8025,7 +8068,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../hisconsole/ui/app.py" line="+184"/>
+        <location filename="../../hisconsole/ui/app.py" line="+216"/>
         <source>Not imported: {problem}</source>
         <translation>未导入：{problem}</translation>
     </message>
@@ -8035,7 +8078,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
         <translation>指挥台可以正常使用；其余内容请在“通讯录”或“同步”页面导入。</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>HIS Console is set up</source>
         <translation>HIS 应急指挥台已设置完成</translation>
     </message>
@@ -8048,7 +8091,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>StatusBanner</name>
     <message>
-        <location filename="../../hisconsole/ui/banner.py" line="+121"/>
+        <location filename="../../hisconsole/ui/banner.py" line="+124"/>
         <source>No active incident — normal operations</source>
         <translation>当前无应急事件 — 系统运行正常</translation>
     </message>
@@ -9090,7 +9133,7 @@ No: import without pinning; events are held in quarantine.</source>
 <context>
     <name>SyncNetworkTab</name>
     <message>
-        <location filename="../../hisconsole/ui/sync/network.py" line="+40"/>
+        <location filename="../../hisconsole/ui/sync/network.py" line="+48"/>
         <source>Laptop</source>
         <translation>笔记本</translation>
     </message>
@@ -9125,7 +9168,7 @@ No: import without pinning; events are held in quarantine.</source>
         <translation>本机尚缺</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+55"/>
         <source>{address} added: this laptop reaches out to it.</source>
         <translation>已添加 {address}：本机将主动连接它。</translation>
     </message>
