@@ -111,6 +111,26 @@ class Worded:
         return self.said(lambda text: text)
 
 
+class Term:
+    """A glossary code as a parameter (a roster post): :func:`hisconsole.i18n.render`
+    shows it as the reader's word for it (the catalogue's ``context`` entry, as
+    ``term()`` does); ``str()``, the English message and ``--json`` keep the code."""
+
+    def __init__(self, context: str, code: str) -> None:
+        self.context = context
+        self.code = code
+
+    def __str__(self) -> str:
+        return self.code
+
+    def __eq__(self, other: object) -> bool:
+        # Equal to its code: callers compare a refusal's params with the codes they passed.
+        return isinstance(other, Term | str) and self.code == str(other)
+
+    def __hash__(self) -> int:
+        return hash(self.code)
+
+
 class _Lenient(dict[str, Any]):
     def __missing__(self, key: str) -> str:
         return "{" + key + "}"

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from hisconsole.errors import N_ as N_  # lives with the errors: every layer may mark a text
-from hisconsole.errors import KnownError, Worded
+from hisconsole.errors import KnownError, Term, Worded
 from hisconsole.errors import render as _fill
 
 Language = Literal["zh", "en"]
@@ -95,6 +95,8 @@ def render(error: KnownError, lang: Language | None = None) -> str:
     params = {
         name: render(value, lang)
         if isinstance(value, KnownError)
+        else tr.pgettext(value.context, value.code)
+        if isinstance(value, Term)
         else value.said(tr.gettext)
         if isinstance(value, Worded)
         else value

@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 from hisconsole.domain import pins
 from hisconsole.domain.glossary import COMMANDER
-from hisconsole.errors import KnownError
+from hisconsole.errors import KnownError, Term
 from hisconsole.i18n import gettext as _
 from hisconsole.services.console import Console
 from hisconsole.sync import intake
@@ -102,7 +102,7 @@ def confirm_commander(console: Console, act: str) -> bool:
         return False
     name = console.operator.name
     if not may_hold(console, name, COMMANDER):
-        raise NotListed(name=name, role=COMMANDER, act=act)
+        raise NotListed(name=name, role=Term("roster role", COMMANDER), act=act)
     source = console.pin_source
     pin = source(name) if source is not None else None
     if not pin:

@@ -17,12 +17,18 @@ from sqlalchemy import select
 from hisconsole.domain import glossary
 from hisconsole.domain import incidents as rules
 from hisconsole.domain import roster as roster_rules
+from hisconsole.errors import Term
 from hisconsole.services import people
 from hisconsole.services.console import ChangeSet, Console, ServiceError
 from hisconsole.services.incident_rows import get_incident, iso, require_open
 from hisconsole.store.models import Incident, RosterShift
 
 AREA = "incident"
+
+
+def _post(role: str) -> Term:
+    """A post in a refusal: the post's name in the reader's language, its code in --json."""
+    return Term("roster role", role)
 
 
 class RoleUnknown(ServiceError):
@@ -180,7 +186,7 @@ def sign_in(
         require_open(get_incident(tx.session, incident_id))
         current = roster_rules.on_duty(_history(_rows(tx.session, incident_id))).get(role)
         if current is not None and current.person == name:
-            raise AlreadyOnDuty(person=name, role=role, since=iso(current.start))
+            raise AlreadyOnDuty(person=name, role=_post(role), since=iso(current.start))
         record = tx.emit(
             "roster.signed_in",
             f"incident:{incident_id}",
@@ -203,7 +209,7 @@ def _check_person(console: Console, name: str, role: str, pin: str | None) -> No
     if not people.roles_verified(console):
         return
     if not people.may_hold(console, name, role):
-        raise NotAllowedForPost(person=name, role=role)
+        raise NotAllowedForPost(person=name, role=_post(role))
     if role == glossary.COMMANDER:
         if not pin and console.pin_source is not None:
             pin = console.pin_source(name)
@@ -220,7 +226,7 @@ def sign_out(console: Console, incident_id: str, role: str) -> ChangeSet:
         require_open(get_incident(tx.session, incident_id))
         current = roster_rules.on_duty(_history(_rows(tx.session, incident_id))).get(role)
         if current is None:
-            raise PostVacant(role=role, incident=incident_id)
+            raise PostVacant(role=_post(role), incident=incident_id)
         tx.emit(
             "roster.signed_out",
             f"incident:{incident_id}",

@@ -11,6 +11,9 @@ from pathlib import Path
 import pytest
 
 from hisconsole.cli import main
+from hisconsole.errors import Term
+from hisconsole.i18n import render
+from hisconsole.services import roster
 from hisconsole.store.location import database_path
 
 #: Three or more English words in a row: a sentence that bypassed the catalogue.
@@ -62,3 +65,36 @@ def test_check_problems_and_notes_are_chinese(
     assert any("sequence gap after #2" in p for p in report["problems"]), report
     assert any("more than a year from now" in n for n in report["notes"]), report
     assert report["first_bad"]["problem"] in ("signature", "sequence gap")
+
+
+def test_roster_refusals_name_the_post_as_the_ui_does(
+    capsys: pytest.CaptureFixture[str], ready_data_dir: Path
+) -> None:
+    d = ["--data-dir", str(ready_data_dir)]
+    code, out = run(
+        capsys,
+        *d,
+        "incident",
+        "declare",
+        "--level",
+        "III",
+        "--system",
+        "lis",
+        "--title",
+        "检验停机",
+    )
+    assert code == 0, out
+    code, out = run(capsys, *d, "roster", "sign-in", "commander", "--person", "李伟")
+    assert code == 0, out
+    code, out = run(
+        capsys, *d, "--lang", "zh", "roster", "sign-in", "commander", "--person", "李伟"
+    )
+    assert code == 1 and "指挥长" in out and "commander" not in out, out
+    code, out = run(capsys, *d, "--lang", "zh", "roster", "sign-out", "tech-lead")
+    assert code == 1 and "技术支持组组长" in out and "tech-lead" not in out, out
+    # English speaks the code as before; the refusal's data keeps the code.
+    code, out = run(capsys, *d, "--lang", "en", "roster", "sign-out", "tech-lead")
+    assert "Nobody is signed in as tech-lead" in out, out
+    error = roster.PostVacant(role=Term("roster role", "tech-lead"), incident="X")
+    assert error.as_dict()["params"]["role"] == "tech-lead"
+    assert render(error, "zh") == "X 的技术支持组组长岗位无人在岗。"
