@@ -19,9 +19,11 @@ from hisconsole.services.console import Console, Operator, ServiceError
 from hisconsole.services.sync import bundles
 from hisconsole.services.sync import devices as devices_service
 from hisconsole.services.sync import hub as hub_service
+from hisconsole.services.sync import mesh as mesh_service
 from hisconsole.services.sync import trust as trust_service
 from tests.sync.conftest import Keys, load_plan, public_b64
 from tests.sync.helpers import repack
+from tests.sync.mesh_support import free_port, wait_for
 
 Laptops = Callable[..., Console]
 
@@ -163,6 +165,42 @@ def test_a_hub_sync_brings_back_everything(
     hub_service.sync_hub(a)
     hub_service.sync_hub(b)
     assert log_of(b, incident) == log_of(a, incident)
+
+
+def test_a_mesh_exchange_brings_back_everything_and_lifts_the_mark(
+    laptops: Laptops, reopened: Callable[[Path], Console], tmp_path: Path
+) -> None:
+    a, b = laptops("A"), laptops("B")
+    load_plan(a)
+    incident, _ = incidents.declare(a, level="II", title="HIS down")
+    maintenance.backup(a, tmp_path / "backup.sqlite3")
+    for text in ("after the backup", "and again"):
+        incidents.log(a, incident, text)
+    exchange(a, b, tmp_path / "a.bundle")
+    incidents.log(b, incident, "from laptop B")
+    before = log_of(b, incident)
+
+    a = reopened(restore(a, tmp_path / "backup.sqlite3"))
+    with pytest.raises(restored.CatchingUp):
+        incidents.log(a, incident, "written too early")
+    mesh_b = mesh_service.Mesh(b, port=free_port("127.0.0.2"), bind="127.0.0.2", discovery=False)
+    mesh_b.start()
+    mesh_a = mesh_service.Mesh(
+        a,
+        port=free_port("127.0.0.1"),
+        bind="127.0.0.1",
+        peers=(f"127.0.0.2:{mesh_b.port}",),
+        discovery=False,
+    )
+    mesh_a.start()
+    try:
+        wait_for(lambda: restored.restored_from(a) is None, 20)
+    finally:
+        mesh_a.stop()
+        mesh_b.stop()
+    assert log_of(a, incident) == before
+    incidents.log(a, incident, "recording again")
+    assert log_of(a, incident)[-1][1] == "recording again"
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:

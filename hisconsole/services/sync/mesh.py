@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 
 from hisconsole.errors import KnownError
+from hisconsole.services import restored
 from hisconsole.services.console import ChangeSet, Console
 from hisconsole.services.files import write_atomically
 from hisconsole.services.sync.shared import (
@@ -196,6 +197,10 @@ class ConsoleMeshStore:
                     notes=record_notes(result),
                 )
         observe(console, result.report)
+        if console.catching_up and page is not None and not page.more:
+            # The peer has now sent everything it holds beyond what this laptop has: this
+            # laptop's own entries since its backup are back, as after a bundle import.
+            restored.caught_up(console.db)
         return Taken(
             applied=result.report.applied,
             areas=frozenset(result.report.areas),
