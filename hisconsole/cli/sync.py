@@ -211,6 +211,14 @@ _COUNTED = {
 }
 
 
+# The last exchange with a peer, by the peer's kind (services/sync/status.py), each a
+# whole sentence: the kind is a word of its own in Chinese.
+_LAST_SYNC = {
+    "laptop": N_("last sync with laptop {peer}: {time}"),
+    "hub": N_("last sync with hub {peer}: {time}"),
+}
+
+
 # A device's state (services/sync/devices.py) in words.
 _DEVICE_STATUS = {
     "this laptop": N_("this laptop"),
@@ -281,8 +289,7 @@ def cmd_sync(args: argparse.Namespace, out: Output) -> int:
             for peer in status.peers:
                 lines.append(
                     "  "
-                    + _("last {kind} sync with {peer}: {time}").format(
-                        kind=peer.kind,
+                    + _(_LAST_SYNC.get(peer.kind, _LAST_SYNC["laptop"])).format(
                         peer=peer.name or peer.peer,
                         time=format_datetime(peer.last_sync_at),
                     )

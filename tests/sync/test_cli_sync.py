@@ -223,3 +223,21 @@ def test_sync_with_an_unreachable_hub_says_so(
     err = capsys.readouterr().err
     assert "cannot be used right now" in err
     assert not (a / "hub.json").exists()
+
+
+def test_sync_status_in_chinese_names_the_laptop_in_chinese(
+    two_laptops: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    a, b = two_laptops
+    run_json(
+        capsys, ["bundle", "export", "--out", str(tmp_path / "a.bundle"), "--data-dir", str(a)]
+    )
+    run_json(capsys, ["bundle", "import", str(tmp_path / "a.bundle"), "--data-dir", str(b)])
+    a_id = run_json(capsys, ["device", "show", "--data-dir", str(a)])["id"]
+    commander = ["--operator", "Li Wei", "--role", "commander"]
+    run_json(capsys, ["device", "accept", a_id, "--data-dir", str(b), *commander])
+    assert run(["--lang", "zh", "sync", "--status", "--data-dir", str(b)]) == 0
+    out = capsys.readouterr().out
+    assert "最近一次与电脑" in out and "laptop" not in out, out
+    status = run_json(capsys, ["sync", "--status", "--data-dir", str(b)])
+    assert [p["kind"] for p in status["peers"]] == ["laptop"]
