@@ -111,6 +111,23 @@ class Worded:
         return self.said(lambda text: text)
 
 
+class Said(Worded):
+    """A catalogue text and its fields, kept to be said in the reader's language (a
+    problem found in a file, before any layer knows who reads it). A field that is itself
+    :class:`Worded` is said in the same language."""
+
+    def __init__(self, template: str, **params: Any) -> None:
+        self.template = template
+        self.params = params
+
+    def said(self, translate: Any) -> str:
+        params = {
+            name: value.said(translate) if isinstance(value, Worded) else value
+            for name, value in self.params.items()
+        }
+        return render(translate(self.template), params, translate)
+
+
 class Term:
     """A glossary code as a parameter (a roster post): :func:`hisconsole.i18n.render`
     shows it as the reader's word for it (the catalogue's ``context`` entry, as

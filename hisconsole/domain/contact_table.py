@@ -30,9 +30,11 @@ import hashlib
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from hisconsole.domain.contacts import GROUP_NAMES, GROUPS, Contact, Email, Phone, has_cjk
 from hisconsole.domain.phones import DEFAULT_REGION, PHONE_TYPES, is_mobile_number, parse_typed
+from hisconsole.errors import N_, Said, Worded
 
 #: What a column can go to: target -> (zh, en) name shown in the preview.
 TARGETS: dict[str, tuple[str, str]] = {
@@ -457,14 +459,15 @@ def find_header_row(rows: Sequence[Sequence[str]], limit: int = 10) -> int:
 
 
 @dataclass(frozen=True)
-class RowProblem:
-    """A problem in one row of a table (row 1 is the first row of the file)."""
+class RowProblem(Worded):
+    """A problem in one row of a table (row 1 is the first row of the file); ``message``
+    may be :class:`~hisconsole.errors.Worded` (said in the reader's language)."""
 
     row: int
-    message: str
+    message: str | Worded
 
-    def __str__(self) -> str:
-        return f"row {self.row}: {self.message}"
+    def said(self, translate: Any) -> str:
+        return Said(N_("row {row}: {message}"), row=self.row, message=self.message).said(translate)
 
 
 @dataclass

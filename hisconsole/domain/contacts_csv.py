@@ -171,8 +171,7 @@ def parse_csv(
         try:
             decoded = decode_text(data, encoding)
         except EncodingProblem as exc:
-            message = str(exc).split(": ", 1)[1] if exc.row else str(exc)
-            result.problems.append(RowProblem(exc.row or 1, message))
+            result.problems.append(RowProblem(exc.row or 1, exc.detail))
             return result
         text, result.encoding = decoded.text, decoded.encoding
         result.encoding_label, result.encoding_how = decoded.label, decoded.how

@@ -26,6 +26,8 @@ import codecs
 from dataclasses import dataclass
 from typing import Literal
 
+from hisconsole.errors import N_, Said, Worded
+
 #: How the encoding was found: from the byte-order mark, by decoding strictly as
 #: UTF-8, by detection (a judgement: shown to the user), or chosen by the user.
 How = Literal["bom", "utf-8", "detected", "chosen"]
@@ -77,18 +79,25 @@ class EncodingProblem(Exception):
 
     ``encoding`` is the encoding the file is (mostly) in, or "" when none was
     recognised; ``row`` (1 = first line) and ``offset`` (bytes from the start)
-    point at the first byte that does not decode, when there is one.
+    point at the first byte that does not decode, when there is one. ``detail`` is
+    what is wrong (without the row), ``worded`` the whole message, both said in the
+    reader's language where shown; ``str()`` is the English.
     """
 
     def __init__(
         self,
-        message: str,
+        template: str,
         *,
         encoding: str = "",
         row: int | None = None,
         offset: int | None = None,
+        **params: object,
     ) -> None:
-        super().__init__(message)
+        self.detail = Said(template, row=row, offset=offset, **params)
+        self.worded: Worded = (
+            Said(N_("row {row}: {detail}"), row=row, detail=self.detail) if row else self.detail
+        )
+        super().__init__(str(self.worded))
         self.encoding = encoding
         self.row = row
         self.offset = offset
@@ -114,11 +123,15 @@ def _stray(data: bytes, codec: str, name: str, error: UnicodeDecodeError) -> Enc
     row = _row_of(data, offset, codec)
     bad = data[offset : min(error.end, offset + 4)].hex(" ").upper()
     return EncodingProblem(
-        f"row {row}: byte {offset} (0x{bad}) is not valid {name}; the rest of the file is "
-        f"{name}. Correct that row, or choose the encoding to read the file in.",
+        N_(
+            "byte {offset} (0x{bad}) is not valid {name}; the rest of the file is "
+            "{name}. Correct that row, or choose the encoding to read the file in."
+        ),
         encoding=name,
         row=row,
         offset=offset,
+        bad=bad,
+        name=name,
     )
 
 
@@ -181,7 +194,9 @@ def _chosen(data: bytes, code: str) -> Decoded:
         codec = codec_of(code)
     except ValueError:
         raise EncodingProblem(
-            f"{code!r} is not an encoding; choose one of {', '.join(CHOICES)}."
+            N_("{code!r} is not an encoding; choose one of {choices}."),
+            code=code,
+            choices=", ".join(CHOICES),
         ) from None
     if codec == "utf-8":
         codec = "utf-8-sig"
@@ -255,6 +270,9 @@ def decode_text(data: bytes, encoding: str | None = None) -> Decoded:
         if problem is not None:
             raise problem
     raise EncodingProblem(
-        "the encoding of this file was not recognised; choose the encoding to read it in "
-        f"({', '.join(CHOICES)})."
+        N_(
+            "the encoding of this file was not recognised; choose the encoding to read it in "
+            "({choices})."
+        ),
+        choices=", ".join(CHOICES),
     )

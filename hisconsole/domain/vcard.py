@@ -33,6 +33,7 @@ import codecs
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from hisconsole.domain.contact_table import GROUP_ALIASES
 from hisconsole.domain.contacts import (
@@ -54,6 +55,7 @@ from hisconsole.domain.phones import (
     parse_typed,
     rfc3966,
 )
+from hisconsole.errors import N_, Said, Worded
 
 PRODID = "-//HIS Console//hisconsole//EN"
 
@@ -106,14 +108,17 @@ _COMPOUND_SURNAMES = [
 
 
 @dataclass(frozen=True)
-class CardProblem:
-    """A problem with one card of a vCard file (cards are counted from 1)."""
+class CardProblem(Worded):
+    """A problem with one card of a vCard file (cards are counted from 1); ``message``
+    may be :class:`~hisconsole.errors.Worded` (said in the reader's language)."""
 
     card: int
-    message: str
+    message: str | Worded
 
-    def __str__(self) -> str:
-        return f"card {self.card}: {self.message}"
+    def said(self, translate: Any) -> str:
+        return Said(N_("card {card}: {message}"), card=self.card, message=self.message).said(
+            translate
+        )
 
 
 @dataclass
@@ -242,9 +247,12 @@ def _decode_bytes(raw: bytes, charset: str) -> str:
         except UnicodeDecodeError:
             continue
     raise EncodingProblem(
-        f"a value is neither {' nor '.join(dict.fromkeys(candidates))}: the card is skipped "
-        "(choose the encoding to read the file in)",
+        N_(
+            "a value cannot be read as any of {encodings}: the card is skipped (choose the "
+            "encoding to read the file in)"
+        ),
         encoding=candidates[0],
+        encodings=", ".join(dict.fromkeys(candidates)),
     )
 
 
@@ -404,7 +412,7 @@ def parse_vcards(
             decoded = decode_text(data, encoding)
         except EncodingProblem as exc:
             if encoding or not _charset_params_cover(data):
-                result.problems.append(CardProblem(0, str(exc)))
+                result.problems.append(CardProblem(0, exc.worded))
                 return result
             # vCard 2.1 may name a CHARSET per property: each value is decoded in its own.
             raw, text_input = data, False
@@ -460,7 +468,7 @@ def _read_card(
     try:
         return _contact_of_card(props, reader, number, result, region)
     except EncodingProblem as exc:
-        result.problems.append(CardProblem(number, str(exc)))
+        result.problems.append(CardProblem(number, exc.worded))
         return None
 
 

@@ -3,6 +3,7 @@ no English sentence left in it (system codes, ids, paths and SQLite's own words 
 
 from __future__ import annotations
 
+import codecs
 import json
 import re
 import sqlite3
@@ -98,3 +99,23 @@ def test_roster_refusals_name_the_post_as_the_ui_does(
     error = roster.PostVacant(role=Term("roster role", "tech-lead"), incident="X")
     assert error.as_dict()["params"]["role"] == "tech-lead"
     assert render(error, "zh") == "X 的技术支持组组长岗位无人在岗。"
+
+
+def test_a_csv_that_cannot_be_decoded_is_refused_in_chinese(
+    capsys: pytest.CaptureFixture[str], ready_data_dir: Path, tmp_path: Path
+) -> None:
+    # UTF-16 with its byte-order mark, and a lone surrogate in the third row.
+    bad = tmp_path / "bad.csv"
+    bad.write_bytes(
+        codecs.BOM_UTF16_LE
+        + "姓名,电话\n张三,13800138000\n".encode("utf-16-le")
+        + b"\x00\xd8"
+        + "x\n".encode("utf-16-le")
+    )
+    d = ["--data-dir", str(ready_data_dir)]
+    code, out = run(capsys, *d, "--lang", "zh", "contacts", "import", str(bad))
+    assert code == 1, out
+    assert "第 3 行" in out and "UTF-16" in out and "0x00 D8" in out, out
+    assert english(out) == [], out
+    code, out = run(capsys, *d, "--lang", "en", "contacts", "import", str(bad))
+    assert "row 3: byte 44 (0x00 D8) is not valid UTF-16" in out, out
