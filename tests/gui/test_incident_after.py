@@ -526,5 +526,5 @@ def test_the_review_is_saved_as_a_document(
     text = " ".join(pdf_text(tmp_path / "review.pdf").split())
     assert "After-action review" in text and incident_id in text
     assert "Call-out done in 10 minutes" in text
-    assert "Initial report 2026-11-25 02:10 10 on time" in text
+    assert "Initial report 25/11/2026 02:10 10 on time" in text
     assert "Follow-up report — — missed" in text
