@@ -6998,11 +6998,11 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 Should one of them still hold such entries, they will never come back here: new entries on this laptop take their numbers, and each side keeps its own entry under the same number.
 
 Yes: record alone from now on. No: take in the other laptops&apos; entries first (Sync page).</source>
-        <translation>仅当没有任何其他电脑或中心库保存有本机在备份 {backup} 之后写入的记录时才可这样做。
+        <translation>仅当没有任何其他笔记本或中心库保存有本机在备份 {backup} 之后写入的记录时才可这样做。
 
 如果其中某处仍保存有这样的记录，这些记录将再也回不到本机：本机的新记录会占用它们的序号，双方在同一序号下各存一条不同的记录。
 
-是：从现在起单机记录。否：先取回其他电脑的记录（同步页）。</translation>
+是：从现在起单机记录。否：先取回其他笔记本的记录（同步页）。</translation>
     </message>
     <message>
         <location line="+41"/>
@@ -7011,18 +7011,18 @@ Yes: record alone from now on. No: take in the other laptops&apos; entries first
     </message>
     <message>
         <location line="+11"/>
-        <source>This laptop was restored from the backup {backup}. It records nothing until it has taken in the other laptops&apos; entries (its own since the backup may be among them): import a bundle from each of them or sync with the hub.</source>
-        <translation>本机已从备份 {backup} 恢复。在取回其他电脑的记录之前不记录任何内容（本机在该备份之后的记录可能在其中）：请从每台其他电脑导入同步包，或与中心库同步。</translation>
+        <source>This laptop was restored from the backup {backup}. It records nothing until it has taken in the other laptops&apos; entries (its own since the backup may be among them): import a bundle from each of them, sync with the hub, or join them on the command-centre network.</source>
+        <translation>本机已从备份 {backup} 恢复。在取回其他笔记本的记录之前不记录任何内容（本机在该备份之后的记录可能在其中）：请从每台其他笔记本导入同步包、与中心库同步，或与它们连入指挥中心局域网。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Open the Sync page</source>
         <translation>打开同步页</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>No other laptop has our entries: record alone…</source>
-        <translation>其他电脑都没有本机的记录：单机记录…</translation>
+        <translation>其他笔记本都没有本机的记录：单机记录…</translation>
     </message>
 </context>
 <context>

@@ -140,7 +140,8 @@ class RestoredStrip(QFrame):
             self.tr(
                 "This laptop was restored from the backup {backup}. It records nothing until "
                 "it has taken in the other laptops' entries (its own since the backup may be "
-                "among them): import a bundle from each of them or sync with the hub."
+                "among them): import a bundle from each of them, sync with the hub, or join "
+                "them on the command-centre network."
             ).format(backup=self.backup or "?")
         )
         self.sync_button.setText(self.tr("Open the Sync page"))
