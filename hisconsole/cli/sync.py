@@ -404,7 +404,7 @@ def cmd_device(args: argparse.Namespace, out: Output) -> int:
                 device=result.device_id, counts=_counts(data)
             )
             if result.report.rejected:
-                reasons = "; ".join(r.record_text() for r in result.report.reasons)
+                reasons = "; ".join(r.worded().said(_) for r in result.report.reasons)
                 human += "\n" + _("Still refused: {reasons}.").format(reasons=reasons)
             out.emit(data, human)
         return EXIT_OK

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
+
+from hisconsole.errors import N_, Said
 
 #: The device was revoked by IT (``on`` the date).
 REVOKED = "revoked"
@@ -34,6 +37,41 @@ MISSING = "missing"
 
 CODES = (REVOKED, EXPIRED, NOT_LISTED, LACKS_ROLE, ID_TAKEN, WAITING, INVALID, MISSING)
 
+#: Each reason in words, through the catalogue (the command line and the sync notes; the
+#: window words them with Qt: ui/sync/labels.py).
+WORDS = {
+    REVOKED: N_("device {device} was revoked by IT on {date}"),
+    EXPIRED: N_("the trust list's entry for device {device} expired on {date}"),
+    NOT_LISTED: N_("device {device} is not in the trust list"),
+    LACKS_ROLE: N_("'{kind}' needs the {role} role, which device {device} lacks"),
+    ID_TAKEN: N_("its event id is already used by another event"),
+    WAITING: N_("waiting for event #{seq} of device {device}"),
+    INVALID: N_("'{kind}' from device {device} cannot be applied: {detail}"),
+    MISSING: N_(
+        "'{kind}' from device {device} names {thing} {key}, which is not on this laptop "
+        "(yet); it is applied once that arrives"
+    ),
+}
+#: What a MISSING reason's event may name (event_schemas.REFERS), as a word.
+THINGS = {
+    "incident": N_("incident"),
+    "serial": N_("form serial"),
+    "intake": N_("report received"),
+    "message": N_("message"),
+    "checklist step": N_("checklist step"),
+    "call-out": N_("call-out"),
+    "improvement item": N_("improvement item"),
+    "roster shift": N_("roster sign-in"),
+    "task": N_("task"),
+    "period objective": N_("period objective"),
+}
+
+
+def worded(code: str, params: dict[str, Any]) -> Said:
+    """A reason kept as :meth:`Reason.as_dict` in the reader's words (:class:`Said`)."""
+    thing = str(params.get("thing", ""))
+    return Said(WORDS[code], **{**params, "thing": Said(THINGS.get(thing, thing))})
+
 
 @dataclass(frozen=True)
 class Reason:
@@ -52,6 +90,27 @@ class Reason:
     def __post_init__(self) -> None:
         if self.code not in CODES:
             raise ValueError(f"unknown reason code {self.code!r}")
+
+    def as_dict(self) -> dict[str, Any]:
+        """The reason's code and facts (JSON-safe), to keep and word later (:func:`worded`)."""
+        return {
+            "code": self.code,
+            "params": {
+                "device": self.device,
+                "date": self.on.isoformat() if self.on else "",
+                "kind": self.kind,
+                "role": self.role,
+                "seq": self.seq,
+                "detail": self.detail,
+                "thing": self.thing,
+                "key": self.key,
+            },
+        }
+
+    def worded(self) -> Said:
+        """The reason in the reader's words (said where shown)."""
+        kept = self.as_dict()
+        return worded(kept["code"], kept["params"])
 
     def record_text(self) -> str:
         """The reason as the held-events table and ``--json`` output keep it."""

@@ -235,7 +235,10 @@ def test_sync_status_in_chinese_names_the_laptop_in_chinese(
     run_json(capsys, ["bundle", "import", str(tmp_path / "a.bundle"), "--data-dir", str(b)])
     a_id = run_json(capsys, ["device", "show", "--data-dir", str(a)])["id"]
     commander = ["--operator", "Li Wei", "--role", "commander"]
-    run_json(capsys, ["device", "accept", a_id, "--data-dir", str(b), *commander])
+    # Accepted here (not listed by IT): its plan events stay refused, said in Chinese.
+    assert run(["--lang", "zh", "device", "accept", a_id, "--data-dir", str(b), *commander]) == 0
+    out = capsys.readouterr().out
+    assert "仍被拒" in out and "需要" in out and "needs the" not in out, out
     assert run(["--lang", "zh", "sync", "--status", "--data-dir", str(b)]) == 0
     out = capsys.readouterr().out
     assert "最近一次与电脑" in out and "laptop" not in out, out

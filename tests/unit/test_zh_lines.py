@@ -15,7 +15,11 @@ from hisconsole.cli import main
 from hisconsole.errors import Term
 from hisconsole.i18n import render
 from hisconsole.services import roster
+from hisconsole.services.sync.shared import Note, count_notes, notes_from_json, notes_json
 from hisconsole.store.location import database_path
+from hisconsole.sync import reasons
+from hisconsole.sync.intake import IntakeReport
+from hisconsole.sync.reasons import Reason
 
 #: Three or more English words in a row: a sentence that bypassed the catalogue.
 _SENTENCE = re.compile(r"(?<![\w-])[A-Za-z]*[a-z][A-Za-z]*(?: [A-Za-z]+){2,}(?![\w-])")
@@ -119,3 +123,24 @@ def test_a_csv_that_cannot_be_decoded_is_refused_in_chinese(
     assert english(out) == [], out
     code, out = run(capsys, *d, "--lang", "en", "contacts", "import", str(bad))
     assert "row 3: byte 44 (0x00 D8) is not valid UTF-16" in out, out
+
+
+def test_the_reasons_of_rejected_events_in_a_sync_note_are_said_in_the_readers_language() -> None:
+    report = IntakeReport(rejected=3)
+    report.reasons[
+        Reason(reasons.LACKS_ROLE, device="dev1", kind="plan.published", role="plan-editor")
+    ] = 2
+    report.reasons[
+        Reason(reasons.MISSING, device="dev1", kind="task.done", thing="task", key="T-1")
+    ] = 1
+    # As the sync history keeps it and reads it back.
+    (note,) = notes_from_json(notes_json(count_notes(report)))
+    zh = note.text("zh")
+    assert "“plan.published”需要“plan-editor”角色，设备 dev1 没有该角色 (2)" in zh, zh
+    assert "指向任务 T-1" in zh and english(zh) == [], zh
+    assert "'plan.published' needs the plan-editor role, which device dev1 lacks (2)" in note.text(
+        "en"
+    )
+    # A record from before keeps its English reasons, shown as they are.
+    old = Note("rejected", {"count": 1, "reasons": "device x was revoked by IT on 2026-01-01 (1)"})
+    assert "device x was revoked" in old.text("zh")

@@ -23,6 +23,7 @@ from hisconsole.sync.errors import SyncError
 # The intake's typed facts, as the command line and the screens get them from here.
 from hisconsole.sync.intake import IntakeReport as IntakeReport
 from hisconsole.sync.reasons import Reason as Reason
+from hisconsole.sync.reasons import worded as reason_words
 from hisconsole.sync.vectors import Vector
 
 ACTION_EXPORT = "bundle-export"
@@ -302,6 +303,11 @@ class Note:
         params = dict(self.params)
         if isinstance(params.get("error"), dict):
             params["reason"] = render_stored(params["error"], lang)
+        if isinstance(params.get("held"), list):
+            params["reasons"] = "; ".join(
+                f"{reason_words(h['code'], h['params']).said(tr.gettext)} ({h['count']})"
+                for h in params["held"]
+            )
         return render(tr.gettext(template), params, tr.gettext)
 
     def as_dict(self) -> dict[str, Any]:
@@ -370,8 +376,12 @@ def count_notes(r: IntakeReport) -> list[Note]:
     if r.quarantined:
         notes.append(Note("quarantined", {"count": r.quarantined}))
     if r.rejected:
-        reasons = "; ".join(f"{reason.record_text()} ({n})" for reason, n in r.sorted_reasons())
-        notes.append(Note("rejected", {"count": r.rejected, "reasons": reasons}))
+        ordered = r.sorted_reasons()
+        reasons = "; ".join(f"{reason.record_text()} ({n})" for reason, n in ordered)
+        # "reasons" is the English (what a record from before keeps); "held" the codes and
+        # facts, worded in the reader's language when shown.
+        held = [{**reason.as_dict(), "count": n} for reason, n in ordered]
+        notes.append(Note("rejected", {"count": r.rejected, "reasons": reasons, "held": held}))
     if r.pending:
         notes.append(Note("pending", {"count": r.pending}))
     if r.orphans:
