@@ -241,6 +241,6 @@ def test_sync_status_in_chinese_names_the_laptop_in_chinese(
     assert "仍被拒" in out and "需要" in out and "needs the" not in out, out
     assert run(["--lang", "zh", "sync", "--status", "--data-dir", str(b)]) == 0
     out = capsys.readouterr().out
-    assert "最近一次与电脑" in out and "laptop" not in out, out
+    assert "最近一次与笔记本" in out and "laptop" not in out, out
     status = run_json(capsys, ["sync", "--status", "--data-dir", str(b)])
     assert [p["kind"] for p in status["peers"]] == ["laptop"]
