@@ -25,6 +25,7 @@ from hisconsole.services.paths import (
     remember_data_dir,
     resolve_data_dir,
 )
+from hisconsole.ui.collector import UiThreadCollector
 from hisconsole.ui.crash import CrashReporter
 from hisconsole.ui.i18n import LANGUAGES, Translations, default_language
 from hisconsole.ui.main_window import KEY_LANGUAGE, MainWindow
@@ -287,6 +288,7 @@ def run(
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication(sys.argv[:1] or [APP_NAME])
+    UiThreadCollector(app)  # cycles are freed on this thread, never on a worker's
     translations = Translations()
     console: Console | None = None
     wizard: FirstRunWizard | None = None

@@ -103,12 +103,19 @@ def timed_window(qtbot: QtBot, timed: Console, settings_path: Path) -> Iterator[
 
 @pytest.fixture(autouse=True)
 def _collect_on_the_ui_thread() -> Iterator[None]:
-    """Collect reference cycles of Qt objects here, on the UI thread, after each test:
-    left to chance, a collection can run on the runner's worker thread (seen to crash)."""
+    """Collect reference cycles of Qt objects here, on the UI thread, as the window does
+    (ui/collector.py): left to chance, a collection can run on a worker thread and free
+    a Qt object there (seen to crash the suite in the log filter's thread)."""
     import gc
 
-    yield
-    gc.collect()
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.collect()
+        if was_enabled:
+            gc.enable()
 
 
 @pytest.fixture(autouse=True)
