@@ -21,6 +21,7 @@ from hisconsole.services.sync.shared import (
     NOTHING_IMPORTED,
     NOTHING_WRITTEN,
     ImportResult,
+    collector_paused,
     device_keys,
     local_vector,
     now_iso,
@@ -166,7 +167,11 @@ def import_bundle(console: Console, path: Path, *, pin_it_key: str | None = None
     ``pin_it_key``: the IT key fingerprint the operator confirmed, to pin the IT key
     that signed the bundle's trust list when none is pinned yet.
     """
-    path = path.expanduser()
+    with collector_paused():
+        return _import_bundle(console, path.expanduser(), pin_it_key)
+
+
+def _import_bundle(console: Console, path: Path, pin_it_key: str | None) -> ImportResult:
     admit = quarantine.admission(console, path, pin_it_key)
     try:
         manifest, raw_events = bundle_format.read_bundle(path, admit=admit)

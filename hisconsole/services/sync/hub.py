@@ -25,6 +25,7 @@ from hisconsole.services.sync.shared import (
     WORK_KEPT,
     ImportResult,
     SkippedDevice,
+    collector_paused,
     device_keys,
     error_note,
     local_vector,
@@ -37,7 +38,7 @@ from hisconsole.services.sync.shared import (
     trust_document,
     trust_state,
 )
-from hisconsole.store.events import EventRecord, canonical_json
+from hisconsole.store.events import COLUMNS, EventRecord, canonical_json
 from hisconsole.store.models import Meta
 from hisconsole.sync import hub as hub_db
 from hisconsole.sync import intake, vectors
@@ -131,7 +132,8 @@ def sync_hub(
                 save_hub(console, url)
             _pull_trust(console, engine, result)
             _push(console, engine, result, progress)
-            _pull(console, engine, result, progress)
+            with collector_paused():
+                _pull(console, engine, result, progress)
             with engine.connect() as conn:
                 hub_has = hub_db.hub_vector(conn)
     except _Stopped:
@@ -329,9 +331,10 @@ class _Fetched:
         return self.events, self.problem
 
 
-def _fetch(rows: Iterable[dict[str, Any]], origin: str, verifying: Verification) -> _Fetched:
-    """Parse the hub's events of one device, handing each chunk to ``verifying``; reading
-    stops at the first event that cannot be parsed (the rest of that device waits)."""
+def _fetch(rows: Iterable[tuple[Any, ...]], origin: str, verifying: Verification) -> _Fetched:
+    """Parse the hub's events of one device ((hub_seq, then the values of COLUMNS)),
+    handing each chunk to ``verifying``; reading stops at the first event that cannot be
+    parsed (the rest of that device waits)."""
     fetched = _Fetched()
     pending: list[EventRecord] = []
 
@@ -339,24 +342,20 @@ def _fetch(rows: Iterable[dict[str, Any]], origin: str, verifying: Verification)
         fetched.chunks.append((len(fetched.events) - len(pending), verifying.add(pending)))
         pending.clear()
 
-    for row in rows:
+    for hub_seq, *values in rows:
+        row = dict(zip(COLUMNS, values, strict=True))
         where = f"hub event {origin}#{row['origin_seq']}"
         try:
-            record = intake.parse_event(
-                {
-                    **row,
-                    "payload": json.loads(row["payload"]),
-                    "parents": json.loads(row["parents"]),
-                    "signature": b64(bytes(row["signature"])),
-                },
-                where,
-            )
+            row["payload"] = json.loads(row["payload"])
+            row["parents"] = json.loads(row["parents"])
+            row["signature"] = b64(bytes(row["signature"]))
+            record = intake.parse_event(row, where)
             if record.origin_id != origin:
                 raise SyncError(N_("{where} names another device"), where=where)
         except (SyncError, ValueError) as exc:
             fetched.problem = str(exc)
             break
-        fetched.events.append((int(row["hub_seq"]), record))
+        fetched.events.append((int(hub_seq), record))
         pending.append(record)
         if len(pending) == CHUNK:
             hand_over()
