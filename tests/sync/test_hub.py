@@ -215,6 +215,44 @@ def test_a_forged_event_on_the_hub_is_not_taken(laptops: Laptops, hub_url: str) 
     assert sync_shared.local_vector(b)[a.device_id] == seq - 1
 
 
+def test_batches_stored_while_later_checks_run_stop_at_the_first_forged_event(
+    laptops: Laptops, hub_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Small chunks and batches: the batches before the forged event are stored (each
+    once its events passed), the forged one and nothing after it of that device."""
+    monkeypatch.setattr(hub_service, "CHUNK", 3)
+    monkeypatch.setattr(hub_service, "PULL_BATCH", 4)
+    a, b = laptops("A"), laptops("B")
+    load_plan(a)
+    incident, _ = incidents.declare(a, level="III", title="LIS slow")
+    for n in range(9):
+        incidents.log(a, incident, f"runner {n} back")
+    hub_service.sync_hub(a, hub_url)
+    seq = max(s for _o, s in events(a)) + 1
+    hub_execute(
+        hub_url,
+        "INSERT INTO events VALUES (:o, :s, 'forged-2', '000000000000001.000000', 'mallory',"
+        " 'incident.logged', :e, :p, '[]', 1, :sig, now())",
+        o=a.device_id,
+        s=seq,
+        e=f"incident:{incident}",
+        p=json.dumps({"id": incident, "text": "forged", "kind": "note"}),
+        sig=b"\x00" * 64,
+    )
+    seen: list[tuple[str, int, int]] = []
+
+    result = hub_service.sync_hub(b, hub_url, progress=lambda *step: seen.append(step) or True)
+
+    assert any("fails verification" in note for note in result.notes)
+    assert result.report.applied == seq - 1
+    assert sync_shared.local_vector(b)[a.device_id] == seq - 1
+    assert events(b) == events(a)
+    texts = [e["text"] for e in incidents.show(b, incident)["log"]]
+    assert [t for t in texts if t.startswith("runner")] == [f"runner {n} back" for n in range(9)]
+    pulls = [done for stage, done, _total in seen if stage == "pull"]
+    assert pulls[0] == 0 and pulls[-1] == seq - 1 and len(pulls) > 2
+
+
 def test_a_trust_list_reaches_other_laptops_through_the_hub(
     laptops: Laptops, keys: Keys, hub_url: str, tmp_path: Path
 ) -> None:

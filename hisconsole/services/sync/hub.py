@@ -264,17 +264,20 @@ def _pull(
     console: Console, engine: Any, result: ImportResult, progress: HubProgress | None = None
 ) -> None:
     """Fetch what this laptop lacks, verify it, and take it in batches, in the order the
-    events reached the hub (cause before effect); each batch is one transaction."""
+    events reached the hub (cause before effect); each batch is one transaction.
+
+    Signatures are checked on other threads while the next rows are fetched and parsed,
+    and while the batches before are stored: a batch is written once every event in it
+    (and every earlier one of its device) passed; a device's events from its first
+    failing one on are not taken."""
     have = local_vector(console)
-    with engine.connect() as conn:
-        wanted = vectors.missing(have, hub_db.hub_vector(conn))
-        if not wanted:
-            return
-        raw_keys = hub_db.device_keys(conn, sorted(wanted))
-        arrived: list[tuple[int, EventRecord]] = []
-        # Signatures are checked on other threads while the next rows are fetched and parsed.
-        with Verification({}) as verifying:
-            fetched: list[tuple[str, _Fetched]] = []
+    with Verification({}) as verifying:
+        fetched: list[tuple[str, _Fetched]] = []
+        with engine.connect() as conn:
+            wanted = vectors.missing(have, hub_db.hub_vector(conn))
+            if not wanted:
+                return
+            raw_keys = hub_db.device_keys(conn, sorted(wanted))
             for origin, (after, upto) in sorted(wanted.items()):
                 if origin not in raw_keys:
                     result.skipped.append(SkippedDevice(origin, KEY_MISSING))
@@ -287,30 +290,53 @@ def _pull(
                 verifying.trust(origin, key)
                 with contextlib.closing(hub_db.fetch_events(conn, origin, after, upto)) as rows:
                     fetched.append((origin, _fetch(rows, origin, verifying)))
-            for origin, device_events in fetched:
-                good, bad = device_events.verified()
-                arrived.extend(good)
-                if bad:
-                    result.skipped.append(SkippedDevice(origin, EVENT_FAILS, bad))
-    keys = {o: intake.check_keys({o: k}, "hub")[o] for o, (k, _n) in raw_keys.items()}
-    names = {o: n for o, (_k, n) in raw_keys.items()}
-    arrived.sort(key=lambda item: item[0])
-    records = [record for _hub_seq, record in arrived]
-    _step(progress, STAGE_PULL, 0, len(records))
-    for start in range(0, len(records), PULL_BATCH):
-        batch = records[start : start + PULL_BATCH]
-        with console.db.write() as session:
-            report = intake.receive(
-                session,
-                batch,
-                here=receiver(console),
-                source=result.source,
-                keys=keys,
-                names=names,
-            )
-        result.report.merge(report)
-        observe(console, report)
-        _step(progress, STAGE_PULL, start + len(batch), len(records))
+        keys = {o: intake.check_keys({o: k}, "hub")[o] for o, (k, _n) in raw_keys.items()}
+        names = {o: n for o, (_k, n) in raw_keys.items()}
+        # (hub_seq, device's events, index among them), in the order they reached the hub.
+        arrived = sorted(
+            (hub_seq, device, index)
+            for _origin, device in fetched
+            for index, (hub_seq, _record) in enumerate(device.events)
+        )
+        try:
+            _take_verified(console, result, progress, arrived, keys, names)
+        finally:
+            for origin, device in fetched:
+                if device.problem:
+                    result.skipped.append(SkippedDevice(origin, EVENT_FAILS, device.problem))
+
+
+def _take_verified(
+    console: Console,
+    result: ImportResult,
+    progress: HubProgress | None,
+    arrived: list[tuple[int, _Fetched, int]],
+    keys: dict[str, bytes],
+    names: dict[str, str],
+) -> None:
+    total = len(arrived)
+    _step(progress, STAGE_PULL, 0, total)
+    done = 0
+    for start in range(0, total, PULL_BATCH):
+        batch = [
+            device.events[index][1]
+            for _hub_seq, device, index in arrived[start : start + PULL_BATCH]
+            if device.passed(index)
+        ]
+        if batch:
+            with console.db.write() as session:
+                report = intake.receive(
+                    session,
+                    batch,
+                    here=receiver(console),
+                    source=result.source,
+                    keys=keys,
+                    names=names,
+                )
+            result.report.merge(report)
+            observe(console, report)
+            done += len(batch)
+        _step(progress, STAGE_PULL, done, total)
 
 
 class _Fetched:
@@ -321,14 +347,25 @@ class _Fetched:
         self.events: list[tuple[int, EventRecord]] = []
         self.chunks: list[tuple[int, Future[tuple[int, str] | None]]] = []
         self.problem = ""
+        self._passed = 0  # the events before this index passed their checks
+        self._next_chunk = 0
 
-    def verified(self) -> tuple[list[tuple[int, EventRecord]], str]:
-        """The events up to the first that fails its checks, and what that check found."""
-        for start, chunk in self.chunks:
+    def passed(self, index: int) -> bool:
+        """Whether the event at ``index`` and every one before it passed their checks
+        (waits for those checks). At the first that fails, ``problem`` says why and
+        ``events`` ends before it."""
+        while index >= self._passed and self._next_chunk < len(self.chunks):
+            start, chunk = self.chunks[self._next_chunk]
+            self._next_chunk += 1
             found = chunk.result()
             if found is not None:
-                return self.events[: start + found[0]], found[1]
-        return self.events, self.problem
+                del self.events[start + found[0] :]
+                del self.chunks[self._next_chunk :]
+                self.problem = found[1]
+            # Chunks are contiguous: this one passed up to where the next one starts.
+            more = self._next_chunk < len(self.chunks)
+            self._passed = self.chunks[self._next_chunk][0] if more else len(self.events)
+        return index < self._passed
 
 
 def _fetch(rows: Iterable[tuple[Any, ...]], origin: str, verifying: Verification) -> _Fetched:
