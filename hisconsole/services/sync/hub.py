@@ -314,6 +314,7 @@ def _take_verified(
     keys: dict[str, bytes],
     names: dict[str, str],
 ) -> None:
+    """Store the ``arrived`` events that passed their checks, PULL_BATCH a transaction."""
     total = len(arrived)
     _step(progress, STAGE_PULL, 0, total)
     done = 0
