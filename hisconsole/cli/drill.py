@@ -49,8 +49,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
         "--lang",
         dest="doc_lang",
         choices=("zh", "en", "both"),
-        default="zh",
-        help=_("language of the PDF (default: zh)"),
+        default="both",
+        help=_("language of the PDF (default: both)"),
     )
     cal = actions.add_parser("calendar", parents=[common], help=_("drills planned, run and scored"))
     cal.add_argument("--ics", type=Path, metavar="FILE.ics", help=_("write it as iCalendar"))

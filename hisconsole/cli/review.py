@@ -26,8 +26,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
         "--lang",
         dest="doc_lang",
         choices=("zh", "en", "both"),
-        default="zh",
-        help=_("language of the PDF (default: zh)"),
+        default="both",
+        help=_("language of the PDF (default: both)"),
     )
     return {"review": cmd_review}
 

@@ -56,7 +56,7 @@ def test_review_pdf_in_both_languages(
     )
     zh, en = tmp_path / "review-zh.pdf", tmp_path / "review-en.pdf"
     d = ["--data-dir", str(timed.data_dir)]
-    assert main(["review", incident, "--out", str(zh), "--json", *d]) == 0
+    assert main(["review", incident, "--out", str(zh), "--lang", "zh", "--json", *d]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["improvements"][0]["plan_section"] == "scenarios/his-down"
     assert main(["review", incident, "--out", str(en), "--lang", "en", *d]) == 0
