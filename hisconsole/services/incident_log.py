@@ -14,6 +14,7 @@ from sqlalchemy import ColumnElement, Integer, bindparam, literal_column, select
 from sqlalchemy.dialects import sqlite
 from sqlalchemy.orm import Session
 
+from hisconsole.collecting import collector_paused
 from hisconsole.services.console import Console
 from hisconsole.store import decisions
 from hisconsole.store.models import IncidentEntry
@@ -188,16 +189,11 @@ def _chunk(cursor: sqlite3.Cursor, after: LogMark | None) -> _Read:
     The rows hold no cycles and are freed by reference counting as ever; the price is
     that a cycle elsewhere, alive at the freeze and dropped later, is never collected
     (small, and only at a read of FREEZE_AT rows or more)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         read = _read_pages(cursor, after)
         if len(read.rows) >= FREEZE_AT:
             gc.freeze()
         return read
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _read_pages(cursor: sqlite3.Cursor, after: LogMark | None) -> _Read:

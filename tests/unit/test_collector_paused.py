@@ -7,7 +7,7 @@ import threading
 
 import pytest
 
-from hisconsole.services.sync.shared import collector_paused
+from hisconsole.collecting import collector_paused
 
 
 def test_paused_inside_and_back_after_nested_and_failed_syncs() -> None:

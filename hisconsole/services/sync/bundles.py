@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from hisconsole import __version__
+from hisconsole.collecting import collector_paused
 from hisconsole.errors import N_
 from hisconsole.services import restored
 from hisconsole.services.console import Console, ServiceError
@@ -21,7 +22,6 @@ from hisconsole.services.sync.shared import (
     NOTHING_IMPORTED,
     NOTHING_WRITTEN,
     ImportResult,
-    collector_paused,
     device_keys,
     local_vector,
     now_iso,

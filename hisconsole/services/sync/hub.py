@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from hisconsole.collecting import collector_paused
 from hisconsole.errors import N_, KnownError
 from hisconsole.services import restored
 from hisconsole.services.console import Console, ServiceError
@@ -25,7 +26,6 @@ from hisconsole.services.sync.shared import (
     WORK_KEPT,
     ImportResult,
     SkippedDevice,
-    collector_paused,
     device_keys,
     error_note,
     local_vector,

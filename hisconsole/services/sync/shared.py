@@ -3,11 +3,8 @@ taking events in, and how a sync failure is refused."""
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import json
-import threading
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -45,34 +42,6 @@ _SCREEN_AREAS = {
     "improvement": "incident",
     "review": "incident",
 }
-
-
-_collector_lock = threading.Lock()
-_collector_pauses = 0
-_collector_was_enabled = False
-
-
-@contextlib.contextmanager
-def collector_paused() -> Iterator[None]:
-    """The cycle collector paused while a sync parses and takes in a batch of events.
-
-    A big import makes hundreds of thousands of tracked objects (records, their payload
-    dicts) that hold no cycles; each full collection on the way walks them all again
-    (5-7 % of a 30,000-event import's CPU). They are freed by reference counting as
-    ever; the collector runs again when the last sync in this process is done."""
-    global _collector_pauses, _collector_was_enabled
-    with _collector_lock:
-        if _collector_pauses == 0:
-            _collector_was_enabled = gc.isenabled()
-            gc.disable()
-        _collector_pauses += 1
-    try:
-        yield
-    finally:
-        with _collector_lock:
-            _collector_pauses -= 1
-            if _collector_pauses == 0 and _collector_was_enabled:
-                gc.enable()
 
 
 def screen_areas(areas: Iterable[str]) -> set[str]:
