@@ -237,7 +237,7 @@
     <message>
         <location line="+3"/>
         <source>Laptop {device} quarantined: {events} record(s) and {bundles} unread sync bundle(s) held until a commander accepts it</source>
-        <translation>电脑 {device} 已隔离：{events} 条记录和 {bundles} 个未读同步包暂存，待指挥长接受后生效</translation>
+        <translation>笔记本 {device} 已隔离：{events} 条记录和 {bundles} 个未读同步包暂存，待指挥长接受后生效</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1789,7 +1789,7 @@
     <message>
         <location line="+15"/>
         <source>{id} · first reported {reported} · declared by {by}</source>
-        <translation>{id} · 首报时间 {reported} · 启动人 {by}</translation>
+        <translation>{id} · 发现时间 {reported} · 启动人 {by}</translation>
     </message>
     <message>
         <location line="+20"/>
@@ -1928,7 +1928,7 @@
     <message>
         <location line="+1"/>
         <source>First &amp;reported at:</source>
-        <translation>首次报告时间(&amp;R)：</translation>
+        <translation>发现时间(&amp;R)：</translation>
     </message>
     <message>
         <location line="+38"/>
@@ -3681,7 +3681,7 @@ Nothing was recorded as issued.</source>
     <message>
         <location line="+13"/>
         <source>Level {level} · {name} — {title} · {status} · first reported {reported}</source>
-        <translation>{level} 级 · {name} — {title} · {status} · 首报时间 {reported}</translation>
+        <translation>{level} 级 · {name} — {title} · {status} · 发现时间 {reported}</translation>
     </message>
     <message>
         <location line="+20"/>
@@ -6450,7 +6450,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
     <message>
         <location line="+1"/>
         <source>Laptops, hub and backup</source>
-        <translation>笔记本电脑、中心库与备份</translation>
+        <translation>笔记本、中心库与备份</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -6730,7 +6730,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
     <message>
         <location line="+128"/>
         <source>{elapsed} since first reported</source>
-        <translation>首报后 {elapsed}</translation>
+        <translation>发现后 {elapsed}</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -7065,7 +7065,7 @@ Yes: record alone from now on. No: take in the other laptops&apos; entries first
     <message>
         <location line="+5"/>
         <source>Detected (first reported)</source>
-        <translation>发现（首报）</translation>
+        <translation>发现</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -8068,7 +8068,7 @@ Yes: record alone from now on. No: take in the other laptops&apos; entries first
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../hisconsole/ui/app.py" line="+216"/>
+        <location filename="../../hisconsole/ui/app.py" line="+217"/>
         <source>Not imported: {problem}</source>
         <translation>未导入：{problem}</translation>
     </message>
@@ -8587,7 +8587,7 @@ No: import without pinning; events are held in quarantine.</source>
     <message>
         <location line="-104"/>
         <source>It comes from a laptop that is neither in the trust list nor accepted here: it was not read, and is kept unread in quarantine. A commander can accept that laptop on the Devices tab; the bundle is read then.</source>
-        <translation>它来自既不在信任名单中、也未在本机接受的电脑：未被读取，已原样隔离保存。指挥长可在“设备”页签接受该电脑，届时再读取该同步包。</translation>
+        <translation>它来自既不在信任名单中、也未在本机接受的笔记本：未被读取，已原样隔离保存。指挥长可在“设备”页签接受该笔记本，届时再读取该同步包。</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -9200,7 +9200,7 @@ No: import without pinning; events are held in quarantine.</source>
     <message>
         <location line="+1"/>
         <source>Address of a laptop to add</source>
-        <translation>要添加的笔记本电脑地址</translation>
+        <translation>要添加的笔记本地址</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -487,7 +487,7 @@ def test_review_and_replay_in_chinese(qtbot: QtBot, window: MainWindow, incident
     assert names[-2:] == ["复盘", "回放"]
     assert page.reports_bar.buttons["final"].text() == "终报…"
     tab = page.review_tab
-    assert tab.timings_model.index(0, 0).data() == "发现（首报）"
+    assert tab.timings_model.index(0, 0).data() == "发现"
     assert tab.timings_model.index(2, 0).data() == "首报"
     assert tab.timings_model.index(2, 3).data() == "按时"
     assert tab.timings_model.index(3, 3).data() == "漏报"
