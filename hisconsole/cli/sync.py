@@ -314,7 +314,7 @@ def cmd_sync(args: argparse.Namespace, out: Output) -> int:
                 lines.append(
                     "  "
                     + _("held: {kind} #{seq} from {device}: {reason}").format(
-                        kind=held.kind, seq=held.seq, device=held.device, reason=held.reason
+                        kind=held.kind, seq=held.seq, device=held.device, reason=held.said_reason()
                     )
                 )
             if status.conflicts:

@@ -75,7 +75,12 @@ class HeldEvent(Base):
     schema_version: Mapped[int] = mapped_column(Integer)
     signature: Mapped[bytes] = mapped_column(LargeBinary)
     status: Mapped[str] = mapped_column(String(16), index=True)
+    #: Why, in English (stable: what --json and older programs read).
     reason: Mapped[str] = mapped_column(Text, default="")
+    #: Why, as a code of sync/reasons.py and its facts (JSON), worded in the reader's
+    #: language; "" in a row from before they were kept.
+    reason_code: Mapped[str] = mapped_column(String(32), default="", server_default="")
+    reason_params: Mapped[str] = mapped_column(Text, default="", server_default="")
     received_at: Mapped[str] = mapped_column(String(40))
     source: Mapped[str] = mapped_column(Text, default="")
 

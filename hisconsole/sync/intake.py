@@ -389,6 +389,7 @@ def _held_row(record: EventRecord, status: str, reason: Reason, ctx: Context) ->
         **record.to_row(),
         "status": status,
         "reason": reason.record_text(),
+        **reason.columns(),
         "received_at": ctx.now_iso,
         "source": ctx.source,
     }
@@ -673,7 +674,7 @@ def release_held(
             session.execute(
                 update(HeldEvent)
                 .where(HeldEvent.origin_id == row.origin_id, HeldEvent.origin_seq == row.origin_seq)
-                .values(status=verdict, reason=text)
+                .values(status=verdict, reason=text, **reason.columns())
             )
     for record in release:
         session.execute(

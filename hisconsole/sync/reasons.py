@@ -8,6 +8,7 @@ what ``sync --status`` has always shown for a rejected event.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -67,6 +68,23 @@ THINGS = {
 }
 
 
+def kept_params(params_json: str) -> dict[str, Any]:
+    """A held event's ``reason_params`` column as a dict ({} in a row from before)."""
+    try:
+        params = json.loads(params_json) if params_json else {}
+    except ValueError:
+        return {}
+    return params if isinstance(params, dict) else {}
+
+
+def kept_words(code: str, params: dict[str, Any], text: str) -> Said:
+    """A held event's reason as its row keeps it: worded from its code and facts, or its
+    English ``text`` as it is in a row from before they were kept."""
+    if code in WORDS and params:
+        return worded(code, params)
+    return Said("{text}", text=text)
+
+
 def worded(code: str, params: dict[str, Any]) -> Said:
     """A reason kept as :meth:`Reason.as_dict` in the reader's words (:class:`Said`)."""
     thing = str(params.get("thing", ""))
@@ -105,6 +123,13 @@ class Reason:
                 "thing": self.thing,
                 "key": self.key,
             },
+        }
+
+    def columns(self) -> dict[str, str]:
+        """The reason as the held-events table keeps it for wording later."""
+        return {
+            "reason_code": self.code,
+            "reason_params": json.dumps(self.as_dict()["params"], ensure_ascii=False),
         }
 
     def worded(self) -> Said:

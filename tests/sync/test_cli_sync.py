@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import text
 
 from hisconsole import cli
 from hisconsole.sync import bundle as bundle_format
@@ -244,3 +245,26 @@ def test_sync_status_in_chinese_names_the_laptop_in_chinese(
     assert "最近一次与笔记本" in out and "laptop" not in out, out
     status = run_json(capsys, ["sync", "--status", "--data-dir", str(b)])
     assert [p["kind"] for p in status["peers"]] == ["laptop"]
+    # Each refused event keeps why as a code and facts: said in the reader's language.
+    latest = status["rejected"][0]
+    assert latest["reason_code"] == "lacks-role" and latest["reason_params"]["device"] == a_id
+    assert (
+        latest["reason"].startswith("'plan.") and "needs the plan-editor role" in latest["reason"]
+    )
+    from hisconsole.i18n import speaking
+    from hisconsole.services.console import Console
+    from hisconsole.services.sync.status import sync_status
+
+    console = Console.open(b)
+    try:
+        with speaking("zh"):
+            said = sync_status(console).rejected[0].said_reason()
+        assert "需要“plan-editor”角色" in said and "needs" not in said, said
+        # A row from before the codes were kept shows its English text as it is.
+        with console.db.write() as session:
+            session.execute(text("UPDATE sync_held SET reason_code = '', reason_params = ''"))
+        with speaking("zh"):
+            old = sync_status(console).rejected[0]
+            assert old.said_reason() == old.reason
+    finally:
+        console.close()

@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from hisconsole.i18n import gettext
 from hisconsole.services.console import Console, ServiceError
 from hisconsole.services.people import listed
 from hisconsole.services.sync.conflicts import conflicts
@@ -24,6 +25,7 @@ from hisconsole.store.sync_models import (
     SyncPeer,
 )
 from hisconsole.sync import hub as hub_db
+from hisconsole.sync import reasons
 from hisconsole.sync.errors import SyncError
 
 HISTORY_SHOWN = 20
@@ -80,6 +82,14 @@ class RejectedEvent:
     #: Why, as the held-events table keeps it (English, stable).
     reason: str
     received_at: str
+    #: Why, as a code of sync/reasons.py and its facts ("" and {} for a row from before).
+    reason_code: str = ""
+    reason_params: dict[str, Any] = dataclasses.field(default_factory=dict)
+
+    def said_reason(self) -> str:
+        """Why, in the current language (a row from before: its English text)."""
+        words = reasons.kept_words(self.reason_code, self.reason_params, self.reason)
+        return words.said(gettext)
 
 
 @dataclass(frozen=True)
@@ -146,6 +156,8 @@ def sync_status(console: Console) -> SyncStatus:
                     author=r.author,
                     reason=r.reason,
                     received_at=r.received_at,
+                    reason_code=r.reason_code,
+                    reason_params=reasons.kept_params(r.reason_params),
                 )
                 for r in session.scalars(
                     select(HeldEvent)

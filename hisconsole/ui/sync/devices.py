@@ -114,7 +114,7 @@ class SyncDevicesTab(Tab):
                 Column(lambda: self.tr("Device"), self._device_text),
                 Column(lambda: self.tr("Event"), lambda r: f"{r.kind} #{r.seq}"),
                 Column(lambda: self.tr("By"), lambda r: r.author),
-                Column(lambda: self.tr("Reason"), lambda r: r.reason),
+                Column(lambda: self.tr("Reason"), lambda r: r.said_reason()),
             ],
             self,
         )
