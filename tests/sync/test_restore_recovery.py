@@ -213,7 +213,7 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     ("lang", "restored_said", "refused_said", "alone_said"),
     [
         ("en", "take in what the other laptops", "was restored from the backup", "records again"),
-        ("zh", "取回其他电脑", "已从备份", "恢复记录"),
+        ("zh", "取回其他笔记本", "已从备份", "恢复记录"),
     ],
 )
 def test_the_command_line_says_what_to_do_after_a_restore(
