@@ -89,16 +89,21 @@ def history_and_clocks(
         resolved_at=dt.datetime.fromisoformat(resolved_at) if resolved_at else None,
     )
     return history, [
-        {
-            "kind": c.kind,
-            "level": c.level,
-            "started_at": iso(c.started_at),
-            "due_at": iso(c.due_at),
-            "met_at": iso(c.met_at) if c.met_at else None,
-            "ended_at": iso(c.ended_at) if c.ended_at else None,
-            "state": c.state(now),
-            "late_seconds": c.late_seconds(),
-            "remaining_seconds": int(c.remaining(now).total_seconds()),
-        }
+        clock_fields(c, c.state(now)) | {"remaining_seconds": int(c.remaining(now).total_seconds())}
         for c in clocks
     ]
+
+
+def clock_fields(clock: rules.ReportClock, state: str) -> dict[str, Any]:
+    """A reporting clock as the services give it (``incident show --json``'s clocks), in
+    ``state`` (its state now, or as a drill's score judges it)."""
+    return {
+        "kind": clock.kind,
+        "level": clock.level,
+        "started_at": iso(clock.started_at),
+        "due_at": iso(clock.due_at),
+        "met_at": iso(clock.met_at) if clock.met_at else None,
+        "ended_at": iso(clock.ended_at) if clock.ended_at else None,
+        "state": state,
+        "late_seconds": clock.late_seconds(),
+    }

@@ -66,7 +66,8 @@ def random_uuid() -> str:
     return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
-def build(
+def append(
+    connection: Any,
     kind: str,
     entity: str,
     payload: dict[str, Any],
@@ -78,7 +79,9 @@ def build(
     clock: HybridClock,
     signer: Signer | None,
 ) -> EventRecord:
-    """The event, checked against its kind's schema (EventRefused), stamped and signed."""
+    """The event, checked against its kind's schema (EventRefused), stamped, signed and
+    put in the log on ``connection`` (a DB-API connection in a write transaction; no
+    flag: written here, now)."""
     problem = event_schemas.payload_problem(kind, payload)
     if problem is not None:
         raise EventRefused(kind=kind, problem=problem)
@@ -95,14 +98,9 @@ def build(
     )
     if signer is not None:
         record = dataclasses.replace(record, signature=signer(record))
-    return record
-
-
-def insert(connection: Any, record: EventRecord) -> None:
-    """Put ``record`` in the log on ``connection`` (a DB-API connection in a write
-    transaction); no flag: written here, now."""
     row = record.to_row()
     connection.execute(INSERT_EVENT, [*(row[name] for name in COLUMNS), 0])
+    return record
 
 
 def next_seq(connection: Any, device_id: str) -> int:

@@ -97,7 +97,8 @@ class DirectWriter:
             raise LookupError(f"the direct append cannot apply {kind!r} events")
         if self._next_seq is None:
             self._next_seq = appending.next_seq(self._connection, self.device_id)
-        record = appending.build(
+        record = appending.append(
+            self._connection,
             kind,
             entity,
             payload,
@@ -108,7 +109,6 @@ class DirectWriter:
             clock=self.clock,
             signer=self._signer,
         )
-        appending.insert(self._connection, record)
         self._next_seq += 1
         if appending.applicable(record) is None:  # as projections.apply decides
             row = make(record)

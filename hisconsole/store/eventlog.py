@@ -49,7 +49,8 @@ class EventWriter:
         raw = self._connection()
         if self._next_seq is None:
             self._next_seq = self._first_seq(raw)
-        record = appending.build(
+        record = appending.append(
+            raw,
             kind,
             entity,
             payload,
@@ -60,7 +61,6 @@ class EventWriter:
             clock=self.clock,
             signer=self._signer,
         )
-        appending.insert(raw, record)
         self._next_seq += 1
         projections.apply(self.session, record)
         self.written.append(record)

@@ -24,6 +24,7 @@ from hisconsole.services.console import Console
 from hisconsole.services.contacts import contacts_by_key
 from hisconsole.services.drills.runs import Run, read
 from hisconsole.services.errors import print_language
+from hisconsole.services.incident_clocks import clock_fields
 from hisconsole.services.incident_rows import iso
 from hisconsole.store.folding_drills import DELIVERED
 from hisconsole.store.models import Callout, CalloutAttempt, ChecklistItem, FormSerial
@@ -279,19 +280,7 @@ def on_drill_clock(console: Console, incident_id: str) -> dict[str, Any] | None:
         data[key] = moved(data.get(key))
     for row in (*data["log"], *data["level_history"]):
         row["at"] = moved(row["at"])
-    data["clocks"] = [
-        {
-            "kind": clock.kind,
-            "level": clock.level,
-            "started_at": iso(clock.started_at),
-            "due_at": iso(clock.due_at),
-            "met_at": iso(clock.met_at) if clock.met_at else None,
-            "ended_at": iso(clock.ended_at) if clock.ended_at else None,
-            "state": state,
-            "late_seconds": clock.late_seconds(),
-        }
-        for clock, state in judged
-    ]
+    data["clocks"] = [clock_fields(clock, state) for clock, state in judged]
     data["drill"] = run.id
     return data
 
