@@ -118,7 +118,7 @@ def describe(canvas: Canvas, title: str, *, subject: str = "") -> None:
         canvas.setSubject(subject)
 
 
-def page_label(number: int, total: int, lang: PrintLanguage = "both") -> str:
+def page_label(number: int, total: int, lang: PrintLanguage) -> str:
     return (
         Words(lang, sep=" · ")
         .gettext("Page {number} of {total}")
@@ -126,7 +126,7 @@ def page_label(number: int, total: int, lang: PrintLanguage = "both") -> str:
     )
 
 
-def numbered_canvas(footer: str = "", lang: PrintLanguage = "both") -> type[Canvas]:
+def numbered_canvas(footer: str, lang: PrintLanguage) -> type[Canvas]:
     """A canvas class that holds its pages back until the end, then writes ``footer`` at the
     bottom left and "page x of y" (in ``lang``) at the bottom right of each (y known only
     then)."""

@@ -354,7 +354,7 @@ def render(content: dict[str, Any], lang: PrintLanguage = "both") -> bytes:
         buffer, **document_setup(f"{title} {content['incident']['id']}", subject=title)
     )
     footer = f"{content['incident']['id']} · {content.get('handover') or ''}"
-    doc.build(sheet.story, canvasmaker=numbered_canvas(footer))
+    doc.build(sheet.story, canvasmaker=numbered_canvas(footer, lang))
     return buffer.getvalue()
 
 

@@ -783,5 +783,5 @@ def render_plan(
             PageTemplate(id="body", frames=[frame], onPage=furniture),
         ]
     )
-    template.multiBuild(story, canvasmaker=numbered_canvas(lang=lang))
+    template.multiBuild(story, canvasmaker=numbered_canvas("", lang))
     return int(template.page)

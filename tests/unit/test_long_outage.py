@@ -162,6 +162,7 @@ def test_a_three_day_outage_runs_in_periods_with_two_handovers(
         "停机",
     ):
         assert said in text, said
+    assert "第 1 页，共" in text and "Page" not in text  # the footer in Chinese only
     assert "Vendor to assess decryption" not in text  # done since
     assert "Need 200 more MAR sheets" not in text  # replied since
     assert second_sheet.sheet["previous"]["acknowledged_by"] == "Zhang Min"
