@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import cache
 from typing import Any
 
@@ -73,6 +73,34 @@ def wrap(text: str, width: int) -> list[str]:
 
 
 class HelpFormatter(argparse.HelpFormatter):
+    class _Section(argparse.HelpFormatter._Section):
+        def format_help(self) -> str:
+            # argparse ends a heading with an ASCII colon of its own; the catalogue says
+            # how a heading ends in the reader's language (位置参数：).
+            said = str(super().format_help())
+            heading = self.heading
+            if heading is None or heading == argparse.SUPPRESS:
+                return said
+            ended = _("{heading}:").format(heading=heading)
+            return said.replace(f"{heading}:\n", f"{ended}\n", 1)
+
+    def _format_usage(
+        self,
+        usage: str | None,
+        actions: Iterable[argparse.Action],
+        groups: Iterable[argparse._MutuallyExclusiveGroup],
+        prefix: str | None,
+    ) -> str:
+        # argparse lines the usage's later lines up by the prefix's characters; 用法：
+        # shows wider than it has characters: move them under the first one's options.
+        prefix = _("usage: ") if prefix is None else prefix
+        said = super()._format_usage(usage, actions, groups, prefix)
+        shift = _columns(prefix) - len(prefix)
+        if shift <= 0:
+            return said
+        first, *rest = said.split("\n")
+        return "\n".join([first, *(" " * shift + line if line else line for line in rest)])
+
     def _split_lines(self, text: str, width: int) -> list[str]:
         return wrap(" ".join(text.split()), width)
 

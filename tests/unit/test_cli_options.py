@@ -57,6 +57,24 @@ def test_the_chinese_help_fits_the_terminal(
     assert too_wide == []
 
 
+def test_the_chinese_help_has_chinese_punctuation_and_lines_up(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A heading ends with the full-width colon (位置参数：), and the usage's later lines
+    start under its first option although 用法： is wider than it has characters."""
+    monkeypatch.setenv("COLUMNS", "80")
+    with pytest.raises(SystemExit):
+        main(["--lang", "zh", "incident", "log", "--help"])
+    said = capsys.readouterr().out
+    headings = [line for line in said.splitlines() if line and not line.startswith(" ")]
+    assert "位置参数：" in headings and "选项：" in headings, headings
+    assert [h for h in headings if h.endswith(":")] == []
+    usage = said.split("\n\n", 1)[0].splitlines()
+    assert usage[0].startswith("用法：hisconsole incident log [-h]") and len(usage) > 1
+    first = _columns(usage[0][: usage[0].index("[-h]")])
+    assert {_columns(line) - len(line.lstrip()) for line in usage[1:]} == {first}
+
+
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     code = main(list(args))
     captured = capsys.readouterr()

@@ -274,6 +274,8 @@ def test_every_commands_help_in_the_pseudo_locale(
         said = _exits(capsys, [*path, "--help"], 0)
         assert said.startswith("⟦"), path  # "usage: " itself is translated
         assert f"hisconsole {' '.join(path)}".strip() in said
+        # A heading's colon is the catalogue's too (位置参数：), not argparse's ASCII one.
+        assert not re.search(r"⟧:$", said, re.M), path
         seen[" ".join(path) or "(top)"] = _english(said)
     bad = {command: found for command, found in seen.items() if found}
     assert bad == {}, "\n".join(f"{c}: {f}" for c, f in bad.items())
