@@ -67,6 +67,13 @@ THINGS = {
     "period objective": N_("period objective"),
 }
 
+#: A LACKS_ROLE reason's role (a device role, sync/trust.py DEVICE_ROLES) by its name, the
+#: code after it: the code is what 'hisconsole trust add --roles' takes to give the role.
+ROLES = {
+    "operator": N_("operator ({code})"),
+    "plan-editor": N_("plan editor ({code})"),
+}
+
 
 def kept_params(params_json: str) -> dict[str, Any]:
     """A held event's ``reason_params`` column as a dict ({} in a row from before)."""
@@ -87,8 +94,15 @@ def kept_words(code: str, params: dict[str, Any], text: str) -> Said:
 
 def worded(code: str, params: dict[str, Any]) -> Said:
     """A reason kept as :meth:`Reason.as_dict` in the reader's words (:class:`Said`)."""
-    thing = str(params.get("thing", ""))
-    return Said(WORDS[code], **{**params, "thing": Said(THINGS.get(thing, thing))})
+    thing, role = str(params.get("thing", "")), str(params.get("role", ""))
+    return Said(
+        WORDS[code],
+        **{
+            **params,
+            "thing": Said(THINGS.get(thing, thing)),
+            "role": Said(ROLES.get(role, "{code}"), code=role),
+        },
+    )
 
 
 @dataclass(frozen=True)

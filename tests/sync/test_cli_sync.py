@@ -239,7 +239,8 @@ def test_sync_status_in_chinese_names_the_laptop_in_chinese(
     # Accepted here (not listed by IT): its plan events stay refused, said in Chinese.
     assert run(["--lang", "zh", "device", "accept", a_id, "--data-dir", str(b), *commander]) == 0
     out = capsys.readouterr().out
-    assert "仍被拒" in out and "需要" in out and "needs the" not in out, out
+    assert "仍被拒" in out and "needs the" not in out, out
+    assert "需要预案编辑（plan-editor）角色" in out, out  # the name, and the code --roles takes
     assert run(["--lang", "zh", "sync", "--status", "--data-dir", str(b)]) == 0
     out = capsys.readouterr().out
     assert "最近一次与笔记本" in out and "laptop" not in out, out
@@ -259,7 +260,7 @@ def test_sync_status_in_chinese_names_the_laptop_in_chinese(
     try:
         with speaking("zh"):
             said = sync_status(console).rejected[0].said_reason()
-        assert "需要“plan-editor”角色" in said and "needs" not in said, said
+        assert "需要预案编辑（plan-editor）角色" in said and "needs" not in said, said
         # A row from before the codes were kept shows its English text as it is.
         with console.db.write() as session:
             session.execute(text("UPDATE sync_held SET reason_code = '', reason_params = ''"))

@@ -20,6 +20,7 @@ from hisconsole.store.location import database_path
 from hisconsole.sync import reasons
 from hisconsole.sync.intake import IntakeReport
 from hisconsole.sync.reasons import Reason
+from hisconsole.sync.trust import DEVICE_ROLES
 
 #: Three or more English words in a row: a sentence that bypassed the catalogue.
 _SENTENCE = re.compile(r"(?<![\w-])[A-Za-z]*[a-z][A-Za-z]*(?: [A-Za-z]+){2,}(?![\w-])")
@@ -136,11 +137,15 @@ def test_the_reasons_of_rejected_events_in_a_sync_note_are_said_in_the_readers_l
     # As the sync history keeps it and reads it back.
     (note,) = notes_from_json(notes_json(count_notes(report)))
     zh = note.text("zh")
-    assert "“plan.published”需要“plan-editor”角色，设备 dev1 没有该角色 (2)" in zh, zh
+    # The role by its name, and the code that 'trust add --roles' takes after it.
+    assert "“plan.published”需要预案编辑（plan-editor）角色，设备 dev1 没有该角色 (2)" in zh, zh
     assert "指向任务 T-1" in zh and english(zh) == [], zh
-    assert "'plan.published' needs the plan-editor role, which device dev1 lacks (2)" in note.text(
-        "en"
+    assert (
+        "'plan.published' needs the plan editor (plan-editor) role, which device dev1 lacks (2)"
+        in note.text("en")
     )
+    # Every role a device may be given has its words.
+    assert set(reasons.ROLES) == set(DEVICE_ROLES)
     # A record from before keeps its English reasons, shown as they are.
     old = Note("rejected", {"count": 1, "reasons": "device x was revoked by IT on 2026-01-01 (1)"})
     assert "device x was revoked" in old.text("zh")
