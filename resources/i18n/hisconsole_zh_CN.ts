@@ -4636,6 +4636,21 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
         <translation>局域网未开启</translation>
     </message>
     <message>
+        <location line="+9"/>
+        <source>added by address</source>
+        <translation>按地址添加</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>found on the network</source>
+        <translation>局域网内发现</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>connected to this laptop</source>
+        <translation>主动连入本笔记本</translation>
+    </message>
+    <message>
         <location line="+10"/>
         <source>1 laptop connected</source>
         <translation>已连接 1 台笔记本</translation>
@@ -9146,6 +9161,11 @@ No: import without pinning; events are held in quarantine.</source>
         <location line="+1"/>
         <source>Address</source>
         <translation>地址</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Known by</source>
+        <translation>来源</translation>
     </message>
     <message>
         <location line="+2"/>

@@ -115,3 +115,32 @@ def test_the_network_switch_shows_peers_and_brings_their_changes(
     assert main.ctx.mesh.is_on() is False
     assert main.banner.details_text().count("Alone") == 0
     assert main.ctx.settings.value(network.KEY_ON) == "false"
+
+
+def test_a_laptop_that_connects_here_shows_in_the_peer_list_without_being_added(
+    qtbot: QtBot, window_a: tuple[MainWindow, Console, str]
+) -> None:
+    main, b, _b_address = window_a
+    main.show_page(page_index("SyncPage"))
+    page = main.current_page()
+    assert isinstance(page, SyncPage)
+    tab = page.network_tab
+    assert tab is not None
+    page.show_tab(tab)
+    tab.switch_box.click()  # on, with no peer named
+    qtbot.waitUntil(lambda: main.ctx.mesh is not None and main.ctx.mesh.is_on(), timeout=20_000)
+    a_address = f"127.0.0.1:{main.ctx.settings.value(network.KEY_PORT)}"
+    # B listens where its connections come from: A reaches back to that host.
+    mesh_b = mesh_service.Mesh(
+        b, port=free_port("127.0.0.1"), bind="127.0.0.1", peers=(a_address,), discovery=False
+    )
+    mesh_b.start()
+    try:
+        qtbot.waitUntil(lambda: _peer_states(page) == [("Laptop B", "connected")], timeout=20_000)
+        row = tab.model.rows()[0]
+        assert row.address == f"127.0.0.1:{mesh_b.port}"
+        assert tab.model.data(tab.model.index(0, 3)) == "connected to this laptop"
+        assert main.ctx.mesh.peers() == []  # nothing was entered by hand
+    finally:
+        mesh_b.stop()
+    tab.switch_box.click()  # off

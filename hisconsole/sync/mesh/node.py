@@ -50,6 +50,8 @@ STATES = (CONNECTING, CONNECTED, UNREACHABLE, REFUSED, FAILED, SELF)
 
 SOURCE_STATIC = "static"
 SOURCE_DISCOVERED = "discovered"
+#: A trusted laptop that connected here (and said where it listens).
+SOURCE_INCOMING = "incoming"
 
 #: How often the local database is looked at for changes written by other programs.
 POLL_SECONDS = 0.05
@@ -365,6 +367,7 @@ class MeshNode:
             hospital=self.store.hospital(),
             vector=self._vector,
             trust_serial=self._trust_serial,
+            port=self.port,
         )
 
     async def _body(self, request: web.Request) -> dict[str, Any]:
@@ -375,8 +378,35 @@ class MeshNode:
         return wire.parse_json(data, "the request")
 
     async def _hello(self, request: web.Request) -> web.Response:
-        wire.read_hello(await self._body(request))
+        hello = wire.read_hello(await self._body(request))
+        self._learn(request, hello)
         return web.json_response(self._own_hello().as_dict())
+
+    def _learn(self, request: web.Request, hello: Hello) -> None:
+        """A laptop that reached here becomes a peer this laptop pulls from too, so one
+        side naming the other (a bare cable, a hotspot without mDNS) links both ways.
+
+        Only what the handshake proved is believed: the guard let the certificate's key
+        in, the hello must name that key's device, the same hospital, and a port; the
+        host is the one the connection came from, never one the hello names."""
+        if hello.port is None or hello.device == self.store.own_id:
+            return
+        transport = request.transport
+        if transport is None:
+            return
+        sslobj = transport.get_extra_info("ssl_object")
+        key = certs.peer_public_key(sslobj.getpeercert(binary_form=True) if sslobj else None)
+        if key is None or device_id_of(key) != hello.device:
+            return
+        if hello.hospital != self.store.hospital():
+            return
+        peername = transport.get_extra_info("peername")
+        if not peername:
+            return
+        with self._lock:
+            known = any(p.device == hello.device for p in self._peers.values())
+        if not known:
+            self.add_peer(join_address(str(peername[0]), hello.port), SOURCE_INCOMING, hello.device)
 
     async def _events(self, request: web.Request) -> web.StreamResponse:
         since = wire.read_vector(await self._body(request), "since")

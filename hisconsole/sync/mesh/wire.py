@@ -75,6 +75,9 @@ class Hello:
     hospital: str
     vector: Vector
     trust_serial: int
+    #: Where the sender listens for its own peers (None: it does not say, as before), so
+    #: that a laptop reached over a bare cable can reach back without being told.
+    port: int | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -84,6 +87,7 @@ class Hello:
             "hospital": self.hospital,
             "vector": dict(self.vector),
             "trust_serial": self.trust_serial,
+            **({"port": self.port} if self.port is not None else {}),
         }
 
 
@@ -118,7 +122,15 @@ def read_hello(doc: Mapping[str, Any]) -> Hello:
         hospital=hospital[:64],
         vector=vector,
         trust_serial=int(_field(doc, "trust_serial", int, where)),
+        port=_port(doc.get("port")),
     )
+
+
+def _port(value: Any) -> int | None:
+    """A listening port as a hello states it; anything else is as if none was said."""
+    if isinstance(value, int) and not isinstance(value, bool) and 0 < value < 65536:
+        return value
+    return None
 
 
 def read_vector(doc: Mapping[str, Any], name: str) -> Vector:

@@ -43,6 +43,17 @@ def state_label(state: str) -> str:
     return labels.get(state, state)
 
 
+def source_label(source: str) -> str:
+    """How a peer came to be known: given by address, found on the network, or it
+    connected here (a trusted laptop that named this one)."""
+    labels = {
+        "static": QCoreApplication.translate("MeshLabels", "added by address"),
+        "discovered": QCoreApplication.translate("MeshLabels", "found on the network"),
+        "incoming": QCoreApplication.translate("MeshLabels", "connected to this laptop"),
+    }
+    return labels.get(source, source)
+
+
 def banner_text(status: mesh_service.MeshStatus | None) -> str:
     """ "3 laptops connected" or "alone since 14:02" (empty while the network is off)."""
     if status is None or not status.running:

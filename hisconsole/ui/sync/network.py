@@ -21,7 +21,7 @@ from hisconsole.ui.partials.models import Column, RecordsModel
 from hisconsole.ui.partials.tab import Tab
 from hisconsole.ui.partials.tables import table_view
 from hisconsole.ui.situation import date_time
-from hisconsole.ui.sync.mesh_control import MeshControl, banner_text, state_label
+from hisconsole.ui.sync.mesh_control import MeshControl, banner_text, source_label, state_label
 from hisconsole.ui.sync.state import redraw
 
 
@@ -48,6 +48,7 @@ class SyncNetworkTab(Tab):
                 Column(lambda: self.tr("Laptop"), lambda p: p.name or "—"),
                 Column(lambda: self.tr("Device ID"), lambda p: p.device or "—"),
                 Column(lambda: self.tr("Address"), lambda p: p.address),
+                Column(lambda: self.tr("Known by"), lambda p: source_label(p.source)),
                 Column(
                     lambda: self.tr("State"),
                     lambda p: state_label(p.state),
