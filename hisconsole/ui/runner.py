@@ -21,7 +21,9 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from hisconsole import i18n
 from hisconsole.errors import KnownError
+from hisconsole.services import restored
 from hisconsole.services.changes import ChangeSet
+from hisconsole.ui.restored import words as restored_words
 
 # Service messages without a variable part, listed here so that lupdate puts them in
 # the catalogue and ``user_message`` can show them translated.
@@ -32,9 +34,19 @@ SERVICE_MESSAGES = (QT_TRANSLATE_NOOP("ServiceMessages", "Enter the operator's n
 SWITCH_INTERVAL_S = 0.001
 
 
+#: Refusals the window words itself (by code, from the error's facts): the service's words
+#: name the command line's ways out where the window has its own.
+IN_THE_WINDOW: dict[str, Callable[[KnownError], str]] = {
+    restored.CatchingUp.code: restored_words.refused,
+}
+
+
 def user_message(exc: BaseException) -> str:
     """The text to show for a failed operation, translated where the message is known."""
     if isinstance(exc, KnownError):
+        own = IN_THE_WINDOW.get(exc.code)
+        if own is not None:
+            return own(exc)
         # The catalogue below ui/ renders it in the interface's language (the GUI sets it,
         # ui/i18n.py); a sentence it does not hold may still be one Qt's catalogue lists.
         said = i18n.render(exc)

@@ -7002,7 +7002,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>RestoredStrip</name>
     <message>
-        <location filename="../../hisconsole/ui/restored/strip.py" line="+87"/>
+        <location filename="../../hisconsole/ui/restored/strip.py" line="+88"/>
         <source>Record alone?</source>
         <translation>单机记录？</translation>
     </message>
@@ -7030,14 +7030,19 @@ Yes: record alone from now on. No: take in the other laptops&apos; entries first
         <translation>本机已从备份 {backup} 恢复。在取回其他笔记本的记录之前不记录任何内容（本机在该备份之后的记录可能在其中）：请从每台其他笔记本导入同步包、与中心库同步，或与它们连入指挥中心局域网。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../../hisconsole/ui/restored/words.py" line="+16"/>
         <source>Open the Sync page</source>
         <translation>打开同步页</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>No other laptop has our entries: record alone…</source>
         <translation>其他笔记本都没有本机的记录：单机记录…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This laptop was restored from the backup {backup} and records nothing until it has taken in the other laptops&apos; entries: its own since that backup may be among them, and a new entry now would be numbered like one of them. On the red line at the top: “{sync}” to import a bundle from each of the other laptops, sync with the hub or join them on the command-centre network; if no other laptop or hub has any of this laptop&apos;s entries: “{alone}”. Nothing was changed.</source>
+        <translation>本机已从备份 {backup} 恢复，在取回其他笔记本的记录之前不记录任何内容：本机在该备份之后写入的记录可能在其中，现在写入的新记录会与其中某条序号相同。请使用窗口顶部的红色提示条：“{sync}”，从每台其他笔记本导入同步包、与中心库同步，或与它们连入指挥中心局域网；如没有任何其他笔记本或中心库保存有本机的记录：“{alone}”。未做任何更改。</translation>
     </message>
 </context>
 <context>
@@ -7441,9 +7446,9 @@ Yes: record alone from now on. No: take in the other laptops&apos; entries first
 <context>
     <name>Runner</name>
     <message>
-        <location filename="../../hisconsole/ui/runner.py" line="+44"/>
+        <location filename="../../hisconsole/ui/runner.py" line="+56"/>
         <source>Something went wrong that HIS Console did not expect: {error}</source>
-        <extracomment>How long a thread holding the interpreter lock keeps it once another asks (seconds).</extracomment>
+        <extracomment>How long a thread holding the interpreter lock keeps it once another asks (seconds). Refusals the window words itself (by code, from the error&apos;s facts): the service&apos;s words name the command line&apos;s ways out where the window has its own.</extracomment>
         <translation>HIS 应急指挥台遇到了意外错误：{error}</translation>
     </message>
     <message>
@@ -7585,7 +7590,7 @@ Yes: record alone from now on. No: take in the other laptops&apos; entries first
 <context>
     <name>ServiceMessages</name>
     <message>
-        <location filename="../../hisconsole/ui/runner.py" line="-174"/>
+        <location filename="../../hisconsole/ui/runner.py" line="-184"/>
         <source>Enter the operator&apos;s name.</source>
         <translation>请输入值班人员的姓名。</translation>
     </message>

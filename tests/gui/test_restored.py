@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from hisconsole.services import incidents, maintenance, restored
@@ -138,6 +138,34 @@ def test_record_alone_asks_what_it_risks_then_the_laptop_records_again(
     assert restored.restored_from(a) is None
     incident, _ = incidents.declare(a, level="III", title="Recorded alone")
     assert incident in [i["id"] for i in incidents.list_incidents(a)]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_refused_write_in_the_window_names_the_lines_ways_out(
+    qtbot: QtBot,
+    restored_a: tuple[Console, Console, str],
+    window_of: Callable[[Console], MainWindow],
+    lang: str,
+) -> None:
+    """The window's refusal points at the red line's buttons, not at the command line."""
+    a, _b, _incident = restored_a
+    window = window_of(a)
+    strip = window.restored_strip
+    qtbot.waitUntil(strip.isVisible)
+    window.set_language(lang)
+    with qtbot.waitSignal(window.ctx.runner.failed) as failed:
+        window.ctx.runner.op(lambda: incidents.declare(a, level="III", title="too early"))
+    said = failed.args[0]
+    boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox)]
+    assert said in [box.text() for box in boxes if box.isVisible()]
+    assert "monday.sqlite3" in said
+    assert strip.sync_button.text() in said and strip.alone_button.text() in said, said
+    assert "hisconsole" not in said and "restore --alone" not in said, said
+    if lang == "zh":
+        assert "打开同步页" in said and "Sync" not in said, said
+    assert incidents.list_incidents(a) == []  # nothing was changed
+    for box in boxes:
+        box.close()
 
 
 def test_the_line_is_not_there_on_a_laptop_that_records_as_usual(

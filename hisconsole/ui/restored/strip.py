@@ -14,6 +14,7 @@ from hisconsole.services import restored
 from hisconsole.services.changes import ChangeSet
 from hisconsole.ui import style
 from hisconsole.ui.context import Context
+from hisconsole.ui.restored import words
 from hisconsole.ui.runner import user_message
 
 # Urgent like an alert that blocks work (ui/alerts/panel.py): nothing can be recorded.
@@ -144,5 +145,5 @@ class RestoredStrip(QFrame):
                 "them on the command-centre network."
             ).format(backup=self.backup or "?")
         )
-        self.sync_button.setText(self.tr("Open the Sync page"))
-        self.alone_button.setText(self.tr("No other laptop has our entries: record alone…"))
+        self.sync_button.setText(words.sync_button_text())
+        self.alone_button.setText(words.alone_button_text())
