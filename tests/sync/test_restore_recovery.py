@@ -203,6 +203,41 @@ def test_a_mesh_exchange_brings_back_everything_and_lifts_the_mark(
     assert log_of(a, incident)[-1][1] == "recording again"
 
 
+def test_a_mesh_peer_that_holds_nothing_new_lifts_the_mark(
+    laptops: Laptops, reopened: Callable[[Path], Console], tmp_path: Path
+) -> None:
+    """Laptop B (trusted here: the mesh's handshake proves it) holds nothing A lacks: its
+    vector says A has all it has, so A has taken back from B all there is, as after B's
+    last page (a complete hub sync likewise)."""
+    a, b = laptops("A"), laptops("B")
+    load_plan(a)
+    incident, _ = incidents.declare(a, level="II", title="HIS down")
+    exchange(a, b, tmp_path / "a.bundle")
+    maintenance.backup(a, tmp_path / "backup.sqlite3")  # A wrote nothing after it
+
+    a = reopened(restore(a, tmp_path / "backup.sqlite3"))
+    with pytest.raises(restored.CatchingUp):
+        incidents.log(a, incident, "written too early")
+    mesh_b = mesh_service.Mesh(b, port=free_port("127.0.0.2"), bind="127.0.0.2", discovery=False)
+    mesh_b.start()
+    mesh_a = mesh_service.Mesh(
+        a,
+        port=free_port("127.0.0.1"),
+        bind="127.0.0.1",
+        peers=(f"127.0.0.2:{mesh_b.port}",),
+        discovery=False,
+    )
+    mesh_a.start()
+    try:
+        wait_for(lambda: restored.restored_from(a) is None, 20)
+    finally:
+        mesh_a.stop()
+        mesh_b.stop()
+    incidents.log(a, incident, "recording again")
+    assert log_of(a, incident)[-1][1] == "recording again"
+    assert maintenance.check(a).ok
+
+
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     code = main(list(args))
     captured = capsys.readouterr()

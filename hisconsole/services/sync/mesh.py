@@ -197,15 +197,21 @@ class ConsoleMeshStore:
                     notes=record_notes(result),
                 )
         observe(console, result.report)
-        if console.catching_up and page is not None and not page.more:
-            # The peer has now sent everything it holds beyond what this laptop has: this
-            # laptop's own entries since its backup are back, as after a bundle import.
-            restored.caught_up(console.db)
+        if page is not None and not page.more:
+            # The peer has now sent everything it holds beyond what this laptop has.
+            self.level_with(peer)
         return Taken(
             applied=result.report.applied,
             areas=frozenset(result.report.areas),
             trust_changed=result.report.trust_serial is not None,
         )
+
+    def level_with(self, peer: str) -> None:
+        # This laptop holds all the peer holds: if it was restored from a backup, its own
+        # entries since then that the peer had are back (the peer is a trusted laptop:
+        # the mesh's handshake accepts no other), as after a bundle import or a hub sync.
+        if self.console.catching_up:
+            restored.caught_up(self.console.db)
 
     def data_version(self) -> int:
         # One connection of its own: PRAGMA data_version moves when any other connection

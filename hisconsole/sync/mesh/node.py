@@ -109,6 +109,11 @@ class MeshStore(Protocol):
         """Take a verified page (and/or a signed trust list) in through the intake."""
         ...
 
+    def level_with(self, peer: str) -> None:
+        """``peer`` (a laptop trusted here: the handshake proved its key) holds nothing this
+        laptop lacks, as its vector says."""
+        ...
+
     def data_version(self) -> int:
         """A number that changes whenever the database changed (any program)."""
         ...
@@ -571,6 +576,7 @@ class MeshNode:
             while not self._stopping:
                 have = await self._run(self._reader, self.store.vector)
                 if not vectors.missing(have, peer.vector):
+                    await self._run(self._writer, self.store.level_with, peer.device or "")
                     return
                 lines = await self._fetch(session, have)
                 page = await self._run(self._reader, wire.read_page, lines)
