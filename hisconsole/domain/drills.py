@@ -407,3 +407,40 @@ def drill_seconds(segments: Sequence[Segment], speed: int, at: dt.datetime) -> f
         end = at if segment.end is None or segment.end > at else segment.end
         total += (end - segment.start).total_seconds()
     return total * speed
+
+
+@dataclass(frozen=True)
+class DrillTime:
+    """A drill's own clock beside the console's, as of console time ``now``.
+
+    A moment on the drill's clock is its start plus the drill time run by then (at
+    speed 10 one console minute is ten drill minutes; a pause stops it). The reporting
+    clocks of a drill's incident are judged there, and shown back on the console's clock
+    (when the drill reached that moment, or will if it runs on from now at its speed),
+    so a countdown on screen runs out when the drill's time does."""
+
+    started_at: dt.datetime
+    segments: tuple[Segment, ...]
+    speed: int
+    now: dt.datetime
+
+    @property
+    def running(self) -> bool:
+        return bool(self.segments) and self.segments[-1].end is None
+
+    def drill(self, at: dt.datetime) -> dt.datetime:
+        """The drill's moment at console time ``at``."""
+        return self.started_at + dt.timedelta(seconds=drill_seconds(self.segments, self.speed, at))
+
+    def console(self, moment: dt.datetime) -> dt.datetime:
+        """The console time at which the drill reached (or, running on, will reach) the
+        drill moment ``moment``."""
+        left = (moment - self.started_at).total_seconds()
+        for segment in self.segments:
+            end = self.now if segment.end is None else segment.end
+            ran = max((end - segment.start).total_seconds(), 0.0) * self.speed
+            if left <= ran:
+                return segment.start + dt.timedelta(seconds=left / self.speed)
+            left -= ran
+        # Beyond the drill time run so far: as if the drill ran on (or resumed) now.
+        return self.now + dt.timedelta(seconds=left / self.speed)

@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any, Protocol
 
 from hisconsole.domain import incidents as rules
+from hisconsole.domain.drills import DrillTime
 from hisconsole.domain.plan import levels_of
 
 
@@ -45,12 +46,18 @@ def history_and_clocks(
     entries: Sequence[ClockEntry],
     path: Sequence[str],
     now: dt.datetime,
+    drill: DrillTime | None = None,
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """The level history and the reporting clocks at ``now``.
 
     ``entries``: the incident's clock entries in log order (stamp, then event id);
     ``path``: the level decisions that count, from the declaration on (the others were
-    overridden by another laptop's decision); ``level``: the incident's level now."""
+    overridden by another laptop's decision); ``level``: the incident's level now;
+    ``drill``: the clock of the drill the incident was declared in. A drill's clocks are
+    judged on the drill's time (their late and remaining seconds are drill seconds) and
+    their moments shown on the console's clock (see DrillTime), with the drill's speed
+    and whether it is running, so a countdown on screen follows it."""
+    moment = drill.drill if drill is not None else _same
     counted = {event_id: n for n, event_id in enumerate(path)}
     history: list[dict[str, Any]] = []
     changes: list[tuple[int, rules.LevelChange]] = []
@@ -66,7 +73,7 @@ def history_and_clocks(
         elif e.kind == "level":
             overridden = e.event_id not in counted
             if not overridden:
-                at = dt.datetime.fromisoformat(e.at)
+                at = moment(dt.datetime.fromisoformat(e.at))
                 changes.append((counted[e.event_id], rules.LevelChange(at, data["level"], seq)))
             history.append(
                 {
@@ -78,20 +85,33 @@ def history_and_clocks(
                 }
             )
         elif e.kind == "report":
-            reports.append(rules.ReportMade(dt.datetime.fromisoformat(e.at), seq))
+            reports.append(rules.ReportMade(moment(dt.datetime.fromisoformat(e.at)), seq))
     levels = {lvl.code: lvl for lvl in levels_of(doc)}
     clocks = rules.compute_clocks(
         levels=levels,
-        reported_at=dt.datetime.fromisoformat(reported_at),
+        reported_at=moment(dt.datetime.fromisoformat(reported_at)),
         initial_level=initial_level or level,
         level_changes=rules.in_decision_order(changes),
         reports=reports,
-        resolved_at=dt.datetime.fromisoformat(resolved_at) if resolved_at else None,
+        resolved_at=moment(dt.datetime.fromisoformat(resolved_at)) if resolved_at else None,
     )
-    return history, [
-        clock_fields(c, c.state(now)) | {"remaining_seconds": int(c.remaining(now).total_seconds())}
-        for c in clocks
-    ]
+    at = moment(now)
+    shown = []
+    for c in clocks:
+        fields = clock_fields(c, c.state(at))
+        fields["remaining_seconds"] = int(c.remaining(at).total_seconds())
+        if drill is not None:
+            for key in ("started_at", "due_at", "met_at", "ended_at"):
+                value = getattr(c, key)
+                fields[key] = iso(drill.console(value)) if value is not None else None
+            fields["drill_speed"] = drill.speed
+            fields["drill_running"] = drill.running
+        shown.append(fields)
+    return history, shown
+
+
+def _same(moment: dt.datetime) -> dt.datetime:
+    return moment
 
 
 def clock_fields(clock: rules.ReportClock, state: str) -> dict[str, Any]:

@@ -19,6 +19,7 @@ from hisconsole.printing import words as printed_words
 from hisconsole.services import incident_log, incident_writes
 from hisconsole.services import plan as plan_service
 from hisconsole.services.console import ChangeSet, Console, ServiceError
+from hisconsole.services.drills.runs import drill_time
 from hisconsole.services.errors import (
     ChannelUnknown,
     CloseNeedsCommander,
@@ -547,6 +548,8 @@ def show(console: Console, incident_id: str, *, with_log: bool = True) -> dict[s
         ).all()
         # The level changes that count (not those another laptop's decision overrode).
         path = decisions.level_path(session, incident_id)
+        # A drill's incident: its clocks run on the drill's time.
+        drill = drill_time(session, incident_id, now)
         systems = {
             s.system: s
             for s in session.scalars(
@@ -576,6 +579,7 @@ def show(console: Console, incident_id: str, *, with_log: bool = True) -> dict[s
         entries=entries,
         path=path,
         now=now,
+        drill=drill,
     )
     result["level_history"] = history
     incident_log.name_devices(console, log_rows)

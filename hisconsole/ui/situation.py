@@ -75,11 +75,15 @@ def clock_state(clock: dict[str, Any], now: dt.datetime) -> tuple[str, float]:
     """A reporting clock's state and seconds left at ``now`` (the plan's own rule).
 
     A settled clock keeps the judgement it was read with; a running one is
-    recomputed from its times, so the tile counts down between reads."""
+    recomputed from its times, so the tile counts down between reads. A drill's clock
+    counts drill seconds (its speed times the console's), and stands still with the
+    paused drill."""
     due = dt.datetime.fromisoformat(clock["due_at"])
-    remaining = (due - now).total_seconds()
+    remaining = (due - now).total_seconds() * clock.get("drill_speed", 1)
     if rules.is_settled(clock["state"]):
         return clock["state"], remaining
+    if clock.get("drill_running") is False:
+        return clock["state"], float(clock["remaining_seconds"])
     model = rules.ReportClock(
         clock["kind"], clock["level"], dt.datetime.fromisoformat(clock["started_at"]), due
     )

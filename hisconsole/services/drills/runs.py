@@ -43,17 +43,7 @@ class Run:
     @property
     def segments(self) -> list[rules.Segment]:
         """The stretches of console time the drill ran (pauses cut them)."""
-        result: list[rules.Segment] = []
-        start: dt.datetime | None = None
-        for at, action in sorted(self.controls):
-            if action in ("started", "resumed") and start is None:
-                start = at
-            elif action == "paused" and start is not None:
-                result.append(rules.Segment(start, at))
-                start = None
-        if start is not None:
-            result.append(rules.Segment(start, self.ended_at))
-        return result
+        return _segments(self.controls, self.ended_at)
 
     @property
     def state(self) -> str:
@@ -78,8 +68,41 @@ class Run:
         return float(self.script["duration_minutes"]) * 60
 
 
+def _segments(
+    controls: Sequence[tuple[dt.datetime, str]], ended_at: dt.datetime | None
+) -> list[rules.Segment]:
+    result: list[rules.Segment] = []
+    start: dt.datetime | None = None
+    for at, action in sorted(controls):
+        if action in ("started", "resumed") and start is None:
+            start = at
+        elif action == "paused" and start is not None:
+            result.append(rules.Segment(start, at))
+            start = None
+    if start is not None:
+        result.append(rules.Segment(start, ended_at))
+    return result
+
+
 def _parse(value: str) -> dt.datetime:
     return dt.datetime.fromisoformat(value)
+
+
+def drill_time(session: Session, incident_id: str, now: dt.datetime) -> rules.DrillTime | None:
+    """The clock of the drill ``incident_id`` was declared in, as of ``now`` (None for an
+    incident that is not a drill's): its reporting clocks run on it."""
+    row = session.scalar(
+        select(DrillRun)
+        .where(DrillRun.incident_id == incident_id, DrillRun.started_at != "")
+        .limit(1)
+    )
+    if row is None:
+        return None
+    ended = _parse(row.ended_at) if row.ended_at else None
+    controls = [(_parse(at), action) for at, action in json.loads(row.controls)]
+    return rules.DrillTime(
+        _parse(row.started_at), tuple(_segments(controls, ended)), row.speed, now
+    )
 
 
 def read_run(session: Session, drill_id: str) -> Run:
