@@ -13,6 +13,8 @@ trusted: every event pulled is verified like one from a bundle.
 from __future__ import annotations
 
 import contextlib
+import logging
+import re
 from collections.abc import Generator, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -50,6 +52,7 @@ VERSION_TABLE = "hisconsole_hub_version"
 HUB_REVISIONS = ("h0001",)
 HUB_HEAD = HUB_REVISIONS[-1]
 CONNECT_TIMEOUT_S = 10
+log = logging.getLogger(__name__)
 #: pg_advisory_xact_lock key held while the hub schema is created or upgraded ("HISC").
 _SCHEMA_LOCK = 0x48495343
 
@@ -132,23 +135,78 @@ def connect(url: URL) -> Engine:
         ) from exc
 
 
+#: A hub that PostgreSQL or its driver refused; ``reason`` is one of :data:`DIAGNOSES`.
+CANNOT_BE_USED = N_(
+    "The hub {describe} cannot be used right now ({reason}). Work continues offline; try "
+    "again later."
+)
+#: What the driver's diagnostic (libpq's words, English) means, in the reader's words:
+#: the first whose pattern it matches. A connection lost mid-way may say "SSL SYSCALL":
+#: lost comes before SSL.
+DIAGNOSES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern, re.IGNORECASE), said)
+    for pattern, said in (
+        (r"timeout expired|timed out", N_("the hub did not answer within {seconds} seconds")),
+        (
+            r"password authentication failed|no password supplied|authentication failed"
+            r"|role \".*\" does not exist|no pg_hba\.conf entry",
+            N_("the hub did not accept the user name or password in the address"),
+        ),
+        (r"database \".*\" does not exist", N_("the hub has no database {database}")),
+        (
+            r"server closed the connection|terminating connection|SSL SYSCALL error"
+            r"|connection (?:is )?lost",
+            N_("the connection to the hub was lost"),
+        ),
+        (
+            r"\bSSL\b|certificate",
+            N_(
+                "the secure connection (SSL) to the hub failed: check the sslmode in the "
+                "address and the hub's certificate"
+            ),
+        ),
+        (
+            r"resolve host|translate host name|name or service not known|nodename nor servname",
+            N_("the hub's host name cannot be found; is the network up?"),
+        ),
+        (
+            r"connection refused|no such file or directory|is the server running",
+            N_(
+                "no PostgreSQL server answers at that address; is it running, and reachable "
+                "from this laptop?"
+            ),
+        ),
+    )
+)
+#: A diagnostic not known here: shown as the database said it.
+UNKNOWN_DIAGNOSIS = N_("the database server said: {detail}")
+
+
+def diagnosis(said: str, url: URL) -> tuple[str, dict[str, Any]]:
+    """What the driver ``said`` means (a catalogue text for :data:`CANNOT_BE_USED`'s
+    ``reason``) and its facts; a diagnostic not known here keeps its first line."""
+    facts: dict[str, Any] = {"seconds": CONNECT_TIMEOUT_S, "database": url.database or ""}
+    for pattern, reason in DIAGNOSES:
+        if pattern.search(said):
+            return reason, facts
+    first = said.strip().splitlines()[0] if said.strip() else "?"
+    return UNKNOWN_DIAGNOSIS, {**facts, "detail": first}
+
+
 @contextlib.contextmanager
 def errors(url: URL) -> Iterator[None]:
-    """Turn driver failures into a calm HubError naming the hub (without its password)."""
+    """Turn driver failures into a calm HubError naming the hub (without its password),
+    in the reader's words; the driver's own text goes to the log file."""
     try:
         yield
     except HubError:
         raise
     except DBAPIError as exc:
-        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
-        raise HubError(
-            N_(
-                "The hub {describe} cannot be used right now ({reason}). Work continues "
-                "offline; try again later."
-            ),
-            describe=describe(url)[4:],
-            reason=reason,
-        ) from exc
+        said = str(exc.orig) if exc.orig else str(exc)
+        where = describe(url)[4:]
+        log.warning("the hub %s cannot be used: %s", where, said.strip())
+        reason, facts = diagnosis(said, url)
+        raise HubError(CANNOT_BE_USED, describe=where, reason=reason, **facts) from exc
     except SQLAlchemyError as exc:
         raise HubError(
             N_("The hub {describe} cannot be used ({exc})."), describe=describe(url)[4:], exc=exc
