@@ -32,6 +32,7 @@ Two ways to raise one:
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from typing import Any, ClassVar
 
@@ -126,6 +127,39 @@ class Said(Worded):
             for name, value in self.params.items()
         }
         return render(translate(self.template), params, translate)
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON-safe, to keep and say later (:meth:`from_dict`); a field that is a Said
+        is kept as one too."""
+        return {
+            "template": self.template,
+            "params": {
+                name: value.as_dict() if isinstance(value, Said) else _plain(value)
+                for name, value in self.params.items()
+            },
+        }
+
+    @classmethod
+    def from_dict(cls, kept: Mapping[str, Any]) -> Said:
+        params = kept.get("params")
+        return cls(
+            str(kept.get("template", "")),
+            **{
+                str(name): cls.from_dict(value)
+                if isinstance(value, Mapping) and "template" in value
+                else value
+                for name, value in (params.items() if isinstance(params, Mapping) else ())
+            },
+        )
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Said) and self.as_dict() == other.as_dict()
+
+    def __hash__(self) -> int:
+        return hash(json.dumps(self.as_dict(), sort_keys=True))
+
+    def __repr__(self) -> str:
+        return f"Said({self.template!r}, **{self.params!r})"
 
 
 class Term:

@@ -24,8 +24,9 @@ from hisconsole.domain.glossary import (
     SYSTEM_STATUSES,
     TASK_STATUSES,
 )
-from hisconsole.domain.plan import PlanInvalid
+from hisconsole.domain.plan import LOCATIONS, PlanInvalid
 from hisconsole.domain.plan import validate as validate_plan
+from hisconsole.errors import N_, Said
 
 #: A name, code or id (incident id, serial prefix, contact key, system code …).
 NAME_CHARS = 200
@@ -41,36 +42,67 @@ MAX_SHEETS = 100_000
 MAX_TEMP_NUMBERS = 100_000
 
 
-class Check:
-    """One field's rule: ``problem(value)`` is None when the value fits, else why not."""
+#: Why a value does not fit its field: catalogue sentences naming the ``field`` (its path in
+#: the payload as the event spells it: ``items[0].text``) and what was expected.
+MISSING = N_("'{field}' is missing")
+NOT_TEXT = N_("'{field}' is not text")
+TOO_LONG = N_("'{field}' is longer than {limit} characters")
+HOLDS_NUL = N_("'{field}' holds a NUL character")
+NOT_WHOLE = N_("'{field}' is not a whole number")
+NOT_BETWEEN = N_("'{field}' is not between {low} and {high}")
+NOT_ONE_OF = N_("'{field}' is not one of {choices}")
+NOT_TIME = N_("'{field}' is not a time")
+NOT_ISO_TIME = N_("'{field}' is not an ISO 8601 time")
+NOT_BOOL = N_("'{field}' is not true or false")
+NOT_OBJECT = N_("'{field}' is not an object")
+NOT_LIST = N_("'{field}' is not a list")
+TOO_MANY = N_("'{field}' has more than {limit} items")
+NOT_NUMBER = N_("'{field}' is not a number")
+NOT_MINUTES = N_("'{field}' is not between {low} and {high} minutes")
+NOT_PLAN = N_("'{field}' is not a valid plan: {problem}")
+PAYLOAD_NOT_OBJECT = N_("the payload is not an object")
+STAMP_NOT_DATE = N_("its clock stamp is not a date")
 
-    def __init__(self, what: str, test: Callable[[Any], str | None]) -> None:
+
+def within(why: Said, step: str) -> Said:
+    """``why`` of a value found inside ``step`` (a field's name, ``[3]``, ``['zh']``): the
+    field's path grows from the outside in."""
+    inner = str(why.params.get("field", ""))
+    path = step + (inner if not inner or inner.startswith("[") else "." + inner)
+    return Said(why.template, **{**why.params, "field": path})
+
+
+class Check:
+    """One field's rule: ``problem(value)`` is None when the value fits, else why not (a
+    :class:`~hisconsole.errors.Said` whose ``field`` the enclosing schema fills)."""
+
+    def __init__(self, what: str, test: Callable[[Any], Said | None]) -> None:
         self.what = what
         self._test = test
 
-    def problem(self, value: Any) -> str | None:
+    def problem(self, value: Any) -> Said | None:
         return self._test(value)
 
 
 def _text(limit: int) -> Check:
-    def test(value: Any) -> str | None:
+    def test(value: Any) -> Said | None:
         if not isinstance(value, str):
-            return "is not text"
+            return Said(NOT_TEXT)
         if len(value) > limit:
-            return f"is longer than {limit} characters"
+            return Said(TOO_LONG, limit=limit)
         if "\x00" in value:
-            return "holds a NUL character"
+            return Said(HOLDS_NUL)
         return None
 
     return Check("text", test)
 
 
 def _int(low: int = 0, high: int = 2**53) -> Check:
-    def test(value: Any) -> str | None:
+    def test(value: Any) -> Said | None:
         if isinstance(value, bool) or not isinstance(value, int):
-            return "is not a whole number"
+            return Said(NOT_WHOLE)
         if not low <= value <= high:
-            return f"is not between {low} and {high}"
+            return Said(NOT_BETWEEN, low=low, high=high)
         return None
 
     return Check("number", test)
@@ -79,61 +111,61 @@ def _int(low: int = 0, high: int = 2**53) -> Check:
 def _choice(choices: tuple[str, ...] | Mapping[str, Any]) -> Check:
     allowed = tuple(choices)
 
-    def test(value: Any) -> str | None:
-        return None if value in allowed else f"is not one of {', '.join(allowed)}"
+    def test(value: Any) -> Said | None:
+        return None if value in allowed else Said(NOT_ONE_OF, choices=", ".join(allowed))
 
     return Check("choice", test)
 
 
 def _time() -> Check:
-    def test(value: Any) -> str | None:
+    def test(value: Any) -> Said | None:
         if not isinstance(value, str) or len(value) > 40:
-            return "is not a time"
+            return Said(NOT_TIME)
         try:
             dt.datetime.fromisoformat(value)
         except ValueError:
-            return "is not an ISO 8601 time"
+            return Said(NOT_ISO_TIME)
         return None
 
     return Check("time", test)
 
 
 def _bool() -> Check:
-    return Check("yes/no", lambda v: None if isinstance(v, bool) else "is not true or false")
+    return Check("yes/no", lambda v: None if isinstance(v, bool) else Said(NOT_BOOL))
 
 
 def _object() -> Check:
-    return Check("object", lambda v: None if isinstance(v, dict) else "is not an object")
+    return Check("object", lambda v: None if isinstance(v, dict) else Said(NOT_OBJECT))
 
 
 def _texts() -> Check:
     """A text in several languages ({"zh": …, "en": …}) or one text."""
     one = _text(SHORT_CHARS)
 
-    def test(value: Any) -> str | None:
+    def test(value: Any) -> Said | None:
         if isinstance(value, str):
             return one.problem(value)
         if not isinstance(value, dict):
-            return "is not a text"
+            return Said(NOT_TEXT)
         for lang, text in value.items():
             why = one.problem(text)
             if why:
-                return f"[{lang!r}] {why}"
+                return within(why, f"[{lang!r}]")
         return None
 
     return Check("texts", test)
 
 
 def _list(item: Check, limit: int = LIST_ITEMS) -> Check:
-    def test(value: Any) -> str | None:
+    def test(value: Any) -> Said | None:
         if not isinstance(value, list):
-            return "is not a list"
+            return Said(NOT_LIST)
         if len(value) > limit:
-            return f"has more than {limit} items"
+            return Said(TOO_MANY, limit=limit)
         for index, element in enumerate(value):
             why = item.problem(element)
             if why:
-                return f"[{index}] {why}"
+                return within(why, f"[{index}]")
         return None
 
     return Check("list", test)
@@ -146,17 +178,26 @@ def _optional(check: Check) -> Check:
 def _shape(**fields: Field) -> Check:
     """A nested object with its own fields (checklist items)."""
     schema = Schema(fields)
-    return Check("object", lambda v: schema.problem(v))
+    return Check("object", lambda v: schema.problem(v) if isinstance(v, dict) else Said(NOT_OBJECT))
 
 
 def _plan_document() -> Check:
-    def test(value: Any) -> str | None:
+    def test(value: Any) -> Said | None:
         if not isinstance(value, dict):
-            return "is not an object"
+            return Said(NOT_OBJECT)
         try:
             validate_plan(value, "published plan")
         except PlanInvalid as exc:
-            return f"is not a valid plan ({exc})"
+            first = exc.problems[0]
+            where = first.location
+            return Said(
+                NOT_PLAN,
+                problem=Said(
+                    N_("{where}: {problem}"),
+                    where=Said(where, **first.params) if where in LOCATIONS else where,
+                    problem=Said(first.message, **first.params),
+                ),
+            )
         return None
 
     return Check("plan", test)
@@ -183,17 +224,17 @@ class Schema:
     def __init__(self, fields: Mapping[str, Field]) -> None:
         self.fields = dict(fields)
 
-    def problem(self, payload: Any) -> str | None:
+    def problem(self, payload: Any) -> Said | None:
         if not isinstance(payload, dict):
-            return "the payload is not an object"
+            return Said(PAYLOAD_NOT_OBJECT)
         for name, rule in self.fields.items():
             if name not in payload:
                 if rule.required:
-                    return f"'{name}' is missing"
+                    return Said(MISSING, field=name)
                 continue
             why = rule.check.problem(payload[name])
             if why:
-                return f"'{name}' {why}"
+                return within(why, name)
         return None
 
 
@@ -209,11 +250,11 @@ _INCIDENT = {"id": req(NAME), "at": opt(TIME)}
 
 
 def _minutes() -> Check:
-    def test(value: Any) -> str | None:
+    def test(value: Any) -> Said | None:
         if isinstance(value, bool) or not isinstance(value, int | float):
-            return "is not a number"
+            return Said(NOT_NUMBER)
         if not 0 <= value <= 10**7:  # also refuses NaN
-            return "is not between 0 and 10000000 minutes"
+            return Said(NOT_MINUTES, low=0, high=10**7)
         return None
 
     return Check("minutes", test)
@@ -618,21 +659,22 @@ def references(kind: str, payload: Mapping[str, Any]) -> list[tuple[str, str]]:
 STAMP_YEARS = (1970, 9999)
 
 
-def payload_problem(kind: str, payload: Any) -> str | None:
+def payload_problem(kind: str, payload: Any) -> Said | None:
     """Why ``payload`` does not fit the schema of ``kind`` (None: it fits, or the kind is
-    one this program does not know, which is stored for a newer program)."""
+    one this program does not know, which is stored for a newer program): which field and
+    what was expected, said in the reader's language where it is shown."""
     schema = SCHEMAS.get(kind)
     if schema is None:
-        return None if isinstance(payload, dict) else "the payload is not an object"
+        return None if isinstance(payload, dict) else Said(PAYLOAD_NOT_OBJECT)
     return schema.problem(payload)
 
 
-def stamp_problem(wall_ms: int) -> str | None:
+def stamp_problem(wall_ms: int) -> Said | None:
     """Why a clock stamp is impossible (None: it is a date, however far from now)."""
     try:
         year = dt.datetime.fromtimestamp(wall_ms / 1000, tz=dt.UTC).year
     except (OverflowError, OSError, ValueError):
-        return "its clock stamp is not a date"
+        return Said(STAMP_NOT_DATE)
     if not STAMP_YEARS[0] <= year <= STAMP_YEARS[1]:
-        return "its clock stamp is not a date"
+        return Said(STAMP_NOT_DATE)
     return None

@@ -19,6 +19,7 @@ from typing import Any, Protocol
 
 from hisconsole.domain import event_schemas
 from hisconsole.domain.hlc import HybridClock
+from hisconsole.errors import N_, Said
 from hisconsole.store.errors import StoreError
 from hisconsole.store.events import COLUMNS, EVENT_FLAG_FROM_FUTURE, EventRecord
 
@@ -109,12 +110,12 @@ def next_seq(connection: Any, device_id: str) -> int:
     return int(last or 0) + 1
 
 
-def applicable(record: EventRecord) -> str | None:
+def applicable(record: EventRecord) -> Said | None:
     """Why ``record`` cannot be applied to the projections (None: it can)."""
     try:
         wall_ms = int(record.hlc.split(".", 1)[0])
     except ValueError:
-        return "its clock stamp is not readable"
+        return Said(N_("its clock stamp is not readable"))
     return event_schemas.stamp_problem(wall_ms) or event_schemas.payload_problem(
         record.kind, record.payload
     )

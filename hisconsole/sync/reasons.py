@@ -95,14 +95,16 @@ def kept_words(code: str, params: dict[str, Any], text: str) -> Said:
 def worded(code: str, params: dict[str, Any]) -> Said:
     """A reason kept as :meth:`Reason.as_dict` in the reader's words (:class:`Said`)."""
     thing, role = str(params.get("thing", "")), str(params.get("role", ""))
-    return Said(
-        WORDS[code],
-        **{
-            **params,
-            "thing": Said(THINGS.get(thing, thing)),
-            "role": Said(ROLES.get(role, "{code}"), code=role),
-        },
-    )
+    words = {
+        **params,
+        "thing": Said(THINGS.get(thing, thing)),
+        "role": Said(ROLES.get(role, "{code}"), code=role),
+    }
+    problem = words.pop("problem", None)
+    if isinstance(problem, dict):
+        # A row from before problems were kept has only the English detail.
+        words["detail"] = Said.from_dict(problem)
+    return Said(WORDS[code], **words)
 
 
 @dataclass(frozen=True)
@@ -115,7 +117,9 @@ class Reason:
     kind: str = ""
     role: str = ""
     seq: int = 0
-    detail: str = ""
+    #: Why an INVALID event's payload or stamp does not fit: which field, what was expected
+    #: (event_schemas; a Said, worded where shown).
+    detail: str | Said = ""
     thing: str = ""
     key: str = ""
 
@@ -133,7 +137,10 @@ class Reason:
                 "kind": self.kind,
                 "role": self.role,
                 "seq": self.seq,
-                "detail": self.detail,
+                # The English stays for what reads the params as they were (--json); the
+                # problem's sentence and facts are kept to be said in the reader's words.
+                "detail": str(self.detail),
+                **({"problem": self.detail.as_dict()} if isinstance(self.detail, Said) else {}),
                 "thing": self.thing,
                 "key": self.key,
             },

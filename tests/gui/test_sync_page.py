@@ -18,6 +18,8 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy.engine import make_url
 
+from hisconsole.domain import event_schemas
+from hisconsole.errors import Said
 from hisconsole.services import contacts, incidents
 from hisconsole.services.console import Console
 from hisconsole.services.sync import bundles as bundles_service
@@ -634,7 +636,7 @@ def test_every_reason_an_event_is_held_back_has_words_of_its_own() -> None:
                 kind="plan.item.set",
                 role="plan-editor",
                 seq=7,
-                detail="'key' is missing",
+                detail=Said(event_schemas.MISSING, field="key"),
                 thing="incident",
                 key="NOPE",
             )

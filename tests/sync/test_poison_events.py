@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from hisconsole.domain import event_schemas
 from hisconsole.domain.hlc import Stamp
+from hisconsole.i18n import speaking
 from hisconsole.services import alerts
 from hisconsole.services.console import Console
 from hisconsole.services.maintenance import check
@@ -28,6 +29,7 @@ from hisconsole.store.sync_models import HeldEvent
 from hisconsole.sync import intake
 from hisconsole.sync.canonical import EventSigner
 from tests.sync.conftest import Keys, device_id
+from tests.unit.test_zh_lines import english
 
 KINDS = [*sorted(event_schemas.SCHEMAS), "made.up.kind"]
 JSON = st.recursive(
@@ -216,5 +218,16 @@ def test_the_issues_shapes_are_held_with_a_reason(
     reasons = " | ".join(r.reason for r in rejected)
     assert "'id' is missing" in reasons and "'level' is not one of I, II, III, IV" in reasons
     assert "'version' is not a whole number" in reasons
+    # In Chinese the reason says which field and what was expected in Chinese too, the
+    # field's name as the event spells it; nothing of the validator's English is left.
+    with speaking("zh"):
+        said = [r.said_reason() for r in rejected]
+    shown = " | ".join(said)
+    assert "字段“id”缺失" in shown and "字段“level”不是 I, II, III, IV 之一" in shown, shown
+    assert "字段“version”不是整数" in shown and "字段“text”超过 20000 个字符" in shown, shown
+    assert "字段“items[0].item”不是文本" in shown, shown
+    assert [english(line) for line in said] == [[]] * len(said), said
+    with speaking("en"):
+        assert "'items[0].item' is not text" in " | ".join(r.said_reason() for r in rejected)
     (held,) = [x for x in alerts.current(b).alerts if x.kind == "events-not-applied"]
     assert (held.params["invalid"], held.params["orphans"]) == (len(ISSUE_SHAPES), 0)

@@ -200,6 +200,8 @@ def test_refusals_say_why_and_change_nothing(
     )
     code, _, err = run(capsys, *d, "incident", "log", incident, "bad \x00 byte")
     assert code == 1 and "holds a NUL character" in err and "Nothing was changed" in err
+    code, _, err = run(capsys, "--lang", "zh", *d, "incident", "log", incident, "bad \x00 byte")
+    assert code == 1 and "字段“text”含有 NUL 字符" in err and "holds" not in err, err
     assert _tables(data_dir) == before
 
     console = Console.open(data_dir)

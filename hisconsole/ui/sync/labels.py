@@ -7,6 +7,7 @@ import re
 from PySide6.QtCore import QCoreApplication
 
 from hisconsole.i18n import current_language as messages_language
+from hisconsole.i18n import gettext
 from hisconsole.services.sync import hub as hub_service
 from hisconsole.services.sync import shared as sync_shared
 from hisconsole.services.sync import status as status_service
@@ -195,7 +196,9 @@ def reason_label(reason: sync_shared.Reason) -> str:
         kind=reason.kind,
         role=device_role_label(reason.role),
         seq=reason.seq,
-        detail=reason.detail,
+        # Which field, what was expected: the catalogue below ui/ says it, in the
+        # interface's language (the GUI sets it).
+        detail=reason.detail if isinstance(reason.detail, str) else reason.detail.said(gettext),
         thing=thing_label(reason.thing),
         key=reason.key,
     )
