@@ -168,7 +168,7 @@ def log(
     Returns the new entry's id (what ``corrects`` names) with what changed.
     """
     text = incident_writes.entry_text(text, kind)
-    with console.transaction() as tx:
+    with console.entry_transaction() as tx:
         record = incident_writes.write_entry(
             tx,
             incident_id,

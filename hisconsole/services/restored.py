@@ -20,6 +20,7 @@ from hisconsole.errors import KnownError
 if TYPE_CHECKING:  # the command line's quick log reads KEY without loading SQLAlchemy
     from sqlalchemy.orm import Session
 
+    from hisconsole.store.appending import Appender
     from hisconsole.store.db import Database
 
 
@@ -58,20 +59,26 @@ def pending(session: Session) -> dict[str, str] | None:
     from hisconsole.store.models import Meta
 
     row = session.get(Meta, KEY)
-    if row is None:
-        return None
+    return None if row is None else _mark_of(row.value)
+
+
+#: The mark as a write transaction reads it.
+MARK_OF = "SELECT value FROM meta WHERE key = ?"
+
+
+def refuse_writes(tx: Appender) -> None:
+    """Raise CatchingUp while the mark is there (called first in a write transaction)."""
+    row = tx.query_one(MARK_OF, (KEY,))
+    if row is not None:
+        raise CatchingUp(backup=str(_mark_of(row[0]).get("backup", "?")))
+
+
+def _mark_of(text: str) -> dict[str, str]:
     try:
-        value = json.loads(row.value)
+        value = json.loads(text)
     except ValueError:
         value = None
     return value if isinstance(value, dict) else {"backup": "?", "at": ""}
-
-
-def refuse_writes(session: Session) -> None:
-    """Raise CatchingUp while the mark is there (called inside the write transaction)."""
-    mark_ = pending(session)
-    if mark_ is not None:
-        raise CatchingUp(backup=str(mark_.get("backup", "?")))
 
 
 def catching_up(db: Database) -> dict[str, str] | None:

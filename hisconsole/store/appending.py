@@ -4,15 +4,15 @@ An event is checked against its kind's schema, stamped by the hybrid logical clo
 given the next sequence number of this device, signed with the device key and inserted
 on the DB-API connection of a write transaction that holds the write lock (BEGIN
 IMMEDIATE). The console's writer (``eventlog.EventWriter``, in an ORM session) and the
-command line's direct append (``store/direct.py``, the standard library's sqlite3
-alone) both go through here, so an event is made the same way by either.
+direct writer of activity-log entries (``store/direct.py``: the command line's
+``incident log`` on the standard library's sqlite3 alone, the console's entry
+transaction) go through here, so an event is made the same way by any of them.
 
 No SQLAlchemy here: the direct append runs in a process that never imports it.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import os
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Protocol
@@ -86,21 +86,11 @@ def append(
     problem = event_schemas.payload_problem(kind, payload)
     if problem is not None:
         raise EventRefused(kind=kind, problem=problem)
-    record = EventRecord(
-        origin_id=device_id,
-        origin_seq=seq,
-        event_id=random_uuid(),
-        hlc=clock.now().encode(),
-        author=author,
-        kind=kind,
-        entity=entity,
-        payload=payload,
-        parents=tuple(parents),
-    )
+    fields = (device_id, seq, random_uuid(), clock.now().encode(), author, kind, entity)
+    record = EventRecord(*fields, payload, tuple(parents))
     if signer is not None:
-        record = dataclasses.replace(record, signature=signer(record))
-    row = record.to_row()
-    connection.execute(INSERT_EVENT, [*(row[name] for name in COLUMNS), 0])
+        record = EventRecord(*fields, payload, record.parents, signature=signer(record))
+    connection.execute(INSERT_EVENT, (*record.values(), 0))
     return record
 
 
@@ -110,15 +100,76 @@ def next_seq(connection: Any, device_id: str) -> int:
     return int(last or 0) + 1
 
 
+#: Key, in a connection's ``kept`` facts (SQLAlchemy's info of a pooled connection), of
+#: this device's next sequence number as it was after that connection's last commit.
+KEPT_SEQ = "hisconsole.next_seq"
+
+
+class SeqCounter:
+    """This device's sequence numbers in one write transaction on ``connection`` (a DB-API
+    connection holding the write lock: BEGIN IMMEDIATE).
+
+    ``kept``: facts that live as long as the connection. The next number is remembered
+    there before each commit (:meth:`keep`) and reused by the connection's next write
+    transaction only when nothing has written to the database since: not another
+    connection or process (SQLite's data_version, which only others' commits change) and
+    not this connection outside a counter (its total_changes). Otherwise, and without
+    ``kept``, the log is asked (max query), so the numbers stay gap-free and race-free.
+    """
+
+    def __init__(self, connection: Any, device_id: str, kept: dict[Any, Any] | None) -> None:
+        self._connection = connection
+        self._device_id = device_id
+        self._kept = kept
+        self._version: int | None = None  # data_version when the first number was read
+        self._next: int | None = None
+
+    @property
+    def next(self) -> int:
+        """The number the next event takes (:meth:`advance` once it is written)."""
+        if self._next is None:
+            self._next = self._first()
+        return self._next
+
+    def advance(self) -> None:
+        self._next = self.next + 1
+
+    def _first(self) -> int:
+        connection = self._connection
+        if self._kept is not None:
+            self._version = connection.execute("PRAGMA data_version").fetchone()[0]
+            kept = self._kept.get(KEPT_SEQ)
+            here = (self._version, connection.total_changes, self._device_id)
+            if kept is not None and kept[:3] == here:
+                return int(kept[3])
+        return next_seq(connection, self._device_id)
+
+    def keep(self) -> None:
+        """Remember the next number for the connection's next write transaction: called
+        before the commit, while the connection and the lock are still this writer's
+        alone; if the commit then fails, the caller calls :meth:`forget`."""
+        if self._kept is None or self._version is None or self._next is None:
+            return
+        here = (self._version, self._connection.total_changes, self._device_id)
+        self._kept[KEPT_SEQ] = (*here, self._next)
+
+    def forget(self) -> None:
+        if self._kept is not None:
+            self._kept.pop(KEPT_SEQ, None)
+
+
 def applicable(record: EventRecord) -> Said | None:
     """Why ``record`` cannot be applied to the projections (None: it can)."""
+    return stamp_problem(record) or event_schemas.payload_problem(record.kind, record.payload)
+
+
+def stamp_problem(record: EventRecord) -> Said | None:
+    """Why ``record``'s clock stamp keeps it from the projections (None: it is a date)."""
     try:
         wall_ms = int(record.hlc.split(".", 1)[0])
     except ValueError:
         return Said(N_("its clock stamp is not readable"))
-    return event_schemas.stamp_problem(wall_ms) or event_schemas.payload_problem(
-        record.kind, record.payload
-    )
+    return event_schemas.stamp_problem(wall_ms)
 
 
 class Appender(Protocol):

@@ -7,6 +7,7 @@ import datetime as dt
 import errno
 import os
 import sqlite3
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
     # checks below serve the command line's direct append too, which runs without it.
     from sqlalchemy import Engine
     from sqlalchemy.orm import Session
+    from sqlalchemy.pool import PoolProxiedConnection
 
 #: Alembic revisions this program knows, oldest first; the last is the head.
 SCHEMA_REVISIONS = (
@@ -160,6 +162,8 @@ class Database:
         self.engine = engine
         #: The folder is read-only: everything can be read, nothing written.
         self.read_only = read_only
+        self._direct: PoolProxiedConnection | None = None  # see write_directly
+        self._direct_lock = threading.Lock()
 
     @contextlib.contextmanager
     def write(self) -> Iterator[Session]:
@@ -173,6 +177,43 @@ class Database:
             session.begin(),
         ):
             yield session
+
+    @contextlib.contextmanager
+    def write_directly(self) -> Iterator[PoolProxiedConnection]:
+        """A write transaction without an ORM session, for a writer of plain rows
+        (store/direct.py): a pooled connection (its ``dbapi_connection``, and its ``info``,
+        which lives as long as it) in BEGIN IMMEDIATE as :meth:`write` begins; committed
+        when the block exits, and nothing of it written if the block or the commit fails.
+
+        A session costs an activity-log entry more than its durable commit, and taking a
+        connection from the pool and giving it back a tenth of it: these transactions
+        keep one connection (one at a time, whichever thread) until :meth:`close`, and
+        give it back after any failure so the next one starts on a fresh one.
+        """
+        if self.read_only:
+            raise errors.FolderReadOnly(folder=self.path.parent)
+        with self._direct_lock:
+            pooled = self._direct
+            try:
+                if pooled is None:
+                    pooled = self._direct = self.engine.raw_connection()
+                raw: Any = pooled.dbapi_connection
+                raw.execute("BEGIN IMMEDIATE")
+                yield pooled
+                raw.commit()
+            except BaseException as exc:
+                # What failed (the block, the commit: a full disk) is what is reported; a
+                # rollback that fails too is left to the pool, which resets the connection
+                # as it takes it back (or drops it).
+                self._direct = None
+                if pooled is not None:
+                    with contextlib.suppress(sqlite3.Error):
+                        pooled.dbapi_connection.rollback()  # type: ignore[union-attr]
+                    pooled.close()
+                known = errors.translate(exc, self.path)
+                if known is None:
+                    raise
+                raise known from exc
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Session]:
@@ -198,6 +239,10 @@ class Database:
             raise known from exc
 
     def close(self) -> None:
+        with self._direct_lock:
+            if self._direct is not None:
+                self._direct.close()
+                self._direct = None
         self.engine.dispose()
 
 

@@ -1,5 +1,7 @@
-"""One write transaction on the standard library's sqlite3 alone, for a process that
-appends an event and exits (the command line's ``incident log``).
+"""Activity-log entries written on a DB-API connection alone: in a process that appends an
+entry and exits (the command line's ``incident log``: :class:`DirectStore`), and in the
+console on its database's own connection (``Console.entry_transaction``), where an ORM
+session would cost an entry more than its durable commit (:class:`DirectWriter`).
 
 Importing SQLAlchemy, the ORM models and the projections costs such a process several
 times its write, so this opens the same file with the same checks (``db.check_file``),
@@ -14,6 +16,7 @@ upgrade, a read-only folder).
 from __future__ import annotations
 
 import contextlib
+import functools
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -75,18 +78,26 @@ class DirectStore:
 
 
 class DirectWriter:
-    """Appends this laptop's events in a :meth:`DirectStore.transaction`, each applied to
-    the projections at once (the kinds of ``ENTRY_MAKERS``: activity-log lines)."""
+    """Appends this laptop's events in a write transaction on a DB-API connection (the
+    command line's :meth:`DirectStore.transaction`, the console's
+    ``Console.entry_transaction``), each applied to the projections at once (the kinds of
+    ``ENTRY_MAKERS``: activity-log lines). ``kept``: see ``appending.SeqCounter``."""
 
     def __init__(
-        self, connection: sqlite3.Connection, *, device_id: str, author: str, clock: HybridClock
+        self,
+        connection: sqlite3.Connection,
+        *,
+        device_id: str,
+        author: str,
+        clock: HybridClock,
+        kept: dict[Any, Any] | None = None,
     ) -> None:
         self._connection = connection
         self.device_id = device_id
         self.author = author
         self.clock = clock
         self._signer = appending.signer_of(device_id)
-        self._next_seq: int | None = None
+        self._seq = appending.SeqCounter(connection, device_id, kept)
         self.written: list[EventRecord] = []
 
     def emit(
@@ -95,8 +106,6 @@ class DirectWriter:
         make = ENTRY_MAKERS.get(kind)
         if make is None:  # a caller's mistake: its projection is the console's alone
             raise LookupError(f"the direct append cannot apply {kind!r} events")
-        if self._next_seq is None:
-            self._next_seq = appending.next_seq(self._connection, self.device_id)
         record = appending.append(
             self._connection,
             kind,
@@ -104,26 +113,37 @@ class DirectWriter:
             payload,
             parents,
             device_id=self.device_id,
-            seq=self._next_seq,
+            seq=self._seq.next,
             author=self.author,
             clock=self.clock,
             signer=self._signer,
         )
-        self._next_seq += 1
-        if appending.applicable(record) is None:  # as projections.apply decides
+        self._seq.advance()
+        # As projections.apply decides; its payload was checked as it was made.
+        if appending.stamp_problem(record) is None:
             row = make(record)
             # Insert-or-ignore, as the console's projections insert these rows.
-            self._connection.execute(
-                f"INSERT OR IGNORE INTO {ENTRY_TABLE} ({', '.join(row)}) "
-                f"VALUES ({', '.join(':' + name for name in row)})",
-                row,
-            )
+            self._connection.execute(_insert_entry(tuple(row)), row)
         self.written.append(record)
         return record
 
     def query_one(self, sql: str, params: Sequence[Any]) -> tuple[Any, ...] | None:
         row = self._connection.execute(sql, params).fetchone()
         return tuple(row) if row is not None else None
+
+    def keep_seq(self) -> None:
+        """Before the commit: see ``appending.SeqCounter.keep``."""
+        self._seq.keep()
+
+    def forget_seq(self) -> None:
+        self._seq.forget()
+
+
+@functools.cache
+def _insert_entry(columns: tuple[str, ...]) -> str:
+    """The insert-or-ignore of an activity-log line with these columns."""
+    names = ", ".join(columns)
+    return f"INSERT OR IGNORE INTO {ENTRY_TABLE} ({names}) VALUES (:{', :'.join(columns)})"
 
 
 @contextlib.contextmanager

@@ -40,7 +40,7 @@ def entry_row(
         "group_code": group,
         "system": system,
         "text": text,
-        "data": canonical_json(data or {}),
+        "data": canonical_json(data) if data else "{}",
         "corrects": corrects,
     }
 

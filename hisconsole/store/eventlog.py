@@ -18,10 +18,6 @@ from hisconsole.store.events import COLUMNS, EventRecord
 from hisconsole.store.models import Event
 from hisconsole.store.sync_models import EventOrder
 
-#: Key, in the pooled SQLite connection's info, of this device's next sequence number as
-#: it was after that connection's last commit through an EventWriter.
-_NEXT_SEQ = "hisconsole.next_seq"
-
 
 class EventWriter:
     """Appends this laptop's events inside one write transaction and applies each
@@ -32,10 +28,8 @@ class EventWriter:
         self.device_id = device_id
         self.author = author
         self.clock = clock
-        self._next_seq: int | None = None
-        self._seen: tuple[Any, ...] | None = None  # (info, data_version, connection)
         self._raw: Any = None  # the transaction's DB-API connection, once the lock is held
-        self._fairy_info: dict[Any, Any] = {}  # the pooled connection's info, with _raw
+        self._seq: appending.SeqCounter | None = None
         self._signer = appending.signer_of(device_id)
         self.written: list[EventRecord] = []
 
@@ -47,8 +41,7 @@ class EventWriter:
         parents: Iterable[str] = (),
     ) -> EventRecord:
         raw = self._connection()
-        if self._next_seq is None:
-            self._next_seq = self._first_seq(raw)
+        assert self._seq is not None  # made with the connection
         record = appending.append(
             raw,
             kind,
@@ -56,12 +49,12 @@ class EventWriter:
             payload,
             parents,
             device_id=self.device_id,
-            seq=self._next_seq,
+            seq=self._seq.next,
             author=self.author,
             clock=self.clock,
             signer=self._signer,
         )
-        self._next_seq += 1
+        self._seq.advance()
         projections.apply(self.session, record)
         self.written.append(record)
         return record
@@ -76,43 +69,21 @@ class EventWriter:
     def _connection(self) -> Any:
         """The DB-API connection of this transaction (BEGIN IMMEDIATE: the write lock held)."""
         if self._raw is None:
-            fairy = self.session.connection().connection
-            self._fairy_info = fairy.info
-            self._raw = fairy.dbapi_connection
+            pooled = self.session.connection().connection
+            self._raw = pooled.dbapi_connection
             assert self._raw is not None  # checked out for this transaction
+            self._seq = appending.SeqCounter(self._raw, self.device_id, pooled.info)
         return self._raw
 
-    def _first_seq(self, raw: Any) -> int:
-        """This device's next sequence number, read under the write lock (BEGIN IMMEDIATE).
-
-        The number kept after this connection's last commit is reused only when nothing
-        has written to the database since: not another connection or process (SQLite's
-        data_version, which only others' commits change) and not this connection outside
-        an EventWriter (its total_changes). Otherwise the log is asked (max query), so
-        the counter stays gap-free and race-free.
-        """
-        version = raw.execute("PRAGMA data_version").fetchone()[0]
-        self._seen = (self._fairy_info, version, raw)
-        kept = self._fairy_info.get(_NEXT_SEQ)
-        if kept is not None and kept[:3] == (version, raw.total_changes, self.device_id):
-            return int(kept[3])
-        return appending.next_seq(raw, self.device_id)
-
     def keep_seq(self) -> None:
-        """Remember the next sequence number for this connection's next write transaction.
-
-        Called at the end of the transaction, before its commit, while the connection
-        and the lock are still this writer's alone; if the commit then fails, the
-        caller calls :meth:`forget_seq`.
-        """
-        if self._seen is None or self._next_seq is None:
-            return
-        info, version, raw = self._seen
-        info[_NEXT_SEQ] = (version, raw.total_changes, self.device_id, self._next_seq)
+        """Remember the next sequence number for this connection's next write transaction
+        (before the commit; see ``appending.SeqCounter``)."""
+        if self._seq is not None:
+            self._seq.keep()
 
     def forget_seq(self) -> None:
-        if self._seen is not None:
-            self._seen[0].pop(_NEXT_SEQ, None)
+        if self._seq is not None:
+            self._seq.forget()
 
 
 def append_foreign(

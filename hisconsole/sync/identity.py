@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,8 +42,9 @@ class DeviceIdentity:
     def public_key_b64(self) -> str:
         return base64.b64encode(self.public_key_bytes).decode("ascii")
 
-    @property
+    @functools.cached_property
     def device_id(self) -> str:
+        # Asked at every write: the key never changes, its fingerprint is made once.
         return device_id_of(self.public_key_bytes)
 
 

@@ -1,10 +1,13 @@
-"""``hisconsole incident log`` appends directly on sqlite3 (services/quick_log.py): the
-user gets the same entry, the same refusals and the same database as through the console.
+"""``hisconsole incident log`` appends directly on sqlite3 (services/quick_log.py), and
+the console's ``incidents.log`` on its own DB-API connection without an ORM session
+(``Console.entry_transaction``): the user gets the same entry, the same refusals and the
+same database as through the console's general writer (an ORM session whose projections
+apply the event: ``Console.transaction``).
 
-The two ways share the event's making (store/appending.py) and the entry's checks
+The three ways share the event's making (store/appending.py) and the entry's checks
 (services/incident_writes.py); these tests hold them to one result: for the same input,
-at the same moment, both leave every table byte for byte the same (the log with its
-signature and clock stamp, its order, the activity log), or both refuse with the same
+at the same moment, all leave every table byte for byte the same (the log with its
+signature and clock stamp, its order, the activity log), or all refuse with the same
 message and change nothing.
 """
 
@@ -23,8 +26,9 @@ from hypothesis import strategies as st
 from hisconsole.cli import main
 from hisconsole.domain import glossary
 from hisconsole.errors import KnownError
-from hisconsole.services import incidents, quick_log
+from hisconsole.services import incident_writes, incidents, quick_log
 from hisconsole.services.console import Console, Operator
+from hisconsole.services.incident_clocks import iso
 from hisconsole.store import appending
 from hisconsole.store.db import database_path
 from hisconsole.store.direct import DirectStore
@@ -71,6 +75,19 @@ def _through_console(data_dir: Path, incident: str, text: str, **kw: Any) -> str
         console.close()
 
 
+def _through_the_session(data_dir: Path, incident: str, text: str, **kw: Any) -> str:
+    """As ``incidents.log`` wrote before it had its entry transaction."""
+    console = Console.open(data_dir, now_ms=lambda: LATER_MS)
+    try:
+        console.operator = Operator("Li Na", "scribe")
+        text = incident_writes.entry_text(text, kw["kind"])
+        with console.transaction() as tx:
+            at = iso(console.now())
+            return incident_writes.write_entry(tx, incident, text, at=at, **kw).event_id
+    finally:
+        console.close()
+
+
 def _directly(data_dir: Path, incident: str, text: str, **kw: Any) -> str | None:
     return quick_log.log(data_dir, incident, text, operator="Li Na", **kw)
 
@@ -95,7 +112,7 @@ def _outcome(write: Any, data_dir: Path, incident: str, text: str, **kw: Any) ->
     kind=st.sampled_from(glossary.WRITTEN_LOG_KINDS),
     corrects=st.sampled_from(["none", "own", "unknown"]),
 )
-def test_both_ways_leave_the_same_database_or_refuse_alike(
+def test_every_way_leaves_the_same_database_or_refuses_alike(
     base: tuple[Path, str, str],
     tmp_path_factory: pytest.TempPathFactory,
     monkeypatch: pytest.MonkeyPatch,
@@ -110,18 +127,21 @@ def test_both_ways_leave_the_same_database_or_refuse_alike(
     monkeypatch.setattr(appending, "random_uuid", lambda: "0f0e0d0c-0b0a-4908-8706-050403020100")
     monkeypatch.setattr(quick_log, "wall_clock_ms", lambda: LATER_MS)
     copies = tmp_path_factory.mktemp("ways")
-    console_dir, direct_dir = copies / "console", copies / "direct"
-    shutil.copytree(data_dir, console_dir)
-    shutil.copytree(data_dir, direct_dir)
+    ways = {"session": _through_the_session, "console": _through_console, "direct": _directly}
+    for name in ways:
+        shutil.copytree(data_dir, copies / name)
     before = _tables(data_dir)
 
-    by_console = _outcome(_through_console, console_dir, incident, text, kind=kind, corrects=target)
-    directly = _outcome(_directly, direct_dir, incident, text, kind=kind, corrects=target)
+    outcomes = {
+        name: _outcome(write, copies / name, incident, text, kind=kind, corrects=target)
+        for name, write in ways.items()
+    }
 
-    assert directly == by_console
-    after = _tables(direct_dir)
-    assert after == _tables(console_dir)
-    if by_console[0] == "written":
+    by_session = outcomes["session"]
+    assert outcomes["console"] == by_session and outcomes["direct"] == by_session
+    after = _tables(copies / "session")
+    assert _tables(copies / "console") == after and _tables(copies / "direct") == after
+    if by_session[0] == "written":
         assert len(after["events"]) == len(before["events"]) + 1
         assert len(after["incident_entries"]) == len(before["incident_entries"]) + 1
     else:
