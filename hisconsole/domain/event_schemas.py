@@ -78,10 +78,9 @@ class Check:
 
     def __init__(self, what: str, test: Callable[[Any], Said | None]) -> None:
         self.what = what
-        self._test = test
-
-    def problem(self, value: Any) -> Said | None:
-        return self._test(value)
+        #: The test itself, called with no method in between: every event written or
+        #: taken in is checked, field by field.
+        self.problem = test
 
 
 def _text(limit: int) -> Check:
@@ -172,7 +171,8 @@ def _list(item: Check, limit: int = LIST_ITEMS) -> Check:
 
 
 def _optional(check: Check) -> Check:
-    return Check(check.what, lambda v: None if v is None else check.problem(v))
+    test = check.problem
+    return Check(check.what, lambda v: None if v is None else test(v))
 
 
 def _shape(**fields: Field) -> Check:
@@ -223,16 +223,19 @@ class Schema:
 
     def __init__(self, fields: Mapping[str, Field]) -> None:
         self.fields = dict(fields)
+        self._tests = tuple(
+            (name, rule.required, rule.check.problem) for name, rule in self.fields.items()
+        )
 
     def problem(self, payload: Any) -> Said | None:
         if not isinstance(payload, dict):
             return Said(PAYLOAD_NOT_OBJECT)
-        for name, rule in self.fields.items():
+        for name, required, test in self._tests:
             if name not in payload:
-                if rule.required:
+                if required:
                     return Said(MISSING, field=name)
                 continue
-            why = rule.check.problem(payload[name])
+            why = test(payload[name])
             if why:
                 return within(why, name)
         return None
