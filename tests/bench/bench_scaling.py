@@ -16,7 +16,9 @@ parent's over fork + exec), imports included. Start-up,
 append and the dashboard should stay flat as the log grows; check at 1M under 500 MB.
 
 ``BENCH_SCALING_CACHE=DIR`` keeps each size's database in DIR (built once, 12 min for 1M on a
-busy machine) and runs on a copy of it.
+busy machine) and runs on a copy of it. ``BENCH_SCALING_OPS`` runs only some operations, e.g.
+``startup,append,dashboard`` or ``check@100000`` (an op with ``@SIZE`` runs at that size only);
+set it empty to only build the databases.
 
 The log is written in bulk (signed with the laptop's key, projections made by the
 program's own row makers), not through the services; ``check`` confirms it is sound.
@@ -45,6 +47,7 @@ sys.path.insert(0, str(ROOT))
 SIZES = [int(a) for a in sys.argv[1:] if a.isdigit()] or [1_000, 10_000, 100_000, 1_000_000]
 OPS = ("startup", "append", "open incident", "incident page", "dashboard", "check")
 CACHE = os.environ.get("BENCH_SCALING_CACHE")
+_CHOSEN = os.environ.get("BENCH_SCALING_OPS")
 #: Runs the CLI in this process and reports its peak memory on the last line of stderr.
 CLI = (
     "import runpy, sys\n"
@@ -57,6 +60,19 @@ CLI = (
     "print(peak_kb(), file=sys.stderr)\n"
 )
 _CHUNK = 50_000
+
+
+def chosen(op: str, size: int) -> bool:
+    """Whether BENCH_SCALING_OPS asks for ``op`` at ``size`` (all of them when it is unset)."""
+    if _CHOSEN is None:
+        return True
+    for item in filter(None, (i.strip() for i in _CHOSEN.split(","))):
+        name, _, at = item.partition("@")
+        if name not in OPS:
+            raise SystemExit(f"BENCH_SCALING_OPS: no operation {name!r}; they are {', '.join(OPS)}")
+        if name == op and (not at or int(at) == size):
+            return True
+    return False
 
 
 def peak_kb() -> int:
@@ -239,7 +255,7 @@ def main() -> None:
             data = root / f"d{size}"
             incident = _database(data, size)
             results[size] = {}
-            for op in OPS:
+            for op in (op for op in OPS if chosen(op, size)):
                 results[size][op] = _child(op, data, incident)
                 print(f"  {op}: {results[size][op]}", flush=True)
             _table(results)
