@@ -42,8 +42,8 @@ def cmd_check(args: argparse.Namespace, out: Output) -> int:
         bar = on_terminal(
             {
                 STAGE_FILE: _("Checking the database file"),
-                STAGE_LOG: _("Checking signatures and sequences"),
-                STAGE_REBUILD: _("Rebuilding the projections"),
+                STAGE_LOG: _("Checking each laptop's sequence"),
+                STAGE_REBUILD: _("Checking signatures, rebuilding the projections"),
                 STAGE_COMPARE: _("Comparing the projections"),
             }
         )

@@ -5,16 +5,17 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import shutil
 import sqlite3
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import LargeBinary, cast, select, text
+from sqlalchemy import select, text
 
 from hisconsole.domain.hlc import Stamp
 from hisconsole.errors import N_
@@ -24,8 +25,9 @@ from hisconsole.services import restored
 from hisconsole.services.console import Console, ServiceError
 from hisconsole.store import db as store_db
 from hisconsole.store import errors as store_errors
-from hisconsole.store import eventlog, shadow
+from hisconsole.store import eventlog, projections, shadow
 from hisconsole.store.errors import DatabaseCorrupt, RestoreFailed
+from hisconsole.store.events import EventRecord
 from hisconsole.store.files import check_target, output_file
 from hisconsole.store.models import Event, Meta
 from hisconsole.store.sync_models import HELD_PENDING, HeldEvent, SyncDevice
@@ -150,7 +152,9 @@ def check_file(path: Path) -> CheckReport:
 #: A check's progress hook: (stage, done, total), called now and then in each stage.
 CheckProgress = Callable[[str, int, int], None]
 STAGE_FILE = "file"
+#: Each device's sequence, clock stamps and signed-or-not, read without the payloads.
 STAGE_LOG = "log"
+#: Payloads, parents and signatures checked while the projections are rebuilt from them.
 STAGE_REBUILD = "rebuild"
 STAGE_COMPARE = "compare"
 #: The stages in the order they run (a progress display shows them as steps).
@@ -164,10 +168,13 @@ def check(console: Console, *, progress: CheckProgress | None = None) -> CheckRe
     device's sequence without gaps, payloads, parents); projections == a rebuild.
 
     Changes nothing, and never holds the write lock: other consoles keep writing while
-    it runs. The log is checked and the projections rebuilt and compared in one read
-    snapshot (store/shadow.py), the rebuilt tables in SQLite's temporary files and the
-    comparison by streamed digests, so memory does not grow with the log. Signatures
-    are checked on a thread pool (about 0.1 ms per event per core).
+    it runs. Everything after the file check reads one snapshot (store/shadow.py): each
+    device's sequence first (a light read, no payloads), then every event once, in the
+    order this laptop applied it: its payload and parents parsed, its signature handed
+    to a thread pool, and the event folded into the rebuilt projections (TEMP twins, in
+    SQLite's temporary files) while the other cores check signatures. The rebuild is
+    then compared with the live tables as two streams, so memory does not grow with
+    the log.
     """
 
     def tell(stage: str, done: int, total: int) -> None:
@@ -186,13 +193,21 @@ def check(console: Console, *, progress: CheckProgress | None = None) -> CheckRe
                 report.problems.append(
                     CheckLine(N_("event log: protection trigger {name} is missing"), name=name)
                 )
+        raw: sqlite3.Connection = session.connection().connection.dbapi_connection  # type: ignore[assignment]
         total = eventlog.event_count(session)
-        readable = _check_log(
+        _check_sequences(
             session,
+            raw,
             report,
-            keys=_device_keys(session, console),
             now_ms=int(console.now().timestamp() * 1000),
             progress=lambda done: tell(STAGE_LOG, done, total),
+        )
+        readable = _check_and_rebuild(
+            session,
+            raw,
+            report,
+            keys=_device_keys(session, console),
+            progress=lambda done: tell(STAGE_REBUILD, done, total),
         )
         if not readable:
             report.problems.append(
@@ -201,7 +216,6 @@ def check(console: Console, *, progress: CheckProgress | None = None) -> CheckRe
                 )
             )
             return report
-        eventlog.rebuild(session, progress=lambda done: tell(STAGE_REBUILD, done, total))
         differences = shadow.compare(
             session, progress=lambda done, tables: tell(STAGE_COMPARE, done, tables)
         )
@@ -218,16 +232,6 @@ def check(console: Console, *, progress: CheckProgress | None = None) -> CheckRe
             )
         )
     return report
-
-
-def _payload_problem(raw: bytes) -> str | None:
-    try:
-        value = json.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError:
-        return N_("payload is not valid UTF-8")
-    except ValueError:
-        return N_("payload is not valid JSON")
-    return None if isinstance(value, dict) else N_("payload is not an object")
 
 
 def _stamp_text(hlc: str) -> str:
@@ -255,38 +259,118 @@ class _Seen:
     hlc: str
 
 
+#: A stamp as this program writes it (fixed width, so text order is time order).
+_PLAIN_STAMP = re.compile(r"[0-9]{15}\.[0-9]{6}")
+
+
+def _check_sequences(
+    session: Any,
+    raw: sqlite3.Connection,
+    report: CheckReport,
+    *,
+    now_ms: int,
+    progress: Callable[[int], None],
+) -> None:
+    """Each device's events in sequence order: no gaps, clock stamps that go forward and
+    lie within a year of now (notes, not damage), and no unsigned event after a signed one.
+    Counts the events and their devices."""
+    # Events held back by sync (quarantined or rejected) keep their place in their
+    # device's sequence without being in the log: they are not gaps.
+    held = set(
+        session.execute(
+            select(HeldEvent.origin_id, HeldEvent.origin_seq).where(
+                HeldEvent.status != HELD_PENDING
+            )
+        ).tuples()
+    )
+    # A stamp written the usual way between these two needs no decoding to know it is
+    # within a year of now (fixed-width text sorts like the time).
+    earliest = Stamp(max(0, now_ms - ODD_STAMP_MS), 0).encode()
+    latest = Stamp(now_ms + ODD_STAMP_MS, 999_999).encode()
+    plain = _PLAIN_STAMP.fullmatch
+    last: dict[str, tuple[int, str]] = {}
+    signed_seen: set[str] = set()
+    rows = raw.execute(
+        "SELECT origin_id, origin_seq, hlc, kind, signature IS NULL FROM events "
+        "ORDER BY origin_id, origin_seq"
+    )
+    for origin, seq, hlc, kind, unsigned in rows:
+        report.events += 1
+        if report.events % _PROGRESS_EVERY == 0:
+            progress(report.events)
+        prev_seq, prev_hlc = last.get(origin, (0, ""))
+        if seq != prev_seq + 1 and any((origin, n) not in held for n in range(prev_seq + 1, seq)):
+            report.bad_event(
+                _Seen(origin, seq, kind, hlc),
+                "sequence gap",
+                N_("sequence gap after #{prev}"),
+                prev=prev_seq,
+            )
+        # A device whose clock was wrong writes odd stamps; they are data (the log's
+        # order does not depend on them being right), worth a note, never damage.
+        if hlc <= prev_hlc:
+            report.notes.append(
+                CheckLine(
+                    N_(
+                        "event {device}#{seq}: clock stamp {stamp} is not after the one "
+                        "before it ({before}); that device's clock was wrong"
+                    ),
+                    device=origin,
+                    seq=seq,
+                    stamp=_stamp_text(hlc),
+                    before=_stamp_text(prev_hlc),
+                )
+            )
+        elif not (plain(hlc) and earliest <= hlc <= latest):
+            try:
+                off = abs(Stamp.decode(hlc).wall_ms - now_ms)
+            except ValueError:
+                off = 0
+                report.bad_event(
+                    _Seen(origin, seq, kind, hlc),
+                    "clock",
+                    N_("clock stamp {stamp} cannot be read"),
+                    stamp=repr(hlc),
+                )
+            if off > ODD_STAMP_MS:
+                report.notes.append(
+                    CheckLine(
+                        N_(
+                            "event {device}#{seq}: clock stamp {stamp} is more than a year from now"
+                        ),
+                        device=origin,
+                        seq=seq,
+                        stamp=_stamp_text(hlc),
+                    )
+                )
+        last[origin] = (seq, max(hlc, prev_hlc))
+        if unsigned:
+            # A device's first events may predate signing (an older program); once a
+            # device's events are signed, a missing signature was removed.
+            if origin in signed_seen:
+                report.bad_event(_Seen(origin, seq, kind, hlc), "not signed", N_("not signed"))
+            else:
+                report.unsigned += 1
+        else:
+            signed_seen.add(origin)
+    progress(report.events)
+    report.origins = len(last)
+
+
 class _Signatures:
     """Signatures of the log checked on a thread pool, in chunks, while the log is read;
     at most a few chunks wait at once, so memory does not grow with the log."""
 
     def __init__(self, report: CheckReport, keys: dict[str, bytes]) -> None:
         self.report = report
-        self.keys = keys
         self.verifying = Verification(keys)
         self.items: list[tuple[str, bytes, bytes]] = []
         self.seen: list[_Seen] = []
         self.waiting: deque[tuple[Future[list[int]], list[_Seen]]] = deque()
 
-    def add(self, event: Any, payload: str, parents: str) -> None:
-        if event.origin_id not in self.keys:
-            self.report.bad_event(
-                event, "unknown device", N_("the key of its device is unknown here")
-            )
-            return
-        signed = event_bytes_from_text(
-            origin_id=event.origin_id,
-            origin_seq=event.origin_seq,
-            event_id=event.event_id,
-            hlc=event.hlc,
-            author=event.author,
-            kind=event.kind,
-            entity=event.entity,
-            payload_json=payload,
-            parents_json=parents,
-            schema_version=event.schema_version,
-        )
-        self.items.append((event.origin_id, signed, bytes(event.signature)))
-        self.seen.append(_Seen(event.origin_id, event.origin_seq, event.kind, event.hlc))
+    def add(self, seen: _Seen, signed: bytes, signature: bytes) -> None:
+        self.items.append((seen.origin_id, signed, signature))
+        self.seen.append(seen)
         if len(self.items) >= CHUNK:
             self._hand_over()
 
@@ -315,126 +399,129 @@ class _Signatures:
             self.verifying.close()
 
 
-def _check_log(
+_EVENT_COLUMNS = (
+    "e.origin_id, e.origin_seq, e.event_id, e.hlc, e.author, e.kind, e.entity, "
+    # Bytes, not text: a payload that is not UTF-8 is reported, not a crash.
+    "e.schema_version, e.signature, CAST(e.payload AS BLOB), CAST(e.parents AS BLOB)"
+)
+#: Every event in the order this laptop applied it (the order a rebuild replays).
+_IN_ORDER = (
+    f"SELECT {_EVENT_COLUMNS} FROM event_order o JOIN events e "
+    "ON e.origin_id = o.origin_id AND e.origin_seq = o.origin_seq ORDER BY o.pos"
+)
+#: Events missing from that order (a damaged database): checked, though no rebuild has them.
+_OUT_OF_ORDER = (
+    f"SELECT {_EVENT_COLUMNS} FROM events e WHERE NOT EXISTS (SELECT 1 FROM event_order o "
+    "WHERE o.origin_id = e.origin_id AND o.origin_seq = e.origin_seq)"
+)
+
+
+class _LogRead:
+    """One read of the log's events: each payload and parents parsed once, each signature
+    handed to :class:`_Signatures`, and (``events``) the events yielded for the rebuild
+    until one cannot be read."""
+
+    def __init__(
+        self, report: CheckReport, keys: dict[str, bytes], progress: Callable[[int], None]
+    ) -> None:
+        self.report = report
+        self.keys = keys
+        self.progress = progress
+        self.signatures = _Signatures(report, keys)
+        self.readable = True
+        self.read = 0
+        #: Only events that name parents are kept (few), to look their parents up at the end.
+        self.with_parents: list[tuple[_Seen, list[str]]] = []
+
+    def events(self, rows: Iterable[tuple[Any, ...]]) -> Iterator[EventRecord]:
+        report, keys, loads = self.report, self.keys, json.loads
+        for row in rows:
+            origin, seq, event_id, hlc, author, kind, entity, version, signature, *texts = row
+            self.read += 1
+            if self.read % _PROGRESS_EVERY == 0:
+                self.progress(self.read)
+            seen = _Seen(origin, seq, kind, hlc)
+            try:
+                payload_text = texts[0].decode("utf-8")
+                payload = loads(payload_text)
+            except UnicodeDecodeError:
+                problem: str | None = N_("payload is not valid UTF-8")
+            except ValueError:
+                problem = N_("payload is not valid JSON")
+            else:
+                problem = None if isinstance(payload, dict) else N_("payload is not an object")
+            if problem is not None:
+                report.bad_event(seen, "payload", problem)
+                self.readable = False
+                continue
+            try:
+                parents_text = texts[1].decode("utf-8")
+                parent_ids = loads(parents_text)
+            except ValueError:
+                parent_ids = None
+            if not isinstance(parent_ids, list):
+                report.bad_event(seen, "parents", N_("parents are not valid JSON"))
+                self.readable = False
+                continue
+            if parent_ids:
+                self.with_parents.append((seen, parent_ids))
+            if signature is not None:
+                if origin not in keys:
+                    report.bad_event(
+                        seen, "unknown device", N_("the key of its device is unknown here")
+                    )
+                else:
+                    signed = event_bytes_from_text(
+                        origin_id=origin,
+                        origin_seq=seq,
+                        event_id=event_id,
+                        hlc=hlc,
+                        author=author,
+                        kind=kind,
+                        entity=entity,
+                        payload_json=payload_text,
+                        parents_json=parents_text,
+                        schema_version=version,
+                    )
+                    self.signatures.add(seen, signed, bytes(signature))
+            if self.readable:
+                yield EventRecord(
+                    origin,
+                    seq,
+                    event_id,
+                    hlc,
+                    author,
+                    kind,
+                    entity,
+                    payload,
+                    tuple(parent_ids),
+                    version,
+                    signature,
+                )
+
+
+def _check_and_rebuild(
     session: Any,
+    raw: sqlite3.Connection,
     report: CheckReport,
     *,
     keys: dict[str, bytes],
-    now_ms: int,
     progress: Callable[[int], None],
 ) -> bool:
-    """Signatures, sequences, parents and payloads of the log; False if some event
-    cannot be read."""
-    # Events held back by sync (quarantined or rejected) keep their place in their
-    # device's sequence without being in the log: they are not gaps.
-    held = set(
-        session.execute(
-            select(HeldEvent.origin_id, HeldEvent.origin_seq).where(
-                HeldEvent.status != HELD_PENDING
-            )
-        ).tuples()
-    )
-    # Only events that name parents are kept (few), to look their parents up at the end.
-    with_parents: list[tuple[_Seen, list[str]]] = []
-    last: dict[str, tuple[int, str]] = {}
-    signed_seen: set[str] = set()
-    readable = True
-    signatures = _Signatures(report, keys)
-    # Bytes, not text: a payload that is not UTF-8 is reported, not a crash.
-    rows = session.execute(
-        select(
-            Event.origin_id,
-            Event.origin_seq,
-            Event.event_id,
-            Event.hlc,
-            Event.author,
-            Event.kind,
-            Event.entity,
-            Event.schema_version,
-            Event.signature,
-            cast(Event.payload, LargeBinary).label("payload"),
-            cast(Event.parents, LargeBinary).label("parents"),
-        )
-        .order_by(Event.origin_id, Event.origin_seq)
-        .execution_options(yield_per=2000)
-    )
+    """Payloads, parents and signatures of every event, read once and folded into the
+    rebuilt projections meanwhile; False if some event cannot be read (the rebuild then
+    stops short of it and is not to be compared)."""
+    reading = _LogRead(report, keys, progress)
     try:
-        for event in rows:
-            report.events += 1
-            if report.events % _PROGRESS_EVERY == 0:
-                progress(report.events)
-            origin, seq, hlc = event.origin_id, event.origin_seq, event.hlc
-            prev_seq, prev_hlc = last.get(origin, (0, ""))
-            if any((origin, n) not in held for n in range(prev_seq + 1, seq)):
-                report.bad_event(
-                    event, "sequence gap", N_("sequence gap after #{prev}"), prev=prev_seq
-                )
-            # A device whose clock was wrong writes odd stamps; they are data (the log's
-            # order does not depend on them being right), worth a note, never damage.
-            if hlc <= prev_hlc:
-                report.notes.append(
-                    CheckLine(
-                        N_(
-                            "event {device}#{seq}: clock stamp {stamp} is not after the one "
-                            "before it ({before}); that device's clock was wrong"
-                        ),
-                        device=origin,
-                        seq=seq,
-                        stamp=_stamp_text(hlc),
-                        before=_stamp_text(prev_hlc),
-                    )
-                )
-            else:
-                try:
-                    off = abs(Stamp.decode(hlc).wall_ms - now_ms)
-                except ValueError:
-                    off = 0
-                    report.bad_event(
-                        event, "clock", N_("clock stamp {stamp} cannot be read"), stamp=repr(hlc)
-                    )
-                if off > ODD_STAMP_MS:
-                    report.notes.append(
-                        CheckLine(
-                            N_(
-                                "event {device}#{seq}: clock stamp {stamp} is more than a "
-                                "year from now"
-                            ),
-                            device=origin,
-                            seq=seq,
-                            stamp=_stamp_text(hlc),
-                        )
-                    )
-            last[origin] = (seq, max(hlc, prev_hlc))
-            problem = _payload_problem(event.payload)
-            if problem:
-                report.bad_event(event, "payload", problem)
-                readable = False
-                continue
-            try:
-                parents_text = event.parents.decode("utf-8")
-                parent_ids = json.loads(parents_text)
-            except ValueError:
-                report.bad_event(event, "parents", N_("parents are not valid JSON"))
-                readable = False
-                continue
-            if parent_ids:
-                with_parents.append((_Seen(origin, seq, event.kind, hlc), parent_ids))
-            if event.signature is None:
-                # A device's first events may predate signing (an older program); once a
-                # device's events are signed, a missing signature was removed.
-                if origin in signed_seen:
-                    report.bad_event(event, "not signed", N_("not signed"))
-                else:
-                    report.unsigned += 1
-                continue
-            signed_seen.add(origin)
-            signatures.add(event, event.payload.decode("utf-8"), parents_text)
+        projections.apply_all(session, reading.events(raw.execute(_IN_ORDER)))
+        if reading.read != report.events:
+            for _record in reading.events(raw.execute(_OUT_OF_ORDER)):
+                pass  # checked like the others; a rebuild does not replay them
     finally:
-        signatures.finish()
-    progress(report.events)
-    _check_parents(session, report, with_parents)
-    report.origins = len(last)
-    return readable
+        reading.signatures.finish()
+    progress(reading.read)
+    _check_parents(session, report, reading.with_parents)
+    return reading.readable
 
 
 def _check_parents(

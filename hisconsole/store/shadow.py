@@ -12,7 +12,6 @@ rebuilt projections, which SQLite keeps in temporary files, not in this process.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import re
 import sqlite3
 from collections.abc import Callable, Iterator
@@ -94,9 +93,10 @@ def compare(
     session: Session, *, progress: Callable[[int, int], None] | None = None
 ) -> list[Difference]:
     """Compare every live projection table with its rebuilt twin (after a rebuild in a
-    :func:`shadow_session`): each side read in primary-key order into a running SHA-256,
-    so memory stays flat however large the tables; only a table whose digests differ is
-    compared row by row (by SQLite, EXCEPT) to count what is missing and extra."""
+    :func:`shadow_session`): both sides read side by side in primary-key order, a few
+    thousand rows at a time, so memory stays flat however large the tables; only a table
+    whose rows differ is compared again by SQLite (EXCEPT) to count what is missing and
+    extra."""
     raw: Any = session.connection().connection.dbapi_connection
     differences: list[Difference] = []
     for done, model in enumerate(PROJECTIONS):
@@ -106,9 +106,10 @@ def compare(
         columns = ", ".join(f'"{c.name}"' for c in table.columns)
         order = ", ".join(f'"{c.name}"' for c in table.primary_key.columns) or columns
         name = f'"{model.__tablename__}"'
-        live = _digest(raw, f"SELECT {columns} FROM main.{name} ORDER BY {order}")
-        rebuilt = _digest(raw, f"SELECT {columns} FROM temp.{name} ORDER BY {order}")
-        if live == rebuilt:
+        if _same(
+            raw.execute(f"SELECT {columns} FROM main.{name} ORDER BY {order}"),
+            raw.execute(f"SELECT {columns} FROM temp.{name} ORDER BY {order}"),
+        ):
             continue
         missing = _count(
             raw, f"SELECT {columns} FROM temp.{name} EXCEPT SELECT {columns} FROM main.{name}"
@@ -122,14 +123,19 @@ def compare(
     return differences
 
 
-def _digest(raw: sqlite3.Connection, query: str) -> tuple[int, str]:
-    digest = hashlib.sha256()
-    count = 0
-    cursor = raw.execute(query)
-    while rows := cursor.fetchmany(_FETCH):
-        count += len(rows)
-        digest.update(repr(rows).encode("utf-8", "surrogatepass"))
-    return count, digest.hexdigest()
+def _same(live: sqlite3.Cursor, rebuilt: sqlite3.Cursor) -> bool:
+    """Whether two queries give the same rows in the same order (compared as Python values,
+    as SQLite's EXCEPT compares them), read a chunk at a time."""
+    try:
+        while True:
+            rows = live.fetchmany(_FETCH)
+            if rows != rebuilt.fetchmany(_FETCH):
+                return False
+            if not rows:
+                return True
+    finally:
+        live.close()
+        rebuilt.close()
 
 
 def _count(raw: sqlite3.Connection, query: str) -> int:

@@ -45,7 +45,8 @@ def test_check_on_a_terminal_draws_its_stages_and_keeps_stdout_clean(
     out = capsys.readouterr().out
     assert code == 0 and json.loads(out)["ok"] is True
     drawn = terminal.getvalue()
-    for label in ("Checking the database file", "Checking signatures and sequences"):
+    for label in ("Checking the database file", "Checking each laptop's sequence"):
         assert label in drawn
-    assert "Rebuilding the projections" in drawn and "Comparing the projections" in drawn
+    assert "Checking signatures, rebuilding the projections" in drawn
+    assert "Comparing the projections" in drawn
     assert "100%" in drawn

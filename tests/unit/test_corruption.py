@@ -113,22 +113,22 @@ def test_a_damaged_payload_is_reported_not_a_traceback(
 def test_check_does_not_block_writers(
     ready_data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Another console appends while check rebuilds the projections."""
+    """Another console appends after check has rebuilt the projections, before it
+    compares them."""
     from hisconsole.services import maintenance
-    from hisconsole.store import eventlog
 
     checker = Console.open(ready_data_dir)
     monkeypatch.setattr(store_db, "BUSY_TIMEOUT_S", 0.2)
     writer = Console.open(ready_data_dir)
-    real_rebuild = eventlog.rebuild
+    real_compare = maintenance.shadow.compare
     written: list[str] = []
 
-    def rebuild_while_writing(session: object, **options: object) -> None:
-        real_rebuild(session, **options)  # type: ignore[arg-type]
+    def compare_while_writing(session: object, **options: object) -> object:
         incident, _ = incidents.declare(writer, level="III", title="LIS slow")
         written.append(incident)
+        return real_compare(session, **options)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(maintenance.eventlog, "rebuild", rebuild_while_writing)
+    monkeypatch.setattr(maintenance.shadow, "compare", compare_while_writing)
     try:
         report = maintenance.check(checker)
     finally:

@@ -173,3 +173,27 @@ def test_restore_refuses_another_sqlite_database(console: Console, tmp_path: Pat
 def test_backup_to_a_missing_folder_says_so(console: Console, tmp_path: Path) -> None:
     with pytest.raises(FileWriteError, match=r"folder .* does not exist"):
         backup(console, tmp_path / "gone" / "b.sqlite3")
+
+
+def test_check_finds_one_row_changed_far_into_a_big_log(console: Console) -> None:
+    """More entries than the comparison reads at once (5,000): one activity-log row near the
+    end, changed in the projection only, is still found and its table named."""
+    incident, _ = incidents.declare(console, level="II", title="HIS down", systems=["HIS"])
+    with console.transaction() as tx:
+        for n in range(6_000):
+            payload = {"id": incident, "text": f"runner {n} back", "kind": "note"}
+            tx.emit("incident.logged", f"incident:{incident}", payload)
+    con = sqlite3.connect(console.db.path)
+    with con:
+        changed = con.execute(
+            "UPDATE incident_entries SET text = 'runner 5990 lost' WHERE text = 'runner 5990 back'"
+        ).rowcount
+    con.close()
+    assert changed == 1
+
+    report = check(console)
+
+    assert report.problems == [
+        "projection incident_entries differs from a rebuild of the log (1 row(s) missing, 1 extra)"
+    ]
+    assert report.events > 6_000 and report.first_bad is None
