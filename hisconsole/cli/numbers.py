@@ -93,7 +93,7 @@ def cmd_numbers(args: argparse.Namespace, out: Output) -> int:
             )
             human = "\n".join(
                 f"{r['number']:<16} {r['ward']:<10} {_status_word(r['status']):<8} "
-                f"{r['incident'] or '-':<24} {r['reason']}".rstrip()
+                f"{r['incident'] or '-':<24} {r['sheet'] or '-':<12} {r['reason']}".rstrip()
                 for r in rows
             )
             out.emit(rows, human or _("No temporary patient numbers issued."))

@@ -376,6 +376,9 @@ SCHEMAS: dict[str, Schema] = {
             "count": req(_int(1, MAX_TEMP_NUMBERS)),
             "ward": req(NAME),
             "incident": opt(NAME),
+            # Pre-printed on sheets (the registration form): ``rows`` numbers to a sheet,
+            # from the serial number ``first`` of this laptop on.
+            "sheets": opt(_shape(first=req(_int(1, 10**9)), rows=req(_int(1, 1000)))),
             "at": opt(TIME),
         }
     ),

@@ -52,6 +52,7 @@ _TOP_FIELDS = {
     # Templates before temporary patient numbers printed their own numbers in a column
     # (``numbered_field``); the key still loads, and prints nothing (domain/numbers.py).
     "numbered_field",
+    "temporary_numbers",
     "back_entry",
     "checkboxes_at",
     "pdf",
@@ -191,6 +192,9 @@ class FormTemplate:
     checkboxes_at: str = "bottom"
     pdf: PdfSource | None = None
     chart: Chart | None = None
+    #: Each row of the first table is pre-printed with the next temporary patient number
+    #: (临时住院号), issued with the sheet (the registration form).
+    temporary_numbers: bool = False
     #: The PDF form's bytes, attached by the loader when ``pdf`` is set.
     pdf_data: bytes | None = field(default=None, repr=False, compare=False)
     source: str = ""
@@ -208,6 +212,8 @@ class Sheet:
     printed_at: str
     page_no: int
     page_count: int
+    #: The temporary patient numbers pre-printed in the first table's rows, in order.
+    numbers: tuple[str, ...] = ()
     #: 0 for the first print; n for the n-th reprint of a sheet whose job did not come
     #: out (marked 重印 REPRINT n: only the sheet with the highest mark is valid).
     reprint: int = 0
@@ -565,6 +571,15 @@ class _Parser:
             checkboxes_at = "bottom"
         pdf = self.pdf(doc.get("pdf"))
         chart = self.chart(doc.get("chart"))
+        numbered = doc.get("temporary_numbers", False)
+        if not isinstance(numbered, bool):
+            self.add("temporary_numbers", f"must be true or false, not {numbered!r}")
+            numbered = False
+        elif numbered and (not tables or "pdf" in doc):
+            self.add(
+                "temporary_numbers",
+                "needs a table (drawn, not a PDF to stamp): its first column takes the numbers",
+            )
         if pdf is None and "pdf" not in doc and not (header or tables or checkboxes):
             self.add(
                 "tables",
@@ -588,6 +603,7 @@ class _Parser:
             checkboxes_at=checkboxes_at,
             pdf=pdf,
             chart=chart,
+            temporary_numbers=numbered,
             source=source,
         )
 

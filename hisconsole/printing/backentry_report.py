@@ -309,11 +309,16 @@ def _numbers_section(
         ]
     ]
     for n in used:
-        ward = w.with_sep(" ").pick(n.get("ward_name") or {})
+        # Where the number went: its ward, and the sheet it was pre-printed on.
+        where = []
+        if n["ward"]:
+            where.append(f"{w.with_sep(' ').pick(n.get('ward_name') or {})} ({n['ward']})")
+        if n.get("sheet"):
+            where.append(f"{w.with_sep(' ').gettext('Serial')} {n['sheet']}")
         rows.append(
             [
                 str(n["number"]),
-                Paragraph(_esc(f"{ward} ({n['ward']})"), st["cell"]),
+                Paragraph(_esc(" · ".join(where) or "—"), st["cell"]),
                 f"{when(n.get('issued_at'))}\n{n.get('issued_by') or ''}",
                 f"{when(n.get('status_at'))}\n{n.get('status_by') or ''}",
                 "",

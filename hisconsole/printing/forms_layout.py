@@ -489,7 +489,22 @@ class FormPainter:
         c.drawString(code_left, self.top - 19.5 * mm, incident_line(sheet, self.lang))
         if sheet.reprint:
             draw_reprint(c, sheet, code_left, self.top - 25.5 * mm, self.lang)
+        if sheet.numbers:
+            self._draw_numbers(c, sheet.numbers)
         self._draw_footer(c, sheet)
+
+    def _draw_numbers(self, c: Canvas, numbers: Sequence[str]) -> None:
+        """The sheet's temporary patient numbers, one per row of the first table's first
+        column (where the hand would write it)."""
+        table, box = self.template.tables[0], self.tables[0]
+        width = box.xs[1] - box.xs[0]
+        body_top = box.top - HEADING_H
+        c.setFillGray(0)
+        for row, number in enumerate(numbers[: table.rows]):
+            size = fit(number, 9, width - 2.4 * mm)
+            bottom = body_top - (row + 1) * self.row_h
+            c.setFont(FONT, size)
+            c.drawString(box.xs[0] + 1.2 * mm, bottom + (self.row_h - size * 0.7) / 2, number)
 
     def _draw_footer(self, c: Canvas, sheet: Sheet) -> None:
         t = self.template

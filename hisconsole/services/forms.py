@@ -23,6 +23,7 @@ from hisconsole.domain.forms import (
 from hisconsole.domain.forms import PrintCancelled as PrintCancelled  # for the UI: a cancel
 from hisconsole.errors import N_
 from hisconsole.i18n import Words
+from hisconsole.services import numbers as number_service
 from hisconsole.services import plan as plan_service
 from hisconsole.services.console import ChangeSet, Console, ServiceError
 from hisconsole.services.errors import (
@@ -84,12 +85,29 @@ def record_issued(
     department: str = "",
     job: str = "",
     printer: str = "",
+    numbers: Sequence[str] = (),
+    ward: str = "",
 ) -> list[str]:
     """Record printed sheets as issued: once the PDF was written, or once the print
-    system accepted the job ``job`` (then the sheets are "sent" until its end is recorded)."""
+    system accepted the job ``job`` (then the sheets are "sent" until its end is recorded).
+    ``numbers``: the temporary patient numbers reserved and printed on them, as many to a
+    sheet, issued to ``ward`` in the same transaction."""
+    from hisconsole.domain import numbers as number_rules
+    from hisconsole.services import numbers as number_service
+
     with console.transaction() as tx:
         if incident is not None and tx.session.get(Incident, incident) is None:
             raise IncidentUnknown(incident=incident)
+        if numbers:
+            number_service.emit_issued(
+                tx,
+                console,
+                first=number_rules.parse(numbers[0])[1],
+                count=len(numbers),
+                ward=ward,
+                incident=incident,
+                sheets={"first": first, "rows": len(numbers) // count},
+            )
         tx.emit(
             "forms.issued",
             f"forms:{console.device_code}-{first}",
@@ -316,6 +334,10 @@ class PreparedPack:
     incident: str | None
     lang: str
     department: str = ""
+    #: The temporary patient numbers printed on each sheet (none on most forms).
+    numbers: list[tuple[str, ...]] = field(default_factory=list)
+    #: The register's ward those numbers go to ("" when the department is none of them).
+    ward: str = ""
 
 
 def add_template(console: Console, source: Path) -> FormTemplate:
@@ -408,10 +430,17 @@ def prepare_pack(
     hospital, printed_at = sheet_stamp(console, doc, lang)
     first = reserve_serials(console, total)
     all_serials = list(serial_rules.block(console.device_code, first, total))
+    # Forms whose rows carry temporary patient numbers take them now, reserved like serials.
+    numbered = [
+        loaded[code].tables[0].rows * copies if loaded[code].temporary_numbers else 0
+        for code, copies in items
+    ]
+    reserved = iter(number_service.reserve(console, sum(numbered)) if any(numbered) else ())
     sheets: list[Sheet] = []
-    for code, copies in items:
+    for (code, copies), count in zip(items, numbered, strict=True):
         for _ in range(copies):
             serial = all_serials[len(sheets)]
+            rows = count // copies
             sheets.append(
                 Sheet(
                     template=code,
@@ -422,6 +451,7 @@ def prepare_pack(
                     printed_at=printed_at,
                     page_no=len(sheets) + 1,
                     page_count=total,
+                    numbers=tuple(next(reserved) for _ in range(rows)),
                 )
             )
     from hisconsole.printing.forms import render_pack
@@ -436,6 +466,8 @@ def prepare_pack(
         incident=incident,
         lang=lang,
         department=department,
+        numbers=[sheet.numbers for sheet in sheets],
+        ward=number_service.ward_for(console, department) if any(numbered) else "",
     )
 
 
@@ -453,6 +485,7 @@ def record_pack(
     """Record a prepared pack's sheets as issued (saved, or its print job accepted)."""
     number = pack.first
     for code, version, copies in pack.items:
+        start = number - pack.first
         record_issued(
             console,
             template=code,
@@ -464,6 +497,8 @@ def record_pack(
             department=pack.department,
             job=job,
             printer=printer,
+            numbers=[n for sheet in pack.numbers[start : start + copies] for n in sheet],
+            ward=pack.ward,
         )
         number += copies
     return pack.serials

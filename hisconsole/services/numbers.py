@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from hisconsole.domain import numbers as rules
 from hisconsole.errors import N_
@@ -23,6 +24,7 @@ from hisconsole.i18n import languages_of
 from hisconsole.services import plan as plan_service
 from hisconsole.services.console import ChangeSet, Console, ServiceError
 from hisconsole.services.errors import IncidentUnknown, print_language
+from hisconsole.store.eventlog import EventWriter
 from hisconsole.store.models import Incident, Meta, TempNumber, TempNumberStatus, Ward
 
 AREA = "numbers"
@@ -133,26 +135,82 @@ def issue(console: Console, ward: str, count: int, incident: str | None = None) 
     with console.transaction() as tx:
         if incident is not None and tx.session.get(Incident, incident) is None:
             raise IncidentUnknown(incident=incident)
-        stored = tx.session.get(Meta, "numbers.next")
-        highest = tx.session.scalar(
-            select(func.max(TempNumber.counter)).where(TempNumber.prefix == prefix)
-        )
-        # The stored counter, or past the highest number seen (a restored backup).
-        first = max(int(stored.value) if stored else 1, (highest or 0) + 1)
-        tx.session.merge(Meta(key="numbers.next", value=str(first + count)))
-        tx.emit(
-            "numbers.issued",
-            f"numbers:{prefix}-{first}",
-            {
-                "prefix": prefix,
-                "first": first,
-                "count": count,
-                "ward": code,
-                "incident": incident,
-                "at": console.now().isoformat(timespec="seconds"),
-            },
-        )
+        first = _take_counters(tx.session, prefix, count)
+        emit_issued(tx, console, first=first, count=count, ward=code, incident=incident)
     return list(rules.block(prefix, first, count))
+
+
+def _take_counters(session: Session, prefix: str, count: int) -> int:
+    """Move this laptop's number counter past ``count`` numbers; returns the first."""
+    stored = session.get(Meta, "numbers.next")
+    highest = session.scalar(
+        select(func.max(TempNumber.counter)).where(TempNumber.prefix == prefix)
+    )
+    # The stored counter, or past the highest number seen (a restored backup).
+    first = max(int(stored.value) if stored else 1, (highest or 0) + 1)
+    session.merge(Meta(key="numbers.next", value=str(first + count)))
+    return first
+
+
+def reserve(console: Console, count: int) -> list[str]:
+    """Reserve ``count`` numbers to print on sheets (the registration form's rows); they
+    are issued with the sheets (:func:`emit_issued`). Like a serial, a reserved number is
+    never used again, so a cancelled print leaves a gap and records nothing."""
+    with console.db.write() as session:
+        first = _take_counters(session, console.device_code, count)
+    return list(rules.block(console.device_code, first, count))
+
+
+def emit_issued(
+    tx: EventWriter,
+    console: Console,
+    *,
+    first: int,
+    count: int,
+    ward: str,
+    incident: str | None,
+    sheets: dict[str, int] | None = None,
+) -> None:
+    """Within ``tx``: numbers ``first``… issued to ``ward``; ``sheets`` (``{"first":
+    serial number, "rows": per sheet}``) when they are printed on sheets."""
+    prefix = console.device_code
+    tx.emit(
+        "numbers.issued",
+        f"numbers:{prefix}-{first}",
+        {
+            "prefix": prefix,
+            "first": first,
+            "count": count,
+            "ward": ward,
+            "incident": incident,
+            **({"sheets": sheets} if sheets else {}),
+            "at": console.now().isoformat(timespec="seconds"),
+        },
+    )
+
+
+def ward_for(console: Console, department: str) -> str:
+    """The register's ward a sheet printed for ``department`` goes to (its code, or its
+    name in either language, as typed), "" when it is none of them."""
+    wanted = " ".join(department.split()).casefold()
+    for ward in wards(console) if wanted else ():
+        names = (ward["code"], ward["name"]["zh"], ward["name"]["en"])
+        if wanted in (n.casefold() for n in names):
+            return str(ward["code"])
+    return ""
+
+
+def on_sheets(console: Console, serials: Sequence[str]) -> dict[str, tuple[str, ...]]:
+    """The numbers pre-printed on each of the sheets ``serials``, row by row."""
+    found: dict[str, list[str]] = {}
+    with console.db.read() as session:
+        for sheet, number in session.execute(
+            select(TempNumber.sheet, TempNumber.number)
+            .where(TempNumber.sheet.in_(list(serials)))
+            .order_by(TempNumber.prefix, TempNumber.counter)
+        ):
+            found.setdefault(sheet, []).append(number)
+    return {serial: tuple(numbers) for serial, numbers in found.items()}
 
 
 @dataclass
@@ -249,6 +307,7 @@ def listing(
             "status_at": state.status_at if state is not None else None,
             "status_by": state.status_by if state is not None else None,
             "reason": state.reason if state is not None else "",
+            "sheet": number.sheet,
         }
         if status is None or row["status"] == status:
             out.append(row)
@@ -270,15 +329,16 @@ def counts(console: Console, incident: str | None = None) -> dict[str, int]:
 
 
 def unused(console: Console, ward: str) -> list[dict[str, Any]]:
-    """The numbers of ``ward`` not yet used nor void (what a label sheet or kit carries)."""
+    """The numbers of ``ward`` not yet used nor void (what a label sheet or kit carries);
+    not those printed on sheets (they are on paper already: one number, one patient)."""
     code = _ward(console, ward)["code"]
-    return listing(console, ward=code, status="issued")
+    return [r for r in listing(console, ward=code, status="issued") if r["sheet"] is None]
 
 
 def unused_by_ward(console: Console) -> list[dict[str, Any]]:
     """Every ward in use with how many of its numbers are not yet used nor void (what its
     label sheet would carry), by code: ``[{"code", "name": {"zh", "en"}, "unused"}]``."""
-    held = Counter(r["ward"] for r in listing(console, status="issued"))
+    held = Counter(r["ward"] for r in listing(console, status="issued") if r["sheet"] is None)
     return [{**w, "unused": held.get(w["code"], 0)} for w in wards(console)]
 
 

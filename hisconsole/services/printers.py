@@ -21,6 +21,7 @@ from sqlalchemy import select
 from hisconsole.domain.forms import Sheet
 from hisconsole.errors import N_, KnownError
 from hisconsole.services import forms as forms_service
+from hisconsole.services import numbers as number_service
 from hisconsole.services import plan as plan_service
 from hisconsole.services.console import ChangeSet, Console, ServiceError
 from hisconsole.spool import (
@@ -434,6 +435,8 @@ def reprint_pdf(console: Console, serials: Sequence[str]) -> tuple[bytes, int]:
             N_("No form template {missing!r} on this laptop to reprint it."), missing=missing[0]
         )
     doc = plan_service.require_document(console)
+    # The numbers each sheet carried: a reprint shows the very same ones.
+    carried = number_service.on_sheets(console, [r.serial for r in rows])
     with console.db.read() as session:
         exercise: dict[str | None, bool] = {
             r.incident_id: bool(getattr(session.get(Incident, r.incident_id), "exercise", False))
@@ -450,6 +453,7 @@ def reprint_pdf(console: Console, serials: Sequence[str]) -> tuple[bytes, int]:
             printed_at=printed_at,
             page_no=number,
             page_count=len(rows),
+            numbers=carried.get(r.serial, ()),
             reprint=reprint,
         )
         for number, r in enumerate(rows, start=1)

@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from hisconsole.domain.numbers import STATUS_RANK, block
+from hisconsole.domain.serials import Serial
 from hisconsole.store.events import EventRecord
 from hisconsole.store.folding import handles, hlc_time, insert_new, keep, later, lww
 from hisconsole.store.models import TempNumber, TempNumberStatus, Ward
@@ -40,6 +41,8 @@ def _numbers_issued(session: Session, record: EventRecord) -> None:
     p = record.payload
     at = p.get("at") or hlc_time(record.hlc)
     first = int(p["first"])
+    # Numbers printed on sheets: ``rows`` to a sheet, from the sheet ``first`` on.
+    sheets = p.get("sheets")
     rows = [
         {
             "number": number,
@@ -49,6 +52,11 @@ def _numbers_issued(session: Session, record: EventRecord) -> None:
             "incident_id": p.get("incident"),
             "issued_at": at,
             "issued_by": record.author,
+            "sheet": (
+                str(Serial(p["prefix"], sheets["first"] + offset // sheets["rows"]))
+                if sheets
+                else None
+            ),
         }
         for offset, number in enumerate(block(p["prefix"], first, int(p["count"])))
     ]

@@ -513,6 +513,8 @@ class TempNumber(Base):
     incident_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
     issued_at: Mapped[str] = mapped_column(String(40))
     issued_by: Mapped[str] = mapped_column(Text)
+    #: The serial of the sheet the number is pre-printed on (None: a label's number).
+    sheet: Mapped[str | None] = mapped_column(String(32), nullable=True, index=True)
 
 
 class TempNumberStatus(Base):

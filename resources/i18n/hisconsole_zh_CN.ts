@@ -95,7 +95,7 @@
 <context>
     <name>AddWardDialog</name>
     <message>
-        <location filename="../../hisconsole/ui/forms/numbers.py" line="+338"/>
+        <location filename="../../hisconsole/ui/forms/numbers.py" line="+342"/>
         <source>Ward &amp;code:</source>
         <translation>病区代码(&amp;C)：</translation>
     </message>
@@ -2706,7 +2706,7 @@
 <context>
     <name>FormsNumbersTab</name>
     <message>
-        <location filename="../../hisconsole/ui/forms/numbers.py" line="-282"/>
+        <location filename="../../hisconsole/ui/forms/numbers.py" line="-286"/>
         <source>Number</source>
         <translation>号码</translation>
     </message>
@@ -2716,7 +2716,7 @@
         <translation>病区</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -2724,6 +2724,11 @@
         <location line="+5"/>
         <source>Incident</source>
         <translation>应急事件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>On sheet</source>
+        <translation>所在登记表</translation>
     </message>
     <message>
         <location line="+2"/>

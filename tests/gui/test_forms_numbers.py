@@ -97,7 +97,7 @@ def test_add_a_ward_issue_label_use_and_void(
     click(qtbot, void.ok_button)
     settle(qtbot, window)
     qtbot.waitUntil(lambda: tab.rows[0]["status"] == "void")
-    assert tab.model.data(tab.model.index(0, 5)) == "wristband torn"
+    assert tab.model.data(tab.model.index(0, 6)) == "wristband torn"
 
     # A void number cannot be marked used: the refusal is shown, nothing changes.
     tab.view.selectRow(0)
@@ -207,3 +207,18 @@ def test_the_kit_dialog_says_where_to_add_wards_when_the_register_is_empty(
     assert "Forms → Temporary numbers" in dialog.numbers_label.text()
     assert dialog.numbers_list.isHidden() and dialog.number_wards() == []
     dialog.reject()
+
+
+def test_numbers_printed_on_registration_sheets_show_their_sheet(
+    qtbot: QtBot, window: MainWindow, window_console: Console
+) -> None:
+    from hisconsole.services import forms
+
+    console = window_console
+    pack = forms.prepare_pack(console, [("registration", 1)], department="急诊")
+    forms.record_pack(console, pack)
+    page = open_numbers(qtbot, window)
+    tab = page.numbers_tab
+    qtbot.waitUntil(lambda: len(tab.rows) == 15)
+    shown = [[tab.model.data(tab.model.index(row, col)) for col in (0, 1, 4)] for row in range(15)]
+    assert shown == [[number, "—", pack.serials[0]] for number in pack.numbers[0]]

@@ -26,20 +26,20 @@ def _pages(pdf: bytes) -> list[str]:
 @pytest.mark.parametrize(
     ("lang", "heading", "subtitle"),
     [
-        ("zh", "临时住院号（LS-…）", "从本病区的临时住院号标签（LS-…）取一个号码写在第一列"),
-        ("en", "Temporarypatientno.(LS-…)", "takeatemporarypatientnumber(LS-…)fromtheward's"),
+        ("zh", "临时住院号（LS-…）", "第一列已印好该患者的临时住院号（LS-…）"),
+        ("en", "Temporarypatientno.(LS-…)", "thefirstcolumnisprintedwiththepatient's"),
     ],
 )
-def test_a_registration_sheet_has_a_column_for_the_ls_number_and_no_numbers_of_its_own(
+def test_a_registration_sheet_carries_issued_ls_numbers_and_no_numbers_of_its_own(
     console: Console, lang: str, heading: str, subtitle: str
 ) -> None:
     pack = forms.prepare_pack(console, [("registration", 2)], lang=lang)
     pages = _pages(pack.pdf)
     assert len(pages) == 2
-    for page, serial in zip(pages, pack.serials, strict=True):
+    for page, serial, carried in zip(pages, pack.serials, pack.numbers, strict=True):
         assert heading in page and subtitle in page
         assert serial in page  # the sheet is still tracked by its serial
-        assert "DT-" not in page and "LS-" + console.device_code not in page
+        assert "DT-" not in page and all(number in page for number in carried)
 
 
 def _old_sheets(console: Console, inc: str) -> list[str]:
@@ -80,7 +80,7 @@ def test_the_back_entry_report_lists_the_numbers_of_older_registration_sheets(
     for serial in old:
         assert f"DT-{serial}-01…DT-{serial}-15" in text
     assert "已补录Entered" in text.split(f"DT-{old[0]}-15")[1][:30]
-    assert f"DT-{new[0]}" not in text  # a version-3 sheet carries no numbers of its own
+    assert f"DT-{new[0]}" not in text  # a version-3+ sheet carries no DT numbers
 
 
 def test_a_number_from_an_older_sheet_names_its_sheet_and_changes_nothing(

@@ -71,7 +71,9 @@ class FormsNumbersTab(Tab):
                 Column(lambda: self.tr("Number"), lambda r: r["number"]),
                 Column(
                     lambda: self.tr("Ward"),
-                    lambda r: f"{text(r['ward_name'], self.ctx.lang)} ({r['ward']})",
+                    lambda r: (
+                        f"{text(r['ward_name'], self.ctx.lang)} ({r['ward']})" if r["ward"] else "—"
+                    ),
                 ),
                 Column(
                     lambda: self.tr("Status"),
@@ -80,6 +82,8 @@ class FormsNumbersTab(Tab):
                     foreground=lambda r: self._colours(r)[1],
                 ),
                 Column(lambda: self.tr("Incident"), lambda r: r["incident"] or ""),
+                # The registration sheet the number is printed on (none: a label's).
+                Column(lambda: self.tr("On sheet"), lambda r: r["sheet"] or ""),
                 Column(
                     lambda: self.tr("Issued at"), lambda r: date_time(r["issued_at"], seconds=False)
                 ),
