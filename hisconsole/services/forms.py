@@ -12,6 +12,7 @@ from typing import Any, BinaryIO
 
 from sqlalchemy import func, select
 
+from hisconsole.domain import numbers as number_rules
 from hisconsole.domain import paper
 from hisconsole.domain import serials as serial_rules
 from hisconsole.domain.forms import (
@@ -33,7 +34,15 @@ from hisconsole.services.errors import (
     print_language,
 )
 from hisconsole.services.files import check_target, write_atomically
-from hisconsole.store.models import FormSerial, FormStock, Incident, Meta
+from hisconsole.store.eventlog import EventWriter
+from hisconsole.store.models import (
+    FormSerial,
+    FormStock,
+    Incident,
+    Meta,
+    TempNumber,
+    TempNumberStatus,
+)
 
 AREA = "forms"
 OUTSTANDING = ("issued", "returned")
@@ -92,9 +101,6 @@ def record_issued(
     system accepted the job ``job`` (then the sheets are "sent" until its end is recorded).
     ``numbers``: the temporary patient numbers reserved and printed on them, as many to a
     sheet, issued to ``ward`` in the same transaction."""
-    from hisconsole.domain import numbers as number_rules
-    from hisconsole.services import numbers as number_service
-
     with console.transaction() as tx:
         if incident is not None and tx.session.get(Incident, incident) is None:
             raise IncidentUnknown(incident=incident)
@@ -190,8 +196,36 @@ def set_status(
                     "at": console.now().isoformat(timespec="seconds"),
                 },
             )
+        if status == "void" and result.changed:
+            _void_numbers_on(tx, console, result.changed, reason.strip())
         result.changes = ChangeSet({AREA}, len(tx.written))
     return result
+
+
+def _void_numbers_on(
+    tx: EventWriter, console: Console, serials: Sequence[str], reason: str
+) -> None:
+    """Within ``tx``: the temporary patient numbers printed on void sheets and not given
+    to a patient are void too (the paper they were on is gone); used ones stay used."""
+    given = select(TempNumberStatus.number)
+    unused = list(
+        tx.session.scalars(
+            select(TempNumber.number)
+            .where(TempNumber.sheet.in_(list(serials)), TempNumber.number.not_in(given))
+            .order_by(TempNumber.prefix, TempNumber.counter)
+        )
+    )
+    if unused:
+        tx.emit(
+            "numbers.status",
+            "numbers:void",
+            {
+                "numbers": unused,
+                "status": "void",
+                "reason": reason,
+                "at": console.now().isoformat(timespec="seconds"),
+            },
+        )
 
 
 def sheet_row(r: FormSerial) -> dict[str, Any]:

@@ -161,3 +161,20 @@ def test_the_back_entry_report_names_the_sheet_a_used_number_was_on(
     at = next(i for i, line in enumerate(lines) if pack.numbers[0][4] in line)
     cell = " ".join(" ".join(lines[at : at + 2]).split())  # the cell wraps onto a 2nd line
     assert "急诊科 (ED) · 编号" in cell and pack.serials[0] in cell
+
+
+def test_a_void_sheet_voids_its_numbers_but_not_one_given_to_a_patient(
+    console: Console,
+) -> None:
+    failing = ScriptedSpool("failed")
+    pack = forms.prepare_pack(console, [("registration", 2)], lang="zh")
+    job = printers.send(console, pack, "Ward5", spool=failing)
+    printers.record_end(console, job, printers.follow(job, spool=failing), spool=failing)
+    printers.void(console, job.serials[:1])  # never came out: its numbers never will
+    given = pack.numbers[1][0]
+    numbers.set_status(console, given, "used")
+    forms.set_status(console, job.serials[1], "void", reason="torn")
+    states = {r["number"]: (r["status"], r["reason"]) for r in numbers.listing(console)}
+    assert {states[n] for n in pack.numbers[0]} == {("void", "not printed")}
+    assert states.pop(given) == ("used", "")
+    assert {states[n] for n in pack.numbers[1][1:]} == {("void", "torn")}
