@@ -33,7 +33,7 @@ Two ways to raise one:
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, ClassVar
 
 
@@ -123,7 +123,7 @@ class Said(Worded):
 
     def said(self, translate: Any) -> str:
         params = {
-            name: value.said(translate) if isinstance(value, Worded) else value
+            name: value.said(translate) if isinstance(value, Worded | Term) else value
             for name, value in self.params.items()
         }
         return render(translate(self.template), params, translate)
@@ -162,6 +162,22 @@ class Said(Worded):
         return f"Said({self.template!r}, **{self.params!r})"
 
 
+class Listed(Worded):
+    """Texts said one after another (a contact's problems, a file's first few), each in
+    the reader's language when it is :class:`Worded`; ``sep`` between them ("; " is the
+    catalogue's, "；" in Chinese)."""
+
+    def __init__(self, items: Iterable[Any], sep: str | None = None) -> None:
+        self.items = list(items)
+        self.sep = sep
+
+    def said(self, translate: Any) -> str:
+        sep = translate(N_("; ")) if self.sep is None else self.sep
+        return str(sep).join(
+            item.said(translate) if isinstance(item, Worded) else str(item) for item in self.items
+        )
+
+
 class Term:
     """A glossary code as a parameter (a roster post): :func:`hisconsole.i18n.render`
     shows it as the reader's word for it (the catalogue's ``context`` entry, as
@@ -173,6 +189,13 @@ class Term:
 
     def __str__(self) -> str:
         return self.code
+
+    def said(self, translate: Any) -> str:
+        """The reader's word, through ``translate`` (a gettext): the catalogue keys a
+        context's entry as ``context`` EOT ``code``, which a gettext without it returns as
+        it was given (then the code is the word)."""
+        said = str(translate(f"{self.context}\x04{self.code}"))
+        return self.code if "\x04" in said else said
 
     def __eq__(self, other: object) -> bool:
         # Equal to its code: callers compare a refusal's params with the codes they passed.

@@ -11,7 +11,7 @@ from hisconsole.cli import readiness
 from hisconsole.cli.options import Handler, add_print_language, call_tree_help, open_console
 from hisconsole.cli.output import EXIT_OK, Output
 from hisconsole.domain.plan import text
-from hisconsole.errors import N_
+from hisconsole.errors import N_, Term
 from hisconsole.i18n import current_language
 from hisconsole.i18n import gettext as _
 
@@ -243,7 +243,7 @@ def cmd_contacts(args: argparse.Namespace, out: Output) -> int:
                     {"contact": a.contact.label(), "reason": a.reason} for a in preview.skips
                 ],
                 "warnings": preview.warnings,
-                "problems": preview.problems,
+                "problems": [str(p) for p in preview.problems],
                 "written": not args.dry_run,
             }
             lines = [_("Encoding: {encoding}").format(encoding=source.encoding)]
@@ -265,7 +265,10 @@ def cmd_contacts(args: argparse.Namespace, out: Output) -> int:
                     )
                 )
             if source.not_kept:
-                kept = ", ".join(f"{item} ({what})" for item, what in source.not_kept)
+                kept = _(", ").join(
+                    _("{item} ({what})").format(item=item, what=Term("not kept", what).said(_))
+                    for item, what in source.not_kept
+                )
                 lines.append(_("Not kept: {items}").format(items=kept))
             lines.append(preview.summary())
             lines += [
@@ -285,7 +288,7 @@ def cmd_contacts(args: argparse.Namespace, out: Output) -> int:
                 for a in preview.skips
             ]
             lines += ["  " + _("warning: {text}").format(text=w) for w in preview.warnings]
-            lines += ["  " + _("problem: {text}").format(text=p) for p in preview.problems]
+            lines += ["  " + _("problem: {text}").format(text=p.said(_)) for p in preview.problems]
             if not args.dry_run and args.tree:
                 calltrees.import_with_tree(
                     console, preview, code=args.tree, name=args.tree_name or "", field=args.tree_by

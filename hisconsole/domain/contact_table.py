@@ -34,7 +34,8 @@ from typing import Any
 
 from hisconsole.domain.contacts import GROUP_NAMES, GROUPS, Contact, Email, Phone, has_cjk
 from hisconsole.domain.phones import DEFAULT_REGION, PHONE_TYPES, is_mobile_number, parse_typed
-from hisconsole.errors import N_, Said, Worded
+from hisconsole.errors import N_, Said, Term, Worded
+from hisconsole.i18n import gettext
 
 #: What a column can go to: target -> (zh, en) name shown in the preview.
 TARGETS: dict[str, tuple[str, str]] = {
@@ -398,7 +399,7 @@ def plan_columns(headers: Sequence[str], mapping: Mapping[str, str] | None = Non
     chosen = {squash(k): v for k, v in (mapping or {}).items()}
     unknown = sorted(set(chosen.values()) - set(TARGETS))
     if unknown:
-        raise ValueError(f"not a column target: {', '.join(unknown)}")
+        raise UnknownTargets(unknown)
     squashed = [squash(h) for h in headers]
     present = set(squashed)
     layout = next((lay for lay in LAYOUTS if lay.signature <= present), None)
@@ -456,6 +457,39 @@ def find_header_row(rows: Sequence[Sequence[str]], limit: int = 10) -> int:
         if known >= 2:
             return index
     return 0
+
+
+#: What a column or a vCard property that is not kept holds (``not_kept``), as the codes the
+#: catalogue words in the context "not kept" (the window's words: ui/contacts/import_source.py).
+NOT_KEPT_KINDS = (
+    "fax",
+    "address",
+    "web address",
+    "birthday",
+    "nickname",
+    "gender",
+    "employee number",
+    "date joined",
+    "display name",
+    "honorific",
+    "category",
+    "middle name, prefix, suffix",
+    "photo",
+    "logo",
+    "messenger",
+    "location",
+    "related person",
+    "anniversary",
+    "other",
+)
+
+
+class UnknownTargets(ValueError):
+    """A column mapping names targets the console does not know."""
+
+    def __init__(self, targets: Sequence[str]) -> None:
+        super().__init__(f"not a column target: {', '.join(targets)}")
+        self.targets = list(targets)
 
 
 @dataclass(frozen=True)
@@ -521,14 +555,19 @@ def read_table(
     """Contacts from the rows of a table (header row first, or below a title)."""
     result = result if result is not None else TableImport()
     if not rows:
-        result.problems.append(RowProblem(1, "the file is empty"))
+        result.problems.append(RowProblem(1, Said(N_("the file is empty"))))
         return result
     start = find_header_row(rows)
     header = [restore(str(h)) for h in rows[start]]
     try:
         plan = plan_columns(header, mapping)
-    except ValueError as exc:
-        result.problems.append(RowProblem(start + 1, str(exc)))
+    except UnknownTargets as exc:
+        result.problems.append(
+            RowProblem(
+                start + 1,
+                Said(N_("not a column target: {targets}"), targets=", ".join(exc.targets)),
+            )
+        )
         return result
     result.plan, result.header_key = plan, header_key(header)
     targets = {c.target for c in plan.columns if c.target}
@@ -536,8 +575,12 @@ def read_table(
         result.problems.append(
             RowProblem(
                 start + 1,
-                "the first row must name the columns, e.g. name_zh, name_en, mobile "
-                "(姓名, 手机); none was recognised: map the columns",
+                Said(
+                    N_(
+                        "the first row must name the columns, e.g. name_zh, name_en, mobile "
+                        "(姓名, 手机); none was recognised: map the columns"
+                    )
+                ),
             )
         )
         return result
@@ -549,8 +592,14 @@ def read_table(
             result.problems.append(
                 RowProblem(
                     number,
-                    f"{len(cells)} cells but only {len(header)} columns: "
-                    "the extra cells are not imported",
+                    Said(
+                        N_(
+                            "{cells} cells but only {columns} columns: the extra cells are not "
+                            "imported"
+                        ),
+                        cells=len(cells),
+                        columns=len(header),
+                    ),
                 )
             )
         contact = _contact_of_row(cells, plan, number, result, region)
@@ -580,7 +629,7 @@ def _google_phone_type(label: str) -> str | None:
 def _contact_of_row(
     cells: Sequence[str], plan: TablePlan, row_number: int, result: TableImport, region: str
 ) -> Contact | None:
-    contact = Contact(origin=f"row {row_number}")
+    contact = Contact(origin=gettext("row {row}").format(row=row_number))
     numbers: dict[str, list[str]] = {}
     order: list[str] = []
     name_parts: dict[str, str] = {}
@@ -594,8 +643,14 @@ def _contact_of_row(
                 result.problems.append(
                     RowProblem(
                         row_number,
-                        f"{column.header}={value}: a deletion, not imported "
-                        "(an import never removes anyone; remove them by hand)",
+                        Said(
+                            N_(
+                                "{column}={value}: a deletion, not imported (an import never "
+                                "removes anyone; remove them by hand)"
+                            ),
+                            column=column.header,
+                            value=value,
+                        ),
                     )
                 )
                 return None
@@ -626,7 +681,10 @@ def _contact_of_row(
                     order.append(part)
                 elif part:
                     result.problems.append(
-                        RowProblem(row_number, f"phone_order: {part!r} is not a phone type")
+                        RowProblem(
+                            row_number,
+                            Said(N_("phone_order: {value!r} is not a phone type"), value=part),
+                        )
                     )
         elif target == "group":
             _set_group(contact, value, row_number, result)
@@ -661,7 +719,14 @@ def _set_group(contact: Contact, value: str, row_number: int, result: TableImpor
             return
     if labels:
         result.problems.append(
-            RowProblem(row_number, f"group {value!r} is not one of {', '.join(GROUPS)}")
+            RowProblem(
+                row_number,
+                Said(
+                    N_("group {value!r} is not one of {groups}"),
+                    value=value,
+                    groups=", ".join(GROUPS),
+                ),
+            )
         )
         contact.group = labels[0]
 
@@ -694,10 +759,19 @@ def _add_phones(
             if column_type == "phone":
                 phone_type = "mobile" if is_mobile_number(raw, region) else "office"
             parsed = parse_typed(raw, phone_type, region)
+            review = parsed.review()
             contact.phones.append(
-                Phone(parsed.type, parsed.number, parsed.needs_review, parsed.reason)
+                Phone(parsed.type, parsed.number, parsed.needs_review, parsed.reason, review)
             )
-            if parsed.needs_review:
+            if review is not None:
                 result.problems.append(
-                    RowProblem(row_number, f"{phone_type} {raw!r}: {parsed.reason}")
+                    RowProblem(
+                        row_number,
+                        Said(
+                            N_("{type} {number!r}: {why}"),
+                            type=Term("phone type", phone_type),
+                            number=raw,
+                            why=review,
+                        ),
+                    )
                 )

@@ -25,10 +25,13 @@ from typing import Any, Literal
 from hisconsole.domain.phones import (
     DEFAULT_REGION,
     PHONE_TYPES,
+    REASONS,
     normalise,
     normalise_typed,
     parse_typed,
 )
+from hisconsole.errors import N_, Listed, Said, Worded
+from hisconsole.i18n import current_language, translator
 from hisconsole.i18n import gettext as _
 
 LANGS = ("zh", "en")
@@ -103,7 +106,10 @@ class Phone:
     type: str
     number: str
     needs_review: bool = False
+    #: Why an import kept it as written (English, kept with the number).
     review_reason: str | None = None
+    #: The same, to be said in the reader's language (an import's; not kept).
+    review: Said | None = field(default=None, compare=False, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"type": self.type, "number": self.number}
@@ -253,15 +259,30 @@ def _emails_of(data: Mapping[str, Any]) -> list[Email]:
 
 
 @dataclass(frozen=True)
-class ContactProblem:
-    """One thing wrong with a contact: the field, and a message in English and Chinese."""
+class ContactProblem(Worded):
+    """One thing wrong with a contact: the field, and why (a catalogue text and its facts,
+    said in the reader's language)."""
 
     location: str
-    message: str
-    zh: str = ""
+    problem: Said
 
-    def __str__(self) -> str:
-        return f"{self.location}: {self.message}"
+    @property
+    def message(self) -> str:
+        return str(self.problem)
+
+    @property
+    def zh(self) -> str:
+        return self.problem.said(translator("zh").gettext)
+
+    def said(self, translate: Any) -> str:
+        return Said(N_("{where}: {problem}"), where=self.location, problem=self.problem).said(
+            translate
+        )
+
+
+def said_all(problems: Iterable[ContactProblem]) -> str:
+    """A contact's problems in the current language, one after another."""
+    return Listed(problems).said(_)
 
 
 def _as_contact(data: Contact | Mapping[str, Any]) -> Contact:
@@ -284,26 +305,30 @@ def validate_contact(
         for name in ("name", "position", "organisation", "department", "notes"):
             value = data.get(name)
             if value is not None and not isinstance(value, str | Mapping):
-                problems.append(ContactProblem(name, "must be a {zh, en} text", "必须是中英文文本"))
+                problems.append(ContactProblem(name, Said(N_("must be a {{zh, en}} text"))))
     contact = _as_contact(data)
     if not any(contact.name.get(lang, "").strip() for lang in LANGS):
-        problems.append(
-            ContactProblem("name", "a Chinese or English name is required", "请填写中文或英文姓名")
-        )
+        problems.append(ContactProblem("name", Said(N_("a Chinese or English name is required"))))
     if contact.group not in GROUPS:
         problems.append(
             ContactProblem(
                 "group",
-                f"must be one of {', '.join(GROUPS)}, not {contact.group!r}",
-                f"分组必须是{'、'.join(GROUP_NAMES[g]['zh'] for g in GROUPS)}之一",
+                Said(
+                    N_("must be one of {choices}, not {value!r}"),
+                    choices=", ".join(GROUPS),
+                    value=contact.group,
+                ),
             )
         )
     if contact.plan_role and contact.plan_role not in PLAN_ROLES:
         problems.append(
             ContactProblem(
                 "plan_role",
-                f"must be one of {', '.join(PLAN_ROLES)}, not {contact.plan_role!r}",
-                "预案角色无效",
+                Said(
+                    N_("must be one of {choices}, not {value!r}"),
+                    choices=", ".join(PLAN_ROLES),
+                    value=contact.plan_role,
+                ),
             )
         )
     seen: dict[str, int] = {}
@@ -313,25 +338,30 @@ def validate_contact(
             problems.append(
                 ContactProblem(
                     f"{loc}.type",
-                    f"must be one of {', '.join(PHONE_TYPES)}, not {phone.type!r}",
-                    "电话类型必须是手机、办公、分机、集团短号、住宅或寻呼",
+                    Said(
+                        N_("must be one of {choices}, not {value!r}"),
+                        choices=", ".join(PHONE_TYPES),
+                        value=phone.type,
+                    ),
                 )
             )
         if lenient_phones and phone.needs_review:
             continue
         result = normalise_typed(phone.number, phone.type, region)
+        refusal = result.refusal()
         if result.display is None:
-            problems.append(
-                ContactProblem(f"{loc}.number", result.error or "", result.message("zh") or "")
-            )
+            problems.append(ContactProblem(f"{loc}.number", refusal or Said(REASONS["empty"])))
             continue
         ident = result.e164 or f"{phone.type}:{result.display}"
         if ident in seen:
             problems.append(
                 ContactProblem(
                     f"{loc}.number",
-                    f"{phone.number} is already listed as phone {seen[ident] + 1}",
-                    f"{phone.number}与第{seen[ident] + 1}个号码重复",
+                    Said(
+                        N_("{number} is already listed as phone {position}"),
+                        number=phone.number,
+                        position=seen[ident] + 1,
+                    ),
                 )
             )
         seen.setdefault(ident, i)
@@ -340,8 +370,7 @@ def validate_contact(
             problems.append(
                 ContactProblem(
                     "email" if i == 0 else f"emails[{i}]",
-                    f"{email.address!r} is not an e-mail address",
-                    f"“{email.address}”不是有效的电子邮件地址",
+                    Said(N_("{address!r} is not an e-mail address"), address=email.address),
                 )
             )
     return problems
@@ -361,6 +390,7 @@ def normalised(contact: Contact, region: str = DEFAULT_REGION) -> Contact:
                 result.number,
                 needs_review=result.needs_review,
                 review_reason=result.reason,
+                review=result.review(),
             )
         )
     return replace(contact, phones=phones)
@@ -603,8 +633,9 @@ class ImportPreview:
     """Everything an import would do; nothing has been written yet."""
 
     actions: list[ImportAction] = field(default_factory=list)
-    #: Problems of the file itself (unreadable rows, unknown columns), from the parser.
-    problems: list[str] = field(default_factory=list)
+    #: Problems of the file itself (unreadable rows, unknown columns), from the parser: each
+    #: said in the reader's language where shown (``str()``: English).
+    problems: list[Worded] = field(default_factory=list)
     source: ImportSource = field(default_factory=ImportSource)
 
     def of_kind(self, kind: ActionKind) -> list[ImportAction]:
@@ -628,7 +659,9 @@ class ImportPreview:
         out: list[str] = []
         for action in self.actions:
             where = action.origin or action.contact.label()
-            out.extend(f"{where}: {w}" for w in action.warnings)
+            out.extend(
+                _("{where}: {warning}").format(where=where, warning=w) for w in action.warnings
+            )
         return out
 
     def to_write(self) -> list[Contact]:
@@ -661,7 +694,7 @@ def plan_import(
     region: str = DEFAULT_REGION,
     default_group: str = "external",
     new_key: Callable[[], str] = new_contact_key,
-    problems: Sequence[str] = (),
+    problems: Sequence[Worded] = (),
 ) -> ImportPreview:
     """Preview importing ``incoming`` into ``existing``: add, change or skip each one.
 
@@ -681,7 +714,10 @@ def plan_import(
         person.origin = origin
         warnings = [
             _("number {number!r}: {reason}; flagged for review").format(
-                number=p.number, reason=p.review_reason or _("kept as written")
+                number=p.number,
+                reason=p.review.said(_)
+                if p.review is not None
+                else p.review_reason or _("kept as written"),
             )
             for p in person.phones
             if p.needs_review
@@ -699,7 +735,7 @@ def plan_import(
                     warnings.append(
                         _("no group given: filed under {group} ({name})").format(
                             group=default_group,
-                            name=GROUP_NAMES.get(default_group, {}).get("zh", ""),
+                            name=GROUP_NAMES.get(default_group, {}).get(current_language(), ""),
                         )
                     )
             invalid = validate_contact(added, region=region, lenient_phones=True)
@@ -710,9 +746,7 @@ def plan_import(
                         "",
                         person,
                         origin,
-                        reason=_("invalid: {problems}").format(
-                            problems="; ".join(str(p) for p in invalid)
-                        ),
+                        reason=_("invalid: {problems}").format(problems=said_all(invalid)),
                         warnings=warnings,
                     )
                 )
@@ -755,9 +789,7 @@ def plan_import(
                     key,
                     person,
                     origin,
-                    reason=_("invalid: {problems}").format(
-                        problems="; ".join(str(p) for p in invalid)
-                    ),
+                    reason=_("invalid: {problems}").format(problems=said_all(invalid)),
                     warnings=new_warnings,
                     matched_by=rule,
                 )

@@ -76,6 +76,7 @@ from hisconsole.domain.contact_table import (
 from hisconsole.domain.contacts import LANGS, Contact
 from hisconsole.domain.encodings import EncodingProblem, decode_text
 from hisconsole.domain.phones import DEFAULT_REGION, PHONE_TYPES
+from hisconsole.errors import N_, Said
 
 __all__ = ["COLUMNS", "export_csv", "neutralise", "parse_csv", "restore", "rows_of"]
 
@@ -181,6 +182,10 @@ def parse_csv(
     try:
         rows = list(reader)
     except csv.Error as exc:
-        result.problems.append(RowProblem(reader.line_num, f"the file is not valid CSV: {exc}"))
+        result.problems.append(
+            RowProblem(
+                reader.line_num, Said(N_("the file is not valid CSV: {detail}"), detail=str(exc))
+            )
+        )
         return result
     return read_table(rows, region=region, mapping=mapping, result=result)

@@ -22,6 +22,7 @@ from hisconsole.domain.contact_table import RowProblem, TableImport, read_table
 from hisconsole.domain.contacts import Contact
 from hisconsole.domain.contacts_csv import COLUMNS, rows_of
 from hisconsole.domain.phones import DEFAULT_REGION
+from hisconsole.errors import N_, Said
 
 ENCODING_LABEL = "Excel (.xlsx)"
 
@@ -47,8 +48,10 @@ def parse_xlsx(
     result = TableImport(encoding="xlsx", encoding_label=ENCODING_LABEL)
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        result.problems.append(RowProblem(1, f"not an Excel .xlsx workbook ({exc})"))
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError):
+        # What the zip or XML reader says of it ("File is not a zip file") helps nobody
+        # choose the right file.
+        result.problems.append(RowProblem(1, Said(N_("not an Excel .xlsx workbook"))))
         return result
     try:
         for sheet in book.worksheets:
@@ -59,7 +62,7 @@ def parse_xlsx(
                 return read_table(rows, region=region, mapping=mapping, result=result)
     finally:
         book.close()
-    result.problems.append(RowProblem(1, "the workbook is empty"))
+    result.problems.append(RowProblem(1, Said(N_("the workbook is empty"))))
     return result
 
 

@@ -26,9 +26,13 @@ the display form; it parses back to the same E.164 number.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from hisconsole.errors import N_, Said, Term
+from hisconsole.i18n import Language, translator
 
 if TYPE_CHECKING:
     # phonenumbers loads ~35 ms of metadata: imported where a number is parsed, not at start.
@@ -41,29 +45,38 @@ PHONE_TYPES = ("mobile", "office", "extension", "short", "home", "pager")
 #: Types that are numbers inside the hospital rather than public numbers.
 INTERNAL_TYPES = ("extension", "short")
 
-#: Why a number is refused: reason code -> {zh, en} text (for hand entry and review flags).
-REASONS: dict[str, dict[str, str]] = {
-    "empty": {"zh": "号码为空", "en": "empty"},
-    "not-a-number": {"zh": "不是电话号码", "en": "not a phone number"},
-    "too-short": {"zh": "位数太少", "en": "too short"},
-    "too-long": {"zh": "位数太多", "en": "too long"},
-    "bad-country-code": {"zh": "国家/地区代码无效", "en": "unknown country code"},
-    "local-only": {"zh": "缺少区号", "en": "missing the area code"},
-    "no-trunk-prefix": {
-        "zh": "没有国家代码，也不是本地区的拨号写法（固定电话须以 0 开头，或写 +国家代码）",
-        "en": "no country code, and not written as dialled in the region "
-        "(a landline starts with 0; or give the country code, e.g. +1)",
-    },
-    "not-internal": {
-        "zh": "分机须为 2 至 6 位数字（或总机号加分机），集团短号须为 3 至 6 位数字",
-        "en": "an extension is 2 to 6 digits (or a switchboard number with its extension); "
-        "a short number 3 to 6 digits",
-    },
-    "not-in-use": {
-        "zh": "号段不存在或位数不对（固定电话须带区号）",
-        "en": "no such number range or wrong number of digits (landlines need the area code)",
-    },
+#: Why a number is refused: reason code -> catalogue text (for hand entry and review flags).
+REASONS: dict[str, str] = {
+    "empty": N_("empty"),
+    "not-a-number": N_("not a phone number"),
+    "too-short": N_("too short"),
+    "too-long": N_("too long"),
+    "bad-country-code": N_("unknown country code"),
+    "local-only": N_("missing the area code"),
+    "no-trunk-prefix": N_(
+        "no country code, and not written as dialled in the region "
+        "(a landline starts with 0; or give the country code, e.g. +1)"
+    ),
+    "not-internal": N_(
+        "an extension is 2 to 6 digits (or a switchboard number with its extension); "
+        "a short number 3 to 6 digits"
+    ),
+    "not-in-use": N_(
+        "no such number range or wrong number of digits (landlines need the area code)"
+    ),
 }
+#: A number typed by hand and refused; ``why`` is one of :data:`REASONS`.
+REFUSED = N_("'{raw}' is not a valid phone number for {region}: {why}")
+#: An imported number kept as written and flagged for review, said where the import shows
+#: it; ``why`` is one of :data:`REASONS`.
+KEPT = N_("kept as written, not a valid number for {region}: {why}")
+KEPT_TYPED = N_("kept as written, not a valid {type} number for {region}: {why}")
+
+
+def why(code: str | None) -> Said:
+    """Why a number is refused or flagged (a :data:`REASONS` code), to be said."""
+    return Said(REASONS.get(code or "", REASONS["not-a-number"]))
+
 
 # Chinese and other spellings of "extension" that phonenumbers does not know.
 _EXT_RE = re.compile(r"\s*(?:转|分机|分机号|內線|内线|x|ext\.?)\s*(\d{1,6})\s*$", re.IGNORECASE)
@@ -94,14 +107,17 @@ class PhoneResult:
         """English message for a refused number, e.g. ``'139 1000' is not … for CN: too short``."""
         return self.message("en")
 
-    def message(self, lang: str) -> str | None:
-        """The refusal in ``lang`` (zh or en); None for a valid number."""
+    def refusal(self) -> Said | None:
+        """Why the number is refused, to be said in the reader's language (None: valid)."""
         if self.reason is None:
             return None
-        why = REASONS[self.reason]
-        if lang == "zh":
-            return f"“{self.raw}”不是有效的电话号码（{self.region}）：{why['zh']}"
-        return f"'{self.raw}' is not a valid phone number for {self.region}: {why['en']}"
+        return Said(REFUSED, raw=self.raw, region=self.region, why=why(self.reason))
+
+    def message(self, lang: str) -> str | None:
+        """The refusal in ``lang`` (zh or en); None for a valid number."""
+        refusal = self.refusal()
+        said_in: Language = "zh" if lang == "zh" else "en"
+        return None if refusal is None else refusal.said(translator(said_in).gettext)
 
 
 @dataclass(frozen=True)
@@ -111,9 +127,16 @@ class LenientPhone:
     number: str
     e164: str | None
     needs_review: bool
-    #: English reason when ``needs_review`` (shown in the import preview).
+    #: English reason when ``needs_review`` (kept with the number).
     reason: str | None = None
     reason_code: str | None = None
+    region: str = ""
+
+    def review(self) -> Said | None:
+        """Why it was flagged, to be said in the reader's language (None: it is valid)."""
+        if not self.needs_review:
+            return None
+        return Said(KEPT, region=self.region, why=why(self.reason_code))
 
 
 def _prepare(raw: str) -> str:
@@ -246,14 +269,10 @@ def parse_lenient(raw: str, region: str = DEFAULT_REGION) -> LenientPhone:
     if result.ok:
         assert result.display is not None
         return LenientPhone(result.display, result.e164, needs_review=False)
-    return LenientPhone(
-        raw,
-        None,
-        needs_review=True,
-        reason=f"kept as written, not a valid number for {result.region}: "
-        + REASONS[result.reason or "not-a-number"]["en"],
-        reason_code=result.reason,
+    kept = LenientPhone(
+        raw, None, needs_review=True, reason_code=result.reason, region=result.region
     )
+    return dataclasses.replace(kept, reason=str(kept.review()))
 
 
 _INTERNAL_PREFIX = re.compile(
@@ -270,7 +289,23 @@ class TypedPhone:
     type: str
     number: str
     needs_review: bool
+    #: English reason when ``needs_review`` (kept with the number, see :meth:`review`).
     reason: str | None = None
+    reason_code: str | None = None
+    region: str = ""
+
+    def review(self) -> Said | None:
+        """Why it was flagged, to be said in the reader's language (None: it is valid)."""
+        if not self.needs_review:
+            return None
+        if self.type in INTERNAL_TYPES:
+            return Said(
+                KEPT_TYPED,
+                type=Term("phone type", self.type),
+                region=self.region,
+                why=why(self.reason_code),
+            )
+        return Said(KEPT, region=self.region, why=why(self.reason_code))
 
 
 def _internal(digits: str, phone_type: str) -> bool:
@@ -305,16 +340,10 @@ def parse_typed(raw: str, phone_type: str, region: str = DEFAULT_REGION) -> Type
     result = normalise_typed(raw, phone_type, region)
     if result.display is not None:
         return TypedPhone(phone_type, result.display, needs_review=False)
-    lenient = parse_lenient(raw, region)
-    why = REASONS[result.reason or "not-a-number"]["en"]
-    return TypedPhone(
-        phone_type,
-        raw,
-        needs_review=True,
-        reason=f"kept as written, not a valid {phone_type} number for {region.upper()}: {why}"
-        if phone_type in INTERNAL_TYPES
-        else lenient.reason,
+    kept = TypedPhone(
+        phone_type, raw, needs_review=True, reason_code=result.reason, region=region.upper()
     )
+    return dataclasses.replace(kept, reason=str(kept.review()))
 
 
 def e164_of(number: str, region: str = DEFAULT_REGION) -> str | None:

@@ -55,7 +55,8 @@ from hisconsole.domain.phones import (
     parse_typed,
     rfc3966,
 )
-from hisconsole.errors import N_, Said, Worded
+from hisconsole.errors import N_, Said, Term, Worded
+from hisconsole.i18n import gettext as _
 
 PRODID = "-//HIS Console//hisconsole//EN"
 
@@ -105,6 +106,10 @@ _COMPOUND_SURNAMES = [
     "司空",
     "司寇",
 ]
+
+
+#: Why a number of a card is flagged though it is valid.
+FAX_REVIEW = N_("a fax number in the vCard")
 
 
 @dataclass(frozen=True)
@@ -432,7 +437,9 @@ def parse_vcards(
             if card is not None and depth == 1:
                 shown = line[:40].decode("utf-8", errors="replace")
                 result.problems.append(
-                    CardProblem(number, f"line {shown!r} ignored: not a property")
+                    CardProblem(
+                        number, Said(N_("line {line!r} ignored: not a property"), line=shown)
+                    )
                 )
             continue
         value_upper = prop.raw.strip().upper()
@@ -453,12 +460,16 @@ def parse_vcards(
         if card is not None and depth == 1:  # nested cards (2.1 AGENT) are skipped
             card.append(prop)
     if card is not None:
-        result.problems.append(CardProblem(number, "the file ends inside this card (no END)"))
+        result.problems.append(
+            CardProblem(number, Said(N_("the file ends inside this card (no END)")))
+        )
         contact = _read_card(card, reader, number, result, region)
         if contact is not None:
             result.contacts.append(contact)
     if number == 0:
-        result.problems.append(CardProblem(0, "no BEGIN:VCARD found: this is not a vCard file"))
+        result.problems.append(
+            CardProblem(0, Said(N_("no BEGIN:VCARD found: this is not a vCard file")))
+        )
     return result
 
 
@@ -479,7 +490,7 @@ def _contact_of_card(
     result: VCardImport,
     region: str,
 ) -> Contact | None:
-    contact = Contact(origin=f"card {number}")
+    contact = Contact(origin=_("card {card}").format(card=number))
     labels = {p.group: reader.value(p) or "" for p in props if p.group and p.name == "X-ABLABEL"}
     n_names: list[str] = []
     roles: Text = {}
@@ -551,12 +562,16 @@ def _contact_of_card(
             if phone_type is None:
                 phone_type = "mobile" if is_mobile_number(tel, region) else "office"
             parsed = parse_typed(tel, phone_type, region)
-            phone = Phone(parsed.type, parsed.number, parsed.needs_review, parsed.reason)
+            phone = Phone(
+                parsed.type, parsed.number, parsed.needs_review, parsed.reason, parsed.review()
+            )
             review = prop.param("X-HISCONSOLE-REVIEW")
-            if review:  # our own export: the flag and its reason as they were
-                phone.needs_review, phone.review_reason = True, review
+            if review and review != parsed.reason:
+                # Our own export: the flag and its reason as they were (said as written).
+                phone.needs_review, phone.review_reason, phone.review = True, review, None
             elif fax and not phone.needs_review:
-                phone.needs_review, phone.review_reason = True, "a fax number in the vCard"
+                phone.needs_review, phone.review = True, Said(FAX_REVIEW)
+                phone.review_reason = str(phone.review)
             tels.append((_pref(prop), index, phone))
         elif name in _NOT_KEPT:
             result.not_kept.append((name, _NOT_KEPT[name]))
@@ -591,15 +606,28 @@ def _contact_of_card(
             or (contact.phones[0].number if contact.phones else "")
         )
         if not fallback:
-            result.problems.append(CardProblem(number, "empty card (no name, number or e-mail)"))
+            result.problems.append(
+                CardProblem(number, Said(N_("empty card (no name, number or e-mail)")))
+            )
             return None
         contact.name = {"zh": fallback} if has_cjk(fallback) else {"en": fallback}
-        result.problems.append(CardProblem(number, f"no name: named {fallback!r} (please check)"))
+        result.problems.append(
+            CardProblem(number, Said(N_("no name: named {name!r} (please check)"), name=fallback))
+        )
         who = fallback
     for phone in contact.phones:
         if phone.needs_review:
             result.problems.append(
-                CardProblem(number, f"{who}: {phone.type} {phone.number!r}: {phone.review_reason}")
+                CardProblem(
+                    number,
+                    Said(
+                        N_("{who}: {type} {number!r}: {why}"),
+                        who=who,
+                        type=Term("phone type", phone.type),
+                        number=phone.number,
+                        why=phone.review or phone.review_reason or "",
+                    ),
+                )
             )
     return contact
 

@@ -35,6 +35,8 @@ GLOSSARY_TERMS: dict[str, dict[str, tuple[str, ...]]] = {
         "task status": ("TASK_STATUSES",),
     },
     "hisconsole.domain.numbers": {"temporary number status": ("STATUSES",)},
+    "hisconsole.domain.phones": {"phone type": ("PHONE_TYPES",)},
+    "hisconsole.domain.contact_table": {"not kept": ("NOT_KEPT_KINDS",)},
     "hisconsole.services.maintenance": {"check problem": ("PROBLEMS",)},
     "hisconsole.domain.incidents": {
         "incident status": ("INCIDENT_OPEN", "INCIDENT_RESOLVED", "INCIDENT_CLOSED"),

@@ -19,7 +19,7 @@ from hisconsole.domain.contacts_xlsx import export_xlsx, parse_xlsx
 from hisconsole.domain.encodings import CHOICES
 from hisconsole.domain.phones import DEFAULT_REGION
 from hisconsole.domain.vcard import VCardImport, export_vcards, parse_vcards
-from hisconsole.errors import N_
+from hisconsole.errors import N_, Listed
 from hisconsole.i18n import PrintLanguage, Words
 from hisconsole.i18n.formats import format_datetime
 from hisconsole.services import plan as plan_service
@@ -108,7 +108,7 @@ def save_contact(console: Console, data: dict[str, Any], key: str | None = None)
     contact = Contact.from_dict(data, key=key)
     problems = rules.validate_contact(contact, region=region(console))
     if problems:
-        raise ServiceError("; ".join(str(p) for p in problems))
+        raise ServiceError(N_("The contact cannot be saved: {problems}"), problems=Listed(problems))
     contact = rules.normalised(contact, region(console))
     key = key or rules.new_contact_key()
     with console.transaction() as tx:
@@ -189,14 +189,15 @@ def preview_import(
                 N_("{name}: {problems}"), name=path.name, problems=parsed.problems[0]
             )
         raise ServiceError(
-            f"{path.name} holds no readable contacts: "
-            + "; ".join(str(p) for p in parsed.problems[:5])
+            N_("{name} holds no readable contacts:\n  {problems}"),
+            name=path.name,
+            problems=Listed(parsed.problems[:5], "\n  "),
         )
     preview = rules.plan_import(
         _existing(console),
         parsed.contacts,
         region=where,
-        problems=[str(p) for p in parsed.problems],
+        problems=list(parsed.problems),
     )
     preview.source = _source_of(parsed, mapping, remembered)
     return preview

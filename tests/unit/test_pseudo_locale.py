@@ -300,6 +300,30 @@ def test_argparse_refusals_in_the_pseudo_locale(
         assert _english(said) == [], (args, said)
 
 
+#: Contact files with every problem a row or a card can have (name, bytes, exit code).
+CONTACT_FILES = [
+    (
+        "rows.csv",
+        "name_zh,mobile,group,phone_order,action,extension\n"
+        "张三,139 1000,后勤,fax,,\n李四,13800138000,tech,,delete,\n"
+        "王五,13800138001,tech,,,12345678\n赵六,13800138002,tech,,,,多余\n".encode(),
+        0,
+    ),
+    (
+        "cards.vcf",
+        "BEGIN:VCARD\nVERSION:3.0\nTEL;TYPE=CELL:139 1000\nEND:VCARD\n"
+        "BEGIN:VCARD\nVERSION:3.0\nFN:钱七\nTEL;TYPE=FAX:010 6512 3456\n乱码\nADR:;;长安街 1 号\n"
+        "END:VCARD\n"
+        "BEGIN:VCARD\nVERSION:3.0\nEND:VCARD\nBEGIN:VCARD\nFN:孙八\n".encode(),
+        0,
+    ),
+    ("empty.csv", b"", 1),
+    ("headless.csv", "甲,乙\n1,2\n".encode(), 1),
+    ("broken.xlsx", b"PK not a workbook", 1),
+    ("blank.vcf", "姓名 张三\n".encode(), 1),
+]
+
+
 def _pin_fd(pin: str) -> int:
     read, write = os.pipe()
     os.write(write, f"{pin}\n".encode())
@@ -458,6 +482,9 @@ def test_the_rest_of_the_commands_in_the_pseudo_locale(pseudo_cli, tmp_path: Pat
     check("contacts", "region", "XX", code=1)
     check("contacts", "export", str(tmp_path / "c.csv"))
     check("contacts", "import", str(tmp_path / "c.csv"), "--dry-run")
+    for name, data, code in CONTACT_FILES:
+        (tmp_path / name).write_bytes(data)
+        check("contacts", "import", str(tmp_path / name), "--dry-run", code=code)
     check("calltree", "create", "it-night", "--name", "夜班信息科", "--from-group", "hq")
     check("calltree", "create", "it-night", "--name", "夜班信息科", code=1)
     check("calltree", "list")

@@ -149,3 +149,29 @@ def test_the_reasons_of_rejected_events_in_a_sync_note_are_said_in_the_readers_l
     # A record from before keeps its English reasons, shown as they are.
     old = Note("rejected", {"count": 1, "reasons": "device x was revoked by IT on 2026-01-01 (1)"})
     assert "device x was revoked" in old.text("zh")
+
+
+def test_every_problem_of_a_contact_file_is_said_in_chinese(
+    capsys: pytest.CaptureFixture[str], ready_data_dir: Path, tmp_path: Path
+) -> None:
+    """A row's or a card's problems, what a row's number needs, a skipped person's and a file
+    without a readable contact: all in Chinese, the file's own words aside."""
+    from tests.unit.test_pseudo_locale import CONTACT_FILES
+
+    d = ["--data-dir", str(ready_data_dir), "--lang", "zh"]
+    said: dict[str, str] = {}
+    for name, data, expected in CONTACT_FILES:
+        (tmp_path / name).write_bytes(data)
+        code, out = run(capsys, *d, "contacts", "import", str(tmp_path / name), "--dry-run")
+        assert code == expected, out
+        said[name] = out
+        assert english(out) == [], out
+    rows = said["rows.csv"]
+    assert "第 2 行：" in rows and "row" not in rows, rows
+    assert "分组“后勤”不是" in rows and "“fax”不是电话类型" in rows, rows
+    assert "第 5 行：有 7 个单元格，但只有 6 列" in rows, rows
+    assert "位数太少" in rows and "分机须为 2 至 6 位数字" in rows, rows
+    cards = said["cards.vcf"]
+    assert "第 1 张名片：" in cards and "card" not in cards, cards
+    assert "没有姓名" in cards and "传真号码" in cards and "没有 END" in cards, cards
+    assert "未保留：ADR（地址）" in cards, cards

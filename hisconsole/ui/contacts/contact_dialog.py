@@ -177,7 +177,7 @@ class ContactDialog(FormDialog):
             row for row in self.phones.rows if row.number_edit.text().strip() and not row.check()
         ]
         for problem in rules.validate_contact(data, region=self.region):
-            message = problem.zh if self.ctx.lang == "zh" and problem.zh else problem.message
+            message = problem.zh if self.ctx.lang == "zh" else problem.message
             if problem.location.startswith("phones["):
                 continue  # shown next to the number itself
             found.append(f"{contact_field_label(problem.location)}: {message}")

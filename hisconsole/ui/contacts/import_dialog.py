@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from hisconsole.domain.contacts import ImportPreview
+from hisconsole.i18n import gettext
 from hisconsole.services import calltrees as calltrees_service
 from hisconsole.services import contacts as contacts_service
 from hisconsole.services.console import ChangeSet
@@ -192,7 +193,8 @@ class ImportPreviewDialog(QDialog):
             style.ERROR_TEXT,
         )
         for problem in preview.problems:
-            child(problems, problem, style.ERROR_TEXT)
+            # Worded by the catalogue below ui/, in the interface's language.
+            child(problems, problem.said(gettext), style.ERROR_TEXT)
         for index in range(self.tree.topLevelItemCount()):
             top = self.tree.topLevelItem(index)
             if top is not None and top.childCount() == 0:
