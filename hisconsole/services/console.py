@@ -8,7 +8,7 @@ import os
 import socket
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
@@ -29,14 +29,9 @@ from hisconsole.sync import identity
 from hisconsole.sync.identity import DeviceIdentity
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
     from sqlalchemy.pool import PoolProxiedConnection
 
-
-#: A write transaction's writer: the console's own (ORM) or the direct one.
-Writer = TypeVar("Writer", EventWriter, DirectWriter)
-#: What a write transaction is opened on: an ORM session or a pooled connection.
-Opened = TypeVar("Opened")
+    from hisconsole.store.appending import Appender
 
 
 def area_of(kind: str) -> str:
@@ -141,51 +136,46 @@ class Console:
         """The time now (UTC), from the same source as the event clock (tests control it)."""
         return dt.datetime.fromtimestamp(self._now_ms() / 1000, tz=dt.UTC)
 
-    def transaction(self) -> contextlib.AbstractContextManager[EventWriter]:
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[EventWriter]:
         """One write transaction; its events are durable once the block exits."""
-        return self._writing(self.db.write(), self._event_writer)
+        writer: EventWriter | None = None
+        try:
+            with self.db.write() as session:
+                writer = EventWriter(
+                    session, device_id=self.device_id, author=self.operator.name, clock=self.clock
+                )
+                self._refuse_while_catching_up(writer)
+                yield writer
+                writer.keep_seq()  # before the commit: the pool may lend the connection next
+        except BaseException:
+            if writer is not None:
+                writer.forget_seq()
+            raise
 
     def entry_transaction(self) -> contextlib.AbstractContextManager[DirectWriter]:
         """A write transaction of activity-log entries alone (``Appender``: the kinds of
         ``store.entry_rows.ENTRY_MAKERS``): the same events and rows as :meth:`transaction`
         makes of them, on the database's DB-API connection without an ORM session, which
         costs an entry more than its durable commit. Durable once the block exits."""
-        return self._writing(self.db.write_directly(), self._direct_writer)
-
-    def _event_writer(self, session: Session) -> EventWriter:
-        return EventWriter(
-            session, device_id=self.device_id, author=self.operator.name, clock=self.clock
-        )
+        return self.db.write_directly(self._direct_writer)
 
     def _direct_writer(self, pooled: PoolProxiedConnection) -> DirectWriter:
-        return DirectWriter(
+        writer = DirectWriter(
             pooled.dbapi_connection,  # type: ignore[arg-type]  # SQLite's, checked out
             device_id=self.device_id,
             author=self.operator.name,
             clock=self.clock,
             kept=pooled.info,
         )
+        self._refuse_while_catching_up(writer)
+        return writer
 
-    @contextlib.contextmanager
-    def _writing(
-        self, opened: contextlib.AbstractContextManager[Opened], make: Callable[[Opened], Writer]
-    ) -> Iterator[Writer]:
-        """The writer ``make`` makes of the transaction ``opened``; writes are refused while
-        restored and not caught up, and the next sequence number is kept for the next
-        transaction once this one's events are all written."""
-        writer: Writer | None = None
-        try:
-            with opened as transaction:
-                writer = make(transaction)
-                if self.catching_up:
-                    restored.refuse_writes(writer)
-                    self.catching_up = False  # another process took the rest back meanwhile
-                yield writer
-                writer.keep_seq()
-        except BaseException:
-            if writer is not None:
-                writer.forget_seq()
-            raise
+    def _refuse_while_catching_up(self, writer: Appender) -> None:
+        """Refuse every write while restored and not caught up (services/restored.py)."""
+        if self.catching_up:
+            restored.refuse_writes(writer)
+            self.catching_up = False  # another process took the rest back meanwhile
 
     def sign_in(self, name: str, role: str) -> ChangeSet:
         """Put an operator on duty (and remember them as this laptop's default)."""

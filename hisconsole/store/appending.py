@@ -145,9 +145,11 @@ class SeqCounter:
         return next_seq(connection, self._device_id)
 
     def keep(self) -> None:
-        """Remember the next number for the connection's next write transaction: called
-        before the commit, while the connection and the lock are still this writer's
-        alone; if the commit then fails, the caller calls :meth:`forget`."""
+        """Remember the next number for the connection's next write transaction, while the
+        connection is still this writer's alone: right after the commit, or before it (a
+        pooled connection may be lent to another writer once committed) and then
+        :meth:`forget` if the commit fails. A transaction that fails before either leaves
+        what was kept as it was: if it changed anything, total_changes moved on."""
         if self._kept is None or self._version is None or self._next is None:
             return
         here = (self._version, self._connection.total_changes, self._device_id)

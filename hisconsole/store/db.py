@@ -8,9 +8,9 @@ import errno
 import os
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from hisconsole.store import errors
 from hisconsole.store.location import APPLICATION_ID as APPLICATION_ID
@@ -150,6 +150,14 @@ def backup_file(source: Path, target: Path) -> None:
         src.close()
 
 
+class KeepsSeq(Protocol):
+    def keep_seq(self) -> None:
+        """Remember the next sequence number for the connection's next transaction."""
+
+
+Writer = TypeVar("Writer", bound=KeepsSeq)
+
+
 class Database:
     """One open console database. ``write()`` and ``read()`` give transactional sessions.
 
@@ -180,11 +188,13 @@ class Database:
             yield session
 
     @contextlib.contextmanager
-    def write_directly(self) -> Iterator[PoolProxiedConnection]:
+    def write_directly(self, make: Callable[[PoolProxiedConnection], Writer]) -> Iterator[Writer]:
         """A write transaction without an ORM session, for a writer of plain rows
-        (store/direct.py): a pooled connection (its ``dbapi_connection``, and its ``info``,
-        which lives as long as it) in BEGIN IMMEDIATE as :meth:`write` begins; committed
-        when the block exits, and nothing of it written if the block or the commit fails.
+        (store/direct.py) that ``make`` makes of a pooled connection (its
+        ``dbapi_connection``, and its ``info``, which lives as long as it) in BEGIN
+        IMMEDIATE, as :meth:`write` begins. Committed when the block exits, then the
+        writer's next sequence number is kept (the connection is still its alone); nothing
+        of it is written, and nothing kept, if ``make``, the block or the commit fails.
 
         A session costs an activity-log entry more than its durable commit, and taking a
         connection from the pool and giving it back a tenth of it: these transactions
@@ -200,8 +210,10 @@ class Database:
                     pooled = self._direct = self.engine.raw_connection()
                 raw: Any = pooled.dbapi_connection
                 raw.execute("BEGIN IMMEDIATE")
-                yield pooled
+                writer = make(pooled)
+                yield writer
                 raw.commit()
+                writer.keep_seq()
             except BaseException as exc:
                 # What failed (the block, the commit: a full disk) is what is reported; a
                 # rollback that fails too is left to the pool, which resets the connection

@@ -132,11 +132,8 @@ class DirectWriter:
         return tuple(row) if row is not None else None
 
     def keep_seq(self) -> None:
-        """Before the commit: see ``appending.SeqCounter.keep``."""
+        """Once committed: see ``appending.SeqCounter.keep``."""
         self._seq.keep()
-
-    def forget_seq(self) -> None:
-        self._seq.forget()
 
 
 @functools.cache
