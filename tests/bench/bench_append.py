@@ -4,8 +4,10 @@ Both on the same disk, interleaved in one run (the machines are shared and noisy
 compare the ratio, not the absolute times).
 
 - in-process: the whole ``incidents.log`` call (checks, one write transaction under
-  BEGIN IMMEDIATE, the signed event, its projection, the durable commit) vs the raw
-  commit on an open connection (goal: <= 2x);
+  BEGIN IMMEDIATE on the console's entry connection, the signed event, its activity-log
+  row, the durable commit) vs the raw commit on an open connection (goal: <= 2x). The
+  console's transaction writes 14 b-tree pages (the log and its indexes, its order, the
+  activity log and its indexes) where the raw one writes one;
 - command line: a ``hisconsole incident log`` process vs a Python process doing the raw
   commit (connect, the pragmas, one INSERT, COMMIT), CPU (user + system) of each child
   (goal: <= 6x). Byte-code is written, as in an installed app (the environment's
@@ -71,6 +73,7 @@ def command_line(tmp: Path, data: Path, incident: str) -> tuple[float, float]:
 
 
 def main() -> None:
+    load = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as tmp:
         console, _ = open_or_initialise(Path(tmp) / "data")
         console.sign_in("Li Na", "scribe")
@@ -99,6 +102,7 @@ def main() -> None:
         pb, po = command_line(Path(tmp), Path(tmp) / "data", incident)
     b, o = statistics.median(bare), statistics.median(ours)
     bc, oc = statistics.median(bare_cpu), statistics.median(ours_cpu)
+    print(f"load average {load:.2f} at the start, {os.getloadavg()[0]:.2f} at the end")
     print(f"append one log entry, median of {ENTRIES} interleaved runs (wall / CPU):")
     print(f"  raw sqlite3 WAL+FULL commit   {b * 1000:7.2f} ms  {bc * 1000:6.2f} ms")
     print(f"  incidents.log (in-process)    {o * 1000:7.2f} ms  {oc * 1000:6.2f} ms")
