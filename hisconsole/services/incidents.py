@@ -530,8 +530,8 @@ def show(console: Console, incident_id: str, *, with_log: bool = True) -> dict[s
 
     ``with_log=False`` leaves the activity log out (``log`` is empty) and reads
     only the entries the clocks need (an index finds them): fast on an incident with
-    a long log. The incident page reads the log apart, only what was added
-    (``incident_log.read_since``).
+    a long log. The incident page reads the log apart, by position
+    (``log_window``).
     """
     doc = plan_service.require_document(console)
     now = console.now()

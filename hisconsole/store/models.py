@@ -592,6 +592,13 @@ Index("ix_events_kind", Event.kind)
 Index("ix_events_entity_kind", Event.entity, Event.kind)
 # The reporting clocks read an incident's declared / level / report entries only.
 Index("ix_incident_entries_incident_kind", IncidentEntry.incident_id, IncidentEntry.kind)
+# The incident page reads the log by position in log order, the place as one text
+# (services/log_window.py; migration 0028 says why not the two columns).
+Index(
+    "ix_incident_entries_order",
+    IncidentEntry.incident_id,
+    IncidentEntry.hlc + " " + IncidentEntry.event_id,
+)
 
 #: Projection tables, in the order rebuild clears and compares them.
 PROJECTIONS = (

@@ -3679,7 +3679,7 @@ Nothing was recorded as issued.</source>
         <translation>尚未启动应急响应</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+73"/>
         <source>No incident declared. Declare one on the dashboard (Ctrl+D).</source>
         <translation>尚未启动应急响应。请在总览页启动 (Ctrl+D)。</translation>
     </message>
@@ -4213,9 +4213,8 @@ Nothing was recorded as issued.</source>
 <context>
     <name>LogModel</name>
     <message>
-        <location filename="../../hisconsole/ui/partials/models.py" line="+179"/>
+        <location filename="../../hisconsole/ui/partials/log_words.py" line="+22"/>
         <source>estimate {estimate}</source>
-        <extracomment>Role of the whole row as a dict, for views that act on a selected row. The roles a log cell answers (a view asks for more: those are answered at once). Where the rows read from the database end (LogModel.take); None after set_entries.</extracomment>
         <translation>预计 {estimate}</translation>
     </message>
     <message>
@@ -4249,7 +4248,7 @@ Nothing was recorded as issued.</source>
         <translation>{level} 级：{title}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Corrects #{number}</source>
         <translation>更正 #{number}</translation>
     </message>
@@ -4274,8 +4273,9 @@ Nothing was recorded as issued.</source>
         <translation>同步时 {replaced} 被 {kept} 取代：两台笔记本分别作出了决定，以较晚的为准</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location filename="../../hisconsole/ui/partials/log_model.py" line="+318"/>
         <source>Time</source>
+        <extracomment>The roles a log cell answers (a view asks for more: those are answered at once). Blocks asked for and not yet read that are still worth reading: while the user drags the scroll bar, the blocks passed on the way are not read. Blocks of rows held: those shown, and those scrolled past last. The list asked for (None: nothing); ``listing``: the list shown.</extracomment>
         <translation>时间</translation>
     </message>
     <message>
@@ -4307,7 +4307,7 @@ Nothing was recorded as issued.</source>
 <context>
     <name>LogTab</name>
     <message>
-        <location filename="../../hisconsole/ui/incident/log_tab.py" line="+110"/>
+        <location filename="../../hisconsole/ui/incident/log_tab.py" line="+116"/>
         <source>Entry kind</source>
         <translation>记录类型</translation>
     </message>
@@ -4402,7 +4402,7 @@ Nothing was recorded as issued.</source>
         <translation>按类型显示日志</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+87"/>
         <source>{count} entries</source>
         <translation>共 {count} 条记录</translation>
     </message>
@@ -4412,7 +4412,7 @@ Nothing was recorded as issued.</source>
         <translation>显示 {shown} / {count} 条记录</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>Correct log entry</source>
         <translation>更正日志记录</translation>
     </message>
@@ -6662,7 +6662,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>ReplayTab</name>
     <message>
-        <location filename="../../hisconsole/ui/incident/replay.py" line="+188"/>
+        <location filename="../../hisconsole/ui/incident/replay.py" line="+204"/>
         <source>◀ Previous</source>
         <extracomment>Play advances one frame this often (milliseconds).</extracomment>
         <translation>◀ 上一条</translation>
@@ -6748,17 +6748,17 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
         <translation>应急事件 {id} 没有可回放的日志记录。</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+182"/>
         <source>{elapsed} since first reported</source>
         <translation>发现后 {elapsed}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-36"/>
         <source>Entry {number} of {count}</source>
         <translation>第 {number} 条，共 {count} 条</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>Level {level}</source>
         <translation>{level} 级</translation>
     </message>
@@ -6778,7 +6778,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
         <translation>已上报次数：{count}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+23"/>
         <source>{kind} · by {author}</source>
         <translation>{kind} · 记录人 {author}</translation>
     </message>
@@ -9720,7 +9720,7 @@ No: import without pinning; events are held in quarantine.</source>
 <context>
     <name>WallWindow</name>
     <message>
-        <location filename="../../hisconsole/ui/wall/window.py" line="+137"/>
+        <location filename="../../hisconsole/ui/wall/window.py" line="+136"/>
         <source>No active incident</source>
         <extracomment>The wall&apos;s text size in points: read from the back of the room on a projector.</extracomment>
         <translation>当前无应急事件</translation>

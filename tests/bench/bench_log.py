@@ -2,24 +2,28 @@
 
 Prints, in one run (the machines are shared and noisy: compare within a run), each
 row with its bare baseline measured in the same run and the ratio:
-- open the incident's log (the page's read: incident_log.read_since) vs a sqlite3
-  SELECT of the same entries into dicts;
+- open the incident's log the page's way (log_window.open_list: the list's size and its
+  last rows, read by position) vs a sqlite3 SELECT of all its entries into dicts (the
+  log read whole, as the page did before);
 - the dashboard's read of the incident (show without the log: clocks from the indexed
   clock entries) vs the same read of an incident with one entry (flat: about 1x);
-- what the page reads after one more entry (read_since from its mark);
-- the longest UI-thread block (a 10 ms heartbeat timer) while the page's way loads the
-  incident (load_detail on the runner's worker, its log merged into LogModel, shown in a
-  QTableView) and
-  while it filters by text (LogFilter: matched on a worker thread): goal <= 50 ms;
-  next to a bare QSortFilterProxyModel over a QAbstractTableModel of the same rows;
-- ``incident show --json`` (a CLI process) peak memory vs a Python process doing the
-  SELECT into dicts and json.dump of them.
+- what the page reads after one more entry (log_window.refresh from its list);
+- the incident page (tests/bench/page_probe.py: the list read by position on the runner's
+  worker, shown in a QTableView): time until its last rows are shown and the longest
+  UI-thread block (a 10 ms heartbeat) while it loads (goal <= 50 ms; a one-entry
+  incident's in the same run for comparison), while it scrolls to the start, the middle
+  and the end, and while it filters by text (matched in SQL on the worker), next to a bare
+  QSortFilterProxyModel over a QAbstractTableModel of the rows as dicts (on the UI thread);
+- the page's peak memory (a fresh process opening it and scrolling: page_probe.measure)
+  vs a fresh process holding the log as dicts, and ``incident show --json``'s vs a bare
+  process's.
 
 Run: QT_QPA_PLATFORM=offscreen .venv/bin/python tests/bench/bench_log.py [ENTRIES]
 """
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import statistics
@@ -34,48 +38,18 @@ from typing import Any
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QElapsedTimer,
-    QModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-    QTimer,
-)
-from PySide6.QtWidgets import QApplication, QTableView
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import QApplication
 
-from hisconsole.services import incident_log, incidents
+from hisconsole.services import incidents, log_window
+from hisconsole.services.console import Console
+from hisconsole.services.log_window import LogQuery
 from hisconsole.services.setup import open_or_initialise
-from hisconsole.ui.incident.detail import load_detail
-from hisconsole.ui.partials.models import LogFilter, LogModel
-from hisconsole.ui.runner import Runner
+from tests.bench.page_probe import Page, measure
 
-ENTRIES = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
+ENTRIES = int(sys.argv[1]) if sys.argv[1:2] and sys.argv[1].isdigit() else 100_000
 NEEDLE = "bed 4711,"  # one entry
 WORDS = ("lab result phoned", "paper order", "runner sent", "vendor called", "pharmacy")
-
-
-class Heartbeat:
-    """A 10 ms UI-thread timer: the longest gap between ticks is how long the UI froze."""
-
-    def __init__(self) -> None:
-        self.clock = QElapsedTimer()
-        self.timer = QTimer()
-        self.timer.setInterval(10)
-        self.timer.timeout.connect(self._tick)
-        self.longest = 0
-
-    def start(self) -> None:
-        self.longest = 0
-        self.clock.start()
-        self.timer.start()
-
-    def _tick(self) -> None:
-        self.longest = max(self.longest, self.clock.restart())
-
-    def stop(self) -> int:
-        self.timer.stop()
-        return max(self.longest, self.clock.elapsed())
 
 
 class BareModel(QAbstractTableModel):
@@ -95,7 +69,7 @@ class BareModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         row = self.rows[index.row()]
-        return (row["entry"], row["at"], row["by"], row["kind"], "", "", row["text"])[
+        return (row["event_id"], row["at"], row["author"], row["kind"], "", "", row["text"])[
             index.column()
         ]
 
@@ -165,6 +139,29 @@ def median_time(fn: Callable[[], object]) -> float:
     return statistics.median(times)
 
 
+BARE_HOLD = """
+import sqlite3, sys
+from pathlib import Path
+db = sqlite3.connect(sys.argv[1])
+db.row_factory = sqlite3.Row
+rows = [dict(r) for r in db.execute(
+    "SELECT * FROM incident_entries WHERE incident_id = ? ORDER BY hlc, event_id", (sys.argv[2],))]
+status = dict(l.split(":", 1) for l in Path("/proc/self/status").read_text().splitlines())
+print(int(status["VmHWM"].split()[0]))
+"""
+
+
+def page_child(data_dir: Path, incident_id: str) -> dict[str, float]:
+    """The page opened and scrolled in a fresh process (its memory its own)."""
+    done = subprocess.run(
+        [sys.executable, __file__, "--page", str(data_dir), incident_id],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return dict(json.loads(done.stdout.splitlines()[-1]))
+
+
 def peak_kb(cmd: list[str]) -> int:
     """The peak resident memory of a child process (KiB), its output thrown away."""
     code = (
@@ -178,7 +175,6 @@ def peak_kb(cmd: list[str]) -> int:
 
 def main() -> None:
     app = QApplication.instance() or QApplication([])
-    heartbeat = Heartbeat()
     rows_line: list[tuple[str, str, str, str]] = []
 
     def row(what: str, ours: float, bare: float | None, unit: str = "ms") -> None:
@@ -195,69 +191,37 @@ def main() -> None:
         db_path = console.database_path
         print(f"{ENTRIES:,} log entries, inserted in one transaction in {insert_time:.1f} s")
         try:
-            read = median_time(lambda: incident_log.read_since(console, incident_id, None))
+            query = LogQuery(incident_id)
+            read = median_time(lambda: log_window.open_list(console, query, at_end=True))
             bare_read = median_time(lambda: bare_entries(db_path, incident_id))
-            row("open the log (read_since) / SELECT into dicts", read, bare_read)
+            row("open the log (open_list) / SELECT into dicts", read, bare_read)
             dash = median_time(lambda: incidents.show(console, incident_id, with_log=False))
             small, _ = incidents.declare(console, level="IV", title="Bench: printer jam")
             bare_dash = median_time(lambda: incidents.show(console, small, with_log=False))
             row("dashboard's read (show, no log) / 1 entry", dash, bare_dash)
-            whole = incident_log.read_since(console, incident_id, None)
+            listing = log_window.open_list(console, query, at_end=True).listing
             incidents.log(console, incident_id, "one more entry")
-            added = median_time(lambda: incident_log.read_since(console, incident_id, whole.mark))
-            row("read after one more entry (read_since mark)", added, None)
+            added = median_time(lambda: log_window.refresh(console, listing, at_end=True))
+            row("read after one more entry (refresh)", added, None)
 
-            # -- the incident page's way: worker read, model, view, filter -----------------
-            runner = Runner()
+            # -- the incident page's way: the list read by position on the worker --------
+            # The one-entry incident first: what opening and painting a page costs
+            # whatever the log's length (fonts, the locale's calendar).
+            small_page = Page(console)
+            small_loaded, frozen_small = small_page.open(small)
+            small_page.close()
+            page = Page(console)
+            loaded, frozen_load = page.open(incident_id)
+            assert page.model.rowCount() == ENTRIES + 1
+            scrolls = [page.scroll(p) for p in (0, ENTRIES // 2, ENTRIES)]
+            first_filter, frozen_first = page.filter(NEEDLE)
+            matches = page.model.rowCount()
+            broad_filter, frozen_broad = page.filter("vendor called, ward 3,")
+            again, frozen_again = page.filter(NEEDLE)
+            page.close()
 
-            def page_load(incident: str) -> tuple[float, int, Any, LogFilter, QTableView]:
-                model = LogModel()
-                proxy = LogFilter()
-                proxy.setSourceModel(model)
-                view = QTableView()
-                view.setModel(proxy)
-                view.resize(1100, 600)
-                view.show()
-                app.processEvents()  # the empty view painted once before the clock starts
-                done: list[Any] = []
-                heartbeat.start()
-                start = time.perf_counter()
-                runner.query(lambda: load_detail(console, incident), on_done=done.append)
-                while not done:
-                    app.processEvents()
-                    time.sleep(0.001)
-                model.take(done[0].log)
-                view.scrollToBottom()
-                app.processEvents()
-                return time.perf_counter() - start, heartbeat.stop(), done[0], proxy, view
-
-            # The same for the one-entry incident first: what loading and painting a
-            # page costs whatever the log's length (fonts, the locale's calendar).
-            small_loaded, frozen_small, _, _, small_view = page_load(small)
-            small_view.close()
-            loaded, frozen_load, detail, proxy, view = page_load(incident_id)
-            assert proxy.rowCount() == ENTRIES + 1
-
-            def filtered(text: str) -> tuple[float, int]:
-                heartbeat.start()
-                start = time.perf_counter()
-                proxy.set_filter(text=text)
-                while proxy.pending:
-                    app.processEvents()
-                    time.sleep(0.001)
-                app.processEvents()
-                return time.perf_counter() - start, heartbeat.stop()
-
-            first_filter, frozen_first = filtered(NEEDLE)
-            matches = proxy.rowCount()
-            broad_filter, frozen_broad = filtered("vendor called, ward 3,")
-            again, frozen_again = filtered(NEEDLE)
-            runner.shutdown()
-            view.close()
-
-            # -- bare QAbstractTableModel over the list, stock proxy -----------------------
-            rows = detail.log.rows
-            bare = BareModel(rows)
+            # -- bare QAbstractTableModel over the rows as dicts, stock proxy (UI thread) --
+            bare = BareModel(bare_entries(db_path, incident_id))
             bare_proxy = QSortFilterProxyModel()
             bare_proxy.setSourceModel(bare)
             bare_proxy.setFilterKeyColumn(6)
@@ -267,34 +231,60 @@ def main() -> None:
             bare_proxy.rowCount()
             bare_filter = time.perf_counter() - start
             assert bare_proxy.rowCount() == matches
+            del bare, bare_proxy
         finally:
             console.close()
+        fresh = page_child(data_dir, incident_id)
+        hold_kb = peak_kb([sys.executable, "-c", BARE_HOLD, str(db_path), incident_id])
+        row(
+            "the page opened and scrolled, peak / log as dicts",
+            fresh["peak_mb"] * 1024,
+            hold_kb,
+            unit="kb",
+        )
         env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
         os.environ.update(env)
         cli = [sys.executable, "-m", "hisconsole", "--data-dir", str(data_dir), "--json"]
         show_kb = peak_kb([*cli, "incident", "show", incident_id])
         bare_kb = peak_kb([sys.executable, "-c", BARE_SHOW, str(db_path), incident_id])
         row("incident show --json, peak memory / bare", show_kb, bare_kb, unit="kb")
+    app.processEvents()
 
     print(f"\nmedian of {RUNS} (reads); ratio = ours / bare, same run:")
-    print(f"  {'what':<48}{'ours':>12}{'bare':>12}{'ratio':>8}")
+    print(f"  {'what':<52}{'ours':>12}{'bare':>12}{'ratio':>8}")
     for what, ours, bare_text, ratio in rows_line:
-        print(f"  {what:<48}{ours:>12}{bare_text:>12}{ratio:>8}")
-    print(f"the incident page (LogModel + LogFilter), {ENTRIES + 1:,} entries:")
-    print(f"  {'read on the worker, merged, shown':<48}{ms(loaded):>12}")
-    print(f"  {'longest UI-thread block while loading':<48}{frozen_load:>9d} ms  (goal <= 50)")
+        print(f"  {what:<52}{ours:>12}{bare_text:>12}{ratio:>8}")
+    print(f"the incident page (LogModel read by position), {ENTRIES + 1:,} entries:")
+    print(f"  {'read on the worker, last rows shown':<52}{ms(loaded):>12}")
+    print(f"  {'longest UI-thread block while loading':<52}{frozen_load:>9d} ms  (goal <= 50)")
     print(
-        f"  {'  the same, a one-entry incident (same run)':<48}{frozen_small:>9d} ms"
+        f"  {'  the same, a one-entry incident (same run)':<52}{frozen_small:>9d} ms"
         f"  (read and shown in {small_loaded * 1000:.0f} ms)"
     )
+    for label, (took, frozen) in zip(
+        ("scroll to the start", "scroll to the middle", "scroll to the end"), scrolls, strict=True
+    ):
+        print(f"  {label:<52}{ms(took):>12}   longest UI block {frozen:5d} ms")
     for label, took, frozen in (
-        (f"text filter, {matches} match (makes search texts)", first_filter, frozen_first),
+        (f"text filter, {matches} match", first_filter, frozen_first),
         ("text filter, broad", broad_filter, frozen_broad),
         (f"text filter again, {matches} match", again, frozen_again),
     ):
-        print(f"  {label:<48}{ms(took):>12}   longest UI block {frozen:5d} ms")
-    print(f"  {'bare QSortFilterProxyModel text filter (UI)':<48}{ms(bare_filter):>12}")
+        print(f"  {label:<52}{ms(took):>12}   longest UI block {frozen:5d} ms")
+    print(f"  {'bare QSortFilterProxyModel text filter (UI)':<52}{ms(bare_filter):>12}")
+    print(
+        f"  fresh process: opened {fresh['open_s'] * 1000:.0f} ms, peak"
+        f" {fresh['peak_open_mb']:.0f} MB after opening, {fresh['peak_mb']:.0f} MB after scrolling;"
+        " rows held"
+        f" {fresh['held_open']:.0f} then {fresh['held_end']:.0f}"
+    )
+    print(f"load average: {os.getloadavg()}")
 
 
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:2] == ["--page"]:
+        opened = Console.open(Path(sys.argv[2]))
+        print(json.dumps(measure(opened, sys.argv[3])))
+        opened.close()
+    else:
+        main()

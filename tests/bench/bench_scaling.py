@@ -7,8 +7,10 @@ fresh process so its peak memory is its own:
 - append: ``incidents.log`` in-process (median of 20);
 - open incident: a cold ``hisconsole --json incident show`` of the big incident, the whole
   log written out (streamed a page at a time), wall time of the process;
-- incident page: ``load_detail``, the page's read of the incident and its whole log (median
-  of 3; the page keeps the log it shows in memory);
+- incident page: the page's way (tests/bench/page_probe.py): the incident read and its log
+  shown in a table, read by position on the worker, until its last rows are shown; then
+  scrolled to the start, the middle and the end (peak memory after all of it; the time of
+  the slowest scroll, the longest UI stall and the rows the model holds are printed too);
 - dashboard refresh: ``load_situation``, the services calls behind the dashboard (median of 5);
 - check: ``maintenance.check`` (once).
 Peak memory is the process's own high-water resident set (VmHWM; ru_maxrss would carry the
@@ -163,14 +165,21 @@ def measure(op: str, data: Path, incident: str) -> dict[str, float]:
             incidents.log(console, incident, f"runner back from ward {n}")
             times.append(time.perf_counter() - start)
     elif op == "incident page":
-        from hisconsole.ui.incident.detail import load_detail
+        from tests.bench import page_probe
 
-        for _ in range(3):
-            start = time.perf_counter()
-            detail = load_detail(console, incident)
-            times.append(time.perf_counter() - start)
-            assert len(detail.log.rows) > 0
-            del detail  # the page holds one read at a time
+        # Opened as the window opens it (the list read by position on the worker, shown
+        # in a table scrolled to its end), then scrolled to its start, middle and end.
+        page = page_probe.measure(console, incident)
+        assert page["rows"] == console_entries(console, incident)
+        console.close()
+        return {
+            "seconds": page["open_s"],
+            "peak_mb": page["peak_mb"],
+            "open_peak_mb": page["peak_open_mb"],
+            "scroll_s": page["scroll_s"],
+            "longest_stall_ms": page["longest_stall_ms"],
+            "rows_held": page["held_end"],
+        }
     elif op == "dashboard":
         from hisconsole.ui.situation import load_situation
 
@@ -186,6 +195,17 @@ def measure(op: str, data: Path, incident: str) -> dict[str, float]:
         assert report.ok, report.problems[:5]
     console.close()
     return {"seconds": statistics.median(times), "peak_mb": peak_kb() / 1024}
+
+
+def console_entries(console: Any, incident: str) -> int:
+    with console.db.read() as session:
+        return int(
+            session.connection()
+            .exec_driver_sql(
+                "SELECT count(*) FROM incident_entries WHERE incident_id = ?", (incident,)
+            )
+            .scalar()
+        )
 
 
 def _child(op: str, data: Path, incident: str) -> dict[str, float]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings, QSize
@@ -14,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from hisconsole.services.console import Console
 from hisconsole.ui.app import SETTINGS_FILE, create_main_window
 from hisconsole.ui.main_window import KEY_LANGUAGE, MainWindow
+from hisconsole.ui.partials.log_model import LogModel
 
 # The offscreen platform cannot pass a top-level window's size hints on, and says
 # so whenever a dialog's layout changes its minimum size. It is not our warning.
@@ -32,6 +34,13 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 def visible_texts(widget: QWidget) -> list[str]:
     """The text of every label the user can see in ``widget``."""
     return [label.text() for label in widget.findChildren(QLabel) if label.isVisibleTo(widget)]
+
+
+def shown_rows(model: LogModel) -> list[dict[str, Any]]:
+    """Every row of a short log's list (read whole with the list: one block)."""
+    rows = [model.row_at(position) for position in range(model.rowCount())]
+    assert None not in rows, "a row of a short list was not read with it"
+    return [row for row in rows if row is not None]
 
 
 def english_settings(path: Path) -> Path:

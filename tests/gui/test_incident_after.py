@@ -17,13 +17,14 @@ from hisconsole.ui.i18n import format_date, format_time
 from hisconsole.ui.incident.page import IncidentPage
 from hisconsole.ui.incident.review import OpenImprovementsDialog
 from hisconsole.ui.main_window import MainWindow
+from hisconsole.ui.partials.log_words import entry_text
 from hisconsole.ui.partials.print_flow import PrintDialog
 from hisconsole.ui.situation import touching
 from tests.conftest import PrintQueue
 from tests.printers.test_print_cli import page_sized_images
 from tests.support import Clock
 
-from .conftest import OFFSCREEN_SIZE_HINTS, settle
+from .conftest import OFFSCREEN_SIZE_HINTS, settle, shown_rows
 
 LEVEL_II_ORANGE = "#EF6C00"
 LEVEL_I_RED = "#C62828"
@@ -152,11 +153,7 @@ def test_reports_and_the_cap_alert_are_saved_where_the_user_chooses(
     xml = (out / "cancel.xml").read_text(encoding="utf-8")
     assert "<msgType>Cancel</msgType>" in xml
     assert f",{identifier}," in xml.split("<references>")[1].split("</references>")[0]
-    logged = [
-        page.log_tab.log_model.entry_text(r)
-        for r in page.log_tab.log_model.entries()
-        if r["kind"] == "cap"
-    ]
+    logged = [entry_text(r) for r in shown_rows(page.log_tab.log_model) if r["kind"] == "cap"]
     assert logged[0] == f"CAP Alert {identifier}"
     assert logged[1].startswith("CAP Cancel ") and logged[1].endswith(f"references {identifier}")
 
@@ -360,7 +357,7 @@ def test_replay_steps_through_the_incident_as_it_happened(
     page = open_page(qtbot, window, incident_id, window.incident_page.replay_tab)
     replay = page.replay_tab
     assert not replay.note_label.isVisible()
-    assert replay.slider.maximum() == len(replay.frames) - 1 == 6
+    assert replay.slider.maximum() == replay.count - 1 == 6
 
     replay.show_frame(0)
     assert replay.position_label.text() == "Entry 1 of 7"

@@ -22,11 +22,12 @@ from hisconsole.ui.partials.dialogs import (
     UpwardReportDialog,
 )
 from hisconsole.ui.partials.form_dialog import FormDialog
+from hisconsole.ui.partials.log_words import entry_text
 from hisconsole.ui.partials.widgets import ClockTile
 from hisconsole.ui.situation import EXERCISE_MARK, clock_time, touching
 from tests.support import Clock
 
-from .conftest import activate, settle, visible_texts
+from .conftest import activate, settle, shown_rows, visible_texts
 
 LEVEL_I_RED = "#C62828"
 LEVEL_II_ORANGE = "#EF6C00"
@@ -195,41 +196,43 @@ def test_level_ii_incident_clocks_reports_level_log_and_resolution(
     qtbot.mouseClick(page.log_tab.entry_button, Qt.MouseButton.LeftButton)
     settle(qtbot, window)
     model = page.log_tab.log_model
-    texts = [model.entry_text(e) for e in model.entries()]
+    entries = shown_rows(model)
+    texts = [entry_text(e) for e in entries]
     assert texts[-2:] == ["Vendor engineer arrived", "Lab results by phone"]
-    assert model.entries()[-1]["by"] == "Wang Fang"
-    assert any(e["kind"] == "level" and e["text"] == "EMR failing too" for e in model.entries())
+    assert entries[-1]["by"] == "Wang Fang"
+    assert any(e["kind"] == "level" and e["text"] == "EMR failing too" for e in entries)
     assert any(t.startswith("II → I") for t in texts)
 
-    # Filter by text, then by group.
+    # Filter by text, then by group (matched on the worker thread).
     page.log_tab.filter_edit.setText("vendor")
     page.log_tab.apply_filter()
-    assert page.log_tab.log_filter.rowCount() == 1
-    assert page.log_tab.log_count.text() == f"Showing 1 of {model.rowCount()} entries"
+    settle(qtbot, window)
+    assert model.rowCount() == 1
+    assert page.log_tab.log_count.text() == f"Showing 1 of {len(entries)} entries"
     page.log_tab.filter_edit.clear()
     page.log_tab.filter_group.setCurrentIndex(page.log_tab.filter_group.findData("business"))
-    page.log_tab.apply_filter()
-    assert page.log_tab.log_filter.rowCount() == 1
-    assert page.log_tab.log_filter.index(0, 6).data() == "Lab results by phone"
+    settle(qtbot, window)
+    assert model.rowCount() == 1
+    assert model.index(0, 6).data() == "Lab results by phone"
     page.log_tab.filter_group.setCurrentIndex(0)
-    page.log_tab.apply_filter()
-    assert page.log_tab.log_filter.rowCount() == model.rowCount()
+    settle(qtbot, window)
+    assert model.rowCount() == len(entries)
 
     # A correction is a new entry that references the old one, which stays as it was.
     original_row = texts.index("Vendor engineer arrived")
-    original = model.entry(original_row)
+    original = entries[original_row]
     page.log_tab.select_log_row(original_row)
     correction = page.log_tab.correct()
     assert isinstance(correction, TextDialog)
     assert correction.text_edit.text() == "Vendor engineer arrived"
     correction.text_edit.setText("Vendor engineer arrived at 02:25, not 02:20")
     press_ok(qtbot, window, correction)
-    last = model.entries()[-1]
+    last = shown_rows(model)[-1]
     assert last["corrects"] == original["entry"] and last["kind"] == "correction"
-    assert model.entry_text(last) == (
+    assert entry_text(last) == (
         f"[Corrects #{original_row + 1}] Vendor engineer arrived at 02:25, not 02:20"
     )
-    assert model.entry_text(model.entry(original_row)) == "Vendor engineer arrived"
+    assert entry_text(shown_rows(model)[original_row]) == "Vendor engineer arrived"
 
     # Recovery system by system on the systems board, then resolve.
     page.tabs.setCurrentIndex(1)

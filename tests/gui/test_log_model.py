@@ -1,14 +1,24 @@
-"""The activity-log model and its filter, without widgets (and through qtmodeltester)."""
+"""The activity-log model, read by position (through qtmodeltester too), and the words of
+each entry, without the window."""
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Iterator
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from hisconsole.ui.partials.models import Column, LogFilter, LogModel, RecordsModel
+from hisconsole.services import incidents, log_window
+from hisconsole.services.console import Console
+from hisconsole.services.log_window import LogQuery
+from hisconsole.ui.partials.log_model import LogModel
+from hisconsole.ui.partials.log_words import entry_text
+from hisconsole.ui.partials.models import Column, RecordsModel
+from hisconsole.ui.runner import Runner
 
 
 def entry(number: int, text: str, **fields: Any) -> dict[str, Any]:
@@ -22,29 +32,51 @@ def entry(number: int, text: str, **fields: Any) -> dict[str, Any]:
         "text": text,
         "data": {},
         "corrects": None,
+        "number": number + 1,
+        "corrects_number": None,
     }
     row.update(fields)
     return row
 
 
-def sample() -> list[dict[str, Any]]:
-    return [
-        entry(0, "HIS and LIS down", kind="declared", data={"level": "II", "systems": ["HIS"]}),
-        entry(1, "Vendor called", kind="action", group="tech", system="HIS"),
-        entry(2, "", kind="status", system="LIS", data={"status": "down", "estimate": "04:30"}),
-        entry(3, "Wards on paper", kind="decision", group="business"),
-        entry(4, "Vendor called at 02:01", kind="correction", corrects="e1"),
-    ]
+@pytest.fixture
+def runner() -> Iterator[Runner]:
+    r = Runner()
+    yield r
+    r.shutdown()
 
 
-def test_log_model_passes_qtmodeltester(qtmodeltester: ModelTester) -> None:
-    model = LogModel()
-    model.set_entries("INC-1", sample())
+@pytest.fixture
+def incident(console: Console) -> str:
+    console.sign_in("Wang Fang", "it-duty")
+    incident_id, _ = incidents.declare(console, level="II", title="HIS down", systems=["HIS"])
+    vendor = incidents.log(console, incident_id, "Vendor called", kind="action", group="tech")
+    incidents.set_system_status(console, incident_id, "LIS", "down", estimate="04:30")
+    incidents.log(console, incident_id, "Wards on paper", kind="decision", group="business")
+    incidents.log(
+        console, incident_id, "Vendor called at 02:01", kind="correction", corrects=vendor.entry
+    )
+    return incident_id
+
+
+def shown(qtbot: QtBot, runner: Runner, model: LogModel, query: LogQuery | None) -> None:
+    with qtbot.waitSignal(model.listed):
+        model.show(query)
+    qtbot.waitUntil(runner.is_idle)
+
+
+def texts(model: LogModel) -> list[str]:
+    return [model.index(row, LogModel.TEXT).data() for row in range(model.rowCount())]
+
+
+def test_log_model_passes_qtmodeltester(
+    qtbot: QtBot, qtmodeltester: ModelTester, runner: Runner, console: Console, incident: str
+) -> None:
+    model = LogModel(runner, lambda: console)
+    shown(qtbot, runner, model, LogQuery(incident))
     qtmodeltester.check(model)
-    proxy = LogFilter()
-    proxy.setSourceModel(model)
-    proxy.set_filter(text="vendor")
-    qtmodeltester.check(proxy)
+    shown(qtbot, runner, model, LogQuery(incident, text="vendor"))
+    qtmodeltester.check(model)
 
 
 def test_records_model_passes_qtmodeltester(qtmodeltester: ModelTester) -> None:
@@ -58,13 +90,14 @@ def test_records_model_passes_qtmodeltester(qtmodeltester: ModelTester) -> None:
     qtmodeltester.check(model)
 
 
-def test_cells_spell_out_what_the_console_recorded() -> None:
-    model = LogModel()
-    model.set_entries("INC-1", sample())
+def test_cells_spell_out_what_the_console_recorded(
+    qtbot: QtBot, runner: Runner, console: Console, incident: str
+) -> None:
+    model = LogModel(runner, lambda: console)
+    shown(qtbot, runner, model, LogQuery(incident))
     assert model.headerData(6, Qt.Orientation.Horizontal) == "Entry"
-    cells = [model.index(row, LogModel.TEXT).data() for row in range(model.rowCount())]
-    assert cells == [
-        "Level II: HIS and LIS down (HIS)",
+    assert texts(model) == [
+        "Level II: HIS down (HIS)",
         "Vendor called",
         "LIS: Non-functional · estimate 04:30",
         "Wards on paper",
@@ -84,10 +117,9 @@ def test_a_decision_sync_replaced_is_spelt_out_with_who_and_which_laptop() -> No
             "at": f"2026-11-25T02:{minute:02d}:00+00:00",
         }
 
-    model = LogModel()
-    model.set_entries(
-        "INC-1",
-        [
+    level, status, state = (
+        entry_text(row)
+        for row in (
             entry(
                 0,
                 "",
@@ -119,9 +151,8 @@ def test_a_decision_sync_replaced_is_spelt_out_with_who_and_which_laptop() -> No
                     "kept": said("resolved", "Wang Fang", "Laptop A", 8),
                 },
             ),
-        ],
+        )
     )
-    level, status, state = (model.index(row, LogModel.TEXT).data() for row in range(3))
     assert state.startswith("level I (set by Li Lei on Laptop B at ")
     assert "came after Wang Fang resolved the incident on Laptop A at " in state
     assert state.endswith("the incident stays resolved")
@@ -130,81 +161,76 @@ def test_a_decision_sync_replaced_is_spelt_out_with_who_and_which_laptop() -> No
     assert level.endswith("decided apart on two laptops, the later one counts")
     assert "HIS Fully functional (set by Wang Fang on Laptop A" in status
     assert "with HIS Partially functional (set by Li Lei on Laptop B" in status
-    assert model.index(0, LogModel.KIND).data() == "Replaced by sync"
+    # A correction whose entry's number is not known says so.
+    assert entry_text(entry(3, "Fixed", corrects="e9")) == "[Corrects #?] Fixed"
 
 
-def test_filters_combine_and_entries_appended_later_are_filtered_too() -> None:
-    model = LogModel()
-    rows = sample()
-    model.set_entries("INC-1", rows[:4])
-    proxy = LogFilter()
-    proxy.setSourceModel(model)
-    proxy.set_filter(text="VENDOR")
-    assert proxy.rowCount() == 1
-    inserted: list[int] = []
-    proxy.rowsInserted.connect(lambda _parent, first, last: inserted.append(last - first + 1))
-    model.set_entries("INC-1", rows)  # the log grew by one: inserted, not reset
-    assert inserted == [1] and proxy.rowCount() == 2
-    proxy.set_filter(text="vendor", system="HIS")
-    assert proxy.rowCount() == 1
-    proxy.set_filter(kind="decision", group="business")
-    assert [proxy.index(0, LogModel.TEXT).data()] == ["Wards on paper"]
-    proxy.set_filter()
-    assert proxy.rowCount() == 5
-    # Another incident resets the model; the filter matches the new rows.
-    proxy.set_filter(text="paper")
-    model.set_entries("INC-2", [entry(0, "Paper forms out"), entry(1, "Runner sent")])
-    assert proxy.rowCount() == 1
+def test_filters_combine_and_entries_appended_later_are_filtered_too(
+    qtbot: QtBot, runner: Runner, console: Console, incident: str
+) -> None:
+    model = LogModel(runner, lambda: console)
+    shown(qtbot, runner, model, LogQuery(incident, text="VENDOR"))
+    assert texts(model) == ["Vendor called", "[Corrects #2] Vendor called at 02:01"]
+    assert [model.index(r, LogModel.NUMBER).data() for r in range(2)] == ["2", "5"]
+    inserted: list[tuple[int, int]] = []
+    model.rowsInserted.connect(lambda _parent, first, last: inserted.append((first, last)))
+    resets: list[str] = []
+    model.modelReset.connect(lambda: resets.append("reset"))
+    incidents.log(console, incident, "Vendor's engineer on site")
+    incidents.log(console, incident, "Runner sent to ward 3")
+    with qtbot.waitSignal(model.listed):
+        model.refresh()
+    # The log grew by two, one of them in the list: inserted, not reset.
+    assert inserted == [(2, 2)] and resets == []
+    assert texts(model)[-1] == "Vendor's engineer on site"
+    assert model.listing is not None and model.listing.entries == 7
+    shown(qtbot, runner, model, LogQuery(incident, text="vendor", kind="action"))
+    assert texts(model) == ["Vendor called"]
+    shown(qtbot, runner, model, LogQuery(incident, kind="decision", group="business"))
+    assert texts(model) == ["Wards on paper"]
+    shown(qtbot, runner, model, LogQuery(incident))
+    assert model.rowCount() == 7
+    # Another incident: the list is read anew (a reset).
+    other, _ = incidents.declare(console, level="IV", title="Printer jam")
+    shown(qtbot, runner, model, LogQuery(other, text="printer"))
+    assert resets and texts(model) == ["Level IV: Printer jam"]
 
 
-def test_a_big_log_is_filtered_off_the_ui_thread(qtbot: QtBot) -> None:
-    model = LogModel()
-    model.set_entries("INC-1", [entry(i % 60, f"entry {i}") for i in range(5000)])
-    proxy = LogFilter()
-    proxy.setSourceModel(model)
-    assert model.rowCount() > LogFilter.SYNC_LIMIT  # matched on a worker thread
-    with qtbot.waitSignal(proxy.filtered):
-        proxy.set_filter(text="entry 49")
-        # Until the match is done the view keeps what it showed.
-        assert proxy.pending and proxy.rowCount() == 5000
-        # An entry logged meanwhile is matched too.
-        model.set_entries("INC-1", [*model.entries(), entry(0, "Entry 49 logged meanwhile")])
-    assert not proxy.pending
-    # "entry 49", "entry 490".."entry 499", "entry 4900".."entry 4999", the new one
-    assert proxy.rowCount() == 1 + 10 + 100 + 1
-    assert proxy.index(111, LogModel.TEXT).data() == "Entry 49 logged meanwhile"
-    assert proxy.mapToSource(proxy.index(1, 0)).row() == 490
-    assert proxy.index(1, LogModel.NUMBER).data() == "491"  # the entry's number in the log
-    assert proxy.mapFromSource(model.index(490, 0)).row() == 1
-    assert not proxy.mapFromSource(model.index(50, 0)).isValid()
-    # A filter set while another is being matched replaces it.
-    with qtbot.waitSignal(proxy.filtered):
-        proxy.set_filter(text="entry 4999")
-        proxy.set_filter(text="ENTRY 4998")
-    assert [proxy.index(r, LogModel.TEXT).data() for r in range(proxy.rowCount())] == ["entry 4998"]
-    with qtbot.waitSignal(proxy.filtered, timeout=1000):
-        proxy.set_filter()  # nothing filtered: every row, at once
-    assert proxy.rowCount() == 5001
-
-
-def test_a_read_of_what_was_added_is_inserted_and_a_stale_one_refused() -> None:
-    from hisconsole.services.incident_log import LogChunk, LogMark
-
-    model = LogModel()
-    rows = sample()
-    first, later = LogMark(3, "h3", "e3"), LogMark(5, "h5", "e4")
-    assert model.take(LogChunk("INC-1", rows[:4], whole=True, mark=first))
-    assert model.mark == first and model.rowCount() == 4
-    events: list[str] = []
-    model.modelReset.connect(lambda: events.append("reset"))
-    model.rowsInserted.connect(lambda _p, a, b: events.append(f"inserted {a}-{b}"))
-    # Read from another mark (the model moved on meanwhile): nothing changes.
-    assert not model.take(LogChunk("INC-1", rows[4:], whole=False, after=later, mark=later))
-    assert model.rowCount() == 4 and model.mark == first and events == []
-    assert model.take(LogChunk("INC-1", rows[4:], whole=False, after=first, mark=later))
-    assert events == ["inserted 4-4"] and model.mark == later
-    assert [e["entry"] for e in model.entries()] == [r["entry"] for r in rows]
-    assert model.number_of("e4") == 5
-    # Nothing added: the mark stays, no signal.
-    assert model.take(LogChunk("INC-1", [], whole=False, after=later, mark=later))
-    assert events == ["inserted 4-4"]
+def test_rows_are_read_on_the_worker_a_block_at_a_time_and_few_are_held(
+    qtbot: QtBot,
+    runner: Runner,
+    console: Console,
+    incident: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    for n in range(60):
+        incidents.log(console, incident, f"entry {n}")
+    monkeypatch.setattr(log_window, "BLOCK", 8)
+    monkeypatch.setattr("hisconsole.ui.partials.log_model.BLOCK", 8)
+    monkeypatch.setattr(LogModel, "CACHE_BLOCKS", 2)
+    threads: set[int] = set()
+    read_rows = log_window.read_rows
+    monkeypatch.setattr(
+        log_window,
+        "read_rows",
+        lambda *args: threads.add(threading.get_ident()) or read_rows(*args),
+    )
+    model = LogModel(runner, lambda: console)
+    shown(qtbot, runner, model, LogQuery(incident))
+    assert model.rowCount() == 65
+    # The list's last block came with it; the first row is not held: its cells are
+    # empty until it is read, off the UI thread.
+    assert model.row_at(64) is not None and model.row_at(0) is None
+    model.keep(64)  # the selected row: never dropped
+    assert model.index(0, LogModel.TEXT).data() is None
+    qtbot.waitUntil(lambda: model.index(0, LogModel.TEXT).data() == "Level II: HIS down (HIS)")
+    assert threads and threading.get_ident() not in threads
+    got: list[str] = []
+    model.when_row(30, lambda row: got.append(row["text"]))
+    qtbot.waitUntil(lambda: got == ["entry 25"])
+    # Two blocks are held at most, besides the row kept.
+    model.when_row(12, lambda row: got.append(row["text"]))
+    qtbot.waitUntil(lambda: len(got) == 2)
+    assert got[1] == "entry 7"
+    held = [p for p in range(65) if model.row_at(p) is not None]
+    assert len(held) <= 3 * 8 and model.row_at(64) is not None and model.row_at(0) is None

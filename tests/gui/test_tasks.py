@@ -34,7 +34,7 @@ def test_a_task_from_a_log_entry_falls_overdue_and_clears_when_done(
     page = window.incident_page
     qtbot.waitUntil(lambda: page.detail is not None and page.log_tab.log_model.rowCount() > 1)
     log = page.log_tab
-    last = log.log_filter.index(log.log_filter.rowCount() - 1, 0)
+    last = log.log_model.index(log.log_model.rowCount() - 1, 0)
     log.log_view.setCurrentIndex(last)
     assert log.task_action.text() == "Make a task…"
     assert log.log_view.contextMenuPolicy() == Qt.ContextMenuPolicy.ActionsContextMenu

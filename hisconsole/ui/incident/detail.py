@@ -25,12 +25,10 @@ CurrentId = Callable[[], str | None]
 class IncidentDetail:
     """Everything the incident page shows about one incident, read in one go.
 
-    ``incident["log"]`` arrives empty: ``log`` holds what was added since the page's
-    last read, which the page merges into its log model (then ``incident["log"]`` is
-    that model's whole log)."""
+    ``incident["log"]`` is empty: the Log and Replay tabs read the log by position
+    (ui/partials/log_model.py)."""
 
     incident: dict[str, Any]
-    log: incident_log.LogChunk
     checklist: list[dict[str, Any]] = field(default_factory=list)
     messages: list[dict[str, Any]] = field(default_factory=list)
     callouts: list[dict[str, Any]] = field(default_factory=list)
@@ -46,11 +44,9 @@ class IncidentDetail:
     cap_sent: bool = False
 
 
-def load_detail(
-    console: Console, incident_id: str, after: incident_log.LogMark | None = None
-) -> IncidentDetail:
-    """Read one incident, and its log entries added after ``after`` (the whole log when
-    None): the read follows what changed, not the length of the log (worker thread)."""
+def load_detail(console: Console, incident_id: str) -> IncidentDetail:
+    """Read one incident, without its log: the read does not grow with the length of
+    the log (worker thread)."""
     incident = incident_service.show(console, incident_id, with_log=False)
     # The first moment shown with its date loads the locale's calendar (20-90 ms): here,
     # on the worker, rather than on the UI thread while the page paints the log.
@@ -61,7 +57,6 @@ def load_detail(
     )
     return IncidentDetail(
         incident=incident,
-        log=incident_log.read_since(console, incident_id, after),
         checklist=response.checklist(console, incident_id),
         messages=response.messages(console, incident_id),
         callouts=response.callouts(console, incident_id),

@@ -11,12 +11,14 @@ from hisconsole.domain import glossary
 from hisconsole.domain import incidents as rules
 from hisconsole.domain.plan import GROUP_CODES, text
 from hisconsole.services import incidents as incident_service
+from hisconsole.services.log_window import LogQuery
 from hisconsole.ui import style
 from hisconsole.ui.context import Context, PlanSnapshot
 from hisconsole.ui.i18n import log_kind_label
 from hisconsole.ui.incident.detail import CurrentId, IncidentDetail, group_items
 from hisconsole.ui.partials.dialogs import TextDialog, button, open_dialog
-from hisconsole.ui.partials.models import LogFilter, LogModel
+from hisconsole.ui.partials.log_model import LogModel
+from hisconsole.ui.partials.log_words import entry_text
 from hisconsole.ui.partials.tab import Tab
 from hisconsole.ui.partials.tables import combo_with, table_view
 from hisconsole.ui.situation import date_time
@@ -60,7 +62,7 @@ class LogTab(Tab):
         self.filter_group = combo_with([("", None), *(("", g) for g in GROUP_CODES)], self)
         self.filter_system = combo_with([("", None)], self)
         self.filter_kind = combo_with([("", None), *(("", k) for k in glossary.LOG_KINDS)], self)
-        # Typing filters after a short pause, not on every key (100,000 entries).
+        # Typing filters after a short pause, not on every key (1,000,000 entries).
         self.filter_timer = QTimer(self)
         self.filter_timer.setSingleShot(True)
         self.filter_timer.setInterval(250)
@@ -74,14 +76,18 @@ class LogTab(Tab):
             filters.addWidget(widget)
         box.addLayout(filters)
 
-        self.log_model = LogModel(self)
-        self.log_filter = LogFilter(self)
-        self.log_filter.setSourceModel(self.log_model)
-        # A big log is matched off the UI thread: the count follows when it is done.
-        self.log_filter.filtered.connect(self._update_log_count)
-        self.log_view = table_view(self.log_filter, self, stretch=LogModel.TEXT, name="log")
+        # The entries that match the filters, read by position on the worker thread (the
+        # filters are matched there too): the count follows when the list is read.
+        self.log_model = LogModel(ctx.runner, lambda: ctx.console, self)
+        self.log_model.listed.connect(self._update_log_count)
+        self.log_model.failed.connect(self._read_failed)
+        self.log_view = table_view(self.log_model, self, stretch=LogModel.TEXT, name="log")
+        # The selected entry stays held however far the view scrolls (Correct…, a task).
+        self.log_view.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: self.log_model.keep(current.row())
+        )
         header = self.log_view.horizontalHeader()
-        # At 100,000 rows, sizing to contents would measure every row: fixed widths instead,
+        # A log of 1,000,000 rows is not measured to size the columns: fixed widths,
         # counted in digits of the table's font (they follow the text size and the locale's
         # date in the time column).
         metrics = self.log_view.fontMetrics()
@@ -151,14 +157,31 @@ class LogTab(Tab):
             for g in (snapshot.section("groups") if snapshot else [])
         }
 
+    def query(self, incident_id: str) -> LogQuery:
+        """The list of ``incident_id``'s entries the filters select."""
+        return LogQuery(
+            incident_id,
+            text=self.filter_edit.text(),
+            group=self.filter_group.currentData(),
+            system=self.filter_system.currentData(),
+            kind=self.filter_kind.currentData(),
+        )
+
+    def reload(self, incident_id: str | None) -> None:
+        """Read what was added to the log of ``incident_id`` (another incident: its log)."""
+        log = self.log_model
+        if incident_id is None:
+            log.show(None)
+        elif log.wanted is not None and log.wanted.incident_id == incident_id:
+            log.refresh()
+        else:
+            log.show(self.query(incident_id))
+
     def show_detail(self, detail: IncidentDetail | None) -> None:
         self.detail = detail
         is_open = detail is not None and detail.incident["status"] == rules.INCIDENT_OPEN
         for widget in (self.entry_edit, self.entry_button, self.correct_button):
             widget.setEnabled(is_open)
-        if detail is None:
-            self.log_model.set_entries(None, [])
-        # Else the page has merged what the read added into the model (LogModel.take).
         self._update_log_count()
 
     def focus_entry(self) -> None:
@@ -191,42 +214,40 @@ class LogTab(Tab):
 
     def apply_filter(self) -> None:
         self.filter_timer.stop()
-        self.log_filter.set_filter(
-            text=self.filter_edit.text(),
-            group=self.filter_group.currentData(),
-            system=self.filter_system.currentData(),
-            kind=self.filter_kind.currentData(),
-        )
-        self._update_log_count()
+        incident_id = self.current_id()
+        if incident_id is not None:
+            self.log_model.show(self.query(incident_id))
 
     def _update_log_count(self) -> None:
-        total = self.log_model.rowCount()
-        shown = self.log_filter.rowCount()
+        listing = self.log_model.listing
+        total, shown = (listing.entries, listing.matches) if listing else (0, 0)
         if shown == total:
             self.log_count.setText(self.tr("{count} entries").format(count=total))
         else:
             self.log_count.setText(
                 self.tr("Showing {shown} of {count} entries").format(shown=shown, count=total)
             )
-        if not self.log_filter.is_filtering():
+        if listing is None or not listing.query.filtering():
             self.log_view.scrollToBottom()
 
+    def _read_failed(self, message: str) -> None:
+        self.log_count.setText(message)
+
     def selected_entry(self) -> dict[str, Any] | None:
+        """The selected entry (held by the model however far the view scrolled since)."""
         index = self.log_view.currentIndex()
-        if not index.isValid():
-            return None
-        return self.log_model.entry(self.log_filter.mapToSource(index).row())
+        return self.log_model.row_at(index.row()) if index.isValid() else None
 
     def _task_source(self) -> tuple[str, str, str] | None:
         entry = self.selected_entry()
         if entry is None:
             return None
-        return "log", entry["entry"], self.log_model.entry_text(entry)
+        return "log", entry["entry"], entry_text(entry)
 
-    def select_log_row(self, source_row: int) -> None:
-        index = self.log_filter.mapFromSource(self.log_model.index(source_row, 0))
+    def select_log_row(self, position: int) -> None:
+        """Select the row at ``position`` of the list shown."""
         self.log_view.selectionModel().setCurrentIndex(
-            index,
+            self.log_model.index(position, 0),
             QItemSelectionModel.SelectionFlag.ClearAndSelect
             | QItemSelectionModel.SelectionFlag.Rows,
         )
@@ -240,8 +261,7 @@ class LogTab(Tab):
         if self.detail.incident["status"] != rules.INCIDENT_OPEN:
             return None
         console, entry_id = self.ctx.console, entry["entry"]
-        number = self.log_model.number_of(entry_id)
-        original = self.log_model.entry_text(entry)
+        number, original = entry["number"], entry_text(entry)
         dialog = TextDialog(
             self.ctx,
             title=lambda: self.tr("Correct log entry"),

@@ -253,6 +253,8 @@ class IncidentPage(Page):
 
     def reload(self) -> None:
         incident_id = self.current_id()
+        # The log tab reads its list itself: what was added, or another incident's log.
+        self.log_tab.reload(incident_id)
         if incident_id is None:
             self.detail = None
             self._show_detail()
@@ -262,21 +264,14 @@ class IncidentPage(Page):
             return
         self._loading = True
         console = self.ctx.console
-        log = self.log_tab.log_model
-        after = log.mark if log.incident_id == incident_id else None
         self.ctx.runner.query(
-            lambda: load_detail(console, incident_id, after),
+            lambda: load_detail(console, incident_id),
             on_done=self._loaded,
             on_error=self._load_failed,
         )
 
     def _loaded(self, detail: IncidentDetail) -> None:
         self._loading = False
-        if detail.incident["id"] == self.current_id():
-            log = self.log_tab.log_model
-            if not log.take(detail.log):
-                self._again = True  # read against an older state of the model: again
-            detail.incident["log"] = log.entries()
         if self._again or detail.incident["id"] != self.current_id():
             self._again = False
             self.reload()

@@ -19,12 +19,16 @@ from PySide6.QtWidgets import (
 
 from hisconsole.domain import incidents as rules
 from hisconsole.domain.plan import text
-from hisconsole.domain.replay import Frame, frames
+from hisconsole.domain.replay import STATE_KINDS, Timeline
+from hisconsole.services import log_window
+from hisconsole.services.console import Console
+from hisconsole.services.log_window import LogQuery
 from hisconsole.ui import style
 from hisconsole.ui.context import Context
 from hisconsole.ui.i18n import incident_status_label, log_kind_label
 from hisconsole.ui.partials.dialogs import button
-from hisconsole.ui.partials.models import LogModel
+from hisconsole.ui.partials.log_model import LogModel
+from hisconsole.ui.partials.log_words import entry_text
 from hisconsole.ui.partials.tab import Tab
 from hisconsole.ui.partials.tables import table_view
 from hisconsole.ui.partials.widgets import SystemChip
@@ -51,10 +55,19 @@ def elapsed_text(since: str | None, at: str) -> str:
     return f"+{minutes // 60}:{minutes % 60:02d}"
 
 
+def read_timeline(console: Console, incident_id: str) -> Timeline:
+    """The incident's states over its log, from the entries that change them (found
+    through the index on incident and kind, each with its place): worker thread."""
+    read = log_window.numbered(console, incident_id, STATE_KINDS)
+    return Timeline.of(read.listing.entries, [(row["number"] - 1, row) for row in read.rows])
+
+
 class ReplayTab(Tab):
     """Steps through an incident's activity log, showing the incident as it stood at each entry.
 
-    For the current step: the time, the entry (worded as on the Log tab), the
+    The log is not read whole: the states come from the few entries that change them,
+    and each step's entry from the timeline's model, read by position (both on the
+    worker thread). For the current step: the time, the entry (worded as on the Log tab), the
     warning level in its colour, the incident's status, every system's status
     as a chip, how many upward reports had been made, and the whole log with that
     entry selected (choosing another goes there). A slider and
@@ -68,11 +81,12 @@ class ReplayTab(Tab):
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.incident: dict[str, Any] | None = None
-        self.frames: list[Frame] = []
+        self.timeline_states = Timeline(0)
         self.index = 0
         self._stale = False
-        # Words each entry as the Log tab does (and numbers the entries a correction names).
-        self.words = LogModel(self)
+        # The whole log beneath, read by position as on the Log tab.
+        self.log_model = LogModel(ctx.runner, lambda: ctx.console, self)
+        self.log_model.listed.connect(self._show_current)
 
         self.note_label = style.label("", self, delta=style.BODY_DELTA, wrap=True)
         self.note_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -125,7 +139,9 @@ class ReplayTab(Tab):
         # The whole log beneath, the current entry selected: where this step stands.
         self.timeline_label = style.label("", self.panel, delta=style.BODY_DELTA, bold=True)
         panel.addWidget(self.timeline_label)
-        self.timeline = table_view(self.words, self.panel, stretch=LogModel.TEXT, name="timeline")
+        self.timeline = table_view(
+            self.log_model, self.panel, stretch=LogModel.TEXT, name="timeline"
+        )
         header = self.timeline.horizontalHeader()
         # A long log: fixed widths, as on the Log tab, rather than measuring every row.
         for column, width in ((LogModel.NUMBER, 50), (LogModel.TIME, 150), (LogModel.AUTHOR, 120)):
@@ -217,7 +233,7 @@ class ReplayTab(Tab):
                 "Incident {id} is still open: its log is on the Log tab. Once it is resolved "
                 "(or for an exercise, at any time) it can be replayed here step by step."
             ).format(id=incident["id"])
-        elif not self.frames:
+        elif not self.count:
             note = self.tr("Incident {id} has no log entries to replay.").format(id=incident["id"])
         else:
             note = ""
@@ -249,35 +265,54 @@ class ReplayTab(Tab):
         if self._stale:
             self._build()
 
+    @property
+    def count(self) -> int:
+        """How many steps the replay has (the entries of the log)."""
+        return self.timeline_states.steps
+
     def _build(self) -> None:
         self._stale = False
         incident = self.incident
-        log = incident.get("log", []) if incident is not None and can_replay(incident) else []
-        self.words.set_entries(incident["id"] if incident else None, log)
-        self.frames = frames(log)
-        self.index = max(min(self.index, len(self.frames) - 1), 0)
-        has_frames = bool(self.frames)
-        self.panel.setVisible(has_frames)
+        if incident is None or not can_replay(incident):
+            self.log_model.show(None)
+            self._built(None, Timeline(0))
+            return
+        console, incident_id = self.ctx.console, incident["id"]
+        if self.log_model.wanted == LogQuery(incident_id):
+            self.log_model.refresh()
+        else:
+            self.log_model.show(LogQuery(incident_id), at_end=False)
+        self.ctx.runner.query(
+            lambda: read_timeline(console, incident_id),
+            on_done=lambda timeline: self._built(incident_id, timeline),
+        )
+
+    def _built(self, incident_id: str | None, timeline: Timeline) -> None:
+        if incident_id is not None and (
+            self.incident is None or self.incident["id"] != incident_id
+        ):
+            return  # read for an incident no longer chosen
+        self.timeline_states = timeline
+        self.index = max(min(self.index, self.count - 1), 0)
+        has_steps = bool(self.count)
+        self.panel.setVisible(has_steps)
         for widget in (self.previous_button, self.play_button, self.next_button, self.slider):
-            widget.setEnabled(has_frames)
+            widget.setEnabled(has_steps)
         self.slider.blockSignals(True)
-        self.slider.setRange(0, max(len(self.frames) - 1, 0))
-        self.slider.setTickInterval(max(len(self.frames) // 20, 1))
+        self.slider.setRange(0, max(self.count - 1, 0))
+        self.slider.setTickInterval(max(self.count // 20, 1))
         self.slider.setValue(self.index)
         self.slider.blockSignals(False)
         self._show_note()
         self._show_current()
 
-    def current_frame(self) -> Frame | None:
-        return self.frames[self.index] if self.frames else None
-
     # -- moving -------------------------------------------------------------------------------
 
     def show_frame(self, index: int) -> None:
         """Show the incident as it stood right after entry ``index`` (0 = the first)."""
-        if not self.frames:
+        if not self.count:
             return
-        self.index = max(0, min(index, len(self.frames) - 1))
+        self.index = max(0, min(index, self.count - 1))
         if self.slider.value() != self.index:
             self.slider.blockSignals(True)
             self.slider.setValue(self.index)
@@ -294,16 +329,16 @@ class ReplayTab(Tab):
         self.show_frame(0)
 
     def last_frame(self) -> None:
-        self.show_frame(len(self.frames) - 1)
+        self.show_frame(self.count - 1)
 
     def is_playing(self) -> bool:
         return self.timer.isActive()
 
     def play(self) -> None:
         """Advance one entry a second from here (from the start when at the end)."""
-        if len(self.frames) < 2:
+        if self.count < 2:
             return
-        if self.index >= len(self.frames) - 1:
+        if self.index >= self.count - 1:
             self.show_frame(0)
         self.timer.start()
         self._label_play()
@@ -321,7 +356,7 @@ class ReplayTab(Tab):
     def tick(self) -> None:
         """One step of Play: the next entry, stopping at the last."""
         self.next_frame()
-        if self.index >= len(self.frames) - 1:
+        if self.index >= self.count - 1:
             self.pause()
 
     def hideEvent(self, event: QHideEvent) -> None:
@@ -339,25 +374,17 @@ class ReplayTab(Tab):
         return "", ""
 
     def _show_current(self) -> None:
-        frame = self.current_frame()
-        if frame is None or self.incident is None:
+        if not self.count or self.incident is None:
             self._set_chips({})
             return
-        entry = dict(frame.entry)
-        self.time_label.setText(date_time(frame.at))
-        self.elapsed_label.setText(
-            self.tr("{elapsed} since first reported").format(
-                elapsed=elapsed_text(self.incident.get("reported_at"), frame.at)
-            )
-        )
+        index = self.index
+        state = self.timeline_states.state_at(index)
         self.position_label.setText(
-            self.tr("Entry {number} of {count}").format(
-                number=frame.index + 1, count=len(self.frames)
-            )
+            self.tr("Entry {number} of {count}").format(number=index + 1, count=self.count)
         )
-        name, colour = self._level(frame.level)
-        if frame.level:
-            level = self.tr("Level {level}").format(level=frame.level)
+        name, colour = self._level(state.level)
+        if state.level:
+            level = self.tr("Level {level}").format(level=state.level)
             self.level_label.setText(f"{level} · {name}" if name else level)
         else:
             self.level_label.setText(self.tr("No level"))
@@ -368,21 +395,37 @@ class ReplayTab(Tab):
             " border-radius: 4px; }"
         )
         self.state_label.setText(
-            self.tr("Incident: {status}").format(status=incident_status_label(frame.status))
+            self.tr("Incident: {status}").format(status=incident_status_label(state.status))
         )
         self.reports_label.setText(
-            self.tr("Upward reports made so far: {count}").format(count=frame.reports_made)
+            self.tr("Upward reports made so far: {count}").format(count=state.reports_made)
+        )
+        self._set_chips(state.systems)
+        if self.log_model.rowCount() > index:
+            if self.timeline.currentIndex().row() != index:
+                self.timeline.selectRow(index)
+            self.timeline.scrollTo(self.log_model.index(index, 0))
+        if self.log_model.row_at(index) is None:
+            for label in (self.time_label, self.elapsed_label, self.kind_label, self.entry_label):
+                label.setText("")  # until the entry is read, not the last step's
+        self.log_model.when_row(index, self._show_entry)
+
+    def _show_entry(self, entry: dict[str, Any]) -> None:
+        """The current step's entry: when, how long after it began, who, what."""
+        if self.incident is None or entry["number"] != self.index + 1:
+            return  # read for a step left since
+        self.time_label.setText(date_time(entry["at"]))
+        self.elapsed_label.setText(
+            self.tr("{elapsed} since first reported").format(
+                elapsed=elapsed_text(self.incident.get("reported_at"), entry["at"])
+            )
         )
         self.kind_label.setText(
             self.tr("{kind} · by {author}").format(
                 kind=log_kind_label(entry["kind"]), author=entry.get("by", "")
             )
         )
-        self.entry_label.setText(self.words.entry_text(entry) or log_kind_label(entry["kind"]))
-        self._set_chips(frame.systems)
-        if self.timeline.currentIndex().row() != frame.index:
-            self.timeline.selectRow(frame.index)
-        self.timeline.scrollTo(self.words.index(frame.index, 0))
+        self.entry_label.setText(entry_text(entry) or log_kind_label(entry["kind"]))
 
     def _timeline_moved(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid() and current.row() != self.index:

@@ -18,7 +18,7 @@ from hisconsole.services import wall as wall_service
 from hisconsole.ui import style
 from hisconsole.ui.context import Context
 from hisconsole.ui.i18n import clock_kind_label
-from hisconsole.ui.partials.models import LogModel
+from hisconsole.ui.partials.log_words import entry_text
 from hisconsole.ui.partials.widgets import SystemChip
 from hisconsole.ui.roster.chart import OrgChart, group_names
 from hisconsole.ui.situation import (
@@ -70,7 +70,6 @@ class WallWindow(QWidget):
         self.body = QVBoxLayout()
         self.body.setSpacing(14)
         self._layout.addLayout(self.body, 1)
-        self.formatter = LogModel(self)
         self.timer = QTimer(self)
         self.timer.setInterval(1000)
         self.timer.timeout.connect(self.tick)
@@ -219,7 +218,7 @@ class WallWindow(QWidget):
         right.addWidget(self.big(self.tr("Latest log"), card, bold=True))
         for row in self.extras.logs.get(incident["id"], []):
             line = self.big(
-                f"{clock_time(row['at'])}  {self.formatter.entry_text(row)}",
+                f"{clock_time(row['at'])}  {entry_text(row)}",
                 card,
                 -2,
                 wrap=True,
