@@ -288,7 +288,7 @@ def run(
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication(sys.argv[:1] or [APP_NAME])
-    UiThreadCollector(app)  # cycles are freed on this thread, never on a worker's
+    collector = UiThreadCollector(app)  # cycles are freed on this thread, never on a worker's
     translations = Translations()
     console: Console | None = None
     wizard: FirstRunWizard | None = None
@@ -342,6 +342,7 @@ def run(
                     return
             if not window.attached:
                 attach_console(window, console, read_now=False)
+            collector.settle()  # before its timer's first collection walks all of start-up
             window.ctx.runner.release(lambda: start_reading(window))
             if quit_after_show:
                 QTimer.singleShot(0, app.quit)

@@ -51,3 +51,23 @@ def test_a_worker_allocating_cycles_collects_nothing_and_the_ui_thread_frees_the
         collector.stop()
         collector.deleteLater()
     assert gc.isenabled()
+
+
+def test_what_start_up_made_is_not_walked_again_and_later_garbage_still_is(
+    qtbot: QtBot,
+) -> None:
+    collector = UiThreadCollector()
+    try:
+        start_up = [{"made": i} for i in range(10_000)]  # lives as long as the window
+        collector.settle()
+        assert gc.get_freeze_count() >= len(start_up)
+        assert gc.get_count()[0] < gc.get_threshold()[0]  # nothing left for the timer
+        cycle = _Cycle()
+        gc.collect()  # what start-up made stays; a later cycle is still freed
+        assert gc.get_freeze_count() >= len(start_up)
+        del cycle
+        assert gc.collect() > 0
+    finally:
+        collector.stop()
+        collector.deleteLater()
+    assert gc.get_freeze_count() == 0  # back in the collector's sight
