@@ -30,7 +30,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
@@ -164,14 +163,8 @@ def first_bad_signature(records: Iterable[EventRecord], keys: Mapping[str, bytes
     """None if every event is signed by its device's key, else what is wrong with the first
     (one by one, on this thread; :class:`~hisconsole.sync.verifying.Verification` checks
     many on other threads)."""
-    verifiers: dict[str, Ed25519PublicKey] = {}
     for record in records:
-        verifier = verifiers.get(record.origin_id)
-        if verifier is None and record.origin_id in keys:
-            verifier = verifiers[record.origin_id] = Ed25519PublicKey.from_public_bytes(
-                keys[record.origin_id]
-            )
-        problem = bad_signature(record, verifier)
+        problem = bad_signature(record, keys.get(record.origin_id))
         if problem is not None:
             return problem
     return None

@@ -7,13 +7,15 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
+from hypothesis import given
+from hypothesis import strategies as st
 from sqlalchemy import select
 
 from hisconsole.services import incidents
 from hisconsole.services.console import Console
 from hisconsole.services.maintenance import check
 from hisconsole.services.sync import bundles as bundles_service
-from hisconsole.store.events import EventRecord
+from hisconsole.store.events import EventRecord, canonical_json
 from hisconsole.store.models import Event
 from hisconsole.sync.canonical import event_bytes, event_bytes_from_text, verify
 from hisconsole.sync.intake import first_bad_signature
@@ -61,6 +63,52 @@ def test_the_signed_bytes_are_the_same_from_objects_or_stored_text(laptops: Lapt
                 parents_json=row.parents,
                 schema_version=row.schema_version,
             )
+
+
+_TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=12)
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | _TEXT,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(_TEXT, inner, max_size=3),
+    max_leaves=8,
+)
+
+
+@given(
+    texts=st.tuples(*[_TEXT] * 6),
+    numbers=st.tuples(st.integers(min_value=0), st.integers(min_value=0)),
+    payload=st.dictionaries(_TEXT, _JSON, max_size=4),
+    parents=st.lists(_TEXT, max_size=3),
+)
+def test_the_signed_bytes_from_stored_text_equal_the_canonical_form(
+    texts: tuple[str, ...], numbers: tuple[int, int], payload: dict, parents: list[str]
+) -> None:
+    """Quotes, backslashes, control characters and any Unicode in the fields: the bytes
+    built from stored text (check, exports) are the bytes the signature was made over."""
+    origin, event_id, hlc, author, kind, entity = texts
+    record = EventRecord(
+        origin_id=origin,
+        origin_seq=numbers[0],
+        event_id=event_id,
+        hlc=hlc,
+        author=author,
+        kind=kind,
+        entity=entity,
+        payload=payload,
+        parents=tuple(parents),
+        schema_version=numbers[1],
+    )
+    assert event_bytes(record) == event_bytes_from_text(
+        origin_id=origin,
+        origin_seq=numbers[0],
+        event_id=event_id,
+        hlc=hlc,
+        author=author,
+        kind=kind,
+        entity=entity,
+        payload_json=canonical_json(payload),
+        parents_json=canonical_json(parents),
+        schema_version=numbers[1],
+    )
 
 
 def test_changing_any_signed_field_breaks_the_signature(laptops: Laptops) -> None:
