@@ -93,13 +93,18 @@ async def _hello_as(
 
 
 def test_a_connector_is_learnt_only_when_its_hello_is_its_own(
-    laptop_a: tuple[Console, mesh_service.Mesh], keys: Keys
+    laptop_a: tuple[Console, mesh_service.Mesh], laptops: Callable[..., Console], keys: Keys
 ) -> None:
     """B's key is trusted, but what connects with it lies in its hello: another device,
-    this laptop's own id, another hospital. None of them becomes a peer; an honest hello
-    from the same key does (the test's check that the lies were told to a listening A)."""
+    this laptop's own id, another hospital, no port. Each names the port where the real B
+    listens, so a lie believed would show as a peer at once; none does. The honest hello
+    from the same key is learnt (the test's check that the lies were told to a listening A)."""
     a, mesh_a = laptop_a
     b = keys.devices["B"]
+    mesh_b = mesh_service.Mesh(
+        laptops("B"), port=free_port("127.0.0.1"), bind="127.0.0.1", discovery=False
+    )
+    mesh_b.start()
     trusted = [_raw(b), a.identity.public_key_bytes]
     honest = {
         "device": device_id(b),
@@ -107,7 +112,7 @@ def test_a_connector_is_learnt_only_when_its_hello_is_its_own(
         "hospital": mesh_a._store.hospital(),
         "vector": {},
         "trust_serial": 0,
-        "port": free_port("127.0.0.1"),
+        "port": mesh_b.port,
     }
     lies = [
         {**honest, "device": device_id(keys.devices["C"])},
@@ -120,12 +125,18 @@ def test_a_connector_is_learnt_only_when_its_hello_is_its_own(
     async def scenario() -> list[int]:
         return [(await _hello_as(b, trusted, mesh_a.port, lie))[0] for lie in lies]
 
-    assert asyncio.run(scenario()) == [200] * len(lies)
-    assert _peers(mesh_a) == ()
-    status, answer = asyncio.run(_hello_as(b, trusted, mesh_a.port, honest))
-    assert (status, answer["port"]) == (200, mesh_a.port)
-    wait_for(lambda: [p.device for p in _peers(mesh_a)] == [device_id(b)], 10)
-    assert _peers(mesh_a)[0].address == f"127.0.0.1:{honest['port']}"
+    try:
+        assert asyncio.run(scenario()) == [200] * len(lies)
+        assert _peers(mesh_a) == ()
+        status, answer = asyncio.run(_hello_as(b, trusted, mesh_a.port, honest))
+        assert (status, answer["port"]) == (200, mesh_a.port)
+        wait_for(
+            lambda: [(p.device, p.state) for p in _peers(mesh_a)] == [(device_id(b), "connected")],
+            20,
+        )
+        assert _peers(mesh_a)[0].address == f"127.0.0.1:{mesh_b.port}"
+    finally:
+        mesh_b.stop()
 
 
 def test_an_untrusted_connector_is_refused_and_not_learnt(

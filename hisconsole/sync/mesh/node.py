@@ -463,6 +463,15 @@ class MeshNode:
         self._tasks[address] = asyncio.ensure_future(self._link(peer))
         self._changed_state()
 
+    def _forget(self, address: str) -> None:
+        """Stop reaching out to ``address`` (loop thread)."""
+        with self._lock:
+            self._peers.pop(address, None)
+        task = self._tasks.pop(address, None)
+        if task is not None and task is not asyncio.current_task():
+            task.cancel()
+        self._changed_state()
+
     def _found(self, device: str, address: str) -> None:
         """Discovery saw a laptop of this hospital at ``address``."""
         if device == self.store.own_id:
@@ -493,6 +502,11 @@ class MeshNode:
                 failure = (FAILED, str(exc))
             except (aiohttp.ClientError, TimeoutError, OSError, ValueError) as exc:
                 failure = (UNREACHABLE, _why(exc))
+            if peer.source == SOURCE_INCOMING:
+                # Learnt from a connection, not given: the laptop may listen where its
+                # connections do not come from; it is learnt again when it next connects.
+                self._forget(peer.address)
+                return
             if peer.state == CONNECTED:
                 backoff = 0.25  # a link that worked is tried again at once
             self._set(peer, state=failure[0], error=failure[1])
@@ -543,6 +557,14 @@ class MeshNode:
                 last_contact=utc_now(),
                 error="",
             )
+            with self._lock:
+                learnt = [
+                    p.address
+                    for p in self._peers.values()
+                    if p is not peer and p.device == hello.device and p.source == SOURCE_INCOMING
+                ]
+            for address in learnt:  # the laptop given by address is the one kept
+                self._forget(address)
             while not self._stopping:
                 if hello.trust_serial > self._trust_serial:
                     await self._pull_trust(session, peer)
