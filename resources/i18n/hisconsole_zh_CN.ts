@@ -843,6 +843,90 @@
     </message>
 </context>
 <context>
+    <name>CheckDialog</name>
+    <message>
+        <location filename="../../hisconsole/ui/check/dialog.py" line="+94"/>
+        <source>Check the database</source>
+        <extracomment>Problem lines shown at most (a badly damaged log can have a line per event).</extracomment>
+        <translation>检查数据库</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Checking the database file</source>
+        <translation>正在检查数据库文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checking each laptop&apos;s sequence</source>
+        <translation>正在核验各笔记本的序号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checking signatures, rebuilding the projections</source>
+        <translation>正在核验签名并重建投影</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Comparing the projections</source>
+        <translation>正在比对投影</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The window and the other laptops go on working while the check runs.</source>
+        <translation>检查期间，本窗口和其他笔记本照常工作。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Step {step} of {steps}: {stage}</source>
+        <translation>第 {step} 步，共 {steps} 步：{stage}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Check finished</source>
+        <translation>检查完成</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>OK: {events} events from {origins} laptop(s), signatures and sequences verified; projections match.</source>
+        <translation>正常：来自 {origins} 台笔记本的 {events} 条事件，签名和序号已核验；投影一致。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Problems found: {count}</source>
+        <translation>发现问题：{count} 项</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The database file is damaged.</source>
+        <translation>数据库文件已损坏。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>First bad event: laptop {device}, #{seq}, {kind} ({problem})</source>
+        <translation>第一条有问题的事件：笔记本 {device}，第 {seq} 条，{kind}（{problem}）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>… and {count} more (hisconsole check lists them all)</source>
+        <translation>……另有 {count} 项（hisconsole check 会全部列出）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{count} event(s) written before signing existed could not be verified.</source>
+        <translation>{count} 条事件写于启用签名之前，无法核验。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Note: {note}</source>
+        <translation>注：{note}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The check could not run</source>
+        <translation>检查未能运行</translation>
+    </message>
+</context>
+<context>
     <name>ChecklistTab</name>
     <message>
         <location filename="../../hisconsole/ui/incident/checklist_tab.py" line="+61"/>
@@ -3389,7 +3473,7 @@ Nothing was recorded as issued.</source>
 <context>
     <name>ImportPreview</name>
     <message>
-        <location filename="../../hisconsole/ui/contacts/import_dialog.py" line="+39"/>
+        <location filename="../../hisconsole/ui/contacts/import_dialog.py" line="+40"/>
         <source>same key and name</source>
         <translation>编号和姓名相同</translation>
     </message>
@@ -3437,7 +3521,7 @@ Nothing was recorded as issued.</source>
         <translation>文件中的问题（{count}）</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+68"/>
         <source>Import contacts: {name}</source>
         <translation>导入通讯录：{name}</translation>
     </message>
@@ -6603,7 +6687,7 @@ Licensed under the Apache License 2.0. Chinese text uses the WenQuanYi Micro Hei
 <context>
     <name>Regions</name>
     <message>
-        <location filename="../../hisconsole/ui/settings/page.py" line="+37"/>
+        <location filename="../../hisconsole/ui/settings/page.py" line="+39"/>
         <source>Mainland China</source>
         <extracomment>ui.ini mirror of the default region for phone numbers (the services keep the real one).</extracomment>
         <translation>中国大陆</translation>
@@ -7604,7 +7688,7 @@ Yes: record alone from now on. No: take in the other laptops&apos; entries first
     <name>SettingsPage</name>
     <message>
         <location filename="../../hisconsole/ui/main_window.py" line="+8"/>
-        <location filename="../../hisconsole/ui/settings/page.py" line="+151"/>
+        <location filename="../../hisconsole/ui/settings/page.py" line="+156"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -7665,19 +7749,19 @@ Yes: record alone from now on. No: take in the other laptops&apos; entries first
     </message>
     <message>
         <location line="+34"/>
-        <location line="+63"/>
+        <location line="+77"/>
         <source>Open data folder</source>
         <translation>打开数据文件夹</translation>
     </message>
     <message>
-        <location line="-62"/>
+        <location line="-76"/>
         <source>No file manager could be opened. The data folder is:
 {folder}</source>
         <translation>无法打开文件管理器。数据文件夹位于：
 {folder}</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+50"/>
         <source>Reading the screen</source>
         <translation>显示与阅读</translation>
     </message>
@@ -7750,6 +7834,16 @@ Yes: record alone from now on. No: take in the other laptops&apos; entries first
         <location line="+1"/>
         <source>Default region for phone numbers</source>
         <translation>电话号码的默认地区</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Check the database…</source>
+        <translation>检查数据库(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Signatures, sequences and every table against a rebuild from the log; the window goes on working meanwhile</source>
+        <translation>核验签名、序号，并将每张表与按日志重建的结果比对；检查期间窗口照常工作</translation>
     </message>
 </context>
 <context>
@@ -8859,7 +8953,7 @@ No: import without pinning; events are held in quarantine.</source>
 <context>
     <name>SyncLabels</name>
     <message>
-        <location filename="../../hisconsole/ui/sync/labels.py" line="+30"/>
+        <location filename="../../hisconsole/ui/sync/labels.py" line="+31"/>
         <source>This laptop</source>
         <extracomment>Row colours of the devices table by state: (background, text).</extracomment>
         <translation>本机</translation>
@@ -9050,7 +9144,7 @@ No: import without pinning; events are held in quarantine.</source>
         <translation>设备 {device} 的“{kind}”指向{thing} {key}，本机尚无；待其到达后应用</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>incident</source>
         <translation>应急事件</translation>
     </message>

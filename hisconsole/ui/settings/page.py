@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import PySide6
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QUrl, Signal, qVersion
 from PySide6.QtGui import QDesktopServices
@@ -171,8 +173,13 @@ class SettingsPage(Page):
         self.open_folder_button = QPushButton(content)
         self.open_folder_button.setFont(style.sized_font(self.open_folder_button, 1))
         self.open_folder_button.clicked.connect(self.open_data_folder)
+        self.check_button = QPushButton(content)
+        self.check_button.setFont(style.sized_font(self.check_button, 1))
+        self.check_button.clicked.connect(self.check_database)
+        self.check_dialog: Any = None  # ui/check's CheckDialog, made on the first check
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.open_folder_button)
+        folder_row.addWidget(self.check_button)
         folder_row.addStretch(1)
         body.addLayout(folder_row)
         body.addStretch(1)
@@ -273,6 +280,20 @@ class SettingsPage(Page):
                 ),
             )
 
+    def check_database(self) -> Any:
+        """Check this laptop's database (``hisconsole check``) in a dialog showing its
+        progress; one check at a time (the dialog of a running one comes back). Returns
+        the dialog."""
+        if self.check_dialog is None:
+            # The check's modules (signatures, the rebuild) load when first asked for.
+            from hisconsole.ui.check.dialog import CheckDialog
+
+            self.check_dialog = CheckDialog(self.ctx.console, self)
+        self.check_dialog.start()
+        self.check_dialog.show()
+        self.check_dialog.activateWindow()
+        return self.check_dialog
+
     def _show_theme(self) -> None:
         current = self.ctx.theme
         if current is None:
@@ -331,6 +352,13 @@ class SettingsPage(Page):
         self.size_spin.setAccessibleName(self.tr("Text size in per cent"))
         self.region_combo.setAccessibleName(self.tr("Default region for phone numbers"))
         self.open_folder_button.setAccessibleName(self.tr("Open data folder"))
+        self.check_button.setText(self.tr("&Check the database…"))
+        self.check_button.setToolTip(
+            self.tr(
+                "Signatures, sequences and every table against a rebuild from the log; "
+                "the window goes on working meanwhile"
+            )
+        )
         for name_label, value_label in self._rows:
             value_label.setTextInteractionFlags(
                 Qt.TextInteractionFlag.TextSelectableByMouse

@@ -1,0 +1,1 @@
+"""Checking the database from the window (Settings, This laptop: Check the database)."""
