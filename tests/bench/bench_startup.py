@@ -107,6 +107,7 @@ def main() -> None:
     envs = {str(tree): {**base, "PYTHONPATH": str(tree)} for tree in TREES}
     first = envs[str(TREES[0])]
     py = sys.executable
+    load = os.getloadavg()[0]  # the figures are only as quiet as the machine
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp) / "data"
         console = [py, "-m", "hisconsole", "--data-dir", str(data)]
@@ -178,6 +179,7 @@ def main() -> None:
     print("        1,000-row table; --version = python -c pass;")
     print("        incident log = a Python process doing one raw sqlite3 WAL+FULL commit")
     print("  goals: first paint CPU <= 3x; dashboard ready <= 0.6 s wall; incident log <= 6x")
+    print(f"  load average {load:.2f} at the start, {os.getloadavg()[0]:.2f} at the end")
     if FROZEN:
         installed = str(TREES[0])
         for mark in ("painted", "ready"):
