@@ -15,8 +15,8 @@ row with its bare baseline measured in the same run and the ratio:
   and the end, and while it filters by text (matched in SQL on the worker), next to a bare
   QSortFilterProxyModel over a QAbstractTableModel of the rows as dicts (on the UI thread);
 - the page's peak memory (a fresh process opening it and scrolling: page_probe.measure)
-  vs a fresh process holding the log as dicts, and ``incident show --json``'s vs a bare
-  process's.
+  vs a fresh process showing the whole log as dicts in a bare PySide6 table (what a page
+  holding the log costs), and ``incident show --json``'s vs a bare process's.
 
 Run: QT_QPA_PLATFORM=offscreen .venv/bin/python tests/bench/bench_log.py [ENTRIES]
 """
@@ -140,12 +140,37 @@ def median_time(fn: Callable[[], object]) -> float:
 
 
 BARE_HOLD = """
-import sqlite3, sys
+import os, sqlite3, sys
 from pathlib import Path
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtWidgets import QApplication, QTableView
+
+class Model(QAbstractTableModel):
+    def __init__(self, rows):
+        super().__init__()
+        self.rows = rows
+    def rowCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(self.rows)
+    def columnCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else 7
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        r = self.rows[index.row()]
+        return (r["event_id"], r["at"], r["author"], r["kind"], "", "", r["text"])[index.column()]
+
+app = QApplication([])
 db = sqlite3.connect(sys.argv[1])
 db.row_factory = sqlite3.Row
 rows = [dict(r) for r in db.execute(
     "SELECT * FROM incident_entries WHERE incident_id = ? ORDER BY hlc, event_id", (sys.argv[2],))]
+view = QTableView()
+view.setModel(Model(rows))
+view.resize(1100, 600)
+view.show()
+view.scrollToBottom()
+app.processEvents()
 status = dict(l.split(":", 1) for l in Path("/proc/self/status").read_text().splitlines())
 print(int(status["VmHWM"].split()[0]))
 """
@@ -237,7 +262,7 @@ def main() -> None:
         fresh = page_child(data_dir, incident_id)
         hold_kb = peak_kb([sys.executable, "-c", BARE_HOLD, str(db_path), incident_id])
         row(
-            "the page opened and scrolled, peak / log as dicts",
+            "the page, peak / a bare table of the log as dicts",
             fresh["peak_mb"] * 1024,
             hold_kb,
             unit="kb",

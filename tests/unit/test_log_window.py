@@ -112,6 +112,11 @@ QUERIES = st.builds(
     at_end=False,
     reads=[(115, 10)],
 )
+@example(  # the whole log, read in its middle from the anchors read apart
+    criteria={"text": "", "group": None, "system": None, "kind": None},
+    at_end=True,
+    reads=[(200, 20), (75, 3)],
+)
 @given(
     criteria=QUERIES,
     at_end=st.booleans(),
@@ -137,7 +142,10 @@ def test_any_place_of_any_list_reads_as_the_whole_log_filtered(
     assert (opened.listing.entries, opened.listing.matches) == (len(log), len(expected))
     assert opened.before is None and len(opened.rows) == min(16, len(expected))
     assert_rows(opened, expected)
-    anchors = list(opened.anchors)
+    # The whole log's anchors are read apart, after it is shown.
+    segments = log_window.segments(console, opened.listing)
+    assert (segments is None) == query.filtering()
+    anchors = [*opened.anchors, *(segments or [])]
     for start, size in reads:
         start %= max(len(expected), 1)
         # From the anchors known so far, and from the list's start or end alone.
@@ -217,6 +225,7 @@ def test_an_earlier_entry_from_another_laptop_makes_the_list_be_read_anew(
         append_foreign(session, [(earlier, 0)])
     # Every place after it moved: rows read against the old list are refused.
     assert log_window.read_rows(console, opened.listing, 0, 5, opened.anchors) is None
+    assert log_window.segments(console, opened.listing) is None
     again = log_window.refresh(console, opened.listing, at_end=False)
     assert again.before is None and again.listing.entries == opened.listing.entries + 1
     assert again.rows[0]["text"] == "Wards told by phone" and again.rows[0]["number"] == 1

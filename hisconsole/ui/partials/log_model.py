@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor, QFont
 from hisconsole.domain import glossary
 from hisconsole.services import log_window
 from hisconsole.services.console import Console
-from hisconsole.services.log_window import BLOCK, Anchor, LogList, LogQuery, LogRead
+from hisconsole.services.log_window import BLOCK, SEGMENT, Anchor, LogList, LogQuery, LogRead
 from hisconsole.ui.i18n import format_time, log_kind_label
 from hisconsole.ui.partials.log_words import entry_text
 from hisconsole.ui.partials.models import DISPLAY, ROW_ROLE, Index
@@ -148,6 +148,21 @@ class LogModel(QAbstractTableModel):
         if read is not None:
             self._store(read)
         self.endResetModel()
+        listing = self.listing
+        if listing is not None and not listing.query.filtering() and listing.entries > SEGMENT:
+            # The whole log came without anchors (shown sooner): read them next, so that
+            # a jump far into a long log walks a segment, not half the log.
+            generation, console = self._generation, self._console()
+            self._runner.query(
+                lambda: log_window.segments(console, listing),
+                on_done=lambda anchors: self._anchored(generation, anchors),
+                on_error=self._failed,
+            )
+
+    def _anchored(self, generation: int, anchors: list[Anchor] | None) -> None:
+        if generation == self._generation and anchors is not None:
+            for anchor in anchors:
+                self._anchors[(anchor.position, anchor.number)] = anchor
 
     def _grow(self, read: LogRead) -> None:
         """Entries appended to the log: the list's new rows are inserted at its end."""
