@@ -6,8 +6,9 @@ before they come back would take the same number with other content, and the two
 could never be reconciled (each laptop keeps its own). So ``restore`` marks the database,
 every write is refused while the mark is there, and the mark goes when an exchange has
 taken in what another laptop or the hub holds (a bundle, a hub sync, a peer on the
-command-centre network that has sent all it holds, or holds nothing this laptop lacks) or when the user says there is nobody
-to take it from (``hisconsole restore --alone``, the window's "record alone").
+command-centre network that has sent all it holds, or holds nothing this laptop lacks)
+or when the user says there is nobody to take it from (``hisconsole restore --alone``,
+the window's "record alone").
 """
 
 from __future__ import annotations
