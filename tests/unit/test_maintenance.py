@@ -57,16 +57,23 @@ def test_check_finds_a_tampered_log(console: Console) -> None:
     assert any("sequence gap after #2" in p for p in problems)
 
 
-def _tamper(console: Console, *statements: str) -> None:
-    """Edit the database behind the console's back: the update trigger dropped and restored."""
+def _tamper(
+    console: Console, *statements: str, triggers: tuple[str, ...] = ("events_immutable_update",)
+) -> None:
+    """Edit the database behind the console's back: the protection triggers dropped and
+    restored."""
     con = sqlite3.connect(console.db.path)
-    (trigger,) = con.execute(
-        "SELECT sql FROM sqlite_master WHERE name = 'events_immutable_update'"
-    ).fetchone()
-    con.execute("DROP TRIGGER events_immutable_update")
+    marks = ", ".join("?" for _ in triggers)
+    kept = con.execute(
+        f"SELECT name, sql FROM sqlite_master WHERE name IN ({marks})", triggers
+    ).fetchall()
+    assert len(kept) == len(triggers)
+    for name, _sql in kept:
+        con.execute(f"DROP TRIGGER {name}")
     for statement in statements:
         con.execute(statement)
-    con.execute(trigger)
+    for _name, sql in kept:
+        con.execute(sql)
     con.commit()
     con.close()
 
@@ -197,3 +204,37 @@ def test_check_finds_one_row_changed_far_into_a_big_log(console: Console) -> Non
         "projection incident_entries differs from a rebuild of the log (1 row(s) missing, 1 extra)"
     ]
     assert report.events > 6_000 and report.first_bad is None
+
+
+def test_check_verifies_an_event_missing_from_the_order_of_the_log(console: Console) -> None:
+    """An event the log's order (event_order) has lost is not replayed by a rebuild, but
+    its signature is still checked: altered, it is named."""
+    incident, _ = incidents.declare(console, level="II", title="PACS down", systems=["PACS"])
+    with console.db.read() as session:
+        seq = session.scalar(
+            select(Event.origin_seq).where(
+                Event.kind == "incident.declared", Event.entity == f"incident:{incident}"
+            )
+        )
+    _tamper(
+        console,
+        f"UPDATE events SET payload = replace(payload, 'PACS down', 'All fine') "
+        f"WHERE origin_seq = {seq}",
+        f"DELETE FROM event_order WHERE origin_seq = {seq}",
+        triggers=("events_immutable_update", "event_order_immutable_delete"),
+    )
+
+    report = check(console)
+
+    assert report.first_bad == {
+        "device": console.device_id,
+        "seq": seq,
+        "kind": "incident.declared",
+        "problem": "signature",
+    }
+    assert (
+        f"event {console.device_id}#{seq} (incident.declared): the signature does not "
+        in (report.problems[0])
+    )
+    # Not replayed, the incident's rows are more than a rebuild makes.
+    assert any(p.startswith("projection incidents differs") for p in report.problems)
