@@ -52,7 +52,7 @@ from hisconsole.errors import N_
 from hisconsole.i18n import current_language, gettext, term
 from hisconsole.services.console import ChangeSet, Console, ServiceError
 from hisconsole.store.folding import hlc_time
-from hisconsole.store.models import AlertAck, FormStock
+from hisconsole.store.models import AlertAck, FormSerial, FormStock
 
 AREA = "alert"
 URGENT = "urgent"
@@ -368,13 +368,14 @@ def _paper_stock(console: Console, now: dt.datetime) -> Found:
     """A form's sheets on hand (last count minus sheets printed since) below 8 hours' need;
     or, more urgent, running out within two hours at the rate they are being used (the
     burn-down, domain/paper.py: then that alert says it, not this one too)."""
-    from hisconsole.services import forms
-
     found = Found()
     with console.db.read() as session:
-        # Reading the templates costs ~0.3 s: not worth it until someone counts paper.
+        # Reading the templates costs ~0.3 s: not worth it until someone counts paper
+        # (nor importing the forms service, ~10 ms of the window's first read).
         if session.scalar(select(FormStock.template).limit(1)) is None:
             return found
+    from hisconsole.services import forms
+
     for row in forms.stock(console):
         # A new count is a new alert (the old one's condition ended with it).
         identity = (row["template"], row["counted_at"] or "")
@@ -415,6 +416,12 @@ def _paper_stock(console: Console, now: dt.datetime) -> Found:
 def _sheets_not_printed(console: Console, now: dt.datetime) -> Found:
     """A print job stopped, failed or was cancelled: its numbered sheets must be reprinted
     (marked REPRINT) or voided. One alert per job; it ends when none of them is left."""
+    with console.db.read() as session:
+        # Most laptops never had a job fail: then the printing service (~10 ms to import,
+        # on the window's first read) is not needed to say so.
+        failed = select(FormSerial.serial).where(FormSerial.print_state == "not-printed")
+        if session.scalar(failed.limit(1)) is None:
+            return Found()
     from hisconsole.services import printers
 
     jobs: dict[str, list[dict[str, Any]]] = {}

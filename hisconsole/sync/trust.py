@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from hisconsole.errors import N_
@@ -388,6 +387,8 @@ def sign_list(
     doc: Mapping[str, Any], key: Ed25519PrivateKey, *, now: dt.datetime
 ) -> dict[str, Any]:
     """The signed form of an editable list (``issued_at`` set to ``now``)."""
+    from cryptography.hazmat.primitives import serialization
+
     body = normalise_list(
         {**doc, "issued_at": now.astimezone(dt.UTC).isoformat(timespec="seconds")}
     )
@@ -475,6 +476,8 @@ def write_signed_file(path: Path, signed: Mapping[str, Any]) -> None:
 
 def generate_it_key(out: Path) -> tuple[Path, bytes]:
     """Write a new IT private key (PEM, mode 0600) and its public key next to it (.pub)."""
+    from cryptography.hazmat.primitives import serialization
+
     out = check_target(out)
     if out.exists():
         raise TrustError(N_("{out} already exists; refusing to overwrite an IT key."), out=out)
@@ -501,6 +504,8 @@ def public_key_text(public: bytes) -> str:
 
 
 def load_private_key(path: Path) -> Ed25519PrivateKey:
+    from cryptography.hazmat.primitives import serialization
+
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -520,6 +525,8 @@ def load_private_key(path: Path) -> Ed25519PrivateKey:
 
 def load_public_key(path: Path) -> bytes:
     """An IT public key from a .pub file written by ``trust keygen``, base64 text or PEM."""
+    from cryptography.hazmat.primitives import serialization
+
     text = _read_text(path).strip()
     if text.startswith("-----BEGIN"):
         try:

@@ -103,6 +103,16 @@ def test_the_window_shows_without_the_heavy_libraries(ready_data_dir: Path, tmp_
     assert "hisconsole.ui.dashboard.page" in modules
     hidden = ("plan", "contacts", "forms", "sync", "settings", "incident")
     assert [p for p in hidden if f"hisconsole.ui.{p}.page" in modules] == []
+    # Nor what the first read needs only when there is something to say: the printing and
+    # forms services (a print job that failed, paper counted), the devices (a conflict), the
+    # key files' formats (a trust list being signed or a key read).
+    later = (
+        "hisconsole.services.printers",
+        "hisconsole.services.forms",
+        "hisconsole.domain.forms",
+        "cryptography.hazmat.primitives.serialization",
+    )
+    assert [m for m in later if m in modules] == []
 
 
 def test_version_loads_neither_the_gui_nor_the_database(tmp_path: Path):

@@ -39,9 +39,6 @@ def conflicts(console: Console, *, include_identical: bool = False) -> list[dict
     Rivals holding the same value (e.g. the bundled plan loaded on two laptops) are
     not a conflict to resolve and are left out unless ``include_identical``.
     """
-    from hisconsole.services.sync.devices import device_names
-
-    names = device_names(console)
     result = []
     with console.db.read() as session:
         for table, (model, _kind, _entity) in REGISTERS.items():
@@ -67,7 +64,7 @@ def conflicts(console: Console, *, include_identical: bool = False) -> list[dict
                         "hlc": r.hlc,
                         "at": stamp_time(r.hlc),
                         "device": who.get(r.event_id, ("", ""))[0],
-                        "device_name": names.get(who.get(r.event_id, ("", ""))[0], ""),
+                        "device_name": "",  # below: the devices are read only if needed
                         "author": who.get(r.event_id, ("", ""))[1],
                         "data": json.loads(r.data),
                     }
@@ -85,6 +82,13 @@ def conflicts(console: Console, *, include_identical: bool = False) -> list[dict
                         "differs": differing_fields(values),
                     }
                 )
+    if result:  # most reads find no conflict: the devices (~7 ms) are not read for them
+        from hisconsole.services.sync.devices import device_names
+
+        names = device_names(console)
+        for conflict in result:
+            for value in conflict["values"]:
+                value["device_name"] = names.get(value["device"], "")
     return result
 
 
