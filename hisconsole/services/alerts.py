@@ -473,6 +473,15 @@ def _conflicts(console: Console, now: dt.datetime) -> Found:
 @source
 def _quarantined(console: Console, now: dt.datetime) -> Found:
     """Events from a laptop nobody has accepted yet are held, not applied."""
+    from hisconsole.services.sync import quarantine
+    from hisconsole.store.sync_models import HELD_QUARANTINE, HeldEvent
+
+    with console.db.read() as session:
+        # Only a laptop with events or bundles held for it can be quarantined: most reads
+        # find none, and need not read every device (~10 ms of the window's first read).
+        held = select(HeldEvent.origin_id).where(HeldEvent.status == HELD_QUARANTINE)
+        if session.scalar(held.limit(1)) is None and not quarantine.held_bundles(console):
+            return Found()
     from hisconsole.services.sync import devices
 
     found = Found()
