@@ -101,9 +101,11 @@ def _scout(argv: Sequence[str]) -> tuple[tuple[str, ...], i18n.Language]:
     """The groups to build for ``argv``, and the language of the messages.
 
     Groups: the one registering its command when the command is named after plain global
-    options; all of them otherwise (help, no command, an unknown one, a mistake), so what
-    argparse prints then is the whole command line's. Language: ``--lang`` before the
-    command, else the locale's (``LC_ALL`` / ``LC_MESSAGES`` / ``LANG``)."""
+    options; none for the window (``gui``, or plain global options and no command: the
+    window's start waits for the parser); all of them otherwise (help, an unknown command,
+    a mistake), so what argparse prints then is the whole command line's. Language:
+    ``--lang`` before the command, else the locale's (``LC_ALL`` / ``LC_MESSAGES`` /
+    ``LANG``)."""
     scout = _Scout(add_help=False)
     global_options(scout, suppress=False)
     # From the command on, every word is the command's (its own --lang is the paper's).
@@ -115,6 +117,8 @@ def _scout(argv: Sequence[str]) -> tuple[tuple[str, ...], i18n.Language]:
     lang = known.message_lang or i18n.language_from_environment()
     # Only global options may stand before the command: anything unknown there (-h,
     # --version) is for the whole parser.
+    if not unknown and (not known.rest or known.rest[0] == "gui"):
+        return (), lang
     group = _GROUP_OF.get(known.rest[0]) if known.rest and not unknown else None
     return ((group,) if group is not None else tuple(GROUPS)), lang
 

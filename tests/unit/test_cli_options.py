@@ -206,3 +206,20 @@ def test_each_command_builds_its_own_group_alone() -> None:
         assert set(sub.choices) - {"gui"} == set(commands), group
     whole = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction))
     assert list(whole.choices) == ["gui", *(c for cs in GROUPS.values() for c in cs)]
+
+
+def test_the_window_builds_no_command_groups_parser() -> None:
+    """The window (``gui``, or no command) parses its few options without building every
+    group's parsers (~25 ms before the window could start); help, a typo or an unknown
+    command still get the whole command line's parser."""
+    from hisconsole.cli.entry import GROUPS, _build, _scout
+
+    assert _scout(["gui", "--quit-when-ready"])[0] == ()
+    assert _scout(["--data-dir", "/tmp/x", "--lang", "zh"])[0] == ()
+    assert _scout([])[0] == ()
+    assert _scout(["--data-dir", "/tmp/x", "incident", "list"])[0] == ("incident",)
+    assert _scout(["-h"])[0] == tuple(GROUPS)
+    assert _scout(["gu"])[0] == tuple(GROUPS)
+    args = _build(())[0].parse_args(["--data-dir", "/tmp/x", "gui", "--quit-when-ready"])
+    assert (args.command, args.data_dir, args.quit_when_ready) == ("gui", "/tmp/x", True)
+    assert _build(())[0].parse_args(["--data-dir", "/tmp/x"]).command is None

@@ -113,6 +113,10 @@ def test_the_window_shows_without_the_heavy_libraries(ready_data_dir: Path, tmp_
         "cryptography.hazmat.primitives.serialization",
     )
     assert [m for m in later if m in modules] == []
+    # The command line's groups are not built for the window (hisconsole/cli/entry.py _scout).
+    parser = ("hisconsole.cli", "hisconsole.cli.entry", "hisconsole.cli.options")
+    cli = [m for m in painted if m.startswith("hisconsole.cli") and m not in parser]
+    assert cli == ["hisconsole.cli.output"]
 
 
 def test_version_loads_neither_the_gui_nor_the_database(tmp_path: Path):
