@@ -24,6 +24,9 @@ from hisconsole.i18n import PrintLanguage, Words
 from hisconsole.i18n.formats import format_datetime
 from hisconsole.services import plan as plan_service
 from hisconsole.services.console import ChangeSet, Console, ServiceError
+from hisconsole.services.contact_rows import call_trees as call_trees
+from hisconsole.services.contact_rows import contacts_by_key as contacts_by_key
+from hisconsole.services.contact_rows import list_contacts as list_contacts
 from hisconsole.services.errors import CallTreeUnknown
 from hisconsole.services.files import write_atomically
 from hisconsole.store.models import CallTree, Meta
@@ -69,30 +72,6 @@ def set_region(console: Console, code: str) -> None:
         )
     with console.db.write() as session:
         session.merge(Meta(key=REGION_KEY, value=code))
-
-
-def list_contacts(console: Console) -> list[dict[str, Any]]:
-    """Every person, with ``conflict`` True when two laptops changed them concurrently."""
-    with console.db.read() as session:
-        rows = session.scalars(select(ContactRow).order_by(ContactRow.key, ContactRow.hlc)).all()
-    people: dict[str, dict[str, Any]] = {}
-    for row in rows:
-        entry = people.setdefault(row.key, {"key": row.key, "values": [], "heads": []})
-        entry["values"].append(json.loads(row.data))
-        entry["heads"].append(row.event_id)
-    result = []
-    for entry in people.values():
-        # Rivals with the same value (both laptops loaded the same list) agree.
-        differ = any(v != entry["values"][0] for v in entry["values"][1:])
-        result.append(
-            {
-                "key": entry["key"],
-                "data": entry["values"][-1],
-                "conflict": differ,
-                "rivals": entry["values"] if differ else [],
-            }
-        )
-    return result
 
 
 def _existing(console: Console) -> list[Contact]:
@@ -279,18 +258,6 @@ def export_file(console: Console, path: Path) -> int:
 
 
 # --- call trees -------------------------------------------------------------------------
-
-
-def call_trees(console: Console) -> list[dict[str, Any]]:
-    with console.db.read() as session:
-        latest: dict[str, dict[str, Any]] = {}
-        for row in session.scalars(select(CallTree).order_by(CallTree.key, CallTree.hlc)):
-            latest[row.key] = json.loads(row.data)
-    return list(latest.values())
-
-
-def contacts_by_key(console: Console) -> dict[str, dict[str, Any]]:
-    return {p["key"]: p["data"] for p in list_contacts(console)}
 
 
 def save_call_tree(console: Console, tree: dict[str, Any]) -> ChangeSet:

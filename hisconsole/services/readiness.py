@@ -30,7 +30,7 @@ from hisconsole.i18n import gettext as _
 from hisconsole.i18n.formats import format_datetime
 from hisconsole.services import calltrees, forms, review
 from hisconsole.services.console import ChangeSet, Console, ServiceError
-from hisconsole.services.contacts import contacts_by_key
+from hisconsole.services.contact_rows import contacts_by_key
 from hisconsole.services.drills.calendar import calendar as drill_calendar
 from hisconsole.services.maintenance import last_backup
 from hisconsole.services.plan import current_document

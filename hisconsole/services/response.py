@@ -16,7 +16,7 @@ from hisconsole.domain import glossary
 from hisconsole.domain.plan import GROUP_CODES
 from hisconsole.errors import N_
 from hisconsole.services.console import ChangeSet, Console, ServiceError
-from hisconsole.services.contacts import call_trees, contacts_by_key
+from hisconsole.services.contact_rows import call_trees, contacts_by_key
 from hisconsole.services.drills.runs import drill_of_reports, link_drill
 from hisconsole.services.errors import ChannelUnknown
 from hisconsole.services.incident_rows import get_incident, iso, parse_time, require_open

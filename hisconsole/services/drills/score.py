@@ -21,7 +21,7 @@ from hisconsole.domain.plan import levels_of
 from hisconsole.services import incidents
 from hisconsole.services import plan as plan_service
 from hisconsole.services.console import Console
-from hisconsole.services.contacts import contacts_by_key
+from hisconsole.services.contact_rows import contacts_by_key
 from hisconsole.services.drills.runs import Run, read
 from hisconsole.services.errors import print_language
 from hisconsole.services.incident_clocks import clock_fields
