@@ -16,6 +16,7 @@ time into drill time, so everything measured on a score card is in drill minutes
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -444,3 +445,41 @@ class DrillTime:
             left -= ran
         # Beyond the drill time run so far: as if the drill ran on (or resumed) now.
         return self.now + dt.timedelta(seconds=left / self.speed)
+
+
+def segments_of(
+    controls: Sequence[tuple[dt.datetime, str]], ended_at: dt.datetime | None
+) -> list[Segment]:
+    """The stretches of console time a drill ran, from its controls (started, paused,
+    resumed) and when it ended."""
+    result: list[Segment] = []
+    start: dt.datetime | None = None
+    for at, action in sorted(controls):
+        if action in ("started", "resumed") and start is None:
+            start = at
+        elif action == "paused" and start is not None:
+            result.append(Segment(start, at))
+            start = None
+    if start is not None:
+        result.append(Segment(start, ended_at))
+    return result
+
+
+def stored_controls(controls: str) -> list[tuple[dt.datetime, str]]:
+    """A drill's controls as stored (drill_runs.controls, JSON ``[[at, action], ...]``)."""
+    return [(dt.datetime.fromisoformat(at), action) for at, action in json.loads(controls)]
+
+
+def stored_drill_time(
+    *, started_at: str, controls: str, ended_at: str, speed: int, now: dt.datetime
+) -> DrillTime:
+    """The clock of a drill from its stored row (drill_runs), as of console time ``now``:
+    one reading for the full read (services/drills/runs.py) and the window's first look
+    (services/first_look.py, which reads the row with sqlite3)."""
+    ended = dt.datetime.fromisoformat(ended_at) if ended_at else None
+    return DrillTime(
+        dt.datetime.fromisoformat(started_at),
+        tuple(segments_of(stored_controls(controls), ended)),
+        speed,
+        now,
+    )

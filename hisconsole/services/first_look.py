@@ -4,7 +4,8 @@ plan's warning levels and its version, read before the console opens.
 The window paints these first; the console (SQLAlchemy, the models, the device key) is
 opened after the first paint, and its full read replaces them. The truth is the same:
 the rows the full read uses, read with sqlite3 (store/first_look.py), and the clocks
-computed by the same code (services/incident_clocks.py)."""
+computed by the same code (services/incident_clocks.py; a drill's incident's on the
+drill's time, domain/drills.py stored_drill_time)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from typing import Any
 from hisconsole import logs
 from hisconsole.domain import glossary
 from hisconsole.domain import incidents as rules
+from hisconsole.domain.drills import stored_drill_time
 from hisconsole.domain.hlc import wall_clock_ms
 from hisconsole.domain.plan import join_items
 from hisconsole.services.incident_clocks import history_and_clocks
@@ -62,9 +64,11 @@ def _read(db: sqlite3.Connection, now: dt.datetime) -> FirstLook:
         return FirstLook(version)
     doc = join_items(rows.plan_section(db, "levels"))
     active = []
+    drills = rows.drills_of_incidents(db, rules.INCIDENT_OPEN)
     for row in rows.incidents_in(db, rules.INCIDENT_OPEN):
         incident: dict[str, Any] = row._asdict()
         del incident["level_event"]
+        drill = drills.get(row.id)
         path = rules.decision_path(
             row.level_event, rows.decision_parents(db, row.id, rules.LEVEL_DECISION_KINDS)
         )
@@ -76,6 +80,8 @@ def _read(db: sqlite3.Connection, now: dt.datetime) -> FirstLook:
             entries=rows.clock_entries(db, row.id, glossary.CLOCK_LOG_KINDS),
             path=path,
             now=now,
+            # A drill's incident: its clocks run on the drill's time, as in the full read.
+            drill=stored_drill_time(**drill._asdict(), now=now) if drill else None,
         )
         active.append(incident)
     return FirstLook(version, doc["levels"], active)

@@ -41,6 +41,16 @@ class EntryRow(NamedTuple):
     data: str
 
 
+class DrillRow(NamedTuple):
+    """The drill an incident was declared in, as its clock reads it (domain.drills
+    stored_drill_time)."""
+
+    started_at: str
+    controls: str
+    ended_at: str
+    speed: int
+
+
 class NotOurs(sqlite3.DatabaseError):
     """The file is a SQLite database, but not a HIS Console one."""
 
@@ -68,6 +78,17 @@ def incidents_in(db: sqlite3.Connection, status: str) -> list[IncidentRow]:
         (status,),
     ).fetchall()
     return [IncidentRow._make((*row[:4], bool(row[4]), *row[5:])) for row in rows]
+
+
+def drills_of_incidents(db: sqlite3.Connection, status: str) -> dict[str, DrillRow]:
+    """The drills the incidents in ``status`` were declared in, by incident id (one
+    query; as services/drills/runs.drill_time reads them)."""
+    rows = db.execute(
+        "SELECT incident_id, started_at, controls, ended_at, speed FROM drill_runs"
+        " WHERE started_at != '' AND incident_id IN (SELECT id FROM incidents WHERE status = ?)",
+        (status,),
+    ).fetchall()
+    return {incident_id: DrillRow(*rest) for incident_id, *rest in rows}
 
 
 def clock_entries(db: sqlite3.Connection, incident_id: str, kinds: Sequence[str]) -> list[EntryRow]:

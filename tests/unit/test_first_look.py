@@ -7,11 +7,14 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from hisconsole.domain import incidents as rules
-from hisconsole.services import first_look
+from hisconsole.services import first_look, response
 from hisconsole.services import incidents as incident_service
 from hisconsole.services import plan as plan_service
 from hisconsole.services.console import Console
+from hisconsole.services.drills import run as drills
 from hisconsole.store.db import DB_FILENAME
 
 from ..support import Clock
@@ -60,6 +63,43 @@ def test_the_first_look_is_the_full_reads_truth(timed: Console, clock: Clock) ->
     assert [(c["level"], c["state"]) for c in pending] == [("I", rules.STATE_RED)]
     assert look.plan_version == 1
     assert [lvl["code"] for lvl in look.levels] == ["I", "II", "III", "IV"]
+
+
+@pytest.mark.parametrize("paused", [False, True], ids=["running", "paused"])
+def test_a_drills_first_look_is_judged_on_drill_time(
+    timed: Console, clock: Clock, paused: bool
+) -> None:
+    """At x10, 1.5 console minutes after the report are 15 drill minutes: the level II
+    initial report (due in 10) is overdue on the drill's clock, not yet on the wall's."""
+    drill = drills.start(timed, "his-down", speed=10)
+    while not drills.tick(timed, drill):
+        clock.advance(0.1)
+    made = {i["refs"]["intake"] for i in drills.read(timed, drill).injects if i["refs"]}
+    reports = [r["id"] for r in response.reports(timed, open_only=True) if r["id"] in made]
+    incident = response.declare_with_reports(timed, reports, level="II", title="HIS 演练")
+    clock.advance(1.5)
+    if paused:
+        drills.pause(timed, drill)
+        clock.advance(30)  # the drill's clock stands still; the wall's says 31.5 minutes
+    timed.close()
+    console = Console.open(timed.data_dir, now_ms=clock)
+    try:
+        expected = full_read(console)
+        look = first_look.read(timed.data_dir, now=console.now())
+    finally:
+        console.close()
+
+    assert look == expected
+    assert look is not None
+    (shown,) = look.active
+    initial = shown["clocks"][0]
+    assert shown["id"] == incident
+    assert (initial["state"], initial["drill_speed"], initial["drill_running"]) == (
+        rules.STATE_RED,
+        10,
+        not paused,
+    )
+    assert initial["remaining_seconds"] == -300  # 15 drill minutes after, 10 allowed
 
 
 def test_without_a_plan_the_first_look_shows_no_incident(data_dir: Path) -> None:

@@ -43,7 +43,7 @@ class Run:
     @property
     def segments(self) -> list[rules.Segment]:
         """The stretches of console time the drill ran (pauses cut them)."""
-        return _segments(self.controls, self.ended_at)
+        return rules.segments_of(self.controls, self.ended_at)
 
     @property
     def state(self) -> str:
@@ -68,22 +68,6 @@ class Run:
         return float(self.script["duration_minutes"]) * 60
 
 
-def _segments(
-    controls: Sequence[tuple[dt.datetime, str]], ended_at: dt.datetime | None
-) -> list[rules.Segment]:
-    result: list[rules.Segment] = []
-    start: dt.datetime | None = None
-    for at, action in sorted(controls):
-        if action in ("started", "resumed") and start is None:
-            start = at
-        elif action == "paused" and start is not None:
-            result.append(rules.Segment(start, at))
-            start = None
-    if start is not None:
-        result.append(rules.Segment(start, ended_at))
-    return result
-
-
 def _parse(value: str) -> dt.datetime:
     return dt.datetime.fromisoformat(value)
 
@@ -98,10 +82,12 @@ def drill_time(session: Session, incident_id: str, now: dt.datetime) -> rules.Dr
     )
     if row is None:
         return None
-    ended = _parse(row.ended_at) if row.ended_at else None
-    controls = [(_parse(at), action) for at, action in json.loads(row.controls)]
-    return rules.DrillTime(
-        _parse(row.started_at), tuple(_segments(controls, ended)), row.speed, now
+    return rules.stored_drill_time(
+        started_at=row.started_at,
+        controls=row.controls,
+        ended_at=row.ended_at,
+        speed=row.speed,
+        now=now,
     )
 
 
@@ -121,7 +107,7 @@ def read_run(session: Session, drill_id: str) -> Run:
         calendar=row.calendar,
         speed=row.speed,
         started_at=_parse(row.started_at),
-        controls=[(_parse(at), action) for at, action in json.loads(row.controls)],
+        controls=rules.stored_controls(row.controls),
         incident=row.incident_id,
         ended_at=_parse(row.ended_at) if row.ended_at else None,
         injects=[
