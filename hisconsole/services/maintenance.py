@@ -436,13 +436,14 @@ class _LogRead:
     def events(self, rows: Iterable[tuple[Any, ...]]) -> Iterator[EventRecord]:
         report, keys, loads = self.report, self.keys, json.loads
         for row in rows:
-            origin, seq, event_id, hlc, author, kind, entity, version, signature, *texts = row
+            origin, seq, event_id, hlc, author, kind, entity, version, signature = row[:9]
+            payload_raw, parents_raw = row[9], row[10]
             self.read += 1
             if self.read % _PROGRESS_EVERY == 0:
                 self.progress(self.read)
             seen = _Seen(origin, seq, kind, hlc)
             try:
-                payload_text = texts[0].decode("utf-8")
+                payload_text = payload_raw.decode("utf-8")
                 payload = loads(payload_text)
             except UnicodeDecodeError:
                 problem: str | None = N_("payload is not valid UTF-8")
@@ -454,11 +455,14 @@ class _LogRead:
                 report.bad_event(seen, "payload", problem)
                 self.readable = False
                 continue
-            try:
-                parents_text = texts[1].decode("utf-8")
-                parent_ids = loads(parents_text)
-            except ValueError:
-                parent_ids = None
+            if parents_raw == b"[]":  # nearly every event
+                parents_text, parent_ids = "[]", []
+            else:
+                try:
+                    parents_text = parents_raw.decode("utf-8")
+                    parent_ids = loads(parents_text)
+                except ValueError:
+                    parent_ids = None
             if not isinstance(parent_ids, list):
                 report.bad_event(seen, "parents", N_("parents are not valid JSON"))
                 self.readable = False
