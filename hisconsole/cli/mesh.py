@@ -5,12 +5,16 @@ from __future__ import annotations
 import argparse
 import signal
 import threading
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from hisconsole.cli.options import Handler, open_console
 from hisconsole.cli.output import EXIT_OK, Output
 from hisconsole.i18n import gettext as _
+from hisconsole.i18n import render_stored
 from hisconsole.i18n.formats import format_datetime
+
+if TYPE_CHECKING:
+    from hisconsole.services.sync.mesh import PeerInfo
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> dict[str, Handler]:
@@ -96,10 +100,19 @@ def cmd_mesh(args: argparse.Namespace, out: Output) -> int:
                 contact=format_datetime(peer.last_contact, seconds=True) or "-",
                 behind=peer.behind,
             )
-            + (f" ({peer.error})" if peer.error and peer.state != "connected" else "")
+            + (
+                _(" ({reason})").format(reason=_peer_error(peer))
+                if peer.error and peer.state != "connected"
+                else ""
+            )
         )
     out.emit(status.as_dict(), "\n".join(lines))
     return EXIT_OK
+
+
+def _peer_error(peer: PeerInfo) -> str:
+    """Why a peer failed, in the reader's language (the network's own words as they are)."""
+    return render_stored(peer.error_said) if peer.error_said else peer.error
 
 
 def _state_word(state: str) -> str:

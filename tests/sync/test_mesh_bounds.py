@@ -22,6 +22,7 @@ import sqlalchemy as sa
 from aiohttp import web
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from hisconsole.cli import main
 from hisconsole.services import incidents as incident_service
 from hisconsole.services.console import Console
 from hisconsole.services.sync import bundles as bundles_service
@@ -323,3 +324,73 @@ def test_mesh_bundle_and_hub_in_one_outage_apply_each_event_once(
     finally:
         engine.dispose()
     assert on_hub == len(events(a))
+
+
+@pytest.mark.parametrize(
+    ("answer", "words", "english"),
+    [
+        ("untrusted device", "不受本机信任", "is not trusted here"),
+        ("403", "对端不信任本笔记本", "does not trust this laptop"),
+    ],
+)
+def test_a_refused_peer_is_said_in_the_readers_language(
+    laptops: Callable[..., Console],
+    keys: Keys,
+    capsys: pytest.CaptureFixture[str],
+    answer: str,
+    words: str,
+    english: str,
+) -> None:
+    """B's key is trusted, but what answers at B's address names a device not trusted here
+    in its hello, or says (403) it does not trust A: ``mesh peers`` says why in Chinese."""
+    a = laptops("A")
+    b = keys.devices["B"]
+    stranger = device_id(Ed25519PrivateKey.generate())
+
+    async def hello(request: web.Request) -> web.Response:
+        if answer == "403":
+            return web.json_response({"error": "not trusted"}, status=403)
+        return web.json_response(
+            {"device": stranger, "name": "B", "hospital": "", "vector": {}, "trust_serial": 0}
+        )
+
+    port = free_port("127.0.0.2")
+    loop = asyncio.new_event_loop()
+    app = web.Application()
+    app.router.add_post(wire.PATH_HELLO, hello)
+    runner = web.AppRunner(app, access_log=None)
+    loop.run_until_complete(runner.setup())
+    context = certs.context(b, [_raw(b), a.identity.public_key_bytes], server=True)
+    site = web.TCPSite(runner, "127.0.0.2", port, ssl_context=context)
+    loop.run_until_complete(site.start())
+    import threading
+
+    thread = threading.Thread(target=loop.run_forever, daemon=True)
+    thread.start()
+    mesh = mesh_service.Mesh(
+        a,
+        port=free_port("127.0.0.1"),
+        bind="127.0.0.1",
+        peers=(f"127.0.0.2:{port}",),
+        discovery=False,
+    )
+    mesh.start()
+    try:
+
+        def refused() -> bool:
+            snapshot = mesh.snapshot()
+            return snapshot is not None and snapshot.peers[0].state == node.REFUSED
+
+        wait_for(refused, 20)
+    finally:
+        mesh.stop()
+        asyncio.run_coroutine_threadsafe(runner.cleanup(), loop).result(10)
+        loop.call_soon_threadsafe(loop.stop)
+        thread.join(5)
+        loop.close()
+    capsys.readouterr()
+    assert main(["--lang", "zh", "--data-dir", str(a.data_dir), "mesh", "peers"]) == 0
+    shown = capsys.readouterr().out
+    assert words in shown and english not in shown, shown
+    assert main(["--lang", "en", "--data-dir", str(a.data_dir), "mesh", "peers"]) == 0
+    assert english in capsys.readouterr().out

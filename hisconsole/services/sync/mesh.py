@@ -397,7 +397,10 @@ class PeerInfo:
     behind: int
     #: Events the peer holds that have not arrived here yet.
     ahead: int
+    #: Why the last attempt failed, in English ("" while it works), and kept to be said
+    #: in the reader's language (``i18n.stored_error``; empty for the network's own words).
     error: str
+    error_said: dict[str, Any]
 
 
 @dataclass(frozen=True)
@@ -445,6 +448,7 @@ def peers_from(console: Console, snapshot: dict[str, Any] | None, *, running: bo
                 behind=_lacking(theirs, here) if theirs else 0,
                 ahead=_lacking(here, theirs),
                 error=str(raw.get("error") or ""),
+                error_said=dict(raw.get("error_said") or {}),
             )
         )
     return MeshStatus(

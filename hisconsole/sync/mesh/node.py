@@ -29,9 +29,11 @@ import aiohttp
 from aiohttp import web
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from hisconsole.errors import N_
+from hisconsole.errors import N_, KnownError
+from hisconsole.i18n import stored_error
 from hisconsole.sync import vectors
 from hisconsole.sync.canonical import device_id_of
+from hisconsole.sync.errors import SyncError
 from hisconsole.sync.mesh import certs, wire
 from hisconsole.sync.mesh.wire import Hello, Page, PeerError, join_address, split_address
 from hisconsole.sync.vectors import Vector
@@ -129,7 +131,11 @@ class PeerState:
     name: str = ""
     state: str = CONNECTING
     last_contact: str | None = None
+    #: Why the last attempt failed, in English ("" while it works) ...
     error: str = ""
+    #: ... and kept to be said in the reader's language (``i18n.stored_error``; empty when
+    #: it is the network's or the TLS library's own words, which ``error`` holds).
+    error_said: dict[str, Any] = field(default_factory=dict)
     vector: Vector = field(default_factory=dict)
     #: Events applied here that came from this peer (since the mesh started).
     received: int = 0
@@ -151,8 +157,18 @@ class MeshSnapshot:
         return len({p.device for p in self.peers if p.state == CONNECTED})
 
 
-class _Refused(Exception):
-    """The TLS handshake with a peer failed (trust on one side or the other)."""
+class _Refused(SyncError):
+    """The TLS handshake with a peer failed, or one side does not trust the other."""
+
+    code = "mesh.refused"
+
+
+def _failed(exc: BaseException | str) -> dict[str, Any]:
+    """A peer's ``error`` and ``error_said`` for ``exc`` (a refusal of the catalogue's, or
+    the network's own words)."""
+    if isinstance(exc, KnownError):
+        return {"error": str(exc), "error_said": stored_error(exc)}
+    return {"error": str(exc), "error_said": {}}
 
 
 class MeshNode:
@@ -487,19 +503,21 @@ class MeshNode:
             try:
                 host, port = split_address(peer.address)
             except ValueError:
-                self._set(peer, state=FAILED, error="not an address (HOST:PORT)")
+                self._set(
+                    peer, state=FAILED, **_failed(SyncError(N_("not an address (HOST:PORT)")))
+                )
                 return
             try:
                 await self._exchange(peer, host, port)
                 if peer.state == SELF:
                     return
-                failure = (UNREACHABLE, "")
+                failure: tuple[str, BaseException | str] = (UNREACHABLE, "")
             except asyncio.CancelledError:
                 raise
             except _Refused as exc:
-                failure = (REFUSED, str(exc))
+                failure = (REFUSED, exc)
             except PeerError as exc:
-                failure = (FAILED, str(exc))
+                failure = (FAILED, exc)
             except (aiohttp.ClientError, TimeoutError, OSError, ValueError) as exc:
                 failure = (UNREACHABLE, _why(exc))
             if peer.source == SOURCE_INCOMING:
@@ -509,7 +527,7 @@ class MeshNode:
                 return
             if peer.state == CONNECTED:
                 backoff = 0.25  # a link that worked is tried again at once
-            self._set(peer, state=failure[0], error=failure[1])
+            self._set(peer, state=failure[0], **_failed(failure[1]))
             await asyncio.sleep(backoff * (1 + random.random() / 4))
             backoff = min(backoff * 2, MAX_BACKOFF)
 
@@ -522,7 +540,7 @@ class MeshNode:
         """A client context that accepts only ``device``'s certificate."""
         key = self._keys.get(device)
         if key is None:
-            raise _Refused(f"device {device} is not trusted here")
+            raise _Refused(N_("device {device} is not trusted here"), device=device)
         context = self._pinned_contexts.get(key)
         if context is None:
             context = self._pinned_contexts[key] = certs.context(
@@ -546,7 +564,7 @@ class MeshNode:
             if hello.device != claimed.device:
                 raise PeerError(N_("the peer's hello names another device than its certificate"))
             if hello.device == self.store.own_id:
-                self._set(peer, state=SELF, device=hello.device, error="")
+                self._set(peer, state=SELF, device=hello.device, error="", error_said={})
                 return
             self._set(
                 peer,
@@ -556,6 +574,7 @@ class MeshNode:
                 vector=hello.vector,
                 last_contact=utc_now(),
                 error="",
+                error_said={},
             )
             with self._lock:
                 learnt = [
@@ -659,7 +678,7 @@ class MeshNode:
 
 async def _json(response: aiohttp.ClientResponse) -> dict[str, Any]:
     if response.status == 403:
-        raise _Refused("the peer does not trust this laptop")
+        raise _Refused(N_("the peer does not trust this laptop"))
     if response.status != 200:
         raise PeerError(N_("the peer answered {status}"), status=response.status)
     data = await response.content.read(wire.MAX_BODY + 1)
