@@ -180,6 +180,12 @@ DIAGNOSES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )
 #: A diagnostic not known here: shown as the database said it.
 UNKNOWN_DIAGNOSIS = N_("the database server said: {detail}")
+#: A failure of this laptop's own database layer (SQLAlchemy: its pool exhausted, a
+#: connection closed under it), not PostgreSQL's: its English goes to the log file.
+NOT_THE_SERVER = N_(
+    "this laptop's database software failed while using the hub; the program's log file "
+    "has the details"
+)
 
 
 def diagnosis(said: str, url: URL) -> tuple[str, dict[str, Any]]:
@@ -208,9 +214,9 @@ def errors(url: URL) -> Iterator[None]:
         reason, facts = diagnosis(said, url)
         raise HubError(CANNOT_BE_USED, describe=where, reason=reason, **facts) from exc
     except SQLAlchemyError as exc:
-        raise HubError(
-            N_("The hub {describe} cannot be used ({exc})."), describe=describe(url)[4:], exc=exc
-        ) from exc
+        where = describe(url)[4:]
+        log.warning("the hub %s cannot be used: %s", where, exc)
+        raise HubError(CANNOT_BE_USED, describe=where, reason=NOT_THE_SERVER) from exc
 
 
 def ensure_schema(engine: Engine) -> None:

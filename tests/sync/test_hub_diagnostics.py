@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import exc as sa_exc
 
 from hisconsole.cli import main
 from hisconsole.i18n import render
@@ -140,3 +141,19 @@ def test_a_diagnostic_not_known_here_is_shown_after_the_words_that_say_whose_it_
     reason, params = hub.diagnosis("XX000 something odd", hub.parse_url("postgresql://h/d"))
     zh = render(HubError(hub.CANNOT_BE_USED, describe="h/d", reason=reason, **params), "zh")
     assert "数据库服务器回应：XX000 something odd" in zh, zh
+
+
+def test_a_failure_not_the_drivers_is_said_in_chinese_and_its_text_is_logged(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """SQLAlchemy's own failure (its pool exhausted, say) is no diagnostic of PostgreSQL's:
+    its English goes to the log file, the reader gets the catalogue's words."""
+    said = "QueuePool limit of size 5 overflow 10 reached, connection timed out, timeout 30.00"
+    url = hub.parse_url("postgresql+psycopg://his:secret@hub.example/his")
+    with caplog.at_level(logging.WARNING), pytest.raises(HubError) as caught, hub.errors(url):
+        raise sa_exc.TimeoutError(said)
+    zh = render(caught.value, "zh")
+    assert "中心库 hub.example/his 暂时无法使用" in zh and "离线" in zh, zh
+    assert "详情见程序日志文件" in zh and "software" not in zh, zh
+    assert "QueuePool" not in zh and "TimeoutError" not in zh and "secret" not in zh, zh
+    assert said in caplog.text and "secret" not in caplog.text
