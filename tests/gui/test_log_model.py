@@ -234,3 +234,19 @@ def test_rows_are_read_on_the_worker_a_block_at_a_time_and_few_are_held(
     assert got[1] == "entry 7"
     held = [p for p in range(65) if model.row_at(p) is not None]
     assert len(held) <= 3 * 8 and model.row_at(64) is not None and model.row_at(0) is None
+    # A view's type-ahead looks among the rows held: it reads nothing more.
+    found = model.match(
+        model.index(40, LogModel.TEXT),
+        Qt.ItemDataRole.DisplayRole,
+        "ENTRY 2",
+        -1,
+        Qt.MatchFlag.MatchStartsWith | Qt.MatchFlag.MatchWrap,
+    )
+    assert runner.is_idle()
+    rows = {p: row for p in held if (row := model.row_at(p)) is not None}
+    assert [index.row() for index in found] == [
+        p
+        for p in [*range(40, 65), *range(40)]
+        if p in rows and rows[p]["text"].startswith("entry 2")
+    ]
+    assert found

@@ -323,6 +323,45 @@ class LogModel(QAbstractTableModel):
             return row
         return None
 
+    def match(
+        self,
+        start: Index,
+        role: int,
+        value: Any,
+        hits: int = 1,
+        flags: Qt.MatchFlag = Qt.MatchFlag.MatchStartsWith | Qt.MatchFlag.MatchWrap,
+    ) -> list[QModelIndex]:
+        """The held rows whose cell in ``start``'s column matches ``value`` (a view's
+        type-ahead asks: searching every row would read a long log on the UI thread; the
+        filter box searches the whole log)."""
+        wanted = str(value)
+        kind = Qt.MatchFlag(flags).value & 0x0F  # Qt::MatchTypeMask: how to compare
+        case = bool(flags & Qt.MatchFlag.MatchCaseSensitive)
+        if not case:
+            wanted = wanted.casefold()
+        found: list[QModelIndex] = []
+        held = sorted(self._rows)
+        at = next((i for i, p in enumerate(held) if p >= start.row()), len(held))
+        order = held[at:] + (held[:at] if flags & Qt.MatchFlag.MatchWrap else [])
+        for position in order:
+            text = self.cell(position, start.column(), role)
+            if text is None:
+                continue
+            said = str(text) if case else str(text).casefold()
+            if kind == Qt.MatchFlag.MatchContains.value:
+                matched = wanted in said
+            elif kind == Qt.MatchFlag.MatchStartsWith.value:
+                matched = said.startswith(wanted)
+            elif kind == Qt.MatchFlag.MatchEndsWith.value:
+                matched = said.endswith(wanted)
+            else:  # exactly (the other kinds are not asked for of this model)
+                matched = said == wanted
+            if matched:
+                found.append(self.index(position, start.column()))
+                if hits != -1 and len(found) >= hits:
+                    break
+        return found
+
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
         if role != DISPLAY or orientation != Qt.Orientation.Horizontal:
             return None
