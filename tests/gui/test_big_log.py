@@ -178,3 +178,51 @@ def test_an_entry_far_back_is_corrected_by_its_number(qtbot: QtBot, window: Main
     assert model.rowCount() == ENTRIES + 1
     scroll_to(qtbot, tab, ENTRIES)
     assert text_at(model, ENTRIES) == "[Corrects #2] Oxygen cylinders counted on ward 8"
+
+
+def test_an_entry_chosen_before_it_is_read_is_corrected_once_it_is(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    tab = log_tab(qtbot, window)
+    tab.select_log_row(10_000)  # far from what was read
+    assert tab.log_model.row_at(10_000) is None
+    assert tab.correct() is None  # not yet: its row is being read
+
+    def shown() -> list[TextDialog]:
+        return [d for d in window.findChildren(TextDialog) if d.isVisible()]
+
+    qtbot.waitUntil(lambda: len(shown()) == 1)
+    (dialog,) = shown()
+    assert dialog.intro_label.text().startswith("Entry #10001 stays in the log as it was")
+    assert dialog.text_edit.text() == "Ward 38: runner took lab sample 9998 to the central lab"
+    dialog.reject()
+
+
+def test_a_big_log_replays_step_by_step_without_being_read_whole(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    tab = log_tab(qtbot, window)
+    console, incident = window.ctx.console, tab.current_id()
+    assert incident is not None
+    window.ctx.runner.op(lambda: incidents.resolve(console, incident))
+    settle(qtbot, window)
+    page = window.incident_page
+    page.tabs.setCurrentWidget(page.replay_tab)
+    settle(qtbot, window)
+    replay = page.replay_tab
+    steps = replay.count
+    assert steps > ENTRIES and replay.slider.maximum() == steps - 1
+    replay.show_frame(10_000)
+    qtbot.waitUntil(
+        lambda: (
+            replay.entry_label.text() == "Ward 38: runner took lab sample 9998 to the central lab"
+        )
+    )
+    assert replay.position_label.text() == f"Entry 10001 of {steps}"
+    assert replay.level_label.text() == "Level II · Severe"
+    assert replay.chip_texts() == ["HIS: Non-functional"]
+    replay.last_frame()
+    assert replay.state_label.text() == "Incident: Resolved"
+    assert replay.chip_texts() == ["HIS: Fully functional"]
+    qtbot.waitUntil(lambda: replay.kind_label.text() == "Resolved · by Wang Fang")
+    assert held(replay.log_model) <= LogModel.CACHE_BLOCKS * BLOCK

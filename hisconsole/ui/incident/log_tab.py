@@ -256,6 +256,11 @@ class LogTab(Tab):
         """Correct the selected entry: a new entry that references it (the old one stays)."""
         entry = self.selected_entry()
         incident_id = self.current_id()
+        current = self.log_view.currentIndex()
+        if entry is None and current.isValid():
+            # Chosen before its row was read (a long log, just scrolled): once it is.
+            self.log_model.when_row(current.row(), lambda _row: self.correct())
+            return None
         if entry is None or incident_id is None or self.detail is None:
             return None
         if self.detail.incident["status"] != rules.INCIDENT_OPEN:
