@@ -286,6 +286,12 @@ class _Reader:
             return LogRead(LogList(self.query, 0, 0, None))
         mark = self.mark()
         by_kind = bool(self.query.kind) and self._of_kind() <= SORT_LIMIT
+        if self.query.filtering() and not by_kind:
+            # A filter that selects a block or less (a name, a bed number) is read whole in
+            # one pass; the counting pass below would walk the log a second time.
+            few = self._first(entries, mark, BLOCK + 1)
+            if few is not None:
+                return few
         anchors: list[Anchor] = []
         matches = entries
         if self.query.filtering():
@@ -300,6 +306,21 @@ class _Reader:
         read = self.rows(listing, start, start + BLOCK, anchors)
         read.anchors += anchors
         return read
+
+    def _first(self, entries: int, mark: LogMark, limit: int) -> LogRead | None:
+        """The whole list if it has fewer than ``limit`` rows (None: it has more); a
+        walk of the log that stops at the ``limit``-th match."""
+        found = self.db.execute(
+            f"SELECT {_COLUMNS} FROM incident_entries INDEXED BY {_ORDER_INDEX} "
+            f"WHERE incident_id = ? AND {self.match} AND {_KEY} <= ? ORDER BY {_KEY} LIMIT ?",
+            (self.query.incident_id, *self.match_params, mark.key, limit),
+        ).fetchall()
+        if len(found) >= limit:
+            return None
+        listing = LogList(self.query, entries, len(found), mark)
+        keys = [f"{e[_HLC]} {e[_ID]}" for e in found]
+        rows = self.made(listing, found, keys, self.numbers_of(keys))
+        return LogRead(listing, 0, rows, _anchors(0, keys, rows))
 
     def segments(self) -> list[tuple[int, Key]]:
         """(number, key) of the entries numbered SEGMENT + 1, 2 * SEGMENT + 1, …: each
