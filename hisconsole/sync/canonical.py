@@ -17,8 +17,6 @@ from json.encoder import encode_basestring as _quoted  # canonical_json's string
 from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from nacl.bindings import crypto_sign_open
-from nacl.exceptions import BadSignatureError
 
 from hisconsole.store.events import EventRecord, canonical_json
 
@@ -125,7 +123,11 @@ def verify(public_key: bytes, signature: bytes, message: bytes) -> bool:
     Checked by libsodium (PyNaCl) rather than cryptography's OpenSSL: half the CPU per
     signature (41 against 86 µs measured here), and a check of the whole log or a large
     import is mostly this; the GIL is released meanwhile, so threads use both cores.
+    Imported here: a command that only signs (``incident log``) need not load it.
     """
+    from nacl.bindings import crypto_sign_open
+    from nacl.exceptions import BadSignatureError
+
     if len(public_key) != PUBLIC_KEY_BYTES or len(signature) != SIGNATURE_BYTES:
         return False
     try:

@@ -147,6 +147,8 @@ def test_logging_an_entry_loads_no_gui_and_no_heavy_library(ready_data_dir: Path
     # the models, Alembic) costs this command several times its write.
     assert [m for m in modules if m.split(".")[0] in ("sqlalchemy", "alembic")] == []
     assert "hisconsole.store.models" not in modules
+    # It signs and checks no signature: libsodium (PyNaCl, the checker) stays out.
+    assert [m for m in modules if m.split(".")[0] == "nacl"] == []
 
 
 def test_the_settings_calling_codes_are_the_phone_librarys():
