@@ -761,7 +761,13 @@ def _add_phones(
             parsed = parse_typed(raw, phone_type, region)
             review = parsed.review()
             contact.phones.append(
-                Phone(parsed.type, parsed.number, parsed.needs_review, parsed.reason, review)
+                Phone(
+                    parsed.type,
+                    parsed.number,
+                    parsed.needs_review,
+                    review=review,
+                    review_facts=parsed.review_facts(),
+                )
             )
             if review is not None:
                 result.problems.append(

@@ -29,6 +29,8 @@ from hisconsole.domain.phones import (
     normalise,
     normalise_typed,
     parse_typed,
+    recognised_review,
+    review_said,
 )
 from hisconsole.errors import N_, Listed, Said, Worded
 from hisconsole.i18n import current_language, translator
@@ -106,27 +108,54 @@ class Phone:
     type: str
     number: str
     needs_review: bool = False
-    #: Why an import kept it as written (English, kept with the number).
+    #: Why an import kept it as written, in English: as imports before stored it, or a
+    #: text from elsewhere (our vCard export's); kept as it was.
     review_reason: str | None = None
-    #: The same, to be said in the reader's language (an import's; not kept).
+    #: The same, to be said in the reader's language (not kept: made from review_facts,
+    #: or from a review_reason recognised as one of ours).
     review: Said | None = field(default=None, compare=False, repr=False)
+    #: Why an import kept it as written, kept as ``review`` (phones.review_said): the
+    #: reason's code, the type and region it was read as.
+    review_facts: dict[str, str] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"type": self.type, "number": self.number}
         if self.needs_review:
             out["needs_review"] = True
-            if self.review_reason:
+            if self.review_facts:
+                out["review"] = dict(self.review_facts)
+            elif self.review_reason:
                 out["review_reason"] = self.review_reason
         return out
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Phone:
+        facts = data.get("review")
+        kept = {str(k): str(v) for k, v in facts.items()} if isinstance(facts, Mapping) else None
+        reason = data.get("review_reason") or None
+        said = kept or (recognised_review(reason) if reason else None)
         return cls(
             type=str(data.get("type") or ""),
             number=str(data.get("number") if data.get("number") is not None else ""),
             needs_review=bool(data.get("needs_review", False)),
-            review_reason=data.get("review_reason") or None,
+            review_reason=reason,
+            review=review_said(said) if said else None,
+            review_facts=kept,
         )
+
+    def review_text(self) -> str | None:
+        """Why it was flagged, in English (what our vCard export writes with the number)."""
+        return str(self.review) if self.review is not None else self.review_reason
+
+
+def review_words(phone: Mapping[str, Any], lang: str) -> str:
+    """Why an imported number (a stored phone) was flagged, in ``lang`` (zh or en): a
+    reason kept as a code, or one an earlier import stored in English and recognised here;
+    else as it was written ("" when none)."""
+    kept = Phone.from_dict(phone)
+    if kept.review is None:
+        return kept.review_reason or ""
+    return kept.review.said(translator("zh" if lang == "zh" else "en").gettext)
 
 
 EMAIL_TYPES = ("work", "home", "other")
@@ -389,8 +418,8 @@ def normalised(contact: Contact, region: str = DEFAULT_REGION) -> Contact:
                 result.type,
                 result.number,
                 needs_review=result.needs_review,
-                review_reason=result.reason,
                 review=result.review(),
+                review_facts=result.review_facts(),
             )
         )
     return replace(contact, phones=phones)

@@ -28,8 +28,9 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from hisconsole.errors import N_, Said, Term
 from hisconsole.i18n import Language, translator
@@ -71,6 +72,47 @@ REFUSED = N_("'{raw}' is not a valid phone number for {region}: {why}")
 #: it; ``why`` is one of :data:`REASONS`.
 KEPT = N_("kept as written, not a valid number for {region}: {why}")
 KEPT_TYPED = N_("kept as written, not a valid {type} number for {region}: {why}")
+
+
+#: A fax number in an imported vCard: kept and flagged (review code ``fax``).
+FAX_REVIEW = N_("a fax number in the vCard")
+REVIEW_FAX = "fax"
+
+
+def review_said(facts: Mapping[str, Any]) -> Said:
+    """Why an imported number was flagged, from what the import kept (``review``: the
+    reason's code, the phone type and region it was read as), to be said."""
+    code = str(facts.get("code") or "")
+    if code == REVIEW_FAX:
+        return Said(FAX_REVIEW)
+    phone_type, region = str(facts.get("type") or ""), str(facts.get("region") or "")
+    if phone_type in INTERNAL_TYPES:
+        return Said(KEPT_TYPED, type=Term("phone type", phone_type), region=region, why=why(code))
+    return Said(KEPT, region=region, why=why(code))
+
+
+#: The English texts imports stored before they kept a code (``review_reason``): KEPT and
+#: KEPT_TYPED as str() wrote them (the type as its code), and the vCard's fax.
+_STORED_KEPT = re.compile(
+    r"kept as written, not a valid (?:(?P<type>[a-z]+) )?number for (?P<region>[A-Za-z]{2}): "
+    r"(?P<why>.+)",
+    re.DOTALL,
+)
+
+
+def recognised_review(text: str) -> dict[str, str] | None:
+    """The facts (:func:`review_said`) of an English reason an earlier import stored (or
+    our vCard export wrote); None for a text not known (from elsewhere: shown as written)."""
+    if text == FAX_REVIEW:
+        return {"code": REVIEW_FAX}
+    match = _STORED_KEPT.fullmatch(text)
+    code = next((c for c, said in REASONS.items() if match and said == match["why"]), None)
+    if match is None or code is None:
+        return None
+    phone_type = match["type"] or ""
+    if phone_type and phone_type not in INTERNAL_TYPES:
+        return None
+    return {"code": code, "type": phone_type, "region": match["region"]}
 
 
 def why(code: str | None) -> Said:
@@ -296,16 +338,15 @@ class TypedPhone:
 
     def review(self) -> Said | None:
         """Why it was flagged, to be said in the reader's language (None: it is valid)."""
+        facts = self.review_facts()
+        return None if facts is None else review_said(facts)
+
+    def review_facts(self) -> dict[str, str] | None:
+        """Why it was flagged, as kept with the number: the reason's code, the type and
+        region it was read as (None: it is valid)."""
         if not self.needs_review:
             return None
-        if self.type in INTERNAL_TYPES:
-            return Said(
-                KEPT_TYPED,
-                type=Term("phone type", self.type),
-                region=self.region,
-                why=why(self.reason_code),
-            )
-        return Said(KEPT, region=self.region, why=why(self.reason_code))
+        return {"code": self.reason_code or "", "type": self.type, "region": self.region}
 
 
 def _internal(digits: str, phone_type: str) -> bool:

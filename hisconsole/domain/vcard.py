@@ -50,9 +50,13 @@ from hisconsole.domain.contacts import (
 from hisconsole.domain.encodings import EncodingProblem, decode_text
 from hisconsole.domain.phones import (
     DEFAULT_REGION,
+    FAX_REVIEW,
     PHONE_TYPES,
+    REVIEW_FAX,
     is_mobile_number,
     parse_typed,
+    recognised_review,
+    review_said,
     rfc3966,
 )
 from hisconsole.errors import N_, Said, Term, Worded
@@ -106,10 +110,6 @@ _COMPOUND_SURNAMES = [
     "司空",
     "司寇",
 ]
-
-
-#: Why a number of a card is flagged though it is valid.
-FAX_REVIEW = N_("a fax number in the vCard")
 
 
 @dataclass(frozen=True)
@@ -563,15 +563,23 @@ def _contact_of_card(
                 phone_type = "mobile" if is_mobile_number(tel, region) else "office"
             parsed = parse_typed(tel, phone_type, region)
             phone = Phone(
-                parsed.type, parsed.number, parsed.needs_review, parsed.reason, parsed.review()
+                parsed.type,
+                parsed.number,
+                parsed.needs_review,
+                review=parsed.review(),
+                review_facts=parsed.review_facts(),
             )
             review = prop.param("X-HISCONSOLE-REVIEW")
             if review and review != parsed.reason:
-                # Our own export: the flag and its reason as they were (said as written).
-                phone.needs_review, phone.review_reason, phone.review = True, review, None
+                # Our own export: the flag and its reason as they were (kept as a code when
+                # it is one of ours, else as written).
+                facts = recognised_review(review)
+                phone.needs_review, phone.review_facts = True, facts
+                phone.review = review_said(facts) if facts else None
+                phone.review_reason = None if facts else review
             elif fax and not phone.needs_review:
                 phone.needs_review, phone.review = True, Said(FAX_REVIEW)
-                phone.review_reason = str(phone.review)
+                phone.review_facts = {"code": REVIEW_FAX}
             tels.append((_pref(prop), index, phone))
         elif name in _NOT_KEPT:
             result.not_kept.append((name, _NOT_KEPT[name]))
@@ -746,7 +754,7 @@ def _card_lines(contact: Contact, region: str) -> list[str]:
             params += f";X-HISCONSOLE-TYPE={phone.type}"
         if phone.needs_review:
             # Keep the review flag through a round trip (other programs ignore the parameter).
-            reason = (phone.review_reason or "check").replace('"', "'")
+            reason = (phone.review_text() or "check").replace('"', "'")
             params += f';X-HISCONSOLE-REVIEW="{reason}"'
         uri = rfc3966(phone.number, region)
         if uri:

@@ -648,3 +648,33 @@ def test_an_unsaved_tree_is_not_printed(
     editor.add_person()
     assert editor.print_tree() is None
     assert "Save the call tree first" in page.status_label.text()
+
+
+def test_a_flagged_numbers_reason_is_said_in_the_readers_language(window: MainWindow) -> None:
+    """A reason an earlier import saved in English, and one kept as a code by a new import:
+    the list's tooltip says both in Chinese; a text from elsewhere is shown as written."""
+    entries = contacts_service.list_contacts(window.ctx.console)[:3]
+    old = "kept as written, not a valid number for CN: too short"
+    for entry, phone in zip(
+        entries,
+        [
+            {"review_reason": old},
+            {"review": {"code": "not-internal", "type": "extension", "region": "CN"}},
+            {"review_reason": "ask Li"},
+        ],
+        strict=True,
+    ):
+        entry["data"]["phones"] = [
+            {"type": "office", "number": "8001", "needs_review": True, **phone}
+        ]
+    model = ContactsModel()
+    model.set_entries(entries, "zh")
+    tips = [
+        model.index(model.row_of(entry["key"]), ContactsModel.STATUS).data(
+            Qt.ItemDataRole.ToolTipRole
+        )
+        for entry in entries
+    ]
+    assert "位数太少" in tips[0] and "too short" not in tips[0], tips
+    assert "分机须为 2 至 6 位数字" in tips[1] and "not-internal" not in tips[1], tips
+    assert "ask Li" in tips[2], tips

@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from hisconsole.domain.contacts import Contact, Phone, normalised
 from hisconsole.domain.phones import (
     PHONE_TYPES,
     e164_of,
@@ -15,6 +16,8 @@ from hisconsole.domain.phones import (
     parse_typed,
     same_number,
 )
+from hisconsole.errors import Said
+from hisconsole.i18n import translator
 
 
 @pytest.mark.parametrize(
@@ -151,3 +154,54 @@ def test_an_imported_number_is_kept_as_written_or_means_the_same_number(
         assert typed.number == raw
     elif typed.type not in ("extension", "short") or "ext." in typed.number:
         assert e164_of(typed.number, "CN") == e164_of(raw, "CN")
+
+
+def _zh(said: object) -> str:
+    assert isinstance(said, Said), said
+    return said.said(translator("zh").gettext)
+
+
+def test_an_import_keeps_why_a_number_is_flagged_as_a_code_and_its_facts() -> None:
+    """Kept as data, not as an English sentence: said in the reader's language later."""
+    contact = normalised(Contact(key="x", name={"zh": "王芳"}, phones=[Phone("office", "123")]))
+    stored = contact.phones[0].to_dict()
+    assert stored == {
+        "type": "office",
+        "number": "123",
+        "needs_review": True,
+        "review": {"code": "too-short", "type": "office", "region": "CN"},
+    }
+    back = Phone.from_dict(stored)
+    assert _zh(back.review) == "按原样保留，不是 CN 的有效号码：位数太少"
+    assert str(back.review) == "kept as written, not a valid number for CN: too short"
+    assert Phone.from_dict(back.to_dict()) == back
+
+
+@pytest.mark.parametrize(
+    ("english", "chinese"),
+    [
+        ("kept as written, not a valid number for CN: too short", "位数太少"),
+        (
+            "kept as written, not a valid extension number for CN: an extension is 2 to 6 "
+            "digits (or a switchboard number with its extension); a short number 3 to 6 digits",
+            "分机须为 2 至 6 位数字",
+        ),
+        ("a fax number in the vCard", "传真"),
+    ],
+)
+def test_a_reason_stored_in_english_by_an_earlier_import_is_said_in_chinese(
+    english: str, chinese: str
+) -> None:
+    phone = Phone.from_dict(
+        {"type": "office", "number": "8001", "needs_review": True, "review_reason": english}
+    )
+    said = _zh(phone.review)
+    assert chinese in said and english not in said, said
+    assert phone.to_dict()["review_reason"] == english  # the saved data stays as it was
+
+
+def test_a_reason_not_recognised_is_shown_as_it_was_written() -> None:
+    phone = Phone.from_dict(
+        {"type": "office", "number": "8001", "needs_review": True, "review_reason": "ask Li"}
+    )
+    assert phone.review is None and phone.review_reason == "ask Li"

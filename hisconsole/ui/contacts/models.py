@@ -21,7 +21,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont
 
-from hisconsole.domain.contacts import GROUP_NAMES, GROUPS, text_of
+from hisconsole.domain.contacts import GROUP_NAMES, GROUPS, review_words, text_of
 from hisconsole.ui.i18n import phone_type_label
 
 Index = QModelIndex | QPersistentModelIndex
@@ -237,7 +237,7 @@ class ContactsModel(QAbstractTableModel):
             return "\n".join(
                 QCoreApplication.translate(
                     "ContactsModel", "{number}: imported as written, check it ({reason})"
-                ).format(number=p.get("number", ""), reason=p.get("review_reason") or "—")
+                ).format(number=p.get("number", ""), reason=review_words(p, self.lang) or "—")
                 for p in flagged
             )
         if column == self.OTHERS:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hisconsole.domain.contacts import review_words
 from hisconsole.domain.phones import PHONE_TYPES, normalise_typed
 from hisconsole.ui import style
 from hisconsole.ui.contacts.models import REVIEW_BACKGROUND
@@ -39,7 +40,9 @@ class PhoneRow(QWidget):
         self.lang = lang
         self.region = region
         self.review = bool(phone.get("needs_review"))
-        self.review_reason = str(phone.get("review_reason") or "")
+        #: What the number was imported with (kept while it is not changed) and why.
+        self.review_kept = {k: phone[k] for k in ("review", "review_reason") if phone.get(k)}
+        self.why_flagged = review_words(phone, lang)
         self.original = str(phone.get("number", ""))
         self.type_combo = QComboBox(self)
         for kind in PHONE_TYPES:
@@ -97,8 +100,7 @@ class PhoneRow(QWidget):
         }
         if self.review and phone["number"] == self.original:
             phone["needs_review"] = True
-            if self.review_reason:
-                phone["review_reason"] = self.review_reason
+            phone.update(self.review_kept)
         return phone
 
     def flagged(self) -> bool:
@@ -110,7 +112,7 @@ class PhoneRow(QWidget):
         raw = self.number_edit.text().strip()
         if self.flagged():
             refused = normalise_typed(raw, self.kind(), self.region)
-            reason = refused.message(self.lang) if refused.reason else self.review_reason
+            reason = refused.message(self.lang) if refused.reason else self.why_flagged
             self.show_message(
                 self.tr("Imported as written, to check: {reason}. Correct it or remove it.").format(
                     reason=reason or "—"
