@@ -136,6 +136,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     # argparse's own lines too (hisconsole/cli/options.py), are said in it.
     i18n.set_language(lang)
     parser, handlers = _build(groups)
+    if any("\x00" in word for word in words):
+        # Only a caller of main() can pass one (a shell cannot); Python's file calls
+        # would raise on it, far from the cause.
+        parser.error(_("an argument holds a NUL character, which no file name or text can hold"))
     args = parser.parse_args(words)
     out = Output(args.json)
     command = args.command or "gui"

@@ -223,3 +223,31 @@ def test_the_window_builds_no_command_groups_parser() -> None:
     args = _build(())[0].parse_args(["--data-dir", "/tmp/x", "gui", "--quit-when-ready"])
     assert (args.command, args.data_dir, args.quit_when_ready) == ("gui", "/tmp/x", True)
     assert _build(())[0].parse_args(["--data-dir", "/tmp/x"]).command is None
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ("--data-dir", "\x00", "drill", "runs"),
+        ("trust", "pin", "a\x00b"),
+        ("plan", "import", "\x00"),
+        ("incident", "declare", "--level", "II", "--title", "HIS\x00down"),
+    ],
+)
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_nul_character_in_an_argument_is_refused_as_a_usage_error(
+    capsys: pytest.CaptureFixture[str],
+    ready_data_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    argv: tuple[str, ...],
+    lang: str,
+) -> None:
+    """No file name or text can hold a NUL: refused before anything runs, never a bug."""
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(SystemExit) as done:
+        main(["--lang", lang, "--data-dir", str(ready_data_dir), *argv])
+    assert done.value.code == 2
+    err = capsys.readouterr().err
+    assert "bug" not in err and "Traceback" not in err
+    assert ("NUL" in err) and (("空字符" in err) if lang == "zh" else ("holds" in err)), err
