@@ -675,8 +675,18 @@ def payload_problem(kind: str, payload: Any) -> Said | None:
     return schema.problem(payload)
 
 
+#: Stamps from the first day of STAMP_YEARS up to a day before the last year ends are
+#: dates without asking the calendar (once per event taken in); the rest are asked.
+_PLAIN_STAMPS_MS = (
+    int(dt.datetime(STAMP_YEARS[0], 1, 1, tzinfo=dt.UTC).timestamp()) * 1000,
+    int(dt.datetime(STAMP_YEARS[1], 12, 31, tzinfo=dt.UTC).timestamp()) * 1000,
+)
+
+
 def stamp_problem(wall_ms: int) -> Said | None:
     """Why a clock stamp is impossible (None: it is a date, however far from now)."""
+    if _PLAIN_STAMPS_MS[0] <= wall_ms < _PLAIN_STAMPS_MS[1]:
+        return None
     try:
         year = dt.datetime.fromtimestamp(wall_ms / 1000, tz=dt.UTC).year
     except (OverflowError, OSError, ValueError):

@@ -63,6 +63,10 @@ class EventRecord:
     parents: tuple[str, ...] = ()
     schema_version: int = EVENT_SCHEMA_VERSION
     signature: bytes | None = field(default=None, repr=False)
+    #: ``canonical_json(payload)`` when the intake has written it already (it is both
+    #: stored and part of the signed bytes: one encoding serves both). Only
+    #: :func:`~hisconsole.sync.intake.parse_event` sets it, from the payload it holds.
+    payload_json: str | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def from_row(cls, row: Any) -> EventRecord:
@@ -96,11 +100,20 @@ class EventRecord:
             self.author,
             self.kind,
             self.entity,
-            canonical_json(self.payload),
-            canonical_json(list(self.parents)) if self.parents else "[]",
+            self.payload_text(),
+            self.parents_text(),
             self.schema_version,
             self.signature,
         )
+
+    def payload_text(self) -> str:
+        """The payload as canonical JSON (as stored and signed)."""
+        text = self.payload_json
+        return canonical_json(self.payload) if text is None else text
+
+    def parents_text(self) -> str:
+        """The parents as canonical JSON (as stored and signed)."""
+        return canonical_json(list(self.parents)) if self.parents else "[]"
 
     def signed_fields(self) -> dict[str, Any]:
         """The fields the signature covers (see :data:`SIGNED_FIELDS`), as JSON values."""

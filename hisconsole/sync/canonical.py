@@ -55,7 +55,21 @@ def unb64(text: Any, *, size: int | None = None) -> bytes:
 
 def event_bytes(record: EventRecord) -> bytes:
     """The exact bytes an event's signature covers."""
-    return EVENT_CONTEXT + canonical_json(record.signed_fields()).encode("utf-8")
+    if record.payload_json is None:
+        return EVENT_CONTEXT + canonical_json(record.signed_fields()).encode("utf-8")
+    # The intake encoded the payload once already (it is stored in that form too).
+    return event_bytes_from_text(
+        origin_id=record.origin_id,
+        origin_seq=record.origin_seq,
+        event_id=record.event_id,
+        hlc=record.hlc,
+        author=record.author,
+        kind=record.kind,
+        entity=record.entity,
+        payload_json=record.payload_json,
+        parents_json=record.parents_text(),
+        schema_version=record.schema_version,
+    )
 
 
 def event_bytes_from_text(

@@ -27,7 +27,7 @@ import datetime as dt
 import json
 from collections import deque
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import delete, func, insert, select, update
@@ -92,7 +92,91 @@ def _int(obj: Mapping[str, Any], name: str, where: str, low: int = 0) -> int:
 
 
 def parse_event(obj: Any, where: str) -> EventRecord:
-    """A signed event from its transport form (a JSON object); SyncError if malformed."""
+    """A signed event from its transport form (a JSON object); SyncError if malformed.
+
+    Its payload is encoded as canonical JSON here, once: that text is both stored and
+    part of the bytes its signature covers."""
+    record = _parse_plain(obj)
+    if record is not None:
+        return record
+    # Not the plain well-formed shape: the strict checks say what is wrong (or accept
+    # what the quick ones do not know, a Mapping that is not a dict …).
+    record = _parse_strict(obj, where)
+    return replace(record, payload_json=canonical_json(record.payload))
+
+
+def _plain_text(value: Any, limit: int) -> bool:
+    return type(value) is str and 0 < len(value) <= limit
+
+
+def _plain_int(value: Any) -> bool:
+    return type(value) is int and 1 <= value < _MAX_SEQ
+
+
+def _parse_plain(obj: Any) -> EventRecord | None:
+    """The event if it passes checks that accept only what :func:`_parse_strict` accepts
+    (exact types, as JSON decodes them), in a few steps; None for anything else.
+
+    Once per event of an import or a pull: _parse_strict's helper calls cost a third of
+    the time an import spends above its floor."""
+    if type(obj) is not dict:
+        return None
+    get: Any = obj.get  # the values are checked below, one by one
+    origin, seq, hlc, payload, parents = (
+        get("origin_id"),
+        get("origin_seq"),
+        get("hlc"),
+        get("payload"),
+        get("parents"),
+    )
+    event_id, kind, author, entity, version = (
+        get("event_id"),
+        get("kind"),
+        get("author"),
+        get("entity"),
+        get("schema_version"),
+    )
+    if not (
+        _plain_text(origin, 32)
+        and DEVICE_ID_RE.match(origin)
+        and _plain_int(seq)
+        and _plain_text(hlc, _HLC_LEN)
+        and len(hlc) == _HLC_LEN
+        and type(payload) is dict
+        and type(parents) is list
+        and all(type(p) is str and len(p) <= 36 for p in parents)
+        and _plain_text(event_id, 36)
+        and _plain_text(kind, 64)
+        and type(author) is str
+        and len(author) <= _MAX_TEXT
+        and type(entity) is str
+        and len(entity) <= _MAX_TEXT
+        and _plain_int(version)
+    ):
+        return None
+    try:
+        Stamp.decode(hlc)
+        signature = unb64(get("signature"), size=SIGNATURE_BYTES)
+    except ValueError:
+        return None
+    return EventRecord(
+        origin_id=origin,
+        origin_seq=seq,
+        event_id=event_id,
+        hlc=hlc,
+        author=author,
+        kind=kind,
+        entity=entity,
+        payload=payload,
+        parents=tuple(parents),
+        schema_version=version,
+        signature=signature,
+        payload_json=canonical_json(payload),
+    )
+
+
+def _parse_strict(obj: Any, where: str) -> EventRecord:
+    """Every check of an event's transport form, one by one, each failure said."""
     if not isinstance(obj, Mapping):
         raise SyncError(N_("{where} is not an event"), where=where)
     origin = _text(obj, "origin_id", where, 32)
