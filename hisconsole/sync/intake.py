@@ -494,16 +494,23 @@ def _apply_or_hold(
     to_apply: list[tuple[EventRecord, int]] = []
     held: list[dict[str, Any]] = []
     decided: list[tuple[EventRecord, str, Reason | None]] = []
+    # decide() depends on nothing but the device and the kind here (the context stays
+    # put during the call): once per pair, not once per event of a large import.
+    verdicts: dict[tuple[str, str], tuple[str, Reason | None]] = {}
+    today = ctx.today
     for record in candidates:
-        verdict, reason = trust_rules.decide(
-            trust=ctx.trust,
-            accepted=ctx.accepted,
-            local_id=ctx.own_id,
-            device_id=record.origin_id,
-            kind=record.kind,
-            today=ctx.today,
-        )
-        decided.append((record, verdict, reason))
+        pair = (record.origin_id, record.kind)
+        known_verdict = verdicts.get(pair)
+        if known_verdict is None:
+            known_verdict = verdicts[pair] = trust_rules.decide(
+                trust=ctx.trust,
+                accepted=ctx.accepted,
+                local_id=ctx.own_id,
+                device_id=record.origin_id,
+                kind=record.kind,
+                today=today,
+            )
+        decided.append((record, *known_verdict))
     # An event id must be unique in the log; a second event claiming one is refused.
     wanted = [r.event_id for r, verdict, _ in decided if verdict == trust_rules.APPLY]
     taken: set[str] = set()

@@ -385,7 +385,9 @@ def _fetch(rows: Iterable[tuple[Any, ...]], origin: str, verifying: Verification
         where = f"hub event {origin}#{row['origin_seq']}"
         try:
             row["payload"] = json.loads(row["payload"])
-            row["parents"] = json.loads(row["parents"])
+            # Most events have no parents: their stored text is "[]" (canonical).
+            parents = row["parents"]
+            row["parents"] = [] if parents == "[]" else json.loads(parents)
             row["signature"] = b64(bytes(row["signature"]))
             record = intake.parse_event(row, where)
             if record.origin_id != origin:
