@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 import traceback
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from pathlib import Path
 from typing import NoReturn
 
 from hisconsole import __version__, i18n, logs
@@ -136,11 +138,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     # argparse's own lines too (hisconsole/cli/options.py), are said in it.
     i18n.set_language(lang)
     parser, handlers = _build(groups)
-    if any("\x00" in word for word in words):
-        # Only a caller of main() can pass one (a shell cannot); Python's file calls
-        # would raise on it, far from the cause.
-        parser.error(_("an argument holds a NUL character, which no file name or text can hold"))
     args = parser.parse_args(words)
+    names = [str(name) for name in _file_names(args)]
+    if any("\x00" in name for name in names):
+        # Only a caller of main() can pass one (a shell cannot); the file calls would
+        # raise on it, far from the cause. A text holding one is refused by the event
+        # schema, which names the field.
+        parser.error(_("a file or folder name holds a NUL character, which no name can hold"))
+    if any(len(os.fsencode(part)) > _NAME_MAX for name in names for part in Path(name).parts):
+        parser.error(_("a file or folder name is longer than 255 bytes, which no disk accepts"))
     out = Output(args.json)
     command = args.command or "gui"
     if command == "gui" and not hasattr(args, "quit_after_show"):
@@ -167,6 +173,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BUG
     finally:
         logs.detach()
+
+
+#: The longest file or folder name (one part of a path) the common file systems take.
+_NAME_MAX = 255
+
+
+def _file_names(args: argparse.Namespace) -> Iterator[object]:
+    """The file and folder names on the command line: --data-dir and every path argument."""
+    yield getattr(args, "data_dir", None) or ""
+    for value in vars(args).values():
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, Path):
+                yield item
 
 
 def _report_bug(exc: Exception, command: str) -> None:
