@@ -145,7 +145,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         # raise on it, far from the cause. A text holding one is refused by the event
         # schema, which names the field.
         parser.error(_("a file or folder name holds a NUL character, which no name can hold"))
-    if any(len(os.fsencode(part)) > _NAME_MAX for name in names for part in Path(name).parts):
+    if os.name == "posix" and any(
+        len(os.fsencode(part)) > _NAME_MAX for name in names for part in Path(name).parts
+    ):
         parser.error(_("a file or folder name is longer than 255 bytes, which no disk accepts"))
     out = Output(args.json)
     command = args.command or "gui"
@@ -175,7 +177,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         logs.detach()
 
 
-#: The longest file or folder name (one part of a path) the common file systems take.
+#: The longest file or folder name (one part of a path) in bytes on Linux and macOS file
+#: systems (Windows counts 255 UTF-16 units: a Chinese name may be longer in bytes there).
 _NAME_MAX = 255
 
 
